@@ -1,0 +1,105 @@
+package org.csdlab.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Main class of {@code benchmarks.jar}: runs {@link InterpreterBenchmark} with JMH (any JMH
+ * command-line option passes through) and ends with a table of million eBPF instructions per
+ * second per program. The forked benchmark JVM is the one running this class unless
+ * {@code -jvm} says otherwise.
+ */
+public final class BenchReport {
+    private BenchReport() {
+    }
+
+    public static void main(String[] args) throws IOException, RunnerException {
+        CommandLineOptions cli;
+        try {
+            cli = new CommandLineOptions(args);
+        } catch (CommandLineOptionException e) {
+            System.err.println("benchmarks: " + e.getMessage() + " (-h lists the options)");
+            System.exit(2);
+            return;
+        }
+        if (cli.shouldHelp() || cli.shouldList() || cli.shouldListWithParams() || cli.shouldListProfilers()
+                || cli.shouldListResultFormats()) {
+            org.openjdk.jmh.Main.main(args);
+            return;
+        }
+        ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
+        if (cli.getIncludes().isEmpty()) {
+            options.include(InterpreterBenchmark.class.getName());
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+        print(results, System.out);
+    }
+
+    /** The summary table: one line per program run. */
+    static void print(Collection<RunResult> results, PrintStream out) {
+        List<RunResult> rows = new ArrayList<>();
+        for (RunResult result : results) {
+            if (result.getSecondaryResults().containsKey("instructions")) {
+                rows.add(result);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        rows.sort(Comparator.comparing((RunResult r) -> programOrder(r.getParams().getParam("program")))
+                .thenComparing(r -> r.getParams().getParam("sizeBytes")));
+        BenchmarkParams first = rows.get(0).getParams();
+        out.println();
+        out.println("eBPF interpreter throughput (bounds checks and fuel on)");
+        out.printf(Locale.ROOT, "JDK %s, %s %s%n    %s%n", first.getJdkVersion(), first.getVmName(),
+                first.getVmVersion(), first.getJvm());
+        out.printf(Locale.ROOT, "%-12s %10s %12s %14s %12s%n", "program", "buffer", "runs/s", "insn/run",
+                "Minsn/s");
+        for (RunResult row : rows) {
+            BenchmarkParams params = row.getParams();
+            Result<?> runs = row.getPrimaryResult();
+            Result<?> instructions = row.getSecondaryResults().get("instructions");
+            long perRun = runs.getScore() > 0 ? Math.round(instructions.getScore() / runs.getScore()) : 0;
+            double error = instructions.getScoreError();
+            out.printf(Locale.ROOT, "%-12s %10s %12.3f %,14d %7.1f%s%n", params.getParam("program"),
+                    size(params.getParam("sizeBytes")), runs.getScore(), perRun, instructions.getScore() / 1e6,
+                    Double.isFinite(error) ? String.format(Locale.ROOT, " ± %.1f", error / 1e6) : "");
+        }
+    }
+
+    private static int programOrder(String name) {
+        try {
+            return BenchProgram.named(name).ordinal();
+        } catch (IllegalArgumentException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private static String size(String bytes) {
+        if (bytes == null) {
+            return "?";
+        }
+        long n = Long.parseLong(bytes);
+        if (n % (1 << 20) == 0) {
+            return (n >> 20) + " MiB";
+        }
+        if (n % (1 << 10) == 0) {
+            return (n >> 10) + " KiB";
+        }
+        return n + " B";
+    }
+}
