@@ -36,8 +36,8 @@ final class LlvmParser {
         }
         if (first.is("call")) {
             Token next = in.peek(1);
-            return !next.is("local") && !next.is("helper") && !next.is("runtime")
-                    && !next.text().startsWith("%") && !(next.kind() == Token.Kind.IDENT && in.peek(2).is(","));
+            boolean mode = next.is("local") || next.is("helper") || next.is("runtime");
+            return !(mode && in.peek(2).kind() != Token.Kind.END) && !next.text().startsWith("%");
         }
         return false;
     }
