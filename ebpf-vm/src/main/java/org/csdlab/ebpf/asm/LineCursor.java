@@ -171,9 +171,14 @@ final class LineCursor {
 
     /** A 32-bit immediate: -2147483648..4294967295, the unsigned spelling wrapping to negative. */
     int imm32() {
+        return imm32("an immediate (a number)");
+    }
+
+    /** A 32-bit immediate; {@code description} says what else was allowed in its place when it is missing. */
+    int imm32(String description) {
         Token[] start = new Token[1];
         String expected = "an immediate in -2147483648..4294967295";
-        BigInteger value = signedNumber("an immediate (a number)", start);
+        BigInteger value = signedNumber(description, start);
         if (value.compareTo(INT_MIN) < 0 || value.compareTo(UINT_MAX) > 0) {
             throw problem(start[0], expected, "immediate " + value + " does not fit 32 bits ("
                     + "allowed: -2147483648..4294967295; only lddw takes 64-bit constants)");

@@ -12,6 +12,8 @@ import org.csdlab.ebpf.Size;
  * {@code *(u64 *)(r10 - 8) = r1}, {@code r2 = atomic_fetch_add((u64 *)(r1 + 0), r2)}).
  */
 final class LlvmParser {
+    private static final String OPERAND = "a register or an immediate";
+
     private final LineCursor in;
 
     private LlvmParser(LineCursor in) {
@@ -112,7 +114,7 @@ final class LlvmParser {
             Register b = Register.of(src.index());
             jump = dst.w() ? op.reg32(a, b, 0) : op.reg(a, b, 0);
         } else {
-            int imm = in.imm32();
+            int imm = in.imm32(OPERAND);
             jump = dst.w() ? op.imm32(Register.of(dst.index()), imm, 0) : op.imm(Register.of(dst.index()), imm, 0);
         }
         in.expect("goto");
@@ -196,7 +198,7 @@ final class LlvmParser {
             LineCursor.Reg src = in.register(size != Size.DW, false);
             return Statement.of(Instruction.storeReg(size, dst, address[1], Register.of(src.index())), in);
         }
-        return Statement.of(Instruction.storeImm(size, dst, address[1], in.imm32()), in);
+        return Statement.of(Instruction.storeImm(size, dst, address[1], in.imm32(OPERAND)), in);
     }
 
     private Statement lockedAtomic() {
@@ -249,7 +251,7 @@ final class LlvmParser {
             Register s = Register.of(sameWidth(dst, in.register(true, false)).index());
             return Statement.of(dst.w() ? op.reg32(d, s) : op.reg(d, s), in);
         }
-        int imm = in.imm32();
+        int imm = in.imm32(OPERAND);
         return Statement.of(dst.w() ? op.imm32(d, imm) : op.imm(d, imm), in);
     }
 

@@ -20,6 +20,8 @@ final class UbpfParser {
     private static final Pattern STORE = Pattern.compile("st(x?)(b|h|w|dw)");
     private static final String MNEMONICS = "a mnemonic (mov, add, ldxw, stxdw, jeq, ja, call, exit, lddw, lock, ...)";
 
+    private static final String OPERAND = "a register or an immediate";
+
     private final LineCursor in;
 
     private UbpfParser(LineCursor in) {
@@ -216,7 +218,7 @@ final class UbpfParser {
             Register src = register();
             return Statement.of(narrow ? op.reg32(dst, src) : op.reg(dst, src), in);
         }
-        int imm = in.imm32();
+        int imm = in.imm32(OPERAND);
         return Statement.of(narrow ? op.imm32(dst, imm) : op.imm(dst, imm), in);
     }
 
@@ -228,7 +230,7 @@ final class UbpfParser {
             Register src = register();
             jump = narrow ? op.reg32(dst, src, 0) : op.reg(dst, src, 0);
         } else {
-            int imm = in.imm32();
+            int imm = in.imm32(OPERAND);
             jump = narrow ? op.imm32(dst, imm, 0) : op.imm(dst, imm, 0);
         }
         comma();
