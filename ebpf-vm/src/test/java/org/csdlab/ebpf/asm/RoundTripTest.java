@@ -17,7 +17,7 @@ import org.csdlab.ebpf.Register;
 import org.csdlab.ebpf.Size;
 
 /** Disassembling a valid program and assembling the text gives the same program, in every form. */
-class RoundTripProperties {
+class RoundTripTest {
     private static final List<Disassembler> DISASSEMBLERS =
             List.of(Disassembler.llvm(), Disassembler.llvm().alu32(), Disassembler.ubpf());
 
