@@ -83,7 +83,7 @@ final class UbpfFormatter {
                 if (i.src() == Instruction.CALL_LOCAL) {
                     return "call local " + JumpTargets.text(i, pc, labels);
                 }
-                return "call " + i.imm();
+                return "call " + (i.imm() & 0xffff_ffffL);
             case JA:
                 return (jmp32 ? "ja32 " : "ja ") + JumpTargets.text(i, pc, labels);
             default:

@@ -50,6 +50,7 @@ class RoundTripTest {
         for (Disassembler d : DISASSEMBLERS) {
             String text = d.instruction(instruction);
             assertEquals(List.of(instruction), Assembler.of(d.syntax()).instructions(text), text);
+            assertEquals(List.of(instruction), Assembler.auto().instructions(text), text);
         }
         assertEquals(Disassembler.llvm().instruction(instruction), instruction.toString());
     }
