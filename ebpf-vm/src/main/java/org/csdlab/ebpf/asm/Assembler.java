@@ -75,6 +75,10 @@ public final class Assembler {
                 in.next();
             }
             while (in.peek().kind() == Token.Kind.IDENT && in.peek(1).is(":")) {
+                if (in.atRegister()) {
+                    throw in.problem(in.peek(), "a label name that is not a register", "label '" + in.peek().text()
+                            + "' would read as a register; choose another name");
+                }
                 labels.define(in.next(), statements.size(), in);
                 in.next();
             }

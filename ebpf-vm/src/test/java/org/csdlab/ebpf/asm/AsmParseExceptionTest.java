@@ -173,4 +173,11 @@ class AsmParseExceptionTest {
         assertEquals("line 1, column 15: expected a label or a relative offset such as +3 or -2 but found end of"
                 + " line\nif r1 > 2 goto\n              ^", e.getMessage());
     }
+
+    @Test
+    void labelNamedLikeARegister() {
+        AsmParseException e = error("r1:\nexit");
+        assertEquals("line 1, column 1: label 'r1' would read as a register; choose another name\nr1:\n^",
+                e.getMessage());
+    }
 }
