@@ -65,11 +65,7 @@ class VmTest {
         assertEquals("stack", e.nearestRegion().name());
         assertEquals("pc 0 'r0 = *(u32 *)(r10 + 0)': read of 4 bytes at 0x100001000 is outside every region;"
                 + " nearest region stack [0x100000000, 0x100001000) rw, access ends 4 bytes past its end",
-                e.getMessage().replace(Disassembler().instruction(program.at(0)), "r0 = *(u32 *)(r10 + 0)"));
-    }
-
-    private static org.csdlab.ebpf.asm.Disassembler Disassembler() {
-        return org.csdlab.ebpf.asm.Disassembler.llvm();
+                e.getMessage());
     }
 
     @Test
