@@ -12,6 +12,7 @@ public final class Main {
             Usage: csdlab COMMAND
 
             Commands:
+              demo        assemble a small eBPF program, run it and show what happened
               --version   the csdlab version and the JDK it runs on
               --help      this text
             """;
@@ -39,6 +40,7 @@ public final class Main {
             switch (command) {
                 case "--help", "-h", "help" -> out.print(USAGE);
                 case "--version", "-V", "version" -> out.print(version());
+                case "demo" -> Demo.run(rest, out);
                 default -> {
                     err.println("csdlab: unknown command '" + command + "'");
                     err.print(USAGE);
