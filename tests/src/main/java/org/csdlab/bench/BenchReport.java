@@ -67,17 +67,20 @@ public final class BenchReport {
         out.println("eBPF interpreter throughput (bounds checks and fuel on)");
         out.printf(Locale.ROOT, "JDK %s, %s %s%n    %s%n", first.getJdkVersion(), first.getVmName(),
                 first.getVmVersion(), first.getJvm());
-        out.printf(Locale.ROOT, "%-12s %10s %12s %14s %12s%n", "program", "buffer", "runs/s", "insn/run",
-                "Minsn/s");
+        out.printf(Locale.ROOT, "%-12s %8s %9s %14s %20s %15s%n", "program", "buffer", "runs/s", "insn/run",
+                "Minsn/s", "(min..max)");
         for (RunResult row : rows) {
             BenchmarkParams params = row.getParams();
             Result<?> runs = row.getPrimaryResult();
             Result<?> instructions = row.getSecondaryResults().get("instructions");
             long perRun = runs.getScore() > 0 ? Math.round(instructions.getScore() / runs.getScore()) : 0;
             double error = instructions.getScoreError();
-            out.printf(Locale.ROOT, "%-12s %10s %12.3f %,14d %7.1f%s%n", params.getParam("program"),
-                    size(params.getParam("sizeBytes")), runs.getScore(), perRun, instructions.getScore() / 1e6,
-                    Double.isFinite(error) ? String.format(Locale.ROOT, " ± %.1f", error / 1e6) : "");
+            String score = String.format(Locale.ROOT, "%.1f", instructions.getScore() / 1e6)
+                    + (Double.isFinite(error) ? String.format(Locale.ROOT, " ± %.1f", error / 1e6) : "");
+            String range = String.format(Locale.ROOT, "(%.0f..%.0f)", instructions.getStatistics().getMin() / 1e6,
+                    instructions.getStatistics().getMax() / 1e6);
+            out.printf(Locale.ROOT, "%-12s %8s %9.3f %,14d %20s %15s%n", params.getParam("program"),
+                    size(params.getParam("sizeBytes")), runs.getScore(), perRun, score, range);
         }
     }
 
