@@ -63,8 +63,11 @@ final class Interpreter {
     }
 
     /** Runs from slot 0 until exit; {@code tracer} may be null. */
-    long execute(long[] reg, Memory memory, Helper[] helpers, HelperRegistry registry, long fuel, Tracer tracer,
+    long execute(long[] registers, Memory memory, Helper[] helpers, HelperRegistry registry, long fuel, Tracer tracer,
             long[] executed) {
+        // 16 entries so that every 4-bit register field indexes inside the array without a range check
+        final long[] reg = new long[16];
+        System.arraycopy(registers, 0, reg, 0, Register.COUNT);
         final long[] code = this.code;
         final long[] imms = this.imms;
         final byte[][] data = memory.data;
@@ -501,6 +504,7 @@ final class Interpreter {
             }
         } finally {
             executed[0] = fuel - Math.max(remaining, 0);
+            System.arraycopy(reg, 0, registers, 0, Register.COUNT);
         }
     }
 

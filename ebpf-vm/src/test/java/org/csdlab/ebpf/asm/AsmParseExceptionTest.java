@@ -1,0 +1,183 @@
+package org.csdlab.ebpf.asm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** Every parse error names line and column, what was expected and what was found, with a caret. */
+class AsmParseExceptionTest {
+
+    private static AsmParseException error(String source) {
+        return assertThrows(AsmParseException.class, () -> Assembler.assemble(source));
+    }
+
+    private static AsmParseException error(Syntax syntax, String source) {
+        return assertThrows(AsmParseException.class, () -> Assembler.of(syntax).program(source));
+    }
+
+    @Test
+    void registerAboveR10() {
+        AsmParseException e = error("r0 = 0\nr1 = 2\n    r1 = r11\nexit");
+        assertEquals("line 3, column 10: expected a register (r0-r10 or w0-w10) but found 'r11'\n"
+                + "    r1 = r11\n"
+                + "         ^", e.getMessage());
+        assertEquals(3, e.line());
+        assertEquals(10, e.column());
+        assertEquals("a register (r0-r10 or w0-w10)", e.expected());
+        assertEquals("'r11'", e.found());
+    }
+
+    @Test
+    void ubpfRegisterWithoutNumber() {
+        AsmParseException e = error("mov %rx, 1");
+        assertEquals("line 1, column 5: expected a register (%r0-%r10) but found '%rx'\nmov %rx, 1\n    ^",
+                e.getMessage());
+    }
+
+    @Test
+    void ubpfBadRegister() {
+        AsmParseException e = error(Syntax.UBPF, "add %r1, %r12");
+        assertEquals("line 1, column 10: expected a register (%r0-%r10) but found '%r12'\n"
+                + "add %r1, %r12\n"
+                + "         ^", e.getMessage());
+    }
+
+    @Test
+    void caretFollowsTabs() {
+        AsmParseException e = error("\tr1 +== 2");
+        assertEquals("line 1, column 7: expected a register or an immediate but found '='\n"
+                + "\tr1 +== 2\n"
+                + "\t     ^", e.getMessage());
+    }
+
+    @Test
+    void unknownMnemonic() {
+        AsmParseException e = error("movq %r1, 2");
+        assertEquals("line 1, column 1: expected a mnemonic (mov, add, ldxw, stxdw, jeq, ja, call, exit, lddw,"
+                + " lock, ...) but found 'movq'\nmovq %r1, 2\n^", e.getMessage());
+    }
+
+    @Test
+    void missingComma() {
+        AsmParseException e = error("mov %r1 2");
+        assertEquals("line 1, column 9: expected ',' but found '2'\nmov %r1 2\n        ^", e.getMessage());
+    }
+
+    @Test
+    void trailingGarbage() {
+        AsmParseException e = error("exit now");
+        assertEquals("line 1, column 6: expected end of line but found 'now'\nexit now\n     ^", e.getMessage());
+    }
+
+    @Test
+    void unknownLabelListsDefinedOnes() {
+        AsmParseException e = error("loop:\n  r0 += 1\n  if r0 < 9 goto lop\nout: exit");
+        assertEquals("line 3, column 18: unknown label 'lop' (defined labels: loop, out)\n"
+                + "  if r0 < 9 goto lop\n"
+                + "                 ^", e.getMessage());
+        assertEquals("a defined label", e.expected());
+    }
+
+    @Test
+    void duplicateLabelNamesFirstDefinition() {
+        AsmParseException e = error("a: r0 = 0\nb: r0 = 1\n a: exit");
+        assertEquals("line 3, column 2: duplicate label 'a' (first defined on line 1)\n a: exit\n ^",
+                e.getMessage());
+    }
+
+    @Test
+    void labelTooFarForSixteenBitOffset() {
+        String source = "goto far\n" + "r0 = 0\n".repeat(40_000) + "far: exit";
+        AsmParseException e = error(source);
+        assertEquals("line 1, column 6: label 'far' is 40000 slots away, beyond the 16-bit jump offset range"
+                + " -32768..32767 (gotol reaches further)\ngoto far\n     ^", e.getMessage());
+    }
+
+    @Test
+    void offsetOutOfSixteenBits() {
+        AsmParseException e = error("r0 = *(u64 *)(r1 + 32768)");
+        assertEquals("line 1, column 18: offset 32768 does not fit 16 bits (allowed: -32768..32767)\n"
+                + "r0 = *(u64 *)(r1 + 32768)\n"
+                + "                 ^", e.getMessage());
+        AsmParseException jump = error("ja -32769");
+        assertEquals("line 1, column 4: offset -32769 does not fit 16 bits (allowed: -32768..32767)\n"
+                + "ja -32769\n"
+                + "   ^", jump.getMessage());
+    }
+
+    @Test
+    void immediateOutOfThirtyTwoBits() {
+        AsmParseException e = error("r0 = 4294967296");
+        assertEquals("line 1, column 6: immediate 4294967296 does not fit 32 bits (allowed: -2147483648..4294967295;"
+                + " only lddw takes 64-bit constants)\nr0 = 4294967296\n     ^", e.getMessage());
+        AsmParseException negative = error(Syntax.UBPF, "mov %r0, -2147483649");
+        assertEquals(10, negative.column());
+    }
+
+    @Test
+    void immediateOutOfSixtyFourBits() {
+        AsmParseException e = error("lddw %r0, 0x10000000000000000");
+        assertEquals("line 1, column 11: immediate 18446744073709551616 does not fit 64 bits\n"
+                + "lddw %r0, 0x10000000000000000\n"
+                + "          ^", e.getMessage());
+    }
+
+    @Test
+    void malformedNumber() {
+        AsmParseException e = error("r0 = 12ab");
+        assertEquals("line 1, column 6: expected a decimal number but found '12ab'\nr0 = 12ab\n     ^",
+                e.getMessage());
+    }
+
+    @Test
+    void mixedRegisterWidths() {
+        AsmParseException e = error("w1 += r2");
+        assertEquals("line 1, column 7: expected a w register (same width as w1) but found 'r2'\n"
+                + "w1 += r2\n"
+                + "      ^", e.getMessage());
+    }
+
+    @Test
+    void negationOfAnotherRegister() {
+        AsmParseException e = error("r1 = -r2");
+        assertEquals("line 1, column 7: negation uses one register on both sides: expected 'r1' but found 'r2'\n"
+                + "r1 = -r2\n"
+                + "      ^", e.getMessage());
+    }
+
+    @Test
+    void unknownComparison() {
+        AsmParseException e = error("if r1 =< r2 goto +1");
+        assertEquals("line 1, column 7: expected a comparison (==, !=, >, >=, <, <=, s>, s>=, s<, s<=, &) but"
+                + " found '='\nif r1 =< r2 goto +1\n      ^", e.getMessage());
+    }
+
+    @Test
+    void unknownCharacter() {
+        AsmParseException e = error("r1 = @5");
+        assertEquals("line 1, column 6: expected an instruction, label or comment but found '@'\nr1 = @5\n     ^",
+                e.getMessage());
+    }
+
+    @Test
+    void wrongAtomicWidth() {
+        AsmParseException e = error("lock *(u16 *)(r1 + 0) += r2");
+        assertEquals("line 1, column 8: expected u32 or u64 (atomic operations work on 4 or 8 bytes) but found"
+                + " 'u16'\nlock *(u16 *)(r1 + 0) += r2\n       ^", e.getMessage());
+    }
+
+    @Test
+    void missingJumpTarget() {
+        AsmParseException e = error("if r1 > 2 goto");
+        assertEquals("line 1, column 15: expected a label or a relative offset such as +3 or -2 but found end of"
+                + " line\nif r1 > 2 goto\n              ^", e.getMessage());
+    }
+
+    @Test
+    void labelNamedLikeARegister() {
+        AsmParseException e = error("r1:\nexit");
+        assertEquals("line 1, column 1: label 'r1' would read as a register; choose another name\nr1:\n^",
+                e.getMessage());
+    }
+}
