@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.csdlab.ebpf.EbpfException;
 import org.csdlab.ebpf.ExecutionResult;
+import org.csdlab.ebpf.FuelExhaustedException;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Vm;
 
@@ -74,6 +75,10 @@ public final class ConformancePlugin {
             return OK;
         } catch (UsageException e) {
             return fail(err, BAD_INPUT, e.getMessage());
+        } catch (FuelExhaustedException e) {
+            return fail(err, PROGRAM_FAILED, "out of fuel: " + e.fuel() + " instructions executed without reaching"
+                    + " exit; next was pc " + e.pc() + " '" + e.instruction() + "'. Look for a loop that never ends,"
+                    + " or raise the limit with --fuel N");
         } catch (EbpfException e) {
             return fail(err, PROGRAM_FAILED, e.getMessage());
         } catch (StackOverflowError e) {

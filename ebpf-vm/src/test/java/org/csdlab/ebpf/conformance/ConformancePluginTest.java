@@ -131,6 +131,7 @@ class ConformancePluginTest {
     void endlessLoopRunsOutOfFuel() {
         String loop = program("loop:\nja loop\nexit");
         plugin(loop, "--fuel", "1000").assertOneErrorLine(ConformancePlugin.PROGRAM_FAILED, "out of fuel: 1000");
+        plugin(loop, "--fuel", "1000").assertOneErrorLine(ConformancePlugin.PROGRAM_FAILED, "raise the limit with --fuel N");
         plugin(loop).assertOneErrorLine(ConformancePlugin.PROGRAM_FAILED,
                 "out of fuel: " + ConformancePlugin.DEFAULT_FUEL);
     }
