@@ -1,27 +1,37 @@
 package org.csdlab.ebpf;
 
 /**
- * The interpreter: one loop over a {@code long[11]} register file with one {@code switch} on the
- * opcode, grouped by instruction class. Programs are pre-decoded into two arrays indexed by slot:
+ * The interpreter: one loop over a register file with one {@code switch} on the operation,
+ * grouped by instruction class. Programs are pre-decoded into two arrays indexed by slot:
  *
  * <pre>
- *   code[pc]:  +--------------------------+-------+-------+----------------+
- *              | offset, or jump target   |  src  |  dst  |   operation    |
- *              +--------------------------+-------+-------+----------------+
- *               63                      32 31  18  17  14  13  10 9       0
+ *   code[pc]:  +--------------------------+----------+-------+-------+-----------+
+ *              | offset, or jump target   |  unused  |  src  |  dst  | operation |
+ *              +--------------------------+----------+-------+-------+-----------+
+ *               63                      32 31      16 15   12 11    8 7         0
  *   imms[pc]:  the immediate, sign-extended (all 64 bits for lddw)
  * </pre>
  *
- * The operation is the opcode plus a variant in bits 8–9 for the opcodes that RFC 9669 splits by
- * another field: signed division and modulo, sign-extending moves, and local calls.
+ * The operation is the opcode, except for the opcodes that RFC 9669 splits by another field
+ * (signed division and modulo, sign-extending moves, local calls), which get numbers of their own.
  */
 final class Interpreter {
-    // Variants folded into the operation so that one switch decides everything.
-    private static final int SIGNED = 0x100;
-    private static final int SX8 = 0x100;
-    private static final int SX16 = 0x200;
-    private static final int SX32 = 0x300;
-    private static final int LOCAL = 0x100;
+    // Opcodes that RFC 9669 splits by another field get their own operation numbers, taken from
+    // opcodes no valid program uses (class LD/LDX/ST/STX with mode IMM), so the switch stays dense.
+    private static final int SDIV64_IMM = 0x00;
+    private static final int SDIV64_REG = 0x01;
+    private static final int SMOD64_IMM = 0x02;
+    private static final int SMOD64_REG = 0x03;
+    private static final int SDIV32_IMM = 0x08;
+    private static final int SDIV32_REG = 0x09;
+    private static final int SMOD32_IMM = 0x0a;
+    private static final int SMOD32_REG = 0x0b;
+    private static final int MOVSX64_8 = 0x10;
+    private static final int MOVSX64_16 = 0x11;
+    private static final int MOVSX64_32 = 0x12;
+    private static final int MOVSX32_8 = 0x13;
+    private static final int MOVSX32_16 = 0x19;
+    private static final int CALL_LOCAL = 0x1a;
     private static final long MASK32 = 0xffffffffL;
 
     private final Program program;
@@ -36,7 +46,7 @@ final class Interpreter {
             int pc = program.pcOf(i);
             Instruction insn = program.instructions().get(i);
             long operand = insn.isJump() || insn.isLocalCall() ? insn.target(pc) : insn.offset();
-            code[pc] = operation(insn) | (long) insn.dst() << 10 | (long) insn.src() << 14 | operand << 32;
+            code[pc] = operation(insn) | (long) insn.dst() << 8 | (long) insn.src() << 12 | operand << 32;
             imms[pc] = insn.imm();
         }
     }
@@ -44,22 +54,25 @@ final class Interpreter {
     private static int operation(Instruction insn) {
         int opcode = insn.opcode();
         if (insn.isLocalCall()) {
-            return opcode | LOCAL;
+            return CALL_LOCAL;
         }
         if (!insn.instructionClass().isArithmetic()) {
             return opcode;
         }
+        boolean wide = insn.instructionClass() == InstructionClass.ALU64;
+        boolean register = Source.of(opcode) == Source.REG;
         AluOp op = AluOp.of(opcode, insn.offset());
-        if (op == AluOp.SDIV || op == AluOp.SMOD) {
-            return opcode | SIGNED;
+        if (op == null) {
+            return opcode;
         }
-        if (op == AluOp.MOVSX8) {
-            return opcode | SX8;
-        }
-        if (op == AluOp.MOVSX16) {
-            return opcode | SX16;
-        }
-        return op == AluOp.MOVSX32 ? opcode | SX32 : opcode;
+        return switch (op) {
+            case SDIV -> wide ? (register ? SDIV64_REG : SDIV64_IMM) : (register ? SDIV32_REG : SDIV32_IMM);
+            case SMOD -> wide ? (register ? SMOD64_REG : SMOD64_IMM) : (register ? SMOD32_REG : SMOD32_IMM);
+            case MOVSX8 -> wide ? MOVSX64_8 : MOVSX32_8;
+            case MOVSX16 -> wide ? MOVSX64_16 : MOVSX32_16;
+            case MOVSX32 -> MOVSX64_32;
+            default -> opcode;
+        };
     }
 
     /** Runs from slot 0 until exit; {@code tracer} may be null. */
@@ -78,434 +91,435 @@ final class Interpreter {
         int depth = 0;
         int pc = 0;
         long remaining = fuel;
-        try {
-            while (true) {
-                if (tracer != null) {
-                    tracer.before(pc, reg);
-                }
-                if (--remaining < 0) {
-                    throw new FuelExhaustedException(pc, program.at(pc), fuel);
-                }
-                final long w = code[pc];
-                final int dst = (int) (w >>> 10) & 0xf;
-                final int src = (int) (w >>> 14) & 0xf;
-                final int target = (int) (w >> 32);
-                switch ((int) w & 0x3ff) {
-                    // ---- ALU64: 64-bit arithmetic, immediate sign-extended ----
-                    case 0x07 -> reg[dst] += imms[pc];
-                    case 0x0f -> reg[dst] += reg[src];
-                    case 0x17 -> reg[dst] -= imms[pc];
-                    case 0x1f -> reg[dst] -= reg[src];
-                    case 0x27 -> reg[dst] *= imms[pc];
-                    case 0x2f -> reg[dst] *= reg[src];
-                    case 0x37 -> reg[dst] = udiv64(reg[dst], imms[pc]);
-                    case 0x3f -> reg[dst] = udiv64(reg[dst], reg[src]);
-                    case 0x37 | SIGNED -> reg[dst] = sdiv64(reg[dst], imms[pc]);
-                    case 0x3f | SIGNED -> reg[dst] = sdiv64(reg[dst], reg[src]);
-                    case 0x47 -> reg[dst] |= imms[pc];
-                    case 0x4f -> reg[dst] |= reg[src];
-                    case 0x57 -> reg[dst] &= imms[pc];
-                    case 0x5f -> reg[dst] &= reg[src];
-                    case 0x67 -> reg[dst] <<= imms[pc];
-                    case 0x6f -> reg[dst] <<= reg[src];
-                    case 0x77 -> reg[dst] >>>= imms[pc];
-                    case 0x7f -> reg[dst] >>>= reg[src];
-                    case 0x87 -> reg[dst] = -reg[dst];
-                    case 0x97 -> reg[dst] = umod64(reg[dst], imms[pc]);
-                    case 0x9f -> reg[dst] = umod64(reg[dst], reg[src]);
-                    case 0x97 | SIGNED -> reg[dst] = smod64(reg[dst], imms[pc]);
-                    case 0x9f | SIGNED -> reg[dst] = smod64(reg[dst], reg[src]);
-                    case 0xa7 -> reg[dst] ^= imms[pc];
-                    case 0xaf -> reg[dst] ^= reg[src];
-                    case 0xb7 -> reg[dst] = imms[pc];
-                    case 0xbf -> reg[dst] = reg[src];
-                    case 0xbf | SX8 -> reg[dst] = (byte) reg[src];
-                    case 0xbf | SX16 -> reg[dst] = (short) reg[src];
-                    case 0xbf | SX32 -> reg[dst] = (int) reg[src];
-                    case 0xc7 -> reg[dst] >>= imms[pc];
-                    case 0xcf -> reg[dst] >>= reg[src];
-                    case 0xd7 -> reg[dst] = swap(reg[dst], (int) imms[pc]);
-
-                    // ---- ALU: 32-bit arithmetic, result zero-extended ----
-                    case 0x04 -> reg[dst] = (int) reg[dst] + (int) imms[pc] & MASK32;
-                    case 0x0c -> reg[dst] = (int) reg[dst] + (int) reg[src] & MASK32;
-                    case 0x14 -> reg[dst] = (int) reg[dst] - (int) imms[pc] & MASK32;
-                    case 0x1c -> reg[dst] = (int) reg[dst] - (int) reg[src] & MASK32;
-                    case 0x24 -> reg[dst] = (int) reg[dst] * (int) imms[pc] & MASK32;
-                    case 0x2c -> reg[dst] = (int) reg[dst] * (int) reg[src] & MASK32;
-                    case 0x34 -> reg[dst] = udiv32(reg[dst], imms[pc]);
-                    case 0x3c -> reg[dst] = udiv32(reg[dst], reg[src]);
-                    case 0x34 | SIGNED -> reg[dst] = sdiv32(reg[dst], imms[pc]);
-                    case 0x3c | SIGNED -> reg[dst] = sdiv32(reg[dst], reg[src]);
-                    case 0x44 -> reg[dst] = (reg[dst] | imms[pc]) & MASK32;
-                    case 0x4c -> reg[dst] = (reg[dst] | reg[src]) & MASK32;
-                    case 0x54 -> reg[dst] = reg[dst] & imms[pc] & MASK32;
-                    case 0x5c -> reg[dst] = reg[dst] & reg[src] & MASK32;
-                    case 0x64 -> reg[dst] = (int) reg[dst] << (int) imms[pc] & MASK32;
-                    case 0x6c -> reg[dst] = (int) reg[dst] << (int) reg[src] & MASK32;
-                    case 0x74 -> reg[dst] = (int) reg[dst] >>> (int) imms[pc] & MASK32;
-                    case 0x7c -> reg[dst] = (int) reg[dst] >>> (int) reg[src] & MASK32;
-                    case 0x84 -> reg[dst] = -(int) reg[dst] & MASK32;
-                    case 0x94 -> reg[dst] = umod32(reg[dst], imms[pc]);
-                    case 0x9c -> reg[dst] = umod32(reg[dst], reg[src]);
-                    case 0x94 | SIGNED -> reg[dst] = smod32(reg[dst], imms[pc]);
-                    case 0x9c | SIGNED -> reg[dst] = smod32(reg[dst], reg[src]);
-                    case 0xa4 -> reg[dst] = (reg[dst] ^ imms[pc]) & MASK32;
-                    case 0xac -> reg[dst] = (reg[dst] ^ reg[src]) & MASK32;
-                    case 0xb4 -> reg[dst] = imms[pc] & MASK32;
-                    case 0xbc -> reg[dst] = reg[src] & MASK32;
-                    case 0xbc | SX8 -> reg[dst] = (byte) reg[src] & MASK32;
-                    case 0xbc | SX16 -> reg[dst] = (short) reg[src] & MASK32;
-                    case 0xc4 -> reg[dst] = (int) reg[dst] >> (int) imms[pc] & MASK32;
-                    case 0xcc -> reg[dst] = (int) reg[dst] >> (int) reg[src] & MASK32;
-                    case 0xd4 -> reg[dst] = truncate(reg[dst], (int) imms[pc]);
-                    case 0xdc -> reg[dst] = swap(reg[dst], (int) imms[pc]);
-
-                    // ---- JMP: 64-bit comparisons ----
-                    case 0x05 -> {
-                        pc = target;
-                        continue;
-                    }
-                    case 0x15 -> {
-                        if (reg[dst] == imms[pc]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x1d -> {
-                        if (reg[dst] == reg[src]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x25 -> {
-                        if (Long.compareUnsigned(reg[dst], imms[pc]) > 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x2d -> {
-                        if (Long.compareUnsigned(reg[dst], reg[src]) > 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x35 -> {
-                        if (Long.compareUnsigned(reg[dst], imms[pc]) >= 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x3d -> {
-                        if (Long.compareUnsigned(reg[dst], reg[src]) >= 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x45 -> {
-                        if ((reg[dst] & imms[pc]) != 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x4d -> {
-                        if ((reg[dst] & reg[src]) != 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x55 -> {
-                        if (reg[dst] != imms[pc]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x5d -> {
-                        if (reg[dst] != reg[src]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x65 -> {
-                        if (reg[dst] > imms[pc]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x6d -> {
-                        if (reg[dst] > reg[src]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x75 -> {
-                        if (reg[dst] >= imms[pc]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x7d -> {
-                        if (reg[dst] >= reg[src]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0xa5 -> {
-                        if (Long.compareUnsigned(reg[dst], imms[pc]) < 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0xad -> {
-                        if (Long.compareUnsigned(reg[dst], reg[src]) < 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0xb5 -> {
-                        if (Long.compareUnsigned(reg[dst], imms[pc]) <= 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0xbd -> {
-                        if (Long.compareUnsigned(reg[dst], reg[src]) <= 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0xc5 -> {
-                        if (reg[dst] < imms[pc]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0xcd -> {
-                        if (reg[dst] < reg[src]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0xd5 -> {
-                        if (reg[dst] <= imms[pc]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0xdd -> {
-                        if (reg[dst] <= reg[src]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    // ---- JMP32: comparisons of the low 32 bits ----
-                    case 0x06 -> {
-                        pc = target;
-                        continue;
-                    }
-                    case 0x16 -> {
-                        if ((int) reg[dst] == (int) imms[pc]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x1e -> {
-                        if ((int) reg[dst] == (int) reg[src]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x26 -> {
-                        if (Integer.compareUnsigned((int) reg[dst], (int) imms[pc]) > 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x2e -> {
-                        if (Integer.compareUnsigned((int) reg[dst], (int) reg[src]) > 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x36 -> {
-                        if (Integer.compareUnsigned((int) reg[dst], (int) imms[pc]) >= 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x3e -> {
-                        if (Integer.compareUnsigned((int) reg[dst], (int) reg[src]) >= 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x46 -> {
-                        if (((int) reg[dst] & (int) imms[pc]) != 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x4e -> {
-                        if (((int) reg[dst] & (int) reg[src]) != 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x56 -> {
-                        if ((int) reg[dst] != (int) imms[pc]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x5e -> {
-                        if ((int) reg[dst] != (int) reg[src]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x66 -> {
-                        if ((int) reg[dst] > (int) imms[pc]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x6e -> {
-                        if ((int) reg[dst] > (int) reg[src]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x76 -> {
-                        if ((int) reg[dst] >= (int) imms[pc]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0x7e -> {
-                        if ((int) reg[dst] >= (int) reg[src]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0xa6 -> {
-                        if (Integer.compareUnsigned((int) reg[dst], (int) imms[pc]) < 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0xae -> {
-                        if (Integer.compareUnsigned((int) reg[dst], (int) reg[src]) < 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0xb6 -> {
-                        if (Integer.compareUnsigned((int) reg[dst], (int) imms[pc]) <= 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0xbe -> {
-                        if (Integer.compareUnsigned((int) reg[dst], (int) reg[src]) <= 0) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0xc6 -> {
-                        if ((int) reg[dst] < (int) imms[pc]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0xce -> {
-                        if ((int) reg[dst] < (int) reg[src]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0xd6 -> {
-                        if ((int) reg[dst] <= (int) imms[pc]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-                    case 0xde -> {
-                        if ((int) reg[dst] <= (int) reg[src]) {
-                            pc = target;
-                            continue;
-                        }
-                    }
-
-                    // ---- calls and exit ----
-                    case 0x85, 0x8d -> {
-                        long id = ((int) w & Source.MASK) != 0 ? reg[dst] : imms[pc];
-                        if (context == null) {
-                            context = new HelperContext(memory);
-                        }
-                        reg[0] = callHelper(pc, id, reg, memory, context, helpers, registry);
-                        if (context.exitRequested()) {
-                            return context.exitValue();
-                        }
-                    }
-                    case 0x85 | LOCAL -> {
-                        if (depth + 1 >= Vm.MAX_CALL_DEPTH) {
-                            throw new CallDepthExceededException(pc, program.at(pc));
-                        }
-                        System.arraycopy(reg, 6, saved, depth * 5, 5);
-                        returnPc[depth++] = pc + 1;
-                        reg[10] -= Vm.STACK_FRAME_BYTES;
-                        pc = target;
-                        continue;
-                    }
-                    case 0x95 -> {
-                        if (depth == 0) {
-                            return reg[0];
-                        }
-                        System.arraycopy(saved, --depth * 5, reg, 6, 5);
-                        pc = returnPc[depth];
-                        continue;
-                    }
-
-                    // ---- LD: 64-bit immediate, two slots ----
-                    case 0x18 -> {
-                        reg[dst] = imms[pc];
-                        pc += 2;
-                        continue;
-                    }
-
-                    // ---- LDX: zero-extending and sign-extending loads ----
-                    case 0x61 -> reg[dst] = (int) Memory.INT.get(readable(data, memory, pc, reg[src] + target, 4), (int) (reg[src] + target)) & MASK32;
-                    case 0x69 -> reg[dst] = (short) Memory.SHORT.get(readable(data, memory, pc, reg[src] + target, 2), (int) (reg[src] + target)) & 0xffffL;
-                    case 0x71 -> reg[dst] = readable(data, memory, pc, reg[src] + target, 1)[(int) (reg[src] + target)] & 0xffL;
-                    case 0x79 -> reg[dst] = (long) Memory.LONG.get(readable(data, memory, pc, reg[src] + target, 8), (int) (reg[src] + target));
-                    case 0x81 -> reg[dst] = (int) Memory.INT.get(readable(data, memory, pc, reg[src] + target, 4), (int) (reg[src] + target));
-                    case 0x89 -> reg[dst] = (short) Memory.SHORT.get(readable(data, memory, pc, reg[src] + target, 2), (int) (reg[src] + target));
-                    case 0x91 -> reg[dst] = readable(data, memory, pc, reg[src] + target, 1)[(int) (reg[src] + target)];
-
-                    // ---- ST and STX: stores of an immediate or a register ----
-                    case 0x62 -> Memory.INT.set(writable(data, writable, memory, pc, reg[dst] + target, 4), (int) (reg[dst] + target), (int) imms[pc]);
-                    case 0x6a -> Memory.SHORT.set(writable(data, writable, memory, pc, reg[dst] + target, 2), (int) (reg[dst] + target), (short) imms[pc]);
-                    case 0x72 -> writable(data, writable, memory, pc, reg[dst] + target, 1)[(int) (reg[dst] + target)] = (byte) imms[pc];
-                    case 0x7a -> Memory.LONG.set(writable(data, writable, memory, pc, reg[dst] + target, 8), (int) (reg[dst] + target), imms[pc]);
-                    case 0x63 -> Memory.INT.set(writable(data, writable, memory, pc, reg[dst] + target, 4), (int) (reg[dst] + target), (int) reg[src]);
-                    case 0x6b -> Memory.SHORT.set(writable(data, writable, memory, pc, reg[dst] + target, 2), (int) (reg[dst] + target), (short) reg[src]);
-                    case 0x73 -> writable(data, writable, memory, pc, reg[dst] + target, 1)[(int) (reg[dst] + target)] = (byte) reg[src];
-                    case 0x7b -> Memory.LONG.set(writable(data, writable, memory, pc, reg[dst] + target, 8), (int) (reg[dst] + target), reg[src]);
-
-                    // ---- STX ATOMIC: read-modify-write of 4 or 8 bytes ----
-                    case 0xc3 -> Atomics.execute32((int) imms[pc], reg, src,
-                            writable(data, writable, memory, pc, reg[dst] + target, 4), checkAligned(memory, pc, reg[dst] + target, 4));
-                    case 0xdb -> Atomics.execute64((int) imms[pc], reg, src,
-                            writable(data, writable, memory, pc, reg[dst] + target, 8), checkAligned(memory, pc, reg[dst] + target, 8));
-
-                    default -> throw new VmExecutionException(pc, program.at(pc), "no handler for this opcode");
-                }
-                pc++;
+        while (true) {
+            if (tracer != null) {
+                tracer.before(pc, reg);
             }
-        } finally {
-            executed[0] = fuel - Math.max(remaining, 0);
-            System.arraycopy(reg, 0, registers, 0, Register.COUNT);
+            if (--remaining < 0) {
+                throw new FuelExhaustedException(pc, program.at(pc), fuel);
+            }
+            final long w = code[pc];
+            final int dst = (int) (w >>> 8) & 0xf;
+            final int src = (int) (w >>> 12) & 0xf;
+            final int target = (int) (w >> 32);
+            switch ((int) w & 0xff) {
+                // ---- ALU64: 64-bit arithmetic, immediate sign-extended ----
+                case 0x07 -> reg[dst] += imms[pc];
+                case 0x0f -> reg[dst] += reg[src];
+                case 0x17 -> reg[dst] -= imms[pc];
+                case 0x1f -> reg[dst] -= reg[src];
+                case 0x27 -> reg[dst] *= imms[pc];
+                case 0x2f -> reg[dst] *= reg[src];
+                case 0x37 -> reg[dst] = udiv64(reg[dst], imms[pc]);
+                case 0x3f -> reg[dst] = udiv64(reg[dst], reg[src]);
+                case SDIV64_IMM -> reg[dst] = sdiv64(reg[dst], imms[pc]);
+                case SDIV64_REG -> reg[dst] = sdiv64(reg[dst], reg[src]);
+                case 0x47 -> reg[dst] |= imms[pc];
+                case 0x4f -> reg[dst] |= reg[src];
+                case 0x57 -> reg[dst] &= imms[pc];
+                case 0x5f -> reg[dst] &= reg[src];
+                case 0x67 -> reg[dst] <<= imms[pc];
+                case 0x6f -> reg[dst] <<= reg[src];
+                case 0x77 -> reg[dst] >>>= imms[pc];
+                case 0x7f -> reg[dst] >>>= reg[src];
+                case 0x87 -> reg[dst] = -reg[dst];
+                case 0x97 -> reg[dst] = umod64(reg[dst], imms[pc]);
+                case 0x9f -> reg[dst] = umod64(reg[dst], reg[src]);
+                case SMOD64_IMM -> reg[dst] = smod64(reg[dst], imms[pc]);
+                case SMOD64_REG -> reg[dst] = smod64(reg[dst], reg[src]);
+                case 0xa7 -> reg[dst] ^= imms[pc];
+                case 0xaf -> reg[dst] ^= reg[src];
+                case 0xb7 -> reg[dst] = imms[pc];
+                case 0xbf -> reg[dst] = reg[src];
+                case MOVSX64_8 -> reg[dst] = (byte) reg[src];
+                case MOVSX64_16 -> reg[dst] = (short) reg[src];
+                case MOVSX64_32 -> reg[dst] = (int) reg[src];
+                case 0xc7 -> reg[dst] >>= imms[pc];
+                case 0xcf -> reg[dst] >>= reg[src];
+                case 0xd7 -> reg[dst] = swap(reg[dst], (int) imms[pc]);
+
+                // ---- ALU: 32-bit arithmetic, result zero-extended ----
+                case 0x04 -> reg[dst] = (int) reg[dst] + (int) imms[pc] & MASK32;
+                case 0x0c -> reg[dst] = (int) reg[dst] + (int) reg[src] & MASK32;
+                case 0x14 -> reg[dst] = (int) reg[dst] - (int) imms[pc] & MASK32;
+                case 0x1c -> reg[dst] = (int) reg[dst] - (int) reg[src] & MASK32;
+                case 0x24 -> reg[dst] = (int) reg[dst] * (int) imms[pc] & MASK32;
+                case 0x2c -> reg[dst] = (int) reg[dst] * (int) reg[src] & MASK32;
+                case 0x34 -> reg[dst] = udiv32(reg[dst], imms[pc]);
+                case 0x3c -> reg[dst] = udiv32(reg[dst], reg[src]);
+                case SDIV32_IMM -> reg[dst] = sdiv32(reg[dst], imms[pc]);
+                case SDIV32_REG -> reg[dst] = sdiv32(reg[dst], reg[src]);
+                case 0x44 -> reg[dst] = (reg[dst] | imms[pc]) & MASK32;
+                case 0x4c -> reg[dst] = (reg[dst] | reg[src]) & MASK32;
+                case 0x54 -> reg[dst] = reg[dst] & imms[pc] & MASK32;
+                case 0x5c -> reg[dst] = reg[dst] & reg[src] & MASK32;
+                case 0x64 -> reg[dst] = (int) reg[dst] << (int) imms[pc] & MASK32;
+                case 0x6c -> reg[dst] = (int) reg[dst] << (int) reg[src] & MASK32;
+                case 0x74 -> reg[dst] = (int) reg[dst] >>> (int) imms[pc] & MASK32;
+                case 0x7c -> reg[dst] = (int) reg[dst] >>> (int) reg[src] & MASK32;
+                case 0x84 -> reg[dst] = -(int) reg[dst] & MASK32;
+                case 0x94 -> reg[dst] = umod32(reg[dst], imms[pc]);
+                case 0x9c -> reg[dst] = umod32(reg[dst], reg[src]);
+                case SMOD32_IMM -> reg[dst] = smod32(reg[dst], imms[pc]);
+                case SMOD32_REG -> reg[dst] = smod32(reg[dst], reg[src]);
+                case 0xa4 -> reg[dst] = (reg[dst] ^ imms[pc]) & MASK32;
+                case 0xac -> reg[dst] = (reg[dst] ^ reg[src]) & MASK32;
+                case 0xb4 -> reg[dst] = imms[pc] & MASK32;
+                case 0xbc -> reg[dst] = reg[src] & MASK32;
+                case MOVSX32_8 -> reg[dst] = (byte) reg[src] & MASK32;
+                case MOVSX32_16 -> reg[dst] = (short) reg[src] & MASK32;
+                case 0xc4 -> reg[dst] = (int) reg[dst] >> (int) imms[pc] & MASK32;
+                case 0xcc -> reg[dst] = (int) reg[dst] >> (int) reg[src] & MASK32;
+                case 0xd4 -> reg[dst] = truncate(reg[dst], (int) imms[pc]);
+                case 0xdc -> reg[dst] = swap(reg[dst], (int) imms[pc]);
+
+                // ---- JMP: 64-bit comparisons ----
+                case 0x05 -> {
+                    pc = target;
+                    continue;
+                }
+                case 0x15 -> {
+                    if (reg[dst] == imms[pc]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x1d -> {
+                    if (reg[dst] == reg[src]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x25 -> {
+                    if (Long.compareUnsigned(reg[dst], imms[pc]) > 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x2d -> {
+                    if (Long.compareUnsigned(reg[dst], reg[src]) > 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x35 -> {
+                    if (Long.compareUnsigned(reg[dst], imms[pc]) >= 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x3d -> {
+                    if (Long.compareUnsigned(reg[dst], reg[src]) >= 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x45 -> {
+                    if ((reg[dst] & imms[pc]) != 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x4d -> {
+                    if ((reg[dst] & reg[src]) != 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x55 -> {
+                    if (reg[dst] != imms[pc]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x5d -> {
+                    if (reg[dst] != reg[src]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x65 -> {
+                    if (reg[dst] > imms[pc]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x6d -> {
+                    if (reg[dst] > reg[src]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x75 -> {
+                    if (reg[dst] >= imms[pc]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x7d -> {
+                    if (reg[dst] >= reg[src]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0xa5 -> {
+                    if (Long.compareUnsigned(reg[dst], imms[pc]) < 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0xad -> {
+                    if (Long.compareUnsigned(reg[dst], reg[src]) < 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0xb5 -> {
+                    if (Long.compareUnsigned(reg[dst], imms[pc]) <= 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0xbd -> {
+                    if (Long.compareUnsigned(reg[dst], reg[src]) <= 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0xc5 -> {
+                    if (reg[dst] < imms[pc]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0xcd -> {
+                    if (reg[dst] < reg[src]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0xd5 -> {
+                    if (reg[dst] <= imms[pc]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0xdd -> {
+                    if (reg[dst] <= reg[src]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                // ---- JMP32: comparisons of the low 32 bits ----
+                case 0x06 -> {
+                    pc = target;
+                    continue;
+                }
+                case 0x16 -> {
+                    if ((int) reg[dst] == (int) imms[pc]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x1e -> {
+                    if ((int) reg[dst] == (int) reg[src]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x26 -> {
+                    if (Integer.compareUnsigned((int) reg[dst], (int) imms[pc]) > 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x2e -> {
+                    if (Integer.compareUnsigned((int) reg[dst], (int) reg[src]) > 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x36 -> {
+                    if (Integer.compareUnsigned((int) reg[dst], (int) imms[pc]) >= 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x3e -> {
+                    if (Integer.compareUnsigned((int) reg[dst], (int) reg[src]) >= 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x46 -> {
+                    if (((int) reg[dst] & (int) imms[pc]) != 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x4e -> {
+                    if (((int) reg[dst] & (int) reg[src]) != 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x56 -> {
+                    if ((int) reg[dst] != (int) imms[pc]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x5e -> {
+                    if ((int) reg[dst] != (int) reg[src]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x66 -> {
+                    if ((int) reg[dst] > (int) imms[pc]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x6e -> {
+                    if ((int) reg[dst] > (int) reg[src]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x76 -> {
+                    if ((int) reg[dst] >= (int) imms[pc]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0x7e -> {
+                    if ((int) reg[dst] >= (int) reg[src]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0xa6 -> {
+                    if (Integer.compareUnsigned((int) reg[dst], (int) imms[pc]) < 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0xae -> {
+                    if (Integer.compareUnsigned((int) reg[dst], (int) reg[src]) < 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0xb6 -> {
+                    if (Integer.compareUnsigned((int) reg[dst], (int) imms[pc]) <= 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0xbe -> {
+                    if (Integer.compareUnsigned((int) reg[dst], (int) reg[src]) <= 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0xc6 -> {
+                    if ((int) reg[dst] < (int) imms[pc]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0xce -> {
+                    if ((int) reg[dst] < (int) reg[src]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0xd6 -> {
+                    if ((int) reg[dst] <= (int) imms[pc]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+                case 0xde -> {
+                    if ((int) reg[dst] <= (int) reg[src]) {
+                        pc = target;
+                        continue;
+                    }
+                }
+
+                // ---- calls and exit ----
+                case 0x85, 0x8d -> {
+                    long id = ((int) w & Source.MASK) != 0 ? reg[dst] : imms[pc];
+                    if (context == null) {
+                        context = new HelperContext(memory);
+                    }
+                    reg[0] = callHelper(pc, id, reg, memory, context, helpers, registry);
+                    if (context.exitRequested()) {
+                        return finish(reg, registers, executed, fuel - remaining, context.exitValue());
+                    }
+                }
+                case CALL_LOCAL -> {
+                    if (depth + 1 >= Vm.MAX_CALL_DEPTH) {
+                        throw new CallDepthExceededException(pc, program.at(pc));
+                    }
+                    System.arraycopy(reg, 6, saved, depth * 5, 5);
+                    returnPc[depth++] = pc + 1;
+                    reg[10] -= Vm.STACK_FRAME_BYTES;
+                    pc = target;
+                    continue;
+                }
+                case 0x95 -> {
+                    if (depth == 0) {
+                        return finish(reg, registers, executed, fuel - remaining, reg[0]);
+                    }
+                    System.arraycopy(saved, --depth * 5, reg, 6, 5);
+                    pc = returnPc[depth];
+                    continue;
+                }
+
+                // ---- LD: 64-bit immediate, two slots ----
+                case 0x18 -> {
+                    reg[dst] = imms[pc];
+                    pc += 2;
+                    continue;
+                }
+
+                // ---- LDX: zero-extending and sign-extending loads ----
+                case 0x61 -> reg[dst] = (int) Memory.INT.get(readable(data, memory, pc, reg[src] + target, 4), (int) (reg[src] + target)) & MASK32;
+                case 0x69 -> reg[dst] = (short) Memory.SHORT.get(readable(data, memory, pc, reg[src] + target, 2), (int) (reg[src] + target)) & 0xffffL;
+                case 0x71 -> reg[dst] = readable(data, memory, pc, reg[src] + target, 1)[(int) (reg[src] + target)] & 0xffL;
+                case 0x79 -> reg[dst] = (long) Memory.LONG.get(readable(data, memory, pc, reg[src] + target, 8), (int) (reg[src] + target));
+                case 0x81 -> reg[dst] = (int) Memory.INT.get(readable(data, memory, pc, reg[src] + target, 4), (int) (reg[src] + target));
+                case 0x89 -> reg[dst] = (short) Memory.SHORT.get(readable(data, memory, pc, reg[src] + target, 2), (int) (reg[src] + target));
+                case 0x91 -> reg[dst] = readable(data, memory, pc, reg[src] + target, 1)[(int) (reg[src] + target)];
+
+                // ---- ST and STX: stores of an immediate or a register ----
+                case 0x62 -> Memory.INT.set(writable(data, writable, memory, pc, reg[dst] + target, 4), (int) (reg[dst] + target), (int) imms[pc]);
+                case 0x6a -> Memory.SHORT.set(writable(data, writable, memory, pc, reg[dst] + target, 2), (int) (reg[dst] + target), (short) imms[pc]);
+                case 0x72 -> writable(data, writable, memory, pc, reg[dst] + target, 1)[(int) (reg[dst] + target)] = (byte) imms[pc];
+                case 0x7a -> Memory.LONG.set(writable(data, writable, memory, pc, reg[dst] + target, 8), (int) (reg[dst] + target), imms[pc]);
+                case 0x63 -> Memory.INT.set(writable(data, writable, memory, pc, reg[dst] + target, 4), (int) (reg[dst] + target), (int) reg[src]);
+                case 0x6b -> Memory.SHORT.set(writable(data, writable, memory, pc, reg[dst] + target, 2), (int) (reg[dst] + target), (short) reg[src]);
+                case 0x73 -> writable(data, writable, memory, pc, reg[dst] + target, 1)[(int) (reg[dst] + target)] = (byte) reg[src];
+                case 0x7b -> Memory.LONG.set(writable(data, writable, memory, pc, reg[dst] + target, 8), (int) (reg[dst] + target), reg[src]);
+
+                // ---- STX ATOMIC: read-modify-write of 4 or 8 bytes ----
+                case 0xc3 -> Atomics.execute32((int) imms[pc], reg, src,
+                        writable(data, writable, memory, pc, reg[dst] + target, 4), checkAligned(memory, pc, reg[dst] + target, 4));
+                case 0xdb -> Atomics.execute64((int) imms[pc], reg, src,
+                        writable(data, writable, memory, pc, reg[dst] + target, 8), checkAligned(memory, pc, reg[dst] + target, 8));
+
+                default -> throw new VmExecutionException(pc, program.at(pc), "no handler for this opcode");
+            }
+            pc++;
         }
+    }
+
+    private static long finish(long[] reg, long[] registers, long[] executed, long count, long r0) {
+        System.arraycopy(reg, 0, registers, 0, Register.COUNT);
+        executed[0] = count;
+        return r0;
     }
 
     Program program() {
