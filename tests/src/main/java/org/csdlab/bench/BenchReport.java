@@ -41,6 +41,12 @@ public final class BenchReport {
             org.openjdk.jmh.Main.main(args);
             return;
         }
+        if (BenchReport.class.getResource("/META-INF/BenchmarkList") == null) {
+            System.err.println("benchmarks: no JMH benchmark list on the class path; build with"
+                    + " mvn -B -q -Pbench -pl tests -am package -DskipTests and run java -jar tests/target/benchmarks.jar");
+            System.exit(2);
+            return;
+        }
         ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
         if (cli.getIncludes().isEmpty()) {
             options.include(InterpreterBenchmark.class.getName());
