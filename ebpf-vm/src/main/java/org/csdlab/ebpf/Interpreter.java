@@ -2,14 +2,15 @@ package org.csdlab.ebpf;
 
 /**
  * The interpreter: one loop over a register file with one {@code switch} on the operation,
- * grouped by instruction class. Programs are pre-decoded into two arrays indexed by slot:
+ * grouped by instruction class. Each slot of the program is pre-decoded into one {@code long}
+ * laid out like the instruction itself, so a step reads one array element:
  *
  * <pre>
- *   code[pc]:  +--------------------------+----------+-------+-------+-----------+
- *              | offset, or jump target   |  unused  |  src  |  dst  | operation |
- *              +--------------------------+----------+-------+-------+-----------+
- *               63                      32 31      16 15   12 11    8 7         0
- *   imms[pc]:  the immediate, sign-extended (all 64 bits for lddw)
+ *   code[pc]:  +------------------------------+----------------+-------+-------+-----------+
+ *              |   immediate (signed 32)      | offset (s16)   |  src  |  dst  | operation |
+ *              +------------------------------+----------------+-------+-------+-----------+
+ *               63                          32 31            16 15   12 11    8 7         0
+ *   code[pc + 1] of lddw: the full 64-bit immediate
  * </pre>
  *
  * The operation is the opcode, except for the opcodes that RFC 9669 splits by another field
@@ -36,18 +37,18 @@ final class Interpreter {
 
     private final Program program;
     private final long[] code;
-    private final long[] imms;
 
     Interpreter(Program program) {
         this.program = program;
         this.code = new long[program.slotCount()];
-        this.imms = new long[program.slotCount()];
         for (int i = 0; i < program.size(); i++) {
             int pc = program.pcOf(i);
             Instruction insn = program.instructions().get(i);
-            long operand = insn.isJump() || insn.isLocalCall() ? insn.target(pc) : insn.offset();
-            code[pc] = operation(insn) | (long) insn.dst() << 8 | (long) insn.src() << 12 | operand << 32;
-            imms[pc] = insn.imm();
+            code[pc] = operation(insn) | insn.dst() << 8 | insn.src() << 12 | (insn.offset() & 0xffffL) << 16
+                    | insn.imm() << 32;
+            if (insn.isWide()) {
+                code[pc + 1] = insn.imm();
+            }
         }
     }
 
@@ -75,451 +76,435 @@ final class Interpreter {
         };
     }
 
-    /** Runs from slot 0 until exit; {@code tracer} may be null. */
-    long execute(long[] registers, Memory memory, Helper[] helpers, HelperRegistry registry, long fuel, Tracer tracer,
-            long[] executed) {
+    /** Runs from slot 0 until exit and returns r0; the registers and count end up in {@code run}. */
+    long execute(RunState run) {
         // 16 entries so that every 4-bit register field indexes inside the array without a range check
         final long[] reg = new long[16];
-        System.arraycopy(registers, 0, reg, 0, Register.COUNT);
+        System.arraycopy(run.registers, 0, reg, 0, Register.COUNT);
         final long[] code = this.code;
-        final long[] imms = this.imms;
-        final byte[][] data = memory.data;
-        final boolean[] writable = memory.writable;
-        final long[] saved = new long[Vm.MAX_CALL_DEPTH * 5];
-        final int[] returnPc = new int[Vm.MAX_CALL_DEPTH];
-        HelperContext context = null;
-        int depth = 0;
+        final byte[][] data = run.memory.data;
+        final boolean[] writable = run.memory.writable;
+        final Tracer tracer = run.tracer;
         int pc = 0;
-        long remaining = fuel;
+        long remaining = run.fuel;
         while (true) {
             if (tracer != null) {
                 tracer.before(pc, reg);
             }
             if (--remaining < 0) {
-                throw new FuelExhaustedException(pc, program.at(pc), fuel);
+                throw new FuelExhaustedException(pc, program.at(pc), run.fuel);
             }
             final long w = code[pc];
             final int dst = (int) (w >>> 8) & 0xf;
             final int src = (int) (w >>> 12) & 0xf;
-            final int target = (int) (w >> 32);
+            final int offset = (short) (w >>> 16);
+            final long imm = w >> 32;
             switch ((int) w & 0xff) {
                 // ---- ALU64: 64-bit arithmetic, immediate sign-extended ----
-                case 0x07 -> reg[dst] += imms[pc];
+                case 0x07 -> reg[dst] += imm;
                 case 0x0f -> reg[dst] += reg[src];
-                case 0x17 -> reg[dst] -= imms[pc];
+                case 0x17 -> reg[dst] -= imm;
                 case 0x1f -> reg[dst] -= reg[src];
-                case 0x27 -> reg[dst] *= imms[pc];
+                case 0x27 -> reg[dst] *= imm;
                 case 0x2f -> reg[dst] *= reg[src];
-                case 0x37 -> reg[dst] = udiv64(reg[dst], imms[pc]);
+                case 0x37 -> reg[dst] = udiv64(reg[dst], imm);
                 case 0x3f -> reg[dst] = udiv64(reg[dst], reg[src]);
-                case SDIV64_IMM -> reg[dst] = sdiv64(reg[dst], imms[pc]);
+                case SDIV64_IMM -> reg[dst] = sdiv64(reg[dst], imm);
                 case SDIV64_REG -> reg[dst] = sdiv64(reg[dst], reg[src]);
-                case 0x47 -> reg[dst] |= imms[pc];
+                case 0x47 -> reg[dst] |= imm;
                 case 0x4f -> reg[dst] |= reg[src];
-                case 0x57 -> reg[dst] &= imms[pc];
+                case 0x57 -> reg[dst] &= imm;
                 case 0x5f -> reg[dst] &= reg[src];
-                case 0x67 -> reg[dst] <<= imms[pc];
+                case 0x67 -> reg[dst] <<= imm;
                 case 0x6f -> reg[dst] <<= reg[src];
-                case 0x77 -> reg[dst] >>>= imms[pc];
+                case 0x77 -> reg[dst] >>>= imm;
                 case 0x7f -> reg[dst] >>>= reg[src];
                 case 0x87 -> reg[dst] = -reg[dst];
-                case 0x97 -> reg[dst] = umod64(reg[dst], imms[pc]);
+                case 0x97 -> reg[dst] = umod64(reg[dst], imm);
                 case 0x9f -> reg[dst] = umod64(reg[dst], reg[src]);
-                case SMOD64_IMM -> reg[dst] = smod64(reg[dst], imms[pc]);
+                case SMOD64_IMM -> reg[dst] = smod64(reg[dst], imm);
                 case SMOD64_REG -> reg[dst] = smod64(reg[dst], reg[src]);
-                case 0xa7 -> reg[dst] ^= imms[pc];
+                case 0xa7 -> reg[dst] ^= imm;
                 case 0xaf -> reg[dst] ^= reg[src];
-                case 0xb7 -> reg[dst] = imms[pc];
+                case 0xb7 -> reg[dst] = imm;
                 case 0xbf -> reg[dst] = reg[src];
                 case MOVSX64_8 -> reg[dst] = (byte) reg[src];
                 case MOVSX64_16 -> reg[dst] = (short) reg[src];
                 case MOVSX64_32 -> reg[dst] = (int) reg[src];
-                case 0xc7 -> reg[dst] >>= imms[pc];
+                case 0xc7 -> reg[dst] >>= imm;
                 case 0xcf -> reg[dst] >>= reg[src];
-                case 0xd7 -> reg[dst] = swap(reg[dst], (int) imms[pc]);
+                case 0xd7 -> reg[dst] = swap(reg[dst], (int) imm);
 
                 // ---- ALU: 32-bit arithmetic, result zero-extended ----
-                case 0x04 -> reg[dst] = (int) reg[dst] + (int) imms[pc] & MASK32;
+                case 0x04 -> reg[dst] = (int) reg[dst] + (int) imm & MASK32;
                 case 0x0c -> reg[dst] = (int) reg[dst] + (int) reg[src] & MASK32;
-                case 0x14 -> reg[dst] = (int) reg[dst] - (int) imms[pc] & MASK32;
+                case 0x14 -> reg[dst] = (int) reg[dst] - (int) imm & MASK32;
                 case 0x1c -> reg[dst] = (int) reg[dst] - (int) reg[src] & MASK32;
-                case 0x24 -> reg[dst] = (int) reg[dst] * (int) imms[pc] & MASK32;
+                case 0x24 -> reg[dst] = (int) reg[dst] * (int) imm & MASK32;
                 case 0x2c -> reg[dst] = (int) reg[dst] * (int) reg[src] & MASK32;
-                case 0x34 -> reg[dst] = udiv32(reg[dst], imms[pc]);
+                case 0x34 -> reg[dst] = udiv32(reg[dst], imm);
                 case 0x3c -> reg[dst] = udiv32(reg[dst], reg[src]);
-                case SDIV32_IMM -> reg[dst] = sdiv32(reg[dst], imms[pc]);
+                case SDIV32_IMM -> reg[dst] = sdiv32(reg[dst], imm);
                 case SDIV32_REG -> reg[dst] = sdiv32(reg[dst], reg[src]);
-                case 0x44 -> reg[dst] = (reg[dst] | imms[pc]) & MASK32;
+                case 0x44 -> reg[dst] = (reg[dst] | imm) & MASK32;
                 case 0x4c -> reg[dst] = (reg[dst] | reg[src]) & MASK32;
-                case 0x54 -> reg[dst] = reg[dst] & imms[pc] & MASK32;
+                case 0x54 -> reg[dst] = reg[dst] & imm & MASK32;
                 case 0x5c -> reg[dst] = reg[dst] & reg[src] & MASK32;
-                case 0x64 -> reg[dst] = (int) reg[dst] << (int) imms[pc] & MASK32;
+                case 0x64 -> reg[dst] = (int) reg[dst] << (int) imm & MASK32;
                 case 0x6c -> reg[dst] = (int) reg[dst] << (int) reg[src] & MASK32;
-                case 0x74 -> reg[dst] = (int) reg[dst] >>> (int) imms[pc] & MASK32;
+                case 0x74 -> reg[dst] = (int) reg[dst] >>> (int) imm & MASK32;
                 case 0x7c -> reg[dst] = (int) reg[dst] >>> (int) reg[src] & MASK32;
                 case 0x84 -> reg[dst] = -(int) reg[dst] & MASK32;
-                case 0x94 -> reg[dst] = umod32(reg[dst], imms[pc]);
+                case 0x94 -> reg[dst] = umod32(reg[dst], imm);
                 case 0x9c -> reg[dst] = umod32(reg[dst], reg[src]);
-                case SMOD32_IMM -> reg[dst] = smod32(reg[dst], imms[pc]);
+                case SMOD32_IMM -> reg[dst] = smod32(reg[dst], imm);
                 case SMOD32_REG -> reg[dst] = smod32(reg[dst], reg[src]);
-                case 0xa4 -> reg[dst] = (reg[dst] ^ imms[pc]) & MASK32;
+                case 0xa4 -> reg[dst] = (reg[dst] ^ imm) & MASK32;
                 case 0xac -> reg[dst] = (reg[dst] ^ reg[src]) & MASK32;
-                case 0xb4 -> reg[dst] = imms[pc] & MASK32;
+                case 0xb4 -> reg[dst] = imm & MASK32;
                 case 0xbc -> reg[dst] = reg[src] & MASK32;
                 case MOVSX32_8 -> reg[dst] = (byte) reg[src] & MASK32;
                 case MOVSX32_16 -> reg[dst] = (short) reg[src] & MASK32;
-                case 0xc4 -> reg[dst] = (int) reg[dst] >> (int) imms[pc] & MASK32;
+                case 0xc4 -> reg[dst] = (int) reg[dst] >> (int) imm & MASK32;
                 case 0xcc -> reg[dst] = (int) reg[dst] >> (int) reg[src] & MASK32;
-                case 0xd4 -> reg[dst] = truncate(reg[dst], (int) imms[pc]);
-                case 0xdc -> reg[dst] = swap(reg[dst], (int) imms[pc]);
+                case 0xd4 -> reg[dst] = truncate(reg[dst], (int) imm);
+                case 0xdc -> reg[dst] = swap(reg[dst], (int) imm);
 
                 // ---- JMP: 64-bit comparisons ----
                 case 0x05 -> {
-                    pc = target;
+                    pc += offset + 1;
                     continue;
                 }
                 case 0x15 -> {
-                    if (reg[dst] == imms[pc]) {
-                        pc = target;
+                    if (reg[dst] == imm) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x1d -> {
                     if (reg[dst] == reg[src]) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x25 -> {
-                    if (Long.compareUnsigned(reg[dst], imms[pc]) > 0) {
-                        pc = target;
+                    if (Long.compareUnsigned(reg[dst], imm) > 0) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x2d -> {
                     if (Long.compareUnsigned(reg[dst], reg[src]) > 0) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x35 -> {
-                    if (Long.compareUnsigned(reg[dst], imms[pc]) >= 0) {
-                        pc = target;
+                    if (Long.compareUnsigned(reg[dst], imm) >= 0) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x3d -> {
                     if (Long.compareUnsigned(reg[dst], reg[src]) >= 0) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x45 -> {
-                    if ((reg[dst] & imms[pc]) != 0) {
-                        pc = target;
+                    if ((reg[dst] & imm) != 0) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x4d -> {
                     if ((reg[dst] & reg[src]) != 0) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x55 -> {
-                    if (reg[dst] != imms[pc]) {
-                        pc = target;
+                    if (reg[dst] != imm) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x5d -> {
                     if (reg[dst] != reg[src]) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x65 -> {
-                    if (reg[dst] > imms[pc]) {
-                        pc = target;
+                    if (reg[dst] > imm) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x6d -> {
                     if (reg[dst] > reg[src]) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x75 -> {
-                    if (reg[dst] >= imms[pc]) {
-                        pc = target;
+                    if (reg[dst] >= imm) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x7d -> {
                     if (reg[dst] >= reg[src]) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0xa5 -> {
-                    if (Long.compareUnsigned(reg[dst], imms[pc]) < 0) {
-                        pc = target;
+                    if (Long.compareUnsigned(reg[dst], imm) < 0) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0xad -> {
                     if (Long.compareUnsigned(reg[dst], reg[src]) < 0) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0xb5 -> {
-                    if (Long.compareUnsigned(reg[dst], imms[pc]) <= 0) {
-                        pc = target;
+                    if (Long.compareUnsigned(reg[dst], imm) <= 0) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0xbd -> {
                     if (Long.compareUnsigned(reg[dst], reg[src]) <= 0) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0xc5 -> {
-                    if (reg[dst] < imms[pc]) {
-                        pc = target;
+                    if (reg[dst] < imm) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0xcd -> {
                     if (reg[dst] < reg[src]) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0xd5 -> {
-                    if (reg[dst] <= imms[pc]) {
-                        pc = target;
+                    if (reg[dst] <= imm) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0xdd -> {
                     if (reg[dst] <= reg[src]) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 // ---- JMP32: comparisons of the low 32 bits ----
                 case 0x06 -> {
-                    pc = target;
+                    pc += (int) imm + 1;
                     continue;
                 }
                 case 0x16 -> {
-                    if ((int) reg[dst] == (int) imms[pc]) {
-                        pc = target;
+                    if ((int) reg[dst] == (int) imm) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x1e -> {
                     if ((int) reg[dst] == (int) reg[src]) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x26 -> {
-                    if (Integer.compareUnsigned((int) reg[dst], (int) imms[pc]) > 0) {
-                        pc = target;
+                    if (Integer.compareUnsigned((int) reg[dst], (int) imm) > 0) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x2e -> {
                     if (Integer.compareUnsigned((int) reg[dst], (int) reg[src]) > 0) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x36 -> {
-                    if (Integer.compareUnsigned((int) reg[dst], (int) imms[pc]) >= 0) {
-                        pc = target;
+                    if (Integer.compareUnsigned((int) reg[dst], (int) imm) >= 0) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x3e -> {
                     if (Integer.compareUnsigned((int) reg[dst], (int) reg[src]) >= 0) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x46 -> {
-                    if (((int) reg[dst] & (int) imms[pc]) != 0) {
-                        pc = target;
+                    if (((int) reg[dst] & (int) imm) != 0) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x4e -> {
                     if (((int) reg[dst] & (int) reg[src]) != 0) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x56 -> {
-                    if ((int) reg[dst] != (int) imms[pc]) {
-                        pc = target;
+                    if ((int) reg[dst] != (int) imm) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x5e -> {
                     if ((int) reg[dst] != (int) reg[src]) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x66 -> {
-                    if ((int) reg[dst] > (int) imms[pc]) {
-                        pc = target;
+                    if ((int) reg[dst] > (int) imm) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x6e -> {
                     if ((int) reg[dst] > (int) reg[src]) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x76 -> {
-                    if ((int) reg[dst] >= (int) imms[pc]) {
-                        pc = target;
+                    if ((int) reg[dst] >= (int) imm) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0x7e -> {
                     if ((int) reg[dst] >= (int) reg[src]) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0xa6 -> {
-                    if (Integer.compareUnsigned((int) reg[dst], (int) imms[pc]) < 0) {
-                        pc = target;
+                    if (Integer.compareUnsigned((int) reg[dst], (int) imm) < 0) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0xae -> {
                     if (Integer.compareUnsigned((int) reg[dst], (int) reg[src]) < 0) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0xb6 -> {
-                    if (Integer.compareUnsigned((int) reg[dst], (int) imms[pc]) <= 0) {
-                        pc = target;
+                    if (Integer.compareUnsigned((int) reg[dst], (int) imm) <= 0) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0xbe -> {
                     if (Integer.compareUnsigned((int) reg[dst], (int) reg[src]) <= 0) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0xc6 -> {
-                    if ((int) reg[dst] < (int) imms[pc]) {
-                        pc = target;
+                    if ((int) reg[dst] < (int) imm) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0xce -> {
                     if ((int) reg[dst] < (int) reg[src]) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0xd6 -> {
-                    if ((int) reg[dst] <= (int) imms[pc]) {
-                        pc = target;
+                    if ((int) reg[dst] <= (int) imm) {
+                        pc += offset + 1;
                         continue;
                     }
                 }
                 case 0xde -> {
                     if ((int) reg[dst] <= (int) reg[src]) {
-                        pc = target;
+                        pc += offset + 1;
                         continue;
                     }
                 }
 
                 // ---- calls and exit ----
                 case 0x85, 0x8d -> {
-                    long id = ((int) w & Source.MASK) != 0 ? reg[dst] : imms[pc];
-                    if (context == null) {
-                        context = new HelperContext(memory);
-                    }
-                    reg[0] = callHelper(pc, id, reg, memory, context, helpers, registry);
+                    long id = ((int) w & Source.MASK) != 0 ? reg[dst] : imm;
+                    HelperContext context = run.helperContext();
+                    reg[0] = callHelper(pc, id, reg, run, context);
                     if (context.exitRequested()) {
-                        return finish(reg, registers, executed, fuel - remaining, context.exitValue());
+                        return run.finish(reg, remaining, context.exitValue());
                     }
                 }
                 case CALL_LOCAL -> {
-                    if (depth + 1 >= Vm.MAX_CALL_DEPTH) {
+                    if (!run.pushFrame(reg, pc + 1)) {
                         throw new CallDepthExceededException(pc, program.at(pc));
                     }
-                    System.arraycopy(reg, 6, saved, depth * 5, 5);
-                    returnPc[depth++] = pc + 1;
-                    reg[10] -= Vm.STACK_FRAME_BYTES;
-                    pc = target;
+                    pc += (int) imm + 1;
                     continue;
                 }
                 case 0x95 -> {
-                    if (depth == 0) {
-                        return finish(reg, registers, executed, fuel - remaining, reg[0]);
+                    if (!run.inLocalFunction()) {
+                        return run.finish(reg, remaining, reg[0]);
                     }
-                    System.arraycopy(saved, --depth * 5, reg, 6, 5);
-                    pc = returnPc[depth];
+                    pc = run.popFrame(reg);
                     continue;
                 }
 
                 // ---- LD: 64-bit immediate, two slots ----
                 case 0x18 -> {
-                    reg[dst] = imms[pc];
+                    reg[dst] = code[pc + 1];
                     pc += 2;
                     continue;
                 }
 
                 // ---- LDX: zero-extending and sign-extending loads ----
-                case 0x61 -> reg[dst] = (int) Memory.INT.get(readable(data, memory, pc, reg[src] + target, 4), (int) (reg[src] + target)) & MASK32;
-                case 0x69 -> reg[dst] = (short) Memory.SHORT.get(readable(data, memory, pc, reg[src] + target, 2), (int) (reg[src] + target)) & 0xffffL;
-                case 0x71 -> reg[dst] = readable(data, memory, pc, reg[src] + target, 1)[(int) (reg[src] + target)] & 0xffL;
-                case 0x79 -> reg[dst] = (long) Memory.LONG.get(readable(data, memory, pc, reg[src] + target, 8), (int) (reg[src] + target));
-                case 0x81 -> reg[dst] = (int) Memory.INT.get(readable(data, memory, pc, reg[src] + target, 4), (int) (reg[src] + target));
-                case 0x89 -> reg[dst] = (short) Memory.SHORT.get(readable(data, memory, pc, reg[src] + target, 2), (int) (reg[src] + target));
-                case 0x91 -> reg[dst] = readable(data, memory, pc, reg[src] + target, 1)[(int) (reg[src] + target)];
+                case 0x61 -> reg[dst] = (int) Memory.INT.get(readable(data, run, pc, reg[src] + offset, 4), (int) (reg[src] + offset)) & MASK32;
+                case 0x69 -> reg[dst] = (short) Memory.SHORT.get(readable(data, run, pc, reg[src] + offset, 2), (int) (reg[src] + offset)) & 0xffffL;
+                case 0x71 -> reg[dst] = readable(data, run, pc, reg[src] + offset, 1)[(int) (reg[src] + offset)] & 0xffL;
+                case 0x79 -> reg[dst] = (long) Memory.LONG.get(readable(data, run, pc, reg[src] + offset, 8), (int) (reg[src] + offset));
+                case 0x81 -> reg[dst] = (int) Memory.INT.get(readable(data, run, pc, reg[src] + offset, 4), (int) (reg[src] + offset));
+                case 0x89 -> reg[dst] = (short) Memory.SHORT.get(readable(data, run, pc, reg[src] + offset, 2), (int) (reg[src] + offset));
+                case 0x91 -> reg[dst] = readable(data, run, pc, reg[src] + offset, 1)[(int) (reg[src] + offset)];
 
                 // ---- ST and STX: stores of an immediate or a register ----
-                case 0x62 -> Memory.INT.set(writable(data, writable, memory, pc, reg[dst] + target, 4), (int) (reg[dst] + target), (int) imms[pc]);
-                case 0x6a -> Memory.SHORT.set(writable(data, writable, memory, pc, reg[dst] + target, 2), (int) (reg[dst] + target), (short) imms[pc]);
-                case 0x72 -> writable(data, writable, memory, pc, reg[dst] + target, 1)[(int) (reg[dst] + target)] = (byte) imms[pc];
-                case 0x7a -> Memory.LONG.set(writable(data, writable, memory, pc, reg[dst] + target, 8), (int) (reg[dst] + target), imms[pc]);
-                case 0x63 -> Memory.INT.set(writable(data, writable, memory, pc, reg[dst] + target, 4), (int) (reg[dst] + target), (int) reg[src]);
-                case 0x6b -> Memory.SHORT.set(writable(data, writable, memory, pc, reg[dst] + target, 2), (int) (reg[dst] + target), (short) reg[src]);
-                case 0x73 -> writable(data, writable, memory, pc, reg[dst] + target, 1)[(int) (reg[dst] + target)] = (byte) reg[src];
-                case 0x7b -> Memory.LONG.set(writable(data, writable, memory, pc, reg[dst] + target, 8), (int) (reg[dst] + target), reg[src]);
+                case 0x62 -> Memory.INT.set(writable(data, writable, run, pc, reg[dst] + offset, 4), (int) (reg[dst] + offset), (int) imm);
+                case 0x6a -> Memory.SHORT.set(writable(data, writable, run, pc, reg[dst] + offset, 2), (int) (reg[dst] + offset), (short) imm);
+                case 0x72 -> writable(data, writable, run, pc, reg[dst] + offset, 1)[(int) (reg[dst] + offset)] = (byte) imm;
+                case 0x7a -> Memory.LONG.set(writable(data, writable, run, pc, reg[dst] + offset, 8), (int) (reg[dst] + offset), imm);
+                case 0x63 -> Memory.INT.set(writable(data, writable, run, pc, reg[dst] + offset, 4), (int) (reg[dst] + offset), (int) reg[src]);
+                case 0x6b -> Memory.SHORT.set(writable(data, writable, run, pc, reg[dst] + offset, 2), (int) (reg[dst] + offset), (short) reg[src]);
+                case 0x73 -> writable(data, writable, run, pc, reg[dst] + offset, 1)[(int) (reg[dst] + offset)] = (byte) reg[src];
+                case 0x7b -> Memory.LONG.set(writable(data, writable, run, pc, reg[dst] + offset, 8), (int) (reg[dst] + offset), reg[src]);
 
                 // ---- STX ATOMIC: read-modify-write of 4 or 8 bytes ----
-                case 0xc3 -> Atomics.execute32((int) imms[pc], reg, src,
-                        writable(data, writable, memory, pc, reg[dst] + target, 4), checkAligned(memory, pc, reg[dst] + target, 4));
-                case 0xdb -> Atomics.execute64((int) imms[pc], reg, src,
-                        writable(data, writable, memory, pc, reg[dst] + target, 8), checkAligned(memory, pc, reg[dst] + target, 8));
+                case 0xc3 -> Atomics.execute32((int) imm, reg, src,
+                        writable(data, writable, run, pc, reg[dst] + offset, 4), checkAligned(pc, reg[dst] + offset, 4));
+                case 0xdb -> Atomics.execute64((int) imm, reg, src,
+                        writable(data, writable, run, pc, reg[dst] + offset, 8), checkAligned(pc, reg[dst] + offset, 8));
 
                 default -> throw new VmExecutionException(pc, program.at(pc), "no handler for this opcode");
             }
             pc++;
         }
-    }
-
-    private static long finish(long[] reg, long[] registers, long[] executed, long count, long r0) {
-        System.arraycopy(reg, 0, registers, 0, Register.COUNT);
-        executed[0] = count;
-        return r0;
     }
 
     Program program() {
@@ -528,7 +513,7 @@ final class Interpreter {
 
     // ---- memory access: every load and store passes one of these two checks ----
 
-    private byte[] readable(byte[][] data, Memory memory, int pc, long address, int size) {
+    private byte[] readable(byte[][] data, RunState run, int pc, long address, int size) {
         int region = (int) (address >>> 32) - 1;
         if (region >= 0 && region < data.length) {
             byte[] bytes = data[region];
@@ -537,10 +522,10 @@ final class Interpreter {
                 return bytes;
             }
         }
-        throw memory.fault(pc, program.at(pc), address, size, false);
+        throw run.memory.fault(pc, program.at(pc), address, size, false);
     }
 
-    private byte[] writable(byte[][] data, boolean[] writable, Memory memory, int pc, long address, int size) {
+    private byte[] writable(byte[][] data, boolean[] writable, RunState run, int pc, long address, int size) {
         int region = (int) (address >>> 32) - 1;
         if (region >= 0 && region < data.length && writable[region]) {
             byte[] bytes = data[region];
@@ -549,10 +534,10 @@ final class Interpreter {
                 return bytes;
             }
         }
-        throw memory.fault(pc, program.at(pc), address, size, true);
+        throw run.memory.fault(pc, program.at(pc), address, size, true);
     }
 
-    private int checkAligned(Memory memory, int pc, long address, int size) {
+    private int checkAligned(int pc, long address, int size) {
         if ((address & (size - 1)) != 0) {
             throw new MemoryAccessException(pc, program.at(pc), "atomic access of " + size + " bytes at 0x"
                     + Long.toHexString(address) + " is not aligned to " + size + " bytes", address, size, true,
@@ -563,8 +548,9 @@ final class Interpreter {
 
     // ---- helpers ----
 
-    private long callHelper(int pc, long id, long[] reg, Memory memory, HelperContext context, Helper[] helpers,
-            HelperRegistry registry) {
+    private long callHelper(int pc, long id, long[] reg, RunState run, HelperContext context) {
+        Helper[] helpers = run.helpers;
+        HelperRegistry registry = run.registry;
         Helper helper = id >= 0 && id < helpers.length ? helpers[(int) id] : null;
         if (helper == null) {
             HelperRegistry.Entry entry = registry.find(id);
@@ -574,7 +560,7 @@ final class Interpreter {
             }
             helper = entry.function();
         }
-        memory.enterHelper(pc, program.at(pc));
+        run.memory.enterHelper(pc, program.at(pc));
         try {
             return helper.call(context, reg[1], reg[2], reg[3], reg[4], reg[5]);
         } catch (VmExecutionException e) {

@@ -88,12 +88,11 @@ public final class Vm {
         registers[2] = context.length;
         registers[10] = stack + (long) STACK_FRAME_BYTES * MAX_CALL_DEPTH;
         Tracer tracer = trace ? new Tracer(program, traceLimit) : null;
-        long[] executed = new long[1];
+        RunState run = new RunState(registers, memory, helperTable, helpers, fuel, tracer);
         long start = System.nanoTime();
-        long r0 = interpreter.execute(registers, memory, helperTable, helpers, fuel, tracer, executed);
+        long r0 = interpreter.execute(run);
         long wallNanos = System.nanoTime() - start;
-        registers[0] = r0;
-        return new ExecutionResult(r0, executed[0], wallNanos,
+        return new ExecutionResult(r0, run.executed, wallNanos,
                 tracer == null ? Optional.empty() : Optional.of(tracer.finish(registers)));
     }
 
