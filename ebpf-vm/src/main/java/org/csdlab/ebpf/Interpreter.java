@@ -557,10 +557,6 @@ final class Interpreter {
         return new VmExecutionException(pc, program.at(pc), "no handler for this opcode");
     }
 
-    Program program() {
-        return program;
-    }
-
     // ---- memory access: every load and store passes one of these two checks ----
 
     private byte[] readable(byte[][] data, RunState run, int pc, long address, int size) {

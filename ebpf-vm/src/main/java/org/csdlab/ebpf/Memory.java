@@ -109,7 +109,7 @@ public final class Memory {
         while (end < limit && bytes[end] != 0) {
             end++;
         }
-        if (end == limit && (end == bytes.length || end - start == maxBytes)) {
+        if (end == limit) {
             throw helperFault("string at 0x" + Long.toHexString(address) + " has no NUL terminator within "
                     + (end - start) + " bytes", address, end - start, false);
         }
