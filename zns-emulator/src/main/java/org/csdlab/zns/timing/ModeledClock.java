@@ -59,37 +59,65 @@ public final class ModeledClock {
         return now;
     }
 
-    /** Reads synchronously at now; now moves to the completion. @return the command's latency in ns */
+    /**
+     * Reads synchronously at now; now moves to the completion.
+     *
+     * @return the command's latency in ns
+     */
     public synchronized long read(int zone, long zoneOffsetBytes, long bytes) {
         return finish(model.read(zone, zoneOffsetBytes, bytes, now));
     }
 
-    /** Writes or appends synchronously at now; now moves to the completion. @return the latency in ns */
+    /**
+     * Writes or appends synchronously at now; now moves to the completion.
+     *
+     * @return the latency in ns
+     */
     public synchronized long write(int zone, long zoneOffsetBytes, long bytes) {
         return finish(model.write(zone, zoneOffsetBytes, bytes, now));
     }
 
-    /** Resets a zone synchronously at now; now moves to the completion. @return the latency in ns */
+    /**
+     * Resets a zone synchronously at now; now moves to the completion.
+     *
+     * @return the latency in ns
+     */
     public synchronized long reset(int zone) {
         return finish(model.reset(zone, now));
     }
 
-    /** Submits a read at now without waiting. @return its modeled completion time in ns */
+    /**
+     * Submits a read at now without waiting.
+     *
+     * @return its modeled completion time in ns
+     */
     public synchronized long submitRead(int zone, long zoneOffsetBytes, long bytes) {
         return inFlight(model.read(zone, zoneOffsetBytes, bytes, now));
     }
 
-    /** Submits a write or append at now without waiting. @return its modeled completion time in ns */
+    /**
+     * Submits a write or append at now without waiting.
+     *
+     * @return its modeled completion time in ns
+     */
     public synchronized long submitWrite(int zone, long zoneOffsetBytes, long bytes) {
         return inFlight(model.write(zone, zoneOffsetBytes, bytes, now));
     }
 
-    /** Submits a zone reset at now without waiting. @return its modeled completion time in ns */
+    /**
+     * Submits a zone reset at now without waiting.
+     *
+     * @return its modeled completion time in ns
+     */
     public synchronized long submitReset(int zone) {
         return inFlight(model.reset(zone, now));
     }
 
-    /** Waits for every submitted command: now moves to the latest of their completions. @return now */
+    /**
+     * Waits for every submitted command: now moves to the latest of their completions.
+     *
+     * @return now
+     */
     public synchronized long awaitAll() {
         now = Math.max(now, inFlightUntil);
         return now;

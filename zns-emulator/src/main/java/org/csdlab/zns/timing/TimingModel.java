@@ -84,7 +84,7 @@ public final class TimingModel {
         long end = zoneOffsetBytes + bytes;
         while (offset < end) {
             long page = offset / unit;
-            long pageBytes = Math.min(end, (page + 1) * unit) - offset;
+            long pageBytes = Math.min(end - offset, unit - offset % unit);
             int die = die(zone, page);
             int channel = channelOf(die);
             long sensed = Math.max(submitNanos, dieFree[die]) + profile.readLatencyNanos();
@@ -118,7 +118,7 @@ public final class TimingModel {
         long end = zoneOffsetBytes + bytes;
         while (offset < end) {
             long page = offset / unit;
-            long pageBytes = Math.min(end, (page + 1) * unit) - offset;
+            long pageBytes = Math.min(end - offset, unit - offset % unit);
             int die = die(zone, page);
             int channel = channelOf(die);
             long transferred = Math.max(arrived, Math.max(channelFree[channel], dieFree[die]))
