@@ -106,6 +106,41 @@ class TimingModelTest {
     }
 
     @Test
+    void unalignedCommandsSplitAtPageBoundaries() {
+        var model = new TimingModel(TimingProfile.teaching());
+        // 2 KiB on die 0 (channel 0) and 2 KiB on die 1 (channel 1): 50 µs link, 50 µs channels in parallel
+        assertEquals(600_000, model.write(0, 2048, 4096, 0));
+        assertEquals(600_000, model.dieBusyUntil(0));
+        assertEquals(600_000, model.dieBusyUntil(1));
+        assertEquals(0, model.dieBusyUntil(2));
+        // both dies sense after their programs, transfer in parallel, then 4 KiB over the link
+        assertEquals(750_000, model.read(0, 2048, 4096, 0));
+    }
+
+    @Test
+    void concurrentCallersShareTheLinkWithoutLosingCommands() throws InterruptedException {
+        var model = new TimingModel(TimingProfile.teaching());
+        int threads = 8;
+        int perThread = 1_000;
+        var workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            int zone = t;
+            workers[t] = new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    model.write(zone, i * 4096L, 4096, 0);
+                }
+            });
+            workers[t].start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        // every write crossed the link once, 50 µs each, whatever the interleaving
+        assertEquals((long) threads * perThread * 4096, model.linkBytes());
+        assertEquals((long) threads * perThread * 50_000, model.linkBusyUntil());
+    }
+
+    @Test
     void multiPlaneDiesProgramAllPlanesInOneOperation() {
         var twoPlanes = new TimingModel(TimingProfile.teaching().toBuilder().diesPerChannel(1).channels(1)
                 .planesPerDie(2).build());
