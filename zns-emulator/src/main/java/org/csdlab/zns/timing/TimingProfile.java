@@ -48,6 +48,9 @@ public record TimingProfile(
     /** The most dies a profile may have in total (channels × dies per channel). */
     public static final int MAX_DIES = 65_536;
 
+    /** The longest latency a profile may set: 60 s, so modeled times cannot overflow. */
+    public static final long MAX_LATENCY_NANOS = 60_000_000_000L;
+
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private static final Map<String, Supplier<TimingProfile>> NAMED = new LinkedHashMap<>();
@@ -74,15 +77,19 @@ public record TimingProfile(
                 "page size must be a positive multiple of 512 bytes, was " + pageSizeBytes);
         require(name, (long) pageSizeBytes * planesPerDie <= Integer.MAX_VALUE,
                 "page size × planes per die must fit in an int, was " + (long) pageSizeBytes * planesPerDie);
-        require(name, readLatencyNanos >= 0, "read latency must not be negative, was " + readLatencyNanos + " ns");
-        require(name, programLatencyNanos >= 0,
-                "program latency must not be negative, was " + programLatencyNanos + " ns");
-        require(name, resetLatencyNanos >= 0,
-                "reset latency must not be negative, was " + resetLatencyNanos + " ns");
+        requireLatency(name, "read", readLatencyNanos);
+        requireLatency(name, "program", programLatencyNanos);
+        requireLatency(name, "reset", resetLatencyNanos);
         require(name, channelBandwidthBytesPerSecond >= 0,
                 "channel bandwidth must not be negative (0 = unlimited), was " + channelBandwidthBytesPerSecond);
         require(name, linkBandwidthBytesPerSecond >= 0,
                 "link bandwidth must not be negative (0 = unlimited), was " + linkBandwidthBytesPerSecond);
+    }
+
+    private static void requireLatency(String name, String kind, long nanos) {
+        require(name, nanos >= 0, kind + " latency must not be negative, was " + nanos + " ns");
+        require(name, nanos <= MAX_LATENCY_NANOS,
+                kind + " latency must be at most " + MAX_LATENCY_NANOS + " ns (60 s), was " + nanos + " ns");
     }
 
     private static void require(String name, boolean rule, String message) {

@@ -123,6 +123,12 @@ class TimingProfileTest {
     }
 
     @Test
+    void refusesLatenciesOverAMinute() {
+        assertRefused(b -> b.resetLatencyNanos(60_000_000_001L),
+                "timing profile 'bad': reset latency must be at most 60000000000 ns (60 s), was 60000000001 ns");
+    }
+
+    @Test
     void refusesNegativeBandwidths() {
         assertRefused(b -> b.channelBandwidthBytesPerSecond(-1),
                 "timing profile 'bad': channel bandwidth must not be negative (0 = unlimited), was -1");
