@@ -1,0 +1,457 @@
+package org.csdlab.zns;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An emulated NVMe Zoned Namespace SSD that behaves as the ZNS Command Set (rev 1.1) says.
+ *
+ * <p>Zones are addressed by id in {@link #manage} and {@link #zone}, and by LBA in {@link #read},
+ * {@link #write} and {@link #append}. A command that fails throws a {@link ZnsException} carrying
+ * the spec's status code and changes nothing. The device is thread-safe: commands on different
+ * zones run in parallel, commands on one zone are atomic.
+ *
+ * <pre>{@code
+ * var dev = ZnsDevice.create();              // 64 zones × 16 MiB, 4 KiB blocks, MOR = MAR = 14
+ * long lba = dev.append(0, new byte[4096]);  // 0
+ * dev.manage(0, ZoneAction.FINISH);
+ * dev.report(ReportFilter.FULL);             // [Zone[id=0, state=FULL, wp=4096]]
+ * }</pre>
+ */
+public final class ZnsDevice {
+  private final Geometry geometry;
+  private final boolean implicitClose;
+  private final ZoneSlot[] zones;
+  private final ZoneResources resources;
+  private final MemoryBackend backend;
+  private final Faults faults = new Faults(this);
+
+  private ZnsDevice(Builder builder) {
+    this.geometry = builder.geometry;
+    this.implicitClose = builder.implicitClose;
+    this.zones = new ZoneSlot[geometry.zoneCount()];
+    for (int i = 0; i < zones.length; i++) {
+      zones[i] = new ZoneSlot(i, geometry.zoneStartLba(i), geometry.zoneCapacityBlocks(), geometry.zoneSizeBlocks());
+    }
+    this.resources = new ZoneResources(geometry.maxOpenZones(), geometry.maxActiveZones());
+    this.backend = new MemoryBackend(geometry);
+  }
+
+  /** A device with the teaching geometry {@link Geometry#defaults()}, every zone Empty. */
+  public static ZnsDevice create() {
+    return builder(Geometry.defaults()).build();
+  }
+
+  /** A builder for a device of the given geometry. */
+  public static Builder builder(Geometry geometry) {
+    return new Builder(geometry);
+  }
+
+  /** The device's geometry. */
+  public Geometry geometry() {
+    return geometry;
+  }
+
+  /** Fault injection: what a failing drive would do to zones, outside the host's control. */
+  public Faults faults() {
+    return faults;
+  }
+
+  // ---------------------------------------------------------------- read
+
+  /**
+   * Reads {@code blocks} logical blocks from {@code lba}; the range may span zones. Blocks not
+   * written, and blocks between a zone's capacity and its size, read as zeros.
+   *
+   * @throws ZnsException LBA Out of Range, Zone Is Offline, Invalid Field (no blocks)
+   */
+  public byte[] read(long lba, int blocks) {
+    checkRange("read", lba, blocks);
+    int blockSize = geometry.blockSizeBytes();
+    byte[] out = new byte[Math.multiplyExact(blocks, blockSize)];
+    long at = lba;
+    long end = lba + blocks;
+    while (at < end) {
+      ZoneSlot zone = zones[geometry.zoneOf(at)];
+      long n = Math.min(end, zone.startLba + zone.sizeBlocks) - at;
+      zone.lock.lock();
+      try {
+        if (zone.state == ZoneState.OFFLINE) {
+          throw refuse(StatusCode.ZONE_IS_OFFLINE, "read", zone,
+              "read from zone " + zone.id + ": the zone is OFFLINE and cannot be read");
+        }
+        backend.read(zone.id, (at - zone.startLba) * blockSize, out, (int) ((at - lba) * blockSize), (int) (n * blockSize));
+      } finally {
+        zone.lock.unlock();
+      }
+      at += n;
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- write, append
+
+  /**
+   * Writes {@code data} (a whole number of blocks) at {@code lba}, which must be its zone's write
+   * pointer. An Empty or Closed zone opens implicitly; a zone written to its capacity becomes Full.
+   *
+   * @throws ZnsException Zone Invalid Write, Zone Boundary Error, Zone Is Full / Read Only /
+   *     Offline, Too Many Open / Active Zones, LBA Out of Range, Invalid Field
+   */
+  public void write(long lba, byte[] data) {
+    int blocks = blocksOf("write", data);
+    checkRange("write", lba, blocks);
+    store("write", zones[geometry.zoneOf(lba)], lba, data, blocks);
+  }
+
+  /**
+   * Appends {@code data} (a whole number of blocks) to the zone starting at {@code zoneStartLba}
+   * and returns the LBA of the first block written.
+   *
+   * @throws ZnsException Invalid Field (not a zone start), Zone Boundary Error, Zone Is Full /
+   *     Read Only / Offline, Too Many Open / Active Zones, LBA Out of Range
+   */
+  public long append(long zoneStartLba, byte[] data) {
+    int blocks = blocksOf("append", data);
+    checkRange("append", zoneStartLba, blocks == 0 ? 1 : blocks);
+    ZoneSlot zone = zones[geometry.zoneOf(zoneStartLba)];
+    if (zoneStartLba != zone.startLba) {
+      throw refuse(StatusCode.INVALID_FIELD, "append", zone,
+          "append to zone " + zone.id + ": lba " + zoneStartLba + " is not the zone start " + zone.startLba
+              + "; appends name the zone start LBA");
+    }
+    return store("append", zone, -1, data, blocks);
+  }
+
+  /** Write ({@code lba >= 0}) or append ({@code lba < 0}); returns the first LBA written. */
+  private long store(String command, ZoneSlot zone, long lba, byte[] data, int blocks) {
+    zone.lock.lock();
+    try {
+      long start;
+      resources.lock.lock();
+      try {
+        start = prepareStore(command, zone, lba, blocks);
+      } finally {
+        resources.lock.unlock();
+      }
+      backend.write(zone.id, (start - zone.startLba) * geometry.blockSizeBytes(), data);
+      resources.lock.lock();
+      try {
+        zone.writePointer = start + blocks;
+        if (zone.writePointer == zone.capacityEnd()) {
+          resources.transition(zone, ZoneState.FULL);
+        }
+      } finally {
+        resources.lock.unlock();
+      }
+      return start;
+    } finally {
+      zone.lock.unlock();
+    }
+  }
+
+  /** Checks a write or append and opens its zone if needed; returns the LBA it starts at. */
+  private long prepareStore(String command, ZoneSlot zone, long lba, int blocks) {
+    String where = command + " to zone " + zone.id;
+    ZoneState from = zone.state;
+    switch (from) {
+      case FULL -> throw refuse(StatusCode.ZONE_IS_FULL, command, zone,
+          where + ": the zone is FULL; reset it before writing again");
+      case READ_ONLY -> throw refuse(StatusCode.ZONE_IS_READ_ONLY, command, zone,
+          where + ": the zone is READ_ONLY and can only be read");
+      case OFFLINE -> throw refuse(StatusCode.ZONE_IS_OFFLINE, command, zone,
+          where + ": the zone is OFFLINE");
+      default -> { }
+    }
+    long start = lba < 0 ? zone.writePointer : lba;
+    if (start != zone.writePointer) {
+      throw refuse(StatusCode.ZONE_INVALID_WRITE, command, zone,
+          where + ": lba " + lba + " is not the write pointer " + zone.writePointer);
+    }
+    if (start + blocks > zone.capacityEnd()) {
+      throw refuse(StatusCode.ZONE_BOUNDARY_ERROR, command, zone,
+          where + ": " + blocks + " blocks at lba " + start + " would cross the zone capacity end "
+              + zone.capacityEnd() + "; " + (zone.capacityEnd() - start) + " blocks are left");
+    }
+    ZoneState to = Transitions.afterWrite(from);
+    if (to != from) {
+      openImplicitly(command, zone, to);
+    }
+    return start;
+  }
+
+  private void openImplicitly(String command, ZoneSlot zone, ZoneState to) {
+    String where = command + " to zone " + zone.id;
+    if (!zone.state.isActive() && resources.freeActive() < 1) {
+      throw refuse(StatusCode.TOO_MANY_ACTIVE_ZONES, command, zone,
+          where + ": the zone would become active but " + resources.active() + " of "
+              + resources.maxActive() + " zones are active; finish, reset or fill one first");
+    }
+    if (resources.freeOpen() < 1) {
+      ZoneSlot victim = implicitClose ? resources.leastRecentlyImplicitlyOpened() : null;
+      if (victim == null) {
+        throw refuse(StatusCode.TOO_MANY_OPEN_ZONES, command, zone,
+            where + ": the zone would open implicitly but " + resources.open() + " of "
+                + resources.maxOpen() + " zones are open"
+                + (implicitClose ? " and none was opened implicitly" : "") + "; close one first");
+      }
+      resources.transition(victim, ZoneState.CLOSED);
+    }
+    resources.transition(zone, to);
+  }
+
+  // ---------------------------------------------------------------- zone management
+
+  /**
+   * Applies a Zone Management Send action to one zone.
+   *
+   * @throws ZnsException Invalid Zone State Transition, Too Many Open / Active Zones, LBA Out of
+   *     Range (no such zone)
+   */
+  public void manage(int zoneId, ZoneAction action) {
+    Objects.requireNonNull(action, "action");
+    String command = action.commandName();
+    if (zoneId < 0 || zoneId >= zones.length) {
+      throw new ZnsException(StatusCode.LBA_OUT_OF_RANGE, command, zoneId, ZnsException.NONE,
+          command + " zone " + zoneId + ": the device has zones 0 to " + (zones.length - 1));
+    }
+    ZoneSlot zone = zones[zoneId];
+    zone.lock.lock();
+    try {
+      resources.lock.lock();
+      try {
+        ZoneState to = Transitions.afterAction(action, zone.state);
+        if (to == null) {
+          throw refuse(StatusCode.INVALID_ZONE_STATE_TRANSITION, command, zone,
+              command + " zone " + zone.id + ": the zone is " + zone.state + "; " + command
+                  + " is allowed from " + Transitions.acceptedFrom(action));
+        }
+        checkResources(command, zone, activeNeeded(zone.state, action, to),
+            !zone.state.isOpen() && to.isOpen() ? 1 : 0);
+        apply(zone, action, to);
+      } finally {
+        resources.lock.unlock();
+      }
+    } finally {
+      zone.lock.unlock();
+    }
+  }
+
+  /**
+   * Applies a Zone Management Send action with Select All: to every zone in a state the spec
+   * selects for that action (Open: Closed zones; Close: opened zones; Finish: opened and Closed;
+   * Reset: opened, Closed and Full; Offline: Read Only). Either every selected zone changes or,
+   * if the command fails, none does.
+   *
+   * @throws ZnsException Too Many Open Zones (Open would need more open zones than are free)
+   */
+  public void manageAll(ZoneAction action) {
+    Objects.requireNonNull(action, "action");
+    String command = action.commandName();
+    for (ZoneSlot zone : zones) {
+      zone.lock.lock();
+    }
+    try {
+      resources.lock.lock();
+      try {
+        List<ZoneSlot> selected = new ArrayList<>();
+        int openNeeded = 0;
+        for (ZoneSlot zone : zones) {
+          if (Transitions.selectAll(action).contains(zone.state)) {
+            selected.add(zone);
+            if (!zone.state.isOpen() && Transitions.afterAction(action, zone.state).isOpen()) {
+              openNeeded++;
+            }
+          }
+        }
+        if (openNeeded > resources.freeOpen()) {
+          throw new ZnsException(StatusCode.TOO_MANY_OPEN_ZONES, command + " all", ZnsException.NONE,
+              ZnsException.NONE, command + " all zones: " + openNeeded + " closed zones would open but only "
+                  + resources.freeOpen() + " of " + resources.maxOpen() + " open zones are free; no zone changed");
+        }
+        for (ZoneSlot zone : selected) {
+          apply(zone, action, Transitions.afterAction(action, zone.state));
+        }
+      } finally {
+        resources.lock.unlock();
+      }
+    } finally {
+      for (int i = zones.length - 1; i >= 0; i--) {
+        zones[i].lock.unlock();
+      }
+    }
+  }
+
+  /** Finish from Empty makes the zone active for a moment, so it needs a free active resource too. */
+  private static int activeNeeded(ZoneState from, ZoneAction action, ZoneState to) {
+    if (from.isActive()) {
+      return 0;
+    }
+    return to.isActive() || (action == ZoneAction.FINISH && from == ZoneState.EMPTY) ? 1 : 0;
+  }
+
+  private void checkResources(String command, ZoneSlot zone, int activeNeeded, int openNeeded) {
+    if (activeNeeded > resources.freeActive()) {
+      throw refuse(StatusCode.TOO_MANY_ACTIVE_ZONES, command, zone,
+          command + " zone " + zone.id + ": the zone would become active but " + resources.active() + " of "
+              + resources.maxActive() + " zones are active; finish or reset one first");
+    }
+    if (openNeeded > resources.freeOpen()) {
+      throw refuse(StatusCode.TOO_MANY_OPEN_ZONES, command, zone,
+          command + " zone " + zone.id + ": the zone would open but " + resources.open() + " of "
+              + resources.maxOpen() + " zones are open; close one first");
+    }
+  }
+
+  private void apply(ZoneSlot zone, ZoneAction action, ZoneState to) {
+    if (action == ZoneAction.RESET) {
+      backend.discard(zone.id);
+      zone.writePointer = zone.startLba;
+    } else if (action == ZoneAction.FINISH) {
+      zone.writePointer = zone.capacityEnd();
+    }
+    resources.transition(zone, to);
+  }
+
+  // ---------------------------------------------------------------- report
+
+  /** A snapshot of the zones {@code filter} selects, in zone order. */
+  public List<Zone> report(ReportFilter filter) {
+    Objects.requireNonNull(filter, "filter");
+    resources.lock.lock();
+    try {
+      List<Zone> out = new ArrayList<>();
+      for (ZoneSlot zone : zones) {
+        if (filter.accepts(zone.state)) {
+          out.add(zone.snapshot());
+        }
+      }
+      return List.copyOf(out);
+    } finally {
+      resources.lock.unlock();
+    }
+  }
+
+  /** A snapshot of every zone, in zone order. */
+  public List<Zone> zones() {
+    return report(ReportFilter.ALL);
+  }
+
+  /** A snapshot of zone {@code id}. */
+  public Zone zone(int id) {
+    Objects.checkIndex(id, zones.length);
+    resources.lock.lock();
+    try {
+      return zones[id].snapshot();
+    } finally {
+      resources.lock.unlock();
+    }
+  }
+
+  /** Zones now Implicitly or Explicitly Opened. */
+  public int openZones() {
+    resources.lock.lock();
+    try {
+      return resources.open();
+    } finally {
+      resources.lock.unlock();
+    }
+  }
+
+  /** Zones now opened or Closed. */
+  public int activeZones() {
+    resources.lock.lock();
+    try {
+      return resources.active();
+    } finally {
+      resources.lock.unlock();
+    }
+  }
+
+  /** Heap bytes the memory backend holds for zone data (grows only as zones are written). */
+  public long storedBytes() {
+    return backend.allocatedBytes();
+  }
+
+  @Override
+  public String toString() {
+    return "ZnsDevice[" + geometry.zoneCount() + " zones × " + geometry.zoneSizeBlocks() + " blocks of "
+        + geometry.blockSizeBytes() + " B, " + resources + "]";
+  }
+
+  // ---------------------------------------------------------------- faults
+
+  /** Moves a zone to Read Only or Offline as a device fault would. */
+  void inject(int zoneId, ZoneState to) {
+    Objects.checkIndex(zoneId, zones.length);
+    ZoneSlot zone = zones[zoneId];
+    zone.lock.lock();
+    try {
+      resources.lock.lock();
+      try {
+        if (!Transitions.isFault(zone.state, to)) {
+          throw new IllegalStateException("zone " + zoneId + " is " + zone.state + "; a fault cannot make it " + to);
+        }
+        resources.fault(zone, to);
+      } finally {
+        resources.lock.unlock();
+      }
+    } finally {
+      zone.lock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- checks
+
+  private int blocksOf(String command, byte[] data) {
+    Objects.requireNonNull(data, "data");
+    int blockSize = geometry.blockSizeBytes();
+    if (data.length == 0 || data.length % blockSize != 0) {
+      throw new ZnsException(StatusCode.INVALID_FIELD, command, ZnsException.NONE, ZnsException.NONE,
+          command + ": data is " + data.length + " bytes; it must be a positive multiple of the block size "
+              + blockSize);
+    }
+    return data.length / blockSize;
+  }
+
+  private void checkRange(String command, long lba, int blocks) {
+    if (blocks <= 0) {
+      throw new ZnsException(StatusCode.INVALID_FIELD, command, ZnsException.NONE, ZnsException.NONE,
+          command + ": block count is " + blocks + "; it must be at least 1");
+    }
+    if (lba < 0 || lba + blocks > geometry.totalBlocks()) {
+      throw new ZnsException(StatusCode.LBA_OUT_OF_RANGE, command, ZnsException.NONE, ZnsException.NONE,
+          command + ": lbas " + lba + " to " + (lba + blocks - 1) + " are outside the device (lbas 0 to "
+              + (geometry.totalBlocks() - 1) + ")");
+    }
+  }
+
+  private static ZnsException refuse(StatusCode code, String command, ZoneSlot zone, String detail) {
+    return new ZnsException(code, command, zone.id, zone.writePointer, detail);
+  }
+
+  /** Builds a {@link ZnsDevice}; the geometry is required, every other setting optional. */
+  public static final class Builder {
+    private final Geometry geometry;
+    private boolean implicitClose = true;
+
+    private Builder(Geometry geometry) {
+      this.geometry = Objects.requireNonNull(geometry, "geometry");
+    }
+
+    /**
+     * Whether an implicit open beyond the open limit closes the least recently implicitly opened
+     * zone (true, the default) or fails with Too Many Open Zones (false).
+     */
+    public Builder implicitClose(boolean implicitClose) {
+      this.implicitClose = implicitClose;
+      return this;
+    }
+
+    /** The device, every zone Empty. */
+    public ZnsDevice build() {
+      return new ZnsDevice(this);
+    }
+  }
+}
