@@ -26,6 +26,7 @@ public final class ZnsDevice {
   private final ZoneResources resources;
   private final MemoryBackend backend;
   private final Faults faults = new Faults(this);
+  private final CommandExecutor executor = new CommandExecutor(this);
 
   private ZnsDevice(Builder builder) {
     this.geometry = builder.geometry;
@@ -378,6 +379,21 @@ public final class ZnsDevice {
   public String toString() {
     return "ZnsDevice[" + geometry.zoneCount() + " zones × " + geometry.zoneSizeBlocks() + " blocks of "
         + geometry.blockSizeBytes() + " B, " + resources + "]";
+  }
+
+  // ---------------------------------------------------------------- NVMe commands
+
+  /**
+   * Executes an NVMe command value and returns its completion; a refused command completes with
+   * its status code instead of throwing.
+   */
+  public Completion submit(Command command) {
+    return executor.execute(java.util.Objects.requireNonNull(command, "command"));
+  }
+
+  /** What Identify reports about this namespace (MAR and MOR zero-based). */
+  public NamespaceIdentity identify() {
+    return NamespaceIdentity.of(geometry);
   }
 
   // ---------------------------------------------------------------- faults
