@@ -20,6 +20,9 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ZnsDevice {
+  /** The largest read, in bytes, one call can return (a Java array's limit). */
+  public static final int MAX_TRANSFER_BYTES = Integer.MAX_VALUE - 8;
+
   private final Geometry geometry;
   private final boolean implicitClose;
   private final ZoneSlot[] zones;
@@ -70,7 +73,11 @@ public final class ZnsDevice {
   public byte[] read(long lba, int blocks) {
     checkRange("read", lba, blocks);
     int blockSize = geometry.blockSizeBytes();
-    byte[] out = new byte[Math.multiplyExact(blocks, blockSize)];
+    if ((long) blocks * blockSize > MAX_TRANSFER_BYTES) {
+      throw new ZnsException(StatusCode.INVALID_FIELD, "read", ZnsException.NONE, ZnsException.NONE,
+          "read: " + blocks + " blocks is more than one read can return (" + MAX_TRANSFER_BYTES + " bytes)");
+    }
+    byte[] out = new byte[blocks * blockSize];
     long at = lba;
     long end = lba + blocks;
     while (at < end) {
@@ -115,7 +122,7 @@ public final class ZnsDevice {
    */
   public long append(long zoneStartLba, byte[] data) {
     int blocks = blocksOf("append", data);
-    checkRange("append", zoneStartLba, blocks == 0 ? 1 : blocks);
+    checkRange("append", zoneStartLba, 1);
     ZoneSlot zone = zones[geometry.zoneOf(zoneStartLba)];
     if (zoneStartLba != zone.startLba) {
       throw refuse(StatusCode.INVALID_FIELD, "append", zone,
