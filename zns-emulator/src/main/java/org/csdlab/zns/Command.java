@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public sealed interface Command
     permits Command.Read, Command.Write, Command.ZoneAppend, Command.ZoneManagementSend,
-        Command.ZoneManagementReceive, Command.Identify {
+        Command.SetZoneDescriptorExtension, Command.ZoneManagementReceive, Command.Identify {
 
   /** The opcode of this command in the spec. */
   int opcode();
@@ -84,14 +84,43 @@ public sealed interface Command
   }
 
   /**
-   * Zone Management Receive (7Ah) with Report Zones: fills {@code buffer} with a report header
-   * and zone descriptors (layout in {@link ZoneReportLayout}) for the zones {@code filter}
-   * selects, from the zone holding {@code slba} on.
+   * Zone Management Send (79h) with Set Zone Descriptor Extension (10h): {@code data} becomes the
+   * extension of the Empty zone starting at {@code slba}.
+   */
+  record SetZoneDescriptorExtension(long slba, byte[] data) implements Command {
+    public SetZoneDescriptorExtension {
+      Objects.requireNonNull(data, "data");
+    }
+
+    @Override
+    public int opcode() {
+      return 0x79;
+    }
+
+    @Override
+    public String toString() {
+      return "SetZoneDescriptorExtension[slba=" + slba + ", bytes=" + data.length + "]";
+    }
+  }
+
+  /**
+   * Zone Management Receive (7Ah) with Report Zones, or Extended Report Zones: fills
+   * {@code buffer} with a report header and zone descriptors (layout in {@link
+   * ZoneReportLayout}) for the zones {@code filter} selects, from the zone holding {@code slba}
+   * on.
    *
    * @param partial the Partial Report bit: when set, the header counts the descriptors that fit
    *     in the buffer; when clear, every matching zone
+   * @param extended Extended Report Zones: each descriptor is followed by its zone's descriptor
+   *     extension
    */
-  record ZoneManagementReceive(long slba, ReportFilter filter, boolean partial, byte[] buffer) implements Command {
+  record ZoneManagementReceive(long slba, ReportFilter filter, boolean partial, boolean extended, byte[] buffer)
+      implements Command {
+    /** A plain Report Zones. */
+    public ZoneManagementReceive(long slba, ReportFilter filter, boolean partial, byte[] buffer) {
+      this(slba, filter, partial, false, buffer);
+    }
+
     public ZoneManagementReceive {
       Objects.requireNonNull(filter, "filter");
       Objects.requireNonNull(buffer, "buffer");
@@ -105,6 +134,7 @@ public sealed interface Command
     @Override
     public String toString() {
       return "ZoneManagementReceive[slba=" + slba + ", filter=" + filter + ", partial=" + partial
+          + ", extended=" + extended
           + ", bytes=" + buffer.length + "]";
     }
   }

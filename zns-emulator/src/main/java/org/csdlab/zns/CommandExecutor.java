@@ -41,21 +41,38 @@ final class CommandExecutor {
         device.manage(zoneStarting(s.action().commandName(), s.slba()), s.action());
       }
       return 0;
+    } else if (command instanceof Command.SetZoneDescriptorExtension x) {
+      device.setDescriptorExtension(zoneStarting("set zone descriptor extension", x.slba()), x.data());
+      return 0;
     } else if (command instanceof Command.ZoneManagementReceive r) {
       if (r.slba() < 0 || r.slba() >= g.totalBlocks()) {
         throw new ZnsException(StatusCode.LBA_OUT_OF_RANGE, "report zones", ZnsException.NONE, ZnsException.NONE,
             "report zones: lba " + r.slba() + " is outside the device");
       }
       int first = g.zoneOf(r.slba());
-      List<Zone> matching = new ArrayList<>();
-      for (Zone z : device.report(r.filter())) {
-        if (z.id() >= first) {
-          matching.add(z);
+      int extensionBytes = g.zoneDescriptorExtensionBytes();
+      if (r.extended() && extensionBytes == 0) {
+        throw new ZnsException(StatusCode.INVALID_FIELD, "extended report zones", ZnsException.NONE,
+            ZnsException.NONE, "extended report zones: the device has no zone descriptor extensions");
+      }
+      List<ZoneReportLayout.Entry> matching = new ArrayList<>();
+      for (ZoneReportLayout.Entry e : device.reportEntries(r.filter())) {
+        if (e.zone().id() >= first) {
+          matching.add(e);
         }
       }
-      ZoneReportLayout.write(r.buffer(), matching, r.partial());
+      if (r.buffer().length < ZoneReportLayout.HEADER_BYTES) {
+        throw new ZnsException(StatusCode.INVALID_FIELD, "report zones", ZnsException.NONE, ZnsException.NONE,
+            "report zones: a buffer of " + r.buffer().length + " bytes cannot hold the "
+                + ZoneReportLayout.HEADER_BYTES + "-byte header");
+      }
+      ZoneReportLayout.write(r.buffer(), matching, r.partial(), r.extended() ? extensionBytes : 0);
       return 0;
     } else if (command instanceof Command.Identify i) {
+      if (i.buffer().length < NamespaceIdentity.BYTES) {
+        throw new ZnsException(StatusCode.INVALID_FIELD, "identify", ZnsException.NONE, ZnsException.NONE,
+            "identify: the buffer must hold " + NamespaceIdentity.BYTES + " bytes, has " + i.buffer().length);
+      }
       device.identify().writeTo(i.buffer());
       return 0;
     }

@@ -23,7 +23,7 @@ final class Transitions {
 
   /** Every host-caused state change of the spec (from → to); nothing else may happen. */
   static final Map<ZoneState, Set<ZoneState>> ALLOWED = table(
-      EMPTY, EnumSet.of(IMPLICITLY_OPENED, EXPLICITLY_OPENED, FULL),
+      EMPTY, EnumSet.of(IMPLICITLY_OPENED, EXPLICITLY_OPENED, CLOSED, FULL),
       IMPLICITLY_OPENED, EnumSet.of(EMPTY, EXPLICITLY_OPENED, CLOSED, FULL),
       EXPLICITLY_OPENED, EnumSet.of(EMPTY, CLOSED, FULL),
       CLOSED, EnumSet.of(EMPTY, IMPLICITLY_OPENED, EXPLICITLY_OPENED, FULL),
@@ -36,6 +36,9 @@ final class Transitions {
 
   /** What a write or append does to its zone's state; a missing state means the write is refused. */
   private static final Map<ZoneState, ZoneState> WRITE = new EnumMap<>(ZoneState.class);
+
+  /** What Set Zone Descriptor Extension does: only an Empty zone accepts one, and becomes Closed. */
+  private static final Map<ZoneState, ZoneState> SET_EXTENSION = new EnumMap<>(ZoneState.class);
 
   /** The states whose zones an action with Select All applies to; others are skipped. */
   private static final Map<ZoneAction, Set<ZoneState>> SELECT_ALL = new EnumMap<>(ZoneAction.class);
@@ -55,6 +58,8 @@ final class Transitions {
     WRITE.put(EXPLICITLY_OPENED, EXPLICITLY_OPENED);
     WRITE.put(CLOSED, IMPLICITLY_OPENED);
 
+    SET_EXTENSION.put(EMPTY, CLOSED);
+
     SELECT_ALL.put(ZoneAction.OPEN, EnumSet.of(CLOSED));
     SELECT_ALL.put(ZoneAction.CLOSE, EnumSet.of(IMPLICITLY_OPENED, EXPLICITLY_OPENED));
     SELECT_ALL.put(ZoneAction.FINISH, EnumSet.of(IMPLICITLY_OPENED, EXPLICITLY_OPENED, CLOSED));
@@ -63,6 +68,7 @@ final class Transitions {
 
     ACTIONS.values().forEach(m -> m.forEach(Transitions::requireAllowed));
     WRITE.forEach(Transitions::requireAllowed);
+    SET_EXTENSION.forEach(Transitions::requireAllowed);
   }
 
   private Transitions() {}
@@ -80,6 +86,11 @@ final class Transitions {
   /** The state a write or append leads to from {@code from}, or null if it is refused. */
   static ZoneState afterWrite(ZoneState from) {
     return WRITE.get(from);
+  }
+
+  /** The state Set Zone Descriptor Extension leads to from {@code from}, or null if refused. */
+  static ZoneState afterSetExtension(ZoneState from) {
+    return SET_EXTENSION.get(from);
   }
 
   /** The states an action with Select All applies to. */

@@ -312,9 +312,59 @@ public final class ZnsDevice {
     }
   }
 
+  /**
+   * Set Zone Descriptor Extension: stores {@code extension} (exactly the geometry's extension
+   * size) with an Empty zone, which becomes Closed and so takes an active resource. A reset
+   * removes it.
+   *
+   * @throws ZnsException Invalid Field (no extensions, wrong size), Invalid Zone State Transition
+   *     (zone not Empty), Too Many Active Zones, LBA Out of Range (no such zone)
+   */
+  public void setDescriptorExtension(int zoneId, byte[] extension) {
+    Objects.requireNonNull(extension, "extension");
+    String command = "set zone descriptor extension";
+    if (zoneId < 0 || zoneId >= zones.length) {
+      throw new ZnsException(StatusCode.LBA_OUT_OF_RANGE, command, zoneId, ZnsException.NONE,
+          command + " of zone " + zoneId + ": the device has zones 0 to " + (zones.length - 1));
+    }
+    ZoneSlot zone = zones[zoneId];
+    int size = geometry.zoneDescriptorExtensionBytes();
+    if (size == 0 || extension.length != size) {
+      throw refuse(StatusCode.INVALID_FIELD, command, zone, command + " of zone " + zoneId + ": "
+          + (size == 0 ? "the device has no zone descriptor extensions"
+              : "extension is " + extension.length + " bytes; it must be " + size));
+    }
+    zone.lock.lock();
+    try {
+      resources.lock.lock();
+      try {
+        ZoneState to = Transitions.afterSetExtension(zone.state);
+        if (to == null) {
+          throw refuse(StatusCode.INVALID_ZONE_STATE_TRANSITION, command, zone, command + " of zone " + zoneId
+              + ": the zone is " + zone.state + "; an extension can only be set on an EMPTY zone");
+        }
+        checkResources(command, zone, 1, 0);
+        zone.extension = extension.clone();
+        resources.transition(zone, to);
+      } finally {
+        resources.lock.unlock();
+      }
+    } finally {
+      zone.lock.unlock();
+    }
+  }
+
+  /** The zone descriptor extension of zone {@code zoneId}, or an empty array if it has none. */
+  public byte[] descriptorExtension(int zoneId) {
+    Objects.checkIndex(zoneId, zones.length);
+    byte[] extension = zones[zoneId].extension;
+    return extension == null ? new byte[0] : extension.clone();
+  }
+
   private void apply(ZoneSlot zone, ZoneAction action, ZoneState to) {
     if (action == ZoneAction.RESET) {
       backend.discard(zone.id);
+      zone.extension = null;
       zone.writePointer = zone.startLba;
     } else if (action == ZoneAction.FINISH) {
       zone.writePointer = zone.capacityEnd();
@@ -336,6 +386,22 @@ public final class ZnsDevice {
         }
       }
       return List.copyOf(out);
+    } finally {
+      resources.lock.unlock();
+    }
+  }
+
+  /** Report entries (zone and its extension, or null) for an Extended Report Zones. */
+  List<ZoneReportLayout.Entry> reportEntries(ReportFilter filter) {
+    resources.lock.lock();
+    try {
+      List<ZoneReportLayout.Entry> out = new ArrayList<>();
+      for (ZoneSlot zone : zones) {
+        if (filter.accepts(zone.state)) {
+          out.add(new ZoneReportLayout.Entry(zone.snapshot(), zone.extension));
+        }
+      }
+      return out;
     } finally {
       resources.lock.unlock();
     }

@@ -9,9 +9,16 @@ package org.csdlab.zns;
  * @param capacityBlocks writable blocks (ZCAP)
  * @param writePointer next LBA a write must start at
  * @param sizeBlocks blocks from this zone's start to the next zone's start
+ * @param extensionValid whether the zone holds a zone descriptor extension (the ZDEV attribute)
  */
 public record Zone(
-    int id, ZoneState state, long startLba, long capacityBlocks, long writePointer, long sizeBlocks) {
+    int id, ZoneState state, long startLba, long capacityBlocks, long writePointer, long sizeBlocks,
+    boolean extensionValid) {
+
+  /** A snapshot of a zone without a zone descriptor extension. */
+  public Zone(int id, ZoneState state, long startLba, long capacityBlocks, long writePointer, long sizeBlocks) {
+    this(id, state, startLba, capacityBlocks, writePointer, sizeBlocks, false);
+  }
 
   /** Blocks written so far (write pointer minus zone start). */
   public long writtenBlocks() {

@@ -14,6 +14,8 @@ final class ZoneSlot {
   final ReentrantLock lock = new ReentrantLock();
   volatile ZoneState state = ZoneState.EMPTY;
   volatile long writePointer;
+  /** The zone descriptor extension, or null when none is valid. */
+  volatile byte[] extension;
 
   ZoneSlot(int id, long startLba, long capacityBlocks, long sizeBlocks) {
     this.id = id;
@@ -29,7 +31,7 @@ final class ZoneSlot {
   }
 
   Zone snapshot() {
-    return new Zone(id, state, startLba, capacityBlocks, writePointer, sizeBlocks);
+    return new Zone(id, state, startLba, capacityBlocks, writePointer, sizeBlocks, extension != null);
   }
 
   @Override
