@@ -68,7 +68,8 @@ public final class ZnsDevice {
    * Reads {@code blocks} logical blocks from {@code lba}; the range may span zones. Blocks not
    * written, and blocks between a zone's capacity and its size, read as zeros.
    *
-   * @throws ZnsException LBA Out of Range, Zone Is Offline, Invalid Field (no blocks)
+   * @throws ZnsException LBA Out of Range, Zone Is Offline, Unrecovered Read Error (injected),
+   *     Invalid Field (no blocks)
    */
   public byte[] read(long lba, int blocks) {
     checkRange("read", lba, blocks);
@@ -88,6 +89,11 @@ public final class ZnsDevice {
         if (zone.state == ZoneState.OFFLINE) {
           throw refuse(StatusCode.ZONE_IS_OFFLINE, "read", zone,
               "read from zone " + zone.id + ": the zone is OFFLINE and cannot be read");
+        }
+        long bad = faults.firstUnreadable(at, n);
+        if (bad >= 0) {
+          throw refuse(StatusCode.UNRECOVERED_READ_ERROR, "read", zone,
+              "read from zone " + zone.id + ": lba " + bad + " cannot be read (injected media error)");
         }
         backend.read(zone.id, (at - zone.startLba) * blockSize, out, (int) ((at - lba) * blockSize), (int) (n * blockSize));
       } finally {
