@@ -24,22 +24,24 @@ public final class ZnsDevice {
   public static final int MAX_TRANSFER_BYTES = Integer.MAX_VALUE - 8;
 
   private final Geometry geometry;
-  private final boolean implicitClose;
   private final ZoneSlot[] zones;
   private final ZoneResources resources;
   private final MemoryBackend backend;
+  private final ZoneWriter writer;
+  private final ZoneManagement management;
   private final Faults faults = new Faults(this);
   private final CommandExecutor executor = new CommandExecutor(this);
 
   private ZnsDevice(Builder builder) {
     this.geometry = builder.geometry;
-    this.implicitClose = builder.implicitClose;
     this.zones = new ZoneSlot[geometry.zoneCount()];
     for (int i = 0; i < zones.length; i++) {
       zones[i] = new ZoneSlot(i, geometry.zoneStartLba(i), geometry.zoneCapacityBlocks(), geometry.zoneSizeBlocks());
     }
     this.resources = new ZoneResources(geometry.maxOpenZones(), geometry.maxActiveZones());
     this.backend = new MemoryBackend(geometry);
+    this.writer = new ZoneWriter(resources, backend, geometry.blockSizeBytes(), builder.implicitClose);
+    this.management = new ZoneManagement(geometry, zones, resources, backend);
   }
 
   /** A device with the teaching geometry {@link Geometry#defaults()}, every zone Empty. */
@@ -87,12 +89,12 @@ public final class ZnsDevice {
       zone.lock.lock();
       try {
         if (zone.state == ZoneState.OFFLINE) {
-          throw refuse(StatusCode.ZONE_IS_OFFLINE, "read", zone,
+          throw ZnsException.refuse(StatusCode.ZONE_IS_OFFLINE, "read", zone,
               "read from zone " + zone.id + ": the zone is OFFLINE and cannot be read");
         }
         long bad = faults.firstUnreadable(at, n);
         if (bad >= 0) {
-          throw refuse(StatusCode.UNRECOVERED_READ_ERROR, "read", zone,
+          throw ZnsException.refuse(StatusCode.UNRECOVERED_READ_ERROR, "read", zone,
               "read from zone " + zone.id + ": lba " + bad + " cannot be read (injected media error)");
         }
         backend.read(zone.id, (at - zone.startLba) * blockSize, out, (int) ((at - lba) * blockSize), (int) (n * blockSize));
@@ -116,7 +118,7 @@ public final class ZnsDevice {
   public void write(long lba, byte[] data) {
     int blocks = blocksOf("write", data);
     checkRange("write", lba, blocks);
-    store("write", zones[geometry.zoneOf(lba)], lba, data, blocks);
+    writer.store("write", zones[geometry.zoneOf(lba)], lba, data, blocks);
   }
 
   /**
@@ -131,88 +133,11 @@ public final class ZnsDevice {
     checkRange("append", zoneStartLba, 1);
     ZoneSlot zone = zones[geometry.zoneOf(zoneStartLba)];
     if (zoneStartLba != zone.startLba) {
-      throw refuse(StatusCode.INVALID_FIELD, "append", zone,
+      throw ZnsException.refuse(StatusCode.INVALID_FIELD, "append", zone,
           "append to zone " + zone.id + ": lba " + zoneStartLba + " is not the zone start " + zone.startLba
               + "; appends name the zone start LBA");
     }
-    return store("append", zone, -1, data, blocks);
-  }
-
-  /** Write ({@code lba >= 0}) or append ({@code lba < 0}); returns the first LBA written. */
-  private long store(String command, ZoneSlot zone, long lba, byte[] data, int blocks) {
-    zone.lock.lock();
-    try {
-      long start;
-      resources.lock.lock();
-      try {
-        start = prepareStore(command, zone, lba, blocks);
-      } finally {
-        resources.lock.unlock();
-      }
-      backend.write(zone.id, (start - zone.startLba) * geometry.blockSizeBytes(), data);
-      resources.lock.lock();
-      try {
-        zone.writePointer = start + blocks;
-        if (zone.writePointer == zone.capacityEnd()) {
-          resources.transition(zone, ZoneState.FULL);
-        }
-      } finally {
-        resources.lock.unlock();
-      }
-      return start;
-    } finally {
-      zone.lock.unlock();
-    }
-  }
-
-  /** Checks a write or append and opens its zone if needed; returns the LBA it starts at. */
-  private long prepareStore(String command, ZoneSlot zone, long lba, int blocks) {
-    String where = command + " to zone " + zone.id;
-    ZoneState from = zone.state;
-    switch (from) {
-      case FULL -> throw refuse(StatusCode.ZONE_IS_FULL, command, zone,
-          where + ": the zone is FULL; reset it before writing again");
-      case READ_ONLY -> throw refuse(StatusCode.ZONE_IS_READ_ONLY, command, zone,
-          where + ": the zone is READ_ONLY and can only be read");
-      case OFFLINE -> throw refuse(StatusCode.ZONE_IS_OFFLINE, command, zone,
-          where + ": the zone is OFFLINE");
-      default -> { }
-    }
-    long start = lba < 0 ? zone.writePointer : lba;
-    if (start != zone.writePointer) {
-      throw refuse(StatusCode.ZONE_INVALID_WRITE, command, zone,
-          where + ": lba " + lba + " is not the write pointer " + zone.writePointer);
-    }
-    if (start + blocks > zone.capacityEnd()) {
-      throw refuse(StatusCode.ZONE_BOUNDARY_ERROR, command, zone,
-          where + ": " + blocks + " blocks at lba " + start + " would cross the zone capacity end "
-              + zone.capacityEnd() + "; " + (zone.capacityEnd() - start) + " blocks are left");
-    }
-    ZoneState to = Transitions.afterWrite(from);
-    if (to != from) {
-      openImplicitly(command, zone, to);
-    }
-    return start;
-  }
-
-  private void openImplicitly(String command, ZoneSlot zone, ZoneState to) {
-    String where = command + " to zone " + zone.id;
-    if (!zone.state.isActive() && resources.freeActive() < 1) {
-      throw refuse(StatusCode.TOO_MANY_ACTIVE_ZONES, command, zone,
-          where + ": the zone would become active but " + resources.active() + " of "
-              + resources.maxActive() + " zones are active; finish, reset or fill one first");
-    }
-    if (resources.freeOpen() < 1) {
-      ZoneSlot victim = implicitClose ? resources.leastRecentlyImplicitlyOpened() : null;
-      if (victim == null) {
-        throw refuse(StatusCode.TOO_MANY_OPEN_ZONES, command, zone,
-            where + ": the zone would open implicitly but " + resources.open() + " of "
-                + resources.maxOpen() + " zones are open"
-                + (implicitClose ? " and none was opened implicitly" : "") + "; close one first");
-      }
-      resources.transition(victim, ZoneState.CLOSED);
-    }
-    resources.transition(zone, to);
+    return writer.store("append", zone, -1, data, blocks);
   }
 
   // ---------------------------------------------------------------- zone management
@@ -224,32 +149,7 @@ public final class ZnsDevice {
    *     Range (no such zone)
    */
   public void manage(int zoneId, ZoneAction action) {
-    Objects.requireNonNull(action, "action");
-    String command = action.commandName();
-    if (zoneId < 0 || zoneId >= zones.length) {
-      throw new ZnsException(StatusCode.LBA_OUT_OF_RANGE, command, zoneId, ZnsException.NONE,
-          command + " zone " + zoneId + ": the device has zones 0 to " + (zones.length - 1));
-    }
-    ZoneSlot zone = zones[zoneId];
-    zone.lock.lock();
-    try {
-      resources.lock.lock();
-      try {
-        ZoneState to = Transitions.afterAction(action, zone.state);
-        if (to == null) {
-          throw refuse(StatusCode.INVALID_ZONE_STATE_TRANSITION, command, zone,
-              command + " zone " + zone.id + ": the zone is " + zone.state + "; " + command
-                  + " is allowed from " + Transitions.acceptedFrom(action));
-        }
-        checkResources(command, zone, activeNeeded(zone.state, action, to),
-            !zone.state.isOpen() && to.isOpen() ? 1 : 0);
-        apply(zone, action, to);
-      } finally {
-        resources.lock.unlock();
-      }
-    } finally {
-      zone.lock.unlock();
-    }
+    management.manage(zoneId, action);
   }
 
   /**
@@ -261,61 +161,7 @@ public final class ZnsDevice {
    * @throws ZnsException Too Many Open Zones (Open would need more open zones than are free)
    */
   public void manageAll(ZoneAction action) {
-    Objects.requireNonNull(action, "action");
-    String command = action.commandName();
-    for (ZoneSlot zone : zones) {
-      zone.lock.lock();
-    }
-    try {
-      resources.lock.lock();
-      try {
-        List<ZoneSlot> selected = new ArrayList<>();
-        int openNeeded = 0;
-        for (ZoneSlot zone : zones) {
-          if (Transitions.selectAll(action).contains(zone.state)) {
-            selected.add(zone);
-            if (!zone.state.isOpen() && Transitions.afterAction(action, zone.state).isOpen()) {
-              openNeeded++;
-            }
-          }
-        }
-        if (openNeeded > resources.freeOpen()) {
-          throw new ZnsException(StatusCode.TOO_MANY_OPEN_ZONES, command + " all", ZnsException.NONE,
-              ZnsException.NONE, command + " all zones: " + openNeeded + " closed zones would open but only "
-                  + resources.freeOpen() + " of " + resources.maxOpen() + " open zones are free; no zone changed");
-        }
-        for (ZoneSlot zone : selected) {
-          apply(zone, action, Transitions.afterAction(action, zone.state));
-        }
-      } finally {
-        resources.lock.unlock();
-      }
-    } finally {
-      for (int i = zones.length - 1; i >= 0; i--) {
-        zones[i].lock.unlock();
-      }
-    }
-  }
-
-  /** Finish from Empty makes the zone active for a moment, so it needs a free active resource too. */
-  private static int activeNeeded(ZoneState from, ZoneAction action, ZoneState to) {
-    if (from.isActive()) {
-      return 0;
-    }
-    return to.isActive() || (action == ZoneAction.FINISH && from == ZoneState.EMPTY) ? 1 : 0;
-  }
-
-  private void checkResources(String command, ZoneSlot zone, int activeNeeded, int openNeeded) {
-    if (activeNeeded > resources.freeActive()) {
-      throw refuse(StatusCode.TOO_MANY_ACTIVE_ZONES, command, zone,
-          command + " zone " + zone.id + ": the zone would become active but " + resources.active() + " of "
-              + resources.maxActive() + " zones are active; finish or reset one first");
-    }
-    if (openNeeded > resources.freeOpen()) {
-      throw refuse(StatusCode.TOO_MANY_OPEN_ZONES, command, zone,
-          command + " zone " + zone.id + ": the zone would open but " + resources.open() + " of "
-              + resources.maxOpen() + " zones are open; close one first");
-    }
+    management.manageAll(action);
   }
 
   /**
@@ -327,55 +173,15 @@ public final class ZnsDevice {
    *     (zone not Empty), Too Many Active Zones, LBA Out of Range (no such zone)
    */
   public void setDescriptorExtension(int zoneId, byte[] extension) {
-    Objects.requireNonNull(extension, "extension");
-    String command = "set zone descriptor extension";
-    if (zoneId < 0 || zoneId >= zones.length) {
-      throw new ZnsException(StatusCode.LBA_OUT_OF_RANGE, command, zoneId, ZnsException.NONE,
-          command + " of zone " + zoneId + ": the device has zones 0 to " + (zones.length - 1));
-    }
-    ZoneSlot zone = zones[zoneId];
-    int size = geometry.zoneDescriptorExtensionBytes();
-    if (size == 0 || extension.length != size) {
-      throw refuse(StatusCode.INVALID_FIELD, command, zone, command + " of zone " + zoneId + ": "
-          + (size == 0 ? "the device has no zone descriptor extensions"
-              : "extension is " + extension.length + " bytes; it must be " + size));
-    }
-    zone.lock.lock();
-    try {
-      resources.lock.lock();
-      try {
-        ZoneState to = Transitions.afterSetExtension(zone.state);
-        if (to == null) {
-          throw refuse(StatusCode.INVALID_ZONE_STATE_TRANSITION, command, zone, command + " of zone " + zoneId
-              + ": the zone is " + zone.state + "; an extension can only be set on an EMPTY zone");
-        }
-        checkResources(command, zone, 1, 0);
-        zone.extension = extension.clone();
-        resources.transition(zone, to);
-      } finally {
-        resources.lock.unlock();
-      }
-    } finally {
-      zone.lock.unlock();
-    }
+    management.setDescriptorExtension(zoneId, extension);
   }
+
 
   /** The zone descriptor extension of zone {@code zoneId}, or an empty array if it has none. */
   public byte[] descriptorExtension(int zoneId) {
     Objects.checkIndex(zoneId, zones.length);
     byte[] extension = zones[zoneId].extension;
     return extension == null ? new byte[0] : extension.clone();
-  }
-
-  private void apply(ZoneSlot zone, ZoneAction action, ZoneState to) {
-    if (action == ZoneAction.RESET) {
-      backend.discard(zone.id);
-      zone.extension = null;
-      zone.writePointer = zone.startLba;
-    } else if (action == ZoneAction.FINISH) {
-      zone.writePointer = zone.capacityEnd();
-    }
-    resources.transition(zone, to);
   }
 
   // ---------------------------------------------------------------- report
@@ -520,10 +326,6 @@ public final class ZnsDevice {
           command + ": lbas " + lba + " to " + (lba + blocks - 1) + " are outside the device (lbas 0 to "
               + (geometry.totalBlocks() - 1) + ")");
     }
-  }
-
-  private static ZnsException refuse(StatusCode code, String command, ZoneSlot zone, String detail) {
-    return new ZnsException(code, command, zone.id, zone.writePointer, detail);
   }
 
   /** Builds a {@link ZnsDevice}; the geometry is required, every other setting optional. */

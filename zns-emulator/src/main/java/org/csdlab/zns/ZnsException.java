@@ -28,6 +28,11 @@ public final class ZnsException extends RuntimeException {
     this.writePointer = writePointer;
   }
 
+  /** A refusal concerning {@code zone}, recording its write pointer. */
+  static ZnsException refuse(StatusCode code, String command, ZoneSlot zone, String detail) {
+    return new ZnsException(code, command, zone.id, zone.writePointer, detail);
+  }
+
   /** The NVMe status code. */
   public StatusCode statusCode() {
     return statusCode;
