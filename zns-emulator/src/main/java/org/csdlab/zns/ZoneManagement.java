@@ -42,8 +42,8 @@ final class ZoneManagement {
         ZoneState to = Transitions.afterAction(action, zone.state);
         if (to == null) {
           throw ZnsException.refuse(StatusCode.INVALID_ZONE_STATE_TRANSITION, command, zone,
-              command + " zone " + zone.id + ": the zone is " + zone.state + "; " + command
-                  + " is allowed from " + Transitions.acceptedFrom(action));
+              command + " zone " + zone.id + ": the zone is " + zone.state + " (write pointer "
+                  + zone.writePointer + "); " + command + " is allowed from " + Transitions.acceptedFrom(action));
         }
         checkResources(command, zone, activeNeeded(zone.state, action, to),
             !zone.state.isOpen() && to.isOpen() ? 1 : 0);

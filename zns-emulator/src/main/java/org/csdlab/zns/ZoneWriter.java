@@ -51,7 +51,7 @@ final class ZoneWriter {
     ZoneState from = zone.state;
     switch (from) {
       case FULL -> throw ZnsException.refuse(StatusCode.ZONE_IS_FULL, command, zone,
-          where + ": the zone is FULL; reset it before writing again");
+          where + ": the zone is FULL (write pointer " + zone.writePointer + "); reset it before writing again");
       case READ_ONLY -> throw ZnsException.refuse(StatusCode.ZONE_IS_READ_ONLY, command, zone,
           where + ": the zone is READ_ONLY and can only be read");
       case OFFLINE -> throw ZnsException.refuse(StatusCode.ZONE_IS_OFFLINE, command, zone,
