@@ -29,6 +29,7 @@ public final class ZnsDevice {
   private final MemoryBackend backend;
   private final ZoneWriter writer;
   private final ZoneManagement management;
+  private final StatsRecorder stats;
   private final Faults faults = new Faults(this);
   private final CommandExecutor executor = new CommandExecutor(this);
 
@@ -41,7 +42,8 @@ public final class ZnsDevice {
     this.resources = new ZoneResources(geometry.maxOpenZones(), geometry.maxActiveZones());
     this.backend = new MemoryBackend(geometry);
     this.writer = new ZoneWriter(resources, backend, geometry.blockSizeBytes(), builder.implicitClose);
-    this.management = new ZoneManagement(geometry, zones, resources, backend);
+    this.stats = new StatsRecorder(geometry.zoneCount());
+    this.management = new ZoneManagement(geometry, zones, resources, backend, stats);
   }
 
   /** A device with the teaching geometry {@link Geometry#defaults()}, every zone Empty. */
@@ -103,6 +105,7 @@ public final class ZnsDevice {
       }
       at += n;
     }
+    stats.command(CommandKind.READ, out.length);
     return out;
   }
 
@@ -118,7 +121,10 @@ public final class ZnsDevice {
   public void write(long lba, byte[] data) {
     int blocks = blocksOf("write", data);
     checkRange("write", lba, blocks);
-    writer.store("write", zones[geometry.zoneOf(lba)], lba, data, blocks);
+    int zone = geometry.zoneOf(lba);
+    writer.store("write", zones[zone], lba, data, blocks);
+    stats.command(CommandKind.WRITE, data.length);
+    stats.zoneWritten(zone);
   }
 
   /**
@@ -137,7 +143,10 @@ public final class ZnsDevice {
           "append to zone " + zone.id + ": lba " + zoneStartLba + " is not the zone start " + zone.startLba
               + "; appends name the zone start LBA");
     }
-    return writer.store("append", zone, -1, data, blocks);
+    long first = writer.store("append", zone, -1, data, blocks);
+    stats.command(CommandKind.APPEND, data.length);
+    stats.zoneWritten(zone.id);
+    return first;
   }
 
   // ---------------------------------------------------------------- zone management
@@ -150,6 +159,7 @@ public final class ZnsDevice {
    */
   public void manage(int zoneId, ZoneAction action) {
     management.manage(zoneId, action);
+    stats.command(CommandKind.ZONE_MANAGEMENT_SEND, 0);
   }
 
   /**
@@ -162,6 +172,7 @@ public final class ZnsDevice {
    */
   public void manageAll(ZoneAction action) {
     management.manageAll(action);
+    stats.command(CommandKind.ZONE_MANAGEMENT_SEND, 0);
   }
 
   /**
@@ -174,6 +185,7 @@ public final class ZnsDevice {
    */
   public void setDescriptorExtension(int zoneId, byte[] extension) {
     management.setDescriptorExtension(zoneId, extension);
+    stats.command(CommandKind.ZONE_MANAGEMENT_SEND, extension.length);
   }
 
 
@@ -197,6 +209,7 @@ public final class ZnsDevice {
           out.add(zone.snapshot());
         }
       }
+      stats.command(CommandKind.ZONE_MANAGEMENT_RECEIVE, 0);
       return List.copyOf(out);
     } finally {
       resources.lock.unlock();
@@ -213,6 +226,7 @@ public final class ZnsDevice {
           out.add(new ZoneReportLayout.Entry(zone.snapshot(), zone.extension));
         }
       }
+      stats.command(CommandKind.ZONE_MANAGEMENT_RECEIVE, 0);
       return out;
     } finally {
       resources.lock.unlock();
@@ -253,6 +267,11 @@ public final class ZnsDevice {
     } finally {
       resources.lock.unlock();
     }
+  }
+
+  /** What the device has done so far: commands, bytes, resets, writes per zone. */
+  public DeviceStats stats() {
+    return stats.snapshot();
   }
 
   /** Heap bytes the memory backend holds for zone data (grows only as zones are written). */

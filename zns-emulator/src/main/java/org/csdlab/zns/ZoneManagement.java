@@ -13,8 +13,11 @@ final class ZoneManagement {
   private final ZoneSlot[] zones;
   private final ZoneResources resources;
   private final MemoryBackend backend;
+  private final StatsRecorder stats;
 
-  ZoneManagement(Geometry geometry, ZoneSlot[] zones, ZoneResources resources, MemoryBackend backend) {
+  ZoneManagement(Geometry geometry, ZoneSlot[] zones, ZoneResources resources, MemoryBackend backend,
+      StatsRecorder stats) {
+    this.stats = stats;
     this.geometry = geometry;
     this.zones = zones;
     this.resources = resources;
@@ -166,6 +169,9 @@ final class ZoneManagement {
 
   private void apply(ZoneSlot zone, ZoneAction action, ZoneState to) {
     if (action == ZoneAction.RESET) {
+      if (zone.state != ZoneState.EMPTY) {
+        stats.zoneReset();
+      }
       backend.discard(zone.id);
       zone.extension = null;
       zone.writePointer = zone.startLba;
