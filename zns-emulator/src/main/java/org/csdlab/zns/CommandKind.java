@@ -1,0 +1,15 @@
+package org.csdlab.zns;
+
+/** The kinds of command {@link DeviceStats} counts. */
+public enum CommandKind {
+  /** Read. */
+  READ,
+  /** Write. */
+  WRITE,
+  /** Zone Append. */
+  APPEND,
+  /** Zone Management Send (open, close, finish, reset, offline, set extension). */
+  ZONE_MANAGEMENT_SEND,
+  /** Zone Management Receive (report zones). */
+  ZONE_MANAGEMENT_RECEIVE
+}

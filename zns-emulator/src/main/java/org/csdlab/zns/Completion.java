@@ -1,0 +1,48 @@
+package org.csdlab.zns;
+
+/**
+ * The completion queue entry of a command: its status (Status Code Type and Status Code) and the
+ * command-specific dwords DW0 and DW1 (Zone Append returns the LBA written there).
+ *
+ * @param statusCodeType SCT: 0 generic, 1 command specific, 2 media errors
+ * @param statusCode SC, e.g. 0xBC for Zone Invalid Write
+ * @param dw0 completion dword 0
+ * @param dw1 completion dword 1
+ */
+public record Completion(int statusCodeType, int statusCode, int dw0, int dw1) {
+
+  /** A successful completion with {@code value} split over DW0 (low) and DW1 (high). */
+  static Completion success(long value) {
+    return new Completion(0, 0, (int) value, (int) (value >>> 32));
+  }
+
+  static Completion failure(StatusCode status) {
+    return new Completion(status.type().code(), status.code(), 0, 0);
+  }
+
+  /** True if the command completed without error. */
+  public boolean isSuccess() {
+    return statusCodeType == 0 && statusCode == 0;
+  }
+
+  /** DW1:DW0 as one 64-bit value (the LBA for a Zone Append). */
+  public long value() {
+    return (dw0 & 0xFFFF_FFFFL) | ((long) dw1 << 32);
+  }
+
+  /** The status as a {@link StatusCode}. */
+  public StatusCode status() {
+    for (StatusCode s : StatusCode.values()) {
+      if (s.type().code() == statusCodeType && s.code() == statusCode) {
+        return s;
+      }
+    }
+    throw new IllegalStateException(String.format("unknown status SCT %d SC 0x%02X", statusCodeType, statusCode));
+  }
+
+  @Override
+  public String toString() {
+    return String.format("Completion[%s, SCT=%d, SC=0x%02X, dw0=0x%08X, dw1=0x%08X]",
+        status().title(), statusCodeType, statusCode, dw0, dw1);
+  }
+}

@@ -1,0 +1,55 @@
+package org.csdlab.zns;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A snapshot of what the device has done: completed commands and data bytes per command kind,
+ * zone resets and writes (writes and appends) per zone. Refused commands are not counted.
+ *
+ * @param commands completed commands per kind
+ * @param bytes data bytes moved per kind (read or written)
+ * @param zoneResets resets of zones that were not Empty (one per zone, also under Select All)
+ * @param writesPerZone completed writes and appends, indexed by zone id
+ */
+public record DeviceStats(
+    Map<CommandKind, Long> commands, Map<CommandKind, Long> bytes, long zoneResets, List<Long> writesPerZone) {
+
+  /** Copies the maps and list so the snapshot never changes. */
+  public DeviceStats {
+    commands = Map.copyOf(commands);
+    bytes = Map.copyOf(bytes);
+    writesPerZone = List.copyOf(writesPerZone);
+  }
+
+  /** Completed commands of {@code kind}. */
+  public long commands(CommandKind kind) {
+    return commands.getOrDefault(kind, 0L);
+  }
+
+  /** Data bytes moved by commands of {@code kind}. */
+  public long bytes(CommandKind kind) {
+    return bytes.getOrDefault(kind, 0L);
+  }
+
+  /** Data bytes that crossed the host link: everything read, written and appended. */
+  public long hostLinkBytes() {
+    return bytes.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  static Map<CommandKind, Long> emptyCounts() {
+    Map<CommandKind, Long> m = new EnumMap<>(CommandKind.class);
+    for (CommandKind k : CommandKind.values()) {
+      m.put(k, 0L);
+    }
+    return m;
+  }
+
+  @Override
+  public String toString() {
+    return "DeviceStats[reads=" + commands(CommandKind.READ) + ", writes=" + commands(CommandKind.WRITE)
+        + ", appends=" + commands(CommandKind.APPEND) + ", resets=" + zoneResets + ", host link "
+        + hostLinkBytes() + " B]";
+  }
+}

@@ -1,0 +1,101 @@
+package org.csdlab.zns;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Zone data held on the heap, sparsely: a zone gets storage in chunks only as it is written, and
+ * gives it back when reset. Calls for one zone must be serialized by the caller (the zone lock).
+ */
+final class MemoryBackend {
+  static final int CHUNK_BYTES = 256 * 1024;
+
+  private final byte[][][] chunks;
+  private final long zoneCapacityBytes;
+  private final int chunksPerZone;
+  private final AtomicLong allocatedBytes = new AtomicLong();
+
+  MemoryBackend(Geometry geometry) {
+    this.chunks = new byte[geometry.zoneCount()][][];
+    this.zoneCapacityBytes = geometry.zoneCapacityBytes();
+    this.chunksPerZone = (int) ((zoneCapacityBytes + CHUNK_BYTES - 1) / CHUNK_BYTES);
+    allocatedBytes.addAndGet(8L * chunks.length);
+  }
+
+  /** Heap bytes held for zone data and chunk tables. */
+  long allocatedBytes() {
+    return allocatedBytes.get();
+  }
+
+  /** Stores {@code data} at byte {@code offset} of zone {@code zone}'s writable area. */
+  void write(int zone, long offset, byte[] data) {
+    byte[][] table = chunks[zone];
+    if (table == null) {
+      table = new byte[chunksPerZone][];
+      chunks[zone] = table;
+      allocatedBytes.addAndGet(8L * chunksPerZone);
+    }
+    int done = 0;
+    while (done < data.length) {
+      long at = offset + done;
+      int index = (int) (at / CHUNK_BYTES);
+      int within = (int) (at % CHUNK_BYTES);
+      byte[] chunk = table[index];
+      if (chunk == null) {
+        chunk = new byte[(int) Math.min(CHUNK_BYTES, zoneCapacityBytes - (long) index * CHUNK_BYTES)];
+        table[index] = chunk;
+        allocatedBytes.addAndGet(chunk.length);
+      }
+      int n = Math.min(chunk.length - within, data.length - done);
+      System.arraycopy(data, done, chunk, within, n);
+      done += n;
+    }
+  }
+
+  /**
+   * Copies {@code length} bytes from byte {@code offset} of zone {@code zone} into {@code dst};
+   * bytes never written, and bytes past the writable capacity, read as zeros.
+   */
+  void read(int zone, long offset, byte[] dst, int dstOffset, int length) {
+    byte[][] table = chunks[zone];
+    int done = 0;
+    while (done < length) {
+      long at = offset + done;
+      if (at >= zoneCapacityBytes) {
+        java.util.Arrays.fill(dst, dstOffset + done, dstOffset + length, (byte) 0);
+        return;
+      }
+      int index = (int) (at / CHUNK_BYTES);
+      int within = (int) (at % CHUNK_BYTES);
+      byte[] chunk = table == null ? null : table[index];
+      int chunkLength = (int) Math.min(CHUNK_BYTES, zoneCapacityBytes - (long) index * CHUNK_BYTES);
+      int n = Math.min(chunkLength - within, length - done);
+      if (chunk == null) {
+        java.util.Arrays.fill(dst, dstOffset + done, dstOffset + done + n, (byte) 0);
+      } else {
+        System.arraycopy(chunk, within, dst, dstOffset + done, n);
+      }
+      done += n;
+    }
+  }
+
+  /** Forgets all data of zone {@code zone}. */
+  void discard(int zone) {
+    byte[][] table = chunks[zone];
+    if (table == null) {
+      return;
+    }
+    long freed = 8L * table.length;
+    for (byte[] chunk : table) {
+      if (chunk != null) {
+        freed += chunk.length;
+      }
+    }
+    chunks[zone] = null;
+    allocatedBytes.addAndGet(-freed);
+  }
+
+  @Override
+  public String toString() {
+    return "MemoryBackend[" + allocatedBytes() + " bytes allocated]";
+  }
+}

@@ -1,0 +1,80 @@
+package org.csdlab.zns;
+
+/** The NVMe status codes the emulated device completes commands with, with their numbers. */
+public enum StatusCode {
+  /** The command completed without error. */
+  SUCCESS(Type.GENERIC, 0x00, "Successful Completion"),
+  /** A field of the command is invalid (for example an append not aimed at a zone start). */
+  INVALID_FIELD(Type.GENERIC, 0x02, "Invalid Field in Command"),
+  /** The command addresses an LBA beyond the end of the namespace. */
+  LBA_OUT_OF_RANGE(Type.GENERIC, 0x80, "LBA Out of Range"),
+  /** The data of a block could not be read. */
+  UNRECOVERED_READ_ERROR(Type.MEDIA, 0x81, "Unrecovered Read Error"),
+  /** A write or append would cross the writable capacity of its zone. */
+  ZONE_BOUNDARY_ERROR(Type.COMMAND_SPECIFIC, 0xB8, "Zone Boundary Error"),
+  /** The zone is Full. */
+  ZONE_IS_FULL(Type.COMMAND_SPECIFIC, 0xB9, "Zone Is Full"),
+  /** The zone is Read Only. */
+  ZONE_IS_READ_ONLY(Type.COMMAND_SPECIFIC, 0xBA, "Zone Is Read Only"),
+  /** The zone is Offline. */
+  ZONE_IS_OFFLINE(Type.COMMAND_SPECIFIC, 0xBB, "Zone Is Offline"),
+  /** A write does not start at the zone's write pointer. */
+  ZONE_INVALID_WRITE(Type.COMMAND_SPECIFIC, 0xBC, "Zone Invalid Write"),
+  /** The command would need more active zones than the device allows. */
+  TOO_MANY_ACTIVE_ZONES(Type.COMMAND_SPECIFIC, 0xBD, "Too Many Active Zones"),
+  /** The command would need more open zones than the device allows. */
+  TOO_MANY_OPEN_ZONES(Type.COMMAND_SPECIFIC, 0xBE, "Too Many Open Zones"),
+  /** The zone cannot go from its state to the one the command asks for. */
+  INVALID_ZONE_STATE_TRANSITION(Type.COMMAND_SPECIFIC, 0xBF, "Invalid Zone State Transition");
+
+  /** The Status Code Type (SCT) of a completion. */
+  public enum Type {
+    /** SCT 0: generic command status. */
+    GENERIC(0),
+    /** SCT 1: command specific status. */
+    COMMAND_SPECIFIC(1),
+    /** SCT 2: media and data integrity errors. */
+    MEDIA(2);
+
+    private final int code;
+
+    Type(int code) {
+      this.code = code;
+    }
+
+    /** The SCT value. */
+    public int code() {
+      return code;
+    }
+  }
+
+  private final Type type;
+  private final int code;
+  private final String title;
+
+  StatusCode(Type type, int code, String title) {
+    this.type = type;
+    this.code = code;
+    this.title = title;
+  }
+
+  /** The status code type. */
+  public Type type() {
+    return type;
+  }
+
+  /** The status code (SC) value. */
+  public int code() {
+    return code;
+  }
+
+  /** The name the spec gives this status, e.g. "Zone Invalid Write". */
+  public String title() {
+    return title;
+  }
+
+  @Override
+  public String toString() {
+    return String.format("%s (status 0x%02X)", title, code);
+  }
+}

@@ -1,0 +1,373 @@
+package org.csdlab.zns;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An emulated NVMe Zoned Namespace SSD that behaves as the ZNS Command Set (rev 1.1) says.
+ *
+ * <p>Zones are addressed by id in {@link #manage} and {@link #zone}, and by LBA in {@link #read},
+ * {@link #write} and {@link #append}. A command that fails throws a {@link ZnsException} carrying
+ * the spec's status code and changes nothing. The device is thread-safe: commands on different
+ * zones run in parallel, commands on one zone are atomic.
+ *
+ * <pre>{@code
+ * var dev = ZnsDevice.create();              // 64 zones × 16 MiB, 4 KiB blocks, MOR = MAR = 14
+ * long lba = dev.append(0, new byte[4096]);  // 0
+ * dev.manage(0, ZoneAction.FINISH);
+ * dev.report(ReportFilter.FULL);             // [Zone[id=0, state=FULL, wp=4096]]
+ * }</pre>
+ */
+public final class ZnsDevice {
+  /** The largest read, in bytes, one call can return (a Java array's limit). */
+  public static final int MAX_TRANSFER_BYTES = Integer.MAX_VALUE - 8;
+
+  private final Geometry geometry;
+  private final ZoneSlot[] zones;
+  private final ZoneResources resources;
+  private final MemoryBackend backend;
+  private final ZoneWriter writer;
+  private final ZoneManagement management;
+  private final StatsRecorder stats;
+  private final Faults faults = new Faults(this);
+  private final CommandExecutor executor = new CommandExecutor(this);
+
+  private ZnsDevice(Builder builder) {
+    this.geometry = builder.geometry;
+    this.zones = new ZoneSlot[geometry.zoneCount()];
+    for (int i = 0; i < zones.length; i++) {
+      zones[i] = new ZoneSlot(i, geometry.zoneStartLba(i), geometry.zoneCapacityBlocks(), geometry.zoneSizeBlocks());
+    }
+    this.resources = new ZoneResources(geometry.maxOpenZones(), geometry.maxActiveZones());
+    this.backend = new MemoryBackend(geometry);
+    this.writer = new ZoneWriter(resources, backend, geometry.blockSizeBytes(), builder.implicitClose);
+    this.stats = new StatsRecorder(geometry.zoneCount());
+    this.management = new ZoneManagement(geometry, zones, resources, backend, stats);
+  }
+
+  /** A device with the teaching geometry {@link Geometry#defaults()}, every zone Empty. */
+  public static ZnsDevice create() {
+    return builder(Geometry.defaults()).build();
+  }
+
+  /** A builder for a device of the given geometry. */
+  public static Builder builder(Geometry geometry) {
+    return new Builder(geometry);
+  }
+
+  /** The device's geometry. */
+  public Geometry geometry() {
+    return geometry;
+  }
+
+  /** Fault injection: what a failing drive would do to zones, outside the host's control. */
+  public Faults faults() {
+    return faults;
+  }
+
+  // ---------------------------------------------------------------- read
+
+  /**
+   * Reads {@code blocks} logical blocks from {@code lba}; the range may span zones. Blocks not
+   * written, and blocks between a zone's capacity and its size, read as zeros.
+   *
+   * @throws ZnsException LBA Out of Range, Zone Is Offline, Unrecovered Read Error (injected),
+   *     Invalid Field (no blocks)
+   */
+  public byte[] read(long lba, int blocks) {
+    checkRange("read", lba, blocks);
+    int blockSize = geometry.blockSizeBytes();
+    if ((long) blocks * blockSize > MAX_TRANSFER_BYTES) {
+      throw new ZnsException(StatusCode.INVALID_FIELD, "read", ZnsException.NONE, ZnsException.NONE,
+          "read: " + blocks + " blocks is more than one read can return (" + MAX_TRANSFER_BYTES + " bytes)");
+    }
+    byte[] out = new byte[blocks * blockSize];
+    long at = lba;
+    long end = lba + blocks;
+    while (at < end) {
+      ZoneSlot zone = zones[geometry.zoneOf(at)];
+      long n = Math.min(end, zone.startLba + zone.sizeBlocks) - at;
+      zone.lock.lock();
+      try {
+        if (zone.state == ZoneState.OFFLINE) {
+          throw ZnsException.refuse(StatusCode.ZONE_IS_OFFLINE, "read", zone,
+              "read from zone " + zone.id + ": the zone is OFFLINE and cannot be read");
+        }
+        long bad = faults.firstUnreadable(at, n);
+        if (bad >= 0) {
+          throw ZnsException.refuse(StatusCode.UNRECOVERED_READ_ERROR, "read", zone,
+              "read from zone " + zone.id + ": lba " + bad + " cannot be read (injected media error)");
+        }
+        backend.read(zone.id, (at - zone.startLba) * blockSize, out, (int) ((at - lba) * blockSize), (int) (n * blockSize));
+      } finally {
+        zone.lock.unlock();
+      }
+      at += n;
+    }
+    stats.command(CommandKind.READ, out.length);
+    return out;
+  }
+
+  // ---------------------------------------------------------------- write, append
+
+  /**
+   * Writes {@code data} (a whole number of blocks) at {@code lba}, which must be its zone's write
+   * pointer. An Empty or Closed zone opens implicitly; a zone written to its capacity becomes Full.
+   *
+   * @throws ZnsException Zone Invalid Write, Zone Boundary Error, Zone Is Full / Read Only /
+   *     Offline, Too Many Open / Active Zones, LBA Out of Range, Invalid Field
+   */
+  public void write(long lba, byte[] data) {
+    int blocks = blocksOf("write", data);
+    checkRange("write", lba, blocks);
+    int zone = geometry.zoneOf(lba);
+    writer.store("write", zones[zone], lba, data, blocks);
+    stats.command(CommandKind.WRITE, data.length);
+    stats.zoneWritten(zone);
+  }
+
+  /**
+   * Appends {@code data} (a whole number of blocks) to the zone starting at {@code zoneStartLba}
+   * and returns the LBA of the first block written.
+   *
+   * @throws ZnsException Invalid Field (not a zone start), Zone Boundary Error, Zone Is Full /
+   *     Read Only / Offline, Too Many Open / Active Zones, LBA Out of Range
+   */
+  public long append(long zoneStartLba, byte[] data) {
+    int blocks = blocksOf("append", data);
+    checkRange("append", zoneStartLba, 1);
+    ZoneSlot zone = zones[geometry.zoneOf(zoneStartLba)];
+    if (zoneStartLba != zone.startLba) {
+      throw ZnsException.refuse(StatusCode.INVALID_FIELD, "append", zone,
+          "append to zone " + zone.id + ": lba " + zoneStartLba + " is not the zone start " + zone.startLba
+              + "; appends name the zone start LBA");
+    }
+    long first = writer.store("append", zone, -1, data, blocks);
+    stats.command(CommandKind.APPEND, data.length);
+    stats.zoneWritten(zone.id);
+    return first;
+  }
+
+  // ---------------------------------------------------------------- zone management
+
+  /**
+   * Applies a Zone Management Send action to one zone.
+   *
+   * @throws ZnsException Invalid Zone State Transition, Too Many Open / Active Zones, LBA Out of
+   *     Range (no such zone)
+   */
+  public void manage(int zoneId, ZoneAction action) {
+    management.manage(zoneId, action);
+    stats.command(CommandKind.ZONE_MANAGEMENT_SEND, 0);
+  }
+
+  /**
+   * Applies a Zone Management Send action with Select All: to every zone in a state the spec
+   * selects for that action (Open: Closed zones; Close: opened zones; Finish: opened and Closed;
+   * Reset: opened, Closed and Full; Offline: Read Only). Either every selected zone changes or,
+   * if the command fails, none does.
+   *
+   * @throws ZnsException Too Many Open Zones (Open would need more open zones than are free)
+   */
+  public void manageAll(ZoneAction action) {
+    management.manageAll(action);
+    stats.command(CommandKind.ZONE_MANAGEMENT_SEND, 0);
+  }
+
+  /**
+   * Set Zone Descriptor Extension: stores {@code extension} (exactly the geometry's extension
+   * size) with an Empty zone, which becomes Closed and so takes an active resource. A reset
+   * removes it.
+   *
+   * @throws ZnsException Invalid Field (no extensions, wrong size), Invalid Zone State Transition
+   *     (zone not Empty), Too Many Active Zones, LBA Out of Range (no such zone)
+   */
+  public void setDescriptorExtension(int zoneId, byte[] extension) {
+    management.setDescriptorExtension(zoneId, extension);
+    stats.command(CommandKind.ZONE_MANAGEMENT_SEND, extension.length);
+  }
+
+
+  /** The zone descriptor extension of zone {@code zoneId}, or an empty array if it has none. */
+  public byte[] descriptorExtension(int zoneId) {
+    Objects.checkIndex(zoneId, zones.length);
+    byte[] extension = zones[zoneId].extension;
+    return extension == null ? new byte[0] : extension.clone();
+  }
+
+  // ---------------------------------------------------------------- report
+
+  /** A snapshot of the zones {@code filter} selects, in zone order. */
+  public List<Zone> report(ReportFilter filter) {
+    Objects.requireNonNull(filter, "filter");
+    resources.lock.lock();
+    try {
+      List<Zone> out = new ArrayList<>();
+      for (ZoneSlot zone : zones) {
+        if (filter.accepts(zone.state)) {
+          out.add(zone.snapshot());
+        }
+      }
+      stats.command(CommandKind.ZONE_MANAGEMENT_RECEIVE, 0);
+      return List.copyOf(out);
+    } finally {
+      resources.lock.unlock();
+    }
+  }
+
+  /** Report entries (zone and its extension, or null) for an Extended Report Zones. */
+  List<ZoneReportLayout.Entry> reportEntries(ReportFilter filter) {
+    resources.lock.lock();
+    try {
+      List<ZoneReportLayout.Entry> out = new ArrayList<>();
+      for (ZoneSlot zone : zones) {
+        if (filter.accepts(zone.state)) {
+          out.add(new ZoneReportLayout.Entry(zone.snapshot(), zone.extension));
+        }
+      }
+      stats.command(CommandKind.ZONE_MANAGEMENT_RECEIVE, 0);
+      return out;
+    } finally {
+      resources.lock.unlock();
+    }
+  }
+
+  /** A snapshot of every zone, in zone order. */
+  public List<Zone> zones() {
+    return report(ReportFilter.ALL);
+  }
+
+  /** A snapshot of zone {@code id}. */
+  public Zone zone(int id) {
+    Objects.checkIndex(id, zones.length);
+    resources.lock.lock();
+    try {
+      return zones[id].snapshot();
+    } finally {
+      resources.lock.unlock();
+    }
+  }
+
+  /** Zones now Implicitly or Explicitly Opened. */
+  public int openZones() {
+    resources.lock.lock();
+    try {
+      return resources.open();
+    } finally {
+      resources.lock.unlock();
+    }
+  }
+
+  /** Zones now opened or Closed. */
+  public int activeZones() {
+    resources.lock.lock();
+    try {
+      return resources.active();
+    } finally {
+      resources.lock.unlock();
+    }
+  }
+
+  /** What the device has done so far: commands, bytes, resets, writes per zone. */
+  public DeviceStats stats() {
+    return stats.snapshot();
+  }
+
+  /** Heap bytes the memory backend holds for zone data (grows only as zones are written). */
+  public long storedBytes() {
+    return backend.allocatedBytes();
+  }
+
+  @Override
+  public String toString() {
+    return "ZnsDevice[" + geometry.zoneCount() + " zones × " + geometry.zoneSizeBlocks() + " blocks of "
+        + geometry.blockSizeBytes() + " B, " + resources + "]";
+  }
+
+  // ---------------------------------------------------------------- NVMe commands
+
+  /**
+   * Executes an NVMe command value and returns its completion; a refused command completes with
+   * its status code instead of throwing.
+   */
+  public Completion submit(Command command) {
+    return executor.execute(java.util.Objects.requireNonNull(command, "command"));
+  }
+
+  /** What Identify reports about this namespace (MAR and MOR zero-based). */
+  public NamespaceIdentity identify() {
+    return NamespaceIdentity.of(geometry);
+  }
+
+  // ---------------------------------------------------------------- faults
+
+  /** Moves a zone to Read Only or Offline as a device fault would. */
+  void inject(int zoneId, ZoneState to) {
+    Objects.checkIndex(zoneId, zones.length);
+    ZoneSlot zone = zones[zoneId];
+    zone.lock.lock();
+    try {
+      resources.lock.lock();
+      try {
+        if (!Transitions.isFault(zone.state, to)) {
+          throw new IllegalStateException("zone " + zoneId + " is " + zone.state + "; a fault cannot make it " + to);
+        }
+        resources.fault(zone, to);
+      } finally {
+        resources.lock.unlock();
+      }
+    } finally {
+      zone.lock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- checks
+
+  private int blocksOf(String command, byte[] data) {
+    Objects.requireNonNull(data, "data");
+    int blockSize = geometry.blockSizeBytes();
+    if (data.length == 0 || data.length % blockSize != 0) {
+      throw new ZnsException(StatusCode.INVALID_FIELD, command, ZnsException.NONE, ZnsException.NONE,
+          command + ": data is " + data.length + " bytes; it must be a positive multiple of the block size "
+              + blockSize);
+    }
+    return data.length / blockSize;
+  }
+
+  private void checkRange(String command, long lba, int blocks) {
+    if (blocks <= 0) {
+      throw new ZnsException(StatusCode.INVALID_FIELD, command, ZnsException.NONE, ZnsException.NONE,
+          command + ": block count is " + blocks + "; it must be at least 1");
+    }
+    if (lba < 0 || lba + blocks > geometry.totalBlocks()) {
+      throw new ZnsException(StatusCode.LBA_OUT_OF_RANGE, command, ZnsException.NONE, ZnsException.NONE,
+          command + ": lbas " + lba + " to " + (lba + blocks - 1) + " are outside the device (lbas 0 to "
+              + (geometry.totalBlocks() - 1) + ")");
+    }
+  }
+
+  /** Builds a {@link ZnsDevice}; the geometry is required, every other setting optional. */
+  public static final class Builder {
+    private final Geometry geometry;
+    private boolean implicitClose = true;
+
+    private Builder(Geometry geometry) {
+      this.geometry = Objects.requireNonNull(geometry, "geometry");
+    }
+
+    /**
+     * Whether an implicit open beyond the open limit closes the least recently implicitly opened
+     * zone (true, the default) or fails with Too Many Open Zones (false).
+     */
+    public Builder implicitClose(boolean implicitClose) {
+      this.implicitClose = implicitClose;
+      return this;
+    }
+
+    /** The device, every zone Empty. */
+    public ZnsDevice build() {
+      return new ZnsDevice(this);
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package org.csdlab.zns;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Zone Management Send: Open, Close, Finish, Reset, Offline (one zone or Select All) and Set
+ * Zone Descriptor Extension, each checked completely before any zone changes.
+ */
+final class ZoneManagement {
+  private final Geometry geometry;
+  private final ZoneSlot[] zones;
+  private final ZoneResources resources;
+  private final MemoryBackend backend;
+  private final StatsRecorder stats;
+
+  ZoneManagement(Geometry geometry, ZoneSlot[] zones, ZoneResources resources, MemoryBackend backend,
+      StatsRecorder stats) {
+    this.stats = stats;
+    this.geometry = geometry;
+    this.zones = zones;
+    this.resources = resources;
+    this.backend = backend;
+  }
+
+  /**
+   * Applies a Zone Management Send action to one zone.
+   *
+   * @throws ZnsException Invalid Zone State Transition, Too Many Open / Active Zones, LBA Out of
+   *     Range (no such zone)
+   */
+  void manage(int zoneId, ZoneAction action) {
+    Objects.requireNonNull(action, "action");
+    String command = action.commandName();
+    if (zoneId < 0 || zoneId >= zones.length) {
+      throw new ZnsException(StatusCode.LBA_OUT_OF_RANGE, command, zoneId, ZnsException.NONE,
+          command + " zone " + zoneId + ": the device has zones 0 to " + (zones.length - 1));
+    }
+    ZoneSlot zone = zones[zoneId];
+    zone.lock.lock();
+    try {
+      resources.lock.lock();
+      try {
+        ZoneState to = Transitions.afterAction(action, zone.state);
+        if (to == null) {
+          throw ZnsException.refuse(StatusCode.INVALID_ZONE_STATE_TRANSITION, command, zone,
+              command + " zone " + zone.id + ": the zone is " + zone.state + " (write pointer "
+                  + zone.writePointer + "); " + command + " is allowed from " + Transitions.acceptedFrom(action));
+        }
+        checkResources(command, zone, activeNeeded(zone.state, action, to),
+            !zone.state.isOpen() && to.isOpen() ? 1 : 0);
+        apply(zone, action, to);
+      } finally {
+        resources.lock.unlock();
+      }
+    } finally {
+      zone.lock.unlock();
+    }
+  }
+
+  /**
+   * Applies a Zone Management Send action with Select All: to every zone in a state the spec
+   * selects for that action (Open: Closed zones; Close: opened zones; Finish: opened and Closed;
+   * Reset: opened, Closed and Full; Offline: Read Only). Either every selected zone changes or,
+   * if the command fails, none does.
+   *
+   * @throws ZnsException Too Many Open Zones (Open would need more open zones than are free)
+   */
+  void manageAll(ZoneAction action) {
+    Objects.requireNonNull(action, "action");
+    String command = action.commandName();
+    for (ZoneSlot zone : zones) {
+      zone.lock.lock();
+    }
+    try {
+      resources.lock.lock();
+      try {
+        List<ZoneSlot> selected = new ArrayList<>();
+        int openNeeded = 0;
+        for (ZoneSlot zone : zones) {
+          if (Transitions.selectAll(action).contains(zone.state)) {
+            selected.add(zone);
+            if (!zone.state.isOpen() && Transitions.afterAction(action, zone.state).isOpen()) {
+              openNeeded++;
+            }
+          }
+        }
+        if (openNeeded > resources.freeOpen()) {
+          throw new ZnsException(StatusCode.TOO_MANY_OPEN_ZONES, command + " all", ZnsException.NONE,
+              ZnsException.NONE, command + " all zones: " + openNeeded + " closed zones would open but only "
+                  + resources.freeOpen() + " of " + resources.maxOpen() + " open zones are free; no zone changed");
+        }
+        for (ZoneSlot zone : selected) {
+          apply(zone, action, Transitions.afterAction(action, zone.state));
+        }
+      } finally {
+        resources.lock.unlock();
+      }
+    } finally {
+      for (int i = zones.length - 1; i >= 0; i--) {
+        zones[i].lock.unlock();
+      }
+    }
+  }
+
+  /** Finish from Empty makes the zone active for a moment, so it needs a free active resource too. */
+  private static int activeNeeded(ZoneState from, ZoneAction action, ZoneState to) {
+    if (from.isActive()) {
+      return 0;
+    }
+    return to.isActive() || (action == ZoneAction.FINISH && from == ZoneState.EMPTY) ? 1 : 0;
+  }
+
+  private void checkResources(String command, ZoneSlot zone, int activeNeeded, int openNeeded) {
+    if (activeNeeded > resources.freeActive()) {
+      throw ZnsException.refuse(StatusCode.TOO_MANY_ACTIVE_ZONES, command, zone,
+          command + " zone " + zone.id + ": the zone would become active but " + resources.active() + " of "
+              + resources.maxActive() + " zones are active; finish or reset one first");
+    }
+    if (openNeeded > resources.freeOpen()) {
+      throw ZnsException.refuse(StatusCode.TOO_MANY_OPEN_ZONES, command, zone,
+          command + " zone " + zone.id + ": the zone would open but " + resources.open() + " of "
+              + resources.maxOpen() + " zones are open; close one first");
+    }
+  }
+
+  /**
+   * Set Zone Descriptor Extension: stores {@code extension} (exactly the geometry's extension
+   * size) with an Empty zone, which becomes Closed and so takes an active resource. A reset
+   * removes it.
+   *
+   * @throws ZnsException Invalid Field (no extensions, wrong size), Invalid Zone State Transition
+   *     (zone not Empty), Too Many Active Zones, LBA Out of Range (no such zone)
+   */
+  void setDescriptorExtension(int zoneId, byte[] extension) {
+    Objects.requireNonNull(extension, "extension");
+    String command = "set zone descriptor extension";
+    if (zoneId < 0 || zoneId >= zones.length) {
+      throw new ZnsException(StatusCode.LBA_OUT_OF_RANGE, command, zoneId, ZnsException.NONE,
+          command + " of zone " + zoneId + ": the device has zones 0 to " + (zones.length - 1));
+    }
+    ZoneSlot zone = zones[zoneId];
+    int size = geometry.zoneDescriptorExtensionBytes();
+    if (size == 0 || extension.length != size) {
+      throw ZnsException.refuse(StatusCode.INVALID_FIELD, command, zone, command + " of zone " + zoneId + ": "
+          + (size == 0 ? "the device has no zone descriptor extensions"
+              : "extension is " + extension.length + " bytes; it must be " + size));
+    }
+    zone.lock.lock();
+    try {
+      resources.lock.lock();
+      try {
+        ZoneState to = Transitions.afterSetExtension(zone.state);
+        if (to == null) {
+          throw ZnsException.refuse(StatusCode.INVALID_ZONE_STATE_TRANSITION, command, zone, command + " of zone " + zoneId
+              + ": the zone is " + zone.state + "; an extension can only be set on an EMPTY zone");
+        }
+        checkResources(command, zone, 1, 0);
+        zone.extension = extension.clone();
+        resources.transition(zone, to);
+      } finally {
+        resources.lock.unlock();
+      }
+    } finally {
+      zone.lock.unlock();
+    }
+  }
+
+  private void apply(ZoneSlot zone, ZoneAction action, ZoneState to) {
+    if (action == ZoneAction.RESET) {
+      if (zone.state != ZoneState.EMPTY) {
+        stats.zoneReset();
+      }
+      backend.discard(zone.id);
+      zone.extension = null;
+      zone.writePointer = zone.startLba;
+    } else if (action == ZoneAction.FINISH) {
+      zone.writePointer = zone.capacityEnd();
+    }
+    resources.transition(zone, to);
+  }
+
+  @Override
+  public String toString() {
+    return "ZoneManagement[" + zones.length + " zones]";
+  }
+}
