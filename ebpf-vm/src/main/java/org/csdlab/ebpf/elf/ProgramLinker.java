@@ -136,6 +136,11 @@ final class ProgramLinker {
         }
         ElfSymbol symbol = object.symbols().get((int) relocation.symbol());
         SectionHeader target = object.sections().get(symbol.section());
+        if (isMapSection(target)) {
+            throw new ElfFormatException(section.name(), "", section.offset() + offset, "lddw at offset 0x"
+                    + Long.toHexString(offset) + " refers to map '" + symbol.name() + "' in section '" + target.name()
+                    + "'; maps are not supported yet");
+        }
         if (!target.isData()) {
             throw new ElfFormatException(section.name(), "", section.offset() + offset, "lddw at offset 0x"
                     + Long.toHexString(offset) + " loads the address of '" + symbol.name() + "' in section '"
@@ -199,6 +204,11 @@ final class ProgramLinker {
             }
         }
         return add(section, start, end) + (int) ((offset - start) / Instruction.SLOT_BYTES);
+    }
+
+    /** The legacy {@code maps} section ({@code struct bpf_map_def}) and BTF-defined {@code .maps}. */
+    private static boolean isMapSection(SectionHeader section) {
+        return section.name().equals("maps") || section.name().startsWith("maps/") || section.name().equals(".maps");
     }
 
     private int regionIndex(SectionHeader data) {

@@ -168,6 +168,30 @@ class ElfObjectTest {
         assertTrue(e.getMessage().contains("at offset 0x70 is not a valid program: instruction 14"), e.getMessage());
     }
 
+    @Test
+    void mapsAreRefusedForNow() {
+        byte[] bytes = GLOBALS.clone();
+        byte[] bss = ".bss\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int at = indexOf(bytes, bss);
+        System.arraycopy("maps".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, at, 4);
+        ElfFormatException e = assertThrows(ElfFormatException.class, () -> ElfObject.parse(bytes).program("csd"));
+        assertTrue(e.getMessage().endsWith("refers to map 'total' in section 'maps'; maps are not supported yet"),
+                e.getMessage());
+    }
+
+    private static int indexOf(byte[] bytes, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= bytes.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (bytes[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("pattern not found");
+    }
+
     private static void putLong(byte[] bytes, long at, long value) {
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong((int) at, value);
     }
