@@ -6,12 +6,14 @@ import static org.csdlab.ebpf.elf.ElfFormatException.ELF_HEADER;
  * The 64-byte file header of a relocatable ELF64 little-endian object for BPF.
  *
  * <pre>
- *   0      4     5     6       7                16      18        20        24
- *   +------+-----+-----+-------+---- pad ------+-------+---------+---------+-------+
- *   | \x7fELF | class=2 | data=1 | version=1 |  | e_type | e_machine | e_version | e_entry...
- *   +------+-----+-----+-------+---------------+-------+---------+---------+-------+
- *   32 e_phoff (u64)   40 e_shoff (u64)   48 e_flags (u32)   52 e_ehsize (u16)
- *   54 e_phentsize     56 e_phnum         58 e_shentsize     60 e_shnum   62 e_shstrndx
+ *    0  e_ident: 7f 'E' 'L' 'F', class (2 = 64-bit), data (1 = little-endian), version, padding
+ *   16  e_type      (u16, 1 = ET_REL)      18  e_machine  (u16, 247 = EM_BPF)
+ *   20  e_version   (u32)                  24  e_entry    (u64)
+ *   32  e_phoff     (u64)                  40  e_shoff    (u64): section header table
+ *   48  e_flags     (u32)                  52  e_ehsize   (u16)
+ *   54  e_phentsize (u16)                  56  e_phnum    (u16)
+ *   58  e_shentsize (u16, 64)              60  e_shnum    (u16)
+ *   62  e_shstrndx  (u16): index of the section-name string table
  * </pre>
  *
  * @param sectionHeaderOffset e_shoff: file offset of the section header table

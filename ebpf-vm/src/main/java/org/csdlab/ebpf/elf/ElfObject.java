@@ -225,9 +225,16 @@ public final class ElfObject {
         return functions;
     }
 
-    /** Names of the sections with code: {@code .text} and every other executable section. */
+    /**
+     * Names of the sections with code: {@code .text} and every other executable section that is
+     * not empty (clang writes an empty {@code .text} when all code is in named sections).
+     */
     public List<String> programSections() {
-        return sections.stream().filter(SectionHeader::isExecutable).map(SectionHeader::name).toList();
+        return sections.stream().filter(ElfObject::hasCode).map(SectionHeader::name).toList();
+    }
+
+    private static boolean hasCode(SectionHeader section) {
+        return section.isExecutable() && section.size() > 0;
     }
 
     /** The section named {@code name}. */
@@ -246,7 +253,7 @@ public final class ElfObject {
      */
     public LoadedProgram program(String sectionOrFunction) {
         for (SectionHeader section : sections) {
-            if (section.isExecutable() && section.name().equals(sectionOrFunction)) {
+            if (hasCode(section) && section.name().equals(sectionOrFunction)) {
                 return new ProgramLinker(this).link(sectionOrFunction, section, 0, section.size());
             }
         }

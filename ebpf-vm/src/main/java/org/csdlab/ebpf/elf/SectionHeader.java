@@ -74,7 +74,7 @@ public record SectionHeader(int index, String name, long type, long flags, long 
                 at);
     }
 
-    /** sh_name of the header at {@code at}. */
+    /** sh_name of {@code header}: an index into the section-name string table. */
     static long nameIndex(ElfBytes bytes, SectionHeader header) {
         return bytes.u32("#" + header.index, "header", header.headerOffset + NAME_OFFSET);
     }

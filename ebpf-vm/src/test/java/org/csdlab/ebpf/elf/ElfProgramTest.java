@@ -51,6 +51,18 @@ class ElfProgramTest {
 
     @ParameterizedTest(name = "debug info: {0}")
     @ValueSource(booleans = {false, true})
+    void namedSectionOnlyReadsTheContext(boolean debug) {
+        ElfObject object = ElfObject.read(debug ? Clang.compile("context.c", work, "-g")
+                : Clang.compile("context.c", work));
+        assertEquals(java.util.List.of("csd"), object.programSections());   // the empty .text is not listed
+        LoadedProgram sum = object.program("sum_bytes");
+        assertEquals(java.util.List.of(), sum.regions());
+        assertEquals(1 + 2 + 3 + 250, sum.vmBuilder().build().run(new byte[] {1, 2, 3, (byte) 250}).r0());
+        assertEquals(object.program("csd").program(), sum.program());
+    }
+
+    @ParameterizedTest(name = "debug info: {0}")
+    @ValueSource(booleans = {false, true})
     void relocatedAddressesMatchTheVm(boolean debug) {
         LoadedProgram csd = compile(debug).program("csd");
         Vm vm = csd.vmBuilder().build();
