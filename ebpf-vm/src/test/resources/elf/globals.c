@@ -46,9 +46,16 @@ int csd_main(void *ctx)
 }
 
 /* "csdlab" has 6 characters, "csdlab"[position] is 's' (115): 6 * 1000 + 115 = 6115. */
-SEC("xdp")
+SEC("xdp") __attribute__((noinline))
 int strings(void *ctx)
 {
     const char *s = "csdlab";
     return length(s) * 1000 + s[position];
+}
+
+/* A call into another named section, whose function calls into .text: 6115 + 1. */
+SEC("socket")
+int chain(void *ctx)
+{
+    return strings(ctx) + 1;
 }

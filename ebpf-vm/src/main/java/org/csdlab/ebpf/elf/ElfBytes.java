@@ -1,5 +1,7 @@
 package org.csdlab.ebpf.elf;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Bounds-checked little-endian reads from the bytes of an ELF file. Every read names the
  * section and part it reads for, so that a read past the end becomes an
@@ -71,7 +73,7 @@ final class ElfBytes {
         int end = (int) (tableOffset + tableSize);
         for (int at = start; at < end; at++) {
             if (bytes[at] == 0) {
-                return new String(bytes, start, at - start, java.nio.charset.StandardCharsets.UTF_8);
+                return new String(bytes, start, at - start, StandardCharsets.UTF_8);
             }
         }
         throw new ElfFormatException(section, part, start, "name at index " + index

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.Vm;
@@ -22,10 +23,10 @@ class ElfObjectTest {
     @Test
     void listsProgramSectionsAndFunctions() {
         ElfObject object = globals();
-        assertEquals(List.of(".text", "csd", "xdp"), object.programSections());
-        assertEquals(List.of("add_table", "csd_main", "length", "scale", "strings", "text_entry"),
+        assertEquals(List.of(".text", "csd", "xdp", "socket"), object.programSections());
+        assertEquals(List.of("add_table", "chain", "csd_main", "length", "scale", "strings", "text_entry"),
                 object.functions().stream().map(ElfFunction::name).sorted().toList());
-        assertEquals("ElfObject[3 sections with code: .text, csd, xdp; 6 functions]", object.toString());
+        assertEquals("ElfObject[4 sections with code: .text, csd, xdp, socket; 7 functions]", object.toString());
         ElfFunction scale = object.functions().stream().filter(f -> f.name().equals("scale")).findFirst().orElseThrow();
         assertEquals(new ElfFunction("scale", ".text", 0, 40), scale);
     }
@@ -37,6 +38,7 @@ class ElfObjectTest {
         assertEquals(6115, object.program("strings").vmBuilder().build().run().r0());
         assertEquals(6115, object.program("xdp").vmBuilder().build().run().r0());
         assertEquals(36, object.program("text_entry").vmBuilder().build().run().r0());
+        assertEquals(6116, object.program("chain").vmBuilder().build().run().r0());
     }
 
     @Test
@@ -72,7 +74,7 @@ class ElfObjectTest {
     @Test
     void unknownNameListsWhatExists() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> globals().program("nope"));
-        assertTrue(e.getMessage().contains("sections with code: [.text, csd, xdp]"), e.getMessage());
+        assertTrue(e.getMessage().contains("sections with code: [.text, csd, xdp, socket]"), e.getMessage());
     }
 
     // ---- corrupt files --------------------------------------------------------------------------
@@ -171,9 +173,9 @@ class ElfObjectTest {
     @Test
     void mapsAreRefusedForNow() {
         byte[] bytes = GLOBALS.clone();
-        byte[] bss = ".bss\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] bss = ".bss\0".getBytes(StandardCharsets.US_ASCII);
         int at = indexOf(bytes, bss);
-        System.arraycopy("maps".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, at, 4);
+        System.arraycopy("maps".getBytes(StandardCharsets.US_ASCII), 0, bytes, at, 4);
         ElfFormatException e = assertThrows(ElfFormatException.class, () -> ElfObject.parse(bytes).program("csd"));
         assertTrue(e.getMessage().endsWith("refers to map 'total' in section 'maps'; maps are not supported yet"),
                 e.getMessage());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.List;
 import org.csdlab.ebpf.Vm;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,13 @@ class ElfProgramTest {
 
     @ParameterizedTest(name = "debug info: {0}")
     @ValueSource(booleans = {false, true})
+    void callIntoAnotherNamedSectionThatCallsIntoText(boolean debug) {
+        LoadedProgram chain = compile(debug).program("socket");
+        assertEquals(6116, chain.vmBuilder().build().run().r0());
+    }
+
+    @ParameterizedTest(name = "debug info: {0}")
+    @ValueSource(booleans = {false, true})
     void programByFunctionNameFromText(boolean debug) {
         LoadedProgram entry = compile(debug).program("text_entry");
         assertEquals(36, entry.vmBuilder().build().run().r0());
@@ -54,9 +62,9 @@ class ElfProgramTest {
     void namedSectionOnlyReadsTheContext(boolean debug) {
         ElfObject object = ElfObject.read(debug ? Clang.compile("context.c", work, "-g")
                 : Clang.compile("context.c", work));
-        assertEquals(java.util.List.of("csd"), object.programSections());   // the empty .text is not listed
+        assertEquals(List.of("csd"), object.programSections());   // the empty .text is not listed
         LoadedProgram sum = object.program("sum_bytes");
-        assertEquals(java.util.List.of(), sum.regions());
+        assertEquals(List.of(), sum.regions());
         assertEquals(1 + 2 + 3 + 250, sum.vmBuilder().build().run(new byte[] {1, 2, 3, (byte) 250}).r0());
         assertEquals(object.program("csd").program(), sum.program());
     }
