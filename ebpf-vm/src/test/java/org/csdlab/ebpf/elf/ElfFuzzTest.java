@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -15,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * {@link ElfFormatException}, never anything else, and the whole run must finish quickly.
  */
 class ElfFuzzTest {
-    private static final byte[] GLOBALS = Clang.resource("globals.o");
+    /** The committed object, or the file named by {@code -Delf.fuzz.object=PATH}. */
+    private static final byte[] GLOBALS = object();
     /** Mutants per run; {@code -Delf.fuzz.mutants=N} for a longer search. */
     private static final int MUTANTS = Integer.getInteger("elf.fuzz.mutants", 5_000);
     /** The seed; {@code -Delf.fuzz.seed=N} for another sequence. */
@@ -41,6 +46,15 @@ class ElfFuzzTest {
             // both outcomes must occur, or the mutations explore nothing
             assertTrue(parsed > MUTANTS / 20 && parsed < MUTANTS - MUTANTS / 20, parsed + " of " + MUTANTS + " parsed");
         });
+    }
+
+    private static byte[] object() {
+        String path = System.getProperty("elf.fuzz.object");
+        try {
+            return path == null ? Clang.resource("globals.o") : Files.readAllBytes(Path.of(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void load(byte[] mutant) {
