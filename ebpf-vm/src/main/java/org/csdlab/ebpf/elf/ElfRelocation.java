@@ -6,7 +6,7 @@ package org.csdlab.ebpf.elf;
  *
  * <pre>
  *   0 r_offset (u64): byte offset in the section the relocations apply to
- *   8 r_info   (u64): symbol index << 32 | type
+ *   8 r_info   (u64): symbol index &lt;&lt; 32 | type
  * </pre>
  *
  * @param offset     r_offset

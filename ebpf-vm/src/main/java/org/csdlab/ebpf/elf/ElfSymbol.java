@@ -4,7 +4,7 @@ package org.csdlab.ebpf.elf;
  * One 24-byte ELF64 symbol table entry, with its name resolved.
  *
  * <pre>
- *   0 st_name (u32)   4 st_info (u8: bind << 4 | type)   5 st_other (u8)   6 st_shndx (u16)
+ *   0 st_name (u32)   4 st_info (u8: bind &lt;&lt; 4 | type)   5 st_other (u8)   6 st_shndx (u16)
  *   8 st_value (u64)  16 st_size (u64)
  * </pre>
  *
