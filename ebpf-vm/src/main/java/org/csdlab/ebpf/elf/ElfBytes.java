@@ -1,0 +1,82 @@
+package org.csdlab.ebpf.elf;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Bounds-checked little-endian reads from the bytes of an ELF file. Every read names the
+ * section and part it reads for, so that a read past the end becomes an
+ * {@link ElfFormatException} that says where.
+ */
+final class ElfBytes {
+    private final byte[] bytes;
+
+    ElfBytes(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    int length() {
+        return bytes.length;
+    }
+
+    /** Fails unless {@code [offset, offset + size)} lies inside the file. */
+    void check(String section, String part, long offset, long size, String what) {
+        if (offset < 0 || size < 0 || offset > bytes.length || size > bytes.length - offset) {
+            throw new ElfFormatException(section, part, offset, what + " of " + Long.toUnsignedString(size)
+                    + " bytes at 0x" + Long.toHexString(offset) + " runs past the end of the " + bytes.length
+                    + "-byte file");
+        }
+    }
+
+    int u8(String section, String part, long offset) {
+        check(section, part, offset, 1, "field");
+        return bytes[(int) offset] & 0xff;
+    }
+
+    int u16(String section, String part, long offset) {
+        check(section, part, offset, 2, "field");
+        int at = (int) offset;
+        return (bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8;
+    }
+
+    long u32(String section, String part, long offset) {
+        check(section, part, offset, 4, "field");
+        return raw32((int) offset) & 0xffffffffL;
+    }
+
+    long u64(String section, String part, long offset) {
+        check(section, part, offset, 8, "field");
+        int at = (int) offset;
+        return (raw32(at) & 0xffffffffL) | ((long) raw32(at + 4) << 32);
+    }
+
+    private int raw32(int at) {
+        return (bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8 | (bytes[at + 2] & 0xff) << 16 | bytes[at + 3] << 24;
+    }
+
+    /** A copy of {@code size} bytes at {@code offset}, which the caller has checked. */
+    byte[] copy(long offset, int size) {
+        byte[] out = new byte[size];
+        System.arraycopy(bytes, (int) offset, out, 0, size);
+        return out;
+    }
+
+    /**
+     * The NUL-terminated string at {@code index} of the string table that occupies
+     * {@code [tableOffset, tableOffset + tableSize)} in the file.
+     */
+    String string(String section, String part, long tableOffset, long tableSize, long index) {
+        if (index < 0 || index >= tableSize) {
+            throw new ElfFormatException(section, part, tableOffset, "name index " + index
+                    + " is outside the " + tableSize + "-byte string table");
+        }
+        int start = (int) (tableOffset + index);
+        int end = (int) (tableOffset + tableSize);
+        for (int at = start; at < end; at++) {
+            if (bytes[at] == 0) {
+                return new String(bytes, start, at - start, StandardCharsets.UTF_8);
+            }
+        }
+        throw new ElfFormatException(section, part, start, "name at index " + index
+                + " is not NUL-terminated inside its string table");
+    }
+}

@@ -1,0 +1,287 @@
+package org.csdlab.ebpf.elf;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A relocatable ELF64 little-endian object for BPF, as {@code clang -O2 [-g] -target bpf -c}
+ * writes it: its sections, symbols, functions and the relocations of its code.
+ *
+ * <pre>{@code
+ * ElfObject object = ElfObject.read(Path.of("globals.o"));
+ * LoadedProgram csd = object.program("csd");          // a section, or a function by name
+ * long r0 = csd.vmBuilder().build().run().r0();
+ * }</pre>
+ *
+ * Every problem in the file is an {@link ElfFormatException} naming the section and the offset;
+ * parsing a corrupt file never throws anything else, and the work it does is bounded by the
+ * file's size. Maps ({@code maps}, {@code .maps}) are not supported yet.
+ */
+public final class ElfObject {
+    private final ElfBytes bytes;
+    private final List<SectionHeader> sections;
+    private final List<ElfSymbol> symbols;
+    private final List<ElfFunction> functions;
+    /** Relocations of each executable section by section index, keyed by byte offset. */
+    private final Map<Integer, Map<Long, ElfRelocation>> relocations;
+
+    private ElfObject(byte[] data) {
+        this.bytes = new ElfBytes(data);
+        ElfHeader header = ElfHeader.read(bytes);
+        this.sections = readSections(header);
+        checkOverlaps(header);
+        this.symbols = readSymbols();
+        this.functions = findFunctions();
+        this.relocations = readRelocations();
+    }
+
+    /** Parses an object from its bytes (which are copied). */
+    public static ElfObject parse(byte[] data) {
+        return new ElfObject(data.clone());
+    }
+
+    /** Reads and parses the object file at {@code path}. */
+    public static ElfObject read(Path path) {
+        try {
+            return new ElfObject(Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read ELF object " + path, e);
+        }
+    }
+
+    // ---- parsing ------------------------------------------------------------------------------
+
+    private List<SectionHeader> readSections(ElfHeader header) {
+        List<SectionHeader> raw = new ArrayList<>(header.sectionCount());
+        for (int i = 0; i < header.sectionCount(); i++) {
+            raw.add(SectionHeader.read(bytes, header.sectionHeaderOffset(), i));
+        }
+        SectionHeader names = raw.get(header.sectionNamesIndex());
+        if (names.type() != SectionHeader.SHT_STRTAB) {
+            throw new ElfFormatException(ElfFormatException.ELF_HEADER, "", ElfHeader.SECTION_NAMES_INDEX_OFFSET,
+                    "e_shstrndx names section " + names.index() + " of type " + names.type() + ", not a string table");
+        }
+        names.checkContents(bytes);
+        List<SectionHeader> named = new ArrayList<>(raw.size());
+        for (SectionHeader section : raw) {
+            String name = bytes.string(names.name(), "(name of section " + section.index() + ")", names.offset(),
+                    names.size(), SectionHeader.nameIndex(bytes, section));
+            SectionHeader resolved = section.named(section.index() == 0 ? "" : name);
+            resolved.checkContents(bytes);
+            named.add(resolved);
+        }
+        return Collections.unmodifiableList(named);
+    }
+
+    private void checkOverlaps(ElfHeader header) {
+        List<SectionHeader> inFile = new ArrayList<>();
+        for (SectionHeader section : sections) {
+            if (section.hasFileBytes() && section.size() > 0) {
+                inFile.add(section);
+                if (section.offset() < ElfHeader.SIZE) {
+                    throw new ElfFormatException(section.name(), "header", section.headerOffset(),
+                            "contents at 0x" + Long.toHexString(section.offset()) + " overlap the ELF header");
+                }
+                long tableEnd = header.sectionHeaderOffset() + (long) header.sectionCount() * SectionHeader.SIZE;
+                if (section.offset() < tableEnd && header.sectionHeaderOffset() < section.offset() + section.size()) {
+                    throw new ElfFormatException(section.name(), "header", section.headerOffset(),
+                            "contents at 0x" + Long.toHexString(section.offset()) + " overlap the section header table");
+                }
+            }
+        }
+        inFile.sort(Comparator.comparingLong(SectionHeader::offset));
+        for (int i = 1; i < inFile.size(); i++) {
+            SectionHeader before = inFile.get(i - 1);
+            SectionHeader after = inFile.get(i);
+            if (after.offset() < before.offset() + before.size()) {
+                throw new ElfFormatException(after.name(), "header", after.headerOffset(), "contents at 0x"
+                        + Long.toHexString(after.offset()) + " overlap section '" + before.name() + "' (0x"
+                        + Long.toHexString(before.offset()) + ", " + before.size() + " bytes)");
+            }
+        }
+    }
+
+    private List<ElfSymbol> readSymbols() {
+        SectionHeader symtab = sections.stream().filter(s -> s.type() == SectionHeader.SHT_SYMTAB).findFirst()
+                .orElse(null);
+        if (symtab == null) {
+            return List.of();
+        }
+        if (symtab.link() <= 0 || symtab.link() >= sections.size()
+                || sections.get((int) symtab.link()).type() != SectionHeader.SHT_STRTAB) {
+            throw new ElfFormatException(symtab.name(), "header", symtab.headerOffset(), "sh_link " + symtab.link()
+                    + " is not the index of a string table");
+        }
+        if (symtab.size() % ElfSymbol.SIZE != 0) {
+            throw new ElfFormatException(symtab.name(), "header", symtab.headerOffset(), "size " + symtab.size()
+                    + " is not a multiple of the " + ElfSymbol.SIZE + "-byte symbol entry");
+        }
+        SectionHeader strtab = sections.get((int) symtab.link());
+        int count = (int) (symtab.size() / ElfSymbol.SIZE); // bounded: the table lies inside the file
+        List<ElfSymbol> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ElfSymbol symbol = ElfSymbol.read(bytes, symtab, strtab, i);
+            if (symbol.type() == ElfSymbol.STT_SECTION && symbol.isDefined() && symbol.section() < sections.size()) {
+                symbol = symbol.named(sections.get(symbol.section()).name());
+            }
+            out.add(symbol);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private List<ElfFunction> findFunctions() {
+        List<ElfFunction> out = new ArrayList<>();
+        for (ElfSymbol symbol : symbols) {
+            if (!symbol.isFunction() || !symbol.isDefined() || symbol.section() >= sections.size()) {
+                continue;
+            }
+            SectionHeader section = sections.get(symbol.section());
+            if (section.isExecutable()) {
+                out.add(new ElfFunction(symbol.name(), section.name(), symbol.value(), symbol.size()));
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private Map<Integer, Map<Long, ElfRelocation>> readRelocations() {
+        Map<Integer, Map<Long, ElfRelocation>> out = new HashMap<>();
+        for (SectionHeader rel : sections) {
+            if (rel.type() != SectionHeader.SHT_REL) {
+                continue;
+            }
+            if (rel.info() <= 0 || rel.info() >= sections.size()) {
+                throw new ElfFormatException(rel.name(), "header", rel.headerOffset(), "sh_info " + rel.info()
+                        + " is not the index of a section to relocate");
+            }
+            SectionHeader target = sections.get((int) rel.info());
+            if (!target.isExecutable()) {
+                continue; // debug and BTF sections: R_BPF_64_ABS64/ABS32, not needed to run programs
+            }
+            if (rel.size() % ElfRelocation.SIZE != 0) {
+                throw new ElfFormatException(rel.name(), "header", rel.headerOffset(), "size " + rel.size()
+                        + " is not a multiple of the " + ElfRelocation.SIZE + "-byte relocation entry");
+            }
+            Map<Long, ElfRelocation> byOffset = out.computeIfAbsent(target.index(), k -> new LinkedHashMap<>());
+            int count = (int) (rel.size() / ElfRelocation.SIZE); // bounded: the entries lie inside the file
+            for (int i = 0; i < count; i++) {
+                ElfRelocation relocation = ElfRelocation.read(bytes, rel, i);
+                checkRelocation(rel, target, i, relocation);
+                if (byOffset.putIfAbsent(relocation.offset(), relocation) != null) {
+                    throw new ElfFormatException(rel.name(), "relocation " + i, relocation.fileOffset(),
+                            "a second relocation for offset 0x" + Long.toHexString(relocation.offset()) + " of '"
+                                    + target.name() + "'");
+                }
+            }
+        }
+        return out;
+    }
+
+    private void checkRelocation(SectionHeader rel, SectionHeader target, int i, ElfRelocation relocation) {
+        String part = "relocation " + i;
+        if (relocation.type() != ElfRelocation.R_BPF_64_64 && relocation.type() != ElfRelocation.R_BPF_64_32) {
+            throw new ElfFormatException(rel.name(), part, relocation.fileOffset(), "relocation "
+                    + ElfRelocation.typeName(relocation.type()) + " is not supported in program section '"
+                    + target.name() + "' (only R_BPF_64_64 on lddw and R_BPF_64_32 on calls)");
+        }
+        if (relocation.offset() < 0 || relocation.offset() % 8 != 0 || relocation.offset() >= target.size()) {
+            throw new ElfFormatException(rel.name(), part, relocation.fileOffset(), "offset 0x"
+                    + Long.toHexString(relocation.offset()) + " is not an instruction of the " + target.size()
+                    + "-byte section '" + target.name() + "'");
+        }
+        if (relocation.symbol() >= symbols.size()) {
+            throw new ElfFormatException(rel.name(), part, relocation.fileOffset(), "symbol " + relocation.symbol()
+                    + " is not in the " + symbols.size() + "-entry symbol table");
+        }
+        ElfSymbol symbol = symbols.get((int) relocation.symbol());
+        if (!symbol.isDefined() || symbol.section() >= sections.size()) {
+            throw new ElfFormatException(rel.name(), part, relocation.fileOffset(), "symbol '" + symbol.name()
+                    + "' is not defined in this object (section index " + symbol.section() + ")");
+        }
+    }
+
+    // ---- queries ------------------------------------------------------------------------------
+
+    /** All section headers, in file order, index 0 (the null section) included. */
+    public List<SectionHeader> sections() {
+        return sections;
+    }
+
+    /** The symbol table; section symbols carry their section's name. */
+    public List<ElfSymbol> symbols() {
+        return symbols;
+    }
+
+    /** Functions ({@code STT_FUNC} symbols in executable sections). */
+    public List<ElfFunction> functions() {
+        return functions;
+    }
+
+    /**
+     * Names of the sections with code: {@code .text} and every other executable section that is
+     * not empty (clang writes an empty {@code .text} when all code is in named sections).
+     */
+    public List<String> programSections() {
+        return sections.stream().filter(ElfObject::hasCode).map(SectionHeader::name).toList();
+    }
+
+    private static boolean hasCode(SectionHeader section) {
+        return section.isExecutable() && section.size() > 0;
+    }
+
+    /** The section named {@code name}. */
+    public SectionHeader section(String name) {
+        return sections.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no section named '" + name + "'"));
+    }
+
+    /**
+     * The program that starts at the executable section {@code sectionOrFunction}, or else at the
+     * function of that name, with every function it calls laid out after it and its data
+     * references resolved against fresh copies of the data sections.
+     *
+     * @throws IllegalArgumentException when there is no such section or function
+     * @throws ElfFormatException       when the code or its relocations are corrupt
+     */
+    public LoadedProgram program(String sectionOrFunction) {
+        for (SectionHeader section : sections) {
+            if (hasCode(section) && section.name().equals(sectionOrFunction)) {
+                return new ProgramLinker(this).link(sectionOrFunction, section, 0, section.size());
+            }
+        }
+        for (ElfFunction function : functions) {
+            if (function.name().equals(sectionOrFunction)) {
+                SectionHeader section = section(function.section());
+                long end = function.size() == 0 ? section.size() : function.offset() + function.size();
+                return new ProgramLinker(this).link(sectionOrFunction, section, function.offset(), end);
+            }
+        }
+        throw new IllegalArgumentException("no program section or function named '" + sectionOrFunction
+                + "'; sections with code: " + programSections() + ", functions: "
+                + functions.stream().map(ElfFunction::name).toList());
+    }
+
+    ElfBytes bytes() {
+        return bytes;
+    }
+
+    Map<Long, ElfRelocation> relocationsOf(SectionHeader section) {
+        return relocations.getOrDefault(section.index(), Map.of());
+    }
+
+    /** A short summary: the sections with code and the number of functions. */
+    @Override
+    public String toString() {
+        List<String> code = programSections();
+        return "ElfObject[" + code.size() + " sections with code: " + String.join(", ", code) + "; "
+                + functions.size() + " functions]";
+    }
+}

@@ -1,0 +1,68 @@
+package org.csdlab.ebpf.elf;
+
+import java.util.List;
+import org.csdlab.ebpf.Program;
+import org.csdlab.ebpf.Vm;
+
+/**
+ * A program taken from an ELF object with its relocations resolved: the {@link Program}
+ * (entry function first, the functions it calls after it) and the data regions its
+ * {@code lddw} instructions address. Run it with
+ *
+ * <pre>{@code
+ * LoadedProgram loaded = ElfObject.read(path).program("csd");
+ * Vm vm = loaded.configure(Vm.builder(loaded.program())).build();
+ * }</pre>
+ *
+ * The addresses in the program assume the regions are the first extra regions of the VM, added
+ * in the order of {@link #regions()}; {@link #configure} does that, so call it before adding any
+ * other region.
+ *
+ * @param name    the section or function the program was loaded by
+ * @param program the relocated program
+ * @param regions the data regions the program addresses, in the order they must be added
+ */
+public record LoadedProgram(String name, Program program, List<DataRegion> regions) {
+    /** Index of the first region a {@link Vm} adds after its stack (0) and context (1). */
+    static final int FIRST_EXTRA_REGION = 2;
+
+    /** Makes the region list unmodifiable. */
+    public LoadedProgram {
+        regions = List.copyOf(regions);
+    }
+
+    /** The address a program sees for the {@code index}-th data region. */
+    static long regionAddress(int index) {
+        return (long) (FIRST_EXTRA_REGION + index + 1) << 32;
+    }
+
+    /** Adds the data regions to {@code builder}, which must have no regions yet; returns it. */
+    public Vm.Builder configure(Vm.Builder builder) {
+        for (DataRegion region : regions) {
+            if (region.writable()) {
+                builder.region(region.name(), region.bytes());
+            } else {
+                builder.readOnlyRegion(region.name(), region.bytes());
+            }
+        }
+        return builder;
+    }
+
+    /** A VM builder for the program with its data regions added. */
+    public Vm.Builder vmBuilder() {
+        return configure(Vm.builder(program));
+    }
+
+    /** The region named {@code name}, e.g. {@code .bss}. */
+    public DataRegion region(String regionName) {
+        return regions.stream().filter(r -> r.name().equals(regionName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("program '" + name + "' has no region '" + regionName
+                        + "'; regions: " + regions));
+    }
+
+    @Override
+    public String toString() {
+        return "LoadedProgram[" + name + ", " + program.slotCount() + " slots, regions="
+                + regions.stream().map(DataRegion::name).toList() + "]";
+    }
+}
