@@ -92,6 +92,7 @@ public final class ZnsDevice implements AutoCloseable {
    *     Invalid Field (no blocks)
    */
   public byte[] read(long lba, int blocks) {
+    faults.admit("read");
     checkRange("read", lba, blocks);
     int blockSize = geometry.blockSizeBytes();
     if ((long) blocks * blockSize > MAX_TRANSFER_BYTES) {
@@ -135,6 +136,7 @@ public final class ZnsDevice implements AutoCloseable {
    *     Offline, Too Many Open / Active Zones, LBA Out of Range, Invalid Field
    */
   public void write(long lba, byte[] data) {
+    faults.admit("write");
     int blocks = blocksOf("write", data);
     checkRange("write", lba, blocks);
     int zone = geometry.zoneOf(lba);
@@ -151,6 +153,7 @@ public final class ZnsDevice implements AutoCloseable {
    *     Read Only / Offline, Too Many Open / Active Zones, LBA Out of Range
    */
   public long append(long zoneStartLba, byte[] data) {
+    faults.admit("append");
     int blocks = blocksOf("append", data);
     checkRange("append", zoneStartLba, 1);
     ZoneSlot zone = zones[geometry.zoneOf(zoneStartLba)];
@@ -174,6 +177,7 @@ public final class ZnsDevice implements AutoCloseable {
    *     Range (no such zone)
    */
   public void manage(int zoneId, ZoneAction action) {
+    faults.admit("zone management send");
     management.manage(zoneId, action);
     stats.command(CommandKind.ZONE_MANAGEMENT_SEND, 0);
   }
@@ -187,6 +191,7 @@ public final class ZnsDevice implements AutoCloseable {
    * @throws ZnsException Too Many Open Zones (Open would need more open zones than are free)
    */
   public void manageAll(ZoneAction action) {
+    faults.admit("zone management send");
     management.manageAll(action);
     stats.command(CommandKind.ZONE_MANAGEMENT_SEND, 0);
   }
@@ -200,6 +205,7 @@ public final class ZnsDevice implements AutoCloseable {
    *     (zone not Empty), Too Many Active Zones, LBA Out of Range (no such zone)
    */
   public void setDescriptorExtension(int zoneId, byte[] extension) {
+    faults.admit("set zone descriptor extension");
     management.setDescriptorExtension(zoneId, extension);
     stats.command(CommandKind.ZONE_MANAGEMENT_SEND, extension.length);
   }
@@ -217,6 +223,7 @@ public final class ZnsDevice implements AutoCloseable {
   /** A snapshot of the zones {@code filter} selects, in zone order. */
   public List<Zone> report(ReportFilter filter) {
     Objects.requireNonNull(filter, "filter");
+    faults.admit("report zones");
     resources.lock.lock();
     try {
       List<Zone> out = new ArrayList<>();
@@ -234,6 +241,7 @@ public final class ZnsDevice implements AutoCloseable {
 
   /** Report entries (zone and its extension, or null) for an Extended Report Zones. */
   List<ZoneReportLayout.Entry> reportEntries(ReportFilter filter) {
+    faults.admit("report zones");
     resources.lock.lock();
     try {
       List<ZoneReportLayout.Entry> out = new ArrayList<>();
