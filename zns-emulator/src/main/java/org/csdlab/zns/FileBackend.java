@@ -136,6 +136,7 @@ final class FileBackend implements ZoneStorage {
 
   @Override
   public void write(int zone, long offset, byte[] data) {
+    ensureOpen();
     try {
       writeFully(ByteBuffer.wrap(data), dataOffset + zone * zoneCapacityBytes + offset);
     } catch (IOException e) {
@@ -147,6 +148,7 @@ final class FileBackend implements ZoneStorage {
 
   @Override
   public void read(int zone, long offset, byte[] dst, int dstOffset, int length) {
+    ensureOpen();
     long stored = Math.max(0, Math.min(length, extent.get(zone) - offset));
     try {
       if (stored > 0) {
@@ -165,6 +167,7 @@ final class FileBackend implements ZoneStorage {
    */
   @Override
   public void discard(int zone) {
+    ensureOpen();
     extent.set(zone, 0);
   }
 
@@ -180,6 +183,7 @@ final class FileBackend implements ZoneStorage {
 
   @Override
   public void saveZone(ZoneSlot zone) {
+    ensureOpen();
     ByteBuffer entry = ByteBuffer.allocate(entryLength).order(ByteOrder.LITTLE_ENDIAN);
     byte[] extension = zone.extension;
     entry.putInt(ZONE_STATE_OFFSET, zone.state.code());
@@ -225,6 +229,8 @@ final class FileBackend implements ZoneStorage {
           extension = new byte[geometry.zoneDescriptorExtensionBytes()];
           table.get(at + ZONE_EXTENSION_OFFSET, extension);
         }
+        // bytes past the write pointer were never acknowledged (a Finished zone's wp is past its data)
+        zoneExtent = Math.min(zoneExtent, (wp - zone.startLba) * geometry.blockSizeBytes());
         if (state.isOpen()) {
           state = wp == zone.startLba && extension == null ? ZoneState.EMPTY : ZoneState.CLOSED;
         }
@@ -265,6 +271,12 @@ final class FileBackend implements ZoneStorage {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("device image " + path + ": closing failed", e);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("device image " + path + " is closed; open it again to use the device");
     }
   }
 

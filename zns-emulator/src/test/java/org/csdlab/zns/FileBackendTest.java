@@ -181,6 +181,32 @@ class FileBackendTest {
   }
 
   @Test
+  void acknowledgedWritesAreVisibleWithoutClose() {
+    Path file = dir.resolve("dev.img");
+    ZnsDevice crashed = device(file); // never closed, as if the process died
+    crashed.write(start(3), blocks(2, 0x77));
+    crashed.manage(4, ZoneAction.FINISH);
+    try (ZnsDevice dev = device(file)) {
+      assertEquals(ZoneState.CLOSED, dev.zone(3).state());
+      assertEquals(start(3) + 2, dev.zone(3).writePointer());
+      assertArrayEquals(blocks(2, 0x77), dev.read(start(3), 2));
+      assertEquals(ZoneState.FULL, dev.zone(4).state());
+    }
+    crashed.close();
+  }
+
+  @Test
+  void commandsAfterCloseFailClearly() {
+    Path file = dir.resolve("dev.img");
+    ZnsDevice dev = device(file);
+    dev.close();
+    dev.close(); // idempotent
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> dev.write(start(0), blocks(1, 1)));
+    assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    assertThrows(IllegalStateException.class, () -> dev.read(start(0), 1));
+  }
+
+  @Test
   void emptyOrMissingFileBecomesANewImage() throws Exception {
     Path file = Files.createFile(dir.resolve("empty.img"));
     try (ZnsDevice dev = device(file)) {
