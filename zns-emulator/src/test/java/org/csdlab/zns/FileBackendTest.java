@@ -207,6 +207,21 @@ class FileBackendTest {
   }
 
   @Test
+  void corruptZoneTableIsRefusedAndFileUnchanged() throws Exception {
+    Path file = dir.resolve("dev.img");
+    device(file).close();
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+      raf.seek(DeviceImageLayout.ZONE_TABLE_OFFSET + DeviceImageLayout.zoneEntryLength(SMALL)
+          + DeviceImageLayout.ZONE_STATE_OFFSET);
+      raf.write(0x7); // zone 1: no such zone state
+    }
+    String before = sha256(file);
+    InvalidImageException e = assertThrows(InvalidImageException.class, () -> device(file));
+    assertTrue(e.getMessage().contains("zone 1 has unknown zone state code 0x7"), e.getMessage());
+    assertEquals(before, sha256(file));
+  }
+
+  @Test
   void emptyOrMissingFileBecomesANewImage() throws Exception {
     Path file = Files.createFile(dir.resolve("empty.img"));
     try (ZnsDevice dev = device(file)) {
