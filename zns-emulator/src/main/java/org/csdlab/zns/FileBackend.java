@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * Zone data and zone metadata in one sparse file laid out as {@link DeviceImageLayout} says. A
  * write stores its data, then (through {@link #saveZone}) the zone's write pointer, before the
- * command completes, so a device opened later on the same file sees every acknowledged write;
- * {@link #close} forces both to stable storage.
+ * command completes, so a device opened later on the same file sees every acknowledged write
+ * (they are in the operating system's cache); {@link #close} forces both to stable storage, and
+ * with {@code sync} each command forces its data, then its zone metadata, before completing, so
+ * acknowledged writes survive an operating system crash too.
  */
 final class FileBackend implements ZoneStorage {
   private final Path path;
@@ -30,10 +32,13 @@ final class FileBackend implements ZoneStorage {
   private final int entryLength;
   /** Per zone, how many bytes from the zone start hold stored data; beyond it reads are zeros. */
   private final AtomicLongArray extent;
+  /** Whether data, then zone metadata, are forced to stable storage before each command completes. */
+  private final boolean sync;
   private volatile boolean closed;
 
-  private FileBackend(Path path, Geometry geometry, boolean create) throws IOException {
+  private FileBackend(Path path, Geometry geometry, boolean create, boolean sync) throws IOException {
     this.path = path;
+    this.sync = sync;
     this.geometry = geometry;
     this.dataOffset = dataOffset(geometry);
     this.zoneCapacityBytes = geometry.zoneCapacityBytes();
@@ -56,7 +61,7 @@ final class FileBackend implements ZoneStorage {
    * empty. An existing image is validated read-only first and refused, untouched, if it is not an
    * image of exactly this geometry.
    */
-  static FileBackend open(Path path, Geometry geometry) {
+  static FileBackend open(Path path, Geometry geometry, boolean sync) {
     try {
       boolean create = !Files.exists(path) || Files.size(path) == 0;
       if (!create) {
@@ -66,7 +71,7 @@ final class FileBackend implements ZoneStorage {
               + differences(stored, geometry));
         }
       }
-      return new FileBackend(path, geometry, create);
+      return new FileBackend(path, geometry, create, sync);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open device image " + path + ": " + e.getMessage(), e);
     }
@@ -139,6 +144,9 @@ final class FileBackend implements ZoneStorage {
     ensureOpen();
     try {
       writeFully(ByteBuffer.wrap(data), dataOffset + zone * zoneCapacityBytes + offset);
+      if (sync) {
+        channel.force(false);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("device image " + path + ": writing zone " + zone + " failed", e);
     }
@@ -195,6 +203,9 @@ final class FileBackend implements ZoneStorage {
     }
     try {
       writeFully(entry, ZONE_TABLE_OFFSET + (long) zone.id * entryLength);
+      if (sync) {
+        channel.force(false);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("device image " + path + ": saving zone " + zone.id + " failed", e);
     }

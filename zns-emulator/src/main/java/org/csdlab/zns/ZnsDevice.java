@@ -40,7 +40,7 @@ public final class ZnsDevice implements AutoCloseable {
       zones[i] = new ZoneSlot(i, geometry.zoneStartLba(i), geometry.zoneCapacityBlocks(), geometry.zoneSizeBlocks());
     }
     this.resources = new ZoneResources(geometry.maxOpenZones(), geometry.maxActiveZones());
-    this.backend = builder.file == null ? new MemoryBackend(geometry) : FileBackend.open(builder.file, geometry);
+    this.backend = builder.file == null ? new MemoryBackend(geometry) : FileBackend.open(builder.file, geometry, builder.syncWrites);
     try {
       backend.loadZones(zones, resources);
     } catch (RuntimeException e) {
@@ -389,6 +389,7 @@ public final class ZnsDevice implements AutoCloseable {
     private final Geometry geometry;
     private boolean implicitClose = true;
     private java.nio.file.Path file;
+    private boolean syncWrites;
 
     private Builder(Geometry geometry) {
       this.geometry = Objects.requireNonNull(geometry, "geometry");
@@ -410,6 +411,16 @@ public final class ZnsDevice implements AutoCloseable {
      */
     public Builder file(java.nio.file.Path file) {
       this.file = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /**
+     * With a {@link #file}: whether every command forces its data, then its zone metadata, to
+     * stable storage before completing (false, the default: acknowledged writes are in the
+     * operating system's cache, which another process sees, and {@link ZnsDevice#close} forces them).
+     */
+    public Builder syncWrites(boolean syncWrites) {
+      this.syncWrites = syncWrites;
       return this;
     }
 

@@ -196,6 +196,18 @@ class FileBackendTest {
   }
 
   @Test
+  void syncedWritesSurviveReopen() {
+    Path file = dir.resolve("dev.img");
+    ZnsDevice synced = ZnsDevice.builder(SMALL).file(file).syncWrites(true).build();
+    synced.write(start(6), blocks(3, 0x3C));
+    try (ZnsDevice dev = device(file)) {
+      assertArrayEquals(blocks(3, 0x3C), dev.read(start(6), 3));
+      assertEquals(start(6) + 3, dev.zone(6).writePointer());
+    }
+    synced.close();
+  }
+
+  @Test
   void commandsAfterCloseFailClearly() {
     Path file = dir.resolve("dev.img");
     ZnsDevice dev = device(file);
