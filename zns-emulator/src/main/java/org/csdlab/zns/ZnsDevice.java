@@ -40,7 +40,9 @@ public final class ZnsDevice implements AutoCloseable {
       zones[i] = new ZoneSlot(i, geometry.zoneStartLba(i), geometry.zoneCapacityBlocks(), geometry.zoneSizeBlocks());
     }
     this.resources = new ZoneResources(geometry.maxOpenZones(), geometry.maxActiveZones());
-    this.backend = builder.file == null ? new MemoryBackend(geometry) : FileBackend.open(builder.file, geometry, builder.syncWrites);
+    this.backend = builder.file == null
+        ? new MemoryBackend(geometry)
+        : FileBackend.open(builder.file, geometry, builder.syncWrites);
     try {
       backend.loadZones(zones, resources);
     } catch (RuntimeException e) {
