@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Zone data held on the heap, sparsely: a zone gets storage in chunks only as it is written, and
  * gives it back when reset. Calls for one zone must be serialized by the caller (the zone lock).
  */
-final class MemoryBackend {
+final class MemoryBackend implements ZoneStorage {
   static final int CHUNK_BYTES = 256 * 1024;
 
   private final byte[][][] chunks;
@@ -22,12 +22,14 @@ final class MemoryBackend {
   }
 
   /** Heap bytes held for zone data and chunk tables. */
-  long allocatedBytes() {
+  @Override
+  public long allocatedBytes() {
     return allocatedBytes.get();
   }
 
   /** Stores {@code data} at byte {@code offset} of zone {@code zone}'s writable area. */
-  void write(int zone, long offset, byte[] data) {
+  @Override
+  public void write(int zone, long offset, byte[] data) {
     byte[][] table = chunks[zone];
     if (table == null) {
       table = new byte[chunksPerZone][];
@@ -55,7 +57,8 @@ final class MemoryBackend {
    * Copies {@code length} bytes from byte {@code offset} of zone {@code zone} into {@code dst};
    * bytes never written, and bytes past the writable capacity, read as zeros.
    */
-  void read(int zone, long offset, byte[] dst, int dstOffset, int length) {
+  @Override
+  public void read(int zone, long offset, byte[] dst, int dstOffset, int length) {
     byte[][] table = chunks[zone];
     int done = 0;
     while (done < length) {
@@ -79,7 +82,8 @@ final class MemoryBackend {
   }
 
   /** Forgets all data of zone {@code zone}. */
-  void discard(int zone) {
+  @Override
+  public void discard(int zone) {
     byte[][] table = chunks[zone];
     if (table == null) {
       return;

@@ -19,14 +19,14 @@ import java.util.Objects;
  * dev.report(ReportFilter.FULL);             // [Zone[id=0, state=FULL, wp=4096]]
  * }</pre>
  */
-public final class ZnsDevice {
+public final class ZnsDevice implements AutoCloseable {
   /** The largest read, in bytes, one call can return (a Java array's limit). */
   public static final int MAX_TRANSFER_BYTES = Integer.MAX_VALUE - 8;
 
   private final Geometry geometry;
   private final ZoneSlot[] zones;
   private final ZoneResources resources;
-  private final MemoryBackend backend;
+  private final ZoneStorage backend;
   private final ZoneWriter writer;
   private final ZoneManagement management;
   private final StatsRecorder stats;
@@ -40,7 +40,15 @@ public final class ZnsDevice {
       zones[i] = new ZoneSlot(i, geometry.zoneStartLba(i), geometry.zoneCapacityBlocks(), geometry.zoneSizeBlocks());
     }
     this.resources = new ZoneResources(geometry.maxOpenZones(), geometry.maxActiveZones());
-    this.backend = new MemoryBackend(geometry);
+    this.backend = builder.file == null
+        ? new MemoryBackend(geometry)
+        : FileBackend.open(builder.file, geometry, builder.syncWrites);
+    try {
+      backend.loadZones(zones, resources);
+    } catch (RuntimeException e) {
+      backend.close();
+      throw e;
+    }
     this.writer = new ZoneWriter(resources, backend, geometry.blockSizeBytes(), builder.implicitClose);
     this.stats = new StatsRecorder(geometry.zoneCount());
     this.management = new ZoneManagement(geometry, zones, resources, backend, stats);
@@ -49,6 +57,16 @@ public final class ZnsDevice {
   /** A device with the teaching geometry {@link Geometry#defaults()}, every zone Empty. */
   public static ZnsDevice create() {
     return builder(Geometry.defaults()).build();
+  }
+
+  /**
+   * Opens the persistent device image at {@code file}, taking the geometry from it. Zones that
+   * were opened come back Closed (Empty if nothing was written to them).
+   *
+   * @throws InvalidImageException the file is not a device image or is corrupt (it is left untouched)
+   */
+  public static ZnsDevice open(java.nio.file.Path file) {
+    return builder(FileBackend.readGeometry(file)).file(file).build();
   }
 
   /** A builder for a device of the given geometry. */
@@ -76,6 +94,7 @@ public final class ZnsDevice {
    *     Invalid Field (no blocks)
    */
   public byte[] read(long lba, int blocks) {
+    faults.admit("read");
     checkRange("read", lba, blocks);
     int blockSize = geometry.blockSizeBytes();
     if ((long) blocks * blockSize > MAX_TRANSFER_BYTES) {
@@ -119,6 +138,7 @@ public final class ZnsDevice {
    *     Offline, Too Many Open / Active Zones, LBA Out of Range, Invalid Field
    */
   public void write(long lba, byte[] data) {
+    faults.admit("write");
     int blocks = blocksOf("write", data);
     checkRange("write", lba, blocks);
     int zone = geometry.zoneOf(lba);
@@ -135,6 +155,7 @@ public final class ZnsDevice {
    *     Read Only / Offline, Too Many Open / Active Zones, LBA Out of Range
    */
   public long append(long zoneStartLba, byte[] data) {
+    faults.admit("append");
     int blocks = blocksOf("append", data);
     checkRange("append", zoneStartLba, 1);
     ZoneSlot zone = zones[geometry.zoneOf(zoneStartLba)];
@@ -158,6 +179,7 @@ public final class ZnsDevice {
    *     Range (no such zone)
    */
   public void manage(int zoneId, ZoneAction action) {
+    faults.admit("zone management send");
     management.manage(zoneId, action);
     stats.command(CommandKind.ZONE_MANAGEMENT_SEND, 0);
   }
@@ -171,6 +193,7 @@ public final class ZnsDevice {
    * @throws ZnsException Too Many Open Zones (Open would need more open zones than are free)
    */
   public void manageAll(ZoneAction action) {
+    faults.admit("zone management send");
     management.manageAll(action);
     stats.command(CommandKind.ZONE_MANAGEMENT_SEND, 0);
   }
@@ -184,6 +207,7 @@ public final class ZnsDevice {
    *     (zone not Empty), Too Many Active Zones, LBA Out of Range (no such zone)
    */
   public void setDescriptorExtension(int zoneId, byte[] extension) {
+    faults.admit("set zone descriptor extension");
     management.setDescriptorExtension(zoneId, extension);
     stats.command(CommandKind.ZONE_MANAGEMENT_SEND, extension.length);
   }
@@ -201,6 +225,7 @@ public final class ZnsDevice {
   /** A snapshot of the zones {@code filter} selects, in zone order. */
   public List<Zone> report(ReportFilter filter) {
     Objects.requireNonNull(filter, "filter");
+    faults.admit("report zones");
     resources.lock.lock();
     try {
       List<Zone> out = new ArrayList<>();
@@ -218,6 +243,7 @@ public final class ZnsDevice {
 
   /** Report entries (zone and its extension, or null) for an Extended Report Zones. */
   List<ZoneReportLayout.Entry> reportEntries(ReportFilter filter) {
+    faults.admit("report zones");
     resources.lock.lock();
     try {
       List<ZoneReportLayout.Entry> out = new ArrayList<>();
@@ -274,9 +300,21 @@ public final class ZnsDevice {
     return stats.snapshot();
   }
 
-  /** Heap bytes the memory backend holds for zone data (grows only as zones are written). */
+  /**
+   * Bytes the backend holds for zone data: heap bytes for the memory backend, bytes of zone data
+   * stored for a file. Grows only as zones are written; a reset gives a zone's bytes back.
+   */
   public long storedBytes() {
     return backend.allocatedBytes();
+  }
+
+  /**
+   * Flushes a persistent device's data and zone states to stable storage and closes its file;
+   * later commands fail. Does nothing more for an in-memory device.
+   */
+  @Override
+  public void close() {
+    backend.close();
   }
 
   @Override
@@ -314,6 +352,7 @@ public final class ZnsDevice {
           throw new IllegalStateException("zone " + zoneId + " is " + zone.state + "; a fault cannot make it " + to);
         }
         resources.fault(zone, to);
+        backend.saveZone(zone);
       } finally {
         resources.lock.unlock();
       }
@@ -351,6 +390,8 @@ public final class ZnsDevice {
   public static final class Builder {
     private final Geometry geometry;
     private boolean implicitClose = true;
+    private java.nio.file.Path file;
+    private boolean syncWrites;
 
     private Builder(Geometry geometry) {
       this.geometry = Objects.requireNonNull(geometry, "geometry");
@@ -365,7 +406,27 @@ public final class ZnsDevice {
       return this;
     }
 
-    /** The device, every zone Empty. */
+    /**
+     * Keeps zone data and zone states in the device image {@code file} (see {@link
+     * DeviceImageLayout}), created if absent or empty. An existing image must have exactly this
+     * builder's geometry; one that does not, or is not an image, is refused and left untouched.
+     */
+    public Builder file(java.nio.file.Path file) {
+      this.file = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /**
+     * With a {@link #file}: whether every command forces its data, then its zone metadata, to
+     * stable storage before completing (false, the default: acknowledged writes are in the
+     * operating system's cache, which another process sees, and {@link ZnsDevice#close} forces them).
+     */
+    public Builder syncWrites(boolean syncWrites) {
+      this.syncWrites = syncWrites;
+      return this;
+    }
+
+    /** The device: every zone Empty, or as stored in its {@link #file}. */
     public ZnsDevice build() {
       return new ZnsDevice(this);
     }

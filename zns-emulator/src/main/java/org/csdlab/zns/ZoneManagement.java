@@ -12,10 +12,10 @@ final class ZoneManagement {
   private final Geometry geometry;
   private final ZoneSlot[] zones;
   private final ZoneResources resources;
-  private final MemoryBackend backend;
+  private final ZoneStorage backend;
   private final StatsRecorder stats;
 
-  ZoneManagement(Geometry geometry, ZoneSlot[] zones, ZoneResources resources, MemoryBackend backend,
+  ZoneManagement(Geometry geometry, ZoneSlot[] zones, ZoneResources resources, ZoneStorage backend,
       StatsRecorder stats) {
     this.stats = stats;
     this.geometry = geometry;
@@ -159,6 +159,7 @@ final class ZoneManagement {
         checkResources(command, zone, 1, 0);
         zone.extension = extension.clone();
         resources.transition(zone, to);
+        backend.saveZone(zone);
       } finally {
         resources.lock.unlock();
       }
@@ -179,6 +180,7 @@ final class ZoneManagement {
       zone.writePointer = zone.capacityEnd();
     }
     resources.transition(zone, to);
+    backend.saveZone(zone);
   }
 
   @Override

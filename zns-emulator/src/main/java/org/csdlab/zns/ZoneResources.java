@@ -68,6 +68,11 @@ final class ZoneResources {
     apply(zone, to);
   }
 
+  /** Puts {@code zone} in {@code to} as a stored image says, counting its resources. */
+  void restore(ZoneSlot zone, ZoneState to) {
+    apply(zone, to);
+  }
+
   private void apply(ZoneSlot zone, ZoneState to) {
     ZoneState from = zone.state;
     if (from == to) {

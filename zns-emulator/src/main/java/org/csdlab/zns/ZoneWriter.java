@@ -7,11 +7,11 @@ package org.csdlab.zns;
  */
 final class ZoneWriter {
   private final ZoneResources resources;
-  private final MemoryBackend backend;
+  private final ZoneStorage backend;
   private final int blockSizeBytes;
   private final boolean implicitClose;
 
-  ZoneWriter(ZoneResources resources, MemoryBackend backend, int blockSizeBytes, boolean implicitClose) {
+  ZoneWriter(ZoneResources resources, ZoneStorage backend, int blockSizeBytes, boolean implicitClose) {
     this.resources = resources;
     this.backend = backend;
     this.blockSizeBytes = blockSizeBytes;
@@ -36,6 +36,7 @@ final class ZoneWriter {
         if (zone.writePointer == zone.capacityEnd()) {
           resources.transition(zone, ZoneState.FULL);
         }
+        backend.saveZone(zone);
       } finally {
         resources.lock.unlock();
       }
@@ -91,6 +92,7 @@ final class ZoneWriter {
                 + (implicitClose ? " and none was opened implicitly" : "") + "; close one first");
       }
       resources.transition(victim, ZoneState.CLOSED);
+      backend.saveZone(victim);
     }
     resources.transition(zone, to);
   }

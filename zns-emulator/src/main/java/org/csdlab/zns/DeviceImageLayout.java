@@ -1,0 +1,168 @@
+package org.csdlab.zns;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32;
+
+/**
+ * Layout of a persistent device image: one file holding a header, one metadata entry per zone,
+ * then every zone's writable area at a fixed offset. All numbers are little-endian.
+ *
+ * <p>Header, at offset 0 (the region up to {@link #ZONE_TABLE_OFFSET} is reserved for it):
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+  0
+ *  |                    Magic "CSDZNS01" (8 bytes)                  |
+ *  |                                                               |
+ *  +---------------------------------------------------------------+  8
+ *  |                        Format Version                         |
+ *  +---------------------------------------------------------------+ 12
+ *  |                          Zone Count                           |
+ *  +---------------------------------------------------------------+ 16
+ *  |                     Zone Size (blocks, long)                  |
+ *  |                                                               |
+ *  +---------------------------------------------------------------+ 24
+ *  |                  Zone Capacity (blocks, long)                 |
+ *  |                                                               |
+ *  +---------------------------------------------------------------+ 32
+ *  |                      Block Size (bytes)                       |
+ *  +---------------------------------------------------------------+ 36
+ *  |                        Max Open Zones                         |
+ *  +---------------------------------------------------------------+ 40
+ *  |                       Max Active Zones                        |
+ *  +---------------------------------------------------------------+ 44
+ *  |             Zone Descriptor Extension Size (bytes)            |
+ *  +---------------------------------------------------------------+ 48
+ *  |                 Data Offset (bytes, long)                     |
+ *  |                                                               |
+ *  +---------------------------------------------------------------+ 56
+ *  |              CRC-32 of bytes 0 to 55 (Checksum)               |
+ *  +---------------------------------------------------------------+ 60
+ * </pre>
+ *
+ * <p>Zone entry {@code i}, at {@link #ZONE_TABLE_OFFSET} {@code + i *} {@link #zoneEntryLength}:
+ *
+ * <pre>
+ *  +---------------------------------------------------------------+  0
+ *  |             Zone State (ZS code)      |   Flags (bit 0: ZDEV) |
+ *  +---------------------------------------------------------------+  8
+ *  |                    Write Pointer (LBA, long)                  |
+ *  +---------------------------------------------------------------+ 16
+ *  |       Data Extent (bytes of the zone ever stored, long)       |
+ *  +---------------------------------------------------------------+ 24
+ *  |          Zone Descriptor Extension (geometry's size)       ...
+ *  +---------------------------------------------------------------+
+ * </pre>
+ *
+ * <p>Zone {@code i}'s data starts at Data Offset {@code + i *} zone capacity in bytes. Blocks
+ * beyond a zone's data extent read as zeros, so a reset only sets the extent to 0.
+ */
+final class DeviceImageLayout {
+  static final long MAGIC = 0x31305A4E445A5343L; // "CSDZNS01" read little-endian
+  static final int FORMAT_VERSION = 1;
+
+  static final int MAGIC_OFFSET = 0;
+  static final int VERSION_OFFSET = 8;
+  static final int ZONE_COUNT_OFFSET = 12;
+  static final int ZONE_SIZE_OFFSET = 16;
+  static final int ZONE_CAPACITY_OFFSET = 24;
+  static final int BLOCK_SIZE_OFFSET = 32;
+  static final int MAX_OPEN_OFFSET = 36;
+  static final int MAX_ACTIVE_OFFSET = 40;
+  static final int EXTENSION_SIZE_OFFSET = 44;
+  static final int DATA_OFFSET_OFFSET = 48;
+  static final int CHECKSUM_OFFSET = 56;
+  static final int HEADER_LENGTH = 60;
+
+  static final long ZONE_TABLE_OFFSET = 4096;
+  static final int ZONE_STATE_OFFSET = 0;
+  static final int ZONE_FLAGS_OFFSET = 4;
+  static final int ZONE_WRITE_POINTER_OFFSET = 8;
+  static final int ZONE_EXTENT_OFFSET = 16;
+  static final int ZONE_EXTENSION_OFFSET = 24;
+  static final int FLAG_EXTENSION = 1;
+
+  private DeviceImageLayout() {}
+
+  static int zoneEntryLength(Geometry geometry) {
+    return ZONE_EXTENSION_OFFSET + geometry.zoneDescriptorExtensionBytes();
+  }
+
+  /** Zone data starts on the first 4 KiB boundary after the zone table. */
+  static long dataOffset(Geometry geometry) {
+    long tableEnd = ZONE_TABLE_OFFSET + (long) geometry.zoneCount() * zoneEntryLength(geometry);
+    return (tableEnd + 4095) / 4096 * 4096;
+  }
+
+  static long fileLength(Geometry geometry) {
+    return dataOffset(geometry) + geometry.zoneCount() * geometry.zoneCapacityBytes();
+  }
+
+  static ByteBuffer header(Geometry geometry) {
+    ByteBuffer b = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+    b.putLong(MAGIC_OFFSET, MAGIC)
+        .putInt(VERSION_OFFSET, FORMAT_VERSION)
+        .putInt(ZONE_COUNT_OFFSET, geometry.zoneCount())
+        .putLong(ZONE_SIZE_OFFSET, geometry.zoneSizeBlocks())
+        .putLong(ZONE_CAPACITY_OFFSET, geometry.zoneCapacityBlocks())
+        .putInt(BLOCK_SIZE_OFFSET, geometry.blockSizeBytes())
+        .putInt(MAX_OPEN_OFFSET, geometry.maxOpenZones())
+        .putInt(MAX_ACTIVE_OFFSET, geometry.maxActiveZones())
+        .putInt(EXTENSION_SIZE_OFFSET, geometry.zoneDescriptorExtensionBytes())
+        .putLong(DATA_OFFSET_OFFSET, dataOffset(geometry));
+    b.putInt(CHECKSUM_OFFSET, checksum(b));
+    return b;
+  }
+
+  static int checksum(ByteBuffer header) {
+    CRC32 crc = new CRC32();
+    crc.update(header.array(), header.arrayOffset(), CHECKSUM_OFFSET);
+    return (int) crc.getValue();
+  }
+
+  /** Checks the magic; {@code what} names the file in the message. */
+  static void checkMagic(ByteBuffer header, String what) {
+    long magic = header.getLong(MAGIC_OFFSET);
+    if (magic != MAGIC) {
+      throw new InvalidImageException(what + " is not a ZNS device image: magic is 0x" + Long.toHexString(magic)
+          + ", expected 0x" + Long.toHexString(MAGIC) + " (\"CSDZNS01\")");
+    }
+  }
+
+  static void checkVersion(ByteBuffer header, String what) {
+    int version = header.getInt(VERSION_OFFSET);
+    if (version != FORMAT_VERSION) {
+      throw new InvalidImageException(what + ": image format version " + version + " is not supported (this build reads "
+          + FORMAT_VERSION + ")");
+    }
+  }
+
+  static void checkChecksum(ByteBuffer header, String what) {
+    int stored = header.getInt(CHECKSUM_OFFSET);
+    int computed = checksum(header);
+    if (stored != computed) {
+      throw new InvalidImageException(what + ": header checksum is 0x" + Integer.toHexString(stored)
+          + " but the header bytes give 0x" + Integer.toHexString(computed) + "; the header is corrupt");
+    }
+  }
+
+  /** The geometry the header describes; throws if it breaks a geometry rule. */
+  static Geometry geometry(ByteBuffer header, String what) {
+    try {
+      return new Geometry(header.getInt(ZONE_COUNT_OFFSET), header.getLong(ZONE_SIZE_OFFSET),
+          header.getLong(ZONE_CAPACITY_OFFSET), header.getInt(BLOCK_SIZE_OFFSET), header.getInt(MAX_OPEN_OFFSET),
+          header.getInt(MAX_ACTIVE_OFFSET), header.getInt(EXTENSION_SIZE_OFFSET));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidImageException(what + ": the header's geometry is invalid: " + e.getMessage());
+    }
+  }
+
+  static void checkDataOffset(ByteBuffer header, Geometry geometry, String what) {
+    long stored = header.getLong(DATA_OFFSET_OFFSET);
+    if (stored != dataOffset(geometry)) {
+      throw new InvalidImageException(what + ": data offset is " + stored + ", expected " + dataOffset(geometry));
+    }
+  }
+}
