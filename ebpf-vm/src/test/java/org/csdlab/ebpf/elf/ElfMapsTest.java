@@ -54,4 +54,30 @@ class ElfMapsTest {
         assertArrayEquals(new byte[] {2, 0, 0, 0, 0, 0, 0, 0}, lengths.lookup(ArrayMap.key(2)));
         assertNull(lengths.lookup(ArrayMap.key(7)));
     }
+
+    @org.junit.jupiter.api.Test
+    void btfDefinedMapsAndRingBuffer() {
+        ElfObject object = ElfObject.read(Clang.compile("btf_maps.c", work, "-g"));
+        assertEquals(List.of(new MapDefinition(MapType.HASH, 8, 8, 32, "runs"),
+                new MapDefinition(MapType.RINGBUF, 0, 0, 4096, "events")), object.mapDefinitions());
+        LoadedProgram loaded = object.program("csd");
+        MapSet maps = MapSet.of(loaded.maps());
+        Vm vm = loaded.vmBuilder(maps).build();
+        assertEquals(0, vm.run(new byte[3]).r0());
+        assertEquals(0, vm.run(new byte[5]).r0());
+        byte[] key = {1, 0, 0, 0, 2, 0, 0, 0};
+        assertArrayEquals(new byte[] {2, 0, 0, 0, 0, 0, 0, 0}, maps.get("runs").lookup(key));
+        List<byte[]> records = maps.get("events", org.csdlab.ebpf.maps.RingBufferMap.class).records();
+        assertEquals(2, records.size());
+        assertArrayEquals(new byte[] {3, 0, 0, 0, 0, 0, 0, 0}, records.get(0));
+        assertArrayEquals(new byte[] {5, 0, 0, 0, 0, 0, 0, 0}, records.get(1));
+    }
+
+    @org.junit.jupiter.api.Test
+    void btfDefinedMapsNeedDebugInfo() {
+        ElfObject object = ElfObject.read(Clang.compile("btf_maps.c", work));
+        ElfFormatException e = org.junit.jupiter.api.Assertions.assertThrows(ElfFormatException.class,
+                object::mapDefinitions);
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("compile with -g"), e.getMessage());
+    }
 }
