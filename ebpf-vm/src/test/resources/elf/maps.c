@@ -1,5 +1,6 @@
 /* Counts into an array map declared in the legacy "maps" section: entry (first context byte & 3)
- * is incremented for each run; a hash map counts the context lengths seen. */
+ * is incremented for each run; a hash map counts the context lengths seen.
+ * -DMAP_STORAGE=static makes clang address the maps as the section symbol plus an offset. */
 #define SEC(name) __attribute__((section(name), used))
 
 struct bpf_map_def {
@@ -13,14 +14,18 @@ struct bpf_map_def {
 static void *(*bpf_map_lookup_elem)(void *map, const void *key) = (void *) 1;
 static long (*bpf_map_update_elem)(void *map, const void *key, const void *value, unsigned long long flags) = (void *) 2;
 
-struct bpf_map_def SEC("maps") counts = {
+#ifndef MAP_STORAGE
+#define MAP_STORAGE
+#endif
+
+MAP_STORAGE struct bpf_map_def SEC("maps") counts = {
     .type = 2, /* BPF_MAP_TYPE_ARRAY */
     .key_size = sizeof(unsigned int),
     .value_size = sizeof(unsigned long long),
     .max_entries = 4,
 };
 
-struct bpf_map_def SEC("maps") lengths = {
+MAP_STORAGE struct bpf_map_def SEC("maps") lengths = {
     .type = 1, /* BPF_MAP_TYPE_HASH */
     .key_size = sizeof(unsigned int),
     .value_size = sizeof(unsigned long long),

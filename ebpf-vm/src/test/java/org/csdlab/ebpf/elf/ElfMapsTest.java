@@ -24,11 +24,11 @@ class ElfMapsTest {
     @TempDir
     Path work;
 
-    @ParameterizedTest(name = "debug info: {0}")
-    @ValueSource(booleans = {false, true})
-    void programCountsIntoLegacyMaps(boolean debug) {
-        ElfObject object = ElfObject.read(debug ? Clang.compile("maps.c", work, "-g")
-                : Clang.compile("maps.c", work));
+    @ParameterizedTest(name = "clang flags: {0}")
+    @ValueSource(strings = {"", "-g", "-DMAP_STORAGE=static", "-g -DMAP_STORAGE=static"})
+    void programCountsIntoLegacyMaps(String flags) {
+        ElfObject object = ElfObject.read(Clang.compile("maps.c", work,
+                flags.isEmpty() ? new String[0] : flags.split(" ")));
         assertEquals(List.of(new MapDefinition(MapType.ARRAY, 4, 8, 4, "counts"),
                 new MapDefinition(MapType.HASH, 4, 8, 16, "lengths")), object.mapDefinitions());
 

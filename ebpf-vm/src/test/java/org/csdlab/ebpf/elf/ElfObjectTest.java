@@ -180,6 +180,28 @@ class ElfObjectTest {
         assertTrue(e.getMessage().contains("so map 'total' has no definition"), e.getMessage());
     }
 
+    @Test
+    void unsupportedLegacyMapTypeNamesTheMap(@org.junit.jupiter.api.io.TempDir java.nio.file.Path work) {
+        byte[] bytes = readAll(Clang.compile("maps.c", work));
+        ElfObject object = ElfObject.parse(bytes);
+        SectionHeader maps = object.section("maps");
+        bytes[(int) maps.offset()] = 99; // counts: type 99
+        ElfFormatException e = assertThrows(ElfFormatException.class, () -> ElfObject.parse(bytes).program("csd"));
+        assertTrue(e.getMessage().contains("map 'counts': map type 99 is not supported"), e.getMessage());
+        bytes[(int) maps.offset()] = 2;
+        bytes[(int) maps.offset() + 4] = 8; // key size 8 for an array
+        e = assertThrows(ElfFormatException.class, () -> ElfObject.parse(bytes).mapDefinitions());
+        assertTrue(e.getMessage().contains("4-byte index"), e.getMessage());
+    }
+
+    private static byte[] readAll(java.nio.file.Path path) {
+        try {
+            return java.nio.file.Files.readAllBytes(path);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static int indexOf(byte[] bytes, byte[] pattern) {
         outer:
         for (int i = 0; i + pattern.length <= bytes.length; i++) {

@@ -207,4 +207,26 @@ class MapProgramTest {
         Program calls99 = Assembler.assemble("call 99\nexit");
         assertThrows(HelperException.class, () -> Vm.builder(calls99).helpers(HelperSets.linux(maps)).build());
     }
+
+    @Test
+    void lookupWithoutTheMapRegionFailsTheProgram() {
+        MapSet maps = MapSet.of(new MapDefinition(MapType.ARRAY, 4, 8, 4, "counts"));
+        Program program = Assembler.assemble(counter(handle(maps, "counts"), 0));
+        Vm vm = Vm.builder(program).helpers(HelperSets.linux(maps)).build(); // maps.configure forgotten
+        HelperException e = assertThrows(HelperException.class, vm::run);
+        assertTrue(e.getMessage().contains("map:counts"), e.getMessage());
+    }
+
+    @Test
+    void lruMapFromAProgramEvicts() {
+        MapSet maps = MapSet.of(new MapDefinition(MapType.LRU_HASH, 4, 8, 2, "recent"));
+        LruHashMap recent = maps.get("recent", LruHashMap.class);
+        LinuxHelpers helpers = new LinuxHelpers(maps);
+        for (int key = 1; key <= 3; key++) {
+            vm(counter(handle(maps, "recent"), key), maps, helpers).run();
+        }
+        assertEquals(2, recent.size());
+        assertNull(recent.lookup(u32(1)));
+        assertArrayEquals(u64(1), recent.lookup(u32(3)));
+    }
 }
