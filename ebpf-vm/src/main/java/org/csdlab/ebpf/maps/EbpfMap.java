@@ -3,7 +3,9 @@ package org.csdlab.ebpf.maps;
 /**
  * A map shared by programs and Java. From Java, keys and values are byte arrays of exactly
  * {@link #keySize()} and {@link #valueSize()} bytes (little-endian when they hold numbers);
- * operations return 0 or a negated {@link Errno}, as the kernel's helpers do.
+ * operations return 0 or a negated {@link Errno}, as the kernel's helpers do. Operations from Java
+ * and from helpers lock the map; a program's loads and stores through a value pointer do not,
+ * as in the kernel.
  */
 public interface EbpfMap {
     /** Update flag: create or replace. */

@@ -40,7 +40,7 @@ public sealed class HashTableMap extends SlotMap permits LruHashMap {
     }
 
     @Override
-    public int size() {
+    public synchronized int size() {
         return slots.size();
     }
 
@@ -75,7 +75,7 @@ public sealed class HashTableMap extends SlotMap permits LruHashMap {
     }
 
     @Override
-    public int delete(byte[] key) {
+    public synchronized int delete(byte[] key) {
         checkKey(key);
         Integer slot = slots.remove(keyOf(key));
         if (slot == null) {
@@ -86,7 +86,7 @@ public sealed class HashTableMap extends SlotMap permits LruHashMap {
     }
 
     /** Copies of the present keys, oldest first (least recently used first for LRU). */
-    public List<byte[]> keys() {
+    public synchronized List<byte[]> keys() {
         List<byte[]> out = new ArrayList<>();
         for (ByteBuffer k : slots.keySet()) {
             out.add(k.array().clone());
@@ -95,7 +95,7 @@ public sealed class HashTableMap extends SlotMap permits LruHashMap {
     }
 
     /** Copies of every entry. */
-    public Map<ByteBuffer, byte[]> entries() {
+    public synchronized Map<ByteBuffer, byte[]> entries() {
         Map<ByteBuffer, byte[]> out = new LinkedHashMap<>();
         for (Map.Entry<ByteBuffer, Integer> e : slots.entrySet()) {
             int at = e.getValue() * valueSize();

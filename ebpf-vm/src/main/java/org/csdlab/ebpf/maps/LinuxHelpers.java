@@ -26,8 +26,10 @@ import org.csdlab.ebpf.Memory;
  *   130  ringbuf_output    ringbuf map, data ptr, size, flags 0 or -errno
  * </pre>
  *
- * A map argument that is no handle of the set gives {@code -EINVAL}; bad pointers fail the
- * program with a memory fault.
+ * A map argument that is no handle of the set (or a map of the wrong kind) makes update, delete
+ * and ringbuf_output return {@code -EINVAL}, and stops the program with a
+ * {@link org.csdlab.ebpf.HelperException} in lookup, whose result is a pointer; bad key, value
+ * or data pointers stop it with a memory fault.
  */
 public final class LinuxHelpers {
     /** Id of map_lookup_elem. */
@@ -97,7 +99,9 @@ public final class LinuxHelpers {
 
     private long lookup(HelperContext ctx, long handle, long keyAddress) {
         if (!(maps.byHandle(handle) instanceof SlotMap map)) {
-            return -Errno.EINVAL;
+            // the result is a pointer, so no errno fits: stop the program instead
+            throw new IllegalArgumentException("r1 = 0x" + Long.toHexString(handle) + " is not the handle of a map "
+                    + "with values; handles: " + handles());
         }
         byte[] key = ctx.memory().read(keyAddress, map.keySize());
         synchronized (map) {
@@ -125,6 +129,15 @@ public final class LinuxHelpers {
         synchronized (map) {
             return map.delete(key);
         }
+    }
+
+    private String handles() {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < maps.maps().size(); i++) {
+            out.append(i == 0 ? "" : ", ").append("0x").append(Long.toHexString(MapSet.handleOf(i))).append(' ')
+                    .append(maps.maps().get(i).name());
+        }
+        return out.length() == 0 ? "(no maps)" : out.toString();
     }
 
     private static long valueAddress(HelperContext ctx, SlotMap map, int slot) {

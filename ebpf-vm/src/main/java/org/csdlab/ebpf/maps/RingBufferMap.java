@@ -43,7 +43,7 @@ public final class RingBufferMap implements EbpfMap {
     }
 
     /** Appends a copy of {@code data}; 0, or {@code -EAGAIN} when there is no room, {@code -EINVAL} for flags. */
-    public int output(byte[] data, long flags) {
+    public synchronized int output(byte[] data, long flags) {
         if (flags != 0 && flags != 1 && flags != 2) { // BPF_RB_NO_WAKEUP, BPF_RB_FORCE_WAKEUP
             return -Errno.EINVAL;
         }
@@ -58,7 +58,7 @@ public final class RingBufferMap implements EbpfMap {
     }
 
     /** The oldest record not consumed yet, removing it; null when there is none. */
-    public byte[] poll() {
+    public synchronized byte[] poll() {
         byte[] record = pending.pollFirst();
         if (record != null) {
             usedBytes -= footprint(record.length);
@@ -67,7 +67,7 @@ public final class RingBufferMap implements EbpfMap {
     }
 
     /** Every record not consumed yet, oldest first, consuming them. */
-    public List<byte[]> records() {
+    public synchronized List<byte[]> records() {
         List<byte[]> out = new ArrayList<>();
         for (byte[] record = poll(); record != null; record = poll()) {
             out.add(record);
@@ -76,7 +76,7 @@ public final class RingBufferMap implements EbpfMap {
     }
 
     /** Bytes taken by records not consumed yet, headers included. */
-    public long usedBytes() {
+    public synchronized long usedBytes() {
         return usedBytes;
     }
 
@@ -87,7 +87,7 @@ public final class RingBufferMap implements EbpfMap {
 
     /** Records not consumed yet. */
     @Override
-    public int size() {
+    public synchronized int size() {
         return pending.size();
     }
 

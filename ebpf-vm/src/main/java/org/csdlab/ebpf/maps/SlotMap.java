@@ -38,7 +38,7 @@ public abstract sealed class SlotMap implements EbpfMap permits ArrayMap, HashTa
     abstract int slotForUpdate(byte[] key, long flags);
 
     @Override
-    public byte[] lookup(byte[] key) {
+    public synchronized byte[] lookup(byte[] key) {
         checkKey(key);
         int slot = slotOf(key);
         if (slot < 0) {
@@ -49,7 +49,7 @@ public abstract sealed class SlotMap implements EbpfMap permits ArrayMap, HashTa
     }
 
     @Override
-    public int update(byte[] key, byte[] value, long flags) {
+    public synchronized int update(byte[] key, byte[] value, long flags) {
         checkKey(key);
         if (value == null || value.length != valueSize()) {
             throw new IllegalArgumentException(this + ": value must be " + valueSize() + " bytes, got "

@@ -109,7 +109,7 @@ class MapProgramTest {
     }
 
     @Test
-    void unknownHandleGivesEinvalAndDereferencingAHandleFaults() {
+    void unknownHandlesAreRefusedAndDereferencingAHandleFaults() {
         MapSet maps = MapSet.of(new MapDefinition(MapType.HASH, 4, 8, 16, "h"));
         String source = """
                     *(u32 *)(r10 - 4) = 5
@@ -119,7 +119,15 @@ class MapProgramTest {
                     call 1
                     exit
                 """;
-        assertEquals(-Errno.EINVAL, vm(source, maps, new LinuxHelpers(maps)).run().r0());
+        HelperException e = assertThrows(HelperException.class, () -> vm(source, maps, new LinuxHelpers(maps)).run());
+        assertTrue(e.getMessage().contains("r1 = 0x3039 is not the handle of a map with values; handles: 0x4d500000 h"),
+                e.getMessage());
+        String update = source.replace("call 1", "r3 = r2\nr4 = 0\ncall 2");
+        assertEquals(-Errno.EINVAL, vm(update, maps, new LinuxHelpers(maps)).run().r0());
+        String delete = source.replace("call 1", "call 3");
+        assertEquals(-Errno.EINVAL, vm(delete, maps, new LinuxHelpers(maps)).run().r0());
+        String ring = "r1 = %s ll\nr2 = r10\nr2 += -8\nr3 = 8\nr4 = 0\ncall 130\nexit".formatted(handle(maps, "h"));
+        assertEquals(-Errno.EINVAL, vm(ring, maps, new LinuxHelpers(maps)).run().r0(), "h is no ring buffer");
         String deref = "r1 = %s ll\nr0 = *(u64 *)(r1 + 0)\nexit".formatted(handle(maps, "h"));
         assertThrows(MemoryAccessException.class, () -> vm(deref, maps, new LinuxHelpers(maps)).run());
     }
