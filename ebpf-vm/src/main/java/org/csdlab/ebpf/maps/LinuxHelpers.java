@@ -149,7 +149,7 @@ public final class LinuxHelpers {
             return -Errno.EINVAL;
         }
         if (size < 0 || size > ring.capacity()) {
-            return -Errno.E2BIG;
+            return -Errno.EAGAIN; // as the kernel: a record larger than the buffer cannot be reserved
         }
         byte[] bytes = ctx.memory().read(data, (int) size);
         synchronized (ring) {

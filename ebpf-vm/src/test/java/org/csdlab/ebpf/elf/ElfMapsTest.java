@@ -80,4 +80,22 @@ class ElfMapsTest {
                 object::mapDefinitions);
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("compile with -g"), e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void corruptBtfIsAnElfFormatException() throws Exception {
+        byte[] bytes = java.nio.file.Files.readAllBytes(Clang.compile("btf_maps.c", work, "-g"));
+        SectionHeader btf = ElfObject.parse(bytes).section(".BTF");
+        bytes[(int) btf.offset()] = 0; // magic
+        ElfFormatException e = org.junit.jupiter.api.Assertions.assertThrows(ElfFormatException.class,
+                () -> ElfObject.parse(bytes).program("csd"));
+        assertEquals(".BTF", e.section());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("magic 0xeb9f"), e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void programWithoutMapsRunsWithAnEmptyMapSet() {
+        LoadedProgram csd = ElfObject.read(Clang.compile("context.c", work)).program("csd");
+        assertEquals(List.of(), csd.maps());
+        assertEquals(6, csd.vmBuilder(MapSet.of(csd.maps())).build().run(new byte[] {1, 2, 3}).r0());
+    }
 }

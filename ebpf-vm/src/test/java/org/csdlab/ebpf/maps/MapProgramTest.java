@@ -163,6 +163,13 @@ class MapProgramTest {
             assertEquals(0, vm.run(new byte[] {9, 9, 9, 9}).r0());
         }
         assertEquals(-Errno.EAGAIN, vm.run(new byte[] {9, 9, 9, 9}).r0());
+        assertEquals(1, events.dropped());
+        assertEquals(4096 / 16, events.records().size());
+        String tooBig = source.replace("r3 = 4", "r3 = 8192");
+        assertEquals(-Errno.EAGAIN, vm(tooBig, maps, new LinuxHelpers(maps)).run(new byte[4]).r0());
+        String badFlags = source.replace("r4 = 0", "r4 = 8");
+        assertEquals(-Errno.EINVAL, vm(badFlags, maps, new LinuxHelpers(maps)).run(new byte[4]).r0());
+        assertEquals(0, events.size());
     }
 
     @Test
