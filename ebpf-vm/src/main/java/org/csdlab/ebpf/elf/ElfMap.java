@@ -2,7 +2,9 @@ package org.csdlab.ebpf.elf;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.csdlab.ebpf.maps.MapDefinition;
 
 /**
@@ -41,7 +43,7 @@ record ElfMap(int section, long offset, MapDefinition definition) {
         }
         out.sort(Comparator.comparingInt((ElfMap m) -> isBtfSection(object.sections().get(m.section())) ? 1 : 0)
                 .thenComparingInt(ElfMap::section).thenComparingLong(ElfMap::offset));
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (ElfMap map : out) {
             if (!names.add(map.definition().name())) {
                 SectionHeader section = object.sections().get(map.section());

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.csdlab.ebpf.maps.MapDefinition;
 
 /**
  * A relocatable ELF64 little-endian object for BPF, as {@code clang -O2 [-g] -target bpf -c}
@@ -278,7 +279,7 @@ public final class ElfObject {
      *
      * @throws ElfFormatException when a definition is corrupt or not supported
      */
-    public List<org.csdlab.ebpf.maps.MapDefinition> mapDefinitions() {
+    public List<MapDefinition> mapDefinitions() {
         return maps().stream().map(ElfMap::definition).toList();
     }
 

@@ -3,6 +3,7 @@ package org.csdlab.ebpf.maps;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +101,7 @@ public sealed class HashTableMap extends SlotMap permits LruHashMap {
         for (Map.Entry<ByteBuffer, Integer> e : slots.entrySet()) {
             int at = e.getValue() * valueSize();
             out.put(ByteBuffer.wrap(e.getKey().array().clone()).asReadOnlyBuffer(),
-                    java.util.Arrays.copyOfRange(storage(), at, at + valueSize()));
+                    Arrays.copyOfRange(storage(), at, at + valueSize()));
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package org.csdlab.ebpf.maps;
 
+import java.util.Arrays;
+
 /** The map types this VM models, with the kernel's {@code enum bpf_map_type} numbers. */
 public enum MapType {
     /** {@code BPF_MAP_TYPE_HASH}. */
@@ -30,6 +32,6 @@ public enum MapType {
             }
         }
         throw new IllegalArgumentException("map type " + id + " is not supported; supported: "
-                + java.util.Arrays.stream(values()).map(t -> t.id + " " + t).toList());
+                + Arrays.stream(values()).map(t -> t.id + " " + t).toList());
     }
 }

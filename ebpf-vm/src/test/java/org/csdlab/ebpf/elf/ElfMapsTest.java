@@ -3,7 +3,10 @@ package org.csdlab.ebpf.elf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.csdlab.ebpf.Vm;
@@ -12,6 +15,8 @@ import org.csdlab.ebpf.maps.HashTableMap;
 import org.csdlab.ebpf.maps.MapDefinition;
 import org.csdlab.ebpf.maps.MapSet;
 import org.csdlab.ebpf.maps.MapType;
+import org.csdlab.ebpf.maps.RingBufferMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,7 +60,7 @@ class ElfMapsTest {
         assertNull(lengths.lookup(ArrayMap.key(7)));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void btfDefinedMapsAndRingBuffer() {
         ElfObject object = ElfObject.read(Clang.compile("btf_maps.c", work, "-g"));
         assertEquals(List.of(new MapDefinition(MapType.HASH, 8, 8, 32, "runs"),
@@ -67,32 +72,32 @@ class ElfMapsTest {
         assertEquals(0, vm.run(new byte[5]).r0());
         byte[] key = {1, 0, 0, 0, 2, 0, 0, 0};
         assertArrayEquals(new byte[] {2, 0, 0, 0, 0, 0, 0, 0}, maps.get("runs").lookup(key));
-        List<byte[]> records = maps.get("events", org.csdlab.ebpf.maps.RingBufferMap.class).records();
+        List<byte[]> records = maps.get("events", RingBufferMap.class).records();
         assertEquals(2, records.size());
         assertArrayEquals(new byte[] {3, 0, 0, 0, 0, 0, 0, 0}, records.get(0));
         assertArrayEquals(new byte[] {5, 0, 0, 0, 0, 0, 0, 0}, records.get(1));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void btfDefinedMapsNeedDebugInfo() {
         ElfObject object = ElfObject.read(Clang.compile("btf_maps.c", work));
-        ElfFormatException e = org.junit.jupiter.api.Assertions.assertThrows(ElfFormatException.class,
+        ElfFormatException e = assertThrows(ElfFormatException.class,
                 object::mapDefinitions);
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("compile with -g"), e.getMessage());
+        assertTrue(e.getMessage().contains("compile with -g"), e.getMessage());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void corruptBtfIsAnElfFormatException() throws Exception {
-        byte[] bytes = java.nio.file.Files.readAllBytes(Clang.compile("btf_maps.c", work, "-g"));
+        byte[] bytes = Files.readAllBytes(Clang.compile("btf_maps.c", work, "-g"));
         SectionHeader btf = ElfObject.parse(bytes).section(".BTF");
         bytes[(int) btf.offset()] = 0; // magic
-        ElfFormatException e = org.junit.jupiter.api.Assertions.assertThrows(ElfFormatException.class,
+        ElfFormatException e = assertThrows(ElfFormatException.class,
                 () -> ElfObject.parse(bytes).program("csd"));
         assertEquals(".BTF", e.section());
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("magic 0xeb9f"), e.getMessage());
+        assertTrue(e.getMessage().contains("magic 0xeb9f"), e.getMessage());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void programWithoutMapsRunsWithAnEmptyMapSet() {
         LoadedProgram csd = ElfObject.read(Clang.compile("context.c", work)).program("csd");
         assertEquals(List.of(), csd.maps());

@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.Vm;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Parses the committed {@code elf/globals.o} (no clang needed) and corrupted copies of it. */
 class ElfObjectTest {
@@ -181,7 +186,7 @@ class ElfObjectTest {
     }
 
     @Test
-    void unsupportedLegacyMapTypeNamesTheMap(@org.junit.jupiter.api.io.TempDir java.nio.file.Path work) {
+    void unsupportedLegacyMapTypeNamesTheMap(@TempDir Path work) {
         byte[] bytes = readAll(Clang.compile("maps.c", work));
         ElfObject object = ElfObject.parse(bytes);
         SectionHeader maps = object.section("maps");
@@ -194,11 +199,11 @@ class ElfObjectTest {
         assertTrue(e.getMessage().contains("4-byte index"), e.getMessage());
     }
 
-    private static byte[] readAll(java.nio.file.Path path) {
+    private static byte[] readAll(Path path) {
         try {
-            return java.nio.file.Files.readAllBytes(path);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
