@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.csdlab.ebpf.maps.MapDefinition;
 
 /**
  * A relocatable ELF64 little-endian object for BPF, as {@code clang -O2 [-g] -target bpf -c}
@@ -33,6 +34,8 @@ public final class ElfObject {
     private final List<ElfFunction> functions;
     /** Relocations of each executable section by section index, keyed by byte offset. */
     private final Map<Integer, Map<Long, ElfRelocation>> relocations;
+    /** Map definitions, read when first needed. */
+    private List<ElfMap> maps;
 
     private ElfObject(byte[] data) {
         this.bytes = new ElfBytes(data);
@@ -267,6 +270,24 @@ public final class ElfObject {
         throw new IllegalArgumentException("no program section or function named '" + sectionOrFunction
                 + "'; sections with code: " + programSections() + ", functions: "
                 + functions.stream().map(ElfFunction::name).toList());
+    }
+
+    /**
+     * The maps the object defines (legacy {@code maps} section, then BTF-defined {@code .maps}), in
+     * the order whose positions give the handles programs use: build them with
+     * {@code MapSet.of(object.mapDefinitions())}.
+     *
+     * @throws ElfFormatException when a definition is corrupt or not supported
+     */
+    public List<MapDefinition> mapDefinitions() {
+        return maps().stream().map(ElfMap::definition).toList();
+    }
+
+    synchronized List<ElfMap> maps() {
+        if (maps == null) {
+            maps = ElfMap.read(this, bytes);
+        }
+        return maps;
     }
 
     ElfBytes bytes() {

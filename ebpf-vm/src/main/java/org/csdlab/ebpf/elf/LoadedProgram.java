@@ -3,6 +3,9 @@ package org.csdlab.ebpf.elf;
 import java.util.List;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Vm;
+import org.csdlab.ebpf.maps.HelperSets;
+import org.csdlab.ebpf.maps.MapDefinition;
+import org.csdlab.ebpf.maps.MapSet;
 
 /**
  * A program taken from an ELF object with its relocations resolved: the {@link Program}
@@ -21,14 +24,30 @@ import org.csdlab.ebpf.Vm;
  * @param name    the section or function the program was loaded by
  * @param program the relocated program
  * @param regions the data regions the program addresses, in the order they must be added
+ * @param maps    every map the object defines, in handle order: {@code MapSet.of(maps)} builds
+ *                maps whose handles match the program's map references
  */
-public record LoadedProgram(String name, Program program, List<DataRegion> regions) {
+public record LoadedProgram(String name, Program program, List<DataRegion> regions, List<MapDefinition> maps) {
     /** Index of the first region a {@link Vm} adds after its stack (0) and context (1). */
     static final int FIRST_EXTRA_REGION = 2;
 
     /** Makes the region list unmodifiable. */
     public LoadedProgram {
         regions = List.copyOf(regions);
+        maps = List.copyOf(maps);
+    }
+
+    /** A program that uses no maps. */
+    public LoadedProgram(String name, Program program, List<DataRegion> regions) {
+        this(name, program, regions, List.of());
+    }
+
+    /**
+     * A VM builder for the program with its data regions and the value regions of {@code mapSet}
+     * added, and the Linux helpers for {@code mapSet}.
+     */
+    public Vm.Builder vmBuilder(MapSet mapSet) {
+        return mapSet.configure(vmBuilder()).helpers(HelperSets.linux(mapSet));
     }
 
     /** The address a program sees for the {@code index}-th data region. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.ProgramFormatException;
+import org.csdlab.ebpf.maps.MapSet;
 
 /**
  * Builds one {@link LoadedProgram}: copies the entry code, then every function it calls (in
@@ -64,7 +65,7 @@ final class ProgramLinker {
         for (SectionHeader data : regionSections) {
             regions.add(region(data));
         }
-        return new LoadedProgram(name, program, regions);
+        return new LoadedProgram(name, program, regions, object.mapDefinitions());
     }
 
     private int add(SectionHeader section, long start, long end) {
@@ -136,17 +137,19 @@ final class ProgramLinker {
         }
         ElfSymbol symbol = object.symbols().get((int) relocation.symbol());
         SectionHeader target = object.sections().get(symbol.section());
+        long addend = (readInt(code, at + 4) & 0xffffffffL) | ((long) readInt(code, at + 12) << 32);
         if (isMapSection(target)) {
-            throw new ElfFormatException(section.name(), "", section.offset() + offset, "lddw at offset 0x"
-                    + Long.toHexString(offset) + " refers to map '" + symbol.name() + "' in section '" + target.name()
-                    + "'; maps are not supported yet");
+            long handle = mapHandle(section, offset, symbol, target, addend);
+            code[at + 1] &= 0x0f; // src = 0: a plain 64-bit constant, the map's handle
+            writeInt(code, at + 4, (int) handle);
+            writeInt(code, at + 12, (int) (handle >>> 32));
+            return;
         }
         if (!target.isData()) {
             throw new ElfFormatException(section.name(), "", section.offset() + offset, "lddw at offset 0x"
                     + Long.toHexString(offset) + " loads the address of '" + symbol.name() + "' in section '"
                     + target.name() + "', which is not a data section (.data, .rodata*, .bss)");
         }
-        long addend = (readInt(code, at + 4) & 0xffffffffL) | ((long) readInt(code, at + 12) << 32);
         long address = LoadedProgram.regionAddress(regionIndex(target)) + symbol.value() + addend;
         code[at + 1] &= 0x0f; // src = 0: a plain 64-bit constant
         writeInt(code, at + 4, (int) address);
@@ -204,6 +207,21 @@ final class ProgramLinker {
             }
         }
         return add(section, start, end) + (int) ((offset - start) / Instruction.SLOT_BYTES);
+    }
+
+    /** The handle of the map whose definition starts at {@code symbol + addend} in {@code target}. */
+    private long mapHandle(SectionHeader section, long offset, ElfSymbol symbol, SectionHeader target, long addend) {
+        List<ElfMap> maps = object.maps();
+        long mapOffset = symbol.value() + addend;
+        for (int i = 0; i < maps.size(); i++) {
+            if (maps.get(i).section() == target.index() && maps.get(i).offset() == mapOffset) {
+                return MapSet.handleOf(i);
+            }
+        }
+        throw new ElfFormatException(section.name(), "", section.offset() + offset, "lddw at offset 0x"
+                + Long.toHexString(offset) + " refers to '" + symbol.name() + "'" + (addend == 0 ? "" : " + " + addend)
+                + " in section '" + target.name() + "', which is not the start of a map definition"
+                + (ElfMap.isBtfSection(target) ? " (BTF-defined maps are not supported yet)" : ""));
     }
 
     /** The legacy {@code maps} section ({@code struct bpf_map_def}) and BTF-defined {@code .maps}. */

@@ -6,5 +6,16 @@
  * {@link org.csdlab.ebpf.elf.SectionHeader}, {@link org.csdlab.ebpf.elf.ElfSymbol},
  * {@link org.csdlab.ebpf.elf.ElfRelocation}); every problem is an
  * {@link org.csdlab.ebpf.elf.ElfFormatException}.
+ *
+ * <p>Maps: {@link org.csdlab.ebpf.elf.ElfObject#mapDefinitions()} reads the legacy {@code maps}
+ * section ({@code struct bpf_map_def}, one per symbol) and BTF-defined {@code .maps} (from the
+ * {@code .BTF} section, so compile with {@code -g}). An {@code lddw} of a map becomes a plain
+ * constant, the map's {@link org.csdlab.ebpf.maps.MapSet} handle:
+ *
+ * <pre>{@code
+ * LoadedProgram loaded = ElfObject.read(path).program("csd");
+ * MapSet maps = MapSet.of(loaded.maps());
+ * Vm vm = loaded.vmBuilder(maps).build();     // data regions, map regions, Linux helpers
+ * }</pre>
  */
 package org.csdlab.ebpf.elf;

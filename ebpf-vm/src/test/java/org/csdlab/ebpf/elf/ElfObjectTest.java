@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.Vm;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Parses the committed {@code elf/globals.o} (no clang needed) and corrupted copies of it. */
 class ElfObjectTest {
@@ -171,14 +176,35 @@ class ElfObjectTest {
     }
 
     @Test
-    void mapsAreRefusedForNow() {
+    void mapSectionWithoutContentsIsRefused() {
         byte[] bytes = GLOBALS.clone();
         byte[] bss = ".bss\0".getBytes(StandardCharsets.US_ASCII);
         int at = indexOf(bytes, bss);
         System.arraycopy("maps".getBytes(StandardCharsets.US_ASCII), 0, bytes, at, 4);
         ElfFormatException e = assertThrows(ElfFormatException.class, () -> ElfObject.parse(bytes).program("csd"));
-        assertTrue(e.getMessage().endsWith("refers to map 'total' in section 'maps'; maps are not supported yet"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("so map 'total' has no definition"), e.getMessage());
+    }
+
+    @Test
+    void unsupportedLegacyMapTypeNamesTheMap(@TempDir Path work) {
+        byte[] bytes = readAll(Clang.compile("maps.c", work));
+        ElfObject object = ElfObject.parse(bytes);
+        SectionHeader maps = object.section("maps");
+        bytes[(int) maps.offset()] = 99; // counts: type 99
+        ElfFormatException e = assertThrows(ElfFormatException.class, () -> ElfObject.parse(bytes).program("csd"));
+        assertTrue(e.getMessage().contains("map 'counts': map type 99 is not supported"), e.getMessage());
+        bytes[(int) maps.offset()] = 2;
+        bytes[(int) maps.offset() + 4] = 8; // key size 8 for an array
+        e = assertThrows(ElfFormatException.class, () -> ElfObject.parse(bytes).mapDefinitions());
+        assertTrue(e.getMessage().contains("4-byte index"), e.getMessage());
+    }
+
+    private static byte[] readAll(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int indexOf(byte[] bytes, byte[] pattern) {

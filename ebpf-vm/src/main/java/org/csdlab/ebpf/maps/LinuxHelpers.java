@@ -1,0 +1,216 @@
+package org.csdlab.ebpf.maps;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
+import org.csdlab.ebpf.HelperContext;
+import org.csdlab.ebpf.HelperRegistry;
+import org.csdlab.ebpf.Memory;
+
+/**
+ * The Linux helpers for one {@link MapSet}, deterministic: time comes from a supplier (by
+ * default a counter that advances 1000 ns per call), random numbers from a seeded generator,
+ * and {@code trace_printk} output is collected in {@link #printed()}.
+ *
+ * <pre>
+ *   id   name              arguments                         returns
+ *   1    map_lookup_elem   map, key ptr                      value ptr, or 0
+ *   2    map_update_elem   map, key ptr, value ptr, flags    0 or -errno
+ *   3    map_delete_elem   map, key ptr                      0 or -errno
+ *   5    ktime_get_ns                                        time in ns
+ *   6    trace_printk      fmt ptr, fmt size, a, b, c        bytes written
+ *   7    get_prandom_u32                                     u32
+ *   130  ringbuf_output    ringbuf map, data ptr, size, flags 0 or -errno
+ * </pre>
+ *
+ * A map argument that is no handle of the set (or a map of the wrong kind) makes update, delete
+ * and ringbuf_output return {@code -EINVAL}, and stops the program with a
+ * {@link org.csdlab.ebpf.HelperException} in lookup, whose result is a pointer; bad key, value
+ * or data pointers stop it with a memory fault.
+ */
+public final class LinuxHelpers {
+    /** Id of map_lookup_elem. */
+    public static final int MAP_LOOKUP_ELEM = 1;
+    /** Id of map_update_elem. */
+    public static final int MAP_UPDATE_ELEM = 2;
+    /** Id of map_delete_elem. */
+    public static final int MAP_DELETE_ELEM = 3;
+    /** Id of ktime_get_ns. */
+    public static final int KTIME_GET_NS = 5;
+    /** Id of trace_printk. */
+    public static final int TRACE_PRINTK = 6;
+    /** Id of get_prandom_u32. */
+    public static final int GET_PRANDOM_U32 = 7;
+    /** Id of ringbuf_output. */
+    public static final int RINGBUF_OUTPUT = 130;
+    /** Bytes of the largest trace_printk line (the kernel's limit). */
+    public static final int MAX_PRINTK_BYTES = 1024;
+
+    private final MapSet maps;
+    private final LongSupplier clock;
+    private final SplittableRandom random;
+    private final List<String> printed = Collections.synchronizedList(new ArrayList<>());
+
+    /** Helpers for {@code maps} with the counter clock and seed 0. */
+    public LinuxHelpers(MapSet maps) {
+        this(maps, counterClock(), 0);
+    }
+
+    /** Helpers for {@code maps} reading time from {@code clock} and random numbers seeded by {@code seed}. */
+    public LinuxHelpers(MapSet maps, LongSupplier clock, long seed) {
+        this.maps = maps;
+        this.clock = clock;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** A monotonic clock that starts at 1000 ns and advances 1000 ns per reading. */
+    public static LongSupplier counterClock() {
+        long[] now = {0};
+        return () -> now[0] += 1000;
+    }
+
+    /** The lines trace_printk wrote, in order. */
+    public List<String> printed() {
+        synchronized (printed) {
+            return List.copyOf(printed);
+        }
+    }
+
+    /** The helpers, as a registry. */
+    public HelperRegistry registry() {
+        return HelperRegistry.empty()
+                .with(MAP_LOOKUP_ELEM, "map_lookup_elem", (ctx, map, key, a, b, c) -> lookup(ctx, map, key))
+                .with(MAP_UPDATE_ELEM, "map_update_elem", (ctx, map, key, value, flags, c) ->
+                        update(ctx, map, key, value, flags))
+                .with(MAP_DELETE_ELEM, "map_delete_elem", (ctx, map, key, a, b, c) -> delete(ctx, map, key))
+                .with(KTIME_GET_NS, "ktime_get_ns", (ctx, a, b, c, d, e) -> clock.getAsLong())
+                .with(TRACE_PRINTK, "trace_printk", this::tracePrintk)
+                .with(GET_PRANDOM_U32, "get_prandom_u32", (ctx, a, b, c, d, e) -> randomU32())
+                .with(RINGBUF_OUTPUT, "ringbuf_output", (ctx, map, data, size, flags, e) ->
+                        ringbufOutput(ctx, map, data, size, flags));
+    }
+
+    private synchronized long randomU32() {
+        return random.nextInt() & 0xffffffffL;
+    }
+
+    private long lookup(HelperContext ctx, long handle, long keyAddress) {
+        if (!(maps.byHandle(handle) instanceof SlotMap map)) {
+            // the result is a pointer, so no errno fits: stop the program instead
+            throw new IllegalArgumentException("r1 = 0x" + Long.toHexString(handle) + " is not the handle of a map "
+                    + "with values; handles: " + handles());
+        }
+        byte[] key = ctx.memory().read(keyAddress, map.keySize());
+        synchronized (map) {
+            int slot = map.slotOf(key);
+            return slot < 0 ? 0 : valueAddress(ctx, map, slot);
+        }
+    }
+
+    private long update(HelperContext ctx, long handle, long keyAddress, long valueAddress, long flags) {
+        if (!(maps.byHandle(handle) instanceof SlotMap map)) {
+            return -Errno.EINVAL;
+        }
+        byte[] key = ctx.memory().read(keyAddress, map.keySize());
+        byte[] value = ctx.memory().read(valueAddress, map.valueSize());
+        synchronized (map) {
+            return map.update(key, value, flags);
+        }
+    }
+
+    private long delete(HelperContext ctx, long handle, long keyAddress) {
+        if (!(maps.byHandle(handle) instanceof SlotMap map)) {
+            return -Errno.EINVAL;
+        }
+        byte[] key = ctx.memory().read(keyAddress, map.keySize());
+        synchronized (map) {
+            return map.delete(key);
+        }
+    }
+
+    private String handles() {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < maps.maps().size(); i++) {
+            out.append(i == 0 ? "" : ", ").append("0x").append(Long.toHexString(MapSet.handleOf(i))).append(' ')
+                    .append(maps.maps().get(i).name());
+        }
+        return out.length() == 0 ? "(no maps)" : out.toString();
+    }
+
+    private static long valueAddress(HelperContext ctx, SlotMap map, int slot) {
+        return ctx.memory().region(map.regionName()).startAddress() + (long) slot * map.valueSize();
+    }
+
+    private long ringbufOutput(HelperContext ctx, long handle, long data, long size, long flags) {
+        if (!(maps.byHandle(handle) instanceof RingBufferMap ring)) {
+            return -Errno.EINVAL;
+        }
+        if (size < 0 || size > ring.capacity()) {
+            return -Errno.EAGAIN; // as the kernel: a record larger than the buffer cannot be reserved
+        }
+        byte[] bytes = ctx.memory().read(data, (int) size);
+        synchronized (ring) {
+            return ring.output(bytes, flags);
+        }
+    }
+
+    private long tracePrintk(HelperContext ctx, long fmt, long fmtSize, long a, long b, long c) {
+        if (fmtSize <= 0 || fmtSize > MAX_PRINTK_BYTES) {
+            return -Errno.EINVAL;
+        }
+        String format = ctx.memory().readCString(fmt, (int) fmtSize);
+        String line = format(ctx.memory(), format, new long[] {a, b, c});
+        if (line == null) {
+            return -Errno.EINVAL;
+        }
+        printed.add(line);
+        return line.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * Formats as the kernel's trace_printk: {@code %d %i %u %x %c %s %%}, each with an optional
+     * {@code l} or {@code ll}; at most three arguments. Null for an unsupported conversion.
+     */
+    static String format(Memory memory, String format, long[] args) {
+        StringBuilder out = new StringBuilder();
+        int next = 0;
+        for (int i = 0; i < format.length(); i++) {
+            char ch = format.charAt(i);
+            if (ch != '%') {
+                out.append(ch);
+                continue;
+            }
+            if (++i >= format.length()) {
+                return null;
+            }
+            if (format.charAt(i) == '%') {
+                out.append('%');
+                continue;
+            }
+            int longs = 0;
+            while (i < format.length() && format.charAt(i) == 'l' && longs < 2) {
+                longs++;
+                i++;
+            }
+            if (i >= format.length() || next >= args.length) {
+                return null;
+            }
+            long arg = args[next++];
+            boolean wide = longs > 0;
+            switch (format.charAt(i)) {
+                case 'd', 'i' -> out.append(wide ? arg : (int) arg);
+                case 'u' -> out.append(wide ? Long.toUnsignedString(arg) : Integer.toUnsignedString((int) arg));
+                case 'x' -> out.append(wide ? Long.toHexString(arg) : Integer.toHexString((int) arg));
+                case 'c' -> out.append((char) (arg & 0xff));
+                case 's' -> out.append(memory.readCString(arg, MAX_PRINTK_BYTES));
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return out.toString();
+    }
+}
