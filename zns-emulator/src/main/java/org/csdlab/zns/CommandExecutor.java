@@ -12,8 +12,10 @@ final class CommandExecutor {
   }
 
   Completion execute(Command command) {
+    device.clearLastCommandNanos();
     try {
-      return Completion.success(run(command));
+      long value = run(command);
+      return Completion.success(value, device.lastCommandNanos());
     } catch (ZnsException e) {
       return Completion.failure(e.statusCode());
     }

@@ -3,6 +3,7 @@ package org.csdlab.zns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.csdlab.zns.timing.TimingProfile;
 
 /**
  * An emulated NVMe Zoned Namespace SSD that behaves as the ZNS Command Set (rev 1.1) says.
@@ -18,6 +19,12 @@ import java.util.Objects;
  * dev.manage(0, ZoneAction.FINISH);
  * dev.report(ReportFilter.FULL);             // [Zone[id=0, state=FULL, wp=4096]]
  * }</pre>
+ *
+ * <p>Besides wall-clock time the device keeps a deterministic modeled clock driven by a {@link
+ * TimingProfile} ({@link Builder#timing}; {@code instant}, no delays, by default). Commands are
+ * synchronous on it: each successful read, write, append and zone reset is submitted at {@link
+ * #modeledNanos()} and moves it to the command's modeled completion; {@link #lastCommandNanos()}
+ * is that command's latency. Refused commands cost no modeled time.
  */
 public final class ZnsDevice {
   /** The largest read, in bytes, one call can return (a Java array's limit). */
@@ -30,6 +37,7 @@ public final class ZnsDevice {
   private final ZoneWriter writer;
   private final ZoneManagement management;
   private final StatsRecorder stats;
+  private final DeviceClock clock;
   private final Faults faults = new Faults(this);
   private final CommandExecutor executor = new CommandExecutor(this);
 
@@ -43,6 +51,7 @@ public final class ZnsDevice {
     this.backend = new MemoryBackend(geometry);
     this.writer = new ZoneWriter(resources, backend, geometry.blockSizeBytes(), builder.implicitClose);
     this.stats = new StatsRecorder(geometry.zoneCount());
+    this.clock = new DeviceClock(builder.timing, geometry, stats);
     this.management = new ZoneManagement(geometry, zones, resources, backend, stats);
   }
 
@@ -106,6 +115,7 @@ public final class ZnsDevice {
       at += n;
     }
     stats.command(CommandKind.READ, out.length);
+    clock.read(lba, blocks);
     return out;
   }
 
@@ -125,6 +135,7 @@ public final class ZnsDevice {
     writer.store("write", zones[zone], lba, data, blocks);
     stats.command(CommandKind.WRITE, data.length);
     stats.zoneWritten(zone);
+    clock.write(zone, lba, data.length);
   }
 
   /**
@@ -146,6 +157,7 @@ public final class ZnsDevice {
     long first = writer.store("append", zone, -1, data, blocks);
     stats.command(CommandKind.APPEND, data.length);
     stats.zoneWritten(zone.id);
+    clock.write(zone.id, first, data.length);
     return first;
   }
 
@@ -158,8 +170,9 @@ public final class ZnsDevice {
    *     Range (no such zone)
    */
   public void manage(int zoneId, ZoneAction action) {
-    management.manage(zoneId, action);
+    List<Integer> erased = management.manage(zoneId, action);
     stats.command(CommandKind.ZONE_MANAGEMENT_SEND, 0);
+    clock.reset(erased);
   }
 
   /**
@@ -171,8 +184,9 @@ public final class ZnsDevice {
    * @throws ZnsException Too Many Open Zones (Open would need more open zones than are free)
    */
   public void manageAll(ZoneAction action) {
-    management.manageAll(action);
+    List<Integer> erased = management.manageAll(action);
     stats.command(CommandKind.ZONE_MANAGEMENT_SEND, 0);
+    clock.reset(erased);
   }
 
   /**
@@ -186,6 +200,7 @@ public final class ZnsDevice {
   public void setDescriptorExtension(int zoneId, byte[] extension) {
     management.setDescriptorExtension(zoneId, extension);
     stats.command(CommandKind.ZONE_MANAGEMENT_SEND, extension.length);
+    clock.none();
   }
 
 
@@ -274,6 +289,36 @@ public final class ZnsDevice {
     return stats.snapshot();
   }
 
+  // ---------------------------------------------------------------- modeled time
+
+  /** The timing profile the modeled clock follows. */
+  public TimingProfile timing() {
+    return clock.profile();
+  }
+
+  /**
+   * Now on the device's modeled clock, in ns: the modeled completion time of the last command
+   * (0 before the first, and always 0 with the {@code instant} profile). Depends only on the
+   * sequence of commands, never on the host.
+   */
+  public long modeledNanos() {
+    return clock.now();
+  }
+
+  /**
+   * The modeled latency, in ns, of the last command the calling thread completed successfully
+   * (read, write, append or zone management; 0 for zone management other than a reset of a
+   * non-Empty zone). A refused command does not change it. For NVMe command values see {@link
+   * Completion#modeledNanos()}.
+   */
+  public long lastCommandNanos() {
+    return clock.last();
+  }
+
+  void clearLastCommandNanos() {
+    clock.clearLast();
+  }
+
   /** Heap bytes the memory backend holds for zone data (grows only as zones are written). */
   public long storedBytes() {
     return backend.allocatedBytes();
@@ -282,7 +327,7 @@ public final class ZnsDevice {
   @Override
   public String toString() {
     return "ZnsDevice[" + geometry.zoneCount() + " zones × " + geometry.zoneSizeBlocks() + " blocks of "
-        + geometry.blockSizeBytes() + " B, " + resources + "]";
+        + geometry.blockSizeBytes() + " B, " + resources + ", " + clock + "]";
   }
 
   // ---------------------------------------------------------------- NVMe commands
@@ -351,6 +396,7 @@ public final class ZnsDevice {
   public static final class Builder {
     private final Geometry geometry;
     private boolean implicitClose = true;
+    private TimingProfile timing = TimingProfile.instant();
 
     private Builder(Geometry geometry) {
       this.geometry = Objects.requireNonNull(geometry, "geometry");
@@ -362,6 +408,15 @@ public final class ZnsDevice {
      */
     public Builder implicitClose(boolean implicitClose) {
       this.implicitClose = implicitClose;
+      return this;
+    }
+
+    /**
+     * The timing profile of the device's modeled clock, e.g. {@link TimingProfile#tlcZns()};
+     * default {@link TimingProfile#instant()} (no delays).
+     */
+    public Builder timing(TimingProfile timing) {
+      this.timing = Objects.requireNonNull(timing, "timing");
       return this;
     }
 
