@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -19,8 +21,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Main class of {@code benchmarks.jar}: runs {@link InterpreterBenchmark} with JMH (any JMH
- * command-line option passes through) and ends with a table of million eBPF instructions per
- * second per program. The forked benchmark JVM is the one running this class unless
+ * command-line option passes through; a benchmark pattern such as {@code ZnsBenchmark} runs those
+ * instead) and ends with a table of million eBPF instructions per second per program, and for
+ * {@link ZnsBenchmark} a table of MB/s per case with its ratio to {@code System.arraycopy}. The forked benchmark JVM is the one running this class unless
  * {@code -jvm} says otherwise.
  */
 public final class BenchReport {
@@ -53,6 +56,47 @@ public final class BenchReport {
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         print(results, System.out);
+        printZns(results, System.out);
+    }
+
+    /** The ZNS table: MB/s (10^6 bytes) per operation and size, and the ratio to its arraycopy baseline. */
+    static void printZns(Collection<RunResult> results, PrintStream out) {
+        Map<String, Map<String, Double>> mbPerSecond = new TreeMap<>(Comparator.comparingLong(Long::parseLong));
+        BenchmarkParams first = null;
+        for (RunResult result : results) {
+            BenchmarkParams params = result.getParams();
+            String name = params.getBenchmark();
+            if (!name.startsWith(ZnsBenchmark.class.getName() + ".")) {
+                continue;
+            }
+            first = first == null ? params : first;
+            String size = params.getParam("sizeBytes");
+            String op = name.substring(name.lastIndexOf('.') + 1);
+            mbPerSecond.computeIfAbsent(size, k -> new TreeMap<>())
+                    .put(op, result.getPrimaryResult().getScore() * Long.parseLong(size) / 1e6);
+        }
+        if (first == null) {
+            return;
+        }
+        out.println();
+        out.println("ZNS memory backend throughput (instant timing) against System.arraycopy");
+        out.printf(Locale.ROOT, "JDK %s, %s %s%n    %s%n", first.getJdkVersion(), first.getVmName(),
+                first.getVmVersion(), first.getJvm());
+        out.printf(Locale.ROOT, "%-8s %-8s %12s %-8s %12s %8s%n", "size", "op", "MB/s", "baseline", "MB/s", "ratio");
+        for (Map.Entry<String, Map<String, Double>> bySize : mbPerSecond.entrySet()) {
+            Map<String, Double> ops = bySize.getValue();
+            for (String[] pair : new String[][] {{"append", "copyIn"}, {"read", "copyOut"}}) {
+                Double device = ops.get(pair[0]);
+                Double copy = ops.get(pair[1]);
+                if (device == null && copy == null) {
+                    continue;
+                }
+                out.printf(Locale.ROOT, "%-8s %-8s %12s %-8s %12s %8s%n", size(bySize.getKey()), pair[0],
+                        device == null ? "-" : String.format(Locale.ROOT, "%.0f", device), pair[1],
+                        copy == null ? "-" : String.format(Locale.ROOT, "%.0f", copy),
+                        device == null || copy == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * device / copy));
+            }
+        }
     }
 
     /** The summary table: one line per program run. */

@@ -28,8 +28,7 @@ final class CommandExecutor {
         throw new ZnsException(StatusCode.INVALID_FIELD, "read", ZnsException.NONE, ZnsException.NONE,
             "read: buffer of " + r.buffer().length + " bytes cannot hold " + r.blocks() + " blocks");
       }
-      byte[] data = device.read(r.slba(), r.blocks());
-      System.arraycopy(data, 0, r.buffer(), 0, data.length);
+      device.read(r.slba(), r.blocks(), r.buffer(), 0);
       return 0;
     } else if (command instanceof Command.Write w) {
       device.write(w.slba(), w.data());

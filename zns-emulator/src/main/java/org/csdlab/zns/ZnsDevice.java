@@ -92,6 +92,29 @@ public final class ZnsDevice {
           "read: " + blocks + " blocks is more than one read can return (" + MAX_TRANSFER_BYTES + " bytes)");
     }
     byte[] out = new byte[blocks * blockSize];
+    read(lba, blocks, out, 0);
+    return out;
+  }
+
+  /**
+   * Reads {@code blocks} logical blocks from {@code lba} into {@code buffer} at {@code offset},
+   * as {@link #read(long, int)} does but without allocating; the range may span zones. If the
+   * command is refused, the buffer may already hold some of the data.
+   *
+   * @throws ZnsException LBA Out of Range, Zone Is Offline, Unrecovered Read Error (injected),
+   *     Invalid Field (no blocks, or the buffer cannot hold them from {@code offset})
+   */
+  public void read(long lba, int blocks, byte[] buffer, int offset) {
+    Objects.requireNonNull(buffer, "buffer");
+    checkRange("read", lba, blocks);
+    int blockSize = geometry.blockSizeBytes();
+    if (offset < 0 || (long) blocks * blockSize > buffer.length - (long) offset) {
+      throw new ZnsException(StatusCode.INVALID_FIELD, "read", ZnsException.NONE, ZnsException.NONE,
+          "read: a buffer of " + buffer.length + " bytes cannot hold " + blocks + " blocks of " + blockSize
+              + " bytes from offset " + offset);
+    }
+    int length = blocks * blockSize;
+    byte[] out = buffer;
     long at = lba;
     long end = lba + blocks;
     while (at < end) {
@@ -108,15 +131,15 @@ public final class ZnsDevice {
           throw ZnsException.refuse(StatusCode.UNRECOVERED_READ_ERROR, "read", zone,
               "read from zone " + zone.id + ": lba " + bad + " cannot be read (injected media error)");
         }
-        backend.read(zone.id, (at - zone.startLba) * blockSize, out, (int) ((at - lba) * blockSize), (int) (n * blockSize));
+        backend.read(zone.id, (at - zone.startLba) * blockSize, out, offset + (int) ((at - lba) * blockSize),
+            (int) (n * blockSize));
       } finally {
         zone.lock.unlock();
       }
       at += n;
     }
-    stats.command(CommandKind.READ, out.length);
+    stats.command(CommandKind.READ, length);
     clock.read(lba, blocks);
-    return out;
   }
 
   // ---------------------------------------------------------------- write, append
