@@ -16,11 +16,14 @@ final class DeviceClock {
   private final Geometry geometry;
   private final StatsRecorder stats;
   private final ThreadLocal<long[]> last = ThreadLocal.withInitial(() -> new long[1]);
+  /** With no delays every command takes 0 ns and the clock stays at 0: skip the model. */
+  private final boolean instant;
 
   DeviceClock(TimingProfile profile, Geometry geometry, StatsRecorder stats) {
     this.clock = new ModeledClock(new TimingModel(profile));
     this.geometry = geometry;
     this.stats = stats;
+    this.instant = profile.noDelays();
   }
 
   TimingProfile profile() {
@@ -44,6 +47,9 @@ final class DeviceClock {
    * whose per-zone parts are all submitted at once.
    */
   long read(long lba, int blocks) {
+    if (instant) {
+      return none();
+    }
     long blockSize = geometry.blockSizeBytes();
     long latency;
     synchronized (clock) {
@@ -64,13 +70,16 @@ final class DeviceClock {
 
   /** A write or append of {@code bytes} bytes that landed at {@code firstLba} of {@code zone}. */
   long write(int zone, long firstLba, long bytes) {
+    if (instant) {
+      return none();
+    }
     long offset = (firstLba - geometry.zoneStartLba(zone)) * geometry.blockSizeBytes();
     return record(clock.write(zone, offset, bytes));
   }
 
   /** Resets (erases) of {@code zones}, all submitted at once, as one command. */
   long reset(List<Integer> zones) {
-    if (zones.isEmpty()) {
+    if (instant || zones.isEmpty()) {
       return record(0);
     }
     long latency;
@@ -90,8 +99,13 @@ final class DeviceClock {
   }
 
   private long record(long latency) {
-    last.get()[0] = latency;
-    stats.modeled(latency);
+    long[] slot = last.get();
+    if (slot[0] != latency) {
+      slot[0] = latency;
+    }
+    if (latency != 0) {
+      stats.modeled(latency);
+    }
     return latency;
   }
 
