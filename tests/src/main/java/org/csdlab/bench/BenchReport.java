@@ -59,9 +59,13 @@ public final class BenchReport {
         printZns(results, System.out);
     }
 
-    /** The ZNS table: MB/s (10^6 bytes) per operation and size, and the ratio to its arraycopy baseline. */
+    /**
+     * The ZNS table: MB/s (10^6 bytes) per operation and size, and the ratio to its arraycopy
+     * baseline, for the mean and for the best iteration (less disturbed by other load on the
+     * machine, since both sides of a ratio run at different times).
+     */
     static void printZns(Collection<RunResult> results, PrintStream out) {
-        Map<String, Map<String, Double>> mbPerSecond = new TreeMap<>(Comparator.comparingLong(Long::parseLong));
+        Map<String, Map<String, double[]>> mbPerSecond = new TreeMap<>(Comparator.comparingLong(Long::parseLong));
         BenchmarkParams first = null;
         for (RunResult result : results) {
             BenchmarkParams params = result.getParams();
@@ -72,8 +76,10 @@ public final class BenchReport {
             first = first == null ? params : first;
             String size = params.getParam("sizeBytes");
             String op = name.substring(name.lastIndexOf('.') + 1);
+            Result<?> primary = result.getPrimaryResult();
+            double bytes = Long.parseLong(size) / 1e6;
             mbPerSecond.computeIfAbsent(size, k -> new TreeMap<>())
-                    .put(op, result.getPrimaryResult().getScore() * Long.parseLong(size) / 1e6);
+                    .put(op, new double[] {primary.getScore() * bytes, primary.getStatistics().getMax() * bytes});
         }
         if (first == null) {
             return;
@@ -82,21 +88,30 @@ public final class BenchReport {
         out.println("ZNS memory backend throughput (instant timing) against System.arraycopy");
         out.printf(Locale.ROOT, "JDK %s, %s %s%n    %s%n", first.getJdkVersion(), first.getVmName(),
                 first.getVmVersion(), first.getJvm());
-        out.printf(Locale.ROOT, "%-8s %-8s %12s %-8s %12s %8s%n", "size", "op", "MB/s", "baseline", "MB/s", "ratio");
-        for (Map.Entry<String, Map<String, Double>> bySize : mbPerSecond.entrySet()) {
-            Map<String, Double> ops = bySize.getValue();
+        out.printf(Locale.ROOT, "%-8s %-7s %10s %-8s %10s %7s   %10s %10s %7s%n", "size", "op", "MB/s", "baseline",
+                "MB/s", "ratio", "best MB/s", "best base", "ratio");
+        for (Map.Entry<String, Map<String, double[]>> bySize : mbPerSecond.entrySet()) {
+            Map<String, double[]> ops = bySize.getValue();
             for (String[] pair : new String[][] {{"append", "copyIn"}, {"read", "copyOut"}}) {
-                Double device = ops.get(pair[0]);
-                Double copy = ops.get(pair[1]);
+                double[] device = ops.get(pair[0]);
+                double[] copy = ops.get(pair[1]);
                 if (device == null && copy == null) {
                     continue;
                 }
-                out.printf(Locale.ROOT, "%-8s %-8s %12s %-8s %12s %8s%n", size(bySize.getKey()), pair[0],
-                        device == null ? "-" : String.format(Locale.ROOT, "%.0f", device), pair[1],
-                        copy == null ? "-" : String.format(Locale.ROOT, "%.0f", copy),
-                        device == null || copy == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * device / copy));
+                out.printf(Locale.ROOT, "%-8s %-7s %10s %-8s %10s %7s   %10s %10s %7s%n", size(bySize.getKey()),
+                        pair[0], mb(device, 0), pair[1], mb(copy, 0), ratio(device, copy, 0),
+                        mb(device, 1), mb(copy, 1), ratio(device, copy, 1));
             }
         }
+    }
+
+    private static String mb(double[] figures, int which) {
+        return figures == null ? "-" : String.format(Locale.ROOT, "%.0f", figures[which]);
+    }
+
+    private static String ratio(double[] device, double[] copy, int which) {
+        return device == null || copy == null || copy[which] == 0 ? "-"
+                : String.format(Locale.ROOT, "%.0f%%", 100 * device[which] / copy[which]);
     }
 
     /** The summary table: one line per program run. */
