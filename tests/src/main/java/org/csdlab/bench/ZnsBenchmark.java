@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code append}: a Zone Append of {@code sizeBytes} to a 64 MiB zone; when the zone is
- *       full it is reset and the next one is used (the reset, and the memory the sparse backend
- *       allocates again afterwards, are part of the cost);
+ *       full it is reset and filled again (the reset, and the memory the sparse backend allocates
+ *       again afterwards, are part of the cost);
  *   <li>{@code copyIn}: the baseline for append, copying the same buffer into a 64 MiB array at
  *       successive offsets;
  *   <li>{@code read}: a read of {@code sizeBytes} from a full 64 MiB zone at successive offsets
@@ -52,7 +52,7 @@ public class ZnsBenchmark {
     private ZnsDevice appendDevice;
     private ZnsDevice readDevice;
     private long zoneBlocks;
-    private int appendZone;
+    // one zone each, so the device touches as much memory (64 MiB) as the copy baselines
     private long appendedBytes;
     private long readOffsetBlocks;
     private byte[] data;
@@ -81,12 +81,11 @@ public class ZnsBenchmark {
     @Benchmark
     public long append() {
         if (appendedBytes + sizeBytes > ZONE_BYTES) {
-            appendDevice.manage(appendZone, ZoneAction.RESET);
-            appendZone = (appendZone + 1) % ZONES;
+            appendDevice.manage(0, ZoneAction.RESET);
             appendedBytes = 0;
         }
         appendedBytes += sizeBytes;
-        return appendDevice.append(appendZone * zoneBlocks, data);
+        return appendDevice.append(0, data);
     }
 
     @Benchmark
