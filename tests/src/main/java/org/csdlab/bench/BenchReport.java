@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -19,8 +21,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Main class of {@code benchmarks.jar}: runs {@link InterpreterBenchmark} with JMH (any JMH
- * command-line option passes through) and ends with a table of million eBPF instructions per
- * second per program. The forked benchmark JVM is the one running this class unless
+ * command-line option passes through; a benchmark pattern such as {@code ZnsBenchmark} runs those
+ * instead) and ends with a table of million eBPF instructions per second per program, and for
+ * {@link ZnsBenchmark} a table of MB/s per case with its ratio to {@code System.arraycopy}. The forked benchmark JVM is the one running this class unless
  * {@code -jvm} says otherwise.
  */
 public final class BenchReport {
@@ -53,6 +56,62 @@ public final class BenchReport {
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         print(results, System.out);
+        printZns(results, System.out);
+    }
+
+    /**
+     * The ZNS table: MB/s (10^6 bytes) per operation and size, and the ratio to its arraycopy
+     * baseline, for the mean and for the best iteration (less disturbed by other load on the
+     * machine, since both sides of a ratio run at different times).
+     */
+    static void printZns(Collection<RunResult> results, PrintStream out) {
+        Map<String, Map<String, double[]>> mbPerSecond = new TreeMap<>(Comparator.comparingLong(Long::parseLong));
+        BenchmarkParams first = null;
+        for (RunResult result : results) {
+            BenchmarkParams params = result.getParams();
+            String name = params.getBenchmark();
+            if (!name.startsWith(ZnsBenchmark.class.getName() + ".")) {
+                continue;
+            }
+            first = first == null ? params : first;
+            String size = params.getParam("sizeBytes");
+            String op = name.substring(name.lastIndexOf('.') + 1);
+            Result<?> primary = result.getPrimaryResult();
+            double bytes = Long.parseLong(size) / 1e6;
+            mbPerSecond.computeIfAbsent(size, k -> new TreeMap<>())
+                    .put(op, new double[] {primary.getScore() * bytes, primary.getStatistics().getMax() * bytes});
+        }
+        if (first == null) {
+            return;
+        }
+        out.println();
+        out.println("ZNS memory backend throughput (instant timing) against System.arraycopy");
+        out.printf(Locale.ROOT, "JDK %s, %s %s%n    %s%n", first.getJdkVersion(), first.getVmName(),
+                first.getVmVersion(), first.getJvm());
+        out.printf(Locale.ROOT, "%-8s %-7s %10s %-8s %10s %7s   %10s %10s %7s%n", "size", "op", "MB/s", "baseline",
+                "MB/s", "ratio", "best MB/s", "best base", "ratio");
+        for (Map.Entry<String, Map<String, double[]>> bySize : mbPerSecond.entrySet()) {
+            Map<String, double[]> ops = bySize.getValue();
+            for (String[] pair : new String[][] {{"append", "copyIn"}, {"read", "copyOut"}}) {
+                double[] device = ops.get(pair[0]);
+                double[] copy = ops.get(pair[1]);
+                if (device == null && copy == null) {
+                    continue;
+                }
+                out.printf(Locale.ROOT, "%-8s %-7s %10s %-8s %10s %7s   %10s %10s %7s%n", size(bySize.getKey()),
+                        pair[0], mb(device, 0), pair[1], mb(copy, 0), ratio(device, copy, 0),
+                        mb(device, 1), mb(copy, 1), ratio(device, copy, 1));
+            }
+        }
+    }
+
+    private static String mb(double[] figures, int which) {
+        return figures == null ? "-" : String.format(Locale.ROOT, "%.0f", figures[which]);
+    }
+
+    private static String ratio(double[] device, double[] copy, int which) {
+        return device == null || copy == null || copy[which] == 0 ? "-"
+                : String.format(Locale.ROOT, "%.0f%%", 100 * device[which] / copy[which]);
     }
 
     /** The summary table: one line per program run. */

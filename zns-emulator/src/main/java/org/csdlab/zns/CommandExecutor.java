@@ -12,8 +12,10 @@ final class CommandExecutor {
   }
 
   Completion execute(Command command) {
+    device.clearLastCommandNanos();
     try {
-      return Completion.success(run(command));
+      long value = run(command);
+      return Completion.success(value, device.lastCommandNanos());
     } catch (ZnsException e) {
       return Completion.failure(e.statusCode());
     }
@@ -26,8 +28,7 @@ final class CommandExecutor {
         throw new ZnsException(StatusCode.INVALID_FIELD, "read", ZnsException.NONE, ZnsException.NONE,
             "read: buffer of " + r.buffer().length + " bytes cannot hold " + r.blocks() + " blocks");
       }
-      byte[] data = device.read(r.slba(), r.blocks());
-      System.arraycopy(data, 0, r.buffer(), 0, data.length);
+      device.read(r.slba(), r.blocks(), r.buffer(), 0);
       return 0;
     } else if (command instanceof Command.Write w) {
       device.write(w.slba(), w.data());

@@ -8,16 +8,24 @@ package org.csdlab.zns;
  * @param statusCode SC, e.g. 0xBC for Zone Invalid Write
  * @param dw0 completion dword 0
  * @param dw1 completion dword 1
+ * @param modeledNanos the command's latency on the device's modeled clock, in ns (0 for a refused
+ *     command and for commands the timing model does not charge, such as Identify). Not part of
+ *     the NVMe completion entry.
  */
-public record Completion(int statusCodeType, int statusCode, int dw0, int dw1) {
+public record Completion(int statusCodeType, int statusCode, int dw0, int dw1, long modeledNanos) {
+
+  /** A completion that took no modeled time. */
+  public Completion(int statusCodeType, int statusCode, int dw0, int dw1) {
+    this(statusCodeType, statusCode, dw0, dw1, 0);
+  }
 
   /** A successful completion with {@code value} split over DW0 (low) and DW1 (high). */
-  static Completion success(long value) {
-    return new Completion(0, 0, (int) value, (int) (value >>> 32));
+  static Completion success(long value, long modeledNanos) {
+    return new Completion(0, 0, (int) value, (int) (value >>> 32), modeledNanos);
   }
 
   static Completion failure(StatusCode status) {
-    return new Completion(status.type().code(), status.code(), 0, 0);
+    return new Completion(status.type().code(), status.code(), 0, 0, 0);
   }
 
   /** True if the command completed without error. */
@@ -42,7 +50,7 @@ public record Completion(int statusCodeType, int statusCode, int dw0, int dw1) {
 
   @Override
   public String toString() {
-    return String.format("Completion[%s, SCT=%d, SC=0x%02X, dw0=0x%08X, dw1=0x%08X]",
-        status().title(), statusCodeType, statusCode, dw0, dw1);
+    return String.format("Completion[%s, SCT=%d, SC=0x%02X, dw0=0x%08X, dw1=0x%08X, modeled %d ns]",
+        status().title(), statusCodeType, statusCode, dw0, dw1, modeledNanos);
   }
 }

@@ -12,9 +12,12 @@ import java.util.Map;
  * @param bytes data bytes moved per kind (read or written)
  * @param zoneResets resets of zones that were not Empty (one per zone, also under Select All)
  * @param writesPerZone completed writes and appends, indexed by zone id
+ * @param modeledBusyNanos the sum of the modeled latencies of all completed commands, in ns on the
+ *     device's modeled clock (0 with the {@code instant} timing profile)
  */
 public record DeviceStats(
-    Map<CommandKind, Long> commands, Map<CommandKind, Long> bytes, long zoneResets, List<Long> writesPerZone) {
+    Map<CommandKind, Long> commands, Map<CommandKind, Long> bytes, long zoneResets, List<Long> writesPerZone,
+    long modeledBusyNanos) {
 
   /** Copies the maps and list so the snapshot never changes. */
   public DeviceStats {
@@ -33,7 +36,10 @@ public record DeviceStats(
     return bytes.getOrDefault(kind, 0L);
   }
 
-  /** Data bytes that crossed the host link: everything read, written and appended. */
+  /**
+   * Data bytes that crossed the host link: everything read, written and appended, and zone
+   * descriptor extensions sent.
+   */
   public long hostLinkBytes() {
     return bytes.values().stream().mapToLong(Long::longValue).sum();
   }
@@ -50,6 +56,7 @@ public record DeviceStats(
   public String toString() {
     return "DeviceStats[reads=" + commands(CommandKind.READ) + ", writes=" + commands(CommandKind.WRITE)
         + ", appends=" + commands(CommandKind.APPEND) + ", resets=" + zoneResets + ", host link "
-        + hostLinkBytes() + " B]";
+        + hostLinkBytes() + " B, modeled busy "
+        + modeledBusyNanos + " ns]";
   }
 }

@@ -12,6 +12,7 @@ final class StatsRecorder {
   private final Map<CommandKind, LongAdder> commands = new EnumMap<>(CommandKind.class);
   private final Map<CommandKind, LongAdder> bytes = new EnumMap<>(CommandKind.class);
   private final LongAdder resets = new LongAdder();
+  private final LongAdder modeledBusy = new LongAdder();
   private final AtomicLongArray writesPerZone;
 
   StatsRecorder(int zoneCount) {
@@ -31,6 +32,10 @@ final class StatsRecorder {
     writesPerZone.incrementAndGet(zone);
   }
 
+  void modeled(long latencyNanos) {
+    modeledBusy.add(latencyNanos);
+  }
+
   void zoneReset() {
     resets.increment();
   }
@@ -46,7 +51,7 @@ final class StatsRecorder {
     for (int i = 0; i < writesPerZone.length(); i++) {
       perZone.add(writesPerZone.get(i));
     }
-    return new DeviceStats(c, b, resets.sum(), perZone);
+    return new DeviceStats(c, b, resets.sum(), perZone, modeledBusy.sum());
   }
 
   @Override

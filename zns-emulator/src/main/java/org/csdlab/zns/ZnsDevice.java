@@ -3,6 +3,7 @@ package org.csdlab.zns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.csdlab.zns.timing.TimingProfile;
 
 /**
  * An emulated NVMe Zoned Namespace SSD that behaves as the ZNS Command Set (rev 1.1) says.
@@ -18,6 +19,12 @@ import java.util.Objects;
  * dev.manage(0, ZoneAction.FINISH);
  * dev.report(ReportFilter.FULL);             // [Zone[id=0, state=FULL, wp=4096]]
  * }</pre>
+ *
+ * <p>Besides wall-clock time the device keeps a deterministic modeled clock driven by a {@link
+ * TimingProfile} ({@link Builder#timing}; {@code instant}, no delays, by default). Commands are
+ * synchronous on it: each successful read, write, append and zone reset is submitted at {@link
+ * #modeledNanos()} and moves it to the command's modeled completion; {@link #lastCommandNanos()}
+ * is that command's latency. Refused commands cost no modeled time.
  */
 public final class ZnsDevice implements AutoCloseable {
   /** The largest read, in bytes, one call can return (a Java array's limit). */
@@ -30,6 +37,7 @@ public final class ZnsDevice implements AutoCloseable {
   private final ZoneWriter writer;
   private final ZoneManagement management;
   private final StatsRecorder stats;
+  private final DeviceClock clock;
   private final Faults faults = new Faults(this);
   private final CommandExecutor executor = new CommandExecutor(this);
 
@@ -51,6 +59,7 @@ public final class ZnsDevice implements AutoCloseable {
     }
     this.writer = new ZoneWriter(resources, backend, geometry.blockSizeBytes(), builder.implicitClose);
     this.stats = new StatsRecorder(geometry.zoneCount());
+    this.clock = new DeviceClock(builder.timing, geometry, stats);
     this.management = new ZoneManagement(geometry, zones, resources, backend, stats);
   }
 
@@ -94,7 +103,6 @@ public final class ZnsDevice implements AutoCloseable {
    *     Invalid Field (no blocks)
    */
   public byte[] read(long lba, int blocks) {
-    faults.admit("read");
     checkRange("read", lba, blocks);
     int blockSize = geometry.blockSizeBytes();
     if ((long) blocks * blockSize > MAX_TRANSFER_BYTES) {
@@ -102,6 +110,30 @@ public final class ZnsDevice implements AutoCloseable {
           "read: " + blocks + " blocks is more than one read can return (" + MAX_TRANSFER_BYTES + " bytes)");
     }
     byte[] out = new byte[blocks * blockSize];
+    read(lba, blocks, out, 0);
+    return out;
+  }
+
+  /**
+   * Reads {@code blocks} logical blocks from {@code lba} into {@code buffer} at {@code offset},
+   * as {@link #read(long, int)} does but without allocating; the range may span zones. If the
+   * command is refused, the buffer may already hold some of the data.
+   *
+   * @throws ZnsException LBA Out of Range, Zone Is Offline, Unrecovered Read Error (injected),
+   *     Invalid Field (no blocks, or the buffer cannot hold them from {@code offset})
+   */
+  public void read(long lba, int blocks, byte[] buffer, int offset) {
+    Objects.requireNonNull(buffer, "buffer");
+    faults.admit("read");
+    checkRange("read", lba, blocks);
+    int blockSize = geometry.blockSizeBytes();
+    if (offset < 0 || (long) blocks * blockSize > buffer.length - (long) offset) {
+      throw new ZnsException(StatusCode.INVALID_FIELD, "read", ZnsException.NONE, ZnsException.NONE,
+          "read: a buffer of " + buffer.length + " bytes cannot hold " + blocks + " blocks of " + blockSize
+              + " bytes from offset " + offset);
+    }
+    int length = blocks * blockSize;
+    byte[] out = buffer;
     long at = lba;
     long end = lba + blocks;
     while (at < end) {
@@ -118,14 +150,15 @@ public final class ZnsDevice implements AutoCloseable {
           throw ZnsException.refuse(StatusCode.UNRECOVERED_READ_ERROR, "read", zone,
               "read from zone " + zone.id + ": lba " + bad + " cannot be read (injected media error)");
         }
-        backend.read(zone.id, (at - zone.startLba) * blockSize, out, (int) ((at - lba) * blockSize), (int) (n * blockSize));
+        backend.read(zone.id, (at - zone.startLba) * blockSize, out, offset + (int) ((at - lba) * blockSize),
+            (int) (n * blockSize));
       } finally {
         zone.lock.unlock();
       }
       at += n;
     }
-    stats.command(CommandKind.READ, out.length);
-    return out;
+    stats.command(CommandKind.READ, length);
+    clock.read(lba, blocks);
   }
 
   // ---------------------------------------------------------------- write, append
@@ -145,6 +178,7 @@ public final class ZnsDevice implements AutoCloseable {
     writer.store("write", zones[zone], lba, data, blocks);
     stats.command(CommandKind.WRITE, data.length);
     stats.zoneWritten(zone);
+    clock.write(zone, lba, data.length);
   }
 
   /**
@@ -167,6 +201,7 @@ public final class ZnsDevice implements AutoCloseable {
     long first = writer.store("append", zone, -1, data, blocks);
     stats.command(CommandKind.APPEND, data.length);
     stats.zoneWritten(zone.id);
+    clock.write(zone.id, first, data.length);
     return first;
   }
 
@@ -180,8 +215,9 @@ public final class ZnsDevice implements AutoCloseable {
    */
   public void manage(int zoneId, ZoneAction action) {
     faults.admit("zone management send");
-    management.manage(zoneId, action);
+    List<Integer> erased = management.manage(zoneId, action);
     stats.command(CommandKind.ZONE_MANAGEMENT_SEND, 0);
+    clock.reset(erased);
   }
 
   /**
@@ -194,8 +230,9 @@ public final class ZnsDevice implements AutoCloseable {
    */
   public void manageAll(ZoneAction action) {
     faults.admit("zone management send");
-    management.manageAll(action);
+    List<Integer> erased = management.manageAll(action);
     stats.command(CommandKind.ZONE_MANAGEMENT_SEND, 0);
+    clock.reset(erased);
   }
 
   /**
@@ -210,6 +247,7 @@ public final class ZnsDevice implements AutoCloseable {
     faults.admit("set zone descriptor extension");
     management.setDescriptorExtension(zoneId, extension);
     stats.command(CommandKind.ZONE_MANAGEMENT_SEND, extension.length);
+    clock.none();
   }
 
 
@@ -300,6 +338,36 @@ public final class ZnsDevice implements AutoCloseable {
     return stats.snapshot();
   }
 
+  // ---------------------------------------------------------------- modeled time
+
+  /** The timing profile the modeled clock follows. */
+  public TimingProfile timing() {
+    return clock.profile();
+  }
+
+  /**
+   * Now on the device's modeled clock, in ns: the modeled completion time of the last command
+   * (0 before the first, and always 0 with the {@code instant} profile). Depends only on the
+   * sequence of commands, never on the host.
+   */
+  public long modeledNanos() {
+    return clock.now();
+  }
+
+  /**
+   * The modeled latency, in ns, of the last command the calling thread completed successfully
+   * (read, write, append or zone management; 0 for zone management other than a reset of a
+   * non-Empty zone). A refused command does not change it. For NVMe command values see {@link
+   * Completion#modeledNanos()}.
+   */
+  public long lastCommandNanos() {
+    return clock.last();
+  }
+
+  void clearLastCommandNanos() {
+    clock.clearLast();
+  }
+
   /**
    * Bytes the backend holds for zone data: heap bytes for the memory backend, bytes of zone data
    * stored for a file. Grows only as zones are written; a reset gives a zone's bytes back.
@@ -320,7 +388,7 @@ public final class ZnsDevice implements AutoCloseable {
   @Override
   public String toString() {
     return "ZnsDevice[" + geometry.zoneCount() + " zones × " + geometry.zoneSizeBlocks() + " blocks of "
-        + geometry.blockSizeBytes() + " B, " + resources + "]";
+        + geometry.blockSizeBytes() + " B, " + resources + ", " + clock + "]";
   }
 
   // ---------------------------------------------------------------- NVMe commands
@@ -392,6 +460,7 @@ public final class ZnsDevice implements AutoCloseable {
     private boolean implicitClose = true;
     private java.nio.file.Path file;
     private boolean syncWrites;
+    private TimingProfile timing = TimingProfile.instant();
 
     private Builder(Geometry geometry) {
       this.geometry = Objects.requireNonNull(geometry, "geometry");
@@ -423,6 +492,15 @@ public final class ZnsDevice implements AutoCloseable {
      */
     public Builder syncWrites(boolean syncWrites) {
       this.syncWrites = syncWrites;
+      return this;
+    }
+
+    /**
+     * The timing profile of the device's modeled clock, e.g. {@link TimingProfile#tlcZns()};
+     * default {@link TimingProfile#instant()} (no delays).
+     */
+    public Builder timing(TimingProfile timing) {
+      this.timing = Objects.requireNonNull(timing, "timing");
       return this;
     }
 

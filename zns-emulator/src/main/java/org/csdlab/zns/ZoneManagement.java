@@ -25,12 +25,13 @@ final class ZoneManagement {
   }
 
   /**
-   * Applies a Zone Management Send action to one zone.
+   * Applies a Zone Management Send action to one zone; returns the zones erased (the zone, if it
+   * was reset from a state other than Empty).
    *
    * @throws ZnsException Invalid Zone State Transition, Too Many Open / Active Zones, LBA Out of
    *     Range (no such zone)
    */
-  void manage(int zoneId, ZoneAction action) {
+  List<Integer> manage(int zoneId, ZoneAction action) {
     Objects.requireNonNull(action, "action");
     String command = action.commandName();
     if (zoneId < 0 || zoneId >= zones.length) {
@@ -50,7 +51,7 @@ final class ZoneManagement {
         }
         checkResources(command, zone, activeNeeded(zone.state, action, to),
             !zone.state.isOpen() && to.isOpen() ? 1 : 0);
-        apply(zone, action, to);
+        return erased(zone, action, to);
       } finally {
         resources.lock.unlock();
       }
@@ -63,11 +64,11 @@ final class ZoneManagement {
    * Applies a Zone Management Send action with Select All: to every zone in a state the spec
    * selects for that action (Open: Closed zones; Close: opened zones; Finish: opened and Closed;
    * Reset: opened, Closed and Full; Offline: Read Only). Either every selected zone changes or,
-   * if the command fails, none does.
+   * if the command fails, none does. Returns the zones erased (reset from a state other than Empty).
    *
    * @throws ZnsException Too Many Open Zones (Open would need more open zones than are free)
    */
-  void manageAll(ZoneAction action) {
+  List<Integer> manageAll(ZoneAction action) {
     Objects.requireNonNull(action, "action");
     String command = action.commandName();
     for (ZoneSlot zone : zones) {
@@ -91,9 +92,11 @@ final class ZoneManagement {
               ZnsException.NONE, command + " all zones: " + openNeeded + " closed zones would open but only "
                   + resources.freeOpen() + " of " + resources.maxOpen() + " open zones are free; no zone changed");
         }
+        List<Integer> erased = new ArrayList<>();
         for (ZoneSlot zone : selected) {
-          apply(zone, action, Transitions.afterAction(action, zone.state));
+          erased.addAll(erased(zone, action, Transitions.afterAction(action, zone.state)));
         }
+        return erased;
       } finally {
         resources.lock.unlock();
       }
@@ -166,6 +169,13 @@ final class ZoneManagement {
     } finally {
       zone.lock.unlock();
     }
+  }
+
+  /** Applies the action; returns the zone in a list if it was erased, else an empty list. */
+  private List<Integer> erased(ZoneSlot zone, ZoneAction action, ZoneState to) {
+    boolean erase = action == ZoneAction.RESET && zone.state != ZoneState.EMPTY;
+    apply(zone, action, to);
+    return erase ? List.of(zone.id) : List.of();
   }
 
   private void apply(ZoneSlot zone, ZoneAction action, ZoneState to) {
