@@ -1,10 +1,16 @@
 package org.csdlab.zns;
 
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Zone data held on the heap, sparsely: a zone gets storage in chunks only as it is written, and
  * gives it back when reset. Calls for one zone must be serialized by the caller (the zone lock).
+ *
+ * <p>Chunks of a reset zone go to a pool of at most one zone's worth, so that a zone written
+ * again does not allocate and zero its memory anew (that halved append bandwidth). Reused chunks
+ * keep old bytes; reads return zeros past each zone's written extent, which is where they could
+ * show.
  */
 final class MemoryBackend implements ZoneStorage {
   static final int CHUNK_BYTES = 256 * 1024;
@@ -13,11 +19,15 @@ final class MemoryBackend implements ZoneStorage {
   private final long zoneCapacityBytes;
   private final int chunksPerZone;
   private final AtomicLong allocatedBytes = new AtomicLong();
+  /** Bytes written from each zone's start; zone writes are sequential, so all below is data. */
+  private final long[] writtenExtent;
+  private final ConcurrentLinkedDeque<byte[]> pool = new ConcurrentLinkedDeque<>();
 
   MemoryBackend(Geometry geometry) {
     this.chunks = new byte[geometry.zoneCount()][][];
     this.zoneCapacityBytes = geometry.zoneCapacityBytes();
     this.chunksPerZone = (int) ((zoneCapacityBytes + CHUNK_BYTES - 1) / CHUNK_BYTES);
+    this.writtenExtent = new long[geometry.zoneCount()];
     allocatedBytes.addAndGet(8L * chunks.length);
   }
 
@@ -43,7 +53,8 @@ final class MemoryBackend implements ZoneStorage {
       int within = (int) (at % CHUNK_BYTES);
       byte[] chunk = table[index];
       if (chunk == null) {
-        chunk = new byte[(int) Math.min(CHUNK_BYTES, zoneCapacityBytes - (long) index * CHUNK_BYTES)];
+        chunk = newChunk((int) Math.min(CHUNK_BYTES, zoneCapacityBytes - (long) index * CHUNK_BYTES));
+        java.util.Arrays.fill(chunk, 0, within, (byte) 0); // a pooled chunk's old bytes below the write
         table[index] = chunk;
         allocatedBytes.addAndGet(chunk.length);
       }
@@ -51,6 +62,12 @@ final class MemoryBackend implements ZoneStorage {
       System.arraycopy(data, done, chunk, within, n);
       done += n;
     }
+    writtenExtent[zone] = Math.max(writtenExtent[zone], offset + data.length);
+  }
+
+  private byte[] newChunk(int length) {
+    byte[] pooled = length == CHUNK_BYTES ? pool.pollFirst() : null;
+    return pooled != null ? pooled : new byte[length];
   }
 
   /**
@@ -60,10 +77,11 @@ final class MemoryBackend implements ZoneStorage {
   @Override
   public void read(int zone, long offset, byte[] dst, int dstOffset, int length) {
     byte[][] table = chunks[zone];
+    long extent = writtenExtent[zone];
     int done = 0;
     while (done < length) {
       long at = offset + done;
-      if (at >= zoneCapacityBytes) {
+      if (at >= extent) {
         java.util.Arrays.fill(dst, dstOffset + done, dstOffset + length, (byte) 0);
         return;
       }
@@ -71,7 +89,7 @@ final class MemoryBackend implements ZoneStorage {
       int within = (int) (at % CHUNK_BYTES);
       byte[] chunk = table == null ? null : table[index];
       int chunkLength = (int) Math.min(CHUNK_BYTES, zoneCapacityBytes - (long) index * CHUNK_BYTES);
-      int n = Math.min(chunkLength - within, length - done);
+      int n = (int) Math.min(Math.min(chunkLength - within, length - done), extent - at);
       if (chunk == null) {
         java.util.Arrays.fill(dst, dstOffset + done, dstOffset + done + n, (byte) 0);
       } else {
@@ -92,14 +110,18 @@ final class MemoryBackend implements ZoneStorage {
     for (byte[] chunk : table) {
       if (chunk != null) {
         freed += chunk.length;
+        if (chunk.length == CHUNK_BYTES && pool.size() < chunksPerZone) {
+          pool.addFirst(chunk);
+        }
       }
     }
     chunks[zone] = null;
+    writtenExtent[zone] = 0;
     allocatedBytes.addAndGet(-freed);
   }
 
   @Override
   public String toString() {
-    return "MemoryBackend[" + allocatedBytes() + " bytes allocated]";
+    return "MemoryBackend[" + allocatedBytes() + " bytes allocated, " + pool.size() + " chunks pooled]";
   }
 }

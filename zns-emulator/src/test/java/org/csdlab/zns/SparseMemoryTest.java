@@ -41,4 +41,37 @@ class SparseMemoryTest {
     b.read(0, MemoryBackend.CHUNK_BYTES - 4096, out, 0, out.length);
     assertArrayEquals(data, out);
   }
+
+  @Test
+  void zoneWrittenAgainAfterResetReadsZerosPastItsNewWritePointer() {
+    ZnsDevice d = ZnsDevice.create();
+    byte[] full = new byte[2 * MemoryBackend.CHUNK_BYTES];
+    Arrays.fill(full, (byte) 0x77);
+    d.append(0, full);
+    d.manage(0, ZoneAction.RESET);
+    byte[] small = new byte[4096];
+    Arrays.fill(small, (byte) 0x11);
+    d.append(0, small);
+    byte[] back = d.read(0, 2 * MemoryBackend.CHUNK_BYTES / 4096);
+    assertArrayEquals(small, Arrays.copyOf(back, 4096));
+    for (int i = 4096; i < back.length; i++) {
+      assertEquals(0, back[i], "byte " + i + " past the write pointer");
+    }
+  }
+
+  @Test
+  void chunkReusedForAWriteInsideItReadsZerosBelowTheWrite() {
+    MemoryBackend b = new MemoryBackend(Geometry.defaults());
+    byte[] ones = new byte[MemoryBackend.CHUNK_BYTES];
+    Arrays.fill(ones, (byte) 1);
+    b.write(0, 0, ones);
+    b.discard(0);
+    b.write(0, 8192, new byte[] {2, 2});
+    byte[] out = new byte[8194];
+    b.read(0, 0, out, 0, out.length);
+    byte[] expected = new byte[8194];
+    expected[8192] = 2;
+    expected[8193] = 2;
+    assertArrayEquals(expected, out);
+  }
 }
