@@ -1,0 +1,168 @@
+package org.csdlab.zns.csd;
+
+import java.util.Objects;
+import org.csdlab.ebpf.Program;
+import org.csdlab.ebpf.Vm;
+import org.csdlab.ebpf.elf.LoadedProgram;
+import org.csdlab.zns.Geometry;
+import org.csdlab.zns.ZnsDevice;
+
+/**
+ * A computational storage device: a {@link ZnsDevice}, a device-side scratch memory and an
+ * embedded core that runs eBPF kernels with the {@link OpenCsdHelpers opencsd} helpers.
+ *
+ * <pre>{@code
+ * ComputationalStorage csd = ComputationalStorage.builder(device).build();
+ * CsdResult result = csd.load(Assembler.assemble(text)).run();
+ * }</pre>
+ *
+ * <p>Modeled time of a run = media time (the device's timing model for the reads and appends the
+ * kernel issues, without host-link transfer since the data stays in the device) + compute time
+ * (instructions executed / {@link #coreInstructionsPerSecond()}) + host-link transfer of the
+ * return data. The three are added, not overlapped: the model is of a simple core that waits for
+ * each read. {@link #hostRead} models the ordinary path for the same data (device read + link).
+ *
+ * <p>The core speed defaults to {@link #DEFAULT_CORE_INSTRUCTIONS_PER_SECOND} (10⁹ eBPF
+ * instructions/s, a JIT on a ~1 GHz application core such as a Cortex-A53 in an SSD controller);
+ * {@link #EMBEDDED_CORE_INSTRUCTIONS_PER_SECOND} (2·10⁸/s) models an interpreter on a slow
+ * embedded real-time core. The scratch memory defaults to {@link #DEFAULT_MEMORY_BYTES} (1 MiB).
+ */
+public final class ComputationalStorage {
+    /** Scratch memory unless the builder says otherwise: 1 MiB. */
+    public static final int DEFAULT_MEMORY_BYTES = 1 << 20;
+    /** Core speed unless the builder says otherwise: 10⁹ eBPF instructions per second. */
+    public static final long DEFAULT_CORE_INSTRUCTIONS_PER_SECOND = 1_000_000_000L;
+    /** A slow embedded core: 2·10⁸ eBPF instructions per second. */
+    public static final long EMBEDDED_CORE_INSTRUCTIONS_PER_SECOND = 200_000_000L;
+    /** Name of the VM region holding the scratch memory. */
+    public static final String MEMORY_REGION = "csd.memory";
+
+    private final ZnsDevice device;
+    private final int memoryBytes;
+    private final long coreInstructionsPerSecond;
+    private final long fuel;
+
+    private ComputationalStorage(Builder builder) {
+        this.device = builder.device;
+        this.memoryBytes = builder.memoryBytes;
+        this.coreInstructionsPerSecond = builder.coreInstructionsPerSecond;
+        this.fuel = builder.fuel;
+    }
+
+    /** A builder for a CSD over {@code device}. */
+    public static Builder builder(ZnsDevice device) {
+        return new Builder(device);
+    }
+
+    /** A CSD over {@code device} with the defaults. */
+    public static ComputationalStorage of(ZnsDevice device) {
+        return builder(device).build();
+    }
+
+    /** Loads a program whose entry is its first instruction (a C {@code int main()}). */
+    public CsdKernel load(Program program) {
+        return new CsdKernel(this, program.toString(), Vm.builder(program));
+    }
+
+    /** Loads a program from an ELF object, with its data regions. */
+    public CsdKernel load(LoadedProgram program) {
+        return new CsdKernel(this, program.name(), program.configure(Vm.builder(program.program())));
+    }
+
+    /**
+     * Reads {@code blocks} sectors from {@code sector} of {@code zone} the ordinary way: the data
+     * crosses the host link. The modeled time is the advance of the device's clock, which counts
+     * the link for reads.
+     */
+    public HostReadResult hostRead(int zone, long sector, int blocks) {
+        Geometry g = device.geometry();
+        if (zone < 0 || zone >= g.zoneCount() || sector < 0 || blocks <= 0
+                || sector + blocks > g.zoneCapacityBlocks()) {
+            throw new IllegalArgumentException("hostRead: zone " + zone + ", sectors " + sector + "+" + blocks
+                    + " is outside the " + g.zoneCount() + " zones of " + g.zoneCapacityBlocks() + " sectors");
+        }
+        long before = device.modeledNanos();
+        byte[] data = device.read(g.zoneStartLba(zone) + sector, blocks);
+        return new HostReadResult(data, data.length, device.modeledNanos() - before);
+    }
+
+    /** Reads a whole zone's capacity the ordinary way. */
+    public HostReadResult hostReadZone(int zone) {
+        return hostRead(zone, 0, Math.toIntExact(device.geometry().zoneCapacityBlocks()));
+    }
+
+    /** Modeled ns the core needs for {@code instructions}. */
+    public long computeNanos(long instructions) {
+        return (long) Math.ceil(instructions * 1e9 / coreInstructionsPerSecond);
+    }
+
+    /** The drive. */
+    public ZnsDevice device() {
+        return device;
+    }
+
+    /** Size of the device scratch memory in bytes. */
+    public int memoryBytes() {
+        return memoryBytes;
+    }
+
+    /** Speed of the device core in eBPF instructions per second. */
+    public long coreInstructionsPerSecond() {
+        return coreInstructionsPerSecond;
+    }
+
+    /** The most instructions one run may execute. */
+    public long fuel() {
+        return fuel;
+    }
+
+    @Override
+    public String toString() {
+        return "ComputationalStorage[" + device.geometry().zoneCount() + " zones, memory " + memoryBytes + " B, core "
+                + coreInstructionsPerSecond + " insn/s]";
+    }
+
+    /** Configures a {@link ComputationalStorage}. */
+    public static final class Builder {
+        private final ZnsDevice device;
+        private int memoryBytes = DEFAULT_MEMORY_BYTES;
+        private long coreInstructionsPerSecond = DEFAULT_CORE_INSTRUCTIONS_PER_SECOND;
+        private long fuel = Vm.DEFAULT_FUEL;
+
+        private Builder(ZnsDevice device) {
+            this.device = Objects.requireNonNull(device, "device");
+        }
+
+        /** Size of the device scratch memory (at least 1 byte). */
+        public Builder memoryBytes(int bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("scratch memory must be at least 1 byte, got " + bytes);
+            }
+            this.memoryBytes = bytes;
+            return this;
+        }
+
+        /** Speed of the device core in eBPF instructions per second (positive). */
+        public Builder coreInstructionsPerSecond(long instructionsPerSecond) {
+            if (instructionsPerSecond <= 0) {
+                throw new IllegalArgumentException("core speed must be positive, got " + instructionsPerSecond);
+            }
+            this.coreInstructionsPerSecond = instructionsPerSecond;
+            return this;
+        }
+
+        /** The most instructions one run may execute. */
+        public Builder fuel(long maxInstructions) {
+            if (maxInstructions <= 0) {
+                throw new IllegalArgumentException("fuel must be positive, got " + maxInstructions);
+            }
+            this.fuel = maxInstructions;
+            return this;
+        }
+
+        /** The CSD. */
+        public ComputationalStorage build() {
+            return new ComputationalStorage(this);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.csdlab.zns.csd;
+
+import java.util.Arrays;
+import org.csdlab.ebpf.ExecutionResult;
+import org.csdlab.ebpf.Vm;
+
+/**
+ * A kernel loaded into a {@link ComputationalStorage}, ready to run as often as needed. Each run
+ * starts with zeroed scratch memory. One run at a time: a kernel is not thread-safe.
+ */
+public final class CsdKernel {
+    private final ComputationalStorage csd;
+    private final String name;
+    private final byte[] memory;
+    private final CsdSession session;
+    private final Vm vm;
+
+    CsdKernel(ComputationalStorage csd, String name, Vm.Builder builder) {
+        this.csd = csd;
+        this.name = name;
+        this.memory = new byte[csd.memoryBytes()];
+        this.session = new CsdSession(csd.device(), memory.length);
+        this.vm = builder.region(ComputationalStorage.MEMORY_REGION, memory)
+                .helpers(OpenCsdHelpers.registry(session))
+                .fuel(csd.fuel())
+                .build();
+        long memoryAddress = vm.addressOf(ComputationalStorage.MEMORY_REGION);
+        long contextAddress = vm.addressOf(Vm.CONTEXT);
+        session.memoryAddress = () -> memoryAddress;
+        session.contextAddress = () -> contextAddress;
+    }
+
+    /** Runs with no call information. */
+    public CsdResult run() {
+        return run(new byte[0]);
+    }
+
+    /**
+     * Runs with {@code callInfo} (copied) as the call information {@code get_call_info} points to;
+     * it is also the VM context, so r1 holds its address (0 if empty) and r2 its length.
+     */
+    public synchronized CsdResult run(byte[] callInfo) {
+        Arrays.fill(memory, (byte) 0);
+        session.begin(callInfo.length);
+        ExecutionResult result = vm.run(callInfo.clone());
+        byte[] returned = session.returnData;
+        long compute = csd.computeNanos(result.instructionsExecuted());
+        long link = csd.device().timing().linkTransferNanos(returned.length);
+        return new CsdResult(returned, result.r0(), result.instructionsExecuted(), session.mediaBytesRead,
+                session.mediaBytesWritten, returned.length, session.mediaNanos, compute, link, session.debug);
+    }
+
+    /** The VM the kernel runs in. */
+    public Vm vm() {
+        return vm;
+    }
+
+    @Override
+    public String toString() {
+        return "CsdKernel[" + name + "]";
+    }
+}
