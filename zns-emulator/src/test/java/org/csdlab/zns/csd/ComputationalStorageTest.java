@@ -285,4 +285,16 @@ class ComputationalStorageTest {
         assertTrue(csd.hostRead(0, 0, 1).toString().length() < 80);
         assertThrows(IllegalArgumentException.class, () -> csd.hostRead(0, 31, 2));
     }
+
+    @Test
+    void mediaTimeIsTheDeviceReadWithoutTheHostLink() {
+        ZnsDevice device = device();
+        device.append(GEOMETRY.zoneStartLba(0), dataset(1, 1));
+        CsdResult inDevice = run(device, readKernel(0, 0, 0, 8, "r6"));
+        HostReadResult host = ComputationalStorage.of(device).hostRead(0, 0, 1);
+        // teaching profile: read 50 us + 4 KiB over a channel 100 us; the link would add 50 us
+        assertEquals(150_000, inDevice.mediaNanos());
+        assertEquals(200_000, host.modeledNanos());
+        assertEquals(host.modeledNanos() - device.timing().linkTransferNanos(4096), inDevice.mediaNanos());
+    }
 }
