@@ -20,6 +20,7 @@ public final class CsdKernel {
         this.name = name;
         this.memory = new byte[csd.memoryBytes()];
         this.session = new CsdSession(csd.device(), memory.length);
+        session.memory = memory;
         this.vm = builder.region(ComputationalStorage.MEMORY_REGION, memory)
                 .helpers(OpenCsdHelpers.registry(session))
                 .fuel(csd.fuel())

@@ -13,6 +13,9 @@ import org.csdlab.zns.ZnsDevice;
 final class CsdSession {
     final ZnsDevice device;
     final long memorySize;
+    /** The scratch memory's bytes, which sector-aligned reads fill directly (no copy). */
+    byte[] memory = new byte[0];
+    private byte[] buffer = new byte[0];
     LongSupplier memoryAddress = () -> 0;
     LongSupplier contextAddress = () -> 0;
 
@@ -26,6 +29,14 @@ final class CsdSession {
     CsdSession(ZnsDevice device, long memorySize) {
         this.device = device;
         this.memorySize = memorySize;
+    }
+
+    /** A reusable buffer of at least {@code bytes}. */
+    byte[] buffer(int bytes) {
+        if (buffer.length < bytes) {
+            buffer = new byte[bytes];
+        }
+        return buffer;
     }
 
     void begin(int callInfoLength) {

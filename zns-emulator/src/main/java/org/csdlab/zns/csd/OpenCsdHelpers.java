@@ -129,17 +129,24 @@ public final class OpenCsdHelpers {
         Memory memory = ctx.memory();
         long firstBlock = start / bs;
         int blocks = (int) ((end - 1) / bs - firstBlock + 1);
+        int from = (int) (start - firstBlock * bs);
+        int length = (int) (blocks * bs);
+        long lba = g.zoneStartLba((int) zone) + firstBlock;
+        long intoScratch = data - session.memoryAddress.getAsLong();
+        boolean direct = from == 0 && size == length && intoScratch >= 0 && intoScratch <= session.memory.length - size;
         long clock = session.device.modeledNanos();
-        byte[] sectors;
+        byte[] buffer = direct ? session.memory : session.buffer(length);
         try {
-            sectors = session.device.read(g.zoneStartLba((int) zone) + firstBlock, blocks);
+            // sector-aligned reads into the scratch memory land there directly, as a DMA would
+            session.device.read(lba, blocks, buffer, direct ? (int) intoScratch : 0);
         } catch (ZnsException e) {
             return errno(e);
         }
-        session.mediaBytesRead += sectors.length;
-        session.chargeMedia(clock, sectors.length);
-        int from = (int) (start - firstBlock * bs);
-        memory.write(data, java.util.Arrays.copyOfRange(sectors, from, from + (int) size));
+        session.mediaBytesRead += length;
+        session.chargeMedia(clock, length);
+        if (!direct) {
+            memory.write(data, java.util.Arrays.copyOfRange(buffer, from, from + (int) size));
+        }
         return 0;
     }
 
