@@ -297,4 +297,27 @@ class ComputationalStorageTest {
         assertEquals(200_000, host.modeledNanos());
         assertEquals(host.modeledNanos() - device.timing().linkTransferNanos(4096), inDevice.mediaNanos());
     }
+
+    @Test
+    void wholeSectorReadOutsideTheScratchMemory() {
+        ZnsDevice device = device();
+        byte[] data = dataset(8, 2);
+        device.append(GEOMETRY.zoneStartLba(0), data);
+        CsdResult result = run(device, """
+                r5 = r10
+                r5 += -4096
+                r1 = 0
+                r2 = 1
+                r3 = 0
+                r4 = 4096
+                call 2
+                if r0 != 0 goto out
+                r0 = *(u64 *)(r10 - 4088)
+            out:
+                exit
+                """);
+        assertEquals(java.nio.ByteBuffer.wrap(data, 4096 + 8, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(),
+                result.r0());
+        assertEquals(4096, result.mediaBytesRead());
+    }
 }
