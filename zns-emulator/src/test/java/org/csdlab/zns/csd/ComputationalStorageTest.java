@@ -320,4 +320,14 @@ class ComputationalStorageTest {
                 result.r0());
         assertEquals(4096, result.mediaBytesRead());
     }
+
+    @Test
+    void unknownHelpersAreRefusedAtLoadAndFuelBoundsARun() {
+        ComputationalStorage csd = ComputationalStorage.builder(device()).fuel(1000).build();
+        org.csdlab.ebpf.HelperException refused = assertThrows(org.csdlab.ebpf.HelperException.class,
+                () -> csd.load(Assembler.assemble("call 12\nexit")));
+        assertTrue(refused.getMessage().contains("12"), refused.getMessage());
+        CsdKernel spin = csd.load(Assembler.assemble("loop:\nif r1 == 0 goto loop\nexit"));
+        assertThrows(org.csdlab.ebpf.FuelExhaustedException.class, spin::run);
+    }
 }
