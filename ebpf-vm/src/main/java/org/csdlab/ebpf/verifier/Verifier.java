@@ -188,6 +188,9 @@ public final class Verifier {
         State entry = new State();
         Arrays.fill(entry.regs, RegType.NOT_INIT);
         entry.regs[1] = RegType.CTX;
+        if (options.contextLengthInR2()) {
+            entry.regs[2] = RegType.SCALAR;
+        }
         entry.regs[FP] = RegType.stack(0L);
         propagate(0, entry);
         while (!work.isEmpty()) {

@@ -13,9 +13,11 @@ import org.csdlab.ebpf.asm.Assembler;
 import org.junit.jupiter.api.Test;
 
 class VerifierTest {
+    /** Tests start from the strict entry state: only r1 (context) and r10 (frame) initialised. */
+    private static final VerifierOptions STRICT = VerifierOptions.defaults().withContextLengthInR2(false);
 
     private static VerificationResult verify(String source) {
-        return verify(source, VerifierOptions.defaults());
+        return verify(source, STRICT);
     }
 
     private static VerificationResult verify(String source, VerifierOptions options) {
@@ -23,7 +25,7 @@ class VerifierTest {
     }
 
     private static VerifierError refused(String source, ErrorCode code, int pc) {
-        return refused(source, VerifierOptions.defaults(), code, pc);
+        return refused(source, STRICT, code, pc);
     }
 
     private static VerifierError refused(String source, VerifierOptions options, ErrorCode code, int pc) {
@@ -35,7 +37,7 @@ class VerifierTest {
     }
 
     private static void accepted(String source) {
-        accepted(source, VerifierOptions.defaults());
+        accepted(source, STRICT);
     }
 
     private static void accepted(String source, VerifierOptions options) {
@@ -74,17 +76,17 @@ class VerifierTest {
         refused("""
                 r0 = 0
                 if r1 == 0 goto skip
-                r2 = 5
+                r3 = 5
                 skip:
-                r0 += r2
+                r0 += r3
                 exit""", ErrorCode.UNINIT_REG, 3);
         accepted("""
                 r0 = 0
-                r2 = 1
+                r3 = 1
                 if r1 == 0 goto skip
-                r2 = 5
+                r3 = 5
                 skip:
-                r0 += r2
+                r0 += r3
                 exit""");
     }
 
@@ -172,7 +174,7 @@ class VerifierTest {
         refused("call 99\nexit", ErrorCode.UNKNOWN_HELPER, 0);
         accepted("call 99\nexit", VerifierOptions.defaults()
                 .withHelper(new HelperPrototype(99, "answer", List.of(), ReturnType.SCALAR)));
-        refused("call 99\nexit", VerifierOptions.defaults()
+        refused("call 99\nexit", STRICT
                 .withHelper(new HelperPrototype(99, "f", List.of(ArgType.ANYTHING, ArgType.ANYTHING), ReturnType.SCALAR)),
                 ErrorCode.HELPER_ARGS_UNINIT, 0);
     }
@@ -287,7 +289,15 @@ class VerifierTest {
                 r3 += 4
                 goto loop
                 out:
-                exit""".replace("r0 = 0\n", "r0 = 0\nr2 = 4096\n"));
+                exit""", VerifierOptions.defaults());
+    }
+
+    @Test
+    void contextLengthInR2CanBeSwitchedOff() {
+        String p = "r0 = r2\nexit";
+        accepted(p, VerifierOptions.defaults());
+        refused(p, VerifierOptions.defaults().withContextLengthInR2(false), ErrorCode.UNINIT_REG, 0);
+        accepted("r0 = r1\nr0 += 1\nexit", VerifierOptions.defaults().withContextLengthInR2(false));
     }
 
     @Test
@@ -376,14 +386,14 @@ class VerifierTest {
         assertTrue(r.ok());
         assertNotNull(r.log());
         assertTrue(r.log().contains("0: r0 = 1") && r.log().contains("1: exit"), r.log());
-        VerificationResult bad = verify("r0 += r2\nexit", VerifierOptions.defaults().withLog(true));
+        VerificationResult bad = verify("r0 += r3\nexit", VerifierOptions.defaults().withLog(true));
         assertTrue(bad.log().endsWith(bad.error().message() + "\n"), bad.log());
         assertEquals(null, verify("r0 = 1\nexit").log());
     }
 
     @Test
     void orThrowCarriesTheCode() {
-        VerificationException e = assertThrows(VerificationException.class, () -> verify("r0 += r2\nexit").orThrow());
+        VerificationException e = assertThrows(VerificationException.class, () -> verify("r0 += r3\nexit").orThrow());
         assertEquals(ErrorCode.UNINIT_REG, e.code());
     }
 }
