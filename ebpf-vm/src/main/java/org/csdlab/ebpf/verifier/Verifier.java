@@ -85,7 +85,7 @@ public final class Verifier {
 
     // ---- state ------------------------------------------------------------------------------
 
-    private record Frame(int returnPc, RegType[] saved, boolean[] stack) {
+    private record Frame(int returnPc, RegType[] saved, boolean[] stack, RegType[] spills) {
         Frame join(Frame o) {
             RegType[] r = new RegType[saved.length];
             for (int i = 0; i < r.length; i++) {
@@ -95,23 +95,27 @@ public final class Verifier {
             for (int i = 0; i < STACK_SIZE; i++) {
                 s[i] = stack[i] && o.stack[i];
             }
-            return new Frame(returnPc, r, s);
+            return new Frame(returnPc, r, s, joinSpills(spills, o.spills));
         }
 
         boolean same(Frame o) {
-            return returnPc == o.returnPc && Arrays.equals(saved, o.saved) && Arrays.equals(stack, o.stack);
+            return returnPc == o.returnPc && Arrays.equals(saved, o.saved) && Arrays.equals(stack, o.stack)
+                    && Arrays.equals(spills, o.spills);
         }
     }
 
     private static final class State {
         final RegType[] regs = new RegType[11];
         final boolean[] stack = new boolean[STACK_SIZE];
+        /** Register types spilled to 8-byte aligned stack slots (index (fp offset + 512) / 8), or null. */
+        final RegType[] spills = new RegType[STACK_SIZE / 8];
         final List<Frame> frames = new ArrayList<>();
 
         State copy() {
             State s = new State();
             System.arraycopy(regs, 0, s.regs, 0, regs.length);
             System.arraycopy(stack, 0, s.stack, 0, STACK_SIZE);
+            System.arraycopy(spills, 0, s.spills, 0, spills.length);
             s.frames.addAll(frames);
             return s;
         }
@@ -124,6 +128,7 @@ public final class Verifier {
             for (int i = 0; i < STACK_SIZE; i++) {
                 s.stack[i] = stack[i] && o.stack[i];
             }
+            System.arraycopy(joinSpills(spills, o.spills), 0, s.spills, 0, spills.length);
             for (int i = 0; i < frames.size(); i++) {
                 s.frames.add(frames.get(i).join(o.frames.get(i)));
             }
@@ -131,7 +136,7 @@ public final class Verifier {
         }
 
         boolean same(State o) {
-            if (!Arrays.equals(regs, o.regs) || !Arrays.equals(stack, o.stack)) {
+            if (!Arrays.equals(regs, o.regs) || !Arrays.equals(stack, o.stack) || !Arrays.equals(spills, o.spills)) {
                 return false;
             }
             for (int i = 0; i < frames.size(); i++) {
@@ -159,6 +164,14 @@ public final class Verifier {
             }
             return sb.toString();
         }
+    }
+
+    private static RegType[] joinSpills(RegType[] a, RegType[] b) {
+        RegType[] out = new RegType[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] != null && a[i].equals(b[i]) ? a[i] : null;
+        }
+        return out;
     }
 
     private record Key(int pc, List<Integer> chain) {
@@ -309,9 +322,12 @@ public final class Verifier {
             }
             case LDX -> {
                 RegType base = readReg(pc, s, insn.src());
-                access(pc, s, insn.src(), base, insn.offset(), Size.of(insn.opcode()).bytes(), false, true);
+                int bytes = Size.of(insn.opcode()).bytes();
+                access(pc, s, insn.src(), base, insn.offset(), bytes, false, true);
                 writeReg(pc, s, insn.dst());
-                s.regs[insn.dst()] = RegType.SCALAR;
+                int slot = spillSlot(base, insn.offset(), bytes);
+                s.regs[insn.dst()] = slot >= 0 && s.spills[slot] != null && Mode.of(insn.opcode()) == Mode.MEM
+                        ? s.spills[slot] : RegType.SCALAR;
                 propagate(next(pc, insn), s);
             }
             case ST -> {
@@ -335,6 +351,10 @@ public final class Verifier {
                     }
                 } else {
                     access(pc, s, insn.dst(), base, insn.offset(), bytes, true, false);
+                    int slot = spillSlot(base, insn.offset(), bytes);
+                    if (slot >= 0) {
+                        s.spills[slot] = s.regs[insn.src()];
+                    }
                 }
                 propagate(next(pc, insn), s);
             }
@@ -452,8 +472,18 @@ public final class Verifier {
         if (write) {
             for (long b = start; b < end; b++) {
                 s.stack[(int) (b + STACK_SIZE)] = true;
+                s.spills[(int) (b + STACK_SIZE) / 8] = null;
             }
         }
+    }
+
+    /** The spill slot an 8-byte aligned stack access uses, or -1. */
+    private static int spillSlot(RegType base, int insnOffset, int bytes) {
+        if (bytes != 8 || base.kind() != RegType.Kind.PTR_TO_STACK || base.offset() == null) {
+            return -1;
+        }
+        long at = base.offset() + insnOffset + STACK_SIZE;
+        return at >= 0 && at + 8 <= STACK_SIZE && at % 8 == 0 ? (int) (at / 8) : -1;
     }
 
     private void jump(int pc, Instruction insn, State s) {
@@ -470,6 +500,7 @@ public final class Verifier {
             System.arraycopy(f.saved, 0, s.regs, 6, 4);
             s.regs[FP] = RegType.stack(0L);
             System.arraycopy(f.stack, 0, s.stack, 0, STACK_SIZE);
+            System.arraycopy(f.spills, 0, s.spills, 0, s.spills.length);
             propagate(f.returnPc, s);
             return;
         }
@@ -527,7 +558,7 @@ public final class Verifier {
                 Arrays.fill(callerStack, true);
             }
         }
-        s.frames.add(new Frame(ret, saved, callerStack));
+        s.frames.add(new Frame(ret, saved, callerStack, s.spills.clone()));
         for (int r = 1; r <= 5; r++) {
             if (s.regs[r].kind() == RegType.Kind.PTR_TO_STACK) {
                 // the caller's stack as seen from the callee: a writable region, not checked byte by byte
@@ -540,6 +571,7 @@ public final class Verifier {
         }
         s.regs[FP] = RegType.stack(0L);
         Arrays.fill(s.stack, false);
+        Arrays.fill(s.spills, null);
         propagate(callee, s);
     }
 
@@ -574,6 +606,7 @@ public final class Verifier {
                     && a.offset() >= -STACK_SIZE) {
                 // the helper may fill the buffer; v1 knows no sizes, so the bytes from it up to fp are initialised
                 Arrays.fill(s.stack, (int) (a.offset() + STACK_SIZE), STACK_SIZE, true);
+                Arrays.fill(s.spills, (int) (a.offset() + STACK_SIZE) / 8, s.spills.length, null);
             }
             s.regs[r] = RegType.NOT_INIT;
         }

@@ -215,6 +215,19 @@ class VerifierTest {
     }
 
     @Test
+    void spilledRegisterTypesSurviveTheStack() {
+        refused(LOOKUP + "*(u64 *)(r10 - 16) = r0\nr1 = *(u64 *)(r10 - 16)\nr0 = *(u32 *)(r1 + 0)\nexit",
+                ErrorCode.NULL_CHECK_MISSING, 7);
+        accepted(LOOKUP + "if r0 == 0 goto out\n*(u64 *)(r10 - 16) = r0\nr1 = *(u64 *)(r10 - 16)\n"
+                + "r0 = *(u32 *)(r1 + 0)\nexit\nout:\nr0 = 0\nexit");
+        // a stack pointer spilled and reloaded keeps its offset, so out-of-frame access is still caught
+        refused("r2 = r10\nr2 += -8\n*(u64 *)(r10 - 16) = r2\nr3 = *(u64 *)(r10 - 16)\nr0 = 1\n"
+                + "*(u64 *)(r3 + 8) = r0\nexit", ErrorCode.STACK_OUT_OF_BOUNDS, 5);
+        // overwriting part of the slot forgets the spilled type
+        accepted(LOOKUP + "*(u64 *)(r10 - 16) = r0\n*(u32 *)(r10 - 16) = 0\nr1 = *(u64 *)(r10 - 16)\nr0 = r1\nexit");
+    }
+
+    @Test
     void arithmeticOnMaybeNullIsRefused() {
         refused(LOOKUP + "r0 += 8\nexit", ErrorCode.NULL_CHECK_MISSING, 5);
     }
