@@ -366,8 +366,8 @@ public final class Verifier {
     private RegType lddw(Instruction insn) {
         if (insn.src() == 0) {
             for (VerifierOptions.Region r : options.regions()) {
-                if (r.base() == insn.imm()) {
-                    return RegType.region(r.name(), r.writable());
+                if (r.contains(insn.imm())) {
+                    return RegType.region(r.name(), r.writable()).withOffset(insn.imm() - r.base());
                 }
             }
         }

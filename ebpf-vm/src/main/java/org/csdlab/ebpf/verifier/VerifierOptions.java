@@ -13,8 +13,14 @@ import java.util.TreeMap;
 public record VerifierOptions(Map<Integer, HelperPrototype> helpers, List<Region> regions, boolean log,
         int maxCallDepth, boolean contextLengthInR2) {
 
-    /** A region a program may point into: an {@code lddw} of {@code base} yields a pointer to it. */
-    public record Region(String name, long base, boolean writable) {
+    /**
+     * A region a program may point into: an {@code lddw} of an address in
+     * [{@code base}, {@code base + length}) yields a pointer to it at that offset.
+     */
+    public record Region(String name, long base, long length, boolean writable) {
+        public boolean contains(long address) {
+            return address - base >= 0 && address - base < Math.max(length, 1);
+        }
     }
 
     public VerifierOptions {
@@ -42,8 +48,12 @@ public record VerifierOptions(Map<Integer, HelperPrototype> helpers, List<Region
     }
 
     public VerifierOptions withRegion(String name, long base, boolean writable) {
+        return withRegion(name, base, 1, writable);
+    }
+
+    public VerifierOptions withRegion(String name, long base, long length, boolean writable) {
         List<Region> r = new java.util.ArrayList<>(regions);
-        r.add(new Region(name, base, writable));
+        r.add(new Region(name, base, length, writable));
         return new VerifierOptions(helpers, r, log, maxCallDepth, contextLengthInR2);
     }
 
@@ -54,6 +64,17 @@ public record VerifierOptions(Map<Integer, HelperPrototype> helpers, List<Region
 
     public VerifierOptions withMaxCallDepth(int depth) {
         return new VerifierOptions(helpers, regions, log, depth, contextLengthInR2);
+    }
+
+    /** The data regions (.data, .rodata*, .bss) of a program loaded from an ELF object, at the addresses it uses. */
+    public VerifierOptions withRegionsOf(org.csdlab.ebpf.elf.LoadedProgram loaded) {
+        VerifierOptions o = this;
+        for (int i = 0; i < loaded.regions().size(); i++) {
+            var region = loaded.regions().get(i);
+            o = o.withRegion(region.name(), org.csdlab.ebpf.elf.LoadedProgram.regionAddress(i), region.bytes().length,
+                    region.writable());
+        }
+        return o;
     }
 
     public VerifierOptions withReadOnlyRegion(String name, long base) {

@@ -245,6 +245,16 @@ class VerifierTest {
         accepted("r1 = 0x20000000 ll\nr2 = 1\n*(u32 *)(r1 + 4) = r2\nr0 = 0\nexit", o);
     }
 
+    @Test
+    void pointersIntoARegionKeepItsWritability() {
+        VerifierOptions o = STRICT.withRegion(".rodata", 0x300000000L, 64, false);
+        refused("r1 = 0x300000010 ll\nr1 += 8\n*(u64 *)(r1 + 0) = 0\nr0 = 0\nexit", o, ErrorCode.RODATA_WRITE, 3);
+        refused("r1 = 0x300000010 ll\nr2 = 1\nlock *(u64 *)(r1 + 0) += r2\nr0 = 0\nexit", o, ErrorCode.RODATA_WRITE, 3);
+        accepted("r1 = 0x300000010 ll\nr1 += 8\nr0 = *(u64 *)(r1 + 0)\nexit", o);
+        // an address outside the region is a plain scalar
+        accepted("r1 = 0x300000040 ll\n*(u64 *)(r1 + 0) = 0\nr0 = 0\nexit", o);
+    }
+
     // ---- r10 ----------------------------------------------------------------------------------
 
     @Test
