@@ -323,6 +323,32 @@ class VerifierTest {
         accepted("r0 = r1\nr0 += 1\nexit", VerifierOptions.defaults().withContextLengthInR2(false));
     }
 
+    /**
+     * clang -O2 -target bpf of: count the u32 values above 0x3fffffff in (data, len), add the count
+     * to a map value found with map_lookup_elem (null-checked), trace_printk it, return it.
+     */
+    private static final String CLANG_COUNT_AND_MAP =
+            "b703000000000000b704000004000000b7060000000000002d240e00000000007702000002000000b706000000000000" +
+            "b70400000000000005000500000000000f56000000000000070100000400000007040000010000002d42010000000000" +
+            "05000500000000006110000000000000b7050000010000002500f8ffffffff3fb7050000000000000500f6ff00000000" +
+            "633afcff00000000bfa200000000000007020000fcffffffb70100000100000085000000010000001500060000000000" +
+            "bf610000000000006701000020000000770100002000000079020000000000000f120000000000007b20000000000000" +
+            "b701000000000000731af8ff00000000b70100006e3d2564631af4ff00000000bfa100000000000007010000f4ffffff" +
+            "b702000005000000bf630000000000008500000006000000bf600000000000009500000000000000";
+
+    @Test
+    void clangCompiledCountWithMapLookupIsAccepted() {
+        org.csdlab.ebpf.Program p = org.csdlab.ebpf.Program.decode(java.util.HexFormat.of().parseHex(CLANG_COUNT_AND_MAP));
+        VerificationResult r = Verifier.verify(p, VerifierOptions.defaults());
+        assertTrue(r.ok(), r.toString());
+        // without the null check (pc 23 turned into 'goto +0') the dereference at pc 27 is refused
+        java.util.List<Instruction> insns = new java.util.ArrayList<>(p.instructions());
+        insns.set(23, Instruction.ja(0));
+        VerificationResult noCheck = Verifier.verify(insns, VerifierOptions.defaults());
+        assertEquals(ErrorCode.NULL_CHECK_MISSING, noCheck.code(), noCheck.toString());
+        assertEquals(27, noCheck.error().pc());
+    }
+
     @Test
     void mapCounterIsAccepted() {
         accepted("""
