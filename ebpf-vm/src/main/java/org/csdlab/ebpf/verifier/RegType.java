@@ -2,12 +2,18 @@ package org.csdlab.ebpf.verifier;
 
 /**
  * Abstract value of a register: its kind, for stack pointers and map values the offset from the
- * base when known ({@code offset == null} when not), and for regions their name and writability.
+ * base when known ({@code offset == null} when not), for regions their name and writability, and
+ * for map values the id of the lookup that produced them (its pc + 1; 0 when unknown), so a null
+ * check of one copy refines all copies.
  */
-public record RegType(Kind kind, Long offset, String region, boolean writable) {
+public record RegType(Kind kind, Long offset, String region, boolean writable, int id) {
 
     public enum Kind {
         NOT_INIT, SCALAR, PTR_TO_STACK, PTR_TO_CTX, PTR_TO_MAP_VALUE, PTR_TO_MAP_VALUE_OR_NULL, PTR_TO_REGION
+    }
+
+    public RegType(Kind kind, Long offset, String region, boolean writable) {
+        this(kind, offset, region, writable, 0);
     }
 
     public static final RegType NOT_INIT = new RegType(Kind.NOT_INIT, null, null, false);
@@ -33,11 +39,15 @@ public record RegType(Kind kind, Long offset, String region, boolean writable) {
     }
 
     public RegType withOffset(Long newOffset) {
-        return new RegType(kind, newOffset, region, writable);
+        return new RegType(kind, newOffset, region, writable, id);
     }
 
     public RegType withKind(Kind newKind) {
-        return new RegType(newKind, offset, region, writable);
+        return new RegType(newKind, offset, region, writable, id);
+    }
+
+    public RegType withId(int newId) {
+        return new RegType(kind, offset, region, writable, newId);
     }
 
     /** Least upper bound: NOT_INIT wins, equal kinds keep the kind (offset kept only if equal), else scalar. */
@@ -59,7 +69,7 @@ public record RegType(Kind kind, Long offset, String region, boolean writable) {
             return SCALAR;
         }
         Long off = offset != null && offset.equals(other.offset) ? offset : null;
-        return new RegType(k, off, region, writable);
+        return new RegType(k, off, region, writable, id == other.id ? id : 0);
     }
 
     @Override

@@ -529,6 +529,20 @@ public final class Verifier {
             // the null side keeps the maybe-null type, so a dereference there still reports the missing check
             State nonNull = op == JumpOp.JEQ ? fall : taken;
             nonNull.regs[insn.dst()] = dst.withKind(RegType.Kind.PTR_TO_MAP_VALUE);
+            if (dst.id() != 0) {
+                for (int r = 0; r < nonNull.regs.length; r++) {
+                    RegType t = nonNull.regs[r];
+                    if (t.kind() == dst.kind() && t.id() == dst.id()) {
+                        nonNull.regs[r] = t.withKind(RegType.Kind.PTR_TO_MAP_VALUE);
+                    }
+                }
+                for (int i = 0; i < nonNull.spills.length; i++) {
+                    RegType t = nonNull.spills[i];
+                    if (t != null && t.kind() == dst.kind() && t.id() == dst.id()) {
+                        nonNull.spills[i] = t.withKind(RegType.Kind.PTR_TO_MAP_VALUE);
+                    }
+                }
+            }
         }
         int t = target(pc, insn);
         int n = next(pc, insn);
@@ -610,7 +624,7 @@ public final class Verifier {
             }
             s.regs[r] = RegType.NOT_INIT;
         }
-        s.regs[0] = p.ret() == ReturnType.MAP_VALUE_OR_NULL ? RegType.MAP_VALUE_OR_NULL : RegType.SCALAR;
+        s.regs[0] = p.ret() == ReturnType.MAP_VALUE_OR_NULL ? RegType.MAP_VALUE_OR_NULL.withId(pc + 1) : RegType.SCALAR;
         propagate(next(pc, insn), s);
     }
 }

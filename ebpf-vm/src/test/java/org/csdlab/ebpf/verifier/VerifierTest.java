@@ -198,7 +198,7 @@ class VerifierTest {
     @Test
     void mapValueWithoutNullCheckIsRefused() {
         VerifierError e = refused(LOOKUP + "r0 = *(u64 *)(r0 + 0)\nexit", ErrorCode.NULL_CHECK_MISSING, 5);
-        assertEquals(RegType.MAP_VALUE_OR_NULL, e.registers().get(0));
+        assertEquals(RegType.Kind.PTR_TO_MAP_VALUE_OR_NULL, e.registers().get(0).kind());
         assertTrue(e.fix().contains("if r0 == 0 goto"), e.fix());
     }
 
@@ -206,6 +206,16 @@ class VerifierTest {
     void mapValueAfterNullCheckIsAccepted() {
         accepted(LOOKUP + "if r0 == 0 goto out\nr0 = *(u64 *)(r0 + 0)\nexit\nout:\nr0 = 0\nexit");
         accepted(LOOKUP + "if r0 != 0 goto found\nr0 = 0\nexit\nfound:\nr1 = 1\n*(u64 *)(r0 + 0) = r1\nr0 = 1\nexit");
+    }
+
+    @Test
+    void nullCheckOfACopyRefinesTheOriginal() {
+        accepted(LOOKUP + "r6 = r0\nif r6 == 0 goto out\nr0 = *(u64 *)(r0 + 0)\nexit\nout:\nr0 = 0\nexit");
+        accepted(LOOKUP + "*(u64 *)(r10 - 16) = r0\nif r0 == 0 goto out\nr1 = *(u64 *)(r10 - 16)\n"
+                + "r0 = *(u64 *)(r1 + 0)\nexit\nout:\nr0 = 0\nexit");
+        // a copy of a different lookup is not refined
+        refused(LOOKUP + "r6 = r0\n" + LOOKUP + "if r0 == 0 goto out\nr0 = *(u64 *)(r6 + 0)\nexit\nout:\nr0 = 0\nexit",
+                ErrorCode.NULL_CHECK_MISSING, 12);
     }
 
     @Test
