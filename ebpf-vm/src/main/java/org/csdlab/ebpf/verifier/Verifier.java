@@ -610,8 +610,13 @@ public final class Verifier {
                 }
                 throw refuse(ErrorCode.HELPER_ARGS_UNINIT, pc, p.name() + " takes " + p.args().size()
                         + " argument" + (p.args().size() == 1 ? "" : "s") + " (r1-r" + p.args().size()
-                        + ") but r" + r + " (" + p.args().get(i).name().toLowerCase() + ") is not initialised",
+                        + ") but r" + r + " (" + p.args().get(i).description() + ") is not initialised",
                         regs, "set r" + r + " before the call");
+            }
+            if (p.args().get(i) == ArgType.PTR_TO_MEM && s.regs[r].kind() == RegType.Kind.PTR_TO_MAP_VALUE_OR_NULL) {
+                throw refuse(ErrorCode.NULL_CHECK_MISSING, pc, "r" + r + " may be null (map_lookup_elem found nothing) "
+                        + "and is passed to " + p.name() + " as " + p.args().get(i).description(),
+                        Map.of(r, s.regs[r]), "test it first: if r" + r + " == 0 goto <out>");
             }
         }
         for (int r = 1; r <= 5; r++) {

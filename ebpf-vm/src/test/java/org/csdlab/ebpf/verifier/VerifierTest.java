@@ -151,7 +151,9 @@ class VerifierTest {
                 call 1
                 r0 = 0
                 exit""", ErrorCode.HELPER_ARGS_UNINIT, 1);
-        assertTrue(e.message().contains("map_lookup_elem takes 2 arguments"), e.message());
+        assertEquals("HELPER_ARGS_UNINIT at 1 'call 1': map_lookup_elem takes 2 arguments (r1-r2) but r2 "
+                + "(a pointer to memory) is not initialised. Registers: r1=scalar, r2=not initialised. "
+                + "Fix: set r2 before the call.", e.message());
         assertEquals(RegType.NOT_INIT, e.registers().get(2));
         accepted("""
                 *(u32 *)(r10 - 4) = 0
@@ -235,6 +237,12 @@ class VerifierTest {
                 + "*(u64 *)(r3 + 8) = r0\nexit", ErrorCode.STACK_OUT_OF_BOUNDS, 5);
         // overwriting part of the slot forgets the spilled type
         accepted(LOOKUP + "*(u64 *)(r10 - 16) = r0\n*(u32 *)(r10 - 16) = 0\nr1 = *(u64 *)(r10 - 16)\nr0 = r1\nexit");
+    }
+
+    @Test
+    void maybeNullPassedAsAHelperPointerIsRefused() {
+        refused(LOOKUP + "r1 = 1\nr2 = r0\nr3 = r0\nr4 = 0\ncall 2\nexit", ErrorCode.NULL_CHECK_MISSING, 9);
+        accepted(LOOKUP + "if r0 == 0 goto out\nr1 = 1\nr2 = r0\nr3 = r0\nr4 = 0\ncall 2\nout:\nr0 = 0\nexit");
     }
 
     @Test
