@@ -51,7 +51,7 @@ public record LoadedProgram(String name, Program program, List<DataRegion> regio
     }
 
     /** The address a program sees for the {@code index}-th data region. */
-    static long regionAddress(int index) {
+    public static long regionAddress(int index) {
         return (long) (FIRST_EXTRA_REGION + index + 1) << 32;
     }
 

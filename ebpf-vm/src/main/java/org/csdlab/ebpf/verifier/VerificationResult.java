@@ -1,0 +1,32 @@
+package org.csdlab.ebpf.verifier;
+
+import java.util.Optional;
+
+/** Outcome of a verification: ok, or the primary error; the log when asked for. */
+public record VerificationResult(VerifierError error, String log) {
+
+    public boolean ok() {
+        return error == null;
+    }
+
+    public Optional<VerifierError> primaryError() {
+        return Optional.ofNullable(error);
+    }
+
+    public ErrorCode code() {
+        return error == null ? null : error.code();
+    }
+
+    /** Throws a {@link VerificationException} carrying the primary error unless the program passed. */
+    public VerificationResult orThrow() {
+        if (error != null) {
+            throw new VerificationException(error);
+        }
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return ok() ? "verified" : error.message();
+    }
+}

@@ -1,0 +1,635 @@
+package org.csdlab.ebpf.verifier;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.csdlab.ebpf.AluOp;
+import org.csdlab.ebpf.AtomicOp;
+import org.csdlab.ebpf.Instruction;
+import org.csdlab.ebpf.InstructionClass;
+import org.csdlab.ebpf.JumpOp;
+import org.csdlab.ebpf.Mode;
+import org.csdlab.ebpf.Program;
+import org.csdlab.ebpf.Size;
+import org.csdlab.ebpf.Source;
+import org.csdlab.ebpf.asm.Disassembler;
+
+/**
+ * Verifier v1: abstract interpretation over register types and per-byte stack initialisation.
+ *
+ * <p>A worklist over (pc, call chain) states; states meeting at a pc are joined (least upper
+ * bound) until a fixpoint, so loops are accepted (termination is the VM's fuel's business). The
+ * first rule broken is reported as the primary error. Since joins only lose information, an error
+ * found in any intermediate state is also an error of the fixpoint.
+ *
+ * <p>v1 rules: unreachable instructions, registers read before written, stack accesses outside
+ * [-512, 0) or at unknown offsets, uninitialised stack reads, helpers with uninitialised argument
+ * registers, unknown helpers, possibly-null map values used without a null check, writes to
+ * read-only regions, and writes to r10. Dereferencing a scalar is allowed (the VM bounds-checks).
+ */
+public final class Verifier {
+    public static final int STACK_SIZE = 512;
+    private static final int FP = 10;
+    private static final int MAX_VISITS_PER_STATE = 10_000;
+
+    private final List<Instruction> insns;
+    private final VerifierOptions options;
+    private final int[] indexAt;
+    private final int slots;
+    private final StringBuilder log;
+
+    private Verifier(List<Instruction> insns, VerifierOptions options) {
+        this.insns = insns;
+        this.options = options;
+        int s = 0;
+        for (Instruction i : insns) {
+            s += i.slots();
+        }
+        this.slots = s;
+        this.indexAt = new int[s];
+        Arrays.fill(indexAt, -1);
+        int pc = 0;
+        for (int i = 0; i < insns.size(); i++) {
+            indexAt[pc] = i;
+            pc += insns.get(i).slots();
+        }
+        this.log = options.log() ? new StringBuilder() : null;
+    }
+
+    public static VerificationResult verify(Program program) {
+        return verify(program, VerifierOptions.defaults());
+    }
+
+    public static VerificationResult verify(Program program, VerifierOptions options) {
+        return verify(program.instructions(), options);
+    }
+
+    /** Verifies a raw instruction list, which (unlike a {@link Program}) may write r10. */
+    public static VerificationResult verify(List<Instruction> instructions, VerifierOptions options) {
+        Verifier v = new Verifier(List.copyOf(instructions), options);
+        VerifierError error;
+        try {
+            v.run();
+            error = null;
+        } catch (Refusal r) {
+            error = r.error;
+            if (v.log != null) {
+                v.log.append(error.message()).append('\n');
+            }
+        }
+        return new VerificationResult(error, v.log == null ? null : v.log.toString());
+    }
+
+    // ---- state ------------------------------------------------------------------------------
+
+    private record Frame(int returnPc, RegType[] saved, boolean[] stack, RegType[] spills) {
+        Frame join(Frame o) {
+            RegType[] r = new RegType[saved.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = saved[i].join(o.saved[i]);
+            }
+            boolean[] s = new boolean[STACK_SIZE];
+            for (int i = 0; i < STACK_SIZE; i++) {
+                s[i] = stack[i] && o.stack[i];
+            }
+            return new Frame(returnPc, r, s, joinSpills(spills, o.spills));
+        }
+
+        boolean same(Frame o) {
+            return returnPc == o.returnPc && Arrays.equals(saved, o.saved) && Arrays.equals(stack, o.stack)
+                    && Arrays.equals(spills, o.spills);
+        }
+    }
+
+    private static final class State {
+        final RegType[] regs = new RegType[11];
+        final boolean[] stack = new boolean[STACK_SIZE];
+        /** Register types spilled to 8-byte aligned stack slots (index (fp offset + 512) / 8), or null. */
+        final RegType[] spills = new RegType[STACK_SIZE / 8];
+        final List<Frame> frames = new ArrayList<>();
+
+        State copy() {
+            State s = new State();
+            System.arraycopy(regs, 0, s.regs, 0, regs.length);
+            System.arraycopy(stack, 0, s.stack, 0, STACK_SIZE);
+            System.arraycopy(spills, 0, s.spills, 0, spills.length);
+            s.frames.addAll(frames);
+            return s;
+        }
+
+        State join(State o) {
+            State s = new State();
+            for (int i = 0; i < regs.length; i++) {
+                s.regs[i] = regs[i].join(o.regs[i]);
+            }
+            for (int i = 0; i < STACK_SIZE; i++) {
+                s.stack[i] = stack[i] && o.stack[i];
+            }
+            System.arraycopy(joinSpills(spills, o.spills), 0, s.spills, 0, spills.length);
+            for (int i = 0; i < frames.size(); i++) {
+                s.frames.add(frames.get(i).join(o.frames.get(i)));
+            }
+            return s;
+        }
+
+        boolean same(State o) {
+            if (!Arrays.equals(regs, o.regs) || !Arrays.equals(stack, o.stack) || !Arrays.equals(spills, o.spills)) {
+                return false;
+            }
+            for (int i = 0; i < frames.size(); i++) {
+                if (!frames.get(i).same(o.frames.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        List<Integer> chain() {
+            List<Integer> c = new ArrayList<>();
+            for (Frame f : frames) {
+                c.add(f.returnPc);
+            }
+            return c;
+        }
+
+        String regsText() {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < regs.length; i++) {
+                if (regs[i].isInit()) {
+                    sb.append(sb.length() == 0 ? "" : " ").append('r').append(i).append('=').append(regs[i]);
+                }
+            }
+            return sb.toString();
+        }
+    }
+
+    private static RegType[] joinSpills(RegType[] a, RegType[] b) {
+        RegType[] out = new RegType[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] != null && a[i].equals(b[i]) ? a[i] : null;
+        }
+        return out;
+    }
+
+    private record Key(int pc, List<Integer> chain) {
+    }
+
+    private static final class Refusal extends RuntimeException {
+        final transient VerifierError error;
+
+        Refusal(VerifierError error) {
+            super(error.message(), null, false, false);
+            this.error = error;
+        }
+    }
+
+    // ---- driver -----------------------------------------------------------------------------
+
+    private final Map<Key, State> states = new HashMap<>();
+    private final Map<Key, Integer> visits = new HashMap<>();
+    private final PriorityQueue<Key> work = new PriorityQueue<>((a, b) -> a.pc != b.pc
+            ? Integer.compare(a.pc, b.pc) : a.chain.toString().compareTo(b.chain.toString()));
+
+    private void run() {
+        if (insns.isEmpty()) {
+            throw refuse(ErrorCode.BAD_PROGRAM, 0, "the program has no instructions", Map.of(), null);
+        }
+        checkReachability();
+        State entry = new State();
+        Arrays.fill(entry.regs, RegType.NOT_INIT);
+        entry.regs[1] = RegType.CTX;
+        if (options.contextLengthInR2()) {
+            entry.regs[2] = RegType.SCALAR;
+        }
+        entry.regs[FP] = RegType.stack(0L);
+        propagate(0, entry);
+        while (!work.isEmpty()) {
+            Key key = work.poll();
+            int n = visits.merge(key, 1, Integer::sum);
+            if (n > MAX_VISITS_PER_STATE) {
+                throw refuse(ErrorCode.BAD_PROGRAM, key.pc, "the analysis did not reach a fixpoint", Map.of(), null);
+            }
+            State s = states.get(key);
+            if (log != null) {
+                log.append(key.pc).append(": ").append(text(key.pc)).append("    ; ").append(s.regsText())
+                        .append(key.chain.isEmpty() ? "" : " (called from " + key.chain + ")").append('\n');
+            }
+            step(key.pc, s.copy());
+        }
+    }
+
+    private void propagate(int pc, State s) {
+        Key key = new Key(pc, s.chain());
+        State old = states.get(key);
+        State merged = old == null ? s : old.join(s);
+        if (old == null || !old.same(merged)) {
+            states.put(key, merged);
+            work.remove(key);
+            work.add(key);
+        }
+    }
+
+    /** Syntactic reachability: every instruction start must be reached by some path. */
+    private void checkReachability() {
+        boolean[] seen = new boolean[slots];
+        ArrayList<Integer> stack = new ArrayList<>();
+        stack.add(0);
+        while (!stack.isEmpty()) {
+            int pc = stack.remove(stack.size() - 1);
+            if (seen[pc]) {
+                continue;
+            }
+            seen[pc] = true;
+            Instruction insn = at(pc);
+            if (insn.isExit()) {
+                continue;
+            }
+            if (insn.isJump()) {
+                stack.add(target(pc, insn));
+                if (JumpOp.of(insn.opcode()) == JumpOp.JA) {
+                    continue;
+                }
+            } else if (insn.isLocalCall()) {
+                stack.add(target(pc, insn));
+            }
+            stack.add(next(pc, insn));
+        }
+        for (int pc = 0; pc < slots; pc++) {
+            if (indexAt[pc] >= 0 && !seen[pc]) {
+                int end = pc;
+                while (end + 1 < slots && (indexAt[end + 1] < 0 || !seen[end + 1])) {
+                    end++;
+                }
+                throw refuse(ErrorCode.UNREACHABLE, pc, "no path from the entry reaches this instruction"
+                        + (end > pc ? " (nor the instructions up to " + end + ")" : ""), Map.of(),
+                        "remove the dead code, or fix the jump that should lead to it");
+            }
+        }
+    }
+
+    private Instruction at(int pc) {
+        return insns.get(indexAt[pc]);
+    }
+
+    private int next(int pc, Instruction insn) {
+        int n = pc + insn.slots();
+        if (n >= slots) {
+            throw refuse(ErrorCode.BAD_PROGRAM, pc, "execution falls off the end of the program", Map.of(),
+                    "end every path with exit");
+        }
+        return n;
+    }
+
+    private int target(int pc, Instruction insn) {
+        long t = insn.target(pc);
+        if (t < 0 || t >= slots || indexAt[(int) t] < 0) {
+            throw refuse(ErrorCode.BAD_PROGRAM, pc, "the jump goes to " + t + ", which is no instruction of the program",
+                    Map.of(), null);
+        }
+        return (int) t;
+    }
+
+    private String text(int pc) {
+        try {
+            return Disassembler.llvm().instruction(at(pc));
+        } catch (RuntimeException e) {
+            return at(pc).toString();
+        }
+    }
+
+    private Refusal refuse(ErrorCode code, int pc, String rule, Map<Integer, RegType> regs, String fix) {
+        String t = pc >= 0 && pc < slots && indexAt[pc] >= 0 ? text(pc) : null;
+        return new Refusal(new VerifierError(code, pc, t, rule, regs, fix));
+    }
+
+    // ---- transfer function --------------------------------------------------------------------
+
+    private void step(int pc, State s) {
+        Instruction insn = at(pc);
+        InstructionClass cls = insn.instructionClass();
+        switch (cls) {
+            case ALU, ALU64 -> {
+                alu(pc, insn, s, cls == InstructionClass.ALU64);
+                propagate(next(pc, insn), s);
+            }
+            case LD -> {
+                writeReg(pc, s, insn.dst());
+                s.regs[insn.dst()] = lddw(insn);
+                propagate(next(pc, insn), s);
+            }
+            case LDX -> {
+                RegType base = readReg(pc, s, insn.src());
+                int bytes = Size.of(insn.opcode()).bytes();
+                access(pc, s, insn.src(), base, insn.offset(), bytes, false, true);
+                writeReg(pc, s, insn.dst());
+                int slot = spillSlot(base, insn.offset(), bytes);
+                s.regs[insn.dst()] = slot >= 0 && s.spills[slot] != null && Mode.of(insn.opcode()) == Mode.MEM
+                        ? s.spills[slot] : RegType.SCALAR;
+                propagate(next(pc, insn), s);
+            }
+            case ST -> {
+                RegType base = readReg(pc, s, insn.dst());
+                access(pc, s, insn.dst(), base, insn.offset(), Size.of(insn.opcode()).bytes(), true, false);
+                propagate(next(pc, insn), s);
+            }
+            case STX -> {
+                RegType base = readReg(pc, s, insn.dst());
+                readReg(pc, s, insn.src());
+                int bytes = Size.of(insn.opcode()).bytes();
+                if (Mode.of(insn.opcode()) == Mode.ATOMIC) {
+                    AtomicOp op = AtomicOp.of(insn.imm());
+                    boolean cmpxchg = op == AtomicOp.CMPXCHG;
+                    if (cmpxchg) {
+                        readReg(pc, s, 0);
+                    }
+                    access(pc, s, insn.dst(), base, insn.offset(), bytes, true, true);
+                    if (op != null && op.fetches()) {
+                        s.regs[cmpxchg ? 0 : insn.src()] = RegType.SCALAR;
+                    }
+                } else {
+                    access(pc, s, insn.dst(), base, insn.offset(), bytes, true, false);
+                    int slot = spillSlot(base, insn.offset(), bytes);
+                    if (slot >= 0) {
+                        s.spills[slot] = s.regs[insn.src()];
+                    }
+                }
+                propagate(next(pc, insn), s);
+            }
+            case JMP, JMP32 -> jump(pc, insn, s);
+            default -> throw refuse(ErrorCode.BAD_PROGRAM, pc, "unknown instruction class", Map.of(), null);
+        }
+    }
+
+    private RegType lddw(Instruction insn) {
+        if (insn.src() == 0) {
+            for (VerifierOptions.Region r : options.regions()) {
+                if (r.contains(insn.imm())) {
+                    return RegType.region(r.name(), r.writable()).withOffset(insn.imm() - r.base());
+                }
+            }
+        }
+        return RegType.SCALAR;
+    }
+
+    private RegType readReg(int pc, State s, int reg) {
+        RegType t = s.regs[reg];
+        if (!t.isInit()) {
+            throw refuse(ErrorCode.UNINIT_REG, pc, "r" + reg + " is read before any instruction writes it",
+                    Map.of(reg, t), "give r" + reg + " a value before pc " + pc + " (e.g. r" + reg + " = 0)");
+        }
+        return t;
+    }
+
+    private void writeReg(int pc, State s, int reg) {
+        if (reg == FP) {
+            throw refuse(ErrorCode.FRAME_POINTER_WRITE, pc, "r10 is the read-only frame pointer and may not be written",
+                    Map.of(FP, s.regs[FP]), "copy it first (e.g. r1 = r10) and change the copy");
+        }
+    }
+
+    private void alu(int pc, Instruction insn, State s, boolean is64) {
+        if ((insn.opcode() & AluOp.CODE_MASK) == AluOp.END_CODE) {
+            readReg(pc, s, insn.dst());
+            writeReg(pc, s, insn.dst());
+            s.regs[insn.dst()] = RegType.SCALAR;
+            return;
+        }
+        AluOp op = AluOp.of(insn.opcode(), insn.offset());
+        boolean reg = Source.of(insn.opcode()) == Source.REG;
+        RegType src = reg ? readReg(pc, s, insn.src()) : RegType.SCALAR;
+        int d = insn.dst();
+        if (op == AluOp.MOV) {
+            writeReg(pc, s, d);
+            s.regs[d] = is64 && reg && insn.offset() == 0 ? src : RegType.SCALAR;
+            return;
+        }
+        RegType dst = readReg(pc, s, d);
+        writeReg(pc, s, d);
+        if (dst.kind() == RegType.Kind.PTR_TO_MAP_VALUE_OR_NULL || src.kind() == RegType.Kind.PTR_TO_MAP_VALUE_OR_NULL) {
+            int r = dst.kind() == RegType.Kind.PTR_TO_MAP_VALUE_OR_NULL ? d : insn.src();
+            throw refuse(ErrorCode.NULL_CHECK_MISSING, pc, "r" + r + " may be null (map_lookup_elem found nothing) and "
+                    + "arithmetic on it is not allowed before a null check", Map.of(r, s.regs[r]),
+                    "test it first: if r" + r + " == 0 goto <out>");
+        }
+        if (is64 && dst.isPointer() && (op == AluOp.ADD || op == AluOp.SUB) && !src.isPointer()) {
+            Long off = null;
+            if (!reg && dst.offset() != null) {
+                off = op == AluOp.ADD ? dst.offset() + insn.imm() : dst.offset() - insn.imm();
+            }
+            s.regs[d] = dst.withOffset(off);
+        } else if (is64 && op == AluOp.ADD && src.isPointer() && !dst.isPointer()) {
+            s.regs[d] = src.withOffset(null);
+        } else {
+            s.regs[d] = RegType.SCALAR;
+        }
+    }
+
+    private void access(int pc, State s, int reg, RegType base, int insnOffset, int bytes, boolean write, boolean read) {
+        switch (base.kind()) {
+            case PTR_TO_MAP_VALUE_OR_NULL -> throw refuse(ErrorCode.NULL_CHECK_MISSING, pc, "r" + reg
+                    + " may be null (map_lookup_elem returns 0 when the key is absent) and is dereferenced without a "
+                    + "null check", Map.of(reg, base), "test it first: if r" + reg + " == 0 goto <out>");
+            case PTR_TO_REGION -> {
+                if (write && !base.writable()) {
+                    throw refuse(ErrorCode.RODATA_WRITE, pc, "r" + reg + " points into the read-only region "
+                            + base.region() + ", which may not be written", Map.of(reg, base),
+                            "copy the data to the stack or a map value and change the copy");
+                }
+            }
+            case PTR_TO_STACK -> stackAccess(pc, s, reg, base, insnOffset, bytes, write, read);
+            default -> {
+                // scalars, context and map values: the VM checks bounds at run time
+            }
+        }
+    }
+
+    private void stackAccess(int pc, State s, int reg, RegType base, int insnOffset, int bytes, boolean write,
+            boolean read) {
+        if (base.offset() == null) {
+            throw refuse(ErrorCode.STACK_VARIABLE_OFFSET, pc, "the stack is accessed through r" + reg
+                    + " at an offset not known when loading", Map.of(reg, base),
+                    "address the stack with constant offsets from r10 (e.g. *(u64 *)(r10 - 8))");
+        }
+        long start = base.offset() + insnOffset;
+        long end = start + bytes;
+        if (start < -STACK_SIZE || end > 0) {
+            throw refuse(ErrorCode.STACK_OUT_OF_BOUNDS, pc, "the access of " + bytes + " bytes at fp"
+                    + (start < 0 ? "" : "+") + start + " is outside the stack frame [-" + STACK_SIZE + ", 0)",
+                    Map.of(reg, base), "use offsets between -" + STACK_SIZE + " and -" + bytes + " from r10");
+        }
+        if (read) {
+            for (long b = start; b < end; b++) {
+                if (!s.stack[(int) (b + STACK_SIZE)]) {
+                    throw refuse(ErrorCode.UNINIT_STACK_READ, pc, "the stack byte at fp" + b
+                            + " is read before anything writes it", Map.of(reg, base),
+                            "store a value at fp" + start + " (" + bytes + " bytes) before reading it");
+                }
+            }
+        }
+        if (write) {
+            for (long b = start; b < end; b++) {
+                s.stack[(int) (b + STACK_SIZE)] = true;
+                s.spills[(int) (b + STACK_SIZE) / 8] = null;
+            }
+        }
+    }
+
+    /** The spill slot an 8-byte aligned stack access uses, or -1. */
+    private static int spillSlot(RegType base, int insnOffset, int bytes) {
+        if (bytes != 8 || base.kind() != RegType.Kind.PTR_TO_STACK || base.offset() == null) {
+            return -1;
+        }
+        long at = base.offset() + insnOffset + STACK_SIZE;
+        return at >= 0 && at + 8 <= STACK_SIZE && at % 8 == 0 ? (int) (at / 8) : -1;
+    }
+
+    private void jump(int pc, Instruction insn, State s) {
+        if (insn.isExit()) {
+            readRegAtExit(pc, s);
+            if (s.frames.isEmpty()) {
+                return;
+            }
+            Frame f = s.frames.remove(s.frames.size() - 1);
+            s.regs[0] = RegType.SCALAR;
+            for (int r = 1; r <= 5; r++) {
+                s.regs[r] = RegType.NOT_INIT;
+            }
+            System.arraycopy(f.saved, 0, s.regs, 6, 4);
+            s.regs[FP] = RegType.stack(0L);
+            System.arraycopy(f.stack, 0, s.stack, 0, STACK_SIZE);
+            System.arraycopy(f.spills, 0, s.spills, 0, s.spills.length);
+            propagate(f.returnPc, s);
+            return;
+        }
+        JumpOp op = JumpOp.of(insn.opcode());
+        if (op == JumpOp.CALL) {
+            if (insn.isLocalCall()) {
+                localCall(pc, insn, s);
+            } else {
+                helperCall(pc, insn, s);
+            }
+            return;
+        }
+        if (op == JumpOp.JA) {
+            propagate(target(pc, insn), s);
+            return;
+        }
+        boolean reg = Source.of(insn.opcode()) == Source.REG;
+        RegType dst = readReg(pc, s, insn.dst());
+        if (reg) {
+            readReg(pc, s, insn.src());
+        }
+        State taken = s.copy();
+        State fall = s;
+        if (!reg && insn.imm() == 0 && dst.kind() == RegType.Kind.PTR_TO_MAP_VALUE_OR_NULL
+                && (op == JumpOp.JEQ || op == JumpOp.JNE)) {
+            // the null side keeps the maybe-null type, so a dereference there still reports the missing check
+            State nonNull = op == JumpOp.JEQ ? fall : taken;
+            nonNull.regs[insn.dst()] = dst.withKind(RegType.Kind.PTR_TO_MAP_VALUE);
+            if (dst.id() != 0) {
+                for (int r = 0; r < nonNull.regs.length; r++) {
+                    RegType t = nonNull.regs[r];
+                    if (t.kind() == dst.kind() && t.id() == dst.id()) {
+                        nonNull.regs[r] = t.withKind(RegType.Kind.PTR_TO_MAP_VALUE);
+                    }
+                }
+                for (int i = 0; i < nonNull.spills.length; i++) {
+                    RegType t = nonNull.spills[i];
+                    if (t != null && t.kind() == dst.kind() && t.id() == dst.id()) {
+                        nonNull.spills[i] = t.withKind(RegType.Kind.PTR_TO_MAP_VALUE);
+                    }
+                }
+            }
+        }
+        int t = target(pc, insn);
+        int n = next(pc, insn);
+        propagate(t, taken);
+        propagate(n, fall);
+    }
+
+    private void readRegAtExit(int pc, State s) {
+        if (!s.regs[0].isInit()) {
+            throw refuse(ErrorCode.UNINIT_REG, pc, "r0 (the return value) is read at exit before any instruction "
+                    + "writes it", Map.of(0, s.regs[0]), "set r0 before exit (e.g. r0 = 0)");
+        }
+    }
+
+    private void localCall(int pc, Instruction insn, State s) {
+        if (s.frames.size() >= options.maxCallDepth()) {
+            throw refuse(ErrorCode.CALL_DEPTH, pc, "local calls nest deeper than " + options.maxCallDepth()
+                    + " frames", Map.of(), "call fewer functions in a chain, or avoid recursion");
+        }
+        int callee = target(pc, insn);
+        int ret = next(pc, insn);
+        RegType[] saved = Arrays.copyOfRange(s.regs, 6, 10);
+        boolean[] callerStack = s.stack.clone();
+        for (int r = 1; r <= 5; r++) {
+            if (s.regs[r].kind() == RegType.Kind.PTR_TO_STACK) {
+                // the callee may fill the caller's buffer; v1 does not follow it there
+                Arrays.fill(callerStack, true);
+            }
+        }
+        s.frames.add(new Frame(ret, saved, callerStack, s.spills.clone()));
+        for (int r = 1; r <= 5; r++) {
+            if (s.regs[r].kind() == RegType.Kind.PTR_TO_STACK) {
+                // the caller's stack as seen from the callee: a writable region, not checked byte by byte
+                s.regs[r] = new RegType(RegType.Kind.PTR_TO_REGION, s.regs[r].offset(), "caller stack", true);
+            }
+        }
+        s.regs[0] = RegType.NOT_INIT;
+        for (int r = 6; r <= 9; r++) {
+            s.regs[r] = RegType.NOT_INIT;
+        }
+        s.regs[FP] = RegType.stack(0L);
+        Arrays.fill(s.stack, false);
+        Arrays.fill(s.spills, null);
+        propagate(callee, s);
+    }
+
+    private void helperCall(int pc, Instruction insn, State s) {
+        if (insn.opcode() == Instruction.CALLX_OPCODE) {
+            throw refuse(ErrorCode.UNKNOWN_HELPER, pc, "an indirect call through r" + insn.dst()
+                    + " has no prototype the verifier can check", Map.of(insn.dst(), s.regs[insn.dst()]),
+                    "call the helper by its id");
+        }
+        HelperPrototype p = options.helpers().get((int) insn.imm());
+        if (p == null || insn.src() != Instruction.CALL_HELPER) {
+            throw refuse(ErrorCode.UNKNOWN_HELPER, pc, "helper " + insn.imm() + " has no known prototype",
+                    Map.of(), "supply its prototype in VerifierOptions.withHelper, or call a known helper ("
+                            + options.helpers().keySet() + ")");
+        }
+        for (int i = 0; i < p.args().size(); i++) {
+            int r = i + 1;
+            if (!s.regs[r].isInit()) {
+                Map<Integer, RegType> regs = new HashMap<>();
+                for (int k = 1; k <= p.args().size(); k++) {
+                    regs.put(k, s.regs[k]);
+                }
+                throw refuse(ErrorCode.HELPER_ARGS_UNINIT, pc, p.name() + " takes " + p.args().size()
+                        + " argument" + (p.args().size() == 1 ? "" : "s") + " (r1-r" + p.args().size()
+                        + ") but r" + r + " (" + p.args().get(i).description() + ") is not initialised",
+                        regs, "set r" + r + " before the call");
+            }
+            if (p.args().get(i) == ArgType.PTR_TO_MEM && s.regs[r].kind() == RegType.Kind.PTR_TO_MAP_VALUE_OR_NULL) {
+                throw refuse(ErrorCode.NULL_CHECK_MISSING, pc, "r" + r + " may be null (map_lookup_elem found nothing) "
+                        + "and is passed to " + p.name() + " as " + p.args().get(i).description(),
+                        Map.of(r, s.regs[r]), "test it first: if r" + r + " == 0 goto <out>");
+            }
+        }
+        for (int r = 1; r <= 5; r++) {
+            RegType a = s.regs[r];
+            if (a.kind() == RegType.Kind.PTR_TO_STACK && a.offset() != null && a.offset() < 0
+                    && a.offset() >= -STACK_SIZE) {
+                // the helper may fill the buffer; v1 knows no sizes, so the bytes from it up to fp are initialised
+                Arrays.fill(s.stack, (int) (a.offset() + STACK_SIZE), STACK_SIZE, true);
+                Arrays.fill(s.spills, (int) (a.offset() + STACK_SIZE) / 8, s.spills.length, null);
+            }
+            s.regs[r] = RegType.NOT_INIT;
+        }
+        s.regs[0] = p.ret() == ReturnType.MAP_VALUE_OR_NULL ? RegType.MAP_VALUE_OR_NULL.withId(pc + 1) : RegType.SCALAR;
+        propagate(next(pc, insn), s);
+    }
+}
