@@ -1,5 +1,8 @@
 package org.csdlab.zns.csd;
 
+import org.csdlab.ebpf.verifier.VerificationException;
+import org.csdlab.ebpf.verifier.Verifier;
+import org.csdlab.ebpf.verifier.VerifierOptions;
 import java.util.Objects;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Vm;
@@ -59,14 +62,28 @@ public final class ComputationalStorage {
         return builder(device).build();
     }
 
-    /** Loads a program whose entry is its first instruction (a C {@code int main()}). */
+    /**
+     * Verifies and loads a program whose entry is its first instruction (a C {@code int main()}).
+     *
+     * @throws VerificationException when the verifier refuses it, naming the instruction and the rule
+     */
     public CsdKernel load(Program program) {
+        Verifier.verify(program, verifierOptions()).orThrow();
         return new CsdKernel(this, program.toString(), Vm.builder(program));
     }
 
-    /** Loads a program from an ELF object, with its data regions. */
+    /**
+     * Verifies and loads a program from an ELF object, with its data regions.
+     *
+     * @throws VerificationException when the verifier refuses it, naming the instruction and the rule
+     */
     public CsdKernel load(LoadedProgram program) {
+        Verifier.verify(program.program(), verifierOptions().withRegionsOf(program)).orThrow();
         return new CsdKernel(this, program.name(), program.configure(Vm.builder(program.program())));
+    }
+
+    private static VerifierOptions verifierOptions() {
+        return VerifierOptions.defaults().withHelpers(OpenCsdHelpers.prototypes());
     }
 
     /**

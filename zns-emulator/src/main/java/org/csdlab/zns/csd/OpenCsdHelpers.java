@@ -1,5 +1,11 @@
 package org.csdlab.zns.csd;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.csdlab.ebpf.verifier.ArgType;
+import org.csdlab.ebpf.verifier.HelperPrototype;
+import org.csdlab.ebpf.verifier.ReturnType;
 import org.csdlab.ebpf.HelperContext;
 import org.csdlab.ebpf.HelperRegistry;
 import org.csdlab.ebpf.Memory;
@@ -70,6 +76,28 @@ public final class OpenCsdHelpers {
     public static final int DEBUG = 9;
 
     private OpenCsdHelpers() {
+    }
+
+    /** The verifier's view of the nine helpers: which argument registers each one reads. */
+    public static Map<Integer, HelperPrototype> prototypes() {
+        Map<Integer, HelperPrototype> out = new TreeMap<>();
+        for (HelperPrototype p : List.of(
+                new HelperPrototype(RETURN_DATA, "return_data", List.of(ArgType.PTR_TO_MEM, ArgType.SIZE),
+                        ReturnType.SCALAR),
+                new HelperPrototype(READ, "read", List.of(ArgType.ANYTHING, ArgType.ANYTHING, ArgType.ANYTHING,
+                        ArgType.SIZE, ArgType.PTR_TO_MEM), ReturnType.SCALAR),
+                new HelperPrototype(WRITE, "write", List.of(ArgType.ANYTHING, ArgType.PTR_TO_MEM, ArgType.ANYTHING,
+                        ArgType.SIZE, ArgType.PTR_TO_MEM), ReturnType.SCALAR),
+                new HelperPrototype(GET_SECTOR_SIZE, "get_sector_size", List.of(), ReturnType.SCALAR),
+                new HelperPrototype(GET_ZONE_CAPACITY, "get_zone_capacity", List.of(), ReturnType.SCALAR),
+                new HelperPrototype(GET_ZONE_SIZE, "get_zone_size", List.of(), ReturnType.SCALAR),
+                new HelperPrototype(GET_MEM_INFO, "get_mem_info", List.of(ArgType.PTR_TO_MEM, ArgType.PTR_TO_MEM),
+                        ReturnType.SCALAR),
+                new HelperPrototype(GET_CALL_INFO, "get_call_info", List.of(ArgType.PTR_TO_MEM), ReturnType.SCALAR),
+                new HelperPrototype(DEBUG, "debug", List.of(ArgType.PTR_TO_MEM), ReturnType.SCALAR))) {
+            out.put(p.id(), p);
+        }
+        return out;
     }
 
     /** The nine helpers, working on {@code session}. */

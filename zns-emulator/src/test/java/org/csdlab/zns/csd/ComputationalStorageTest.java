@@ -299,35 +299,35 @@ class ComputationalStorageTest {
     }
 
     @Test
-    void wholeSectorReadOutsideTheScratchMemory() {
-        ZnsDevice device = device();
-        byte[] data = dataset(8, 2);
-        device.append(GEOMETRY.zoneStartLba(0), data);
-        CsdResult result = run(device, """
-                r5 = r10
-                r5 += -4096
-                r1 = 0
-                r2 = 1
-                r3 = 0
-                r4 = 4096
-                call 2
-                if r0 != 0 goto out
-                r0 = *(u64 *)(r10 - 4088)
-            out:
-                exit
-                """);
-        assertEquals(java.nio.ByteBuffer.wrap(data, 4096 + 8, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(),
-                result.r0());
-        assertEquals(4096, result.mediaBytesRead());
+    void kernelReadingPastItsStackFrameIsRefusedByTheVerifier() {
+        ComputationalStorage csd = ComputationalStorage.of(device());
+        org.csdlab.ebpf.verifier.VerificationException refused = assertThrows(
+                org.csdlab.ebpf.verifier.VerificationException.class, () -> csd.load(Assembler.assemble("""
+                        r5 = r10
+                        r5 += -4096
+                        r1 = 0
+                        r2 = 1
+                        r3 = 0
+                        r4 = 4096
+                        call 2
+                        if r0 != 0 goto out
+                        r0 = *(u64 *)(r10 - 4088)
+                    out:
+                        exit
+                        """)));
+        assertEquals(org.csdlab.ebpf.verifier.ErrorCode.STACK_OUT_OF_BOUNDS, refused.code());
+        assertTrue(refused.getMessage().contains("at 8 "), refused.getMessage());
     }
 
     @Test
     void unknownHelpersAreRefusedAtLoadAndFuelBoundsARun() {
         ComputationalStorage csd = ComputationalStorage.builder(device()).fuel(1000).build();
-        org.csdlab.ebpf.HelperException refused = assertThrows(org.csdlab.ebpf.HelperException.class,
+        org.csdlab.ebpf.verifier.VerificationException refused = assertThrows(
+                org.csdlab.ebpf.verifier.VerificationException.class,
                 () -> csd.load(Assembler.assemble("call 12\nexit")));
+        assertEquals(org.csdlab.ebpf.verifier.ErrorCode.UNKNOWN_HELPER, refused.code());
         assertTrue(refused.getMessage().contains("12"), refused.getMessage());
-        CsdKernel spin = csd.load(Assembler.assemble("loop:\nif r1 == 0 goto loop\nexit"));
+        CsdKernel spin = csd.load(Assembler.assemble("r0 = 0\nloop:\nif r1 == 0 goto loop\nexit"));
         assertThrows(org.csdlab.ebpf.FuelExhaustedException.class, spin::run);
     }
 }
