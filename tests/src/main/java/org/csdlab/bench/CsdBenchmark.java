@@ -1,9 +1,12 @@
 package org.csdlab.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
-import org.csdlab.ebpf.asm.Assembler;
+import org.csdlab.ebpf.elf.ElfObject;
 import org.csdlab.zns.Geometry;
 import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.csd.ComputationalStorage;
@@ -24,8 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Counting the u32 values above RAND_MAX/2 over a 256 MiB zone through the computational
- * storage device (interpreter, instant timing): one operation runs the kernel over the whole
- * zone, reading it sector by sector (4 KiB) with helper 2. The auxiliary counters {@code bytes}
+ * storage device (interpreter, instant timing): one operation runs the committed tutorial kernel
+ * {@code count_u32.o} over the whole zone, reading it sector by sector (4 KiB) with helper 2. The auxiliary counters {@code bytes}
  * and {@code instructions} report media bytes and eBPF instructions per second, to set beside
  * the bare interpreter figures of {@link InterpreterBenchmark}.
  *
@@ -44,55 +47,8 @@ public class CsdBenchmark {
     static final int BLOCK = 4096;
     static final int ZONE_BYTES = 256 << 20;
 
-    /** The kernel, in assembly (the same loop as tutorials/programs/count_u32.c). */
-    static final String COUNT_KERNEL = """
-                r1 = r10
-                r1 += -16
-                r2 = r10
-                r2 += -8
-                call 7
-                r6 = *(u64 *)(r10 - 16)
-                call 4
-                r7 = r0
-                call 5
-                r8 = r0
-                r9 = 0
-                r1 = 0
-                *(u64 *)(r10 - 24) = r1
-            sectors:
-                if r9 >= r8 goto done
-                r1 = 0
-                r2 = r9
-                r3 = 0
-                r4 = r7
-                r5 = r6
-                call 2
-                if r0 != 0 goto fail
-                r1 = r6
-                r2 = r6
-                r2 += r7
-                r3 = *(u64 *)(r10 - 24)
-            words:
-                if r1 >= r2 goto words_done
-                r4 = *(u32 *)(r1 + 0)
-                r1 += 4
-                if r4 <= 0x3fffffff goto words
-                r3 += 1
-                goto words
-            words_done:
-                *(u64 *)(r10 - 24) = r3
-                r9 += 1
-                goto sectors
-            done:
-                r1 = r10
-                r1 += -24
-                r2 = 8
-                call 1
-                r0 = 0
-                exit
-            fail:
-                exit
-            """;
+    /** The tutorial kernel tutorials/programs/count_u32.c, as committed (on the class path). */
+    static final String COUNT_KERNEL = "/tutorials/programs/count_u32.o";
 
     private CsdKernel kernel;
     private long expected;
@@ -126,7 +82,18 @@ public class CsdBenchmark {
         }
         expected = perChunk * (ZONE_BYTES / chunk.length);
         kernel = ComputationalStorage.builder(device).fuel(Long.MAX_VALUE).build()
-                .load(Assembler.assemble(COUNT_KERNEL));
+                .load(ElfObject.parse(committedObject(COUNT_KERNEL)).program(".text"));
+    }
+
+    private static byte[] committedObject(String resource) {
+        try (InputStream in = CsdBenchmark.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the class path; rebuild the tests module");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Benchmark
