@@ -40,6 +40,9 @@ public final class ZnsDevice implements AutoCloseable {
   private final DeviceClock clock;
   private final Faults faults = new Faults(this);
   private final CommandExecutor executor = new CommandExecutor(this);
+  private final boolean implicitClose;
+  /** Records every successful mutating command, or null; see {@link DeviceJournal}. */
+  private volatile DeviceJournal journal;
 
   private ZnsDevice(Builder builder) {
     this.geometry = builder.geometry;
@@ -57,6 +60,7 @@ public final class ZnsDevice implements AutoCloseable {
       backend.close();
       throw e;
     }
+    this.implicitClose = builder.implicitClose;
     this.writer = new ZoneWriter(resources, backend, geometry.blockSizeBytes(), builder.implicitClose);
     this.stats = new StatsRecorder(geometry.zoneCount());
     this.clock = new DeviceClock(builder.timing, geometry, stats);
@@ -179,6 +183,10 @@ public final class ZnsDevice implements AutoCloseable {
     stats.command(CommandKind.WRITE, data.length);
     stats.zoneWritten(zone);
     clock.write(zone, lba, data.length);
+    DeviceJournal j = journal;
+    if (j != null) {
+      j.record(new DeviceJournal.Write(lba, data));
+    }
   }
 
   /**
@@ -202,6 +210,10 @@ public final class ZnsDevice implements AutoCloseable {
     stats.command(CommandKind.APPEND, data.length);
     stats.zoneWritten(zone.id);
     clock.write(zone.id, first, data.length);
+    DeviceJournal j = journal;
+    if (j != null) {
+      j.record(new DeviceJournal.Append(zoneStartLba, first, data));
+    }
     return first;
   }
 
@@ -218,6 +230,10 @@ public final class ZnsDevice implements AutoCloseable {
     List<Integer> erased = management.manage(zoneId, action);
     stats.command(CommandKind.ZONE_MANAGEMENT_SEND, 0);
     clock.reset(erased);
+    DeviceJournal j = journal;
+    if (j != null) {
+      j.record(new DeviceJournal.Manage(zoneId, action));
+    }
   }
 
   /**
@@ -233,6 +249,10 @@ public final class ZnsDevice implements AutoCloseable {
     List<Integer> erased = management.manageAll(action);
     stats.command(CommandKind.ZONE_MANAGEMENT_SEND, 0);
     clock.reset(erased);
+    DeviceJournal j = journal;
+    if (j != null) {
+      j.record(new DeviceJournal.ManageAll(action));
+    }
   }
 
   /**
@@ -248,6 +268,10 @@ public final class ZnsDevice implements AutoCloseable {
     management.setDescriptorExtension(zoneId, extension);
     stats.command(CommandKind.ZONE_MANAGEMENT_SEND, extension.length);
     clock.none();
+    DeviceJournal j = journal;
+    if (j != null) {
+      j.record(new DeviceJournal.SetExtension(zoneId, extension));
+    }
   }
 
 
@@ -362,6 +386,24 @@ public final class ZnsDevice implements AutoCloseable {
    */
   public long lastCommandNanos() {
     return clock.last();
+  }
+
+  /** Whether an implicit open beyond the open limit closes another zone (see {@link Builder#implicitClose}). */
+  boolean implicitClose() {
+    return implicitClose;
+  }
+
+  synchronized void attachJournal(DeviceJournal j) {
+    if (journal != null) {
+      throw new IllegalStateException("a DeviceJournal is already attached to this device; detach it first");
+    }
+    journal = j;
+  }
+
+  synchronized void detachJournal(DeviceJournal j) {
+    if (journal == j) {
+      journal = null;
+    }
   }
 
   void clearLastCommandNanos() {
