@@ -1,6 +1,7 @@
 package org.csdlab.zns.csd;
 
 import java.util.Arrays;
+import java.util.function.LongPredicate;
 import org.csdlab.ebpf.ExecutionResult;
 import org.csdlab.ebpf.Vm;
 
@@ -49,6 +50,22 @@ public final class CsdKernel {
         long link = csd.device().timing().linkTransferNanos(returned.length);
         return new CsdResult(returned, result.r0(), result.instructionsExecuted(), session.mediaBytesRead,
                 session.mediaBytesWritten, returned.length, session.mediaNanos, compute, link, session.debug);
+    }
+
+    /**
+     * Runs as {@link #run(byte[])} does, confined: the kernel may read only the LBAs {@code
+     * readableLbas} accepts, and may not write. A read of any other LBA, or a write, stops the
+     * kernel with a {@link org.csdlab.ebpf.HelperException} naming the LBA, before the device is
+     * touched; a filesystem passes the blocks of the file a kernel works on.
+     */
+    public synchronized CsdResult run(byte[] callInfo, LongPredicate readableLbas) {
+        java.util.Objects.requireNonNull(readableLbas, "readableLbas");
+        session.readableLbas = readableLbas;
+        try {
+            return run(callInfo);
+        } finally {
+            session.readableLbas = null;
+        }
     }
 
     /** The VM the kernel runs in. */

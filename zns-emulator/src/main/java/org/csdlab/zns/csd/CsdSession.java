@@ -2,6 +2,7 @@ package org.csdlab.zns.csd;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 import org.csdlab.zns.ZnsDevice;
 
@@ -19,6 +20,8 @@ final class CsdSession {
     LongSupplier memoryAddress = () -> 0;
     LongSupplier contextAddress = () -> 0;
 
+    /** The LBAs this run may read, or null for any; a confined run may not write. */
+    LongPredicate readableLbas;
     int callInfoLength;
     byte[] returnData = new byte[0];
     long mediaBytesRead;
@@ -29,6 +32,28 @@ final class CsdSession {
     CsdSession(ZnsDevice device, long memorySize) {
         this.device = device;
         this.memorySize = memorySize;
+    }
+
+    /**
+     * Refuses, by throwing (which stops the kernel), a read of {@code blocks} from {@code lba}
+     * that a confined run may not make.
+     */
+    void checkReadable(long lba, int blocks) {
+        if (readableLbas == null) {
+            return;
+        }
+        for (long at = lba; at < lba + blocks; at++) {
+            if (!readableLbas.test(at)) {
+                throw new IllegalArgumentException("lba " + at + " is outside the blocks this run may read");
+            }
+        }
+    }
+
+    /** Refuses, by throwing, any write of a confined run. */
+    void checkWritable() {
+        if (readableLbas != null) {
+            throw new IllegalArgumentException("this run is confined to reading its blocks and may not write");
+        }
     }
 
     /** A reusable buffer of at least {@code bytes}. */

@@ -160,6 +160,7 @@ public final class OpenCsdHelpers {
         int from = (int) (start - firstBlock * bs);
         int length = (int) (blocks * bs);
         long lba = g.zoneStartLba((int) zone) + firstBlock;
+        session.checkReadable(lba, blocks);
         long intoScratch = data - session.memoryAddress.getAsLong();
         boolean direct = from == 0 && size == length && intoScratch >= 0 && intoScratch <= session.memory.length - size;
         long clock = session.device.modeledNanos();
@@ -185,6 +186,7 @@ public final class OpenCsdHelpers {
                 || size > g.zoneCapacityBytes()) {
             return EINVAL;
         }
+        session.checkWritable();
         Memory memory = ctx.memory();
         byte[] bytes = memory.read(data, (int) size);
         memory.store(sectorPtr, Size.DW, memory.load(sectorPtr, Size.DW)); // fault now, before the media changes
