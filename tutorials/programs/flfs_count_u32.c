@@ -1,0 +1,54 @@
+/*
+ * Read-stream kernel: counts the little-endian u32 values greater than RAND_MAX/2
+ * (0x3FFFFFFF, C's rand() range halved, as count_u32.c) in the requested range of the file.
+ * Values are the aligned words at file offsets that are multiples of 4; a request must start on
+ * one, and trailing bytes that do not make a whole word are ignored. Holes are zeros and never
+ * count. Returns the count (u64) with bpf_return_data; main returns 0, -EINVAL (-22) for an
+ * unaligned request, or a bpf_read error.
+ */
+#include "flfs_helpers.h"
+
+#define RAND_MAX_HALF 0x3FFFFFFFu
+
+int main(void)
+{
+    uint8_t *mem;
+    uint64_t mem_size;
+    struct flfs_call *call = 0;
+    uint64_t count = 0;
+
+    bpf_get_mem_info((void **) &mem, &mem_size);
+    long length = flfs_get_call_info(&call);
+    if (!call)
+        return -22;
+    uint64_t n = flfs_lba_count(length);
+    uint64_t *lbas = flfs_lbas(call);
+    uint64_t sector_size = bpf_get_sector_size();
+    uint64_t zone_size = bpf_get_zone_size();
+    if (call->dims.offset % 4 != 0 || sector_size > mem_size)
+        return -22;
+
+    uint64_t at = call->dims.offset % sector_size;
+    uint64_t left = call->dims.size / 4 * 4;
+    for (uint64_t k = 0; k < n && left > 0; k++) {
+        uint64_t take = sector_size - at;
+        if (take > left)
+            take = left;
+        uint64_t lba = lbas[k];
+        if (lba != FLFS_HOLE) {
+            uint64_t zone, sector;
+            flfs_position(lba, zone_size, &zone, &sector);
+            long err = bpf_read(zone, sector, 0, sector_size, mem);
+            if (err)
+                return (int) err;
+            uint32_t *values = (uint32_t *) (mem + at);
+            for (uint64_t i = 0; i < take / 4; i++)
+                if (values[i] > RAND_MAX_HALF)
+                    count++;
+        }
+        left -= take;
+        at = 0;
+    }
+    bpf_return_data(&count, sizeof count);
+    return 0;
+}
