@@ -1,0 +1,64 @@
+package org.csdlab.fluffle.kernel;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.LongPredicate;
+import org.csdlab.ebpf.FuelExhaustedException;
+import org.csdlab.ebpf.HelperException;
+import org.csdlab.ebpf.VmExecutionException;
+import org.csdlab.zns.csd.CsdKernel;
+import org.csdlab.zns.csd.CsdResult;
+
+/**
+ * Runs a kernel on a file's blocks: lays out the call information, confines the kernel to the
+ * LBAs of the call (it may read them and nothing else, and may not write), and turns every way
+ * the kernel can fail into a {@link KernelIoException}.
+ */
+public final class FileKernelRunner {
+  private FileKernelRunner() {}
+
+  /**
+   * Runs {@code kernel} with {@code call} on the file at {@code path} (named in errors).
+   *
+   * @return the run's result; its return data is the kernel's answer
+   * @throws KernelIoException the kernel read outside the call's LBAs, wrote, ran out of fuel,
+   *     faulted, or returned a negative value
+   */
+  public static CsdResult run(CsdKernel kernel, String path, FlfsCall call) {
+    Objects.requireNonNull(kernel, "kernel");
+    Objects.requireNonNull(call, "call");
+    byte[] info = FlfsCallDescriptor.encode(call);
+    CsdResult result;
+    try {
+      result = kernel.run(info, readable(call.lbas()));
+    } catch (FuelExhaustedException e) {
+      throw new KernelIoException(path, kernel.toString(), "ran out of fuel after " + e.fuel()
+          + " instructions (a loop that never ends, or a request too large for the limit)", e);
+    } catch (HelperException e) {
+      throw new KernelIoException(path, kernel.toString(), "was stopped: " + e.getMessage(), e);
+    } catch (VmExecutionException e) {
+      throw new KernelIoException(path, kernel.toString(), "faulted: " + e.getMessage(), e);
+    }
+    int status = (int) result.r0();
+    if (status < 0) {
+      throw new KernelIoException(path, kernel.toString(), "returned error " + status + errnoName(status)
+          + " for " + call, null);
+    }
+    return result;
+  }
+
+  /** The call's LBAs, holes aside, as a fast membership test. */
+  private static LongPredicate readable(long[] lbas) {
+    long[] sorted = Arrays.stream(lbas).filter(l -> l >= 0).sorted().toArray();
+    return lba -> Arrays.binarySearch(sorted, lba) >= 0;
+  }
+
+  private static String errnoName(int status) {
+    return switch (status) {
+      case -22 -> " (EINVAL)";
+      case -5 -> " (EIO)";
+      case -28 -> " (ENOSPC)";
+      default -> "";
+    };
+  }
+}

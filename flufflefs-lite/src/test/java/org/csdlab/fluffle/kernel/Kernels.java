@@ -1,0 +1,96 @@
+package org.csdlab.fluffle.kernel;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.csdlab.ebpf.elf.ElfObject;
+import org.csdlab.zns.csd.ComputationalStorage;
+import org.csdlab.zns.csd.CsdKernel;
+import org.junit.jupiter.api.Assumptions;
+
+/** The file kernels of tutorials/programs and the host answers they must match. */
+final class Kernels {
+  static final Path PROGRAMS = Path.of("..", "tutorials", "programs");
+  static final Path INCLUDE = Path.of("..", "tutorials", "include");
+  static final long RAND_MAX_HALF = 0x3FFFFFFFL;
+
+  private Kernels() {}
+
+  static Path object(String name) {
+    return PROGRAMS.resolve(name + ".o");
+  }
+
+  static CsdKernel load(ComputationalStorage csd, String name) {
+    return csd.load(ElfObject.read(object(name)).program(".text"));
+  }
+
+  /** u32 values above RAND_MAX/2 among the aligned words of {@code data}. */
+  static long countAboveHalf(byte[] data) {
+    ByteBuffer b = ByteBuffer.wrap(data, 0, data.length / 4 * 4).order(ByteOrder.LITTLE_ENDIAN);
+    long count = 0;
+    while (b.remaining() >= 4) {
+      if (Integer.toUnsignedLong(b.getInt()) > RAND_MAX_HALF) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** 256 u32 byte counts, little-endian, as flfs_entropy returns them. */
+  static byte[] histogram(byte[] data) {
+    int[] counts = new int[256];
+    for (byte x : data) {
+      counts[x & 0xFF]++;
+    }
+    ByteBuffer b = ByteBuffer.allocate(1024).order(ByteOrder.LITTLE_ENDIAN);
+    for (int c : counts) {
+      b.putInt(c);
+    }
+    return b.array();
+  }
+
+  /**
+   * Compiles {@code tutorials/programs/<name>.c} as the Makefile does; skipped without clang,
+   * except under CI=true, where a missing clang fails.
+   */
+  static byte[] compile(String name, Path dir) {
+    String clang = System.getenv("CLANG") == null || System.getenv("CLANG").isBlank() ? "clang" : System.getenv("CLANG");
+    Path out = dir.resolve(name + ".o");
+    List<String> command = List.of(clang, "-target", "bpf", "-O2", "-g0", "-I", INCLUDE.toString(), "-Wall", "-c",
+        PROGRAMS.resolve(name + ".c").toString(), "-o", out.toString());
+    Process process;
+    try {
+      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      String message = clang + " is not installed (install clang, or set CLANG)";
+      if ("true".equals(System.getenv("CI"))) {
+        fail("CI=true but " + message);
+      }
+      Assumptions.abort(message);
+      return null;
+    }
+    try {
+      String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        fail("clang did not finish in 120 s: " + String.join(" ", command));
+      }
+      if (process.exitValue() != 0) {
+        fail("clang failed: " + String.join(" ", command) + "\n" + log);
+      }
+      return Files.readAllBytes(out);
+    } catch (IOException e) {
+      return fail(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return fail(e);
+    }
+  }
+}
