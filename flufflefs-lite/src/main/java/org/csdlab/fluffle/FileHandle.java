@@ -1,0 +1,113 @@
+package org.csdlab.fluffle;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An open file. Reads and writes take explicit offsets; writes reach the device at once but are
+ * durable across a power cut only after {@link #fsync()} (or {@link FluffleFs#sync()}). A handle
+ * whose file was unlinked or renamed over refuses further use with {@link NoSuchPathException}.
+ */
+public final class FileHandle implements AutoCloseable {
+  private final FluffleFs fs;
+  private final long ino;
+  private final String path;
+  private boolean closed;
+
+  FileHandle(FluffleFs fs, long ino, String path) {
+    this.fs = fs;
+    this.ino = ino;
+    this.path = path;
+  }
+
+  /** The path the handle was opened with. */
+  public String path() {
+    return path;
+  }
+
+  /** The inode number of the open file. */
+  public long inode() {
+    return ino;
+  }
+
+  /**
+   * Reads up to {@code len} bytes at {@code offset} into {@code buf[off..]}; holes read as zeros.
+   *
+   * @return bytes read, or -1 if {@code offset} is at or past the end of the file
+   */
+  public int read(long offset, byte[] buf, int off, int len) {
+    Objects.checkFromIndexSize(off, len, buf.length);
+    checkOffset(offset);
+    return fs.readFile(this, offset, buf, off, len);
+  }
+
+  /** Reads up to {@code len} bytes at {@code offset}; shorter (maybe empty) at the end of the file. */
+  public byte[] read(long offset, int len) {
+    if (len < 0) {
+      throw new IllegalArgumentException("len must be >= 0, was " + len);
+    }
+    byte[] buf = new byte[(int) Math.max(0, Math.min(len, size() - offset))];
+    int n = read(offset, buf, 0, buf.length);
+    return n == buf.length ? buf : Arrays.copyOf(buf, Math.max(0, n));
+  }
+
+  /** Writes all of {@code data} at {@code offset}, extending the file if needed (a gap reads as zeros). */
+  public void write(long offset, byte[] data) {
+    write(offset, data, 0, data.length);
+  }
+
+  /** Writes {@code data[off, off + len)} at {@code offset}. */
+  public void write(long offset, byte[] data, int off, int len) {
+    Objects.checkFromIndexSize(off, len, data.length);
+    checkOffset(offset);
+    fs.writeFile(this, offset, data, off, len);
+  }
+
+  /** Writes {@code data} at the end of the file; returns the offset it was written at. */
+  public long append(byte[] data) {
+    return fs.appendFile(this, data);
+  }
+
+  /** Sets the file size: shrinking drops the bytes past it, extending adds zeros. */
+  public void truncate(long size) {
+    fs.truncateFile(this, size);
+  }
+
+  /** Makes the file's contents and size durable: they survive a power cut once this returns. */
+  public void fsync() {
+    fs.fsyncFile(this);
+  }
+
+  /** The file size in bytes. */
+  public long size() {
+    return fs.sizeOf(this);
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Closes the handle (it does not sync). */
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  void checkOpen() {
+    if (closed) {
+      throw new FsException(path, "the handle for " + path + " is closed; open the file again");
+    }
+  }
+
+  private void checkOffset(long offset) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must be >= 0, was " + offset);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FileHandle[" + path + ", inode=" + ino + (closed ? ", closed" : "") + "]";
+  }
+}

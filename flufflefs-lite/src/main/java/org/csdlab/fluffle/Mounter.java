@@ -1,0 +1,301 @@
+package org.csdlab.fluffle;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.csdlab.zns.Geometry;
+import org.csdlab.zns.ZnsDevice;
+import org.csdlab.zns.Zone;
+import org.csdlab.zns.ZoneAction;
+import org.csdlab.zns.ZoneState;
+
+/**
+ * Builds a {@link Volume}: format writes a fresh image; mount reads the superblock and the latest
+ * checkpoint, loads every inode, rolls forward through the metadata log after the checkpoint
+ * (inodes written by fsync), rebuilds the zone usage from the block maps, and only then — when
+ * everything has been checked — writes: a recovery checkpoint and the resets of zones nothing
+ * references.
+ */
+final class Mounter {
+  static final int MIN_OPEN_ZONES = 4;
+  static final int MIN_ACTIVE_ZONES = 6;
+
+  private Mounter() {}
+
+  static Volume format(ZnsDevice device, FormatOptions options) {
+    Geometry g = device.geometry();
+    int reserve = options.reserveZones() == 0
+        ? Math.max(2, (int) Math.ceil(g.zoneCount() * 0.03)) : options.reserveZones();
+    int spare = g.zoneCount() - Volume.SYSTEM_ZONES - Volume.LOG_ZONES - reserve;
+    if (spare < 2) {
+      throw new IllegalArgumentException("cannot format " + g + ": flufflefs-lite needs " + Volume.SYSTEM_ZONES
+          + " system zones, " + Volume.LOG_ZONES + " log zones, " + reserve + " reserve zones and at least 2 zones"
+          + " for data, so at least " + (Volume.SYSTEM_ZONES + Volume.LOG_ZONES + reserve + 2) + " zones");
+    }
+    if (g.maxOpenZones() < MIN_OPEN_ZONES || g.maxActiveZones() < MIN_ACTIVE_ZONES) {
+      throw new IllegalArgumentException("cannot format " + g + ": flufflefs-lite needs at least " + MIN_OPEN_ZONES
+          + " open and " + MIN_ACTIVE_ZONES + " active zones (three logs and a checkpoint zone at once)");
+    }
+    if (Checkpoint.maxInodes(g.zoneCount(), g.zoneCapacityBytes()) < 16) {
+      throw new IllegalArgumentException("cannot format " + g + ": a zone of " + g.zoneCapacityBytes()
+          + " bytes cannot hold a checkpoint of " + g.zoneCount() + " zones and 16 inodes; use larger zones");
+    }
+    device.manageAll(ZoneAction.RESET);
+    Superblock sb = Superblock.of(g, reserve, options, Volume.now());
+    device.write(0, sb.encode());
+    device.manage(0, ZoneAction.FINISH);
+    Volume v = new Volume(device, sb);
+    v.deviceBytes += g.blockSizeBytes();
+    v.advance(v.meta);
+    Inode root = new Inode(Volume.ROOT_INO, FileType.DIRECTORY, Volume.ROOT_INO, Volume.now());
+    root.entriesDirty = true;
+    v.inodes.put(root.ino, root);
+    v.checkpoint();
+    return v;
+  }
+
+  static Volume mount(ZnsDevice device) {
+    Geometry g = device.geometry();
+    Zone zone0 = device.zone(0);
+    if (zone0.writtenBlocks() == 0) {
+      throw new NotFluffleFsException("", "the device holds no flufflefs-lite image: zone 0 is empty (" + zone0
+          + "); format it with FluffleFs.format(device, options)");
+    }
+    Superblock sb = Superblock.decode(device.read(0, 1), g);
+    Volume v = new Volume(device, sb);
+    Checkpoint cp = latestCheckpoint(v);
+    restore(v, cp);
+    for (int i = 0; i < cp.inodeNumbers().length; i++) {
+      long ino = cp.inodeNumbers()[i];
+      v.inodes.put(ino, v.loadInode(ino, cp.inodeLbas()[i]));
+    }
+    rollForward(v, cp);
+    checkNamespace(v);
+    rebuildUsage(v);
+    reconcileZones(v);
+    // everything is checked: from here on the mount writes
+    for (int z = Volume.SYSTEM_ZONES; z < g.zoneCount(); z++) {
+      ZoneState s = device.zone(z).state();
+      if (v.zones.role[z] == ZoneTable.Role.SEALED && v.zones.valid[z] > 0 && s != ZoneState.FULL) {
+        device.manage(z, ZoneAction.FINISH); // gives back its active resource
+        v.zones.written[z] = v.zoneCapacity;
+      }
+    }
+    if (v.meta.nextZone < 0) {
+      v.meta.nextZone = firstFreeZone(v);
+      v.zones.role[v.meta.nextZone] = ZoneTable.Role.RESERVED;
+    }
+    v.checkpoint();
+    return v;
+  }
+
+  private static int firstFreeZone(Volume v) {
+    int z = v.zones.firstFree();
+    if (z < 0) {
+      throw new CorruptImageException("", "no free zone is left for the metadata log");
+    }
+    return z;
+  }
+
+  /** The checkpoint pack with the highest sequence number in either checkpoint zone. */
+  private static Checkpoint latestCheckpoint(Volume v) {
+    Checkpoint best = null;
+    int bestZone = -1;
+    for (int z = 1; z <= 2; z++) {
+      Zone zone = v.device.zone(z);
+      int written = (int) Math.min(zone.writtenBlocks(), v.zoneCapacity);
+      if (written <= 0) {
+        continue;
+      }
+      byte[] area = v.device.read(zone.startLba(), written);
+      for (int from = 0; from < area.length; ) {
+        int blocks = Checkpoint.packBlocksAt(area, from, v.blockSize);
+        Checkpoint cp = blocks == 0 ? null : Checkpoint.decode(area, from, v.geometry.zoneCount(), v.blockSize);
+        if (cp != null && (best == null || cp.seq() > best.seq())) {
+          best = cp;
+          bestZone = z;
+        }
+        from += Math.max(1, blocks) * v.blockSize;
+      }
+      v.zones.written[z] = written;
+    }
+    if (best == null) {
+      throw new CorruptImageException("", "no valid checkpoint in zones 1 and 2 (every pack is missing or fails its"
+          + " crc32c); the image cannot be mounted");
+    }
+    v.checkpointZone = bestZone;
+    return best;
+  }
+
+  private static void restore(Volume v, Checkpoint cp) {
+    int n = v.geometry.zoneCount();
+    checkZone(cp.metaZone(), n, false, "metadata log zone");
+    checkZone(cp.metaNextZone(), n, true, "metadata log next zone");
+    checkZone(cp.hotZone(), n, true, "hot log zone");
+    checkZone(cp.coldZone(), n, true, "cleaner log zone");
+    for (int z = Volume.SYSTEM_ZONES; z < n; z++) {
+      v.zones.role[z] = ZoneTable.Role.values()[cp.roles()[z]];
+      v.zones.modified[z] = cp.modified()[z];
+      v.zones.written[z] = (int) Math.min(v.device.zone(z).writtenBlocks(), v.zoneCapacity);
+    }
+    v.meta.zone = cp.metaZone();
+    v.meta.nextZone = cp.metaNextZone();
+    v.hot.zone = cp.hotZone();
+    v.cold.zone = cp.coldZone();
+    v.nextIno = cp.nextIno();
+    v.metaSeq = cp.nextMetaSeq();
+    v.clock = cp.clock();
+    v.checkpointSeq = cp.seq();
+    FsCounters c = cp.counters();
+    v.hostBytes = c.hostBytesWritten();
+    v.deviceBytes = c.deviceBytesWritten();
+    v.zoneResets = c.zoneResets();
+    v.cleaningPasses = c.cleaningPasses();
+    v.blocksMoved = c.blocksMoved();
+  }
+
+  private static void checkZone(int zone, int zones, boolean mayBeNone, String what) {
+    if ((zone == -1 && mayBeNone) || (zone >= Volume.SYSTEM_ZONES && zone < zones)) {
+      return;
+    }
+    throw new CorruptImageException("", "checkpoint: " + what + " " + zone + " is not a data zone");
+  }
+
+  /**
+   * Applies the inodes fsync wrote after the checkpoint, in log order, following the metadata log
+   * across zones; stops at the first block that is not the next one of the log (stale, torn or
+   * never written).
+   */
+  private static void rollForward(Volume v, Checkpoint cp) {
+    int zone = cp.metaZone();
+    long lba = cp.metaNextLba();
+    long seq = cp.nextMetaSeq();
+    int next = cp.metaNextZone();
+    while (true) {
+      long start = v.geometry.zoneStartLba(zone);
+      if (lba - start >= v.zoneCapacity) {
+        if (next < 0 || next == zone) {
+          break;
+        }
+        zone = next;
+        lba = v.geometry.zoneStartLba(zone);
+        continue;
+      }
+      if (lba - v.geometry.zoneStartLba(zone) >= v.device.zone(zone).writtenBlocks()) {
+        break;
+      }
+      byte[] block = v.device.read(lba, 1);
+      if (!NodeBlock.isValid(block)) {
+        break;
+      }
+      ByteBuffer b = ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN);
+      if (b.getLong(NodeBlock.SEQ_OFFSET) != seq) {
+        break;
+      }
+      if (zone != v.meta.zone) {
+        v.zones.role[v.meta.zone] = ZoneTable.Role.SEALED;
+        v.zones.role[zone] = ZoneTable.Role.LOG;
+        v.meta.zone = zone;
+      }
+      next = b.getInt(NodeBlock.NEXT_ZONE_OFFSET);
+      if (next != v.meta.nextZone) {
+        if (next < Volume.SYSTEM_ZONES || next >= v.geometry.zoneCount()) {
+          break;
+        }
+        v.meta.nextZone = next;
+        v.zones.role[next] = ZoneTable.Role.RESERVED;
+      }
+      seq++;
+      if (b.get(NodeBlock.KIND_OFFSET) == NodeBlock.KIND_INODE && (b.get(NodeBlock.FLAGS_OFFSET)
+          & NodeBlock.FLAG_FSYNC) != 0) {
+        long ino = b.getLong(NodeBlock.INO_OFFSET);
+        Inode old = v.inodes.get(ino);
+        if (old != null && !old.isDirectory()) {
+          Inode recovered = v.loadInode(ino, lba);
+          recovered.parent = old.parent;
+          v.inodes.put(ino, recovered);
+        }
+      }
+      lba++;
+    }
+    v.metaSeq = seq;
+  }
+
+  private static void checkNamespace(Volume v) {
+    Inode root = v.inodes.get(Volume.ROOT_INO);
+    if (root == null || !root.isDirectory()) {
+      throw new CorruptImageException("", "the checkpoint has no root directory (inode 1)");
+    }
+    for (Inode dir : v.inodes.values()) {
+      if (!dir.isDirectory()) {
+        continue;
+      }
+      for (var e : dir.entries.entrySet()) {
+        if (!v.inodes.containsKey(e.getValue())) {
+          throw new CorruptImageException("/" + e.getKey(), "directory inode " + dir.ino + " names \"" + e.getKey()
+              + "\" as inode " + e.getValue() + ", which the checkpoint does not hold");
+        }
+      }
+    }
+  }
+
+  /** The zone usage table and summary from what the inodes actually reference. */
+  private static void rebuildUsage(Volume v) {
+    for (Inode f : v.inodes.values()) {
+      own(v, f.lba, f.ino, ZoneTable.TAG_INODE);
+      for (var e : f.nodeLba.entrySet()) {
+        own(v, e.getValue(), f.ino, ZoneTable.nodeTag(e.getKey()));
+      }
+      for (long i = 0; i < f.blockSlots(); i++) {
+        if (f.block(i) >= 0) {
+          own(v, f.block(i), f.ino, i);
+        }
+      }
+    }
+  }
+
+  private static void own(Volume v, long lba, long ino, long tag) {
+    int z = v.geometry.zoneOf(lba);
+    int off = (int) (lba - v.geometry.zoneStartLba(z));
+    if (v.zones.owner(z, off) != 0) {
+      throw new CorruptImageException("", "lba " + lba + " is referenced by inode " + v.zones.owner(z, off)
+          + " and by inode " + ino);
+    }
+    v.zones.own(z, off, ino, tag, v.zones.modified[z]);
+  }
+
+  /** Gives every data zone a role that matches the device and what is live in it. */
+  private static void reconcileZones(Volume v) {
+    for (int z = Volume.SYSTEM_ZONES; z < v.geometry.zoneCount(); z++) {
+      Zone dz = v.device.zone(z);
+      ZoneState s = dz.state();
+      int written = v.zones.written[z];
+      boolean writable = s != ZoneState.FULL && s != ZoneState.READ_ONLY && s != ZoneState.OFFLINE
+          && written < v.zoneCapacity;
+      if (s == ZoneState.READ_ONLY || s == ZoneState.OFFLINE) {
+        v.zones.role[z] = ZoneTable.Role.SYSTEM; // unusable; what it held is read where possible
+      } else if (z == v.meta.zone) {
+        v.zones.role[z] = ZoneTable.Role.LOG;
+      } else if (z == v.meta.nextZone) {
+        v.zones.role[z] = written == 0 ? ZoneTable.Role.RESERVED : ZoneTable.Role.SEALED;
+      } else if ((z == v.hot.zone || z == v.cold.zone) && writable) {
+        v.zones.role[z] = ZoneTable.Role.LOG;
+      } else if (v.zones.valid[z] == 0 && written == 0) {
+        v.zones.role[z] = ZoneTable.Role.FREE;
+      } else {
+        v.zones.role[z] = ZoneTable.Role.SEALED;
+      }
+      if (z == v.meta.nextZone && v.zones.role[z] != ZoneTable.Role.RESERVED) {
+        v.meta.nextZone = -1;
+      }
+      if (z == v.hot.zone && v.zones.role[z] != ZoneTable.Role.LOG) {
+        v.hot.zone = -1;
+      }
+      if (z == v.cold.zone && v.zones.role[z] != ZoneTable.Role.LOG) {
+        v.cold.zone = -1;
+      }
+    }
+    if (v.meta.zone >= 0 && v.zones.role[v.meta.zone] != ZoneTable.Role.LOG) {
+      throw new CorruptImageException("", "the metadata log zone " + v.meta.zone + " cannot be written");
+    }
+  }
+}

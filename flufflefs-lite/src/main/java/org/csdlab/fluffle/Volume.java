@@ -1,0 +1,784 @@
+package org.csdlab.fluffle;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.csdlab.zns.Geometry;
+import org.csdlab.zns.ZnsDevice;
+import org.csdlab.zns.ZoneAction;
+
+/**
+ * The filesystem's state and every operation on blocks: the three logs, the block maps, the zone
+ * table, checkpoints and cleaning. {@link FluffleFs} adds paths and locking on top; {@link
+ * Mounter} builds a volume from the device.
+ */
+final class Volume {
+  static final long ROOT_INO = 1;
+  /** Zones before the data zones: superblock, checkpoint A, checkpoint B. */
+  static final int SYSTEM_ZONES = 3;
+  /** Zones that may be partly used by the logs at any time: metadata, its next zone, hot, cold. */
+  static final int LOG_ZONES = 4;
+
+  /** A log: the zone it appends to (and, for the metadata log, the zone it will use next). */
+  static final class Log {
+    final String name;
+    final boolean mayUseReserve;
+    int zone = -1;
+    int nextZone = -1;
+
+    Log(String name, boolean mayUseReserve) {
+      this.name = name;
+      this.mayUseReserve = mayUseReserve;
+    }
+  }
+
+  final ZnsDevice device;
+  final Geometry geometry;
+  final Superblock superblock;
+  final int blockSize;
+  final int zoneCapacity;
+  final BlockTree tree;
+  final ZoneTable zones;
+  final Map<Long, Inode> inodes = new HashMap<>();
+  final Log meta = new Log("metadata", true);
+  final Log hot = new Log("hot data", false);
+  final Log cold = new Log("cleaner", true);
+  final long maxInodes;
+  long nextIno = ROOT_INO + 1;
+  long metaSeq = 1;
+  long clock;
+  long checkpointSeq;
+  int checkpointZone = 1;
+  long hostBytes;
+  long deviceBytes;
+  long zoneResets;
+  long cleaningPasses;
+  long blocksMoved;
+  /** Names changed since the last checkpoint: fsync must then write a checkpoint. */
+  boolean namespaceDirty;
+
+  Volume(ZnsDevice device, Superblock superblock) {
+    this.device = device;
+    this.geometry = device.geometry();
+    this.superblock = superblock;
+    this.blockSize = geometry.blockSizeBytes();
+    this.zoneCapacity = (int) geometry.zoneCapacityBlocks();
+    this.tree = new BlockTree(blockSize);
+    this.zones = new ZoneTable(geometry.zoneCount(), zoneCapacity);
+    this.maxInodes = Checkpoint.maxInodes(geometry.zoneCount(), geometry.zoneCapacityBytes());
+    for (int z = 0; z < SYSTEM_ZONES; z++) {
+      zones.role[z] = ZoneTable.Role.SYSTEM;
+    }
+  }
+
+  // ---------------------------------------------------------------- space
+
+  /** Blocks live data may occupy: data zones minus reserve minus the zones the logs hold open. */
+  long limitBlocks() {
+    return (long) (geometry.zoneCount() - SYSTEM_ZONES - superblock.reserveZones() - LOG_ZONES) * zoneCapacity;
+  }
+
+  /** Free zones beyond the cleaner's reserve. */
+  int spareFreeZones() {
+    return Math.max(0, zones.count(ZoneTable.Role.FREE) - superblock.reserveZones());
+  }
+
+  /** Refuses (changing nothing) when {@code newBlocks} more live blocks would pass the limit. */
+  void admit(String path, long newBlocks) {
+    long live = zones.liveBlocks();
+    if (live + newBlocks > limitBlocks()) {
+      throw new NoSpaceException(path, "no space left on the filesystem: " + live + " of " + limitBlocks()
+          + " blocks are live and this operation needs " + newBlocks + " more; delete or truncate files"
+          + " (" + superblock.reserveZones() + " zones are kept for the cleaner)");
+    }
+  }
+
+  /** Metadata blocks that writing {@code blocks} data blocks may add. */
+  long metadataSlack(long blocks) {
+    return blocks / tree.fanout + 4;
+  }
+
+  int room(Log log) {
+    return log.zone < 0 ? 0 : zoneCapacity - zones.written[log.zone];
+  }
+
+  /**
+   * Makes sure the hot log can take {@code blocks} blocks without eating into the reserve,
+   * cleaning if needed (cost-benefit or the configured policy in the background, greedy when
+   * short). Changes no file.
+   */
+  void ensureHotSpace(String path, long blocks) {
+    if (room(hot) < blocks && spareFreeZones() < superblock.backgroundFreeZones()) {
+      // background cleaning, at most once per hot zone filled
+      cleanPass(superblock.cleaningPolicy());
+    }
+    int attempts = 0;
+    while (room(hot) + (long) spareFreeZones() * zoneCapacity < blocks) {
+      if (anyReclaimable()) {
+        checkpoint();
+        continue;
+      }
+      if (attempts++ > 2 * geometry.zoneCount() || !cleanPass(CleaningPolicy.GREEDY)) {
+        throw new NoSpaceException(path, "no space left on the filesystem: the cleaner cannot free a zone for "
+            + blocks + " blocks (" + zones.liveBlocks() + " blocks live, " + pinnedZones()
+            + " zones held by snapshots); delete files or close snapshots");
+      }
+    }
+  }
+
+  private boolean anyReclaimable() {
+    for (int z = 0; z < zones.zoneCount(); z++) {
+      if (zones.reclaimable(z)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int pinnedZones() {
+    int n = 0;
+    for (int p : zones.pins) {
+      if (p > 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  // ---------------------------------------------------------------- logs
+
+  private int takeZone(Log log) {
+    int free = zones.count(ZoneTable.Role.FREE);
+    if (free == 0 || (!log.mayUseReserve && free <= superblock.reserveZones())) {
+      throw new IllegalStateException("the " + log.name + " log found no free zone (" + free + " free, reserve "
+          + superblock.reserveZones() + ")");
+    }
+    int z = zones.firstFree();
+    zones.role[z] = ZoneTable.Role.LOG;
+    zones.modified[z] = clock;
+    return z;
+  }
+
+  /** Moves a full log to its next zone. */
+  void advance(Log log) {
+    if (log.zone >= 0) {
+      zones.role[log.zone] = ZoneTable.Role.SEALED;
+    }
+    if (log == meta) {
+      if (log.nextZone < 0) {
+        log.nextZone = takeZone(log);
+      }
+      log.zone = log.nextZone;
+      zones.role[log.zone] = ZoneTable.Role.LOG;
+      log.nextZone = takeZone(log);
+      zones.role[log.nextZone] = ZoneTable.Role.RESERVED;
+    } else {
+      log.zone = takeZone(log);
+    }
+  }
+
+  /** Appends {@code n} data blocks of {@code buf} to {@code log}; returns the LBA of each. */
+  long[] appendData(Log log, byte[] buf, int n, long[] owners, long[] tags) {
+    long[] lbas = new long[n];
+    int done = 0;
+    while (done < n) {
+      if (room(log) == 0) {
+        advance(log);
+      }
+      int k = Math.min(room(log), n - done);
+      byte[] slice = done == 0 && k == n && buf.length == n * blockSize
+          ? buf : Arrays.copyOfRange(buf, done * blockSize, (done + k) * blockSize);
+      long first = device.append(geometry.zoneStartLba(log.zone), slice);
+      record(log.zone, first, k, owners, tags, done, lbas);
+      done += k;
+    }
+    return lbas;
+  }
+
+  /** Appends metadata blocks, sealing each with the next log sequence number. */
+  long[] appendMeta(List<byte[]> images, int flags, long[] owners, long[] tags) {
+    int n = images.size();
+    long[] lbas = new long[n];
+    int done = 0;
+    while (done < n) {
+      if (room(meta) == 0) {
+        advance(meta);
+      }
+      int k = Math.min(room(meta), n - done);
+      byte[] chunk = new byte[k * blockSize];
+      for (int i = 0; i < k; i++) {
+        byte[] image = images.get(done + i);
+        NodeBlock.seal(image, flags, metaSeq++, meta.nextZone);
+        System.arraycopy(image, 0, chunk, i * blockSize, blockSize);
+      }
+      long first = device.append(geometry.zoneStartLba(meta.zone), chunk);
+      record(meta.zone, first, k, owners, tags, done, lbas);
+      done += k;
+    }
+    return lbas;
+  }
+
+  private void record(int zone, long first, int k, long[] owners, long[] tags, int done, long[] lbas) {
+    long start = geometry.zoneStartLba(zone);
+    for (int i = 0; i < k; i++) {
+      lbas[done + i] = first + i;
+      zones.own(zone, (int) (first + i - start), owners[done + i], tags[done + i], clock);
+    }
+    zones.written[zone] = (int) (first + k - start);
+    clock += k;
+    deviceBytes += (long) k * blockSize;
+  }
+
+  /** The block at {@code lba} is no longer referenced. */
+  void invalidate(long lba) {
+    if (lba >= 0) {
+      int z = geometry.zoneOf(lba);
+      zones.release(z, (int) (lba - geometry.zoneStartLba(z)));
+    }
+  }
+
+  static long[] filled(int n, long value) {
+    long[] a = new long[n];
+    Arrays.fill(a, value);
+    return a;
+  }
+
+  static long[] sequence(int n, long first) {
+    long[] a = new long[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = first + i;
+    }
+    return a;
+  }
+
+  // ---------------------------------------------------------------- file data
+
+  /** Reads file bytes; -1 at or past the end of the file. */
+  int read(Inode f, long offset, byte[] buf, int off, int len) {
+    if (len == 0) {
+      return 0;
+    }
+    if (offset >= f.sizeBytes) {
+      return -1;
+    }
+    int total = (int) Math.min(len, f.sizeBytes - offset);
+    int pos = 0;
+    while (pos < total) {
+      long at = offset + pos;
+      long index = at / blockSize;
+      int inBlock = (int) (at % blockSize);
+      long lba = f.block(index);
+      if (lba < 0) {
+        int n = Math.min(blockSize - inBlock, total - pos);
+        Arrays.fill(buf, off + pos, off + pos + n, (byte) 0);
+        pos += n;
+        continue;
+      }
+      long lastIndex = (offset + total - 1) / blockSize;
+      int run = 1;
+      while (index + run <= lastIndex && run < 1024 && f.block(index + run) == lba + run) {
+        run++;
+      }
+      int runBytes = run * blockSize;
+      if (inBlock == 0 && runBytes <= total - pos) {
+        device.read(lba, run, buf, off + pos);
+        pos += runBytes;
+      } else {
+        byte[] tmp = device.read(lba, run);
+        int n = Math.min(runBytes - inBlock, total - pos);
+        System.arraycopy(tmp, inBlock, buf, off + pos, n);
+        pos += n;
+      }
+    }
+    return total;
+  }
+
+  /** Writes file bytes at any offset, in chunks of at most one zone so cleaning can keep up. */
+  void write(String path, Inode f, long offset, byte[] data, int off, int len) {
+    if (len == 0) {
+      return;
+    }
+    long end = offset + len;
+    if (offset < 0 || end > tree.maxBlocks * blockSize) {
+      throw new FsException(path, "write of " + len + " bytes at offset " + offset + " is outside what a file can hold"
+          + " (0 to " + tree.maxBlocks * blockSize + " bytes)");
+    }
+    int chunkBlocks = Math.min(zoneCapacity, 1024);
+    long firstBlock = offset / blockSize;
+    long lastBlock = (end - 1) / blockSize;
+    for (long cb = firstBlock; cb <= lastBlock; cb += chunkBlocks) {
+      int n = (int) Math.min(chunkBlocks, lastBlock - cb + 1);
+      long holes = 0;
+      for (int i = 0; i < n; i++) {
+        if (f.block(cb + i) < 0) {
+          holes++;
+        }
+      }
+      admit(path, holes + metadataSlack(n));
+      ensureHotSpace(path, n);
+      byte[] buf = new byte[n * blockSize];
+      long chunkStart = cb * blockSize;
+      long from = Math.max(offset, chunkStart);
+      long to = Math.min(end, chunkStart + (long) n * blockSize);
+      if (from % blockSize != 0) {
+        readBlockInto(f.block(cb), buf, 0);
+      }
+      if (to % blockSize != 0 && (to / blockSize != from / blockSize || from % blockSize == 0)) {
+        readBlockInto(f.block(cb + n - 1), buf, (n - 1) * blockSize);
+      }
+      System.arraycopy(data, off + (int) (from - offset), buf, (int) (from - chunkStart), (int) (to - from));
+      replaceBlocks(f, cb, buf, n, hot);
+    }
+    f.sizeBytes = Math.max(f.sizeBytes, end);
+    f.modifiedNanos = now();
+    f.dirty = true;
+    hostBytes += len;
+  }
+
+  private void readBlockInto(long lba, byte[] buf, int off) {
+    if (lba >= 0) {
+      device.read(lba, 1, buf, off);
+    }
+  }
+
+  /** Appends {@code n} blocks as file blocks {@code first..first+n-1}, replacing what was there. */
+  private void replaceBlocks(Inode f, long first, byte[] buf, int n, Log log) {
+    long[] lbas = appendData(log, buf, n, filled(n, f.ino), sequence(n, first));
+    for (int i = 0; i < n; i++) {
+      setBlock(f, first + i, lbas[i]);
+    }
+  }
+
+  /** Points block {@code index} at {@code lba} (or a hole), freeing the old block. */
+  void setBlock(Inode f, long index, long lba) {
+    long old = f.block(index);
+    if (old == lba) {
+      return;
+    }
+    invalidate(old);
+    f.setBlock(index, lba);
+    for (long key : tree.path(index)) {
+      f.dirtyNodes.add(key);
+    }
+    f.dirty = true;
+  }
+
+  /** Shrinks or extends a file; an extended range reads as zeros. */
+  void truncate(String path, Inode f, long size) {
+    if (size < 0 || size > tree.maxBlocks * blockSize) {
+      throw new FsException(path, "truncate to " + size + " bytes: a file holds 0 to " + tree.maxBlocks * blockSize
+          + " bytes");
+    }
+    if (size < f.sizeBytes) {
+      long keep = (size + blockSize - 1) / blockSize;
+      int tail = (int) (size % blockSize);
+      if (tail != 0 && f.block(keep - 1) >= 0) {
+        // zero the bytes past the new end, so a later extension reads zeros there
+        admit(path, metadataSlack(1));
+        ensureHotSpace(path, 1);
+        byte[] buf = device.read(f.block(keep - 1), 1);
+        Arrays.fill(buf, tail, blockSize, (byte) 0);
+        replaceBlocks(f, keep - 1, buf, 1, hot);
+      }
+      for (long i = keep; i < f.blockSlots(); i++) {
+        if (f.block(i) >= 0) {
+          setBlock(f, i, -1);
+        }
+      }
+    }
+    f.sizeBytes = size;
+    f.modifiedNanos = now();
+    f.dirty = true;
+  }
+
+  /** Frees every block of an inode that is no longer named. */
+  void release(Inode f) {
+    for (long i = 0; i < f.blockSlots(); i++) {
+      invalidate(f.block(i));
+    }
+    for (long lba : f.nodeLba.values()) {
+      invalidate(lba);
+    }
+    invalidate(f.lba);
+    inodes.remove(f.ino);
+  }
+
+  static long now() {
+    java.time.Instant t = java.time.Instant.now();
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+
+  // ---------------------------------------------------------------- metadata
+
+  /**
+   * Writes what changed of an inode: its directory entries, its dirty indirect nodes (leaves
+   * first, since parents hold their children's LBAs) and then the inode block.
+   */
+  void writeInode(Inode f, int flags) {
+    if (f.isDirectory() && f.entriesDirty) {
+      writeEntries(f);
+    }
+    for (int height = 0; height < 3; height++) {
+      List<Long> keys = new ArrayList<>();
+      for (long key : f.dirtyNodes) {
+        if (BlockTree.height(key) == height) {
+          keys.add(key);
+        }
+      }
+      if (keys.isEmpty()) {
+        continue;
+      }
+      keys.sort(Comparator.naturalOrder());
+      List<byte[]> images = new ArrayList<>();
+      List<Long> written = new ArrayList<>();
+      for (long key : keys) {
+        byte[] image = encodeNode(f, key);
+        if (image == null) {
+          Long old = f.nodeLba.remove(key);
+          if (old != null) {
+            invalidate(old);
+          }
+        } else {
+          images.add(image);
+          written.add(key);
+        }
+      }
+      long[] tags = new long[written.size()];
+      for (int i = 0; i < tags.length; i++) {
+        tags[i] = ZoneTable.nodeTag(written.get(i));
+      }
+      long[] lbas = appendMeta(images, 0, filled(images.size(), f.ino), tags);
+      for (int i = 0; i < lbas.length; i++) {
+        Long old = f.nodeLba.put(written.get(i), lbas[i]);
+        if (old != null) {
+          invalidate(old);
+        }
+      }
+      f.dirtyNodes.removeAll(keys);
+    }
+    byte[] image = encodeInode(f);
+    long lba = appendMeta(List.of(image), flags, new long[] {f.ino}, new long[] {ZoneTable.TAG_INODE})[0];
+    invalidate(f.lba);
+    f.lba = lba;
+    f.dirty = false;
+  }
+
+  private void writeEntries(Inode dir) {
+    byte[] bytes = DirectoryCodec.encode(dir.entries);
+    int payload = blockSize - NodeBlock.HEADER_LENGTH;
+    int n = (bytes.length + payload - 1) / payload;
+    List<byte[]> images = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ByteBuffer b = NodeBlock.create(blockSize, NodeBlock.KIND_DENTRY, dir.ino, i);
+      int len = Math.min(payload, bytes.length - i * payload);
+      b.put(NodeBlock.HEADER_LENGTH, bytes, i * payload, len);
+      images.add(b.array());
+    }
+    long[] lbas = appendMeta(images, 0, filled(n, dir.ino), sequence(n, 0));
+    for (int i = 0; i < n; i++) {
+      setBlock(dir, i, lbas[i]);
+    }
+    for (long i = n; i < dir.blockSlots(); i++) {
+      if (dir.block(i) >= 0) {
+        setBlock(dir, i, -1);
+      }
+    }
+    dir.sizeBytes = bytes.length;
+    dir.entriesDirty = false;
+  }
+
+  /** The node's block, or null when every pointer in it is -1 (the node is dropped). */
+  private byte[] encodeNode(Inode f, long key) {
+    ByteBuffer b = NodeBlock.create(blockSize, NodeBlock.KIND_INDIRECT, f.ino, key);
+    boolean any = false;
+    int t = BlockTree.tree(key);
+    int d = BlockTree.depth(key);
+    long first = tree.firstBlock(key);
+    for (int j = 0; j < tree.fanout; j++) {
+      long ptr = BlockTree.height(key) == 0
+          ? f.block(first + j)
+          : f.nodeLba.getOrDefault(BlockTree.key(t, d + 1, BlockTree.index(key) * tree.fanout + j), -1L);
+      b.putLong(NodeBlock.HEADER_LENGTH + 8 * j, ptr);
+      any |= ptr >= 0;
+    }
+    return any ? b.array() : null;
+  }
+
+  private byte[] encodeInode(Inode f) {
+    ByteBuffer b = NodeBlock.create(blockSize, NodeBlock.KIND_INODE, f.ino, 0);
+    b.put(NodeBlock.TYPE_OFFSET, (byte) f.type.code());
+    b.putLong(NodeBlock.PARENT_OFFSET, f.parent);
+    b.putLong(NodeBlock.SIZE_OFFSET, f.sizeBytes);
+    b.putLong(NodeBlock.MTIME_OFFSET, f.modifiedNanos);
+    int at = NodeBlock.POINTERS_OFFSET;
+    for (int j = 0; j < tree.direct; j++, at += 8) {
+      b.putLong(at, f.block(j));
+    }
+    for (int t = 1; t <= 3; t++, at += 8) {
+      b.putLong(at, f.nodeLba.getOrDefault(BlockTree.key(t, 0, 0), -1L));
+    }
+    return b.array();
+  }
+
+  /** Reads and checks the inode at {@code lba} with its whole block map and directory entries. */
+  Inode loadInode(long ino, long lba) {
+    checkLba(lba, "inode " + ino);
+    ByteBuffer b = NodeBlock.check(device.read(lba, 1), lba, NodeBlock.KIND_INODE, ino, 0);
+    FileType type = FileType.ofCode(b.get(NodeBlock.TYPE_OFFSET));
+    if (type == null) {
+      throw new CorruptImageException("", "inode " + ino + " at lba " + lba + " has unknown type "
+          + b.get(NodeBlock.TYPE_OFFSET));
+    }
+    Inode f = new Inode(ino, type, b.getLong(NodeBlock.PARENT_OFFSET), b.getLong(NodeBlock.MTIME_OFFSET));
+    f.sizeBytes = b.getLong(NodeBlock.SIZE_OFFSET);
+    f.lba = lba;
+    f.dirty = false;
+    int at = NodeBlock.POINTERS_OFFSET;
+    for (int j = 0; j < tree.direct; j++, at += 8) {
+      f.setBlock(j, pointer(b.getLong(at), f));
+    }
+    for (int t = 1; t <= 3; t++, at += 8) {
+      long root = pointer(b.getLong(at), f);
+      if (root >= 0) {
+        loadNode(f, BlockTree.key(t, 0, 0), root);
+      }
+    }
+    if (f.isDirectory()) {
+      f.entries.putAll(loadEntries(f));
+    }
+    return f;
+  }
+
+  private void loadNode(Inode f, long key, long lba) {
+    ByteBuffer b = NodeBlock.check(device.read(lba, 1), lba, NodeBlock.KIND_INDIRECT, f.ino, key);
+    f.nodeLba.put(key, lba);
+    long first = tree.firstBlock(key);
+    int t = BlockTree.tree(key);
+    int d = BlockTree.depth(key);
+    for (int j = 0; j < tree.fanout; j++) {
+      long ptr = pointer(b.getLong(NodeBlock.HEADER_LENGTH + 8 * j), f);
+      if (ptr < 0) {
+        continue;
+      }
+      if (BlockTree.height(key) == 0) {
+        f.setBlock(first + j, ptr);
+      } else {
+        loadNode(f, BlockTree.key(t, d + 1, BlockTree.index(key) * tree.fanout + j), ptr);
+      }
+    }
+  }
+
+  private java.util.TreeMap<String, Long> loadEntries(Inode dir) {
+    int payload = blockSize - NodeBlock.HEADER_LENGTH;
+    long n = (dir.sizeBytes + payload - 1) / payload;
+    byte[] bytes = new byte[(int) dir.sizeBytes];
+    for (int i = 0; i < n; i++) {
+      long lba = dir.block(i);
+      if (lba < 0) {
+        throw new CorruptImageException("", "directory inode " + dir.ino + " has no block " + i);
+      }
+      byte[] block = device.read(lba, 1);
+      NodeBlock.check(block, lba, NodeBlock.KIND_DENTRY, dir.ino, i);
+      System.arraycopy(block, NodeBlock.HEADER_LENGTH, bytes, i * payload,
+          (int) Math.min(payload, dir.sizeBytes - (long) i * payload));
+    }
+    return DirectoryCodec.decode(bytes, dir.ino);
+  }
+
+  private long pointer(long lba, Inode f) {
+    if (lba != -1) {
+      checkLba(lba, "a block of inode " + f.ino);
+    }
+    return lba;
+  }
+
+  private void checkLba(long lba, String what) {
+    if (lba < 0 || lba >= geometry.totalBlocks() || geometry.zoneOf(lba) < SYSTEM_ZONES
+        || lba - geometry.zoneStartLba(geometry.zoneOf(lba)) >= zoneCapacity) {
+      throw new CorruptImageException("", what + " points at lba " + lba + ", outside the data zones");
+    }
+  }
+
+  // ---------------------------------------------------------------- checkpoint
+
+  /** Writes every dirty inode, then a checkpoint pack, then resets zones nothing references. */
+  void checkpoint() {
+    List<Inode> dirty = new ArrayList<>();
+    for (Inode f : inodes.values()) {
+      if (f.dirty || f.entriesDirty || !f.dirtyNodes.isEmpty()) {
+        dirty.add(f);
+      }
+    }
+    dirty.sort(Comparator.comparingLong(f -> f.ino));
+    for (Inode f : dirty) {
+      writeInode(f, 0);
+    }
+    checkpointSeq++;
+    byte[] pack = snapshot().encode(blockSize);
+    int blocks = pack.length / blockSize;
+    if (zones.written[checkpointZone] + blocks > zoneCapacity) {
+      int other = checkpointZone == 1 ? 2 : 1;
+      if (zones.written[checkpointZone] < zoneCapacity) {
+        device.manage(checkpointZone, ZoneAction.FINISH);
+      }
+      device.manage(other, ZoneAction.RESET);
+      zoneResets++;
+      zones.written[other] = 0;
+      checkpointZone = other;
+    }
+    device.append(geometry.zoneStartLba(checkpointZone), pack);
+    zones.written[checkpointZone] += blocks;
+    deviceBytes += pack.length;
+    if (zones.written[checkpointZone] < zoneCapacity) {
+      device.manage(checkpointZone, ZoneAction.CLOSE);
+    }
+    namespaceDirty = false;
+    for (int z = SYSTEM_ZONES; z < zones.zoneCount(); z++) {
+      if (zones.reclaimable(z)) {
+        device.manage(z, ZoneAction.RESET);
+        zones.clear(z);
+        zones.role[z] = ZoneTable.Role.FREE;
+        zoneResets++;
+      }
+    }
+  }
+
+  private Checkpoint snapshot() {
+    int n = zones.zoneCount();
+    byte[] roles = new byte[n];
+    for (int z = 0; z < n; z++) {
+      roles[z] = (byte) zones.role[z].ordinal();
+    }
+    long[] inos = inodes.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+    long[] lbas = new long[inos.length];
+    for (int i = 0; i < inos.length; i++) {
+      lbas[i] = inodes.get(inos[i]).lba;
+    }
+    long metaNextLba = meta.zone < 0 ? -1 : geometry.zoneStartLba(meta.zone) + zones.written[meta.zone];
+    return new Checkpoint(checkpointSeq, metaSeq, metaNextLba, meta.zone, meta.nextZone, hot.zone, cold.zone, nextIno,
+        clock, counters(), roles, zones.valid.clone(), zones.modified.clone(), inos, lbas);
+  }
+
+  FsCounters counters() {
+    return new FsCounters(hostBytes, deviceBytes, zoneResets, cleaningPasses, blocksMoved);
+  }
+
+  // ---------------------------------------------------------------- cleaning
+
+  /**
+   * One cleaning pass: picks victims by {@code policy}, copies their live data blocks to the
+   * cleaner log, marks their live metadata for rewriting, then checkpoints (which resets them).
+   *
+   * @return false if no zone could be cleaned
+   */
+  boolean cleanPass(CleaningPolicy policy) {
+    List<Integer> victims = chooseVictims(policy);
+    if (victims.isEmpty()) {
+      return false;
+    }
+    for (int z : victims) {
+      evacuate(z);
+    }
+    cleaningPasses++;
+    checkpoint();
+    return true;
+  }
+
+  private List<Integer> chooseVictims(CleaningPolicy policy) {
+    List<Integer> candidates = new ArrayList<>();
+    for (int z = SYSTEM_ZONES; z < zones.zoneCount(); z++) {
+      if (zones.role[z] == ZoneTable.Role.SEALED && zones.pins[z] == 0 && zones.valid[z] < zoneCapacity) {
+        candidates.add(z);
+      }
+    }
+    Comparator<Integer> byValid = Comparator.comparingInt(z -> zones.valid[z]);
+    Comparator<Integer> order = policy == CleaningPolicy.GREEDY
+        ? byValid
+        : Comparator.comparingDouble((Integer z) -> -costBenefit(z)).thenComparing(byValid);
+    candidates.sort(order.thenComparingInt(z -> z));
+    List<Integer> victims = new ArrayList<>();
+    long moved = 0;
+    for (int z : candidates) {
+      if (!victims.isEmpty() && (moved + zones.valid[z] > zoneCapacity || victims.size() >= 4)) {
+        break;
+      }
+      victims.add(z);
+      moved += zones.valid[z];
+    }
+    return victims;
+  }
+
+  /** Sprite LFS's benefit/cost of cleaning zone {@code z}: (1 - u) · age / (1 + u). */
+  double costBenefit(int z) {
+    double u = (double) zones.valid[z] / zoneCapacity;
+    double age = Math.max(1, clock - zones.modified[z]);
+    return (1 - u) * age / (1 + u);
+  }
+
+  private void evacuate(int z) {
+    long start = geometry.zoneStartLba(z);
+    List<Integer> data = new ArrayList<>();
+    for (int off = 0; off < zones.written[z]; off++) {
+      long owner = zones.owner(z, off);
+      if (owner == 0) {
+        continue;
+      }
+      long tag = zones.tag(z, off);
+      Inode f = inodes.get(owner);
+      if (f == null) {
+        throw new IllegalStateException("zone " + z + " block " + off + " is owned by inode " + owner
+            + ", which does not exist");
+      }
+      f.dirty = true;
+      if (tag == ZoneTable.TAG_INODE) {
+        continue; // rewritten by the checkpoint
+      } else if (tag < ZoneTable.TAG_INODE) {
+        f.dirtyNodes.add(ZoneTable.keyOfTag(tag));
+      } else if (f.isDirectory()) {
+        f.entriesDirty = true;
+      } else {
+        data.add(off);
+      }
+    }
+    for (int i = 0; i < data.size(); ) {
+      int n = Math.min(data.size() - i, zoneCapacity);
+      byte[] buf = new byte[n * blockSize];
+      long[] owners = new long[n];
+      long[] tags = new long[n];
+      for (int k = 0; k < n; ) {
+        int off = data.get(i + k);
+        int run = 1;
+        while (k + run < n && data.get(i + k + run) == off + run) {
+          run++;
+        }
+        device.read(start + off, run, buf, k * blockSize);
+        for (int r = 0; r < run; r++) {
+          owners[k + r] = zones.owner(z, off + r);
+          tags[k + r] = zones.tag(z, off + r);
+        }
+        k += run;
+      }
+      long[] lbas = appendData(cold, buf, n, owners, tags);
+      for (int k = 0; k < n; k++) {
+        setBlock(inodes.get(owners[k]), tags[k], lbas[k]);
+      }
+      blocksMoved += n;
+      i += n;
+    }
+  }
+
+  // ---------------------------------------------------------------- snapshots
+
+  void pin(List<Long> lbas, int delta) {
+    for (long lba : lbas) {
+      if (lba >= 0) {
+        zones.pins[geometry.zoneOf(lba)] += delta;
+      }
+    }
+  }
+}
