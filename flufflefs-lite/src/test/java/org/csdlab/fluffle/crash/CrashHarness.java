@@ -1,0 +1,161 @@
+package org.csdlab.fluffle.crash;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.csdlab.fluffle.FluffleFs;
+import org.csdlab.fluffle.FormatOptions;
+import org.csdlab.zns.DeviceJournal;
+import org.csdlab.zns.Geometry;
+import org.csdlab.zns.ZnsDevice;
+
+/**
+ * A CrashMonkey-style harness: runs a workload with the device journaled, rebuilds the device
+ * as a power cut after each prefix of its commands would leave it (and with a multi-block write
+ * torn at each block boundary), mounts it, and checks the recovered filesystem against the
+ * workload's model. Recovery itself is journaled too: a crash during recovery, then another
+ * mount, must give the state the first recovery gave.
+ */
+final class CrashHarness {
+  /** A small device, so that cleaning and space pressure come quickly: 24 zones of 32 blocks of 4 KiB (3 MiB). */
+  static final Geometry GEOMETRY = Geometry.builder()
+      .zoneCount(24).zoneSizeBlocks(32).zoneCapacityBlocks(32).blockSizeBytes(4096)
+      .maxOpenZones(14).maxActiveZones(14).build();
+
+  /** Which crash points to visit. */
+  record Plan(int maxCrashPoints, int maxRecoveryPoints, long seed) {
+    static Plan exhaustive() {
+      return new Plan(Integer.MAX_VALUE, Integer.MAX_VALUE, 0);
+    }
+  }
+
+  /** A crash point: the first {@code commands} journal entries, the last one cut to {@code tornBlocks} if torn. */
+  record CrashPoint(int commands, int tornBlocks) {
+    boolean torn() {
+      return tornBlocks >= 0;
+    }
+
+    ZnsDevice replay(DeviceJournal journal) {
+      return torn() ? journal.replayTorn(commands, tornBlocks) : journal.replay(commands);
+    }
+
+    @Override
+    public String toString() {
+      return torn() ? "after " + (commands - 1) + " commands + " + tornBlocks + " blocks of command " + (commands - 1)
+          : "after " + commands + " commands";
+    }
+
+    /** Every prefix, and every block boundary of every multi-block write. */
+    static List<CrashPoint> all(DeviceJournal journal) {
+      List<CrashPoint> out = new ArrayList<>();
+      for (int n = 0; n <= journal.size(); n++) {
+        out.add(new CrashPoint(n, -1));
+        if (n > 0) {
+          for (int k = 1; k < journal.blocksOf(n - 1); k++) {
+            out.add(new CrashPoint(n, k));
+          }
+        }
+      }
+      return out;
+    }
+
+    /** At most {@code limit} of {@link #all}, always the first and last, the rest evenly spread. */
+    static List<CrashPoint> sample(DeviceJournal journal, int limit) {
+      List<CrashPoint> all = all(journal);
+      if (all.size() <= limit) {
+        return all;
+      }
+      List<CrashPoint> out = new ArrayList<>();
+      for (int i = 0; i < limit; i++) {
+        out.add(all.get((int) ((long) i * (all.size() - 1) / (limit - 1))));
+      }
+      return out;
+    }
+  }
+
+  private CrashHarness() {}
+
+  static ZnsDevice device() {
+    return ZnsDevice.builder(GEOMETRY).build();
+  }
+
+  static FluffleFs format(ZnsDevice device) {
+    return FluffleFs.format(device, FormatOptions.defaults());
+  }
+
+  /** Every violation the workload's crash points show, each line naming the workload and the point. */
+  static List<String> explore(List<CrashOp> ops, Plan plan) {
+    Recording recording = Recording.run(device(), ops);
+    CrashChecker checker = new CrashChecker(recording, GEOMETRY.blockSizeBytes());
+    List<String> out = new ArrayList<>();
+    for (CrashPoint point : CrashPoint.sample(recording.journal, plan.maxCrashPoints())) {
+      for (String v : crashAt(recording, checker, point, plan)) {
+        out.add(ops + " crash " + point + ": " + v);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> crashAt(Recording recording, CrashChecker checker, CrashPoint point, Plan plan) {
+    int whole = point.torn() ? point.commands() - 1 : point.commands();
+    int completed = recording.completedAt(whole);
+    int inFlight = recording.inFlightAt(whole, point.torn());
+    ZnsDevice crashed = point.replay(recording.journal);
+    DeviceJournal recovery = DeviceJournal.attach(crashed);
+    FluffleFs fs;
+    try {
+      fs = FluffleFs.mount(crashed);
+    } catch (RuntimeException e) {
+      return List.of("mount failed: " + e);
+    }
+    int mountCommands = recovery.size();
+    List<String> out = new ArrayList<>(Invariants.check(fs));
+    Map<String, Observed> tree;
+    try {
+      tree = Observed.readTree(fs);
+    } catch (RuntimeException e) {
+      return List.of("reading the recovered tree failed: " + e);
+    }
+    out.addAll(checker.check(tree, completed, inFlight));
+    if (completed == recording.ops.size() + 1) {
+      // a clean unmount: everything is there, exactly
+      Map<String, FsModel.Node> expected = recording.models.get(recording.ops.size()).tree();
+      if (!expected.keySet().equals(tree.keySet())) {
+        out.add("after a clean unmount the tree is " + tree.keySet() + ", expected " + expected.keySet());
+      }
+    }
+    fs.unmount();
+    recovery.detach();
+    out.addAll(recoveryIsIdempotent(recovery, mountCommands, Observed.summary(tree), plan));
+    return out;
+  }
+
+  /** A crash at any point of recovery, then a mount, gives the state recovery gave. */
+  private static List<String> recoveryIsIdempotent(DeviceJournal recovery, int mountCommands,
+      Map<String, String> recovered, Plan plan) {
+    List<String> out = new ArrayList<>();
+    List<CrashPoint> points = new ArrayList<>();
+    for (CrashPoint p : CrashPoint.all(recovery)) {
+      if (p.commands() <= mountCommands) {
+        points.add(p);
+      }
+    }
+    points.add(new CrashPoint(recovery.size(), -1)); // after the unmount too
+    int step = Math.max(1, points.size() / Math.max(1, plan.maxRecoveryPoints()));
+    for (int i = 0; i < points.size(); i += step) {
+      CrashPoint p = points.get(i);
+      try {
+        FluffleFs again = FluffleFs.mount(p.replay(recovery));
+        Map<String, String> state = Observed.summary(Observed.readTree(again));
+        if (!state.equals(recovered)) {
+          out.add("recovery is not idempotent: a crash during recovery " + p + " then a mount gives " + state
+              + ", the first recovery gave " + recovered);
+        }
+        again.unmount();
+      } catch (RuntimeException e) {
+        out.add("a crash during recovery " + p + " then a mount fails: " + e);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,94 @@
+package org.csdlab.fluffle.crash;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.csdlab.fluffle.FluffleFs;
+import org.csdlab.zns.DeviceJournal;
+import org.csdlab.zns.ZnsDevice;
+
+/**
+ * A workload run on a freshly formatted filesystem with every device command journaled: the
+ * model after each operation and the journal positions where each operation began and ended.
+ */
+final class Recording {
+  final List<CrashOp> ops;
+  /** models.get(i): the filesystem's expected state after the first i operations. */
+  final List<FsModel> models = new ArrayList<>();
+  /** begin[i], end[i]: journal sizes before and after operation i; the last entry is the unmount. */
+  final int[] begin;
+  final int[] end;
+  /** The filesystem's inode number of each model id. */
+  final Map<Integer, Long> inodeOf = new HashMap<>();
+  final DeviceJournal journal;
+
+  private Recording(List<CrashOp> ops, DeviceJournal journal) {
+    this.ops = List.copyOf(ops);
+    this.journal = journal;
+    this.begin = new int[ops.size() + 1];
+    this.end = new int[ops.size() + 1];
+  }
+
+  /** Formats a filesystem on {@code device}, then runs {@code ops} on it with a journal attached, then unmounts. */
+  static Recording run(ZnsDevice device, List<CrashOp> ops) {
+    FluffleFs fs = CrashHarness.format(device);
+    DeviceJournal journal = DeviceJournal.attach(device);
+    Recording r = new Recording(ops, journal);
+    FsModel model = new FsModel(device.geometry().blockSizeBytes());
+    r.models.add(model.copy());
+    r.inodeOf.put(0, fs.stat("/").inode());
+    for (int i = 0; i < ops.size(); i++) {
+      CrashOp op = ops.get(i);
+      if (!op.validIn(model)) {
+        throw new IllegalArgumentException("operation " + i + " (" + op + ") is not valid in the model: " + ops);
+      }
+      r.begin[i] = journal.size();
+      op.applyTo(fs);
+      op.applyTo(model);
+      r.end[i] = journal.size();
+      if (op instanceof CrashOp.Create c) {
+        r.inodeOf.put(model.node(c.path()).id(), fs.stat(c.path()).inode());
+      } else if (op instanceof CrashOp.Mkdir c) {
+        r.inodeOf.put(model.node(c.path()).id(), fs.stat(c.path()).inode());
+      }
+      r.models.add(model.copy());
+    }
+    r.begin[ops.size()] = journal.size();
+    fs.unmount();
+    r.end[ops.size()] = journal.size();
+    journal.detach();
+    return r;
+  }
+
+  /**
+   * Operations (the unmount is number {@code ops.size()}) whose commands all reached the device
+   * when it holds {@code commands} whole commands.
+   */
+  int completedAt(int commands) {
+    int done = 0;
+    while (done < end.length && end[done] <= commands) {
+      done++;
+    }
+    return done;
+  }
+
+  /**
+   * The operation the crash interrupted, or -1: the first incomplete one if some of its commands
+   * (or part of one, when {@code torn}) reached the device.
+   */
+  int inFlightAt(int commands, boolean torn) {
+    int next = completedAt(commands);
+    return next < end.length && (begin[next] < commands || torn) ? next : -1;
+  }
+
+  /** The model id of inode {@code inode}, or -1. */
+  int idOfInode(long inode) {
+    for (Map.Entry<Integer, Long> e : inodeOf.entrySet()) {
+      if (e.getValue() == inode) {
+        return e.getKey();
+      }
+    }
+    return -1;
+  }
+}
