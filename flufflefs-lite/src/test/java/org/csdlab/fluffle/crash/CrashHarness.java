@@ -22,12 +22,12 @@ final class CrashHarness {
       .zoneCount(24).zoneSizeBlocks(32).zoneCapacityBlocks(32).blockSizeBytes(4096)
       .maxOpenZones(14).maxActiveZones(14).build();
 
-  /** Which crash points to visit. */
-  record Plan(int maxCrashPoints, int maxRecoveryPoints, long seed) {
-    static Plan exhaustive() {
-      return new Plan(Integer.MAX_VALUE, Integer.MAX_VALUE, 0);
-    }
-  }
+  /**
+   * Which crash points to visit: at most {@code maxCrashPoints} from the start of operation
+   * {@code firstOp} on (earlier operations set the stage), and for each at most {@code
+   * maxRecoveryPoints} crashes during its recovery.
+   */
+  record Plan(int maxCrashPoints, int maxRecoveryPoints, int firstOp) {}
 
   /** A crash point: the first {@code commands} journal entries, the last one cut to {@code tornBlocks} if torn. */
   record CrashPoint(int commands, int tornBlocks) {
@@ -47,10 +47,15 @@ final class CrashHarness {
 
     /** Every prefix, and every block boundary of every multi-block write. */
     static List<CrashPoint> all(DeviceJournal journal) {
+      return all(journal, 0);
+    }
+
+    /** Every prefix of at least {@code from} commands, and the block boundaries of the writes after them. */
+    static List<CrashPoint> all(DeviceJournal journal, int from) {
       List<CrashPoint> out = new ArrayList<>();
-      for (int n = 0; n <= journal.size(); n++) {
+      for (int n = from; n <= journal.size(); n++) {
         out.add(new CrashPoint(n, -1));
-        if (n > 0) {
+        if (n > from) {
           for (int k = 1; k < journal.blocksOf(n - 1); k++) {
             out.add(new CrashPoint(n, k));
           }
@@ -61,7 +66,12 @@ final class CrashHarness {
 
     /** At most {@code limit} of {@link #all}, always the first and last, the rest evenly spread. */
     static List<CrashPoint> sample(DeviceJournal journal, int limit) {
-      List<CrashPoint> all = all(journal);
+      return sample(journal, 0, limit);
+    }
+
+    /** As {@link #sample(DeviceJournal, int)}, from {@code from} commands on. */
+    static List<CrashPoint> sample(DeviceJournal journal, int from, int limit) {
+      List<CrashPoint> all = all(journal, from);
       if (all.size() <= limit) {
         return all;
       }
@@ -85,10 +95,16 @@ final class CrashHarness {
 
   /** Every violation the workload's crash points show, each line naming the workload and the point. */
   static List<String> explore(List<CrashOp> ops, Plan plan) {
-    Recording recording = Recording.run(device(), ops);
+    return explore(Recording.run(device(), ops), plan);
+  }
+
+  /** As {@link #explore(List, Plan)}, for a workload already recorded. */
+  static List<String> explore(Recording recording, Plan plan) {
+    List<CrashOp> ops = recording.ops;
     CrashChecker checker = new CrashChecker(recording, GEOMETRY.blockSizeBytes());
     List<String> out = new ArrayList<>();
-    for (CrashPoint point : CrashPoint.sample(recording.journal, plan.maxCrashPoints())) {
+    int from = recording.begin[plan.firstOp()];
+    for (CrashPoint point : CrashPoint.sample(recording.journal, from, plan.maxCrashPoints())) {
       for (String v : crashAt(recording, checker, point, plan)) {
         out.add(ops + " crash " + point + ": " + v);
       }

@@ -28,9 +28,9 @@ class RandomWorkloadCrashTest {
       CrashOp op = switch (random.nextInt(12)) {
         case 0 -> new CrashOp.Mkdir("/d");
         case 1 -> new CrashOp.Create(path);
-        case 2, 3, 4 -> new CrashOp.Write(path, random.nextInt(6) * 4096L + random.nextInt(2) * random.nextInt(4096),
-            1 + random.nextInt(5 * 4096), random.nextLong());
-        case 5 -> new CrashOp.Truncate(path, random.nextInt(8 * 4096));
+        case 2, 3, 4 -> new CrashOp.Write(path, random.nextInt(12) * 4096L + random.nextInt(2) * random.nextInt(4096),
+            1 + random.nextInt(8 * 4096), random.nextLong());
+        case 5 -> new CrashOp.Truncate(path, random.nextInt(16 * 4096));
         case 6 -> new CrashOp.Unlink(path);
         case 7 -> new CrashOp.Rename(path, other);
         case 8, 9 -> new CrashOp.Fsync(path);
@@ -50,11 +50,13 @@ class RandomWorkloadCrashTest {
   }
 
   @ParameterizedTest
-  @ValueSource(longs = {1, 2, 3})
+  @ValueSource(longs = {1, 2, 3, 4})
   void aLongRandomWorkloadWithCleaningSurvivesCrashes(long seed) {
-    List<CrashOp> ops = workload(seed, 120);
-    assertTrue(ops.stream().anyMatch(CrashOp.Clean.class::isInstance));
-    List<String> violations = CrashHarness.explore(ops, new CrashHarness.Plan(60, 3, seed));
+    Recording recording = Recording.run(CrashHarness.device(), workload(seed, 300));
+    System.out.println("seed " + seed + ": " + recording.journal.size() + " commands, " + recording.counters);
+    assertTrue(recording.counters.cleaningPasses() > 0 && recording.counters.blocksMoved() > 0
+        && recording.counters.zoneResets() > 0, "cleaning moved live blocks and reset zones: " + recording.counters);
+    List<String> violations = CrashHarness.explore(recording, new CrashHarness.Plan(150, 3, 0));
     assertEquals(List.of(), violations.subList(0, Math.min(10, violations.size())),
         violations.size() + " violations; the first 10 are shown");
   }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.csdlab.fluffle.FluffleFs;
+import org.csdlab.fluffle.FsCounters;
 import org.csdlab.zns.DeviceJournal;
 import org.csdlab.zns.ZnsDevice;
 
@@ -22,6 +23,8 @@ final class Recording {
   /** The filesystem's inode number of each model id. */
   final Map<Integer, Long> inodeOf = new HashMap<>();
   final DeviceJournal journal;
+  /** The filesystem's counters just before the unmount. */
+  FsCounters counters;
 
   private Recording(List<CrashOp> ops, DeviceJournal journal) {
     this.ops = List.copyOf(ops);
@@ -55,6 +58,7 @@ final class Recording {
       r.models.add(model.copy());
     }
     r.begin[ops.size()] = journal.size();
+    r.counters = fs.counters();
     fs.unmount();
     r.end[ops.size()] = journal.size();
     journal.detach();

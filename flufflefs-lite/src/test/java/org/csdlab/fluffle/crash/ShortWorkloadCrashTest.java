@@ -72,4 +72,62 @@ class ShortWorkloadCrashTest {
     assertEquals(List.of(), violations.subList(0, Math.min(20, violations.size())),
         violations.size() + " violations; the first 20 are shown");
   }
+
+  /** Synced files /a (9000 bytes), /b (3000 bytes) and /d/c: the stage for replacing renames, unlinks of durable files. */
+  static final List<CrashOp> POPULATED = List.of(
+      new CrashOp.Mkdir("/d"),
+      new CrashOp.Create("/a"),
+      new CrashOp.Write("/a", 0, 9000, 11),
+      new CrashOp.Create("/b"),
+      new CrashOp.Write("/b", 0, 3000, 12),
+      new CrashOp.Create("/d/c"),
+      new CrashOp.Sync());
+
+  static final List<CrashOp> ON_POPULATED = List.of(
+      new CrashOp.Write("/a", 4096, 4096, 13),
+      new CrashOp.Write("/b", 2000, 9000, 14),
+      new CrashOp.Truncate("/a", 0),
+      new CrashOp.Truncate("/b", 12000),
+      new CrashOp.Rename("/a", "/b"),
+      new CrashOp.Rename("/b", "/d/c"),
+      new CrashOp.Rename("/a", "/e"),
+      new CrashOp.Unlink("/a"),
+      new CrashOp.Unlink("/d/c"),
+      new CrashOp.Rmdir("/d"),
+      new CrashOp.Create("/d/f"),
+      new CrashOp.Fsync("/a"),
+      new CrashOp.Fsync("/b"),
+      new CrashOp.Sync());
+
+  @Test
+  void everyOneOrTwoOperationsOnASyncedTreeSurviveACrashAtEveryPoint() {
+    FsModel base = new FsModel(CrashHarness.GEOMETRY.blockSizeBytes());
+    POPULATED.forEach(op -> op.applyTo(base));
+    List<String> violations = new ArrayList<>();
+    CrashHarness.Plan plan = new CrashHarness.Plan(Integer.MAX_VALUE, 4, POPULATED.size());
+    int workloads = 0;
+    for (CrashOp first : ON_POPULATED) {
+      if (!first.validIn(base)) {
+        continue;
+      }
+      FsModel afterFirst = base.copy();
+      first.applyTo(afterFirst);
+      List<List<CrashOp>> tails = new ArrayList<>();
+      tails.add(List.of(first));
+      for (CrashOp second : ON_POPULATED) {
+        if (second.validIn(afterFirst)) {
+          tails.add(List.of(first, second));
+        }
+      }
+      for (List<CrashOp> tail : tails) {
+        List<CrashOp> workload = new ArrayList<>(POPULATED);
+        workload.addAll(tail);
+        violations.addAll(CrashHarness.explore(workload, plan));
+        workloads++;
+      }
+    }
+    assertTrue(workloads > 100, "workloads: " + workloads);
+    assertEquals(List.of(), violations.subList(0, Math.min(20, violations.size())),
+        violations.size() + " violations; the first 20 are shown");
+  }
 }
