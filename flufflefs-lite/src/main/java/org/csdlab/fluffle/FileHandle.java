@@ -13,6 +13,8 @@ public final class FileHandle implements AutoCloseable {
   private final long ino;
   private final String path;
   private boolean closed;
+  /** Kernels bound by {@link FluffleFs#setxattr} or {@link FluffleFs#file}. */
+  final HandleKernels kernels = new HandleKernels();
 
   FileHandle(FluffleFs fs, long ino, String path) {
     this.fs = fs;
@@ -32,19 +34,39 @@ public final class FileHandle implements AutoCloseable {
 
   /**
    * Reads up to {@code len} bytes at {@code offset} into {@code buf[off..]}; holes read as zeros.
+   * With a read-stream kernel bound, the kernel runs on the device over that range of the file
+   * as it was when the kernel was bound, and its answer (at most {@code len} bytes of it) is
+   * what is read.
    *
    * @return bytes read, or -1 if {@code offset} is at or past the end of the file
+   * @throws org.csdlab.fluffle.kernel.KernelIoException the bound kernel failed
    */
   public int read(long offset, byte[] buf, int off, int len) {
     Objects.checkFromIndexSize(off, len, buf.length);
     checkOffset(offset);
+    if (kernels.readStream() != null) {
+      checkOpen();
+      byte[] answer = kernels.read(path, offset, len);
+      int n = Math.min(len, answer.length);
+      System.arraycopy(answer, 0, buf, off, n);
+      return n;
+    }
     return fs.readFile(this, offset, buf, off, len);
   }
 
-  /** Reads up to {@code len} bytes at {@code offset}; shorter (maybe empty) at the end of the file. */
+  /**
+   * Reads up to {@code len} bytes at {@code offset}; shorter (maybe empty) at the end of the file.
+   * With a read-stream kernel bound, returns the kernel's whole answer for that range (a count
+   * is 8 bytes, a histogram 1 KiB, whatever {@code len}).
+   */
   public byte[] read(long offset, int len) {
     if (len < 0) {
       throw new IllegalArgumentException("len must be >= 0, was " + len);
+    }
+    if (kernels.readStream() != null) {
+      checkOpen();
+      checkOffset(offset);
+      return kernels.read(path, offset, len);
     }
     byte[] buf = new byte[(int) Math.max(0, Math.min(len, size() - offset))];
     int n = read(offset, buf, 0, buf.length);
@@ -56,16 +78,32 @@ public final class FileHandle implements AutoCloseable {
     write(offset, data, 0, data.length);
   }
 
-  /** Writes {@code data[off, off + len)} at {@code offset}. */
+  /**
+   * Writes {@code data[off, off + len)} at {@code offset}. With a write-event kernel bound, the
+   * kernel then runs on the device over exactly the blocks just written (if it fails, the write
+   * has happened and a {@link org.csdlab.fluffle.kernel.KernelIoException} reports the kernel).
+   */
   public void write(long offset, byte[] data, int off, int len) {
     Objects.checkFromIndexSize(off, len, data.length);
     checkOffset(offset);
     fs.writeFile(this, offset, data, off, len);
+    if (kernels.writeEvent() != null) {
+      kernels.written(path, fs.layout(this), offset, len);
+    }
   }
 
   /** Writes {@code data} at the end of the file; returns the offset it was written at. */
   public long append(byte[] data) {
-    return fs.appendFile(this, data);
+    long at = fs.appendFile(this, data);
+    if (kernels.writeEvent() != null) {
+      kernels.written(path, fs.layout(this), at, data.length);
+    }
+    return at;
+  }
+
+  /** What the last kernel run through this handle (read-stream or write-event) returned and cost, or null. */
+  public org.csdlab.zns.csd.CsdResult lastKernelResult() {
+    return kernels.last();
   }
 
   /** Sets the file size: shrinking drops the bytes past it, extending adds zeros. */
@@ -88,10 +126,14 @@ public final class FileHandle implements AutoCloseable {
     return closed;
   }
 
-  /** Closes the handle (it does not sync). */
+  /** Closes the handle (it does not sync) and releases its kernels and their snapshot. */
   @Override
   public void close() {
-    closed = true;
+    if (!closed) {
+      closed = true;
+      kernels.close();
+      fs.closed(this);
+    }
   }
 
   void checkOpen() {

@@ -1,11 +1,14 @@
 package org.csdlab.fluffle;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.ZnsException;
+import org.csdlab.zns.csd.ComputationalStorage;
 
 /**
  * flufflefs-lite mounted on a {@link ZnsDevice}: files and directories by absolute path, open
@@ -25,6 +28,10 @@ import org.csdlab.zns.ZnsException;
  */
 public final class FluffleFs implements AutoCloseable {
   private final Volume v;
+  /** Open handles, which kernel attributes bind to. */
+  private final Set<FileHandle> handles = new LinkedHashSet<>();
+  private final Xattrs xattrs = new Xattrs(this);
+  private ComputationalStorage csd;
   private boolean mounted = true;
   private String failure;
 
@@ -222,7 +229,9 @@ public final class FluffleFs implements AutoCloseable {
       if (mode == OpenMode.TRUNCATE && f.sizeBytes > 0) {
         v.truncate(path, f, 0);
       }
-      return new FileHandle(this, f.ino, path);
+      FileHandle h = new FileHandle(this, f.ino, path);
+      handles.add(h);
+      return h;
     });
   }
 
@@ -330,6 +339,101 @@ public final class FluffleFs implements AutoCloseable {
       v.pin(layout.lbaOfBlock(), +1);
       return new Snapshot(this, path, layout);
     });
+  }
+
+  /**
+   * Binds a kernel to the handles open on the file at {@code path}, as FluffleFS's extended
+   * attributes do: {@code user.process.csd_read_stream} (reads through those handles run the
+   * kernel on a snapshot of the file taken now) or {@code user.process.csd_write_event} (the
+   * kernel runs after each write through them, on the blocks written). {@code value} is the
+   * bytes of an ELF object, or as text the path of one in this filesystem or its inode number.
+   * The kernel stays bound until the handle closes.
+   *
+   * @throws NoSuchPathException the file or the kernel file does not exist (ENOENT)
+   * @throws XattrException another name (ENOTSUP), no handle open on the file (ENODATA), or the
+   *     value is not a kernel (ENOEXEC)
+   */
+  public void setxattr(String path, String name, byte[] value) {
+    setxattr(path, name, value, XattrFlag.ANY);
+  }
+
+  /** As {@link #setxattr(String, String, byte[])}, refused as {@code flag} says if the attribute is (not) set. */
+  public void setxattr(String path, String name, byte[] value, XattrFlag flag) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(flag, "flag");
+    xattrs.set(path, name, value, flag);
+  }
+
+  /**
+   * Where the kernel bound under {@code name} to the file's open handles came from.
+   *
+   * @throws XattrException nothing is bound, no handle is open, or no such attribute (ENODATA)
+   */
+  public String getxattr(String path, String name) {
+    Objects.requireNonNull(name, "name");
+    try {
+      return xattrs.get(path, name);
+    } catch (XattrException e) {
+      if (e.reason() == XattrException.Reason.NOT_SUPPORTED) {
+        throw new XattrException(path, name, XattrException.Reason.NO_DATA, e.getMessage(), null);
+      }
+      throw e;
+    }
+  }
+
+  /** Unbinds the kernel bound under {@code name} from the file's open handles. */
+  public void removexattr(String path, String name) {
+    Objects.requireNonNull(name, "name");
+    xattrs.remove(path, name);
+  }
+
+  /** The file at {@code path}, to bind kernels fluently: {@code fs.file(path).offload(program)}. */
+  public FileRef file(String path) {
+    return new FileRef(this, path);
+  }
+
+  /** The computational storage of this filesystem's device, on which kernels bound to files run. */
+  public synchronized ComputationalStorage csd() {
+    if (csd == null) {
+      csd = ComputationalStorage.of(v.device);
+    }
+    return csd;
+  }
+
+  Xattrs xattrs() {
+    return xattrs;
+  }
+
+  synchronized List<FileHandle> handlesOf(long ino) {
+    return handles.stream().filter(h -> h.inode() == ino).toList();
+  }
+
+  synchronized void closed(FileHandle h) {
+    handles.remove(h);
+  }
+
+  /** The layout of the file open as {@code h}. */
+  FileLayout layout(FileHandle h) {
+    return run(h.path(), () -> layoutOf(fileOf(h)));
+  }
+
+  /** A path of inode {@code ino}, or null if no name leads to it. */
+  String pathOfInode(long ino) {
+    List<String> pending = new ArrayList<>(List.of("/"));
+    while (!pending.isEmpty()) {
+      String path = pending.remove(pending.size() - 1);
+      FileStat stat = stat(path);
+      if (stat.inode() == ino) {
+        return path;
+      }
+      if (stat.type() == FileType.DIRECTORY) {
+        for (String name : list(path)) {
+          pending.add(path.equals("/") ? "/" + name : path + "/" + name);
+        }
+      }
+    }
+    return null;
   }
 
   private FileLayout layoutOf(Inode f) {

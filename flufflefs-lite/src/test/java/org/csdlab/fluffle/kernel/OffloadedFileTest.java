@@ -1,0 +1,244 @@
+package org.csdlab.fluffle.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.csdlab.ebpf.FuelExhaustedException;
+import org.csdlab.ebpf.asm.Assembler;
+import org.csdlab.ebpf.elf.LoadedProgram;
+import org.csdlab.fluffle.CleaningPolicy;
+import org.csdlab.fluffle.FileHandle;
+import org.csdlab.fluffle.FluffleFs;
+import org.csdlab.fluffle.FormatOptions;
+import org.csdlab.fluffle.NoSuchPathException;
+import org.csdlab.fluffle.OpenMode;
+import org.csdlab.fluffle.XattrException;
+import org.csdlab.fluffle.XattrFlag;
+import org.csdlab.zns.Geometry;
+import org.csdlab.zns.ZnsDevice;
+import org.csdlab.zns.csd.ComputationalStorage;
+import org.junit.jupiter.api.Test;
+
+/** Kernels bound to files through the filesystem: fluent and attribute APIs, snapshots, failures. */
+class OffloadedFileTest {
+  static final String READ_STREAM = "user.process.csd_read_stream";
+  static final String WRITE_EVENT = "user.process.csd_write_event";
+  static final Geometry GEOMETRY = Geometry.builder()
+      .zoneCount(16).zoneSizeBlocks(64).zoneCapacityBlocks(64).blockSizeBytes(4096).build();
+
+  final FluffleFs fs = FluffleFs.format(ZnsDevice.builder(GEOMETRY).build(), FormatOptions.defaults());
+  /** 10 blocks of u32 values in [0, RAND_MAX] with a hole at block 3, 100 bytes short of 10 blocks. */
+  final byte[] contents = seeded(7, 10 * 4096 - 100);
+
+  OffloadedFileTest() {
+    Arrays.fill(contents, 3 * 4096, 4 * 4096, (byte) 0);
+    try (FileHandle h = fs.open("/data.bin", OpenMode.CREATE)) {
+      h.write(0, Arrays.copyOf(contents, 3 * 4096));
+      h.write(4 * 4096, Arrays.copyOfRange(contents, 4 * 4096, contents.length));
+      h.fsync();
+    }
+  }
+
+  static byte[] seeded(long seed, int length) {
+    Random random = new Random(seed);
+    ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    while (b.remaining() >= 4) {
+      b.putInt(random.nextInt() & 0x7FFFFFFF);
+    }
+    return b.array();
+  }
+
+  static long u64(byte[] bytes) {
+    return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong();
+  }
+
+  private void copyIntoFs(String name, String path) throws Exception {
+    byte[] object = Files.readAllBytes(Kernels.object(name));
+    try (FileHandle h = fs.open(path, OpenMode.CREATE)) {
+      h.write(0, object);
+    }
+  }
+
+  @Test
+  void theExampleKernelsAnswerAsTheHostDoes() {
+    assertTrue(fs.layout("/data.bin").lbaOfBlock().get(3) < 0, "block 3 is a hole");
+    try (FileHandle h = fs.file("/data.bin").offload(Kernels.object("flfs_passthrough"))) {
+      assertArrayEquals(contents, h.read(0, contents.length));
+      assertArrayEquals(Arrays.copyOfRange(contents, 5000, 9000), h.read(5000, 4000));
+      byte[] buf = new byte[100];
+      assertEquals(100, h.read(4090, buf, 0, 100));
+      assertArrayEquals(Arrays.copyOfRange(contents, 4090, 4190), buf);
+      assertEquals(4000, h.lastKernelResult().hostBytes());
+    }
+    try (FileHandle h = fs.file("/data.bin").offload(Kernels.object("flfs_count_u32"))) {
+      assertEquals(Kernels.countAboveHalf(contents), u64(h.read(0, contents.length)));
+      assertEquals(Kernels.countAboveHalf(Arrays.copyOfRange(contents, 8192, 20000)), u64(h.read(8192, 20000 - 8192)));
+      assertEquals(8, h.lastKernelResult().hostBytes());
+    }
+    try (FileHandle h = fs.file("/data.bin").offload(Kernels.object("flfs_entropy"))) {
+      assertArrayEquals(Kernels.histogram(contents), h.read(0, contents.length));
+    }
+  }
+
+  @Test
+  void setxattrBindsAKernelFromAPathAnInodeNumberOrElfBytes() throws Exception {
+    fs.mkdir("/kernels");
+    copyIntoFs("flfs_count_u32", "/kernels/count.o");
+    long expected = Kernels.countAboveHalf(contents);
+    try (FileHandle h = fs.open("/data.bin")) {
+      fs.setxattr("/data.bin", READ_STREAM, "/kernels/count.o".getBytes(StandardCharsets.UTF_8));
+      assertEquals("/kernels/count.o", fs.getxattr("/data.bin", READ_STREAM));
+      assertEquals(expected, u64(h.read(0, contents.length)));
+
+      long inode = fs.stat("/kernels/count.o").inode();
+      fs.setxattr("/data.bin", READ_STREAM, Long.toString(inode).getBytes(StandardCharsets.UTF_8));
+      assertEquals(expected, u64(h.read(0, contents.length)));
+
+      fs.setxattr("/data.bin", READ_STREAM, Files.readAllBytes(Kernels.object("flfs_passthrough")));
+      assertArrayEquals(contents, h.read(0, contents.length));
+
+      fs.removexattr("/data.bin", READ_STREAM);
+      assertArrayEquals(Arrays.copyOf(contents, 10), h.read(0, 10), "a plain read again");
+    }
+  }
+
+  @Test
+  void xattrErrorsFollowFluffleFs() throws Exception {
+    copyIntoFs("flfs_count_u32", "/count.o");
+    byte[] kernel = "/count.o".getBytes(StandardCharsets.UTF_8);
+    assertThrows(NoSuchPathException.class, () -> fs.setxattr("/missing", READ_STREAM, kernel));
+    XattrException notOpen = assertThrows(XattrException.class, () -> fs.setxattr("/data.bin", READ_STREAM, kernel));
+    assertEquals(XattrException.Reason.NO_DATA, notOpen.reason());
+    assertTrue(notOpen.getMessage().contains("no handle is open on /data.bin"), notOpen.getMessage());
+    try (FileHandle h = fs.open("/data.bin")) {
+      XattrException unknown = assertThrows(XattrException.class, () -> fs.setxattr("/data.bin", "user.other", kernel));
+      assertEquals(XattrException.Reason.NOT_SUPPORTED, unknown.reason());
+      assertEquals(XattrException.Reason.NO_DATA,
+          assertThrows(XattrException.class, () -> fs.getxattr("/data.bin", "user.other")).reason());
+      assertEquals(XattrException.Reason.NO_DATA,
+          assertThrows(XattrException.class, () -> fs.getxattr("/data.bin", READ_STREAM)).reason());
+      assertEquals(XattrException.Reason.NO_DATA, assertThrows(XattrException.class,
+          () -> fs.setxattr("/data.bin", READ_STREAM, kernel, XattrFlag.REPLACE)).reason());
+      assertThrows(NoSuchPathException.class,
+          () -> fs.setxattr("/data.bin", READ_STREAM, "/nope.o".getBytes(StandardCharsets.UTF_8)));
+      XattrException notElf = assertThrows(XattrException.class,
+          () -> fs.setxattr("/data.bin", READ_STREAM, "/data.bin".getBytes(StandardCharsets.UTF_8)));
+      assertEquals(XattrException.Reason.NOT_A_KERNEL, notElf.reason());
+      assertArrayEquals(Arrays.copyOf(contents, 16), h.read(0, 16), "nothing was bound by the refusals");
+
+      fs.setxattr("/data.bin", READ_STREAM, kernel, XattrFlag.CREATE);
+      assertEquals(XattrException.Reason.EXISTS, assertThrows(XattrException.class,
+          () -> fs.setxattr("/data.bin", READ_STREAM, kernel, XattrFlag.CREATE)).reason());
+      fs.setxattr("/data.bin", READ_STREAM, kernel, XattrFlag.REPLACE);
+    }
+    assertEquals(XattrException.Reason.NO_DATA,
+        assertThrows(XattrException.class, () -> fs.getxattr("/data.bin", READ_STREAM)).reason(),
+        "closing the handle released the kernel");
+  }
+
+  @Test
+  void anOffloadedReadSeesTheFileAsItWasWhenBoundWhileAnotherHandleOverwritesAndTheCleanerRuns() {
+    try (FileHandle offloaded = fs.file("/data.bin").offload(Kernels.object("flfs_passthrough"))) {
+      List<Long> before = fs.layout("/data.bin").lbaOfBlock();
+      // overwrite the whole file many times, so the old blocks become garbage the cleaner wants
+      for (int round = 0; round < 30; round++) {
+        try (FileHandle writer = fs.open("/data.bin")) {
+          writer.write(0, seeded(100 + round, contents.length + 4096));
+          writer.fsync();
+        }
+        fs.clean(CleaningPolicy.GREEDY);
+      }
+      while (fs.clean(CleaningPolicy.GREEDY)) {
+        // clean until nothing is left to reclaim
+      }
+      assertTrue(fs.counters().zoneResets() > 0, "the cleaner reset zones: " + fs.counters());
+      assertNotEquals(before, fs.layout("/data.bin").lbaOfBlock());
+      assertArrayEquals(contents, offloaded.read(0, contents.length + 4096), "the snapshot's bytes, at its size");
+      assertEquals(List.of(), fs.check().problems());
+    }
+    try (FileHandle fresh = fs.file("/data.bin").offload(Kernels.object("flfs_passthrough"))) {
+      assertArrayEquals(seeded(129, contents.length + 4096), fresh.read(0, contents.length + 4096));
+    }
+  }
+
+  @Test
+  void aKernelReadingOutsideTheFileIsAnIoErrorAndTheFilesystemGoesOn() {
+    // reads LBA 0 (zone 0, sector 0: the superblock), which is not a block of the file
+    LoadedProgram snoop = new LoadedProgram("snoop", Assembler.assemble("""
+        r1 = r10
+        r1 += -16
+        r2 = r10
+        r2 += -8
+        call 7
+        r1 = 0
+        r2 = 0
+        r3 = 0
+        r4 = 4096
+        r5 = *(u64 *)(r10 - 16)
+        call 2
+        exit
+        """), List.of());
+    try (FileHandle h = fs.file("/data.bin").offload(snoop)) {
+      KernelIoException e = assertThrows(KernelIoException.class, () -> h.read(0, 100));
+      assertTrue(e.getMessage().contains("lba 0 is outside the blocks this run may read"), e.getMessage());
+      assertEquals("/data.bin", e.path());
+    }
+    try (FileHandle h = fs.open("/data.bin")) {
+      h.write(0, new byte[] {1, 2, 3});
+      assertArrayEquals(new byte[] {1, 2, 3}, h.read(0, 3));
+    }
+    assertEquals(List.of(), fs.check().problems());
+  }
+
+  @Test
+  void runningOutOfFuelIsAnIoErrorAndTheFilesystemGoesOn() {
+    var kernel = ComputationalStorage.builder(fs.device()).fuel(5_000).build()
+        .load(org.csdlab.ebpf.elf.ElfObject.read(Kernels.object("flfs_count_u32")).program(".text"));
+    try (FileHandle h = fs.file("/data.bin").offload(kernel)) {
+      KernelIoException e = assertThrows(KernelIoException.class, () -> h.read(0, contents.length));
+      assertInstanceOf(FuelExhaustedException.class, e.getCause());
+      assertTrue(e.getMessage().contains("ran out of fuel after 5000 instructions"), e.getMessage());
+      assertEquals(Kernels.countAboveHalf(Arrays.copyOf(contents, 64)), u64(h.read(0, 64)), "a small read fits the fuel");
+    }
+    assertEquals(List.of(), fs.check().problems());
+  }
+
+  @Test
+  void aWriteEventKernelSeesExactlyTheBlocksJustWritten() {
+    byte[] data = seeded(42, 8192);
+    try (FileHandle h = fs.file("/data.bin").onWrite(Kernels.object("flfs_count_u32"))) {
+      h.write(4096 * 5, data);
+      assertEquals(Kernels.countAboveHalf(data), u64(h.lastKernelResult().returnData()));
+      assertEquals(8192, h.lastKernelResult().mediaBytesRead(), "two blocks, the two written");
+      long at = h.append(Arrays.copyOf(data, 4096));
+      assertEquals(contents.length, at);
+      assertEquals(Kernels.countAboveHalf(Arrays.copyOf(data, 4096)), u64(h.lastKernelResult().returnData()));
+    }
+  }
+
+  @Test
+  void aFailingWriteEventKernelReportsAnIoErrorAfterTheWrite() throws Exception {
+    copyIntoFs("flfs_count_u32", "/count.o");
+    try (FileHandle h = fs.open("/data.bin")) {
+      // an unaligned write: the count kernel refuses offsets that are not word-aligned
+      fs.setxattr("/data.bin", WRITE_EVENT, "/count.o".getBytes(StandardCharsets.UTF_8));
+      assertEquals("/count.o", fs.getxattr("/data.bin", WRITE_EVENT));
+      KernelIoException e = assertThrows(KernelIoException.class, () -> h.write(2, new byte[] {9, 9}));
+      assertTrue(e.getMessage().contains("returned error -22 (EINVAL)"), e.getMessage());
+      fs.removexattr("/data.bin", WRITE_EVENT);
+      assertArrayEquals(new byte[] {9, 9}, h.read(2, 2), "the write happened");
+    }
+    assertEquals(List.of(), fs.check().problems());
+  }
+}
