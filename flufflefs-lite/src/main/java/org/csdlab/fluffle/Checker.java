@@ -50,7 +50,9 @@ final class Checker {
       if (!reachable.contains(f.ino)) {
         problems.add("inode " + f.ino + " is not reachable from the root");
       }
-      reference(f.lba, "inode block of " + f.ino);
+      if (f.lba >= 0 || !f.dirty) {
+        reference(f.lba, "inode block of " + f.ino); // a new inode gets its block at the next write
+      }
       for (var e : f.nodeLba.entrySet()) {
         reference(e.getValue(), "node " + Long.toHexString(e.getKey()) + " of inode " + f.ino);
       }

@@ -15,6 +15,9 @@ final class Paths {
     if (path == null || !path.startsWith("/")) {
       throw new InvalidPathException(path, "path " + quote(path) + " must be absolute, starting with '/' (e.g. \"/data/a.bin\")");
     }
+    if (path.startsWith("//")) {
+      throw new InvalidPathException(path, "path \"" + path + "\" has an empty name; write the root as \"/\"");
+    }
     String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     List<String> names = new ArrayList<>();
     if (p.equals("/")) {

@@ -720,6 +720,15 @@ final class Volume {
     return (1 - u) * age / (1 + u);
   }
 
+  /** A moved node changes its LBA, so every node above it (which holds that LBA) changes too. */
+  private void markNodeAndAncestors(Inode f, long key) {
+    int t = BlockTree.tree(key);
+    long index = BlockTree.index(key);
+    for (int d = BlockTree.depth(key); d >= 0; d--, index /= tree.fanout) {
+      f.dirtyNodes.add(BlockTree.key(t, d, index));
+    }
+  }
+
   private void evacuate(int z) {
     long start = geometry.zoneStartLba(z);
     List<Integer> data = new ArrayList<>();
@@ -738,7 +747,7 @@ final class Volume {
       if (tag == ZoneTable.TAG_INODE) {
         continue; // rewritten by the checkpoint
       } else if (tag < ZoneTable.TAG_INODE) {
-        f.dirtyNodes.add(ZoneTable.keyOfTag(tag));
+        markNodeAndAncestors(f, ZoneTable.keyOfTag(tag));
       } else if (f.isDirectory()) {
         f.entriesDirty = true;
       } else {

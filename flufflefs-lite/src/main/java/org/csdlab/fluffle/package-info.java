@@ -1,5 +1,113 @@
 /**
- * flufflefs-lite: a log-structured filesystem on a {@link org.csdlab.zns.ZnsDevice}. It only reads,
- * appends (or writes at the write pointer) and resets zones; it never writes in place.
+ * flufflefs-lite: a log-structured filesystem on a {@link org.csdlab.zns.ZnsDevice}, in the
+ * spirit of Sprite LFS and F2FS. It only reads, appends and resets zones; it never writes in
+ * place. Entry points: {@link org.csdlab.fluffle.FluffleFs#format} and {@link
+ * org.csdlab.fluffle.FluffleFs#mount}.
+ *
+ * <h2>On-disk design</h2>
+ *
+ * <pre>
+ *  zone 0        zone 1, 2              zones 3 ..                                   (block size = LBA size)
+ *  +-----------+ +---------+---------+  +------------+ +----------+ +----------+ +------+ +------+
+ *  | superblock| | ckpt A  | ckpt B  |  | meta log   | | hot log  | | cold log | | free | | ...  |
+ *  +-----------+ +---------+---------+  +------------+ +----------+ +----------+ +------+ +------+
+ * </pre>
+ *
+ * <ul>
+ *   <li><b>Superblock</b> ({@code Superblock}): block 0 of zone 0, written once at format
+ *       (the zone is then finished): magic {@code FLUFFLE1}, version, geometry, reserve zones,
+ *       cleaning policy, CRC32C. A missing magic means "not flufflefs-lite"; a bad checksum or
+ *       a geometry that does not match the device means "damaged".
+ *   <li><b>Two checkpoint zones</b> ({@code Checkpoint}), used alternately: a checkpoint pack is
+ *       appended after the previous one; when it does not fit, the current zone is finished,
+ *       the other is reset and takes the pack. A pack carries a sequence number and a CRC32C
+ *       over all its blocks; mount takes the valid pack with the highest sequence number, so a
+ *       torn pack falls back to the previous one. A pack holds the log positions, counters,
+ *       the <b>zone usage table</b> (role, valid blocks and last-write time of each zone) and
+ *       the <b>inode map</b> (inode number → LBA of its inode block), so rewriting an inode
+ *       never rewrites its directory or anything above it.
+ *   <li><b>Inode and block map</b> ({@code NodeBlock}, {@code BlockTree}): an inode block holds
+ *       type, parent, size, modification time, direct block pointers and the roots of single,
+ *       double and triple indirect trees (ext2/F2FS style, not a linked list): changing a
+ *       block rewrites only the nodes on its path and the inode. Directories keep their entry
+ *       list ({@code DirectoryCodec}) in directory blocks mapped the same way.
+ *   <li><b>Three logs</b>, each an open zone being appended to: <i>metadata</i> (inodes,
+ *       indirect nodes, directory blocks), <i>hot</i> (file data written by the host) and
+ *       <i>cold</i> (file data moved by the cleaner). Every metadata block carries a header
+ *       (magic, kind, owner inode, key, log sequence number, the zone the log moves to next,
+ *       CRC32C), so roll-forward can validate each block and follow the log across zones. At
+ *       most four zones are open at once (three logs and a checkpoint zone, which is closed
+ *       after each pack), within the device's open and active limits.
+ *   <li><b>Zone summary</b> ({@code ZoneTable}): for every block its owner inode and what it
+ *       is (block index, inode, or indirect node key), kept in memory and rebuilt at mount
+ *       from the block maps (every inode is read at mount); metadata blocks also record their
+ *       owner and key in their own header. The cleaner uses it to find live blocks without a
+ *       search, and {@link org.csdlab.fluffle.FluffleFs#check()} checks it against the maps.
+ * </ul>
+ *
+ * <h2>Writing, syncing, recovery</h2>
+ *
+ * Data is appended to the hot log as soon as it is written (partial blocks are read, merged and
+ * rewritten). Metadata changes stay in memory until one of:
+ *
+ * <ul>
+ *   <li><b>fsync</b> of a file: if no name changed since the last checkpoint, the file's dirty
+ *       indirect nodes and then its inode block (flagged FSYNC) are appended to the metadata
+ *       log, as F2FS does; if names changed (create, unlink, rename, mkdir, rmdir), fsync
+ *       writes a full checkpoint instead, so a fsynced file is always reachable by a durable
+ *       name.
+ *   <li><b>checkpoint</b> ({@code sync()}, {@code unmount()}, every cleaning pass): all dirty
+ *       directories and inodes are written, then the pack; then zones whose blocks nothing
+ *       references any more are reset. Zones are reset only right after a checkpoint, so a
+ *       block the durable state references is never overwritten.
+ *   <li><b>mount</b>: superblock, latest valid pack, every inode in the inode map (block maps
+ *       and directory entries), then <b>roll-forward</b>: the metadata log is read from the
+ *       position in the pack, block by block, while each block is valid and has the next
+ *       sequence number, following the "next zone" of the headers; every FSYNC inode found
+ *       replaces the checkpointed one. Anything that fails validation ends the scan (a torn
+ *       last append, stale blocks). Usage is rebuilt from the maps, zones are reconciled with
+ *       the device, and only then does mount write: a recovery checkpoint and the resets of
+ *       zones holding nothing live. A device that fails any check is refused ({@link
+ *       org.csdlab.fluffle.NotFluffleFsException}, {@link org.csdlab.fluffle.CorruptImageException})
+ *       before anything is written.
+ * </ul>
+ *
+ * <h2>Guarantees</h2>
+ *
+ * <ol>
+ *   <li>After {@link org.csdlab.fluffle.FileHandle#fsync()} returns, the file's contents and
+ *       size survive a power cut (as does everything before a returned {@code sync()}).
+ *   <li>After a crash every block of every file reads as some version actually written to it,
+ *       or zeros: file maps only ever point at blocks written for that file, and no block the
+ *       durable state references is reset before a checkpoint stops referencing it.
+ *   <li>A rename is atomic: names change only through a checkpoint, which either is complete
+ *       (valid CRC) or not, so after a crash exactly one of the two names exists.
+ *   <li>A crash during cleaning or while switching checkpoint zones loses nothing fsynced:
+ *       cleaned zones are reset only after the checkpoint that stops referencing them, and
+ *       the other checkpoint zone is reset only while the current one holds the latest pack.
+ *   <li>Recovery is idempotent: the blocks recovery appends are not FSYNC-flagged, so a crash
+ *       during recovery and another mount give the same state.
+ * </ol>
+ *
+ * Not guaranteed: anything written but not synced may be lost or may survive; a single
+ * write larger than a zone may survive in part (it is written in zone-sized chunks).
+ *
+ * <h2>Cleaning and space</h2>
+ *
+ * Live data may occupy the data zones minus the reserve and the four log zones ({@link
+ * org.csdlab.fluffle.FsStats#totalBytes()}); beyond that a write fails with {@link
+ * org.csdlab.fluffle.NoSpaceException} before changing anything, and the filesystem stays
+ * usable and mountable. When the hot log needs a zone and fewer than {@code
+ * backgroundFreeZones} spare zones are free, one pass runs with the configured policy; while
+ * space is short, greedy passes run until the write fits. A pass picks victims (greedy: fewest
+ * valid blocks; cost-benefit: highest {@code (1 - u) * age / (1 + u)}), copies their live data
+ * to the cold log, marks their live metadata for rewriting, checkpoints and resets them. Only
+ * the cleaner and the metadata log may use the reserve zones, so cleaning always has room.
+ *
+ * <h2>Snapshots</h2>
+ *
+ * {@link org.csdlab.fluffle.FluffleFs#snapshot} pins the file's current blocks: the cleaner
+ * skips zones holding pinned blocks and no such zone is reset, so the snapshot reads the old
+ * contents while writers go on. Snapshots live in memory and end with the mount.
  */
 package org.csdlab.fluffle;

@@ -1,0 +1,134 @@
+package org.csdlab.fluffle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.csdlab.zns.ZnsDevice;
+import org.junit.jupiter.api.Test;
+
+class FileIoTest {
+  private final ZnsDevice dev = TestDevices.memory(TestDevices.tiny512());
+  private final FluffleFs fs = FluffleFs.format(dev, FormatOptions.defaults());
+
+  @Test
+  void unalignedWritesAndReads() {
+    byte[] expected = new byte[3000];
+    try (FileHandle h = fs.open("/f", OpenMode.CREATE)) {
+      for (int i = 0; i < 40; i++) {
+        int off = (i * 397) % 2900;
+        byte[] data = TestDevices.random(i, 1 + (i * 31) % 100);
+        h.write(off, data);
+        System.arraycopy(data, 0, expected, off, data.length);
+      }
+      int size = (int) h.size();
+      assertArrayEquals(Arrays.copyOf(expected, size), h.read(0, size));
+      byte[] buf = new byte[77];
+      assertEquals(77, h.read(511, buf, 0, 77));
+      assertArrayEquals(Arrays.copyOfRange(expected, 511, 588), buf);
+    }
+  }
+
+  @Test
+  void holesReadAsZerosAndCostNoSpace() {
+    long used = fs.statfs().usedBytes();
+    try (FileHandle h = fs.open("/sparse", OpenMode.CREATE)) {
+      h.write(1_000_000, new byte[] {7});
+      assertEquals(1_000_001, h.size());
+      byte[] middle = h.read(400_000, 1000);
+      assertArrayEquals(new byte[1000], middle);
+      assertEquals(7, h.read(1_000_000, 1)[0]);
+    }
+    // one data block, the inode and a few nodes of the double-indirect tree
+    assertTrue(fs.statfs().usedBytes() - used < 10 * 512, "used " + (fs.statfs().usedBytes() - used));
+    FileLayout layout = fs.layout("/sparse");
+    assertEquals(1954, layout.blockCount());
+    assertEquals(1, layout.lbaOfBlock().stream().filter(l -> l >= 0).count());
+  }
+
+  @Test
+  void readPastTheEndReturnsMinusOne() {
+    try (FileHandle h = fs.open("/f", OpenMode.CREATE)) {
+      h.write(0, new byte[10]);
+      assertEquals(-1, h.read(10, new byte[4], 0, 4));
+      assertEquals(0, h.read(10, new byte[4], 0, 0));
+      assertEquals(4, h.read(6, new byte[8], 0, 8));
+      assertEquals(0, h.read(50, 10).length);
+    }
+  }
+
+  @Test
+  void truncateShrinksAndExtendsWithZeros() {
+    byte[] data = TestDevices.random(3, 5000);
+    try (FileHandle h = fs.open("/f", OpenMode.CREATE)) {
+      h.write(0, data);
+      h.truncate(700);
+      assertEquals(700, h.size());
+      h.truncate(4000);
+      byte[] back = h.read(0, 4000);
+      assertArrayEquals(Arrays.copyOf(data, 700), Arrays.copyOf(back, 700));
+      assertArrayEquals(new byte[3300], Arrays.copyOfRange(back, 700, 4000));
+      h.truncate(0);
+      assertEquals(0, h.size());
+      assertEquals(-1, h.read(0, new byte[1], 0, 1));
+    }
+    assertTrue(fs.check().ok(), fs.check().problems().toString());
+    assertThrows(FsException.class, () -> {
+      try (FileHandle h = fs.open("/f")) {
+        h.truncate(-1);
+      }
+    });
+  }
+
+  @Test
+  void appendReturnsTheOffsetWritten() {
+    try (FileHandle h = fs.open("/log", OpenMode.CREATE)) {
+      assertEquals(0, h.append("abc".getBytes()));
+      assertEquals(3, h.append("defg".getBytes()));
+      assertArrayEquals("abcdefg".getBytes(), h.read(0, 100));
+    }
+  }
+
+  @Test
+  void largeFileUsesTheIndirectTreesAndSurvivesRemount() {
+    byte[] data = TestDevices.random(9, 200_000); // 391 blocks of 512 B: direct, single and double trees
+    try (FileHandle h = fs.open("/big", OpenMode.CREATE)) {
+      h.write(0, data);
+      h.write(100_001, TestDevices.random(10, 3));
+      System.arraycopy(TestDevices.random(10, 3), 0, data, 100_001, 3);
+    }
+    fs.unmount();
+    try (FluffleFs again = FluffleFs.mount(dev); FileHandle h = again.open("/big")) {
+      assertArrayEquals(data, h.read(0, data.length));
+      assertTrue(again.check().ok(), again.check().problems().toString());
+    }
+  }
+
+  @Test
+  void layoutListsTheLbaOfEveryBlock() {
+    byte[] data = TestDevices.random(4, 1300);
+    try (FileHandle h = fs.open("/f", OpenMode.CREATE)) {
+      h.write(0, data);
+    }
+    FileLayout l = fs.layout("/f");
+    assertEquals(3, l.blockCount());
+    assertEquals(1300, l.sizeBytes());
+    assertEquals(1, l.parentInode());
+    assertEquals(FileType.FILE, l.type());
+    byte[] block1 = dev.read(l.lbaOfBlock().get(1), 1);
+    assertArrayEquals(Arrays.copyOfRange(data, 512, 1024), block1);
+    assertEquals(l.lbaOfBlock().subList(1, 3), l.lbasCovering(600, 10_000));
+  }
+
+  @Test
+  void badArgumentsAreRefusedBeforeAnythingChanges() {
+    try (FileHandle h = fs.open("/f", OpenMode.CREATE)) {
+      assertThrows(IllegalArgumentException.class, () -> h.write(-1, new byte[1]));
+      assertThrows(IndexOutOfBoundsException.class, () -> h.write(0, new byte[4], 2, 5));
+      assertThrows(IndexOutOfBoundsException.class, () -> h.read(0, new byte[4], -1, 2));
+      assertEquals(0, h.size());
+    }
+  }
+}
