@@ -103,6 +103,9 @@ final class CrashHarness {
     List<CrashOp> ops = recording.ops;
     CrashChecker checker = new CrashChecker(recording, GEOMETRY.blockSizeBytes());
     List<String> out = new ArrayList<>();
+    for (String problem : recording.liveProblems) {
+      out.add(ops + ": " + problem);
+    }
     int from = recording.begin[plan.firstOp()];
     for (CrashPoint point : CrashPoint.sample(recording.journal, from, plan.maxCrashPoints())) {
       for (String v : crashAt(recording, checker, point, plan)) {

@@ -53,7 +53,6 @@ class RandomWorkloadCrashTest {
   @ValueSource(longs = {1, 2, 3, 4})
   void aLongRandomWorkloadWithCleaningSurvivesCrashes(long seed) {
     Recording recording = Recording.run(CrashHarness.device(), workload(seed, 300));
-    System.out.println("seed " + seed + ": " + recording.journal.size() + " commands, " + recording.counters);
     assertTrue(recording.counters.cleaningPasses() > 0 && recording.counters.blocksMoved() > 0
         && recording.counters.zoneResets() > 0, "cleaning moved live blocks and reset zones: " + recording.counters);
     List<String> violations = CrashHarness.explore(recording, new CrashHarness.Plan(150, 3, 0));

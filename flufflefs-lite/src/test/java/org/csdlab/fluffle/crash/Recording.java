@@ -23,6 +23,8 @@ final class Recording {
   /** The filesystem's inode number of each model id. */
   final Map<Integer, Long> inodeOf = new HashMap<>();
   final DeviceJournal journal;
+  /** Structural problems {@code fs.check()} found on the live filesystem after an operation. */
+  final List<String> liveProblems = new ArrayList<>();
   /** The filesystem's counters just before the unmount. */
   FsCounters counters;
 
@@ -56,6 +58,9 @@ final class Recording {
         r.inodeOf.put(model.node(c.path()).id(), fs.stat(c.path()).inode());
       }
       r.models.add(model.copy());
+      for (String problem : fs.check().problems()) {
+        r.liveProblems.add("after operation " + i + " (" + op + "), before any crash: " + problem);
+      }
     }
     r.begin[ops.size()] = journal.size();
     r.counters = fs.counters();
