@@ -25,9 +25,14 @@ final class CrashHarness {
   /**
    * Which crash points to visit: at most {@code maxCrashPoints} from the start of operation
    * {@code firstOp} on (earlier operations set the stage), and for each at most {@code
-   * maxRecoveryPoints} crashes during its recovery.
+   * maxRecoveryPoints} crashes during its recovery; with {@code everyPointOfCleaningAndSync},
+   * also every crash point inside a cleaning pass or a sync (a checkpoint switch), however many.
    */
-  record Plan(int maxCrashPoints, int maxRecoveryPoints, int firstOp) {}
+  record Plan(int maxCrashPoints, int maxRecoveryPoints, int firstOp, boolean everyPointOfCleaningAndSync) {
+    Plan(int maxCrashPoints, int maxRecoveryPoints, int firstOp) {
+      this(maxCrashPoints, maxRecoveryPoints, firstOp, false);
+    }
+  }
 
   /** A crash point: the first {@code commands} journal entries, the last one cut to {@code tornBlocks} if torn. */
   record CrashPoint(int commands, int tornBlocks) {
@@ -107,7 +112,20 @@ final class CrashHarness {
       out.add(ops + ": " + problem);
     }
     int from = recording.begin[plan.firstOp()];
-    for (CrashPoint point : CrashPoint.sample(recording.journal, from, plan.maxCrashPoints())) {
+    java.util.Set<CrashPoint> points = new java.util.LinkedHashSet<>(
+        CrashPoint.sample(recording.journal, from, plan.maxCrashPoints()));
+    if (plan.everyPointOfCleaningAndSync()) {
+      for (int i = 0; i < ops.size(); i++) {
+        if (ops.get(i) instanceof CrashOp.Clean || ops.get(i) instanceof CrashOp.Sync) {
+          for (CrashPoint p : CrashPoint.all(recording.journal, recording.begin[i])) {
+            if (p.commands() <= recording.end[i]) {
+              points.add(p);
+            }
+          }
+        }
+      }
+    }
+    for (CrashPoint point : points) {
       for (String v : crashAt(recording, checker, point, plan)) {
         out.add(ops + " crash " + point + ": " + v);
       }
@@ -138,9 +156,17 @@ final class CrashHarness {
     out.addAll(checker.check(tree, completed, inFlight));
     if (completed == recording.ops.size() + 1) {
       // a clean unmount: everything is there, exactly
-      Map<String, FsModel.Node> expected = recording.models.get(recording.ops.size()).tree();
+      FsModel last = recording.models.get(recording.ops.size());
+      Map<String, FsModel.Node> expected = last.tree();
       if (!expected.keySet().equals(tree.keySet())) {
         out.add("after a clean unmount the tree is " + tree.keySet() + ", expected " + expected.keySet());
+      }
+      for (Map.Entry<String, FsModel.Node> e : expected.entrySet()) {
+        Observed o = tree.get(e.getKey());
+        if (o != null && !e.getValue().directory() && !java.util.Arrays.equals(last.content(e.getValue().id()), o.content())) {
+          out.add("after a clean unmount " + o + " does not hold what was written (" + last.content(e.getValue().id()).length
+              + " bytes expected)");
+        }
       }
     }
     fs.unmount();

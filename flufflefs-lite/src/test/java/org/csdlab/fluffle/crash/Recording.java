@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.csdlab.fluffle.FluffleFs;
 import org.csdlab.fluffle.FsCounters;
+import org.csdlab.fluffle.NoSpaceException;
 import org.csdlab.zns.DeviceJournal;
 import org.csdlab.zns.ZnsDevice;
 
@@ -25,6 +26,8 @@ final class Recording {
   final DeviceJournal journal;
   /** Structural problems {@code fs.check()} found on the live filesystem after an operation. */
   final List<String> liveProblems = new ArrayList<>();
+  /** Operations refused with "no space left". */
+  int refusedForSpace;
   /** The filesystem's counters just before the unmount. */
   FsCounters counters;
 
@@ -49,8 +52,13 @@ final class Recording {
         throw new IllegalArgumentException("operation " + i + " (" + op + ") is not valid in the model: " + ops);
       }
       r.begin[i] = journal.size();
-      op.applyTo(fs);
-      op.applyTo(model);
+      try {
+        op.applyTo(fs);
+        op.applyTo(model);
+      } catch (NoSpaceException full) {
+        // refused for space: it must change nothing, which the model (unchanged) checks
+        r.refusedForSpace++;
+      }
       r.end[i] = journal.size();
       if (op instanceof CrashOp.Create c) {
         r.inodeOf.put(model.node(c.path()).id(), fs.stat(c.path()).inode());
