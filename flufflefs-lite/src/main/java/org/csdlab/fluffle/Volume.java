@@ -321,10 +321,15 @@ final class Volume {
       }
       admit(path, holes + metadataSlack(n));
       ensureHotSpace(path, n);
-      byte[] buf = new byte[n * blockSize];
       long chunkStart = cb * blockSize;
       long from = Math.max(offset, chunkStart);
       long to = Math.min(end, chunkStart + (long) n * blockSize);
+      if (from == chunkStart && to - from == (long) n * blockSize && from == offset && off == 0
+          && data.length == n * blockSize) {
+        replaceBlocks(f, cb, data, n, hot); // whole aligned blocks: no copy
+        continue;
+      }
+      byte[] buf = new byte[n * blockSize];
       if (from % blockSize != 0) {
         readBlockInto(f.block(cb), buf, 0);
       }

@@ -123,6 +123,44 @@ class FileIoTest {
   }
 
   @Test
+  void sparseBlocksDeepInTheTripleIndirectTreeSurviveRemount() {
+    long[] offsets = {0, 30_000, 2_000_000, 5_000_000, 40_000_000};
+    try (FileHandle h = fs.open("/deep", OpenMode.CREATE)) {
+      for (int i = 0; i < offsets.length; i++) {
+        h.write(offsets[i], TestDevices.random(i, 700));
+      }
+    }
+    fs.unmount();
+    try (FluffleFs again = FluffleFs.mount(dev); FileHandle h = again.open("/deep")) {
+      assertEquals(40_000_700, h.size());
+      for (int i = 0; i < offsets.length; i++) {
+        assertArrayEquals(TestDevices.random(i, 700), h.read(offsets[i], 700), "at " + offsets[i]);
+      }
+      assertArrayEquals(new byte[1000], h.read(20_000_000, 1000));
+      h.truncate(3_000_000); // drops the triple-indirect nodes
+      assertTrue(again.check().ok(), again.check().problems().toString());
+    }
+  }
+
+  @Test
+  void statfsCountsLiveBlocks() {
+    FsStats before = fs.statfs();
+    assertEquals(512, before.blockSizeBytes());
+    assertEquals(before.totalBytes(), before.usedBytes() + before.freeBytes());
+    try (FileHandle h = fs.open("/f", OpenMode.CREATE)) {
+      h.write(0, new byte[100 * 512]);
+    }
+    fs.sync();
+    FsStats after = fs.statfs();
+    assertTrue(after.usedBytes() - before.usedBytes() >= 100 * 512);
+    assertTrue(after.usedBytes() - before.usedBytes() < 110 * 512);
+    assertEquals(2, after.files());
+    fs.unlink("/f");
+    fs.sync();
+    assertEquals(before.usedBytes(), fs.statfs().usedBytes());
+  }
+
+  @Test
   void badArgumentsAreRefusedBeforeAnythingChanges() {
     try (FileHandle h = fs.open("/f", OpenMode.CREATE)) {
       assertThrows(IllegalArgumentException.class, () -> h.write(-1, new byte[1]));
