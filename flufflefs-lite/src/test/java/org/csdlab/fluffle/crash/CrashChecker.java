@@ -103,9 +103,17 @@ final class CrashChecker {
         if (!op.touches(before).contains(id)) {
           continue;
         }
-        if (op instanceof CrashOp.Rename r && before.isFile(r.from()) && before.node(r.from()).id() == id) {
-          names.add(r.to());
-        } else if (op instanceof CrashOp.Unlink || op instanceof CrashOp.Rmdir || op instanceof CrashOp.Rename) {
+        if (op instanceof CrashOp.Rename r) {
+          boolean moved = false;
+          for (String name : new ArrayList<>(names)) {
+            String to = r.moved(name);
+            if (to != null) {
+              names.add(to);
+              moved = true;
+            }
+          }
+          removed |= !moved; // the target a rename replaced
+        } else if (op instanceof CrashOp.Unlink || op instanceof CrashOp.Rmdir) {
           removed = true;
         } else {
           changed = true;

@@ -98,13 +98,31 @@ final class CrashHarness {
     return FluffleFs.format(device, FormatOptions.defaults());
   }
 
+  /** What exploring a workload found: how many crash points were mounted, and every violation. */
+  record Findings(int crashPoints, int recoveryCrashes, List<String> violations) {
+    static Findings none() {
+      return new Findings(0, 0, List.of());
+    }
+
+    Findings plus(Findings other) {
+      List<String> all = new ArrayList<>(violations);
+      all.addAll(other.violations);
+      return new Findings(crashPoints + other.crashPoints, recoveryCrashes + other.recoveryCrashes, all);
+    }
+
+    /** The first {@code n} violations (what an assertion shows). */
+    List<String> first(int n) {
+      return violations.subList(0, Math.min(n, violations.size()));
+    }
+  }
+
   /** Every violation the workload's crash points show, each line naming the workload and the point. */
-  static List<String> explore(List<CrashOp> ops, Plan plan) {
+  static Findings explore(List<CrashOp> ops, Plan plan) {
     return explore(Recording.run(device(), ops), plan);
   }
 
   /** As {@link #explore(List, Plan)}, for a workload already recorded. */
-  static List<String> explore(Recording recording, Plan plan) {
+  static Findings explore(Recording recording, Plan plan) {
     List<CrashOp> ops = recording.ops;
     CrashChecker checker = new CrashChecker(recording, GEOMETRY.blockSizeBytes());
     List<String> out = new ArrayList<>();
@@ -125,15 +143,17 @@ final class CrashHarness {
         }
       }
     }
+    int[] recoveryCrashes = {0};
     for (CrashPoint point : points) {
-      for (String v : crashAt(recording, checker, point, plan)) {
+      for (String v : crashAt(recording, checker, point, plan, recoveryCrashes)) {
         out.add(ops + " crash " + point + ": " + v);
       }
     }
-    return out;
+    return new Findings(points.size(), recoveryCrashes[0], out);
   }
 
-  private static List<String> crashAt(Recording recording, CrashChecker checker, CrashPoint point, Plan plan) {
+  private static List<String> crashAt(Recording recording, CrashChecker checker, CrashPoint point, Plan plan,
+      int[] recoveryCrashes) {
     int whole = point.torn() ? point.commands() - 1 : point.commands();
     int completed = recording.completedAt(whole);
     int inFlight = recording.inFlightAt(whole, point.torn());
@@ -171,13 +191,13 @@ final class CrashHarness {
     }
     fs.unmount();
     recovery.detach();
-    out.addAll(recoveryIsIdempotent(recovery, mountCommands, Observed.summary(tree), plan));
+    out.addAll(recoveryIsIdempotent(recovery, mountCommands, Observed.summary(tree), plan, recoveryCrashes));
     return out;
   }
 
   /** A crash at any point of recovery, then a mount, gives the state recovery gave. */
   private static List<String> recoveryIsIdempotent(DeviceJournal recovery, int mountCommands,
-      Map<String, String> recovered, Plan plan) {
+      Map<String, String> recovered, Plan plan, int[] recoveryCrashes) {
     List<String> out = new ArrayList<>();
     List<CrashPoint> points = new ArrayList<>();
     for (CrashPoint p : CrashPoint.all(recovery)) {
@@ -189,6 +209,7 @@ final class CrashHarness {
     int step = Math.max(1, points.size() / Math.max(1, plan.maxRecoveryPoints()));
     for (int i = 0; i < points.size(); i += step) {
       CrashPoint p = points.get(i);
+      recoveryCrashes[0]++;
       try {
         FluffleFs again = FluffleFs.mount(p.replay(recovery));
         Map<String, String> state = Observed.summary(Observed.readTree(again));

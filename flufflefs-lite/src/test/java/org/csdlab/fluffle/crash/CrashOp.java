@@ -204,12 +204,18 @@ sealed interface CrashOp {
     }
   }
 
-  /** Renames a file, replacing a file at {@code to} if there is one. */
+  /**
+   * Renames a file (replacing a file at {@code to} if there is one) or a directory with what it
+   * holds (replacing an empty directory at {@code to} if there is one).
+   */
   record Rename(String from, String to) implements CrashOp {
     @Override
     public boolean validIn(FsModel m) {
-      return m.isFile(from) && !from.equals(to) && m.isDirectory(FsModel.parent(to))
-          && (!m.exists(to) || m.isFile(to));
+      if (!m.exists(from) || from.equals("/") || from.equals(to) || to.startsWith(from + "/")
+          || !m.isDirectory(FsModel.parent(to))) {
+        return false;
+      }
+      return m.isFile(from) ? !m.exists(to) || m.isFile(to) : !m.exists(to) || m.isEmptyDirectory(to);
     }
 
     @Override
@@ -223,9 +229,20 @@ sealed interface CrashOp {
       m.rename(from, to);
     }
 
+    /** Where {@code path} is after the rename if the rename moves it, else null. */
+    String moved(String path) {
+      return path.equals(from) || path.startsWith(from + "/") ? to + path.substring(from.length()) : null;
+    }
+
     @Override
     public Set<Integer> touches(FsModel before) {
-      return idsAt(before, from, to);
+      Set<Integer> out = idsAt(before, from, to);
+      before.tree().forEach((path, node) -> {
+        if (moved(path) != null) {
+          out.add(node.id());
+        }
+      });
+      return out;
     }
 
     @Override

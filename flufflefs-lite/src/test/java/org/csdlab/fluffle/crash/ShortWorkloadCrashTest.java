@@ -25,6 +25,7 @@ class ShortWorkloadCrashTest {
       new CrashOp.Unlink("/a"),
       new CrashOp.Rename("/a", "/b"),
       new CrashOp.Rename("/a", "/d/c"),
+      new CrashOp.Rename("/d", "/e"),
       new CrashOp.Fsync("/a"),
       new CrashOp.Sync());
 
@@ -64,13 +65,17 @@ class ShortWorkloadCrashTest {
 
   @Test
   void everyShortWorkloadSurvivesACrashAtEveryPoint() {
-    List<String> violations = new ArrayList<>();
-    CrashHarness.Plan plan = new CrashHarness.Plan(Integer.MAX_VALUE, 4, 0);
-    for (List<CrashOp> workload : workloads(3)) {
-      violations.addAll(CrashHarness.explore(workload, plan));
+    CrashHarness.Findings findings = CrashHarness.Findings.none();
+    CrashHarness.Plan plan = new CrashHarness.Plan(Integer.MAX_VALUE, Integer.MAX_VALUE, 0);
+    List<List<CrashOp>> workloads = workloads(3);
+    for (List<CrashOp> workload : workloads) {
+      findings = findings.plus(CrashHarness.explore(workload, plan));
     }
-    assertEquals(List.of(), violations.subList(0, Math.min(20, violations.size())),
-        violations.size() + " violations; the first 20 are shown");
+    System.out.println(workloads.size() + " workloads of 1-3 operations: " + findings.crashPoints()
+        + " crash points, " + findings.recoveryCrashes() + " crashes during recovery");
+    assertTrue(workloads.size() > 150 && findings.crashPoints() > 1000,
+        workloads.size() + " workloads, " + findings.crashPoints() + " crash points");
+    assertEquals(List.of(), findings.first(20), findings.violations().size() + " violations; the first 20 are shown");
   }
 
   /** Synced files /a (9000 bytes), /b (3000 bytes) and /d/c: the stage for replacing renames, unlinks of durable files. */
@@ -91,6 +96,8 @@ class ShortWorkloadCrashTest {
       new CrashOp.Rename("/a", "/b"),
       new CrashOp.Rename("/b", "/d/c"),
       new CrashOp.Rename("/a", "/e"),
+      new CrashOp.Rename("/d", "/e"),
+      new CrashOp.Mkdir("/e"),
       new CrashOp.Unlink("/a"),
       new CrashOp.Unlink("/d/c"),
       new CrashOp.Rmdir("/d"),
@@ -103,8 +110,8 @@ class ShortWorkloadCrashTest {
   void everyOneOrTwoOperationsOnASyncedTreeSurviveACrashAtEveryPoint() {
     FsModel base = new FsModel(CrashHarness.GEOMETRY.blockSizeBytes());
     POPULATED.forEach(op -> op.applyTo(base));
-    List<String> violations = new ArrayList<>();
-    CrashHarness.Plan plan = new CrashHarness.Plan(Integer.MAX_VALUE, 4, POPULATED.size());
+    CrashHarness.Findings findings = CrashHarness.Findings.none();
+    CrashHarness.Plan plan = new CrashHarness.Plan(Integer.MAX_VALUE, Integer.MAX_VALUE, POPULATED.size());
     int workloads = 0;
     for (CrashOp first : ON_POPULATED) {
       if (!first.validIn(base)) {
@@ -122,12 +129,14 @@ class ShortWorkloadCrashTest {
       for (List<CrashOp> tail : tails) {
         List<CrashOp> workload = new ArrayList<>(POPULATED);
         workload.addAll(tail);
-        violations.addAll(CrashHarness.explore(workload, plan));
+        findings = findings.plus(CrashHarness.explore(workload, plan));
         workloads++;
       }
     }
-    assertTrue(workloads > 100, "workloads: " + workloads);
-    assertEquals(List.of(), violations.subList(0, Math.min(20, violations.size())),
-        violations.size() + " violations; the first 20 are shown");
+    System.out.println(workloads + " workloads on a synced tree: " + findings.crashPoints() + " crash points, "
+        + findings.recoveryCrashes() + " crashes during recovery");
+    assertTrue(workloads > 100 && findings.crashPoints() > 500, workloads + " workloads, " + findings.crashPoints()
+        + " crash points");
+    assertEquals(List.of(), findings.first(20), findings.violations().size() + " violations; the first 20 are shown");
   }
 }
