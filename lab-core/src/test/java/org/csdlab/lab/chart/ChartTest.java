@@ -83,6 +83,20 @@ class ChartTest {
   }
 
   @Test
+  void compressedLoaderCarriesTheSamePlotlyInAThirdOfTheSpace() throws Exception {
+    String loader = Charts.compressedPlotlyLoader();
+    assertTrue(loader.length() < Charts.plotlyLoader().length() * 0.4, "compressed: " + loader.length() + " chars");
+    parseXml(loader);
+    Matcher base64 = Pattern.compile("atob\\(\"([A-Za-z0-9+/=]+)\"\\)").matcher(loader);
+    assertTrue(base64.find());
+    byte[] packed = java.util.Base64.getDecoder().decode(base64.group(1));
+    try (var in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(packed))) {
+      assertEquals(PlotlyJs.script(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    assertFalse(URL.matcher(loader).find(), "no URLs outside the packed plotly.js");
+  }
+
+  @Test
   void savedPageEmbedsPlotlyOnceAndFetchesNothing(@TempDir Path dir) throws Exception {
     Chart bytes = Charts.bytesMoved("Bytes moved", List.of(
         new BytesMoved("host", 268_435_456, 268_435_456), new BytesMoved("drive", 268_435_456, 8)));
