@@ -141,7 +141,7 @@ public final class Charts {
     Figure figure = new Figure(layout(title, xTitle, "modeled time (s)", Axis.Type.LINEAR), traces.toArray(Trace[]::new));
     String summary = points.size() + " points, " + (crossings.isEmpty()
         ? "no crossover"
-        : "crossover at " + xTitle + " ≈ " + crossings.stream().map(c -> String.format("%.3g", c[0])).toList());
+        : "crossover at " + xTitle + " ~ " + crossings.stream().map(c -> String.format("%.3g", c[0])).toList());
     return Chart.of(figure, title, summary);
   }
 

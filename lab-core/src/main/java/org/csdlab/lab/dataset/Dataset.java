@@ -87,7 +87,7 @@ public final class Dataset {
   public WrittenDataset writeToZones(ZnsDevice device, int firstZone) {
     Objects.requireNonNull(device, "device");
     ZoneAppender appender = new ZoneAppender(device, firstZone, spec.sizeBytes());
-    String operation = "generate " + spec.generator().id() + " → zone" + (appender.zoneCount() == 1
+    String operation = "generate " + spec.generator().id() + " to zone" + (appender.zoneCount() == 1
         ? " " + firstZone : "s " + firstZone + ".." + (firstZone + appender.zoneCount() - 1));
     String sha256;
     try {
@@ -112,7 +112,7 @@ public final class Dataset {
       throw new IllegalArgumentException("cannot write " + file + ": directory " + parent + " does not exist");
     }
     try (OutputStream out = Files.newOutputStream(file)) {
-      String sha256 = Generation.run(spec, monitor(), "generate " + spec.generator().id() + " → " + file.getFileName(),
+      String sha256 = Generation.run(spec, monitor(), "generate " + spec.generator().id() + " to " + file.getFileName(),
           (chunk, length) -> {
             out.write(chunk, 0, length);
             return Sample.NO_MODELED_TIME;

@@ -127,7 +127,7 @@ class ChartTest {
 
   @Test
   void crossoverFindsWhereTheFasterSideChanges() {
-    assertEquals("Chart[Host or drive?: 3 points, crossover at selectivity ≈ [0.600]]", crossover().toString());
+    assertEquals("Chart[Host or drive?: 3 points, crossover at selectivity ~ [0.600]]", crossover().toString());
     List<double[]> crossings = Charts.crossings(List.of(
         new CrossoverPoint(0, 2, 1), new CrossoverPoint(1, 2, 3), new CrossoverPoint(2, 2, 1)));
     assertEquals(2, crossings.size());
@@ -146,7 +146,7 @@ class ChartTest {
         DoubleColumn.create("drive s", 0.5, 0.8, 1.6),
         StringColumn.create("note", "a", "b", "c"));
     Chart chart = Charts.crossover("Record size", table, "record bytes", "host s", "drive s");
-    assertTrue(chart.toString().contains("crossover at record bytes ≈ [112]"), chart.toString());
+    assertTrue(chart.toString().contains("crossover at record bytes ~ [112]"), chart.toString());
     var missing = assertThrows(IllegalArgumentException.class,
         () -> Charts.crossover("x", table, "size", "host s", "drive s"));
     assertTrue(missing.getMessage().contains("has no column 'size'"), missing.getMessage());
