@@ -161,19 +161,16 @@ public final class Charts {
   /** The x (and time) where the faster side changes between consecutive points, interpolated. */
   static List<double[]> crossings(List<CrossoverPoint> sorted) {
     List<double[]> crossings = new ArrayList<>();
-    for (int i = 1; i < sorted.size(); i++) {
-      CrossoverPoint a = sorted.get(i - 1);
-      CrossoverPoint b = sorted.get(i);
-      double da = a.advantage();
-      double db = b.advantage();
-      if (da == 0 && (i == 1)) {
-        crossings.add(new double[] {a.x(), a.hostSeconds()});
-      }
-      if (db == 0) {
-        crossings.add(new double[] {b.x(), b.hostSeconds()});
-      } else if (da != 0 && Math.signum(da) != Math.signum(db)) {
-        double t = da / (da - db);
-        crossings.add(new double[] {a.x() + t * (b.x() - a.x()), a.hostSeconds() + t * (b.hostSeconds() - a.hostSeconds())});
+    for (int i = 0; i < sorted.size(); i++) {
+      CrossoverPoint a = sorted.get(i);
+      if (a.advantage() == 0) {
+        crossings.add(new double[] {a.x(), a.hostSeconds()});   // a tie at a measured point
+      } else if (i + 1 < sorted.size()) {
+        CrossoverPoint b = sorted.get(i + 1);
+        if (b.advantage() != 0 && Math.signum(a.advantage()) != Math.signum(b.advantage())) {
+          double t = a.advantage() / (a.advantage() - b.advantage());
+          crossings.add(new double[] {a.x() + t * (b.x() - a.x()), a.hostSeconds() + t * (b.hostSeconds() - a.hostSeconds())});
+        }
       }
     }
     return crossings;

@@ -133,6 +133,10 @@ class ChartTest {
     assertEquals(2, crossings.size());
     assertEquals(0.5, crossings.get(0)[0], 1e-12);
     assertEquals(1.5, crossings.get(1)[0], 1e-12);
+    List<double[]> tie = Charts.crossings(List.of(
+        new CrossoverPoint(0, 2, 1), new CrossoverPoint(1, 2, 2), new CrossoverPoint(2, 2, 3)));
+    assertEquals(1, tie.size(), "a tie at a measured point is one crossover");
+    assertEquals(1.0, tie.get(0)[0]);
     assertEquals("Chart[c: 2 points, no crossover]",
         Charts.crossover("c", "x", List.of(new CrossoverPoint(0, 1, 2), new CrossoverPoint(1, 1, 2))).toString());
     assertThrows(IllegalArgumentException.class, () -> Charts.crossover("c", "x", List.of(new CrossoverPoint(0, 1, 2))));
