@@ -1,6 +1,5 @@
 package org.csdlab.lab.dataset;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -138,12 +137,14 @@ public final class Dataset {
       throw new IllegalStateException(ByteUnit.format(spec.sizeBytes())
           + " does not fit in one Java array; read it with stream() or write it to zones or a file");
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream((int) spec.sizeBytes());
+    byte[] bytes = new byte[(int) spec.sizeBytes()];
+    int[] filled = {0};
     run("generate " + spec.generator().id(), (chunk, length) -> {
-      out.write(chunk, 0, length);
+      System.arraycopy(chunk, 0, bytes, filled[0], length);
+      filled[0] += length;
       return Sample.NO_MODELED_TIME;
     });
-    return out.toByteArray();
+    return bytes;
   }
 
   /** SHA-256 of the bytes, lowercase hex, generated without keeping them. */

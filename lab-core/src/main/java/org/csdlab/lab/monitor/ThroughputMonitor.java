@@ -87,7 +87,7 @@ public final class ThroughputMonitor implements HtmlRenderable {
     if (liveSink) {
       liveDisplay(sink).show(now, this::chart);
     }
-    TerminalBar bar = progressBars.wanted(liveSink) ? new TerminalBar(name, totalBytes) : null;
+    TerminalBar bar = progressBars.wanted(liveSink) ? TerminalBar.open(name, totalBytes) : null;
     return new Progress(this, recorder, bar);
   }
 
