@@ -141,6 +141,10 @@ class JsonTest {
         () -> Comparison.fromJson(json.replace("\"kind\" : \"csd\"", "\"kind\" : \"gpu\"")));
     assertEquals("offloaded", e.field());
     assertTrue(e.getMessage().contains("gpu"), e.getMessage());
+    LabJsonException nested = assertThrows(LabJsonException.class,
+        () -> Comparison.fromJson(json.replace("\"kernel\"", "\"kernal\"")));
+    assertEquals("offloaded.kernal", nested.field());
+    assertTrue(nested.getMessage().contains("known fields: [kind, kernel, extent"), nested.getMessage());
     LabJsonException f = assertThrows(LabJsonException.class, () -> Comparison.fromJson("{\"host\": null}"));
     assertTrue(f.getMessage().startsWith("<string>"), f.getMessage());
   }
