@@ -27,10 +27,12 @@ public final class LabCsd {
   public static final String COUNT_KERNEL = "count_u32_above";
 
   private final ComputationalStorage csd;
+  private final ProgressListener progress;
   private Kernel countKernel;
 
-  LabCsd(ComputationalStorage csd) {
+  LabCsd(ComputationalStorage csd, ProgressListener progress) {
     this.csd = csd;
+    this.progress = progress;
   }
 
   /** The drive's {@link ComputationalStorage} itself. */
@@ -40,7 +42,7 @@ public final class LabCsd {
 
   /** Loads {@code program} (its entry is its first instruction) under the name {@code name}. */
   public Kernel load(String name, Program program) {
-    return new Kernel(name, program, csd.load(program));
+    return new Kernel(name, program, csd.load(program), progress);
   }
 
   /** Loads {@code program} under the name {@code kernel}. */
@@ -50,7 +52,7 @@ public final class LabCsd {
 
   /** Loads a program taken from an ELF object, with its data regions. */
   public Kernel load(LoadedProgram program) {
-    return new Kernel(program.name(), program.program(), csd.load(program));
+    return new Kernel(program.name(), program.program(), csd.load(program), progress);
   }
 
   /** Loads the program of section or function {@code section} of the ELF object at {@code elf}. */

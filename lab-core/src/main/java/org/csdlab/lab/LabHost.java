@@ -17,9 +17,11 @@ public final class LabHost {
   static final int READ_BYTES = 1 << 20;
 
   private final ComputationalStorage csd;
+  private final ProgressListener progress;
 
-  LabHost(ComputationalStorage csd) {
+  LabHost(ComputationalStorage csd, ProgressListener progress) {
     this.csd = csd;
+    this.progress = progress;
   }
 
   /**
@@ -33,24 +35,32 @@ public final class LabHost {
     extent.checkFits(g);
     int blockSize = g.blockSizeBytes();
     int blocksPerRead = Math.max(1, READ_BYTES / blockSize);
+    String operation = "countU32Above(0x" + Long.toHexString(threshold) + ")";
+    String label = "host " + operation;
     long count = 0;
     long hostBytes = 0;
     long modeled = 0;
+    progress.started(label, extent.lengthBytes());
     long start = System.nanoTime();
-    for (int i = 0; i < extent.zoneCount(); i++) {
-      long length = extent.bytesInZone(i, g);
-      long blocks = (length + blockSize - 1) / blockSize;
-      for (long sector = 0; sector < blocks; sector += blocksPerRead) {
-        int n = (int) Math.min(blocksPerRead, blocks - sector);
-        HostReadResult read = csd.hostRead(extent.firstZone() + i, sector, n);
-        hostBytes += read.hostBytes();
-        modeled += read.modeledNanos();
-        long valid = Math.min(read.data().length, length - sector * blockSize);
-        count += countAbove(read.data(), (int) valid, threshold);
+    try {
+      for (int i = 0; i < extent.zoneCount(); i++) {
+        long length = extent.bytesInZone(i, g);
+        long blocks = (length + blockSize - 1) / blockSize;
+        for (long sector = 0; sector < blocks; sector += blocksPerRead) {
+          int n = (int) Math.min(blocksPerRead, blocks - sector);
+          HostReadResult read = csd.hostRead(extent.firstZone() + i, sector, n);
+          hostBytes += read.hostBytes();
+          modeled += read.modeledNanos();
+          long valid = Math.min(read.data().length, length - sector * blockSize);
+          count += countAbove(read.data(), (int) valid, threshold);
+          progress.advanced(label, valid);
+        }
       }
+    } finally {
+      progress.finished(label);
     }
     long wall = System.nanoTime() - start;
-    return new HostRun("countU32Above(0x" + Long.toHexString(threshold) + ")", extent, count, hostBytes, modeled, wall);
+    return new HostRun(operation, extent, count, hostBytes, modeled, wall);
   }
 
   /** Counts the u32 values greater than {@code threshold} in what zone {@code zone} holds (its written blocks). */
