@@ -37,6 +37,18 @@ class JsonTest {
   }
 
   @Test
+  void runsRoundTripAsTheirOwnKind() {
+    Comparison comparison = sample();
+    Run host = Run.load(comparison.host().save(dir.resolve("host.json")));
+    Run drive = Run.fromJson(comparison.offloaded().toJson());
+    assertEquals(comparison.host(), host);
+    assertEquals(comparison.offloaded(), drive);
+    assertInstanceOf(CsdRun.class, drive);
+    assertEquals(List.of("hello"), ((CsdRun) drive).debug());
+    assertTrue(comparison.host().toJson().contains("\"kind\" : \"host\""));
+  }
+
+  @Test
   void measuredComparisonRoundTripsAndMatchesItself() {
     Lab lab = Seeded.smallLab();
     Extent extent = lab.device().store(0, Seeded.readings(65_536, 1));
