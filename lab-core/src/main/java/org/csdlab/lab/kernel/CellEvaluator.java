@@ -37,6 +37,8 @@ public final class CellEvaluator implements AutoCloseable {
       "org.csdlab.zns", "org.csdlab.zns.csd", "org.csdlab.zns.timing",
       "org.csdlab.fluffle");
 
+  private static final long STOP_RETRY_MILLIS = 50;
+
   private final JShell shell;
   private final CapturingExecutionControl control;
   private final SourceCodeAnalysis analysis;
@@ -105,12 +107,34 @@ public final class CellEvaluator implements AutoCloseable {
    */
   public void interrupt() {
     synchronized (runState) {
-      if (!running) {
+      if (!running || interruptRequested) {
         return;
       }
       interruptRequested = true;
     }
-    shell.stop();
+    // A stop that lands while JShell compiles a snippet does nothing, and the snippet would then
+    // run unstopped: keep stopping until the cell has ended.
+    Thread stopper = new Thread(this::stopUntilCellEnds, "csdlab-interrupt");
+    stopper.setDaemon(true);
+    stopper.start();
+  }
+
+  private void stopUntilCellEnds() {
+    while (true) {
+      synchronized (runState) {
+        if (!running || !interruptRequested) {
+          return;
+        }
+      }
+      try {
+        shell.stop();
+        Thread.sleep(STOP_RETRY_MILLIS);
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        // The JShell closed or the snippet ended meanwhile; the loop condition decides.
+      }
+    }
   }
 
   private CellResult run(CellText cell, boolean fullTrace) {

@@ -174,10 +174,7 @@ class CellEvaluatorTest {
     while (System.getProperty("csdlab.test.spinning") == null && !failure.isDone()) {
       Thread.sleep(20);
     }
-    while (!failure.isDone()) {
-      evaluator.interrupt();
-      Thread.sleep(50);
-    }
+    evaluator.interrupt();
     CellError error = failure.get();
     assertInstanceOf(CellInterrupted.class, error);
     assertTrue(error.lines().get(0).startsWith("Interrupted at line 3"), error.lines().toString());
@@ -189,16 +186,16 @@ class CellEvaluatorTest {
   void interruptStopsASleep() throws Exception {
     CompletableFuture<CellError> failure = CompletableFuture.supplyAsync(() -> {
       try {
-        evaluator.evaluate("Thread.sleep(600_000);");
+        evaluator.evaluate("System.setProperty(\"csdlab.test.sleeping\", \"yes\");\nThread.sleep(600_000);");
         return null;
       } catch (CellError e) {
         return e;
       }
     });
-    while (!failure.isDone()) {
-      evaluator.interrupt();
-      Thread.sleep(50);
+    while (System.getProperty("csdlab.test.sleeping") == null && !failure.isDone()) {
+      Thread.sleep(20);
     }
+    evaluator.interrupt();
     assertInstanceOf(CellInterrupted.class, failure.get());
     assertEquals("ok", evaluator.evaluate("\"ok\"").value());
   }
