@@ -7,6 +7,7 @@ import org.csdlab.ebpf.Trace;
 import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.ebpf.verifier.VerificationException;
 import org.csdlab.ebpf.verifier.VerificationResult;
+import org.csdlab.lab.chart.Charts;
 import org.csdlab.lab.display.Html;
 import org.csdlab.lab.display.Renderers;
 import org.csdlab.lab.display.TableHtml;
@@ -51,6 +52,7 @@ public final class Renderings {
     Renderers.register(Geometry.class, geometry -> Html.panel("Geometry", Html.pre(geometry.toString())));
     Renderers.register(TimingProfile.class, timing -> Html.panel("Timing profile " + timing.name(),
         Html.pre(timing.toString())));
+    Charts.registerRenderers();
   }
 
   /** A list of zones renders as a zone map; other lists have no HTML form. */

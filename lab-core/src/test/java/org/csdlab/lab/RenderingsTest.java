@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.traces.ScatterTrace;
 
 /** Every rendering is well-formed XHTML and shows what it claims. */
 class RenderingsTest {
@@ -30,6 +32,15 @@ class RenderingsTest {
       assertEquals(renderable.toHtml(), bundle.html());
     }
     return Xhtml.parse(bundle.html());
+  }
+
+  @Test
+  void aPlainTablesawFigureRendersAsAPlotOnceTheLabIsLoaded() {
+    Figure figure = Figure.builder()
+        .addTraces(ScatterTrace.builder(new double[] {1, 2, 3}, new double[] {4, 5, 6}).build()).build();
+    String html = Renderers.render(figure).html();
+    assertNotNull(html, "a Figure made without the chart package still gets HTML from Renderings.install()");
+    assertTrue(html.contains("Plotly."), html);
   }
 
   @Test
