@@ -100,13 +100,13 @@ final class Interpreter {
         final boolean[] writable = run.memory.writable;
         final Tracer tracer = run.tracer;
         int pc = 0;
-        long remaining = run.fuel;
+        long remaining = run.firstSlice();
         while (true) {
             if (tracer != null) {
                 tracer.before(pc, reg);
             }
             if (--remaining < 0) {
-                throw new FuelExhaustedException(pc, program.at(pc), run.fuel);
+                remaining = run.nextSlice(pc, program);
             }
             final long w = code[pc];
             final int dst = (int) (w >>> 8) & 0xf;

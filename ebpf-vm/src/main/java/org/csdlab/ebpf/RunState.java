@@ -7,6 +7,12 @@ package org.csdlab.ebpf;
  */
 final class RunState {
     private static final int SAVED_PER_FRAME = 5; // r6-r9 and r10
+    /**
+     * Fuel is handed to the loop in slices of this many instructions; between slices the run
+     * checks whether its thread was interrupted. The loop's cost per instruction stays one
+     * decrement and one compare.
+     */
+    static final long FUEL_SLICE = 1 << 16;
 
     final long[] registers;
     final Memory memory;
@@ -15,6 +21,8 @@ final class RunState {
     final long fuel;
     final Tracer tracer;
     long executed;
+    /** Fuel not yet handed to the loop. */
+    private long fuelBeyondSlice;
 
     private final long[] savedRegisters = new long[Vm.MAX_CALL_DEPTH * SAVED_PER_FRAME];
     private final int[] returnPcs = new int[Vm.MAX_CALL_DEPTH];
@@ -60,11 +68,38 @@ final class RunState {
         return helperContext;
     }
 
+    /** The loop's first slice of fuel. */
+    long firstSlice() {
+        long slice = Math.min(fuel, FUEL_SLICE);
+        fuelBeyondSlice = fuel - slice;
+        return slice;
+    }
+
+    /**
+     * The loop used up its slice and wants to run the instruction at {@code pc}: returns the next
+     * slice with that instruction already paid for.
+     *
+     * @throws FuelExhaustedException no fuel is left
+     * @throws VmInterruptedException the thread running the program was interrupted (the
+     *     interrupt is consumed, as an {@link InterruptedException} would)
+     */
+    long nextSlice(int pc, Program program) {
+        if (fuelBeyondSlice == 0) {
+            throw new FuelExhaustedException(pc, program.at(pc), fuel);
+        }
+        if (Thread.interrupted()) {
+            throw new VmInterruptedException(pc, program.at(pc), fuel - fuelBeyondSlice);
+        }
+        long slice = Math.min(fuelBeyondSlice, FUEL_SLICE);
+        fuelBeyondSlice -= slice;
+        return slice - 1;
+    }
+
     /** Copies the loop's registers out and records the instruction count; returns r0. */
-    long finish(long[] reg, long remainingFuel, long r0) {
+    long finish(long[] reg, long remainingInSlice, long r0) {
         System.arraycopy(reg, 0, registers, 0, Register.COUNT);
         registers[0] = r0;
-        executed = fuel - remainingFuel;
+        executed = fuel - fuelBeyondSlice - remainingInSlice;
         return r0;
     }
 }

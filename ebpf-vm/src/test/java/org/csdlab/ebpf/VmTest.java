@@ -100,6 +100,52 @@ class VmTest {
         assertTrue(e.getMessage().startsWith("out of fuel: 1000 instructions executed"), e.getMessage());
     }
 
+    /** r1 = n; do r1 -= 1 while r1 != 0; r0 = r1; exit: executes 2n + 3 instructions. */
+    private static Program countdown(int n) {
+        return Program.of(AluOp.MOV.imm(R1, n), AluOp.SUB.imm(R1, 1), JumpOp.JNE.imm(R1, 0, -2),
+                AluOp.MOV.reg(R0, R1), Instruction.exit());
+    }
+
+    @Test
+    void fuelIsCountedExactlyAcrossManySlices() {
+        long needed = 2L * 100_000 + 3;
+        assertTrue(needed > 3 * RunState.FUEL_SLICE);
+        assertEquals(needed, Vm.builder(countdown(100_000)).fuel(needed).build().run().instructionsExecuted());
+        FuelExhaustedException e = assertThrows(FuelExhaustedException.class,
+                () -> Vm.builder(countdown(100_000)).fuel(needed - 1).build().run());
+        assertEquals(4, e.pc(), "the exit is the instruction there was no fuel for");
+    }
+
+    @Test
+    void anInterruptedThreadStopsTheRunAndTheInterruptIsConsumed() {
+        Vm vm = Vm.builder(Program.of(Instruction.ja(-1), Instruction.exit())).fuel(Long.MAX_VALUE).build();
+        Thread.currentThread().interrupt();
+        VmInterruptedException e = assertThrows(VmInterruptedException.class, vm::run);
+        assertEquals(RunState.FUEL_SLICE, e.executed(), "stops at the first slice boundary");
+        assertEquals(0, e.pc());
+        assertTrue(e.getMessage().startsWith("interrupted after 65536 instructions"), e.getMessage());
+        assertTrue(!Thread.currentThread().isInterrupted(), "the next run must not see the same interrupt");
+        assertEquals(0, Vm.of(countdown(10)).run().r0());
+    }
+
+    @Test
+    void anInterruptFromAnotherThreadStopsAnEndlessLoop() throws Exception {
+        Vm vm = Vm.builder(Program.of(Instruction.ja(-1), Instruction.exit())).fuel(Long.MAX_VALUE).build();
+        java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread runner = new Thread(() -> {
+            try {
+                vm.run();
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        runner.start();
+        runner.interrupt();
+        runner.join(60_000);
+        assertTrue(!runner.isAlive(), "the run ignored the interrupt");
+        assertTrue(outcome.get() instanceof VmInterruptedException, String.valueOf(outcome.get()));
+    }
+
     @Test
     void fuelEqualToTheInstructionsNeededIsEnough() {
         Vm vm = Vm.builder(Program.of(AluOp.MOV.imm(R0, 1), Instruction.exit())).fuel(2).build();
