@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.csdlab.lab.display.Displays;
 import org.csdlab.lab.display.MimeBundle;
+import org.csdlab.lab.Renderings;
 import org.csdlab.lab.display.Renderers;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.BaseKernelBuilder;
@@ -148,6 +149,7 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
 
     @Override
     public CsdlabKernel build() {
+      Renderings.install();   // lab objects and charts render even before a cell touches Lab
       return new CsdlabKernel(this, CellEvaluator.create());
     }
 

@@ -1,28 +1,22 @@
 package org.csdlab.lab.kernel;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.csdlab.lab.chart.Charts;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 /**
  * Delivers plotly.js to the notebook at most once per kernel session, just before the first
  * output whose HTML draws a Plotly chart (contains {@value #MARKER}), so that charts render with no
- * internet connection. Chart HTML therefore only calls {@code Plotly.newPlot(...)} and never loads
- * plotly.js itself; the script comes from the {@code org.webjars.npm:plotly.js-dist} jar on the
- * class path and is delivered as a {@code display_data} output holding a {@code <script>}.
+ * internet connection. Chart HTML therefore never loads plotly.js itself (charts drawn before it
+ * arrives wait in the charts package's queue); the script comes from the
+ * {@code org.webjars.npm:plotly.js-dist} jar through {@link Charts#compressedPlotlyLoader()} and is
+ * delivered as a {@code display_data} output holding a {@code <script>}.
  */
 public final class PlotlyDelivery {
 
   /** What marks HTML that needs plotly.js. */
   public static final String MARKER = "Plotly.";
-
-  private static final String WEBJAR = "META-INF/resources/webjars/plotly.js-dist/";
-  private static final String WEBJAR_PROPERTIES = "META-INF/maven/org.webjars.npm/plotly.js-dist/pom.properties";
 
   private final AtomicBoolean delivered = new AtomicBoolean();
 
@@ -48,40 +42,14 @@ public final class PlotlyDelivery {
     return delivered.get();
   }
 
-  /** The display data holding plotly.js, made global even where RequireJS is present (classic notebook). */
+  /**
+   * The display data holding plotly.js: the charts package's compressed loader (about a third of
+   * plotly.js's size in a saved notebook), which defines the global even where RequireJS is
+   * present (classic notebook) and then draws the charts that were waiting for it.
+   */
   static DisplayData scriptOutput() {
-    String version = webjarVersion();
-    String script = read(WEBJAR + version + "/plotly.js").replace("</script", "<\\/script");
-    DisplayData data = new DisplayData("plotly.js " + version + " (loaded once for this notebook's charts)");
-    data.putHTML("<script type=\"text/javascript\">(function(define, module, exports) {\n" + script
-        + "\n}).call(window);</script>");
+    DisplayData data = new DisplayData("plotly.js " + Charts.plotlyVersion() + " (loaded once for this notebook's charts)");
+    data.putHTML(Charts.compressedPlotlyLoader());
     return data;
-  }
-
-  private static String webjarVersion() {
-    Properties properties = new Properties();
-    try (InputStream in = resource(WEBJAR_PROPERTIES)) {
-      properties.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + WEBJAR_PROPERTIES, e);
-    }
-    return properties.getProperty("version");
-  }
-
-  private static String read(String name) {
-    try (InputStream in = resource(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + name, e);
-    }
-  }
-
-  private static InputStream resource(String name) {
-    InputStream in = PlotlyDelivery.class.getClassLoader().getResourceAsStream(name);
-    if (in == null) {
-      throw new IllegalStateException(name + " is not on the class path: the org.webjars.npm:plotly.js-dist jar is"
-          + " missing, so charts cannot be drawn offline");
-    }
-    return in;
   }
 }
