@@ -13,13 +13,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Long seeded random workloads with forced cleaning, crashed at a sample of their commands and
  * at every command (and block boundary) of every cleaning pass and sync: overwrites fill the
- * small device several times over, so cleaning moves live blocks while files are synced and
- * renamed.
+ * small device several times over, so cleaning moves live blocks while files are synced,
+ * renamed and pinned by snapshots.
  */
 class RandomWorkloadCrashTest {
   static final List<String> NAMES = List.of("/f1", "/f2", "/f3", "/d/g1", "/d/g2");
 
-  /** {@code length} operations valid in turn, drawn with {@code seed}; about one in eight is a cleaning pass. */
+  /** {@code length} operations valid in turn, drawn with {@code seed}; about one in seven is a cleaning pass. */
   static List<CrashOp> workload(long seed, int length) {
     return workload(seed, length, 12, 8);
   }
@@ -35,7 +35,7 @@ class RandomWorkloadCrashTest {
     while (out.size() < length) {
       String path = NAMES.get(random.nextInt(NAMES.size()));
       String other = NAMES.get(random.nextInt(NAMES.size()));
-      CrashOp op = switch (random.nextInt(12)) {
+      CrashOp op = switch (random.nextInt(13)) {
         case 0 -> new CrashOp.Mkdir("/d");
         case 1 -> new CrashOp.Create(path);
         case 2, 3, 4 -> new CrashOp.Write(path, random.nextInt(offsetBlocks) * 4096L
@@ -45,6 +45,7 @@ class RandomWorkloadCrashTest {
         case 7 -> new CrashOp.Rename(path, other);
         case 8, 9 -> new CrashOp.Fsync(path);
         case 10 -> new CrashOp.Sync();
+        case 11 -> new CrashOp.Pin(path);
         default -> new CrashOp.Clean();
       };
       if (!op.validIn(model) && op instanceof CrashOp.Write w && !model.exists(w.path())
