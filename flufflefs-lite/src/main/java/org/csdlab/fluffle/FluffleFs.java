@@ -74,6 +74,7 @@ public final class FluffleFs implements AutoCloseable {
   public void create(String path) {
     run(path, () -> {
       makeNode(path, FileType.FILE);
+      v.afterChange();
       return null;
     });
   }
@@ -82,6 +83,7 @@ public final class FluffleFs implements AutoCloseable {
   public void mkdir(String path) {
     run(path, () -> {
       makeNode(path, FileType.DIRECTORY);
+      v.afterChange();
       return null;
     });
   }
@@ -102,6 +104,7 @@ public final class FluffleFs implements AutoCloseable {
             + " entries, e.g. \"" + dir.entries.firstKey() + "\"); remove them first");
       }
       unname(path, names, dir);
+      v.afterChange();
       return null;
     });
   }
@@ -115,6 +118,7 @@ public final class FluffleFs implements AutoCloseable {
         throw new IsADirectoryException(path, path + " is a directory; use rmdir");
       }
       unname(path, names, f);
+      v.afterChange();
       return null;
     });
   }
@@ -162,6 +166,7 @@ public final class FluffleFs implements AutoCloseable {
       f.parent = dstDir.ino;
       f.dirty = true;
       v.namespaceDirty = true;
+      v.afterChange();
       return null;
     });
   }
@@ -222,6 +227,7 @@ public final class FluffleFs implements AutoCloseable {
       if (mode == OpenMode.TRUNCATE && f.sizeBytes > 0) {
         v.truncate(path, f, 0);
       }
+      v.afterChange();
       return new FileHandle(this, f.ino, path);
     });
   }
@@ -385,6 +391,7 @@ public final class FluffleFs implements AutoCloseable {
   void writeFile(FileHandle h, long offset, byte[] data, int off, int len) {
     run(h.path(), () -> {
       v.write(h.path(), fileOf(h), offset, data, off, len);
+      v.afterChange();
       return null;
     });
   }
@@ -394,6 +401,7 @@ public final class FluffleFs implements AutoCloseable {
       Inode f = fileOf(h);
       long at = f.sizeBytes;
       v.write(h.path(), f, at, data, 0, data.length);
+      v.afterChange();
       return at;
     });
   }
@@ -401,6 +409,7 @@ public final class FluffleFs implements AutoCloseable {
   void truncateFile(FileHandle h, long size) {
     run(h.path(), () -> {
       v.truncate(h.path(), fileOf(h), size);
+      v.afterChange();
       return null;
     });
   }
@@ -411,7 +420,12 @@ public final class FluffleFs implements AutoCloseable {
       if (v.namespaceDirty) {
         v.checkpoint(); // the file's name is not durable yet: commit names and data together
       } else if (f.dirty || !f.dirtyNodes.isEmpty()) {
-        v.writeInode(f, NodeBlock.FLAG_FSYNC);
+        v.ensureMetadataSpace();
+        if (v.namespaceDirty) {
+          v.checkpoint(); // a cleaning pass ran and left names to commit
+        } else if (f.dirty || !f.dirtyNodes.isEmpty()) {
+          v.writeInode(f, NodeBlock.FLAG_FSYNC);
+        }
       }
       return null;
     });

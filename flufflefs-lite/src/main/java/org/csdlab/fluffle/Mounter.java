@@ -24,7 +24,7 @@ final class Mounter {
   static Volume format(ZnsDevice device, FormatOptions options) {
     Geometry g = device.geometry();
     int reserve = options.reserveZones() == 0
-        ? Math.max(2, (int) Math.ceil(g.zoneCount() * 0.03)) : options.reserveZones();
+        ? Math.max(3, (int) Math.ceil(g.zoneCount() * 0.05)) : options.reserveZones();
     int spare = g.zoneCount() - Volume.SYSTEM_ZONES - Volume.LOG_ZONES - reserve;
     if (spare < 2) {
       throw new IllegalArgumentException("cannot format " + g + ": flufflefs-lite needs " + Volume.SYSTEM_ZONES
