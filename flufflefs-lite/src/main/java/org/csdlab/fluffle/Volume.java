@@ -61,6 +61,8 @@ final class Volume {
   long blocksMoved;
   /** Names changed since the last checkpoint: fsync must then write a checkpoint. */
   boolean namespaceDirty;
+  /** Inside a cleaning pass, whose metadata may use the reserve. */
+  private boolean cleaning;
 
   Volume(ZnsDevice device, Superblock superblock) {
     this.device = device;
@@ -127,6 +129,52 @@ final class Volume {
         throw new NoSpaceException(path, "no space left on the filesystem: the cleaner cannot free a zone for "
             + blocks + " blocks (" + zones.liveBlocks() + " blocks live, " + pinnedZones()
             + " zones held by snapshots); delete files or close snapshots");
+      }
+    }
+  }
+
+  /**
+   * Metadata blocks a checkpoint would write now (dirty inodes, indirect nodes and directory
+   * blocks).
+   */
+  long pendingMetadataBlocks() {
+    long n = 0;
+    int payload = blockSize - NodeBlock.HEADER_LENGTH;
+    for (Inode f : inodes.values()) {
+      if (f.dirty || f.entriesDirty || !f.dirtyNodes.isEmpty()) {
+        n += 1 + f.dirtyNodes.size();
+        if (f.entriesDirty) {
+          n += (f.sizeBytes + 32L * f.entries.size()) / payload + 2;
+        }
+      }
+    }
+    return n;
+  }
+
+  /**
+   * After every change: once the pending metadata could no longer be absorbed by the reserve in
+   * a cleaning pass, checkpoint it.
+   */
+  void afterChange() {
+    long budget = Math.max(8, (long) superblock.reserveZones() * zoneCapacity / 4);
+    if (!cleaning && pendingMetadataBlocks() > budget) {
+      checkpoint();
+    }
+  }
+
+  /**
+   * Before metadata is written outside the cleaner: if it would eat into the reserve, a greedy
+   * cleaning pass runs first (its checkpoint may use the reserve, then frees zones).
+   */
+  void ensureMetadataSpace() {
+    if (cleaning) {
+      return;
+    }
+    int attempts = 0;
+    while (room(meta) + (long) spareFreeZones() * zoneCapacity < pendingMetadataBlocks() + 2
+        && attempts++ < geometry.zoneCount()) {
+      if (!cleanPass(CleaningPolicy.GREEDY)) {
+        return; // nothing to clean: the reserve takes it
       }
     }
   }
@@ -613,6 +661,7 @@ final class Volume {
 
   /** Writes every dirty inode, then a checkpoint pack, then resets zones nothing references. */
   void checkpoint() {
+    ensureMetadataSpace();
     List<Inode> dirty = new ArrayList<>();
     for (Inode f : inodes.values()) {
       if (f.dirty || f.entriesDirty || !f.dirtyNodes.isEmpty()) {
@@ -686,11 +735,16 @@ final class Volume {
     if (victims.isEmpty()) {
       return false;
     }
-    for (int z : victims) {
-      evacuate(z);
+    cleaning = true;
+    try {
+      for (int z : victims) {
+        evacuate(z);
+      }
+      cleaningPasses++;
+      checkpoint();
+    } finally {
+      cleaning = false;
     }
-    cleaningPasses++;
-    checkpoint();
     return true;
   }
 
@@ -737,6 +791,7 @@ final class Volume {
   private void evacuate(int z) {
     long start = geometry.zoneStartLba(z);
     List<Integer> data = new ArrayList<>();
+    List<Integer> dentries = new ArrayList<>();
     for (int off = 0; off < zones.written[z]; off++) {
       long owner = zones.owner(z, off);
       if (owner == 0) {
@@ -754,11 +809,12 @@ final class Volume {
       } else if (tag < ZoneTable.TAG_INODE) {
         markNodeAndAncestors(f, ZoneTable.keyOfTag(tag));
       } else if (f.isDirectory()) {
-        f.entriesDirty = true;
+        dentries.add(off);
       } else {
         data.add(off);
       }
     }
+    moveDirectoryBlocks(z, dentries);
     for (int i = 0; i < data.size(); ) {
       int n = Math.min(data.size() - i, zoneCapacity);
       byte[] buf = new byte[n * blockSize];
@@ -784,6 +840,28 @@ final class Volume {
       blocksMoved += n;
       i += n;
     }
+  }
+
+  /** Copies live directory blocks to the metadata log as they are (cheaper than rewriting the directory). */
+  private void moveDirectoryBlocks(int z, List<Integer> offsets) {
+    if (offsets.isEmpty()) {
+      return;
+    }
+    long start = geometry.zoneStartLba(z);
+    List<byte[]> images = new ArrayList<>();
+    long[] owners = new long[offsets.size()];
+    long[] tags = new long[offsets.size()];
+    for (int i = 0; i < offsets.size(); i++) {
+      int off = offsets.get(i);
+      images.add(device.read(start + off, 1));
+      owners[i] = zones.owner(z, off);
+      tags[i] = zones.tag(z, off);
+    }
+    long[] lbas = appendMeta(images, 0, owners, tags);
+    for (int i = 0; i < lbas.length; i++) {
+      setBlock(inodes.get(owners[i]), tags[i], lbas[i]);
+    }
+    blocksMoved += lbas.length;
   }
 
   // ---------------------------------------------------------------- snapshots
