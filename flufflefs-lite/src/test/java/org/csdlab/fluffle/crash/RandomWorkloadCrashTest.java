@@ -73,7 +73,7 @@ class RandomWorkloadCrashTest {
 
   /**
    * Files that together outgrow the device: four files of up to 1 MiB on a 3 MiB device, with
-   * fsyncs, an unlink and overwrites. The cleaner runs on its own when space is short, writes
+   * fsyncs, unlinks, overwrites and a new file that needs the space the unlinks freed. The cleaner runs on its own when space is short, writes
    * that do not fit are refused with "no space left" and change nothing, and crashes anywhere
    * lose nothing fsynced.
    */
@@ -96,6 +96,14 @@ class RandomWorkloadCrashTest {
     for (int chunk = 0; chunk < 8; chunk++) {
       ops.add(new CrashOp.Write("/big2", chunk * 131072L, 131072, seed++));
       ops.add(new CrashOp.Fsync("/big2"));
+    }
+    // every zone now holds some of each file: freeing two files leaves every zone part garbage,
+    // so a new file only fits once the cleaner compacts zones
+    ops.add(new CrashOp.Unlink("/big3"));
+    ops.add(new CrashOp.Create("/big5"));
+    for (int chunk = 0; chunk < 8; chunk++) {
+      ops.add(new CrashOp.Write("/big5", chunk * 131072L, 131072, seed++));
+      ops.add(new CrashOp.Fsync("/big5"));
     }
     ops.add(new CrashOp.Sync());
     Recording recording = Recording.run(CrashHarness.device(), ops);
