@@ -443,7 +443,8 @@ public final class FluffleFs implements AutoCloseable {
   }
 
   private FileLayout layoutOf(Inode f) {
-    long n = f.blockCount(v.blockSize);
+    int payload = v.blockSize - NodeBlock.HEADER_LENGTH; // directory blocks carry a header
+    long n = f.isDirectory() ? (f.sizeBytes + payload - 1) / payload : f.blockCount(v.blockSize);
     List<Long> lbas = new ArrayList<>((int) n);
     for (long i = 0; i < n; i++) {
       lbas.add(f.block(i));

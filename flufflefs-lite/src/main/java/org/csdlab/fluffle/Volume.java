@@ -375,6 +375,7 @@ final class Volume {
       if (from == chunkStart && to - from == (long) n * blockSize && from == offset && off == 0
           && data.length == n * blockSize) {
         replaceBlocks(f, cb, data, n, hot); // whole aligned blocks: no copy
+        wrote(f, from, to);
         continue;
       }
       byte[] buf = new byte[n * blockSize];
@@ -386,11 +387,17 @@ final class Volume {
       }
       System.arraycopy(data, off + (int) (from - offset), buf, (int) (from - chunkStart), (int) (to - from));
       replaceBlocks(f, cb, buf, n, hot);
+      wrote(f, from, to);
     }
-    f.sizeBytes = Math.max(f.sizeBytes, end);
+  }
+
+  /** Bookkeeping after bytes {@code [from, to)} of {@code f} were written (chunk by chunk, so a
+   * write refused for space part-way keeps a consistent size). */
+  private void wrote(Inode f, long from, long to) {
+    f.sizeBytes = Math.max(f.sizeBytes, to);
     f.modifiedNanos = now();
     f.dirty = true;
-    hostBytes += len;
+    hostBytes += to - from;
   }
 
   private void readBlockInto(long lba, byte[] buf, int off) {
