@@ -66,7 +66,8 @@ class RandomWorkloadCrashTest {
     Recording recording = Recording.run(CrashHarness.device(), workload(seed, 300));
     assertTrue(recording.counters.cleaningPasses() > 0 && recording.counters.blocksMoved() > 0
         && recording.counters.zoneResets() > 0, "cleaning moved live blocks and reset zones: " + recording.counters);
-    CrashHarness.Findings findings = CrashHarness.explore(recording, new CrashHarness.Plan(100, 3, 0, true));
+    CrashHarness.Findings findings =
+        CrashHarness.explore(recording, new CrashHarness.Plan(100, Integer.MAX_VALUE, 0, true));
     assertTrue(findings.crashPoints() > 100, "crash points: " + findings.crashPoints());
     assertEquals(List.of(), findings.first(10), findings.violations().size() + " violations; the first 10 are shown");
   }
@@ -109,7 +110,8 @@ class RandomWorkloadCrashTest {
     Recording recording = Recording.run(CrashHarness.device(), ops);
     assertTrue(recording.refusedForSpace > 0, "some writes were refused for space: " + recording.counters);
     assertTrue(recording.counters.cleaningPasses() > 0, "the cleaner ran on its own: " + recording.counters);
-    CrashHarness.Findings findings = CrashHarness.explore(recording, new CrashHarness.Plan(150, 3, 0, true));
+    CrashHarness.Findings findings =
+        CrashHarness.explore(recording, new CrashHarness.Plan(150, Integer.MAX_VALUE, 0, true));
     assertTrue(findings.crashPoints() > 150, "crash points: " + findings.crashPoints());
     assertEquals(List.of(), findings.first(10), findings.violations().size() + " violations; the first 10 are shown");
   }
