@@ -74,9 +74,9 @@ class RandomWorkloadCrashTest {
 
   /**
    * Files that together outgrow the device: four files of up to 1 MiB on a 3 MiB device, with
-   * fsyncs, unlinks, overwrites and a new file that needs the space the unlinks freed. The cleaner runs on its own when space is short, writes
-   * that do not fit are refused with "no space left" and change nothing, and crashes anywhere
-   * lose nothing fsynced.
+   * fsyncs, unlinks, overwrites and a new file that needs the space the unlinks freed. The
+   * cleaner runs on its own when space is short, writes that do not fit are refused with "no
+   * space left" and change nothing, and crashes anywhere lose nothing fsynced.
    */
   @Test
   void aWorkloadThatFillsTheDeviceSurvivesCrashes() {

@@ -161,7 +161,8 @@ class FileKernelRunnerTest {
     dev.append(0, new byte[2 * BLOCK]);
     for (int b = 0; b < 20; b++) {
       long zoneStart = tight.zoneStartLba((2 + b) / 8);
-      lbas.add(dev.append(zoneStart, Arrays.copyOf(Arrays.copyOfRange(data, b * BLOCK, Math.min(data.length, (b + 1) * BLOCK)), BLOCK)));
+      byte[] block = Arrays.copyOfRange(data, b * BLOCK, Math.min(data.length, (b + 1) * BLOCK));
+      lbas.add(dev.append(zoneStart, Arrays.copyOf(block, BLOCK)));
     }
     assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L), lbas.subList(0, 7), "contiguous across the zone 0 end");
     KernelFile contiguous = new KernelFile(3, 1, false, data.length, lbas);
