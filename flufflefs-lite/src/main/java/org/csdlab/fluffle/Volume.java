@@ -64,6 +64,7 @@ final class Volume {
   boolean namespaceDirty;
   /** Inside a cleaning pass, whose metadata may use the reserve. */
   boolean cleaning;
+  private int changesSinceCount;
 
   Volume(ZnsDevice device, Superblock superblock) {
     this.device = device;
@@ -158,7 +159,13 @@ final class Volume {
    */
   void afterChange() {
     long budget = Math.max(8, (long) superblock.reserveZones() * zoneCapacity / 4);
-    if (!cleaning && pendingMetadataBlocks() > budget) {
+    // one change dirties at most a few blocks besides a directory, so the (whole-volume) count
+    // is needed only every few changes
+    if (cleaning || ++changesSinceCount * 8L < budget / 2) {
+      return;
+    }
+    changesSinceCount = 0;
+    if (pendingMetadataBlocks() > budget) {
       checkpoint();
     }
   }
