@@ -75,6 +75,21 @@ static inline uint64_t flfs_lba_count(uint64_t call_length)
     return call_length < sizeof(struct flfs_call) ? 0 : (call_length - sizeof(struct flfs_call)) / 8;
 }
 
+/*
+ * How many LBAs from lbas[k] on (at most max, never FLFS_HOLE) are consecutive on the device
+ * within one zone, so one bpf_read can fetch them all: files written sequentially lie in runs.
+ */
+static inline uint64_t flfs_run(uint64_t *lbas, uint64_t k, uint64_t n, uint64_t max, uint64_t zone_size)
+{
+    uint64_t first = lbas[k];
+    uint64_t run = 1;
+    if (first == FLFS_HOLE)
+        return 1;
+    while (k + run < n && run < max && lbas[k + run] == first + run && (first + run) % zone_size != 0)
+        run++;
+    return run;
+}
+
 /* The zone and the sector within it that hold lba, for bpf_read. */
 static inline void flfs_position(uint64_t lba, uint64_t zone_size, uint64_t *zone, uint64_t *sector)
 {

@@ -3,8 +3,9 @@
  * (0x3FFFFFFF, C's rand() range halved, as count_u32.c) in the requested range of the file.
  * Values are the aligned words at file offsets that are multiples of 4; a request must start on
  * one, and trailing bytes that do not make a whole word are ignored. Holes are zeros and never
- * count. Returns the count (u64) with bpf_return_data; main returns 0, -EINVAL (-22) for an
- * unaligned request, or a bpf_read error.
+ * count. Consecutive blocks are fetched with one read (up to the device memory). Returns the
+ * count (u64) with bpf_return_data; main returns 0, -EINVAL (-22) for an unaligned request, or
+ * a bpf_read error.
  */
 #include "flfs_helpers.h"
 
@@ -25,20 +26,21 @@ int main(void)
     uint64_t *lbas = flfs_lbas(call);
     uint64_t sector_size = bpf_get_sector_size();
     uint64_t zone_size = bpf_get_zone_size();
-    if (call->dims.offset % 4 != 0 || sector_size > mem_size)
+    uint64_t max_run = mem_size / sector_size;
+    if (call->dims.offset % 4 != 0 || max_run == 0)
         return -22;
 
     uint64_t at = call->dims.offset % sector_size;
     uint64_t left = call->dims.size / 4 * 4;
-    for (uint64_t k = 0; k < n && left > 0; k++) {
-        uint64_t take = sector_size - at;
+    for (uint64_t k = 0; k < n && left > 0;) {
+        uint64_t run = flfs_run(lbas, k, n, max_run, zone_size);
+        uint64_t take = run * sector_size - at;
         if (take > left)
             take = left;
-        uint64_t lba = lbas[k];
-        if (lba != FLFS_HOLE) {
+        if (lbas[k] != FLFS_HOLE) {
             uint64_t zone, sector;
-            flfs_position(lba, zone_size, &zone, &sector);
-            long err = bpf_read(zone, sector, 0, sector_size, mem);
+            flfs_position(lbas[k], zone_size, &zone, &sector);
+            long err = bpf_read(zone, sector, 0, run * sector_size, mem);
             if (err)
                 return (int) err;
             uint32_t *values = (uint32_t *) (mem + at);
@@ -48,6 +50,7 @@ int main(void)
         }
         left -= take;
         at = 0;
+        k += run;
     }
     bpf_return_data(&count, sizeof count);
     return 0;

@@ -13,6 +13,7 @@ import java.util.List;
  * @param sizeBytes file size in bytes
  * @param blockSizeBytes the block size
  * @param lbaOfBlock block index to device LBA, -1 for a hole (reads as zeros); covers the size
+ *     (a directory's blocks are metadata blocks whose entry bytes follow a 40-byte header)
  */
 public record FileLayout(
     long inode, long parentInode, FileType type, long sizeBytes, int blockSizeBytes, List<Long> lbaOfBlock) {

@@ -46,12 +46,18 @@ public final class FileRef {
     return offload(fromHost(objectFile));
   }
 
-  /** As {@link #offload(LoadedProgram)}, for a kernel already loaded on this filesystem's device (e.g. with its own fuel limit). */
+  /**
+   * As {@link #offload(LoadedProgram)}, for a kernel already loaded on this filesystem's device
+   * (e.g. with its own fuel limit).
+   */
   public FileHandle offload(CsdKernel kernel) {
     return offload(new HandleKernels.Bound(Objects.requireNonNull(kernel, "kernel"), kernel.toString()));
   }
 
-  /** Opens the file with {@code program} bound as its write-event kernel: it runs after each write on the blocks written. */
+  /**
+   * Opens the file with {@code program} bound as its write-event kernel: it runs after each
+   * write on the blocks written.
+   */
   public FileHandle onWrite(LoadedProgram program) {
     return onWrite(new HandleKernels.Bound(fs.xattrs().load(program), program.name()));
   }

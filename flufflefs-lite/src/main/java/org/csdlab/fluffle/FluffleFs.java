@@ -81,6 +81,7 @@ public final class FluffleFs implements AutoCloseable {
   public void create(String path) {
     run(path, () -> {
       makeNode(path, FileType.FILE);
+      v.afterChange();
       return null;
     });
   }
@@ -89,6 +90,7 @@ public final class FluffleFs implements AutoCloseable {
   public void mkdir(String path) {
     run(path, () -> {
       makeNode(path, FileType.DIRECTORY);
+      v.afterChange();
       return null;
     });
   }
@@ -109,6 +111,7 @@ public final class FluffleFs implements AutoCloseable {
             + " entries, e.g. \"" + dir.entries.firstKey() + "\"); remove them first");
       }
       unname(path, names, dir);
+      v.afterChange();
       return null;
     });
   }
@@ -122,6 +125,7 @@ public final class FluffleFs implements AutoCloseable {
         throw new IsADirectoryException(path, path + " is a directory; use rmdir");
       }
       unname(path, names, f);
+      v.afterChange();
       return null;
     });
   }
@@ -169,6 +173,7 @@ public final class FluffleFs implements AutoCloseable {
       f.parent = dstDir.ino;
       f.dirty = true;
       v.namespaceDirty = true;
+      v.afterChange();
       return null;
     });
   }
@@ -229,6 +234,7 @@ public final class FluffleFs implements AutoCloseable {
       if (mode == OpenMode.TRUNCATE && f.sizeBytes > 0) {
         v.truncate(path, f, 0);
       }
+      v.afterChange();
       FileHandle h = new FileHandle(this, f.ino, path);
       handles.add(h);
       return h;
@@ -437,7 +443,8 @@ public final class FluffleFs implements AutoCloseable {
   }
 
   private FileLayout layoutOf(Inode f) {
-    long n = f.blockCount(v.blockSize);
+    int payload = v.blockSize - NodeBlock.HEADER_LENGTH; // directory blocks carry a header
+    long n = f.isDirectory() ? (f.sizeBytes + payload - 1) / payload : f.blockCount(v.blockSize);
     List<Long> lbas = new ArrayList<>((int) n);
     for (long i = 0; i < n; i++) {
       lbas.add(f.block(i));
@@ -489,6 +496,7 @@ public final class FluffleFs implements AutoCloseable {
   void writeFile(FileHandle h, long offset, byte[] data, int off, int len) {
     run(h.path(), () -> {
       v.write(h.path(), fileOf(h), offset, data, off, len);
+      v.afterChange();
       return null;
     });
   }
@@ -498,6 +506,7 @@ public final class FluffleFs implements AutoCloseable {
       Inode f = fileOf(h);
       long at = f.sizeBytes;
       v.write(h.path(), f, at, data, 0, data.length);
+      v.afterChange();
       return at;
     });
   }
@@ -505,6 +514,7 @@ public final class FluffleFs implements AutoCloseable {
   void truncateFile(FileHandle h, long size) {
     run(h.path(), () -> {
       v.truncate(h.path(), fileOf(h), size);
+      v.afterChange();
       return null;
     });
   }
@@ -515,7 +525,12 @@ public final class FluffleFs implements AutoCloseable {
       if (v.namespaceDirty) {
         v.checkpoint(); // the file's name is not durable yet: commit names and data together
       } else if (f.dirty || !f.dirtyNodes.isEmpty()) {
-        v.writeInode(f, NodeBlock.FLAG_FSYNC);
+        v.ensureMetadataSpace();
+        if (v.namespaceDirty) {
+          v.checkpoint(); // a cleaning pass ran and left names to commit
+        } else if (f.dirty || !f.dirtyNodes.isEmpty()) {
+          v.writeInode(f, NodeBlock.FLAG_FSYNC);
+        }
       }
       return null;
     });

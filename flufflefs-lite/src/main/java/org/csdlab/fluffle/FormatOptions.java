@@ -7,7 +7,7 @@ import java.util.Objects;
  * size.
  *
  * @param reserveZones zones kept empty for the cleaner, so it can always make progress; 0 means
- *     "choose": max(2, 3% of the zones)
+ *     "choose": max(3, 5% of the zones)
  * @param cleaningPolicy policy of background cleaning passes (passes forced by a shortage of
  *     space are always greedy)
  * @param backgroundFreeZones a background cleaning pass runs when no more than this many zones

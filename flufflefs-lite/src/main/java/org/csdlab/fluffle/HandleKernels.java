@@ -57,7 +57,7 @@ final class HandleKernels {
 
   /** The read-stream kernel's answer for {@code length} bytes at {@code offset} of the snapshot. */
   byte[] read(String path, long offset, long length) {
-    FlfsCall call = FlfsCall.covering(FlfsOp.READ_STREAM, kernelFile(snapshot.layout()), offset, length,
+    FlfsCall call = FlfsCall.covering(FlfsOp.READ_STREAM, KernelFile.of(snapshot.layout()), offset, length,
         snapshot.layout().blockSizeBytes());
     last = FileKernelRunner.run(readStream.kernel(), path, call);
     return last.returnData();
@@ -68,16 +68,12 @@ final class HandleKernels {
     if (length == 0) {
       return;
     }
-    FlfsCall call = FlfsCall.covering(FlfsOp.WRITE_EVENT, kernelFile(after), offset, length, after.blockSizeBytes());
+    FlfsCall call = FlfsCall.covering(FlfsOp.WRITE_EVENT, KernelFile.of(after), offset, length, after.blockSizeBytes());
     last = FileKernelRunner.run(writeEvent.kernel(), path, call);
   }
 
   void close() {
     unbindReadStream();
     unbindWriteEvent();
-  }
-
-  private static KernelFile kernelFile(FileLayout l) {
-    return new KernelFile(l.inode(), l.parentInode(), l.type() == FileType.DIRECTORY, l.sizeBytes(), l.lbaOfBlock());
   }
 }

@@ -24,7 +24,7 @@ final class Mounter {
   static Volume format(ZnsDevice device, FormatOptions options) {
     Geometry g = device.geometry();
     int reserve = options.reserveZones() == 0
-        ? Math.max(2, (int) Math.ceil(g.zoneCount() * 0.03)) : options.reserveZones();
+        ? Math.max(3, (int) Math.ceil(g.zoneCount() * 0.05)) : options.reserveZones();
     int spare = g.zoneCount() - Volume.SYSTEM_ZONES - Volume.LOG_ZONES - reserve;
     if (spare < 2) {
       throw new IllegalArgumentException("cannot format " + g + ": flufflefs-lite needs " + Volume.SYSTEM_ZONES
@@ -39,12 +39,23 @@ final class Mounter {
       throw new IllegalArgumentException("cannot format " + g + ": a zone of " + g.zoneCapacityBytes()
           + " bytes cannot hold a checkpoint of " + g.zoneCount() + " zones and 16 inodes; use larger zones");
     }
+    for (int z = 0; z < Volume.SYSTEM_ZONES; z++) {
+      if (!usable(device.zone(z).state())) {
+        throw new IllegalArgumentException("cannot format: zone " + z + " is " + device.zone(z).state()
+            + " and flufflefs-lite needs zones 0 to " + (Volume.SYSTEM_ZONES - 1) + " writable");
+      }
+    }
     device.manageAll(ZoneAction.RESET);
     Superblock sb = Superblock.of(g, reserve, options, Volume.now());
     device.write(0, sb.encode());
     device.manage(0, ZoneAction.FINISH);
     Volume v = new Volume(device, sb);
     v.deviceBytes += g.blockSizeBytes();
+    for (int z = Volume.SYSTEM_ZONES; z < g.zoneCount(); z++) {
+      if (!usable(device.zone(z).state())) {
+        v.zones.role[z] = ZoneTable.Role.SYSTEM; // a failed zone is never used
+      }
+    }
     v.advance(v.meta);
     Inode root = new Inode(Volume.ROOT_INO, FileType.DIRECTORY, Volume.ROOT_INO, Volume.now());
     root.entriesDirty = true;
@@ -86,6 +97,10 @@ final class Mounter {
     }
     v.checkpoint();
     return v;
+  }
+
+  private static boolean usable(ZoneState s) {
+    return s != ZoneState.READ_ONLY && s != ZoneState.OFFLINE;
   }
 
   private static int firstFreeZone(Volume v) {

@@ -1,7 +1,5 @@
 package org.csdlab.fluffle;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,9 +11,10 @@ import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.ZoneAction;
 
 /**
- * The filesystem's state and every operation on blocks: the three logs, the block maps, the zone
- * table, checkpoints and cleaning. {@link FluffleFs} adds paths and locking on top; {@link
- * Mounter} builds a volume from the device.
+ * The filesystem's state and the operations on blocks: the three logs, space accounting, file
+ * data, block maps and checkpoints. {@link InodeStore} writes and reads inodes, {@link Cleaner}
+ * cleans zones, {@link FluffleFs} adds paths and locking on top, {@link Mounter} builds a volume
+ * from the device.
  */
 final class Volume {
   static final long ROOT_INO = 1;
@@ -49,6 +48,8 @@ final class Volume {
   final Log hot = new Log("hot data", false);
   final Log cold = new Log("cleaner", true);
   final long maxInodes;
+  private final Cleaner cleaner = new Cleaner(this);
+  private final InodeStore inodeStore = new InodeStore(this);
   long nextIno = ROOT_INO + 1;
   long metaSeq = 1;
   long clock;
@@ -61,6 +62,9 @@ final class Volume {
   long blocksMoved;
   /** Names changed since the last checkpoint: fsync must then write a checkpoint. */
   boolean namespaceDirty;
+  /** Inside a cleaning pass, whose metadata may use the reserve. */
+  boolean cleaning;
+  private int changesSinceCount;
 
   Volume(ZnsDevice device, Superblock superblock) {
     this.device = device;
@@ -127,6 +131,58 @@ final class Volume {
         throw new NoSpaceException(path, "no space left on the filesystem: the cleaner cannot free a zone for "
             + blocks + " blocks (" + zones.liveBlocks() + " blocks live, " + pinnedZones()
             + " zones held by snapshots); delete files or close snapshots");
+      }
+    }
+  }
+
+  /**
+   * Metadata blocks a checkpoint would write now (dirty inodes, indirect nodes and directory
+   * blocks).
+   */
+  long pendingMetadataBlocks() {
+    long n = 0;
+    int payload = blockSize - NodeBlock.HEADER_LENGTH;
+    for (Inode f : inodes.values()) {
+      if (f.dirty || f.entriesDirty || !f.dirtyNodes.isEmpty()) {
+        n += 1 + f.dirtyNodes.size();
+        if (f.entriesDirty) {
+          n += (f.sizeBytes + 32L * f.entries.size()) / payload + 2;
+        }
+      }
+    }
+    return n;
+  }
+
+  /**
+   * After every change: once the pending metadata could no longer be absorbed by the reserve in
+   * a cleaning pass, checkpoint it.
+   */
+  void afterChange() {
+    long budget = Math.max(8, (long) superblock.reserveZones() * zoneCapacity / 4);
+    // one change dirties at most a few blocks besides a directory, so the (whole-volume) count
+    // is needed only every few changes
+    if (cleaning || ++changesSinceCount * 8L < budget / 2) {
+      return;
+    }
+    changesSinceCount = 0;
+    if (pendingMetadataBlocks() > budget) {
+      checkpoint();
+    }
+  }
+
+  /**
+   * Before metadata is written outside the cleaner: if it would eat into the reserve, a greedy
+   * cleaning pass runs first (its checkpoint may use the reserve, then frees zones).
+   */
+  void ensureMetadataSpace() {
+    if (cleaning) {
+      return;
+    }
+    int attempts = 0;
+    while (room(meta) + (long) spareFreeZones() * zoneCapacity < pendingMetadataBlocks() + 2
+        && attempts++ < geometry.zoneCount()) {
+      if (!cleanPass(CleaningPolicy.GREEDY)) {
+        return; // nothing to clean: the reserve takes it
       }
     }
   }
@@ -327,6 +383,7 @@ final class Volume {
       if (from == chunkStart && to - from == (long) n * blockSize && from == offset && off == 0
           && data.length == n * blockSize) {
         replaceBlocks(f, cb, data, n, hot); // whole aligned blocks: no copy
+        wrote(f, from, to);
         continue;
       }
       byte[] buf = new byte[n * blockSize];
@@ -338,11 +395,17 @@ final class Volume {
       }
       System.arraycopy(data, off + (int) (from - offset), buf, (int) (from - chunkStart), (int) (to - from));
       replaceBlocks(f, cb, buf, n, hot);
+      wrote(f, from, to);
     }
-    f.sizeBytes = Math.max(f.sizeBytes, end);
+  }
+
+  /** Bookkeeping after bytes {@code [from, to)} of {@code f} were written (chunk by chunk, so a
+   * write refused for space part-way keeps a consistent size). */
+  private void wrote(Inode f, long from, long to) {
+    f.sizeBytes = Math.max(f.sizeBytes, to);
     f.modifiedNanos = now();
     f.dirty = true;
-    hostBytes += len;
+    hostBytes += to - from;
   }
 
   private void readBlockInto(long lba, byte[] buf, int off) {
@@ -420,199 +483,21 @@ final class Volume {
 
   // ---------------------------------------------------------------- metadata
 
-  /**
-   * Writes what changed of an inode: its directory entries, its dirty indirect nodes (leaves
-   * first, since parents hold their children's LBAs) and then the inode block.
-   */
+  /** Writes what changed of an inode (see {@link InodeStore#write}). */
   void writeInode(Inode f, int flags) {
-    if (f.isDirectory() && f.entriesDirty) {
-      writeEntries(f);
-    }
-    for (int height = 0; height < 3; height++) {
-      List<Long> keys = new ArrayList<>();
-      for (long key : f.dirtyNodes) {
-        if (BlockTree.height(key) == height) {
-          keys.add(key);
-        }
-      }
-      if (keys.isEmpty()) {
-        continue;
-      }
-      keys.sort(Comparator.naturalOrder());
-      List<byte[]> images = new ArrayList<>();
-      List<Long> written = new ArrayList<>();
-      for (long key : keys) {
-        byte[] image = encodeNode(f, key);
-        if (image == null) {
-          Long old = f.nodeLba.remove(key);
-          if (old != null) {
-            invalidate(old);
-          }
-        } else {
-          images.add(image);
-          written.add(key);
-        }
-      }
-      long[] tags = new long[written.size()];
-      for (int i = 0; i < tags.length; i++) {
-        tags[i] = ZoneTable.nodeTag(written.get(i));
-      }
-      long[] lbas = appendMeta(images, 0, filled(images.size(), f.ino), tags);
-      for (int i = 0; i < lbas.length; i++) {
-        Long old = f.nodeLba.put(written.get(i), lbas[i]);
-        if (old != null) {
-          invalidate(old);
-        }
-      }
-      f.dirtyNodes.removeAll(keys);
-    }
-    byte[] image = encodeInode(f);
-    long lba = appendMeta(List.of(image), flags, new long[] {f.ino}, new long[] {ZoneTable.TAG_INODE})[0];
-    invalidate(f.lba);
-    f.lba = lba;
-    f.dirty = false;
+    inodeStore.write(f, flags);
   }
 
-  private void writeEntries(Inode dir) {
-    byte[] bytes = DirectoryCodec.encode(dir.entries);
-    int payload = blockSize - NodeBlock.HEADER_LENGTH;
-    int n = (bytes.length + payload - 1) / payload;
-    List<byte[]> images = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      ByteBuffer b = NodeBlock.create(blockSize, NodeBlock.KIND_DENTRY, dir.ino, i);
-      int len = Math.min(payload, bytes.length - i * payload);
-      b.put(NodeBlock.HEADER_LENGTH, bytes, i * payload, len);
-      images.add(b.array());
-    }
-    long[] lbas = appendMeta(images, 0, filled(n, dir.ino), sequence(n, 0));
-    for (int i = 0; i < n; i++) {
-      setBlock(dir, i, lbas[i]);
-    }
-    for (long i = n; i < dir.blockSlots(); i++) {
-      if (dir.block(i) >= 0) {
-        setBlock(dir, i, -1);
-      }
-    }
-    dir.sizeBytes = bytes.length;
-    dir.entriesDirty = false;
-  }
-
-  /** The node's block, or null when every pointer in it is -1 (the node is dropped). */
-  private byte[] encodeNode(Inode f, long key) {
-    ByteBuffer b = NodeBlock.create(blockSize, NodeBlock.KIND_INDIRECT, f.ino, key);
-    boolean any = false;
-    int t = BlockTree.tree(key);
-    int d = BlockTree.depth(key);
-    long first = tree.firstBlock(key);
-    for (int j = 0; j < tree.fanout; j++) {
-      long ptr = BlockTree.height(key) == 0
-          ? f.block(first + j)
-          : f.nodeLba.getOrDefault(BlockTree.key(t, d + 1, BlockTree.index(key) * tree.fanout + j), -1L);
-      b.putLong(NodeBlock.HEADER_LENGTH + 8 * j, ptr);
-      any |= ptr >= 0;
-    }
-    return any ? b.array() : null;
-  }
-
-  private byte[] encodeInode(Inode f) {
-    ByteBuffer b = NodeBlock.create(blockSize, NodeBlock.KIND_INODE, f.ino, 0);
-    b.put(NodeBlock.TYPE_OFFSET, (byte) f.type.code());
-    b.putLong(NodeBlock.PARENT_OFFSET, f.parent);
-    b.putLong(NodeBlock.SIZE_OFFSET, f.sizeBytes);
-    b.putLong(NodeBlock.MTIME_OFFSET, f.modifiedNanos);
-    int at = NodeBlock.POINTERS_OFFSET;
-    for (int j = 0; j < tree.direct; j++, at += 8) {
-      b.putLong(at, f.block(j));
-    }
-    for (int t = 1; t <= 3; t++, at += 8) {
-      b.putLong(at, f.nodeLba.getOrDefault(BlockTree.key(t, 0, 0), -1L));
-    }
-    return b.array();
-  }
-
-  /** Reads and checks the inode at {@code lba} with its whole block map and directory entries. */
+  /** Reads and checks the inode at {@code lba} with its block map and entries. */
   Inode loadInode(long ino, long lba) {
-    checkLba(lba, "inode " + ino);
-    ByteBuffer b = NodeBlock.check(device.read(lba, 1), lba, NodeBlock.KIND_INODE, ino, 0);
-    FileType type = FileType.ofCode(b.get(NodeBlock.TYPE_OFFSET));
-    if (type == null) {
-      throw new CorruptImageException("", "inode " + ino + " at lba " + lba + " has unknown type "
-          + b.get(NodeBlock.TYPE_OFFSET));
-    }
-    Inode f = new Inode(ino, type, b.getLong(NodeBlock.PARENT_OFFSET), b.getLong(NodeBlock.MTIME_OFFSET));
-    f.sizeBytes = b.getLong(NodeBlock.SIZE_OFFSET);
-    f.lba = lba;
-    f.dirty = false;
-    int at = NodeBlock.POINTERS_OFFSET;
-    for (int j = 0; j < tree.direct; j++, at += 8) {
-      f.setBlock(j, pointer(b.getLong(at), f));
-    }
-    for (int t = 1; t <= 3; t++, at += 8) {
-      long root = pointer(b.getLong(at), f);
-      if (root >= 0) {
-        loadNode(f, BlockTree.key(t, 0, 0), root);
-      }
-    }
-    if (f.isDirectory()) {
-      f.entries.putAll(loadEntries(f));
-    }
-    return f;
-  }
-
-  private void loadNode(Inode f, long key, long lba) {
-    ByteBuffer b = NodeBlock.check(device.read(lba, 1), lba, NodeBlock.KIND_INDIRECT, f.ino, key);
-    f.nodeLba.put(key, lba);
-    long first = tree.firstBlock(key);
-    int t = BlockTree.tree(key);
-    int d = BlockTree.depth(key);
-    for (int j = 0; j < tree.fanout; j++) {
-      long ptr = pointer(b.getLong(NodeBlock.HEADER_LENGTH + 8 * j), f);
-      if (ptr < 0) {
-        continue;
-      }
-      if (BlockTree.height(key) == 0) {
-        f.setBlock(first + j, ptr);
-      } else {
-        loadNode(f, BlockTree.key(t, d + 1, BlockTree.index(key) * tree.fanout + j), ptr);
-      }
-    }
-  }
-
-  private java.util.TreeMap<String, Long> loadEntries(Inode dir) {
-    int payload = blockSize - NodeBlock.HEADER_LENGTH;
-    long n = (dir.sizeBytes + payload - 1) / payload;
-    byte[] bytes = new byte[(int) dir.sizeBytes];
-    for (int i = 0; i < n; i++) {
-      long lba = dir.block(i);
-      if (lba < 0) {
-        throw new CorruptImageException("", "directory inode " + dir.ino + " has no block " + i);
-      }
-      byte[] block = device.read(lba, 1);
-      NodeBlock.check(block, lba, NodeBlock.KIND_DENTRY, dir.ino, i);
-      System.arraycopy(block, NodeBlock.HEADER_LENGTH, bytes, i * payload,
-          (int) Math.min(payload, dir.sizeBytes - (long) i * payload));
-    }
-    return DirectoryCodec.decode(bytes, dir.ino);
-  }
-
-  private long pointer(long lba, Inode f) {
-    if (lba != -1) {
-      checkLba(lba, "a block of inode " + f.ino);
-    }
-    return lba;
-  }
-
-  private void checkLba(long lba, String what) {
-    if (lba < 0 || lba >= geometry.totalBlocks() || geometry.zoneOf(lba) < SYSTEM_ZONES
-        || lba - geometry.zoneStartLba(geometry.zoneOf(lba)) >= zoneCapacity) {
-      throw new CorruptImageException("", what + " points at lba " + lba + ", outside the data zones");
-    }
+    return inodeStore.load(ino, lba);
   }
 
   // ---------------------------------------------------------------- checkpoint
 
   /** Writes every dirty inode, then a checkpoint pack, then resets zones nothing references. */
   void checkpoint() {
+    ensureMetadataSpace();
     List<Inode> dirty = new ArrayList<>();
     for (Inode f : inodes.values()) {
       if (f.dirty || f.entriesDirty || !f.dirtyNodes.isEmpty()) {
@@ -675,115 +560,9 @@ final class Volume {
 
   // ---------------------------------------------------------------- cleaning
 
-  /**
-   * One cleaning pass: picks victims by {@code policy}, copies their live data blocks to the
-   * cleaner log, marks their live metadata for rewriting, then checkpoints (which resets them).
-   *
-   * @return false if no zone could be cleaned
-   */
+  /** One cleaning pass (see {@link Cleaner}); false if no zone could be cleaned. */
   boolean cleanPass(CleaningPolicy policy) {
-    List<Integer> victims = chooseVictims(policy);
-    if (victims.isEmpty()) {
-      return false;
-    }
-    for (int z : victims) {
-      evacuate(z);
-    }
-    cleaningPasses++;
-    checkpoint();
-    return true;
-  }
-
-  private List<Integer> chooseVictims(CleaningPolicy policy) {
-    List<Integer> candidates = new ArrayList<>();
-    for (int z = SYSTEM_ZONES; z < zones.zoneCount(); z++) {
-      if (zones.role[z] == ZoneTable.Role.SEALED && zones.pins[z] == 0 && zones.valid[z] < zoneCapacity) {
-        candidates.add(z);
-      }
-    }
-    Comparator<Integer> byValid = Comparator.comparingInt(z -> zones.valid[z]);
-    Comparator<Integer> order = policy == CleaningPolicy.GREEDY
-        ? byValid
-        : Comparator.comparingDouble((Integer z) -> -costBenefit(z)).thenComparing(byValid);
-    candidates.sort(order.thenComparingInt(z -> z));
-    List<Integer> victims = new ArrayList<>();
-    long moved = 0;
-    for (int z : candidates) {
-      if (!victims.isEmpty() && (moved + zones.valid[z] > zoneCapacity || victims.size() >= 4)) {
-        break;
-      }
-      victims.add(z);
-      moved += zones.valid[z];
-    }
-    return victims;
-  }
-
-  /** Sprite LFS's benefit/cost of cleaning zone {@code z}: (1 - u) · age / (1 + u). */
-  double costBenefit(int z) {
-    double u = (double) zones.valid[z] / zoneCapacity;
-    double age = Math.max(1, clock - zones.modified[z]);
-    return (1 - u) * age / (1 + u);
-  }
-
-  /** A moved node changes its LBA, so every node above it (which holds that LBA) changes too. */
-  private void markNodeAndAncestors(Inode f, long key) {
-    int t = BlockTree.tree(key);
-    long index = BlockTree.index(key);
-    for (int d = BlockTree.depth(key); d >= 0; d--, index /= tree.fanout) {
-      f.dirtyNodes.add(BlockTree.key(t, d, index));
-    }
-  }
-
-  private void evacuate(int z) {
-    long start = geometry.zoneStartLba(z);
-    List<Integer> data = new ArrayList<>();
-    for (int off = 0; off < zones.written[z]; off++) {
-      long owner = zones.owner(z, off);
-      if (owner == 0) {
-        continue;
-      }
-      long tag = zones.tag(z, off);
-      Inode f = inodes.get(owner);
-      if (f == null) {
-        throw new IllegalStateException("zone " + z + " block " + off + " is owned by inode " + owner
-            + ", which does not exist");
-      }
-      f.dirty = true;
-      if (tag == ZoneTable.TAG_INODE) {
-        continue; // rewritten by the checkpoint
-      } else if (tag < ZoneTable.TAG_INODE) {
-        markNodeAndAncestors(f, ZoneTable.keyOfTag(tag));
-      } else if (f.isDirectory()) {
-        f.entriesDirty = true;
-      } else {
-        data.add(off);
-      }
-    }
-    for (int i = 0; i < data.size(); ) {
-      int n = Math.min(data.size() - i, zoneCapacity);
-      byte[] buf = new byte[n * blockSize];
-      long[] owners = new long[n];
-      long[] tags = new long[n];
-      for (int k = 0; k < n; ) {
-        int off = data.get(i + k);
-        int run = 1;
-        while (k + run < n && data.get(i + k + run) == off + run) {
-          run++;
-        }
-        device.read(start + off, run, buf, k * blockSize);
-        for (int r = 0; r < run; r++) {
-          owners[k + r] = zones.owner(z, off + r);
-          tags[k + r] = zones.tag(z, off + r);
-        }
-        k += run;
-      }
-      long[] lbas = appendData(cold, buf, n, owners, tags);
-      for (int k = 0; k < n; k++) {
-        setBlock(inodes.get(owners[k]), tags[k], lbas[k]);
-      }
-      blocksMoved += n;
-      i += n;
-    }
+    return cleaner.pass(policy);
   }
 
   // ---------------------------------------------------------------- snapshots

@@ -1,6 +1,9 @@
 package org.csdlab.fluffle;
 
-/** How {@link FluffleFs#setxattr(String, String, byte[], XattrFlag)} treats an attribute already set, as setxattr(2)'s flags. */
+/**
+ * How {@link FluffleFs#setxattr(String, String, byte[], XattrFlag)} treats an attribute already
+ * set, as setxattr(2)'s flags.
+ */
 public enum XattrFlag {
   /** Set it whether or not it is set. */
   ANY,

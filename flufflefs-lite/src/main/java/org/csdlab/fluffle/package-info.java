@@ -102,7 +102,11 @@
  * space is short, greedy passes run until the write fits. A pass picks victims (greedy: fewest
  * valid blocks; cost-benefit: highest {@code (1 - u) * age / (1 + u)}), copies their live data
  * to the cold log, marks their live metadata for rewriting, checkpoints and resets them. Only
- * the cleaner and the metadata log may use the reserve zones, so cleaning always has room.
+ * the cleaner and the metadata log may use the reserve zones, so cleaning always has room. To
+ * keep a cleaning pass's own checkpoint within the reserve, a checkpoint is written as soon as the
+ * metadata waiting to be written exceeds a quarter of the reserve, and before metadata would eat
+ * into the reserve a greedy pass runs first. Live directory blocks are moved as they are; live
+ * inodes and indirect nodes in a victim are rewritten by the pass's checkpoint.
  *
  * <h2>Snapshots</h2>
  *

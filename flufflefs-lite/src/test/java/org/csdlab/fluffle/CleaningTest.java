@@ -92,14 +92,24 @@ class CleaningTest {
       assertEquals(0, written % chunk.length, "a refused write changed the size");
       assertTrue(written > 8 * MIB, "only " + written + " bytes fit");
       assertTrue(fs.statfs().freeBytes() < chunk.length + 64 * 4096);
-      // overwrites of existing data still work at full utilisation
-      h.write(0, TestDevices.random(4, 4096));
+      // overwrites of existing data keep working at full utilisation: the reserve lets the cleaner progress
+      Random rnd = new Random(5);
+      for (int i = 0; i < 4000; i++) {
+        h.write((long) rnd.nextInt(written / 4096) * 4096, TestDevices.random(i, 4096));
+      }
     }
     assertThrows(NoSpaceException.class, () -> {
       try (FileHandle h = fs.open("/more", OpenMode.CREATE)) {
         h.write(0, chunk);
       }
     });
+    assertTrue(fs.check().ok(), fs.check().problems().toString());
+    try (FileHandle h = fs.open("/fill")) {
+      // a write of several zones refused part-way keeps a size that covers exactly what was written
+      assertThrows(NoSpaceException.class, () -> h.write(0, new byte[12 * MIB]));
+      assertTrue(h.size() >= written);
+      written = (int) h.size();
+    }
     assertTrue(fs.check().ok(), fs.check().problems().toString());
     fs.unmount();
     try (FluffleFs again = FluffleFs.mount(dev)) {
@@ -110,6 +120,48 @@ class CleaningTest {
           h.write((long) i * chunk.length, chunk);
         }
       }
+      assertTrue(again.check().ok());
+    }
+  }
+
+  @Test
+  void manySmallFilesUntilFullThenChurn() {
+    ZnsDevice dev = TestDevices.memory(TestDevices.tiny512());
+    FluffleFs fs = FluffleFs.format(dev, FormatOptions.defaults());
+    fs.mkdir("/d");
+    int files = 0;
+    try {
+      for (; ; files++) {
+        try (FileHandle h = fs.open("/d/f" + files, OpenMode.CREATE)) {
+          h.write(0, TestDevices.random(files, 700));
+        }
+      }
+    } catch (NoSpaceException e) {
+      assertTrue(files > 100, "only " + files + " files");
+    }
+    assertTrue(fs.check().ok(), fs.check().problems().toString());
+    for (int f = 0; f < 10; f++) {
+      fs.unlink("/d/f" + f); // some headroom for the churn's unlink + create
+    }
+    int named = fs.list("/d").size(); // the file whose first write failed exists, empty
+    Random rnd = new Random(3);
+    for (int i = 0; i < 1500; i++) {
+      int f = 10 + rnd.nextInt(files - 10);
+      try (FileHandle h = fs.open("/d/f" + f)) {
+        h.write(rnd.nextInt(600), TestDevices.random(i, 100));
+        if (i % 50 == 0) {
+          h.fsync();
+        }
+      }
+      if (i % 100 == 0) {
+        fs.unlink("/d/f" + f);
+        fs.create("/d/f" + f);
+      }
+    }
+    assertTrue(fs.check().ok(), fs.check().problems().toString());
+    fs.unmount();
+    try (FluffleFs again = FluffleFs.mount(dev)) {
+      assertEquals(named, again.list("/d").size());
       assertTrue(again.check().ok());
     }
   }

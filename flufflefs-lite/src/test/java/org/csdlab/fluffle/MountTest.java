@@ -150,6 +150,23 @@ class MountTest {
     assertTrue(e.getMessage().contains("zones"), e.getMessage());
   }
 
+  @Test
+  void offlineZonesAreNeverUsed() {
+    dev.faults().markOffline(5);
+    try (FluffleFs fs = FluffleFs.format(dev, FormatOptions.defaults());
+        FileHandle h = fs.open("/f", OpenMode.CREATE)) {
+      byte[] data = TestDevices.random(2, 4 * 1024 * 1024);
+      for (int i = 0; i < 6; i++) {
+        h.write(0, data);
+      }
+      assertArrayEquals(data, h.read(0, data.length));
+      assertEquals(org.csdlab.zns.ZoneState.OFFLINE, dev.zone(5).state());
+    }
+    try (FluffleFs fs = FluffleFs.mount(dev)) {
+      assertEquals(4 * 1024 * 1024, fs.stat("/f").sizeBytes());
+    }
+  }
+
   private int latestCheckpointZone() {
     // the zone written last is the one not Full or, if both hold packs, the current one (closed)
     return dev.zone(2).writtenBlocks() > 0 && dev.zone(2).state() != org.csdlab.zns.ZoneState.FULL ? 2 : 1;

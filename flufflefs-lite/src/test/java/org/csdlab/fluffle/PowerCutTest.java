@@ -158,6 +158,50 @@ class PowerCutTest {
     assertTrue(interrupted > 5, "only " + interrupted + " interrupted recoveries");
   }
 
+  /** A rename cut at any point leaves the file under exactly one of its two names. */
+  @Test
+  void renameIsAtomicAcrossPowerCuts() {
+    Geometry g = TestDevices.tiny512();
+    byte[] content = TestDevices.random(8, 3000);
+    int cuts = 0;
+    for (long cut = 0; ; cut++) {
+      Path file = dir.resolve("rename" + cut + ".img");
+      boolean finished = false;
+      try (ZnsDevice dev = TestDevices.file(g, file)) {
+        FluffleFs fs = FluffleFs.format(dev, FormatOptions.defaults());
+        fs.mkdir("/x");
+        fs.mkdir("/y");
+        try (FileHandle h = fs.open("/x/a", OpenMode.CREATE)) {
+          h.write(0, content);
+        }
+        fs.create("/y/b");
+        fs.sync();
+        dev.faults().powerCutAfter(cut);
+        try {
+          fs.rename("/x/a", "/y/b"); // replaces /y/b
+          try (FileHandle other = fs.open("/y/b")) {
+            other.fsync(); // names changed: commits with a checkpoint
+          }
+          finished = true;
+        } catch (FsIoException e) {
+          cuts++;
+        }
+      }
+      try (ZnsDevice dev = ZnsDevice.open(file); FluffleFs fs = FluffleFs.mount(dev)) {
+        boolean old = fs.exists("/x/a");
+        assertTrue(fs.exists("/y/b"), "cut " + cut);
+        assertTrue(old != (fs.stat("/y/b").sizeBytes() == 3000), "cut " + cut + ": the file has both or no names");
+        assertTrue(fs.check().ok(), fs.check().problems().toString());
+        assertArrayEquals(content, contents(fs, old ? "/x/a" : "/y/b"));
+        if (finished) {
+          assertTrue(!old, "a completed rename must survive");
+          break;
+        }
+      }
+    }
+    assertTrue(cuts > 3, "only " + cuts + " cut points");
+  }
+
   /** Runs the workload; {@code durable[0]} is the index of the last version whose fsync returned. */
   private static void workload(FluffleFs fs, List<byte[]> versions, int[] durable) {
     Random rnd = new Random(42);

@@ -141,8 +141,16 @@ public class FluffleBenchmark {
         return buffer;
     }
 
-    /** Write amplification of random 4 KiB overwrites at a utilisation, with a cleaning policy. */
+    /** Write amplification of uniformly random 4 KiB overwrites at a utilisation, with a cleaning policy. */
     public static FsCounters randomOverwrites(double utilisation, CleaningPolicy policy, long seed) {
+        return overwrites(utilisation, policy, seed, 0);
+    }
+
+    /**
+     * Write amplification of random 4 KiB overwrites; with {@code hotFraction > 0}, 90% of the
+     * writes go to the first {@code hotFraction} of the file (a hot/cold workload).
+     */
+    public static FsCounters overwrites(double utilisation, CleaningPolicy policy, long seed, double hotFraction) {
         Geometry g = Geometry.builder().zoneCount(64).zoneSizeBlocks(256).zoneCapacityBlocks(256)
                 .blockSizeBytes(BLOCK).build();
         try (FluffleFs fs = FluffleFs.format(ZnsDevice.builder(g).build(),
@@ -156,15 +164,23 @@ public class FluffleBenchmark {
             // warm up to a steady state, then measure as many overwrites again
             SplittableRandom random = new SplittableRandom(seed);
             byte[] block = BenchData.random(BLOCK, 5);
+            long hot = Math.max(1, (long) (blocks * hotFraction));
             for (long i = 0; i < blocks * 2; i++) {
-                h.write(random.nextLong(blocks) * BLOCK, block);
+                h.write(pick(random, blocks, hot, hotFraction) * BLOCK, block);
             }
             FsCounters before = fs.counters();
             for (long i = 0; i < blocks * 4; i++) {
-                h.write(random.nextLong(blocks) * BLOCK, block);
+                h.write(pick(random, blocks, hot, hotFraction) * BLOCK, block);
             }
             return fs.counters().minus(before);
         }
+    }
+
+    private static long pick(SplittableRandom random, long blocks, long hot, double hotFraction) {
+        if (hotFraction > 0 && random.nextInt(10) < 9) {
+            return random.nextLong(hot);
+        }
+        return random.nextLong(blocks);
     }
 
     /** Prints the write-amplification table. */
@@ -177,6 +193,12 @@ public class FluffleBenchmark {
                 System.out.println(String.format(Locale.ROOT, "%10.0f%%  %-13s %5.2f %17d %13d %12d", u * 100, p,
                         c.writeAmplification(), c.cleaningPasses(), c.blocksMoved(), c.zoneResets()));
             }
+        }
+        System.out.println("hot/cold: 90% of the writes to 10% of the file");
+        for (CleaningPolicy p : CleaningPolicy.values()) {
+            FsCounters c = overwrites(0.8, p, 42, 0.1);
+            System.out.println(String.format(Locale.ROOT, "%10.0f%%  %-13s %5.2f %17d %13d %12d", 80.0, p,
+                    c.writeAmplification(), c.cleaningPasses(), c.blocksMoved(), c.zoneResets()));
         }
     }
 }

@@ -29,7 +29,8 @@ import java.util.Objects;
  * <p>Replays are fresh in-memory devices with the recorded device's geometry, timing profile and
  * implicit-close setting. Commands on different zones that run in parallel are recorded in the
  * order they completed; for a single-threaded workload the journal is the exact command order.
- * Attach while no command is running, so the starting state is one the device really had.
+ * Attach while no command is running, so the starting state is one the device really had;
+ * attaching reads that state without touching the device's statistics or modeled clock.
  */
 public final class DeviceJournal {
   private final ZnsDevice device;
@@ -288,10 +289,11 @@ public final class DeviceJournal {
   private record ZoneImage(Zone zone, byte[] data, byte[] extension) {
     static List<ZoneImage> capture(ZnsDevice device) {
       List<ZoneImage> out = new ArrayList<>();
-      for (Zone z : device.zones()) {
+      for (int id = 0; id < device.geometry().zoneCount(); id++) {
+        Zone z = device.zone(id); // not a Report Zones command: nothing is counted
         byte[] extension = device.descriptorExtension(z.id());
         boolean readable = z.state() != ZoneState.OFFLINE && z.writtenBlocks() > 0;
-        byte[] data = readable ? device.read(z.startLba(), Math.toIntExact(z.writtenBlocks())) : new byte[0];
+        byte[] data = readable ? device.peek(z.id(), Math.toIntExact(z.writtenBlocks())) : new byte[0];
         if (z.state() != ZoneState.EMPTY || extension.length > 0) {
           out.add(new ZoneImage(z, data, extension));
         }

@@ -388,6 +388,24 @@ public final class ZnsDevice implements AutoCloseable {
     return clock.last();
   }
 
+  /**
+   * The first {@code blocks} written blocks of zone {@code zoneId}, read straight from the
+   * backend: no statistics, no modeled time, no injected faults (for {@link DeviceJournal},
+   * which must not change the device it starts recording).
+   */
+  byte[] peek(int zoneId, int blocks) {
+    ZoneSlot zone = zones[zoneId];
+    int blockSize = geometry.blockSizeBytes();
+    byte[] out = new byte[Math.multiplyExact(blocks, blockSize)];
+    zone.lock.lock();
+    try {
+      backend.read(zone.id, 0, out, 0, out.length);
+    } finally {
+      zone.lock.unlock();
+    }
+    return out;
+  }
+
   /** Whether an implicit open beyond the open limit closes another zone (see {@link Builder#implicitClose}). */
   boolean implicitClose() {
     return implicitClose;

@@ -162,7 +162,9 @@ class DeviceJournalTest {
     dev.faults().markReadOnly(3);
     dev.write(start(4), blocks(12, 4));
     List<Object> before = image(dev);
+    DeviceStats stats = dev.stats();
     DeviceJournal journal = DeviceJournal.attach(dev);
+    assertEquals(stats, dev.stats(), "attaching reads the starting state without counting it");
     assertEquals(before, image(journal.replay(0)));
     dev.append(start(2), blocks(1, 6));
     List<Object> after = image(dev);

@@ -1,6 +1,8 @@
 package org.csdlab.fluffle.kernel;
 
 import java.util.List;
+import org.csdlab.fluffle.FileLayout;
+import org.csdlab.fluffle.FileType;
 
 /**
  * What a kernel call needs to know of a file: its inode, parent, type, size and where each of
@@ -15,5 +17,11 @@ import java.util.List;
 public record KernelFile(long inode, long parentInode, boolean directory, long size, List<Long> lbaOfBlock) {
   public KernelFile {
     lbaOfBlock = List.copyOf(lbaOfBlock);
+  }
+
+  /** The file a filesystem layout (or a snapshot's) describes. */
+  public static KernelFile of(FileLayout layout) {
+    return new KernelFile(layout.inode(), layout.parentInode(), layout.type() == FileType.DIRECTORY,
+        layout.sizeBytes(), layout.lbaOfBlock());
   }
 }

@@ -1,7 +1,34 @@
 /**
- * eBPF kernels bound to files: the call information a kernel reads ({@link
- * org.csdlab.fluffle.kernel.FlfsCallDescriptor}, FluffleFS's {@code flfs_call} and the LBAs of
- * the request), and the confined run of a kernel on a file's blocks ({@link
- * org.csdlab.fluffle.kernel.FileKernelRunner}). The C side is {@code tutorials/include/flfs_helpers.h}.
+ * eBPF kernels bound to files, as FluffleFS binds them with its {@code user.process.csd_*}
+ * extended attributes.
+ *
+ * <ul>
+ *   <li><b>ABI.</b> A kernel reads its call information with the opencsd helper {@code
+ *       get_call_info}: FluffleFS's packed {@code flfs_call} (op, {size, offset}, inode {inode,
+ *       parent, type, size}) followed by the LBA of every file block the request covers ({@link
+ *       org.csdlab.fluffle.kernel.FlfsCallDescriptor}; C view: {@code
+ *       tutorials/include/flfs_helpers.h}; examples: {@code tutorials/programs/flfs_*.c}).
+ *   <li><b>Read stream.</b> {@link org.csdlab.fluffle.FluffleFs#file(String)}{@code
+ *       .offload(program)}, or {@code setxattr(path, "user.process.csd_read_stream", kernel)}
+ *       on a file with open handles: a snapshot of the file is taken (its blocks pinned against
+ *       the cleaner) and every read through the handle runs the kernel over that snapshot and
+ *       returns its answer, whatever other writers do. Closing the handle releases the kernel
+ *       and the snapshot; neither survives an unmount.
+ *   <li><b>Write event.</b> {@code fs.file(path).onWrite(program)}, or {@code
+ *       "user.process.csd_write_event"}: after each write through the handle the kernel runs on
+ *       exactly the blocks written; {@link org.csdlab.fluffle.FileHandle#lastKernelResult()}
+ *       holds its answer.
+ *   <li><b>Confinement.</b> A kernel may read the LBAs of its call and nothing else, and may not
+ *       write. A stray read, a write, running out of fuel, a memory fault or a negative return
+ *       end the call with a {@link org.csdlab.fluffle.kernel.KernelIoException}; the filesystem
+ *       is untouched and goes on ({@link org.csdlab.fluffle.kernel.FileKernelRunner}).
+ *   <li><b>Attribute errors</b>, as FluffleFS gives them: a missing file or kernel file is
+ *       ENOENT ({@link org.csdlab.fluffle.NoSuchPathException}); no handle open on the file is
+ *       ENODATA; another attribute name is ENOTSUP on set and ENODATA on get; {@code
+ *       XattrFlag.CREATE} over a bound kernel is EEXIST and {@code XattrFlag.REPLACE} with none
+ *       is ENODATA; a value that is not a loadable, verified kernel is ENOEXEC ({@link
+ *       org.csdlab.fluffle.XattrException#reason()}). The value is the bytes of an ELF object,
+ *       or as text the path of one in the filesystem or its inode number (FluffleFS's form).
+ * </ul>
  */
 package org.csdlab.fluffle.kernel;

@@ -305,6 +305,30 @@ sealed interface CrashOp {
     }
   }
 
+  /**
+   * Takes a snapshot of a file and keeps it until the unmount: its blocks stay pinned, so the
+   * cleaner must work around them. Snapshots do not survive a crash or an unmount.
+   */
+  record Pin(String path) implements CrashOp {
+    @Override
+    public boolean validIn(FsModel m) {
+      return m.isFile(path);
+    }
+
+    @Override
+    public void applyTo(FluffleFs fs) {
+      fs.snapshot(path); // held until the unmount releases every pin
+    }
+
+    @Override
+    public void applyTo(FsModel m) {}
+
+    @Override
+    public String toString() {
+      return "pin " + path;
+    }
+  }
+
   /** A forced cleaning pass: changes where blocks lie, never what files hold. */
   record Clean() implements CrashOp {
     @Override

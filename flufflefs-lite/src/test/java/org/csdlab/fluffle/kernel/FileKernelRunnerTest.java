@@ -150,6 +150,36 @@ class FileKernelRunnerTest {
     assertEquals(0, result.returnData().length);
   }
 
+  @Test
+  void consecutiveBlocksAreReadInRunsThatStopAtZoneEndsAndTheMemorySize() {
+    // zones of 8 blocks with no gap between them: the file's 20 blocks run on across two zone ends
+    Geometry tight = Geometry.builder().zoneCount(4).zoneSizeBlocks(8).zoneCapacityBlocks(8).blockSizeBytes(BLOCK).build();
+    ZnsDevice dev = ZnsDevice.builder(tight).build();
+    byte[] data = new byte[20 * BLOCK - 10];
+    new Random(9).nextBytes(data);
+    List<Long> lbas = new ArrayList<>();
+    dev.append(0, new byte[2 * BLOCK]);
+    for (int b = 0; b < 20; b++) {
+      long zoneStart = tight.zoneStartLba((2 + b) / 8);
+      byte[] block = Arrays.copyOfRange(data, b * BLOCK, Math.min(data.length, (b + 1) * BLOCK));
+      lbas.add(dev.append(zoneStart, Arrays.copyOf(block, BLOCK)));
+    }
+    assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L), lbas.subList(0, 7), "contiguous across the zone 0 end");
+    KernelFile contiguous = new KernelFile(3, 1, false, data.length, lbas);
+    // memory for 3 blocks and the histogram: runs are cut at 3 blocks, and at zone ends
+    ComputationalStorage small = ComputationalStorage.builder(dev).memoryBytes(3 * BLOCK + 1024).build();
+    for (long[] range : new long[][] {{0, data.length}, {100, 50_000}, {4 * BLOCK + 8, 9 * BLOCK}}) {
+      byte[] want = Arrays.copyOfRange(data, (int) range[0], (int) Math.min(data.length, range[0] + range[1]));
+      FlfsCall call = FlfsCall.covering(FlfsOp.READ_STREAM, contiguous, range[0], range[1], BLOCK);
+      assertArrayEquals(Kernels.histogram(want),
+          FileKernelRunner.run(Kernels.load(small, "flfs_entropy"), "/c", call).returnData(), Arrays.toString(range));
+      if (range[0] % 4 == 0) {
+        assertEquals(Kernels.countAboveHalf(want),
+            FileKernelRunner.run(Kernels.load(small, "flfs_count_u32"), "/c", call).returnedLong(), Arrays.toString(range));
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"flfs_passthrough", "flfs_count_u32", "flfs_entropy"})
   void committedObjectMatchesItsSource(String name, @TempDir Path dir) {

@@ -173,6 +173,25 @@ class OffloadedFileTest {
   }
 
   @Test
+  void anOffloadedReadStillSeesAFileUnlinkedAfterBindingAndItsBlocksAreFreedAtClose() {
+    try (FileHandle offloaded = fs.file("/data.bin").offload(Kernels.object("flfs_count_u32"))) {
+      fs.unlink("/data.bin");
+      for (int i = 0; i < 40; i++) {
+        try (FileHandle filler = fs.open("/filler", OpenMode.CREATE)) {
+          filler.write(0, seeded(i, 64 * 1024));
+        }
+        fs.clean(CleaningPolicy.GREEDY);
+      }
+      assertEquals(Kernels.countAboveHalf(contents), u64(offloaded.read(0, contents.length)));
+      assertEquals(List.of(), fs.check().problems());
+    }
+    while (fs.clean(CleaningPolicy.GREEDY)) {
+      // the released blocks can now be reclaimed
+    }
+    assertEquals(List.of(), fs.check().problems(), "the released snapshot left nothing pinned or leaked");
+  }
+
+  @Test
   void aKernelReadingOutsideTheFileIsAnIoErrorAndTheFilesystemGoesOn() {
     // reads LBA 0 (zone 0, sector 0: the superblock), which is not a block of the file
     LoadedProgram snoop = new LoadedProgram("snoop", Assembler.assemble("""
