@@ -1,0 +1,97 @@
+package org.csdlab.lab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.csdlab.ebpf.ExecutionResult;
+import org.csdlab.ebpf.Vm;
+import org.csdlab.ebpf.elf.LoadedProgram;
+import org.csdlab.ebpf.maps.HelperSets;
+import org.csdlab.ebpf.maps.MapSet;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code csdlab ebpf run FILE}: runs a program on the VM and prints r0, the work done and the time. */
+@Command(name = "run", description = "Run an eBPF program on the VM (interpreter) and print r0.",
+    footer = {"", "The memory (--mem or --mem-hex) is the context: r1 holds its address, r2 its length.",
+        "", "Examples:", "  csdlab ebpf run prog.s --mem-hex '2a 00 00 00 00 00 00 00' --trace",
+        "  csdlab ebpf run prog.o --section xdp --mem packet.bin --fuel 1000000"})
+final class EbpfRunCommand implements Callable<Integer> {
+  /** Helper sets a program run on its own may call. */
+  enum Helpers {
+    /** The Linux helpers (maps, ktime_get_ns, trace_printk, ...). */
+    linux,
+    /** The helpers of the eBPF conformance suites. */
+    conformance
+  }
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ProgramOptions program;
+
+  /** Where the context memory comes from: a file or hex text, not both. */
+  static final class Memory {
+    @Option(names = {"-m", "--mem"}, paramLabel = "MEMFILE", description = "Context memory: the bytes of MEMFILE.")
+    Path file;
+
+    @Option(names = "--mem-hex", paramLabel = "HEX", description = "Context memory as hex bytes, e.g. '2a 00 00 00'.")
+    String hex;
+
+    byte[] bytes() {
+      return file != null ? InputFiles.read(file, "memory file") : Hex.parse(hex, "--mem-hex");
+    }
+  }
+
+  @ArgGroup(exclusive = true)
+  Memory memory;
+
+  @Option(names = {"-t", "--trace"}, description = "Print each instruction executed and the registers it changed.")
+  boolean trace;
+
+  @Option(names = "--trace-limit", paramLabel = "STEPS", defaultValue = "" + Vm.DEFAULT_TRACE_LIMIT,
+      description = "Most steps the trace keeps (default: ${DEFAULT-VALUE}).")
+  int traceLimit;
+
+  @Option(names = "--fuel", paramLabel = "N", defaultValue = "" + Vm.DEFAULT_FUEL,
+      description = "Stop after N instructions (default: ${DEFAULT-VALUE}).")
+  long fuel;
+
+  @Option(names = "--helpers", paramLabel = "SET", defaultValue = "linux",
+      description = "Helpers the program may call, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Helpers helpers;
+
+  @Override
+  public Integer call() {
+    if (fuel <= 0) {
+      throw new CliException("--fuel must be at least 1, got " + fuel);
+    }
+    if (traceLimit <= 0) {
+      throw new CliException("--trace-limit must be at least 1, got " + traceLimit);
+    }
+    LoadedProgram loaded = program.load();
+    byte[] context = memory == null ? new byte[0] : memory.bytes();
+    Vm.Builder builder;
+    if (!loaded.maps().isEmpty()) {
+      builder = loaded.vmBuilder(MapSet.of(loaded.maps())); // maps come with the Linux helpers that use them
+    } else {
+      builder = loaded.vmBuilder().helpers(HelperSets.named(helpers.name(), MapSet.of(List.of())));
+    }
+    Vm vm = builder.fuel(fuel).trace(trace).traceLimit(traceLimit).build();
+    ExecutionResult result = vm.run(context);
+    PrintWriter out = spec.commandLine().getOut();
+    result.trace().ifPresent(t -> out.print(t.listing()));
+    out.printf(Locale.ROOT, "r0 = %d (0x%x)%n", result.r0(), result.r0());
+    out.printf(Locale.ROOT, "instructions executed: %,d%n", result.instructionsExecuted());
+    out.printf(Locale.ROOT, "time: %.3f ms (wall clock, interpreter%s)%n", result.wallNanos() / 1e6,
+        trace ? ", tracing" : "");
+    return 0;
+  }
+}

@@ -1,0 +1,96 @@
+package org.csdlab.lab.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.csdlab.ebpf.Program;
+import org.csdlab.ebpf.asm.Disassembler;
+import org.csdlab.ebpf.elf.LoadedProgram;
+import org.csdlab.ebpf.verifier.ErrorCode;
+import org.csdlab.ebpf.verifier.VerificationResult;
+import org.csdlab.ebpf.verifier.Verifier;
+import org.csdlab.ebpf.verifier.VerifierError;
+import org.csdlab.ebpf.verifier.VerifierOptions;
+import org.csdlab.zns.csd.OpenCsdHelpers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code csdlab ebpf verify FILE}: runs the verifier; prints OK, or the refusal with the
+ * instruction it points at (exit status 1).
+ */
+@Command(name = "verify", description = "Check an eBPF program with the verifier before it runs.",
+    footer = {"", "Exit status: 0 when the verifier accepts the program, 1 when it refuses it.", "",
+        "Examples:", "  csdlab ebpf verify prog.s", "  csdlab ebpf verify tutorials/programs/count_u32.o --helpers opencsd"})
+final class EbpfVerifyCommand implements Callable<Integer> {
+  /** Helper prototypes the verifier checks calls against. */
+  enum Helpers {
+    /** The Linux helpers. */
+    linux,
+    /** OpenCSD's on-drive helpers (kernels for the computational storage device). */
+    opencsd
+  }
+
+  /** Instructions shown before and after the one the verifier refused. */
+  private static final int CONTEXT_LINES = 3;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ProgramOptions program;
+
+  @Option(names = "--helpers", paramLabel = "SET", defaultValue = "linux",
+      description = "Helper prototypes, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Helpers helpers;
+
+  @Option(names = "--log", description = "Print the verifier's log: the register types at each instruction.")
+  boolean log;
+
+  @Override
+  public Integer call() {
+    LoadedProgram loaded = program.load();
+    VerifierOptions options = VerifierOptions.defaults().withRegionsOf(loaded).withLog(log);
+    if (helpers == Helpers.opencsd) {
+      options = options.withHelpers(OpenCsdHelpers.prototypes());
+    }
+    VerificationResult result = Verifier.verify(loaded.program(), options);
+    PrintWriter out = spec.commandLine().getOut();
+    if (log && result.log() != null) {
+      out.print(result.log().endsWith("\n") ? result.log() : result.log() + "\n");
+    }
+    Program p = loaded.program();
+    if (result.ok()) {
+      out.printf(Locale.ROOT, "OK: %s, %d instructions, accepted (helpers: %s)%n", loaded.name(), p.size(), helpers);
+      return 0;
+    }
+    VerifierError error = result.primaryError().orElseThrow();
+    out.println("REFUSED: " + error.message());
+    out.print(around(p, error.pc()));
+    if (error.code() == ErrorCode.UNKNOWN_HELPER && helpers == Helpers.linux) {
+      out.println("Kernels for the computational storage drive call the opencsd helpers: add --helpers opencsd");
+    }
+    return 1;
+  }
+
+  /** The listing around slot {@code pc}, the refused instruction marked with {@code >}. */
+  static String around(Program program, int pc) {
+    Disassembler disassembler = Disassembler.llvm();
+    StringBuilder text = new StringBuilder();
+    int at = -1;
+    for (int i = 0; i < program.size(); i++) {
+      if (program.pcOf(i) <= pc) {
+        at = i;
+      }
+    }
+    for (int i = Math.max(0, at - CONTEXT_LINES); i <= Math.min(program.size() - 1, at + CONTEXT_LINES); i++) {
+      int slot = program.pcOf(i);
+      text.append(String.format(Locale.ROOT, "%s %4d: %s%n", i == at ? ">" : " ", slot,
+          disassembler.instruction(program.instructions().get(i))));
+    }
+    return text.toString();
+  }
+}

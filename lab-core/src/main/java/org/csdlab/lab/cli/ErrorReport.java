@@ -1,0 +1,130 @@
+package org.csdlab.lab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.Arrays;
+import java.util.List;
+import org.csdlab.ebpf.EbpfException;
+import org.csdlab.zns.InvalidImageException;
+import org.csdlab.zns.ZnsException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * How the command line reports errors: one line on stderr, {@code csdlab COMMAND: what was
+ * wrong}, and a non-zero exit status (2 for bad arguments, 1 when the command failed). With
+ * {@code --debug} the stack trace follows the line.
+ */
+final class ErrorReport {
+  /** Bad arguments: unknown options, missing parameters, values that do not convert. */
+  static final IParameterExceptionHandler PARAMETERS = ErrorReport::parameters;
+
+  /** A command that failed while running. */
+  static final IExecutionExceptionHandler EXECUTION = ErrorReport::execution;
+
+  private ErrorReport() {
+  }
+
+  private static int parameters(ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    String message = oneLine(e.getMessage());
+    if (e instanceof UnmatchedArgumentException unmatched && !command.getSubcommands().isEmpty()
+        && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+      message = "unknown command '" + unmatched.getUnmatched().get(0) + "'; commands: "
+          + String.join(", ", command.getSubcommands().keySet());
+    } else if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+      List<String> suggestions = unmatched.getSuggestions();
+      message += "; did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))
+          + "?";
+    }
+    err.println(prefix(command) + message + " (see " + command.getCommandSpec().qualifiedName() + " --help)");
+    if (Arrays.asList(args).contains("--debug")) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return command.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  private static int execution(Exception e, CommandLine command, ParseResult parseResult) {
+    PrintWriter err = command.getErr();
+    err.println(prefix(command) + describe(e));
+    if (debug(parseResult)) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return command.getCommandSpec().exitCodeOnExecutionException();
+  }
+
+  private static String prefix(CommandLine command) {
+    return command.getCommandSpec().qualifiedName() + ": ";
+  }
+
+  private static boolean debug(ParseResult parseResult) {
+    for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * One line that says what went wrong: the exception's own message for the errors csdlab
+   * raises on purpose (they name what was wrong and where), a plain sentence for files that
+   * cannot be read or written, and the exception's type for anything unexpected.
+   */
+  static String describe(Throwable t) {
+    if (t instanceof UncheckedIOException && t.getCause() != null) {
+      return describe(t.getCause()); // the cause names the file; the wrapper's text adds nothing
+    }
+    if (t instanceof NoSuchFileException e) {
+      return "no such file: " + e.getFile();
+    }
+    if (t instanceof AccessDeniedException e) {
+      return "permission denied: " + e.getFile();
+    }
+    if (t instanceof FileAlreadyExistsException e) {
+      return "file already exists: " + e.getFile();
+    }
+    if (t instanceof NotDirectoryException e) {
+      return "not a directory: " + e.getFile();
+    }
+    if (t instanceof DirectoryNotEmptyException e) {
+      return "directory not empty: " + e.getFile();
+    }
+    if (t instanceof IOException e) {
+      return "I/O error: " + oneLine(String.valueOf(e.getMessage()));
+    }
+    if (t instanceof CliException || t instanceof EbpfException || t instanceof ZnsException
+        || t instanceof InvalidImageException || t instanceof IllegalArgumentException
+        || t instanceof IllegalStateException) {
+      if (t.getMessage() != null) {
+        return oneLine(t.getMessage());
+      }
+    }
+    if (t instanceof OutOfMemoryError) {
+      return "out of memory; give the JVM more (e.g. CSDLAB_JAVA_OPTS=-Xmx4g) or use a smaller size";
+    }
+    if (t instanceof StackOverflowError) {
+      return "stack overflow (an internal error; run with --debug for the stack trace)";
+    }
+    String message = t.getMessage() == null ? "" : ": " + oneLine(t.getMessage());
+    return "internal error " + t.getClass().getName() + message + " (run with --debug for the stack trace)";
+  }
+
+  /** The message with line breaks turned into spaces, so an error is always one line. */
+  static String oneLine(String message) {
+    return message.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+}
