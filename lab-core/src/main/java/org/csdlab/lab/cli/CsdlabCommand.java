@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
         JshellCommand.class,
         EbpfCommand.class,
         ZnsCommand.class,
+        org.csdlab.lab.tutorial.TutorialCommand.class,
         BenchCommand.class,
         VersionCommand.class,
     })

@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
     commandListHeading = "%nCommands:%n",
     subcommands = {TutorialListCommand.class, TutorialRunCommand.class, TutorialCheckCommand.class,
         TutorialNotebooksCommand.class},
-    footer = {"", "Each tutorial is one file, tutorials/NN-name/tutorial.jsh: a JShell script whose //md",
-        "comments are its text. Its notebook, notebooks/NN-name.ipynb, is generated from it."})
+    footer = {"", "Each tutorial is one file, tutorials/NN-name/tutorial.jsh: a JShell script whose //md "
+        + "comments are its text. Its notebook, notebooks/NN-name.ipynb, is generated from it."})
 public final class TutorialCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
