@@ -1,0 +1,73 @@
+package org.csdlab.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.csdlab.lab.display.Html;
+import org.csdlab.zns.csd.CsdResult;
+
+/**
+ * A kernel run on the drive: data read inside the device, only the result sent over the host link.
+ *
+ * @param kernel the kernel's name
+ * @param extent the data it was given, or null when it was given raw call information
+ * @param value the answer: the first 8 returned bytes as a little-endian u64, or r0 if it returned fewer
+ * @param r0 the kernel's exit value (0 for success in OpenCSD kernels)
+ * @param instructions eBPF instructions the device core executed
+ * @param mediaBytesRead bytes read from the media inside the drive
+ * @param hostBytes bytes sent over the host link (the return data)
+ * @param mediaNanos modeled time of the media reads, without the host link
+ * @param computeNanos modeled time of the device core
+ * @param linkNanos modeled host-link time of the return data
+ * @param wallNanos wall-clock time of the run in this JVM
+ * @param debug the kernel's debug messages
+ */
+public record CsdRun(String kernel, Extent extent, long value, long r0, long instructions, long mediaBytesRead,
+    long hostBytes, long mediaNanos, long computeNanos, long linkNanos, long wallNanos, List<String> debug)
+    implements Run {
+
+  public CsdRun {
+    debug = debug == null ? List.of() : List.copyOf(debug);
+  }
+
+  static CsdRun of(String kernel, Extent extent, CsdResult result, long wallNanos) {
+    long value = result.hostBytes() >= 8 ? result.returnedLong() : result.r0();
+    return new CsdRun(kernel, extent, value, result.r0(), result.instructionsExecuted(), result.mediaBytesRead(),
+        result.hostBytes(), result.mediaNanos(), result.computeNanos(), result.linkNanos(), wallNanos, result.debug());
+  }
+
+  @Override
+  public String label() {
+    return "drive " + kernel;
+  }
+
+  /** Media + compute + link, one after the other. */
+  @Override
+  public long modeledNanos() {
+    return mediaNanos + computeNanos + linkNanos;
+  }
+
+  /** As {@code drive count_u32_above = 56727 · 8 B over the link · modeled 2.1 ms · wall 3.4 ms · r0 0}. */
+  @Override
+  public String toString() {
+    return label() + " = " + value + " · " + Quantities.bytes(hostBytes) + " over the link · modeled "
+        + Quantities.nanos(modeledNanos()) + " · wall " + Quantities.nanos(wallNanos) + " · r0 " + r0 + " · "
+        + instructions + " instructions" + (debug.isEmpty() ? "" : " · " + debug.size() + " debug messages");
+  }
+
+  @Override
+  public String toHtml() {
+    List<List<String>> rows = new ArrayList<>(List.of(
+        List.of("data", extent == null ? "(call information)" : extent.toString()),
+        List.of("exit value r0", String.valueOf(r0)),
+        List.of("instructions", String.valueOf(instructions)),
+        List.of("read inside the drive", Quantities.bytes(mediaBytesRead) + " (" + mediaBytesRead + " B)"),
+        List.of("bytes over host link", Quantities.bytes(hostBytes) + " (" + hostBytes + " B)"),
+        List.of("modeled time", Quantities.nanos(modeledNanos()) + " = media " + Quantities.nanos(mediaNanos)
+            + " + compute " + Quantities.nanos(computeNanos) + " + link " + Quantities.nanos(linkNanos)),
+        List.of("wall time", Quantities.nanos(wallNanos))));
+    for (String message : debug) {
+      rows.add(List.of("debug", message));
+    }
+    return Html.panel(label() + " = " + value, Html.table(List.of("", ""), rows));
+  }
+}

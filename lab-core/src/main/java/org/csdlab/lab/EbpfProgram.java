@@ -1,0 +1,139 @@
+package org.csdlab.lab;
+
+import java.util.List;
+import java.util.Optional;
+import org.csdlab.ebpf.ExecutionResult;
+import org.csdlab.ebpf.Program;
+import org.csdlab.ebpf.Vm;
+import org.csdlab.ebpf.asm.Syntax;
+import org.csdlab.ebpf.elf.LoadedProgram;
+import org.csdlab.ebpf.maps.HelperSets;
+import org.csdlab.ebpf.maps.MapSet;
+import org.csdlab.ebpf.verifier.Verifier;
+import org.csdlab.ebpf.verifier.VerifierOptions;
+import org.csdlab.lab.display.HtmlRenderable;
+
+/**
+ * An eBPF program in the lab, ready to run in the VM (with the Linux helpers and its maps), trace,
+ * verify and list:
+ *
+ * <pre>{@code
+ * var hello = lab.ebpf().assemble("r0 = 42\nexit");
+ * hello.run()        // r0 = 42 (0x2a) · 2 instructions · 0.010 ms
+ * hello.trace()      // a table of steps with the registers each one changed
+ * hello.verify()     // hello: verified (2 instructions)
+ * hello.listing()    // disassembly beside bytecode
+ * }</pre>
+ *
+ * Maps and data regions of a program from an ELF object keep their contents from one run to the next.
+ */
+public final class EbpfProgram implements HtmlRenderable {
+  private final String name;
+  private final Program program;
+  private final LoadedProgram loaded;
+  private final long fuel;
+  private final MapSet maps;
+  private Vm vm;
+  private Vm tracingVm;
+
+  EbpfProgram(String name, Program program, LoadedProgram loaded, long fuel) {
+    this.name = name;
+    this.program = program;
+    this.loaded = loaded;
+    this.fuel = fuel;
+    this.maps = MapSet.of(loaded == null ? List.of() : loaded.maps());
+  }
+
+  /** The program's name: its ELF section or function, or the name given. */
+  public String name() {
+    return name;
+  }
+
+  /** The instructions. */
+  public Program program() {
+    return program;
+  }
+
+  /** The program with its data regions and maps, when it came from an ELF object. */
+  public Optional<LoadedProgram> loaded() {
+    return Optional.ofNullable(loaded);
+  }
+
+  /** Number of instructions (LDDW counted once). */
+  public int size() {
+    return program.size();
+  }
+
+  /** The little-endian bytecode. */
+  public byte[] bytecode() {
+    return program.encode();
+  }
+
+  /** Runs with no context (r1 = r2 = 0). */
+  public ExecutionResult run() {
+    return run(new byte[0]);
+  }
+
+  /** Runs with {@code context} as the context region (r1 points to it, r2 holds its length). */
+  public synchronized ExecutionResult run(byte[] context) {
+    if (vm == null) {
+      vm = vmBuilder().build();
+    }
+    return vm.run(context);
+  }
+
+  /** Runs with no context, recording every step. */
+  public TraceTable trace() {
+    return trace(new byte[0]);
+  }
+
+  /** Runs with {@code context}, recording every step (at most {@link Vm#DEFAULT_TRACE_LIMIT}). */
+  public synchronized TraceTable trace(byte[] context) {
+    if (tracingVm == null) {
+      tracingVm = vmBuilder().trace(true).build();
+    }
+    return new TraceTable(name, tracingVm.run(context));
+  }
+
+  private Vm.Builder vmBuilder() {
+    Vm.Builder builder = loaded == null ? Vm.builder(program) : loaded.configure(Vm.builder(program));
+    return maps.configure(builder).helpers(HelperSets.linux(maps)).fuel(fuel);
+  }
+
+  /** What the verifier says, with the Linux helpers (and the ELF object's regions). Never throws for a refusal. */
+  public Verification verify() {
+    VerifierOptions options = VerifierOptions.defaults();
+    if (loaded != null) {
+      options = options.withRegionsOf(loaded);
+    }
+    return verify(options);
+  }
+
+  /** What the verifier says with {@code options}. */
+  public Verification verify(VerifierOptions options) {
+    return new Verification(name, program, Verifier.verify(program, options));
+  }
+
+  /** Disassembly in LLVM syntax beside the bytecode. */
+  public Listing listing() {
+    return new Listing(name, program);
+  }
+
+  /** Disassembly in {@code syntax} beside the bytecode. */
+  public Listing listing(Syntax syntax) {
+    return new Listing(name, program, syntax);
+  }
+
+  /** As {@code EbpfProgram[hello: 2 instructions]}. */
+  @Override
+  public String toString() {
+    return "EbpfProgram[" + name + ": " + program.size() + " instructions" + (loaded == null ? ""
+        : ", from ELF" + (loaded.maps().isEmpty() ? "" : ", " + loaded.maps().size() + " maps")) + "]";
+  }
+
+  /** The listing. */
+  @Override
+  public String toHtml() {
+    return listing().toHtml();
+  }
+}

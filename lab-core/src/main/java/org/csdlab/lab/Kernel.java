@@ -1,0 +1,90 @@
+package org.csdlab.lab;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.csdlab.ebpf.Program;
+import org.csdlab.lab.display.Html;
+import org.csdlab.lab.display.HtmlRenderable;
+import org.csdlab.zns.csd.CsdKernel;
+import org.csdlab.zns.csd.CsdResult;
+
+/**
+ * A kernel loaded onto the lab's drive (verified first), ready to run next to the data as often
+ * as needed. Runs give a {@link CsdRun}.
+ *
+ * <pre>{@code
+ * var count = lab.csd().load(Path.of("tutorials/programs/count_u32.o"));
+ * count.run(3)        // call information: zone 3 as a u64
+ * }</pre>
+ */
+public final class Kernel implements HtmlRenderable {
+  private final String name;
+  private final Program program;
+  private final CsdKernel kernel;
+
+  Kernel(String name, Program program, CsdKernel kernel) {
+    this.name = name;
+    this.program = program;
+    this.kernel = kernel;
+  }
+
+  /** The kernel's name (ELF section or function, or the name given). */
+  public String name() {
+    return name;
+  }
+
+  /** Its instructions. */
+  public Program program() {
+    return program;
+  }
+
+  /** The loaded kernel of the drive itself. */
+  public CsdKernel raw() {
+    return kernel;
+  }
+
+  /** The disassembly with bytecode. */
+  public Listing listing() {
+    return new Listing(name, program);
+  }
+
+  /** Runs with no call information. */
+  public CsdRun run() {
+    return run(new byte[0]);
+  }
+
+  /** Runs with {@code callInfo} as call information (r1 points to it, r2 is its length). */
+  public CsdRun run(byte[] callInfo) {
+    return run(callInfo, null);
+  }
+
+  /** Runs with call information made of {@code words}, each a little-endian u64, e.g. {@code run(3)} for zone 3. */
+  public CsdRun run(long... words) {
+    return run(words(words), null);
+  }
+
+  CsdRun run(byte[] callInfo, Extent extent) {
+    long start = System.nanoTime();
+    CsdResult result = kernel.run(callInfo);
+    return CsdRun.of(name, extent, result, System.nanoTime() - start);
+  }
+
+  static byte[] words(long... words) {
+    ByteBuffer out = ByteBuffer.allocate(words.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+    for (long word : words) {
+      out.putLong(word);
+    }
+    return out.array();
+  }
+
+  /** As {@code Kernel[count_u32: 38 instructions]}. */
+  @Override
+  public String toString() {
+    return "Kernel[" + name + ": " + program.size() + " instructions]";
+  }
+
+  @Override
+  public String toHtml() {
+    return Html.panel("kernel " + name + " (loaded on the drive, verified)", listing().tableHtml(-1));
+  }
+}

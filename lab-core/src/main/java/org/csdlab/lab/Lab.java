@@ -1,0 +1,193 @@
+package org.csdlab.lab;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.csdlab.ebpf.Vm;
+import org.csdlab.lab.display.Html;
+import org.csdlab.lab.display.HtmlRenderable;
+import org.csdlab.zns.Geometry;
+import org.csdlab.zns.ZnsDevice;
+import org.csdlab.zns.csd.ComputationalStorage;
+import org.csdlab.zns.timing.TimingProfile;
+
+/**
+ * A computational-storage lab: a ZNS drive with an eBPF core, an eBPF workbench and the host
+ * beside them, each one dot away.
+ *
+ * <pre>{@code
+ * var lab = Lab.create();                         // in-memory drive, teaching timing profile
+ * lab.device()                                    // zone map: 64 zones, all empty
+ * var hello = lab.ebpf().assemble("r0 = 42\nexit");
+ * hello.run()                                     // r0 = 42 (0x2a) · 2 instructions · ...
+ * var data = lab.device().store(0, bytes);        // an Extent
+ * lab.compare(lab.host().countU32Above(data, Lab.RAND_MAX / 2),
+ *             lab.csd().countU32Above(data, Lab.RAND_MAX / 2))
+ * }</pre>
+ *
+ * A lab on a backend file keeps the drive's contents; {@link #close()} flushes it.
+ */
+public final class Lab implements HtmlRenderable, AutoCloseable {
+  /** C's {@code RAND_MAX} on glibc, the range of OpenCSD's u32 sensor readings: 2³¹ − 1. */
+  public static final long RAND_MAX = 0x7FFF_FFFFL;
+
+  static {
+    Renderings.install();
+  }
+
+  private final LabConfig config;
+  private final ZnsDevice zns;
+  private final ComputationalStorage storage;
+  private final LabDevice device;
+  private final LabCsd csd;
+  private final LabEbpf ebpf;
+  private final LabHost host;
+
+  private Lab(LabConfig config) {
+    this.config = config;
+    ZnsDevice.Builder builder = ZnsDevice.builder(config.geometry()).timing(config.timing());
+    if (config.backendFile() != null) {
+      builder.file(config.backendPath());
+    }
+    this.zns = builder.build();
+    this.storage = ComputationalStorage.builder(zns).coreInstructionsPerSecond(config.coreInstructionsPerSecond())
+        .memoryBytes(config.memoryBytes()).fuel(config.fuel()).build();
+    this.device = new LabDevice(zns);
+    this.csd = new LabCsd(storage);
+    this.ebpf = new LabEbpf(config.fuel());
+    this.host = new LabHost(storage);
+  }
+
+  /** A lab with the defaults: an in-memory drive of {@link Geometry#defaults()} with {@link TimingProfile#teaching()}. */
+  public static Lab create() {
+    return builder().build();
+  }
+
+  /** A builder starting from the defaults of {@link #create()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A lab made from {@code config}, e.g. one loaded with {@link LabConfig#load}. */
+  public static Lab fromConfig(LabConfig config) {
+    return new Lab(Objects.requireNonNull(config, "config"));
+  }
+
+  /** The configuration this lab was made from; save it with {@link LabConfig#save}. */
+  public LabConfig config() {
+    return config;
+  }
+
+  /** The drive: zones, report, write, append, reset, stats; renders as a zone map. */
+  public LabDevice device() {
+    return device;
+  }
+
+  /** The drive's computational storage: load and run kernels next to the data. */
+  public LabCsd csd() {
+    return csd;
+  }
+
+  /** The eBPF workbench: assemble, disassemble, load ELF, run, trace, verify. */
+  public LabEbpf ebpf() {
+    return ebpf;
+  }
+
+  /** The host: the same work done by reading everything over the host link. */
+  public LabHost host() {
+    return host;
+  }
+
+  /** The host run beside the offloaded one: same answer?, bytes over the link, modeled and wall time. */
+  public Comparison compare(Run onHost, Run offloaded) {
+    return new Comparison(onHost, offloaded);
+  }
+
+  /** Flushes and closes a drive on a backend file; does nothing more for an in-memory drive. */
+  @Override
+  public void close() {
+    zns.close();
+  }
+
+  /** As {@code Lab[ZnsDevice 64 zones × 16.0 MiB: 64 empty; timing teaching; core 1000000000 insn/s; in memory]}. */
+  @Override
+  public String toString() {
+    return "Lab[" + device + "; timing " + config.timing().name() + "; core " + config.coreInstructionsPerSecond()
+        + " insn/s; " + (config.backendFile() == null ? "in memory" : config.backendFile()) + "]";
+  }
+
+  @Override
+  public String toHtml() {
+    return Html.panel("Lab", Html.table(List.of("part", "what"), List.of(
+        List.of("device()", device.toString()),
+        List.of("csd()", "core " + config.coreInstructionsPerSecond() + " eBPF instructions/s, memory "
+            + Quantities.bytes(config.memoryBytes()) + ", fuel " + config.fuel()),
+        List.of("timing", config.timing().toString()),
+        List.of("backend", config.backendFile() == null ? "in memory" : config.backendFile())))
+        + device.toHtml());
+  }
+
+  /** Configures a {@link Lab}; every setting is optional. */
+  public static final class Builder {
+    private Geometry geometry = Geometry.defaults();
+    private TimingProfile timing = TimingProfile.teaching();
+    private long coreInstructionsPerSecond = ComputationalStorage.DEFAULT_CORE_INSTRUCTIONS_PER_SECOND;
+    private int memoryBytes = ComputationalStorage.DEFAULT_MEMORY_BYTES;
+    private long fuel = Vm.DEFAULT_FUEL;
+    private Path backendFile;
+
+    private Builder() {}
+
+    /** The drive's geometry; default {@link Geometry#defaults()} (64 zones of 16 MiB). */
+    public Builder geometry(Geometry geometry) {
+      this.geometry = Objects.requireNonNull(geometry, "geometry");
+      return this;
+    }
+
+    /** The drive's timing profile; default {@link TimingProfile#teaching()}. */
+    public Builder timing(TimingProfile timing) {
+      this.timing = Objects.requireNonNull(timing, "timing");
+      return this;
+    }
+
+    /** The named timing profile: {@code instant}, {@code tlc-zns} or {@code teaching}. */
+    public Builder timing(String profileName) {
+      return timing(TimingProfile.named(profileName));
+    }
+
+    /** Speed of the drive's core in eBPF instructions per second; default 10⁹. */
+    public Builder coreInstructionsPerSecond(long instructionsPerSecond) {
+      this.coreInstructionsPerSecond = instructionsPerSecond;
+      return this;
+    }
+
+    /** Size of the drive's scratch memory for kernels; default 1 MiB. */
+    public Builder memoryBytes(int bytes) {
+      this.memoryBytes = bytes;
+      return this;
+    }
+
+    /** The most eBPF instructions one run may execute; default {@link Vm#DEFAULT_FUEL}. */
+    public Builder fuel(long maxInstructions) {
+      this.fuel = maxInstructions;
+      return this;
+    }
+
+    /** Keeps the drive in the device image {@code file} (created if absent); default in memory. */
+    public Builder backendFile(Path file) {
+      this.backendFile = file;
+      return this;
+    }
+
+    /** The configuration these settings make; throws naming the setting that is wrong. */
+    public LabConfig config() {
+      return new LabConfig(geometry, timing, coreInstructionsPerSecond, memoryBytes, fuel,
+          backendFile == null ? null : backendFile.toString());
+    }
+
+    /** The lab. */
+    public Lab build() {
+      return new Lab(config());
+    }
+  }
+}

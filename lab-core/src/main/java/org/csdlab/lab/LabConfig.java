@@ -1,0 +1,91 @@
+package org.csdlab.lab;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.csdlab.lab.display.Html;
+import org.csdlab.lab.display.HtmlRenderable;
+import org.csdlab.zns.Geometry;
+import org.csdlab.zns.timing.TimingProfile;
+
+/**
+ * Everything a {@link Lab} is made from, as a value that saves to and loads from JSON:
+ *
+ * <pre>{@code
+ * lab.config().save(Path.of("lab.json"));
+ * var again = Lab.fromConfig(LabConfig.load(Path.of("lab.json")));
+ * }</pre>
+ *
+ * @param geometry the drive's zones and blocks
+ * @param timing the drive's modeled timing, every parameter (its name says where it came from)
+ * @param coreInstructionsPerSecond speed of the drive's core that runs offloaded kernels
+ * @param memoryBytes the drive's scratch memory for kernels
+ * @param fuel the most eBPF instructions one run may execute (on the drive or in the VM)
+ * @param backendFile the device image file, or null for an in-memory drive
+ */
+public record LabConfig(Geometry geometry, TimingProfile timing, long coreInstructionsPerSecond, int memoryBytes,
+    long fuel, String backendFile) implements HtmlRenderable {
+
+  /** Checks every value; the message names the field. */
+  public LabConfig {
+    Objects.requireNonNull(geometry, "lab config: geometry must be set");
+    Objects.requireNonNull(timing, "lab config: timing must be set");
+    if (coreInstructionsPerSecond <= 0) {
+      throw new IllegalArgumentException("lab config: coreInstructionsPerSecond must be positive, was "
+          + coreInstructionsPerSecond);
+    }
+    if (memoryBytes <= 0) {
+      throw new IllegalArgumentException("lab config: memoryBytes must be positive, was " + memoryBytes);
+    }
+    if (fuel <= 0) {
+      throw new IllegalArgumentException("lab config: fuel must be positive, was " + fuel);
+    }
+    if (backendFile != null && backendFile.isBlank()) {
+      throw new IllegalArgumentException("lab config: backendFile must be a path or null (in memory), was blank");
+    }
+  }
+
+  /** Reads a configuration saved with {@link #save}. */
+  public static LabConfig load(Path file) {
+    return LabJson.load(file, LabConfig.class);
+  }
+
+  /** Reads a configuration from JSON text. */
+  public static LabConfig fromJson(String json) {
+    return LabJson.parse(json, LabConfig.class, LabJson.NO_FILE);
+  }
+
+  /** Writes this configuration to {@code file} as JSON and returns the file. */
+  public Path save(Path file) {
+    return LabJson.save(this, file);
+  }
+
+  /** This configuration as JSON text. */
+  public String toJson() {
+    return LabJson.write(this);
+  }
+
+  /** The backend file as a path, or null for an in-memory drive. */
+  public Path backendPath() {
+    return backendFile == null ? null : Path.of(backendFile);
+  }
+
+  /** As {@code LabConfig[64 zones × 16.0 MiB, timing teaching, core 1000000000 insn/s, in memory]}. */
+  @Override
+  public String toString() {
+    return "LabConfig[" + geometry.zoneCount() + " zones × " + Quantities.bytes(geometry.zoneCapacityBytes())
+        + ", timing " + timing.name() + ", core " + coreInstructionsPerSecond + " insn/s, memory "
+        + Quantities.bytes(memoryBytes) + ", fuel " + fuel + ", " + (backendFile == null ? "in memory" : backendFile) + "]";
+  }
+
+  @Override
+  public String toHtml() {
+    return Html.panel("Lab configuration", Html.table(List.of("setting", "value"), List.of(
+        List.of("geometry", geometry.toString()),
+        List.of("timing", timing.toString()),
+        List.of("device core", coreInstructionsPerSecond + " eBPF instructions/s"),
+        List.of("device memory", Quantities.bytes(memoryBytes)),
+        List.of("fuel", fuel + " instructions per run"),
+        List.of("backend", backendFile == null ? "in memory" : backendFile))));
+  }
+}

@@ -1,0 +1,130 @@
+package org.csdlab.lab;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.csdlab.ebpf.Program;
+import org.csdlab.ebpf.asm.Assembler;
+import org.csdlab.ebpf.elf.ElfObject;
+import org.csdlab.ebpf.elf.LoadedProgram;
+import org.csdlab.ebpf.verifier.Verifier;
+import org.csdlab.ebpf.verifier.VerifierOptions;
+import org.csdlab.zns.csd.ComputationalStorage;
+import org.csdlab.zns.csd.OpenCsdHelpers;
+
+/**
+ * The drive's computational storage: load eBPF kernels that use the {@code opencsd} helpers
+ * ({@link OpenCsdHelpers}) and run them next to the data. Loading verifies first; a refused
+ * kernel throws {@link org.csdlab.ebpf.verifier.VerificationException} naming the instruction
+ * ({@link #verify} shows the refusal without throwing).
+ */
+public final class LabCsd {
+  /** Resource holding the built-in counting kernel's assembly source. */
+  static final String COUNT_KERNEL_SOURCE = "count_u32_above.s";
+  /** Name of the built-in counting kernel. */
+  public static final String COUNT_KERNEL = "count_u32_above";
+
+  private final ComputationalStorage csd;
+  private Kernel countKernel;
+
+  LabCsd(ComputationalStorage csd) {
+    this.csd = csd;
+  }
+
+  /** The drive's {@link ComputationalStorage} itself. */
+  public ComputationalStorage raw() {
+    return csd;
+  }
+
+  /** Loads {@code program} (its entry is its first instruction) under the name {@code name}. */
+  public Kernel load(String name, Program program) {
+    return new Kernel(name, program, csd.load(program));
+  }
+
+  /** Loads {@code program} under the name {@code kernel}. */
+  public Kernel load(Program program) {
+    return load("kernel", program);
+  }
+
+  /** Loads a program taken from an ELF object, with its data regions. */
+  public Kernel load(LoadedProgram program) {
+    return new Kernel(program.name(), program.program(), csd.load(program));
+  }
+
+  /** Loads the program of section or function {@code section} of the ELF object at {@code elf}. */
+  public Kernel load(Path elf, String section) {
+    return load(ElfObject.read(elf).program(section));
+  }
+
+  /** Loads the ELF object's first program section ({@code .text} for a C {@code main}). */
+  public Kernel load(Path elf) {
+    ElfObject object = ElfObject.read(elf);
+    return load(object.program(LabEbpf.entrySection(object, elf.toString())));
+  }
+
+  /** Loads the program of section or function {@code section} of the ELF object {@code elf}. */
+  public Kernel load(byte[] elf, String section) {
+    return load(ElfObject.parse(elf).program(section));
+  }
+
+  /** Assembles {@code source} (either syntax) and loads it under {@code name}. */
+  public Kernel assemble(String name, String source) {
+    return load(name, Assembler.assemble(source));
+  }
+
+  /** Verifies {@code program} as {@link #load} would, with the {@code opencsd} helpers; never throws for a refusal. */
+  public Verification verify(Program program) {
+    return new Verification("kernel", program, Verifier.verify(program, options()));
+  }
+
+  /** Verifies a program from an ELF object as {@link #load} would. */
+  public Verification verify(LoadedProgram program) {
+    return new Verification(program.name(), program.program(),
+        Verifier.verify(program.program(), options().withRegionsOf(program)));
+  }
+
+  private static VerifierOptions options() {
+    return VerifierOptions.defaults().withHelpers(OpenCsdHelpers.prototypes());
+  }
+
+  /**
+   * Counts the little-endian u32 values greater than {@code threshold} (unsigned) in {@code extent}
+   * with the built-in kernel {@value #COUNT_KERNEL} on the drive: the data is read inside the
+   * drive and only the 8-byte count crosses the host link.
+   */
+  public CsdRun countU32Above(Extent extent, long threshold) {
+    LabHost.checkThreshold(threshold);
+    extent.checkFits(csd.device().geometry());
+    return countKernel().run(Kernel.words(extent.firstZone(), extent.zoneCount(), extent.lengthBytes(), threshold),
+        extent);
+  }
+
+  /** The built-in counting kernel (assembly source in the lab's resources), loaded once. */
+  public synchronized Kernel countKernel() {
+    if (countKernel == null) {
+      countKernel = assemble(COUNT_KERNEL, countKernelSource());
+    }
+    return countKernel;
+  }
+
+  /** The assembly source of {@link #countKernel()}, with its comments. */
+  public static String countKernelSource() {
+    try (InputStream in = LabCsd.class.getResourceAsStream(COUNT_KERNEL_SOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the lab's resource " + COUNT_KERNEL_SOURCE + " is missing from the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The csd, as {@code LabCsd[core 1000000000 insn/s, memory 1.0 MiB, fuel 100000000]}. */
+  @Override
+  public String toString() {
+    return "LabCsd[core " + csd.coreInstructionsPerSecond() + " insn/s, memory " + Quantities.bytes(csd.memoryBytes())
+        + ", fuel " + csd.fuel() + "]";
+  }
+}

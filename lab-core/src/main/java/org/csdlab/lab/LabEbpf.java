@@ -1,0 +1,96 @@
+package org.csdlab.lab;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.csdlab.ebpf.Program;
+import org.csdlab.ebpf.asm.Assembler;
+import org.csdlab.ebpf.asm.Disassembler;
+import org.csdlab.ebpf.asm.Syntax;
+import org.csdlab.ebpf.elf.ElfObject;
+import org.csdlab.ebpf.elf.LoadedProgram;
+
+/**
+ * The eBPF workbench: assemble (LLVM syntax {@code r0 = 1} or uBPF syntax {@code mov %r0, 1}),
+ * disassemble, load ELF objects, then run, trace and verify the resulting {@link EbpfProgram}.
+ */
+public final class LabEbpf {
+  private final long fuel;
+
+  LabEbpf(long fuel) {
+    this.fuel = fuel;
+  }
+
+  /** Assembles {@code source}, each line in whichever syntax it is written in. */
+  public EbpfProgram assemble(String source) {
+    return assemble("program", source);
+  }
+
+  /** Assembles {@code source} under the name {@code name}. */
+  public EbpfProgram assemble(String name, String source) {
+    return program(name, Assembler.assemble(source));
+  }
+
+  /** Assembles {@code source}, which must be written in {@code syntax}. */
+  public EbpfProgram assemble(String source, Syntax syntax) {
+    return program("program", Assembler.of(syntax).program(source));
+  }
+
+  /** Decodes little-endian bytecode into a program. */
+  public EbpfProgram decode(byte[] bytecode) {
+    return program("bytecode", Program.decode(bytecode));
+  }
+
+  /** The listing (disassembly beside bytecode) of {@code bytecode}. */
+  public Listing disassemble(byte[] bytecode) {
+    return new Listing("bytecode", Program.decode(bytecode));
+  }
+
+  /** The text of {@code program} in {@code syntax}, one numbered line per instruction. */
+  public String disassemble(Program program, Syntax syntax) {
+    return Disassembler.of(syntax).listing(program);
+  }
+
+  /** A lab program of {@code program}. */
+  public EbpfProgram program(String name, Program program) {
+    return new EbpfProgram(name, program, null, fuel);
+  }
+
+  /** A lab program of one taken from an ELF object, with its data regions and maps. */
+  public EbpfProgram program(LoadedProgram loaded) {
+    return new EbpfProgram(loaded.name(), loaded.program(), loaded, fuel);
+  }
+
+  /** The program of section or function {@code section} of the ELF object at {@code elf}. */
+  public EbpfProgram load(Path elf, String section) {
+    return program(ElfObject.read(elf).program(section));
+  }
+
+  /** The first program section of the ELF object at {@code elf} ({@code .text} when present). */
+  public EbpfProgram load(Path elf) {
+    ElfObject object = ElfObject.read(elf);
+    return program(object.program(entrySection(object, elf.toString())));
+  }
+
+  /** The program of section or function {@code section} of the ELF object {@code elf}. */
+  public EbpfProgram load(byte[] elf, String section) {
+    return program(ElfObject.parse(elf).program(section));
+  }
+
+  /** {@code .text} if the object has code there, else its only program section. */
+  static String entrySection(ElfObject object, String where) {
+    List<String> sections = object.programSections();
+    if (sections.contains(".text")) {
+      return ".text";
+    }
+    if (sections.size() == 1) {
+      return sections.get(0);
+    }
+    throw new IllegalArgumentException(where + ": " + (sections.isEmpty() ? "has no program section"
+        : "has several program sections " + sections + "; name one, e.g. load(path, \"" + sections.get(0) + "\")"));
+  }
+
+  @Override
+  public String toString() {
+    return "LabEbpf[assemble, decode, disassemble, load; fuel " + fuel + "]";
+  }
+}

@@ -1,0 +1,83 @@
+package org.csdlab.lab;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.csdlab.zns.Geometry;
+import org.csdlab.zns.csd.ComputationalStorage;
+import org.csdlab.zns.csd.HostReadResult;
+
+/**
+ * Work done the ordinary way: the host reads the data over the modeled host link
+ * ({@link ComputationalStorage#hostRead}) and processes it itself. Each operation returns a
+ * {@link HostRun} with the answer, the bytes that crossed the link and the modeled and wall time,
+ * ready to be compared with the same work offloaded to the drive.
+ */
+public final class LabHost {
+  /** Blocks read per host command: 1 MiB with 4 KiB blocks, so large zones need no huge arrays. */
+  static final int READ_BYTES = 1 << 20;
+
+  private final ComputationalStorage csd;
+
+  LabHost(ComputationalStorage csd) {
+    this.csd = csd;
+  }
+
+  /**
+   * Counts the little-endian u32 values greater than {@code threshold} (unsigned) in {@code extent},
+   * reading it over the host link in whole blocks. Bytes past the extent's length in its last
+   * block are read but not counted.
+   */
+  public HostRun countU32Above(Extent extent, long threshold) {
+    checkThreshold(threshold);
+    Geometry g = csd.device().geometry();
+    extent.checkFits(g);
+    int blockSize = g.blockSizeBytes();
+    int blocksPerRead = Math.max(1, READ_BYTES / blockSize);
+    long count = 0;
+    long hostBytes = 0;
+    long modeled = 0;
+    long start = System.nanoTime();
+    for (int i = 0; i < extent.zoneCount(); i++) {
+      long length = extent.bytesInZone(i, g);
+      long blocks = (length + blockSize - 1) / blockSize;
+      for (long sector = 0; sector < blocks; sector += blocksPerRead) {
+        int n = (int) Math.min(blocksPerRead, blocks - sector);
+        HostReadResult read = csd.hostRead(extent.firstZone() + i, sector, n);
+        hostBytes += read.hostBytes();
+        modeled += read.modeledNanos();
+        long valid = Math.min(read.data().length, length - sector * blockSize);
+        count += countAbove(read.data(), (int) valid, threshold);
+      }
+    }
+    long wall = System.nanoTime() - start;
+    return new HostRun("countU32Above(0x" + Long.toHexString(threshold) + ")", extent, count, hostBytes, modeled, wall);
+  }
+
+  /** Counts the u32 values greater than {@code threshold} in what zone {@code zone} holds (its written blocks). */
+  public HostRun countU32Above(int zone, long threshold) {
+    return countU32Above(new LabDevice(csd.device()).extent(zone, 1), threshold);
+  }
+
+  static void checkThreshold(long threshold) {
+    if (threshold < 0 || threshold > 0xFFFF_FFFFL) {
+      throw new IllegalArgumentException("threshold must be a u32 value, 0 to 4294967295 (0xffffffff), was "
+          + threshold);
+    }
+  }
+
+  private static long countAbove(byte[] data, int length, long threshold) {
+    ByteBuffer values = ByteBuffer.wrap(data, 0, length).order(ByteOrder.LITTLE_ENDIAN);
+    long count = 0;
+    for (int at = 0; at + 4 <= length; at += 4) {
+      if (Integer.toUnsignedLong(values.getInt(at)) > threshold) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  @Override
+  public String toString() {
+    return "LabHost[reads over the host link, " + csd.device().timing().name() + " timing]";
+  }
+}

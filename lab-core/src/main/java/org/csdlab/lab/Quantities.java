@@ -1,0 +1,54 @@
+package org.csdlab.lab;
+
+import java.util.Locale;
+
+/** How the lab writes sizes, durations and ratios for people: binary units for bytes, SI for time. */
+public final class Quantities {
+
+  private Quantities() {}
+
+  /** As {@code 512 B}, {@code 4.0 KiB}, {@code 256.0 MiB}, {@code 1.5 GiB}. */
+  public static String bytes(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    double value = bytes;
+    int unit = -1;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+  }
+
+  /** As {@code 850 ns}, {@code 12.3 µs}, {@code 4.56 ms}, {@code 1.234 s}. */
+  public static String nanos(long nanos) {
+    if (nanos < 1_000) {
+      return nanos + " ns";
+    }
+    if (nanos < 1_000_000) {
+      return String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
+    }
+    if (nanos < 1_000_000_000) {
+      return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
+    }
+    return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+  }
+
+  /** A ratio as {@code 3.2×}, {@code 1 234×}; {@code n/a} when it is undefined (a zero divisor). */
+  public static String ratio(double ratio) {
+    if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
+      return "n/a";
+    }
+    if (ratio >= 100) {
+      return String.format(Locale.ROOT, "%,.0f×", ratio);
+    }
+    return String.format(Locale.ROOT, "%.2f×", ratio);
+  }
+
+  /** {@code a / b}, or NaN when {@code b} is 0. */
+  static double divide(long a, long b) {
+    return b == 0 ? Double.NaN : (double) a / b;
+  }
+}

@@ -1,0 +1,127 @@
+package org.csdlab.lab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.csdlab.ebpf.ExecutionResult;
+import org.csdlab.ebpf.Register;
+import org.csdlab.ebpf.Trace;
+import org.csdlab.ebpf.asm.AsmParseException;
+import org.csdlab.ebpf.asm.Syntax;
+import org.csdlab.ebpf.verifier.ErrorCode;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class LabEbpfTest {
+  static final Path PROGRAMS = Path.of("..", "tutorials", "programs");
+  private final LabEbpf ebpf = Lab.create().ebpf();
+
+  @Test
+  void assembleAndRunGivesR0AndTheInstructionCount() {
+    ExecutionResult result = ebpf.assemble("hello", "r0 = 42\nexit").run();
+    assertEquals(42, result.r0());
+    assertEquals(2, result.instructionsExecuted());
+  }
+
+  @Test
+  void bothSyntaxesAssembleToTheSameProgram() {
+    var llvm = ebpf.assemble("r0 = 1\nr0 += 41\nexit", Syntax.LLVM);
+    var ubpf = ebpf.assemble("mov %r0, 1\nadd %r0, 41\nexit", Syntax.UBPF);
+    assertEquals(llvm.program(), ubpf.program());
+    assertEquals(42, ubpf.run().r0());
+    assertThrows(AsmParseException.class, () -> ebpf.assemble("mov %r0, 1", Syntax.LLVM));
+  }
+
+  @Test
+  void runPassesTheContext() {
+    var firstByte = ebpf.assemble("r0 = *(u8 *)(r1 + 0)\nr0 += r2\nexit");
+    assertEquals(7 + 3, firstByte.run(new byte[] {7, 0, 0}).r0());
+  }
+
+  @Test
+  void traceListsEveryStepWithTheRegistersItChanged() {
+    TraceTable trace = ebpf.assemble("r1 = 40\nr1 += 2\nr0 = r1\nexit").trace();
+    List<Trace.Step> steps = trace.steps();
+    assertEquals(4, steps.size());
+    assertEquals(Register.R1, steps.get(1).changes().get(0).register());
+    assertEquals(40, steps.get(1).changes().get(0).before());
+    assertEquals(42, steps.get(1).changes().get(0).after());
+    Table table = trace.table();
+    assertEquals(List.of("step", "pc", "instruction", "changed"), table.columnNames());
+    assertEquals(4, table.rowCount());
+    assertEquals("r1 += 2", table.getString(1, 2));
+    assertEquals("r1=0x2a", table.getString(1, 3));
+    assertEquals("r0=0x2a", table.getString(2, 3));
+    assertEquals("", table.getString(3, 3));
+    assertTrue(trace.toString().startsWith("trace of program: 4 steps, r0 = 42\n"), trace.toString());
+  }
+
+  @Test
+  void verifyAcceptsAGoodProgramAndPointsAtTheBadInstruction() {
+    assertTrue(ebpf.assemble("r0 = 0\nexit").verify().ok());
+    Verification refused = ebpf.assemble("r0 = 1\nr0 += r2\nr0 += r3\nexit").verify();
+    assertFalse(refused.ok());
+    assertEquals(ErrorCode.UNINIT_REG, refused.code());
+    assertEquals(2, refused.error().orElseThrow().pc());
+    assertTrue(refused.toString().startsWith("program: refused: UNINIT_REG at 2 'r0 += r3'"), refused.toString());
+  }
+
+  @Test
+  void listingShowsBytecodeBesideTheDisassembly() {
+    Listing listing = ebpf.assemble("r0 = 42\nexit").listing();
+    assertEquals("b7 00 00 00 2a 00 00 00", listing.bytecode(0));
+    assertEquals("r0 = 42", listing.instruction(0));
+    assertEquals("mov %r0, 42", listing.in(Syntax.UBPF).instruction(0));
+    Table table = listing.table();
+    assertEquals(2, table.rowCount());
+    assertEquals("exit", table.getString(1, 2));
+    assertTrue(listing.text().contains("   1: 95 00 00 00 00 00 00 00"), listing.text());
+  }
+
+  @Test
+  void wideInstructionsTakeTwoSlotsInTheListing() {
+    Listing listing = ebpf.assemble("r1 = 0x1122334455667788 ll\nr0 = r1\nexit").listing();
+    assertEquals(3, listing.table().rowCount());
+    assertEquals(List.of(0, 2, 3), listing.table().intColumn("pc").asList());
+    assertEquals(16, listing.bytecode(0).split(" ").length);
+  }
+
+  @Test
+  void decodeAndDisassembleReadBytecode() {
+    byte[] bytecode = ebpf.assemble("r0 = 42\nexit").bytecode();
+    assertEquals(42, ebpf.decode(bytecode).run().r0());
+    assertEquals("r0 = 42", ebpf.disassemble(bytecode).instruction(0));
+    assertEquals("   0: mov %r0, 42\n   1: exit\n",
+        ebpf.disassemble(ebpf.decode(bytecode).program(), Syntax.UBPF));
+  }
+
+  @Test
+  void elfProgramsLoadWithTheirFirstSection() throws Exception {
+    Path elf = PROGRAMS.resolve("count_u32.o");
+    EbpfProgram fromPath = ebpf.load(elf);
+    EbpfProgram fromBytes = ebpf.load(Files.readAllBytes(elf), ".text");
+    assertEquals(".text", fromPath.name());
+    assertEquals(fromPath.program(), fromBytes.program());
+    assertTrue(fromPath.loaded().isPresent());
+    // the kernel calls the opencsd helpers, which the Linux helper set of the plain VM does not know
+    assertEquals(ErrorCode.UNKNOWN_HELPER, fromPath.verify().code());
+  }
+
+  @Test
+  void missingElfSectionNamesTheSectionsThereAre() {
+    var e = assertThrows(IllegalArgumentException.class, () -> ebpf.load(PROGRAMS.resolve("count_u32.o"), "xdp"));
+    assertTrue(e.getMessage().contains(".text"), e.getMessage());
+  }
+
+  @Test
+  void bytecodeRoundTripsThroughDecode() {
+    var program = ebpf.assemble("r1 = 7\nr0 = r1\nr0 *= 6\nexit");
+    assertArrayEquals(program.bytecode(), ebpf.decode(program.bytecode()).bytecode());
+  }
+}

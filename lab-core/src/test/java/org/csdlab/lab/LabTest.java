@@ -1,0 +1,88 @@
+package org.csdlab.lab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.csdlab.zns.Geometry;
+import org.csdlab.zns.ZoneState;
+import org.csdlab.zns.timing.TimingProfile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LabTest {
+
+  @Test
+  void createGivesAnInMemoryDriveWithTheTeachingProfile() {
+    Lab lab = Lab.create();
+    assertEquals(Geometry.defaults(), lab.device().geometry());
+    assertEquals(TimingProfile.teaching(), lab.device().raw().timing());
+    assertEquals(64, lab.device().zones().size());
+    assertTrue(lab.device().zones().stream().allMatch(z -> z.state() == ZoneState.EMPTY));
+    assertNull(lab.config().backendFile());
+    assertEquals("Lab[ZnsDevice 64 zones × 16.0 MiB: 64 empty; timing teaching; core 1000000000 insn/s; in memory]",
+        lab.toString());
+  }
+
+  @Test
+  void builderSettingsReachTheDriveAndItsCore() {
+    Geometry geometry = Geometry.builder().zoneCount(8).zoneSizeBlocks(32).build();
+    Lab lab = Lab.builder().geometry(geometry).timing("tlc-zns").coreInstructionsPerSecond(200_000_000L)
+        .memoryBytes(64 * 1024).fuel(5_000).build();
+    assertEquals(geometry, lab.device().geometry());
+    assertEquals("tlc-zns", lab.device().raw().timing().name());
+    assertEquals(200_000_000L, lab.csd().raw().coreInstructionsPerSecond());
+    assertEquals(64 * 1024, lab.csd().raw().memoryBytes());
+    assertEquals(5_000, lab.csd().raw().fuel());
+    assertSame(lab.device().raw(), lab.csd().raw().device());
+  }
+
+  @Test
+  void fuelLimitsProgramsOfTheWorkbench() {
+    Lab lab = Lab.builder().fuel(10).build();
+    var loop = lab.ebpf().assemble("r0 = 0\nloop:\nr0 += 1\nif r0 != 0 goto loop\nexit");
+    var e = assertThrows(org.csdlab.ebpf.FuelExhaustedException.class, loop::run);
+    assertTrue(e.getMessage().contains("10"), e.getMessage());
+  }
+
+  @Test
+  void badSettingsNameTheSetting() {
+    var e = assertThrows(IllegalArgumentException.class, () -> Lab.builder().coreInstructionsPerSecond(0).build());
+    assertTrue(e.getMessage().contains("coreInstructionsPerSecond"), e.getMessage());
+    var f = assertThrows(IllegalArgumentException.class, () -> Lab.builder().timing("fast").build());
+    assertTrue(f.getMessage().contains("teaching"), f.getMessage());
+  }
+
+  @Test
+  void aLabOnABackendFileKeepsTheDriveAcrossLabs(@TempDir Path dir) {
+    Path image = dir.resolve("drive.img");
+    byte[] block = new byte[4096];
+    block[0] = 42;
+    LabConfig config;
+    try (Lab lab = Lab.builder().geometry(Seeded.smallGeometry()).backendFile(image).build()) {
+      lab.device().append(3, block);
+      config = lab.config();
+    }
+    assertEquals(image.toString(), config.backendFile());
+    try (Lab again = Lab.fromConfig(config)) {
+      assertEquals(1, again.device().zone(3).writtenBlocks());
+      assertArrayEquals(block, again.device().read(again.device().geometry().zoneStartLba(3), 1));
+    }
+  }
+
+  @Test
+  void configSavedAndLoadedMakesTheSameLab(@TempDir Path dir) {
+    Lab lab = Lab.builder().geometry(Seeded.smallGeometry()).timing(TimingProfile.tlcZns()).fuel(1234).build();
+    Path file = lab.config().save(dir.resolve("sub/lab.json"));
+    LabConfig loaded = LabConfig.load(file);
+    assertEquals(lab.config(), loaded);
+    Lab again = Lab.fromConfig(loaded);
+    assertEquals(Seeded.smallGeometry(), again.device().geometry());
+    assertEquals(TimingProfile.tlcZns(), again.device().raw().timing());
+    assertEquals(1234, again.csd().raw().fuel());
+  }
+}
