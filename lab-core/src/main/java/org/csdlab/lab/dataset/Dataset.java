@@ -1,0 +1,174 @@
+package org.csdlab.lab.dataset;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.csdlab.lab.monitor.Sample;
+import org.csdlab.lab.monitor.ThroughputMonitor;
+import org.csdlab.zns.ZnsDevice;
+
+/**
+ * A deterministic dataset, described fluently and generated when written: the same spec always
+ * gives the same bytes. Each setter returns a new dataset; nothing is generated until a
+ * {@code write...}, {@link #stream()}, {@link #bytes()} or {@link #sha256()} call.
+ *
+ * <pre>{@code
+ * WrittenDataset readings = Datasets.u32Readings(256, MiB).seed(7).writeToZones(device, 0);
+ * Datasets.sensorRecords(1, MiB).selectivity(0.1).writeToFile(Path.of("hot.bin"));
+ * }</pre>
+ *
+ * <p>Writing reports its progress to the dataset's {@link #monitor(ThroughputMonitor) monitor}
+ * (a fresh {@link ThroughputMonitor#create()} if none was given: a progress bar in a terminal, a
+ * live chart in a notebook).
+ */
+public final class Dataset {
+  private final DatasetSpec spec;
+  private final ThroughputMonitor monitor;
+
+  Dataset(DatasetSpec spec, ThroughputMonitor monitor) {
+    this.spec = Objects.requireNonNull(spec, "spec");
+    this.monitor = monitor;
+  }
+
+  /** What determines the bytes. */
+  public DatasetSpec spec() {
+    return spec;
+  }
+
+  /** The dataset's length in bytes. */
+  public long sizeBytes() {
+    return spec.sizeBytes();
+  }
+
+  /** The same dataset with another seed. */
+  public Dataset seed(long seed) {
+    return with(new DatasetSpec(spec.generator(), spec.sizeBytes(), seed, spec.selectivity()));
+  }
+
+  /**
+   * The same dataset with a fraction {@code selectivity} of values selected by the generator's
+   * filter (u32 readings: above RAND_MAX/2; records: at least 25.00 °C; logs: ERROR lines).
+   *
+   * @throws IllegalArgumentException outside [0, 1]
+   */
+  public Dataset selectivity(double selectivity) {
+    return with(new DatasetSpec(spec.generator(), spec.sizeBytes(), spec.seed(), selectivity));
+  }
+
+  /** The same dataset with another size in bytes (a multiple of one value or record). */
+  public Dataset sizeBytes(long sizeBytes) {
+    return with(new DatasetSpec(spec.generator(), sizeBytes, spec.seed(), spec.selectivity()));
+  }
+
+  /** The same dataset with another size: {@code size(64, MiB)}. */
+  public Dataset size(long amount, ByteUnit unit) {
+    return sizeBytes(Objects.requireNonNull(unit, "unit").toBytes(amount));
+  }
+
+  /** The same dataset, reporting its generation to {@code monitor}. */
+  public Dataset monitor(ThroughputMonitor monitor) {
+    return new Dataset(spec, Objects.requireNonNull(monitor, "monitor"));
+  }
+
+  /**
+   * Appends the dataset to Empty zones of {@code device} from {@code firstZone} on, as many as it
+   * needs (a 256 MiB dataset fills 16 zones of 16 MiB). Every zone is checked before anything is
+   * written; a partly filled last zone is closed.
+   *
+   * @throws IllegalArgumentException no such zone, or the device ends before the data does
+   * @throws IllegalStateException a zone it needs is not Empty
+   * @throws org.csdlab.zns.ZnsException the device refused a write (then earlier zones hold data)
+   */
+  public WrittenDataset writeToZones(ZnsDevice device, int firstZone) {
+    Objects.requireNonNull(device, "device");
+    ZoneAppender appender = new ZoneAppender(device, firstZone, spec.sizeBytes());
+    String operation = "generate " + spec.generator().id() + " → zone" + (appender.zoneCount() == 1
+        ? " " + firstZone : "s " + firstZone + ".." + (firstZone + appender.zoneCount() - 1));
+    String sha256;
+    try {
+      sha256 = Generation.run(spec, monitor(), operation, appender);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);   // a device sink does no I/O
+    }
+    appender.finish();
+    return new WrittenDataset(spec, firstZone, appender.zoneCount(), device.geometry().zoneStartLba(firstZone),
+        spec.sizeBytes(), sha256);
+  }
+
+  /**
+   * Writes the dataset to {@code file} (replacing it; its directory must exist).
+   *
+   * @throws UncheckedIOException the file cannot be written, with the reason
+   */
+  public DatasetFile writeToFile(Path file) {
+    Objects.requireNonNull(file, "file");
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new IllegalArgumentException("cannot write " + file + ": directory " + parent + " does not exist");
+    }
+    try (OutputStream out = Files.newOutputStream(file)) {
+      String sha256 = Generation.run(spec, monitor(), "generate " + spec.generator().id() + " → " + file.getFileName(),
+          (chunk, length) -> {
+            out.write(chunk, 0, length);
+            return Sample.NO_MODELED_TIME;
+          });
+      return new DatasetFile(spec, file, spec.sizeBytes(), sha256);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The bytes, generated as they are read. */
+  public InputStream stream() {
+    return new DatasetInputStream(spec);
+  }
+
+  /**
+   * All the bytes in one array.
+   *
+   * @throws IllegalStateException the dataset is larger than an array can hold (use {@link #stream()})
+   */
+  public byte[] bytes() {
+    if (spec.sizeBytes() > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException(ByteUnit.format(spec.sizeBytes())
+          + " does not fit in one Java array; read it with stream() or write it to zones or a file");
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream((int) spec.sizeBytes());
+    run("generate " + spec.generator().id(), (chunk, length) -> {
+      out.write(chunk, 0, length);
+      return Sample.NO_MODELED_TIME;
+    });
+    return out.toByteArray();
+  }
+
+  /** SHA-256 of the bytes, lowercase hex, generated without keeping them. */
+  public String sha256() {
+    return run("hash " + spec.generator().id(), (chunk, length) -> Sample.NO_MODELED_TIME);
+  }
+
+  private String run(String operation, Generation.Sink sink) {
+    try {
+      return Generation.run(spec, monitor(), operation, sink);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);   // in-memory sinks do no I/O
+    }
+  }
+
+  private ThroughputMonitor monitor() {
+    return monitor != null ? monitor : ThroughputMonitor.create();
+  }
+
+  private Dataset with(DatasetSpec changed) {
+    return new Dataset(changed, monitor);
+  }
+
+  @Override
+  public String toString() {
+    return "Dataset[" + spec + "]";
+  }
+}

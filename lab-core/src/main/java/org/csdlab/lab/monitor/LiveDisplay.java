@@ -1,0 +1,60 @@
+package org.csdlab.lab.monitor;
+
+import java.util.function.Supplier;
+import org.csdlab.lab.display.DisplaySink;
+
+/**
+ * A display shown once in a live sink (a notebook cell) and replaced in place, at most once per
+ * interval while work goes on, and always at the end. A sink that fails stops the updates rather
+ * than the workload.
+ */
+final class LiveDisplay {
+  private final DisplaySink sink;
+  private final long intervalNanos;
+  private String id;
+  private volatile long lastUpdateNanos;
+  private boolean broken;
+
+  LiveDisplay(DisplaySink sink, long intervalNanos) {
+    this.sink = sink;
+    this.intervalNanos = intervalNanos;
+  }
+
+  /** Shows the content now if nothing is shown yet. */
+  synchronized void show(long now, Supplier<?> content) {
+    if (id == null && !broken) {
+      try {
+        id = sink.show(content.get());
+        lastUpdateNanos = now;
+      } catch (RuntimeException e) {
+        broken = true;
+      }
+    }
+  }
+
+  /** Replaces the display if the interval has passed since the last update. */
+  void maybeUpdate(long now, Supplier<?> content) {
+    if (now - lastUpdateNanos < intervalNanos) {
+      return;   // the common case, decided without the lock
+    }
+    synchronized (this) {
+      if (now - lastUpdateNanos < intervalNanos) {
+        return;
+      }
+      update(now, content);
+    }
+  }
+
+  /** Replaces the display now (the final state). */
+  synchronized void update(long now, Supplier<?> content) {
+    if (id == null || broken) {
+      return;
+    }
+    lastUpdateNanos = now;
+    try {
+      sink.update(id, content.get());
+    } catch (RuntimeException e) {
+      broken = true;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package org.csdlab.lab.monitor;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** A progress bar in MB with the current rate, on standard error. */
+final class TerminalBar {
+  private static final long MB = 1_000_000;
+
+  private final ProgressBar bar;
+
+  TerminalBar(String name, long totalBytes) {
+    this.bar = new ProgressBarBuilder()
+        .setTaskName(name)
+        .setInitialMax(totalBytes > 0 ? totalBytes : -1)
+        .setUnit(" MB", MB)
+        .showSpeed()
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(200)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err, 100))
+        .build();
+  }
+
+  void stepTo(long bytes) {
+    bar.stepTo(bytes);
+  }
+
+  void close() {
+    bar.close();
+  }
+}
