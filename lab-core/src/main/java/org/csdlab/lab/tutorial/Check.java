@@ -13,7 +13,8 @@ import java.util.Objects;
  * var e = Check.raises("a write off the write pointer", ZnsException.class, () -> dev.write(5, block));
  * }</pre>
  *
- * <p>Each check prints one line, {@code ✓ r0 of the hello program is 42} or {@code ✗ r0 of the hello
+ * <p>Checks return nothing, so that a notebook cell ending with one shows no stray value. Each
+ * check prints one line, {@code ✓ r0 of the hello program is 42} or {@code ✗ r0 of the hello
  * program: expected 42 but was 41}, records itself into the run's report ({@link CheckLog}), and a
  * failed check throws {@link CheckFailedException} so that a notebook cell or a script stops there.
  *
@@ -70,81 +71,80 @@ public final class Check<T> {
    * Checks that the value equals {@code expected}. Numbers compare by value whatever their boxed
    * type ({@code 42} equals {@code 42L}); integral numbers exactly, others as doubles.
    */
-  public T is(Object expected) {
-    return verify(same(actual, expected), "is " + show(expected), "expected " + show(expected) + " but was " + show(actual));
+  public void is(Object expected) {
+    verify(same(actual, expected), "is " + show(expected), "expected " + show(expected) + " but was " + show(actual));
   }
 
   /** Checks that the value does not equal {@code unexpected}. */
-  public T isNot(Object unexpected) {
-    return verify(!same(actual, unexpected), "is not " + show(unexpected) + " (was " + show(actual) + ")",
+  public void isNot(Object unexpected) {
+    verify(!same(actual, unexpected), "is not " + show(unexpected) + " (was " + show(actual) + ")",
         "expected anything but " + show(unexpected));
   }
 
   /** Checks that a number is within {@code tolerance} of {@code expected}. */
-  public T isCloseTo(double expected, double tolerance) {
+  public void isCloseTo(double expected, double tolerance) {
     if (!(tolerance >= 0)) {
       throw new IllegalArgumentException("tolerance must be zero or positive, was " + tolerance);
     }
     double value = number("isCloseTo");
     String range = show(expected) + " ± " + show(tolerance);
-    return verify(Math.abs(value - expected) <= tolerance, "is " + range + " (was " + show(actual) + ")",
+    verify(Math.abs(value - expected) <= tolerance, "is " + range + " (was " + show(actual) + ")",
         "expected " + range + " but was " + show(actual));
   }
 
   /** Checks that a number is strictly greater than {@code bound}. */
-  public T isGreaterThan(double bound) {
+  public void isGreaterThan(double bound) {
     double value = number("isGreaterThan");
-    return verify(value > bound, "is greater than " + show(bound) + " (was " + show(actual) + ")",
+    verify(value > bound, "is greater than " + show(bound) + " (was " + show(actual) + ")",
         "expected more than " + show(bound) + " but was " + show(actual));
   }
 
   /** Checks that a number is strictly less than {@code bound}. */
-  public T isLessThan(double bound) {
+  public void isLessThan(double bound) {
     double value = number("isLessThan");
-    return verify(value < bound, "is less than " + show(bound) + " (was " + show(actual) + ")",
+    verify(value < bound, "is less than " + show(bound) + " (was " + show(actual) + ")",
         "expected less than " + show(bound) + " but was " + show(actual));
   }
 
   /** Checks that a number lies in {@code [low, high]}. */
-  public T isBetween(double low, double high) {
+  public void isBetween(double low, double high) {
     if (low > high) {
       throw new IllegalArgumentException("isBetween(" + low + ", " + high + "): low must not exceed high");
     }
     double value = number("isBetween");
     String range = "between " + show(low) + " and " + show(high);
-    return verify(value >= low && value <= high, "is " + range + " (was " + show(actual) + ")",
+    verify(value >= low && value <= high, "is " + range + " (was " + show(actual) + ")",
         "expected a value " + range + " but was " + show(actual));
   }
 
   /** Checks that a boolean is true. */
-  public T isTrue() {
-    return verify(Boolean.TRUE.equals(actual), "holds", "expected true but was " + show(actual));
+  public void isTrue() {
+    verify(Boolean.TRUE.equals(actual), "holds", "expected true but was " + show(actual));
   }
 
   /** Checks that a boolean is false. */
-  public T isFalse() {
-    return verify(Boolean.FALSE.equals(actual), "does not hold", "expected false but was " + show(actual));
+  public void isFalse() {
+    verify(Boolean.FALSE.equals(actual), "does not hold", "expected false but was " + show(actual));
   }
 
   /** Checks that the value's text contains {@code part}. */
-  public T contains(String part) {
+  public void contains(String part) {
     Objects.requireNonNull(part, "part");
-    return verify(actual != null && String.valueOf(actual).contains(part), "mentions \"" + part + "\"",
+    verify(actual != null && String.valueOf(actual).contains(part), "mentions \"" + part + "\"",
         "expected text containing \"" + part + "\" but was " + show(actual));
   }
 
   /** Checks that the value is not null. */
-  public T isNotNull() {
-    return verify(actual != null, "is present", "expected a value but was null");
+  public void isNotNull() {
+    verify(actual != null, "is present", "expected a value but was null");
   }
 
-  private T verify(boolean holds, String passLine, String failLine) {
+  private void verify(boolean holds, String passLine, String failLine) {
     if (holds) {
       pass(passLine);
-      return actual;
+    } else {
+      fail(failLine);
     }
-    fail(failLine);
-    throw new AssertionError("unreachable");
   }
 
   private void pass(String what) {
