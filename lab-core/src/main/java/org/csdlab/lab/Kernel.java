@@ -21,11 +21,13 @@ public final class Kernel implements HtmlRenderable {
   private final String name;
   private final Program program;
   private final CsdKernel kernel;
+  private final ProgressListener progress;
 
-  Kernel(String name, Program program, CsdKernel kernel) {
+  Kernel(String name, Program program, CsdKernel kernel, ProgressListener progress) {
     this.name = name;
     this.program = program;
     this.kernel = kernel;
+    this.progress = progress;
   }
 
   /** The kernel's name (ELF section or function, or the name given). */
@@ -64,9 +66,18 @@ public final class Kernel implements HtmlRenderable {
   }
 
   CsdRun run(byte[] callInfo, Extent extent) {
-    long start = System.nanoTime();
-    CsdResult result = kernel.run(callInfo);
-    return CsdRun.of(name, extent, result, System.nanoTime() - start);
+    // the kernel runs in one piece, so progress is reported when it is done: the bytes it read
+    String label = "drive " + name;
+    progress.started(label, extent == null ? 0 : extent.lengthBytes());
+    try {
+      long start = System.nanoTime();
+      CsdResult result = kernel.run(callInfo);
+      CsdRun run = CsdRun.of(name, extent, result, System.nanoTime() - start);
+      progress.advanced(label, extent == null ? result.mediaBytesRead() : extent.lengthBytes());
+      return run;
+    } finally {
+      progress.finished(label);
+    }
   }
 
   static byte[] words(long... words) {

@@ -42,6 +42,7 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
   private final LabCsd csd;
   private final LabEbpf ebpf;
   private final LabHost host;
+  private final ProgressRelay progress = new ProgressRelay();
 
   private Lab(LabConfig config) {
     this.config = config;
@@ -53,9 +54,9 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
     this.storage = ComputationalStorage.builder(zns).coreInstructionsPerSecond(config.coreInstructionsPerSecond())
         .memoryBytes(config.memoryBytes()).fuel(config.fuel()).build();
     this.device = new LabDevice(zns);
-    this.csd = new LabCsd(storage);
+    this.csd = new LabCsd(storage, progress);
     this.ebpf = new LabEbpf(config.fuel());
-    this.host = new LabHost(storage);
+    this.host = new LabHost(storage, progress);
   }
 
   /** A lab with the defaults: an in-memory drive of {@link Geometry#defaults()} with {@link TimingProfile#teaching()}. */
@@ -101,6 +102,20 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
   /** The host run beside the offloaded one: same answer?, bytes over the link, modeled and wall time. */
   public Comparison compare(Run onHost, Run offloaded) {
     return new Comparison(onHost, offloaded);
+  }
+
+  /**
+   * Sends the progress of this lab's long operations (host scans, kernels on the drive) to
+   * {@code listener}, replacing the previous one; {@link ProgressListener#NONE} stops it.
+   */
+  public Lab reportProgressTo(ProgressListener listener) {
+    progress.listener(listener);
+    return this;
+  }
+
+  /** Who hears this lab's progress ({@link ProgressListener#NONE} unless set). */
+  public ProgressListener progressListener() {
+    return progress.listener();
   }
 
   /** Flushes and closes a drive on a backend file; does nothing more for an in-memory drive. */

@@ -75,6 +75,9 @@ final class LabJson {
           + type.getSimpleName(), null);
     }
     try {
+      // Jackson builds a record before it looks at unknown fields, so a misspelt field would be
+      // reported as a missing one; checking the names first reports the misspelling itself
+      UnknownFields.check(MAPPER.readTree(json), type, source);
       T value = MAPPER.readValue(json, type);
       if (value == null) {
         throw new LabJsonException(source, "", "holds null; expected a JSON object describing a "
@@ -89,6 +92,11 @@ final class LabJson {
     }
   }
 
+  private static boolean isMissingField(JsonMappingException e) {
+    String message = e.getOriginalMessage();
+    return message.contains("Missing creator property") || message.contains("Missing required creator property");
+  }
+
   private static String fieldOf(JsonMappingException e) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference ref : e.getPath()) {
@@ -101,7 +109,7 @@ final class LabJson {
         path.append('[').append(ref.getIndex()).append(']');
       }
     }
-    if (e instanceof MismatchedInputException mismatch && e.getMessage().contains("Missing required creator property")) {
+    if (e instanceof MismatchedInputException && isMissingField(e)) {
       String missing = between(e.getOriginalMessage(), "'", "'");
       if (missing != null && !path.toString().endsWith(missing)) {
         path.append(path.length() > 0 ? "." : "").append(missing);
@@ -122,7 +130,7 @@ final class LabJson {
       return "value " + format.getValue() + " is not a valid " + format.getTargetType().getSimpleName();
     }
     String message = e.getOriginalMessage();
-    if (message.contains("Missing required creator property")) {
+    if (isMissingField(e)) {
       return "is missing";
     }
     if (message.contains("Cannot map `null` into type")) {

@@ -98,7 +98,8 @@ public record ZoneMap(Geometry geometry, List<Zone> zones) implements HtmlRender
         + zone.capacityBlocks() + " blocks written (" + percent + " %), start lba " + zone.startLba()
         + ", write pointer " + zone.writePointer();
     return "<div data-zone=\"" + zone.id() + "\" data-state=\"" + zone.state() + "\" title=\"" + Html.escape(title)
-        + "\" style=\"position:relative;width:34px;height:30px;border:1px solid " + Html.BORDER
+        + "\" style=\"position:relative;width:34px;height:30px;border:"
+        + (zone.state() == ZoneState.EMPTY ? "1px solid " + Html.BORDER : "2px solid " + colour(zone.state()))
         + ";border-radius:2px;background:" + Html.SHADE + ";overflow:hidden;font-size:10px;" + Html.MONO + "\">"
         + "<div style=\"position:absolute;left:0;bottom:0;width:100%;height:" + percent + "%;background:"
         + colour(zone.state()) + "\"></div>"

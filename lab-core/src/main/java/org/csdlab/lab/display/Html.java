@@ -61,7 +61,8 @@ public final class Html {
 
   /** The opening tag of a table with the shared style. */
   public static String tableStart() {
-    return "<table style=\"border-collapse:collapse;font-size:90%;margin:2px 0\">";
+    // color:inherit: tables do not inherit the text colour in quirks mode, which would hide them on dark themes
+    return "<table style=\"border-collapse:collapse;font-size:90%;margin:2px 0;color:inherit\">";
   }
 
   /** A header row of {@code names}, escaped. */
@@ -79,9 +80,12 @@ public final class Html {
     return "<td style=\"" + cellStyle() + (style.isEmpty() ? "" : ";" + style) + "\">" + escape(text) + "</td>";
   }
 
-  /** A table of plain text cells: header {@code names}, then {@code rows}. */
+  /** A table of plain text cells: header {@code names} (none when all are blank), then {@code rows}. */
   public static String table(List<String> names, List<List<String>> rows) {
-    StringBuilder out = new StringBuilder(tableStart()).append(headerRow(names));
+    StringBuilder out = new StringBuilder(tableStart());
+    if (names.stream().anyMatch(name -> !name.isBlank())) {
+      out.append(headerRow(names));
+    }
     for (List<String> row : rows) {
       out.append("<tr>");
       for (String value : row) {
@@ -94,6 +98,6 @@ public final class Html {
 
   /** The style of every table cell. */
   public static String cellStyle() {
-    return "border:1px solid " + BORDER + ";padding:2px 6px;vertical-align:top";
+    return "border:1px solid " + BORDER + ";padding:2px 6px;vertical-align:top;color:inherit";
   }
 }

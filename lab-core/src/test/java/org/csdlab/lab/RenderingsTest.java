@@ -1,0 +1,183 @@
+package org.csdlab.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.csdlab.ebpf.asm.Assembler;
+import org.csdlab.ebpf.verifier.Verifier;
+import org.csdlab.ebpf.verifier.VerificationException;
+import org.csdlab.lab.display.HtmlRenderable;
+import org.csdlab.lab.display.MimeBundle;
+import org.csdlab.lab.display.Renderers;
+import org.csdlab.zns.ZoneState;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Every rendering is well-formed XHTML and shows what it claims. */
+class RenderingsTest {
+  private final Lab lab = Seeded.smallLab();
+
+  private static Xhtml html(Object value) {
+    MimeBundle bundle = Renderers.render(value);
+    assertNotNull(bundle.html(), "no HTML for " + value.getClass().getSimpleName() + ": " + bundle.text());
+    if (value instanceof HtmlRenderable renderable) {
+      assertEquals(renderable.toHtml(), bundle.html());
+    }
+    return Xhtml.parse(bundle.html());
+  }
+
+  @Test
+  void zoneMapColoursEveryZoneByStateAndFillsItToTheWritePointer() {
+    lab.device().append(0, new byte[16 * 4096]); // a quarter of zone 0
+    lab.device().finish(1).finish(2).open(3);
+    Xhtml map = html(lab.device());
+    assertEquals(16, map.count("//div[@data-zone]"));
+    assertEquals("IMPLICITLY_OPENED", map.text("//div[@data-zone='0']/@data-state"));
+    assertEquals(2, map.count("//div[@data-state='FULL']"));
+    assertEquals(1, map.count("//div[@data-state='EXPLICITLY_OPENED']"));
+    assertEquals(12, map.count("//div[@data-state='EMPTY']"));
+    assertTrue(map.text("//div[@data-zone='0']/div[1]/@style").contains("height:25%"));
+    assertTrue(map.text("//div[@data-zone='1']/div[1]/@style").contains("height:100%"));
+    assertTrue(map.text("//div[@data-zone='0']/@title").contains("16 of 64 blocks written"));
+    String text = map.text();
+    assertTrue(text.contains("ZnsDevice 16 zones × 256.0 KiB: 12 empty, 2 full, 1 implicitly open, 1 explicitly open"),
+        text);
+    for (ZoneState state : ZoneState.values()) {
+      assertTrue(text.contains(ZoneMap.label(state)), "legend names " + state);
+    }
+  }
+
+  @Test
+  void rawDevicesAndZoneListsRenderAsZoneMapsToo() {
+    lab.device().finish(4);
+    assertEquals(16, html(lab.device().raw()).count("//div[@data-zone]"));
+    Xhtml zones = html(lab.device().zones());
+    assertEquals(1, zones.count("//div[@data-state='FULL' and @data-zone='4']"));
+    assertEquals(1, html(lab.device().zone(4)).count("//div[@data-zone='4']"));
+    assertNull(Renderers.render(List.of("not", "zones")).html(), "other lists have no HTML form");
+  }
+
+  @Test
+  void verifierRefusalHighlightsTheInstructionWithCodeRuleAndFix() {
+    Verification refused = lab.ebpf().assemble("bad", "r0 = 1\nr0 += r2\nr0 += r3\nexit").verify();
+    Xhtml page = html(refused);
+    assertEquals(1, page.count("//tr[@data-highlight='true']"));
+    assertTrue(page.text("//tr[@data-highlight='true']").contains("r0 += r3"));
+    assertEquals("pc-2", page.text("//tr[@data-highlight='true']/@id"));
+    assertEquals("UNINIT_REG", page.text("//div/@data-error-code"));
+    String text = page.text();
+    assertTrue(text.contains("r3 is read before any instruction writes it"), text);
+    assertTrue(text.contains("give r3 a value before pc 2"), text);
+    assertEquals(4, page.count("(//table)[2]/tr") - 1, "the whole listing, header aside");
+  }
+
+  @Test
+  void acceptedProgramsRenderWithNoHighlight() {
+    Xhtml page = html(lab.ebpf().assemble("r0 = 0\nexit").verify());
+    assertEquals(0, page.count("//tr[@data-highlight]"));
+    assertTrue(page.text().contains("verified"));
+  }
+
+  @Test
+  void traceMarksTheRegistersEachStepChanged() {
+    Xhtml page = html(lab.ebpf().assemble("r1 = 40\nr1 += 2\nr0 = r1\nexit").trace());
+    assertEquals(5, page.count("//tr"), "header and four steps");
+    assertEquals("r1 = 0x2a", page.text("//tr[3]//span[@data-register='r1']"));
+    assertEquals("was 0x28", page.text("//tr[3]//span[@data-register='r1']/@title"));
+    assertEquals(1, page.count("//tr[4]//span[@data-register='r0']"));
+    assertEquals(0, page.count("//tr[5]//span[@data-register]"), "exit changes nothing");
+  }
+
+  @Test
+  void listingShowsBytecodeAndDisassembly() {
+    Xhtml page = html(lab.ebpf().assemble("hello", "r0 = 42\nexit"));
+    assertEquals("b7 00 00 00 2a 00 00 00", page.text("//tr[2]/td[2]"));
+    assertEquals("r0 = 42", page.text("//tr[2]/td[3]"));
+    assertEquals("exit", page.text("//tr[3]/td[3]"));
+    assertEquals("r0 = 42", html(Assembler.assemble("r0 = 42\nexit")).text("//tr[2]/td[3]"));
+  }
+
+  @Test
+  void comparisonRendersTheVerdictAndTheTable() {
+    Extent extent = lab.device().store(0, Seeded.readings(65_536, 2));
+    Comparison comparison = lab.compare(lab.host().countU32Above(extent, Lab.RAND_MAX / 2),
+        lab.csd().countU32Above(extent, Lab.RAND_MAX / 2));
+    Xhtml page = html(comparison);
+    assertEquals("true", page.text("//div/@data-same-answer"));
+    assertEquals(5, page.count("//tr"));
+    assertEquals("bytes over host link", page.text("//tr[3]/td[1]"));
+    assertEquals("256.0 KiB", page.text("//tr[3]/td[2]"));
+    assertEquals("8 B", page.text("//tr[3]/td[3]"));
+    assertEquals("32,768×", page.text("//tr[3]/td[4]"));
+    String text = comparison.toString();
+    assertTrue(text.startsWith("same answer (" + comparison.host().value() + ")"), text);
+    assertTrue(text.contains("bytes over host link  256.0 KiB"), text);
+    html(comparison.against(comparison));
+    html(comparison.host());
+    html(comparison.offloaded());
+  }
+
+  @Test
+  void tablesaw_tables_escape_their_cells() {
+    Table table = Table.create("t <1>", IntColumn.create("n", new int[] {1, 2}),
+        StringColumn.create("s", new String[] {"a < b & c", "\"quoted\""}));
+    Xhtml page = html(table);
+    assertEquals("t <1>", page.text("//caption"));
+    assertEquals("a < b & c", page.text("//tr[2]/td[2]"));
+    assertTrue(page.text("//tr[2]/td[1]/@style").contains("text-align:right"));
+  }
+
+  @Test
+  void longTablesShowTheirEnds() {
+    IntColumn n = IntColumn.create("n");
+    for (int i = 0; i < 500; i++) {
+      n.append(i);
+    }
+    Xhtml page = html(Table.create("long", n));
+    assertTrue(page.text().contains("450 more rows"), page.text());
+    assertEquals("499", page.text("(//tr)[last()]/td"));
+  }
+
+  @Test
+  void runResultsAndForeignValuesRender() {
+    html(lab.ebpf().assemble("r0 = 42\nexit").run());
+    html(lab.ebpf().assemble("r0 = 42\nexit").trace().trace());
+    html(Verifier.verify(Assembler.assemble("r0 = r5\nexit")));
+    var refusal = new VerificationException(Verifier.verify(Assembler.assemble("r0 = r5\nexit")).primaryError()
+        .orElseThrow());
+    assertTrue(html(refusal).text().contains("UNINIT_REG"));
+    html(lab.csd().countKernel());
+    CsdRun run = lab.csd().countKernel().run(0L, 1L, 0L, 0L);
+    assertTrue(html(run).text().contains("bytes over host link"));
+    html(lab.csd().countKernel().raw().run(Kernel.words(0L, 1L, 0L, 0L)));
+    html(lab.device().stats());
+    html(lab.device().geometry());
+    html(lab.device().raw().timing());
+    html(lab.config());
+    html(lab);
+    assertTrue(html(lab.csd()).text().contains("count_u32_above"));
+    html(lab.host());
+    html(lab.ebpf());
+  }
+
+  @Test
+  void installIsIdempotent() {
+    String before = Renderers.render(lab.device().raw()).html();
+    Renderings.install();
+    Renderings.install();
+    assertEquals(before, Renderers.render(lab.device().raw()).html());
+  }
+
+  @Test
+  void textFormsAreShort() {
+    assertFalse(lab.toString().contains("\n"));
+    assertFalse(lab.device().toString().contains("\n"));
+    assertEquals("zones 2–3, 300.0 KiB", new Extent(2, 2, 300 * 1024).toString());
+  }
+}
