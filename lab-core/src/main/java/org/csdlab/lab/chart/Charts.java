@@ -74,7 +74,7 @@ public final class Charts {
   }
 
   /**
-   * Grouped bars of the bytes each run read on the drive and carried to the host, on a log axis
+   * Grouped bars (Plotly's default bar mode) of the bytes each run read on the drive and carried to the host, on a log axis
    * (an offloaded count moves bytes where a host scan moves megabytes).
    */
   public static Chart bytesMoved(String title, List<BytesMoved> runs) {
@@ -90,7 +90,6 @@ public final class Charts {
             .title(label(title))
             .width(WIDTH)
             .height(HEIGHT)
-            .barMode(Layout.BarMode.GROUP)
             .xAxis(Axis.builder().title("run").build())
             .yAxis(Axis.builder().title("bytes (log scale)").type(Axis.Type.LOG).build())
             .build(),

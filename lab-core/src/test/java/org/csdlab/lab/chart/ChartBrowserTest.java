@@ -1,0 +1,97 @@
+package org.csdlab.lab.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens a saved chart page in headless Chromium with the network shut off and checks that Plotly
+ * drew it: proof that the page needs nothing from the internet. Skipped when Chromium is missing,
+ * except under CI=true, where it fails.
+ */
+class ChartBrowserTest {
+  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+  private static final long TIMEOUT_SECONDS = 120;
+
+  @Test
+  void savedChartDrawsItsSvgInABrowserWithNoNetwork(@TempDir Path dir) throws Exception {
+    if (!Files.isExecutable(CHROMIUM)) {
+      if ("true".equals(System.getenv("CI"))) {
+        fail("CI=true but Chromium is not installed at " + CHROMIUM + " (apt-get install chromium)");
+      }
+      Assumptions.abort("Chromium is not installed at " + CHROMIUM);
+    }
+    Chart lines = Charts.lines("Throughput", "wall-clock time (s)", "MB/s", List.of(
+        new Line("host scan", new double[] {0.1, 0.2, 0.3}, new double[] {410, 455, 430})));
+    Chart bytes = Charts.bytesMoved("Bytes moved", List.of(
+        new BytesMoved("host", 268_435_456, 268_435_456), new BytesMoved("drive", 268_435_456, 8)));
+    Path page = Charts.saveHtml(dir.resolve("charts.html"), "offline charts", List.of(lines, bytes));
+
+    String dom = dumpDom(page, dir);
+
+    String[] charts = dom.split("<div class=\"csdlab-chart\">");
+    assertEquals(3, charts.length, "the page and its two charts");
+    for (int i = 1; i < charts.length; i++) {
+      assertTrue(charts[i].contains("<svg class=\"main-svg\""), "chart " + i + " has its SVG drawn: " + excerpt(dom));
+    }
+    String line = charts[1];
+    assertTrue(line.contains("class=\"trace scatter"), "the line trace is drawn");
+    assertEquals(3, count(line, "class=\"point\""), "the line's three markers are drawn");
+    assertTrue(Pattern.compile("class=\"js-line\"[^>]*d=\"M[0-9.]+,[0-9.]+L").matcher(line).find(), "the line's path is drawn");
+    String bars = charts[2];
+    assertEquals(2, count(bars, "class=\"trace bars\""), "both bar traces are drawn");
+    assertEquals(4, count(bars, "class=\"point\""), "four bars, also the 8-byte one on the log axis");
+    assertTrue(dom.contains(">Throughput</text>") && dom.contains(">Bytes moved</text>"), "titles are drawn");
+  }
+
+  private static String dumpDom(Path page, Path dir) throws Exception {
+    Path out = dir.resolve("dom.html");
+    Path err = dir.resolve("chromium.log");
+    Process process = new ProcessBuilder(CHROMIUM.toString(),
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        // No network: every host fails to resolve and every proxied request goes nowhere.
+        "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9",
+        "--user-data-dir=" + dir.resolve("profile"),
+        "--virtual-time-budget=5000",
+        "--dump-dom", page.toUri().toString())
+        .redirectOutput(out.toFile())
+        .redirectError(err.toFile())
+        .start();
+    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      fail("Chromium did not finish within " + TIMEOUT_SECONDS + " s; its log: " + Files.readString(err));
+    }
+    String dom = Files.readString(out);
+    if (process.exitValue() != 0 || dom.isEmpty()) {
+      fail("Chromium exited with " + process.exitValue() + " and " + dom.length() + " bytes of DOM; its log: "
+          + Files.readString(err));
+    }
+    return dom;
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  /** The DOM around the first chart, without the embedded plotly.js. */
+  private static String excerpt(String dom) {
+    Matcher chart = Pattern.compile("<div class=\"csdlab-chart\">").matcher(dom);
+    int from = chart.find() ? chart.start() : Math.max(0, dom.length() - 2000);
+    return dom.substring(from, Math.min(dom.length(), from + 2000));
+  }
+}

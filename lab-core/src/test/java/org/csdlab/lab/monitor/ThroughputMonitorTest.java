@@ -1,0 +1,235 @@
+package org.csdlab.lab.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.csdlab.lab.chart.Chart;
+import org.csdlab.lab.display.DisplaySink;
+import org.csdlab.lab.display.Displays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class ThroughputMonitorTest {
+  private static final long MS = 1_000_000;
+
+  private final AtomicLong clock = new AtomicLong(1_000 * MS);
+
+  /** A notebook-like sink that records what it is asked to show. */
+  private static final class RecordingSink implements DisplaySink {
+    final List<String> calls = new ArrayList<>();
+    final List<Object> values = new ArrayList<>();
+    boolean live = true;
+
+    @Override
+    public synchronized String show(Object value) {
+      calls.add("show");
+      values.add(value);
+      return "d1";
+    }
+
+    @Override
+    public synchronized void update(String displayId, Object value) {
+      calls.add("update " + displayId);
+      values.add(value);
+    }
+
+    @Override
+    public boolean live() {
+      return live;
+    }
+  }
+
+  private ThroughputMonitor.Builder monitor() {
+    return ThroughputMonitor.builder().clock(clock::get).progressBars(ProgressBars.OFF);
+  }
+
+  @AfterEach
+  void resetDisplays() {
+    Displays.reset();
+  }
+
+  @Test
+  void samplesRecordBytesAtWallAndModeledTime() {
+    RecordingSink terminal = new RecordingSink();
+    terminal.live = false;
+    ThroughputMonitor monitor = monitor().sampleInterval(Duration.ofMillis(10)).sink(terminal).build();
+    try (Progress progress = monitor.start("offloaded scan", 3_000_000)) {
+      clock.addAndGet(10 * MS);
+      progress.advance(1_000_000, 2 * MS);
+      clock.addAndGet(5 * MS);            // within the interval: no sample
+      progress.advance(1_000_000, 2 * MS);
+      clock.addAndGet(5 * MS);
+      progress.advance(1_000_000, 4 * MS);
+    }
+    Series series = monitor.series("offloaded scan").orElseThrow();
+    assertEquals(List.of(new Sample(0, 0, 0), new Sample(10 * MS, 1_000_000, 2 * MS), new Sample(20 * MS, 3_000_000, 8 * MS)),
+        series.samples());
+    assertTrue(series.finished());
+    assertEquals(List.of(), terminal.calls, "a sink that is not live gets no chart");
+    assertEquals(3_000_000, series.bytesDone());
+    assertEquals(150.0, series.wallMegabytesPerSecond(), 1e-9);     // 3 MB in 20 ms
+    assertEquals(375.0, series.modeledMegabytesPerSecond(), 1e-9);  // 3 MB in 8 ms modeled
+    assertEquals("offloaded scan: 3.0 MB in 0.02 s (150 MB/s), modeled 0.008 s", series.toString());
+  }
+
+  @Test
+  void anOperationWithoutModeledTimeHasNone() {
+    ThroughputMonitor monitor = ThroughputMonitor.builder().clock(clock::get).progressBars(ProgressBars.OFF).build();
+    Progress progress = monitor.start("generate", 0);
+    clock.addAndGet(100 * MS);
+    progress.advance(500);
+    progress.finish();
+    Series series = monitor.series().get(0);
+    assertFalse(series.hasModeledTime());
+    assertTrue(Double.isNaN(series.modeledSeconds()));
+    assertEquals(List.of(new Sample(0, 0, Sample.NO_MODELED_TIME), new Sample(100 * MS, 500, Sample.NO_MODELED_TIME)),
+        series.samples());
+  }
+
+  @Test
+  void samplesStayBoundedOnLongRuns() {
+    ThroughputMonitor monitor = monitor().sampleInterval(Duration.ZERO).build();
+    Progress progress = monitor.start("long", 0);
+    int chunks = 10 * SeriesRecorder.MAX_SAMPLES;
+    for (int i = 0; i < chunks; i++) {
+      clock.addAndGet(MS);
+      progress.advance(10);
+    }
+    progress.finish();
+    Series series = progress.snapshot();
+    assertTrue(series.samples().size() <= SeriesRecorder.MAX_SAMPLES + 1, "kept " + series.samples().size());
+    assertTrue(series.samples().size() > SeriesRecorder.MAX_SAMPLES / 4, "kept " + series.samples().size());
+    assertEquals(new Sample(0, 0, Sample.NO_MODELED_TIME), series.samples().get(0));
+    assertEquals(new Sample(chunks * MS, chunks * 10L, Sample.NO_MODELED_TIME), series.last());
+  }
+
+  @Test
+  void liveSinkShowsOnceUpdatesAtMostPerIntervalAndAlwaysAtTheEnd() {
+    RecordingSink sink = new RecordingSink();
+    Displays.install(sink);
+    ThroughputMonitor monitor = monitor().displayInterval(Duration.ofMillis(250)).build();
+    Progress progress = monitor.start("host scan", 100_000_000);
+    assertEquals(List.of("show"), sink.calls);
+    for (int i = 0; i < 100; i++) {       // 100 chunks, 10 ms apart: 1 s
+      clock.addAndGet(10 * MS);
+      progress.advance(1_000_000);
+    }
+    assertEquals(4, sink.calls.size() - 1, "one update per 250 ms: " + sink.calls);
+    progress.finish();
+    assertEquals("update d1", sink.calls.get(sink.calls.size() - 1));
+    assertEquals(6, sink.calls.size());
+    Chart last = (Chart) sink.values.get(sink.values.size() - 1);
+    assertTrue(last.toString().startsWith("Chart[Throughput over wall-clock time: host scan 100 MB/s"), last.toString());
+    progress.finish();                    // a second finish changes nothing
+    assertEquals(6, sink.calls.size());
+  }
+
+  @Test
+  void aSecondSeriesSharesTheLiveChart() {
+    RecordingSink sink = new RecordingSink();
+    ThroughputMonitor monitor = monitor().sink(sink).build();
+    monitor.start("host", 10).close();
+    monitor.start("drive", 10).close();
+    assertEquals(1, sink.calls.stream().filter("show"::equals).count(), sink.calls.toString());
+    Chart chart = (Chart) sink.values.get(sink.values.size() - 1);
+    assertTrue(chart.toHtml().contains("name: 'drive'"), "the final chart has both series");
+    assertTrue(chart.toHtml().contains("name: 'host'"));
+  }
+
+  @Test
+  void aFailingSinkDoesNotStopTheWork() {
+    DisplaySink failing = new DisplaySink() {
+      @Override
+      public String show(Object value) {
+        return "d";
+      }
+
+      @Override
+      public void update(String displayId, Object value) {
+        throw new IllegalStateException("kernel gone");
+      }
+
+      @Override
+      public boolean live() {
+        return true;
+      }
+    };
+    ThroughputMonitor monitor = monitor().sink(failing).displayInterval(Duration.ZERO).build();
+    try (Progress progress = monitor.start("scan", 0)) {
+      clock.addAndGet(MS);
+      progress.advance(5);
+      progress.advance(5);
+    }
+    assertEquals(10, monitor.series().get(0).bytesDone());
+  }
+
+  @Test
+  void progressFromManyThreadsAddsUp() throws Exception {
+    ThroughputMonitor monitor = ThroughputMonitor.builder().progressBars(ProgressBars.OFF).build();
+    Progress progress = monitor.start("parallel", 8 * 10_000);
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      threads.add(new Thread(() -> {
+        for (int i = 0; i < 10_000; i++) {
+          progress.advance(1, 3);
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    progress.finish();
+    assertEquals(80_000, progress.bytesDone());
+    assertEquals(new Sample(progress.snapshot().last().wallNanos(), 80_000, 240_000), progress.snapshot().last());
+  }
+
+  @Test
+  void misuseIsRefusedWithAReason() {
+    ThroughputMonitor monitor = monitor().build();
+    assertThrows(IllegalArgumentException.class, () -> monitor.start(" ", 1));
+    assertThrows(IllegalArgumentException.class, () -> monitor.start("x", -1));
+    Progress progress = monitor.start("x", 1);
+    var back = assertThrows(IllegalArgumentException.class, () -> progress.advance(-1));
+    assertEquals("progress of series 'x' must not go back: bytes=-1", back.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> progress.advance(1, -5));
+    progress.finish();
+    var finished = assertThrows(IllegalStateException.class, () -> progress.advance(1));
+    assertTrue(finished.getMessage().contains("has finished"), finished.getMessage());
+  }
+
+  @Test
+  void chartsAndTableShowEachSeries() {
+    ThroughputMonitor monitor = monitor().sampleInterval(Duration.ZERO).build();
+    try (Progress host = monitor.start("host scan", 0)) {
+      clock.addAndGet(100 * MS);
+      host.advance(10_000_000, 50 * MS);   // 100 MB/s wall, 200 MB/s modeled
+    }
+    try (Progress generate = monitor.start("generate", 0)) {
+      clock.addAndGet(10 * MS);
+      generate.advance(5_000_000);          // 500 MB/s, no modeled time
+    }
+    Chart wall = monitor.chart();
+    assertEquals("Chart[Throughput over wall-clock time: host scan 100 MB/s; generate 500 MB/s]", wall.toString());
+    String html = monitor.chart(TimeAxis.MODELED).toHtml();
+    assertTrue(html.contains("name: 'host scan'"));
+    assertFalse(html.contains("generate"), "only series with modeled time are on the modeled chart");
+    assertTrue(html.contains("modeled device time (s)"));
+    assertTrue(html.contains("\"0.05\"") && html.contains("\"200.0\""), "the point (0.05 s, 200 MB/s): " + html);
+
+    Table table = monitor.table();
+    assertEquals(List.of("series", "wall s", "modeled s", "MB done", "MB/s"), table.columnNames());
+    assertEquals(4, table.rowCount());
+    assertEquals(100.0, table.doubleColumn("MB/s").get(1), 1e-9);
+    assertTrue(monitor.toString().startsWith("ThroughputMonitor[host scan: 10.0 MB in 0.10 s (100 MB/s), modeled 0.050 s; generate"),
+        monitor.toString());
+    assertEquals("ThroughputMonitor[no operations yet]", ThroughputMonitor.quiet().toString());
+  }
+}
