@@ -1,13 +1,222 @@
 package org.csdlab.lab.cli;
 
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.csdlab.ebpf.ExecutionResult;
+import org.csdlab.ebpf.Vm;
+import org.csdlab.ebpf.asm.Assembler;
+import org.csdlab.zns.Geometry;
+import org.csdlab.zns.ZnsDevice;
+import org.csdlab.zns.ZoneAction;
+import org.csdlab.zns.csd.ComputationalStorage;
+import org.csdlab.zns.csd.CsdKernel;
+import org.csdlab.zns.csd.CsdResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder replaced below. */
-@Command(name = "bench", description = "Quick benchmarks.")
+/**
+ * {@code csdlab bench}: quick runs of the VM, device and CSD benchmarks, as a table. The careful
+ * figures come from the JMH benchmarks in {@code tests/} (Maven profile {@code bench}).
+ */
+@Command(name = "bench", description = "Quick benchmarks of the eBPF VM, the ZNS device and the CSD, as a table.",
+    footer = {"", "vm   the interpreter counting u32 values > 0x3FFFFFFF in its context memory",
+        "zns  Zone Append and Read of 128 KiB commands over one zone (memory backend)",
+        "csd  the tutorial kernel count_u32.o over one zone on the drive (4 KiB reads)", "",
+        "A quick look in one JVM; for careful figures use the JMH benchmarks:",
+        "  mvn -B -q -Pbench -pl tests -am package -DskipTests && java -jar tests/target/benchmarks.jar"})
 final class BenchCommand implements Callable<Integer> {
+  /** The benchmark groups. */
+  enum Group {
+    vm, zns, csd
+  }
+
+  /** The VM benchmark: the same loop as the JMH benchmark count_above, written in assembly. */
+  static final String COUNT_ABOVE = """
+          r0 = 0
+          r3 = r1
+          r3 += r2              ; r3 = end of the context
+      loop:
+          if r1 >= r3 goto done
+          r4 = *(u32 *)(r1 + 0)
+          r1 += 4
+          if r4 <= 0x3fffffff goto loop
+          r0 += 1
+          goto loop
+      done:
+          exit
+      """;
+
+  private static final int COMMAND_BYTES = 128 << 10;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "GROUP", arity = "0..*",
+      description = "Which benchmarks: vm, zns, csd (default: all).")
+  List<String> groups = new ArrayList<>();
+
+  @Option(names = "--size", paramLabel = "SIZE", defaultValue = "16MiB", converter = ByteSize.Converter.class,
+      description = "Data each run goes over: a multiple of 1 MiB, at most 1 GiB (default: ${DEFAULT-VALUE}).")
+  ByteSize size;
+
+  @Option(names = "--time", paramLabel = "SECONDS", defaultValue = "2",
+      description = "Measurement time per benchmark (default: ${DEFAULT-VALUE}).")
+  double seconds;
+
+  @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "2",
+      description = "Warm-up time per benchmark (default: ${DEFAULT-VALUE}).")
+  double warmupSeconds;
+
   @Override
   public Integer call() {
+    if (size.bytes() < (1 << 20) || size.bytes() > (1L << 30) || size.bytes() % (1 << 20) != 0) {
+      throw new CliException("--size must be a multiple of 1 MiB between 1 MiB and 1 GiB, got " + size);
+    }
+    if (!(seconds > 0 && seconds <= 600) || !(warmupSeconds >= 0 && warmupSeconds <= 600)) {
+      throw new CliException("--time must be in (0, 600] and --warmup in [0, 600] seconds, got " + seconds + " and "
+          + warmupSeconds);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    EnumSet<Group> chosen = chosenGroups();
+    int bytes = Math.toIntExact(size.bytes());
+    out.printf(Locale.ROOT, "csdlab bench: %s per run, %.1f s warm-up + %.1f s measured each; %s%n", size,
+        warmupSeconds, seconds, CsdlabVersion.jdk());
+    out.flush();
+    QuickBench bench = new QuickBench(warmupSeconds, seconds);
+    List<QuickBench.Measurement> results = new ArrayList<>();
+    byte[] data = readings(bytes);
+    for (Group group : chosen) {
+      for (QuickBench.Operation op : operations(group, data)) {
+        results.add(bench.measure(op));
+      }
+    }
+    out.print(table(results));
     return 0;
+  }
+
+  private EnumSet<Group> chosenGroups() {
+    EnumSet<Group> chosen = EnumSet.noneOf(Group.class);
+    for (String name : groups) {
+      try {
+        chosen.add(Group.valueOf(name.toLowerCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new CliException("no benchmark group '" + name + "'; groups: vm, zns, csd");
+      }
+    }
+    return chosen.isEmpty() ? EnumSet.allOf(Group.class) : chosen;
+  }
+
+  private static List<QuickBench.Operation> operations(Group group, byte[] data) {
+    return switch (group) {
+      case vm -> List.of(vmCountAbove(data));
+      case zns -> znsAppendAndRead(data);
+      case csd -> List.of(csdCountU32(data));
+    };
+  }
+
+  private static QuickBench.Operation vmCountAbove(byte[] data) {
+    long expected = countAbove(data);
+    Vm vm = Vm.builder(Assembler.assemble(COUNT_ABOVE)).fuel(Long.MAX_VALUE).build();
+    return new QuickBench.Operation("vm count_above", "interpreter, u32 > 0x3FFFFFFF in context", data.length, () -> {
+      ExecutionResult r = vm.run(data);
+      check(r.r0(), expected, "vm count_above");
+      return r.instructionsExecuted();
+    });
+  }
+
+  private static List<QuickBench.Operation> znsAppendAndRead(byte[] data) {
+    ZnsDevice device = ZnsDevice.builder(oneZone(data.length)).build();
+    byte[] command = new byte[COMMAND_BYTES];
+    int blocks = COMMAND_BYTES / device.geometry().blockSizeBytes();
+    QuickBench.Operation append = new QuickBench.Operation("zns append", "Zone Append 128 KiB until the zone is full",
+        data.length, () -> {
+          device.manage(0, ZoneAction.RESET);
+          for (int at = 0; at < data.length; at += COMMAND_BYTES) {
+            device.append(0, command);
+          }
+          return 0;
+        });
+    QuickBench.Operation read = new QuickBench.Operation("zns read", "Read 128 KiB over the whole zone", data.length,
+        () -> {
+          if (device.zone(0).writtenBlocks() * device.geometry().blockSizeBytes() < data.length) {
+            throw new IllegalStateException("zns read: the zone was not written");
+          }
+          for (long lba = 0; lba < data.length / device.geometry().blockSizeBytes(); lba += blocks) {
+            device.read(lba, blocks, command, 0);
+          }
+          return 0;
+        });
+    return List.of(append, read);
+  }
+
+  private static QuickBench.Operation csdCountU32(byte[] data) {
+    ZnsDevice device = ZnsDevice.builder(oneZone(data.length)).build();
+    for (int at = 0; at < data.length; at += 1 << 20) {
+      device.append(0, java.util.Arrays.copyOfRange(data, at, at + (1 << 20)));
+    }
+    long expected = countAbove(data);
+    CsdKernel kernel = ComputationalStorage.builder(device).fuel(Long.MAX_VALUE).build()
+        .load(TutorialKernels.load("count_u32"));
+    return new QuickBench.Operation("csd count_u32", "count_u32.o on the drive, 4 KiB reads", data.length, () -> {
+      CsdResult r = kernel.run();
+      check(r.returnedLong(), expected, "csd count_u32");
+      return r.instructionsExecuted();
+    });
+  }
+
+  private static Geometry oneZone(int bytes) {
+    long blocks = bytes / 4096;
+    return Geometry.builder().zoneCount(1).zoneSizeBlocks(blocks).zoneCapacityBlocks(blocks).blockSizeBytes(4096)
+        .build();
+  }
+
+  /** Seeded u32 readings, uniform over all 32 bits. */
+  private static byte[] readings(int bytes) {
+    byte[] data = new byte[bytes];
+    ByteBuffer buffer = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+    SplittableRandom random = new SplittableRandom(42);
+    while (buffer.hasRemaining()) {
+      buffer.putLong(random.nextLong());
+    }
+    return data;
+  }
+
+  private static long countAbove(byte[] data) {
+    ByteBuffer values = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+    long count = 0;
+    while (values.hasRemaining()) {
+      if (Integer.toUnsignedLong(values.getInt()) > 0x3FFF_FFFFL) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static void check(long actual, long expected, String name) {
+    if (actual != expected) {
+      throw new IllegalStateException(name + " computed " + actual + ", expected " + expected);
+    }
+  }
+
+  static String table(List<QuickBench.Measurement> results) {
+    StringBuilder t = new StringBuilder();
+    String header = "%-15s %-43s %9s %10s %6s%n";
+    t.append(String.format(Locale.ROOT, header, "benchmark", "what", "Minsn/s", "MB/s", "runs"));
+    for (QuickBench.Measurement m : results) {
+      String minsn = Double.isNaN(m.minsnPerSecond()) ? "-" : String.format(Locale.ROOT, "%.1f", m.minsnPerSecond());
+      t.append(String.format(Locale.ROOT, "%-15s %-43s %9s %10.1f %6d%n", m.name(), m.what(), minsn,
+          m.megabytesPerSecond(), m.runs()));
+    }
+    return t.toString();
   }
 }

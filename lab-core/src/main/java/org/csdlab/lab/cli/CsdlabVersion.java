@@ -12,7 +12,7 @@ final class CsdlabVersion implements IVersionProvider {
   /** The version in the packaged jar's manifest, or a note that there is none. */
   static String csdlabVersion() {
     String version = CsdlabVersion.class.getPackage().getImplementationVersion();
-    return version != null ? version : "(unknown: not running from the packaged jar)";
+    return version != null ? version : "(development build)";
   }
 
   /** As {@code JDK 25.0.1+8-LTS (Temurin-25.0.1+8) at /usr/lib/jvm/temurin-25-jdk-amd64}. */

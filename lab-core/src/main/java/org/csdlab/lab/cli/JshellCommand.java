@@ -1,13 +1,161 @@
 package org.csdlab.lab.cli;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import jdk.jshell.tool.JavaShellToolBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder replaced below. */
-@Command(name = "jshell", description = "JShell with the lab on the class path.")
+/**
+ * {@code csdlab jshell}: the JDK's JShell tool, run in this JVM (the same tool the {@code jshell}
+ * binary starts, so editing, history and Tab completion are the real ones), with the lab on the
+ * class path of the JVM that runs the snippets, the lab's packages imported and a welcome screen.
+ */
+@Command(name = "jshell", description = "Explore the lab in JShell: classes on the class path, imports done.",
+    footer = {"", "Arguments after -- go to JShell itself, e.g. csdlab jshell -- --feedback concise.",
+        "JVM options for the snippets' JVM: CSDLAB_JAVA_OPTS=-Xmx4g ./csdlab jshell"})
 final class JshellCommand implements Callable<Integer> {
+  /**
+   * The packages imported at startup, each with a class that proves it is on the class path (a
+   * package only appears once its module is built).
+   */
+  static final Map<String, String> IMPORTS = imports();
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "JSHELL-ARGS", description = "Options passed on to JShell (after --).")
+  List<String> jshellArguments = new ArrayList<>();
+
+  private static Map<String, String> imports() {
+    Map<String, String> imports = new LinkedHashMap<>();
+    imports.put("org.csdlab.ebpf", "Program");
+    imports.put("org.csdlab.ebpf.asm", "Assembler");
+    imports.put("org.csdlab.ebpf.elf", "ElfObject");
+    imports.put("org.csdlab.ebpf.verifier", "Verifier");
+    imports.put("org.csdlab.ebpf.maps", "MapSet");
+    imports.put("org.csdlab.zns", "ZnsDevice");
+    imports.put("org.csdlab.zns.csd", "ComputationalStorage");
+    imports.put("org.csdlab.zns.timing", "TimingProfile");
+    return imports;
+  }
+
   @Override
-  public Integer call() {
-    return 0;
+  public Integer call() throws Exception {
+    spec.commandLine().getOut().print(welcome());
+    spec.commandLine().getOut().flush();
+    Path startup = writeStartup();
+    try {
+      return JavaShellToolBuilder.builder().start(arguments(startup));
+    } finally {
+      Files.deleteIfExists(startup);
+    }
+  }
+
+  /**
+   * Runs a JShell session reading {@code in} and writing {@code out}, as {@link #call()} does at
+   * a terminal; for tests and scripts. Returns JShell's exit status.
+   */
+  static int session(InputStream in, PrintStream out, String... extraArguments) throws Exception {
+    Path startup = writeStartup();
+    try {
+      out.print(welcome());
+      return JavaShellToolBuilder.builder().in(in, null).out(out).err(out)
+          .start(arguments(startup, Arrays.asList(extraArguments)));
+    } finally {
+      Files.deleteIfExists(startup);
+    }
+  }
+
+  private String[] arguments(Path startup) {
+    return arguments(startup, jshellArguments);
+  }
+
+  /** JShell's arguments: class path, startup scripts and the JVM options this JVM was given. */
+  static String[] arguments(Path startup, List<String> more) {
+    List<String> args = new ArrayList<>();
+    args.add("--class-path");
+    args.add(classPath());
+    args.add("--startup");
+    args.add("DEFAULT");
+    args.add("--startup");
+    args.add(startup.toString());
+    // The snippets run in a JVM of their own: give it this JVM's memory settings.
+    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (option.startsWith("-Xmx") || option.startsWith("-Xms") || option.startsWith("-Xss")) {
+        args.add("-R" + option);
+      }
+    }
+    args.addAll(more);
+    return args.toArray(String[]::new);
+  }
+
+  /** This JVM's class path with absolute entries (the snippets' JVM may start elsewhere). */
+  static String classPath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.isBlank())
+        .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /** The import lines of the packages that are on the class path. */
+  static String importLines() {
+    ClassLoader loader = JshellCommand.class.getClassLoader();
+    StringBuilder lines = new StringBuilder();
+    IMPORTS.forEach((pkg, probe) -> {
+      try {
+        Class.forName(pkg + "." + probe, false, loader);
+        lines.append("import ").append(pkg).append(".*;\n");
+      } catch (ClassNotFoundException e) {
+        // the module holding the package is not built into this class path: nothing to import
+      }
+    });
+    return lines.toString();
+  }
+
+  private static Path writeStartup() {
+    try {
+      Path startup = Files.createTempFile("csdlab-startup-", ".jsh");
+      Files.writeString(startup, importLines());
+      return startup;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One screen: what is loaded, and three things to try. */
+  static String welcome() {
+    return """
+        csdlab %s in JShell: the lab's classes are here, their packages imported.
+        Tab completes names and shows methods; /help for JShell's commands, /exit to leave.
+
+        Three things to try:
+          1. An eBPF program on the VM:
+               var p = Assembler.assemble("r0 = 6\\nr0 *= 7\\nexit")
+               Vm.of(p).run()
+          2. A zoned drive:
+               var dev = ZnsDevice.create()
+               dev.append(0, new byte[3 * 4096])
+               dev.zone(0)
+          3. A kernel that runs on the drive (after 2.):
+               var csd = ComputationalStorage.of(dev)
+               csd.load(Assembler.assemble("call 4\\nexit")).run().r0()     // helper 4: sector size
+
+        """.formatted(CsdlabVersion.csdlabVersion());
   }
 }

@@ -1,0 +1,35 @@
+package org.csdlab.lab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class BenchCommandTest {
+  @Test
+  void printsATableRowPerBenchmark() {
+    CliRun run = CliRun.of("bench", "--size", "1MiB", "--time", "0.05", "--warmup", "0");
+    assertEquals(0, run.status(), run.err());
+    String[] lines = run.out().split("\n");
+    assertEquals(6, lines.length, run.out()); // title, header, vm, zns append, zns read, csd
+    assertTrue(lines[1].matches("benchmark\\s+what\\s+Minsn/s\\s+MB/s\\s+runs"), lines[1]);
+    assertTrue(lines[2].matches("vm count_above .*\\s[0-9.]+\\s+[0-9.]+\\s+[0-9]+"), lines[2]);
+    assertTrue(lines[3].matches("zns append .*\\s-\\s+[0-9.]+\\s+[0-9]+"), lines[3]);
+    assertTrue(lines[5].startsWith("csd count_u32 "), lines[5]);
+  }
+
+  @Test
+  void runsOnlyTheGroupsNamed() {
+    CliRun run = CliRun.of("bench", "csd", "--size", "1MiB", "--time", "0.05", "--warmup", "0");
+    assertEquals(0, run.status(), run.err());
+    assertEquals(3, run.out().split("\n").length, run.out());
+  }
+
+  @Test
+  void refusesBadArgumentsInOneLine() {
+    assertEquals("csdlab bench: no benchmark group 'gpu'; groups: vm, zns, csd", CliRun.of("bench", "gpu").errorLine());
+    assertEquals("csdlab bench: --size must be a multiple of 1 MiB between 1 MiB and 1 GiB, got 3 KiB",
+        CliRun.of("bench", "--size", "3k").errorLine());
+    assertEquals(1, CliRun.of("bench", "--time", "-1").status());
+  }
+}

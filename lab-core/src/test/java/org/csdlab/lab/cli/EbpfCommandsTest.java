@@ -1,0 +1,205 @@
+package org.csdlab.lab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.csdlab.ebpf.Program;
+import org.csdlab.ebpf.asm.Assembler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EbpfCommandsTest {
+  private static final String ANSWER = "r0 = 6\nr0 *= 7\nexit\n";
+
+  @TempDir
+  Path dir;
+
+  private Path file(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  private static Path countKernel() throws URISyntaxException {
+    return Path.of(EbpfCommandsTest.class.getResource("/tutorials/programs/count_u32.o").toURI());
+  }
+
+  @Test
+  void asmWritesRawBytecodeThatDecodesToTheProgram() throws IOException {
+    Path source = file("answer.s", ANSWER);
+    Path out = dir.resolve("answer.bin");
+    CliRun run = CliRun.of("ebpf", "asm", source.toString(), "-o", out.toString());
+    assertEquals(0, run.status(), run.err());
+    assertEquals(out + ": 3 instructions, 24 bytes of bytecode\n", run.out());
+    assertArrayEquals(Assembler.assemble(ANSWER).encode(), Files.readAllBytes(out));
+  }
+
+  @Test
+  void asmPrintsHexOneInstructionALine() throws IOException {
+    CliRun run = CliRun.of("ebpf", "asm", file("answer.s", ANSWER).toString());
+    assertEquals(0, run.status(), run.err());
+    assertEquals("b7 00 00 00 06 00 00 00\n27 00 00 00 07 00 00 00\n95 00 00 00 00 00 00 00\n", run.out());
+  }
+
+  @Test
+  void asmWithARequiredSyntaxRefusesTheOther() throws IOException {
+    Path source = file("answer.s", ANSWER);
+    assertEquals(0, CliRun.of("ebpf", "asm", "--syntax", "llvm", source.toString()).status());
+    CliRun run = CliRun.of("ebpf", "asm", "--syntax", "ubpf", source.toString());
+    assertEquals(1, run.status());
+    assertTrue(run.errorLine().startsWith("csdlab ebpf asm: "), run.errorLine());
+  }
+
+  @Test
+  void asmReportsTheBadLineInOneLine() throws IOException {
+    CliRun run = CliRun.of("ebpf", "asm", file("bad.s", "r0 = 1\nr0 +== 2\nexit\n").toString());
+    assertEquals(1, run.status());
+    assertTrue(run.errorLine().startsWith("csdlab ebpf asm: "), run.errorLine());
+    assertTrue(run.errorLine().contains("2"), run.errorLine()); // the line number
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void asmRefusesBytecodeInput() throws IOException {
+    Path bin = Files.write(dir.resolve("x.bin"), Assembler.assemble(ANSWER).encode());
+    CliRun run = CliRun.of("ebpf", "asm", bin.toString());
+    assertEquals(1, run.status());
+    assertEquals("csdlab ebpf asm: " + bin + " is not assembly text (it is bytecode); disassemble it with: "
+        + "csdlab ebpf disasm " + bin, run.errorLine());
+  }
+
+  @Test
+  void disasmPrintsRawBytecodeInEitherSyntax() throws IOException {
+    Path bin = Files.write(dir.resolve("x.bin"), Assembler.assemble(ANSWER).encode());
+    CliRun llvm = CliRun.of("ebpf", "disasm", bin.toString());
+    assertEquals(0, llvm.status(), llvm.err());
+    assertEquals("   0: r0 = 6\n   1: r0 *= 7\n   2: exit\n", llvm.out());
+    CliRun ubpf = CliRun.of("ebpf", "disasm", "--to", "ubpf", bin.toString());
+    assertTrue(ubpf.out().contains("mul %r0, 7"), ubpf.out());
+  }
+
+  @Test
+  void disasmReadsAnElfObject() throws Exception {
+    CliRun run = CliRun.of("ebpf", "disasm", countKernel().toString());
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.out().contains("call 7"), run.out()); // get_mem_info
+    assertTrue(run.out().strip().endsWith("exit"), run.out());
+  }
+
+  @Test
+  void disasmWithLabelsAssemblesAgain() throws IOException {
+    Path source = file("loop.s", BenchCommand.COUNT_ABOVE);
+    CliRun run = CliRun.of("ebpf", "disasm", "--labels", source.toString());
+    assertEquals(0, run.status(), run.err());
+    assertEquals(Assembler.assemble(BenchCommand.COUNT_ABOVE), Assembler.assemble(run.out()));
+  }
+
+  @Test
+  void disasmRefusesAnUnknownSection() throws Exception {
+    CliRun run = CliRun.of("ebpf", "disasm", "--section", "xdp", countKernel().toString());
+    assertEquals(1, run.status());
+    assertTrue(run.errorLine().startsWith("csdlab ebpf disasm: ") && run.errorLine().contains("xdp"),
+        run.errorLine());
+  }
+
+  @Test
+  void disasmRefusesTruncatedBytecode() throws IOException {
+    Path bin = Files.write(dir.resolve("short.bin"), new byte[] {(byte) 0xb7, 0, 0, 0, 1});
+    CliRun run = CliRun.of("ebpf", "disasm", bin.toString());
+    assertEquals(1, run.status());
+    assertTrue(run.errorLine().startsWith("csdlab ebpf disasm: "), run.errorLine());
+  }
+
+  @Test
+  void runPrintsR0InstructionsAndTime() throws IOException {
+    CliRun run = CliRun.of("ebpf", "run", file("answer.s", ANSWER).toString());
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.out().startsWith("r0 = 42 (0x2a)\ninstructions executed: 3\ntime: "), run.out());
+  }
+
+  @Test
+  void runTakesMemoryAsHexOrFileAndTraces() throws IOException {
+    Path prog = file("sum.s", "r0 = *(u32 *)(r1 + 0)\nr0 += r2\nexit\n");
+    CliRun hex = CliRun.of("ebpf", "run", prog.toString(), "--mem-hex", "0x2a 00 00 00", "--trace");
+    assertEquals(0, hex.status(), hex.err());
+    assertTrue(hex.out().contains("r0 = 46 (0x2e)"), hex.out()); // 42 + the length 4
+    assertTrue(hex.out().startsWith("   0: r0 = *(u32 *)(r1 + 0)"), hex.out()); // the trace's first step
+    Path mem = Files.write(dir.resolve("mem.bin"), new byte[] {1, 0, 0, 0, 0, 0, 0, 0});
+    CliRun file = CliRun.of("ebpf", "run", prog.toString(), "--mem", mem.toString());
+    assertTrue(file.out().startsWith("r0 = 9 (0x9)"), file.out());
+  }
+
+  @Test
+  void runRefusesBadHexInOneLine() throws IOException {
+    CliRun run = CliRun.of("ebpf", "run", file("answer.s", ANSWER).toString(), "--mem-hex", "2a 0");
+    assertEquals(1, run.status());
+    assertEquals("csdlab ebpf run: --mem-hex has an odd number of hex digits (3); write whole bytes, e.g. "
+        + "2a 00 00 00", run.errorLine());
+    CliRun both = CliRun.of("ebpf", "run", "x.s", "--mem-hex", "00", "--mem", "m.bin");
+    assertEquals(2, both.status());
+    assertTrue(both.errorLine().contains("mutually exclusive"), both.errorLine());
+  }
+
+  @Test
+  void runStopsWhenTheFuelRunsOut() throws IOException {
+    CliRun run = CliRun.of("ebpf", "run", file("loop.s", "l: goto l\nexit\n").toString(), "--fuel", "1000");
+    assertEquals(1, run.status());
+    assertTrue(run.errorLine().startsWith("csdlab ebpf run: ") && run.errorLine().contains("1000"),
+        run.errorLine());
+  }
+
+  @Test
+  void runReportsAMemoryFaultInOneLine() throws IOException {
+    CliRun run = CliRun.of("ebpf", "run", file("bad.s", "r1 = 8\nr0 = *(u64 *)(r1 + 0)\nexit\n").toString());
+    assertEquals(1, run.status());
+    assertTrue(run.errorLine().startsWith("csdlab ebpf run: "), run.errorLine());
+    assertFalse(run.err().contains("\tat "), run.err());
+  }
+
+  @Test
+  void runRefusesAnEmptyFileAndADirectory() throws IOException {
+    Path empty = Files.write(dir.resolve("empty.bin"), new byte[0]);
+    assertEquals("csdlab ebpf run: program file " + empty + " is empty", CliRun.of("ebpf", "run", empty.toString())
+        .errorLine());
+    assertEquals("csdlab ebpf run: program file " + dir + " is a directory, not a file",
+        CliRun.of("ebpf", "run", dir.toString()).errorLine());
+  }
+
+  @Test
+  void verifyAcceptsASafeProgram() throws IOException {
+    CliRun run = CliRun.of("ebpf", "verify", file("answer.s", ANSWER).toString());
+    assertEquals(0, run.status(), run.err());
+    assertEquals("OK: answer.s, 3 instructions, accepted (helpers: linux)\n", run.out());
+  }
+
+  @Test
+  void verifyShowsTheRefusedInstruction() throws IOException {
+    CliRun run = CliRun.of("ebpf", "verify", file("uninit.s", "r0 = 1\nr0 += r2\nr0 += r3\nexit\n").toString());
+    assertEquals(1, run.status());
+    assertTrue(run.out().startsWith("REFUSED: UNINIT_REG at 2 'r0 += r3'"), run.out());
+    assertTrue(run.out().contains(">    2: r0 += r3\n"), run.out());
+    assertEquals("", run.err());
+  }
+
+  @Test
+  void verifyChecksCsdKernelsWithTheOpencsdHelpers() throws Exception {
+    CliRun linux = CliRun.of("ebpf", "verify", countKernel().toString());
+    assertEquals(1, linux.status());
+    assertTrue(linux.out().contains("add --helpers opencsd"), linux.out());
+    CliRun opencsd = CliRun.of("ebpf", "verify", "--helpers", "opencsd", countKernel().toString());
+    assertEquals(0, opencsd.status(), opencsd.out());
+    assertTrue(opencsd.out().startsWith("OK: .text, "), opencsd.out());
+  }
+
+  @Test
+  void programFormIsToldFromTheContent() {
+    Program p = Assembler.assemble(ANSWER);
+    assertEquals(ProgramFile.Form.BYTECODE, ProgramFile.formOf(p.encode()));
+    assertEquals(ProgramFile.Form.ASSEMBLY, ProgramFile.formOf(ANSWER.getBytes()));
+    assertEquals(ProgramFile.Form.ELF, ProgramFile.formOf(new byte[] {0x7f, 'E', 'L', 'F', 2}));
+  }
+}

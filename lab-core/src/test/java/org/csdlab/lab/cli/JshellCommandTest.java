@@ -1,0 +1,49 @@
+package org.csdlab.lab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class JshellCommandTest {
+  @Test
+  void aPipedSessionSeesTheLabWithImportsDone() throws Exception {
+    String session = String.join("\n",
+        "var p = Assembler.assemble(\"r0 = 6\\nr0 *= 7\\nexit\")",
+        "Vm.of(p).run().r0()",
+        "var dev = ZnsDevice.create()",
+        "dev.append(0, new byte[3 * 4096])",
+        "dev.zone(0).state()",
+        "/exit 3",
+        "");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status = JshellCommand.session(new ByteArrayInputStream(session.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertEquals(3, status, text);
+    assertTrue(text.startsWith("csdlab "), text);
+    assertTrue(text.contains("Three things to try"), text);
+    assertTrue(text.contains("$2 ==> 42"), text);
+    assertTrue(text.contains("$5 ==> IMPLICITLY_OPENED"), text);
+    assertTrue(!text.contains("Error:") && !text.contains("Exception"), text);
+  }
+
+  @Test
+  void importsOnlyPackagesOnTheClassPath() {
+    String imports = JshellCommand.importLines();
+    assertTrue(imports.contains("import org.csdlab.ebpf.asm.*;\n"), imports);
+    assertTrue(imports.contains("import org.csdlab.zns.csd.*;\n"), imports);
+    assertEquals(JshellCommand.IMPORTS.size(), imports.lines().count(), imports);
+  }
+
+  @Test
+  void theWelcomeFitsOnOneScreen() {
+    String welcome = JshellCommand.welcome();
+    assertTrue(welcome.lines().count() <= 24, welcome);
+    assertTrue(welcome.lines().allMatch(line -> line.length() <= 100), welcome);
+  }
+}

@@ -1,0 +1,92 @@
+package org.csdlab.lab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+  @Test
+  void noCommandPrintsTheCommandList() {
+    CliRun run = CliRun.of();
+    assertEquals(0, run.status());
+    for (String command : new String[] {"demo", "jshell", "ebpf", "zns", "bench", "version"}) {
+      assertTrue(run.out().contains("\n  " + command + " "), command + " missing from:\n" + run.out());
+    }
+    assertTrue(run.out().contains("Start with: csdlab demo"), run.out());
+  }
+
+  @Test
+  void versionNamesCsdlabAndTheJdkHome() {
+    for (String[] args : new String[][] {{"--version"}, {"version"}, {"-V"}}) {
+      CliRun run = CliRun.of(args);
+      assertEquals(0, run.status());
+      String[] lines = run.out().split("\\R");
+      assertEquals(2, lines.length, run.out());
+      assertTrue(lines[0].startsWith("csdlab "), lines[0]);
+      assertTrue(lines[1].startsWith("JDK " + Runtime.version()), lines[1]);
+      assertTrue(lines[1].endsWith(" at " + System.getProperty("java.home")), lines[1]);
+    }
+  }
+
+  @Test
+  void everyCommandHasHelpAndVersion() {
+    String[][] commands = {{"demo"}, {"jshell"}, {"ebpf"}, {"ebpf", "asm"}, {"ebpf", "disasm"}, {"ebpf", "run"},
+        {"ebpf", "verify"}, {"zns"}, {"zns", "create"}, {"zns", "report"}, {"bench"}, {"version"}};
+    for (String[] command : commands) {
+      String name = "csdlab " + String.join(" ", command);
+      CliRun help = CliRun.of(append(command, "--help"));
+      assertEquals(0, help.status(), name);
+      assertTrue(help.out().startsWith("Usage: " + name), help.out());
+      CliRun version = CliRun.of(append(command, "--version"));
+      assertEquals(0, version.status(), name);
+      assertTrue(version.out().startsWith("csdlab "), version.out());
+    }
+  }
+
+  @Test
+  void unknownCommandIsOneLineWithStatus2() {
+    CliRun run = CliRun.of("frobnicate");
+    assertEquals(2, run.status());
+    assertEquals("csdlab: unknown command 'frobnicate'; commands: demo, jshell, ebpf, zns, bench, version "
+        + "(see csdlab --help)", run.errorLine());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void unknownSubcommandIsOneLine() {
+    CliRun run = CliRun.of("ebpf", "link");
+    assertEquals(2, run.status());
+    assertEquals("csdlab ebpf: unknown command 'link'; commands: asm, disasm, run, verify (see csdlab ebpf --help)",
+        run.errorLine());
+  }
+
+  @Test
+  void unknownOptionIsOneLine() {
+    CliRun run = CliRun.of("demo", "--sise", "32MiB");
+    assertEquals(2, run.status());
+    assertTrue(run.errorLine().startsWith("csdlab demo: Unknown option"), run.errorLine());
+    assertTrue(run.errorLine().endsWith("did you mean --size? (see csdlab demo --help)"), run.errorLine());
+  }
+
+  @Test
+  void debugAddsTheStackTrace() {
+    CliRun run = CliRun.of("ebpf", "run", "--debug", "no-such-file.s");
+    assertEquals(1, run.status());
+    assertTrue(run.err().startsWith("csdlab ebpf run: no such file: no-such-file.s\n"), run.err());
+    assertTrue(run.err().contains("NoSuchFileException"), run.err());
+  }
+
+  @Test
+  void internalErrorsNameTheTypeAndPointToDebug() {
+    assertEquals("internal error java.lang.NullPointerException: x (run with --debug for the stack trace)",
+        ErrorReport.describe(new NullPointerException("x")));
+    assertEquals("two lines", ErrorReport.describe(new IllegalArgumentException("two\n  lines")));
+  }
+
+  private static String[] append(String[] args, String last) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+    all[args.length] = last;
+    return all;
+  }
+}

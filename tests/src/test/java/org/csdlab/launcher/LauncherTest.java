@@ -1,0 +1,58 @@
+package org.csdlab.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code ./csdlab} launcher from the repository root, as the README runs it. In a reactor
+ * build lab-core's jar is fresh, so the launcher runs it without building.
+ */
+class LauncherTest {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  private record Result(int status, String out) {
+  }
+
+  private static Result csdlab(String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("csdlab").toString()));
+    command.addAll(List.of(args));
+    Path output = Files.createTempFile("csdlab-launcher", ".txt");
+    try {
+      Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+          .redirectOutput(output.toFile()).start();
+      if (!process.waitFor(5, TimeUnit.MINUTES)) { // a build on first use takes about a minute
+        process.destroyForcibly();
+        throw new AssertionError("./csdlab " + String.join(" ", args) + " did not finish in 5 minutes");
+      }
+      return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(output);
+    }
+  }
+
+  @Test
+  void versionNamesCsdlabAndTheJdk() throws Exception {
+    Result result = csdlab("--version");
+    assertEquals(0, result.status(), result.out());
+    List<String> lines = result.out().lines().filter(l -> !l.startsWith("csdlab: ")).toList(); // build messages
+    assertEquals(2, lines.size(), result.out());
+    assertTrue(lines.get(0).matches("csdlab \\d+\\.\\d+\\.\\d+.*"), lines.get(0));
+    assertTrue(lines.get(1).startsWith("JDK "), lines.get(1));
+  }
+
+  @Test
+  void badArgumentsGiveOneLineAndStatus2() throws Exception {
+    Result result = csdlab("ebpf", "run");
+    assertEquals(2, result.status(), result.out());
+    List<String> lines = result.out().lines().filter(l -> !l.startsWith("csdlab: ")).toList(); // build messages
+    assertEquals(List.of("csdlab ebpf run: Missing required parameter: 'FILE' (see csdlab ebpf run --help)"), lines);
+  }
+}
