@@ -38,6 +38,7 @@ public final class CellEvaluator implements AutoCloseable {
       "org.csdlab.fluffle");
 
   private static final long STOP_RETRY_MILLIS = 50;
+  private static final long STUBBORN_NANOS = 5_000_000_000L;
 
   private final JShell shell;
   private final CapturingExecutionControl control;
@@ -120,11 +121,18 @@ public final class CellEvaluator implements AutoCloseable {
   }
 
   private void stopUntilCellEnds() {
+    long started = System.nanoTime();
+    boolean told = false;
     while (true) {
       synchronized (runState) {
         if (!running || !interruptRequested) {
           return;
         }
+      }
+      if (!told && System.nanoTime() - started > STUBBORN_NANOS) {
+        told = true;
+        System.err.println("Still stopping: the cell is inside library code that does not check for interrupts;"
+            + " it stops when that call returns (or restart the kernel).");
       }
       try {
         shell.stop();

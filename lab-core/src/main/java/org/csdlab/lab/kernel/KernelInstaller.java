@@ -50,6 +50,19 @@ public final class KernelInstaller {
     return new KernelInstaller(currentJava(), jar);
   }
 
+  /**
+   * An installer for kernels run by this JVM from the jar it runs from (what {@code ./csdlab
+   * jupyter install} wants).
+   *
+   * @throws IllegalStateException when this JVM does not run from the built jar
+   */
+  public static KernelInstaller forRunningJar() {
+    Path jar = runningJar().orElseThrow(() -> new IllegalStateException(
+        "csdlab is not running from its built jar, so there is no jar for the kernel to run; build it with"
+            + " mvn -B -pl lab-core -am package -DskipTests and run ./csdlab jupyter install again"));
+    return forThisJvm(jar);
+  }
+
   /** The java binary running this JVM. */
   public static Path currentJava() {
     String executable = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "java.exe" : "java";
