@@ -141,12 +141,13 @@ var driveMillis = new double[recordSizes.length][selectivities.length];
 var matches = new long[recordSizes.length][selectivities.length];
 for (int i = 0; i < selectivities.length; i++) {
   int zone = 20 + i;
-  Datasets.u32Readings(sampleBytes, ByteUnit.B).seed(7).selectivity(selectivities[i]).writeToZones(dev.raw(), zone);
+  Datasets.u32Readings(sampleBytes, ByteUnit.B).seed(7).selectivity(selectivities[i])
+      .monitor(ThroughputMonitor.quiet()).writeToZones(dev.raw(), zone);
   hostMillis[i] = lab.host().countU32Above(new Extent(zone, 1, sampleBytes), threshold).modeledNanos() / 1e6;
   for (int r = 0; r < recordSizes.length; r++) {
     var run = filter.run(zone, sampleBytes, recordSizes[r], threshold, 1 << 20);
-    if (run.r0() < 0) {
-      throw new IllegalStateException("filter_u32_records failed with " + run.r0());
+    if ((int) run.r0() < 0) {   // main returns an int: a negative error, or the number of matches
+      throw new IllegalStateException("filter_u32_records failed with " + (int) run.r0());
     }
     matches[r][i] = run.r0();
     driveMillis[r][i] = run.modeledNanos() / 1e6;
@@ -194,7 +195,7 @@ show(Charts.lines("Where offloading stops paying", "record size (bytes)", "cross
 //md   size: it reads the flash, filters, then sends all the data over the same link anyway.
 //md * With 8-byte records offloading stops paying at a selectivity of about **0.72**; with
 //md   512-byte records at about **0.92**: bigger records mean fewer comparisons per byte.
-Check.that("host modeled time for 4 MiB (ms)", hostMillis[0]).isCloseTo(102.6, 1e-9);
+Check.that("host modeled time for 4 MiB (ms)", hostMillis[0]).isCloseTo(102.6, 0.001);
 Check.that("records kept at selectivity 0.2, 128-byte records", matches[2][1]).is(6625);
 Check.that("records kept at selectivity 1, 8-byte records", matches[0][selectivities.length - 1]).is(524_288);
 for (int r = 0; r < recordSizes.length; r++) {

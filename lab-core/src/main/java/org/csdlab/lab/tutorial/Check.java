@@ -119,12 +119,12 @@ public final class Check<T> {
 
   /** Checks that a boolean is true. */
   public void isTrue() {
-    verify(Boolean.TRUE.equals(actual), "holds", "expected true but was " + show(actual));
+    verify(Boolean.TRUE.equals(actual), ": yes", "expected yes (true) but was " + show(actual));
   }
 
   /** Checks that a boolean is false. */
   public void isFalse() {
-    verify(Boolean.FALSE.equals(actual), "does not hold", "expected false but was " + show(actual));
+    verify(Boolean.FALSE.equals(actual), ": no", "expected no (false) but was " + show(actual));
   }
 
   /** Checks that the value's text contains {@code part}. */
@@ -148,7 +148,7 @@ public final class Check<T> {
   }
 
   private void pass(String what) {
-    CheckResult result = new CheckResult(description, true, description + " " + what);
+    CheckResult result = new CheckResult(description, true, description + (what.startsWith(":") ? "" : " ") + what);
     out().println(result.printed());
     CheckLog.record(result);
   }

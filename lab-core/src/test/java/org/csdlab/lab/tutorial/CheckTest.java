@@ -89,6 +89,8 @@ class CheckTest {
       Check.that("x", "a").isNotNull();
     });
     assertEquals(8, results.size());
+    assertEquals("refused: yes", results.get(0).line());
+    assertEquals("accepted: no", results.get(1).line());
     assertTrue(results.stream().allMatch(CheckResult::passed));
     assertThrows(CheckFailedException.class, () -> Check.that("refused", (Object) null).isTrue());
     assertThrows(CheckFailedException.class, () -> Check.that("bytes", 4).isGreaterThan(4));

@@ -31,7 +31,7 @@ class TutorialRunnerTest {
     assertTrue(run.passed(), run.summary());
     assertEquals("Sums", run.title());
     assertEquals(2, run.checks().size());
-    assertEquals("a is 40\n✓ a + 2 is 42\n✓ a is even holds\n", run.output());
+    assertEquals("a is 40\n✓ a + 2 is 42\n✓ a is even: yes\n", run.output());
     assertTrue(run.summary().startsWith("✓ test: 2 checks passed"), run.summary());
   }
 
