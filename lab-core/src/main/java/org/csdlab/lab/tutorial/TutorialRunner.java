@@ -132,10 +132,12 @@ public final class TutorialRunner {
       if (!classPath.isBlank()) {
         shell.addToClasspath(classPath);
       }
-      watchdog.schedule(() -> {
+      // Past the deadline, stop whatever runs, again and again: a stop that comes while a snippet
+      // compiles, before the next one runs, would otherwise be lost.
+      watchdog.scheduleWithFixedDelay(() -> {
         timedOut.set(true);
         shell.stop();
-      }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+      }, timeout.toMillis(), 100, TimeUnit.MILLISECONDS);
       CellExecution execution = new CellExecution(shell, out, timedOut);
       List<Cell> cells = source.cells();
       for (int i = 0; i < cells.size(); i++) {
@@ -206,7 +208,7 @@ public final class TutorialRunner {
     }
 
     private Optional<CellError> eval(int cellNumber, int line, String source) {
-      List<SnippetEvent> events = shell.eval(source);
+      List<SnippetEvent> events = timedOut.get() ? List.of() : shell.eval(source);
       if (timedOut.get()) {
         return Optional.of(new CellError(cellNumber, line, CellError.Kind.TIMEOUT,
             "stopped: the tutorial ran longer than " + describe(timeout), firstLine(source)));

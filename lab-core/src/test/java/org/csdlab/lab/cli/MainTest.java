@@ -48,7 +48,7 @@ class MainTest {
   void unknownCommandIsOneLineWithStatus2() {
     CliRun run = CliRun.of("frobnicate");
     assertEquals(2, run.status());
-    assertEquals("csdlab: unknown command 'frobnicate'; commands: demo, jshell, ebpf, zns, bench, version "
+    assertEquals("csdlab: unknown command 'frobnicate'; commands: demo, jshell, ebpf, zns, tutorial, bench, version "
         + "(see csdlab --help)", run.errorLine());
     assertEquals("", run.out());
   }
