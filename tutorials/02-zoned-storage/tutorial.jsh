@@ -43,7 +43,8 @@ Check.that("write pointer of zone 0", dev.zone(0).writePointer()).is(1);
 //md **Writing anywhere but the write pointer** is refused with *Zone Invalid Write* (status 0xBC).
 //md The exception says which zone, which LBA, and where the write pointer is.
 var invalidWrite = Check.raises("a write at LBA 5 of zone 0", ZnsException.class, () -> dev.write(5, block));
-Check.that("status of a write off the write pointer", invalidWrite.statusCode()).is(StatusCode.ZONE_INVALID_WRITE);
+Check.that("status of a write off the write pointer",
+    invalidWrite.statusCode()).is(StatusCode.ZONE_INVALID_WRITE);
 Check.that("the write pointer the error reports", invalidWrite.writePointer()).is(1);
 //md **Writing to a Full zone** is refused with *Zone Is Full* (0xB9). *Finish* makes a zone Full
 //md at once (its write pointer jumps to the end); only a reset makes it writable again.
@@ -110,11 +111,11 @@ var offline = Check.raises("a read of offline zone 7", ZnsException.class,
     () -> tiny.read(tiny.geometry().zoneStartLba(7), 1));
 Check.that("status of a read of an offline zone", offline.statusCode()).is(StatusCode.ZONE_IS_OFFLINE);
 var resetReadOnly = Check.raises("a reset of read-only zone 6", ZnsException.class, () -> tiny.reset(6));
-Check.that("status of resetting a read-only zone", resetReadOnly.statusCode())
-    .is(StatusCode.INVALID_ZONE_STATE_TRANSITION);
+Check.that("status of resetting a read-only zone",
+    resetReadOnly.statusCode()).is(StatusCode.INVALID_ZONE_STATE_TRANSITION);
 var resetOffline = Check.raises("a reset of offline zone 7", ZnsException.class, () -> tiny.reset(7));
-Check.that("status of resetting an offline zone", resetOffline.statusCode())
-    .is(StatusCode.INVALID_ZONE_STATE_TRANSITION);
+Check.that("status of resetting an offline zone",
+    resetOffline.statusCode()).is(StatusCode.INVALID_ZONE_STATE_TRANSITION);
 show(tiny);
 //md A refused command changes nothing: zone 0 is still Full with its write pointer at 12.
 Check.that("zone 0 after all those refusals", tiny.zone(0).toString()).is("Zone[id=0, state=FULL, wp=12]");
@@ -148,8 +149,8 @@ long modeledNanosOf(Runnable command) {
   return dev.modeledNanos() - start;
 }
 Check.that("modeled time of one 4 KiB write (ns)", modeledNanosOf(() -> dev.append(20, block))).is(650_000);
-Check.that("modeled time of one 4 KiB read (ns)", modeledNanosOf(() -> dev.read(geometry.zoneStartLba(20), 1)))
-    .is(200_000);
+Check.that("modeled time of one 4 KiB read (ns)",
+    modeledNanosOf(() -> dev.read(geometry.zoneStartLba(20), 1))).is(200_000);
 Check.that("modeled time of a zone reset (ns)", modeledNanosOf(() -> dev.reset(20))).is(2_000_000);
 //md Now write and read back 1 MiB, in commands of 1, 4, 16, 64 and 256 blocks. A one-block
 //md command uses one die while three wait; a command of 4 blocks or more programs all four dies
@@ -189,8 +190,8 @@ Check.that("modeled time to write 1 MiB in 4-block commands (ns)", writeNanos[1]
 Check.that("modeled time to write 1 MiB in 256-block commands (ns)", writeNanos[4]).is(51_300_000);
 Check.that("modeled time to read 1 MiB in 1-block commands (ns)", readNanos[0]).is(51_200_000);
 Check.that("modeled time to read 1 MiB in 256-block commands (ns)", readNanos[4]).is(25_650_000);
-Check.that("write speedup from 1-block to 256-block commands", (double) writeNanos[0] / writeNanos[4])
-    .isCloseTo(3.24, 0.01);
+Check.that("write speedup from 1-block to 256-block commands",
+    (double) writeNanos[0] / writeNanos[4]).isCloseTo(3.24, 0.01);
 //md ## What next
 //md
 //md Tutorial 3 runs a program *on* the drive, next to the data, and compares it with reading

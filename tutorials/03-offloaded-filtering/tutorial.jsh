@@ -206,7 +206,8 @@ for (int r = 0; r < recordSizes.length; r++) {
 }
 Check.that("crossover selectivity, 8-byte records", crossovers[0]).isCloseTo(0.718, 0.001);
 Check.that("crossover selectivity, 512-byte records", crossovers[3]).isCloseTo(0.920, 0.001);
-Check.that("bigger records cross over later", crossovers[0] < crossovers[1] && crossovers[1] < crossovers[2] && crossovers[2] < crossovers[3]).isTrue();
+Check.that("bigger records cross over later",
+    crossovers[0] < crossovers[1] && crossovers[1] < crossovers[2] && crossovers[2] < crossovers[3]).isTrue();
 //md ## What next
 //md
 //md Change the lab and rerun: a faster device core (`Lab.builder().coreInstructionsPerSecond(...)`),

@@ -177,32 +177,54 @@ public final class TutorialRunner {
       this.timedOut = timedOut;
     }
 
+    /**
+     * Reads the cell line by line as the {@code jshell} tool reads a script: a snippet ends at the
+     * first line where the text so far is complete. So a line that is a complete expression on its
+     * own ({@code Check.that(...)} followed by {@code .is(...)} on the next line) ends its snippet
+     * here as it does in {@code jshell}, and the runner reports what {@code jshell} would.
+     */
     Optional<CellError> run(int cellNumber, Cell cell) {
-      String text = cell.text();
-      int offset = 0;
-      while (offset < text.length()) {
-        String remaining = text.substring(offset);
-        SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-        if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-          return Optional.empty();
+      String[] lines = cell.text().split("\n", -1);
+      StringBuilder pending = new StringBuilder();
+      int pendingLine = cell.firstLine();
+      for (int i = 0; i < lines.length; i++) {
+        if (pending.toString().isBlank()) {
+          pending.setLength(0);
+          pendingLine = cell.firstLine() + i;
         }
-        int consumed = remaining.length() - info.remaining().length();
-        int snippetStart = offset + leadingBlank(remaining);
-        int line = cell.firstLine() + newlines(text, snippetStart);
-        if (!info.completeness().isComplete() && info.completeness() != SourceCodeAnalysis.Completeness.UNKNOWN) {
-          return Optional.of(new CellError(cellNumber, line, CellError.Kind.COMPILE,
-              "the code is incomplete here (a missing ';', ')' or '}'?)", lineAt(text, snippetStart)));
+        pending.append(lines[i]).append('\n');
+        while (true) {
+          String text = pending.toString();
+          SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(text);
+          SourceCodeAnalysis.Completeness completeness = info.completeness();
+          if (completeness == SourceCodeAnalysis.Completeness.EMPTY) {
+            pending.setLength(0);
+            break;
+          }
+          if (!completeness.isComplete() && completeness != SourceCodeAnalysis.Completeness.UNKNOWN) {
+            break;   // read the next line
+          }
+          int line = pendingLine + newlines(text, leadingBlank(text));
+          String source = completeness == SourceCodeAnalysis.Completeness.UNKNOWN ? text.strip()
+              : info.source().stripLeading();
+          Optional<CellError> error = eval(cellNumber, line, source);
+          if (error.isPresent()) {
+            return error;
+          }
+          String rest = completeness == SourceCodeAnalysis.Completeness.UNKNOWN ? "" : info.remaining();
+          pendingLine += newlines(text, text.length() - rest.length());
+          pending.setLength(0);
+          pending.append(rest);
+          if (rest.isBlank()) {
+            break;
+          }
         }
-        String snippetSource = info.completeness() == SourceCodeAnalysis.Completeness.UNKNOWN
-            ? remaining.strip() : info.source().stripLeading();
-        Optional<CellError> error = eval(cellNumber, line, snippetSource);
-        if (error.isPresent()) {
-          return error;
-        }
-        if (consumed <= 0 || info.completeness() == SourceCodeAnalysis.Completeness.UNKNOWN) {
-          break;
-        }
-        offset += consumed;
+      }
+      if (!pending.toString().isBlank()) {
+        String text = pending.toString();
+        int start = leadingBlank(text);
+        return Optional.of(new CellError(cellNumber, pendingLine + newlines(text, start), CellError.Kind.COMPILE,
+            "the code is incomplete here (a missing ';', ')' or '}'?)", lineAt(text, start)));
       }
       return Optional.empty();
     }

@@ -92,6 +92,34 @@ class TutorialRunnerTest {
   }
 
   @Test
+  void aLineCompleteOnItsOwnEndsItsSnippetAsInJshell() {
+    TutorialRun run = run("""
+        //md # Continuation
+        import org.csdlab.lab.tutorial.*;
+        Check.that("one", 1)
+            .is(1);
+        """);
+    CellError error = run.error().orElseThrow();
+    assertEquals(CellError.Kind.COMPILE, error.kind());
+    assertEquals(4, error.line(), error.describe());
+    assertTrue(error.message().contains("illegal start of expression"), error.message());
+  }
+
+  @Test
+  void snippetsSpanLinesWhileTheyAreIncomplete() {
+    TutorialRun run = run("""
+        //md # Spans
+        import org.csdlab.lab.tutorial.*;
+        int total = java.util.stream.IntStream.of(1, 2,
+            3).sum(); int twice = total * 2; Check.that("twice", twice).is(12);
+        Check.that("total",
+            total).is(6);
+        """);
+    assertTrue(run.passed(), run.summary());
+    assertEquals(2, run.checks().size());
+  }
+
+  @Test
   void incompleteCodeIsACompileError() {
     TutorialRun run = run("int a = 1;\nvoid f() {\n  int b;\n");
     CellError error = run.error().orElseThrow();
