@@ -85,6 +85,17 @@ class JsonTest {
     assertTrue(config.toJson().contains("\"zoneCount\" : 16"), config.toJson());
   }
 
+  @Test
+  void timingProfilesMayBeGivenByName() throws Exception {
+    String byName = validConfig().replaceAll("(?s)\"timing\" : \\{.*?\\}", "\"timing\" : \"tlc-zns\"");
+    assertTrue(byName.contains("\"timing\" : \"tlc-zns\""), byName);
+    assertEquals(org.csdlab.zns.timing.TimingProfile.tlcZns(), LabConfig.fromJson(byName).timing());
+    LabJsonException e = loadBroken(byName.replace("tlc-zns", "fast"));
+    assertEquals("timing", e.field());
+    assertTrue(e.getMessage().contains("no timing profile named 'fast'; known profiles: instant, tlc-zns, teaching"),
+        e.getMessage());
+  }
+
   private LabJsonException loadBroken(String json) throws Exception {
     Path file = dir.resolve("broken.json");
     Files.writeString(file, json);

@@ -1,6 +1,5 @@
 package org.csdlab.lab.dataset;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,10 +28,16 @@ import org.csdlab.zns.ZnsDevice;
 public final class Dataset {
   private final DatasetSpec spec;
   private final ThroughputMonitor monitor;
+  private final ZnsDevice device;
 
   Dataset(DatasetSpec spec, ThroughputMonitor monitor) {
+    this(spec, monitor, null);
+  }
+
+  private Dataset(DatasetSpec spec, ThroughputMonitor monitor, ZnsDevice device) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.monitor = monitor;
+    this.device = device;
   }
 
   /** What determines the bytes. */
@@ -72,7 +77,26 @@ public final class Dataset {
 
   /** The same dataset, reporting its generation to {@code monitor}. */
   public Dataset monitor(ThroughputMonitor monitor) {
-    return new Dataset(spec, Objects.requireNonNull(monitor, "monitor"));
+    return new Dataset(spec, Objects.requireNonNull(monitor, "monitor"), device);
+  }
+
+  /** The same dataset, to be written to {@code device} by {@link #writeToZones(int)}. */
+  public Dataset on(ZnsDevice device) {
+    return new Dataset(spec, monitor, Objects.requireNonNull(device, "device"));
+  }
+
+  /**
+   * Appends the dataset to the device it is {@linkplain #on(ZnsDevice) on} (a lab's datasets are
+   * on the lab's drive), from zone {@code firstZone}; see {@link #writeToZones(ZnsDevice, int)}.
+   *
+   * @throws IllegalStateException the dataset is on no device
+   */
+  public WrittenDataset writeToZones(int firstZone) {
+    if (device == null) {
+      throw new IllegalStateException("this dataset is on no device: use writeToZones(device, " + firstZone
+          + "), on(device), or lab.datasets() whose datasets are on the lab's drive");
+    }
+    return writeToZones(device, firstZone);
   }
 
   /**
@@ -87,7 +111,7 @@ public final class Dataset {
   public WrittenDataset writeToZones(ZnsDevice device, int firstZone) {
     Objects.requireNonNull(device, "device");
     ZoneAppender appender = new ZoneAppender(device, firstZone, spec.sizeBytes());
-    String operation = "generate " + spec.generator().id() + " → zone" + (appender.zoneCount() == 1
+    String operation = "generate " + spec.generator().id() + " to zone" + (appender.zoneCount() == 1
         ? " " + firstZone : "s " + firstZone + ".." + (firstZone + appender.zoneCount() - 1));
     String sha256;
     try {
@@ -112,7 +136,7 @@ public final class Dataset {
       throw new IllegalArgumentException("cannot write " + file + ": directory " + parent + " does not exist");
     }
     try (OutputStream out = Files.newOutputStream(file)) {
-      String sha256 = Generation.run(spec, monitor(), "generate " + spec.generator().id() + " → " + file.getFileName(),
+      String sha256 = Generation.run(spec, monitor(), "generate " + spec.generator().id() + " to " + file.getFileName(),
           (chunk, length) -> {
             out.write(chunk, 0, length);
             return Sample.NO_MODELED_TIME;
@@ -138,12 +162,14 @@ public final class Dataset {
       throw new IllegalStateException(ByteUnit.format(spec.sizeBytes())
           + " does not fit in one Java array; read it with stream() or write it to zones or a file");
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream((int) spec.sizeBytes());
+    byte[] bytes = new byte[(int) spec.sizeBytes()];
+    int[] filled = {0};
     run("generate " + spec.generator().id(), (chunk, length) -> {
-      out.write(chunk, 0, length);
+      System.arraycopy(chunk, 0, bytes, filled[0], length);
+      filled[0] += length;
       return Sample.NO_MODELED_TIME;
     });
-    return out.toByteArray();
+    return bytes;
   }
 
   /** SHA-256 of the bytes, lowercase hex, generated without keeping them. */
@@ -164,7 +190,7 @@ public final class Dataset {
   }
 
   private Dataset with(DatasetSpec changed) {
-    return new Dataset(changed, monitor);
+    return new Dataset(changed, monitor, device);
   }
 
   @Override
