@@ -163,10 +163,10 @@ public final class ThroughputMonitor implements HtmlRenderable {
     return clock.getAsLong();
   }
 
-  void progressed() {
+  void progressed(long now) {
     LiveDisplay display = live;
     if (display != null) {
-      display.maybeUpdate(now(), this::chart);
+      display.maybeUpdate(now, this::chart);
     }
   }
 
