@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
         JshellCommand.class,
         EbpfCommand.class,
         ZnsCommand.class,
+        DatasetCommand.class,
         BenchCommand.class,
         VersionCommand.class,
     })

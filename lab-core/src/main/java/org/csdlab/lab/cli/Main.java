@@ -13,6 +13,7 @@ public final class Main {
 
   /** Runs one command and exits with its status (0 on success). */
   public static void main(String[] args) {
+    quietLogging();
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int status;
@@ -36,6 +37,19 @@ public final class Main {
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     return commandLine(out, err).execute(args);
   }
+
+  /**
+   * Tablesaw logs through SLF4J, and csdlab ships no SLF4J backend: SLF4J would print three lines
+   * of warning on the first table. Nothing is lost, so raise SLF4J's own reporting to errors.
+   */
+  static void quietLogging() {
+    if (System.getProperty(SLF4J_VERBOSITY) == null) {
+      System.setProperty(SLF4J_VERBOSITY, "ERROR");
+    }
+  }
+
+  /** SLF4J's property for its own messages (since 2.0.10). */
+  static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
   /** The configured command line, writing to {@code out} and {@code err}. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {

@@ -1,116 +1,110 @@
 package org.csdlab.lab.cli;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.SplittableRandom;
+import java.nio.file.Path;
+import java.util.List;
+import org.csdlab.lab.Comparison;
+import org.csdlab.lab.CsdRun;
+import org.csdlab.lab.Extent;
+import org.csdlab.lab.HostRun;
+import org.csdlab.lab.Lab;
+import org.csdlab.lab.chart.BytesMoved;
+import org.csdlab.lab.chart.Chart;
+import org.csdlab.lab.chart.Charts;
+import org.csdlab.lab.dataset.ByteUnit;
+import org.csdlab.lab.dataset.Datasets;
+import org.csdlab.lab.dataset.WrittenDataset;
+import org.csdlab.lab.monitor.Progress;
+import org.csdlab.lab.monitor.ProgressBars;
+import org.csdlab.lab.monitor.ThroughputMonitor;
+import org.csdlab.lab.monitor.TimeAxis;
 import org.csdlab.zns.Geometry;
-import org.csdlab.zns.ZnsDevice;
-import org.csdlab.zns.csd.ComputationalStorage;
-import org.csdlab.zns.csd.CsdKernel;
-import org.csdlab.zns.csd.CsdResult;
-import org.csdlab.zns.csd.HostReadResult;
-import org.csdlab.zns.timing.TimingProfile;
 
 /**
- * The offloaded-filtering demo: u32 sensor readings on a computational-storage drive, the values
- * above RAND_MAX/2 counted twice, on the host (every byte crosses the host link) and by the
- * tutorial kernel {@code count_u32} on the drive (only the count crosses it).
+ * The offloaded-filtering demo, built from the lab: seeded u32 sensor readings written to the
+ * zones of {@link Lab#create()}'s drive, the values above RAND_MAX/2 counted on the host (every
+ * byte crosses the host link) and by the lab's counting kernel on the drive (only the count
+ * does), zone by zone so that the throughput monitor's bars and charts move as it goes.
  */
 final class OffloadDemo {
-  /** C's RAND_MAX on Linux; readings are uniform in [0, RAND_MAX], as OpenCSD's experiments use. */
-  static final long RAND_MAX = 0x7FFF_FFFFL;
-  private static final int CHUNK_BYTES = 1 << 20;
+  /** RAND_MAX/2, the threshold of OpenCSD's experiments and of the tutorial kernel {@code count_u32.c}. */
+  static final long THRESHOLD = Datasets.RAND_MAX_HALF;
 
-  /** One way of counting: its answer and what it cost. */
-  record Scan(String where, long count, long hostLinkBytes, long modeledNanos, long wallNanos) {
+  /** The comparison, the data it was made on, and the chart file (null if none was asked for). */
+  record Result(Comparison comparison, WrittenDataset dataset, Path chart) {
   }
 
-  /** Both ways, over the same data. */
-  record Comparison(long datasetBytes, int zones, long seed, Scan host, Scan drive) {
+  private final Lab lab = Lab.create();
+  private final ThroughputMonitor monitor;
+
+  OffloadDemo(ProgressBars bars) {
+    this.monitor = ThroughputMonitor.builder().progressBars(bars).build();
   }
 
-  private final ComputationalStorage csd;
-  private final boolean progress;
-
-  OffloadDemo(boolean progress) {
-    this.csd = ComputationalStorage.of(
-        ZnsDevice.builder(Geometry.defaults()).timing(TimingProfile.teaching()).build());
-    this.progress = progress;
+  /** The lab the demo runs in. */
+  Lab lab() {
+    return lab;
   }
 
-  /** Writes {@code bytes} of readings (whole zones) with {@code seed}, then counts both ways. */
-  Comparison run(long bytes, long seed) {
-    Geometry g = csd.device().geometry();
+  /**
+   * Writes {@code bytes} of readings (whole zones) with {@code seed}, counts them both ways and,
+   * unless {@code chartFile} is null, saves the charts there.
+   */
+  Result run(long bytes, long seed, Path chartFile) {
+    Geometry g = lab.device().geometry();
     long zoneBytes = g.zoneCapacityBytes();
     if (bytes <= 0 || bytes % zoneBytes != 0 || bytes / zoneBytes > g.zoneCount()) {
       throw new CliException("the dataset size must be a whole number of " + ByteSize.format(zoneBytes)
           + " zones, at most " + g.zoneCount() + " (" + ByteSize.format(zoneBytes * g.zoneCount()) + "), got "
           + ByteSize.format(bytes));
     }
-    int zones = Math.toIntExact(bytes / zoneBytes);
-    generate(zones, seed);
-    return new Comparison(bytes, zones, seed, countOnHost(zones), countOnDrive(zones));
+    WrittenDataset data = Datasets.u32Readings(bytes, ByteUnit.B).seed(seed).monitor(monitor)
+        .writeToZones(lab.device().raw(), 0);
+    Extent extent = lab.device().extent(data.firstZone(), data.zoneCount());
+    HostRun host = countOnHost(extent);
+    CsdRun drive = countOnDrive(extent);
+    Comparison comparison = lab.compare(host, drive);
+    Path chart = chartFile == null ? null : saveCharts(chartFile, host, drive);
+    return new Result(comparison, data, chart);
   }
 
-  private void generate(int zones, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    Geometry g = csd.device().geometry();
-    try (Progress bar = Progress.of("generate", zones * g.zoneCapacityBytes(), progress)) {
-      for (int zone = 0; zone < zones; zone++) {
-        for (long done = 0; done < g.zoneCapacityBytes(); done += CHUNK_BYTES) {
-          chunk.clear();
-          while (chunk.hasRemaining()) {
-            chunk.putInt(random.nextInt() & (int) RAND_MAX);
-          }
-          csd.device().append(g.zoneStartLba(zone), chunk.array());
-          bar.step(CHUNK_BYTES);
-        }
+  private HostRun countOnHost(Extent extent) {
+    HostRun total = null;
+    try (Progress progress = monitor.start("host", extent.lengthBytes())) {
+      for (int zone = extent.firstZone(); zone <= extent.lastZone(); zone++) {
+        HostRun run = lab.host().countU32Above(zone, THRESHOLD);
+        progress.advance(run.extent().lengthBytes(), run.modeledNanos());
+        total = total == null ? run : new HostRun(run.operation(), extent, total.value() + run.value(),
+            total.hostBytes() + run.hostBytes(), total.modeledNanos() + run.modeledNanos(),
+            total.wallNanos() + run.wallNanos());
       }
     }
+    return total;
   }
 
-  private Scan countOnHost(int zones) {
-    long count = 0;
-    long linkBytes = 0;
-    long modeled = 0;
-    long start = System.nanoTime();
-    try (Progress bar = Progress.of("host  ", zones * csd.device().geometry().zoneCapacityBytes(), progress)) {
-      for (int zone = 0; zone < zones; zone++) {
-        HostReadResult read = csd.hostReadZone(zone);
-        ByteBuffer values = ByteBuffer.wrap(read.data()).order(ByteOrder.LITTLE_ENDIAN);
-        while (values.hasRemaining()) {
-          if (Integer.toUnsignedLong(values.getInt()) > RAND_MAX / 2) {
-            count++;
-          }
+  private CsdRun countOnDrive(Extent extent) {
+    CsdRun total = null;
+    try (Progress progress = monitor.start("drive", extent.lengthBytes())) {
+      for (int zone = extent.firstZone(); zone <= extent.lastZone(); zone++) {
+        CsdRun run = lab.csd().countU32Above(lab.device().extent(zone, 1), THRESHOLD);
+        if (run.r0() != 0) {
+          throw new IllegalStateException(run.kernel() + " failed on zone " + zone + " with error " + run.r0());
         }
-        linkBytes += read.hostBytes();
-        modeled += read.modeledNanos();
-        bar.step(read.hostBytes());
+        progress.advance(run.mediaBytesRead(), run.modeledNanos());
+        total = total == null ? run : new CsdRun(run.kernel(), extent, total.value() + run.value(), 0,
+            total.instructions() + run.instructions(), total.mediaBytesRead() + run.mediaBytesRead(),
+            total.hostBytes() + run.hostBytes(), total.mediaNanos() + run.mediaNanos(),
+            total.computeNanos() + run.computeNanos(), total.linkNanos() + run.linkNanos(),
+            total.wallNanos() + run.wallNanos(), List.of());
       }
     }
-    return new Scan("host", count, linkBytes, modeled, System.nanoTime() - start);
+    return total;
   }
 
-  private Scan countOnDrive(int zones) {
-    CsdKernel kernel = csd.load(TutorialKernels.load("count_u32"));
-    long count = 0;
-    long linkBytes = 0;
-    long modeled = 0;
-    long start = System.nanoTime();
-    ByteBuffer callInfo = ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    try (Progress bar = Progress.of("drive ", zones * csd.device().geometry().zoneCapacityBytes(), progress)) {
-      for (int zone = 0; zone < zones; zone++) {
-        CsdResult result = kernel.run(callInfo.putLong(0, zone).array());
-        if (result.r0() != 0) {
-          throw new IllegalStateException("count_u32 failed on zone " + zone + " with " + result.r0());
-        }
-        count += result.returnedLong();
-        linkBytes += result.hostBytes();
-        modeled += result.modeledNanos();
-        bar.step(result.mediaBytesRead());
-      }
-    }
-    return new Scan("drive", count, linkBytes, modeled, System.nanoTime() - start);
+  private Path saveCharts(Path file, HostRun host, CsdRun drive) {
+    Chart bytes = Charts.bytesMoved("Bytes moved: counting on the host vs on the drive", List.of(
+        new BytesMoved("host", host.hostBytes(), host.hostBytes()),
+        new BytesMoved("drive (eBPF)", drive.mediaBytesRead(), drive.hostBytes())));
+    return Charts.saveHtml(file, "csdlab demo: offloaded filtering",
+        List.of(bytes, monitor.chart(TimeAxis.MODELED), monitor.chart(TimeAxis.WALL_CLOCK)));
   }
 }
