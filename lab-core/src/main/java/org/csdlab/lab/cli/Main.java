@@ -13,7 +13,6 @@ public final class Main {
 
   /** Runs one command and exits with its status (0 on success). */
   public static void main(String[] args) {
-    quietLogging();
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int status;
@@ -53,6 +52,7 @@ public final class Main {
 
   /** The configured command line, writing to {@code out} and {@code err}. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    quietLogging();
     CommandLine commandLine = new CommandLine(new CsdlabCommand());
     commandLine.getCommandSpec().usageMessage().footer(CsdlabCommand.FOOTER);
     commandLine.setOut(out);

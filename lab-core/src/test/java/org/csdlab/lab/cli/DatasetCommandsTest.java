@@ -45,7 +45,7 @@ class DatasetCommandsTest {
     try (ZnsDevice device = ZnsDevice.open(image)) {
       assertEquals(ZoneState.EMPTY, device.zone(0).state());
       assertEquals(ZoneState.FULL, device.zone(1).state());
-      byte[] expected = Datasets.logLines(64, ByteUnit.KiB).stream().readAllBytes();
+      byte[] expected = java.util.Arrays.copyOf(Datasets.logLines(100, ByteUnit.KiB).stream().readAllBytes(), 64 << 10);
       assertArrayEquals(expected, device.read(device.geometry().zoneStartLba(1), 16));
     }
     CliRun again = CliRun.of("dataset", "generate", "log-lines", "--size", "100KiB", "--image", image.toString(),
@@ -78,9 +78,17 @@ class DatasetCommandsTest {
   @Test
   void badRequestsGetOneLine() {
     Path out = dir.resolve("x.bin");
+    Path manifest = dir.resolve("manifest.json");
+    new DatasetManifest(List.of()).write(manifest);
     assertEquals("csdlab dataset generate: 'pictures' is neither a generator (u32-readings, sensor-records, "
-        + "log-lines) nor a dataset of datasets/manifest.json (csdlab dataset list)",
-        CliRun.of("dataset", "generate", "pictures", "-o", out.toString()).errorLine());
+        + "log-lines) nor a dataset of " + manifest + " (csdlab dataset list)",
+        CliRun.of("dataset", "generate", "pictures", "--manifest", manifest.toString(), "-o", out.toString())
+            .errorLine());
+    Path none = dir.resolve("none.json");
+    assertEquals("csdlab dataset generate: 'pictures' is not a generator (u32-readings, sensor-records, log-lines), "
+        + "and there is no manifest " + none + " to look it up in",
+        CliRun.of("dataset", "generate", "pictures", "--manifest", none.toString(), "-o", out.toString())
+            .errorLine());
     CliRun noTarget = CliRun.of("dataset", "generate", "u32-readings");
     assertEquals(2, noTarget.status());
     assertTrue(noTarget.errorLine().startsWith("csdlab dataset generate: Missing required argument"),
