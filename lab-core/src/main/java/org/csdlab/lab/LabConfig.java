@@ -17,7 +17,8 @@ import org.csdlab.zns.timing.TimingProfile;
  * }</pre>
  *
  * @param geometry the drive's zones and blocks
- * @param timing the drive's modeled timing, every parameter (its name says where it came from)
+ * @param timing the drive's modeled timing, every parameter (its name says where it came from); in
+ *     JSON also just a profile's name, e.g. {@code "timing": "tlc-zns"}
  * @param coreInstructionsPerSecond speed of the drive's core that runs offloaded kernels
  * @param memoryBytes the drive's scratch memory for kernels
  * @param fuel the most eBPF instructions one run may execute (on the drive or in the VM)

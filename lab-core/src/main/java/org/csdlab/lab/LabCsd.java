@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import org.csdlab.lab.display.Html;
+import org.csdlab.lab.display.HtmlRenderable;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.asm.Assembler;
 import org.csdlab.ebpf.elf.ElfObject;
@@ -20,7 +23,7 @@ import org.csdlab.zns.csd.OpenCsdHelpers;
  * kernel throws {@link org.csdlab.ebpf.verifier.VerificationException} naming the instruction
  * ({@link #verify} shows the refusal without throwing).
  */
-public final class LabCsd {
+public final class LabCsd implements HtmlRenderable {
   /** Resource holding the built-in counting kernel's assembly source. */
   static final String COUNT_KERNEL_SOURCE = "count_u32_above.s";
   /** Name of the built-in counting kernel. */
@@ -128,5 +131,16 @@ public final class LabCsd {
   public String toString() {
     return "LabCsd[core " + csd.coreInstructionsPerSecond() + " insn/s, memory " + Quantities.bytes(csd.memoryBytes())
         + ", fuel " + csd.fuel() + "]";
+  }
+
+  @Override
+  public String toHtml() {
+    return Html.panel("Computational storage", Html.table(List.of("setting", "value"), List.of(
+        List.of("device core", csd.coreInstructionsPerSecond() + " eBPF instructions/s"),
+        List.of("scratch memory", Quantities.bytes(csd.memoryBytes())),
+        List.of("fuel", csd.fuel() + " instructions per run"),
+        List.of("helpers", "opencsd: return_data, read, write, get_sector_size, get_zone_capacity, get_zone_size, "
+            + "get_mem_info, get_call_info, debug"),
+        List.of("built-in kernel", COUNT_KERNEL + ": countU32Above(extent, threshold)"))));
   }
 }

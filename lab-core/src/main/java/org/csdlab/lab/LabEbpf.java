@@ -8,12 +8,14 @@ import org.csdlab.ebpf.asm.Disassembler;
 import org.csdlab.ebpf.asm.Syntax;
 import org.csdlab.ebpf.elf.ElfObject;
 import org.csdlab.ebpf.elf.LoadedProgram;
+import org.csdlab.lab.display.Html;
+import org.csdlab.lab.display.HtmlRenderable;
 
 /**
  * The eBPF workbench: assemble (LLVM syntax {@code r0 = 1} or uBPF syntax {@code mov %r0, 1}),
  * disassemble, load ELF objects, then run, trace and verify the resulting {@link EbpfProgram}.
  */
-public final class LabEbpf {
+public final class LabEbpf implements HtmlRenderable {
   private final long fuel;
 
   LabEbpf(long fuel) {
@@ -92,5 +94,12 @@ public final class LabEbpf {
   @Override
   public String toString() {
     return "LabEbpf[assemble, decode, disassemble, load; fuel " + fuel + "]";
+  }
+
+  @Override
+  public String toHtml() {
+    return Html.panel("eBPF workbench", Html.escape("assemble(source) in LLVM (r0 = 1) or uBPF (mov %r0, 1) syntax, "
+        + "decode(bytecode), disassemble(bytecode), load(elf); then run(), trace(), verify(), listing(). Fuel: "
+        + fuel + " instructions per run."));
   }
 }

@@ -2,6 +2,9 @@ package org.csdlab.lab;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.LongPredicate;
+import org.csdlab.lab.display.Html;
+import org.csdlab.lab.display.HtmlRenderable;
 import org.csdlab.zns.Geometry;
 import org.csdlab.zns.csd.ComputationalStorage;
 import org.csdlab.zns.csd.HostReadResult;
@@ -12,7 +15,7 @@ import org.csdlab.zns.csd.HostReadResult;
  * {@link HostRun} with the answer, the bytes that crossed the link and the modeled and wall time,
  * ready to be compared with the same work offloaded to the drive.
  */
-public final class LabHost {
+public final class LabHost implements HtmlRenderable {
   /** Blocks read per host command: 1 MiB with 4 KiB blocks, so large zones need no huge arrays. */
   static final int READ_BYTES = 1 << 20;
 
@@ -31,11 +34,18 @@ public final class LabHost {
    */
   public HostRun countU32Above(Extent extent, long threshold) {
     checkThreshold(threshold);
+    return countU32(extent, "countU32Above(0x" + Long.toHexString(threshold) + ")", value -> value > threshold);
+  }
+
+  /**
+   * Counts the little-endian u32 values (0 to 2³² − 1) in {@code extent} that {@code test} accepts,
+   * e.g. {@code countU32(data, "even", v -> v % 2 == 0)}; {@code operation} names the run.
+   */
+  public HostRun countU32(Extent extent, String operation, LongPredicate test) {
     Geometry g = csd.device().geometry();
     extent.checkFits(g);
     int blockSize = g.blockSizeBytes();
     int blocksPerRead = Math.max(1, READ_BYTES / blockSize);
-    String operation = "countU32Above(0x" + Long.toHexString(threshold) + ")";
     String label = "host " + operation;
     long count = 0;
     long hostBytes = 0;
@@ -52,7 +62,7 @@ public final class LabHost {
           hostBytes += read.hostBytes();
           modeled += read.modeledNanos();
           long valid = Math.min(read.data().length, length - sector * blockSize);
-          count += countAbove(read.data(), (int) valid, threshold);
+          count += count(read.data(), (int) valid, test);
           progress.advanced(label, valid);
         }
       }
@@ -75,11 +85,11 @@ public final class LabHost {
     }
   }
 
-  private static long countAbove(byte[] data, int length, long threshold) {
+  private static long count(byte[] data, int length, LongPredicate test) {
     ByteBuffer values = ByteBuffer.wrap(data, 0, length).order(ByteOrder.LITTLE_ENDIAN);
     long count = 0;
     for (int at = 0; at + 4 <= length; at += 4) {
-      if (Integer.toUnsignedLong(values.getInt(at)) > threshold) {
+      if (test.test(Integer.toUnsignedLong(values.getInt(at)))) {
         count++;
       }
     }
@@ -89,5 +99,11 @@ public final class LabHost {
   @Override
   public String toString() {
     return "LabHost[reads over the host link, " + csd.device().timing().name() + " timing]";
+  }
+
+  @Override
+  public String toHtml() {
+    return Html.panel("Host", Html.escape("Reads data over the modeled host link (" + csd.device().timing() + ") and "
+        + "processes it itself: countU32Above(extent, threshold), countU32(extent, name, test)."));
   }
 }

@@ -1,5 +1,6 @@
 package org.csdlab.lab;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.csdlab.zns.timing.TimingProfile;
 
 /**
  * The one place the lab reads and writes JSON (configurations and saved results), so every file
@@ -27,7 +29,16 @@ final class LabJson {
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .addMixIn(TimingProfile.class, TimingProfileByName.class);
+
+  /** Lets a timing profile be written as its name ({@code "timing": "tlc-zns"}) as well as field by field. */
+  abstract static class TimingProfileByName {
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static TimingProfile named(String name) {
+      return TimingProfile.named(name);
+    }
+  }
 
   private LabJson() {}
 

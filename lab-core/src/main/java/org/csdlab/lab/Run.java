@@ -1,6 +1,7 @@
 package org.csdlab.lab;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import java.nio.file.Path;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.csdlab.lab.display.HtmlRenderable;
 
@@ -27,4 +28,24 @@ public sealed interface Run extends HtmlRenderable permits HostRun, CsdRun {
 
   /** Wall-clock time this JVM took, in ns. */
   long wallNanos();
+
+  /** Writes this run to {@code file} as JSON (with its {@code kind}: host or csd) and returns the file. */
+  default Path save(Path file) {
+    return LabJson.save(this, file);
+  }
+
+  /** This run as JSON text. */
+  default String toJson() {
+    return LabJson.write(this);
+  }
+
+  /** Reads a run saved with {@link #save}: a {@link HostRun} or a {@link CsdRun}, as its {@code kind} says. */
+  static Run load(Path file) {
+    return LabJson.load(file, Run.class);
+  }
+
+  /** Reads a run from JSON text. */
+  static Run fromJson(String json) {
+    return LabJson.parse(json, Run.class, LabJson.NO_FILE);
+  }
 }

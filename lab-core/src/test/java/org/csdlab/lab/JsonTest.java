@@ -37,6 +37,18 @@ class JsonTest {
   }
 
   @Test
+  void runsRoundTripAsTheirOwnKind() {
+    Comparison comparison = sample();
+    Run host = Run.load(comparison.host().save(dir.resolve("host.json")));
+    Run drive = Run.fromJson(comparison.offloaded().toJson());
+    assertEquals(comparison.host(), host);
+    assertEquals(comparison.offloaded(), drive);
+    assertInstanceOf(CsdRun.class, drive);
+    assertEquals(List.of("hello"), ((CsdRun) drive).debug());
+    assertTrue(comparison.host().toJson().contains("\"kind\" : \"host\""));
+  }
+
+  @Test
   void measuredComparisonRoundTripsAndMatchesItself() {
     Lab lab = Seeded.smallLab();
     Extent extent = lab.device().store(0, Seeded.readings(65_536, 1));
@@ -71,6 +83,17 @@ class JsonTest {
     LabConfig config = Lab.builder().geometry(Seeded.smallGeometry()).timing("instant").build().config();
     assertEquals(config, LabConfig.fromJson(config.toJson()));
     assertTrue(config.toJson().contains("\"zoneCount\" : 16"), config.toJson());
+  }
+
+  @Test
+  void timingProfilesMayBeGivenByName() throws Exception {
+    String byName = validConfig().replaceAll("(?s)\"timing\" : \\{.*?\\}", "\"timing\" : \"tlc-zns\"");
+    assertTrue(byName.contains("\"timing\" : \"tlc-zns\""), byName);
+    assertEquals(org.csdlab.zns.timing.TimingProfile.tlcZns(), LabConfig.fromJson(byName).timing());
+    LabJsonException e = loadBroken(byName.replace("tlc-zns", "fast"));
+    assertEquals("timing", e.field());
+    assertTrue(e.getMessage().contains("no timing profile named 'fast'; known profiles: instant, tlc-zns, teaching"),
+        e.getMessage());
   }
 
   private LabJsonException loadBroken(String json) throws Exception {

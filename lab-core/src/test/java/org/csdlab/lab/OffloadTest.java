@@ -50,6 +50,20 @@ class OffloadTest {
   }
 
   @Test
+  void hostCountsWithAnyTest() {
+    byte[] data = Seeded.readings(10_000, 4);
+    Extent extent = lab.device().store(0, data);
+    HostRun even = lab.host().countU32(extent, "even", value -> value % 2 == 0);
+    long expected = 0;
+    var values = java.nio.ByteBuffer.wrap(data).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (int at = 0; at < data.length; at += 4) {
+      expected += values.getInt(at) % 2 == 0 ? 1 : 0;
+    }
+    assertEquals(expected, even.value());
+    assertEquals("host even", even.label());
+  }
+
+  @Test
   void comparisonOfSeededRunsAgreesAndSavesBytes() {
     Extent extent = lab.device().store(0, Seeded.readings(65_536, 5));
     Comparison comparison = lab.compare(lab.host().countU32Above(extent, THRESHOLD),

@@ -161,6 +161,9 @@ class RenderingsTest {
     html(lab.device().raw().timing());
     html(lab.config());
     html(lab);
+    assertTrue(html(lab.csd()).text().contains("count_u32_above"));
+    html(lab.host());
+    html(lab.ebpf());
   }
 
   @Test

@@ -1,5 +1,10 @@
 package org.csdlab.lab.dataset;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Binary size units for dataset sizes: {@code Datasets.u32Readings(256, MiB)}.
  * Throughput elsewhere in the lab is in decimal MB/s; sizes of data are binary.
@@ -9,6 +14,8 @@ public enum ByteUnit {
   KiB(1L << 10),
   MiB(1L << 20),
   GiB(1L << 30);
+
+  private static final Pattern SIZE = Pattern.compile("\\s*(\\d{1,18})\\s*([A-Za-z]*)\\s*");
 
   private final long bytes;
 
@@ -35,6 +42,30 @@ public enum ByteUnit {
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException(amount + " " + name() + " is more bytes than a long can count");
     }
+  }
+
+  /**
+   * Parses a size as people write it: {@code 256MiB}, {@code 1 GiB}, {@code 64k}, {@code 4096}
+   * (bytes). Units are B, KiB, MiB, GiB, also written K/KB, M/MB, G/GB, case-insensitive, all binary.
+   *
+   * @throws IllegalArgumentException saying what sizes look like
+   */
+  public static long parseSize(String text) {
+    Matcher m = SIZE.matcher(text == null ? "" : text);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("'" + text + "' is not a size; write a whole number with an optional unit,"
+          + " e.g. 256MiB, 1GiB, 64KiB or 4096 (bytes)");
+    }
+    String unit = m.group(2).toLowerCase(Locale.ROOT);
+    ByteUnit byteUnit = switch (unit) {
+      case "", "b" -> B;
+      case "k", "kb", "kib" -> KiB;
+      case "m", "mb", "mib" -> MiB;
+      case "g", "gb", "gib" -> GiB;
+      default -> throw new IllegalArgumentException("'" + text + "' has an unknown unit '" + m.group(2) + "'; use one of "
+          + Arrays.toString(values()));
+    };
+    return byteUnit.toBytes(Long.parseLong(m.group(1)));
   }
 
   /** {@code bytes} in the largest unit it is a whole number of, e.g. {@code 256 MiB}, {@code 1000 B}. */

@@ -1,6 +1,5 @@
 package org.csdlab.lab.dataset;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -87,7 +86,7 @@ public final class Dataset {
   public WrittenDataset writeToZones(ZnsDevice device, int firstZone) {
     Objects.requireNonNull(device, "device");
     ZoneAppender appender = new ZoneAppender(device, firstZone, spec.sizeBytes());
-    String operation = "generate " + spec.generator().id() + " → zone" + (appender.zoneCount() == 1
+    String operation = "generate " + spec.generator().id() + " to zone" + (appender.zoneCount() == 1
         ? " " + firstZone : "s " + firstZone + ".." + (firstZone + appender.zoneCount() - 1));
     String sha256;
     try {
@@ -112,7 +111,7 @@ public final class Dataset {
       throw new IllegalArgumentException("cannot write " + file + ": directory " + parent + " does not exist");
     }
     try (OutputStream out = Files.newOutputStream(file)) {
-      String sha256 = Generation.run(spec, monitor(), "generate " + spec.generator().id() + " → " + file.getFileName(),
+      String sha256 = Generation.run(spec, monitor(), "generate " + spec.generator().id() + " to " + file.getFileName(),
           (chunk, length) -> {
             out.write(chunk, 0, length);
             return Sample.NO_MODELED_TIME;
@@ -138,12 +137,14 @@ public final class Dataset {
       throw new IllegalStateException(ByteUnit.format(spec.sizeBytes())
           + " does not fit in one Java array; read it with stream() or write it to zones or a file");
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream((int) spec.sizeBytes());
+    byte[] bytes = new byte[(int) spec.sizeBytes()];
+    int[] filled = {0};
     run("generate " + spec.generator().id(), (chunk, length) -> {
-      out.write(chunk, 0, length);
+      System.arraycopy(chunk, 0, bytes, filled[0], length);
+      filled[0] += length;
       return Sample.NO_MODELED_TIME;
     });
-    return out.toByteArray();
+    return bytes;
   }
 
   /** SHA-256 of the bytes, lowercase hex, generated without keeping them. */

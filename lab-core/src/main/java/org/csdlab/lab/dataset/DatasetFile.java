@@ -21,6 +21,6 @@ public record DatasetFile(DatasetSpec spec, Path path, long sizeBytes, String sh
 
   @Override
   public String toString() {
-    return "DatasetFile[" + spec + " at " + path + ", sha256=" + sha256.substring(0, 12) + "…]";
+    return "DatasetFile[" + spec + " at " + path + ", sha256=" + sha256.substring(0, 12) + "...]";
   }
 }

@@ -22,7 +22,11 @@ public final class Renderers {
 
   private Renderers() {}
 
-  /** Renders values of {@code type} (and its subtypes) as HTML with {@code html}; later registrations win. */
+  /**
+   * Renders values of {@code type} (and its subtypes) as HTML with {@code html}; later registrations
+   * win. An adapter may return null to decline a value (e.g. a {@code List} adapter for lists of
+   * zones only), which then goes to the next adapter that matches.
+   */
   public static <T> void register(Class<T> type, Function<? super T, String> html) {
     ADAPTERS.add(0, new Adapter<>(Objects.requireNonNull(type, "type"), Objects.requireNonNull(html, "html")));
   }
@@ -48,7 +52,10 @@ public final class Renderers {
     }
     for (Adapter<?> adapter : ADAPTERS) {
       if (adapter.type().isInstance(value)) {
-        return adapter.render(value);
+        String html = adapter.render(value);
+        if (html != null) {
+          return html;
+        }
       }
     }
     return null;

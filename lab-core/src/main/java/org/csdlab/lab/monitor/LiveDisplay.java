@@ -20,6 +20,10 @@ final class LiveDisplay {
     this.intervalNanos = intervalNanos;
   }
 
+  DisplaySink sink() {
+    return sink;
+  }
+
   /** Shows the content now if nothing is shown yet. */
   synchronized void show(long now, Supplier<?> content) {
     if (id == null && !broken) {

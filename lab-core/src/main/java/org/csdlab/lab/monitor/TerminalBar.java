@@ -11,7 +11,16 @@ final class TerminalBar {
 
   private final ProgressBar bar;
 
-  TerminalBar(String name, long totalBytes) {
+  /** A bar, or null when this terminal cannot draw one: bars must never stop the work they show. */
+  static TerminalBar open(String name, long totalBytes) {
+    try {
+      return new TerminalBar(name, totalBytes);
+    } catch (RuntimeException | LinkageError e) {
+      return null;
+    }
+  }
+
+  private TerminalBar(String name, long totalBytes) {
     this.bar = new ProgressBarBuilder()
         .setTaskName(name)
         .setInitialMax(totalBytes > 0 ? totalBytes : -1)

@@ -82,13 +82,27 @@ public final class ThroughputMonitor implements HtmlRenderable {
     long now = now();
     SeriesRecorder recorder = new SeriesRecorder(name, totalBytes, now, sampleIntervalNanos);
     series.add(recorder);
-    DisplaySink sink = fixedSink != null ? fixedSink : Displays.sink();
+    DisplaySink sink = currentSink();
     boolean liveSink = sink.live();
     if (liveSink) {
       liveDisplay(sink).show(now, this::chart);
     }
-    TerminalBar bar = progressBars.wanted(liveSink) ? new TerminalBar(name, totalBytes) : null;
+    TerminalBar bar = progressBars.wanted(liveSink) ? TerminalBar.open(name, totalBytes) : null;
     return new Progress(this, recorder, bar);
+  }
+
+  /**
+   * Shows the throughput chart in the current display now and keeps it updated while operations
+   * run: in a notebook a live chart in this cell (later operations update it); in a terminal the
+   * current state as text, once.
+   */
+  public void live() {
+    DisplaySink sink = currentSink();
+    if (sink.live()) {
+      liveDisplay(sink).show(now(), this::chart);
+    } else {
+      sink.show(this);
+    }
   }
 
   /** Every series so far, oldest first. */
@@ -163,8 +177,13 @@ public final class ThroughputMonitor implements HtmlRenderable {
     }
   }
 
+  private DisplaySink currentSink() {
+    return fixedSink != null ? fixedSink : Displays.sink();
+  }
+
+  /** The live display in {@code sink}; a new one when the sink changed (a later notebook cell). */
   private synchronized LiveDisplay liveDisplay(DisplaySink sink) {
-    if (live == null) {
+    if (live == null || live.sink() != sink) {
       live = new LiveDisplay(sink, displayIntervalNanos);
     }
     return live;

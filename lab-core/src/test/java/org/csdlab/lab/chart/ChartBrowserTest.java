@@ -54,6 +54,29 @@ class ChartBrowserTest {
     assertTrue(dom.contains(">Throughput</text>") && dom.contains(">Bytes moved</text>"), "titles are drawn");
   }
 
+  @Test
+  void aChartShownBeforeTheCompressedLoaderDrawsOnceItHasLoaded(@TempDir Path dir) throws Exception {
+    if (!Files.isExecutable(CHROMIUM)) {
+      if ("true".equals(System.getenv("CI"))) {
+        fail("CI=true but Chromium is not installed at " + CHROMIUM + " (apt-get install chromium)");
+      }
+      Assumptions.abort("Chromium is not installed at " + CHROMIUM);
+    }
+    // As in a notebook: the chart's output comes first, the kernel's loader after it.
+    Chart chart = Charts.lines("Queued", "x", "y", List.of(new Line("waits", new double[] {1, 2}, new double[] {3, 1})));
+    Path page = dir.resolve("notebook.html");
+    Files.writeString(page, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/><title>cells</title></head><body>\n"
+        + chart.toHtml() + "\n" + Charts.compressedPlotlyLoader() + "\n</body></html>\n");
+
+    String dom = dumpDom(page, dir);
+
+    String[] charts = dom.split("<div class=\"csdlab-chart\">");
+    assertEquals(2, charts.length);
+    assertTrue(charts[1].contains("<svg class=\"main-svg\""), "the queued chart was drawn: " + excerpt(dom));
+    assertEquals(2, count(charts[1], "class=\"point\""));
+    assertTrue(charts[1].contains(">Queued</text>"));
+  }
+
   private static String dumpDom(Path page, Path dir) throws Exception {
     Path out = dir.resolve("dom.html");
     Path err = dir.resolve("chromium.log");

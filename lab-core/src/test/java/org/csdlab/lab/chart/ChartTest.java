@@ -83,6 +83,20 @@ class ChartTest {
   }
 
   @Test
+  void compressedLoaderCarriesTheSamePlotlyInAThirdOfTheSpace() throws Exception {
+    String loader = Charts.compressedPlotlyLoader();
+    assertTrue(loader.length() < Charts.plotlyLoader().length() * 0.4, "compressed: " + loader.length() + " chars");
+    parseXml(loader);
+    Matcher base64 = Pattern.compile("atob\\(\"([A-Za-z0-9+/=]+)\"\\)").matcher(loader);
+    assertTrue(base64.find());
+    byte[] packed = java.util.Base64.getDecoder().decode(base64.group(1));
+    try (var in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(packed))) {
+      assertEquals(PlotlyJs.script(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    assertFalse(URL.matcher(loader).find(), "no URLs outside the packed plotly.js");
+  }
+
+  @Test
   void savedPageEmbedsPlotlyOnceAndFetchesNothing(@TempDir Path dir) throws Exception {
     Chart bytes = Charts.bytesMoved("Bytes moved", List.of(
         new BytesMoved("host", 268_435_456, 268_435_456), new BytesMoved("drive", 268_435_456, 8)));
@@ -113,12 +127,16 @@ class ChartTest {
 
   @Test
   void crossoverFindsWhereTheFasterSideChanges() {
-    assertEquals("Chart[Host or drive?: 3 points, crossover at selectivity ≈ [0.600]]", crossover().toString());
+    assertEquals("Chart[Host or drive?: 3 points, crossover at selectivity ~ [0.600]]", crossover().toString());
     List<double[]> crossings = Charts.crossings(List.of(
         new CrossoverPoint(0, 2, 1), new CrossoverPoint(1, 2, 3), new CrossoverPoint(2, 2, 1)));
     assertEquals(2, crossings.size());
     assertEquals(0.5, crossings.get(0)[0], 1e-12);
     assertEquals(1.5, crossings.get(1)[0], 1e-12);
+    List<double[]> tie = Charts.crossings(List.of(
+        new CrossoverPoint(0, 2, 1), new CrossoverPoint(1, 2, 2), new CrossoverPoint(2, 2, 3)));
+    assertEquals(1, tie.size(), "a tie at a measured point is one crossover");
+    assertEquals(1.0, tie.get(0)[0]);
     assertEquals("Chart[c: 2 points, no crossover]",
         Charts.crossover("c", "x", List.of(new CrossoverPoint(0, 1, 2), new CrossoverPoint(1, 1, 2))).toString());
     assertThrows(IllegalArgumentException.class, () -> Charts.crossover("c", "x", List.of(new CrossoverPoint(0, 1, 2))));
@@ -132,7 +150,7 @@ class ChartTest {
         DoubleColumn.create("drive s", 0.5, 0.8, 1.6),
         StringColumn.create("note", "a", "b", "c"));
     Chart chart = Charts.crossover("Record size", table, "record bytes", "host s", "drive s");
-    assertTrue(chart.toString().contains("crossover at record bytes ≈ [112]"), chart.toString());
+    assertTrue(chart.toString().contains("crossover at record bytes ~ [112]"), chart.toString());
     var missing = assertThrows(IllegalArgumentException.class,
         () -> Charts.crossover("x", table, "size", "host s", "drive s"));
     assertTrue(missing.getMessage().contains("has no column 'size'"), missing.getMessage());

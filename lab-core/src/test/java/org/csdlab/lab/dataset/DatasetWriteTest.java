@@ -59,8 +59,14 @@ class DatasetWriteTest {
     assertEquals(ZoneState.CLOSED, device.zone(4).state(), "a partly written last zone is closed, not left open");
     assertEquals(ZoneState.EMPTY, device.zone(5).state());
 
+    assertEquals("WrittenDataset[u32-readings 100 KiB seed=7 in zones 2..4, sha256=" + written.sha256().substring(0, 12)
+        + "...]", written.toString());
+    String html = written.toHtml();
+    assertTrue(html.startsWith("<table class=\"csdlab-dataset\">") && html.endsWith("</table>"), html);
+    assertTrue(html.contains("<td style=\"text-align:left\">2 to 4</td>") && html.contains(written.sha256()), html);
+
     Series series = monitor.series().get(0);
-    assertEquals("generate u32-readings → zones 2..4", series.name());
+    assertEquals("generate u32-readings to zones 2..4", series.name());
     assertEquals(100 * 1024, series.bytesDone());
     assertTrue(series.finished());
     assertTrue(series.hasModeledTime() && series.last().modeledNanos() > 0, "appends report modeled device time");

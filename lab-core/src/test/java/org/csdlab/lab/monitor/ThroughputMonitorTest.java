@@ -144,6 +144,30 @@ class ThroughputMonitorTest {
   }
 
   @Test
+  void aLaterCellGetsItsOwnLiveChart() {
+    ThroughputMonitor monitor = monitor().build();
+    RecordingSink first = new RecordingSink();
+    Displays.install(first);
+    monitor.start("cell 1", 1).close();
+    RecordingSink second = new RecordingSink();
+    Displays.install(second);
+    monitor.live();
+    monitor.start("cell 2", 1).close();
+    assertEquals(List.of("show", "update d1"), first.calls);
+    assertEquals(List.of("show", "update d1"), second.calls);
+  }
+
+  @Test
+  void liveInATerminalShowsTheStateOnce() {
+    RecordingSink terminal = new RecordingSink();
+    terminal.live = false;
+    ThroughputMonitor monitor = monitor().sink(terminal).build();
+    monitor.live();
+    assertEquals(List.of("show"), terminal.calls);
+    assertEquals(monitor, terminal.values.get(0));
+  }
+
+  @Test
   void aFailingSinkDoesNotStopTheWork() {
     DisplaySink failing = new DisplaySink() {
       @Override

@@ -78,22 +78,13 @@ public final class TimingModel {
         if (profile.noDelays() || bytes == 0) {
             return complete(submitNanos, bytes);
         }
-        long mediaDone = submitNanos;
-        int unit = profile.stripeUnitBytes();
-        long offset = zoneOffsetBytes;
-        long end = zoneOffsetBytes + bytes;
-        while (offset < end) {
-            long page = offset / unit;
-            long pageBytes = Math.min(end - offset, unit - offset % unit);
-            int die = die(zone, page);
-            int channel = channelOf(die);
+        long mediaDone = forEachPage(zone, zoneOffsetBytes, bytes, submitNanos, (die, channel, pageBytes) -> {
             long sensed = Math.max(submitNanos, dieFree[die]) + profile.readLatencyNanos();
             long transferred = Math.max(sensed, channelFree[channel]) + profile.channelTransferNanos(pageBytes);
             channelFree[channel] = transferred;
             dieFree[die] = transferred;
-            mediaDone = Math.max(mediaDone, transferred);
-            offset += pageBytes;
-        }
+            return transferred;
+        });
         linkFree = Math.max(mediaDone, linkFree) + profile.linkTransferNanos(bytes);
         return complete(linkFree, bytes);
     }
@@ -112,23 +103,14 @@ public final class TimingModel {
         }
         linkFree = Math.max(submitNanos, linkFree) + profile.linkTransferNanos(bytes);
         long arrived = linkFree;
-        long done = arrived;
-        int unit = profile.stripeUnitBytes();
-        long offset = zoneOffsetBytes;
-        long end = zoneOffsetBytes + bytes;
-        while (offset < end) {
-            long page = offset / unit;
-            long pageBytes = Math.min(end - offset, unit - offset % unit);
-            int die = die(zone, page);
-            int channel = channelOf(die);
+        long done = forEachPage(zone, zoneOffsetBytes, bytes, arrived, (die, channel, pageBytes) -> {
             long transferred = Math.max(arrived, Math.max(channelFree[channel], dieFree[die]))
                     + profile.channelTransferNanos(pageBytes);
             channelFree[channel] = transferred;
             long programmed = transferred + profile.programLatencyNanos();
             dieFree[die] = programmed;
-            done = Math.max(done, programmed);
-            offset += pageBytes;
-        }
+            return programmed;
+        });
         return complete(done, bytes);
     }
 
@@ -152,6 +134,30 @@ public final class TimingModel {
             }
         }
         return complete(done, 0);
+    }
+
+    /** The work one stripe unit of a command does on its die and channel; returns when it ends. */
+    @FunctionalInterface
+    private interface PageStage {
+        long run(int die, int channel, long pageBytes);
+    }
+
+    /**
+     * Runs {@code stage} for each stripe unit the byte range touches, in order, and returns the
+     * latest end time, or {@code startNanos} if none ends later.
+     */
+    private long forEachPage(int zone, long zoneOffsetBytes, long bytes, long startNanos, PageStage stage) {
+        long done = startNanos;
+        int unit = profile.stripeUnitBytes();
+        long offset = zoneOffsetBytes;
+        long end = zoneOffsetBytes + bytes;
+        while (offset < end) {
+            long pageBytes = Math.min(end - offset, unit - offset % unit);
+            int die = die(zone, offset / unit);
+            done = Math.max(done, stage.run(die, channelOf(die), pageBytes));
+            offset += pageBytes;
+        }
+        return done;
     }
 
     private long erase(int die, long submitNanos) {

@@ -1,0 +1,41 @@
+package org.csdlab.lab.kernel;
+
+import java.lang.reflect.Field;
+import jdk.jshell.execution.LocalExecutionControl;
+
+/**
+ * JShell's in-process execution engine, which also hands back the real object a variable holds
+ * rather than only its string form, so the kernel can render it as HTML or a chart.
+ *
+ * <p>Interrupting is {@link LocalExecutionControl#stop()}'s: on JDK 17 it stops the cell's threads;
+ * on JDK 24 and later (where {@code Thread.stop} is gone) the JDK instruments every loop of the
+ * loaded snippet classes with a cancellation check and interrupts the cell's threads.
+ */
+final class CapturingExecutionControl extends LocalExecutionControl {
+
+  /** What the last {@link #varValue} call read; read back by the evaluating thread right after. */
+  private Object lastValue;
+
+  @Override
+  public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+    try {
+      Field field = findClass(className).getDeclaredField(varName);
+      field.setAccessible(true);
+      synchronized (this) {
+        lastValue = field.get(null);
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new InternalException("cannot read variable " + varName + " of " + className + ": " + e);
+    }
+    // JShell only shows this string; the kernel renders the captured object itself, and calling
+    // toString() here could run user code on the kernel's own thread.
+    return "";
+  }
+
+  /** The object read by the last {@link #varValue} call, and forgets it. */
+  synchronized Object takeLastValue() {
+    Object value = lastValue;
+    lastValue = null;
+    return value;
+  }
+}

@@ -1,0 +1,312 @@
+package org.csdlab.lab.kernel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
+
+/**
+ * Runs notebook cells with JShell in this JVM: the lab is on the class path and imported, values
+ * come back as the real objects, a cell may hold several declarations and statements (classes in
+ * one cell may refer to each other), and a running cell can be interrupted from another thread.
+ * Also answers completion, inspection and "is this cell complete?" from JShell's source analysis.
+ */
+public final class CellEvaluator implements AutoCloseable {
+
+  /**
+   * Packages imported at start when they exist: the lab, its display contract and the systems it
+   * wraps, and the JDK packages JShell's own default start-up imports.
+   */
+  public static final List<String> DEFAULT_IMPORTS = List.of(
+      "java.io", "java.math", "java.nio.file", "java.util", "java.util.function", "java.util.stream",
+      "org.csdlab.lab", "org.csdlab.lab.display", "org.csdlab.lab.dataset", "org.csdlab.lab.chart",
+      "org.csdlab.lab.monitor", "org.csdlab.lab.tutorial",
+      "org.csdlab.ebpf", "org.csdlab.ebpf.asm", "org.csdlab.ebpf.elf", "org.csdlab.ebpf.verifier", "org.csdlab.ebpf.maps",
+      "org.csdlab.zns", "org.csdlab.zns.csd", "org.csdlab.zns.timing",
+      "org.csdlab.fluffle");
+
+  private static final long STOP_RETRY_MILLIS = 50;
+
+  private final JShell shell;
+  private final CapturingExecutionControl control;
+  private final SourceCodeAnalysis analysis;
+  private final ErrorReports reports;
+  private final List<String> importedPackages;
+
+  private final Object runState = new Object();
+  private boolean running;
+  private boolean interruptRequested;
+
+  /** An evaluator with {@link #DEFAULT_IMPORTS}. */
+  public static CellEvaluator create() {
+    return new CellEvaluator(DEFAULT_IMPORTS);
+  }
+
+  /** An evaluator that imports every package of {@code packages} that exists on the class path. */
+  public CellEvaluator(List<String> packages) {
+    CapturingExecutionProvider provider = new CapturingExecutionProvider();
+    this.shell = JShell.builder()
+        .executionEngine(provider, Map.of())
+        .compilerOptions("--class-path", System.getProperty("java.class.path"))
+        .build();
+    this.control = provider.control();
+    this.analysis = shell.sourceCodeAnalysis();
+    this.reports = new ErrorReports(shell);
+    this.importedPackages = importExisting(packages);
+  }
+
+  /** The packages imported at start (those of the requested ones that exist). */
+  public List<String> importedPackages() {
+    return importedPackages;
+  }
+
+  /**
+   * Runs {@code cell}, snippet after snippet. Returns the value of the last snippet when it is an
+   * expression; throws a {@link CellError} at the first snippet that does not compile or throws,
+   * or when interrupted (see {@link #interrupt()}).
+   *
+   * @param fullTrace whether an exception's report lists every stack frame rather than the cell's lines
+   */
+  public synchronized CellResult evaluate(String cell, boolean fullTrace) {
+    synchronized (runState) {
+      running = true;
+      interruptRequested = false;
+    }
+    try {
+      return run(new CellText(cell), fullTrace);
+    } finally {
+      synchronized (runState) {
+        running = false;
+        interruptRequested = false;
+      }
+      // An interrupt may have landed between the last snippet and now; it must not linger.
+      Thread.interrupted();
+    }
+  }
+
+  /** {@link #evaluate(String, boolean)} with short error reports. */
+  public CellResult evaluate(String cell) {
+    return evaluate(cell, false);
+  }
+
+  /**
+   * Stops the running cell, if any: its code ends at the next loop iteration or blocking call (on
+   * JDK 17 at once), and {@link #evaluate} throws {@link CellInterrupted}. Safe from any thread.
+   */
+  public void interrupt() {
+    synchronized (runState) {
+      if (!running || interruptRequested) {
+        return;
+      }
+      interruptRequested = true;
+    }
+    // A stop that lands while JShell compiles a snippet does nothing, and the snippet would then
+    // run unstopped: keep stopping until the cell has ended.
+    Thread stopper = new Thread(this::stopUntilCellEnds, "csdlab-interrupt");
+    stopper.setDaemon(true);
+    stopper.start();
+  }
+
+  private void stopUntilCellEnds() {
+    while (true) {
+      synchronized (runState) {
+        if (!running || !interruptRequested) {
+          return;
+        }
+      }
+      try {
+        shell.stop();
+        Thread.sleep(STOP_RETRY_MILLIS);
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        // The JShell closed or the snippet ended meanwhile; the loop condition decides.
+      }
+    }
+  }
+
+  private CellResult run(CellText cell, boolean fullTrace) {
+    List<CellSnippets.Piece> pieces = CellSnippets.split(analysis, cell.text());
+    Map<String, CellSnippets.Piece> byId = new HashMap<>();
+    List<Snippet> declared = new ArrayList<>();
+    CellResult result = CellResult.noValue(List.of());
+    for (CellSnippets.Piece piece : pieces) {
+      int line = cell.lineOf(piece.offset());
+      throwIfInterrupted("before line " + line);
+      if (piece.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
+        throw reports.incomplete(cell, piece);
+      }
+      List<SnippetEvent> events = shell.eval(piece.source());
+      throwIfInterrupted("at line " + line);
+      Optional<SnippetEvent> evaluated = events.stream().filter(e -> e.causeSnippet() == null).findFirst();
+      if (evaluated.isEmpty()) {
+        continue;
+      }
+      SnippetEvent event = evaluated.get();
+      Snippet snippet = event.snippet();
+      byId.put(snippet.id(), piece);
+      if (event.status() == Snippet.Status.REJECTED) {
+        throw reports.compilation(cell, piece, shell.diagnostics(snippet).collect(Collectors.toList()));
+      }
+      if (event.exception() != null) {
+        throw reports.uncaught(cell, byId, event.exception(), fullTrace);
+      }
+      if (snippet instanceof DeclarationSnippet) {
+        declared.add(snippet);
+      }
+      result = valueOf(snippet);
+    }
+    return new CellResult(result.hasValue(), result.value(), waitingDeclarations(declared));
+  }
+
+  private void throwIfInterrupted(String where) {
+    synchronized (runState) {
+      if (interruptRequested) {
+        throw new CellInterrupted(where);
+      }
+    }
+  }
+
+  /** The value an expression snippet produced, read back as the real object. */
+  private CellResult valueOf(Snippet snippet) {
+    if (snippet instanceof VarSnippet variable && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+      return new CellResult(true, read(variable), List.of());
+    }
+    if (snippet instanceof ExpressionSnippet expression) {
+      Optional<VarSnippet> variable = shell.variables()
+          .filter(v -> v.name().equals(expression.name()) && shell.status(v).isActive())
+          .findFirst();
+      if (variable.isPresent()) {
+        return new CellResult(true, read(variable.get()), List.of());
+      }
+    }
+    return CellResult.noValue(List.of());
+  }
+
+  private Object read(VarSnippet variable) {
+    shell.varValue(variable);
+    return control.takeLastValue();
+  }
+
+  /** Notes for declarations of this cell that still refer to something not declared yet. */
+  private List<String> waitingDeclarations(List<Snippet> declared) {
+    List<String> notes = new ArrayList<>();
+    for (Snippet snippet : declared) {
+      if (shell.status(snippet) == Snippet.Status.RECOVERABLE_DEFINED
+          || shell.status(snippet) == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+        DeclarationSnippet declaration = (DeclarationSnippet) snippet;
+        String missing = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
+        notes.add(kindName(declaration) + " " + declaration.name() + " is declared, but cannot be used until "
+            + missing + " is declared.");
+      }
+    }
+    return notes;
+  }
+
+  /**
+   * Completion candidates at {@code cursor}: members, types, variables and keywords that fit there.
+   */
+  public synchronized Completion complete(String cell, int cursor) {
+    int end = Math.min(Math.max(cursor, 0), cell.length());
+    int start = currentSnippetStart(cell, end);
+    String input = cell.substring(start, end);
+    int[] anchor = new int[1];
+    List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(input, input.length(), anchor);
+    Set<String> candidates = new LinkedHashSet<>();
+    suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
+        .forEach(s -> candidates.add(s.continuation()));
+    suggestions.forEach(s -> candidates.add(s.continuation()));
+    return new Completion(new ArrayList<>(candidates), start + anchor[0], end);
+  }
+
+  /**
+   * The signature and javadoc of what is at {@code cursor} (a method being called, a type, a
+   * variable), or empty when there is nothing to document there.
+   */
+  public synchronized Optional<String> inspect(String cell, int cursor) {
+    int end = Math.min(Math.max(cursor, 0), cell.length());
+    while (end < cell.length() && Character.isJavaIdentifierPart(cell.charAt(end))) {
+      end++;
+    }
+    int start = currentSnippetStart(cell, end);
+    String input = cell.substring(start, end);
+    List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(input, input.length(), true);
+    if (docs.isEmpty()) {
+      return Optional.empty();
+    }
+    StringBuilder text = new StringBuilder();
+    for (SourceCodeAnalysis.Documentation doc : docs) {
+      if (text.length() > 0) {
+        text.append("\n\n");
+      }
+      text.append(doc.signature());
+      if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
+        text.append('\n').append(doc.javadoc().strip());
+      }
+    }
+    return Optional.of(text.toString());
+  }
+
+  /** Whether {@code cell} could run as it is. */
+  public synchronized CellCompleteness isComplete(String cell) {
+    for (CellSnippets.Piece piece : CellSnippets.split(analysis, cell)) {
+      if (piece.incomplete()) {
+        return CellCompleteness.INCOMPLETE;
+      }
+      if (piece.completeness() == SourceCodeAnalysis.Completeness.UNKNOWN) {
+        return CellCompleteness.INVALID;
+      }
+    }
+    return CellCompleteness.COMPLETE;
+  }
+
+  /** Where the snippet holding position {@code end} starts: after the last complete snippet before it. */
+  private int currentSnippetStart(String cell, int end) {
+    List<CellSnippets.Piece> pieces = CellSnippets.split(analysis, cell.substring(0, end));
+    return pieces.isEmpty() ? end : pieces.get(pieces.size() - 1).rawStart();
+  }
+
+  private List<String> importExisting(List<String> packages) {
+    List<String> imported = new ArrayList<>();
+    for (String name : packages) {
+      // A package that does not exist (yet) is rejected, and a rejected snippet leaves no trace.
+      List<SnippetEvent> events = shell.eval("import " + name + ".*;");
+      if (events.stream().noneMatch(e -> e.status() == Snippet.Status.REJECTED)) {
+        imported.add(name);
+      }
+    }
+    return List.copyOf(imported);
+  }
+
+  private static String kindName(DeclarationSnippet snippet) {
+    switch (snippet.kind()) {
+      case TYPE_DECL:
+        return snippet.subKind().name().replace("_SUBKIND", "").toLowerCase(Locale.ROOT)
+            .replace("class", "Class").replace("interface", "Interface").replace("enum", "Enum").replace("record", "Record")
+            .replace("annotation_type", "Annotation");
+      case METHOD:
+        return "Method";
+      case VAR:
+        return "Variable";
+      default:
+        return "Declaration";
+    }
+  }
+
+  @Override
+  public void close() {
+    shell.close();
+  }
+}

@@ -1,0 +1,187 @@
+package org.csdlab.lab.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.csdlab.lab.display.Displays;
+import org.csdlab.lab.display.MimeBundle;
+import org.csdlab.lab.display.Renderers;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.BaseKernelBuilder;
+import org.dflib.jjava.jupyter.kernel.HelpLink;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+
+/**
+ * The csdlab Jupyter kernel: Java cells run by a {@link CellEvaluator} in this JVM with the lab
+ * imported; the last expression's value is shown through {@link Renderers} (text and HTML), what
+ * the cell prints becomes stream output, errors are short reports pointing at the cell's lines (a
+ * first line {@code %trace} adds the stack trace), and {@link Displays#sink()} shows and updates
+ * displays in place while the cell runs. plotly.js reaches the notebook once ({@link PlotlyDelivery}).
+ */
+public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
+
+  /** A first cell line that asks for full stack traces in this cell's error report. */
+  public static final String TRACE_MAGIC = "%trace";
+
+  private final CellEvaluator evaluator;
+  private final PlotlyDelivery plotly = new PlotlyDelivery();
+
+  private CsdlabKernel(Builder builder, CellEvaluator evaluator) {
+    super(builder.name(), builder.version(), languageInfo(), List.of(
+            new HelpLink("csdlab", "https://github.com/csdlab/csdlab"),
+            new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/index.html")),
+        builder.historyManager(), builder.io(), builder.commManager(), builder.renderer(), null,
+        builder.magicsRegistry(), false, builder.errorStyler());
+    this.evaluator = evaluator;
+  }
+
+  /** A kernel with a fresh {@link CellEvaluator} importing {@link CellEvaluator#DEFAULT_IMPORTS}. */
+  public static CsdlabKernel create() {
+    return new Builder().build();
+  }
+
+  private static LanguageInfo languageInfo() {
+    return new LanguageInfo.Builder("java")
+        .version(Runtime.version().toString())
+        .mimetype("text/x-java-source")
+        .fileExtension(".jshell")
+        .pygments("java")
+        .codemirror("text/x-java")
+        .build();
+  }
+
+  @Override
+  public String getBanner() {
+    return "Java " + Runtime.version() + " with csdlab; imported: " + String.join(", ", evaluator.importedPackages());
+  }
+
+  @Override
+  public DisplayData eval(String code) {
+    boolean fullTrace = TraceMagic.present(code);
+    String source = fullTrace ? TraceMagic.strip(code) : code;
+    Displays.install(new KernelDisplaySink(io.display, plotly));
+    try {
+      CellResult result = evaluator.evaluate(source, fullTrace);
+      result.notes().forEach(System.err::println);
+      if (!result.hasValue()) {
+        return null;
+      }
+      MimeBundle bundle = Renderers.render(result.value());
+      plotly.deliverBefore(bundle.html(), io.display::display);
+      return JupyterDisplay.of(bundle);
+    } finally {
+      Displays.reset();
+      // Everything the cell printed goes out before its result.
+      System.out.flush();
+      System.err.flush();
+    }
+  }
+
+  @Override
+  public Object evalRaw(String code) {
+    CellResult result = evaluator.evaluate(code, false);
+    return result.hasValue() ? result.value() : null;
+  }
+
+  @Override
+  public DisplayData inspect(String code, int at, boolean extraDetail) {
+    return evaluator.inspect(code, at).map(DisplayData::new).orElse(null);
+  }
+
+  @Override
+  public ReplacementOptions complete(String code, int at) {
+    Completion completion = evaluator.complete(code, at);
+    return new ReplacementOptions(completion.candidates(), completion.start(), completion.end());
+  }
+
+  @Override
+  public String isComplete(String code) {
+    switch (evaluator.isComplete(code)) {
+      case COMPLETE:
+        return IS_COMPLETE_YES;
+      case INVALID:
+        return IS_COMPLETE_BAD;
+      default:
+        return nextIndent(code);
+    }
+  }
+
+  /** The indentation for the next line of an unfinished cell: the last line's, one level deeper after an opener. */
+  static String nextIndent(String code) {
+    String last = code.substring(code.lastIndexOf('\n') + 1);
+    String indent = last.substring(0, last.length() - last.stripLeading().length());
+    String trimmed = last.strip();
+    boolean opens = trimmed.endsWith("{") || trimmed.endsWith("(") || trimmed.endsWith("[");
+    return opens ? indent + "  " : indent;
+  }
+
+  @Override
+  public void interrupt() {
+    evaluator.interrupt();
+  }
+
+  @Override
+  public List<String> formatError(Throwable error) {
+    if (error instanceof CellError cellError) {
+      return cellError.lines();
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("The kernel failed while running the cell (this is a bug in csdlab, please report it):");
+    lines.addAll(super.formatError(error));
+    return lines;
+  }
+
+  @Override
+  public void onShutdown(boolean isRestarting) {
+    super.onShutdown(isRestarting);
+    close();
+  }
+
+  @Override
+  public void close() {
+    evaluator.close();
+  }
+
+  /** Builds the kernel with jjava-jupyter's defaults for its I/O, comms and renderer. */
+  public static final class Builder extends BaseKernelBuilder<Builder, CsdlabKernel> {
+
+    @Override
+    public CsdlabKernel build() {
+      return new CsdlabKernel(this, CellEvaluator.create());
+    }
+
+    private String name() {
+      return name != null ? name : "csdlab";
+    }
+
+    private String version() {
+      String implementation = CsdlabKernel.class.getPackage().getImplementationVersion();
+      return version != null ? version : implementation != null ? implementation : "development";
+    }
+
+    private org.dflib.jjava.jupyter.kernel.history.HistoryManager historyManager() {
+      return buildHistoryManager();
+    }
+
+    private org.dflib.jjava.jupyter.kernel.JupyterIO io() {
+      return buildJupyterIO(buildJupyterIOEncoding());
+    }
+
+    private org.dflib.jjava.jupyter.kernel.comm.CommManager commManager() {
+      return buildCommManager();
+    }
+
+    private org.dflib.jjava.jupyter.kernel.display.Renderer renderer() {
+      return buildRenderer();
+    }
+
+    private org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry magicsRegistry() {
+      return buildMagicsRegistry();
+    }
+
+    private org.dflib.jjava.jupyter.kernel.util.StringStyler errorStyler() {
+      return buildErrorStyler();
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package org.csdlab.lab.kernel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Writes the Jupyter kernelspec {@value #KERNEL_NAME} ("{@value #DISPLAY_NAME}"): a
+ * {@code kernel.json} whose command runs {@link KernelMain} with absolute paths to a java binary
+ * and the self-contained lab jar. {@code ./csdlab jupyter install [--user | --prefix DIR]} uses it.
+ */
+public final class KernelInstaller {
+
+  public static final String KERNEL_NAME = "csdlab";
+  public static final String DISPLAY_NAME = "Java (csdlab)";
+
+  private final Path java;
+  private final Path jar;
+
+  /**
+   * An installer for kernels run by {@code java} from {@code jar}; both must exist.
+   *
+   * @throws IllegalArgumentException naming the missing file and how to get it
+   */
+  public KernelInstaller(Path java, Path jar) {
+    this.java = Objects.requireNonNull(java, "java").toAbsolutePath().normalize();
+    this.jar = Objects.requireNonNull(jar, "jar").toAbsolutePath().normalize();
+    if (!Files.isExecutable(this.java) || Files.isDirectory(this.java)) {
+      throw new IllegalArgumentException("no java executable at " + this.java);
+    }
+    if (!Files.isRegularFile(this.jar)) {
+      throw new IllegalArgumentException("the lab jar " + this.jar + " does not exist; build it with"
+          + " mvn -B -pl lab-core -am package -DskipTests (or run ./csdlab once)");
+    }
+  }
+
+  /** An installer for kernels run by this JVM's java binary from {@code jar}. */
+  public static KernelInstaller forThisJvm(Path jar) {
+    return new KernelInstaller(currentJava(), jar);
+  }
+
+  /** The java binary running this JVM. */
+  public static Path currentJava() {
+    String executable = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "java.exe" : "java";
+    return Path.of(System.getProperty("java.home"), "bin", executable);
+  }
+
+  /** The jar this class was loaded from, when it was loaded from a jar (the built csdlab.jar). */
+  public static Optional<Path> runningJar() {
+    CodeSource source = KernelInstaller.class.getProtectionDomain().getCodeSource();
+    if (source == null || source.getLocation() == null) {
+      return Optional.empty();
+    }
+    try {
+      Path path = Path.of(source.getLocation().toURI());
+      return Files.isRegularFile(path) && path.toString().endsWith(".jar") ? Optional.of(path) : Optional.empty();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The per-user kernels directory Jupyter reads: {@code $JUPYTER_DATA_DIR/kernels} when set, else
+   * {@code ~/.local/share/jupyter/kernels} ({@code ~/Library/Jupyter/kernels} on macOS,
+   * {@code %APPDATA%\jupyter\kernels} on Windows).
+   */
+  public static Path userKernelsDir() {
+    String dataDir = System.getenv("JUPYTER_DATA_DIR");
+    if (dataDir != null && !dataDir.isBlank()) {
+      return Path.of(dataDir, "kernels");
+    }
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    Path home = Path.of(System.getProperty("user.home"));
+    if (os.startsWith("mac")) {
+      return home.resolve("Library/Jupyter/kernels");
+    }
+    if (os.startsWith("windows") && System.getenv("APPDATA") != null) {
+      return Path.of(System.getenv("APPDATA"), "jupyter", "kernels");
+    }
+    String xdgData = System.getenv("XDG_DATA_HOME");
+    Path data = xdgData != null && !xdgData.isBlank() ? Path.of(xdgData) : home.resolve(".local/share");
+    return data.resolve("jupyter/kernels");
+  }
+
+  /** The kernels directory of an installation prefix: {@code PREFIX/share/jupyter/kernels}. */
+  public static Path prefixKernelsDir(Path prefix) {
+    return prefix.resolve("share/jupyter/kernels");
+  }
+
+  /**
+   * Writes {@code kernelsDir/csdlab/kernel.json} (replacing an earlier one) and returns that
+   * kernel directory.
+   */
+  public Path installInto(Path kernelsDir) {
+    Path kernelDir = kernelsDir.resolve(KERNEL_NAME).toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(kernelDir);
+      Files.writeString(kernelDir.resolve("kernel.json"), kernelJson());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the kernelspec into " + kernelDir + ": " + e.getMessage(), e);
+    }
+    return kernelDir;
+  }
+
+  /** The command Jupyter runs, {@code {connection_file}} standing for the file it writes. */
+  public List<String> argv() {
+    return List.of(java.toString(), "-Djava.awt.headless=true", "-cp", jar.toString(), KernelMain.class.getName(),
+        "{connection_file}");
+  }
+
+  /** The kernelspec's JSON. */
+  public String kernelJson() {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("argv", argv());
+    spec.put("display_name", DISPLAY_NAME);
+    spec.put("language", "java");
+    // Interrupts arrive as interrupt_request messages on the control channel; SIGINT also works.
+    spec.put("interrupt_mode", "message");
+    spec.put("metadata", Map.of("debugger", false));
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(spec) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package org.csdlab.lab.kernel;
+
+import java.util.List;
+
+/** The cell's code threw an exception that it did not catch. */
+public final class UncaughtException extends CellError {
+
+  private final String exceptionClassName;
+
+  UncaughtException(String exceptionClassName, String message, List<String> lines) {
+    super(message, lines);
+    this.exceptionClassName = exceptionClassName;
+  }
+
+  /** The fully qualified class name of what was thrown, e.g. {@code java.lang.ArithmeticException}. */
+  public String exceptionClassName() {
+    return exceptionClassName;
+  }
+}

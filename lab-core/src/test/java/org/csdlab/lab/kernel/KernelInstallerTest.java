@@ -1,0 +1,66 @@
+package org.csdlab.lab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KernelInstallerTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void writesKernelJsonWithAbsolutePathsAndMessageInterrupts() throws Exception {
+    Path jar = Files.writeString(dir.resolve("csdlab.jar"), "not really a jar");
+    Path kernelDir = KernelInstaller.forThisJvm(jar).installInto(dir.resolve("kernels"));
+
+    assertEquals(dir.resolve("kernels/csdlab").toAbsolutePath(), kernelDir);
+    JsonNode spec = new ObjectMapper().readTree(kernelDir.resolve("kernel.json").toFile());
+    assertEquals("Java (csdlab)", spec.path("display_name").asText());
+    assertEquals("java", spec.path("language").asText());
+    assertEquals("message", spec.path("interrupt_mode").asText());
+    List<String> argv = new ObjectMapper().convertValue(spec.path("argv"), List.class);
+    assertEquals(KernelInstaller.currentJava().toString(), argv.get(0));
+    assertTrue(Path.of(argv.get(0)).isAbsolute());
+    assertEquals(List.of("-cp", jar.toAbsolutePath().toString(), KernelMain.class.getName(), "{connection_file}"),
+        argv.subList(argv.size() - 4, argv.size()));
+  }
+
+  @Test
+  void reinstallingReplacesTheKernelJson() throws Exception {
+    Path jar = Files.writeString(dir.resolve("csdlab.jar"), "jar");
+    Path kernels = dir.resolve("kernels");
+    Files.createDirectories(kernels.resolve("csdlab"));
+    Files.writeString(kernels.resolve("csdlab/kernel.json"), "{\"old\": true}");
+    KernelInstaller.forThisJvm(jar).installInto(kernels);
+    assertTrue(Files.readString(kernels.resolve("csdlab/kernel.json")).contains("Java (csdlab)"));
+  }
+
+  @Test
+  void missingJarIsRefusedWithHowToBuildIt() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> KernelInstaller.forThisJvm(dir.resolve("absent.jar")));
+    assertTrue(error.getMessage().contains("absent.jar does not exist"), error.getMessage());
+    assertTrue(error.getMessage().contains("mvn"), error.getMessage());
+  }
+
+  @Test
+  void prefixKernelsDirFollowsJupyterLayout() {
+    assertEquals(Path.of("/opt/env/share/jupyter/kernels"), KernelInstaller.prefixKernelsDir(Path.of("/opt/env")));
+  }
+
+  @Test
+  void userKernelsDirEndsInJupyterKernels() {
+    Path user = KernelInstaller.userKernelsDir();
+    assertEquals("kernels", user.getFileName().toString());
+    assertTrue(user.isAbsolute() || System.getenv("JUPYTER_DATA_DIR") != null, user.toString());
+  }
+}

@@ -1,0 +1,104 @@
+package org.csdlab.kernel;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.csdlab.lab.kernel.KernelInstaller;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A private Jupyter for one test: the csdlab kernelspec installed into a temporary data
+ * directory, and the Python and {@code jupyter} commands that use it. A missing tool skips the test
+ * locally and fails it when {@code CI=true}.
+ */
+final class JupyterSetup {
+
+  static final long PROCESS_TIMEOUT_SECONDS = 300;
+
+  final Path python;
+  final Path jupyter;
+  final Path home;
+  final Path dataDir;
+
+  private JupyterSetup(Path python, Path jupyter, Path home) {
+    this.python = python;
+    this.jupyter = jupyter;
+    this.home = home;
+    this.dataDir = home.resolve("data");
+  }
+
+  /** Finds the tools and installs the kernelspec under {@code home}, or skips (fails under CI). */
+  static JupyterSetup install(Path home) throws IOException, InterruptedException {
+    Path jar = Path.of(System.getProperty("csdlab.jar", "../lab-core/target/csdlab.jar"));
+    if (!Files.isRegularFile(jar)) {
+      missing("the lab jar " + jar.toAbsolutePath() + " (run mvn verify, which packages lab-core first)");
+    }
+    Path python = firstWorking(List.of("/usr/bin/python3", "python3"), "-c", "import jupyter_client, nbclient, nbconvert");
+    if (python == null) {
+      missing("python3 with jupyter_client, nbclient and nbconvert (apt-get install jupyter-nbconvert"
+          + " python3-nbclient jupyter-client python3-ipykernel)");
+    }
+    Path jupyter = firstWorking(List.of("/usr/bin/jupyter", "jupyter"), "nbconvert", "--version");
+    if (jupyter == null) {
+      missing("the jupyter command with nbconvert (apt-get install jupyter-nbconvert)");
+    }
+    JupyterSetup setup = new JupyterSetup(python, jupyter, home);
+    KernelInstaller.forThisJvm(jar).installInto(setup.dataDir.resolve("kernels"));
+    return setup;
+  }
+
+  /** Runs {@code command} in {@code workDir} with this Jupyter's environment; returns exit code and output. */
+  Result run(Path workDir, List<String> command) throws IOException, InterruptedException {
+    Path log = Files.createTempFile(home, "process", ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    Map<String, String> env = builder.environment();
+    env.put("JUPYTER_DATA_DIR", dataDir.toString());
+    env.put("JUPYTER_PATH", dataDir.toString());
+    env.put("JUPYTER_CONFIG_DIR", home.resolve("config").toString());
+    env.put("JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString());
+    env.put("IPYTHONDIR", home.resolve("ipython").toString());
+    Process process = builder.start();
+    if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      fail("timed out after " + PROCESS_TIMEOUT_SECONDS + " s: " + command + "\n" + Files.readString(log));
+    }
+    return new Result(process.exitValue(), Files.readString(log));
+  }
+
+  record Result(int exitCode, String output) {}
+
+  private static Path firstWorking(List<String> candidates, String... args) throws InterruptedException {
+    for (String candidate : candidates) {
+      List<String> command = new ArrayList<>();
+      command.add(candidate);
+      command.addAll(List.of(args));
+      try {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0) {
+          return Path.of(candidate);
+        }
+        process.destroyForcibly();
+      } catch (IOException e) {
+        // Not installed under this name; try the next one.
+      }
+    }
+    return null;
+  }
+
+  private static void missing(String what) {
+    String message = "needs " + what;
+    if ("true".equals(System.getenv("CI"))) {
+      fail(message + ", which CI must install (.ci/run)");
+    }
+    Assumptions.abort(message);
+  }
+}
