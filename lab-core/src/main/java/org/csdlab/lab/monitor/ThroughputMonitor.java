@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
+import org.csdlab.lab.ProgressListener;
 import org.csdlab.lab.chart.Chart;
 import org.csdlab.lab.display.DisplaySink;
 import org.csdlab.lab.display.Displays;
@@ -103,6 +104,23 @@ public final class ThroughputMonitor implements HtmlRenderable {
     } else {
       sink.show(this);
     }
+  }
+
+  /**
+   * A listener that follows a lab's operations in this monitor, one series per operation:
+   * {@code lab.reportProgressTo(monitor.listener())}. Its series have no modeled time.
+   */
+  public ProgressListener listener() {
+    return new MonitorListener(this, null);
+  }
+
+  /**
+   * A listener like {@link #listener()} whose series also carry modeled time, read from
+   * {@code modeledNanos} (the device's modeled clock) at each report:
+   * {@code lab.reportProgressTo(monitor.listener(lab.device()::modeledNanos))}.
+   */
+  public ProgressListener listener(LongSupplier modeledNanos) {
+    return new MonitorListener(this, Objects.requireNonNull(modeledNanos, "modeledNanos"));
   }
 
   /** Every series so far, oldest first. */
