@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {
         DemoCommand.class,
         JshellCommand.class,
+        JupyterCommand.class,
         EbpfCommand.class,
         ZnsCommand.class,
         DatasetCommand.class,
