@@ -1,6 +1,7 @@
 package org.csdlab.lab;
 
 import org.csdlab.zns.Geometry;
+import org.csdlab.lab.dataset.WrittenDataset;
 
 /**
  * Where a stretch of data lives on the drive: {@code lengthBytes} bytes starting at the first block
@@ -25,6 +26,11 @@ public record Extent(int firstZone, int zoneCount, long lengthBytes) {
     if (lengthBytes < 0) {
       throw new IllegalArgumentException("extent: length must be 0 or more bytes, was " + lengthBytes);
     }
+  }
+
+  /** Where {@code dataset} lies on the drive. */
+  public static Extent of(WrittenDataset dataset) {
+    return new Extent(dataset.firstZone(), dataset.zoneCount(), dataset.sizeBytes());
   }
 
   /** The extent of {@code lengthBytes} from zone {@code firstZone}, as many zones as {@code geometry} needs for it. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.csdlab.ebpf.Vm;
 import org.csdlab.lab.display.Html;
 import org.csdlab.lab.display.HtmlRenderable;
+import org.csdlab.lab.monitor.ThroughputMonitor;
 import org.csdlab.zns.Geometry;
 import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.csd.ComputationalStorage;
@@ -43,6 +44,9 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
   private final LabEbpf ebpf;
   private final LabHost host;
   private final ProgressRelay progress = new ProgressRelay();
+  private final ThroughputMonitor monitor = ThroughputMonitor.create();
+  private final ProgressListener monitorProgress = new MonitorProgress(monitor);
+  private final LabDatasets datasets;
 
   private Lab(LabConfig config) {
     this.config = config;
@@ -57,6 +61,8 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
     this.csd = new LabCsd(storage, progress);
     this.ebpf = new LabEbpf(config.fuel());
     this.host = new LabHost(storage, progress);
+    this.datasets = new LabDatasets(zns, monitor);
+    progress.listener(monitorProgress);
   }
 
   /** A lab with the defaults: an in-memory drive of {@link Geometry#defaults()} with {@link TimingProfile#teaching()}. */
@@ -99,6 +105,20 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
     return host;
   }
 
+  /** Seeded datasets on this lab's drive: {@code lab.datasets().u32Readings(256, MiB).seed(7).writeToZones(0)}. */
+  public LabDatasets datasets() {
+    return datasets;
+  }
+
+  /**
+   * Follows this lab's long operations (dataset generation, host scans, kernels on the drive):
+   * progress bars in a terminal, a live chart in a notebook; {@code monitor().chart()} draws
+   * throughput over time.
+   */
+  public ThroughputMonitor monitor() {
+    return monitor;
+  }
+
   /** The host run beside the offloaded one: same answer?, bytes over the link, modeled and wall time. */
   public Comparison compare(Run onHost, Run offloaded) {
     return new Comparison(onHost, offloaded);
@@ -106,14 +126,21 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
 
   /**
    * Sends the progress of this lab's long operations (host scans, kernels on the drive) to
-   * {@code listener}, replacing the previous one; {@link ProgressListener#NONE} stops it.
+   * {@code listener} instead of the lab's {@linkplain #monitor() monitor}; {@link ProgressListener#NONE}
+   * stops it, {@link #reportProgressToMonitor()} goes back to the monitor.
    */
   public Lab reportProgressTo(ProgressListener listener) {
     progress.listener(listener);
     return this;
   }
 
-  /** Who hears this lab's progress ({@link ProgressListener#NONE} unless set). */
+  /** Sends the progress of this lab's long operations to its {@linkplain #monitor() monitor} again (the default). */
+  public Lab reportProgressToMonitor() {
+    progress.listener(monitorProgress);
+    return this;
+  }
+
+  /** Who hears this lab's progress (a feed to the lab's {@linkplain #monitor() monitor} unless set). */
   public ProgressListener progressListener() {
     return progress.listener();
   }

@@ -16,6 +16,7 @@ import org.csdlab.ebpf.verifier.Verifier;
 import org.csdlab.ebpf.verifier.VerifierOptions;
 import org.csdlab.zns.csd.ComputationalStorage;
 import org.csdlab.zns.csd.OpenCsdHelpers;
+import org.csdlab.lab.dataset.WrittenDataset;
 
 /**
  * The drive's computational storage: load eBPF kernels that use the {@code opencsd} helpers
@@ -104,6 +105,11 @@ public final class LabCsd implements HtmlRenderable {
     extent.checkFits(csd.device().geometry());
     return countKernel().run(Kernel.words(extent.firstZone(), extent.zoneCount(), extent.lengthBytes(), threshold),
         extent);
+  }
+
+  /** Counts the u32 values greater than {@code threshold} in a dataset written to the drive, on the drive. */
+  public CsdRun countU32Above(WrittenDataset dataset, long threshold) {
+    return countU32Above(Extent.of(dataset), threshold);
   }
 
   /** The built-in counting kernel (assembly source in the lab's resources), loaded once. */

@@ -3,6 +3,7 @@ package org.csdlab.lab;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.function.LongPredicate;
+import org.csdlab.lab.dataset.WrittenDataset;
 import org.csdlab.lab.display.Html;
 import org.csdlab.lab.display.HtmlRenderable;
 import org.csdlab.zns.Geometry;
@@ -63,7 +64,7 @@ public final class LabHost implements HtmlRenderable {
           modeled += read.modeledNanos();
           long valid = Math.min(read.data().length, length - sector * blockSize);
           count += count(read.data(), (int) valid, test);
-          progress.advanced(label, valid);
+          progress.advanced(label, valid, read.modeledNanos());
         }
       }
     } finally {
@@ -71,6 +72,11 @@ public final class LabHost implements HtmlRenderable {
     }
     long wall = System.nanoTime() - start;
     return new HostRun(operation, extent, count, hostBytes, modeled, wall);
+  }
+
+  /** Counts the u32 values greater than {@code threshold} in a dataset written to the drive. */
+  public HostRun countU32Above(WrittenDataset dataset, long threshold) {
+    return countU32Above(Extent.of(dataset), threshold);
   }
 
   /** Counts the u32 values greater than {@code threshold} in what zone {@code zone} holds (its written blocks). */

@@ -17,6 +17,14 @@ public interface ProgressListener {
   /** {@code operation} processed {@code bytes} more bytes. */
   default void advanced(String operation, long bytes) {}
 
+  /**
+   * {@code operation} processed {@code bytes} more bytes, which took {@code modeledNanos} of
+   * modeled device time; by default the same as {@link #advanced(String, long)}.
+   */
+  default void advanced(String operation, long bytes, long modeledNanos) {
+    advanced(operation, bytes);
+  }
+
   /** {@code operation} ended, normally or by an exception. */
   default void finished(String operation) {}
 }

@@ -33,6 +33,15 @@ final class ProgressRelay implements ProgressListener {
   }
 
   @Override
+  public void advanced(String operation, long bytes, long modeledNanos) {
+    try {
+      listener.advanced(operation, bytes, modeledNanos);
+    } catch (RuntimeException e) {
+      // as above
+    }
+  }
+
+  @Override
   public void finished(String operation) {
     try {
       listener.finished(operation);

@@ -2,9 +2,12 @@ package org.csdlab.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.csdlab.lab.dataset.ByteUnit;
+import org.csdlab.lab.monitor.Series;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
@@ -65,9 +68,27 @@ class ProgressTest {
   }
 
   @Test
-  void noListenerUntilOneIsSet() {
-    assertSame(ProgressListener.NONE, lab.progressListener());
+  void theMonitorHearsProgressUntilAnotherListenerIsSet() {
+    ProgressListener toMonitor = lab.progressListener();
     lab.reportProgressTo(recorder);
     assertSame(recorder, lab.progressListener());
+    lab.reportProgressToMonitor();
+    assertSame(toMonitor, lab.progressListener());
+  }
+
+  @Test
+  void hostScansAndDatasetsAppearInTheLabsMonitorWithModeledTime() {
+    var readings = lab.datasets().u32Readings(64, ByteUnit.KiB).seed(3).writeToZones(0);
+    HostRun run = lab.host().countU32Above(readings, THRESHOLD);
+
+    List<Series> series = lab.monitor().series();
+    assertEquals(2, series.size(), () -> "series: " + series);
+    assertTrue(series.get(0).name().startsWith("generate"), series.get(0).name());
+    Series scan = series.get(1);
+    assertEquals("host countU32Above(0x3fffffff)", scan.name());
+    assertEquals(64 * 1024, scan.bytesDone());
+    assertTrue(scan.finished());
+    assertTrue(scan.hasModeledTime(), "host reads report the modeled time they took");
+    assertEquals(run.modeledNanos() / 1e9, scan.modeledSeconds(), 1e-9);
   }
 }

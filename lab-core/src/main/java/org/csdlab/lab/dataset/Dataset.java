@@ -28,10 +28,16 @@ import org.csdlab.zns.ZnsDevice;
 public final class Dataset {
   private final DatasetSpec spec;
   private final ThroughputMonitor monitor;
+  private final ZnsDevice device;
 
   Dataset(DatasetSpec spec, ThroughputMonitor monitor) {
+    this(spec, monitor, null);
+  }
+
+  private Dataset(DatasetSpec spec, ThroughputMonitor monitor, ZnsDevice device) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.monitor = monitor;
+    this.device = device;
   }
 
   /** What determines the bytes. */
@@ -71,7 +77,26 @@ public final class Dataset {
 
   /** The same dataset, reporting its generation to {@code monitor}. */
   public Dataset monitor(ThroughputMonitor monitor) {
-    return new Dataset(spec, Objects.requireNonNull(monitor, "monitor"));
+    return new Dataset(spec, Objects.requireNonNull(monitor, "monitor"), device);
+  }
+
+  /** The same dataset, to be written to {@code device} by {@link #writeToZones(int)}. */
+  public Dataset on(ZnsDevice device) {
+    return new Dataset(spec, monitor, Objects.requireNonNull(device, "device"));
+  }
+
+  /**
+   * Appends the dataset to the device it is {@linkplain #on(ZnsDevice) on} (a lab's datasets are
+   * on the lab's drive), from zone {@code firstZone}; see {@link #writeToZones(ZnsDevice, int)}.
+   *
+   * @throws IllegalStateException the dataset is on no device
+   */
+  public WrittenDataset writeToZones(int firstZone) {
+    if (device == null) {
+      throw new IllegalStateException("this dataset is on no device: use writeToZones(device, " + firstZone
+          + "), on(device), or lab.datasets() whose datasets are on the lab's drive");
+    }
+    return writeToZones(device, firstZone);
   }
 
   /**
@@ -165,7 +190,7 @@ public final class Dataset {
   }
 
   private Dataset with(DatasetSpec changed) {
-    return new Dataset(changed, monitor);
+    return new Dataset(changed, monitor, device);
   }
 
   @Override
