@@ -27,13 +27,6 @@ public final class Charts {
   private static final int WIDTH = 800;
   private static final int HEIGHT = 420;
 
-  static {
-    // Tablesaw's template engine logs through SLF4J; with no provider it warns on standard error.
-    if (System.getProperty("slf4j.internal.verbosity") == null) {
-      System.setProperty("slf4j.internal.verbosity", "ERROR");
-    }
-  }
-
   private Charts() {}
 
   /**

@@ -46,11 +46,12 @@ public final class Progress implements AutoCloseable {
       throw new IllegalArgumentException(
           "modeled time of series '" + name() + "' must be at least 0 ns (or NO_MODELED_TIME), was " + modeledNanos);
     }
-    long done = series.advance(monitor.now(), bytes, modeledNanos);
+    long now = monitor.now();
+    long done = series.advance(now, bytes, modeledNanos);
     if (bar != null) {
       bar.stepTo(done);
     }
-    monitor.progressed();
+    monitor.progressed(now);
   }
 
   /** The bytes done so far. */

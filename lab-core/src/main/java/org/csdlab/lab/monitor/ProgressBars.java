@@ -25,8 +25,24 @@ public enum ProgressBars {
         if (setting.equals("none") || liveDisplay) {
           yield false;
         }
-        yield setting.equals("bar") || System.console() != null;
+        yield setting.equals("bar") || inTerminal();
       }
     };
+  }
+
+  /**
+   * True when standard input and output are a terminal. From JDK 22 {@link System#console()} is
+   * there even when they are redirected, and {@code Console.isTerminal()} tells the difference.
+   */
+  static boolean inTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;   // before JDK 22 a console exists only on a terminal
+    }
   }
 }

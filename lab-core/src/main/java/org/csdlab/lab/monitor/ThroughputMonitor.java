@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
-import org.csdlab.lab.ProgressListener;
 import org.csdlab.lab.chart.Chart;
 import org.csdlab.lab.display.DisplaySink;
 import org.csdlab.lab.display.Displays;
@@ -106,23 +105,6 @@ public final class ThroughputMonitor implements HtmlRenderable {
     }
   }
 
-  /**
-   * A listener that follows a lab's operations in this monitor, one series per operation:
-   * {@code lab.reportProgressTo(monitor.listener())}. Its series have no modeled time.
-   */
-  public ProgressListener listener() {
-    return new MonitorListener(this, null);
-  }
-
-  /**
-   * A listener like {@link #listener()} whose series also carry modeled time, read from
-   * {@code modeledNanos} (the device's modeled clock) at each report:
-   * {@code lab.reportProgressTo(monitor.listener(lab.device()::modeledNanos))}.
-   */
-  public ProgressListener listener(LongSupplier modeledNanos) {
-    return new MonitorListener(this, Objects.requireNonNull(modeledNanos, "modeledNanos"));
-  }
-
   /** Every series so far, oldest first. */
   public List<Series> series() {
     return series.stream().map(SeriesRecorder::snapshot).toList();
@@ -181,10 +163,10 @@ public final class ThroughputMonitor implements HtmlRenderable {
     return clock.getAsLong();
   }
 
-  void progressed() {
+  void progressed(long now) {
     LiveDisplay display = live;
     if (display != null) {
-      display.maybeUpdate(now(), this::chart);
+      display.maybeUpdate(now, this::chart);
     }
   }
 

@@ -62,10 +62,13 @@ class ChartBrowserTest {
       }
       Assumptions.abort("Chromium is not installed at " + CHROMIUM);
     }
-    // As in a notebook: the chart's output comes first, the kernel's loader after it.
+    // As in a classic notebook: require.js defines an AMD loader, the chart's output comes first,
+    // the kernel's loader after it.
     Chart chart = Charts.lines("Queued", "x", "y", List.of(new Line("waits", new double[] {1, 2}, new double[] {3, 1})));
     Path page = dir.resolve("notebook.html");
-    Files.writeString(page, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/><title>cells</title></head><body>\n"
+    Files.writeString(page, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/><title>cells</title>\n"
+        + "<script>window.define = function () { throw new Error('anonymous define'); }; window.define.amd = {};</script>\n"
+        + "</head><body>\n"
         + chart.toHtml() + "\n" + Charts.compressedPlotlyLoader() + "\n</body></html>\n");
 
     String dom = dumpDom(page, dir);
@@ -75,6 +78,7 @@ class ChartBrowserTest {
     assertTrue(charts[1].contains("<svg class=\"main-svg\""), "the queued chart was drawn: " + excerpt(dom));
     assertEquals(2, count(charts[1], "class=\"point\""));
     assertTrue(charts[1].contains(">Queued</text>"));
+    assertTrue(dom.contains("window.define = function ()"), "the page kept its AMD loader");
   }
 
   private static String dumpDom(Path page, Path dir) throws Exception {

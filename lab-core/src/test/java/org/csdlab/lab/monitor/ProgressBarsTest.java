@@ -29,7 +29,7 @@ class ProgressBarsTest {
     System.setProperty(ProgressBars.PROPERTY, "none");
     assertFalse(ProgressBars.AUTO.wanted(false));
     System.clearProperty(ProgressBars.PROPERTY);
-    assertEquals(System.console() != null, ProgressBars.AUTO.wanted(false));
+    assertEquals(ProgressBars.inTerminal(), ProgressBars.AUTO.wanted(false));
     assertTrue(ProgressBars.ON.wanted(true));
     assertFalse(ProgressBars.OFF.wanted(false));
   }

@@ -255,5 +255,7 @@ class ThroughputMonitorTest {
     assertTrue(monitor.toString().startsWith("ThroughputMonitor[host scan: 10.0 MB in 0.10 s (100 MB/s), modeled 0.050 s; generate"),
         monitor.toString());
     assertEquals("ThroughputMonitor[no operations yet]", ThroughputMonitor.quiet().toString());
+    assertEquals("Chart[Throughput over wall-clock time: no operations yet]", ThroughputMonitor.quiet().chart().toString());
+    assertTrue(ThroughputMonitor.quiet().toHtml().contains("Plotly.newPlot("), "an empty monitor still draws its axes");
   }
 }
