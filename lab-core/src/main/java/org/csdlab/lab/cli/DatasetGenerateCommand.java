@@ -79,7 +79,7 @@ final class DatasetGenerateCommand implements Callable<Integer> {
     Optional<ManifestEntry> entry = manifestEntry();
     DatasetSpec chosen = entry.map(this::fromManifest).orElseGet(this::fromGenerator);
     ThroughputMonitor monitor = ThroughputMonitor.builder()
-        .progressBars((progress == null ? Terminal.interactive() : progress) ? ProgressBars.ON : ProgressBars.OFF)
+        .progressBars(progress == null ? ProgressBars.AUTO : progress ? ProgressBars.ON : ProgressBars.OFF)
         .build();
     Dataset data = Datasets.of(chosen).monitor(monitor);
     PrintWriter out = spec.commandLine().getOut();

@@ -12,11 +12,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code csdlab demo}: the offloaded-filtering demo, host against drive. */
 @Command(name = "demo",
     description = "Count sensor readings above RAND_MAX/2 on the host and on the drive, and compare.",
-    footer = {"", "The drive is Lab.create()'s: an emulated ZNS SSD with an eBPF core (teaching timing",
-        "profile). The readings are u32 values in [0, RAND_MAX] from a seeded generator. On the",
-        "drive, the lab's eBPF kernel count_u32_above counts zone by zone (lab.csd().countU32Above);",
-        "the host reads every zone over the host link and counts in Java (lab.host().countU32Above).",
-        "Modeled time is the drive model's (deterministic); wall time is this computer's."})
+    footer = {"", "The drive is the lab's: an emulated ZNS SSD with an eBPF core (teaching timing",
+        "profile). The readings are u32 values in [0, RAND_MAX] from a seeded generator. The host",
+        "reads every byte over the host link and counts in Java; on the drive, the lab's eBPF",
+        "kernel count_u32_above counts and returns only the count. Modeled time is the drive",
+        "model's (deterministic); wall time is this computer's."})
 final class DemoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -36,19 +36,26 @@ final class DemoCommand implements Callable<Integer> {
   boolean noChart;
 
   @Option(names = "--progress", negatable = true,
-      description = "Show progress bars on stderr (default: when running in a terminal).")
+      description = "Show progress bars on stderr (default: in a terminal).")
   Boolean progress;
 
   @Override
   public Integer call() {
+    if (size.bytes() % (1 << 20) != 0) {
+      throw new CliException("the dataset size must be a whole number of MiB, got " + size);
+    }
+    if (progress != null) { // the lab's monitor reads this when it decides on bars
+      System.setProperty(ProgressBars.PROPERTY, progress ? "bar" : "none");
+    }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("csdlab demo: %s of u32 sensor readings (seed %d) on an emulated computational-storage drive%n",
-        size, seed);
-    out.println("Counting the readings above RAND_MAX/2 on the host, then on the drive...");
+    out.printf("csdlab demo: %s of u32 sensor readings on an emulated computational-storage drive,%n", size);
+    out.println("counted above RAND_MAX/2 on the host and on the drive. The demo runs, in JShell terms:");
+    out.println();
+    OffloadDemo demo = new OffloadDemo(size.bytes() >> 20);
+    demo.code(seed).lines().forEach(line -> out.println("  " + line));
+    out.println();
     out.flush();
-    ProgressBars bars = (progress == null ? Terminal.interactive() : progress) ? ProgressBars.ON : ProgressBars.OFF;
-    OffloadDemo.Result result = new OffloadDemo(bars).run(size.bytes(), seed,
-        noChart ? null : chart.toAbsolutePath().normalize());
+    OffloadDemo.Result result = demo.run(seed, noChart ? null : chart.toAbsolutePath().normalize());
     out.println();
     out.println(result.comparison());
     if (result.chart() != null) {

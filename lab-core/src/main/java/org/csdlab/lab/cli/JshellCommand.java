@@ -106,7 +106,6 @@ final class JshellCommand implements Callable<Integer> {
     args.add("DEFAULT");
     args.add("--startup");
     args.add(startup.toString());
-    args.add("-R-D" + Main.SLF4J_VERBOSITY + "=ERROR"); // as the command line does: see Main.quietLogging
     if (Runtime.version().feature() >= 23) {
       args.add("-R--sun-misc-unsafe-memory-access=allow"); // as the launcher does: no warning for Tablesaw's classgraph
     }

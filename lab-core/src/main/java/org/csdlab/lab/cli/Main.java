@@ -37,22 +37,8 @@ public final class Main {
     return commandLine(out, err).execute(args);
   }
 
-  /**
-   * Tablesaw logs through SLF4J, and csdlab ships no SLF4J backend: SLF4J would print three lines
-   * of warning on the first table. Nothing is lost, so raise SLF4J's own reporting to errors.
-   */
-  static void quietLogging() {
-    if (System.getProperty(SLF4J_VERBOSITY) == null) {
-      System.setProperty(SLF4J_VERBOSITY, "ERROR");
-    }
-  }
-
-  /** SLF4J's property for its own messages (since 2.0.10). */
-  static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
-
   /** The configured command line, writing to {@code out} and {@code err}. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    quietLogging();
     CommandLine commandLine = new CommandLine(new CsdlabCommand());
     commandLine.getCommandSpec().usageMessage().footer(CsdlabCommand.FOOTER);
     commandLine.setOut(out);
@@ -62,5 +48,4 @@ public final class Main {
     commandLine.setParameterExceptionHandler(ErrorReport.PARAMETERS);
     return commandLine;
   }
-
 }

@@ -2,109 +2,91 @@ package org.csdlab.lab.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import org.csdlab.ebpf.Vm;
 import org.csdlab.lab.Comparison;
 import org.csdlab.lab.CsdRun;
-import org.csdlab.lab.Extent;
 import org.csdlab.lab.HostRun;
 import org.csdlab.lab.Lab;
 import org.csdlab.lab.chart.BytesMoved;
 import org.csdlab.lab.chart.Chart;
 import org.csdlab.lab.chart.Charts;
 import org.csdlab.lab.dataset.ByteUnit;
-import org.csdlab.lab.dataset.Datasets;
 import org.csdlab.lab.dataset.WrittenDataset;
-import org.csdlab.lab.monitor.Progress;
-import org.csdlab.lab.monitor.ProgressBars;
-import org.csdlab.lab.monitor.ThroughputMonitor;
 import org.csdlab.lab.monitor.TimeAxis;
 import org.csdlab.zns.Geometry;
 
 /**
- * The offloaded-filtering demo, built from the lab: seeded u32 sensor readings written to the
- * zones of {@link Lab#create()}'s drive, the values above RAND_MAX/2 counted on the host (every
- * byte crosses the host link) and by the lab's counting kernel on the drive (only the count
- * does), zone by zone so that the throughput monitor's bars and charts move as it goes.
+ * The offloaded-filtering demo: the lab API doing what {@link #CODE} says. The lab's monitor draws
+ * the progress bars (in a terminal) and the throughput charts.
  */
 final class OffloadDemo {
   /** RAND_MAX/2, the threshold of OpenCSD's experiments and of the tutorial kernel {@code count_u32.c}. */
-  static final long THRESHOLD = Datasets.RAND_MAX_HALF;
+  static final long THRESHOLD = Lab.RAND_MAX / 2;
+
+  /**
+   * What the demo runs, as a student would write it in JShell (fuel, size and seed filled in). The
+   * drive's kernel counts the whole dataset in one run, so it gets fuel for a pass over it.
+   */
+  static final String CODE = """
+      var lab = Lab.builder().fuel(%s).build();   // fuel: eBPF instructions a kernel run may use
+      var readings = lab.datasets().u32Readings(%d, MiB).seed(%d).writeToZones(0);
+      var onHost = lab.host().countU32Above(readings, Lab.RAND_MAX / 2);
+      var onDrive = lab.csd().countU32Above(readings, Lab.RAND_MAX / 2);
+      lab.compare(onHost, onDrive)
+      """;
 
   /** The comparison, the data it was made on, and the chart file (null if none was asked for). */
   record Result(Comparison comparison, WrittenDataset dataset, Path chart) {
   }
 
-  private final Lab lab = Lab.create();
-  private final ThroughputMonitor monitor;
+  /** Instructions the counting kernel needs per byte, with room to spare (it takes about 1.5). */
+  private static final long FUEL_PER_BYTE = 2;
 
-  OffloadDemo(ProgressBars bars) {
-    this.monitor = ThroughputMonitor.builder().progressBars(bars).build();
+  private final long mib;
+  private final Lab lab;
+
+  /** A demo over {@code mib} MiB of readings. */
+  OffloadDemo(long mib) {
+    this.mib = mib;
+    this.lab = Lab.builder().fuel(fuel(mib)).build();
   }
 
-  /** The lab the demo runs in. */
-  Lab lab() {
-    return lab;
+  /** The fuel the drive's kernel gets for {@code mib} MiB. */
+  static long fuel(long mib) {
+    return Math.max(Vm.DEFAULT_FUEL, FUEL_PER_BYTE * (mib << 20));
+  }
+
+  /** {@link #CODE} with the fuel, size and seed filled in. */
+  String code(long seed) {
+    return CODE.formatted(String.format(Locale.ROOT, "%,dL", fuel(mib)).replace(',', '_'), mib, seed);
   }
 
   /**
-   * Writes {@code bytes} of readings (whole zones) with {@code seed}, counts them both ways and,
-   * unless {@code chartFile} is null, saves the charts there.
+   * Writes the readings (whole zones) with {@code seed}, counts them both ways and, unless
+   * {@code chartFile} is null, saves the charts there.
    */
-  Result run(long bytes, long seed, Path chartFile) {
+  Result run(long seed, Path chartFile) {
     Geometry g = lab.device().geometry();
-    long zoneBytes = g.zoneCapacityBytes();
-    if (bytes <= 0 || bytes % zoneBytes != 0 || bytes / zoneBytes > g.zoneCount()) {
-      throw new CliException("the dataset size must be a whole number of " + ByteSize.format(zoneBytes)
-          + " zones, at most " + g.zoneCount() + " (" + ByteSize.format(zoneBytes * g.zoneCount()) + "), got "
-          + ByteSize.format(bytes));
+    long zoneMib = g.zoneCapacityBytes() >> 20;
+    if (mib <= 0 || mib % zoneMib != 0 || mib / zoneMib > g.zoneCount()) {
+      throw new CliException("the dataset size must be a whole number of " + zoneMib + " MiB zones, at most "
+          + g.zoneCount() + " (" + ByteSize.format(g.zoneCapacityBytes() * g.zoneCount()) + "), got "
+          + ByteSize.format(mib << 20));
     }
-    WrittenDataset data = Datasets.u32Readings(bytes, ByteUnit.B).seed(seed).monitor(monitor)
-        .writeToZones(lab.device().raw(), 0);
-    Extent extent = lab.device().extent(data.firstZone(), data.zoneCount());
-    HostRun host = countOnHost(extent);
-    CsdRun drive = countOnDrive(extent);
-    Comparison comparison = lab.compare(host, drive);
-    Path chart = chartFile == null ? null : saveCharts(chartFile, host, drive);
-    return new Result(comparison, data, chart);
+    WrittenDataset readings = lab.datasets().u32Readings(mib, ByteUnit.MiB).seed(seed).writeToZones(0);
+    HostRun onHost = lab.host().countU32Above(readings, THRESHOLD);
+    CsdRun onDrive = lab.csd().countU32Above(readings, THRESHOLD);
+    Comparison comparison = lab.compare(onHost, onDrive);
+    Path chart = chartFile == null ? null : saveCharts(chartFile, onHost, onDrive);
+    return new Result(comparison, readings, chart);
   }
 
-  private HostRun countOnHost(Extent extent) {
-    HostRun total = null;
-    try (Progress progress = monitor.start("host", extent.lengthBytes())) {
-      for (int zone = extent.firstZone(); zone <= extent.lastZone(); zone++) {
-        HostRun run = lab.host().countU32Above(zone, THRESHOLD);
-        progress.advance(run.extent().lengthBytes(), run.modeledNanos());
-        total = total == null ? run : new HostRun(run.operation(), extent, total.value() + run.value(),
-            total.hostBytes() + run.hostBytes(), total.modeledNanos() + run.modeledNanos(),
-            total.wallNanos() + run.wallNanos());
-      }
-    }
-    return total;
-  }
-
-  private CsdRun countOnDrive(Extent extent) {
-    CsdRun total = null;
-    try (Progress progress = monitor.start("drive", extent.lengthBytes())) {
-      for (int zone = extent.firstZone(); zone <= extent.lastZone(); zone++) {
-        CsdRun run = lab.csd().countU32Above(lab.device().extent(zone, 1), THRESHOLD);
-        if (run.r0() != 0) {
-          throw new IllegalStateException(run.kernel() + " failed on zone " + zone + " with error " + run.r0());
-        }
-        progress.advance(run.mediaBytesRead(), run.modeledNanos());
-        total = total == null ? run : new CsdRun(run.kernel(), extent, total.value() + run.value(), 0,
-            total.instructions() + run.instructions(), total.mediaBytesRead() + run.mediaBytesRead(),
-            total.hostBytes() + run.hostBytes(), total.mediaNanos() + run.mediaNanos(),
-            total.computeNanos() + run.computeNanos(), total.linkNanos() + run.linkNanos(),
-            total.wallNanos() + run.wallNanos(), List.of());
-      }
-    }
-    return total;
-  }
-
-  private Path saveCharts(Path file, HostRun host, CsdRun drive) {
+  private Path saveCharts(Path file, HostRun onHost, CsdRun onDrive) {
     Chart bytes = Charts.bytesMoved("Bytes moved: counting on the host vs on the drive", List.of(
-        new BytesMoved("host", host.hostBytes(), host.hostBytes()),
-        new BytesMoved("drive (eBPF)", drive.mediaBytesRead(), drive.hostBytes())));
+        new BytesMoved("host", onHost.hostBytes(), onHost.hostBytes()),
+        new BytesMoved("drive (eBPF)", onDrive.mediaBytesRead(), onDrive.hostBytes())));
     return Charts.saveHtml(file, "csdlab demo: offloaded filtering",
-        List.of(bytes, monitor.chart(TimeAxis.MODELED), monitor.chart(TimeAxis.WALL_CLOCK)));
+        List.of(bytes, lab.monitor().chart(TimeAxis.MODELED), lab.monitor().chart(TimeAxis.WALL_CLOCK)));
   }
 }

@@ -2,7 +2,10 @@ package org.csdlab.lab.cli;
 
 import java.io.Console;
 
-/** Whether csdlab runs in a terminal, where progress bars and line editing make sense. */
+/**
+ * Whether csdlab runs in a terminal, where progress bars and line editing make sense. The same
+ * test as the lab monitor's {@code ProgressBars.AUTO}, which is not public.
+ */
 final class Terminal {
   private Terminal() {
   }
