@@ -167,10 +167,10 @@ final class JshellCommand implements Callable<Integer> {
                p.run()
                p.trace()
           3. Count readings on the host and on the drive, and compare:
-               var data = Datasets.u32Readings(64, MiB).seed(7).writeToZones(lab.device().raw(), 0)
-               var where = lab.device().extent(0, data.zoneCount())
-               lab.compare(lab.host().countU32Above(where, Lab.RAND_MAX / 2),
-                           lab.csd().countU32Above(where, Lab.RAND_MAX / 2))
+               var readings = lab.datasets().u32Readings(32, MiB).seed(7).writeToZones(0)
+               lab.compare(lab.host().countU32Above(readings, Lab.RAND_MAX / 2),
+                           lab.csd().countU32Above(readings, Lab.RAND_MAX / 2))
+               lab.monitor().chart()
 
         """.formatted(CsdlabVersion.csdlabVersion());
   }
