@@ -10,7 +10,7 @@ class MainTest {
   void noCommandPrintsTheCommandList() {
     CliRun run = CliRun.of();
     assertEquals(0, run.status());
-    for (String command : new String[] {"demo", "jshell", "ebpf", "zns", "bench", "version"}) {
+    for (String command : new String[] {"demo", "jshell", "jupyter", "ebpf", "zns", "dataset", "bench", "version"}) {
       assertTrue(run.out().contains("\n  " + command + " "), command + " missing from:\n" + run.out());
     }
     assertTrue(run.out().contains("Start with: csdlab demo"), run.out());
@@ -31,8 +31,8 @@ class MainTest {
 
   @Test
   void everyCommandHasHelpAndVersion() {
-    String[][] commands = {{"demo"}, {"jshell"}, {"ebpf"}, {"ebpf", "asm"}, {"ebpf", "disasm"}, {"ebpf", "run"},
-        {"ebpf", "verify"}, {"zns"}, {"zns", "create"}, {"zns", "report"}, {"bench"}, {"version"}};
+    String[][] commands = {{"demo"}, {"jshell"}, {"jupyter"}, {"jupyter", "install"}, {"ebpf"}, {"ebpf", "asm"}, {"ebpf", "disasm"}, {"ebpf", "run"},
+        {"ebpf", "verify"}, {"zns"}, {"zns", "create"}, {"zns", "report"}, {"dataset"}, {"dataset", "generate"}, {"dataset", "list"}, {"bench"}, {"version"}};
     for (String[] command : commands) {
       String name = "csdlab " + String.join(" ", command);
       CliRun help = CliRun.of(append(command, "--help"));
@@ -48,7 +48,7 @@ class MainTest {
   void unknownCommandIsOneLineWithStatus2() {
     CliRun run = CliRun.of("frobnicate");
     assertEquals(2, run.status());
-    assertEquals("csdlab: unknown command 'frobnicate'; commands: demo, jshell, ebpf, zns, tutorial, bench, version "
+    assertEquals("csdlab: unknown command 'frobnicate'; commands: demo, jshell, jupyter, ebpf, zns, dataset, tutorial, bench, version "
         + "(see csdlab --help)", run.errorLine());
     assertEquals("", run.out());
   }
