@@ -288,7 +288,12 @@ public final class CellEvaluator implements AutoCloseable {
 
   private List<String> importExisting(List<String> packages) {
     List<String> imported = new ArrayList<>();
+    ClassLoader loader = CellEvaluator.class.getClassLoader();
     for (String name : packages) {
+      // Each import costs a compilation: skip lab packages that are not on the class path at all.
+      if (!name.startsWith("java.") && loader.getResource(name.replace('.', '/') + "/") == null) {
+        continue;
+      }
       // A package that does not exist (yet) is rejected, and a rejected snippet leaves no trace.
       List<SnippetEvent> events = shell.eval("import " + name + ".*;");
       if (events.stream().noneMatch(e -> e.status() == Snippet.Status.REJECTED)) {
