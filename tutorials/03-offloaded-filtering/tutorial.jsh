@@ -26,13 +26,16 @@ import static org.csdlab.lab.tutorial.Tutorials.*;
 // 8 MiB of device memory: room for a 1 MiB chunk of data and the filter's matches in part 4.
 var lab = Lab.builder().memoryBytes(8 << 20).build();
 var dev = lab.device();
-var monitor = ThroughputMonitor.create();
+var monitor = lab.monitor();
+// Scans report to the monitor by themselves, one series per call; this tutorial scans zone by
+// zone and reports one series per side itself (section 2).
+lab.reportProgressTo(ProgressListener.NONE);
 //md ## 1. The dataset
 //md
 //md 256 MiB of little-endian u32 readings between 0 and `RAND_MAX` = 2³¹ − 1, drawn from a seeded
 //md generator (seed 7), so everyone gets the same bytes. It fills **16 zones** of 16 MiB. About
 //md half the readings are above `RAND_MAX/2`.
-var readings = Datasets.u32Readings(256, ByteUnit.MiB).seed(7).monitor(monitor).writeToZones(dev.raw(), 0);
+var readings = lab.datasets().u32Readings(256, ByteUnit.MiB).seed(7).writeToZones(0);
 show(readings);
 Check.that("zones the dataset fills", readings.zoneCount()).is(16);
 Check.that("dataset size in bytes", readings.sizeBytes()).is(256L << 20);
@@ -141,8 +144,8 @@ var driveMillis = new double[recordSizes.length][selectivities.length];
 var matches = new long[recordSizes.length][selectivities.length];
 for (int i = 0; i < selectivities.length; i++) {
   int zone = 20 + i;
-  Datasets.u32Readings(sampleBytes, ByteUnit.B).seed(7).selectivity(selectivities[i])
-      .monitor(ThroughputMonitor.quiet()).writeToZones(dev.raw(), zone);
+  Datasets.u32Readings(sampleBytes, ByteUnit.B).seed(7).selectivity(selectivities[i]).on(dev.raw())
+      .monitor(ThroughputMonitor.quiet()).writeToZones(zone);   // small and many: not worth a chart each
   hostMillis[i] = lab.host().countU32Above(new Extent(zone, 1, sampleBytes), threshold).modeledNanos() / 1e6;
   for (int r = 0; r < recordSizes.length; r++) {
     var run = filter.run(zone, sampleBytes, recordSizes[r], threshold, 1 << 20);
