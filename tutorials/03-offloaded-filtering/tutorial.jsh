@@ -26,10 +26,10 @@ import static org.csdlab.lab.tutorial.Tutorials.*;
 // 8 MiB of device memory: room for a 1 MiB chunk of data and the filter's matches in part 4.
 var lab = Lab.builder().memoryBytes(8 << 20).build();
 var dev = lab.device();
-var monitor = lab.monitor();
-// Scans report to the monitor by themselves, one series per call; this tutorial scans zone by
-// zone and reports one series per side itself (section 2).
+// Scans report to the lab's monitor by themselves, one series per call; this tutorial scans zone
+// by zone and reports one series per side itself (section 2).
 lab.reportProgressTo(ProgressListener.NONE);
+var monitor = lab.monitor();
 //md ## 1. The dataset
 //md
 //md 256 MiB of little-endian u32 readings between 0 and `RAND_MAX` = 2³¹ − 1, drawn from a seeded
