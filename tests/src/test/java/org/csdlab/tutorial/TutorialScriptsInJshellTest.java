@@ -72,7 +72,8 @@ class TutorialScriptsInJshellTest {
     }
   }
 
-  private static long checkCalls(Tutorial tutorial) {
+  /** How many checks the tutorial's code calls (a check in a loop runs more often). */
+  static long checkCalls(Tutorial tutorial) {
     List<Cell> code = tutorial.source().codeCells();
     long count = 0;
     for (Cell cell : code) {
