@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "generate", description = "Generate a seeded dataset into a file or the zones of a device image.",
     footer = {"", "Examples:", "  csdlab dataset generate u32-readings --size 64MiB --seed 7 -o readings.bin",
-        "  csdlab dataset generate readings-256MiB-seed7 --image drive.img    (a manifest entry, checked)",
+        "  csdlab dataset generate readings-256MiB-seed7 --image drive.img",
+        "A dataset the manifest names is checked against the manifest's SHA-256.",
         "", "Generators: u32-readings, sensor-records, log-lines (csdlab dataset list)."})
 final class DatasetGenerateCommand implements Callable<Integer> {
   @Spec

@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code csdlab jupyter}: Jupyter on the tutorial notebooks with the csdlab kernel. */
 @Command(name = "jupyter", description = "Start Jupyter on the tutorial notebooks (csdlab kernel).",
     subcommands = JupyterInstallCommand.class,
+    synopsisSubcommandLabel = "[COMMAND]",
     footer = {"", "First install the kernel once: csdlab jupyter install --user"})
 final class JupyterCommand implements Callable<Integer> {
   @Spec

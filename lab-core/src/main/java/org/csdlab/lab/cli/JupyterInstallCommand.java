@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code csdlab jupyter install}: writes the csdlab kernelspec where Jupyter finds it. */
-@Command(name = "install", description = "Install the csdlab kernel for Jupyter (a kernelspec that runs csdlab.jar).",
+@Command(name = "install", description = "Install the csdlab kernel for Jupyter (it runs this csdlab.jar).",
     footer = {"", "The kernel runs this JDK and this csdlab.jar: install again after moving the repository."})
 final class JupyterInstallCommand implements Callable<Integer> {
   @Spec

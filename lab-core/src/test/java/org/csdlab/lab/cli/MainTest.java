@@ -82,6 +82,9 @@ class MainTest {
     assertEquals("internal error java.lang.NullPointerException: x (run with --debug for the stack trace)",
         ErrorReport.describe(new NullPointerException("x")));
     assertEquals("two lines", ErrorReport.describe(new IllegalArgumentException("two\n  lines")));
+    assertEquals("permission denied: /x", ErrorReport.describe(
+        new java.io.UncheckedIOException("cannot write /x", new java.nio.file.AccessDeniedException("/x"))));
+    assertEquals("file already exists: /y", ErrorReport.describe(new java.nio.file.FileAlreadyExistsException("/y")));
   }
 
   private static String[] append(String[] args, String last) {
