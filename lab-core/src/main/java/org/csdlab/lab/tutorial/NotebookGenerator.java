@@ -1,5 +1,6 @@
 package org.csdlab.lab.tutorial;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -67,11 +68,7 @@ public final class NotebookGenerator {
     notebook.put("nbformat", 4);
     notebook.put("nbformat_minor", 5);
     try {
-      DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-          .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-          .withObjectIndenter(new DefaultIndenter(" ", "\n"))
-          .withArrayIndenter(new DefaultIndenter(" ", "\n"));
-      return JSON.writer(printer).writeValueAsString(notebook) + "\n";
+      return JSON.writer(new JupyterPrinter()).writeValueAsString(notebook) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a notebook as JSON: " + e.getMessage(), e);
     }
@@ -99,6 +96,42 @@ public final class NotebookGenerator {
           && Files.readString(tutorial.notebook(), StandardCharsets.UTF_8).equals(notebook(tutorial.source()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + tutorial.notebook() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** JSON laid out as Jupyter saves notebooks: 1-space indent, {@code "key": value}, {@code {}} and {@code []} when empty. */
+  private static final class JupyterPrinter extends DefaultPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+
+    JupyterPrinter() {
+      super(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+      indentObjectsWith(new DefaultIndenter(" ", "\n"));
+      indentArraysWith(new DefaultIndenter(" ", "\n"));
+    }
+
+    @Override
+    public DefaultPrettyPrinter createInstance() {
+      return new JupyterPrinter();
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+      if (entries == 0) {
+        _nesting--;
+        g.writeRaw('}');
+      } else {
+        super.writeEndObject(g, entries);
+      }
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int values) throws IOException {
+      if (values == 0) {
+        _nesting--;
+        g.writeRaw(']');
+      } else {
+        super.writeEndArray(g, values);
+      }
     }
   }
 

@@ -43,6 +43,14 @@ class NotebookGeneratorTest {
   }
 
   @Test
+  void layoutIsWhatJupyterWrites() {
+    String text = NotebookGenerator.notebook(SOURCE);
+    assertTrue(text.startsWith("{\n \"cells\": [\n  {\n   \"cell_type\": \"markdown\",\n"), text);
+    assertTrue(text.contains("   \"metadata\": {},\n   \"outputs\": [],\n"), text);
+    assertTrue(text.endsWith(" \"nbformat_minor\": 5\n}\n"), text);
+  }
+
+  @Test
   void writeIsDeterministicAndReportsWhetherItChangedTheFile(@TempDir Path dir) throws Exception {
     Path script = dir.resolve("tutorial.jsh");
     Files.writeString(script, "//md # T\nint a = 1;\n");
