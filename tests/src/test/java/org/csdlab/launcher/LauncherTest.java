@@ -22,12 +22,18 @@ class LauncherTest {
   }
 
   private static Result csdlab(String... args) throws IOException, InterruptedException {
+    return csdlabWithInput("", args);
+  }
+
+  /** Runs {@code ./csdlab ARGS} with {@code input} as its standard input. */
+  private static Result csdlabWithInput(String input, String... args) throws IOException, InterruptedException {
     List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("csdlab").toString()));
     command.addAll(List.of(args));
     Path output = Files.createTempFile("csdlab-launcher", ".txt");
+    Path stdin = Files.writeString(Files.createTempFile("csdlab-launcher", ".in"), input);
     try {
       Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-          .redirectOutput(output.toFile()).start();
+          .redirectInput(stdin.toFile()).redirectOutput(output.toFile()).start();
       if (!process.waitFor(5, TimeUnit.MINUTES)) { // a build on first use takes about a minute
         process.destroyForcibly();
         throw new AssertionError("./csdlab " + String.join(" ", args) + " did not finish in 5 minutes");
@@ -35,6 +41,7 @@ class LauncherTest {
       return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(output);
+      Files.deleteIfExists(stdin);
     }
   }
 
@@ -54,5 +61,22 @@ class LauncherTest {
     assertEquals(2, result.status(), result.out());
     List<String> lines = result.out().lines().filter(l -> !l.startsWith("csdlab: ")).toList(); // build messages
     assertEquals(List.of("csdlab ebpf run: Missing required parameter: 'FILE' (see csdlab ebpf run --help)"), lines);
+  }
+
+  @Test
+  void jshellRunsAPipedSessionWithTheLabImported() throws Exception {
+    String session = String.join("\n",
+        "var lab = Lab.create()",
+        "lab.ebpf().assemble(\"r0 = 6\\nr0 *= 7\\nexit\").run().r0()",
+        "lab.device().geometry().zoneCount()",
+        "/exit",
+        "");
+    Result result = csdlabWithInput(session, "jshell");
+    assertEquals(0, result.status(), result.out());
+    assertTrue(result.out().contains("Three things to try"), result.out());
+    assertTrue(result.out().contains("lab ==> Lab["), result.out());
+    assertTrue(result.out().contains("$2 ==> 42"), result.out());
+    assertTrue(result.out().contains("$3 ==> 64"), result.out());
+    assertTrue(!result.out().contains("Exception") && !result.out().contains("WARNING"), result.out());
   }
 }

@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class BenchCommand implements Callable<Integer> {
   /** The benchmark groups. */
   enum Group {
-    vm, zns, csd
+    VM, ZNS, CSD
   }
 
   /** The VM benchmark: the same loop as the JMH benchmark count_above, written in assembly. */
@@ -108,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
     EnumSet<Group> chosen = EnumSet.noneOf(Group.class);
     for (String name : groups) {
       try {
-        chosen.add(Group.valueOf(name.toLowerCase(Locale.ROOT)));
+        chosen.add(Group.valueOf(name.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
         throw new CliException("no benchmark group '" + name + "'; groups: vm, zns, csd");
       }
@@ -118,9 +118,9 @@ final class BenchCommand implements Callable<Integer> {
 
   private static List<QuickBench.Operation> operations(Group group, byte[] data) {
     return switch (group) {
-      case vm -> List.of(vmCountAbove(data));
-      case zns -> znsAppendAndRead(data);
-      case csd -> List.of(csdCountU32(data));
+      case VM -> List.of(vmCountAbove(data));
+      case ZNS -> znsAppendAndRead(data);
+      case CSD -> List.of(csdCountU32(data));
     };
   }
 

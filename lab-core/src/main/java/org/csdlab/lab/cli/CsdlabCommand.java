@@ -21,8 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {
         DemoCommand.class,
         JshellCommand.class,
+        JupyterCommand.class,
         EbpfCommand.class,
         ZnsCommand.class,
+        DatasetCommand.class,
+        org.csdlab.lab.tutorial.TutorialCommand.class,
         BenchCommand.class,
         VersionCommand.class,
     })

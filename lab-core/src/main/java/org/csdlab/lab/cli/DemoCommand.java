@@ -1,19 +1,22 @@
 package org.csdlab.lab.cli;
 
 import java.io.PrintWriter;
-import java.util.Locale;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.csdlab.lab.monitor.ProgressBars;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code csdlab demo}: the offloaded-filtering demo, host against drive. */
-@Command(name = "demo", description = "Count sensor readings above RAND_MAX/2 on the host and on the drive, and compare.",
-    footer = {"", "The drive is an emulated ZNS SSD with an eBPF core (teaching timing profile). The readings",
-        "are u32 values, uniform in [0, RAND_MAX], from a seeded generator. The drive runs the tutorial",
-        "kernel tutorials/programs/count_u32.o, one zone at a time; the host reads every zone and counts in Java.",
-        "Modeled time is the drive's timing model (deterministic); wall time is this computer's."})
+@Command(name = "demo",
+    description = "Count sensor readings above RAND_MAX/2 on the host and on the drive, and compare.",
+    footer = {"", "The drive is the lab's: an emulated ZNS SSD with an eBPF core (teaching timing",
+        "profile). The readings are u32 values in [0, RAND_MAX] from a seeded generator. The host",
+        "reads every byte over the host link and counts in Java; on the drive, the lab's eBPF",
+        "kernel count_u32_above counts and returns only the count. Modeled time is the drive",
+        "model's (deterministic); wall time is this computer's."})
 final class DemoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -25,60 +28,40 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "Seed of the readings (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--progress", negatable = true, description = "Show progress bars (default: when output is a terminal).")
+  @Option(names = "--chart", paramLabel = "FILE", defaultValue = "target/csdlab-demo.html",
+      description = "Where to write the charts, an HTML page that opens offline (default: ${DEFAULT-VALUE}).")
+  Path chart;
+
+  @Option(names = "--no-chart", description = "Write no chart.")
+  boolean noChart;
+
+  @Option(names = "--progress", negatable = true,
+      description = "Show progress bars on stderr (default: in a terminal).")
   Boolean progress;
 
   @Override
   public Integer call() {
+    if (size.bytes() % (1 << 20) != 0) {
+      throw new CliException("the dataset size must be a whole number of MiB, got " + size);
+    }
+    if (progress != null) { // the lab's monitor reads this when it decides on bars
+      System.setProperty(ProgressBars.PROPERTY, progress ? "bar" : "none");
+    }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("csdlab demo: %s of u32 sensor readings (seed %d) on an emulated computational-storage drive%n",
-        size, seed);
-    out.println("Counting the readings above RAND_MAX/2, on the host and on the drive...");
+    out.printf("csdlab demo: %s of u32 sensor readings on an emulated computational-storage drive,%n", size);
+    out.println("counted above RAND_MAX/2 on the host and on the drive. The demo runs, in JShell terms:");
+    out.println();
+    OffloadDemo demo = new OffloadDemo(size.bytes() >> 20);
+    demo.code(seed).lines().forEach(line -> out.println("  " + line));
+    out.println();
     out.flush();
-    boolean show = progress != null ? progress : System.console() != null;
-    OffloadDemo.Comparison c = new OffloadDemo(show).run(size.bytes(), seed);
+    OffloadDemo.Result result = demo.run(seed, noChart ? null : chart.toAbsolutePath().normalize());
     out.println();
-    out.print(table(c));
-    out.println();
-    out.println(verdict(c));
-    return c.host().count() == c.drive().count() ? 0 : 1;
-  }
-
-  static String table(OffloadDemo.Comparison c) {
-    StringBuilder t = new StringBuilder();
-    String row = "  %-30s %18s %18s%n";
-    t.append(String.format(Locale.ROOT, row, "", "host", "drive (eBPF)"));
-    t.append(String.format(Locale.ROOT, row, "readings above RAND_MAX/2", count(c.host().count()),
-        count(c.drive().count())));
-    t.append(String.format(Locale.ROOT, row, "bytes over the host link", ByteSize.format(c.host().hostLinkBytes()),
-        ByteSize.format(c.drive().hostLinkBytes())));
-    t.append(String.format(Locale.ROOT, row, "modeled time (drive model)", duration(c.host().modeledNanos()),
-        duration(c.drive().modeledNanos())));
-    t.append(String.format(Locale.ROOT, row, "wall time (this computer)", duration(c.host().wallNanos()),
-        duration(c.drive().wallNanos())));
-    return t.toString();
-  }
-
-  private static String verdict(OffloadDemo.Comparison c) {
-    if (c.host().count() != c.drive().count()) {
-      return "The counts differ: the kernel or the emulator has a bug.";
+    out.println(result.comparison());
+    if (result.chart() != null) {
+      out.println();
+      out.println("Charts (open in a browser, no internet needed): " + result.chart());
     }
-    double ratio = (double) c.host().hostLinkBytes() / Math.max(1, c.drive().hostLinkBytes());
-    return String.format(Locale.ROOT, "Same answer; offloading moved %,.0fx fewer bytes over the host link.", ratio);
-  }
-
-  static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
-  }
-
-  /** As {@code 812 µs}, {@code 3.27 ms} or {@code 1.234 s}. */
-  static String duration(long nanos) {
-    if (nanos < 1_000_000) {
-      return String.format(Locale.ROOT, "%.1f us", nanos / 1e3);
-    }
-    if (nanos < 1_000_000_000) {
-      return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
-    }
-    return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+    return result.comparison().sameAnswer() ? 0 : 1;
   }
 }

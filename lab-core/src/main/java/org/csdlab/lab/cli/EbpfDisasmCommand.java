@@ -40,9 +40,9 @@ final class EbpfDisasmCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     byte[] bytes = InputFiles.read(program.file, "program file");
     if (ProgramFile.formOf(bytes) == ProgramFile.Form.ELF && program.section == null) {
-      List<String> sections = ElfObject.parse(bytes).programSections();
-      if (sections.size() > 1) {
-        ElfObject object = ElfObject.parse(bytes);
+      ElfObject object = ElfObject.parse(bytes);
+      List<String> sections = object.programSections();
+      if (sections.size() > 1) { // every program, each under its section's name
         for (String section : sections) {
           out.println(section + ":");
           print(object.program(section), out);

@@ -26,9 +26,9 @@ final class EbpfRunCommand implements Callable<Integer> {
   /** Helper sets a program run on its own may call. */
   enum Helpers {
     /** The Linux helpers (maps, ktime_get_ns, trace_printk, ...). */
-    linux,
+    LINUX,
     /** The helpers of the eBPF conformance suites. */
-    conformance
+    CONFORMANCE
   }
 
   @Spec
@@ -65,7 +65,7 @@ final class EbpfRunCommand implements Callable<Integer> {
   long fuel;
 
   @Option(names = "--helpers", paramLabel = "SET", defaultValue = "linux",
-      description = "Helpers the program may call, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Helpers the program may call: linux or conformance (default: ${DEFAULT-VALUE}).")
   Helpers helpers;
 
   @Override
@@ -82,7 +82,7 @@ final class EbpfRunCommand implements Callable<Integer> {
     if (!loaded.maps().isEmpty()) {
       builder = loaded.vmBuilder(MapSet.of(loaded.maps())); // maps come with the Linux helpers that use them
     } else {
-      builder = loaded.vmBuilder().helpers(HelperSets.named(helpers.name(), MapSet.of(List.of())));
+      builder = loaded.vmBuilder().helpers(HelperSets.named(helpers.name().toLowerCase(Locale.ROOT), MapSet.of(List.of())));
     }
     Vm vm = builder.fuel(fuel).trace(trace).traceLimit(traceLimit).build();
     ExecutionResult result = vm.run(context);

@@ -29,9 +29,14 @@ final class EbpfVerifyCommand implements Callable<Integer> {
   /** Helper prototypes the verifier checks calls against. */
   enum Helpers {
     /** The Linux helpers. */
-    linux,
+    LINUX,
     /** OpenCSD's on-drive helpers (kernels for the computational storage device). */
-    opencsd
+    OPENCSD;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   /** Instructions shown before and after the one the verifier refused. */
@@ -44,7 +49,7 @@ final class EbpfVerifyCommand implements Callable<Integer> {
   ProgramOptions program;
 
   @Option(names = "--helpers", paramLabel = "SET", defaultValue = "linux",
-      description = "Helper prototypes, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Helper prototypes: linux or opencsd (default: ${DEFAULT-VALUE}).")
   Helpers helpers;
 
   @Option(names = "--log", description = "Print the verifier's log: the register types at each instruction.")
@@ -54,7 +59,7 @@ final class EbpfVerifyCommand implements Callable<Integer> {
   public Integer call() {
     LoadedProgram loaded = program.load();
     VerifierOptions options = VerifierOptions.defaults().withRegionsOf(loaded).withLog(log);
-    if (helpers == Helpers.opencsd) {
+    if (helpers == Helpers.OPENCSD) {
       options = options.withHelpers(OpenCsdHelpers.prototypes());
     }
     VerificationResult result = Verifier.verify(loaded.program(), options);
@@ -70,7 +75,7 @@ final class EbpfVerifyCommand implements Callable<Integer> {
     VerifierError error = result.primaryError().orElseThrow();
     out.println("REFUSED: " + error.message());
     out.print(around(p, error.pc()));
-    if (error.code() == ErrorCode.UNKNOWN_HELPER && helpers == Helpers.linux) {
+    if (error.code() == ErrorCode.UNKNOWN_HELPER && helpers == Helpers.LINUX) {
       out.println("Kernels for the computational storage drive call the opencsd helpers: add --helpers opencsd");
     }
     return 1;

@@ -38,7 +38,7 @@ final class ErrorReport {
   private static int parameters(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
-    String message = oneLine(e.getMessage());
+    String message = oneLine(e.getMessage()).replaceFirst("^Error: ", "");
     if (e instanceof UnmatchedArgumentException unmatched && !command.getSubcommands().isEmpty()
         && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
       message = "unknown command '" + unmatched.getUnmatched().get(0) + "'; commands: "

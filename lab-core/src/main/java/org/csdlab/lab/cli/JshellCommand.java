@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import jdk.jshell.tool.JavaShellToolBuilder;
+import org.csdlab.lab.monitor.ProgressBars;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,8 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "JVM options for the snippets' JVM: CSDLAB_JAVA_OPTS=-Xmx4g ./csdlab jshell"})
 final class JshellCommand implements Callable<Integer> {
   /**
-   * The packages imported at startup, each with a class that proves it is on the class path (a
-   * package only appears once its module is built).
+   * What is imported at startup ({@code org.csdlab.zns.*}), each with a class that proves it is on
+   * the class path (a package only appears once its module is built).
    */
   static final Map<String, String> IMPORTS = imports();
 
@@ -44,14 +45,19 @@ final class JshellCommand implements Callable<Integer> {
 
   private static Map<String, String> imports() {
     Map<String, String> imports = new LinkedHashMap<>();
-    imports.put("org.csdlab.ebpf", "Program");
-    imports.put("org.csdlab.ebpf.asm", "Assembler");
-    imports.put("org.csdlab.ebpf.elf", "ElfObject");
-    imports.put("org.csdlab.ebpf.verifier", "Verifier");
-    imports.put("org.csdlab.ebpf.maps", "MapSet");
-    imports.put("org.csdlab.zns", "ZnsDevice");
-    imports.put("org.csdlab.zns.csd", "ComputationalStorage");
-    imports.put("org.csdlab.zns.timing", "TimingProfile");
+    imports.put("org.csdlab.ebpf.*", "org.csdlab.ebpf.Program");
+    imports.put("org.csdlab.ebpf.asm.*", "org.csdlab.ebpf.asm.Assembler");
+    imports.put("org.csdlab.ebpf.elf.*", "org.csdlab.ebpf.elf.ElfObject");
+    imports.put("org.csdlab.ebpf.verifier.*", "org.csdlab.ebpf.verifier.Verifier");
+    imports.put("org.csdlab.ebpf.maps.*", "org.csdlab.ebpf.maps.MapSet");
+    imports.put("org.csdlab.zns.*", "org.csdlab.zns.ZnsDevice");
+    imports.put("org.csdlab.zns.csd.*", "org.csdlab.zns.csd.ComputationalStorage");
+    imports.put("org.csdlab.zns.timing.*", "org.csdlab.zns.timing.TimingProfile");
+    imports.put("org.csdlab.lab.*", "org.csdlab.lab.Lab");
+    imports.put("org.csdlab.lab.dataset.*", "org.csdlab.lab.dataset.Datasets");
+    imports.put("static org.csdlab.lab.dataset.ByteUnit.*", "org.csdlab.lab.dataset.ByteUnit"); // MiB, GiB, ...
+    imports.put("org.csdlab.lab.chart.*", "org.csdlab.lab.chart.Charts");
+    imports.put("org.csdlab.lab.monitor.*", "org.csdlab.lab.monitor.ThroughputMonitor");
     return imports;
   }
 
@@ -75,15 +81,20 @@ final class JshellCommand implements Callable<Integer> {
     Path startup = writeStartup();
     try {
       out.print(welcome());
-      return JavaShellToolBuilder.builder().in(in, null).out(out).err(out)
-          .start(arguments(startup, Arrays.asList(extraArguments)));
+      List<String> more = new ArrayList<>(List.of("-R-D" + ProgressBars.PROPERTY + "=none"));
+      more.addAll(Arrays.asList(extraArguments));
+      return JavaShellToolBuilder.builder().in(in, null).out(out).err(out).start(arguments(startup, more));
     } finally {
       Files.deleteIfExists(startup);
     }
   }
 
   private String[] arguments(Path startup) {
-    return arguments(startup, jshellArguments);
+    List<String> more = new ArrayList<>();
+    // The snippets' JVM has no terminal of its own: tell the lab's monitor whether to draw bars.
+    more.add("-R-D" + ProgressBars.PROPERTY + (Terminal.interactive() ? "=bar" : "=none"));
+    more.addAll(jshellArguments);
+    return arguments(startup, more);
   }
 
   /** JShell's arguments: class path, startup scripts and the JVM options this JVM was given. */
@@ -95,6 +106,9 @@ final class JshellCommand implements Callable<Integer> {
     args.add("DEFAULT");
     args.add("--startup");
     args.add(startup.toString());
+    if (Runtime.version().feature() >= 23) {
+      args.add("-R--sun-misc-unsafe-memory-access=allow"); // as the launcher does: no warning for Tablesaw's classgraph
+    }
     // The snippets run in a JVM of their own: give it this JVM's memory settings.
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (option.startsWith("-Xmx") || option.startsWith("-Xms") || option.startsWith("-Xss")) {
@@ -117,10 +131,10 @@ final class JshellCommand implements Callable<Integer> {
   static String importLines() {
     ClassLoader loader = JshellCommand.class.getClassLoader();
     StringBuilder lines = new StringBuilder();
-    IMPORTS.forEach((pkg, probe) -> {
+    IMPORTS.forEach((imported, probe) -> {
       try {
-        Class.forName(pkg + "." + probe, false, loader);
-        lines.append("import ").append(pkg).append(".*;\n");
+        Class.forName(probe, false, loader);
+        lines.append("import ").append(imported).append(";\n");
       } catch (ClassNotFoundException e) {
         // the module holding the package is not built into this class path: nothing to import
       }
@@ -145,16 +159,18 @@ final class JshellCommand implements Callable<Integer> {
         Tab completes names and shows methods; /help for JShell's commands, /exit to leave.
 
         Three things to try:
-          1. An eBPF program on the VM:
-               var p = Assembler.assemble("r0 = 6\\nr0 *= 7\\nexit")
-               Vm.of(p).run()
-          2. A zoned drive:
-               var dev = ZnsDevice.create()
-               dev.append(0, new byte[3 * 4096])
-               dev.zone(0)
-          3. A kernel that runs on the drive (after 2.):
-               var csd = ComputationalStorage.of(dev)
-               csd.load(Assembler.assemble("call 4\\nexit")).run().r0()     // helper 4: sector size
+          1. A lab: an emulated ZNS drive (64 zones) with an eBPF core:
+               var lab = Lab.create()
+               lab.device()
+          2. An eBPF program, run and traced on the VM:
+               var p = lab.ebpf().assemble("r0 = 6\\nr0 *= 7\\nexit")
+               p.run()
+               p.trace()
+          3. Count readings on the host and on the drive, and compare:
+               var readings = lab.datasets().u32Readings(32, MiB).seed(7).writeToZones(0)
+               lab.compare(lab.host().countU32Above(readings, Lab.RAND_MAX / 2),
+                           lab.csd().countU32Above(readings, Lab.RAND_MAX / 2))
+               lab.monitor().chart()
 
         """.formatted(CsdlabVersion.csdlabVersion());
   }

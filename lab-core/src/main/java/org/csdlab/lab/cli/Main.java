@@ -48,5 +48,4 @@ public final class Main {
     commandLine.setParameterExceptionHandler(ErrorReport.PARAMETERS);
     return commandLine;
   }
-
 }

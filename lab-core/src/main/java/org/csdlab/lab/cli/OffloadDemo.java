@@ -1,116 +1,92 @@
 package org.csdlab.lab.cli;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.SplittableRandom;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.csdlab.ebpf.Vm;
+import org.csdlab.lab.Comparison;
+import org.csdlab.lab.CsdRun;
+import org.csdlab.lab.HostRun;
+import org.csdlab.lab.Lab;
+import org.csdlab.lab.chart.BytesMoved;
+import org.csdlab.lab.chart.Chart;
+import org.csdlab.lab.chart.Charts;
+import org.csdlab.lab.dataset.ByteUnit;
+import org.csdlab.lab.dataset.WrittenDataset;
+import org.csdlab.lab.monitor.TimeAxis;
 import org.csdlab.zns.Geometry;
-import org.csdlab.zns.ZnsDevice;
-import org.csdlab.zns.csd.ComputationalStorage;
-import org.csdlab.zns.csd.CsdKernel;
-import org.csdlab.zns.csd.CsdResult;
-import org.csdlab.zns.csd.HostReadResult;
-import org.csdlab.zns.timing.TimingProfile;
 
 /**
- * The offloaded-filtering demo: u32 sensor readings on a computational-storage drive, the values
- * above RAND_MAX/2 counted twice, on the host (every byte crosses the host link) and by the
- * tutorial kernel {@code count_u32} on the drive (only the count crosses it).
+ * The offloaded-filtering demo: the lab API doing what {@link #CODE} says. The lab's monitor draws
+ * the progress bars (in a terminal) and the throughput charts.
  */
 final class OffloadDemo {
-  /** C's RAND_MAX on Linux; readings are uniform in [0, RAND_MAX], as OpenCSD's experiments use. */
-  static final long RAND_MAX = 0x7FFF_FFFFL;
-  private static final int CHUNK_BYTES = 1 << 20;
+  /** RAND_MAX/2, the threshold of OpenCSD's experiments and of the tutorial kernel {@code count_u32.c}. */
+  static final long THRESHOLD = Lab.RAND_MAX / 2;
 
-  /** One way of counting: its answer and what it cost. */
-  record Scan(String where, long count, long hostLinkBytes, long modeledNanos, long wallNanos) {
+  /**
+   * What the demo runs, as a student would write it in JShell (fuel, size and seed filled in). The
+   * drive's kernel counts the whole dataset in one run, so it gets fuel for a pass over it.
+   */
+  static final String CODE = """
+      var lab = Lab.builder().fuel(%s).build();   // fuel: eBPF instructions a kernel run may use
+      var readings = lab.datasets().u32Readings(%d, MiB).seed(%d).writeToZones(0);
+      var onHost = lab.host().countU32Above(readings, Lab.RAND_MAX / 2);
+      var onDrive = lab.csd().countU32Above(readings, Lab.RAND_MAX / 2);
+      lab.compare(onHost, onDrive)
+      """;
+
+  /** The comparison, the data it was made on, and the chart file (null if none was asked for). */
+  record Result(Comparison comparison, WrittenDataset dataset, Path chart) {
   }
 
-  /** Both ways, over the same data. */
-  record Comparison(long datasetBytes, int zones, long seed, Scan host, Scan drive) {
+  /** Instructions the counting kernel needs per byte, with room to spare (it takes about 1.5). */
+  private static final long FUEL_PER_BYTE = 2;
+
+  private final long mib;
+  private final Lab lab;
+
+  /** A demo over {@code mib} MiB of readings. */
+  OffloadDemo(long mib) {
+    this.mib = mib;
+    this.lab = Lab.builder().fuel(fuel(mib)).build();
   }
 
-  private final ComputationalStorage csd;
-  private final boolean progress;
-
-  OffloadDemo(boolean progress) {
-    this.csd = ComputationalStorage.of(
-        ZnsDevice.builder(Geometry.defaults()).timing(TimingProfile.teaching()).build());
-    this.progress = progress;
+  /** The fuel the drive's kernel gets for {@code mib} MiB. */
+  static long fuel(long mib) {
+    return Math.max(Vm.DEFAULT_FUEL, FUEL_PER_BYTE * (mib << 20));
   }
 
-  /** Writes {@code bytes} of readings (whole zones) with {@code seed}, then counts both ways. */
-  Comparison run(long bytes, long seed) {
-    Geometry g = csd.device().geometry();
-    long zoneBytes = g.zoneCapacityBytes();
-    if (bytes <= 0 || bytes % zoneBytes != 0 || bytes / zoneBytes > g.zoneCount()) {
-      throw new CliException("the dataset size must be a whole number of " + ByteSize.format(zoneBytes)
-          + " zones, at most " + g.zoneCount() + " (" + ByteSize.format(zoneBytes * g.zoneCount()) + "), got "
-          + ByteSize.format(bytes));
+  /** {@link #CODE} with the fuel, size and seed filled in. */
+  String code(long seed) {
+    return CODE.formatted(String.format(Locale.ROOT, "%,dL", fuel(mib)).replace(',', '_'), mib, seed);
+  }
+
+  /**
+   * Writes the readings (whole zones) with {@code seed}, counts them both ways and, unless
+   * {@code chartFile} is null, saves the charts there.
+   */
+  Result run(long seed, Path chartFile) {
+    Geometry g = lab.device().geometry();
+    long zoneMib = g.zoneCapacityBytes() >> 20;
+    if (mib <= 0 || mib % zoneMib != 0 || mib / zoneMib > g.zoneCount()) {
+      throw new CliException("the dataset size must be a whole number of " + zoneMib + " MiB zones, at most "
+          + g.zoneCount() + " (" + ByteSize.format(g.zoneCapacityBytes() * g.zoneCount()) + "), got "
+          + ByteSize.format(mib << 20));
     }
-    int zones = Math.toIntExact(bytes / zoneBytes);
-    generate(zones, seed);
-    return new Comparison(bytes, zones, seed, countOnHost(zones), countOnDrive(zones));
+    WrittenDataset readings = lab.datasets().u32Readings(mib, ByteUnit.MiB).seed(seed).writeToZones(0);
+    HostRun onHost = lab.host().countU32Above(readings, THRESHOLD);
+    CsdRun onDrive = lab.csd().countU32Above(readings, THRESHOLD);
+    Comparison comparison = lab.compare(onHost, onDrive);
+    Path chart = chartFile == null ? null : saveCharts(chartFile, onHost, onDrive);
+    return new Result(comparison, readings, chart);
   }
 
-  private void generate(int zones, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    Geometry g = csd.device().geometry();
-    try (Progress bar = Progress.of("generate", zones * g.zoneCapacityBytes(), progress)) {
-      for (int zone = 0; zone < zones; zone++) {
-        for (long done = 0; done < g.zoneCapacityBytes(); done += CHUNK_BYTES) {
-          chunk.clear();
-          while (chunk.hasRemaining()) {
-            chunk.putInt(random.nextInt() & (int) RAND_MAX);
-          }
-          csd.device().append(g.zoneStartLba(zone), chunk.array());
-          bar.step(CHUNK_BYTES);
-        }
-      }
-    }
-  }
-
-  private Scan countOnHost(int zones) {
-    long count = 0;
-    long linkBytes = 0;
-    long modeled = 0;
-    long start = System.nanoTime();
-    try (Progress bar = Progress.of("host  ", zones * csd.device().geometry().zoneCapacityBytes(), progress)) {
-      for (int zone = 0; zone < zones; zone++) {
-        HostReadResult read = csd.hostReadZone(zone);
-        ByteBuffer values = ByteBuffer.wrap(read.data()).order(ByteOrder.LITTLE_ENDIAN);
-        while (values.hasRemaining()) {
-          if (Integer.toUnsignedLong(values.getInt()) > RAND_MAX / 2) {
-            count++;
-          }
-        }
-        linkBytes += read.hostBytes();
-        modeled += read.modeledNanos();
-        bar.step(read.hostBytes());
-      }
-    }
-    return new Scan("host", count, linkBytes, modeled, System.nanoTime() - start);
-  }
-
-  private Scan countOnDrive(int zones) {
-    CsdKernel kernel = csd.load(TutorialKernels.load("count_u32"));
-    long count = 0;
-    long linkBytes = 0;
-    long modeled = 0;
-    long start = System.nanoTime();
-    ByteBuffer callInfo = ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    try (Progress bar = Progress.of("drive ", zones * csd.device().geometry().zoneCapacityBytes(), progress)) {
-      for (int zone = 0; zone < zones; zone++) {
-        CsdResult result = kernel.run(callInfo.putLong(0, zone).array());
-        if (result.r0() != 0) {
-          throw new IllegalStateException("count_u32 failed on zone " + zone + " with " + result.r0());
-        }
-        count += result.returnedLong();
-        linkBytes += result.hostBytes();
-        modeled += result.modeledNanos();
-        bar.step(result.mediaBytesRead());
-      }
-    }
-    return new Scan("drive", count, linkBytes, modeled, System.nanoTime() - start);
+  private Path saveCharts(Path file, HostRun onHost, CsdRun onDrive) {
+    Chart bytes = Charts.bytesMoved("Bytes moved: counting on the host vs on the drive", List.of(
+        new BytesMoved("host", onHost.hostBytes(), onHost.hostBytes()),
+        new BytesMoved("drive (eBPF)", onDrive.mediaBytesRead(), onDrive.hostBytes())));
+    return Charts.saveHtml(file, "csdlab demo: offloaded filtering",
+        List.of(bytes, lab.monitor().chart(TimeAxis.MODELED), lab.monitor().chart(TimeAxis.WALL_CLOCK)));
   }
 }

@@ -1,10 +1,11 @@
 package org.csdlab.lab.cli;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.asm.Assembler;
@@ -57,8 +58,8 @@ final class ProgramFile {
 
   /** The form of a program file's content. */
   static Form formOf(byte[] bytes) {
-    if (bytes.length >= ELF_MAGIC.length && java.util.Arrays.equals(bytes, 0, ELF_MAGIC.length, ELF_MAGIC,
-        0, ELF_MAGIC.length)) {
+    if (bytes.length >= ELF_MAGIC.length
+        && Arrays.equals(bytes, 0, ELF_MAGIC.length, ELF_MAGIC, 0, ELF_MAGIC.length)) {
       return Form.ELF;
     }
     return bytes.length > 0 && isText(bytes) ? Form.ASSEMBLY : Form.BYTECODE;

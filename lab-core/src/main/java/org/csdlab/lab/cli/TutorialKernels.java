@@ -16,12 +16,17 @@ final class TutorialKernels {
 
   /** The program in section {@code .text} of {@code tutorials/programs/NAME.o}. */
   static LoadedProgram load(String name) {
+    return ElfObject.parse(object(name)).program(".text");
+  }
+
+  /** The bytes of the ELF object {@code tutorials/programs/NAME.o}. */
+  static byte[] object(String name) {
     String resource = "/tutorials/programs/" + name + ".o";
     try (InputStream in = TutorialKernels.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException(resource + " is not on the class path; rebuild csdlab (CSDLAB_REBUILD=1 ./csdlab)");
       }
-      return ElfObject.parse(in.readAllBytes()).program(".text");
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -18,6 +18,9 @@ class JshellCommandTest {
         "var dev = ZnsDevice.create()",
         "dev.append(0, new byte[3 * 4096])",
         "dev.zone(0).state()",
+        "var lab = Lab.create()",
+        "lab.ebpf().assemble(\"r0 = 7\\nexit\").run().r0()",
+        "MiB.bytes()",
         "/exit 3",
         "");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -29,6 +32,9 @@ class JshellCommandTest {
     assertTrue(text.contains("Three things to try"), text);
     assertTrue(text.contains("$2 ==> 42"), text);
     assertTrue(text.contains("$5 ==> IMPLICITLY_OPENED"), text);
+    assertTrue(text.contains("lab ==> Lab["), text);
+    assertTrue(text.contains("$7 ==> 7"), text);
+    assertTrue(text.contains("$8 ==> 1048576"), text);
     assertTrue(!text.contains("Error:") && !text.contains("Exception"), text);
   }
 
@@ -36,6 +42,8 @@ class JshellCommandTest {
   void importsOnlyPackagesOnTheClassPath() {
     String imports = JshellCommand.importLines();
     assertTrue(imports.contains("import org.csdlab.ebpf.asm.*;\n"), imports);
+    assertTrue(imports.contains("import org.csdlab.lab.*;\n"), imports);
+    assertTrue(imports.contains("import static org.csdlab.lab.dataset.ByteUnit.*;\n"), imports);
     assertTrue(imports.contains("import org.csdlab.zns.csd.*;\n"), imports);
     assertEquals(JshellCommand.IMPORTS.size(), imports.lines().count(), imports);
   }

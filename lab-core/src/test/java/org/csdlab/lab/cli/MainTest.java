@@ -10,7 +10,7 @@ class MainTest {
   void noCommandPrintsTheCommandList() {
     CliRun run = CliRun.of();
     assertEquals(0, run.status());
-    for (String command : new String[] {"demo", "jshell", "ebpf", "zns", "bench", "version"}) {
+    for (String command : new String[] {"demo", "jshell", "jupyter", "ebpf", "zns", "dataset", "bench", "version"}) {
       assertTrue(run.out().contains("\n  " + command + " "), command + " missing from:\n" + run.out());
     }
     assertTrue(run.out().contains("Start with: csdlab demo"), run.out());
@@ -31,8 +31,8 @@ class MainTest {
 
   @Test
   void everyCommandHasHelpAndVersion() {
-    String[][] commands = {{"demo"}, {"jshell"}, {"ebpf"}, {"ebpf", "asm"}, {"ebpf", "disasm"}, {"ebpf", "run"},
-        {"ebpf", "verify"}, {"zns"}, {"zns", "create"}, {"zns", "report"}, {"bench"}, {"version"}};
+    String[][] commands = {{"demo"}, {"jshell"}, {"jupyter"}, {"jupyter", "install"}, {"ebpf"}, {"ebpf", "asm"}, {"ebpf", "disasm"}, {"ebpf", "run"},
+        {"ebpf", "verify"}, {"zns"}, {"zns", "create"}, {"zns", "report"}, {"dataset"}, {"dataset", "generate"}, {"dataset", "list"}, {"bench"}, {"version"}};
     for (String[] command : commands) {
       String name = "csdlab " + String.join(" ", command);
       CliRun help = CliRun.of(append(command, "--help"));
@@ -48,7 +48,7 @@ class MainTest {
   void unknownCommandIsOneLineWithStatus2() {
     CliRun run = CliRun.of("frobnicate");
     assertEquals(2, run.status());
-    assertEquals("csdlab: unknown command 'frobnicate'; commands: demo, jshell, ebpf, zns, bench, version "
+    assertEquals("csdlab: unknown command 'frobnicate'; commands: demo, jshell, jupyter, ebpf, zns, dataset, tutorial, bench, version "
         + "(see csdlab --help)", run.errorLine());
     assertEquals("", run.out());
   }
@@ -82,6 +82,9 @@ class MainTest {
     assertEquals("internal error java.lang.NullPointerException: x (run with --debug for the stack trace)",
         ErrorReport.describe(new NullPointerException("x")));
     assertEquals("two lines", ErrorReport.describe(new IllegalArgumentException("two\n  lines")));
+    assertEquals("permission denied: /x", ErrorReport.describe(
+        new java.io.UncheckedIOException("cannot write /x", new java.nio.file.AccessDeniedException("/x"))));
+    assertEquals("file already exists: /y", ErrorReport.describe(new java.nio.file.FileAlreadyExistsException("/y")));
   }
 
   private static String[] append(String[] args, String last) {

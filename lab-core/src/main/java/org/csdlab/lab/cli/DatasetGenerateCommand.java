@@ -1,0 +1,150 @@
+package org.csdlab.lab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.csdlab.lab.dataset.Dataset;
+import org.csdlab.lab.dataset.DatasetFile;
+import org.csdlab.lab.dataset.DatasetManifest;
+import org.csdlab.lab.dataset.DatasetSpec;
+import org.csdlab.lab.dataset.Datasets;
+import org.csdlab.lab.dataset.Generator;
+import org.csdlab.lab.dataset.ManifestEntry;
+import org.csdlab.lab.dataset.WrittenDataset;
+import org.csdlab.lab.monitor.ProgressBars;
+import org.csdlab.lab.monitor.ThroughputMonitor;
+import org.csdlab.zns.ZnsDevice;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code csdlab dataset generate}: a seeded dataset written to a file or to the zones of a device
+ * image, with its SHA-256; a dataset named in the manifest is checked against it.
+ */
+@Command(name = "generate", description = "Generate a seeded dataset into a file or the zones of a device image.",
+    footer = {"", "Examples:", "  csdlab dataset generate u32-readings --size 64MiB --seed 7 -o readings.bin",
+        "  csdlab dataset generate readings-256MiB-seed7 --image drive.img",
+        "A dataset the manifest names is checked against the manifest's SHA-256.",
+        "", "Generators: u32-readings, sensor-records, log-lines (csdlab dataset list)."})
+final class DatasetGenerateCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "DATASET",
+      description = "A generator (u32-readings, sensor-records, log-lines) or a dataset named in the manifest.")
+  String dataset;
+
+  /** Where the bytes go: a file or a device image, not both. */
+  static final class Target {
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "Write the bytes to FILE.")
+    Path file;
+
+    @Option(names = "--image", paramLabel = "IMAGE", required = true,
+        description = "Append the bytes to Empty zones of this device image (csdlab zns create).")
+    Path image;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Target target;
+
+  @Option(names = "--zone", paramLabel = "N", defaultValue = "0",
+      description = "With --image: the first zone to fill (default: ${DEFAULT-VALUE}).")
+  int zone;
+
+  @Option(names = "--size", paramLabel = "SIZE", converter = ByteSize.Converter.class,
+      description = "Size of a generated dataset (default: 16MiB; a manifest entry has its own).")
+  ByteSize size;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed (default: 0; a manifest entry has its own).")
+  Long seed;
+
+  @Option(names = "--selectivity", paramLabel = "F",
+      description = "Fraction selected by the generator's filter, 0 to 1 (default: the generator's own).")
+  Double selectivity;
+
+  @Option(names = "--manifest", paramLabel = "FILE", defaultValue = DatasetManifest.FILE,
+      description = "Where dataset names are looked up (default: ${DEFAULT-VALUE}).")
+  Path manifest;
+
+  @Option(names = "--progress", negatable = true, description = "Show a progress bar (default: in a terminal).")
+  Boolean progress;
+
+  @Override
+  public Integer call() {
+    Optional<ManifestEntry> entry = manifestEntry();
+    DatasetSpec chosen = entry.map(this::fromManifest).orElseGet(this::fromGenerator);
+    ThroughputMonitor monitor = ThroughputMonitor.builder()
+        .progressBars(progress == null ? ProgressBars.AUTO : progress ? ProgressBars.ON : ProgressBars.OFF)
+        .build();
+    Dataset data = Datasets.of(chosen).monitor(monitor);
+    PrintWriter out = spec.commandLine().getOut();
+    String sha256;
+    if (target.file != null) {
+      DatasetFile written = data.writeToFile(target.file);
+      sha256 = written.sha256();
+      out.println(chosen + " -> " + target.file);
+    } else {
+      if (!Files.isRegularFile(target.image)) {
+        throw new CliException("no device image " + target.image + "; make one with: csdlab zns create "
+            + target.image);
+      }
+      try (ZnsDevice device = ZnsDevice.open(target.image)) {
+        WrittenDataset written = data.writeToZones(device, zone);
+        sha256 = written.sha256();
+        out.println(chosen + " -> " + target.image + ", zones " + written.firstZone() + ".." + written.lastZone());
+      }
+    }
+    out.println("sha256 " + sha256);
+    if (entry.isPresent()) {
+      if (!entry.get().sha256().equals(sha256)) {
+        out.println("DIFFERS from the manifest's " + entry.get().sha256());
+        return 1;
+      }
+      out.println("matches " + entry.get().name() + " in " + manifest);
+    }
+    return 0;
+  }
+
+  /** The manifest entry {@link #dataset} names, if it is not a generator's name. */
+  private Optional<ManifestEntry> manifestEntry() {
+    if (isGenerator(dataset)) {
+      return Optional.empty();
+    }
+    if (!Files.isRegularFile(manifest)) {
+      throw new CliException("'" + dataset + "' is not a generator (u32-readings, sensor-records, log-lines), and "
+          + "there is no manifest " + manifest + " to look it up in");
+    }
+    return Optional.of(DatasetManifest.read(manifest).entry(dataset).orElseThrow(() -> new CliException("'" + dataset
+        + "' is neither a generator (u32-readings, sensor-records, log-lines) nor a dataset of " + manifest
+        + " (csdlab dataset list)")));
+  }
+
+  private static boolean isGenerator(String name) {
+    for (Generator generator : Generator.values()) {
+      if (generator.id().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private DatasetSpec fromManifest(ManifestEntry entry) {
+    if (size != null || seed != null || selectivity != null) {
+      throw new CliException("dataset " + entry.name() + " has its own size, seed and selectivity; "
+          + "--size, --seed and --selectivity apply to generators");
+    }
+    return entry.spec();
+  }
+
+  private DatasetSpec fromGenerator() {
+    Generator generator = Generator.byId(dataset);
+    return new DatasetSpec(generator, size == null ? 16L << 20 : size.bytes(), seed == null ? 0 : seed,
+        selectivity == null ? generator.defaultSelectivity() : selectivity);
+  }
+}

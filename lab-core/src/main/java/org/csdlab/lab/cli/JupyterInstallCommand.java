@@ -1,0 +1,49 @@
+package org.csdlab.lab.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.csdlab.lab.kernel.KernelInstaller;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code csdlab jupyter install}: writes the csdlab kernelspec where Jupyter finds it. */
+@Command(name = "install", description = "Install the csdlab kernel for Jupyter (it runs this csdlab.jar).",
+    footer = {"", "The kernel runs this JDK and this csdlab.jar: install again after moving the repository."})
+final class JupyterInstallCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  /** Where the kernelspec goes. */
+  static final class Where {
+    @Option(names = "--user", description = "Into your own Jupyter data directory (the default).")
+    boolean user;
+
+    @Option(names = "--prefix", paramLabel = "DIR", description = "Into DIR/share/jupyter/kernels (e.g. a virtualenv).")
+    Path prefix;
+
+    @Option(names = "--kernels-dir", paramLabel = "DIR", description = "Into this kernels directory itself.")
+    Path kernelsDir;
+  }
+
+  @ArgGroup(exclusive = true)
+  Where where;
+
+  @Option(names = "--jar", paramLabel = "FILE",
+      description = "The lab jar the kernel runs (default: the csdlab.jar running this command).")
+  Path jar;
+
+  @Override
+  public Integer call() {
+    Path labJar = jar != null ? jar : KernelInstaller.runningJar().orElseThrow(() -> new CliException(
+        "this csdlab is not running from csdlab.jar; install with ./csdlab jupyter install, or name the jar with --jar"));
+    Path kernels = where == null || where.user ? KernelInstaller.userKernelsDir()
+        : where.prefix != null ? KernelInstaller.prefixKernelsDir(where.prefix) : where.kernelsDir;
+    Path installed = KernelInstaller.forThisJvm(labJar).installInto(kernels);
+    spec.commandLine().getOut().println("Installed the kernel '" + KernelInstaller.DISPLAY_NAME + "' in " + installed);
+    spec.commandLine().getOut().println("Start Jupyter on the tutorials with: ./csdlab jupyter");
+    return 0;
+  }
+}

@@ -1,0 +1,147 @@
+package org.csdlab.lab.tutorial;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Tutorial runs as a JUnit XML report, the format CI servers show test results from: one
+ * {@code <testsuite>} per tutorial, one {@code <testcase>} per check (a {@code <failure>} when it
+ * did not hold) and one per cell that stopped the run with a compile error, an exception or a
+ * timeout (an {@code <error>}). A failed check that stopped the run is reported once, as a failure.
+ */
+public final class JUnitXmlReport {
+
+  private JUnitXmlReport() {}
+
+  /** Writes the report of {@code runs} to {@code file}, creating its directory. */
+  public static void write(List<TutorialRun> runs, Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      try (OutputStream out = Files.newOutputStream(file)) {
+        write(runs, out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the JUnit report " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes the report of {@code runs} to {@code out} as UTF-8. */
+  public static void write(List<TutorialRun> runs, OutputStream out) throws IOException {
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeCharacters("\n");
+      xml.writeStartElement("testsuites");
+      xml.writeAttribute("name", "csdlab tutorials");
+      xml.writeAttribute("tests", Integer.toString(runs.stream().mapToInt(JUnitXmlReport::tests).sum()));
+      xml.writeAttribute("failures", Integer.toString(runs.stream().mapToInt(JUnitXmlReport::failures).sum()));
+      xml.writeAttribute("errors", Integer.toString(runs.stream().mapToInt(JUnitXmlReport::errors).sum()));
+      xml.writeAttribute("time", seconds(runs.stream().mapToLong(TutorialRun::elapsedNanos).sum()));
+      for (TutorialRun run : runs) {
+        suite(xml, run);
+      }
+      xml.writeCharacters("\n");
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
+      xml.writeEndDocument();
+      xml.flush();
+      xml.close();
+    } catch (XMLStreamException e) {
+      throw new IOException("cannot write the JUnit report: " + e.getMessage(), e);
+    }
+  }
+
+  private static void suite(XMLStreamWriter xml, TutorialRun run) throws XMLStreamException {
+    String className = "tutorials." + run.name();
+    xml.writeCharacters("\n  ");
+    xml.writeStartElement("testsuite");
+    xml.writeAttribute("name", run.name());
+    xml.writeAttribute("tests", Integer.toString(tests(run)));
+    xml.writeAttribute("failures", Integer.toString(failures(run)));
+    xml.writeAttribute("errors", Integer.toString(errors(run)));
+    xml.writeAttribute("skipped", "0");
+    xml.writeAttribute("time", seconds(run.elapsedNanos()));
+    xml.writeCharacters("\n    ");
+    xml.writeStartElement("properties");
+    xml.writeEmptyElement("property");
+    xml.writeAttribute("name", "title");
+    xml.writeAttribute("value", clean(run.title()));
+    xml.writeEndElement();
+    for (CheckResult check : run.checks()) {
+      xml.writeCharacters("\n    ");
+      xml.writeStartElement("testcase");
+      xml.writeAttribute("classname", className);
+      xml.writeAttribute("name", clean(check.description()));
+      xml.writeAttribute("time", "0");
+      if (!check.passed()) {
+        xml.writeStartElement("failure");
+        xml.writeAttribute("message", clean(check.line()));
+        xml.writeAttribute("type", "check");
+        xml.writeCharacters(clean(check.printed() + run.error()
+            .filter(e -> e.kind() == CellError.Kind.CHECK).map(e -> "\n" + e.describe()).orElse("")));
+        xml.writeEndElement();
+      }
+      xml.writeEndElement();
+    }
+    if (run.error().isPresent() && run.error().get().kind() != CellError.Kind.CHECK) {
+      CellError error = run.error().get();
+      xml.writeCharacters("\n    ");
+      xml.writeStartElement("testcase");
+      xml.writeAttribute("classname", className);
+      xml.writeAttribute("name", "cell " + error.cell() + " (line " + error.line() + ")");
+      xml.writeAttribute("time", "0");
+      xml.writeStartElement("error");
+      xml.writeAttribute("message", clean(error.message()));
+      xml.writeAttribute("type", error.kind().name().toLowerCase(Locale.ROOT));
+      xml.writeCharacters(clean(error.describe()));
+      xml.writeEndElement();
+      xml.writeEndElement();
+    }
+    xml.writeCharacters("\n    ");
+    xml.writeStartElement("system-out");
+    xml.writeCData(clean(run.output()).replace("]]>", "]]]]><![CDATA[>"));
+    xml.writeEndElement();
+    xml.writeCharacters("\n  ");
+    xml.writeEndElement();
+  }
+
+  private static int tests(TutorialRun run) {
+    return run.checks().size() + errors(run);
+  }
+
+  private static int failures(TutorialRun run) {
+    return run.failedChecks().size();
+  }
+
+  private static int errors(TutorialRun run) {
+    return run.error().filter(e -> e.kind() != CellError.Kind.CHECK).isPresent() ? 1 : 0;
+  }
+
+  private static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
+  }
+
+  /** XML 1.0 cannot hold most control characters, even escaped: drop them (e.g. ANSI colours). */
+  private static String clean(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> {
+      boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+          || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+      if (allowed) {
+        b.appendCodePoint(c);
+      }
+    });
+    return b.toString();
+  }
+}

@@ -1,0 +1,44 @@
+package org.csdlab.lab.tutorial;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code csdlab tutorial notebooks}: regenerates notebooks/*.ipynb from the tutorials' scripts. */
+@Command(name = "notebooks",
+    description = "Regenerate notebooks/NN-name.ipynb from each tutorials/NN-name/tutorial.jsh.")
+public final class TutorialNotebooksCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @ParentCommand
+  TutorialCommand parent;
+
+  @Option(names = "--check", description = "Change nothing; exit status 1 if a notebook is not what its script makes.")
+  boolean check;
+
+  @Override
+  public Integer call() {
+    TutorialCatalog catalog = parent.catalog();
+    PrintWriter out = spec.commandLine().getOut();
+    int stale = 0;
+    for (Tutorial tutorial : catalog.all()) {
+      String notebook = catalog.root().relativize(tutorial.notebook()).toString();
+      if (check) {
+        boolean upToDate = NotebookGenerator.isUpToDate(tutorial);
+        stale += upToDate ? 0 : 1;
+        out.println((upToDate ? "up to date: " : "STALE:      ") + notebook);
+      } else {
+        out.println((NotebookGenerator.write(tutorial) ? "wrote:      " : "unchanged:  ") + notebook);
+      }
+    }
+    if (stale > 0) {
+      out.println(stale + " notebook(s) differ from their tutorial.jsh; regenerate with: ./csdlab tutorial notebooks");
+    }
+    return stale == 0 ? 0 : 1;
+  }
+}

@@ -1,0 +1,117 @@
+//md # Hello eBPF
+//md
+//md eBPF is a small instruction set — eleven 64-bit registers `r0`…`r10`, a 512-byte stack, no
+//md loops the verifier cannot bound — designed to run untrusted code safely inside something
+//md else: the Linux kernel, or, in this lab, a storage drive. In this tutorial you will
+//md
+//md 1. assemble a two-instruction program and run it,
+//md 2. trace it, instruction by instruction,
+//md 3. disassemble a program compiled from C by clang,
+//md 4. watch the verifier refuse unsafe programs, and read why.
+//md
+//md Lines that start with ✓ are checks: the tutorial asserts there what you should see. If one
+//md prints ✗ instead, something in the lab changed.
+//md
+//md Run it as a notebook (`./csdlab jupyter`), in JShell
+//md (`jshell --class-path lab-core/target/csdlab.jar tutorials/01-hello-ebpf/tutorial.jsh`), or
+//md headless (`./csdlab tutorial run 1`).
+import org.csdlab.lab.*;
+import org.csdlab.lab.tutorial.*;
+import static org.csdlab.lab.tutorial.Tutorials.*;
+
+var lab = Lab.create();
+//md ## 1. Assemble and run
+//md
+//md The smallest useful program puts 42 in `r0` — the register that holds a program's result —
+//md and exits. The assembler takes the syntax that `llvm-objdump` prints.
+var hello = lab.ebpf().assemble("hello", """
+    r0 = 42
+    exit
+    """);
+show(hello.listing());
+//md Each instruction is 8 bytes: opcode `b7` is "move a 32-bit constant into a 64-bit register",
+//md `95` is `exit`. Running it gives `r0 = 42` after exactly **2 instructions** (the time beside
+//md it is the wall-clock time on your machine and varies).
+var result = hello.run();
+show(result);
+Check.that("r0 of the hello program", result.r0()).is(42);
+Check.that("instructions executed", result.instructionsExecuted()).is(2);
+Check.that("bytes of bytecode", hello.bytecode().length).is(16);
+//md ## 2. Trace it
+//md
+//md A trace records every step and the registers it changed. A loop makes a more interesting
+//md trace: this one adds 10 + 9 + … + 1 into `r0`.
+var sum = lab.ebpf().assemble("sum", """
+    r0 = 0
+    r1 = 10
+    loop:
+    r0 += r1
+    r1 -= 1
+    if r1 != 0 goto loop
+    exit
+    """);
+var trace = sum.trace();
+show(trace);
+//md The loop body runs ten times, three instructions each, plus two instructions before it and
+//md the `exit`: **33 steps**, and `r0` ends at **55**. The third step is the first `r0 += r1`,
+//md which changes `r0` from 0 to 10.
+Check.that("r0 of the sum program", trace.result().r0()).is(55);
+Check.that("steps in the trace", trace.steps().size()).is(33);
+Check.that("what the third step changed", trace.steps().get(2).changes().toString()).contains("r0");
+Check.that("r0 after the third step", trace.steps().get(2).changes().get(0).after()).is(10);
+//md ## 3. A program compiled from C
+//md
+//md Real eBPF programs are written in C and compiled with `clang -O2 -target bpf`.
+//md `tutorials/programs/count_u32.c` counts the 32-bit values above `RAND_MAX/2` in a zone of
+//md the drive — tutorial 3 runs it on the drive. Here we only read it. The committed object
+//md file `count_u32.o` is what `make -C tutorials/programs` builds.
+var counter = lab.ebpf().load(file("programs/count_u32.o"));
+show(counter.listing());
+//md What to look for in the listing:
+//md
+//md * `call N` instructions call *helpers*, functions the host provides. Here they are the
+//md   drive's helpers (OpenCSD's numbering): 7 = `get_mem_info`, 8 = `get_call_info`,
+//md   4 = `get_sector_size`, 5 = `get_zone_capacity`, 2 = `read`, 1 = `return_data`.
+//md * `r10` is the read-only frame pointer; `*(u64 *)(r10 - 24)` is a stack slot.
+//md * `r0 = 4294967274 ll` takes two slots (a 64-bit constant): 67 instructions fill 68 slots.
+//md * `if r0 > 1073741823 goto -17` is the comparison with `RAND_MAX/2` = 0x3FFFFFFF.
+Check.that("instructions in count_u32.o", counter.size()).is(67);
+Check.that("slots in count_u32.o", counter.program().slotCount()).is(68);
+long helperCalls = counter.listing().text().lines().filter(line -> line.contains("call ")).count();
+Check.that("helper calls in count_u32.o", helperCalls).is(6);
+Check.that("the comparison with RAND_MAX/2", counter.listing().text()).contains("if r0 > 1073741823 goto -17");
+//md ## 4. The verifier says no
+//md
+//md Before a program is allowed to run where it could do harm, a *verifier* proves it safe
+//md without running it: every register read has been written, every memory access stays inside
+//md its region, every helper gets arguments of the right types. Here `r3` is read before
+//md anything wrote it:
+var uninitialised = lab.ebpf().assemble("uninitialised", """
+    r0 = r3
+    exit
+    """);
+var refusal = uninitialised.verify();
+show(refusal);
+//md The refusal names the rule (`UNINIT_REG`), the instruction (pc 0, `r0 = r3`), the state of
+//md the registers involved and a fix.
+Check.that("the verifier accepts the uninitialised program", refusal.ok()).isFalse();
+Check.that("the refusal's code", refusal.code().toString()).is("UNINIT_REG");
+Check.that("the refused instruction", refusal.error().get().pc()).is(0);
+Check.that("the refusal", refusal.toString()).contains("r3 is read before any instruction writes it");
+//md Memory is checked too. The stack lies *below* the frame pointer (`r10 - 512` up to
+//md `r10 - 1`); reading above it would read the caller's memory:
+var outOfBounds = lab.ebpf().assemble("out-of-bounds", """
+    r0 = *(u64 *)(r10 + 8)
+    exit
+    """);
+var stackRefusal = outOfBounds.verify();
+show(stackRefusal);
+Check.that("the stack refusal's code", stackRefusal.code().toString()).is("STACK_OUT_OF_BOUNDS");
+Check.that("the stack refusal", stackRefusal.toString()).contains("outside the stack frame [-512, 0)");
+//md The programs that passed are accepted — the verifier's loop analysis proves that the `sum`
+//md loop ends:
+Check.that("the verifier accepts hello", hello.verify().ok()).isTrue();
+Check.that("the verifier accepts sum", sum.verify().ok()).isTrue();
+//md ## What next
+//md
+//md Tutorial 2 introduces the drive these programs will run on: a zoned SSD.
