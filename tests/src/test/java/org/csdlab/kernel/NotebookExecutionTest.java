@@ -1,5 +1,6 @@
 package org.csdlab.kernel;
 
+import static org.csdlab.testing.JupyterSetup.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.csdlab.testing.JupyterSetup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,15 +59,6 @@ class NotebookExecutionTest {
     assertEquals("step 3", text(live.get(0).path("data").path("text/plain")));
   }
 
-  /** Notebook text fields are a string or a list of lines. */
-  private static String text(JsonNode node) {
-    if (node.isArray()) {
-      StringBuilder joined = new StringBuilder();
-      node.forEach(line -> joined.append(line.asText()));
-      return joined.toString();
-    }
-    return node.asText();
-  }
 
   private static List<JsonNode> list(JsonNode array) {
     List<JsonNode> nodes = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.csdlab.kernel;
+package org.csdlab.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Assumptions;
  * directory, and the Python and {@code jupyter} commands that use it. A missing tool skips the test
  * locally and fails it when {@code CI=true}.
  */
-final class JupyterSetup {
+public final class JupyterSetup {
 
-  static final long PROCESS_TIMEOUT_SECONDS = 300;
+  public static final long PROCESS_TIMEOUT_SECONDS = 300;
 
-  final Path python;
-  final Path jupyter;
-  final Path home;
-  final Path dataDir;
+  public final Path python;
+  public final Path jupyter;
+  public final Path home;
+  public final Path dataDir;
 
   private JupyterSetup(Path python, Path jupyter, Path home) {
     this.python = python;
@@ -34,7 +34,7 @@ final class JupyterSetup {
   }
 
   /** Finds the tools and installs the kernelspec under {@code home}, or skips (fails under CI). */
-  static JupyterSetup install(Path home) throws IOException, InterruptedException {
+  public static JupyterSetup install(Path home) throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("csdlab.jar", "../lab-core/target/csdlab.jar"));
     if (!Files.isRegularFile(jar)) {
       missing("the lab jar " + jar.toAbsolutePath() + " (run mvn verify, which packages lab-core first)");
@@ -54,7 +54,7 @@ final class JupyterSetup {
   }
 
   /** Runs {@code command} in {@code workDir} with this Jupyter's environment; returns exit code and output. */
-  Result run(Path workDir, List<String> command) throws IOException, InterruptedException {
+  public Result run(Path workDir, List<String> command) throws IOException, InterruptedException {
     Path log = Files.createTempFile(home, "process", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile());
@@ -73,7 +73,17 @@ final class JupyterSetup {
     return new Result(process.exitValue(), Files.readString(log));
   }
 
-  record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {}
+
+  /** A notebook's text field, which nbformat stores as one string or as a list of lines. */
+  public static String text(com.fasterxml.jackson.databind.JsonNode node) {
+    if (node.isArray()) {
+      StringBuilder joined = new StringBuilder();
+      node.forEach(line -> joined.append(line.asText()));
+      return joined.toString();
+    }
+    return node.asText();
+  }
 
   private static Path firstWorking(List<String> candidates, String... args) throws InterruptedException {
     for (String candidate : candidates) {
