@@ -124,10 +124,11 @@ final class CrashHarness {
   /** As {@link #explore(List, Plan)}, for a workload already recorded. */
   static Findings explore(Recording recording, Plan plan) {
     List<CrashOp> ops = recording.ops;
+    String workload = ops.size() <= 12 ? ops.toString() : "[" + ops.size() + " operations]";
     CrashChecker checker = new CrashChecker(recording, GEOMETRY.blockSizeBytes());
     List<String> out = new ArrayList<>();
     for (String problem : recording.liveProblems) {
-      out.add(ops + ": " + problem);
+      out.add(workload + ": " + problem);
     }
     int from = recording.begin[plan.firstOp()];
     java.util.Set<CrashPoint> points = new java.util.LinkedHashSet<>(
@@ -146,7 +147,7 @@ final class CrashHarness {
     int[] recoveryCrashes = {0};
     for (CrashPoint point : points) {
       for (String v : crashAt(recording, checker, point, plan, recoveryCrashes)) {
-        out.add(ops + " crash " + point + ": " + v);
+        out.add(workload + " crash " + point + " " + recording.describe(point) + ": " + v);
       }
     }
     return new Findings(points.size(), recoveryCrashes[0], out);

@@ -99,6 +99,15 @@ final class Recording {
     return next < end.length && (begin[next] < commands || torn) ? next : -1;
   }
 
+  /** Which operations a crash point falls after and during, e.g. "(3 operations done, during 3: fsync /a)". */
+  String describe(CrashHarness.CrashPoint point) {
+    int whole = point.torn() ? point.commands() - 1 : point.commands();
+    int done = completedAt(whole);
+    int during = inFlightAt(whole, point.torn());
+    String op = during < 0 ? "" : ", during " + during + ": " + (during < ops.size() ? ops.get(during) : "unmount");
+    return "(" + done + " operations done" + op + ")";
+  }
+
   /** The model id of inode {@code inode}, or -1. */
   int idOfInode(long inode) {
     for (Map.Entry<Integer, Long> e : inodeOf.entrySet()) {
