@@ -215,6 +215,9 @@ final class Volume {
           + superblock.reserveZones() + ")");
     }
     int z = zones.firstFree();
+    if (zones.stale[z]) {
+      resetZone(z);
+    }
     zones.role[z] = ZoneTable.Role.LOG;
     zones.modified[z] = clock;
     return z;
@@ -530,12 +533,32 @@ final class Volume {
     namespaceDirty = false;
     for (int z = SYSTEM_ZONES; z < zones.zoneCount(); z++) {
       if (zones.reclaimable(z)) {
-        device.manage(z, ZoneAction.RESET);
+        // nothing the pack just written references the zone, nor will any later state: it is
+        // free from now on; the device reset waits until a log takes it (or sync/unmount)
         zones.clear(z);
         zones.role[z] = ZoneTable.Role.FREE;
-        zoneResets++;
+        zones.stale[z] = true;
       }
     }
+  }
+
+  /**
+   * Resets every reclaimed zone still holding old blocks. Resetting one zone at a time as the
+   * logs take them spreads the work out, and lets the device reuse a zone's storage at once
+   * (the memory backend keeps about one zone of it for reuse).
+   */
+  void resetStaleZones() {
+    for (int z = SYSTEM_ZONES; z < zones.zoneCount(); z++) {
+      if (zones.stale[z]) {
+        resetZone(z);
+      }
+    }
+  }
+
+  private void resetZone(int z) {
+    device.manage(z, ZoneAction.RESET);
+    zones.stale[z] = false;
+    zoneResets++;
   }
 
   private Checkpoint snapshot() {
