@@ -420,8 +420,21 @@ final class Volume {
   /** Appends {@code n} blocks as file blocks {@code first..first+n-1}, replacing what was there. */
   private void replaceBlocks(Inode f, long first, byte[] buf, int n, Log log) {
     long[] lbas = appendData(log, buf, n, filled(n, f.ino), sequence(n, first));
+    long markedLeaf = -1;
     for (int i = 0; i < n; i++) {
-      setBlock(f, first + i, lbas[i]);
+      long index = first + i;
+      long old = f.block(index);
+      if (old == lbas[i]) {
+        continue;
+      }
+      invalidate(old);
+      f.setBlock(index, lbas[i]);
+      // consecutive blocks share their indirect nodes: mark each path dirty once, not per block
+      long leaf = tree.leafOf(index);
+      if (leaf != markedLeaf || leaf < 0) {
+        markDirtyPath(f, index);
+        markedLeaf = leaf;
+      }
     }
   }
 
@@ -433,6 +446,11 @@ final class Volume {
     }
     invalidate(old);
     f.setBlock(index, lba);
+    markDirtyPath(f, index);
+  }
+
+  /** The inode and the indirect nodes over block {@code index} must be rewritten. */
+  private void markDirtyPath(Inode f, long index) {
     for (long key : tree.path(index)) {
       f.dirtyNodes.add(key);
     }
