@@ -71,6 +71,15 @@ final class BlockTree {
     return s;
   }
 
+  /**
+   * The key of the leaf over {@code block}, -1 for a direct block: blocks under one leaf share
+   * their whole {@link #path}.
+   */
+  long leafOf(long block) {
+    int t = treeOf(block);
+    return t == 0 ? -1 : key(t, t - 1, (block - base[t]) / fanout);
+  }
+
   /** Keys of the nodes from the root to the leaf over {@code block}; empty for a direct block. */
   long[] path(long block) {
     int t = treeOf(block);

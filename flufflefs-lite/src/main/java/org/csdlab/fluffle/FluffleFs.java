@@ -243,10 +243,11 @@ public final class FluffleFs implements AutoCloseable {
 
   // ---------------------------------------------------------------- whole filesystem
 
-  /** Makes everything durable with a checkpoint. */
+  /** Makes everything durable with a checkpoint, and resets the zones it frees. */
   public void sync() {
     run("", () -> {
       v.checkpoint();
+      v.resetStaleZones();
       return null;
     });
   }
@@ -308,6 +309,7 @@ public final class FluffleFs implements AutoCloseable {
     if (failure == null) {
       run("", () -> {
         v.checkpoint();
+        v.resetStaleZones();
         return null;
       });
     }

@@ -96,6 +96,7 @@ final class Mounter {
       v.zones.role[v.meta.nextZone] = ZoneTable.Role.RESERVED;
     }
     v.checkpoint();
+    v.resetStaleZones();
     return v;
   }
 

@@ -215,6 +215,9 @@ final class Volume {
           + superblock.reserveZones() + ")");
     }
     int z = zones.firstFree();
+    if (zones.stale[z]) {
+      resetZone(z);
+    }
     zones.role[z] = ZoneTable.Role.LOG;
     zones.modified[z] = clock;
     return z;
@@ -417,8 +420,21 @@ final class Volume {
   /** Appends {@code n} blocks as file blocks {@code first..first+n-1}, replacing what was there. */
   private void replaceBlocks(Inode f, long first, byte[] buf, int n, Log log) {
     long[] lbas = appendData(log, buf, n, filled(n, f.ino), sequence(n, first));
+    long markedLeaf = -1;
     for (int i = 0; i < n; i++) {
-      setBlock(f, first + i, lbas[i]);
+      long index = first + i;
+      long old = f.block(index);
+      if (old == lbas[i]) {
+        continue;
+      }
+      invalidate(old);
+      f.setBlock(index, lbas[i]);
+      // consecutive blocks share their indirect nodes: mark each path dirty once, not per block
+      long leaf = tree.leafOf(index);
+      if (leaf != markedLeaf || leaf < 0) {
+        markDirtyPath(f, index);
+        markedLeaf = leaf;
+      }
     }
   }
 
@@ -430,6 +446,11 @@ final class Volume {
     }
     invalidate(old);
     f.setBlock(index, lba);
+    markDirtyPath(f, index);
+  }
+
+  /** The inode and the indirect nodes over block {@code index} must be rewritten. */
+  private void markDirtyPath(Inode f, long index) {
     for (long key : tree.path(index)) {
       f.dirtyNodes.add(key);
     }
@@ -530,12 +551,32 @@ final class Volume {
     namespaceDirty = false;
     for (int z = SYSTEM_ZONES; z < zones.zoneCount(); z++) {
       if (zones.reclaimable(z)) {
-        device.manage(z, ZoneAction.RESET);
+        // nothing the pack just written references the zone, nor will any later state: it is
+        // free from now on; the device reset waits until a log takes it (or sync/unmount)
         zones.clear(z);
         zones.role[z] = ZoneTable.Role.FREE;
-        zoneResets++;
+        zones.stale[z] = true;
       }
     }
+  }
+
+  /**
+   * Resets every reclaimed zone still holding old blocks. Resetting one zone at a time as the
+   * logs take them spreads the work out, and lets the device reuse a zone's storage at once
+   * (the memory backend keeps about one zone of it for reuse).
+   */
+  void resetStaleZones() {
+    for (int z = SYSTEM_ZONES; z < zones.zoneCount(); z++) {
+      if (zones.stale[z]) {
+        resetZone(z);
+      }
+    }
+  }
+
+  private void resetZone(int z) {
+    device.manage(z, ZoneAction.RESET);
+    zones.stale[z] = false;
+    zoneResets++;
   }
 
   private Checkpoint snapshot() {

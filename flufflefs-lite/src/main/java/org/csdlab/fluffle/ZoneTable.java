@@ -20,6 +20,11 @@ final class ZoneTable {
   final long[] modified;
   final int[] written;
   final int[] pins;
+  /**
+   * FREE zones whose old blocks are still on the device: reclaimed by a checkpoint, reset only
+   * when a log takes them (see {@code Volume.takeZone}).
+   */
+  final boolean[] stale;
   private final long[][] owner;
   private final long[][] tag;
   private long liveBlocks;
@@ -31,6 +36,7 @@ final class ZoneTable {
     modified = new long[zoneCount];
     written = new int[zoneCount];
     pins = new int[zoneCount];
+    stale = new boolean[zoneCount];
     owner = new long[zoneCount][];
     tag = new long[zoneCount][];
     java.util.Arrays.fill(role, Role.FREE);

@@ -58,8 +58,11 @@
  *       name.
  *   <li><b>checkpoint</b> ({@code sync()}, {@code unmount()}, every cleaning pass): all dirty
  *       directories and inodes are written, then the pack; then zones whose blocks nothing
- *       references any more are reset. Zones are reset only right after a checkpoint, so a
- *       block the durable state references is never overwritten.
+ *       references any more become free. A free zone is reset when a log takes it (or at
+ *       {@code sync()}, {@code unmount()} and mount), one at a time rather than in a burst.
+ *       Zones are freed only by a checkpoint, so a block the durable state references is
+ *       never overwritten; a zone freed but not yet reset is, after a crash, a zone with
+ *       nothing live that mount resets.
  *   <li><b>mount</b>: superblock, latest valid pack, every inode in the inode map (block maps
  *       and directory entries), then <b>roll-forward</b>: the metadata log is read from the
  *       position in the pack, block by block, while each block is valid and has the next

@@ -43,6 +43,42 @@ class CleaningTest {
     }
   }
 
+  @Test
+  void zonesFreedByACheckpointAreResetWhenALogTakesThemOrAtMount() {
+    ZnsDevice dev = TestDevices.memory(TestDevices.small()); // 512 KiB zones
+    byte[] second = TestDevices.random(2, 2 * MIB);
+    FluffleFs fs = FluffleFs.format(dev, FormatOptions.defaults());
+    FileHandle h = fs.open("/f", OpenMode.CREATE);
+    h.write(0, TestDevices.random(1, 2 * MIB));
+    h.fsync();
+    h.write(0, second); // the first version's four zones now hold nothing live
+    fs.open("/g", OpenMode.CREATE).close(); // a name changed: the next fsync writes a checkpoint
+    long resets = dev.stats().zoneResets();
+    h.fsync();
+    assertEquals(resets, dev.stats().zoneResets(), "the checkpoint frees the zones without resetting them");
+    // power cut: the freed zones still hold the first version
+    try (FluffleFs again = FluffleFs.mount(dev); FileHandle r = again.open("/f")) {
+      assertTrue(dev.stats().zoneResets() >= resets + 4, "mount resets the zones holding nothing live");
+      assertArrayEquals(second, r.read(0, 2 * MIB));
+      assertTrue(again.check().ok(), again.check().problems().toString());
+      byte[] third = TestDevices.random(3, 2 * MIB);
+      r.write(0, third);
+      again.open("/h", OpenMode.CREATE).close();
+      r.fsync();
+      long freed = dev.stats().zoneResets();
+      byte[] fourth = TestDevices.random(4, 2 * MIB);
+      r.write(2 * MIB, fourth); // the hot log takes the freed zones, resetting each first
+      assertTrue(dev.stats().zoneResets() > freed, "a freed zone is reset before it is written again");
+      assertArrayEquals(third, r.read(0, 2 * MIB));
+      assertArrayEquals(fourth, r.read(2 * MIB, 2 * MIB));
+      assertTrue(again.check().ok(), again.check().problems().toString());
+    }
+    try (FluffleFs again = FluffleFs.mount(dev); FileHandle r = again.open("/f")) {
+      assertEquals(4 * MIB, r.size());
+      assertArrayEquals(TestDevices.random(4, 2 * MIB), r.read(2 * MIB, 2 * MIB));
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(CleaningPolicy.class)
   void randomOverwritesAtHighUtilisationForceCleaning(CleaningPolicy policy) {

@@ -42,6 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link #main} prints a second table: the write amplification of random 4 KiB overwrites of
  * a file filling 50% and 80% of the filesystem, with greedy and cost-benefit cleaning
  * ({@code java -cp tests/target/benchmarks.jar org.csdlab.bench.FluffleBenchmark}).
+ * {@link FluffleOffloadComparison} compares a regular and an offloaded read of a file.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
