@@ -35,6 +35,43 @@ public record CsdRun(String kernel, Extent extent, long value, long r0, long ins
         result.hostBytes(), result.mediaNanos(), result.computeNanos(), result.linkNanos(), wallNanos, result.debug());
   }
 
+  /**
+   * One run made of {@code parts} (runs of the same kernel over consecutive pieces of {@code
+   * extent}) whose answers add up, as counts do: values, instructions, bytes and times are summed;
+   * r0 is the first non-zero exit value, or 0.
+   *
+   * @throws IllegalArgumentException no parts
+   */
+  static CsdRun sumOf(String kernel, Extent extent, List<CsdRun> parts) {
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("a run of " + kernel + " needs at least one part");
+    }
+    long value = 0;
+    long r0 = 0;
+    long instructions = 0;
+    long media = 0;
+    long host = 0;
+    long mediaNanos = 0;
+    long computeNanos = 0;
+    long linkNanos = 0;
+    long wallNanos = 0;
+    List<String> debug = new ArrayList<>();
+    for (CsdRun part : parts) {
+      value += part.value;
+      r0 = r0 != 0 ? r0 : part.r0;
+      instructions += part.instructions;
+      media += part.mediaBytesRead;
+      host += part.hostBytes;
+      mediaNanos += part.mediaNanos;
+      computeNanos += part.computeNanos;
+      linkNanos += part.linkNanos;
+      wallNanos += part.wallNanos;
+      debug.addAll(part.debug);
+    }
+    return new CsdRun(kernel, extent, value, r0, instructions, media, host, mediaNanos, computeNanos, linkNanos,
+        wallNanos, debug);
+  }
+
   @Override
   public String label() {
     return "drive " + kernel;

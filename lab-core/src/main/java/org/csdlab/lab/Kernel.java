@@ -70,14 +70,19 @@ public final class Kernel implements HtmlRenderable {
     String label = "drive " + name;
     progress.started(label, extent == null ? 0 : extent.lengthBytes());
     try {
-      long start = System.nanoTime();
-      CsdResult result = kernel.run(callInfo);
-      CsdRun run = CsdRun.of(name, extent, result, System.nanoTime() - start);
-      progress.advanced(label, extent == null ? result.mediaBytesRead() : extent.lengthBytes());
+      CsdRun run = runQuietly(callInfo, extent);
+      progress.advanced(label, extent == null ? run.mediaBytesRead() : extent.lengthBytes(), run.modeledNanos());
       return run;
     } finally {
       progress.finished(label);
     }
+  }
+
+  /** One run with no progress events, for callers that report progress over several runs. */
+  CsdRun runQuietly(byte[] callInfo, Extent extent) {
+    long start = System.nanoTime();
+    CsdResult result = kernel.run(callInfo);
+    return CsdRun.of(name, extent, result, System.nanoTime() - start);
   }
 
   static byte[] words(long... words) {

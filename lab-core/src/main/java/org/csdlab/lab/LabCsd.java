@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.csdlab.lab.display.Html;
 import org.csdlab.lab.display.HtmlRenderable;
@@ -14,6 +15,7 @@ import org.csdlab.ebpf.elf.ElfObject;
 import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.ebpf.verifier.Verifier;
 import org.csdlab.ebpf.verifier.VerifierOptions;
+import org.csdlab.zns.Geometry;
 import org.csdlab.zns.csd.ComputationalStorage;
 import org.csdlab.zns.csd.OpenCsdHelpers;
 import org.csdlab.lab.dataset.WrittenDataset;
@@ -98,13 +100,33 @@ public final class LabCsd implements HtmlRenderable {
   /**
    * Counts the little-endian u32 values greater than {@code threshold} (unsigned) in {@code extent}
    * with the built-in kernel {@value #COUNT_KERNEL} on the drive: the data is read inside the
-   * drive and only the 8-byte count crosses the host link.
+   * drive and only the counts cross the host link. The kernel runs once per zone, as one device
+   * command would, so 8 bytes per zone come back, progress moves zone by zone, and the fuel of one
+   * run only needs to cover one zone.
    */
   public CsdRun countU32Above(Extent extent, long threshold) {
     LabHost.checkThreshold(threshold);
-    extent.checkFits(csd.device().geometry());
-    return countKernel().run(Kernel.words(extent.firstZone(), extent.zoneCount(), extent.lengthBytes(), threshold),
-        extent);
+    Geometry geometry = csd.device().geometry();
+    extent.checkFits(geometry);
+    Kernel kernel = countKernel();
+    String label = "drive " + kernel.name();
+    List<CsdRun> parts = new ArrayList<>();
+    progress.started(label, extent.lengthBytes());
+    try {
+      for (int i = 0; i < extent.zoneCount(); i++) {
+        long bytes = extent.bytesInZone(i, geometry);
+        if (bytes == 0 && !parts.isEmpty()) {
+          break;
+        }
+        int zone = extent.firstZone() + i;
+        CsdRun part = kernel.runQuietly(Kernel.words(zone, 1, bytes, threshold), new Extent(zone, 1, bytes));
+        parts.add(part);
+        progress.advanced(label, bytes, part.modeledNanos());
+      }
+    } finally {
+      progress.finished(label);
+    }
+    return CsdRun.sumOf(kernel.name(), extent, parts);
   }
 
   /** Counts the u32 values greater than {@code threshold} in a dataset written to the drive, on the drive. */

@@ -35,11 +35,33 @@ class OffloadTest {
     HostRun onHost = lab.host().countU32Above(extent, THRESHOLD);
     CsdRun onDrive = lab.csd().countU32Above(extent, THRESHOLD);
     assertEquals(98 * 4096, onHost.hostBytes(), "whole blocks of the dataset");
-    assertEquals(8, onDrive.hostBytes(), "one u64 count");
+    assertEquals(2, extent.zoneCount(), "the small lab's zones hold 64 blocks");
+    assertEquals(2 * 8, onDrive.hostBytes(), "one u64 count per zone: the kernel runs once per zone");
     assertEquals(98 * 4096, onDrive.mediaBytesRead(), "the drive reads the same blocks inside");
     assertEquals(Seeded.countAbove(data, THRESHOLD), onDrive.value());
     assertEquals(onHost.value(), onDrive.value());
     assertTrue(onHost.modeledNanos() > onDrive.mediaNanos(), "the host pays the link on top of the media");
+  }
+
+  @Test
+  void aDriveRunOverManyZonesIsTheSumOfOneRunPerZone() {
+    byte[] data = Seeded.readings(3 * 65_536, 5);   // 3 zones of 64 blocks
+    Extent extent = lab.device().store(2, data);
+    CsdRun whole = lab.csd().countU32Above(extent, THRESHOLD);
+    long count = 0;
+    long instructions = 0;
+    long modeled = 0;
+    for (int zone = 2; zone < 5; zone++) {
+      CsdRun one = lab.csd().countU32Above(new Extent(zone, 1, 65_536 * 4), THRESHOLD);
+      count += one.value();
+      instructions += one.instructions();
+      modeled += one.modeledNanos();
+    }
+    assertEquals(Seeded.countAbove(data, THRESHOLD), whole.value());
+    assertEquals(count, whole.value());
+    assertEquals(instructions, whole.instructions());
+    assertEquals(modeled, whole.modeledNanos(), "modeled time is deterministic and adds up");
+    assertEquals(extent, whole.extent());
   }
 
   @Test

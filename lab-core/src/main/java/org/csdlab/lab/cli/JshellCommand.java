@@ -92,7 +92,7 @@ final class JshellCommand implements Callable<Integer> {
   private String[] arguments(Path startup) {
     List<String> more = new ArrayList<>();
     // The snippets' JVM has no terminal of its own: tell the lab's monitor whether to draw bars.
-    more.add("-R-D" + ProgressBars.PROPERTY + (Terminal.interactive() ? "=bar" : "=none"));
+    more.add("-R-D" + ProgressBars.PROPERTY + (ProgressBars.inTerminal() ? "=bar" : "=none"));
     more.addAll(jshellArguments);
     return arguments(startup, more);
   }

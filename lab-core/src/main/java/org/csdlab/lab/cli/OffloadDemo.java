@@ -2,8 +2,6 @@ package org.csdlab.lab.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import org.csdlab.ebpf.Vm;
 import org.csdlab.lab.Comparison;
 import org.csdlab.lab.CsdRun;
 import org.csdlab.lab.HostRun;
@@ -24,12 +22,9 @@ final class OffloadDemo {
   /** RAND_MAX/2, the threshold of OpenCSD's experiments and of the tutorial kernel {@code count_u32.c}. */
   static final long THRESHOLD = Lab.RAND_MAX / 2;
 
-  /**
-   * What the demo runs, as a student would write it in JShell (fuel, size and seed filled in). The
-   * drive's kernel counts the whole dataset in one run, so it gets fuel for a pass over it.
-   */
+  /** What the demo runs, as a student would write it in JShell (size and seed filled in). */
   static final String CODE = """
-      var lab = Lab.builder().fuel(%s).build();   // fuel: eBPF instructions a kernel run may use
+      var lab = Lab.create();
       var readings = lab.datasets().u32Readings(%d, MiB).seed(%d).writeToZones(0);
       var onHost = lab.host().countU32Above(readings, Lab.RAND_MAX / 2);
       var onDrive = lab.csd().countU32Above(readings, Lab.RAND_MAX / 2);
@@ -40,26 +35,18 @@ final class OffloadDemo {
   record Result(Comparison comparison, WrittenDataset dataset, Path chart) {
   }
 
-  /** Instructions the counting kernel needs per byte, with room to spare (it takes about 1.5). */
-  private static final long FUEL_PER_BYTE = 2;
-
   private final long mib;
   private final Lab lab;
 
   /** A demo over {@code mib} MiB of readings. */
   OffloadDemo(long mib) {
     this.mib = mib;
-    this.lab = Lab.builder().fuel(fuel(mib)).build();
+    this.lab = Lab.create();
   }
 
-  /** The fuel the drive's kernel gets for {@code mib} MiB. */
-  static long fuel(long mib) {
-    return Math.max(Vm.DEFAULT_FUEL, FUEL_PER_BYTE * (mib << 20));
-  }
-
-  /** {@link #CODE} with the fuel, size and seed filled in. */
+  /** {@link #CODE} with the size and seed filled in. */
   String code(long seed) {
-    return CODE.formatted(String.format(Locale.ROOT, "%,dL", fuel(mib)).replace(',', '_'), mib, seed);
+    return CODE.formatted(mib, seed);
   }
 
   /**

@@ -34,7 +34,7 @@ public enum ProgressBars {
    * True when standard input and output are a terminal. From JDK 22 {@link System#console()} is
    * there even when they are redirected, and {@code Console.isTerminal()} tells the difference.
    */
-  static boolean inTerminal() {
+  public static boolean inTerminal() {
     java.io.Console console = System.console();
     if (console == null) {
       return false;
