@@ -26,9 +26,6 @@ import static org.csdlab.lab.tutorial.Tutorials.*;
 // 8 MiB of device memory: room for a 1 MiB chunk of data and the filter's matches in part 4.
 var lab = Lab.builder().memoryBytes(8 << 20).build();
 var dev = lab.device();
-// Scans report to the lab's monitor by themselves, one series per call; this tutorial scans zone
-// by zone and reports one series per side itself (section 2).
-lab.reportProgressTo(ProgressListener.NONE);
 var monitor = lab.monitor();
 //md ## 1. The dataset
 //md
@@ -45,50 +42,14 @@ long zoneBytes = dev.geometry().zoneCapacityBytes();
 //md
 //md On the host, the lab reads each zone over the host link and counts in Java. On the drive, the
 //md lab's counting kernel (`LabCsd.countKernelSource()`, eBPF assembly) reads the zone into the
-//md drive's memory and returns an 8-byte count. Both go zone by zone, reporting to the monitor, so
+//md drive's memory and returns an 8-byte count, once per zone. Both report to the lab's monitor, so
 //md in a notebook the chart below grows while they run (in a terminal you get progress bars).
-HostRun hostScan(int zone) {
-  return lab.host().countU32Above(new Extent(zone, 1, zoneBytes), threshold);
-}
-CsdRun driveScan(int zone) {
-  return lab.csd().countU32Above(new Extent(zone, 1, zoneBytes), threshold);
-}
-var hostRuns = new ArrayList<HostRun>();
-try (var progress = monitor.start("host: read everything, count in Java", readings.sizeBytes())) {
-  for (int zone = 0; zone < readings.zoneCount(); zone++) {
-    var run = hostScan(zone);
-    hostRuns.add(run);
-    progress.advance(zoneBytes, run.modeledNanos());
-  }
-}
-var driveRuns = new ArrayList<CsdRun>();
-try (var progress = monitor.start("drive: count next to the data", readings.sizeBytes())) {
-  for (int zone = 0; zone < readings.zoneCount(); zone++) {
-    var run = driveScan(zone);
-    driveRuns.add(run);
-    progress.advance(zoneBytes, run.modeledNanos());
-  }
-}
+monitor.clear();   // forget the dataset's generation: the chart compares the two scans
+var onHost = lab.host().countU32Above(readings, threshold);
+var onDrive = lab.csd().countU32Above(readings, threshold);
 show(monitor.chart(TimeAxis.MODELED));
 //md The chart's time axis is the modeled time: the host line climbs at the speed of the host link
 //md and the flash, the drive's line at the speed of the flash alone.
-//md
-//md Summed over the 16 zones, the two runs give one host run and one offloaded run to compare:
-var extent = new Extent(0, readings.zoneCount(), readings.sizeBytes());
-var onHost = new HostRun("countU32Above(RAND_MAX/2)", extent,
-    hostRuns.stream().mapToLong(HostRun::value).sum(),
-    hostRuns.stream().mapToLong(HostRun::hostBytes).sum(),
-    hostRuns.stream().mapToLong(HostRun::modeledNanos).sum(),
-    hostRuns.stream().mapToLong(HostRun::wallNanos).sum());
-var onDrive = new CsdRun(LabCsd.COUNT_KERNEL, extent,
-    driveRuns.stream().mapToLong(CsdRun::value).sum(), 0,
-    driveRuns.stream().mapToLong(CsdRun::instructions).sum(),
-    driveRuns.stream().mapToLong(CsdRun::mediaBytesRead).sum(),
-    driveRuns.stream().mapToLong(CsdRun::hostBytes).sum(),
-    driveRuns.stream().mapToLong(CsdRun::mediaNanos).sum(),
-    driveRuns.stream().mapToLong(CsdRun::computeNanos).sum(),
-    driveRuns.stream().mapToLong(CsdRun::linkNanos).sum(),
-    driveRuns.stream().mapToLong(CsdRun::wallNanos).sum(), List.of());
 var comparison = lab.compare(onHost, onDrive);
 show(comparison);
 //md ## 3. What moved, and how long it took
@@ -116,7 +77,7 @@ Check.that("modeled speedup of offloading", comparison.modeledSpeedup()).isGreat
 //md the same thing for one zone, but reads **one 4 KiB sector at a time**. On zone 0:
 var cKernel = lab.csd().load(file("programs/count_u32.o"));
 var cRun = cKernel.run(0L);
-var builtIn = driveRuns.get(0);
+var builtIn = lab.csd().countU32Above(new Extent(0, 1, zoneBytes), threshold);
 show(cRun);
 //md Same count as the lab's kernel on zone 0, **2,097,702** — but **648.0 ms** of modeled time
 //md against **225.9 ms** for the lab's kernel, which reads up to 8 MiB at once: one sector per read
