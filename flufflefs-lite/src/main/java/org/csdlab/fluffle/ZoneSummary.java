@@ -12,22 +12,21 @@ import java.nio.ByteOrder;
  * map still points at it.
  *
  * <pre>
- *   0           4           8           12          16          20          24
- *   +-----------+-----------+-----------+-----------+-----------+-----------+
- *   | magic     | crc32c    | zone      | first     | count     | (zero)    |
- *   +-----------+-----------+-----------+-----------+-----------+-----------+
- *   24                      32                      40
- *   +-----------------------+-----------------------+---- ... count entries ----
- *   | ino (0: none)         | block index in file   |
- *   +-----------------------+-----------------------+----------------------------
+ *   0           4           8           12          16                      24                      32
+ *   +-----------+-----------+-----------+-----------+-----------------------+-----------------------+--
+ *   | magic     | crc32c    | zone      | first     | ino (0: none)         | block index in file   | ...
+ *   +-----------+-----------+-----------+-----------+-----------------------+-----------------------+--
+ *                                                   |&lt;- entry of data block first ----------------&gt;| ...
  * </pre>
  *
  * <ul>
  *   <li>{@code zone}: the zone the block summarises (a summary read from another zone is not
  *       this zone's).
- *   <li>{@code first}, {@code count}: the data block offsets {@code [first, first + count)} in
- *       the zone this block describes; summary block {@code i} starts at {@code i} × {@link
- *       #entriesPerBlock}.
+ *   <li>{@code first}: the offset in the zone of the data block the first entry describes;
+ *       summary block {@code i} describes data blocks {@code i} × {@link #entriesPerBlock}
+ *       onwards, up to {@link #entriesPerBlock} of them or the last data block of the zone
+ *       (with 16-byte entries and a 16-byte header, a 4 KiB block describes 255 blocks, so a
+ *       zone of up to 256 blocks needs one).
  *   <li>An entry with ino 0 names no file (the block was already dead when the summary was
  *       written, e.g. after a crash the summary is written from the rebuilt maps).
  * </ul>
@@ -43,8 +42,7 @@ final class ZoneSummary {
   static final int CRC_OFFSET = 4;
   static final int ZONE_OFFSET = 8;
   static final int FIRST_OFFSET = 12;
-  static final int COUNT_OFFSET = 16;
-  static final int ENTRIES_OFFSET = 24;
+  static final int ENTRIES_OFFSET = 16;
   static final int ENTRY_LENGTH = 16;
 
   final int entriesPerBlock;
@@ -69,7 +67,6 @@ final class ZoneSummary {
       b.putInt(MAGIC_OFFSET, MAGIC);
       b.putInt(ZONE_OFFSET, zone);
       b.putInt(FIRST_OFFSET, first);
-      b.putInt(COUNT_OFFSET, count);
       for (int i = 0; i < count; i++) {
         b.putLong(ENTRIES_OFFSET + i * ENTRY_LENGTH, inos[first + i]);
         b.putLong(ENTRIES_OFFSET + i * ENTRY_LENGTH + 8, indexes[first + i]);
@@ -97,7 +94,7 @@ final class ZoneSummary {
       int count = Math.max(0, Math.min(entriesPerBlock, dataBlocksPerZone - first));
       if (b.getInt(MAGIC_OFFSET) != MAGIC
           || b.getInt(CRC_OFFSET) != Checksums.crc32c(blocks, from, from + blockSize, from + CRC_OFFSET)
-          || b.getInt(ZONE_OFFSET) != zone || b.getInt(FIRST_OFFSET) != first || b.getInt(COUNT_OFFSET) != count) {
+          || b.getInt(ZONE_OFFSET) != zone || b.getInt(FIRST_OFFSET) != first) {
         return null;
       }
       for (int i = 0; i < count; i++) {

@@ -39,17 +39,18 @@
  *       most four zones are open at once (three logs and a checkpoint zone, which is closed
  *       after each pack), within the device's open and active limits.
  *   <li><b>Zone summary</b> ({@code ZoneSummary}, on disk): the last blocks of every hot and
- *       cold log zone (one block for 4 KiB blocks and zones up to 255 blocks) name, for each
+ *       cold log zone (one block for 4 KiB blocks and zones up to 256 blocks) name, for each
  *       data block before them, its owner inode and its block index in that file (Sprite LFS's
  *       segment summary, F2FS's SSA). The log appends them as soon as its data fills the zone,
  *       so every sealed data zone describes itself:
  * <pre>
  *  data zone: C blocks, the last S of them summary      a summary block
- *  +--------+--------+-----+------------+-----------+   +-------+--------+------+-------+-------+
- *  | data 0 | data 1 | ... | data C-S-1 | summary S |   | magic | crc32c | zone | first | count |
- *  +--------+--------+-----+------------+-----------+   +-------+--------+------+-------+-------+
- *                                                       | (ino, block index) x count, 16 B each |
- *                                                       +---------------------------------------+
+ *  +--------+--------+-----+------------+-----------+   +-------+--------+------+-------+
+ *  | data 0 | data 1 | ... | data C-S-1 | summary S |   | magic | crc32c | zone | first |
+ *  +--------+--------+-----+------------+-----------+   +-------+--------+------+-------+
+ *                                                       | (ino, block index) per block, |
+ *                                                       | 16 B each, from block first   |
+ *                                                       +-------------------------------+
  * </pre>
  *       The cleaner reads a victim's summary and treats a block as live only if that inode's
  *       map still points at it. A summary block carries its zone, its entry range and a CRC32C;

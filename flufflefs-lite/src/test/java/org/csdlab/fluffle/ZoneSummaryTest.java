@@ -20,10 +20,14 @@ class ZoneSummaryTest {
   @Test
   void layoutFitsTheEntriesOfEveryDataBlock() {
     ZoneSummary s = new ZoneSummary(4096, 128);
-    assertEquals(254, s.entriesPerBlock);
+    assertEquals(255, s.entriesPerBlock);
     assertEquals(1, s.blocksPerZone);
     assertEquals(127, s.dataBlocksPerZone);
-    ZoneSummary small = new ZoneSummary(512, 60); // 30 entries a block
+    ZoneSummary full = new ZoneSummary(4096, 256);
+    assertEquals(1, full.blocksPerZone);
+    assertEquals(255, full.dataBlocksPerZone);
+    assertEquals(2, new ZoneSummary(4096, 257).blocksPerZone);
+    ZoneSummary small = new ZoneSummary(512, 60); // 31 entries a block
     assertEquals(2, small.blocksPerZone);
     assertTrue(small.blocksPerZone * small.entriesPerBlock >= small.dataBlocksPerZone);
   }
@@ -121,7 +125,7 @@ class ZoneSummaryTest {
     fs.close();
     ZnsDevice crashed = journal.replay(at);
     byte[] torn = summary.data().clone();
-    Arrays.fill(torn, BLOCK / 2, BLOCK, (byte) 0); // half the block reached the media
+    Arrays.fill(torn, 512, BLOCK, (byte) 0); // only the first 512-byte sector reached the media
     crashed.write(summary.firstLba(), torn);
     for (int i = at + 1; i < journal.size(); i++) {
       journal.entry(i).applyTo(crashed);
