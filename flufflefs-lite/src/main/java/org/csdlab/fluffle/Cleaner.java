@@ -43,7 +43,7 @@ final class Cleaner {
   private List<Integer> chooseVictims(CleaningPolicy policy) {
     List<Integer> candidates = new ArrayList<>();
     for (int z = Volume.SYSTEM_ZONES; z < v.zones.zoneCount(); z++) {
-      if (v.zones.role[z] == ZoneTable.Role.SEALED && v.zones.pins[z] == 0 && v.zones.valid[z] < v.zoneCapacity) {
+      if (v.zones.role[z] == ZoneTable.Role.SEALED && v.zones.pins[z] == 0 && v.zones.valid[z] < v.capacityOf(z)) {
         candidates.add(z);
       }
     }
@@ -66,7 +66,7 @@ final class Cleaner {
 
   /** Sprite LFS's benefit/cost of cleaning zone {@code z}: (1 - u) · age / (1 + u). */
   double costBenefit(int z) {
-    double u = (double) v.zones.valid[z] / v.zoneCapacity;
+    double u = (double) v.zones.valid[z] / v.capacityOf(z);
     double age = Math.max(1, v.clock - v.zones.modified[z]);
     return (1 - u) * age / (1 + u);
   }

@@ -157,6 +157,11 @@ final class Mounter {
     v.meta.nextZone = cp.metaNextZone();
     v.hot.zone = cp.hotZone();
     v.cold.zone = cp.coldZone();
+    for (int z : new int[] {v.hot.zone, v.cold.zone}) {
+      if (z >= 0) {
+        v.zones.dataZone[z] = true;
+      }
+    }
     v.nextIno = cp.nextIno();
     v.metaSeq = cp.nextMetaSeq();
     v.clock = cp.clock();
@@ -264,6 +269,9 @@ final class Mounter {
       for (long i = 0; i < f.blockSlots(); i++) {
         if (f.block(i) >= 0) {
           own(v, f.block(i), f.ino, i);
+          if (!f.isDirectory()) {
+            v.zones.dataZone[v.geometry.zoneOf(f.block(i))] = true; // file data lives only in hot/cold log zones
+          }
         }
       }
     }

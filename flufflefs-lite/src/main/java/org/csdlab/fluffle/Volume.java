@@ -233,6 +233,7 @@ final class Volume {
       resetZone(z);
     }
     zones.role[z] = ZoneTable.Role.LOG;
+    zones.dataZone[z] = false;
     zones.modified[z] = clock;
     return z;
   }
@@ -255,9 +256,15 @@ final class Volume {
       zones.role[log.nextZone] = ZoneTable.Role.RESERVED;
     } else {
       log.zone = takeZone(log);
+      zones.dataZone[log.zone] = true;
       log.summaryInos = new long[dataCapacity];
       log.summaryIndexes = new long[dataCapacity];
     }
+  }
+
+  /** Blocks zone {@code z} can hold live: a data zone's summary takes its last blocks. */
+  int capacityOf(int z) {
+    return zones.dataZone[z] ? dataCapacity : zoneCapacity;
   }
 
   /** Appends the summary of a data log's full zone after its data blocks. */
