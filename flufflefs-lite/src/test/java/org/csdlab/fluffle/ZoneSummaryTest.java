@@ -173,6 +173,34 @@ class ZoneSummaryTest {
     }
   }
 
+  @Test
+  void checkReportsASummaryThatDisagreesWithTheBlockMaps() {
+    ZnsDevice dev = TestDevices.memory(TestDevices.small());
+    try (FluffleFs fs = FluffleFs.format(dev, FormatOptions.defaults()); FileHandle h = fs.open("/f", OpenMode.CREATE)) {
+      Volume v = fs.volume();
+      h.write(0, TestDevices.random(6, (v.dataCapacity + 5) * BLOCK)); // one full zone, 5 blocks in the next
+      assertTrue(fs.check().ok(), fs.check().problems().toString());
+      Inode f = v.inodes.get(fs.stat("/f").inode());
+      // swap blocks 0 and 1 in the map: the usage table still balances, the sealed zone's summary does not
+      long first = f.block(0);
+      f.setBlock(0, f.block(1));
+      f.setBlock(1, first);
+      CheckReport swapped = fs.check();
+      assertTrue(swapped.problems().stream().anyMatch(p -> p.startsWith("the on-disk summary of zone "
+          + v.geometry.zoneOf(first))), swapped.problems().toString());
+      f.setBlock(1, f.block(0));
+      f.setBlock(0, first);
+      // the open hot log's summary, still in memory, is checked too
+      long owner = v.hot.summaryInos[0];
+      v.hot.summaryInos[0] = 999;
+      CheckReport wrongOwner = fs.check();
+      assertTrue(wrongOwner.problems().stream().anyMatch(p -> p.contains("the hot data log keeps")),
+          wrongOwner.problems().toString());
+      v.hot.summaryInos[0] = owner;
+      assertTrue(fs.check().ok(), fs.check().problems().toString());
+    }
+  }
+
   /** The journal index of the first append of a zone summary block. */
   private static int summaryAppend(DeviceJournal journal, Volume v) {
     for (int i = 0; i < journal.size(); i++) {
