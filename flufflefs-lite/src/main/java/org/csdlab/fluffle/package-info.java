@@ -60,7 +60,8 @@
  *       ZoneTable}). That table, kept in memory, has each block's owner and what it is (block
  *       index, inode, or indirect node key) and is rebuilt at mount from the block maps (every
  *       inode is read at mount); metadata zones need no summary, since each metadata block
- *       names its owner and key in its own header. Roll-forward never reads a summary. {@link
+ *       names its owner and key in its own header. Roll-forward never reads a summary; mount
+ *       checks each valid one against the maps. {@link
  *       org.csdlab.fluffle.FluffleFs#check()} checks the table against the maps and every
  *       on-disk summary against every live data block.
  * </ul>
@@ -89,7 +90,8 @@
  *       sequence number, following the "next zone" of the headers; every FSYNC inode found
  *       replaces the checkpointed one. Anything that fails validation ends the scan (a torn
  *       last append, stale blocks). Usage is rebuilt from the maps, zones are reconciled with
- *       the device, and only then does mount write: a recovery checkpoint and the resets of
+ *       the device, every valid zone summary is checked against the maps (a summary that names
+ *       another owner for a live block means the image is damaged), and only then does mount write: a recovery checkpoint and the resets of
  *       zones holding nothing live. A device that fails any check is refused ({@link
  *       org.csdlab.fluffle.NotFluffleFsException}, {@link org.csdlab.fluffle.CorruptImageException})
  *       before anything is written.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -142,6 +143,34 @@ class ZoneSummaryTest {
       assertEquals(0, w.zones.valid[zone], "the cleaner moved the live blocks using the block maps");
       assertTrue(again.check().ok(), again.check().problems().toString());
     }
+  }
+
+  @Test
+  void mountRefusesAValidSummaryThatNamesAnotherOwner() {
+    ZnsDevice dev = TestDevices.memory(TestDevices.small());
+    FluffleFs fs = FluffleFs.format(dev, FormatOptions.defaults());
+    Volume v = fs.volume();
+    DeviceJournal journal = DeviceJournal.attach(dev);
+    try (FileHandle h = fs.open("/f", OpenMode.CREATE)) {
+      h.write(0, TestDevices.random(7, v.dataCapacity * BLOCK));
+      h.fsync();
+    }
+    long ino = fs.stat("/f").inode();
+    int at = summaryAppend(journal, v);
+    DeviceJournal.Append summary = (DeviceJournal.Append) journal.entry(at);
+    int zone = v.geometry.zoneOf(summary.firstLba());
+    fs.close();
+    ZnsDevice wrong = journal.replay(at);
+    long[] inos = Volume.filled(v.dataCapacity, ino);
+    long[] indexes = Volume.sequence(v.dataCapacity, 0);
+    indexes[3] = 4;
+    indexes[4] = 3; // checksummed and well formed, but blocks 3 and 4 swapped
+    wrong.write(summary.firstLba(), v.summary.encode(zone, inos, indexes, BLOCK));
+    for (int i = at + 1; i < journal.size(); i++) {
+      journal.entry(i).applyTo(wrong);
+    }
+    CorruptImageException e = assertThrows(CorruptImageException.class, () -> FluffleFs.mount(wrong));
+    assertTrue(e.getMessage().contains("summary of zone " + zone), e.getMessage());
   }
 
   @Test
