@@ -14,6 +14,8 @@ final class Checker {
   private final List<String> problems = new ArrayList<>();
   private final Map<Long, String> owners = new HashMap<>();
   private final int[] referenced;
+  /** LBA of every live file data block → {inode, block index}. */
+  private final Map<Long, long[]> dataBlocks = new HashMap<>();
 
   Checker(Volume v) {
     this.v = v;
@@ -59,6 +61,9 @@ final class Checker {
       for (long i = 0; i < f.blockSlots(); i++) {
         if (f.block(i) >= 0) {
           reference(f.block(i), "block " + i + " of inode " + f.ino);
+          if (!f.isDirectory()) {
+            dataBlocks.put(f.block(i), new long[] {f.ino, i});
+          }
           if (!f.isDirectory() && i * v.blockSize >= f.sizeBytes) {
             problems.add("inode " + f.ino + " maps block " + i + " past its size " + f.sizeBytes);
           }
@@ -76,7 +81,48 @@ final class Checker {
     if (live != v.zones.liveBlocks()) {
       problems.add("live block total " + v.zones.liveBlocks() + " differs from the " + live + " referenced");
     }
+    checkSummaries();
     return new CheckReport(v.inodes.size(), live, problems);
+  }
+
+  /**
+   * Every live data block in a zone with an on-disk summary (and in the zone an open data log is
+   * filling) must be named there with its inode and block index.
+   */
+  private void checkSummaries() {
+    for (int z = Volume.SYSTEM_ZONES; z < v.geometry.zoneCount(); z++) {
+      long[] inos;
+      long[] indexes;
+      String where;
+      Volume.Log open = z == v.hot.zone ? v.hot : z == v.cold.zone ? v.cold : null;
+      if (open != null && open.summaryInos != null && v.zones.written[z] < v.zoneCapacity) {
+        inos = open.summaryInos;
+        indexes = open.summaryIndexes;
+        where = "the summary the " + open.name + " log keeps for zone " + z;
+      } else {
+        ZoneSummary.Entries e = v.readSummary(z, false);
+        if (e == null) {
+          continue;
+        }
+        inos = e.inos();
+        indexes = e.indexes();
+        where = "the on-disk summary of zone " + z;
+      }
+      long start = v.geometry.zoneStartLba(z);
+      for (int off = 0; off < v.zoneCapacity; off++) {
+        long[] owner = dataBlocks.get(start + off);
+        if (owner == null) {
+          continue;
+        }
+        if (off >= inos.length) {
+          problems.add("block " + owner[1] + " of inode " + owner[0] + " is at lba " + (start + off)
+              + ", in the summary area of zone " + z);
+        } else if (inos[off] != owner[0] || indexes[off] != owner[1]) {
+          problems.add(where + " says lba " + (start + off) + " is block " + indexes[off] + " of inode " + inos[off]
+              + ", but it is block " + owner[1] + " of inode " + owner[0]);
+        }
+      }
+    }
   }
 
   private void reference(long lba, String what) {

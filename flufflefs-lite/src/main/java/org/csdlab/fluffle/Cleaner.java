@@ -43,7 +43,7 @@ final class Cleaner {
   private List<Integer> chooseVictims(CleaningPolicy policy) {
     List<Integer> candidates = new ArrayList<>();
     for (int z = Volume.SYSTEM_ZONES; z < v.zones.zoneCount(); z++) {
-      if (v.zones.role[z] == ZoneTable.Role.SEALED && v.zones.pins[z] == 0 && v.zones.valid[z] < v.zoneCapacity) {
+      if (v.zones.role[z] == ZoneTable.Role.SEALED && v.zones.pins[z] == 0 && v.zones.valid[z] < v.capacityOf(z)) {
         candidates.add(z);
       }
     }
@@ -55,7 +55,7 @@ final class Cleaner {
     List<Integer> victims = new ArrayList<>();
     long moved = 0;
     for (int z : candidates) {
-      if (!victims.isEmpty() && (moved + v.zones.valid[z] > v.zoneCapacity || victims.size() >= 4)) {
+      if (!victims.isEmpty() && (moved + v.zones.valid[z] > v.dataCapacity || victims.size() >= 4)) {
         break;
       }
       victims.add(z);
@@ -66,7 +66,7 @@ final class Cleaner {
 
   /** Sprite LFS's benefit/cost of cleaning zone {@code z}: (1 - u) · age / (1 + u). */
   double costBenefit(int z) {
-    double u = (double) v.zones.valid[z] / v.zoneCapacity;
+    double u = (double) v.zones.valid[z] / v.capacityOf(z);
     double age = Math.max(1, v.clock - v.zones.modified[z]);
     return (1 - u) * age / (1 + u);
   }
@@ -80,35 +80,65 @@ final class Cleaner {
     }
   }
 
+  /**
+   * Moves what is live in zone {@code z}. A data zone with a valid on-disk summary is read the
+   * Sprite LFS way: each entry names the block's inode and file block index, and the block is
+   * live only if that inode still maps the index to it. Metadata zones (whose blocks name their
+   * owner in their own header) and data zones without a valid summary use the zone table.
+   */
   private void evacuate(int z) {
     long start = v.geometry.zoneStartLba(z);
     List<Integer> data = new ArrayList<>();
+    List<Long> dataOwners = new ArrayList<>();
+    List<Long> dataIndexes = new ArrayList<>();
     List<Integer> dentries = new ArrayList<>();
-    for (int off = 0; off < v.zones.written[z]; off++) {
-      long owner = v.zones.owner(z, off);
-      if (owner == 0) {
-        continue;
-      }
-      long tag = v.zones.tag(z, off);
-      Inode f = v.inodes.get(owner);
-      if (f == null) {
-        throw new IllegalStateException("zone " + z + " block " + off + " is owned by inode " + owner
-            + ", which does not exist");
-      }
-      f.dirty = true;
-      if (tag == ZoneTable.TAG_INODE) {
-        continue; // rewritten by the checkpoint
-      } else if (tag < ZoneTable.TAG_INODE) {
-        markNodeAndAncestors(f, ZoneTable.keyOfTag(tag));
-      } else if (f.isDirectory()) {
-        dentries.add(off);
-      } else {
+    ZoneSummary.Entries summary = v.readSummary(z);
+    if (summary != null) {
+      for (int off = 0; off < summary.inos().length; off++) {
+        long ino = summary.inos()[off];
+        long index = summary.indexes()[off];
+        Inode f = ino == 0 ? null : v.inodes.get(ino);
+        if (f == null || f.isDirectory() || index < 0 || f.block(index) != start + off) {
+          continue; // overwritten, truncated or deleted since: dead
+        }
+        f.dirty = true;
         data.add(off);
+        dataOwners.add(ino);
+        dataIndexes.add(index);
+      }
+      if (data.size() != v.zones.valid[z]) {
+        throw new IllegalStateException("the summary of zone " + z + " names " + data.size()
+            + " live blocks but the zone usage table counts " + v.zones.valid[z]);
+      }
+    } else {
+      for (int off = 0; off < v.zones.written[z]; off++) {
+        long owner = v.zones.owner(z, off);
+        if (owner == 0) {
+          continue;
+        }
+        long tag = v.zones.tag(z, off);
+        Inode f = v.inodes.get(owner);
+        if (f == null) {
+          throw new IllegalStateException("zone " + z + " block " + off + " is owned by inode " + owner
+              + ", which does not exist");
+        }
+        f.dirty = true;
+        if (tag == ZoneTable.TAG_INODE) {
+          continue; // rewritten by the checkpoint
+        } else if (tag < ZoneTable.TAG_INODE) {
+          markNodeAndAncestors(f, ZoneTable.keyOfTag(tag));
+        } else if (f.isDirectory()) {
+          dentries.add(off);
+        } else {
+          data.add(off);
+          dataOwners.add(owner);
+          dataIndexes.add(tag);
+        }
       }
     }
     moveDirectoryBlocks(z, dentries);
     for (int i = 0; i < data.size(); ) {
-      int n = Math.min(data.size() - i, v.zoneCapacity);
+      int n = Math.min(data.size() - i, v.dataCapacity);
       byte[] buf = new byte[n * v.blockSize];
       long[] owners = new long[n];
       long[] tags = new long[n];
@@ -120,8 +150,8 @@ final class Cleaner {
         }
         v.device.read(start + off, run, buf, k * v.blockSize);
         for (int r = 0; r < run; r++) {
-          owners[k + r] = v.zones.owner(z, off + r);
-          tags[k + r] = v.zones.tag(z, off + r);
+          owners[k + r] = dataOwners.get(i + k + r);
+          tags[k + r] = dataIndexes.get(i + k + r);
         }
         k += run;
       }

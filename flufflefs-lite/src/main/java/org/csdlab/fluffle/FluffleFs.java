@@ -39,6 +39,11 @@ public final class FluffleFs implements AutoCloseable {
     this.v = v;
   }
 
+  /** The volume underneath, for tests in this package. */
+  Volume volume() {
+    return v;
+  }
+
   /**
    * Formats {@code device} (every zone is reset) and mounts the empty filesystem.
    *

@@ -83,6 +83,7 @@ final class Mounter {
     checkNamespace(v);
     rebuildUsage(v);
     reconcileZones(v);
+    checkSummaries(v);
     // everything is checked: from here on the mount writes
     for (int z = Volume.SYSTEM_ZONES; z < g.zoneCount(); z++) {
       ZoneState s = device.zone(z).state();
@@ -157,6 +158,11 @@ final class Mounter {
     v.meta.nextZone = cp.metaNextZone();
     v.hot.zone = cp.hotZone();
     v.cold.zone = cp.coldZone();
+    for (int z : new int[] {v.hot.zone, v.cold.zone}) {
+      if (z >= 0) {
+        v.zones.dataZone[z] = true;
+      }
+    }
     v.nextIno = cp.nextIno();
     v.metaSeq = cp.nextMetaSeq();
     v.clock = cp.clock();
@@ -264,6 +270,9 @@ final class Mounter {
       for (long i = 0; i < f.blockSlots(); i++) {
         if (f.block(i) >= 0) {
           own(v, f.block(i), f.ino, i);
+          if (!f.isDirectory()) {
+            v.zones.dataZone[v.geometry.zoneOf(f.block(i))] = true; // file data lives only in hot/cold log zones
+          }
         }
       }
     }
@@ -277,6 +286,28 @@ final class Mounter {
           + " and by inode " + ino);
     }
     v.zones.own(z, off, ino, tag, v.zones.modified[z]);
+  }
+
+  /**
+   * Every data zone's on-disk summary (where it has a valid one) must name the inode and block
+   * index that the block maps give each of its live blocks; a torn or missing summary is no
+   * summary and is not checked.
+   */
+  private static void checkSummaries(Volume v) {
+    for (int z = Volume.SYSTEM_ZONES; z < v.geometry.zoneCount(); z++) {
+      if (!v.zones.dataZone[z] || v.zones.valid[z] == 0) {
+        continue;
+      }
+      ZoneSummary.Entries e = v.readSummary(z, false);
+      for (int off = 0; e != null && off < v.dataCapacity; off++) {
+        long owner = v.zones.owner(z, off);
+        if (owner != 0 && (e.inos()[off] != owner || e.indexes()[off] != v.zones.tag(z, off))) {
+          throw new CorruptImageException("", "the summary of zone " + z + " says lba "
+              + (v.geometry.zoneStartLba(z) + off) + " is block " + e.indexes()[off] + " of inode " + e.inos()[off]
+              + ", but inode " + owner + " maps its block " + v.zones.tag(z, off) + " there");
+        }
+      }
+    }
   }
 
   /** Gives every data zone a role that matches the device and what is live in it. */

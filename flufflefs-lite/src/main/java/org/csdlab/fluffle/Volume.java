@@ -29,6 +29,9 @@ final class Volume {
     final boolean mayUseReserve;
     int zone = -1;
     int nextZone = -1;
+    /** Data logs: owner and block index of each data block of the current zone, for its summary. */
+    long[] summaryInos;
+    long[] summaryIndexes;
 
     Log(String name, boolean mayUseReserve) {
       this.name = name;
@@ -43,6 +46,10 @@ final class Volume {
   final int zoneCapacity;
   final BlockTree tree;
   final ZoneTable zones;
+  /** Layout of the summary at the end of every data zone. */
+  final ZoneSummary summary;
+  /** Data blocks a hot or cold log zone holds before its summary. */
+  final int dataCapacity;
   final Map<Long, Inode> inodes = new HashMap<>();
   final Log meta = new Log("metadata", true);
   final Log hot = new Log("hot data", false);
@@ -60,6 +67,8 @@ final class Volume {
   long zoneResets;
   long cleaningPasses;
   long blocksMoved;
+  /** Zone summaries read from the device by the cleaner (not persisted). */
+  long summaryReads;
   /** Names changed since the last checkpoint: fsync must then write a checkpoint. */
   boolean namespaceDirty;
   /** Inside a cleaning pass, whose metadata may use the reserve. */
@@ -73,6 +82,8 @@ final class Volume {
     this.blockSize = geometry.blockSizeBytes();
     this.zoneCapacity = (int) geometry.zoneCapacityBlocks();
     this.tree = new BlockTree(blockSize);
+    this.summary = new ZoneSummary(blockSize, zoneCapacity);
+    this.dataCapacity = summary.dataBlocksPerZone;
     this.zones = new ZoneTable(geometry.zoneCount(), zoneCapacity);
     this.maxInodes = Checkpoint.maxInodes(geometry.zoneCount(), geometry.zoneCapacityBytes());
     for (int z = 0; z < SYSTEM_ZONES; z++) {
@@ -84,7 +95,7 @@ final class Volume {
 
   /** Blocks live data may occupy: data zones minus reserve minus the zones the logs hold open. */
   long limitBlocks() {
-    return (long) (geometry.zoneCount() - SYSTEM_ZONES - superblock.reserveZones() - LOG_ZONES) * zoneCapacity;
+    return (long) (geometry.zoneCount() - SYSTEM_ZONES - superblock.reserveZones() - LOG_ZONES) * dataCapacity;
   }
 
   /** Free zones beyond the cleaner's reserve. */
@@ -108,7 +119,10 @@ final class Volume {
   }
 
   int room(Log log) {
-    return log.zone < 0 ? 0 : zoneCapacity - zones.written[log.zone];
+    if (log.zone < 0) {
+      return 0;
+    }
+    return Math.max(0, (log == meta ? zoneCapacity : dataCapacity) - zones.written[log.zone]);
   }
 
   /**
@@ -122,7 +136,7 @@ final class Volume {
       cleanPass(superblock.cleaningPolicy());
     }
     int attempts = 0;
-    while (room(hot) + (long) spareFreeZones() * zoneCapacity < blocks) {
+    while (room(hot) + (long) spareFreeZones() * dataCapacity < blocks) {
       if (anyReclaimable()) {
         checkpoint();
         continue;
@@ -219,12 +233,16 @@ final class Volume {
       resetZone(z);
     }
     zones.role[z] = ZoneTable.Role.LOG;
+    zones.dataZone[z] = false;
     zones.modified[z] = clock;
     return z;
   }
 
   /** Moves a full log to its next zone. */
   void advance(Log log) {
+    if (log != meta && log.zone >= 0 && zones.written[log.zone] == dataCapacity) {
+      writeSummary(log); // a zone filled before a crash, whose summary was not yet appended
+    }
     if (log.zone >= 0) {
       zones.role[log.zone] = ZoneTable.Role.SEALED;
     }
@@ -238,11 +256,68 @@ final class Volume {
       zones.role[log.nextZone] = ZoneTable.Role.RESERVED;
     } else {
       log.zone = takeZone(log);
+      zones.dataZone[log.zone] = true;
+      log.summaryInos = new long[dataCapacity];
+      log.summaryIndexes = new long[dataCapacity];
+    }
+  }
+
+  /** Blocks zone {@code z} can hold live: a data zone's summary takes its last blocks. */
+  int capacityOf(int z) {
+    return zones.dataZone[z] ? dataCapacity : zoneCapacity;
+  }
+
+  /** Appends the summary of a data log's full zone after its data blocks. */
+  private void writeSummary(Log log) {
+    int z = log.zone;
+    byte[] blocks = summary.encode(z, log.summaryInos, log.summaryIndexes, blockSize);
+    device.append(geometry.zoneStartLba(z), blocks);
+    zones.written[z] = zoneCapacity;
+    deviceBytes += blocks.length;
+  }
+
+  /**
+   * The on-disk summary of data zone {@code z}, or null if the zone has none (not full, a
+   * metadata zone, or its summary is missing or torn).
+   */
+  ZoneSummary.Entries readSummary(int z) {
+    return readSummary(z, true);
+  }
+
+  /** As {@link #readSummary(int)}; {@code count} says whether it counts in {@link #summaryReads}. */
+  ZoneSummary.Entries readSummary(int z, boolean count) {
+    if (zones.written[z] < zoneCapacity) {
+      return null;
+    }
+    byte[] blocks = device.read(geometry.zoneStartLba(z) + dataCapacity, summary.blocksPerZone);
+    ZoneSummary.Entries entries = summary.decode(z, blocks, blockSize);
+    if (entries != null && count) {
+      summaryReads++;
+    }
+    return entries;
+  }
+
+  /** After mount: the summary staging of an open data log, from what its zone holds live. */
+  void restoreSummary(Log log) {
+    log.summaryInos = new long[dataCapacity];
+    log.summaryIndexes = new long[dataCapacity];
+    if (log.zone < 0) {
+      return;
+    }
+    for (int off = 0; off < Math.min(dataCapacity, zones.written[log.zone]); off++) {
+      long owner = zones.owner(log.zone, off);
+      if (owner != 0) {
+        log.summaryInos[off] = owner;
+        log.summaryIndexes[off] = zones.tag(log.zone, off);
+      }
     }
   }
 
   /** Appends {@code n} data blocks of {@code buf} to {@code log}; returns the LBA of each. */
   long[] appendData(Log log, byte[] buf, int n, long[] owners, long[] tags) {
+    if (log.summaryInos == null) {
+      restoreSummary(log); // first append after mount
+    }
     long[] lbas = new long[n];
     int done = 0;
     while (done < n) {
@@ -253,7 +328,15 @@ final class Volume {
       byte[] slice = done == 0 && k == n && buf.length == n * blockSize
           ? buf : Arrays.copyOfRange(buf, done * blockSize, (done + k) * blockSize);
       long first = device.append(geometry.zoneStartLba(log.zone), slice);
+      int zoneStart = (int) (first - geometry.zoneStartLba(log.zone));
+      for (int i = 0; i < k; i++) {
+        log.summaryInos[zoneStart + i] = owners[done + i];
+        log.summaryIndexes[zoneStart + i] = tags[done + i];
+      }
       record(log.zone, first, k, owners, tags, done, lbas);
+      if (zones.written[log.zone] == dataCapacity) {
+        writeSummary(log);
+      }
       done += k;
     }
     return lbas;

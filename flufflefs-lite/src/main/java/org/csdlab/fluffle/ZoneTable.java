@@ -25,6 +25,8 @@ final class ZoneTable {
    * when a log takes them (see {@code Volume.takeZone}).
    */
   final boolean[] stale;
+  /** Zones of the hot or cold log, which end with a summary and so hold fewer data blocks. */
+  final boolean[] dataZone;
   private final long[][] owner;
   private final long[][] tag;
   private long liveBlocks;
@@ -37,6 +39,7 @@ final class ZoneTable {
     written = new int[zoneCount];
     pins = new int[zoneCount];
     stale = new boolean[zoneCount];
+    dataZone = new boolean[zoneCount];
     owner = new long[zoneCount][];
     tag = new long[zoneCount][];
     java.util.Arrays.fill(role, Role.FREE);

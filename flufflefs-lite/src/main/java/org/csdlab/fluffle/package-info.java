@@ -38,11 +38,32 @@
  *       CRC32C), so roll-forward can validate each block and follow the log across zones. At
  *       most four zones are open at once (three logs and a checkpoint zone, which is closed
  *       after each pack), within the device's open and active limits.
- *   <li><b>Zone summary</b> ({@code ZoneTable}): for every block its owner inode and what it
- *       is (block index, inode, or indirect node key), kept in memory and rebuilt at mount
- *       from the block maps (every inode is read at mount); metadata blocks also record their
- *       owner and key in their own header. The cleaner uses it to find live blocks without a
- *       search, and {@link org.csdlab.fluffle.FluffleFs#check()} checks it against the maps.
+ *   <li><b>Zone summary</b> ({@code ZoneSummary}, on disk): the last blocks of every hot and
+ *       cold log zone (one block for 4 KiB blocks and zones up to 256 blocks) name, for each
+ *       data block before them, its owner inode and its block index in that file (Sprite LFS's
+ *       segment summary, F2FS's SSA). The log appends them as soon as its data fills the zone,
+ *       so every sealed data zone describes itself:
+ * <pre>
+ *  data zone: C blocks, the last S of them summary      a summary block
+ *  +--------+--------+-----+------------+-----------+   +-------+--------+------+-------+
+ *  | data 0 | data 1 | ... | data C-S-1 | summary S |   | magic | crc32c | zone | first |
+ *  +--------+--------+-----+------------+-----------+   +-------+--------+------+-------+
+ *                                                       | (ino, block index) per block, |
+ *                                                       | 16 B each, from block first   |
+ *                                                       +-------------------------------+
+ * </pre>
+ *       The cleaner reads a victim's summary and treats a block as live only if that inode's
+ *       map still points at it. A summary block carries its zone, its entry range and a CRC32C;
+ *       a zone whose summary is torn, or missing (a power cut between the last data block and
+ *       the summary; a log that finds its zone full without one appends it, from the maps, when
+ *       it moves on), has none, and the cleaner falls back to the <b>zone table</b> ({@code
+ *       ZoneTable}). That table, kept in memory, has each block's owner and what it is (block
+ *       index, inode, or indirect node key) and is rebuilt at mount from the block maps (every
+ *       inode is read at mount); metadata zones need no summary, since each metadata block
+ *       names its owner and key in its own header. Roll-forward never reads a summary; mount
+ *       checks each valid one against the maps. {@link
+ *       org.csdlab.fluffle.FluffleFs#check()} checks the table against the maps and every
+ *       on-disk summary against every live data block.
  * </ul>
  *
  * <h2>Writing, syncing, recovery</h2>
@@ -69,7 +90,8 @@
  *       sequence number, following the "next zone" of the headers; every FSYNC inode found
  *       replaces the checkpointed one. Anything that fails validation ends the scan (a torn
  *       last append, stale blocks). Usage is rebuilt from the maps, zones are reconciled with
- *       the device, and only then does mount write: a recovery checkpoint and the resets of
+ *       the device, every valid zone summary is checked against the maps (a summary that names
+ *       another owner for a live block means the image is damaged), and only then does mount write: a recovery checkpoint and the resets of
  *       zones holding nothing live. A device that fails any check is refused ({@link
  *       org.csdlab.fluffle.NotFluffleFsException}, {@link org.csdlab.fluffle.CorruptImageException})
  *       before anything is written.

@@ -247,7 +247,7 @@ class CleaningTest {
   @EnumSource(CleaningPolicy.class)
   void greedyTakesTheEmptiestZoneCostBenefitTheOldest(CleaningPolicy policy) {
     try (FluffleFs fs = FluffleFs.format(TestDevices.memory(TestDevices.small()), FormatOptions.defaults())) {
-      int zone = 128 * 4096;
+      int zone = fs.volume().dataCapacity * 4096; // data blocks of a zone, before its summary
       try (FileHandle cold = fs.open("/cold", OpenMode.CREATE); FileHandle hot = fs.open("/hot", OpenMode.CREATE)) {
         cold.write(0, new byte[2 * zone]);
         hot.write(0, new byte[6 * zone]);
