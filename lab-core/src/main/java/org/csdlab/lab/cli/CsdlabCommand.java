@@ -1,11 +1,8 @@
 package org.csdlab.lab.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The top-level {@code csdlab} command: its subcommands and the options every command shares. */
 @Command(name = "csdlab",
@@ -29,10 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
         BenchCommand.class,
         VersionCommand.class,
     })
-final class CsdlabCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
+final class CsdlabCommand extends CommandGroup {
   /** Read by {@link ErrorReport} from the parse result; declared here so every command accepts it. */
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "On an error, print the full stack trace as well as the one-line message.")
@@ -41,11 +35,4 @@ final class CsdlabCommand implements Callable<Integer> {
   /** The root's footer; set after construction so that subcommands do not inherit it. */
   static final String[] FOOTER = {"", "Start with: csdlab demo     then: csdlab jshell",
       "Every command takes --help."};
-
-  /** With no command: the help, which lists the commands. */
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
 }

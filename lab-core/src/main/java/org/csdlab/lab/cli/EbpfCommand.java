@@ -1,9 +1,6 @@
 package org.csdlab.lab.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code csdlab ebpf}: the eBPF tools, one subcommand each. */
 @Command(name = "ebpf",
@@ -14,13 +11,5 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {"", "FILE is an ELF object (clang -O2 -target bpf), raw bytecode (8 bytes an",
         "instruction) or assembly text (LLVM syntax 'r0 = 1' or uBPF syntax",
         "'mov %%r0, 1'); csdlab tells which from the content."})
-final class EbpfCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
+final class EbpfCommand extends CommandGroup {
 }

@@ -17,6 +17,20 @@ class MainTest {
   }
 
   @Test
+  void aCommandGroupWithoutItsSubcommandPrintsItsSubcommands() {
+    String[][] groups = {{"ebpf", "asm", "disasm", "run", "verify"}, {"zns", "create", "report"},
+        {"dataset", "generate", "list"}};
+    for (String[] group : groups) {
+      CliRun run = CliRun.of(group[0]);
+      assertEquals(0, run.status(), run.err());
+      assertTrue(run.out().startsWith("Usage: csdlab " + group[0]), run.out());
+      for (int i = 1; i < group.length; i++) {
+        assertTrue(run.out().contains("\n  " + group[i] + " "), group[i] + " missing from:\n" + run.out());
+      }
+    }
+  }
+
+  @Test
   void versionNamesCsdlabAndTheJdkHome() {
     for (String[] args : new String[][] {{"--version"}, {"version"}, {"-V"}}) {
       CliRun run = CliRun.of(args);
