@@ -1,6 +1,7 @@
 package org.csdlab.ebpf.asm;
 
 import org.csdlab.ebpf.EbpfException;
+import org.csdlab.ebpf.Excerpt;
 
 /**
  * Assembly text that could not be read: names the line and column (both from 1), what was
@@ -11,6 +12,10 @@ import org.csdlab.ebpf.EbpfException;
  *     r1 = r11
  *          ^
  * </pre>
+ *
+ * <p>The message shows at most {@link Excerpt#LINE_WINDOW_CHARS} characters of the line, around
+ * the column, and every value it echoes is cut by {@link Excerpt}, so a line of a megabyte gives
+ * a message of a few lines; {@link #lineText()} keeps the whole line.
  */
 public final class AsmParseException extends EbpfException {
     private static final long serialVersionUID = 1L;
@@ -26,13 +31,17 @@ public final class AsmParseException extends EbpfException {
     }
 
     AsmParseException(int line, int column, String expected, String found, String lineText, String problem) {
-        super("line " + line + ", column " + column + ": " + problem + "\n" + lineText + "\n"
-                + caret(lineText, column));
+        super(message(line, column, problem, Excerpt.window(lineText, column)));
         this.line = line;
         this.column = column;
         this.expected = expected;
         this.found = found;
         this.lineText = lineText;
+    }
+
+    private static String message(int line, int column, String problem, Excerpt.Window shown) {
+        return "line " + line + ", column " + column + ": " + problem + "\n" + shown.text() + "\n"
+                + caret(shown.text(), shown.column());
     }
 
     private static String caret(String lineText, int column) {

@@ -2,6 +2,7 @@ package org.csdlab.ebpf.asm;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.csdlab.ebpf.Excerpt;
 import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.ProgramFormatException;
@@ -104,7 +105,7 @@ public final class Assembler {
             if (slot == e.index()) {
                 Statement s = statements.get(i);
                 ProgramFormatException mapped = new ProgramFormatException(e.rule(), e.index(),
-                        "line " + s.line() + " ('" + s.lineText().strip() + "'): " + e.detail());
+                        "line " + s.line() + " ('" + Excerpt.of(s.lineText().strip()) + "'): " + e.detail());
                 mapped.initCause(e);
                 return mapped;
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.csdlab.ebpf.Excerpt;
 import org.csdlab.ebpf.Instruction;
 
 /**
@@ -66,15 +67,15 @@ final class LabelResolver {
             return firstExit;
         }
         String known = definitions.isEmpty() ? "no labels are defined"
-                : "defined labels: " + String.join(", ", definitions.keySet());
+                : "defined labels: " + Excerpt.of(String.join(", ", definitions.keySet()), Excerpt.MAX_LIST_CHARS);
         throw new AsmParseException(s.line(), s.label().column(), "a defined label", s.label().describe(),
-                s.lineText(), "unknown label '" + name + "' (" + known + ")");
+                s.lineText(), "unknown label '" + Excerpt.of(name) + "' (" + known + ")");
     }
 
     private static int offset(Statement s, long relative) {
         if (relative < Short.MIN_VALUE || relative > Short.MAX_VALUE) {
             throw new AsmParseException(s.line(), s.label().column(), "a label within 32767 slots",
-                    s.label().describe(), s.lineText(), "label '" + s.label().text() + "' is " + relative
+                    s.label().describe(), s.lineText(), "label '" + Excerpt.of(s.label().text()) + "' is " + relative
                     + " slots away, beyond the 16-bit jump offset range -32768..32767 (gotol reaches further)");
         }
         return (int) relative;

@@ -3,6 +3,7 @@ package org.csdlab.ebpf.asm;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.csdlab.ebpf.Excerpt;
 
 /** Splits one line of assembly into tokens, dropping comments ({@code ;}, {@code #}, {@code //}). */
 final class Lexer {
@@ -11,6 +12,16 @@ final class Lexer {
         "<<=", ">>=", "==", "!=", ">=", "<=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>",
         "<", ">", "=", "+", "-", "*", "/", "%", "&", "|", "^", "(", ")", "[", "]", ",", ":",
     };
+
+    /**
+     * Literals with more significant digits than this are beyond every operand's range (128 bits
+     * need at most 39 decimal digits); the lexer gives them the value {@link #BEYOND_RANGE} instead
+     * of converting them, which would take time quadratic in the number of digits.
+     */
+    static final int MAX_SIGNIFICANT_DIGITS = 40;
+
+    /** The value of a literal of more than {@link #MAX_SIGNIFICANT_DIGITS} digits: too large for any operand. */
+    static final BigInteger BEYOND_RANGE = BigInteger.ONE.shiftLeft(140);
 
     private final String text;
     private final int lineNumber;
@@ -84,17 +95,22 @@ final class Lexer {
         while (at < end && (hex ? Character.digit(text.charAt(at), 16) >= 0 : Character.isDigit(text.charAt(at)))) {
             at++;
         }
+        int digitsEnd = at;
         while (at < end && isNamePart(text.charAt(at))) {
             at++;
         }
         String written = text.substring(start, at);
-        try {
-            BigInteger value = new BigInteger(text.substring(digits, at), hex ? 16 : 10);
-            return new Token(Token.Kind.NUMBER, written, start + 1, value);
-        } catch (NumberFormatException e) {
+        if (digitsEnd == digits || digitsEnd != at) {
             throw new AsmParseException(lineNumber, start + 1, hex ? "a hexadecimal number" : "a decimal number",
-                    "'" + written + "'", text);
+                    "'" + Excerpt.of(written) + "'", text);
         }
+        int significant = digits;
+        while (significant < at - 1 && text.charAt(significant) == '0') {
+            significant++;
+        }
+        BigInteger value = at - significant > MAX_SIGNIFICANT_DIGITS ? BEYOND_RANGE
+                : new BigInteger(text.substring(significant, at), hex ? 16 : 10);
+        return new Token(Token.Kind.NUMBER, written, start + 1, value);
     }
 
     private Token punctuation(int end) {

@@ -2,6 +2,7 @@ package org.csdlab.ebpf.asm;
 
 import java.math.BigInteger;
 import java.util.List;
+import org.csdlab.ebpf.Excerpt;
 import org.csdlab.ebpf.Register;
 
 /**
@@ -169,6 +170,19 @@ final class LineCursor {
         return negative ? number.number().negate() : number.number();
     }
 
+    /**
+     * A signed number as an error message shows it: its value in decimal, or for a literal of more
+     * than {@link Lexer#MAX_SIGNIFICANT_DIGITS} digits (whose value is only a stand-in) the literal
+     * as written, cut by {@link Excerpt}.
+     */
+    String echo(BigInteger value, Token start) {
+        if (!value.abs().equals(Lexer.BEYOND_RANGE)) {
+            return value.toString();
+        }
+        Token digits = start.kind() == Token.Kind.NUMBER ? start : tokens.get(tokens.indexOf(start) + 1);
+        return (start.is("-") ? "-" : "") + Excerpt.of(digits.text());
+    }
+
     /** A 32-bit immediate: -2147483648..4294967295, the unsigned spelling wrapping to negative. */
     int imm32() {
         return imm32("an immediate (a number)");
@@ -180,7 +194,7 @@ final class LineCursor {
         String expected = "an immediate in -2147483648..4294967295";
         BigInteger value = signedNumber(description, start);
         if (value.compareTo(INT_MIN) < 0 || value.compareTo(UINT_MAX) > 0) {
-            throw problem(start[0], expected, "immediate " + value + " does not fit 32 bits ("
+            throw problem(start[0], expected, "immediate " + echo(value, start[0]) + " does not fit 32 bits ("
                     + "allowed: -2147483648..4294967295; only lddw takes 64-bit constants)");
         }
         return value.intValue();
@@ -192,7 +206,7 @@ final class LineCursor {
         BigInteger value = signedNumber("a 64-bit immediate (a number)", start);
         if (value.compareTo(LONG_MIN) < 0 || value.compareTo(ULONG_MAX) > 0) {
             throw problem(start[0], "an immediate in -9223372036854775808..18446744073709551615",
-                    "immediate " + value + " does not fit 64 bits");
+                    "immediate " + echo(value, start[0]) + " does not fit 64 bits");
         }
         return value.longValue();
     }
@@ -202,7 +216,7 @@ final class LineCursor {
         if (value.compareTo(BigInteger.valueOf(Short.MIN_VALUE)) < 0
                 || value.compareTo(BigInteger.valueOf(Short.MAX_VALUE)) > 0) {
             throw problem(start, "an offset in -32768..32767",
-                    "offset " + value + " does not fit 16 bits (allowed: -32768..32767)");
+                    "offset " + echo(value, start) + " does not fit 16 bits (allowed: -32768..32767)");
         }
         return value.intValue();
     }
@@ -246,7 +260,7 @@ final class LineCursor {
         Target target = target();
         if (!target.isLabel() && target.relative().bitLength() > 31) {
             throw problem(target.start(), "an offset in -2147483648..2147483647",
-                    "offset " + target.relative() + " does not fit 32 bits");
+                    "offset " + echo(target.relative(), target.start()) + " does not fit 32 bits");
         }
         return target;
     }

@@ -44,7 +44,7 @@ final class RawForm {
         if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
             String what = name == null ? "opcode" : name;
             throw in.problem(start[0], what + " in " + min + ".." + max,
-                    what + " " + value + " is outside " + min + ".." + max);
+                    what + " " + in.echo(value, start[0]) + " is outside " + min + ".." + max);
         }
         return value.intValue();
     }

@@ -1,6 +1,7 @@
 package org.csdlab.ebpf.asm;
 
 import java.math.BigInteger;
+import org.csdlab.ebpf.Excerpt;
 
 /**
  * One token of an assembly line. Numbers carry their unsigned value; signs are separate
@@ -34,8 +35,8 @@ record Token(Kind kind, String text, int column, BigInteger number) {
         return kind != Kind.END && kind != Kind.NUMBER && text.equals(punctOrWord);
     }
 
-    /** The token as an error message shows it. */
+    /** The token as an error message shows it, quoted and cut to {@link Excerpt#MAX_CHARS}. */
     String describe() {
-        return kind == Kind.END ? "end of line" : "'" + text + "'";
+        return kind == Kind.END ? "end of line" : "'" + Excerpt.of(text) + "'";
     }
 }

@@ -2,6 +2,7 @@ package org.csdlab.ebpf.asm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -179,5 +180,54 @@ class AsmParseExceptionTest {
         AsmParseException e = error("r1:\nexit");
         assertEquals("line 1, column 1: label 'r1' would read as a register; choose another name\nr1:\n^",
                 e.getMessage());
+    }
+
+    @Test
+    void aHundredThousandDigitImmediateIsCutInTheMessage() {
+        String digits = "9".repeat(100_000);
+        AsmParseException e = error("r0 = " + digits + "\nexit");
+        String[] lines = e.getMessage().split("\n");
+        assertEquals("line 1, column 6: immediate " + "9".repeat(80) + "… (99,920 more characters) does not fit 32 bits"
+                + " (allowed: -2147483648..4294967295; only lddw takes 64-bit constants)", lines[0]);
+        assertEquals("r0 = " + "9".repeat(115) + "… (99,885 more characters)", lines[1]);
+        assertEquals("     ^", lines[2]);
+        assertEquals(1, e.line());
+        assertEquals(6, e.column());
+        assertEquals("r0 = " + digits, e.lineText(), "the field keeps the whole line");
+        assertTrue(e.getMessage().length() < 600, e.getMessage().length() + " characters");
+    }
+
+    @Test
+    void hugeNumbersAreRefusedWhateverTheirSignBaseOrLeadingZeros() {
+        assertEquals("line 1, column 11: immediate -" + "1".repeat(80) + "… (49,920 more characters) does not fit"
+                + " 64 bits", error(Syntax.UBPF, "lddw %r0, -" + "1".repeat(50_000)).getMessage().split("\n")[0]);
+        assertTrue(error("r0 = 0x" + "f".repeat(50_000)).getMessage().startsWith("line 1, column 6: immediate "
+                + "0x" + "f".repeat(78) + "… (49,922 more characters) does not fit 32 bits"));
+        assertEquals(7, Assembler.assemble("r0 = " + "0".repeat(100_000) + "7\nexit").instructions().get(0).imm());
+        AsmParseException letters = error("r0 = " + "1".repeat(100_000) + "z");
+        assertEquals("'" + "1".repeat(80) + "… (99,921 more characters)'", letters.found());
+        assertEquals("a decimal number", letters.expected());
+    }
+
+    @Test
+    void aVeryLongLineIsShownAroundTheColumn() {
+        String line = "r0 = 1" + " ".repeat(200_000) + "r2" + " ".repeat(300_000);
+        AsmParseException e = error(line);
+        String[] lines = e.getMessage().split("\n");
+        assertEquals("line 1, column 200007: expected end of line but found 'r2'", lines[0]);
+        int caret = lines[2].indexOf('^');
+        assertEquals("r2", lines[1].substring(caret, caret + 2), "the caret is under the token in the shown part");
+        assertTrue(lines[1].startsWith("(199,946 characters before)…"), lines[1]);
+        assertTrue(lines[1].endsWith("… (299,942 more characters)"), lines[1]);
+        assertTrue(e.getMessage().length() < 400, e.getMessage().length() + " characters");
+        assertEquals(200_007, e.column());
+    }
+
+    @Test
+    void aLongLabelNameIsCut() {
+        String name = "l".repeat(10_000);
+        AsmParseException e = error("ja " + name + "\nexit");
+        assertEquals("line 1, column 4: unknown label '" + "l".repeat(80) + "… (9,920 more characters)' (no labels are"
+                + " defined)", e.getMessage().split("\n")[0]);
     }
 }
