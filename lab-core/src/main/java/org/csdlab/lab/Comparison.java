@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.csdlab.lab.display.Html;
 import org.csdlab.lab.display.HtmlRenderable;
 import org.csdlab.lab.display.TableHtml;
+import org.csdlab.lab.json.LabJson;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.csdlab.lab.display.Html;
 import org.csdlab.lab.display.HtmlRenderable;
+import org.csdlab.lab.json.LabJson;
 import org.csdlab.zns.Geometry;
 import org.csdlab.zns.timing.TimingProfile;
 

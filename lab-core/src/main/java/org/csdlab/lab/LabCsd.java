@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.csdlab.lab.display.Html;
+import org.csdlab.lab.io.InputFile;
 import org.csdlab.lab.display.HtmlRenderable;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.asm.Assembler;
@@ -63,12 +64,12 @@ public final class LabCsd implements HtmlRenderable {
 
   /** Loads the program of section or function {@code section} of the ELF object at {@code elf}. */
   public Kernel load(Path elf, String section) {
-    return load(ElfObject.read(elf).program(section));
+    return load(ElfObject.parse(InputFile.program(elf).readBytes()).program(section));
   }
 
   /** Loads the ELF object's first program section ({@code .text} for a C {@code main}). */
   public Kernel load(Path elf) {
-    ElfObject object = ElfObject.read(elf);
+    ElfObject object = ElfObject.parse(InputFile.program(elf).readBytes());
     return load(object.program(LabEbpf.entrySection(object, elf.toString())));
   }
 

@@ -9,6 +9,7 @@ import org.csdlab.ebpf.asm.Syntax;
 import org.csdlab.ebpf.elf.ElfObject;
 import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.lab.display.Html;
+import org.csdlab.lab.io.InputFile;
 import org.csdlab.lab.display.HtmlRenderable;
 
 /**
@@ -64,12 +65,12 @@ public final class LabEbpf implements HtmlRenderable {
 
   /** The program of section or function {@code section} of the ELF object at {@code elf}. */
   public EbpfProgram load(Path elf, String section) {
-    return program(ElfObject.read(elf).program(section));
+    return program(ElfObject.parse(InputFile.program(elf).readBytes()).program(section));
   }
 
   /** The first program section of the ELF object at {@code elf} ({@code .text} when present). */
   public EbpfProgram load(Path elf) {
-    ElfObject object = ElfObject.read(elf);
+    ElfObject object = ElfObject.parse(InputFile.program(elf).readBytes());
     return program(object.program(entrySection(object, elf.toString())));
   }
 

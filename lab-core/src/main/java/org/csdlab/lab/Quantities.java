@@ -1,6 +1,7 @@
 package org.csdlab.lab;
 
 import java.util.Locale;
+import org.csdlab.lab.dataset.ByteUnit;
 
 /** How the lab writes sizes, durations and ratios for people: binary units for bytes, SI for time. */
 public final class Quantities {
@@ -9,17 +10,7 @@ public final class Quantities {
 
   /** As {@code 512 B}, {@code 4.0 KiB}, {@code 256.0 MiB}, {@code 1.5 GiB}. */
   public static String bytes(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " B";
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-    double value = bytes;
-    int unit = -1;
-    while (value >= 1024 && unit < units.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    return ByteUnit.approximate(bytes);
   }
 
   /** As {@code 850 ns}, {@code 12.3 µs}, {@code 4.56 ms}, {@code 1.234 s}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import java.nio.file.Path;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.csdlab.lab.display.HtmlRenderable;
+import org.csdlab.lab.json.LabJson;
 
 /**
  * One measured piece of work with an answer: a scan on the host ({@link HostRun}) or a kernel on

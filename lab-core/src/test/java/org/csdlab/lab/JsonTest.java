@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.csdlab.lab.json.LabJsonException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,9 +110,11 @@ class JsonTest {
   @Test
   void syntaxErrorsNameTheFileAndThePosition() throws Exception {
     LabJsonException e = loadBroken("{ \"geometry\": ");
-    assertTrue(e.getMessage().startsWith(dir.resolve("broken.json") + ": is not valid JSON at line 1"),
-        e.getMessage());
+    assertEquals(dir.resolve("broken.json") + ":1:15: is not valid JSON: Unexpected end-of-input within/between"
+        + " Object entries", e.getMessage());
     assertEquals("", e.field());
+    assertEquals(1, e.line());
+    assertEquals(15, e.column());
   }
 
   @Test

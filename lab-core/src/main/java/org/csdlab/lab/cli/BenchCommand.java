@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.csdlab.ebpf.Excerpt;
 import org.csdlab.ebpf.ExecutionResult;
 import org.csdlab.ebpf.Vm;
 import org.csdlab.ebpf.asm.Assembler;
@@ -110,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
       try {
         chosen.add(Group.valueOf(name.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw new CliException("no benchmark group '" + name + "'; groups: vm, zns, csd");
+        throw new CliException("no benchmark group '" + Excerpt.of(name) + "'; groups: vm, zns, csd");
       }
     }
     return chosen.isEmpty() ? EnumSet.allOf(Group.class) : chosen;

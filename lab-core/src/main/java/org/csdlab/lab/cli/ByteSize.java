@@ -3,6 +3,7 @@ package org.csdlab.lab.cli;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.csdlab.ebpf.Excerpt;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -17,7 +18,7 @@ record ByteSize(long bytes) {
   static ByteSize parse(String text) {
     Matcher m = FORM.matcher(text.strip());
     if (!m.matches() || (m.group(3) != null && m.group(3).length() == 2 && m.group(2).isEmpty())) {
-      throw new IllegalArgumentException("'" + text + "' is not a size; write bytes or a number with a unit: "
+      throw new IllegalArgumentException("'" + Excerpt.of(text) + "' is not a size; write bytes or a number with a unit: "
           + "4096, 64KiB, 16MiB, 1GiB");
     }
     int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
@@ -34,7 +35,7 @@ record ByteSize(long bytes) {
       }
       return new ByteSize(value << shift);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text + "' is too large a size");
+      throw new IllegalArgumentException("'" + Excerpt.of(text) + "' is too large a size");
     }
   }
 

@@ -5,14 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.csdlab.ebpf.Excerpt;
 import org.csdlab.lab.dataset.Dataset;
 import org.csdlab.lab.dataset.DatasetFile;
 import org.csdlab.lab.dataset.DatasetManifest;
 import org.csdlab.lab.dataset.DatasetSpec;
 import org.csdlab.lab.dataset.Datasets;
+import org.csdlab.lab.dataset.DiskRoom;
 import org.csdlab.lab.dataset.Generator;
 import org.csdlab.lab.dataset.ManifestEntry;
 import org.csdlab.lab.dataset.WrittenDataset;
+import org.csdlab.lab.io.InputFile;
 import org.csdlab.lab.monitor.ProgressBars;
 import org.csdlab.lab.monitor.ThroughputMonitor;
 import org.csdlab.zns.ZnsDevice;
@@ -90,10 +93,13 @@ final class DatasetGenerateCommand implements Callable<Integer> {
       sha256 = written.sha256();
       out.println(chosen + " -> " + target.file);
     } else {
-      if (!Files.isRegularFile(target.image)) {
+      if (!Files.exists(target.image)) {
         throw new CliException("no device image " + target.image + "; make one with: csdlab zns create "
             + target.image);
       }
+      InputFile.opened(target.image, "device image").requireRegular();
+      // the image is sparse: the zones the dataset fills take disk space as they are written
+      DiskRoom.require(target.image, chosen.sizeBytes(), 0);
       try (ZnsDevice device = ZnsDevice.open(target.image)) {
         WrittenDataset written = data.writeToZones(device, zone);
         sha256 = written.sha256();
@@ -116,12 +122,12 @@ final class DatasetGenerateCommand implements Callable<Integer> {
     if (isGenerator(dataset)) {
       return Optional.empty();
     }
-    if (!Files.isRegularFile(manifest)) {
-      throw new CliException("'" + dataset + "' is not a generator (u32-readings, sensor-records, log-lines), and "
+    if (!Files.exists(manifest)) {
+      throw new CliException("'" + Excerpt.of(dataset) + "' is not a generator (u32-readings, sensor-records, log-lines), and "
           + "there is no manifest " + manifest + " to look it up in");
     }
-    return Optional.of(DatasetManifest.read(manifest).entry(dataset).orElseThrow(() -> new CliException("'" + dataset
-        + "' is neither a generator (u32-readings, sensor-records, log-lines) nor a dataset of " + manifest
+    return Optional.of(DatasetManifest.read(manifest).entry(dataset).orElseThrow(() -> new CliException("'"
+        + Excerpt.of(dataset) + "' is neither a generator (u32-readings, sensor-records, log-lines) nor a dataset of " + manifest
         + " (csdlab dataset list)")));
   }
 

@@ -1,13 +1,17 @@
 package org.csdlab.lab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.asm.Assembler;
 import org.csdlab.ebpf.asm.Syntax;
+import org.csdlab.lab.io.InputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,7 +39,7 @@ final class EbpfAsmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    byte[] text = InputFiles.read(file, "assembly file");
+    byte[] text = InputFile.assembly(file).readBytes();
     if (ProgramFile.formOf(text) != ProgramFile.Form.ASSEMBLY) {
       throw new CliException(file + " is not assembly text (it is " + ProgramFile.formOf(text).name()
           .toLowerCase(java.util.Locale.ROOT) + "); disassemble it with: csdlab ebpf disasm " + file);
@@ -45,11 +49,19 @@ final class EbpfAsmCommand implements Callable<Integer> {
     byte[] bytecode = program.encode();
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {
-      InputFiles.write(output, bytecode);
+      write(output, bytecode);
       out.printf("%s: %d instructions, %d bytes of bytecode%n", output, program.size(), bytecode.length);
     } else {
       out.print(Hex.format(bytecode, Instruction.SLOT_BYTES));
     }
     return 0;
+  }
+
+  private static void write(Path file, byte[] bytes) {
+    try {
+      Files.write(file, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

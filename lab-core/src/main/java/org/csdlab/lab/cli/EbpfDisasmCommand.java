@@ -7,6 +7,7 @@ import org.csdlab.ebpf.asm.Disassembler;
 import org.csdlab.ebpf.asm.Syntax;
 import org.csdlab.ebpf.elf.ElfObject;
 import org.csdlab.ebpf.elf.LoadedProgram;
+import org.csdlab.lab.io.InputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +39,7 @@ final class EbpfDisasmCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    byte[] bytes = InputFiles.read(program.file, "program file");
+    byte[] bytes = InputFile.program(program.file).readBytes();
     if (ProgramFile.formOf(bytes) == ProgramFile.Form.ELF && program.section == null) {
       ElfObject object = ElfObject.parse(bytes);
       List<String> sections = object.programSections();

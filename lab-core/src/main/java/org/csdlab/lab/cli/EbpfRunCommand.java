@@ -10,6 +10,7 @@ import org.csdlab.ebpf.Vm;
 import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.ebpf.maps.HelperSets;
 import org.csdlab.ebpf.maps.MapSet;
+import org.csdlab.lab.io.InputFile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,7 @@ final class EbpfRunCommand implements Callable<Integer> {
     String hex;
 
     byte[] bytes() {
-      return file != null ? InputFiles.read(file, "memory file") : Hex.parse(hex, "--mem-hex");
+      return file != null ? InputFile.memory(file).readBytes() : Hex.parse(hex, "--mem-hex");
     }
   }
 

@@ -11,6 +11,10 @@ import java.nio.file.NotDirectoryException;
 import java.util.Arrays;
 import java.util.List;
 import org.csdlab.ebpf.EbpfException;
+import org.csdlab.ebpf.Excerpt;
+import org.csdlab.lab.dataset.DatasetWriteException;
+import org.csdlab.lab.io.InputFileException;
+import org.csdlab.lab.json.LabJsonException;
 import org.csdlab.zns.InvalidImageException;
 import org.csdlab.zns.ZnsException;
 import picocli.CommandLine;
@@ -41,7 +45,7 @@ final class ErrorReport {
     String message = oneLine(e.getMessage()).replaceFirst("^Error: ", "");
     if (e instanceof UnmatchedArgumentException unmatched && !command.getSubcommands().isEmpty()
         && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
-      message = "unknown command '" + unmatched.getUnmatched().get(0) + "'; commands: "
+      message = "unknown command '" + Excerpt.of(unmatched.getUnmatched().get(0)) + "'; commands: "
           + String.join(", ", command.getSubcommands().keySet());
     } else if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
       List<String> suggestions = unmatched.getSuggestions();
@@ -85,6 +89,9 @@ final class ErrorReport {
    * cannot be read or written, and the exception's type for anything unexpected.
    */
   static String describe(Throwable t) {
+    if (t instanceof DatasetWriteException) {
+      return oneLine(t.getMessage()); // names the file and the figures; its cause adds nothing
+    }
     if (t instanceof UncheckedIOException && t.getCause() != null) {
       return describe(t.getCause()); // the cause names the file; the wrapper's text adds nothing
     }
@@ -106,7 +113,8 @@ final class ErrorReport {
     if (t instanceof IOException e) {
       return "I/O error: " + oneLine(String.valueOf(e.getMessage()));
     }
-    if (t instanceof CliException || t instanceof EbpfException || t instanceof ZnsException
+    if (t instanceof CliException || t instanceof InputFileException || t instanceof LabJsonException
+        || t instanceof EbpfException || t instanceof ZnsException
         || t instanceof InvalidImageException || t instanceof IllegalArgumentException
         || t instanceof IllegalStateException) {
       if (t.getMessage() != null) {
@@ -123,8 +131,14 @@ final class ErrorReport {
     return "internal error " + t.getClass().getName() + message + " (run with --debug for the stack trace)";
   }
 
-  /** The message with line breaks turned into spaces, so an error is always one line. */
+  /**
+   * The most characters of one error line: the parts that echo input are cut by {@link Excerpt}
+   * already; this bounds what comes from elsewhere (picocli repeating an argument, say).
+   */
+  static final int MAX_LINE_CHARS = 1000;
+
+  /** The message with line breaks turned into spaces, so an error is always one line, cut to {@link #MAX_LINE_CHARS}. */
   static String oneLine(String message) {
-    return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    return Excerpt.of(message.strip().replaceAll("\\s*\\R\\s*", " "), MAX_LINE_CHARS);
   }
 }

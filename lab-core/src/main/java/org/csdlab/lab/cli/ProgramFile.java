@@ -12,6 +12,7 @@ import org.csdlab.ebpf.asm.Assembler;
 import org.csdlab.ebpf.asm.Syntax;
 import org.csdlab.ebpf.elf.ElfObject;
 import org.csdlab.ebpf.elf.LoadedProgram;
+import org.csdlab.lab.io.InputFile;
 
 /**
  * An eBPF program read from a file, whichever of the three forms it has: an ELF object as
@@ -38,7 +39,7 @@ final class ProgramFile {
    * @param syntax for assembly, the syntax required; null accepts either, line by line
    */
   static LoadedProgram read(Path file, String section, Syntax syntax) {
-    byte[] bytes = InputFiles.read(file, "program file");
+    byte[] bytes = InputFile.program(file).readBytes();
     String name = String.valueOf(file.getFileName());
     switch (formOf(bytes)) {
       case ELF:

@@ -1,13 +1,13 @@
 package org.csdlab.lab.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.csdlab.lab.io.InputFile;
 import org.csdlab.zns.ReportFilter;
 import org.csdlab.zns.Zone;
 import org.csdlab.zns.ZoneState;
@@ -38,9 +38,7 @@ final class ZnsReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(file)) {
-      throw new CliException(Files.exists(file) ? file + " is not a regular file" : "no such file: " + file);
-    }
+    InputFile.opened(file, "device image").requireRegular();
     try (ZnsDevice device = ZnsDevice.open(file)) {
       PrintWriter out = spec.commandLine().getOut();
       out.println(file + ": " + ZnsCreateCommand.describe(device.geometry()));

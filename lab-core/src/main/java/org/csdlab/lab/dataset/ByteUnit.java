@@ -78,4 +78,22 @@ public enum ByteUnit {
     }
     return bytes + " B";
   }
+
+  /**
+   * {@code bytes} rounded to one decimal in the largest binary unit below it, as people read sizes:
+   * {@code 512 B}, {@code 4.0 KiB}, {@code 80.2 GiB}, {@code 1.0 TiB}.
+   */
+  public static String approximate(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    double value = bytes;
+    int unit = -1;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+  }
 }

@@ -2,9 +2,7 @@ package org.csdlab.lab.dataset;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.csdlab.lab.monitor.Sample;
@@ -125,26 +123,17 @@ public final class Dataset {
   }
 
   /**
-   * Writes the dataset to {@code file} (replacing it; its directory must exist).
+   * Writes the dataset to {@code file} (replacing it; its directory must exist). The file system
+   * must have room for the whole dataset and a margin of 64 MiB before the first byte is written;
+   * a write that fails part way removes the partial file.
    *
-   * @throws UncheckedIOException the file cannot be written, with the reason
+   * @throws DatasetWriteException not enough free space (nothing was written), or a write failed
+   *     part way, e.g. the disk filled up (the partial file was removed)
+   * @throws UncheckedIOException the file cannot be opened, with the reason
    */
   public DatasetFile writeToFile(Path file) {
     Objects.requireNonNull(file, "file");
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      throw new IllegalArgumentException("cannot write " + file + ": directory " + parent + " does not exist");
-    }
-    try (OutputStream out = Files.newOutputStream(file)) {
-      String sha256 = Generation.run(spec, monitor(), "generate " + spec.generator().id() + " to " + file.getFileName(),
-          (chunk, length) -> {
-            out.write(chunk, 0, length);
-            return Sample.NO_MODELED_TIME;
-          });
-      return new DatasetFile(spec, file, spec.sizeBytes(), sha256);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    return DatasetFileWriter.SYSTEM.write(spec, monitor(), file);
   }
 
   /** The bytes, generated as they are read. */

@@ -1,16 +1,12 @@
 package org.csdlab.lab.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.csdlab.lab.json.LabJson;
+import org.csdlab.lab.json.LabJsonException;
 import org.csdlab.lab.monitor.ThroughputMonitor;
 
 /**
@@ -24,8 +20,6 @@ public record DatasetManifest(List<ManifestEntry> datasets) {
 
   /** The manifest's place relative to the repository root. */
   public static final String FILE = "datasets/manifest.json";
-
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public DatasetManifest {
     datasets = List.copyOf(Objects.requireNonNull(datasets, "datasets"));
@@ -41,32 +35,21 @@ public record DatasetManifest(List<ManifestEntry> datasets) {
   /**
    * Reads a manifest.
    *
-   * @throws UncheckedIOException the file cannot be read or is not a manifest, with the reason
+   * @throws LabJsonException the file cannot be read or is not a manifest: names the file, the line
+   *     and column, the field ({@code datasets[2].seed}) and what was expected there
    */
   public static DatasetManifest read(Path file) {
-    try {
-      return JSON.readValue(file.toFile(), DatasetManifest.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the dataset manifest " + file + ": " + e.getMessage(), e);
-    }
+    return LabJson.load(file, DatasetManifest.class);
   }
 
   /** Writes the manifest as indented JSON. */
   public void write(Path file) {
-    try {
-      Files.writeString(file, toJson() + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the dataset manifest " + file + ": " + e.getMessage(), e);
-    }
+    LabJson.save(this, file);
   }
 
   /** The manifest as indented JSON. */
   public String toJson() {
-    try {
-      return JSON.writeValueAsString(this);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a manifest always serialises", e);
-    }
+    return LabJson.write(this).stripTrailing();
   }
 
   /** The entry called {@code name}, if any. */

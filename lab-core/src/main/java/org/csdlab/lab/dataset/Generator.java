@@ -3,6 +3,7 @@ package org.csdlab.lab.dataset;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import org.csdlab.ebpf.Excerpt;
 
 /** The kinds of dataset the lab generates, by the name manifests use. */
 public enum Generator {
@@ -51,7 +52,7 @@ public enum Generator {
         return generator;
       }
     }
-    throw new IllegalArgumentException("no dataset generator '" + id + "'; known: "
+    throw new IllegalArgumentException("no dataset generator '" + Excerpt.of(id) + "'; known: "
         + Arrays.stream(values()).map(Generator::id).toList());
   }
 

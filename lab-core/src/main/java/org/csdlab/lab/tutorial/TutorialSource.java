@@ -1,13 +1,10 @@
 package org.csdlab.lab.tutorial;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.csdlab.lab.io.InputFile;
 
 /**
  * A tutorial's single source: a JShell script ({@code tutorial.jsh}) whose comments carry the text.
@@ -44,13 +41,12 @@ public record TutorialSource(List<Cell> cells) {
     cells = List.copyOf(Objects.requireNonNull(cells, "cells"));
   }
 
-  /** Reads and parses a tutorial source file (UTF-8). */
+  /**
+   * Reads and parses a tutorial source file (UTF-8, a regular file of at most {@link
+   * InputFile#TEXT_MAX_BYTES}).
+   */
   public static TutorialSource read(Path file) {
-    try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read tutorial source " + file + ": " + e.getMessage(), e);
-    }
+    return parse(InputFile.text(file, "tutorial source").readString());
   }
 
   /** Parses a tutorial source's text. */

@@ -165,7 +165,7 @@ class EbpfCommandsTest {
     Path empty = Files.write(dir.resolve("empty.bin"), new byte[0]);
     assertEquals("csdlab ebpf run: program file " + empty + " is empty", CliRun.of("ebpf", "run", empty.toString())
         .errorLine());
-    assertEquals("csdlab ebpf run: program file " + dir + " is a directory, not a file",
+    assertEquals("csdlab ebpf run: program file " + dir + " is a directory, not a regular file",
         CliRun.of("ebpf", "run", dir.toString()).errorLine());
   }
 

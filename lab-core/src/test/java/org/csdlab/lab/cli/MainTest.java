@@ -87,7 +87,7 @@ class MainTest {
   void debugAddsTheStackTrace() {
     CliRun run = CliRun.of("ebpf", "run", "--debug", "no-such-file.s");
     assertEquals(1, run.status());
-    assertTrue(run.err().startsWith("csdlab ebpf run: no such file: no-such-file.s\n"), run.err());
+    assertTrue(run.err().startsWith("csdlab ebpf run: no such program file: no-such-file.s\n"), run.err());
     assertTrue(run.err().contains("NoSuchFileException"), run.err());
   }
 

@@ -61,7 +61,7 @@ class ZnsCommandsTest {
     assertEquals(1, run.status());
     assertTrue(run.errorLine().startsWith("csdlab zns report: "), run.errorLine());
     assertEquals("not a drive", Files.readString(notes));
-    assertEquals("csdlab zns report: no such file: " + dir.resolve("none.img"),
+    assertEquals("csdlab zns report: no such device image: " + dir.resolve("none.img"),
         CliRun.of("zns", "report", dir.resolve("none.img").toString()).errorLine());
   }
 

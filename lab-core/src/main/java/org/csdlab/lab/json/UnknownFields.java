@@ -1,27 +1,49 @@
-package org.csdlab.lab;
+package org.csdlab.lab.json;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 
 /**
  * Finds a field in a JSON document that the record it describes does not have, looking into
- * nested records and into the subtypes of {@link JsonTypeInfo} interfaces (chosen by their type
- * property), and reports it with its path and the fields that are allowed.
+ * nested records, lists of records and the subtypes of {@link JsonTypeInfo} interfaces (chosen by
+ * their type property), and reports it with its path, its line and column and the fields that are
+ * allowed.
  */
 final class UnknownFields {
-  private UnknownFields() {}
+  private final String source;
+  private final String json;
 
-  static void check(JsonNode node, Class<?> type, String source) {
-    check(node, type, source, "");
+  private UnknownFields(String source, String json) {
+    this.source = source;
+    this.json = json;
   }
 
-  private static void check(JsonNode node, Class<?> type, String source, String path) {
-    if (node == null || !node.isObject()) {
+  /** Checks the document {@code node}, parsed from {@code json}, against {@code type}. */
+  static void check(JsonNode node, Class<?> type, String source, String json) {
+    new UnknownFields(source, json).check(node, type, "", JsonPointer.empty());
+  }
+
+  private void check(JsonNode node, Type generic, String path, JsonPointer pointer) {
+    Class<?> type = rawType(generic);
+    if (node == null || type == null) {
+      return;
+    }
+    if (node.isArray() && Collection.class.isAssignableFrom(type) && generic instanceof ParameterizedType list) {
+      for (int i = 0; i < node.size(); i++) {
+        check(node.get(i), list.getActualTypeArguments()[0], path + "[" + i + "]", pointer.appendIndex(i));
+      }
+      return;
+    }
+    if (!node.isObject()) {
       return;
     }
     Class<?> concrete = type;
@@ -44,14 +66,21 @@ final class UnknownFields {
       String name = names.next();
       String field = path.isEmpty() ? name : path + "." + name;
       if (!known.contains(name)) {
-        throw new LabJsonException(source, field, "is not a known field; known fields: " + known, null);
+        throw JsonProblems.unknownField(source, JsonProblems.locate(json, pointer.appendProperty(name)), field, known);
       }
       for (RecordComponent component : concrete.getRecordComponents()) {
         if (component.getName().equals(name)) {
-          check(node.get(name), component.getType(), source, field);
+          check(node.get(name), component.getGenericType(), field, pointer.appendProperty(name));
         }
       }
     }
+  }
+
+  private static Class<?> rawType(Type type) {
+    if (type instanceof Class<?> c) {
+      return c;
+    }
+    return type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c ? c : null;
   }
 
   private static Class<?> subtype(Class<?> type, String name) {

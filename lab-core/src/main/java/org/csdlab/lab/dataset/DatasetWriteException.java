@@ -1,0 +1,71 @@
+package org.csdlab.lab.dataset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+
+/**
+ * A dataset that was not written to a file: the file system had no room for it (nothing was
+ * written), or a write failed part way, the disk filling up for instance (the partial file was
+ * removed). The message says which, with the figures; the fields carry them.
+ */
+public final class DatasetWriteException extends UncheckedIOException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Path file;
+  private final long sizeBytes;
+  private final long writtenBytes;
+  private final long usableBytes;
+
+  private DatasetWriteException(String message, IOException cause, Path file, long sizeBytes, long writtenBytes,
+      long usableBytes) {
+    super(message, cause);
+    this.file = file;
+    this.sizeBytes = sizeBytes;
+    this.writtenBytes = writtenBytes;
+    this.usableBytes = usableBytes;
+  }
+
+  /** Refused before the first byte: {@code usableBytes} are free where {@code sizeBytes} plus the margin are needed. */
+  static DatasetWriteException noRoom(Path file, long sizeBytes, long usableBytes, long marginBytes) {
+    Path directory = file.toAbsolutePath().getParent();
+    String message = "not enough disk space to write " + ByteUnit.approximate(sizeBytes) + " to " + file + ": "
+        + directory + " has " + ByteUnit.approximate(usableBytes) + " free, and " + ByteUnit.approximate(marginBytes)
+        + " are kept free beyond the data; choose a smaller size or a directory on a larger disk";
+    return new DatasetWriteException(message, new FileSystemException(file.toString(), null, "not enough space"),
+        file, sizeBytes, 0, usableBytes);
+  }
+
+  /** A write that failed after {@code writtenBytes}; the partial file is gone. */
+  static DatasetWriteException failed(Path file, long sizeBytes, long writtenBytes, IOException cause,
+      boolean removed) {
+    String reason = String.valueOf(cause.getMessage());
+    String what = reason.contains("No space left on device") ? "the disk filled up (No space left on device)"
+        : "the write failed (" + reason + ")";
+    String message = "writing " + file + " stopped after " + ByteUnit.approximate(writtenBytes) + " of "
+        + ByteUnit.approximate(sizeBytes) + ": " + what + "; " + (removed ? "the partial file was removed"
+            : "the partial file could not be removed, delete it by hand");
+    return new DatasetWriteException(message, cause, file, sizeBytes, writtenBytes, -1);
+  }
+
+  /** The file that was to be written. */
+  public Path file() {
+    return file;
+  }
+
+  /** The dataset's size. */
+  public long sizeBytes() {
+    return sizeBytes;
+  }
+
+  /** Bytes written before the failure (0 when refused before writing). */
+  public long writtenBytes() {
+    return writtenBytes;
+  }
+
+  /** Bytes the file system had free when the write was refused for lack of room; -1 for a failed write. */
+  public long usableBytes() {
+    return usableBytes;
+  }
+}
