@@ -2,7 +2,9 @@ package org.csdlab.lab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,5 +112,69 @@ class DatasetCommandsTest {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void aSizeBeyondTheMaximumIsRefusedBeforeAnyByte() {
+    Path file = dir.resolve("huge.bin");
+    CliRun run = CliRun.of("dataset", "generate", "u32-readings", "--size", "100TiB", "-o", file.toString(),
+        "--no-progress");
+    assertEquals(1, run.status());
+    assertEquals("csdlab dataset generate: a dataset is at most 1.0 TiB (DatasetSpec.MAX_SIZE_BYTES), was 100.0 TiB"
+        + " (109951162777600 bytes)", run.errorLine());
+    assertFalse(Files.exists(file));
+  }
+
+  @Test
+  void aSizeTheDiskCannotHoldIsRefusedWithTheFigures() throws IOException {
+    long usable = Files.getFileStore(dir).getUsableSpace();
+    assumeTrue(usable < (1L << 40) + (64L << 20), "this disk could hold 1 TiB");
+    Path file = dir.resolve("huge.bin");
+    CliRun run = CliRun.of("dataset", "generate", "u32-readings", "--size", "1TiB", "-o", file.toString(),
+        "--no-progress");
+    assertEquals(1, run.status());
+    assertTrue(run.errorLine().matches("csdlab dataset generate: not enough disk space to write 1\\.0 TiB to "
+        + java.util.regex.Pattern.quote(file.toString()) + ": " + java.util.regex.Pattern.quote(dir.toString())
+        + " has [0-9.]+ [KMGT]iB free, and 64\\.0 MiB are kept free beyond the data; choose a smaller size or a"
+        + " directory on a larger disk"), run.errorLine());
+    assertFalse(Files.exists(file), "nothing was written");
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void aDatasetForAnImageIsCheckedAgainstTheDiskToo() throws IOException {
+    long usable = Files.getFileStore(dir).getUsableSpace();
+    assumeTrue(usable < (1L << 40) + (64L << 20), "this disk could hold 1 TiB");
+    Path image = dir.resolve("drive.img");
+    assertEquals(0, CliRun.of("zns", "create", image.toString(), "--zones", "4", "--zone-size", "64KiB").status());
+    long before = Files.size(image);
+    CliRun run = CliRun.of("dataset", "generate", "u32-readings", "--size", "1TiB", "--image", image.toString(),
+        "--no-progress");
+    assertTrue(run.errorLine().startsWith("csdlab dataset generate: not enough disk space to write 1.0 TiB to " + image),
+        run.errorLine());
+    assertEquals(before, Files.size(image));
+  }
+
+  @Test
+  void aBadManifestNamesTheFileThePlaceAndTheField() throws IOException {
+    Path manifest = Files.writeString(dir.resolve("manifest.json"), """
+        {
+          "datasets" : [ {
+            "name" : "small",
+            "generator" : "u32-readings",
+            "parameters" : { "selectivity" : 0.5 },
+            "seed" : "seven",
+            "sizeBytes" : 4096,
+            "sha256" : "ab12"
+          } ]
+        }
+        """);
+    CliRun run = CliRun.of("dataset", "generate", "small", "--manifest", manifest.toString(), "-o",
+        dir.resolve("small.bin").toString());
+    assertEquals("csdlab dataset generate: " + manifest + ":6:14: field 'datasets[0].seed': expected a whole number"
+        + " (long), found the string \"seven\"", run.errorLine());
+    assertEquals("csdlab dataset list: " + manifest + ":6:14: field 'datasets[0].seed': expected a whole number"
+        + " (long), found the string \"seven\"", CliRun.of("dataset", "list", "--manifest", manifest.toString())
+        .errorLine());
   }
 }
