@@ -174,4 +174,14 @@ class JsonTest {
     LabJsonException f = assertThrows(LabJsonException.class, () -> Comparison.fromJson("{\"host\": null}"));
     assertTrue(f.getMessage().startsWith("<string>"), f.getMessage());
   }
+
+  @Test
+  void aVeryLongFileNameIsCutInTheMessage() {
+    Path deep = dir.resolve("d".repeat(200)).resolve("e".repeat(200) + ".json");
+    LabJsonException e = assertThrows(LabJsonException.class, () -> LabConfig.load(deep));
+    int more = deep.toString().length() - 240;
+    assertEquals(deep.toString().substring(0, 240) + "… (" + String.format(java.util.Locale.ROOT, "%,d", more)
+        + " more characters): no such file", e.getMessage());
+    assertEquals(deep.toString(), e.file(), "the field keeps the whole name");
+  }
 }

@@ -96,19 +96,19 @@ final class ErrorReport {
       return describe(t.getCause()); // the cause names the file; the wrapper's text adds nothing
     }
     if (t instanceof NoSuchFileException e) {
-      return "no such file: " + e.getFile();
+      return "no such file: " + Excerpt.of(e.getFile(), Excerpt.MAX_LIST_CHARS);
     }
     if (t instanceof AccessDeniedException e) {
-      return "permission denied: " + e.getFile();
+      return "permission denied: " + Excerpt.of(e.getFile(), Excerpt.MAX_LIST_CHARS);
     }
     if (t instanceof FileAlreadyExistsException e) {
-      return "file already exists: " + e.getFile();
+      return "file already exists: " + Excerpt.of(e.getFile(), Excerpt.MAX_LIST_CHARS);
     }
     if (t instanceof NotDirectoryException e) {
-      return "not a directory: " + e.getFile();
+      return "not a directory: " + Excerpt.of(e.getFile(), Excerpt.MAX_LIST_CHARS);
     }
     if (t instanceof DirectoryNotEmptyException e) {
-      return "directory not empty: " + e.getFile();
+      return "directory not empty: " + Excerpt.of(e.getFile(), Excerpt.MAX_LIST_CHARS);
     }
     if (t instanceof IOException e) {
       return "I/O error: " + oneLine(String.valueOf(e.getMessage()));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import org.csdlab.ebpf.Excerpt;
 
 /**
  * A dataset that was not written to a file: the file system had no room for it (nothing was
@@ -30,8 +31,8 @@ public final class DatasetWriteException extends UncheckedIOException {
   /** Refused before the first byte: {@code usableBytes} are free where {@code sizeBytes} plus the margin are needed. */
   static DatasetWriteException noRoom(Path file, long sizeBytes, long usableBytes, long marginBytes) {
     Path directory = file.toAbsolutePath().getParent();
-    String message = "not enough disk space to write " + ByteUnit.approximate(sizeBytes) + " to " + file + ": "
-        + directory + " has " + ByteUnit.approximate(usableBytes) + " free, and " + ByteUnit.approximate(marginBytes)
+    String message = "not enough disk space to write " + ByteUnit.approximate(sizeBytes) + " to " + shown(file) + ": "
+        + shown(directory) + " has " + ByteUnit.approximate(usableBytes) + " free, and " + ByteUnit.approximate(marginBytes)
         + " are kept free beyond the data; choose a smaller size or a directory on a larger disk";
     return new DatasetWriteException(message, new FileSystemException(file.toString(), null, "not enough space"),
         file, sizeBytes, 0, usableBytes);
@@ -43,10 +44,14 @@ public final class DatasetWriteException extends UncheckedIOException {
     String reason = String.valueOf(cause.getMessage());
     String what = reason.contains("No space left on device") ? "the disk filled up (No space left on device)"
         : "the write failed (" + reason + ")";
-    String message = "writing " + file + " stopped after " + ByteUnit.approximate(writtenBytes) + " of "
+    String message = "writing " + shown(file) + " stopped after " + ByteUnit.approximate(writtenBytes) + " of "
         + ByteUnit.approximate(sizeBytes) + ": " + what + "; " + (removed ? "the partial file was removed"
             : "the partial file could not be removed, delete it by hand");
     return new DatasetWriteException(message, cause, file, sizeBytes, writtenBytes, -1);
+  }
+
+  private static String shown(Path path) {
+    return Excerpt.of(String.valueOf(path), Excerpt.MAX_LIST_CHARS);
   }
 
   /** The file that was to be written. */

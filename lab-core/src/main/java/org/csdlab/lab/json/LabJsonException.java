@@ -1,5 +1,7 @@
 package org.csdlab.lab.json;
 
+import org.csdlab.ebpf.Excerpt;
+
 /**
  * A JSON file the lab could not read or write: names the file, the place in it (line and column,
  * from 1; 0 when the problem has no place), the field (a path such as {@code geometry.zoneCount}
@@ -19,7 +21,7 @@ public final class LabJsonException extends RuntimeException {
   private final String problem;
 
   LabJsonException(String file, int line, int column, String field, String problem, Throwable cause) {
-    super(file + (line > 0 ? ":" + line + ":" + column : "") + (field.isEmpty() ? "" : ": field '" + field + "'")
+    super(Excerpt.of(file, Excerpt.MAX_LIST_CHARS) + (line > 0 ? ":" + line + ":" + column : "") + (field.isEmpty() ? "" : ": field '" + field + "'")
         + ": " + problem, cause);
     this.file = file;
     this.line = line;
