@@ -36,7 +36,11 @@ final class DatasetFileWriter {
     if (directory != null && !Files.isDirectory(directory)) {
       throw new IllegalArgumentException("cannot write " + file + ": directory " + directory + " does not exist");
     }
-    room.check(file, spec.sizeBytes(), replacedBytes(file));
+    // a device or FIFO (-o /dev/null) takes no file system space, and is never removed
+    boolean toFile = !Files.exists(file) || Files.isRegularFile(file);
+    if (toFile) {
+      room.check(file, spec.sizeBytes(), replacedBytes(file));
+    }
     OutputStream opened;
     try {
       opened = opener.open(file);
@@ -53,9 +57,13 @@ final class DatasetFileWriter {
           });
       return new DatasetFile(spec, file, spec.sizeBytes(), sha256);
     } catch (IOException e) {
-      throw DatasetWriteException.failed(file, spec.sizeBytes(), written[0], e, remove(file));
+      String aftermath = !toFile ? null : remove(file) ? "the partial file was removed"
+          : "the partial file could not be removed; delete it by hand";
+      throw DatasetWriteException.failed(file, spec.sizeBytes(), written[0], e, aftermath);
     } catch (RuntimeException | Error e) { // interrupted, out of memory: no half-written dataset either
-      remove(file);
+      if (toFile) {
+        remove(file);
+      }
       throw e;
     }
   }
@@ -69,8 +77,12 @@ final class DatasetFileWriter {
     }
   }
 
+  /** Removes the partial file, if it is still a regular file. */
   private static boolean remove(Path file) {
     try {
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        return false;
+      }
       Files.deleteIfExists(file);
       return true;
     } catch (IOException e) {

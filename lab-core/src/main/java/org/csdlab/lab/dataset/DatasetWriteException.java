@@ -38,15 +38,19 @@ public final class DatasetWriteException extends UncheckedIOException {
         file, sizeBytes, 0, usableBytes);
   }
 
-  /** A write that failed after {@code writtenBytes}; the partial file is gone. */
+  /**
+   * A write that failed after {@code writtenBytes}.
+   *
+   * @param aftermath what became of the partial file ({@code the partial file was removed}), or
+   *     null when the target was a device or FIFO, which holds no file
+   */
   static DatasetWriteException failed(Path file, long sizeBytes, long writtenBytes, IOException cause,
-      boolean removed) {
+      String aftermath) {
     String reason = String.valueOf(cause.getMessage());
     String what = reason.contains("No space left on device") ? "the disk filled up (No space left on device)"
-        : "the write failed (" + reason + ")";
+        : "the write failed (" + Excerpt.of(reason, Excerpt.MAX_LIST_CHARS) + ")";
     String message = "writing " + shown(file) + " stopped after " + ByteUnit.approximate(writtenBytes) + " of "
-        + ByteUnit.approximate(sizeBytes) + ": " + what + "; " + (removed ? "the partial file was removed"
-            : "the partial file could not be removed, delete it by hand");
+        + ByteUnit.approximate(sizeBytes) + ": " + what + (aftermath == null ? "" : "; " + aftermath);
     return new DatasetWriteException(message, cause, file, sizeBytes, writtenBytes, -1);
   }
 

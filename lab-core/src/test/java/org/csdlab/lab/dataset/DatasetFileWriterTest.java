@@ -129,4 +129,19 @@ class DatasetFileWriterTest {
         e.getMessage());
     assertEquals(DatasetSpec.MAX_SIZE_BYTES, DatasetSpec.of(Generator.U32_READINGS, 1L << 40, 7).sizeBytes());
   }
+
+  @Test
+  void aDeviceTargetIsNeitherCheckedForSpaceNorRemoved() {
+    Path devNull = Path.of("/dev/null");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull), "no /dev/null here");
+    DatasetSpec spec = DatasetSpec.of(Generator.U32_READINGS, 2L << 20, 1);
+    DatasetFile written = withFreeSpace(0).write(spec, quiet, devNull); // no room anywhere: not asked
+    assertEquals(Datasets.of(spec).monitor(quiet).sha256(), written.sha256());
+    DatasetFileWriter failing = new DatasetFileWriter(path -> new FillingDisk(Files.newOutputStream(path), 1 << 20),
+        new DiskRoom(directory -> 0));
+    DatasetWriteException e = assertThrows(DatasetWriteException.class, () -> failing.write(spec, quiet, devNull));
+    assertEquals("writing /dev/null stopped after 1.0 MiB of 2.0 MiB: the disk filled up (No space left on device)",
+        e.getMessage());
+    assertTrue(Files.exists(devNull), "a device is never removed");
+  }
 }
