@@ -1,6 +1,7 @@
 package org.csdlab.lab.kernel;
 
 import java.lang.reflect.Field;
+import java.util.Arrays;
 import jdk.jshell.execution.LocalExecutionControl;
 
 /**
@@ -10,11 +11,30 @@ import jdk.jshell.execution.LocalExecutionControl;
  * <p>Interrupting is {@link LocalExecutionControl#stop()}'s: on JDK 17 it stops the cell's threads;
  * on JDK 24 and later (where {@code Thread.stop} is gone) the JDK instruments every loop of the
  * loaded snippet classes with a cancellation check and interrupts the cell's threads.
+ *
+ * <p>Every snippet class is rewritten by {@link CellClassRewriter} before it loads, so that a cell
+ * calling {@code System.exit} gets an {@link ExitFromCell} instead of ending the kernel.
  */
 final class CapturingExecutionControl extends LocalExecutionControl {
 
   /** What the last {@link #varValue} call read; read back by the evaluating thread right after. */
   private Object lastValue;
+
+  @Override
+  public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+    super.load(rewritten(classes));
+  }
+
+  @Override
+  public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+    super.redefine(rewritten(classes));
+  }
+
+  private static ClassBytecodes[] rewritten(ClassBytecodes[] classes) {
+    return Arrays.stream(classes)
+        .map(c -> new ClassBytecodes(c.name(), CellClassRewriter.rewrite(c.bytecodes())))
+        .toArray(ClassBytecodes[]::new);
+  }
 
   @Override
   public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {

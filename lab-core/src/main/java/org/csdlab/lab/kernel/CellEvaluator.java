@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -37,6 +38,8 @@ public final class CellEvaluator implements AutoCloseable {
       "org.csdlab.zns", "org.csdlab.zns.csd", "org.csdlab.zns.timing",
       "org.csdlab.fluffle");
 
+  private static final Set<String> PRIMITIVE_TYPES =
+      Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
   private static final long STOP_RETRY_MILLIS = 50;
   private static final long STUBBORN_NANOS = 5_000_000_000L;
 
@@ -45,6 +48,7 @@ public final class CellEvaluator implements AutoCloseable {
   private final SourceCodeAnalysis analysis;
   private final ErrorReports reports;
   private final List<String> importedPackages;
+  private final MemoryReserve memoryReserve = new MemoryReserve();
 
   private final Object runState = new Object();
   private boolean running;
@@ -87,6 +91,12 @@ public final class CellEvaluator implements AutoCloseable {
     }
     try {
       return run(new CellText(cell), fullTrace);
+    } catch (OutOfMemoryError e) {
+      // JShell itself (compiling, reporting) ran out; what the cell allocated is garbage by now.
+      memoryReserve.release();
+      recoverMemory();
+      throw new UncaughtException(OutOfMemoryError.class.getName(), "the kernel ran out of memory running the cell",
+          List.of("java.lang.OutOfMemoryError: " + e.getMessage(), HeapLimit.outOfMemoryAdvice()));
     } finally {
       synchronized (runState) {
         running = false;
@@ -169,7 +179,13 @@ public final class CellEvaluator implements AutoCloseable {
         throw reports.compilation(cell, piece, shell.diagnostics(snippet).collect(Collectors.toList()));
       }
       if (event.exception() != null) {
-        throw reports.uncaught(cell, byId, event.exception(), fullTrace);
+        List<String> released = ranOutOfMemory(event.exception()) ? releaseMemory(declared) : List.of();
+        UncaughtException report = reports.uncaught(cell, byId, event.exception(), fullTrace);
+        if (!released.isEmpty()) {
+          report = report.withNote("To free memory, this cell's variables " + String.join(", ", released)
+              + " were set to null.");
+        }
+        throw report;
       }
       if (snippet instanceof DeclarationSnippet) {
         declared.add(snippet);
@@ -177,6 +193,37 @@ public final class CellEvaluator implements AutoCloseable {
       result = valueOf(snippet);
     }
     return new CellResult(result.hasValue(), result.value(), waitingDeclarations(declared));
+  }
+
+  private static boolean ranOutOfMemory(Throwable thrown) {
+    String name = thrown instanceof EvalException eval ? eval.getExceptionClassName() : thrown.getClass().getName();
+    return name.equals(OutOfMemoryError.class.getName());
+  }
+
+  /**
+   * After a cell ran out of memory: lets the reserve go so the kernel's threads have room, sets
+   * the object variables the cell declared to null (what they hold would otherwise fill the heap
+   * for good), collects, and takes the reserve again. Returns the names of the variables cleared.
+   */
+  private List<String> releaseMemory(List<Snippet> declared) {
+    memoryReserve.release();
+    List<String> cleared = new ArrayList<>();
+    for (Snippet snippet : declared) {
+      if (snippet instanceof VarSnippet variable && shell.status(variable).isActive()
+          && !PRIMITIVE_TYPES.contains(variable.typeName())) {
+        List<SnippetEvent> events = shell.eval(variable.name() + " = null;");
+        if (events.stream().allMatch(e -> e.exception() == null && e.status() != Snippet.Status.REJECTED)) {
+          cleared.add(variable.name());
+        }
+      }
+    }
+    recoverMemory();
+    return cleared;
+  }
+
+  private void recoverMemory() {
+    System.gc();
+    memoryReserve.restore();
   }
 
   private void throwIfInterrupted(String where) {
