@@ -17,6 +17,9 @@ import jdk.jshell.execution.LocalExecutionControl;
  */
 final class CapturingExecutionControl extends LocalExecutionControl {
 
+  /** The class JShell's stop checks read their flag from (JDK 24+). */
+  private static final String STOP_FLAG_CLASS = "REPL.$Cancel$";
+
   /** What the last {@link #varValue} call read; read back by the evaluating thread right after. */
   private Object lastValue;
 
@@ -50,6 +53,23 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     // JShell only shows this string; the kernel renders the captured object itself, and calling
     // toString() here could run user code on the kernel's own thread.
     return "";
+  }
+
+  /**
+   * Sets the stop flag that JDK 24 and later check in every loop of the cells' code (JShell's own
+   * {@code REPL.$Cancel$.allStop}, raised by {@link #stop()} only while a cell runs), so that
+   * threads a cell left running can be stopped too. Returns false where there is no such flag
+   * (before JDK 24, or before the first cell ran).
+   */
+  boolean raiseStopFlag(boolean raised) {
+    try {
+      Field allStop = findClass(STOP_FLAG_CLASS).getDeclaredField("allStop");
+      allStop.setAccessible(true);
+      allStop.setBoolean(null, raised);
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return false;
+    }
   }
 
   /** The object read by the last {@link #varValue} call, and forgets it. */

@@ -49,6 +49,7 @@ public final class CellEvaluator implements AutoCloseable {
   private final ErrorReports reports;
   private final List<String> importedPackages;
   private final MemoryReserve memoryReserve = new MemoryReserve();
+  private final CellThreads cellThreads;
 
   private final Object runState = new Object();
   private boolean running;
@@ -67,6 +68,7 @@ public final class CellEvaluator implements AutoCloseable {
         .compilerOptions("--class-path", System.getProperty("java.class.path"))
         .build();
     this.control = provider.control();
+    this.cellThreads = new CellThreads(control);
     this.analysis = shell.sourceCodeAnalysis();
     this.reports = new ErrorReports(shell);
     this.importedPackages = importExisting(packages);
@@ -98,12 +100,18 @@ public final class CellEvaluator implements AutoCloseable {
       throw new UncaughtException(OutOfMemoryError.class.getName(), "the kernel ran out of memory running the cell",
           List.of("java.lang.OutOfMemoryError: " + e.getMessage(), HeapLimit.outOfMemoryAdvice()));
     } finally {
+      boolean interrupted;
       synchronized (runState) {
+        interrupted = interruptRequested;
         running = false;
         interruptRequested = false;
       }
       // An interrupt may have landed between the last snippet and now; it must not linger.
       Thread.interrupted();
+      if (interrupted) {
+        // The stop button means every thread cells started, not only the cell's own.
+        cellThreads.stop(cellThreads.live());
+      }
     }
   }
 
@@ -114,11 +122,17 @@ public final class CellEvaluator implements AutoCloseable {
 
   /**
    * Stops the running cell, if any: its code ends at the next loop iteration or blocking call (on
-   * JDK 17 at once), and {@link #evaluate} throws {@link CellInterrupted}. Safe from any thread.
+   * JDK 17 at once), and {@link #evaluate} throws {@link CellInterrupted}; then the threads cells
+   * started are stopped as well (see {@link CellThreads}). With no cell running, only those threads
+   * are stopped. Safe from any thread.
    */
   public void interrupt() {
     synchronized (runState) {
-      if (!running || interruptRequested) {
+      if (!running) {
+        stopLeftThreadsLater();
+        return;
+      }
+      if (interruptRequested) {
         return;
       }
       interruptRequested = true;
@@ -128,6 +142,34 @@ public final class CellEvaluator implements AutoCloseable {
     Thread stopper = new Thread(this::stopUntilCellEnds, "csdlab-interrupt");
     stopper.setDaemon(true);
     stopper.start();
+  }
+
+  /**
+   * Stops, on another thread, the threads earlier cells left running: an interrupt with no cell
+   * running is meant for them. Only the threads alive now, not those of a cell that starts meanwhile.
+   */
+  private void stopLeftThreadsLater() {
+    List<Thread> targets = cellThreads.live();
+    if (targets.isEmpty()) {
+      return;
+    }
+    Thread stopper = new Thread(() -> {
+      synchronized (this) {
+        cellThreads.stop(targets);
+      }
+    }, "csdlab-stop-threads");
+    stopper.setDaemon(true);
+    stopper.start();
+  }
+
+  /** The live threads that cells started (see {@link CellThreads}). */
+  synchronized List<Thread> cellThreads() {
+    return cellThreads.live();
+  }
+
+  /** Stops every live thread that cells started, as far as the JDK allows; waits up to 2 s. */
+  synchronized CellThreads.Outcome stopCellThreads() {
+    return cellThreads.stop(cellThreads.live());
   }
 
   private void stopUntilCellEnds() {
