@@ -50,10 +50,14 @@ public final class CellEvaluator implements AutoCloseable {
   private final List<String> importedPackages;
   private final MemoryReserve memoryReserve = new MemoryReserve();
   private final CellThreads cellThreads;
+  private final LowMemoryGuard memoryGuard;
 
   private final Object runState = new Object();
   private boolean running;
   private boolean interruptRequested;
+  private boolean stoppingThreads;
+  /** Why the running cell is being stopped when it is not the user's interrupt. */
+  private LowMemoryGuard.Reading memoryStop;
 
   /** An evaluator with {@link #DEFAULT_IMPORTS}. */
   public static CellEvaluator create() {
@@ -69,6 +73,7 @@ public final class CellEvaluator implements AutoCloseable {
         .build();
     this.control = provider.control();
     this.cellThreads = new CellThreads(control);
+    this.memoryGuard = new LowMemoryGuard(this::stopForMemory);
     this.analysis = shell.sourceCodeAnalysis();
     this.reports = new ErrorReports(shell);
     this.importedPackages = importExisting(packages);
@@ -88,8 +93,18 @@ public final class CellEvaluator implements AutoCloseable {
    */
   public synchronized CellResult evaluate(String cell, boolean fullTrace) {
     synchronized (runState) {
+      while (stoppingThreads) {
+        // An interrupt is stopping what earlier cells left running; this cell must not be caught in it.
+        try {
+          runState.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
       running = true;
       interruptRequested = false;
+      memoryStop = null;
     }
     try {
       return run(new CellText(cell), fullTrace);
@@ -102,9 +117,10 @@ public final class CellEvaluator implements AutoCloseable {
     } finally {
       boolean interrupted;
       synchronized (runState) {
-        interrupted = interruptRequested;
+        interrupted = interruptRequested && memoryStop == null;
         running = false;
         interruptRequested = false;
+        memoryStop = null;
       }
       // An interrupt may have landed between the last snippet and now; it must not linger.
       Thread.interrupted();
@@ -129,13 +145,19 @@ public final class CellEvaluator implements AutoCloseable {
   public void interrupt() {
     synchronized (runState) {
       if (!running) {
-        stopLeftThreadsLater();
+        if (stoppingThreads) {
+          return;
+        }
+        stoppingThreads = true;
+      } else if (interruptRequested) {
         return;
+      } else {
+        interruptRequested = true;
       }
-      if (interruptRequested) {
-        return;
-      }
-      interruptRequested = true;
+    }
+    if (stoppingThreads()) {
+      stopLeftThreads();
+      return;
     }
     // A stop that lands while JShell compiles a snippet does nothing, and the snippet would then
     // run unstopped: keep stopping until the cell has ended.
@@ -145,21 +167,42 @@ public final class CellEvaluator implements AutoCloseable {
   }
 
   /**
-   * Stops, on another thread, the threads earlier cells left running: an interrupt with no cell
-   * running is meant for them. Only the threads alive now, not those of a cell that starts meanwhile.
+   * Stops the running cell because the heap is nearly full after a collection (see
+   * {@link LowMemoryGuard}); the cell then ends in a {@link CellOutOfMemory}.
    */
-  private void stopLeftThreadsLater() {
-    List<Thread> targets = cellThreads.live();
-    if (targets.isEmpty()) {
-      return;
-    }
-    Thread stopper = new Thread(() -> {
-      synchronized (this) {
-        cellThreads.stop(targets);
+  private void stopForMemory(LowMemoryGuard.Reading reading) {
+    synchronized (runState) {
+      if (!running || interruptRequested) {
+        return;
       }
-    }, "csdlab-stop-threads");
+      interruptRequested = true;
+      memoryStop = reading;
+    }
+    memoryReserve.release();
+    Thread stopper = new Thread(this::stopUntilCellEnds, "csdlab-memory-stop");
     stopper.setDaemon(true);
     stopper.start();
+  }
+
+  private boolean stoppingThreads() {
+    synchronized (runState) {
+      return stoppingThreads;
+    }
+  }
+
+  /**
+   * Stops the threads earlier cells left running (an interrupt with no cell running is meant for
+   * them) before it returns; a cell asked to run meanwhile waits for it.
+   */
+  private void stopLeftThreads() {
+    try {
+      cellThreads.stop(cellThreads.live());
+    } finally {
+      synchronized (runState) {
+        stoppingThreads = false;
+        runState.notifyAll();
+      }
+    }
   }
 
   /** The live threads that cells started (see {@link CellThreads}). */
@@ -204,12 +247,12 @@ public final class CellEvaluator implements AutoCloseable {
     CellResult result = CellResult.noValue(List.of());
     for (CellSnippets.Piece piece : pieces) {
       int line = cell.lineOf(piece.offset());
-      throwIfInterrupted("before line " + line);
+      throwIfInterrupted("before line " + line, declared);
       if (piece.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
         throw reports.incomplete(cell, piece);
       }
       List<SnippetEvent> events = shell.eval(piece.source());
-      throwIfInterrupted("at line " + line);
+      throwIfInterrupted("at line " + line, declared);
       Optional<SnippetEvent> evaluated = events.stream().filter(e -> e.causeSnippet() == null).findFirst();
       if (evaluated.isEmpty()) {
         continue;
@@ -268,12 +311,18 @@ public final class CellEvaluator implements AutoCloseable {
     memoryReserve.restore();
   }
 
-  private void throwIfInterrupted(String where) {
+  private void throwIfInterrupted(String where, List<Snippet> declared) {
+    LowMemoryGuard.Reading lowMemory;
     synchronized (runState) {
-      if (interruptRequested) {
-        throw new CellInterrupted(where);
+      if (!interruptRequested) {
+        return;
       }
+      lowMemory = memoryStop;
     }
+    if (lowMemory == null) {
+      throw new CellInterrupted(where);
+    }
+    throw new CellOutOfMemory(where, lowMemory, releaseMemory(declared));
   }
 
   /** The value an expression snippet produced, read back as the real object. */
@@ -409,6 +458,7 @@ public final class CellEvaluator implements AutoCloseable {
 
   @Override
   public void close() {
+    memoryGuard.close();
     shell.close();
   }
 }

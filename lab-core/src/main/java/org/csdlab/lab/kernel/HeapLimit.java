@@ -68,7 +68,7 @@ public record HeapLimit(long bytes) {
    */
   static String outOfMemoryAdvice() {
     long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
-    return "The cell ran out of memory: the kernel's heap limit is " + maxMiB + " MiB. The kernel is still running."
+    return "Out of memory: the kernel's heap limit is " + maxMiB + " MiB. The kernel is still running."
         + " Let earlier cells' big values go (set their variables to null), or raise the limit with"
         + " ./csdlab jupyter install --heap 4g and restart the kernel.";
   }

@@ -87,7 +87,7 @@ class CellSurvivalTest {
             + "throw new OutOfMemoryError(\"Java heap space\");"));
     String report = report(error);
     assertTrue(report.contains("java.lang.OutOfMemoryError: Java heap space"), report);
-    assertTrue(report.contains("The cell ran out of memory: the kernel's heap limit is "
+    assertTrue(report.contains("Out of memory: the kernel's heap limit is "
         + (Runtime.getRuntime().maxMemory() >> 20) + " MiB. The kernel is still running."), report);
     assertTrue(report.contains("./csdlab jupyter install --heap 4g"), report);
     assertTrue(report.contains("To free memory, this cell's variables hoard were set to null."), report);
@@ -115,6 +115,44 @@ class CellSurvivalTest {
     assertTrue(error.lines().size() < 12, report);
     assertTrue(report.contains("... the 2 frames above repeated "), report);
     assertTrue(report.length() < 2_000, report.length() + " characters");
+  }
+
+  @Test
+  void aSpinningThreadLeftByACellIsListedAndStoppedByAnInterrupt() throws Exception {
+    evaluator.evaluate("Thread spinner = new Thread(() -> { while (true) {} }, \"spinner\");\nspinner.start();");
+    Thread spinner = (Thread) evaluator.evaluate("spinner").value();
+    assertTrue(spinner.isAlive());
+    assertTrue(evaluator.cellThreads().contains(spinner), evaluator.cellThreads().toString());
+    String listing = ThreadsMagic.list(evaluator.cellThreads());
+    assertTrue(listing.contains("  spinner (RUNNABLE"), listing);
+    evaluator.interrupt();   // no cell runs: the interrupt is for the threads cells left
+    spinner.join(30_000);
+    assertFalse(spinner.isAlive(), "the spinning thread still runs after the interrupt");
+    assertFalse(evaluator.cellThreads().contains(spinner));
+    assertEquals(2, evaluator.evaluate("1 + 1").value());
+  }
+
+  @Test
+  void threadsStopStopsSpinningAndSleepingThreads() {
+    evaluator.evaluate("Thread spin2 = new Thread(() -> { long n = 0; while (true) { n++; } }, \"spin2\");\n"
+        + "Thread nap = new Thread(() -> { try { Thread.sleep(600_000); } catch (InterruptedException e) {} }, \"nap\");\n"
+        + "spin2.start();\nnap.start();");
+    CellThreads.Outcome outcome = evaluator.stopCellThreads();
+    String text = ThreadsMagic.stopped(outcome);
+    assertTrue(outcome.stillRunning().isEmpty(), text);
+    assertTrue(text.startsWith("Stopped 2 threads: "), text);
+    assertTrue(text.contains("spin2") && text.contains("nap"), text);
+    assertEquals("No threads started by cells are running.", ThreadsMagic.list(evaluator.cellThreads()));
+  }
+
+  @Test
+  void threadsMagicIsTheWholeCell() {
+    assertEquals(java.util.Optional.of(ThreadsMagic.Action.LIST), ThreadsMagic.parse(" %threads \n"));
+    assertEquals(java.util.Optional.of(ThreadsMagic.Action.STOP), ThreadsMagic.parse("%threads stop"));
+    assertEquals(java.util.Optional.empty(), ThreadsMagic.parse("int threads = 1;"));
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ThreadsMagic.parse("%threads kill"));
+    assertEquals("%threads takes nothing or 'stop', not 'kill': %threads lists the threads cells started,"
+        + " %threads stop stops them", error.getMessage());
   }
 
   @Test
