@@ -170,7 +170,7 @@ public final class CellEvaluator implements AutoCloseable {
    * Stops the running cell because the heap is nearly full after a collection (see
    * {@link LowMemoryGuard}); the cell then ends in a {@link CellOutOfMemory}.
    */
-  private void stopForMemory(LowMemoryGuard.Reading reading) {
+  void stopForMemory(LowMemoryGuard.Reading reading) {
     synchronized (runState) {
       if (!running || interruptRequested) {
         return;

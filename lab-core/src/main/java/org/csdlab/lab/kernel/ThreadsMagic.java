@@ -22,7 +22,7 @@ final class ThreadsMagic {
   /**
    * The action when the cell is the magic alone ({@code %threads} or {@code %threads stop}).
    *
-   * @throws IllegalArgumentException for {@code %threads} followed by anything else
+   * @throws MagicUsageError for {@code %threads} followed by anything else
    */
   static Optional<Action> parse(String code) {
     String cell = code.strip();
@@ -36,7 +36,7 @@ final class ThreadsMagic {
     if (argument.equals("stop")) {
       return Optional.of(Action.STOP);
     }
-    throw new IllegalArgumentException("%threads takes nothing or 'stop', not '" + argument + "':"
+    throw new MagicUsageError("%threads takes nothing or 'stop', not '" + argument + "':"
         + " %threads lists the threads cells started, %threads stop stops them");
   }
 

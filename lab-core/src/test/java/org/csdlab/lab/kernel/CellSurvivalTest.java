@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +101,40 @@ class CellSurvivalTest {
   }
 
   @Test
+  void aCellStoppedForLowMemorySaysHowFullTheHeapWasAndClearsItsVariables() throws Exception {
+    CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
+      try {
+        evaluator.evaluate("var pile = new ArrayList<Integer>();\n"
+            + "{ System.setProperty(\"csdlab.test.piling\", \"yes\"); while (true) { pile.add(1); if (pile.size() > 1000) pile.clear(); } }");
+        return null;
+      } catch (Throwable e) {
+        return e;
+      }
+    });
+    LowMemoryGuard.Reading reading = new LowMemoryGuard.Reading("G1 Old Gen", 300L << 20, 320L << 20);
+    Throwable thrown = null;
+    for (int attempt = 0; attempt < 600 && System.getProperty("csdlab.test.piling") == null; attempt++) {
+      Thread.sleep(50);   // until the loop runs
+    }
+    for (int attempt = 0; attempt < 600 && thrown == null; attempt++) {
+      evaluator.stopForMemory(reading);
+      try {
+        thrown = outcome.get(50, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        // Still running: the stop lands once the loop has started.
+      }
+    }
+    CellOutOfMemory error = assertInstanceOf(CellOutOfMemory.class, thrown);
+    String report = String.join("\n", error.lines());
+    assertTrue(report.startsWith("Stopped at line 2: the heap was 93% full after garbage collection (300 of 320 MiB in"
+        + " G1 Old Gen), so the cell was about to run out of memory."), report);
+    assertTrue(report.contains("Out of memory: the kernel's heap limit is "), report);
+    assertTrue(report.contains("To free memory, this cell's variables pile were set to null."), report);
+    assertEquals(300L << 20, error.usedBytes());
+    assertEquals(true, evaluator.evaluate("pile == null").value());
+  }
+
+  @Test
   void stackOverflowFoldsTheRepeatedFrames() {
     evaluator.evaluate("int down(int n) { return down(n + 1) + 1; }");
     UncaughtException error = assertThrows(UncaughtException.class, () -> evaluator.evaluate("down(0)"));
@@ -150,7 +189,7 @@ class CellSurvivalTest {
     assertEquals(java.util.Optional.of(ThreadsMagic.Action.LIST), ThreadsMagic.parse(" %threads \n"));
     assertEquals(java.util.Optional.of(ThreadsMagic.Action.STOP), ThreadsMagic.parse("%threads stop"));
     assertEquals(java.util.Optional.empty(), ThreadsMagic.parse("int threads = 1;"));
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ThreadsMagic.parse("%threads kill"));
+    MagicUsageError error = assertThrows(MagicUsageError.class, () -> ThreadsMagic.parse("%threads kill"));
     assertEquals("%threads takes nothing or 'stop', not 'kill': %threads lists the threads cells started,"
         + " %threads stop stops them", error.getMessage());
   }
