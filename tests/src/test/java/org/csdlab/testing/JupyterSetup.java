@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.csdlab.lab.kernel.HeapLimit;
 import org.csdlab.lab.kernel.KernelInstaller;
 import org.junit.jupiter.api.Assumptions;
 
@@ -35,6 +36,11 @@ public final class JupyterSetup {
 
   /** Finds the tools and installs the kernelspec under {@code home}, or skips (fails under CI). */
   public static JupyterSetup install(Path home) throws IOException, InterruptedException {
+    return install(home, HeapLimit.DEFAULT);
+  }
+
+  /** {@link #install(Path)} with a kernel whose heap limit is {@code heap}. */
+  public static JupyterSetup install(Path home, HeapLimit heap) throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("csdlab.jar", "../lab-core/target/csdlab.jar"));
     if (!Files.isRegularFile(jar)) {
       missing("the lab jar " + jar.toAbsolutePath() + " (run mvn verify, which packages lab-core first)");
@@ -49,7 +55,7 @@ public final class JupyterSetup {
       missing("the jupyter command with nbconvert (apt-get install jupyter-nbconvert)");
     }
     JupyterSetup setup = new JupyterSetup(python, jupyter, home);
-    KernelInstaller.forThisJvm(jar).installInto(setup.dataDir.resolve("kernels"));
+    KernelInstaller.forThisJvm(jar, heap).installInto(setup.dataDir.resolve("kernels"));
     return setup;
   }
 

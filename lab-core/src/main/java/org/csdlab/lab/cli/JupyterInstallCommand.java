@@ -2,6 +2,7 @@ package org.csdlab.lab.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.csdlab.lab.kernel.HeapLimit;
 import org.csdlab.lab.kernel.KernelInstaller;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -35,14 +36,26 @@ final class JupyterInstallCommand implements Callable<Integer> {
       description = "The lab jar the kernel runs (default: the csdlab.jar running this command).")
   Path jar;
 
+  @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "2g",
+      description = "The kernel's heap limit, e.g. 1g or 4g (default: ${DEFAULT-VALUE}); a cell that needs more"
+          + " gets an OutOfMemoryError and the kernel goes on.")
+  String heap;
+
   @Override
   public Integer call() {
+    HeapLimit heapLimit;
+    try {
+      heapLimit = HeapLimit.parse(heap);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("--heap: " + e.getMessage());
+    }
     Path labJar = jar != null ? jar : KernelInstaller.runningJar().orElseThrow(() -> new CliException(
         "this csdlab is not running from csdlab.jar; install with ./csdlab jupyter install, or name the jar with --jar"));
     Path kernels = where == null || where.user ? KernelInstaller.userKernelsDir()
         : where.prefix != null ? KernelInstaller.prefixKernelsDir(where.prefix) : where.kernelsDir;
-    Path installed = KernelInstaller.forThisJvm(labJar).installInto(kernels);
+    Path installed = KernelInstaller.forThisJvm(labJar, heapLimit).installInto(kernels);
     spec.commandLine().getOut().println("Installed the kernel '" + KernelInstaller.DISPLAY_NAME + "' in " + installed);
+    spec.commandLine().getOut().println("Its heap limit is " + heapLimit + " (change it with --heap).");
     spec.commandLine().getOut().println("Start Jupyter on the tutorials with: ./csdlab jupyter");
     return 0;
   }

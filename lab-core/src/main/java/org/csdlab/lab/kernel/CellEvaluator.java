@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -37,6 +38,8 @@ public final class CellEvaluator implements AutoCloseable {
       "org.csdlab.zns", "org.csdlab.zns.csd", "org.csdlab.zns.timing",
       "org.csdlab.fluffle");
 
+  private static final Set<String> PRIMITIVE_TYPES =
+      Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
   private static final long STOP_RETRY_MILLIS = 50;
   private static final long STUBBORN_NANOS = 5_000_000_000L;
 
@@ -45,10 +48,16 @@ public final class CellEvaluator implements AutoCloseable {
   private final SourceCodeAnalysis analysis;
   private final ErrorReports reports;
   private final List<String> importedPackages;
+  private final MemoryReserve memoryReserve = new MemoryReserve();
+  private final CellThreads cellThreads;
+  private final LowMemoryGuard memoryGuard;
 
   private final Object runState = new Object();
   private boolean running;
   private boolean interruptRequested;
+  private boolean stoppingThreads;
+  /** Why the running cell is being stopped when it is not the user's interrupt. */
+  private LowMemoryGuard.Reading memoryStop;
 
   /** An evaluator with {@link #DEFAULT_IMPORTS}. */
   public static CellEvaluator create() {
@@ -63,6 +72,8 @@ public final class CellEvaluator implements AutoCloseable {
         .compilerOptions("--class-path", System.getProperty("java.class.path"))
         .build();
     this.control = provider.control();
+    this.cellThreads = new CellThreads(control);
+    this.memoryGuard = new LowMemoryGuard(this::stopForMemory);
     this.analysis = shell.sourceCodeAnalysis();
     this.reports = new ErrorReports(shell);
     this.importedPackages = importExisting(packages);
@@ -82,18 +93,41 @@ public final class CellEvaluator implements AutoCloseable {
    */
   public synchronized CellResult evaluate(String cell, boolean fullTrace) {
     synchronized (runState) {
+      while (stoppingThreads) {
+        // An interrupt is stopping what earlier cells left running; this cell must not be caught in it.
+        try {
+          runState.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
       running = true;
       interruptRequested = false;
+      memoryStop = null;
     }
     try {
       return run(new CellText(cell), fullTrace);
+    } catch (OutOfMemoryError e) {
+      // JShell itself (compiling, reporting) ran out; what the cell allocated is garbage by now.
+      memoryReserve.release();
+      recoverMemory();
+      throw new UncaughtException(OutOfMemoryError.class.getName(), "the kernel ran out of memory running the cell",
+          List.of("java.lang.OutOfMemoryError: " + e.getMessage(), HeapLimit.outOfMemoryAdvice()));
     } finally {
+      boolean interrupted;
       synchronized (runState) {
+        interrupted = interruptRequested && memoryStop == null;
         running = false;
         interruptRequested = false;
+        memoryStop = null;
       }
       // An interrupt may have landed between the last snippet and now; it must not linger.
       Thread.interrupted();
+      if (interrupted) {
+        // The stop button means every thread cells started, not only the cell's own.
+        cellThreads.stop(cellThreads.live());
+      }
     }
   }
 
@@ -104,20 +138,81 @@ public final class CellEvaluator implements AutoCloseable {
 
   /**
    * Stops the running cell, if any: its code ends at the next loop iteration or blocking call (on
-   * JDK 17 at once), and {@link #evaluate} throws {@link CellInterrupted}. Safe from any thread.
+   * JDK 17 at once), and {@link #evaluate} throws {@link CellInterrupted}; then the threads cells
+   * started are stopped as well (see {@link CellThreads}). With no cell running, only those threads
+   * are stopped. Safe from any thread.
    */
   public void interrupt() {
     synchronized (runState) {
-      if (!running || interruptRequested) {
+      if (!running) {
+        if (stoppingThreads) {
+          return;
+        }
+        stoppingThreads = true;
+      } else if (interruptRequested) {
         return;
+      } else {
+        interruptRequested = true;
       }
-      interruptRequested = true;
+    }
+    if (stoppingThreads()) {
+      stopLeftThreads();
+      return;
     }
     // A stop that lands while JShell compiles a snippet does nothing, and the snippet would then
     // run unstopped: keep stopping until the cell has ended.
     Thread stopper = new Thread(this::stopUntilCellEnds, "csdlab-interrupt");
     stopper.setDaemon(true);
     stopper.start();
+  }
+
+  /**
+   * Stops the running cell because the heap is nearly full after a collection (see
+   * {@link LowMemoryGuard}); the cell then ends in a {@link CellOutOfMemory}.
+   */
+  void stopForMemory(LowMemoryGuard.Reading reading) {
+    synchronized (runState) {
+      if (!running || interruptRequested) {
+        return;
+      }
+      interruptRequested = true;
+      memoryStop = reading;
+    }
+    memoryReserve.release();
+    Thread stopper = new Thread(this::stopUntilCellEnds, "csdlab-memory-stop");
+    stopper.setDaemon(true);
+    stopper.start();
+  }
+
+  private boolean stoppingThreads() {
+    synchronized (runState) {
+      return stoppingThreads;
+    }
+  }
+
+  /**
+   * Stops the threads earlier cells left running (an interrupt with no cell running is meant for
+   * them) before it returns; a cell asked to run meanwhile waits for it.
+   */
+  private void stopLeftThreads() {
+    try {
+      cellThreads.stop(cellThreads.live());
+    } finally {
+      synchronized (runState) {
+        stoppingThreads = false;
+        runState.notifyAll();
+      }
+    }
+  }
+
+  /** The live threads that cells started (see {@link CellThreads}). */
+  synchronized List<Thread> cellThreads() {
+    return cellThreads.live();
+  }
+
+  /** Stops every live thread that cells started, as far as the JDK allows; waits up to 2 s. */
+  synchronized CellThreads.Outcome stopCellThreads() {
+    return cellThreads.stop(cellThreads.live());
   }
 
   private void stopUntilCellEnds() {
@@ -152,12 +247,12 @@ public final class CellEvaluator implements AutoCloseable {
     CellResult result = CellResult.noValue(List.of());
     for (CellSnippets.Piece piece : pieces) {
       int line = cell.lineOf(piece.offset());
-      throwIfInterrupted("before line " + line);
+      throwIfInterrupted("before line " + line, declared);
       if (piece.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
         throw reports.incomplete(cell, piece);
       }
       List<SnippetEvent> events = shell.eval(piece.source());
-      throwIfInterrupted("at line " + line);
+      throwIfInterrupted("at line " + line, declared);
       Optional<SnippetEvent> evaluated = events.stream().filter(e -> e.causeSnippet() == null).findFirst();
       if (evaluated.isEmpty()) {
         continue;
@@ -169,7 +264,13 @@ public final class CellEvaluator implements AutoCloseable {
         throw reports.compilation(cell, piece, shell.diagnostics(snippet).collect(Collectors.toList()));
       }
       if (event.exception() != null) {
-        throw reports.uncaught(cell, byId, event.exception(), fullTrace);
+        List<String> released = ranOutOfMemory(event.exception()) ? releaseMemory(declared) : List.of();
+        UncaughtException report = reports.uncaught(cell, byId, event.exception(), fullTrace);
+        if (!released.isEmpty()) {
+          report = report.withNote("To free memory, this cell's variables " + String.join(", ", released)
+              + " were set to null.");
+        }
+        throw report;
       }
       if (snippet instanceof DeclarationSnippet) {
         declared.add(snippet);
@@ -179,12 +280,49 @@ public final class CellEvaluator implements AutoCloseable {
     return new CellResult(result.hasValue(), result.value(), waitingDeclarations(declared));
   }
 
-  private void throwIfInterrupted(String where) {
-    synchronized (runState) {
-      if (interruptRequested) {
-        throw new CellInterrupted(where);
+  private static boolean ranOutOfMemory(Throwable thrown) {
+    String name = thrown instanceof EvalException eval ? eval.getExceptionClassName() : thrown.getClass().getName();
+    return name.equals(OutOfMemoryError.class.getName());
+  }
+
+  /**
+   * After a cell ran out of memory: lets the reserve go so the kernel's threads have room, sets
+   * the object variables the cell declared to null (what they hold would otherwise fill the heap
+   * for good), collects, and takes the reserve again. Returns the names of the variables cleared.
+   */
+  private List<String> releaseMemory(List<Snippet> declared) {
+    memoryReserve.release();
+    List<String> cleared = new ArrayList<>();
+    for (Snippet snippet : declared) {
+      if (snippet instanceof VarSnippet variable && shell.status(variable).isActive()
+          && !PRIMITIVE_TYPES.contains(variable.typeName())) {
+        List<SnippetEvent> events = shell.eval(variable.name() + " = null;");
+        if (events.stream().allMatch(e -> e.exception() == null && e.status() != Snippet.Status.REJECTED)) {
+          cleared.add(variable.name());
+        }
       }
     }
+    recoverMemory();
+    return cleared;
+  }
+
+  private void recoverMemory() {
+    System.gc();
+    memoryReserve.restore();
+  }
+
+  private void throwIfInterrupted(String where, List<Snippet> declared) {
+    LowMemoryGuard.Reading lowMemory;
+    synchronized (runState) {
+      if (!interruptRequested) {
+        return;
+      }
+      lowMemory = memoryStop;
+    }
+    if (lowMemory == null) {
+      throw new CellInterrupted(where);
+    }
+    throw new CellOutOfMemory(where, lowMemory, releaseMemory(declared));
   }
 
   /** The value an expression snippet produced, read back as the real object. */
@@ -320,6 +458,7 @@ public final class CellEvaluator implements AutoCloseable {
 
   @Override
   public void close() {
+    memoryGuard.close();
     shell.close();
   }
 }

@@ -2,10 +2,16 @@ package org.csdlab.lab.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.csdlab.lab.display.Displays;
 import org.csdlab.lab.display.MimeBundle;
 import org.csdlab.lab.Renderings;
 import org.csdlab.lab.display.Renderers;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.BaseKernelBuilder;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
@@ -18,15 +24,26 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * imported; the last expression's value is shown through {@link Renderers} (text and HTML), what
  * the cell prints becomes stream output, errors are short reports pointing at the cell's lines (a
  * first line {@code %trace} adds the stack trace), and {@link Displays#sink()} shows and updates
- * displays in place while the cell runs. plotly.js reaches the notebook once ({@link PlotlyDelivery}).
+ * displays in place while the cell runs. A cell's printed output has a budget ({@link CellOutput});
+ * a {@code %threads} cell lists (and {@code %threads stop} stops) the threads cells started. plotly.js reaches the notebook once ({@link PlotlyDelivery}).
  */
 public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
 
   /** A first cell line that asks for full stack traces in this cell's error report. */
   public static final String TRACE_MAGIC = "%trace";
 
+  /** How often what a running cell printed is sent to the notebook. */
+  static final long OUTPUT_FLUSH_MILLIS = 100;
+
   private final CellEvaluator evaluator;
   private final PlotlyDelivery plotly = new PlotlyDelivery();
+  /** Sends what the running cell printed in batches, every {@value #OUTPUT_FLUSH_MILLIS} ms. */
+  private final ScheduledExecutorService outputFlusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "csdlab-output");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private volatile CellOutput cellOutput;
 
   private CsdlabKernel(Builder builder, CellEvaluator evaluator) {
     super(builder.name(), builder.version(), languageInfo(), List.of(
@@ -58,24 +75,70 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
   }
 
   @Override
+  protected void replaceOutputStreams(ShellReplyEnvironment env) {
+    super.replaceOutputStreams(env);
+    // jjava-jupyter restores the streams it replaced once the request is answered.
+    CellOutput output = new CellOutput(io.out, io.err, CellOutput.DEFAULT_BUDGET_BYTES);
+    cellOutput = output;
+    System.setOut(output.out());
+    System.setErr(output.err());
+  }
+
+  @Override
   public DisplayData eval(String code) {
+    Optional<ThreadsMagic.Action> threads = ThreadsMagic.parse(code);
+    if (threads.isPresent()) {
+      String text = threads.get() == ThreadsMagic.Action.LIST
+          ? ThreadsMagic.list(evaluator.cellThreads()) : ThreadsMagic.stopped(evaluator.stopCellThreads());
+      return new DisplayData(text);
+    }
     boolean fullTrace = TraceMagic.present(code);
     String source = fullTrace ? TraceMagic.strip(code) : code;
     Displays.install(new KernelDisplaySink(io.display, plotly));
+    ScheduledFuture<?> flushing = outputFlusher.scheduleWithFixedDelay(this::flushCellOutput,
+        OUTPUT_FLUSH_MILLIS, OUTPUT_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     try {
       CellResult result = evaluator.evaluate(source, fullTrace);
       result.notes().forEach(System.err::println);
       if (!result.hasValue()) {
         return null;
       }
-      MimeBundle bundle = Renderers.render(result.value());
+      MimeBundle bundle = render(result.value());
       plotly.deliverBefore(bundle.html(), io.display::display);
       return JupyterDisplay.of(bundle);
     } finally {
+      flushing.cancel(false);
       Displays.reset();
       // Everything the cell printed goes out before its result.
       System.out.flush();
       System.err.flush();
+      CellOutput output = cellOutput;
+      if (output != null) {
+        output.finish();
+      }
+    }
+  }
+
+  /**
+   * The value's rendering; rendering runs the value's own code (toString, toHtml) on the kernel's
+   * shell thread, where an Error would end that thread and with it the kernel.
+   */
+  private static MimeBundle render(Object value) {
+    try {
+      return Renderers.render(value);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      String what = e instanceof OutOfMemoryError ? "ran out of memory" : "recursed too deeply (StackOverflowError)";
+      throw new UncaughtException(e.getClass().getName(), "showing the cell's value " + what, List.of(
+          "Showing the cell's value (its toString or toHtml) " + what + "; the kernel is still running.",
+          e instanceof OutOfMemoryError ? HeapLimit.outOfMemoryAdvice()
+              : "A value that contains itself, or a very deep structure, cannot be shown; assign it to a variable instead of ending the cell with it."));
+    }
+  }
+
+  private void flushCellOutput() {
+    CellOutput output = cellOutput;
+    if (output != null) {
+      output.flush();
     }
   }
 
@@ -141,6 +204,7 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
 
   @Override
   public void close() {
+    outputFlusher.shutdownNow();
     evaluator.close();
   }
 

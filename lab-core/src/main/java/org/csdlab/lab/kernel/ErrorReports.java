@@ -94,6 +94,12 @@ final class ErrorReports {
       lines.add("Caused by: " + headline(cause));
       addFrames(lines, cell, cellSnippets, cause, fullTrace);
     }
+    if (className.equals(ExitFromCell.class.getName())) {
+      lines.add("What ran before the call stays defined; the next cell runs normally."
+          + " Restart the kernel (Kernel > Restart) for a fresh start.");
+    } else if (className.equals(OutOfMemoryError.class.getName())) {
+      lines.add(HeapLimit.outOfMemoryAdvice());
+    }
     if (!fullTrace) {
       lines.add("(Put %trace on the first line of the cell to see the whole stack trace.)");
     }
@@ -112,15 +118,17 @@ final class ErrorReports {
 
   private void addFrames(List<String> lines, CellText cell, Map<String, CellSnippets.Piece> cellSnippets, Throwable thrown, boolean fullTrace) {
     StackTraceElement[] frames = thrown.getStackTrace();
+    List<String> frameLines = new ArrayList<>();
     for (int i = 0; i < frames.length; i++) {
       StackTraceElement frame = frames[i];
       Optional<String> snippetLine = describeSnippetFrame(cell, cellSnippets, frame);
       if (snippetLine.isPresent()) {
-        lines.add("  " + snippetLine.get());
+        frameLines.add("  " + snippetLine.get());
       } else if (fullTrace || i == 0) {
-        lines.add("  at " + frame);
+        frameLines.add("  at " + frame);
       }
     }
+    lines.addAll(RepeatedFrames.fold(frameLines, "  "));
   }
 
   private Optional<String> describeSnippetFrame(CellText cell, Map<String, CellSnippets.Piece> cellSnippets, StackTraceElement frame) {

@@ -27,6 +27,7 @@ public final class KernelInstaller {
 
   private final Path java;
   private final Path jar;
+  private final HeapLimit heap;
 
   /**
    * An installer for kernels run by {@code java} from {@code jar}; both must exist.
@@ -34,6 +35,16 @@ public final class KernelInstaller {
    * @throws IllegalArgumentException naming the missing file and how to get it
    */
   public KernelInstaller(Path java, Path jar) {
+    this(java, jar, HeapLimit.DEFAULT);
+  }
+
+  /**
+   * An installer for kernels run by {@code java} from {@code jar} with a heap of at most {@code heap}.
+   *
+   * @throws IllegalArgumentException naming the missing file and how to get it
+   */
+  public KernelInstaller(Path java, Path jar, HeapLimit heap) {
+    this.heap = Objects.requireNonNull(heap, "heap");
     this.java = Objects.requireNonNull(java, "java").toAbsolutePath().normalize();
     this.jar = Objects.requireNonNull(jar, "jar").toAbsolutePath().normalize();
     if (!Files.isExecutable(this.java) || Files.isDirectory(this.java)) {
@@ -48,6 +59,11 @@ public final class KernelInstaller {
   /** An installer for kernels run by this JVM's java binary from {@code jar}. */
   public static KernelInstaller forThisJvm(Path jar) {
     return new KernelInstaller(currentJava(), jar);
+  }
+
+  /** An installer for kernels run by this JVM's java binary from {@code jar}, with heap limit {@code heap}. */
+  public static KernelInstaller forThisJvm(Path jar, HeapLimit heap) {
+    return new KernelInstaller(currentJava(), jar, heap);
   }
 
   /**
@@ -126,9 +142,13 @@ public final class KernelInstaller {
     return kernelDir;
   }
 
-  /** The command Jupyter runs, {@code {connection_file}} standing for the file it writes. */
+  /**
+   * The command Jupyter runs, {@code {connection_file}} standing for the file it writes. The heap
+   * is limited so that a cell filling memory fails with an OutOfMemoryError the kernel survives
+   * (it keeps a reserve for that, and {@code -XX:+ExitOnOutOfMemoryError} is deliberately not set).
+   */
   public List<String> argv() {
-    return List.of(java.toString(), "-Djava.awt.headless=true", "-cp", jar.toString(), KernelMain.class.getName(),
+    return List.of(java.toString(), heap.jvmOption(), "-Djava.awt.headless=true", "-cp", jar.toString(), KernelMain.class.getName(),
         "{connection_file}");
   }
 

@@ -12,12 +12,20 @@ import java.util.Objects;
  * @param bytesDone the bytes done so far
  * @param finished true once the operation reported its end
  * @param samples its progress over time, oldest first, starting with (0, 0)
+ * @param droppedSamples how many samples were thinned out to keep the series bounded (every other
+ *     one is dropped each time it reaches its limit, so the kept ones stay evenly spread)
  */
-public record Series(String name, long totalBytes, long bytesDone, boolean finished, List<Sample> samples) {
+public record Series(String name, long totalBytes, long bytesDone, boolean finished, List<Sample> samples,
+    long droppedSamples) {
 
   public Series {
     Objects.requireNonNull(name, "name");
     samples = List.copyOf(samples);
+  }
+
+  /** A series none of whose samples were dropped. */
+  public Series(String name, long totalBytes, long bytesDone, boolean finished, List<Sample> samples) {
+    this(name, totalBytes, bytesDone, finished, samples, 0);
   }
 
   /** The last sample (the series' current state). */
@@ -67,6 +75,9 @@ public record Series(String name, long totalBytes, long bytesDone, boolean finis
     }
     if (hasModeledTime()) {
       text.append(String.format(", modeled %.3f s", modeledSeconds()));
+    }
+    if (droppedSamples > 0) {
+      text.append(", ").append(samples.size()).append(" of ").append(samples.size() + droppedSamples).append(" samples kept");
     }
     return text.append(finished ? "" : ", running").toString();
   }

@@ -19,6 +19,7 @@ final class SeriesRecorder {
   private long bytes;
   private long modeledNanos = Sample.NO_MODELED_TIME;
   private long lastSampleNanos;
+  private long droppedSamples;
   private boolean finished;
 
   SeriesRecorder(String name, long totalBytes, long startNanos, long sampleIntervalNanos) {
@@ -72,7 +73,7 @@ final class SeriesRecorder {
   }
 
   synchronized Series snapshot() {
-    return new Series(name, totalBytes, bytes, finished, samples);
+    return new Series(name, totalBytes, bytes, finished, samples, droppedSamples);
   }
 
   private void sample(long now) {
@@ -90,6 +91,7 @@ final class SeriesRecorder {
       kept.add(samples.get(i));
     }
     kept.add(samples.get(samples.size() - 1));
+    droppedSamples += samples.size() - kept.size();
     samples.clear();
     samples.addAll(kept);
     sampleIntervalNanos *= 2;

@@ -17,7 +17,13 @@ final class ThroughputChart {
 
   private ThroughputChart() {}
 
-  static Chart of(List<Series> series, TimeAxis axis) {
+  /** How the rendering says that older series were dropped. */
+  static String droppedNote(long droppedSeries) {
+    return droppedSeries + " older operation" + (droppedSeries == 1 ? "" : "s") + " dropped (the monitor keeps the last "
+        + ThroughputMonitor.MAX_SERIES + ")";
+  }
+
+  static Chart of(List<Series> series, TimeAxis axis, long droppedSeries) {
     List<Line> lines = new ArrayList<>();
     StringBuilder summary = new StringBuilder();
     for (Series one : series) {
@@ -31,6 +37,14 @@ final class ThroughputChart {
       double average = axis == TimeAxis.MODELED ? one.modeledMegabytesPerSecond() : one.wallMegabytesPerSecond();
       summary.append(summary.length() == 0 ? "" : "; ").append(one.name())
           .append(Double.isNaN(average) ? "" : String.format(" %.0f MB/s", average));
+    }
+    if (droppedSeries > 0) {
+      summary.append(summary.length() == 0 ? "" : "; ").append(droppedNote(droppedSeries));
+    }
+    long thinned = series.stream().mapToLong(Series::droppedSamples).sum();
+    if (thinned > 0) {
+      summary.append(summary.length() == 0 ? "" : "; ").append(thinned)
+          .append(" samples thinned out to keep each series at most ").append(SeriesRecorder.MAX_SAMPLES);
     }
     String title = axis == TimeAxis.MODELED ? "Throughput over modeled device time" : "Throughput over wall-clock time";
     Chart lineChart = Charts.lines(title, axis.title(), "throughput (MB/s)", lines);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.csdlab.lab.chart.Chart;
 import org.csdlab.lab.display.DisplaySink;
@@ -39,7 +40,11 @@ public final class ThroughputMonitor implements HtmlRenderable {
   private final long displayIntervalNanos;
   private final ProgressBars progressBars;
   private final DisplaySink fixedSink;
+  /** The most series kept; starting more drops the oldest, so a loop of operations costs bounded memory. */
+  public static final int MAX_SERIES = 256;
+
   private final CopyOnWriteArrayList<SeriesRecorder> series = new CopyOnWriteArrayList<>();
+  private final AtomicLong droppedSeries = new AtomicLong();
   private volatile LiveDisplay live;
 
   private ThroughputMonitor(Builder builder) {
@@ -81,7 +86,7 @@ public final class ThroughputMonitor implements HtmlRenderable {
     }
     long now = now();
     SeriesRecorder recorder = new SeriesRecorder(name, totalBytes, now, sampleIntervalNanos);
-    series.add(recorder);
+    addBounded(recorder);
     DisplaySink sink = currentSink();
     boolean liveSink = sink.live();
     if (liveSink) {
@@ -121,9 +126,23 @@ public final class ThroughputMonitor implements HtmlRenderable {
     return Optional.empty();
   }
 
+  private synchronized void addBounded(SeriesRecorder recorder) {
+    series.add(recorder);
+    while (series.size() > MAX_SERIES) {
+      series.remove(0);
+      droppedSeries.incrementAndGet();
+    }
+  }
+
+  /** How many of the oldest series were dropped to keep at most {@link #MAX_SERIES}. */
+  public long droppedSeries() {
+    return droppedSeries.get();
+  }
+
   /** Forgets every series (a live chart already shown keeps its last state). */
-  public void clear() {
+  public synchronized void clear() {
     series.clear();
+    droppedSeries.set(0);
   }
 
   /** Throughput over wall-clock time, one line per series. */
@@ -133,7 +152,7 @@ public final class ThroughputMonitor implements HtmlRenderable {
 
   /** Throughput over {@code axis} time, one line per series (that has modeled time, for MODELED). */
   public Chart chart(TimeAxis axis) {
-    return ThroughputChart.of(series(), axis);
+    return ThroughputChart.of(series(), axis, droppedSeries());
   }
 
   /** The samples as a table: series, wall s, modeled s, MB done, MB/s over the last interval. */
@@ -153,6 +172,10 @@ public final class ThroughputMonitor implements HtmlRenderable {
       return "ThroughputMonitor[no operations yet]";
     }
     StringBuilder text = new StringBuilder("ThroughputMonitor[");
+    long dropped = droppedSeries();
+    if (dropped > 0) {
+      text.append(ThroughputChart.droppedNote(dropped)).append("; ");
+    }
     for (int i = 0; i < all.size(); i++) {
       text.append(i == 0 ? "" : "; ").append(all.get(i));
     }

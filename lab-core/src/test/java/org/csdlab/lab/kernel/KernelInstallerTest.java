@@ -32,6 +32,20 @@ class KernelInstallerTest {
     assertTrue(Path.of(argv.get(0)).isAbsolute());
     assertEquals(List.of("-cp", jar.toAbsolutePath().toString(), KernelMain.class.getName(), "{connection_file}"),
         argv.subList(argv.size() - 4, argv.size()));
+    assertEquals("-Xmx2048m", argv.get(1), "the default heap limit, 2g");
+    assertTrue(argv.stream().noneMatch(a -> a.contains("ExitOnOutOfMemoryError")), argv.toString());
+  }
+
+  @Test
+  void heapLimitIsConfigurableAndChecked() throws Exception {
+    Path jar = Files.writeString(dir.resolve("csdlab.jar"), "jar");
+    List<String> argv = KernelInstaller.forThisJvm(jar, HeapLimit.parse("512m")).argv();
+    assertEquals("-Xmx512m", argv.get(1));
+    assertEquals(4L << 30, HeapLimit.parse("4G").bytes());
+    IllegalArgumentException small = assertThrows(IllegalArgumentException.class, () -> HeapLimit.parse("64m"));
+    assertEquals("heap limit '64m' is below the minimum of 256m that JShell and the lab need", small.getMessage());
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> HeapLimit.parse("lots"));
+    assertEquals("heap limit 'lots' is not a size like 512m or 4g (a whole number followed by k, m or g)", bad.getMessage());
   }
 
   @Test

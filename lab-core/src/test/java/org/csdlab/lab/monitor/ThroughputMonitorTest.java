@@ -108,6 +108,28 @@ class ThroughputMonitorTest {
     assertTrue(series.samples().size() > SeriesRecorder.MAX_SAMPLES / 4, "kept " + series.samples().size());
     assertEquals(new Sample(0, 0, Sample.NO_MODELED_TIME), series.samples().get(0));
     assertEquals(new Sample(chunks * MS, chunks * 10L, Sample.NO_MODELED_TIME), series.last());
+    assertEquals(chunks + 1, series.samples().size() + series.droppedSamples(), "every sample is kept or counted");
+    assertTrue(series.toString().contains(", " + series.samples().size() + " of " + (chunks + 1) + " samples kept"),
+        series.toString());
+    assertTrue(monitor.chart().toString().contains(series.droppedSamples() + " samples thinned out to keep each series"
+        + " at most " + SeriesRecorder.MAX_SAMPLES), monitor.chart().toString());
+  }
+
+  @Test
+  void seriesStayBoundedWhenALoopStartsManyOperations() {
+    ThroughputMonitor monitor = monitor().build();
+    int operations = ThroughputMonitor.MAX_SERIES + 10;
+    for (int i = 0; i < operations; i++) {
+      monitor.start("scan " + i, 10).finish();
+    }
+    assertEquals(ThroughputMonitor.MAX_SERIES, monitor.series().size());
+    assertEquals(10, monitor.droppedSeries());
+    assertEquals("scan 10", monitor.series().get(0).name(), "the oldest are dropped");
+    String note = "10 older operations dropped (the monitor keeps the last " + ThroughputMonitor.MAX_SERIES + ")";
+    assertTrue(monitor.toString().startsWith("ThroughputMonitor[" + note + "; scan 10:"), monitor.toString());
+    assertTrue(monitor.chart().toString().contains(note), monitor.chart().toString());
+    monitor.clear();
+    assertEquals(0, monitor.droppedSeries());
   }
 
   @Test
