@@ -9,7 +9,8 @@ import java.util.Optional;
  * limit and tracing. Build it fluently and run it as often as needed:
  *
  * <pre>{@code
- * Vm vm = Vm.builder(program).helper(1, "double_it", (ctx, a, b, c, d, e) -> 2 * a).fuel(10_000).build();
+ * HelperPrototype doubleIt = new HelperPrototype(1, "double_it", List.of(ArgType.ANYTHING), ReturnType.SCALAR);
+ * Vm vm = Vm.builder(program).helper(doubleIt, (ctx, a, b, c, d, e) -> 2 * a).fuel(10_000).build();
  * ExecutionResult result = vm.run(new byte[] {1, 2, 3});   // r1 = address of the bytes, r2 = 3
  * }</pre>
  *
@@ -21,7 +22,10 @@ import java.util.Optional;
 public final class Vm {
     /** Stack bytes of one call frame. */
     public static final int STACK_FRAME_BYTES = 512;
-    /** Most frames that may be live at once (the program's own frame included). */
+    /**
+     * Most frames that may be live at once (the program's own frame included), so local calls nest
+     * at most {@code MAX_CALL_DEPTH - 1} deep; the verifier refuses deeper chains by the same limit.
+     */
     public static final int MAX_CALL_DEPTH = 8;
     /** Instructions a run may execute unless the builder says otherwise. */
     public static final long DEFAULT_FUEL = 100_000_000L;
@@ -174,9 +178,9 @@ public final class Vm {
             return this;
         }
 
-        /** Adds one helper under {@code id}. */
-        public Builder helper(int id, String name, Helper function) {
-            this.helpers = helpers.with(id, name, function);
+        /** Adds one helper under its prototype's id. */
+        public Builder helper(HelperPrototype prototype, Helper function) {
+            this.helpers = helpers.with(prototype, function);
             return this;
         }
 

@@ -6,9 +6,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
+import java.util.Map;
+import org.csdlab.ebpf.ArgType;
 import org.csdlab.ebpf.HelperContext;
+import org.csdlab.ebpf.HelperPrototype;
 import org.csdlab.ebpf.HelperRegistry;
 import org.csdlab.ebpf.Memory;
+import org.csdlab.ebpf.ReturnType;
 
 /**
  * The Linux helpers for one {@link MapSet}, deterministic: time comes from a supplier (by
@@ -49,6 +53,25 @@ public final class LinuxHelpers {
     /** Bytes of the largest trace_printk line (the kernel's limit). */
     public static final int MAX_PRINTK_BYTES = 1024;
 
+    private static final HelperPrototype MAP_LOOKUP_ELEM_PROTOTYPE = new HelperPrototype(MAP_LOOKUP_ELEM,
+            "map_lookup_elem", List.of(ArgType.MAP_HANDLE, ArgType.PTR_TO_MEM), ReturnType.MAP_VALUE_OR_NULL);
+    private static final HelperPrototype MAP_UPDATE_ELEM_PROTOTYPE = new HelperPrototype(MAP_UPDATE_ELEM,
+            "map_update_elem", List.of(ArgType.MAP_HANDLE, ArgType.PTR_TO_MEM, ArgType.PTR_TO_MEM, ArgType.ANYTHING),
+            ReturnType.SCALAR);
+    private static final HelperPrototype MAP_DELETE_ELEM_PROTOTYPE = new HelperPrototype(MAP_DELETE_ELEM,
+            "map_delete_elem", List.of(ArgType.MAP_HANDLE, ArgType.PTR_TO_MEM), ReturnType.SCALAR);
+    private static final HelperPrototype KTIME_GET_NS_PROTOTYPE = new HelperPrototype(KTIME_GET_NS,
+            "ktime_get_ns", List.of(), ReturnType.SCALAR);
+    private static final HelperPrototype TRACE_PRINTK_PROTOTYPE = new HelperPrototype(TRACE_PRINTK,
+            "trace_printk", List.of(ArgType.PTR_TO_MEM, ArgType.SIZE), ReturnType.SCALAR, true);
+    private static final HelperPrototype GET_PRANDOM_U32_PROTOTYPE = new HelperPrototype(GET_PRANDOM_U32,
+            "get_prandom_u32", List.of(), ReturnType.SCALAR);
+    private static final HelperPrototype RINGBUF_OUTPUT_PROTOTYPE = new HelperPrototype(RINGBUF_OUTPUT,
+            "ringbuf_output", List.of(ArgType.MAP_HANDLE, ArgType.PTR_TO_MEM, ArgType.SIZE, ArgType.ANYTHING),
+            ReturnType.SCALAR);
+    private static final Map<Integer, HelperPrototype> PROTOTYPES = new LinuxHelpers(MapSet.of(List.of()))
+            .registry().prototypes();
+
     private final MapSet maps;
     private final LongSupplier clock;
     private final SplittableRandom random;
@@ -82,15 +105,22 @@ public final class LinuxHelpers {
     /** The helpers, as a registry. */
     public HelperRegistry registry() {
         return HelperRegistry.empty()
-                .with(MAP_LOOKUP_ELEM, "map_lookup_elem", (ctx, map, key, a, b, c) -> lookup(ctx, map, key))
-                .with(MAP_UPDATE_ELEM, "map_update_elem", (ctx, map, key, value, flags, c) ->
-                        update(ctx, map, key, value, flags))
-                .with(MAP_DELETE_ELEM, "map_delete_elem", (ctx, map, key, a, b, c) -> delete(ctx, map, key))
-                .with(KTIME_GET_NS, "ktime_get_ns", (ctx, a, b, c, d, e) -> clock.getAsLong())
-                .with(TRACE_PRINTK, "trace_printk", this::tracePrintk)
-                .with(GET_PRANDOM_U32, "get_prandom_u32", (ctx, a, b, c, d, e) -> randomU32())
-                .with(RINGBUF_OUTPUT, "ringbuf_output", (ctx, map, data, size, flags, e) ->
+                .with(MAP_LOOKUP_ELEM_PROTOTYPE, (ctx, map, key, a, b, c) -> lookup(ctx, map, key))
+                .with(MAP_UPDATE_ELEM_PROTOTYPE, (ctx, map, key, value, flags, c) -> update(ctx, map, key, value, flags))
+                .with(MAP_DELETE_ELEM_PROTOTYPE, (ctx, map, key, a, b, c) -> delete(ctx, map, key))
+                .with(KTIME_GET_NS_PROTOTYPE, (ctx, a, b, c, d, e) -> clock.getAsLong())
+                .with(TRACE_PRINTK_PROTOTYPE, this::tracePrintk)
+                .with(GET_PRANDOM_U32_PROTOTYPE, (ctx, a, b, c, d, e) -> randomU32())
+                .with(RINGBUF_OUTPUT_PROTOTYPE, (ctx, map, data, size, flags, e) ->
                         ringbufOutput(ctx, map, data, size, flags));
+    }
+
+    /**
+     * The prototypes of {@link #registry()}, which need no maps: what the verifier checks calls
+     * against by default.
+     */
+    public static Map<Integer, HelperPrototype> prototypes() {
+        return PROTOTYPES;
     }
 
     private synchronized long randomU32() {

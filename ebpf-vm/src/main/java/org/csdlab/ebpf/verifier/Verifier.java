@@ -2,19 +2,26 @@ package org.csdlab.ebpf.verifier;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.TreeSet;
 import org.csdlab.ebpf.AluOp;
+import org.csdlab.ebpf.ArgType;
 import org.csdlab.ebpf.AtomicOp;
+import org.csdlab.ebpf.HelperPrototype;
 import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.InstructionClass;
 import org.csdlab.ebpf.JumpOp;
 import org.csdlab.ebpf.Mode;
 import org.csdlab.ebpf.Program;
+import org.csdlab.ebpf.ProgramFormatException;
+import org.csdlab.ebpf.ReturnType;
 import org.csdlab.ebpf.Size;
 import org.csdlab.ebpf.Source;
+import org.csdlab.ebpf.Vm;
 import org.csdlab.ebpf.asm.Disassembler;
 
 /**
@@ -29,9 +36,19 @@ import org.csdlab.ebpf.asm.Disassembler;
  * [-512, 0) or at unknown offsets, uninitialised stack reads, helpers with uninitialised argument
  * registers, unknown helpers, possibly-null map values used without a null check, writes to
  * read-only regions, and writes to r10. Dereferencing a scalar is allowed (the VM bounds-checks).
+ *
+ * <p>The cost of this analysis grows with the number of distinct call chains (a function called
+ * from ten sites, each of which is called from ten sites, is analysed a hundred times), so it is
+ * bounded: past {@link VerifierOptions#maxProcessedInstructions()} instruction steps or
+ * {@link VerifierOptions#maxStoredStates()} states it refuses the program as
+ * {@link ErrorCode#TOO_COMPLEX}, and every {@value #INTERRUPT_CHECK_INTERVAL} steps it checks
+ * whether its thread was interrupted ({@link VerificationInterruptedException}).
  */
 public final class Verifier {
-    public static final int STACK_SIZE = 512;
+    /** Stack bytes of one frame, as the VM gives each. */
+    public static final int STACK_SIZE = Vm.STACK_FRAME_BYTES;
+    /** Instruction steps between two checks of the thread's interrupt status. */
+    public static final int INTERRUPT_CHECK_INTERVAL = 1024;
     private static final int FP = 10;
     private static final int MAX_VISITS_PER_STATE = 10_000;
 
@@ -63,15 +80,34 @@ public final class Verifier {
         return verify(program, VerifierOptions.defaults());
     }
 
+    /**
+     * Verifies {@code program} with {@code options}.
+     *
+     * @throws VerificationInterruptedException the thread was interrupted during the analysis
+     */
     public static VerificationResult verify(Program program, VerifierOptions options) {
-        return verify(program.instructions(), options);
+        return verify(program.instructions(), options, true);
     }
 
-    /** Verifies a raw instruction list, which (unlike a {@link Program}) may write r10. */
+    /**
+     * Verifies a raw instruction list, which (unlike a {@link Program}) may write r10: the verifier
+     * refuses that as {@link ErrorCode#FRAME_POINTER_WRITE}. A list breaking another format rule of
+     * {@link Program} is refused as {@link ErrorCode#BAD_PROGRAM} naming the rule.
+     *
+     * @throws VerificationInterruptedException the thread was interrupted during the analysis
+     */
     public static VerificationResult verify(List<Instruction> instructions, VerifierOptions options) {
-        Verifier v = new Verifier(List.copyOf(instructions), options);
+        return verify(List.copyOf(instructions), options, false);
+    }
+
+    private static VerificationResult verify(List<Instruction> instructions, VerifierOptions options,
+            boolean formatChecked) {
+        Verifier v = new Verifier(instructions, options);
         VerifierError error;
         try {
+            if (!formatChecked) {
+                v.checkFormat();
+            }
             v.run();
             error = null;
         } catch (Refusal r) {
@@ -80,7 +116,7 @@ public final class Verifier {
                 v.log.append(error.message()).append('\n');
             }
         }
-        return new VerificationResult(error, v.log == null ? null : v.log.toString());
+        return new VerificationResult(error, v.log == null ? null : v.log.toString(), v.cost());
     }
 
     // ---- state ------------------------------------------------------------------------------
@@ -177,6 +213,21 @@ public final class Verifier {
     private record Key(int pc, List<Integer> chain) {
     }
 
+    /** Lowest pc first, then the call chains in lexicographic order: a total order, so the work list is a set. */
+    private static final Comparator<Key> WORK_ORDER = (a, b) -> {
+        if (a.pc != b.pc) {
+            return Integer.compare(a.pc, b.pc);
+        }
+        int n = Math.min(a.chain.size(), b.chain.size());
+        for (int i = 0; i < n; i++) {
+            int c = Integer.compare(a.chain.get(i), b.chain.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.chain.size(), b.chain.size());
+    };
+
     private static final class Refusal extends RuntimeException {
         final transient VerifierError error;
 
@@ -190,13 +241,24 @@ public final class Verifier {
 
     private final Map<Key, State> states = new HashMap<>();
     private final Map<Key, Integer> visits = new HashMap<>();
-    private final PriorityQueue<Key> work = new PriorityQueue<>((a, b) -> a.pc != b.pc
-            ? Integer.compare(a.pc, b.pc) : a.chain.toString().compareTo(b.chain.toString()));
+    private final TreeSet<Key> work = new TreeSet<>(WORK_ORDER);
+    private long processed;
+
+    private AnalysisCost cost() {
+        return new AnalysisCost(processed, options.maxProcessedInstructions(), states.size(),
+                options.maxStoredStates());
+    }
+
+    /** The format rules of {@link Program}, r10 writes aside (the analysis refuses those with their own code). */
+    private void checkFormat() {
+        try {
+            Program.checkFormatAllowingFramePointerWrites(insns);
+        } catch (ProgramFormatException e) {
+            throw refuse(ErrorCode.BAD_PROGRAM, e.index(), e.detail() + " (" + e.rule().rule() + ")", Map.of(), null);
+        }
+    }
 
     private void run() {
-        if (insns.isEmpty()) {
-            throw refuse(ErrorCode.BAD_PROGRAM, 0, "the program has no instructions", Map.of(), null);
-        }
         checkReachability();
         State entry = new State();
         Arrays.fill(entry.regs, RegType.NOT_INIT);
@@ -207,7 +269,13 @@ public final class Verifier {
         entry.regs[FP] = RegType.stack(0L);
         propagate(0, entry);
         while (!work.isEmpty()) {
-            Key key = work.poll();
+            Key key = work.pollFirst();
+            if (++processed > options.maxProcessedInstructions()) {
+                throw tooComplex(key.pc);
+            }
+            if (processed % INTERRUPT_CHECK_INTERVAL == 0 && Thread.currentThread().isInterrupted()) {
+                throw new VerificationInterruptedException(cost(), key.pc);
+            }
             int n = visits.merge(key, 1, Integer::sum);
             if (n > MAX_VISITS_PER_STATE) {
                 throw refuse(ErrorCode.BAD_PROGRAM, key.pc, "the analysis did not reach a fixpoint", Map.of(), null);
@@ -227,9 +295,24 @@ public final class Verifier {
         State merged = old == null ? s : old.join(s);
         if (old == null || !old.same(merged)) {
             states.put(key, merged);
-            work.remove(key);
+            if (states.size() > options.maxStoredStates()) {
+                throw tooComplex(pc);
+            }
             work.add(key);
         }
+    }
+
+    private Refusal tooComplex(int pc) {
+        AnalysisCost c = cost();
+        boolean instructions = c.instructionsOverBudget();
+        String over = instructions
+                ? String.format(Locale.ROOT, "maxProcessedInstructions = %,d", c.maxProcessedInstructions())
+                : String.format(Locale.ROOT, "maxStoredStates = %,d", c.maxStoredStates());
+        return refuse(ErrorCode.TOO_COMPLEX, pc, "the program is too complex to verify: the analysis went over its "
+                + "budget " + over + " (" + c + "). Each call chain is analysed on its own, so functions called "
+                + "from many sites, nested, multiply the work", Map.of(),
+                "call functions from fewer sites or nest them less deeply, or raise the budget with VerifierOptions."
+                + (instructions ? "withMaxProcessedInstructions" : "withMaxStoredStates") + "(n)");
     }
 
     /** Syntactic reachability: every instruction start must be reached by some path. */
@@ -558,9 +641,12 @@ public final class Verifier {
     }
 
     private void localCall(int pc, Instruction insn, State s) {
-        if (s.frames.size() >= options.maxCallDepth()) {
-            throw refuse(ErrorCode.CALL_DEPTH, pc, "local calls nest deeper than " + options.maxCallDepth()
-                    + " frames", Map.of(), "call fewer functions in a chain, or avoid recursion");
+        int liveFrames = s.frames.size() + 1;
+        if (liveFrames >= options.maxCallDepth()) {
+            throw refuse(ErrorCode.CALL_DEPTH, pc, "this call would make " + (liveFrames + 1) + " frames live, more "
+                    + "than the " + options.maxCallDepth() + " allowed (the program's own and "
+                    + (options.maxCallDepth() - 1) + " nested local calls)", Map.of(),
+                    "call fewer functions in a chain, or avoid recursion");
         }
         int callee = target(pc, insn);
         int ret = next(pc, insn);
