@@ -31,6 +31,8 @@ public final class Vm {
     public static final long DEFAULT_FUEL = 100_000_000L;
     /** Steps a trace records unless the builder says otherwise. */
     public static final int DEFAULT_TRACE_LIMIT = 10_000;
+    /** Most steps a trace may be asked to record (each step takes up to a few hundred bytes). */
+    public static final int MAX_TRACE_LIMIT = 1_000_000;
     /** Name of the stack region. */
     public static final String STACK = "stack";
     /** Name of the context region that r1 points to. */
@@ -222,10 +224,11 @@ public final class Vm {
             return this;
         }
 
-        /** Records at most {@code steps} trace steps per run. */
+        /** Records at most {@code steps} trace steps per run (at most {@value #MAX_TRACE_LIMIT}); later steps are counted. */
         public Builder traceLimit(int steps) {
-            if (steps <= 0) {
-                throw new IllegalArgumentException("trace limit must be positive, got " + steps);
+            if (steps <= 0 || steps > MAX_TRACE_LIMIT) {
+                throw new IllegalArgumentException("trace limit must be between 1 and " + MAX_TRACE_LIMIT
+                        + " steps (Vm.MAX_TRACE_LIMIT), got " + steps);
             }
             this.traceLimit = steps;
             return this;

@@ -264,9 +264,27 @@ class VmTest {
     void traceStopsAtItsLimit() {
         Vm vm = Vm.builder(Program.of(AluOp.ADD.imm(R0, 1), JumpOp.JLT.imm(R0, 100, -2), Instruction.exit()))
                 .trace(true).traceLimit(10).build();
-        Trace trace = vm.run().trace().orElseThrow();
+        ExecutionResult result = vm.run();
+        Trace trace = result.trace().orElseThrow();
         assertEquals(10, trace.steps().size());
         assertTrue(trace.truncated());
+        assertEquals(201, result.instructionsExecuted());
+        assertEquals(191, trace.droppedSteps());
+        assertTrue(trace.listing().endsWith("\n... 191 more steps not recorded (trace limit: 10 steps)\n"),
+                trace.listing());
+        assertEquals("Trace[10 steps, 191 not recorded]", trace.toString());
+    }
+
+    @Test
+    void aTraceIsBoundedByDefaultAndItsLimitHasAMaximum() {
+        Trace bounded = Vm.builder(Program.of(AluOp.ADD.imm(R0, 1), JumpOp.JLT.imm(R0, 30_000, -2), Instruction.exit()))
+                .trace(true).build().run().trace().orElseThrow();
+        assertEquals(Vm.DEFAULT_TRACE_LIMIT, bounded.steps().size());
+        assertEquals(60_001 - Vm.DEFAULT_TRACE_LIMIT, bounded.droppedSteps());
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+                () -> Vm.builder(Program.of(Instruction.exit())).traceLimit(Vm.MAX_TRACE_LIMIT + 1));
+        assertEquals("trace limit must be between 1 and 1000000 steps (Vm.MAX_TRACE_LIMIT), got 1000001",
+                tooMany.getMessage());
     }
 
     @Test
