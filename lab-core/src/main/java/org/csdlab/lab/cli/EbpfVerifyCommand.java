@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.asm.Disassembler;
 import org.csdlab.ebpf.elf.LoadedProgram;
+import org.csdlab.ebpf.maps.HelperSets;
 import org.csdlab.ebpf.verifier.ErrorCode;
 import org.csdlab.ebpf.verifier.VerificationResult;
 import org.csdlab.ebpf.verifier.Verifier;
@@ -31,7 +32,9 @@ final class EbpfVerifyCommand implements Callable<Integer> {
     /** The Linux helpers. */
     LINUX,
     /** OpenCSD's on-drive helpers (kernels for the computational storage device). */
-    OPENCSD;
+    OPENCSD,
+    /** The helpers of the eBPF conformance suites, as {@code ebpf run --helpers conformance} runs them. */
+    CONFORMANCE;
 
     @Override
     public String toString() {
@@ -49,7 +52,7 @@ final class EbpfVerifyCommand implements Callable<Integer> {
   ProgramOptions program;
 
   @Option(names = "--helpers", paramLabel = "SET", defaultValue = "linux",
-      description = "Helper prototypes: linux or opencsd (default: ${DEFAULT-VALUE}).")
+      description = "Helper prototypes: linux, opencsd or conformance (default: ${DEFAULT-VALUE}).")
   Helpers helpers;
 
   @Option(names = "--log", description = "Print the verifier's log: the register types at each instruction.")
@@ -59,9 +62,11 @@ final class EbpfVerifyCommand implements Callable<Integer> {
   public Integer call() {
     LoadedProgram loaded = program.load();
     VerifierOptions options = VerifierOptions.defaults().withRegionsOf(loaded).withLog(log);
-    if (helpers == Helpers.OPENCSD) {
-      options = options.withHelpers(OpenCsdHelpers.prototypes());
-    }
+    options = switch (helpers) {
+      case LINUX -> options;
+      case OPENCSD -> options.withHelpers(OpenCsdHelpers.prototypes());
+      case CONFORMANCE -> options.withHelpers(HelperSets.conformance());
+    };
     VerificationResult result = Verifier.verify(loaded.program(), options);
     PrintWriter out = spec.commandLine().getOut();
     if (log && result.log() != null) {

@@ -1,0 +1,88 @@
+package org.csdlab.lab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ebpf verify} and {@code ebpf run} on the verifier reproducers of issue 11. */
+class EbpfVerifierLimitsCommandTest {
+  @TempDir
+  Path dir;
+
+  /** main calls f1 ten times, each fi calls fi+1 ten times, {@code depth} levels: 10^depth call chains. */
+  private static String nestedCalls(int depth) {
+    StringBuilder out = new StringBuilder();
+    for (int f = 0; f < depth; f++) {
+      out.append(f == 0 ? "" : "f" + f + ":\n");
+      out.append(("call f" + (f + 1) + "\n").repeat(10)).append("r0 = 0\nexit\n");
+    }
+    return out.append("f").append(depth).append(":\nr0 = 0\nexit\n").toString();
+  }
+
+  private Path file(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  @Test
+  void verifyRefusesDeeplyNestedCallsAsTooComplexWithTheBudget() throws IOException {
+    CliRun run = CliRun.of("ebpf", "verify", file("nested7.s", nestedCalls(7)).toString());
+    assertEquals(1, run.status(), run.err());
+    assertTrue(run.out().startsWith("REFUSED: TOO_COMPLEX at "), run.out());
+    assertTrue(run.out().contains("the program is too complex to verify: the analysis went over its budget "
+        + "maxStoredStates = 100,000"), run.out());
+    assertTrue(run.out().contains("raise the budget with VerifierOptions.withMaxStoredStates(n)."), run.out());
+    assertTrue(run.out().contains("\n>"), "the instruction is marked: " + run.out());
+    assertEquals("", run.err());
+  }
+
+  @Test
+  void runExecutesTheNestedProgramTheVerifierRefuses() throws IOException {
+    CliRun run = CliRun.of("ebpf", "run", file("nested5.s", nestedCalls(5)).toString());
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.out().startsWith("r0 = 0 (0x0)\n"), run.out());
+  }
+
+  @Test
+  void verifyAcceptsWhatRunExecutesWithTheLinuxHelpers() throws IOException {
+    Path program = file("prandom.s", """
+        call 7
+        *(u32 *)(r10 - 4) = r0
+        r1 = 0
+        r2 = r10
+        r2 += -4
+        r3 = 4
+        r4 = 0
+        call 130
+        exit
+        """);
+    CliRun verify = CliRun.of("ebpf", "verify", program.toString());
+    assertEquals(0, verify.status(), verify.out());
+    CliRun run = CliRun.of("ebpf", "run", program.toString());
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.out().startsWith("r0 = -22 "), run.out()); // no ring buffer map: -EINVAL
+  }
+
+  @Test
+  void verifyKnowsTheConformanceHelpers() throws IOException {
+    Path program = file("sqrt.s", "r1 = 16\ncall 3\nexit\n");
+    CliRun verify = CliRun.of("ebpf", "verify", "--helpers", "conformance", program.toString());
+    assertEquals(0, verify.status(), verify.out());
+    assertEquals("OK: sqrt.s, 3 instructions, accepted (helpers: conformance)\n", verify.out());
+    CliRun run = CliRun.of("ebpf", "run", "--helpers", "conformance", program.toString());
+    assertTrue(run.out().startsWith("r0 = 4 "), run.out() + run.err());
+  }
+
+  @Test
+  void verifyRefusesARegisterAboveTenInBytecode() throws IOException {
+    Path program = Files.write(dir.resolve("r15.bin"), new byte[] {(byte) 0xb7, 0x0f, 0, 0, 0, 0, 0, 0,
+        (byte) 0x95, 0, 0, 0, 0, 0, 0, 0});
+    CliRun verify = CliRun.of("ebpf", "verify", program.toString());
+    assertEquals(1, verify.status(), verify.out());
+    assertTrue(verify.err().contains("dst register r15 does not exist"), verify.err() + verify.out());
+  }
+}
