@@ -24,11 +24,14 @@ public record AnalysisCost(long processedInstructions, long maxProcessedInstruct
         return storedStates > maxStoredStates;
     }
 
-    /** As {@code 1,000,001 of maxProcessedInstructions = 1,000,000 instructions, 35,000 of maxStoredStates = 100,000 states}. */
+    /**
+     * As {@code 1,000,001 instructions processed (budget maxProcessedInstructions = 1,000,000),
+     * 35,000 states stored (budget maxStoredStates = 100,000)}.
+     */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%,d of maxProcessedInstructions = %,d instructions processed, "
-                + "%,d of maxStoredStates = %,d states stored", processedInstructions, maxProcessedInstructions,
+        return String.format(Locale.ROOT, "%,d instructions processed (budget maxProcessedInstructions = %,d), "
+                + "%,d states stored (budget maxStoredStates = %,d)", processedInstructions, maxProcessedInstructions,
                 storedStates, maxStoredStates);
     }
 }

@@ -2,6 +2,7 @@ package org.csdlab.ebpf.verifier;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -121,28 +122,28 @@ public final class Verifier {
 
     // ---- state ------------------------------------------------------------------------------
 
-    private record Frame(int returnPc, RegType[] saved, boolean[] stack, RegType[] spills) {
+    /** A caller's frame, saved at a local call; never changed once made (states share frames). */
+    private record Frame(int returnPc, RegType[] saved, BitSet stack, RegType[] spills) {
         Frame join(Frame o) {
             RegType[] r = new RegType[saved.length];
             for (int i = 0; i < r.length; i++) {
                 r[i] = saved[i].join(o.saved[i]);
             }
-            boolean[] s = new boolean[STACK_SIZE];
-            for (int i = 0; i < STACK_SIZE; i++) {
-                s[i] = stack[i] && o.stack[i];
-            }
+            BitSet s = (BitSet) stack.clone();
+            s.and(o.stack);
             return new Frame(returnPc, r, s, joinSpills(spills, o.spills));
         }
 
         boolean same(Frame o) {
-            return returnPc == o.returnPc && Arrays.equals(saved, o.saved) && Arrays.equals(stack, o.stack)
+            return returnPc == o.returnPc && Arrays.equals(saved, o.saved) && stack.equals(o.stack)
                     && Arrays.equals(spills, o.spills);
         }
     }
 
     private static final class State {
         final RegType[] regs = new RegType[11];
-        final boolean[] stack = new boolean[STACK_SIZE];
+        /** The initialised bytes of the frame, bit (fp offset + 512); a bit set is a tenth of a boolean[] per state. */
+        final BitSet stack = new BitSet(STACK_SIZE);
         /** Register types spilled to 8-byte aligned stack slots (index (fp offset + 512) / 8), or null. */
         final RegType[] spills = new RegType[STACK_SIZE / 8];
         final List<Frame> frames = new ArrayList<>();
@@ -150,7 +151,7 @@ public final class Verifier {
         State copy() {
             State s = new State();
             System.arraycopy(regs, 0, s.regs, 0, regs.length);
-            System.arraycopy(stack, 0, s.stack, 0, STACK_SIZE);
+            s.stack.or(stack);
             System.arraycopy(spills, 0, s.spills, 0, spills.length);
             s.frames.addAll(frames);
             return s;
@@ -161,9 +162,8 @@ public final class Verifier {
             for (int i = 0; i < regs.length; i++) {
                 s.regs[i] = regs[i].join(o.regs[i]);
             }
-            for (int i = 0; i < STACK_SIZE; i++) {
-                s.stack[i] = stack[i] && o.stack[i];
-            }
+            s.stack.or(stack);
+            s.stack.and(o.stack);
             System.arraycopy(joinSpills(spills, o.spills), 0, s.spills, 0, spills.length);
             for (int i = 0; i < frames.size(); i++) {
                 s.frames.add(frames.get(i).join(o.frames.get(i)));
@@ -172,7 +172,7 @@ public final class Verifier {
         }
 
         boolean same(State o) {
-            if (!Arrays.equals(regs, o.regs) || !Arrays.equals(stack, o.stack) || !Arrays.equals(spills, o.spills)) {
+            if (!Arrays.equals(regs, o.regs) || !stack.equals(o.stack) || !Arrays.equals(spills, o.spills)) {
                 return false;
             }
             for (int i = 0; i < frames.size(); i++) {
@@ -304,15 +304,22 @@ public final class Verifier {
 
     private Refusal tooComplex(int pc) {
         AnalysisCost c = cost();
-        boolean instructions = c.instructionsOverBudget();
-        String over = instructions
-                ? String.format(Locale.ROOT, "maxProcessedInstructions = %,d", c.maxProcessedInstructions())
-                : String.format(Locale.ROOT, "maxStoredStates = %,d", c.maxStoredStates());
-        return refuse(ErrorCode.TOO_COMPLEX, pc, "the program is too complex to verify: the analysis went over its "
-                + "budget " + over + " (" + c + "). Each call chain is analysed on its own, so functions called "
-                + "from many sites, nested, multiply the work", Map.of(),
-                "call functions from fewer sites or nest them less deeply, or raise the budget with VerifierOptions."
-                + (instructions ? "withMaxProcessedInstructions" : "withMaxStoredStates") + "(n)");
+        String instructions = String.format(Locale.ROOT, "processed %,d instructions", c.processedInstructions());
+        String instructionsBudget = String.format(Locale.ROOT, "maxProcessedInstructions = %,d",
+                c.maxProcessedInstructions());
+        String states = String.format(Locale.ROOT, "stored %,d states", c.storedStates());
+        String statesBudget = String.format(Locale.ROOT, "maxStoredStates = %,d", c.maxStoredStates());
+        boolean overInstructions = c.instructionsOverBudget();
+        String over = overInstructions
+                ? instructions + ", over its budget " + instructionsBudget + " (it had " + states + " of "
+                        + statesBudget + ")"
+                : states + ", over its budget " + statesBudget + " (it had " + instructions + " of "
+                        + instructionsBudget + ")";
+        return refuse(ErrorCode.TOO_COMPLEX, pc, "the program is too complex to verify: the analysis " + over
+                + ". Each call chain is analysed on its own, so functions called from many sites, nested, multiply "
+                + "the work", Map.of(), "call functions from fewer sites or nest them less deeply, or raise the "
+                + "budget with VerifierOptions." + (overInstructions ? "withMaxProcessedInstructions" : "withMaxStoredStates")
+                + "(n)");
     }
 
     /** Syntactic reachability: every instruction start must be reached by some path. */
@@ -545,7 +552,7 @@ public final class Verifier {
         }
         if (read) {
             for (long b = start; b < end; b++) {
-                if (!s.stack[(int) (b + STACK_SIZE)]) {
+                if (!s.stack.get((int) (b + STACK_SIZE))) {
                     throw refuse(ErrorCode.UNINIT_STACK_READ, pc, "the stack byte at fp" + b
                             + " is read before anything writes it", Map.of(reg, base),
                             "store a value at fp" + start + " (" + bytes + " bytes) before reading it");
@@ -554,7 +561,7 @@ public final class Verifier {
         }
         if (write) {
             for (long b = start; b < end; b++) {
-                s.stack[(int) (b + STACK_SIZE)] = true;
+                s.stack.set((int) (b + STACK_SIZE));
                 s.spills[(int) (b + STACK_SIZE) / 8] = null;
             }
         }
@@ -582,7 +589,8 @@ public final class Verifier {
             }
             System.arraycopy(f.saved, 0, s.regs, 6, 4);
             s.regs[FP] = RegType.stack(0L);
-            System.arraycopy(f.stack, 0, s.stack, 0, STACK_SIZE);
+            s.stack.clear();
+            s.stack.or(f.stack);
             System.arraycopy(f.spills, 0, s.spills, 0, s.spills.length);
             propagate(f.returnPc, s);
             return;
@@ -651,11 +659,11 @@ public final class Verifier {
         int callee = target(pc, insn);
         int ret = next(pc, insn);
         RegType[] saved = Arrays.copyOfRange(s.regs, 6, 10);
-        boolean[] callerStack = s.stack.clone();
+        BitSet callerStack = (BitSet) s.stack.clone();
         for (int r = 1; r <= 5; r++) {
             if (s.regs[r].kind() == RegType.Kind.PTR_TO_STACK) {
                 // the callee may fill the caller's buffer; v1 does not follow it there
-                Arrays.fill(callerStack, true);
+                callerStack.set(0, STACK_SIZE);
             }
         }
         s.frames.add(new Frame(ret, saved, callerStack, s.spills.clone()));
@@ -670,7 +678,7 @@ public final class Verifier {
             s.regs[r] = RegType.NOT_INIT;
         }
         s.regs[FP] = RegType.stack(0L);
-        Arrays.fill(s.stack, false);
+        s.stack.clear();
         Arrays.fill(s.spills, null);
         propagate(callee, s);
     }
@@ -710,7 +718,7 @@ public final class Verifier {
             if (a.kind() == RegType.Kind.PTR_TO_STACK && a.offset() != null && a.offset() < 0
                     && a.offset() >= -STACK_SIZE) {
                 // the helper may fill the buffer; v1 knows no sizes, so the bytes from it up to fp are initialised
-                Arrays.fill(s.stack, (int) (a.offset() + STACK_SIZE), STACK_SIZE, true);
+                s.stack.set((int) (a.offset() + STACK_SIZE), STACK_SIZE);
                 Arrays.fill(s.spills, (int) (a.offset() + STACK_SIZE) / 8, s.spills.length, null);
             }
             s.regs[r] = RegType.NOT_INIT;

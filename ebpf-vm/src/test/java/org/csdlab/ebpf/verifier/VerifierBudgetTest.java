@@ -55,10 +55,10 @@ class VerifierBudgetTest {
         assertEquals(ErrorCode.TOO_COMPLEX, r.code(), r.toString());
         String message = r.error().message();
         assertTrue(message.startsWith("TOO_COMPLEX at "), message);
-        assertTrue(message.contains("the program is too complex to verify: the analysis went over its budget "
-                + "maxStoredStates = 100,000"), message);
-        assertTrue(message.contains("100,001 of maxStoredStates = 100,000 states stored"), message);
-        assertTrue(message.contains("of maxProcessedInstructions = 1,000,000 instructions processed"), message);
+        assertTrue(message.contains("the program is too complex to verify: the analysis stored 100,001 states, over "
+                + "its budget maxStoredStates = 100,000 (it had processed "), message);
+        assertTrue(message.contains(" instructions of maxProcessedInstructions = 1,000,000). Each call chain is "
+                + "analysed on its own"), message);
         assertTrue(message.endsWith("Fix: call functions from fewer sites or nest them less deeply, or raise the "
                 + "budget with VerifierOptions.withMaxStoredStates(n)."), message);
         AnalysisCost cost = r.cost();
@@ -72,8 +72,9 @@ class VerifierBudgetTest {
         VerifierOptions options = VerifierOptions.defaults().withMaxProcessedInstructions(5_000);
         VerificationResult r = Verifier.verify(nestedCalls(10, 6), options);
         assertEquals(ErrorCode.TOO_COMPLEX, r.code(), r.toString());
-        assertTrue(r.error().message().contains("went over its budget maxProcessedInstructions = 5,000 (5,001 of "
-                + "maxProcessedInstructions = 5,000 instructions processed"), r.error().message());
+        assertTrue(r.error().message().contains("the analysis processed 5,001 instructions, over its budget "
+                + "maxProcessedInstructions = 5,000 (it had stored "), r.error().message());
+        assertTrue(r.error().message().contains(" states of maxStoredStates = 100,000)."), r.error().message());
         assertTrue(r.error().message().endsWith("VerifierOptions.withMaxProcessedInstructions(n)."),
                 r.error().message());
         assertEquals(5_001, r.cost().processedInstructions());
@@ -127,6 +128,13 @@ class VerifierBudgetTest {
         assertTrue(r.ok(), r.toString());
         // 2^7 chains of the leaf: a few hundred states, far from the budget
         assertTrue(r.cost().storedStates() < 2_000, r.cost().toString());
+    }
+
+    @Test
+    void theCostReadsWithTheBudgetNames() {
+        assertEquals("1,000,001 instructions processed (budget maxProcessedInstructions = 1,000,000), 35,000 states "
+                + "stored (budget maxStoredStates = 100,000)", new AnalysisCost(1_000_001, 1_000_000, 35_000, 100_000)
+                .toString());
     }
 
     @Test

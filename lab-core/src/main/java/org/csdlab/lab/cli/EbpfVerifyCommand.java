@@ -58,10 +58,24 @@ final class EbpfVerifyCommand implements Callable<Integer> {
   @Option(names = "--log", description = "Print the verifier's log: the register types at each instruction.")
   boolean log;
 
+  @Option(names = "--max-processed-instructions", paramLabel = "N",
+      defaultValue = "" + VerifierOptions.DEFAULT_MAX_PROCESSED_INSTRUCTIONS,
+      description = "Refuse as too complex after the analysis processed N instructions (default: ${DEFAULT-VALUE}).")
+  long maxProcessedInstructions;
+
+  @Option(names = "--max-stored-states", paramLabel = "N", defaultValue = "" + VerifierOptions.DEFAULT_MAX_STORED_STATES,
+      description = "Refuse as too complex once the analysis would keep more than N states (default: ${DEFAULT-VALUE}).")
+  int maxStoredStates;
+
   @Override
   public Integer call() {
+    if (maxProcessedInstructions <= 0 || maxStoredStates <= 0) {
+      throw new CliException("--max-processed-instructions and --max-stored-states must be at least 1, got "
+          + maxProcessedInstructions + " and " + maxStoredStates);
+    }
     LoadedProgram loaded = program.load();
-    VerifierOptions options = VerifierOptions.defaults().withRegionsOf(loaded).withLog(log);
+    VerifierOptions options = VerifierOptions.defaults().withRegionsOf(loaded).withLog(log)
+        .withMaxProcessedInstructions(maxProcessedInstructions).withMaxStoredStates(maxStoredStates);
     options = switch (helpers) {
       case LINUX -> options;
       case OPENCSD -> options.withHelpers(OpenCsdHelpers.prototypes());
@@ -82,6 +96,12 @@ final class EbpfVerifyCommand implements Callable<Integer> {
     out.print(around(p, error.pc()));
     if (error.code() == ErrorCode.UNKNOWN_HELPER && helpers == Helpers.LINUX) {
       out.println("Kernels for the computational storage drive call the opencsd helpers: add --helpers opencsd");
+    }
+    if (error.code() == ErrorCode.TOO_COMPLEX) {
+      boolean instructions = result.cost().instructionsOverBudget();
+      out.printf(Locale.ROOT, "Raise the budget here with %s N (now %d)%n",
+          instructions ? "--max-processed-instructions" : "--max-stored-states",
+          instructions ? maxProcessedInstructions : maxStoredStates);
     }
     return 1;
   }

@@ -33,11 +33,29 @@ class EbpfVerifierLimitsCommandTest {
     CliRun run = CliRun.of("ebpf", "verify", file("nested7.s", nestedCalls(7)).toString());
     assertEquals(1, run.status(), run.err());
     assertTrue(run.out().startsWith("REFUSED: TOO_COMPLEX at "), run.out());
-    assertTrue(run.out().contains("the program is too complex to verify: the analysis went over its budget "
-        + "maxStoredStates = 100,000"), run.out());
+    assertTrue(run.out().contains("the program is too complex to verify: the analysis stored 100,001 states, over "
+        + "its budget maxStoredStates = 100,000"), run.out());
     assertTrue(run.out().contains("raise the budget with VerifierOptions.withMaxStoredStates(n)."), run.out());
     assertTrue(run.out().contains("\n>"), "the instruction is marked: " + run.out());
     assertEquals("", run.err());
+  }
+
+  @Test
+  void verifyTakesTheBudgetsAsOptions() throws IOException {
+    Path nested = file("nested4.s", nestedCalls(4));
+    CliRun small = CliRun.of("ebpf", "verify", "--max-processed-instructions", "500", nested.toString());
+    assertEquals(1, small.status(), small.err());
+    assertTrue(small.out().contains("the analysis processed 501 instructions, over its budget "
+        + "maxProcessedInstructions = 500"), small.out());
+    assertTrue(small.out().endsWith("Raise the budget here with --max-processed-instructions N (now 500)\n"), small.out());
+    CliRun states = CliRun.of("ebpf", "verify", "--max-stored-states", "1000", nested.toString());
+    assertTrue(states.out().endsWith("Raise the budget here with --max-stored-states N (now 1000)\n"), states.out());
+    CliRun enough = CliRun.of("ebpf", "verify", nested.toString());
+    assertEquals(0, enough.status(), enough.out());
+    CliRun zero = CliRun.of("ebpf", "verify", "--max-stored-states", "0", nested.toString());
+    assertEquals(1, zero.status(), zero.out());
+    assertTrue(zero.errorLine().contains("--max-processed-instructions and --max-stored-states must be at least 1, "
+        + "got 1000000 and 0"), zero.err());
   }
 
   @Test
