@@ -2,6 +2,8 @@ package org.csdlab.zns.csd;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +13,12 @@ import org.csdlab.ebpf.HelperRegistry;
 import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Register;
+import org.csdlab.ebpf.asm.Assembler;
+import org.csdlab.ebpf.verifier.ErrorCode;
+import org.csdlab.ebpf.verifier.VerificationException;
 import org.junit.jupiter.api.Test;
 
-/** The opencsd helpers the VM runs are exactly those whose prototypes the CSD's verifier checks. */
+/** The CSD's verifier: the opencsd helpers the VM runs are exactly those whose prototypes it checks; its budgets. */
 class OpenCsdHelpersTest {
 
     private static Program callingWithAllArguments(int id) {
@@ -25,6 +30,21 @@ class OpenCsdHelpersTest {
         out.add(AluOp.MOV.imm(Register.R0, 0));
         out.add(Instruction.exit());
         return Program.of(out);
+    }
+
+    @Test
+    void loadRefusesTheNestedCallReproducerAsTooComplex() {
+        // issue 11: main calls f1 ten times, each fi calls fi+1 ten times, 7 levels deep
+        StringBuilder source = new StringBuilder();
+        for (int f = 0; f < 7; f++) {
+            source.append(f == 0 ? "" : "f" + f + ":\n").append(("call f" + (f + 1) + "\n").repeat(10))
+                    .append("r0 = 0\nexit\n");
+        }
+        Program nested = Assembler.assemble(source.append("f7:\nr0 = 0\nexit\n").toString());
+        ComputationalStorage csd = ComputationalStorage.of(CsdTestSupport.device());
+        VerificationException e = assertThrows(VerificationException.class, () -> csd.load(nested));
+        assertEquals(ErrorCode.TOO_COMPLEX, e.code());
+        assertTrue(e.getMessage().contains("over its budget maxStoredStates = 100,000"), e.getMessage());
     }
 
     @Test
