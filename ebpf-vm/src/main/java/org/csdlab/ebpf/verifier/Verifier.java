@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.csdlab.ebpf.AluOp;
 import org.csdlab.ebpf.ArgType;
@@ -38,9 +40,15 @@ import org.csdlab.ebpf.asm.Disassembler;
  * registers, unknown helpers, possibly-null map values used without a null check, writes to
  * read-only regions, and writes to r10. Dereferencing a scalar is allowed (the VM bounds-checks).
  *
- * <p>The cost of this analysis grows with the number of distinct call chains (a function called
- * from ten sites, each of which is called from ten sites, is analysed a hundred times), so it is
- * bounded: past {@link VerifierOptions#maxProcessedInstructions()} instruction steps or
+ * <p>A function's body is analysed once per distinct entry (its argument registers and the depth
+ * of the call): its states depend on nothing else, as its stack starts empty, and a return
+ * rebuilds the caller from the frame saved at the call alone. A call whose entry was analysed
+ * before, under another call chain, goes straight to its return. (A function that never returns
+ * is thereby assumed to return: that can only refuse more, never accept more.)
+ *
+ * <p>The cost still grows with the number of distinct entries (a function called from ten sites
+ * with ten different stack pointers, each of those from ten sites, is analysed a hundred times),
+ * so it is bounded: past {@link VerifierOptions#maxProcessedInstructions()} instruction steps or
  * {@link VerifierOptions#maxStoredStates()} states it refuses the program as
  * {@link ErrorCode#TOO_COMPLEX}, and every {@value #INTERRUPT_CHECK_INTERVAL} steps it checks
  * whether its thread was interrupted ({@link VerificationInterruptedException}).
@@ -213,6 +221,10 @@ public final class Verifier {
     private record Key(int pc, List<Integer> chain) {
     }
 
+    /** A function entered at {@code pc} with {@code depth} frames below it and these registers. */
+    private record FunctionEntry(int pc, int depth, List<RegType> regs) {
+    }
+
     /** Lowest pc first, then the call chains in lexicographic order: a total order, so the work list is a set. */
     private static final Comparator<Key> WORK_ORDER = (a, b) -> {
         if (a.pc != b.pc) {
@@ -242,6 +254,7 @@ public final class Verifier {
     private final Map<Key, State> states = new HashMap<>();
     private final Map<Key, Integer> visits = new HashMap<>();
     private final TreeSet<Key> work = new TreeSet<>(WORK_ORDER);
+    private final Set<FunctionEntry> analysedEntries = new HashSet<>();
     private long processed;
 
     private AnalysisCost cost() {
@@ -582,17 +595,7 @@ public final class Verifier {
             if (s.frames.isEmpty()) {
                 return;
             }
-            Frame f = s.frames.remove(s.frames.size() - 1);
-            s.regs[0] = RegType.SCALAR;
-            for (int r = 1; r <= 5; r++) {
-                s.regs[r] = RegType.NOT_INIT;
-            }
-            System.arraycopy(f.saved, 0, s.regs, 6, 4);
-            s.regs[FP] = RegType.stack(0L);
-            s.stack.clear();
-            s.stack.or(f.stack);
-            System.arraycopy(f.spills, 0, s.spills, 0, s.spills.length);
-            propagate(f.returnPc, s);
+            returnToCaller(s);
             return;
         }
         JumpOp op = JumpOp.of(insn.opcode());
@@ -641,6 +644,21 @@ public final class Verifier {
         propagate(n, fall);
     }
 
+    /** The state after the call that pushed the last frame: built from that frame alone, whatever the callee did. */
+    private void returnToCaller(State s) {
+        Frame f = s.frames.remove(s.frames.size() - 1);
+        s.regs[0] = RegType.SCALAR;
+        for (int r = 1; r <= 5; r++) {
+            s.regs[r] = RegType.NOT_INIT;
+        }
+        System.arraycopy(f.saved, 0, s.regs, 6, 4);
+        s.regs[FP] = RegType.stack(0L);
+        s.stack.clear();
+        s.stack.or(f.stack);
+        System.arraycopy(f.spills, 0, s.spills, 0, s.spills.length);
+        propagate(f.returnPc, s);
+    }
+
     private void readRegAtExit(int pc, State s) {
         if (!s.regs[0].isInit()) {
             throw refuse(ErrorCode.UNINIT_REG, pc, "r0 (the return value) is read at exit before any instruction "
@@ -680,6 +698,13 @@ public final class Verifier {
         s.regs[FP] = RegType.stack(0L);
         s.stack.clear();
         Arrays.fill(s.spills, null);
+        if (!analysedEntries.add(new FunctionEntry(callee, s.frames.size(), List.of(s.regs)))) {
+            // The callee's states depend only on its entry registers and depth (its stack starts empty),
+            // and its exits rebuild this caller from the frame alone: its body, analysed (or queued)
+            // from this entry under another call chain, need not be analysed again under this one.
+            returnToCaller(s);
+            return;
+        }
         propagate(callee, s);
     }
 

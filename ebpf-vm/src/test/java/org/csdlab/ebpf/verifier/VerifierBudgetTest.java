@@ -13,6 +13,7 @@ import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Register;
 import org.csdlab.ebpf.Vm;
+import org.csdlab.ebpf.asm.Assembler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,11 +27,29 @@ class VerifierBudgetTest {
      * With fanOut 10 it has fanOut<sup>depth</sup> distinct call chains of f<sub>depth</sub>.
      */
     static Program nestedCalls(int fanOut, int depth) {
-        int functionSlots = fanOut + 2;
+        return nestedCalls(fanOut, depth, false);
+    }
+
+    /**
+     * As {@link #nestedCalls(int, int)}; with {@code distinctArguments} each function keeps its r1
+     * (a pointer) in r6 and passes r1 = r6 + (j + 1) * 11<sup>level</sup> at its j-th call, so
+     * every call chain enters the leaf with a different pointer offset: fanOut<sup>depth</sup>
+     * distinct entries, which no sharing of function bodies can merge.
+     */
+    static Program nestedCalls(int fanOut, int depth, boolean distinctArguments) {
+        int functionSlots = (distinctArguments ? 1 + 3 * fanOut : fanOut) + 2;
         List<Instruction> out = new ArrayList<>();
-        for (int f = 0; f < depth; f++) {
+        long step = 1;
+        for (int f = 0; f < depth; f++, step *= 11) {
             int calleeStart = (f + 1) * functionSlots;
+            if (distinctArguments) {
+                out.add(AluOp.MOV.reg(Register.R6, Register.R1));
+            }
             for (int i = 0; i < fanOut; i++) {
+                if (distinctArguments) {
+                    out.add(AluOp.MOV.reg(Register.R1, Register.R6));
+                    out.add(AluOp.ADD.imm(Register.R1, Math.toIntExact((i + 1) * step)));
+                }
                 int pc = out.size();
                 out.add(Instruction.callLocal(calleeStart - pc - 1));
             }
@@ -50,8 +69,65 @@ class VerifierBudgetTest {
 
     @ParameterizedTest
     @ValueSource(ints = {6, 7})
-    void deeplyNestedCallChainsAreRefusedAsTooComplex(int depth) {
+    void theIssuesNestedCallsAreAcceptedAnalysingEachFunctionOncePerEntry(int depth) {
         VerificationResult r = Verifier.verify(nestedCalls(10, depth), VerifierOptions.defaults());
+        assertTrue(r.ok(), r.toString());
+        // main's first call passes the context in r1, the others nothing: two entries a level, 10 calls each
+        assertTrue(r.cost().processedInstructions() < 30 * depth, r.cost().toString());
+    }
+
+    /** Only r1 and r10 set at entry, so both calls below enter f with the same registers. */
+    private static final VerifierOptions STRICT = VerifierOptions.defaults().withContextLengthInR2(false);
+
+    @Test
+    void aFunctionEnteredAgainWithTheSameRegistersGoesStraightToItsReturn() {
+        VerificationResult r = Verifier.verify(Assembler.assemble("""
+                r1 = 0
+                call f
+                r1 = 0
+                call f
+                exit
+                f:
+                r0 = 0
+                exit"""), STRICT);
+        assertTrue(r.ok(), r.toString());
+        // 0, 1, f (5, 6), 2, 3 and straight on to 4: f's body is not analysed for the second call
+        assertEquals(7, r.cost().processedInstructions());
+    }
+
+    @Test
+    void aFunctionEnteredAgainStillHasItsErrorsFound() {
+        // f is entered twice with the same registers; its error is reported, not skipped with the second entry
+        VerificationResult r = Verifier.verify(Assembler.assemble("""
+                r1 = 0
+                call f
+                r1 = 0
+                call f
+                exit
+                f:
+                r0 = *(u64 *)(r10 - 8)
+                exit"""), STRICT);
+        assertEquals(ErrorCode.UNINIT_STACK_READ, r.code(), r.toString());
+        assertEquals(5, r.error().pc());
+        // and the caller after the second call is still checked: r0 is a scalar, r1 is not initialised
+        VerificationResult after = Verifier.verify(Assembler.assemble("""
+                r1 = 0
+                call f
+                r1 = 0
+                call f
+                r0 += r1
+                exit
+                f:
+                r0 = 0
+                exit"""), STRICT);
+        assertEquals(ErrorCode.UNINIT_REG, after.code(), after.toString());
+        assertEquals(4, after.error().pc());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {6, 7})
+    void deeplyNestedCallsWithDistinctArgumentsAreRefusedAsTooComplex(int depth) {
+        VerificationResult r = Verifier.verify(nestedCalls(10, depth, true), VerifierOptions.defaults());
         assertEquals(ErrorCode.TOO_COMPLEX, r.code(), r.toString());
         String message = r.error().message();
         assertTrue(message.startsWith("TOO_COMPLEX at "), message);
@@ -70,7 +146,7 @@ class VerifierBudgetTest {
     @Test
     void theInstructionBudgetRefusesWithItsOwnName() {
         VerifierOptions options = VerifierOptions.defaults().withMaxProcessedInstructions(5_000);
-        VerificationResult r = Verifier.verify(nestedCalls(10, 6), options);
+        VerificationResult r = Verifier.verify(nestedCalls(10, 6, true), options);
         assertEquals(ErrorCode.TOO_COMPLEX, r.code(), r.toString());
         assertTrue(r.error().message().contains("the analysis processed 5,001 instructions, over its budget "
                 + "maxProcessedInstructions = 5,000 (it had stored "), r.error().message());
@@ -82,7 +158,7 @@ class VerifierBudgetTest {
 
     @Test
     void aRaisedBudgetAcceptsWhatTheDefaultRefuses() {
-        Program program = nestedCalls(10, 4); // 10^4 chains of the leaf: about 23,000 steps and states
+        Program program = nestedCalls(10, 4, true); // 10^4 entries of the leaf: about 44,000 steps and states
         VerifierOptions small = VerifierOptions.defaults().withMaxStoredStates(1_000);
         assertEquals(ErrorCode.TOO_COMPLEX, Verifier.verify(program, small).code());
         VerificationResult r = Verifier.verify(program, small.withMaxStoredStates(100_000));
@@ -105,7 +181,7 @@ class VerifierBudgetTest {
         Thread t = new Thread(() -> {
             Thread.currentThread().interrupt();
             try {
-                Verifier.verify(nestedCalls(10, 7), VerifierOptions.defaults());
+                Verifier.verify(nestedCalls(10, 7, true), VerifierOptions.defaults());
             } catch (Throwable e) {
                 thrown.set(e);
             }
@@ -124,9 +200,9 @@ class VerifierBudgetTest {
 
     @Test
     void realProgramsCostLittleOfTheBudget() {
-        VerificationResult r = Verifier.verify(nestedCalls(2, 7), VerifierOptions.defaults());
+        VerificationResult r = Verifier.verify(nestedCalls(2, 7, true), VerifierOptions.defaults());
         assertTrue(r.ok(), r.toString());
-        // 2^7 chains of the leaf: a few hundred states, far from the budget
+        // 2^7 distinct entries of the leaf: a few hundred states, far from the budget
         assertTrue(r.cost().storedStates() < 2_000, r.cost().toString());
     }
 

@@ -34,11 +34,16 @@ class OpenCsdHelpersTest {
 
     @Test
     void loadRefusesTheNestedCallReproducerAsTooComplex() {
-        // issue 11: main calls f1 ten times, each fi calls fi+1 ten times, 7 levels deep
+        // issue 11: main calls f1 ten times, each fi calls fi+1 ten times, 7 levels deep, each call
+        // passing its own pointer offset, so that every one of the 10^7 chains enters the leaf differently
         StringBuilder source = new StringBuilder();
-        for (int f = 0; f < 7; f++) {
-            source.append(f == 0 ? "" : "f" + f + ":\n").append(("call f" + (f + 1) + "\n").repeat(10))
-                    .append("r0 = 0\nexit\n");
+        long step = 1;
+        for (int f = 0; f < 7; f++, step *= 11) {
+            source.append(f == 0 ? "" : "f" + f + ":\n").append("r6 = r1\n");
+            for (int call = 1; call <= 10; call++) {
+                source.append("r1 = r6\nr1 += ").append(call * step).append("\ncall f").append(f + 1).append('\n');
+            }
+            source.append("r0 = 0\nexit\n");
         }
         Program nested = Assembler.assemble(source.append("f7:\nr0 = 0\nexit\n").toString());
         ComputationalStorage csd = ComputationalStorage.of(CsdTestSupport.device());
