@@ -31,7 +31,7 @@ public final class Vm {
     public static final long DEFAULT_FUEL = 100_000_000L;
     /** Steps a trace records unless the builder says otherwise. */
     public static final int DEFAULT_TRACE_LIMIT = 10_000;
-    /** Most steps a trace may be asked to record (each step takes up to a few hundred bytes). */
+    /** Most steps a trace may be asked to record (a step takes about 60 bytes, 400 if it changes every register). */
     public static final int MAX_TRACE_LIMIT = 1_000_000;
     /** Name of the stack region. */
     public static final String STACK = "stack";
