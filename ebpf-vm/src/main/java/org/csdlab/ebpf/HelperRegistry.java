@@ -5,14 +5,26 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An immutable set of helpers by id. Build one with {@link #empty()} and {@link #with}; every
- * helper has a name that error messages and disassembly comments use.
+ * An immutable set of helpers by id, each a function with its {@link HelperPrototype}: the VM
+ * runs the functions and the verifier checks calls against the prototypes of the same registry
+ * ({@code VerifierOptions.withHelpers(registry)}), so a program the verifier accepts calls only
+ * helpers the VM has, and the other way round. Build one with {@link #empty()} and {@link #with};
+ * a helper cannot be registered without its prototype.
  */
 public final class HelperRegistry {
     private static final HelperRegistry EMPTY = new HelperRegistry(new TreeMap<>());
 
     /** A registered helper. */
-    public record Entry(int id, String name, Helper function) {
+    public record Entry(HelperPrototype prototype, Helper function) {
+        /** The helper's id. */
+        public int id() {
+            return prototype.id();
+        }
+
+        /** The helper's name, as error messages and disassembly comments use it. */
+        public String name() {
+            return prototype.name();
+        }
     }
 
     private final Map<Integer, Entry> byId;
@@ -26,16 +38,17 @@ public final class HelperRegistry {
         return EMPTY;
     }
 
-    /** A copy of this registry with {@code function} registered as {@code id}; replaces an existing id. */
-    public HelperRegistry with(int id, String name, Helper function) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("helper " + id + " needs a name");
+    /** A copy of this registry with {@code function} registered under its prototype's id; replaces an existing id. */
+    public HelperRegistry with(HelperPrototype prototype, Helper function) {
+        if (prototype == null) {
+            throw new IllegalArgumentException("a helper needs its prototype (id, name, arguments, return type)");
         }
         if (function == null) {
-            throw new IllegalArgumentException("helper " + id + " (" + name + ") needs a function");
+            throw new IllegalArgumentException("helper " + prototype.id() + " (" + prototype.name()
+                    + ") needs a function");
         }
         TreeMap<Integer, Entry> copy = new TreeMap<>(byId);
-        copy.put(id, new Entry(id, name, function));
+        copy.put(prototype.id(), new Entry(prototype, function));
         return new HelperRegistry(copy);
     }
 
@@ -54,6 +67,13 @@ public final class HelperRegistry {
     /** The helpers, ordered by id. */
     public Map<Integer, Entry> entries() {
         return byId;
+    }
+
+    /** The prototypes of the helpers, ordered by id: what the verifier checks calls against. */
+    public Map<Integer, HelperPrototype> prototypes() {
+        Map<Integer, HelperPrototype> out = new TreeMap<>();
+        byId.forEach((id, entry) -> out.put(id, entry.prototype()));
+        return Collections.unmodifiableMap(out);
     }
 
     /** As {@code HelperRegistry[1 map_lookup_elem, 2 map_update_elem]}. */

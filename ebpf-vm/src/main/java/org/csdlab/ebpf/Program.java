@@ -51,6 +51,17 @@ public final class Program {
         return program;
     }
 
+    /**
+     * Checks {@code instructions} against every {@link FormatRule} as {@link #of} does, except that
+     * r10 may be written: the verifier takes such raw lists and refuses a frame pointer write with
+     * its own error code.
+     *
+     * @throws ProgramFormatException naming the first rule broken
+     */
+    public static void checkFormatAllowingFramePointerWrites(List<Instruction> instructions) {
+        ProgramValidator.validateAllowingFramePointerWrites(new Program(instructions));
+    }
+
     /** A program of these instructions, validated. */
     public static Program of(Instruction... instructions) {
         return of(Arrays.asList(instructions));

@@ -11,13 +11,20 @@ final class ProgramValidator {
     private static final int FRAME_POINTER = Register.R10.index();
 
     private final Program program;
+    private final boolean framePointerWritable;
 
-    private ProgramValidator(Program program) {
+    private ProgramValidator(Program program, boolean framePointerWritable) {
         this.program = program;
+        this.framePointerWritable = framePointerWritable;
     }
 
     static void validate(Program program) {
-        new ProgramValidator(program).validate();
+        new ProgramValidator(program, false).validate();
+    }
+
+    /** As {@link #validate(Program)}, but r10 may be a written destination (the verifier refuses that itself). */
+    static void validateAllowingFramePointerWrites(Program program) {
+        new ProgramValidator(program, true).validate();
     }
 
     private void validate() {
@@ -248,9 +255,9 @@ final class ProgramValidator {
         }
     }
 
-    private static void checkWritableDst(Instruction insn, int pc) {
+    private void checkWritableDst(Instruction insn, int pc) {
         checkRegister("dst", insn.dst(), pc);
-        if (insn.dst() == FRAME_POINTER) {
+        if (insn.dst() == FRAME_POINTER && !framePointerWritable) {
             throw new ProgramFormatException(FormatRule.INVALID_REGISTER, pc,
                     "r10 is the frame pointer and cannot be written");
         }

@@ -1,16 +1,18 @@
 package org.csdlab.ebpf;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a traced run did, step by step: every executed instruction with the registers it changed.
- * Recording stops after {@link #limit()} steps so a long run cannot exhaust memory.
+ * Recording stops after {@link #limit()} steps so a long run cannot exhaust memory (a step holds at
+ * most one change per register); the steps after it are only counted.
  *
- * @param steps     the recorded steps in execution order
- * @param truncated true when the run executed more steps than were recorded
- * @param limit     the most steps recorded
+ * @param steps        the recorded steps in execution order
+ * @param droppedSteps steps the run executed after the limit, not recorded
+ * @param limit        the most steps recorded
  */
-public record Trace(List<Step> steps, boolean truncated, int limit) {
+public record Trace(List<Step> steps, long droppedSteps, int limit) {
 
     /** One executed instruction. */
     public record Step(int pc, Instruction instruction, List<RegisterChange> changes) {
@@ -38,18 +40,29 @@ public record Trace(List<Step> steps, boolean truncated, int limit) {
         steps = List.copyOf(steps);
     }
 
-    /** The steps as text, one line each. */
+    /** True when the run executed more steps than were recorded. */
+    public boolean truncated() {
+        return droppedSteps > 0;
+    }
+
+    /** As {@code 12,345 more steps not recorded (trace limit: 10,000 steps)}, or empty when none were dropped. */
+    public String droppedText() {
+        return truncated() ? String.format(Locale.ROOT, "%,d more step%s not recorded (trace limit: %,d steps)",
+                droppedSteps, droppedSteps == 1 ? "" : "s", limit) : "";
+    }
+
+    /** The steps as text, one line each, then how many more were not recorded. */
     public String listing() {
         StringBuilder out = new StringBuilder();
         steps.forEach(step -> out.append(step).append('\n'));
-        if (truncated) {
-            out.append("... (trace stopped after ").append(limit).append(" steps)\n");
+        if (truncated()) {
+            out.append("... ").append(droppedText()).append('\n');
         }
         return out.toString();
     }
 
     @Override
     public String toString() {
-        return "Trace[" + steps.size() + " steps" + (truncated ? ", truncated" : "") + "]";
+        return "Trace[" + steps.size() + " steps" + (truncated() ? ", " + droppedSteps + " not recorded" : "") + "]";
     }
 }

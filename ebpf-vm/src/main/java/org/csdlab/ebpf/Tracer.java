@@ -10,7 +10,7 @@ final class Tracer {
     private final List<Trace.Step> steps = new ArrayList<>();
     private final long[] before = new long[Register.COUNT];
     private int pendingPc = -1;
-    private boolean truncated;
+    private long droppedSteps;
 
     Tracer(Program program, int limit) {
         this.program = program;
@@ -21,7 +21,7 @@ final class Tracer {
     void before(int pc, long[] registers) {
         finishPending(registers);
         if (steps.size() >= limit) {
-            truncated = true;
+            droppedSteps++;
             return;
         }
         pendingPc = pc;
@@ -31,7 +31,7 @@ final class Tracer {
     /** Completes the last step once the run has ended. */
     Trace finish(long[] registers) {
         finishPending(registers);
-        return new Trace(steps, truncated, limit);
+        return new Trace(steps, droppedSteps, limit);
     }
 
     private void finishPending(long[] registers) {
@@ -44,7 +44,8 @@ final class Tracer {
                 changes.add(new Trace.RegisterChange(Register.of(r), before[r], registers[r]));
             }
         }
-        steps.add(new Trace.Step(pendingPc, program.at(pendingPc), changes));
+        // an immutable copy holds only the changes, not an ArrayList's spare capacity: steps stay ~100 bytes
+        steps.add(new Trace.Step(pendingPc, program.at(pendingPc), List.copyOf(changes)));
         pendingPc = -1;
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
  * limit and tracing. Build it fluently and run it as often as needed:
  *
  * <pre>{@code
- * Vm vm = Vm.builder(program).helper(1, "double_it", (ctx, a, b, c, d, e) -> 2 * a).fuel(10_000).build();
+ * HelperPrototype doubleIt = new HelperPrototype(1, "double_it", List.of(ArgType.ANYTHING), ReturnType.SCALAR);
+ * Vm vm = Vm.builder(program).helper(doubleIt, (ctx, a, b, c, d, e) -> 2 * a).fuel(10_000).build();
  * ExecutionResult result = vm.run(new byte[] {1, 2, 3});   // r1 = address of the bytes, r2 = 3
  * }</pre>
  *
@@ -21,12 +22,17 @@ import java.util.Optional;
 public final class Vm {
     /** Stack bytes of one call frame. */
     public static final int STACK_FRAME_BYTES = 512;
-    /** Most frames that may be live at once (the program's own frame included). */
+    /**
+     * Most frames that may be live at once (the program's own frame included), so local calls nest
+     * at most {@code MAX_CALL_DEPTH - 1} deep; the verifier refuses deeper chains by the same limit.
+     */
     public static final int MAX_CALL_DEPTH = 8;
     /** Instructions a run may execute unless the builder says otherwise. */
     public static final long DEFAULT_FUEL = 100_000_000L;
     /** Steps a trace records unless the builder says otherwise. */
     public static final int DEFAULT_TRACE_LIMIT = 10_000;
+    /** Most steps a trace may be asked to record (a step takes about 60 bytes, 400 if it changes every register). */
+    public static final int MAX_TRACE_LIMIT = 1_000_000;
     /** Name of the stack region. */
     public static final String STACK = "stack";
     /** Name of the context region that r1 points to. */
@@ -174,9 +180,9 @@ public final class Vm {
             return this;
         }
 
-        /** Adds one helper under {@code id}. */
-        public Builder helper(int id, String name, Helper function) {
-            this.helpers = helpers.with(id, name, function);
+        /** Adds one helper under its prototype's id. */
+        public Builder helper(HelperPrototype prototype, Helper function) {
+            this.helpers = helpers.with(prototype, function);
             return this;
         }
 
@@ -218,10 +224,11 @@ public final class Vm {
             return this;
         }
 
-        /** Records at most {@code steps} trace steps per run. */
+        /** Records at most {@code steps} trace steps per run (at most {@value #MAX_TRACE_LIMIT}); later steps are counted. */
         public Builder traceLimit(int steps) {
-            if (steps <= 0) {
-                throw new IllegalArgumentException("trace limit must be positive, got " + steps);
+            if (steps <= 0 || steps > MAX_TRACE_LIMIT) {
+                throw new IllegalArgumentException("trace limit must be between 1 and " + MAX_TRACE_LIMIT
+                        + " steps (Vm.MAX_TRACE_LIMIT), got " + steps);
             }
             this.traceLimit = steps;
             return this;

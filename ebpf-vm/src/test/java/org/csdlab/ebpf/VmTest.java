@@ -156,14 +156,14 @@ class VmTest {
     void helpersReceiveArgumentsAndReturnR0() {
         Program program = Program.of(AluOp.MOV.imm(R1, 20), AluOp.MOV.imm(R2, 22), Instruction.call(7),
                 Instruction.exit());
-        Vm vm = Vm.builder(program).helper(7, "sum", (ctx, a, b, c, d, e) -> a + b).build();
+        Vm vm = Vm.builder(program).helper(helper(7, "sum"), (ctx, a, b, c, d, e) -> a + b).build();
         assertEquals(42, vm.run().r0());
     }
 
     @Test
     void callxCallsTheHelperNamedByARegister() {
         Program program = Program.of(AluOp.MOV.imm(R2, 7), Instruction.callx(R2), Instruction.exit());
-        Vm vm = Vm.builder(program).helper(7, "seven", (ctx, a, b, c, d, e) -> 77).build();
+        Vm vm = Vm.builder(program).helper(helper(7, "seven"), (ctx, a, b, c, d, e) -> 77).build();
         assertEquals(77, vm.run().r0());
     }
 
@@ -186,7 +186,7 @@ class VmTest {
     @Test
     void helperFailureBecomesHelperExceptionWithItsName() {
         Program program = Program.of(Instruction.call(1), Instruction.exit());
-        Vm vm = Vm.builder(program).helper(1, "picky", (ctx, a, b, c, d, e) -> {
+        Vm vm = Vm.builder(program).helper(helper(1, "picky"), (ctx, a, b, c, d, e) -> {
             throw new IllegalArgumentException("r1 must be even");
         }).build();
         HelperException e = assertThrows(HelperException.class, vm::run);
@@ -196,7 +196,7 @@ class VmTest {
     @Test
     void helperMemoryAccessIsBoundsChecked() {
         Program program = Program.of(Instruction.call(1), Instruction.exit());
-        Vm vm = Vm.builder(program).helper(1, "peek", (ctx, a, b, c, d, e) -> ctx.memory().load(a + 2, Size.DW))
+        Vm vm = Vm.builder(program).helper(helper(1, "peek"), (ctx, a, b, c, d, e) -> ctx.memory().load(a + 2, Size.DW))
                 .build();
         MemoryAccessException e = assertThrows(MemoryAccessException.class, () -> vm.run(new byte[4]));
         assertEquals(0, e.pc());
@@ -206,7 +206,7 @@ class VmTest {
     @Test
     void helperMayStopTheProgram() {
         Program program = Program.of(Instruction.call(5), AluOp.MOV.imm(R0, 99), Instruction.exit());
-        Vm vm = Vm.builder(program).helper(5, "stop", (ctx, a, b, c, d, e) -> {
+        Vm vm = Vm.builder(program).helper(helper(5, "stop"), (ctx, a, b, c, d, e) -> {
             ctx.exitProgram(3);
             return 0;
         }).build();
@@ -264,9 +264,27 @@ class VmTest {
     void traceStopsAtItsLimit() {
         Vm vm = Vm.builder(Program.of(AluOp.ADD.imm(R0, 1), JumpOp.JLT.imm(R0, 100, -2), Instruction.exit()))
                 .trace(true).traceLimit(10).build();
-        Trace trace = vm.run().trace().orElseThrow();
+        ExecutionResult result = vm.run();
+        Trace trace = result.trace().orElseThrow();
         assertEquals(10, trace.steps().size());
         assertTrue(trace.truncated());
+        assertEquals(201, result.instructionsExecuted());
+        assertEquals(191, trace.droppedSteps());
+        assertTrue(trace.listing().endsWith("\n... 191 more steps not recorded (trace limit: 10 steps)\n"),
+                trace.listing());
+        assertEquals("Trace[10 steps, 191 not recorded]", trace.toString());
+    }
+
+    @Test
+    void aTraceIsBoundedByDefaultAndItsLimitHasAMaximum() {
+        Trace bounded = Vm.builder(Program.of(AluOp.ADD.imm(R0, 1), JumpOp.JLT.imm(R0, 30_000, -2), Instruction.exit()))
+                .trace(true).build().run().trace().orElseThrow();
+        assertEquals(Vm.DEFAULT_TRACE_LIMIT, bounded.steps().size());
+        assertEquals(60_001 - Vm.DEFAULT_TRACE_LIMIT, bounded.droppedSteps());
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+                () -> Vm.builder(Program.of(Instruction.exit())).traceLimit(Vm.MAX_TRACE_LIMIT + 1));
+        assertEquals("trace limit must be between 1 and 1000000 steps (Vm.MAX_TRACE_LIMIT), got 1000001",
+                tooMany.getMessage());
     }
 
     @Test
@@ -282,5 +300,10 @@ class VmTest {
         Vm.Builder builder = Vm.builder(Program.of(Instruction.exit()));
         assertThrows(IllegalArgumentException.class, () -> builder.region("stack", new byte[1]));
         assertThrows(IllegalArgumentException.class, () -> builder.fuel(0));
+    }
+
+    /** A prototype taking any values in r1-r5, for helpers the VM tests call directly. */
+    private static HelperPrototype helper(int id, String name) {
+        return new HelperPrototype(id, name, java.util.List.of(), ReturnType.SCALAR, true);
     }
 }

@@ -55,8 +55,8 @@ public record TraceTable(String name, ExecutionResult result) implements HtmlRen
 
   private String summary() {
     Trace trace = trace();
-    return "trace of " + name + ": " + trace.steps().size() + " steps" + (trace.truncated() ? " (stopped after "
-        + trace.limit() + ")" : "") + ", r0 = " + result.r0();
+    return "trace of " + name + ": " + trace.steps().size() + " steps" + (trace.truncated() ? " (" + trace.droppedText()
+        + ")" : "") + ", r0 = " + result.r0();
   }
 
   /** The summary, then the first {@value #TEXT_STEPS} steps as {@code 0: r0 = 42   r0=0x2a}. */

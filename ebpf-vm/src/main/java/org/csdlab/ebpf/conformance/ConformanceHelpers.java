@@ -1,8 +1,12 @@
 package org.csdlab.ebpf.conformance;
 
+import java.util.List;
+import org.csdlab.ebpf.ArgType;
 import org.csdlab.ebpf.HelperContext;
+import org.csdlab.ebpf.HelperPrototype;
 import org.csdlab.ebpf.HelperRegistry;
 import org.csdlab.ebpf.Memory;
+import org.csdlab.ebpf.ReturnType;
 import org.csdlab.ebpf.Size;
 
 /**
@@ -107,12 +111,19 @@ public final class ConformanceHelpers {
     }
 
     private static final HelperRegistry REGISTRY = HelperRegistry.empty()
-            .with(GATHER_BYTES, "gather_bytes", (ctx, a, b, c, d, e) -> gatherBytes(a, b, c, d, e))
-            .with(MEMFROB, "memfrob", (ctx, ptr, len, c, d, e) -> memfrob(ctx.memory(), ptr, len))
-            .with(NO_OP, "no_op", (ctx, a, b, c, d, e) -> 0)
-            .with(SQRTI, "sqrti", (ctx, a, b, c, d, e) -> sqrti(a))
-            .with(STRCMP, "strcmp", (ctx, a, b, c, d, e) -> strcmp(ctx.memory(), a, b))
-            .with(UNWIND, "unwind", (ctx, a, b, c, d, e) -> unwind(ctx, a));
+            .with(prototype(GATHER_BYTES, "gather_bytes", ArgType.ANYTHING, ArgType.ANYTHING, ArgType.ANYTHING,
+                    ArgType.ANYTHING, ArgType.ANYTHING), (ctx, a, b, c, d, e) -> gatherBytes(a, b, c, d, e))
+            .with(prototype(MEMFROB, "memfrob", ArgType.PTR_TO_MEM, ArgType.SIZE),
+                    (ctx, ptr, len, c, d, e) -> memfrob(ctx.memory(), ptr, len))
+            .with(prototype(NO_OP, "no_op"), (ctx, a, b, c, d, e) -> 0)
+            .with(prototype(SQRTI, "sqrti", ArgType.ANYTHING), (ctx, a, b, c, d, e) -> sqrti(a))
+            .with(prototype(STRCMP, "strcmp", ArgType.PTR_TO_MEM, ArgType.PTR_TO_MEM),
+                    (ctx, a, b, c, d, e) -> strcmp(ctx.memory(), a, b))
+            .with(prototype(UNWIND, "unwind", ArgType.ANYTHING), (ctx, a, b, c, d, e) -> unwind(ctx, a));
+
+    private static HelperPrototype prototype(int id, String name, ArgType... args) {
+        return new HelperPrototype(id, name, List.of(args), ReturnType.SCALAR);
+    }
 
     /** All six conformance helpers by id. */
     public static HelperRegistry registry() {

@@ -1,19 +1,25 @@
 package org.csdlab.ebpf.maps;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
+import java.util.Map;
+import org.csdlab.ebpf.ArgType;
+import org.csdlab.ebpf.BoundedLines;
 import org.csdlab.ebpf.HelperContext;
+import org.csdlab.ebpf.HelperPrototype;
 import org.csdlab.ebpf.HelperRegistry;
 import org.csdlab.ebpf.Memory;
+import org.csdlab.ebpf.ReturnType;
 
 /**
  * The Linux helpers for one {@link MapSet}, deterministic: time comes from a supplier (by
  * default a counter that advances 1000 ns per call), random numbers from a seeded generator,
- * and {@code trace_printk} output is collected in {@link #printed()}.
+ * and {@code trace_printk} output is collected in {@link #printed()}: at most
+ * {@value #DEFAULT_MAX_PRINTED_LINES} lines of {@value #DEFAULT_MAX_PRINTED_BYTES} bytes in all
+ * unless the constructor says otherwise, later lines only counted ({@link #droppedLines()}), so a
+ * program printing in a loop cannot exhaust memory.
  *
  * <pre>
  *   id   name              arguments                         returns
@@ -48,11 +54,34 @@ public final class LinuxHelpers {
     public static final int RINGBUF_OUTPUT = 130;
     /** Bytes of the largest trace_printk line (the kernel's limit). */
     public static final int MAX_PRINTK_BYTES = 1024;
+    /** trace_printk lines kept unless the constructor says otherwise. */
+    public static final int DEFAULT_MAX_PRINTED_LINES = 1_000;
+    /** UTF-8 bytes of trace_printk lines kept, over all lines, unless the constructor says otherwise. */
+    public static final long DEFAULT_MAX_PRINTED_BYTES = 1L << 20;
+
+    private static final HelperPrototype MAP_LOOKUP_ELEM_PROTOTYPE = new HelperPrototype(MAP_LOOKUP_ELEM,
+            "map_lookup_elem", List.of(ArgType.MAP_HANDLE, ArgType.PTR_TO_MEM), ReturnType.MAP_VALUE_OR_NULL);
+    private static final HelperPrototype MAP_UPDATE_ELEM_PROTOTYPE = new HelperPrototype(MAP_UPDATE_ELEM,
+            "map_update_elem", List.of(ArgType.MAP_HANDLE, ArgType.PTR_TO_MEM, ArgType.PTR_TO_MEM, ArgType.ANYTHING),
+            ReturnType.SCALAR);
+    private static final HelperPrototype MAP_DELETE_ELEM_PROTOTYPE = new HelperPrototype(MAP_DELETE_ELEM,
+            "map_delete_elem", List.of(ArgType.MAP_HANDLE, ArgType.PTR_TO_MEM), ReturnType.SCALAR);
+    private static final HelperPrototype KTIME_GET_NS_PROTOTYPE = new HelperPrototype(KTIME_GET_NS,
+            "ktime_get_ns", List.of(), ReturnType.SCALAR);
+    private static final HelperPrototype TRACE_PRINTK_PROTOTYPE = new HelperPrototype(TRACE_PRINTK,
+            "trace_printk", List.of(ArgType.PTR_TO_MEM, ArgType.SIZE), ReturnType.SCALAR, true);
+    private static final HelperPrototype GET_PRANDOM_U32_PROTOTYPE = new HelperPrototype(GET_PRANDOM_U32,
+            "get_prandom_u32", List.of(), ReturnType.SCALAR);
+    private static final HelperPrototype RINGBUF_OUTPUT_PROTOTYPE = new HelperPrototype(RINGBUF_OUTPUT,
+            "ringbuf_output", List.of(ArgType.MAP_HANDLE, ArgType.PTR_TO_MEM, ArgType.SIZE, ArgType.ANYTHING),
+            ReturnType.SCALAR);
+    private static final Map<Integer, HelperPrototype> PROTOTYPES = new LinuxHelpers(MapSet.of(List.of()))
+            .registry().prototypes();
 
     private final MapSet maps;
     private final LongSupplier clock;
     private final SplittableRandom random;
-    private final List<String> printed = Collections.synchronizedList(new ArrayList<>());
+    private final BoundedLines printed;
 
     /** Helpers for {@code maps} with the counter clock and seed 0. */
     public LinuxHelpers(MapSet maps) {
@@ -61,9 +90,18 @@ public final class LinuxHelpers {
 
     /** Helpers for {@code maps} reading time from {@code clock} and random numbers seeded by {@code seed}. */
     public LinuxHelpers(MapSet maps, LongSupplier clock, long seed) {
+        this(maps, clock, seed, DEFAULT_MAX_PRINTED_LINES, DEFAULT_MAX_PRINTED_BYTES);
+    }
+
+    /**
+     * As {@link #LinuxHelpers(MapSet, LongSupplier, long)}, keeping at most {@code maxPrintedLines}
+     * trace_printk lines of {@code maxPrintedBytes} UTF-8 bytes in all.
+     */
+    public LinuxHelpers(MapSet maps, LongSupplier clock, long seed, int maxPrintedLines, long maxPrintedBytes) {
         this.maps = maps;
         this.clock = clock;
         this.random = new SplittableRandom(seed);
+        this.printed = new BoundedLines(maxPrintedLines, maxPrintedBytes);
     }
 
     /** A monotonic clock that starts at 1000 ns and advances 1000 ns per reading. */
@@ -72,25 +110,40 @@ public final class LinuxHelpers {
         return () -> now[0] += 1000;
     }
 
-    /** The lines trace_printk wrote, in order. */
+    /** The lines trace_printk wrote and that were kept, in order; {@link #droppedLines()} counts the others. */
     public List<String> printed() {
-        synchronized (printed) {
-            return List.copyOf(printed);
-        }
+        return printed.lines();
+    }
+
+    /** trace_printk lines written after the limit of lines or bytes kept was reached. */
+    public long droppedLines() {
+        return printed.droppedLines();
+    }
+
+    /** The kept lines, one a line, then how many more were not kept, if any. */
+    public String printedText() {
+        return printed.text();
     }
 
     /** The helpers, as a registry. */
     public HelperRegistry registry() {
         return HelperRegistry.empty()
-                .with(MAP_LOOKUP_ELEM, "map_lookup_elem", (ctx, map, key, a, b, c) -> lookup(ctx, map, key))
-                .with(MAP_UPDATE_ELEM, "map_update_elem", (ctx, map, key, value, flags, c) ->
-                        update(ctx, map, key, value, flags))
-                .with(MAP_DELETE_ELEM, "map_delete_elem", (ctx, map, key, a, b, c) -> delete(ctx, map, key))
-                .with(KTIME_GET_NS, "ktime_get_ns", (ctx, a, b, c, d, e) -> clock.getAsLong())
-                .with(TRACE_PRINTK, "trace_printk", this::tracePrintk)
-                .with(GET_PRANDOM_U32, "get_prandom_u32", (ctx, a, b, c, d, e) -> randomU32())
-                .with(RINGBUF_OUTPUT, "ringbuf_output", (ctx, map, data, size, flags, e) ->
+                .with(MAP_LOOKUP_ELEM_PROTOTYPE, (ctx, map, key, a, b, c) -> lookup(ctx, map, key))
+                .with(MAP_UPDATE_ELEM_PROTOTYPE, (ctx, map, key, value, flags, c) -> update(ctx, map, key, value, flags))
+                .with(MAP_DELETE_ELEM_PROTOTYPE, (ctx, map, key, a, b, c) -> delete(ctx, map, key))
+                .with(KTIME_GET_NS_PROTOTYPE, (ctx, a, b, c, d, e) -> clock.getAsLong())
+                .with(TRACE_PRINTK_PROTOTYPE, this::tracePrintk)
+                .with(GET_PRANDOM_U32_PROTOTYPE, (ctx, a, b, c, d, e) -> randomU32())
+                .with(RINGBUF_OUTPUT_PROTOTYPE, (ctx, map, data, size, flags, e) ->
                         ringbufOutput(ctx, map, data, size, flags));
+    }
+
+    /**
+     * The prototypes of {@link #registry()}, which need no maps: what the verifier checks calls
+     * against by default.
+     */
+    public static Map<Integer, HelperPrototype> prototypes() {
+        return PROTOTYPES;
     }
 
     private synchronized long randomU32() {

@@ -24,6 +24,12 @@ public enum ErrorCode {
     UNKNOWN_HELPER,
     /** Local calls nested deeper than the verifier follows. */
     CALL_DEPTH,
-    /** A raw instruction list that is structurally broken (jump outside, falls off the end). */
-    BAD_PROGRAM
+    /** A raw instruction list that is structurally broken (a format rule broken, a jump outside, falls off the end). */
+    BAD_PROGRAM,
+    /**
+     * The analysis went over its budget of processed instructions or stored states
+     * ({@link VerifierOptions#maxProcessedInstructions()}, {@link VerifierOptions#maxStoredStates()})
+     * before deciding; the program may be safe, but it is too complex to verify.
+     */
+    TOO_COMPLEX
 }

@@ -2,8 +2,8 @@ package org.csdlab.ebpf.verifier;
 
 import java.util.Optional;
 
-/** Outcome of a verification: ok, or the primary error; the log when asked for. */
-public record VerificationResult(VerifierError error, String log) {
+/** Outcome of a verification: ok, or the primary error; what the analysis spent; the log when asked for. */
+public record VerificationResult(VerifierError error, String log, AnalysisCost cost) {
 
     public boolean ok() {
         return error == null;

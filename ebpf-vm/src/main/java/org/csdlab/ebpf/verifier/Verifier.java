@@ -2,19 +2,29 @@ package org.csdlab.ebpf.verifier;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
 import org.csdlab.ebpf.AluOp;
+import org.csdlab.ebpf.ArgType;
 import org.csdlab.ebpf.AtomicOp;
+import org.csdlab.ebpf.HelperPrototype;
 import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.InstructionClass;
 import org.csdlab.ebpf.JumpOp;
 import org.csdlab.ebpf.Mode;
 import org.csdlab.ebpf.Program;
+import org.csdlab.ebpf.ProgramFormatException;
+import org.csdlab.ebpf.ReturnType;
 import org.csdlab.ebpf.Size;
 import org.csdlab.ebpf.Source;
+import org.csdlab.ebpf.Vm;
 import org.csdlab.ebpf.asm.Disassembler;
 
 /**
@@ -29,9 +39,25 @@ import org.csdlab.ebpf.asm.Disassembler;
  * [-512, 0) or at unknown offsets, uninitialised stack reads, helpers with uninitialised argument
  * registers, unknown helpers, possibly-null map values used without a null check, writes to
  * read-only regions, and writes to r10. Dereferencing a scalar is allowed (the VM bounds-checks).
+ *
+ * <p>A function's body is analysed once per distinct entry (its argument registers and the depth
+ * of the call): its states depend on nothing else, as its stack starts empty, and a return
+ * rebuilds the caller from the frame saved at the call alone. A call whose entry was analysed
+ * before, under another call chain, goes straight to its return. (A function that never returns
+ * is thereby assumed to return: that can only refuse more, never accept more.)
+ *
+ * <p>The cost still grows with the number of distinct entries (a function called from ten sites
+ * with ten different stack pointers, each of those from ten sites, is analysed a hundred times),
+ * so it is bounded: past {@link VerifierOptions#maxProcessedInstructions()} instruction steps or
+ * {@link VerifierOptions#maxStoredStates()} states it refuses the program as
+ * {@link ErrorCode#TOO_COMPLEX}, and every {@value #INTERRUPT_CHECK_INTERVAL} steps it checks
+ * whether its thread was interrupted ({@link VerificationInterruptedException}).
  */
 public final class Verifier {
-    public static final int STACK_SIZE = 512;
+    /** Stack bytes of one frame, as the VM gives each. */
+    public static final int STACK_SIZE = Vm.STACK_FRAME_BYTES;
+    /** Instruction steps between two checks of the thread's interrupt status. */
+    public static final int INTERRUPT_CHECK_INTERVAL = 1024;
     private static final int FP = 10;
     private static final int MAX_VISITS_PER_STATE = 10_000;
 
@@ -63,15 +89,34 @@ public final class Verifier {
         return verify(program, VerifierOptions.defaults());
     }
 
+    /**
+     * Verifies {@code program} with {@code options}.
+     *
+     * @throws VerificationInterruptedException the thread was interrupted during the analysis
+     */
     public static VerificationResult verify(Program program, VerifierOptions options) {
-        return verify(program.instructions(), options);
+        return verify(program.instructions(), options, true);
     }
 
-    /** Verifies a raw instruction list, which (unlike a {@link Program}) may write r10. */
+    /**
+     * Verifies a raw instruction list, which (unlike a {@link Program}) may write r10: the verifier
+     * refuses that as {@link ErrorCode#FRAME_POINTER_WRITE}. A list breaking another format rule of
+     * {@link Program} is refused as {@link ErrorCode#BAD_PROGRAM} naming the rule.
+     *
+     * @throws VerificationInterruptedException the thread was interrupted during the analysis
+     */
     public static VerificationResult verify(List<Instruction> instructions, VerifierOptions options) {
-        Verifier v = new Verifier(List.copyOf(instructions), options);
+        return verify(List.copyOf(instructions), options, false);
+    }
+
+    private static VerificationResult verify(List<Instruction> instructions, VerifierOptions options,
+            boolean formatChecked) {
+        Verifier v = new Verifier(instructions, options);
         VerifierError error;
         try {
+            if (!formatChecked) {
+                v.checkFormat();
+            }
             v.run();
             error = null;
         } catch (Refusal r) {
@@ -80,33 +125,33 @@ public final class Verifier {
                 v.log.append(error.message()).append('\n');
             }
         }
-        return new VerificationResult(error, v.log == null ? null : v.log.toString());
+        return new VerificationResult(error, v.log == null ? null : v.log.toString(), v.cost());
     }
 
     // ---- state ------------------------------------------------------------------------------
 
-    private record Frame(int returnPc, RegType[] saved, boolean[] stack, RegType[] spills) {
+    /** A caller's frame, saved at a local call; never changed once made (states share frames). */
+    private record Frame(int returnPc, RegType[] saved, BitSet stack, RegType[] spills) {
         Frame join(Frame o) {
             RegType[] r = new RegType[saved.length];
             for (int i = 0; i < r.length; i++) {
                 r[i] = saved[i].join(o.saved[i]);
             }
-            boolean[] s = new boolean[STACK_SIZE];
-            for (int i = 0; i < STACK_SIZE; i++) {
-                s[i] = stack[i] && o.stack[i];
-            }
+            BitSet s = (BitSet) stack.clone();
+            s.and(o.stack);
             return new Frame(returnPc, r, s, joinSpills(spills, o.spills));
         }
 
         boolean same(Frame o) {
-            return returnPc == o.returnPc && Arrays.equals(saved, o.saved) && Arrays.equals(stack, o.stack)
+            return returnPc == o.returnPc && Arrays.equals(saved, o.saved) && stack.equals(o.stack)
                     && Arrays.equals(spills, o.spills);
         }
     }
 
     private static final class State {
         final RegType[] regs = new RegType[11];
-        final boolean[] stack = new boolean[STACK_SIZE];
+        /** The initialised bytes of the frame, bit (fp offset + 512); a bit set is a tenth of a boolean[] per state. */
+        final BitSet stack = new BitSet(STACK_SIZE);
         /** Register types spilled to 8-byte aligned stack slots (index (fp offset + 512) / 8), or null. */
         final RegType[] spills = new RegType[STACK_SIZE / 8];
         final List<Frame> frames = new ArrayList<>();
@@ -114,7 +159,7 @@ public final class Verifier {
         State copy() {
             State s = new State();
             System.arraycopy(regs, 0, s.regs, 0, regs.length);
-            System.arraycopy(stack, 0, s.stack, 0, STACK_SIZE);
+            s.stack.or(stack);
             System.arraycopy(spills, 0, s.spills, 0, spills.length);
             s.frames.addAll(frames);
             return s;
@@ -125,9 +170,8 @@ public final class Verifier {
             for (int i = 0; i < regs.length; i++) {
                 s.regs[i] = regs[i].join(o.regs[i]);
             }
-            for (int i = 0; i < STACK_SIZE; i++) {
-                s.stack[i] = stack[i] && o.stack[i];
-            }
+            s.stack.or(stack);
+            s.stack.and(o.stack);
             System.arraycopy(joinSpills(spills, o.spills), 0, s.spills, 0, spills.length);
             for (int i = 0; i < frames.size(); i++) {
                 s.frames.add(frames.get(i).join(o.frames.get(i)));
@@ -136,7 +180,7 @@ public final class Verifier {
         }
 
         boolean same(State o) {
-            if (!Arrays.equals(regs, o.regs) || !Arrays.equals(stack, o.stack) || !Arrays.equals(spills, o.spills)) {
+            if (!Arrays.equals(regs, o.regs) || !stack.equals(o.stack) || !Arrays.equals(spills, o.spills)) {
                 return false;
             }
             for (int i = 0; i < frames.size(); i++) {
@@ -177,6 +221,25 @@ public final class Verifier {
     private record Key(int pc, List<Integer> chain) {
     }
 
+    /** A function entered at {@code pc} with {@code depth} frames below it and these registers. */
+    private record FunctionEntry(int pc, int depth, List<RegType> regs) {
+    }
+
+    /** Lowest pc first, then the call chains in lexicographic order: a total order, so the work list is a set. */
+    private static final Comparator<Key> WORK_ORDER = (a, b) -> {
+        if (a.pc != b.pc) {
+            return Integer.compare(a.pc, b.pc);
+        }
+        int n = Math.min(a.chain.size(), b.chain.size());
+        for (int i = 0; i < n; i++) {
+            int c = Integer.compare(a.chain.get(i), b.chain.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.chain.size(), b.chain.size());
+    };
+
     private static final class Refusal extends RuntimeException {
         final transient VerifierError error;
 
@@ -190,13 +253,25 @@ public final class Verifier {
 
     private final Map<Key, State> states = new HashMap<>();
     private final Map<Key, Integer> visits = new HashMap<>();
-    private final PriorityQueue<Key> work = new PriorityQueue<>((a, b) -> a.pc != b.pc
-            ? Integer.compare(a.pc, b.pc) : a.chain.toString().compareTo(b.chain.toString()));
+    private final TreeSet<Key> work = new TreeSet<>(WORK_ORDER);
+    private final Set<FunctionEntry> analysedEntries = new HashSet<>();
+    private long processed;
+
+    private AnalysisCost cost() {
+        return new AnalysisCost(processed, options.maxProcessedInstructions(), states.size(),
+                options.maxStoredStates());
+    }
+
+    /** The format rules of {@link Program}, r10 writes aside (the analysis refuses those with their own code). */
+    private void checkFormat() {
+        try {
+            Program.checkFormatAllowingFramePointerWrites(insns);
+        } catch (ProgramFormatException e) {
+            throw refuse(ErrorCode.BAD_PROGRAM, e.index(), e.detail() + " (" + e.rule().rule() + ")", Map.of(), null);
+        }
+    }
 
     private void run() {
-        if (insns.isEmpty()) {
-            throw refuse(ErrorCode.BAD_PROGRAM, 0, "the program has no instructions", Map.of(), null);
-        }
         checkReachability();
         State entry = new State();
         Arrays.fill(entry.regs, RegType.NOT_INIT);
@@ -207,7 +282,13 @@ public final class Verifier {
         entry.regs[FP] = RegType.stack(0L);
         propagate(0, entry);
         while (!work.isEmpty()) {
-            Key key = work.poll();
+            Key key = work.pollFirst();
+            if (++processed > options.maxProcessedInstructions()) {
+                throw tooComplex(key.pc);
+            }
+            if (processed % INTERRUPT_CHECK_INTERVAL == 0 && Thread.currentThread().isInterrupted()) {
+                throw new VerificationInterruptedException(cost(), key.pc);
+            }
             int n = visits.merge(key, 1, Integer::sum);
             if (n > MAX_VISITS_PER_STATE) {
                 throw refuse(ErrorCode.BAD_PROGRAM, key.pc, "the analysis did not reach a fixpoint", Map.of(), null);
@@ -227,9 +308,31 @@ public final class Verifier {
         State merged = old == null ? s : old.join(s);
         if (old == null || !old.same(merged)) {
             states.put(key, merged);
-            work.remove(key);
+            if (states.size() > options.maxStoredStates()) {
+                throw tooComplex(pc);
+            }
             work.add(key);
         }
+    }
+
+    private Refusal tooComplex(int pc) {
+        AnalysisCost c = cost();
+        String instructions = String.format(Locale.ROOT, "processed %,d instructions", c.processedInstructions());
+        String instructionsBudget = String.format(Locale.ROOT, "maxProcessedInstructions = %,d",
+                c.maxProcessedInstructions());
+        String states = String.format(Locale.ROOT, "stored %,d states", c.storedStates());
+        String statesBudget = String.format(Locale.ROOT, "maxStoredStates = %,d", c.maxStoredStates());
+        boolean overInstructions = c.instructionsOverBudget();
+        String over = overInstructions
+                ? instructions + ", over its budget " + instructionsBudget + " (it had " + states + " of "
+                        + statesBudget + ")"
+                : states + ", over its budget " + statesBudget + " (it had " + instructions + " of "
+                        + instructionsBudget + ")";
+        return refuse(ErrorCode.TOO_COMPLEX, pc, "the program is too complex to verify: the analysis " + over
+                + ". Each call chain is analysed on its own, so functions called from many sites, nested, multiply "
+                + "the work", Map.of(), "call functions from fewer sites or nest them less deeply, or raise the "
+                + "budget with VerifierOptions." + (overInstructions ? "withMaxProcessedInstructions" : "withMaxStoredStates")
+                + "(n)");
     }
 
     /** Syntactic reachability: every instruction start must be reached by some path. */
@@ -462,7 +565,7 @@ public final class Verifier {
         }
         if (read) {
             for (long b = start; b < end; b++) {
-                if (!s.stack[(int) (b + STACK_SIZE)]) {
+                if (!s.stack.get((int) (b + STACK_SIZE))) {
                     throw refuse(ErrorCode.UNINIT_STACK_READ, pc, "the stack byte at fp" + b
                             + " is read before anything writes it", Map.of(reg, base),
                             "store a value at fp" + start + " (" + bytes + " bytes) before reading it");
@@ -471,7 +574,7 @@ public final class Verifier {
         }
         if (write) {
             for (long b = start; b < end; b++) {
-                s.stack[(int) (b + STACK_SIZE)] = true;
+                s.stack.set((int) (b + STACK_SIZE));
                 s.spills[(int) (b + STACK_SIZE) / 8] = null;
             }
         }
@@ -492,16 +595,7 @@ public final class Verifier {
             if (s.frames.isEmpty()) {
                 return;
             }
-            Frame f = s.frames.remove(s.frames.size() - 1);
-            s.regs[0] = RegType.SCALAR;
-            for (int r = 1; r <= 5; r++) {
-                s.regs[r] = RegType.NOT_INIT;
-            }
-            System.arraycopy(f.saved, 0, s.regs, 6, 4);
-            s.regs[FP] = RegType.stack(0L);
-            System.arraycopy(f.stack, 0, s.stack, 0, STACK_SIZE);
-            System.arraycopy(f.spills, 0, s.spills, 0, s.spills.length);
-            propagate(f.returnPc, s);
+            returnToCaller(s);
             return;
         }
         JumpOp op = JumpOp.of(insn.opcode());
@@ -550,6 +644,21 @@ public final class Verifier {
         propagate(n, fall);
     }
 
+    /** The state after the call that pushed the last frame: built from that frame alone, whatever the callee did. */
+    private void returnToCaller(State s) {
+        Frame f = s.frames.remove(s.frames.size() - 1);
+        s.regs[0] = RegType.SCALAR;
+        for (int r = 1; r <= 5; r++) {
+            s.regs[r] = RegType.NOT_INIT;
+        }
+        System.arraycopy(f.saved, 0, s.regs, 6, 4);
+        s.regs[FP] = RegType.stack(0L);
+        s.stack.clear();
+        s.stack.or(f.stack);
+        System.arraycopy(f.spills, 0, s.spills, 0, s.spills.length);
+        propagate(f.returnPc, s);
+    }
+
     private void readRegAtExit(int pc, State s) {
         if (!s.regs[0].isInit()) {
             throw refuse(ErrorCode.UNINIT_REG, pc, "r0 (the return value) is read at exit before any instruction "
@@ -558,18 +667,21 @@ public final class Verifier {
     }
 
     private void localCall(int pc, Instruction insn, State s) {
-        if (s.frames.size() >= options.maxCallDepth()) {
-            throw refuse(ErrorCode.CALL_DEPTH, pc, "local calls nest deeper than " + options.maxCallDepth()
-                    + " frames", Map.of(), "call fewer functions in a chain, or avoid recursion");
+        int liveFrames = s.frames.size() + 1;
+        if (liveFrames >= options.maxCallDepth()) {
+            throw refuse(ErrorCode.CALL_DEPTH, pc, "this call would make " + (liveFrames + 1) + " frames live, more "
+                    + "than the " + options.maxCallDepth() + " allowed (the program's own and "
+                    + (options.maxCallDepth() - 1) + " nested local calls)", Map.of(),
+                    "call fewer functions in a chain, or avoid recursion");
         }
         int callee = target(pc, insn);
         int ret = next(pc, insn);
         RegType[] saved = Arrays.copyOfRange(s.regs, 6, 10);
-        boolean[] callerStack = s.stack.clone();
+        BitSet callerStack = (BitSet) s.stack.clone();
         for (int r = 1; r <= 5; r++) {
             if (s.regs[r].kind() == RegType.Kind.PTR_TO_STACK) {
                 // the callee may fill the caller's buffer; v1 does not follow it there
-                Arrays.fill(callerStack, true);
+                callerStack.set(0, STACK_SIZE);
             }
         }
         s.frames.add(new Frame(ret, saved, callerStack, s.spills.clone()));
@@ -584,8 +696,15 @@ public final class Verifier {
             s.regs[r] = RegType.NOT_INIT;
         }
         s.regs[FP] = RegType.stack(0L);
-        Arrays.fill(s.stack, false);
+        s.stack.clear();
         Arrays.fill(s.spills, null);
+        if (!analysedEntries.add(new FunctionEntry(callee, s.frames.size(), List.of(s.regs)))) {
+            // The callee's states depend only on its entry registers and depth (its stack starts empty),
+            // and its exits rebuild this caller from the frame alone: its body, analysed (or queued)
+            // from this entry under another call chain, need not be analysed again under this one.
+            returnToCaller(s);
+            return;
+        }
         propagate(callee, s);
     }
 
@@ -624,7 +743,7 @@ public final class Verifier {
             if (a.kind() == RegType.Kind.PTR_TO_STACK && a.offset() != null && a.offset() < 0
                     && a.offset() >= -STACK_SIZE) {
                 // the helper may fill the buffer; v1 knows no sizes, so the bytes from it up to fp are initialised
-                Arrays.fill(s.stack, (int) (a.offset() + STACK_SIZE), STACK_SIZE, true);
+                s.stack.set((int) (a.offset() + STACK_SIZE), STACK_SIZE);
                 Arrays.fill(s.spills, (int) (a.offset() + STACK_SIZE) / 8, s.spills.length, null);
             }
             s.regs[r] = RegType.NOT_INIT;

@@ -7,6 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.csdlab.ebpf.AluOp;
+import org.csdlab.ebpf.CallDepthExceededException;
+import org.csdlab.ebpf.FormatRule;
+import org.csdlab.ebpf.Program;
+import org.csdlab.ebpf.ProgramFormatException;
+import org.csdlab.ebpf.Vm;
+import org.csdlab.ebpf.ArgType;
+import org.csdlab.ebpf.HelperPrototype;
+import org.csdlab.ebpf.ReturnType;
 import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.Register;
 import org.csdlab.ebpf.asm.Assembler;
@@ -444,7 +452,71 @@ class VerifierTest {
 
     @Test
     void recursionIsBoundedByCallDepth() {
-        refused("f:\nr0 = 0\ncall f\nexit", ErrorCode.CALL_DEPTH, 1);
+        VerifierError e = refused("f:\nr0 = 0\ncall f\nexit", ErrorCode.CALL_DEPTH, 1);
+        assertEquals("CALL_DEPTH at 1 'call -2': this call would make 9 frames live, more than the 8 allowed (the "
+                + "program's own and 7 nested local calls). Fix: call fewer functions in a chain, or avoid recursion.",
+                e.message());
+    }
+
+    /** main calls f1, f1 calls f2, ..., f(calls-1) calls f(calls): {@code calls} local calls nested. */
+    private static Program callChain(int calls) {
+        List<Instruction> out = new java.util.ArrayList<>();
+        for (int f = 0; f < calls; f++) {
+            out.add(Instruction.callLocal(1)); // each function is [call next, exit]: the next starts 2 slots on
+            out.add(Instruction.exit());
+        }
+        out.add(AluOp.MOV.imm(Register.R0, 7));
+        out.add(Instruction.exit());
+        return Program.of(out);
+    }
+
+    @Test
+    void theVerifierAllowsExactlyTheCallNestingTheVmRuns() {
+        int deepest = Vm.MAX_CALL_DEPTH - 1;
+        Program ok = callChain(deepest);
+        assertTrue(Verifier.verify(ok, STRICT).ok(), Verifier.verify(ok, STRICT).toString());
+        assertEquals(7, Vm.of(ok).run().r0());
+        Program tooDeep = callChain(deepest + 1);
+        VerificationResult r = Verifier.verify(tooDeep, STRICT);
+        assertEquals(ErrorCode.CALL_DEPTH, r.code(), r.toString());
+        assertEquals(2 * deepest, r.error().pc());
+        assertThrows(CallDepthExceededException.class, () -> Vm.of(tooDeep).run());
+    }
+
+    @Test
+    void callDepthCannotExceedTheVmsLimit() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> VerifierOptions.defaults().withMaxCallDepth(Vm.MAX_CALL_DEPTH + 1));
+        assertEquals("maxCallDepth must be between 1 and 8 frames (the VM's Vm.MAX_CALL_DEPTH), got 9", e.getMessage());
+        refused("call f\nexit\nf:\nr0 = 0\nexit", STRICT.withMaxCallDepth(1), ErrorCode.CALL_DEPTH, 0);
+    }
+
+    // ---- raw instruction lists ------------------------------------------------------------------
+
+    @Test
+    void aRegisterAboveTenInARawListIsRefusedAsProgramDoes() {
+        List<Instruction> raw = List.of(Instruction.of(0xb7, 15, 0, 0, 0), Instruction.exit());
+        VerificationResult r = Verifier.verify(raw, VerifierOptions.defaults());
+        assertEquals(ErrorCode.BAD_PROGRAM, r.code(), r.toString());
+        assertEquals(0, r.error().pc());
+        ProgramFormatException asProgram = assertThrows(ProgramFormatException.class, () -> Program.of(raw));
+        assertEquals(FormatRule.INVALID_REGISTER, asProgram.rule());
+        assertEquals("BAD_PROGRAM at 0 '.insn 0xb7, dst=15, src=0, off=0, imm=0': dst register r15 does not exist (" + FormatRule.INVALID_REGISTER.rule()
+                + ").", r.error().message());
+    }
+
+    @Test
+    void everyFormatRuleOfProgramAppliesToRawLists() {
+        assertEquals(ErrorCode.BAD_PROGRAM, Verifier.verify(List.of(), VerifierOptions.defaults()).code());
+        VerificationResult unknown = Verifier.verify(List.of(Instruction.of(0xff, 0, 0, 0, 0), Instruction.exit()),
+                VerifierOptions.defaults());
+        assertEquals(ErrorCode.BAD_PROGRAM, unknown.code());
+        assertTrue(unknown.error().rule().contains("opcode 0xff is not an eBPF instruction"), unknown.toString());
+        VerificationResult src = Verifier.verify(List.of(AluOp.MOV.reg(Register.R0, Register.R10),
+                Instruction.of(0x0f, 0, 12, 0, 0), Instruction.exit()), VerifierOptions.defaults());
+        assertEquals(ErrorCode.BAD_PROGRAM, src.code());
+        assertEquals(1, src.error().pc());
+        assertTrue(src.error().rule().startsWith("src register r12 does not exist"), src.toString());
     }
 
     @Test

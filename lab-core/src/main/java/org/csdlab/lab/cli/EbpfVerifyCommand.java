@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.asm.Disassembler;
 import org.csdlab.ebpf.elf.LoadedProgram;
+import org.csdlab.ebpf.maps.HelperSets;
 import org.csdlab.ebpf.verifier.ErrorCode;
 import org.csdlab.ebpf.verifier.VerificationResult;
 import org.csdlab.ebpf.verifier.Verifier;
@@ -31,7 +32,9 @@ final class EbpfVerifyCommand implements Callable<Integer> {
     /** The Linux helpers. */
     LINUX,
     /** OpenCSD's on-drive helpers (kernels for the computational storage device). */
-    OPENCSD;
+    OPENCSD,
+    /** The helpers of the eBPF conformance suites, as {@code ebpf run --helpers conformance} runs them. */
+    CONFORMANCE;
 
     @Override
     public String toString() {
@@ -49,19 +52,35 @@ final class EbpfVerifyCommand implements Callable<Integer> {
   ProgramOptions program;
 
   @Option(names = "--helpers", paramLabel = "SET", defaultValue = "linux",
-      description = "Helper prototypes: linux or opencsd (default: ${DEFAULT-VALUE}).")
+      description = "Helper prototypes: linux, opencsd or conformance (default: ${DEFAULT-VALUE}).")
   Helpers helpers;
 
   @Option(names = "--log", description = "Print the verifier's log: the register types at each instruction.")
   boolean log;
 
+  @Option(names = "--max-processed-instructions", paramLabel = "N",
+      defaultValue = "" + VerifierOptions.DEFAULT_MAX_PROCESSED_INSTRUCTIONS,
+      description = "Refuse as too complex after the analysis processed N instructions (default: ${DEFAULT-VALUE}).")
+  long maxProcessedInstructions;
+
+  @Option(names = "--max-stored-states", paramLabel = "N", defaultValue = "" + VerifierOptions.DEFAULT_MAX_STORED_STATES,
+      description = "Refuse as too complex once the analysis would keep more than N states (default: ${DEFAULT-VALUE}).")
+  int maxStoredStates;
+
   @Override
   public Integer call() {
-    LoadedProgram loaded = program.load();
-    VerifierOptions options = VerifierOptions.defaults().withRegionsOf(loaded).withLog(log);
-    if (helpers == Helpers.OPENCSD) {
-      options = options.withHelpers(OpenCsdHelpers.prototypes());
+    if (maxProcessedInstructions <= 0 || maxStoredStates <= 0) {
+      throw new CliException("--max-processed-instructions and --max-stored-states must be at least 1, got "
+          + maxProcessedInstructions + " and " + maxStoredStates);
     }
+    LoadedProgram loaded = program.load();
+    VerifierOptions options = VerifierOptions.defaults().withRegionsOf(loaded).withLog(log)
+        .withMaxProcessedInstructions(maxProcessedInstructions).withMaxStoredStates(maxStoredStates);
+    options = switch (helpers) {
+      case LINUX -> options;
+      case OPENCSD -> options.withHelpers(OpenCsdHelpers.prototypes());
+      case CONFORMANCE -> options.withHelpers(HelperSets.conformance());
+    };
     VerificationResult result = Verifier.verify(loaded.program(), options);
     PrintWriter out = spec.commandLine().getOut();
     if (log && result.log() != null) {
@@ -77,6 +96,12 @@ final class EbpfVerifyCommand implements Callable<Integer> {
     out.print(around(p, error.pc()));
     if (error.code() == ErrorCode.UNKNOWN_HELPER && helpers == Helpers.LINUX) {
       out.println("Kernels for the computational storage drive call the opencsd helpers: add --helpers opencsd");
+    }
+    if (error.code() == ErrorCode.TOO_COMPLEX) {
+      boolean instructions = result.cost().instructionsOverBudget();
+      out.printf(Locale.ROOT, "Raise the budget here with %s N (now %d)%n",
+          instructions ? "--max-processed-instructions" : "--max-stored-states",
+          instructions ? maxProcessedInstructions : maxStoredStates);
     }
     return 1;
   }

@@ -3,9 +3,9 @@ package org.csdlab.zns.csd;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.csdlab.ebpf.verifier.ArgType;
-import org.csdlab.ebpf.verifier.HelperPrototype;
-import org.csdlab.ebpf.verifier.ReturnType;
+import org.csdlab.ebpf.ArgType;
+import org.csdlab.ebpf.HelperPrototype;
+import org.csdlab.ebpf.ReturnType;
 import org.csdlab.ebpf.HelperContext;
 import org.csdlab.ebpf.HelperRegistry;
 import org.csdlab.ebpf.Memory;
@@ -78,7 +78,10 @@ public final class OpenCsdHelpers {
     private OpenCsdHelpers() {
     }
 
-    /** The verifier's view of the nine helpers: which argument registers each one reads. */
+    /**
+     * The verifier's view of the nine helpers: which argument registers each one reads. The VM's
+     * {@link #registry} registers each function under one of these, so both see the same helpers.
+     */
     public static Map<Integer, HelperPrototype> prototypes() {
         Map<Integer, HelperPrototype> out = new TreeMap<>();
         for (HelperPrototype p : List.of(
@@ -103,26 +106,27 @@ public final class OpenCsdHelpers {
     /** The nine helpers, working on {@code session}. */
     static HelperRegistry registry(CsdSession session) {
         Geometry g = session.device.geometry();
+        Map<Integer, HelperPrototype> p = prototypes();
         return HelperRegistry.empty()
-                .with(RETURN_DATA, "bpf_return_data", (ctx, data, size, r3, r4, r5) -> returnData(session, ctx, data, size))
-                .with(READ, "bpf_read", (ctx, zone, sector, offset, size, data) ->
+                .with(p.get(RETURN_DATA), (ctx, data, size, r3, r4, r5) -> returnData(session, ctx, data, size))
+                .with(p.get(READ), (ctx, zone, sector, offset, size, data) ->
                         read(session, ctx, zone, sector, offset, size, data))
-                .with(WRITE, "bpf_write", (ctx, zone, sector, offset, size, data) ->
+                .with(p.get(WRITE), (ctx, zone, sector, offset, size, data) ->
                         write(session, ctx, zone, sector, offset, size, data))
-                .with(GET_SECTOR_SIZE, "bpf_get_sector_size", (ctx, a, b, c, d, e) -> g.blockSizeBytes())
-                .with(GET_ZONE_CAPACITY, "bpf_get_zone_capacity", (ctx, a, b, c, d, e) -> g.zoneCapacityBlocks())
-                .with(GET_ZONE_SIZE, "bpf_get_zone_size", (ctx, a, b, c, d, e) -> g.zoneSizeBlocks())
-                .with(GET_MEM_INFO, "bpf_get_mem_info", (ctx, memPtr, sizePtr, c, d, e) -> {
+                .with(p.get(GET_SECTOR_SIZE), (ctx, a, b, c, d, e) -> g.blockSizeBytes())
+                .with(p.get(GET_ZONE_CAPACITY), (ctx, a, b, c, d, e) -> g.zoneCapacityBlocks())
+                .with(p.get(GET_ZONE_SIZE), (ctx, a, b, c, d, e) -> g.zoneSizeBlocks())
+                .with(p.get(GET_MEM_INFO), (ctx, memPtr, sizePtr, c, d, e) -> {
                     ctx.memory().store(memPtr, Size.DW, session.memoryAddress.getAsLong());
                     ctx.memory().store(sizePtr, Size.DW, session.memorySize);
                     return 0;
                 })
-                .with(GET_CALL_INFO, "bpf_get_call_info", (ctx, callPtr, b, c, d, e) -> {
+                .with(p.get(GET_CALL_INFO), (ctx, callPtr, b, c, d, e) -> {
                     long address = session.callInfoLength == 0 ? 0 : session.contextAddress.getAsLong();
                     ctx.memory().store(callPtr, Size.DW, address);
                     return session.callInfoLength;
                 })
-                .with(DEBUG, "bpf_debug", (ctx, s, b, c, d, e) -> {
+                .with(p.get(DEBUG), (ctx, s, b, c, d, e) -> {
                     session.debug.add(ctx.memory().readCString(s, MAX_DEBUG_BYTES));
                     return 0;
                 });

@@ -1,4 +1,4 @@
-package org.csdlab.ebpf.verifier;
+package org.csdlab.ebpf;
 
 /** What a helper expects in one argument register; v1 checks only that it is initialised. */
 public enum ArgType {

@@ -1,4 +1,4 @@
-package org.csdlab.ebpf.verifier;
+package org.csdlab.ebpf;
 
 /** What a helper leaves in r0. */
 public enum ReturnType {
