@@ -2,6 +2,7 @@ package org.csdlab.ebpf.elf;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.csdlab.ebpf.MemoryBudget;
 import org.csdlab.ebpf.maps.MapDefinition;
 
 /**
@@ -50,8 +51,11 @@ final class BtfMaps {
     private long strings;
     private long stringsLength;
 
-    private BtfMaps(ElfBytes bytes, SectionHeader btf) {
+    private final MemoryBudget names;
+
+    private BtfMaps(ElfBytes bytes, SectionHeader btf, MemoryBudget names) {
         this.bytes = bytes;
+        this.names = names;
         this.btfName = btf.name();
         parse(btf);
     }
@@ -61,7 +65,7 @@ final class BtfMaps {
         SectionHeader btf = object.sections().stream().filter(s -> s.name().equals(".BTF") && s.hasFileBytes())
                 .findFirst().orElseThrow(() -> new ElfFormatException(section.name(), "", section.headerOffset(),
                         "BTF-defined maps need the .BTF section, which this object lacks (compile with -g)"));
-        return new BtfMaps(bytes, btf).maps(object, section);
+        return new BtfMaps(bytes, btf, object.names()).maps(object, section);
     }
 
     private ElfFormatException corrupt(long offset, String problem) {
@@ -123,18 +127,7 @@ final class BtfMaps {
     }
 
     private String string(long offset) {
-        if (offset >= stringsLength) {
-            throw corrupt(strings, "string offset " + offset + " is outside the " + stringsLength + "-byte string table");
-        }
-        StringBuilder out = new StringBuilder();
-        for (long at = strings + offset; at < strings + stringsLength; at++) {
-            int b = bytes.u8(btfName, "", at);
-            if (b == 0) {
-                return out.toString();
-            }
-            out.append((char) b);
-        }
-        throw corrupt(strings + offset, "string has no NUL terminator");
+        return bytes.string(btfName, "", strings, stringsLength, offset, names, "BTF names");
     }
 
     private Type type(long id) {

@@ -1,5 +1,7 @@
 package org.csdlab.ebpf.elf;
 
+import org.csdlab.ebpf.MemoryBudget;
+
 /**
  * One 24-byte ELF64 symbol table entry, with its name resolved.
  *
@@ -43,7 +45,7 @@ public record ElfSymbol(int index, String name, int type, int bind, int section,
     public static final int SHN_LORESERVE = 0xff00;
 
     /** Reads entry {@code index} of {@code symtab}, naming it from {@code strtab}. */
-    static ElfSymbol read(ElfBytes bytes, SectionHeader symtab, SectionHeader strtab, int index) {
+    static ElfSymbol read(ElfBytes bytes, SectionHeader symtab, SectionHeader strtab, int index, MemoryBudget names) {
         long at = symtab.offset() + (long) index * SIZE;
         String part = "symbol " + index;
         long nameIndex = bytes.u32(symtab.name(), part, at + NAME_OFFSET);
@@ -52,7 +54,7 @@ public record ElfSymbol(int index, String name, int type, int bind, int section,
         long value = bytes.u64(symtab.name(), part, at + VALUE_OFFSET);
         long size = bytes.u64(symtab.name(), part, at + SIZE_OFFSET);
         String name = bytes.string(strtab.name(), "(name of symbol " + index + ")", strtab.offset(), strtab.size(),
-                nameIndex);
+                nameIndex, names, "symbol names");
         return new ElfSymbol(index, name, info & 0xf, info >>> 4, section, value, size);
     }
 

@@ -59,11 +59,13 @@ class ElfFuzzTest {
 
     private static void load(byte[] mutant) {
         ElfObject object = ElfObject.parse(mutant);
-        for (String section : object.programSections()) {
-            loadOne(object, section);
+        for (SectionHeader section : object.sections()) { // by index: a mutated name may be shared or empty
+            if (object.programSections().contains(section.name()) && section.isExecutable() && section.size() > 0) {
+                loadOne(object, ElfObject.INDEX_PREFIX + section.index());
+            }
         }
         for (ElfFunction function : object.functions()) {
-            loadOne(object, function.name());
+            loadOne(object, ElfObject.INDEX_PREFIX + function.sectionIndex() + ":" + function.name());
         }
     }
 
