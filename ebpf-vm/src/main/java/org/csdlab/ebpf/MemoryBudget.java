@@ -33,6 +33,8 @@ public final class MemoryBudget {
     private final String setting;
     private final Map<String, Long> parts = new LinkedHashMap<>();
     private long chargedBytes;
+    /** True once a part was charged only in part, because counting it all would cost too much. */
+    private boolean partial;
 
     /**
      * An empty budget.
@@ -73,6 +75,16 @@ public final class MemoryBudget {
         return this;
     }
 
+    /**
+     * Charges the {@code bytes} of {@code part} counted so far, which already exceed the limit, and
+     * fails saying the total was not all counted (for parts too costly to measure in full).
+     */
+    public void chargeCountedSoFarAndFail(String part, long bytes) {
+        partial = true;
+        charge(part, bytes).check();
+        throw new IllegalStateException("chargeCountedSoFarAndFail: " + bytes + " bytes do not exceed the budget");
+    }
+
     /** Charges {@code bytes} to {@code part} and checks at once: for parts found one at a time. */
     public MemoryBudget chargeAndCheck(String part, long bytes) {
         return charge(part, bytes).check();
@@ -84,7 +96,7 @@ public final class MemoryBudget {
             List<MemoryBudgetException.Part> biggest = new ArrayList<>();
             parts.forEach((name, bytes) -> biggest.add(new MemoryBudgetException.Part(name, bytes)));
             biggest.sort(Comparator.comparingLong(MemoryBudgetException.Part::bytes).reversed());
-            throw new MemoryBudgetException(limitBytes, setting, chargedBytes, biggest);
+            throw new MemoryBudgetException(limitBytes, setting, chargedBytes, !partial, biggest);
         }
         return this;
     }

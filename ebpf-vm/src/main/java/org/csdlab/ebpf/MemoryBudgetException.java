@@ -23,19 +23,24 @@ public final class MemoryBudgetException extends EbpfException {
     private final String setting;
     private final long requiredBytes;
     private final List<Part> parts;
+    private final boolean counted;
 
-    MemoryBudgetException(long limitBytes, String setting, long requiredBytes, List<Part> biggestFirst) {
-        super(message(limitBytes, setting, requiredBytes, biggestFirst));
+    MemoryBudgetException(long limitBytes, String setting, long requiredBytes, boolean counted,
+            List<Part> biggestFirst) {
+        super(message(limitBytes, setting, requiredBytes, counted, biggestFirst));
+        this.counted = counted;
         this.limitBytes = limitBytes;
         this.setting = setting;
         this.requiredBytes = requiredBytes;
         this.parts = List.copyOf(biggestFirst);
     }
 
-    private static String message(long limitBytes, String setting, long requiredBytes, List<Part> parts) {
-        StringBuilder out = new StringBuilder("program memory ").append(MemoryBudget.format(requiredBytes))
-                .append(" exceeds the budget of ").append(MemoryBudget.format(limitBytes)).append(" (")
-                .append(setting).append("): ");
+    private static String message(long limitBytes, String setting, long requiredBytes, boolean counted,
+            List<Part> parts) {
+        StringBuilder out = new StringBuilder("program memory ")
+                .append(counted ? MemoryBudget.format(requiredBytes) + " " : "")
+                .append("exceeds the budget of ").append(MemoryBudget.format(limitBytes)).append(" (")
+                .append(setting).append(")").append(counted ? "" : " before it was all counted").append(": ");
         int shown = Math.min(parts.size(), MemoryBudget.PARTS_SHOWN);
         out.append(String.join(", ", parts.subList(0, shown).stream().map(Part::toString).toList()));
         if (parts.size() > shown) {
@@ -57,9 +62,14 @@ public final class MemoryBudgetException extends EbpfException {
         return setting;
     }
 
-    /** What the program would take, in bytes (at least this much when the count stopped early). */
+    /** What the program would take, in bytes; only a lower bound unless {@link #counted()}. */
     public long requiredBytes() {
         return requiredBytes;
+    }
+
+    /** False when counting stopped early, at the first part that broke the budget. */
+    public boolean counted() {
+        return counted;
     }
 
     /** Every part charged, biggest first. */

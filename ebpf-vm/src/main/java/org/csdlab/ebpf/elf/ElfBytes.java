@@ -88,7 +88,7 @@ final class ElfBytes {
             }
         }
         if (searchEnd < end) {
-            budget.chargeAndCheck(budgetPart, searchEnd - start + STRING_OVERHEAD_BYTES); // fails: over the budget
+            budget.chargeCountedSoFarAndFail(budgetPart, searchEnd - start + STRING_OVERHEAD_BYTES);
         }
         throw new ElfFormatException(section, part, start, "name at index " + index
                 + " is not NUL-terminated inside its string table");

@@ -264,6 +264,17 @@ public final class ElfObject {
         return sections.stream().filter(ElfObject::hasCode).map(SectionHeader::name).toList();
     }
 
+    /**
+     * How {@link #program(String)} selects each section with code: its name, or {@code #index}
+     * when the name is empty or another section with code has it too.
+     */
+    public List<String> programSelectors() {
+        List<SectionHeader> code = sections.stream().filter(ElfObject::hasCode).toList();
+        return code.stream().map(s -> s.name().isEmpty()
+                || code.stream().filter(o -> o.name().equals(s.name())).count() > 1 ? INDEX_PREFIX + s.index()
+                        : s.name()).toList();
+    }
+
     private static boolean hasCode(SectionHeader section) {
         return section.isExecutable() && section.size() > 0;
     }

@@ -77,6 +77,14 @@ class ElfSectionIndexTest {
     }
 
     @Test
+    void programSelectorsUseTheIndexWhereANameIsEmptyOrShared() {
+        assertEquals(List.of("#1", "#2"), ElfObject.parse(twoSectionsNamedProg()).programSelectors());
+        assertEquals(List.of("other", "#2"), ElfObject.parse(unnamedCodeSection()).programSelectors());
+        assertEquals(List.of(".text", "csd", "xdp", "socket"),
+                ElfObject.parse(Clang.resource("globals.o")).programSelectors());
+    }
+
+    @Test
     void badIndexSelectorsListTheSectionsWithCode() {
         ElfObject object = ElfObject.parse(twoSectionsNamedProg());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> object.program("#9"));
