@@ -85,6 +85,12 @@ public final class MemoryBudget {
         throw new IllegalStateException("chargeCountedSoFarAndFail: " + bytes + " bytes do not exceed the budget");
     }
 
+    /** Charges every part of {@code other} to this budget, under the same names; returns this. */
+    public MemoryBudget chargeAll(MemoryBudget other) {
+        other.parts.forEach(this::charge);
+        return this;
+    }
+
     /** Charges {@code bytes} to {@code part} and checks at once: for parts found one at a time. */
     public MemoryBudget chargeAndCheck(String part, long bytes) {
         return charge(part, bytes).check();

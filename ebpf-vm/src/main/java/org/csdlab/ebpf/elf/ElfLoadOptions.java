@@ -5,7 +5,7 @@ import org.csdlab.ebpf.MemoryBudget;
 /**
  * How {@link ElfObject} loads an object.
  *
- * @param memoryBudgetBytes the most memory one loaded program may take: symbol and section
+ * @param memoryBudgetBytes the most memory one loaded program may take: the copy of the file, symbol and section
  *     names, the data sections it uses (zero-filled ones included) and every map at its real
  *     per-entry cost ({@link org.csdlab.ebpf.maps.MapDefinition#memoryBytes()}); checked before
  *     any of it is allocated. Default {@link MemoryBudget#DEFAULT_BYTES} (256 MiB).

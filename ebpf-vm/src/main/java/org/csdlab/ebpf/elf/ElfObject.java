@@ -44,12 +44,14 @@ public final class ElfObject {
     /** Map definitions, read when first needed. */
     private List<ElfMap> maps;
     private final ElfLoadOptions options;
-    /** What the names read so far take; each program's budget starts with them. */
+    /** How budget errors name the copy of the file the object keeps. */
+    private static final String FILE_PART = "ELF file";
+    /** What the file and the names read so far take; each program's budget starts with them. */
     private final MemoryBudget names;
 
     private ElfObject(byte[] data, ElfLoadOptions options) {
         this.options = options;
-        this.names = options.newBudget();
+        this.names = options.newBudget().chargeAndCheck(FILE_PART, data.length);
         this.bytes = new ElfBytes(data);
         ElfHeader header = ElfHeader.read(bytes);
         this.sections = readSections(header);
@@ -71,6 +73,7 @@ public final class ElfObject {
      * @throws MemoryBudgetException when its names alone exceed the options' memory budget
      */
     public static ElfObject parse(byte[] data, ElfLoadOptions options) {
+        options.newBudget().chargeAndCheck(FILE_PART, data.length); // before the copy
         return new ElfObject(data.clone(), options);
     }
 
@@ -82,6 +85,7 @@ public final class ElfObject {
     /** Reads and parses the object file at {@code path}. */
     public static ElfObject read(Path path, ElfLoadOptions options) {
         try {
+            options.newBudget().chargeAndCheck(FILE_PART, Files.size(path)); // before reading it
             return new ElfObject(Files.readAllBytes(path), options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read ELF object " + path, e);
@@ -395,16 +399,14 @@ public final class ElfObject {
         return bytes;
     }
 
-    /** The budget the names of this object (sections, symbols, BTF) are charged to as they are read. */
+    /** The budget the file and names of this object (sections, symbols, BTF) are charged to as they are read. */
     MemoryBudget names() {
         return names;
     }
 
-    /** A fresh budget for one program of this object, holding what the object's names take. */
+    /** A fresh budget for one program of this object, holding what the object's file and names take. */
     MemoryBudget programBudget() {
-        MemoryBudget budget = options.newBudget();
-        budget.charge("symbol and section names", names.chargedBytes());
-        return budget;
+        return options.newBudget().chargeAll(names);
     }
 
     ElfLoadOptions options() {

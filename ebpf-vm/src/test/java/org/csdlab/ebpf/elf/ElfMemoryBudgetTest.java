@@ -49,7 +49,7 @@ class ElfMemoryBudgetTest {
         assertEquals("program memory 4.0 GiB exceeds the budget of 256.0 MiB (ElfLoadOptions.memoryBudgetBytes):"
                 + " map 'm0' (ARRAY, 16384 entries of 4096 B) 64.0 MiB, map 'm1' (ARRAY, 16384 entries of 4096 B)"
                 + " 64.0 MiB, map 'm2' (ARRAY, 16384 entries of 4096 B) 64.0 MiB, map 'm3' (ARRAY, 16384 entries of"
-                + " 4096 B) 64.0 MiB, map 'm4' (ARRAY, 16384 entries of 4096 B) 64.0 MiB, and 60 more parts of 3.7 GiB",
+                + " 4096 B) 64.0 MiB, map 'm4' (ARRAY, 16384 entries of 4096 B) 64.0 MiB, and 62 more parts of 3.7 GiB",
                 e.getMessage());
         assertEquals(MemoryBudget.DEFAULT_BYTES, e.limitBytes());
         assertEquals(ElfLoadOptions.MEMORY_BUDGET_SETTING, e.setting());
@@ -71,7 +71,7 @@ class ElfMemoryBudgetTest {
         // 64 MiB of values passed the old per-map check, then took 70 s and 1.8 GB for a 3-instruction program
         MemoryBudgetException e = refused(withMaps(List.of("big"), List.of(legacyMap(HASH, 4, 1, 1 << 26))));
         assertEquals("program memory 9.3 GiB exceeds the budget of 256.0 MiB (ElfLoadOptions.memoryBudgetBytes):"
-                + " map 'big' (HASH, 67108864 entries of 1 B) 9.3 GiB, symbol and section names 354 B",
+                + " map 'big' (HASH, 67108864 entries of 1 B) 9.3 GiB, ELF file 584 B, section names 271 B, symbol names 83 B",
                 e.getMessage());
     }
 
@@ -118,7 +118,7 @@ class ElfMemoryBudgetTest {
         assertTrue(e.getMessage().startsWith("program memory 2.5 GiB exceeds the budget of 256.0 MiB"
                 + " (ElfLoadOptions.memoryBudgetBytes): section '.bss.0' 64.0 MiB, section '.bss.1' 64.0 MiB"),
                 e.getMessage());
-        assertTrue(e.getMessage().endsWith(", and 36 more parts of 2.2 GiB"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(", and 38 more parts of 2.2 GiB"), e.getMessage());
     }
 
     @Test
@@ -131,7 +131,7 @@ class ElfMemoryBudgetTest {
         }
         MemoryBudgetException e = assertThrows(MemoryBudgetException.class, () -> ElfObject.parse(elf.bytes()));
         assertEquals("program memory exceeds the budget of 256.0 MiB (ElfLoadOptions.memoryBudgetBytes) before it"
-                + " was all counted: symbol names 256.0 MiB, section names 227 B", e.getMessage());
+                + " was all counted: symbol names 254.1 MiB, ELF file 1.9 MiB, section names 227 B", e.getMessage());
         assertTrue(e.requiredBytes() > e.limitBytes());
         assertEquals(false, e.counted());
     }
@@ -145,6 +145,15 @@ class ElfMemoryBudgetTest {
             elf.symbol(name + i, ElfSymbol.STT_OBJECT, code, 0, 0); // distinct names, so sharing them is no remedy
         }
         assertThrows(MemoryBudgetException.class, () -> ElfObject.parse(elf.bytes()));
+    }
+
+    @Test
+    void aFileOverTheBudgetIsRefusedBeforeItIsCopied() {
+        ElfLoadOptions oneMiB = ElfLoadOptions.defaults().withMemoryBudgetBytes(1 << 20);
+        MemoryBudgetException e = assertThrows(MemoryBudgetException.class,
+                () -> ElfObject.parse(new byte[2 << 20], oneMiB));
+        assertEquals("program memory 2.0 MiB exceeds the budget of 1.0 MiB (ElfLoadOptions.memoryBudgetBytes):"
+                + " ELF file 2.0 MiB", e.getMessage());
     }
 
     @Test
