@@ -64,14 +64,29 @@ final class ElfBytes {
         return out;
     }
 
+    /** Where a NUL-terminated name lies in the file, measured and charged but not decoded yet. */
+    record Name(int start, int length) {
+    }
+
     /**
      * The NUL-terminated string at {@code index} of the string table that occupies
      * {@code [tableOffset, tableOffset + tableSize)} in the file, charged to {@code budgetPart}
-     * of {@code budget} before it is made. Many entries may point into one long name, so the
-     * search for its end stops where the name alone would exceed what is left of the budget:
-     * all searches together read at most the budget's bytes.
+     * of {@code budget} before it is made.
      */
     String string(String section, String part, long tableOffset, long tableSize, long index, MemoryBudget budget,
+            String budgetPart) {
+        return decode(measure(section, part, tableOffset, tableSize, index, budget, budgetPart));
+    }
+
+    /**
+     * Finds the end of the NUL-terminated string at {@code index} of the string table that
+     * occupies {@code [tableOffset, tableOffset + tableSize)} in the file and charges what its
+     * String will take to {@code budgetPart} of {@code budget}, allocating nothing: measure every
+     * name of a table first, then {@link #decode} them. Many entries may point into one long name,
+     * so the search for its end stops where the name alone would exceed what is left of the
+     * budget: all searches together read at most the budget's bytes.
+     */
+    Name measure(String section, String part, long tableOffset, long tableSize, long index, MemoryBudget budget,
             String budgetPart) {
         if (index < 0 || index >= tableSize) {
             throw new ElfFormatException(section, part, tableOffset, "name index " + index
@@ -84,7 +99,7 @@ final class ElfBytes {
         for (int at = start; at < searchEnd; at++) {
             if (bytes[at] == 0) {
                 budget.chargeAndCheck(budgetPart, at - start + STRING_OVERHEAD_BYTES);
-                return new String(bytes, start, at - start, StandardCharsets.UTF_8);
+                return new Name(start, at - start);
             }
         }
         if (searchEnd < end) {
@@ -92,5 +107,10 @@ final class ElfBytes {
         }
         throw new ElfFormatException(section, part, start, "name at index " + index
                 + " is not NUL-terminated inside its string table");
+    }
+
+    /** The string a {@link #measure} found. */
+    String decode(Name name) {
+        return new String(bytes, name.start(), name.length(), StandardCharsets.UTF_8);
     }
 }

@@ -105,10 +105,14 @@ public final class ElfObject {
                     "e_shstrndx names section " + names.index() + " of type " + names.type() + ", not a string table");
         }
         names.checkContents(bytes);
+        List<ElfBytes.Name> sectionNames = new ArrayList<>(raw.size()); // all measured before any is decoded
+        for (SectionHeader section : raw) {
+            sectionNames.add(bytes.measure(names.name(), "(name of section " + section.index() + ")", names.offset(),
+                    names.size(), SectionHeader.nameIndex(bytes, section), this.names, "section names"));
+        }
         List<SectionHeader> named = new ArrayList<>(raw.size());
         for (SectionHeader section : raw) {
-            String name = bytes.string(names.name(), "(name of section " + section.index() + ")", names.offset(),
-                    names.size(), SectionHeader.nameIndex(bytes, section), this.names, "section names");
+            String name = bytes.decode(sectionNames.get(section.index()));
             SectionHeader resolved = section.named(section.index() == 0 ? "" : name);
             resolved.checkContents(bytes);
             named.add(resolved);
@@ -161,9 +165,13 @@ public final class ElfObject {
         }
         SectionHeader strtab = sections.get((int) symtab.link());
         int count = (int) (symtab.size() / ElfSymbol.SIZE); // bounded: the table lies inside the file
+        List<ElfBytes.Name> symbolNames = new ArrayList<>(count); // all measured before any is decoded
+        for (int i = 0; i < count; i++) {
+            symbolNames.add(ElfSymbol.measureName(bytes, symtab, strtab, i, names));
+        }
         List<ElfSymbol> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            ElfSymbol symbol = ElfSymbol.read(bytes, symtab, strtab, i, names);
+            ElfSymbol symbol = ElfSymbol.read(bytes, symtab, i, symbolNames.get(i));
             if (symbol.type() == ElfSymbol.STT_SECTION && symbol.isDefined() && symbol.section() < sections.size()) {
                 symbol = symbol.named(sections.get(symbol.section()).name());
             }
