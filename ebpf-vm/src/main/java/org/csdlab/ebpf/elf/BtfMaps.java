@@ -43,6 +43,9 @@ final class BtfMaps {
 
     /** One BTF type: its kind, name, vlen, size-or-type word, and the file offset of its extra data. */
     private record Type(int kind, String name, int vlen, long sizeOrType, long data) {
+        Type named(String newName) {
+            return new Type(kind, newName, vlen, sizeOrType, data);
+        }
     }
 
     private final ElfBytes bytes;
@@ -96,11 +99,12 @@ final class BtfMaps {
         types.add(new Type(0, "void", 0, 0, 0));
         long at = body + typeOff;
         long end = at + typeLen;
+        List<ElfBytes.Name> typeNames = new ArrayList<>(); // all measured before any is decoded
         while (at < end) {
             if (end - at < 12) {
                 throw corrupt(at, "truncated type");
             }
-            String name = string(u32(at));
+            typeNames.add(bytes.measure(btfName, "", strings, stringsLength, u32(at), names, "BTF names"));
             long info = u32(at + 4);
             int vlen = (int) (info & 0xffff);
             int kind = (int) (info >>> 24 & 0x1f);
@@ -118,11 +122,14 @@ final class BtfMaps {
                     yield 0;
                 }
             };
-            types.add(new Type(kind, name, vlen, sizeOrType, data));
+            types.add(new Type(kind, null, vlen, sizeOrType, data));
             at = data + extra;
         }
         if (at != end) {
             throw corrupt(end, "the last type runs past the end of the type section");
+        }
+        for (int id = 1; id < types.size(); id++) {
+            types.set(id, types.get(id).named(bytes.decode(typeNames.get(id - 1))));
         }
     }
 

@@ -359,7 +359,8 @@ public final class ElfObject {
         } catch (NumberFormatException e) {
             index = -1;
         }
-        if (index <= 0 || index >= sections.size() || !hasCode(sections.get(index))) {
+        if (index <= 0 || index >= sections.size() || !(colon < 0 ? hasCode(sections.get(index))
+                : sections.get(index).isExecutable())) { // a function's section may be empty: the linker says so
             throw new IllegalArgumentException("'" + selector + "' does not select a section with code; sections with"
                     + " code: " + codeSections);
         }

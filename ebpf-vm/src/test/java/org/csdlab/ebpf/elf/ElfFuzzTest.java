@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
+import org.csdlab.ebpf.MemoryBudgetException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +38,7 @@ class ElfFuzzTest {
                 try {
                     load(mutant);
                     parsed++;
-                } catch (ElfFormatException expected) {
+                } catch (ElfFormatException | MemoryBudgetException expected) {
                     // a clean refusal
                 } catch (RuntimeException | Error e) {
                     fail("mutant " + i + " (seed " + SEED + ") failed with " + e, e);
@@ -72,7 +73,7 @@ class ElfFuzzTest {
     private static void loadOne(ElfObject object, String name) {
         try {
             object.program(name);
-        } catch (ElfFormatException expected) {
+        } catch (ElfFormatException | MemoryBudgetException expected) {
             // a clean refusal; try the next program
         }
     }
