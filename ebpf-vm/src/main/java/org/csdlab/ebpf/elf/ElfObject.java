@@ -25,10 +25,11 @@ import org.csdlab.ebpf.maps.MapDefinition;
  * long r0 = csd.vmBuilder().build().run().r0();
  * }</pre>
  *
- * Every problem in the file is an {@link ElfFormatException} naming the section and the offset;
- * parsing a corrupt file never throws anything else, and the work it does is bounded by the
- * file's size. What a program of the object takes in memory (names, data sections, maps) has one
- * budget, {@link ElfLoadOptions#memoryBudgetBytes()}, checked before any of it is allocated.
+ * Every problem in the file is an {@link ElfFormatException} naming the section and the offset,
+ * and the work parsing does is bounded by the file's size. What a program of the object takes in
+ * memory (the file, names, data sections, maps) has one budget,
+ * {@link ElfLoadOptions#memoryBudgetBytes()}, checked before any of it is allocated; an object
+ * declaring more is refused with a {@link MemoryBudgetException} naming the biggest parts.
  * Sections are told apart by index, since ELF lets several share a name.
  */
 public final class ElfObject {
