@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The address space of one run: named regions, each at its own 4 GiB-aligned base, so the
@@ -97,6 +98,21 @@ public final class Memory {
     public void write(long address, byte[] bytes) {
         int region = check(address, bytes.length, true);
         System.arraycopy(bytes, 0, data[region], (int) address, bytes.length);
+    }
+
+    /** Writes {@code length} bytes of {@code bytes} from {@code offset} at {@code address}, without a copy. */
+    public void write(long address, byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        int region = check(address, length, true);
+        System.arraycopy(bytes, offset, data[region], (int) address, length);
+    }
+
+    /**
+     * Fails as a write of {@code length} bytes at {@code address} would, changing nothing: for a
+     * helper to check its destination before it does work (or allocates) for it.
+     */
+    public void checkWritable(long address, int length) {
+        check(address, length, true);
     }
 
     /** Reads a NUL-terminated string of at most {@code maxBytes} bytes (UTF-8). */

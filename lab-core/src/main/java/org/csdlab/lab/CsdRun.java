@@ -3,6 +3,7 @@ package org.csdlab.lab;
 import java.util.ArrayList;
 import java.util.List;
 import org.csdlab.lab.display.Html;
+import org.csdlab.zns.csd.ComputationalStorage;
 import org.csdlab.zns.csd.CsdResult;
 
 /**
@@ -19,11 +20,14 @@ import org.csdlab.zns.csd.CsdResult;
  * @param computeNanos modeled time of the device core
  * @param linkNanos modeled host-link time of the return data
  * @param wallNanos wall-clock time of the run in this JVM
- * @param debug the kernel's debug messages
+ * @param debug the kernel's debug messages, as many as the limits kept
+ * @param debugDropped how many debug messages were dropped for the limits (after those kept)
  */
 public record CsdRun(String kernel, Extent extent, long value, long r0, long instructions, long mediaBytesRead,
-    long hostBytes, long mediaNanos, long computeNanos, long linkNanos, long wallNanos, List<String> debug)
-    implements Run {
+    long hostBytes, long mediaNanos, long computeNanos, long linkNanos, long wallNanos, List<String> debug,
+    long debugDropped) implements Run {
+  /** The most debug messages a run made of parts keeps: as many as one run keeps by default. */
+  static final int MAX_DEBUG_LINES = ComputationalStorage.DEFAULT_DEBUG_LINES;
 
   public CsdRun {
     debug = debug == null ? List.of() : List.copyOf(debug);
@@ -32,7 +36,8 @@ public record CsdRun(String kernel, Extent extent, long value, long r0, long ins
   static CsdRun of(String kernel, Extent extent, CsdResult result, long wallNanos) {
     long value = result.hostBytes() >= 8 ? result.returnedLong() : result.r0();
     return new CsdRun(kernel, extent, value, result.r0(), result.instructionsExecuted(), result.mediaBytesRead(),
-        result.hostBytes(), result.mediaNanos(), result.computeNanos(), result.linkNanos(), wallNanos, result.debug());
+        result.hostBytes(), result.mediaNanos(), result.computeNanos(), result.linkNanos(), wallNanos, result.debug(),
+        result.debugDropped());
   }
 
   /**
@@ -56,6 +61,7 @@ public record CsdRun(String kernel, Extent extent, long value, long r0, long ins
     long linkNanos = 0;
     long wallNanos = 0;
     List<String> debug = new ArrayList<>();
+    long debugDropped = 0;
     for (CsdRun part : parts) {
       value += part.value;
       r0 = r0 != 0 ? r0 : part.r0;
@@ -66,10 +72,12 @@ public record CsdRun(String kernel, Extent extent, long value, long r0, long ins
       computeNanos += part.computeNanos;
       linkNanos += part.linkNanos;
       wallNanos += part.wallNanos;
-      debug.addAll(part.debug);
+      int room = Math.max(0, MAX_DEBUG_LINES - debug.size());
+      debug.addAll(part.debug.subList(0, Math.min(room, part.debug.size())));
+      debugDropped += part.debugDropped + Math.max(0, part.debug.size() - room);
     }
     return new CsdRun(kernel, extent, value, r0, instructions, media, host, mediaNanos, computeNanos, linkNanos,
-        wallNanos, debug);
+        wallNanos, debug, debugDropped);
   }
 
   @Override
@@ -88,7 +96,8 @@ public record CsdRun(String kernel, Extent extent, long value, long r0, long ins
   public String toString() {
     return label() + " = " + value + " · " + Quantities.bytes(hostBytes) + " over the link · modeled "
         + Quantities.nanos(modeledNanos()) + " · wall " + Quantities.nanos(wallNanos) + " · r0 " + r0 + " · "
-        + instructions + " instructions" + (debug.isEmpty() ? "" : " · " + debug.size() + " debug messages");
+        + instructions + " instructions" + (debug.isEmpty() ? "" : " · " + debug.size() + " debug messages")
+        + (debugDropped == 0 ? "" : " · " + debugDropped + " debug messages dropped");
   }
 
   @Override
@@ -104,6 +113,10 @@ public record CsdRun(String kernel, Extent extent, long value, long r0, long ins
         List.of("wall time", Quantities.nanos(wallNanos))));
     for (String message : debug) {
       rows.add(List.of("debug", message));
+    }
+    if (debugDropped > 0) {
+      rows.add(List.of("debug dropped", debugDropped + " more messages (over the debug limits of"
+          + " ComputationalStorage.builder: debugLineLimit, debugByteLimit)"));
     }
     return Html.panel(label() + " = " + value, Html.table(List.of("", ""), rows));
   }

@@ -41,7 +41,7 @@ public final class EbpfProgram implements HtmlRenderable {
     this.program = program;
     this.loaded = loaded;
     this.fuel = fuel;
-    this.maps = MapSet.of(loaded == null ? List.of() : loaded.maps());
+    this.maps = loaded == null ? MapSet.of(List.of()) : loaded.mapSet();
   }
 
   /** The program's name: its ELF section or function, or the name given. */

@@ -81,7 +81,7 @@ public final class LabEbpf implements HtmlRenderable {
 
   /** {@code .text} if the object has code there, else its only program section. */
   static String entrySection(ElfObject object, String where) {
-    List<String> sections = object.programSections();
+    List<String> sections = object.programSelectors();
     if (sections.contains(".text")) {
       return ".text";
     }

@@ -22,7 +22,7 @@ class JsonTest {
     HostRun host = new HostRun("countU32Above(0x3fffffff)", new Extent(0, 2, 524_288), 65_000, 524_288, 12_800_000,
         3_000_000);
     CsdRun drive = new CsdRun("count_u32_above", new Extent(0, 2, 524_288), 65_000, 0, 700_000, 524_288, 8,
-        6_400_000, 700_000, 98, 9_000_000, List.of("hello"));
+        6_400_000, 700_000, 98, 9_000_000, List.of("hello"), 3);
     return new Comparison(host, drive);
   }
 
@@ -46,6 +46,7 @@ class JsonTest {
     assertEquals(comparison.offloaded(), drive);
     assertInstanceOf(CsdRun.class, drive);
     assertEquals(List.of("hello"), ((CsdRun) drive).debug());
+    assertEquals(3, ((CsdRun) drive).debugDropped());
     assertTrue(comparison.host().toJson().contains("\"kind\" : \"host\""));
   }
 
@@ -64,7 +65,7 @@ class JsonTest {
   void againstASavedRunShowsWhatChanged() {
     Comparison saved = sample();
     CsdRun slower = new CsdRun("count_u32_above", saved.offloaded() instanceof CsdRun c ? c.extent() : null, 65_001, 0,
-        1_400_000, 524_288, 8, 6_400_000, 1_400_000, 98, 9_000_000, List.of());
+        1_400_000, 524_288, 8, 6_400_000, 1_400_000, 98, 9_000_000, List.of(), 0);
     Comparison today = new Comparison(saved.host(), slower);
     ComparisonChange change = today.against(saved.save(dir.resolve("saved.json")));
     assertFalse(change.sameAnswers());

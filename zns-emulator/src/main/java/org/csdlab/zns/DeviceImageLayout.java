@@ -90,14 +90,24 @@ final class DeviceImageLayout {
     return ZONE_EXTENSION_OFFSET + geometry.zoneDescriptorExtensionBytes();
   }
 
+  /**
+   * Bytes of the zone table: at most {@link Geometry#MAX_ZONE_TABLE_BYTES}, since an entry is
+   * smaller than an Extended Report Zones entry, so it fits in one buffer.
+   */
+  static int zoneTableBytes(Geometry geometry) {
+    return Math.toIntExact(Math.multiplyExact((long) geometry.zoneCount(), zoneEntryLength(geometry)));
+  }
+
   /** Zone data starts on the first 4 KiB boundary after the zone table. */
   static long dataOffset(Geometry geometry) {
-    long tableEnd = ZONE_TABLE_OFFSET + (long) geometry.zoneCount() * zoneEntryLength(geometry);
+    long tableEnd = ZONE_TABLE_OFFSET + zoneTableBytes(geometry);
     return (tableEnd + 4095) / 4096 * 4096;
   }
 
+  /** At most {@link Geometry#MAX_SIZE_BYTES} plus the table, so it fits in a long. */
   static long fileLength(Geometry geometry) {
-    return dataOffset(geometry) + geometry.zoneCount() * geometry.zoneCapacityBytes();
+    return Math.addExact(dataOffset(geometry),
+        Math.multiplyExact((long) geometry.zoneCount(), geometry.zoneCapacityBytes()));
   }
 
   static ByteBuffer header(Geometry geometry) {
@@ -148,14 +158,18 @@ final class DeviceImageLayout {
     }
   }
 
-  /** The geometry the header describes; throws if it breaks a geometry rule. */
+  /**
+   * The geometry the header describes; throws, naming the field, if it breaks a geometry rule or
+   * limit (so nothing is allocated for a geometry the device would refuse).
+   */
   static Geometry geometry(ByteBuffer header, String what) {
     try {
       return new Geometry(header.getInt(ZONE_COUNT_OFFSET), header.getLong(ZONE_SIZE_OFFSET),
           header.getLong(ZONE_CAPACITY_OFFSET), header.getInt(BLOCK_SIZE_OFFSET), header.getInt(MAX_OPEN_OFFSET),
           header.getInt(MAX_ACTIVE_OFFSET), header.getInt(EXTENSION_SIZE_OFFSET));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidImageException(what + ": the header's geometry is invalid: " + e.getMessage());
+    } catch (InvalidGeometryException e) {
+      throw new InvalidImageException(e.field(), what + ": the header's " + e.field() + " is invalid: "
+          + e.getMessage());
     }
   }
 

@@ -127,9 +127,9 @@ final class FileBackend implements ZoneStorage {
   private void initialize() throws IOException {
     file.setLength(0);
     file.setLength(fileLength(geometry));
-    ByteBuffer table = ByteBuffer.allocate(geometry.zoneCount() * entryLength).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer table = ByteBuffer.allocate(zoneTableBytes(geometry)).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < geometry.zoneCount(); i++) {
-      int at = i * entryLength;
+      int at = i * entryLength; // below zoneTableBytes, an int
       table.putInt(at + ZONE_STATE_OFFSET, ZoneState.EMPTY.code());
       table.putLong(at + ZONE_WRITE_POINTER_OFFSET, geometry.zoneStartLba(i));
     }
@@ -218,7 +218,7 @@ final class FileBackend implements ZoneStorage {
   @Override
   public void loadZones(ZoneSlot[] zones, ZoneResources resources) {
     String what = "device image " + path;
-    ByteBuffer table = ByteBuffer.allocate(zones.length * entryLength).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer table = ByteBuffer.allocate(zoneTableBytes(geometry)).order(ByteOrder.LITTLE_ENDIAN);
     try {
       readFully(channel, table, ZONE_TABLE_OFFSET);
     } catch (IOException e) {
@@ -227,7 +227,7 @@ final class FileBackend implements ZoneStorage {
     resources.lock.lock();
     try {
       for (ZoneSlot zone : zones) {
-        int at = zone.id * entryLength;
+        int at = zone.id * entryLength; // below zoneTableBytes, an int
         ZoneState state = stateOf(table.getInt(at + ZONE_STATE_OFFSET), zone.id, what);
         long wp = table.getLong(at + ZONE_WRITE_POINTER_OFFSET);
         long zoneExtent = table.getLong(at + ZONE_EXTENT_OFFSET);

@@ -6,7 +6,10 @@ package org.csdlab.zns;
  *
  * <p>Sizes are in logical blocks. {@link #UNLIMITED} stands for "no limit" on open or active
  * zones. Build one with {@link #builder()}; {@link #defaults()} is the teaching geometry
- * (64 zones of 16 MiB, 4096-byte blocks, at most 14 open and 14 active zones).
+ * (64 zones of 16 MiB, 4096-byte blocks, at most 14 open and 14 active zones). The limits
+ * ({@link #MAX_ZONE_COUNT}, {@link #MAX_ZONE_DESCRIPTOR_EXTENSION_BYTES},
+ * {@link #MAX_ZONE_TABLE_BYTES}, {@link #MAX_SIZE_BYTES}) bound what a device built from a geometry,
+ * or opened from an image that declares one, allocates per zone.
  *
  * @param zoneCount number of zones
  * @param zoneSizeBlocks logical blocks from one zone start to the next
@@ -29,27 +32,51 @@ public record Geometry(
   /** No limit on open or active zones. */
   public static final int UNLIMITED = Integer.MAX_VALUE;
 
-  /** Checks every rule; throws {@link IllegalArgumentException} naming the rule broken. */
+  /**
+   * The most zones a device may have. Each zone costs the JVM a slot, a snapshot when reported
+   * and a zone table entry, all allocated when the device is built, so an image declaring 50
+   * million one-block zones must be refused before that.
+   */
+  public static final int MAX_ZONE_COUNT = 1 << 18;
+  /** The largest zone descriptor extension: the NVMe ZDES field counts 64-byte units in one byte. */
+  public static final int MAX_ZONE_DESCRIPTOR_EXTENSION_BYTES = 255 * 64;
+  /**
+   * The most bytes a per-zone table may take: an Extended Report Zones of every zone
+   * ({@link #zoneTableBytes()}), the largest one the device builds; the image's zone table and
+   * the zones' extensions are smaller.
+   */
+  public static final long MAX_ZONE_TABLE_BYTES = 64L << 20;
+  /** The largest device: 4 EiB, so that sizes and file offsets computed from it fit in a long. */
+  public static final long MAX_SIZE_BYTES = 1L << 62;
+
+  /** Checks every rule and limit; throws {@link InvalidGeometryException} naming the field and rule. */
   public Geometry {
-    require(zoneCount > 0, "zone count must be at least 1, was " + zoneCount);
-    require(zoneSizeBlocks > 0, "zone size must be at least 1 block, was " + zoneSizeBlocks);
+    require(zoneCount > 0, "zoneCount", "zone count must be at least 1, was " + zoneCount);
+    require(zoneCount <= MAX_ZONE_COUNT, "zoneCount",
+        "zone count " + zoneCount + " exceeds the limit of " + MAX_ZONE_COUNT + " (Geometry.MAX_ZONE_COUNT)");
+    require(zoneSizeBlocks > 0, "zoneSizeBlocks", "zone size must be at least 1 block, was " + zoneSizeBlocks);
     require(
         zoneCapacityBlocks > 0 && zoneCapacityBlocks <= zoneSizeBlocks,
+        "zoneCapacityBlocks",
         "zone capacity must be between 1 block and the zone size ("
             + zoneSizeBlocks
             + " blocks), was "
             + zoneCapacityBlocks);
     require(
         blockSizeBytes == 512 || blockSizeBytes == 4096,
+        "blockSizeBytes",
         "logical block size must be 512 or 4096 bytes, was " + blockSizeBytes);
     require(
         maxOpenZones > 0,
+        "maxOpenZones",
         "max open zones must be at least 1 (or UNLIMITED), was " + maxOpenZones);
     require(
         maxActiveZones > 0,
+        "maxActiveZones",
         "max active zones must be at least 1 (or UNLIMITED), was " + maxActiveZones);
     require(
         maxOpenZones <= maxActiveZones,
+        "maxOpenZones",
         "max open zones ("
             + limitText(maxOpenZones)
             + ") must not exceed max active zones ("
@@ -57,11 +84,36 @@ public record Geometry(
             + ")");
     require(
         zoneDescriptorExtensionBytes >= 0 && zoneDescriptorExtensionBytes % 64 == 0,
+        "zoneDescriptorExtensionBytes",
         "zone descriptor extension size must be a multiple of 64 bytes (0 for none), was "
             + zoneDescriptorExtensionBytes);
     require(
-        (double) zoneCount * zoneSizeBlocks * blockSizeBytes <= Long.MAX_VALUE,
-        "device size must fit in a long number of bytes");
+        zoneDescriptorExtensionBytes <= MAX_ZONE_DESCRIPTOR_EXTENSION_BYTES,
+        "zoneDescriptorExtensionBytes",
+        "zone descriptor extension size " + zoneDescriptorExtensionBytes + " exceeds the limit of "
+            + MAX_ZONE_DESCRIPTOR_EXTENSION_BYTES + " bytes (Geometry.MAX_ZONE_DESCRIPTOR_EXTENSION_BYTES)");
+    long tableBytes = zoneTableBytes(zoneCount, zoneDescriptorExtensionBytes);
+    require(
+        tableBytes <= MAX_ZONE_TABLE_BYTES,
+        "zoneDescriptorExtensionBytes",
+        zoneCount + " zones with " + zoneDescriptorExtensionBytes + "-byte descriptor extensions need zone tables of "
+            + tableBytes + " bytes, more than the limit of " + MAX_ZONE_TABLE_BYTES
+            + " (Geometry.MAX_ZONE_TABLE_BYTES)");
+    require(
+        zoneSizeBlocks <= MAX_SIZE_BYTES / blockSizeBytes / zoneCount,
+        "zoneSizeBlocks",
+        zoneCount + " zones of " + zoneSizeBlocks + " blocks of " + blockSizeBytes
+            + " bytes exceed the largest device, " + MAX_SIZE_BYTES + " bytes (Geometry.MAX_SIZE_BYTES)");
+  }
+
+  /** Bytes of an Extended Report Zones entry per zone (descriptor and extension) times the zones. */
+  private static long zoneTableBytes(int zoneCount, int extensionBytes) {
+    return (long) zoneCount * ((long) ZoneReportLayout.DESCRIPTOR_BYTES + extensionBytes);
+  }
+
+  /** Bytes of the largest per-zone table: an Extended Report Zones entry for every zone. */
+  public long zoneTableBytes() {
+    return zoneTableBytes(zoneCount, zoneDescriptorExtensionBytes);
   }
 
   /** The teaching geometry: 64 zones of 16 MiB, 4096-byte blocks, 14 open and 14 active zones. */
@@ -120,9 +172,9 @@ public record Geometry(
     return limit == UNLIMITED ? "unlimited" : Integer.toString(limit);
   }
 
-  private static void require(boolean rule, String message) {
+  private static void require(boolean rule, String field, String message) {
     if (!rule) {
-      throw new IllegalArgumentException("invalid geometry: " + message);
+      throw new InvalidGeometryException(field, message);
     }
   }
 
@@ -180,7 +232,7 @@ public record Geometry(
       return this;
     }
 
-    /** The geometry, or {@link IllegalArgumentException} naming the rule broken. */
+    /** The geometry, or {@link InvalidGeometryException} naming the field and rule broken. */
     public Geometry build() {
       return new Geometry(
           zoneCount,

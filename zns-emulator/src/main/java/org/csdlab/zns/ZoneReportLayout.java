@@ -59,7 +59,20 @@ public final class ZoneReportLayout {
 
   /** Byte offset of descriptor {@code index} in a report whose entries carry {@code extensionBytes}. */
   public static int descriptorOffset(int index, int extensionBytes) {
-    return HEADER_BYTES + index * (DESCRIPTOR_BYTES + extensionBytes);
+    long offset = HEADER_BYTES + (long) index * entryBytes(extensionBytes);
+    if (index < 0 || offset > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("descriptor " + index + " of a report with " + extensionBytes
+          + "-byte extensions is outside any report buffer");
+    }
+    return (int) offset;
+  }
+
+  /** Bytes of one entry: a descriptor and its extension, computed in long so it never wraps. */
+  private static long entryBytes(int extensionBytes) {
+    if (extensionBytes < 0) {
+      throw new IllegalArgumentException("extension size must be at least 0, was " + extensionBytes);
+    }
+    return (long) DESCRIPTOR_BYTES + extensionBytes;
   }
 
   /** How many descriptors a buffer of {@code bytes} holds. */
@@ -69,7 +82,7 @@ public final class ZoneReportLayout {
 
   /** How many entries with {@code extensionBytes} each a buffer of {@code bytes} holds. */
   public static int capacity(int bytes, int extensionBytes) {
-    return Math.max(0, (bytes - HEADER_BYTES) / (DESCRIPTOR_BYTES + extensionBytes));
+    return (int) Math.max(0, ((long) bytes - HEADER_BYTES) / entryBytes(extensionBytes));
   }
 
   /** True if descriptor {@code index} of a report with {@code extensionBytes} per entry has ZDEV set. */

@@ -2,6 +2,7 @@ package org.csdlab.ebpf.elf;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.csdlab.ebpf.MemoryBudget;
 import org.csdlab.ebpf.maps.MapDefinition;
 
 /**
@@ -42,6 +43,9 @@ final class BtfMaps {
 
     /** One BTF type: its kind, name, vlen, size-or-type word, and the file offset of its extra data. */
     private record Type(int kind, String name, int vlen, long sizeOrType, long data) {
+        Type named(String newName) {
+            return new Type(kind, newName, vlen, sizeOrType, data);
+        }
     }
 
     private final ElfBytes bytes;
@@ -50,8 +54,11 @@ final class BtfMaps {
     private long strings;
     private long stringsLength;
 
-    private BtfMaps(ElfBytes bytes, SectionHeader btf) {
+    private final MemoryBudget names;
+
+    private BtfMaps(ElfBytes bytes, SectionHeader btf, MemoryBudget names) {
         this.bytes = bytes;
+        this.names = names;
         this.btfName = btf.name();
         parse(btf);
     }
@@ -61,7 +68,7 @@ final class BtfMaps {
         SectionHeader btf = object.sections().stream().filter(s -> s.name().equals(".BTF") && s.hasFileBytes())
                 .findFirst().orElseThrow(() -> new ElfFormatException(section.name(), "", section.headerOffset(),
                         "BTF-defined maps need the .BTF section, which this object lacks (compile with -g)"));
-        return new BtfMaps(bytes, btf).maps(object, section);
+        return new BtfMaps(bytes, btf, object.names()).maps(object, section);
     }
 
     private ElfFormatException corrupt(long offset, String problem) {
@@ -92,11 +99,12 @@ final class BtfMaps {
         types.add(new Type(0, "void", 0, 0, 0));
         long at = body + typeOff;
         long end = at + typeLen;
+        List<ElfBytes.Name> typeNames = new ArrayList<>(); // all measured before any is decoded
         while (at < end) {
             if (end - at < 12) {
                 throw corrupt(at, "truncated type");
             }
-            String name = string(u32(at));
+            typeNames.add(bytes.measure(btfName, "", strings, stringsLength, u32(at), names, "BTF names"));
             long info = u32(at + 4);
             int vlen = (int) (info & 0xffff);
             int kind = (int) (info >>> 24 & 0x1f);
@@ -114,27 +122,19 @@ final class BtfMaps {
                     yield 0;
                 }
             };
-            types.add(new Type(kind, name, vlen, sizeOrType, data));
+            types.add(new Type(kind, null, vlen, sizeOrType, data));
             at = data + extra;
         }
         if (at != end) {
             throw corrupt(end, "the last type runs past the end of the type section");
         }
+        for (int id = 1; id < types.size(); id++) {
+            types.set(id, types.get(id).named(bytes.decode(typeNames.get(id - 1))));
+        }
     }
 
     private String string(long offset) {
-        if (offset >= stringsLength) {
-            throw corrupt(strings, "string offset " + offset + " is outside the " + stringsLength + "-byte string table");
-        }
-        StringBuilder out = new StringBuilder();
-        for (long at = strings + offset; at < strings + stringsLength; at++) {
-            int b = bytes.u8(btfName, "", at);
-            if (b == 0) {
-                return out.toString();
-            }
-            out.append((char) b);
-        }
-        throw corrupt(strings + offset, "string has no NUL terminator");
+        return bytes.string(btfName, "", strings, stringsLength, offset, names, "BTF names");
     }
 
     private Type type(long id) {

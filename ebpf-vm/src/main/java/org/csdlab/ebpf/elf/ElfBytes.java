@@ -1,6 +1,7 @@
 package org.csdlab.ebpf.elf;
 
 import java.nio.charset.StandardCharsets;
+import org.csdlab.ebpf.MemoryBudget;
 
 /**
  * Bounds-checked little-endian reads from the bytes of an ELF file. Every read names the
@@ -8,6 +9,9 @@ import java.nio.charset.StandardCharsets;
  * {@link ElfFormatException} that says where.
  */
 final class ElfBytes {
+    /** JVM bytes of a String besides its characters: the object and its array's header. */
+    static final long STRING_OVERHEAD_BYTES = 40;
+
     private final byte[] bytes;
 
     ElfBytes(byte[] bytes) {
@@ -60,23 +64,53 @@ final class ElfBytes {
         return out;
     }
 
+    /** Where a NUL-terminated name lies in the file, measured and charged but not decoded yet. */
+    record Name(int start, int length) {
+    }
+
     /**
      * The NUL-terminated string at {@code index} of the string table that occupies
-     * {@code [tableOffset, tableOffset + tableSize)} in the file.
+     * {@code [tableOffset, tableOffset + tableSize)} in the file, charged to {@code budgetPart}
+     * of {@code budget} before it is made.
      */
-    String string(String section, String part, long tableOffset, long tableSize, long index) {
+    String string(String section, String part, long tableOffset, long tableSize, long index, MemoryBudget budget,
+            String budgetPart) {
+        return decode(measure(section, part, tableOffset, tableSize, index, budget, budgetPart));
+    }
+
+    /**
+     * Finds the end of the NUL-terminated string at {@code index} of the string table that
+     * occupies {@code [tableOffset, tableOffset + tableSize)} in the file and charges what its
+     * String will take to {@code budgetPart} of {@code budget}, allocating nothing: measure every
+     * name of a table first, then {@link #decode} them. Many entries may point into one long name,
+     * so the search for its end stops where the name alone would exceed what is left of the
+     * budget: all searches together read at most the budget's bytes.
+     */
+    Name measure(String section, String part, long tableOffset, long tableSize, long index, MemoryBudget budget,
+            String budgetPart) {
         if (index < 0 || index >= tableSize) {
             throw new ElfFormatException(section, part, tableOffset, "name index " + index
                     + " is outside the " + tableSize + "-byte string table");
         }
         int start = (int) (tableOffset + index);
         int end = (int) (tableOffset + tableSize);
-        for (int at = start; at < end; at++) {
+        long affordable = Math.max(0, budget.remainingBytes() - STRING_OVERHEAD_BYTES);
+        int searchEnd = (int) Math.min(end, start + affordable + 1);
+        for (int at = start; at < searchEnd; at++) {
             if (bytes[at] == 0) {
-                return new String(bytes, start, at - start, StandardCharsets.UTF_8);
+                budget.chargeAndCheck(budgetPart, at - start + STRING_OVERHEAD_BYTES);
+                return new Name(start, at - start);
             }
+        }
+        if (searchEnd < end) {
+            budget.chargeCountedSoFarAndFail(budgetPart, searchEnd - start + STRING_OVERHEAD_BYTES);
         }
         throw new ElfFormatException(section, part, start, "name at index " + index
                 + " is not NUL-terminated inside its string table");
+    }
+
+    /** The string a {@link #measure} found. */
+    String decode(Name name) {
+        return new String(bytes, name.start(), name.length(), StandardCharsets.UTF_8);
     }
 }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.csdlab.ebpf.MemoryBudget;
+import org.csdlab.ebpf.MemoryBudgetException;
 import org.csdlab.ebpf.maps.MapDefinition;
 
 /**
@@ -23,11 +25,17 @@ import org.csdlab.ebpf.maps.MapDefinition;
  * long r0 = csd.vmBuilder().build().run().r0();
  * }</pre>
  *
- * Every problem in the file is an {@link ElfFormatException} naming the section and the offset;
- * parsing a corrupt file never throws anything else, and the work it does is bounded by the
- * file's size. Maps ({@code maps}, {@code .maps}) are not supported yet.
+ * Every problem in the file is an {@link ElfFormatException} naming the section and the offset,
+ * and the work parsing does is bounded by the file's size. What a program of the object takes in
+ * memory (the file, names, data sections, maps) has one budget,
+ * {@link ElfLoadOptions#memoryBudgetBytes()}, checked before any of it is allocated; an object
+ * declaring more is refused with a {@link MemoryBudgetException} naming the biggest parts.
+ * Sections are told apart by index, since ELF lets several share a name.
  */
 public final class ElfObject {
+    /** How {@link #program(String)} selects a section by index: {@code #3}. */
+    public static final String INDEX_PREFIX = "#";
+
     private final ElfBytes bytes;
     private final List<SectionHeader> sections;
     private final List<ElfSymbol> symbols;
@@ -36,8 +44,15 @@ public final class ElfObject {
     private final Map<Integer, Map<Long, ElfRelocation>> relocations;
     /** Map definitions, read when first needed. */
     private List<ElfMap> maps;
+    private final ElfLoadOptions options;
+    /** How budget errors name the copy of the file the object keeps. */
+    private static final String FILE_PART = "ELF file";
+    /** What the file and the names read so far take; each program's budget starts with them. */
+    private final MemoryBudget names;
 
-    private ElfObject(byte[] data) {
+    private ElfObject(byte[] data, ElfLoadOptions options) {
+        this.options = options;
+        this.names = options.newBudget().chargeAndCheck(FILE_PART, data.length);
         this.bytes = new ElfBytes(data);
         ElfHeader header = ElfHeader.read(bytes);
         this.sections = readSections(header);
@@ -47,15 +62,32 @@ public final class ElfObject {
         this.relocations = readRelocations();
     }
 
-    /** Parses an object from its bytes (which are copied). */
+    /** Parses an object from its bytes (which are copied), with the {@link ElfLoadOptions#defaults()}. */
     public static ElfObject parse(byte[] data) {
-        return new ElfObject(data.clone());
+        return parse(data, ElfLoadOptions.defaults());
+    }
+
+    /**
+     * Parses an object from its bytes (which are copied).
+     *
+     * @throws ElfFormatException    when the file is corrupt
+     * @throws MemoryBudgetException when its names alone exceed the options' memory budget
+     */
+    public static ElfObject parse(byte[] data, ElfLoadOptions options) {
+        options.newBudget().chargeAndCheck(FILE_PART, data.length); // before the copy
+        return new ElfObject(data.clone(), options);
+    }
+
+    /** Reads and parses the object file at {@code path}, with the {@link ElfLoadOptions#defaults()}. */
+    public static ElfObject read(Path path) {
+        return read(path, ElfLoadOptions.defaults());
     }
 
     /** Reads and parses the object file at {@code path}. */
-    public static ElfObject read(Path path) {
+    public static ElfObject read(Path path, ElfLoadOptions options) {
         try {
-            return new ElfObject(Files.readAllBytes(path));
+            options.newBudget().chargeAndCheck(FILE_PART, Files.size(path)); // before reading it
+            return new ElfObject(Files.readAllBytes(path), options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read ELF object " + path, e);
         }
@@ -74,10 +106,14 @@ public final class ElfObject {
                     "e_shstrndx names section " + names.index() + " of type " + names.type() + ", not a string table");
         }
         names.checkContents(bytes);
+        List<ElfBytes.Name> sectionNames = new ArrayList<>(raw.size()); // all measured before any is decoded
+        for (SectionHeader section : raw) {
+            sectionNames.add(bytes.measure(names.name(), "(name of section " + section.index() + ")", names.offset(),
+                    names.size(), SectionHeader.nameIndex(bytes, section), this.names, "section names"));
+        }
         List<SectionHeader> named = new ArrayList<>(raw.size());
         for (SectionHeader section : raw) {
-            String name = bytes.string(names.name(), "(name of section " + section.index() + ")", names.offset(),
-                    names.size(), SectionHeader.nameIndex(bytes, section));
+            String name = bytes.decode(sectionNames.get(section.index()));
             SectionHeader resolved = section.named(section.index() == 0 ? "" : name);
             resolved.checkContents(bytes);
             named.add(resolved);
@@ -130,9 +166,13 @@ public final class ElfObject {
         }
         SectionHeader strtab = sections.get((int) symtab.link());
         int count = (int) (symtab.size() / ElfSymbol.SIZE); // bounded: the table lies inside the file
+        List<ElfBytes.Name> symbolNames = new ArrayList<>(count); // all measured before any is decoded
+        for (int i = 0; i < count; i++) {
+            symbolNames.add(ElfSymbol.measureName(bytes, symtab, strtab, i, names));
+        }
         List<ElfSymbol> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            ElfSymbol symbol = ElfSymbol.read(bytes, symtab, strtab, i);
+            ElfSymbol symbol = ElfSymbol.read(bytes, symtab, i, symbolNames.get(i));
             if (symbol.type() == ElfSymbol.STT_SECTION && symbol.isDefined() && symbol.section() < sections.size()) {
                 symbol = symbol.named(sections.get(symbol.section()).name());
             }
@@ -149,7 +189,8 @@ public final class ElfObject {
             }
             SectionHeader section = sections.get(symbol.section());
             if (section.isExecutable()) {
-                out.add(new ElfFunction(symbol.name(), section.name(), symbol.value(), symbol.size()));
+                out.add(new ElfFunction(symbol.name(), section.index(), section.name(), symbol.value(),
+                        symbol.size()));
             }
         }
         return Collections.unmodifiableList(out);
@@ -236,46 +277,120 @@ public final class ElfObject {
         return sections.stream().filter(ElfObject::hasCode).map(SectionHeader::name).toList();
     }
 
+    /**
+     * How {@link #program(String)} selects each section with code: its name, or {@code #index}
+     * when the name is empty or another section with code has it too.
+     */
+    public List<String> programSelectors() {
+        List<SectionHeader> code = sections.stream().filter(ElfObject::hasCode).toList();
+        return code.stream().map(s -> s.name().isEmpty()
+                || code.stream().filter(o -> o.name().equals(s.name())).count() > 1 ? INDEX_PREFIX + s.index()
+                        : s.name()).toList();
+    }
+
     private static boolean hasCode(SectionHeader section) {
         return section.isExecutable() && section.size() > 0;
     }
 
-    /** The section named {@code name}. */
+    /**
+     * The section named {@code name}.
+     *
+     * @throws IllegalArgumentException when there is none
+     * @throws AmbiguousNameException   when several sections have that name
+     */
     public SectionHeader section(String name) {
-        return sections.stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no section named '" + name + "'"));
+        List<SectionHeader> matches = sections.stream().filter(s -> s.index() > 0 && s.name().equals(name)).toList();
+        if (matches.size() > 1) {
+            throw new AmbiguousNameException(name, matches.stream()
+                    .map(s -> new AmbiguousNameException.Candidate(s.index(), s.name(), null)).toList());
+        }
+        if (matches.isEmpty()) {
+            throw new IllegalArgumentException("no section named '" + name + "'");
+        }
+        return matches.get(0);
     }
 
     /**
-     * The program that starts at the executable section {@code sectionOrFunction}, or else at the
-     * function of that name, with every function it calls laid out after it and its data
-     * references resolved against fresh copies of the data sections.
+     * The program that starts at the executable section {@code selector}, or else at the function
+     * of that name, with every function it calls laid out after it and its data references
+     * resolved against fresh copies of the data sections. Since several sections (or static
+     * functions) may share a name, {@code #3} selects section 3 by index and {@code #3:f} the
+     * function {@code f} of section 3.
      *
      * @throws IllegalArgumentException when there is no such section or function
+     * @throws AmbiguousNameException   when several sections, or several functions, have that name
      * @throws ElfFormatException       when the code or its relocations are corrupt
+     * @throws MemoryBudgetException   when the program's memory exceeds the budget
      */
-    public LoadedProgram program(String sectionOrFunction) {
-        for (SectionHeader section : sections) {
-            if (hasCode(section) && section.name().equals(sectionOrFunction)) {
-                return new ProgramLinker(this).link(sectionOrFunction, section, 0, section.size());
-            }
+    public LoadedProgram program(String selector) {
+        List<SectionHeader> sectionMatches = sections.stream()
+                .filter(s -> hasCode(s) && s.name().equals(selector)).toList();
+        if (sectionMatches.size() == 1) {
+            return linkSection(selector, sectionMatches.get(0));
         }
-        for (ElfFunction function : functions) {
-            if (function.name().equals(sectionOrFunction)) {
-                SectionHeader section = section(function.section());
-                long end = function.size() == 0 ? section.size() : function.offset() + function.size();
-                return new ProgramLinker(this).link(sectionOrFunction, section, function.offset(), end);
-            }
+        if (sectionMatches.size() > 1) {
+            throw new AmbiguousNameException(selector, sectionMatches.stream()
+                    .map(s -> new AmbiguousNameException.Candidate(s.index(), s.name(), null)).toList());
         }
-        throw new IllegalArgumentException("no program section or function named '" + sectionOrFunction
+        List<ElfFunction> functionMatches = functions.stream().filter(f -> f.name().equals(selector)).toList();
+        if (functionMatches.size() == 1) {
+            return linkFunction(selector, functionMatches.get(0));
+        }
+        if (functionMatches.size() > 1) {
+            throw new AmbiguousNameException(selector, functionMatches.stream()
+                    .map(f -> new AmbiguousNameException.Candidate(f.sectionIndex(), f.section(), f.name())).toList());
+        }
+        if (selector.startsWith(INDEX_PREFIX)) {
+            return programByIndex(selector);
+        }
+        throw new IllegalArgumentException("no program section or function named '" + selector
                 + "'; sections with code: " + programSections() + ", functions: "
                 + functions.stream().map(ElfFunction::name).toList());
+    }
+
+    /** {@code #3} (section 3) or {@code #3:f} (function f of section 3). */
+    private LoadedProgram programByIndex(String selector) {
+        int colon = selector.indexOf(':');
+        String digits = selector.substring(INDEX_PREFIX.length(), colon < 0 ? selector.length() : colon);
+        List<String> codeSections = sections.stream().filter(ElfObject::hasCode)
+                .map(s -> INDEX_PREFIX + s.index() + " '" + s.name() + "'").toList();
+        int index;
+        try {
+            index = Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            index = -1;
+        }
+        if (index <= 0 || index >= sections.size() || !(colon < 0 ? hasCode(sections.get(index))
+                : sections.get(index).isExecutable())) { // a function's section may be empty: the linker says so
+            throw new IllegalArgumentException("'" + selector + "' does not select a section with code; sections with"
+                    + " code: " + codeSections);
+        }
+        SectionHeader section = sections.get(index);
+        if (colon < 0) {
+            return linkSection(selector, section);
+        }
+        String function = selector.substring(colon + 1);
+        return functions.stream().filter(f -> f.sectionIndex() == section.index() && f.name().equals(function))
+                .findFirst().map(f -> linkFunction(selector, f))
+                .orElseThrow(() -> new IllegalArgumentException("section " + INDEX_PREFIX + section.index() + " '"
+                        + section.name() + "' has no function '" + function + "'; its functions: " + functions.stream()
+                                .filter(f -> f.sectionIndex() == section.index()).map(ElfFunction::name).toList()));
+    }
+
+    private LoadedProgram linkSection(String name, SectionHeader section) {
+        return new ProgramLinker(this).link(name, section, 0, section.size());
+    }
+
+    private LoadedProgram linkFunction(String name, ElfFunction function) {
+        SectionHeader section = sections.get(function.sectionIndex());
+        long end = function.size() == 0 ? section.size() : function.offset() + function.size();
+        return new ProgramLinker(this).link(name, section, function.offset(), end);
     }
 
     /**
      * The maps the object defines (legacy {@code maps} section, then BTF-defined {@code .maps}), in
      * the order whose positions give the handles programs use: build them with
-     * {@code MapSet.of(object.mapDefinitions())}.
+     * {@code MapSet.of(object.mapDefinitions())} or, for one program, {@link LoadedProgram#mapSet()}.
      *
      * @throws ElfFormatException when a definition is corrupt or not supported
      */
@@ -292,6 +407,20 @@ public final class ElfObject {
 
     ElfBytes bytes() {
         return bytes;
+    }
+
+    /** The budget the file and names of this object (sections, symbols, BTF) are charged to as they are read. */
+    MemoryBudget names() {
+        return names;
+    }
+
+    /** A fresh budget for one program of this object, holding what the object's file and names take. */
+    MemoryBudget programBudget() {
+        return options.newBudget().chargeAll(names);
+    }
+
+    ElfLoadOptions options() {
+        return options;
     }
 
     Map<Long, ElfRelocation> relocationsOf(SectionHeader section) {

@@ -1,5 +1,7 @@
 package org.csdlab.ebpf.elf;
 
+import org.csdlab.ebpf.MemoryBudget;
+
 /**
  * One 24-byte ELF64 symbol table entry, with its name resolved.
  *
@@ -42,18 +44,24 @@ public record ElfSymbol(int index, String name, int type, int bind, int section,
     /** First reserved section index (SHN_LORESERVE); ABS, COMMON and others are at or above. */
     public static final int SHN_LORESERVE = 0xff00;
 
-    /** Reads entry {@code index} of {@code symtab}, naming it from {@code strtab}. */
-    static ElfSymbol read(ElfBytes bytes, SectionHeader symtab, SectionHeader strtab, int index) {
+    /** Measures the name of entry {@code index} of {@code symtab} in {@code strtab}, charging it to {@code names}. */
+    static ElfBytes.Name measureName(ElfBytes bytes, SectionHeader symtab, SectionHeader strtab, int index,
+            MemoryBudget names) {
+        long at = symtab.offset() + (long) index * SIZE;
+        long nameIndex = bytes.u32(symtab.name(), "symbol " + index, at + NAME_OFFSET);
+        return bytes.measure(strtab.name(), "(name of symbol " + index + ")", strtab.offset(), strtab.size(),
+                nameIndex, names, "symbol names");
+    }
+
+    /** Reads entry {@code index} of {@code symtab}, with its {@code name} measured before. */
+    static ElfSymbol read(ElfBytes bytes, SectionHeader symtab, int index, ElfBytes.Name name) {
         long at = symtab.offset() + (long) index * SIZE;
         String part = "symbol " + index;
-        long nameIndex = bytes.u32(symtab.name(), part, at + NAME_OFFSET);
         int info = bytes.u8(symtab.name(), part, at + INFO_OFFSET);
         int section = bytes.u16(symtab.name(), part, at + SECTION_OFFSET);
         long value = bytes.u64(symtab.name(), part, at + VALUE_OFFSET);
         long size = bytes.u64(symtab.name(), part, at + SIZE_OFFSET);
-        String name = bytes.string(strtab.name(), "(name of symbol " + index + ")", strtab.offset(), strtab.size(),
-                nameIndex);
-        return new ElfSymbol(index, name, info & 0xf, info >>> 4, section, value, size);
+        return new ElfSymbol(index, bytes.decode(name), info & 0xf, info >>> 4, section, value, size);
     }
 
     /** True for a function. */

@@ -1,6 +1,7 @@
 package org.csdlab.ebpf.elf;
 
 import java.util.List;
+import org.csdlab.ebpf.MemoryBudget;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Vm;
 import org.csdlab.ebpf.maps.HelperSets;
@@ -24,10 +25,13 @@ import org.csdlab.ebpf.maps.MapSet;
  * @param name    the section or function the program was loaded by
  * @param program the relocated program
  * @param regions the data regions the program addresses, in the order they must be added
- * @param maps    every map the object defines, in handle order: {@code MapSet.of(maps)} builds
- *                maps whose handles match the program's map references
+ * @param maps    every map the object defines, in handle order: {@link #mapSet()} builds maps
+ *                whose handles match the program's map references
+ * @param memoryBudgetBytes the memory budget the program was loaded within (regions and maps
+ *                counted), which {@link #mapSet()} builds its maps within
  */
-public record LoadedProgram(String name, Program program, List<DataRegion> regions, List<MapDefinition> maps) {
+public record LoadedProgram(String name, Program program, List<DataRegion> regions, List<MapDefinition> maps,
+        long memoryBudgetBytes) {
     /** Index of the first region a {@link Vm} adds after its stack (0) and context (1). */
     static final int FIRST_EXTRA_REGION = 2;
 
@@ -37,9 +41,23 @@ public record LoadedProgram(String name, Program program, List<DataRegion> regio
         maps = List.copyOf(maps);
     }
 
-    /** A program that uses no maps. */
+    /** A program that uses no maps, within the default budget. */
     public LoadedProgram(String name, Program program, List<DataRegion> regions) {
-        this(name, program, regions, List.of());
+        this(name, program, regions, List.of(), MemoryBudget.DEFAULT_BYTES);
+    }
+
+    /** A program with maps, within the default budget. */
+    public LoadedProgram(String name, Program program, List<DataRegion> regions, List<MapDefinition> maps) {
+        this(name, program, regions, maps, MemoryBudget.DEFAULT_BYTES);
+    }
+
+    /**
+     * New maps for {@link #maps()}, built within {@link #memoryBudgetBytes()}.
+     *
+     * @throws org.csdlab.ebpf.MemoryBudgetException before building any, when they exceed it
+     */
+    public MapSet mapSet() {
+        return MapSet.of(maps, memoryBudgetBytes);
     }
 
     /**

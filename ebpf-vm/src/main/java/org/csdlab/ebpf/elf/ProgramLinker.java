@@ -7,6 +7,8 @@ import java.util.Map;
 import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.ProgramFormatException;
+import org.csdlab.ebpf.MemoryBudget;
+import org.csdlab.ebpf.maps.MapDefinition;
 import org.csdlab.ebpf.maps.MapSet;
 
 /**
@@ -19,9 +21,6 @@ import org.csdlab.ebpf.maps.MapSet;
  * by {@link Program#MAX_SLOTS}.
  */
 final class ProgramLinker {
-    /** The largest zero-filled section ({@code .bss}) that is allocated. */
-    static final long MAX_NOBITS_BYTES = 64L << 20;
-
     private static final int CALL_OPCODE = 0x85;
 
     private record Chunk(SectionHeader section, long start, long end, int baseSlot) {
@@ -61,11 +60,18 @@ final class ProgramLinker {
         } catch (ProgramFormatException e) {
             throw located(e);
         }
+        List<MapDefinition> maps = object.mapDefinitions();
+        MemoryBudget budget = object.programBudget();
+        for (SectionHeader data : regionSections) {
+            checkRegionSize(data);
+            budget.charge("section '" + regionName(data) + "'", data.size());
+        }
+        MapSet.charge(budget, maps).check();
         List<DataRegion> regions = new ArrayList<>();
         for (SectionHeader data : regionSections) {
             regions.add(region(data));
         }
-        return new LoadedProgram(name, program, regions, object.mapDefinitions());
+        return new LoadedProgram(name, program, regions, maps, object.options().memoryBudgetBytes());
     }
 
     private int add(SectionHeader section, long start, long end) {
@@ -238,15 +244,28 @@ final class ProgramLinker {
         return index;
     }
 
+    /** The section's name, with its index when another section has the same name (VM regions need unique names). */
+    private String regionName(SectionHeader data) {
+        boolean shared = object.sections().stream().anyMatch(s -> s.index() != data.index()
+                && s.name().equals(data.name()));
+        return shared ? data.name() + ElfObject.INDEX_PREFIX + data.index() : data.name();
+    }
+
+    /** Zero-filled sections have no bytes in the file, so nothing else bounds their size. */
+    private static void checkRegionSize(SectionHeader data) {
+        if (data.size() < 0 || data.size() > MemoryBudget.MAX_ARRAY_BYTES) {
+            throw new ElfFormatException(data.name(), "header", data.headerOffset(), "size "
+                    + Long.toUnsignedString(data.size()) + " exceeds " + MemoryBudget.MAX_ARRAY_BYTES
+                    + " bytes, the most one region can hold");
+        }
+    }
+
+    /** A fresh copy of a data section, whose size the budget has allowed. */
     private DataRegion region(SectionHeader data) {
         if (data.type() == SectionHeader.SHT_NOBITS) {
-            if (data.size() < 0 || data.size() > MAX_NOBITS_BYTES) {
-                throw new ElfFormatException(data.name(), "header", data.headerOffset(), "zero-filled size "
-                        + Long.toUnsignedString(data.size()) + " exceeds the limit of " + MAX_NOBITS_BYTES + " bytes");
-            }
-            return new DataRegion(data.name(), new byte[(int) data.size()], data.isWritable());
+            return new DataRegion(regionName(data), new byte[(int) data.size()], data.isWritable());
         }
-        return new DataRegion(data.name(), bytes.copy(data.offset(), (int) data.size()), data.isWritable());
+        return new DataRegion(regionName(data), bytes.copy(data.offset(), (int) data.size()), data.isWritable());
     }
 
     private ElfFormatException located(ProgramFormatException e) {

@@ -14,7 +14,7 @@
  *
  * <pre>{@code
  * LoadedProgram loaded = ElfObject.read(path).program("csd");
- * MapSet maps = MapSet.of(loaded.maps());
+ * MapSet maps = loaded.mapSet();              // within the program's memory budget
  * Vm vm = loaded.vmBuilder(maps).build();     // data regions, map regions, Linux helpers
  * }</pre>
  */

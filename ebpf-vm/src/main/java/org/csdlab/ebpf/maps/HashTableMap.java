@@ -17,7 +17,10 @@ import java.util.Map;
 public sealed class HashTableMap extends SlotMap permits LruHashMap {
     /** Slot of each present key, in insertion order (access order for LRU). */
     final LinkedHashMap<ByteBuffer, Integer> slots;
+    /** Slots freed by deletes, reused once no slot is left unused. */
     private final Deque<Integer> free = new ArrayDeque<>();
+    /** Slots from here to max_entries were never used: nothing is allocated per entry up front. */
+    private int neverUsed;
 
     /** A hash map for {@code definition}, whose type must be {@link MapType#HASH}. */
     public HashTableMap(MapDefinition definition) {
@@ -31,9 +34,6 @@ public sealed class HashTableMap extends SlotMap permits LruHashMap {
                     + " definition, got " + definition);
         }
         this.slots = new LinkedHashMap<>(16, 0.75f, accessOrder);
-        for (int i = 0; i < definition.maxEntries(); i++) {
-            free.add(i);
-        }
     }
 
     static ByteBuffer keyOf(byte[] key) {
@@ -61,10 +61,10 @@ public sealed class HashTableMap extends SlotMap permits LruHashMap {
         if (flags == BPF_EXIST) {
             return -Errno.ENOENT;
         }
-        if (free.isEmpty() && !evictOne()) {
+        if (free.isEmpty() && neverUsed == maxEntries() && !evictOne()) {
             return -Errno.E2BIG;
         }
-        int fresh = free.removeFirst();
+        int fresh = neverUsed < maxEntries() ? neverUsed++ : free.removeFirst(); // the order a full free list had
         clearSlot(fresh);
         slots.put(k, fresh);
         return fresh;

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.csdlab.ebpf.MemoryBudget;
+import org.csdlab.ebpf.MemoryBudgetException;
 import org.csdlab.ebpf.Vm;
 
 /**
@@ -36,8 +38,27 @@ public final class MapSet {
         }
     }
 
-    /** The maps for {@code definitions}, in order. */
+    /** Where the budget of {@link #of(List)} is changed. */
+    static final String BUDGET_SETTING = "MapSet.of(definitions, memoryBudgetBytes)";
+
+    /**
+     * The maps for {@code definitions}, in order, if their {@link MapDefinition#memoryBytes()}
+     * fit in {@link MemoryBudget#DEFAULT_BYTES}.
+     *
+     * @throws MemoryBudgetException before any map is built, when they do not
+     */
     public static MapSet of(List<MapDefinition> definitions) {
+        return of(definitions, MemoryBudget.DEFAULT_BYTES);
+    }
+
+    /**
+     * The maps for {@code definitions}, in order, if their {@link MapDefinition#memoryBytes()}
+     * add up to at most {@code memoryBudgetBytes}.
+     *
+     * @throws MemoryBudgetException before any map is built, when they do not
+     */
+    public static MapSet of(List<MapDefinition> definitions, long memoryBudgetBytes) {
+        charge(new MemoryBudget(memoryBudgetBytes, BUDGET_SETTING), definitions).check();
         List<EbpfMap> maps = new ArrayList<>();
         for (MapDefinition definition : definitions) {
             maps.add(create(definition));
@@ -45,7 +66,15 @@ public final class MapSet {
         return new MapSet(maps);
     }
 
-    /** The maps for {@code definitions}, in order. */
+    /** Charges each definition's {@link MapDefinition#memoryBytes()} to {@code budget}; returns it. */
+    public static MemoryBudget charge(MemoryBudget budget, List<MapDefinition> definitions) {
+        for (MapDefinition definition : definitions) {
+            budget.charge(definition.describe(), definition.memoryBytes());
+        }
+        return budget;
+    }
+
+    /** The maps for {@code definitions}, in order, within the default budget. */
     public static MapSet of(MapDefinition... definitions) {
         return of(List.of(definitions));
     }

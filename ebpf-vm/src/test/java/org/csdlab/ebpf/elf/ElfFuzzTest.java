@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
+import org.csdlab.ebpf.MemoryBudgetException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +38,7 @@ class ElfFuzzTest {
                 try {
                     load(mutant);
                     parsed++;
-                } catch (ElfFormatException expected) {
+                } catch (ElfFormatException | MemoryBudgetException expected) {
                     // a clean refusal
                 } catch (RuntimeException | Error e) {
                     fail("mutant " + i + " (seed " + SEED + ") failed with " + e, e);
@@ -59,18 +60,20 @@ class ElfFuzzTest {
 
     private static void load(byte[] mutant) {
         ElfObject object = ElfObject.parse(mutant);
-        for (String section : object.programSections()) {
-            loadOne(object, section);
+        for (SectionHeader section : object.sections()) { // by index: a mutated name may be shared or empty
+            if (object.programSections().contains(section.name()) && section.isExecutable() && section.size() > 0) {
+                loadOne(object, ElfObject.INDEX_PREFIX + section.index());
+            }
         }
         for (ElfFunction function : object.functions()) {
-            loadOne(object, function.name());
+            loadOne(object, ElfObject.INDEX_PREFIX + function.sectionIndex() + ":" + function.name());
         }
     }
 
     private static void loadOne(ElfObject object, String name) {
         try {
             object.program(name);
-        } catch (ElfFormatException expected) {
+        } catch (ElfFormatException | MemoryBudgetException expected) {
             // a clean refusal; try the next program
         }
     }

@@ -33,7 +33,7 @@ class ElfObjectTest {
                 object.functions().stream().map(ElfFunction::name).sorted().toList());
         assertEquals("ElfObject[4 sections with code: .text, csd, xdp, socket; 7 functions]", object.toString());
         ElfFunction scale = object.functions().stream().filter(f -> f.name().equals("scale")).findFirst().orElseThrow();
-        assertEquals(new ElfFunction("scale", ".text", 0, 40), scale);
+        assertEquals(new ElfFunction("scale", 2, ".text", 0, 40), scale);
     }
 
     @Test

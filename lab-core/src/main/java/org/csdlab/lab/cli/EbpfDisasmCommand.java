@@ -42,7 +42,7 @@ final class EbpfDisasmCommand implements Callable<Integer> {
     byte[] bytes = InputFile.program(program.file).readBytes();
     if (ProgramFile.formOf(bytes) == ProgramFile.Form.ELF && program.section == null) {
       ElfObject object = ElfObject.parse(bytes);
-      List<String> sections = object.programSections();
+      List<String> sections = object.programSelectors();
       if (sections.size() > 1) { // every program, each under its section's name
         for (String section : sections) {
           out.println(section + ":");

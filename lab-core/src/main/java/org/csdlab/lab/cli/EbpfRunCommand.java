@@ -81,7 +81,7 @@ final class EbpfRunCommand implements Callable<Integer> {
     byte[] context = memory == null ? new byte[0] : memory.bytes();
     Vm.Builder builder;
     if (!loaded.maps().isEmpty()) {
-      builder = loaded.vmBuilder(MapSet.of(loaded.maps())); // maps come with the Linux helpers that use them
+      builder = loaded.vmBuilder(loaded.mapSet()); // maps come with the Linux helpers that use them
     } else {
       builder = loaded.vmBuilder().helpers(HelperSets.named(helpers.name().toLowerCase(Locale.ROOT), MapSet.of(List.of())));
     }

@@ -85,7 +85,7 @@ final class ProgramFile {
     if (section != null) {
       return object.program(section);
     }
-    List<String> sections = object.programSections();
+    List<String> sections = object.programSelectors();
     if (sections.isEmpty()) {
       throw new CliException("ELF object " + file + " has no code sections");
     }

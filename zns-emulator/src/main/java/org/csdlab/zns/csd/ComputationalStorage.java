@@ -37,6 +37,10 @@ public final class ComputationalStorage {
     public static final long DEFAULT_CORE_INSTRUCTIONS_PER_SECOND = 1_000_000_000L;
     /** A slow embedded core: 2·10⁸ eBPF instructions per second. */
     public static final long EMBEDDED_CORE_INSTRUCTIONS_PER_SECOND = 200_000_000L;
+    /** Most {@code debug} lines one run keeps unless the builder says otherwise: 1000. */
+    public static final int DEFAULT_DEBUG_LINES = 1000;
+    /** Most bytes of {@code debug} text one run keeps unless the builder says otherwise: 1 MiB. */
+    public static final long DEFAULT_DEBUG_BYTES = 1L << 20;
     /** Name of the VM region holding the scratch memory. */
     public static final String MEMORY_REGION = "csd.memory";
 
@@ -44,8 +48,12 @@ public final class ComputationalStorage {
     private final int memoryBytes;
     private final long coreInstructionsPerSecond;
     private final long fuel;
+    private final int debugLineLimit;
+    private final long debugByteLimit;
 
     private ComputationalStorage(Builder builder) {
+        this.debugLineLimit = builder.debugLineLimit;
+        this.debugByteLimit = builder.debugByteLimit;
         this.device = builder.device;
         this.memoryBytes = builder.memoryBytes;
         this.coreInstructionsPerSecond = builder.coreInstructionsPerSecond;
@@ -133,6 +141,16 @@ public final class ComputationalStorage {
         return fuel;
     }
 
+    /** The most {@code debug} lines one run keeps; later ones are counted in {@link CsdResult#debugDropped()}. */
+    public int debugLineLimit() {
+        return debugLineLimit;
+    }
+
+    /** The most bytes (UTF-8) of {@code debug} text one run keeps. */
+    public long debugByteLimit() {
+        return debugByteLimit;
+    }
+
     @Override
     public String toString() {
         return "ComputationalStorage[" + device.geometry().zoneCount() + " zones, memory " + memoryBytes + " B, core "
@@ -145,6 +163,8 @@ public final class ComputationalStorage {
         private int memoryBytes = DEFAULT_MEMORY_BYTES;
         private long coreInstructionsPerSecond = DEFAULT_CORE_INSTRUCTIONS_PER_SECOND;
         private long fuel = Vm.DEFAULT_FUEL;
+        private int debugLineLimit = DEFAULT_DEBUG_LINES;
+        private long debugByteLimit = DEFAULT_DEBUG_BYTES;
 
         private Builder(ZnsDevice device) {
             this.device = Objects.requireNonNull(device, "device");
@@ -174,6 +194,27 @@ public final class ComputationalStorage {
                 throw new IllegalArgumentException("fuel must be positive, got " + maxInstructions);
             }
             this.fuel = maxInstructions;
+            return this;
+        }
+
+        /**
+         * The most {@code debug} lines one run keeps (default 1000);
+         * the rest are dropped and counted in {@link CsdResult#debugDropped()}. 0 keeps none.
+         */
+        public Builder debugLineLimit(int lines) {
+            if (lines < 0) {
+                throw new IllegalArgumentException("debug line limit must be at least 0, got " + lines);
+            }
+            this.debugLineLimit = lines;
+            return this;
+        }
+
+        /** The most bytes (UTF-8) of {@code debug} text one run keeps (default 1 MiB); 0 keeps none. */
+        public Builder debugByteLimit(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("debug byte limit must be at least 0, got " + bytes);
+            }
+            this.debugByteLimit = bytes;
             return this;
         }
 

@@ -20,7 +20,7 @@ public final class CsdKernel {
         this.csd = csd;
         this.name = name;
         this.memory = new byte[csd.memoryBytes()];
-        this.session = new CsdSession(csd.device(), memory.length);
+        this.session = new CsdSession(csd.device(), memory.length, csd.debugLineLimit(), csd.debugByteLimit());
         session.memory = memory;
         this.vm = builder.region(ComputationalStorage.MEMORY_REGION, memory)
                 .helpers(OpenCsdHelpers.registry(session))
@@ -49,7 +49,8 @@ public final class CsdKernel {
         long compute = csd.computeNanos(result.instructionsExecuted());
         long link = csd.device().timing().linkTransferNanos(returned.length);
         return new CsdResult(returned, result.r0(), result.instructionsExecuted(), session.mediaBytesRead,
-                session.mediaBytesWritten, returned.length, session.mediaNanos, compute, link, session.debug);
+                session.mediaBytesWritten, returned.length, session.mediaNanos, compute, link, session.debug.lines(),
+                session.debug.dropped());
     }
 
     /**

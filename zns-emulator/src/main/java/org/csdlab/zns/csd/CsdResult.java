@@ -14,11 +14,14 @@ import java.util.List;
  * @param mediaNanos modeled time of the device's media commands, without host-link transfer
  * @param computeNanos modeled time of the device core: instructions / core speed
  * @param linkNanos modeled host-link transfer of the return data
- * @param debug the strings the kernel passed to {@code debug}, in order
+ * @param debug the strings the kernel passed to {@code debug}, in order, as many as fit in the
+ *     limits of {@link ComputationalStorage.Builder#debugLineLimit} and {@link
+ *     ComputationalStorage.Builder#debugByteLimit}
+ * @param debugDropped how many {@code debug} strings were dropped, after those kept, for the limits
  */
 public record CsdResult(byte[] returnData, long r0, long instructionsExecuted, long mediaBytesRead,
         long mediaBytesWritten, long hostBytes, long mediaNanos, long computeNanos, long linkNanos,
-        List<String> debug) {
+        List<String> debug, long debugDropped) {
 
     public CsdResult {
         returnData = returnData.clone();
@@ -49,6 +52,7 @@ public record CsdResult(byte[] returnData, long r0, long instructionsExecuted, l
         return "CsdResult[r0=" + r0 + ", returned " + hostBytes + " B, " + instructionsExecuted + " insns, media read "
                 + mediaBytesRead + " B" + (mediaBytesWritten > 0 ? ", written " + mediaBytesWritten + " B" : "")
                 + ", modeled " + modeledNanos() + " ns (media " + mediaNanos + " + compute " + computeNanos
-                + " + link " + linkNanos + ")" + (debug.isEmpty() ? "" : ", " + debug.size() + " debug") + "]";
+                + " + link " + linkNanos + ")" + (debug.isEmpty() ? "" : ", " + debug.size() + " debug")
+                + (debugDropped == 0 ? "" : ", " + debugDropped + " debug dropped") + "]";
     }
 }

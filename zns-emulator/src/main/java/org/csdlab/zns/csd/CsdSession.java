@@ -1,7 +1,5 @@
 package org.csdlab.zns.csd;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 import org.csdlab.zns.ZnsDevice;
@@ -27,11 +25,12 @@ final class CsdSession {
     long mediaBytesRead;
     long mediaBytesWritten;
     long mediaNanos;
-    final List<String> debug = new ArrayList<>();
+    final DebugLines debug;
 
-    CsdSession(ZnsDevice device, long memorySize) {
+    CsdSession(ZnsDevice device, long memorySize, int debugLineLimit, long debugByteLimit) {
         this.device = device;
         this.memorySize = memorySize;
+        this.debug = new DebugLines(debugLineLimit, debugByteLimit);
     }
 
     /**

@@ -31,6 +31,11 @@ public final class OpenCsdHelpers {
     public static final long EIO = -5;
     /** The zone has no room for the write. */
     public static final long ENOSPC = -28;
+    /**
+     * The device buffer a {@code read} goes through when it cannot land directly in the scratch
+     * memory (not whole sectors, or another region): 1 MiB, one device command per buffer-full.
+     */
+    public static final int READ_BUFFER_BYTES = 1 << 20;
     /** Longest string {@code debug} reads, terminator included. */
     public static final int MAX_DEBUG_BYTES = 4096;
 
@@ -159,27 +164,38 @@ public final class OpenCsdHelpers {
             return 0;
         }
         Memory memory = ctx.memory();
+        memory.checkWritable(data, (int) size); // a bad destination stops the kernel before any device work
         long firstBlock = start / bs;
         int blocks = (int) ((end - 1) / bs - firstBlock + 1);
         int from = (int) (start - firstBlock * bs);
-        int length = (int) (blocks * bs);
+        long length = blocks * bs;
         long lba = g.zoneStartLba((int) zone) + firstBlock;
         session.checkReadable(lba, blocks);
         long intoScratch = data - session.memoryAddress.getAsLong();
-        boolean direct = from == 0 && size == length && intoScratch >= 0 && intoScratch <= session.memory.length - size;
         long clock = session.device.modeledNanos();
-        byte[] buffer = direct ? session.memory : session.buffer(length);
         try {
-            // sector-aligned reads into the scratch memory land there directly, as a DMA would
-            session.device.read(lba, blocks, buffer, direct ? (int) intoScratch : 0);
+            if (from == 0 && size == length && intoScratch >= 0 && intoScratch <= session.memory.length - size) {
+                // sector-aligned reads into the scratch memory land there directly, as a DMA would
+                session.device.read(lba, blocks, session.memory, (int) intoScratch);
+            } else {
+                // elsewhere, through the device's bounded buffer: one command per READ_BUFFER_BYTES
+                int chunkBlocks = (int) Math.max(1, READ_BUFFER_BYTES / bs);
+                byte[] buffer = session.buffer((int) (Math.min(blocks, chunkBlocks) * bs));
+                long copied = 0;
+                for (int done = 0; done < blocks; done += chunkBlocks) {
+                    int n = Math.min(chunkBlocks, blocks - done);
+                    session.device.read(lba + done, n, buffer, 0);
+                    int skip = done == 0 ? from : 0;
+                    int take = (int) Math.min(size - copied, n * bs - skip);
+                    memory.write(data + copied, buffer, skip, take);
+                    copied += take;
+                }
+            }
         } catch (ZnsException e) {
             return errno(e);
         }
         session.mediaBytesRead += length;
         session.chargeMedia(clock, length);
-        if (!direct) {
-            memory.write(data, java.util.Arrays.copyOfRange(buffer, from, from + (int) size));
-        }
         return 0;
     }
 
