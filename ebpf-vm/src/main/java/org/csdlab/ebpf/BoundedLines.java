@@ -1,6 +1,5 @@
 package org.csdlab.ebpf;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +33,8 @@ public final class BoundedLines {
             droppedLines++;
             return;
         }
-        long bytes = line.getBytes(StandardCharsets.UTF_8).length;
-        if (keptBytes + bytes > maxBytes) {
+        long bytes = utf8Bytes(line);
+        if (bytes > maxBytes - keptBytes) {
             droppedLines++;
             return;
         }
@@ -51,6 +50,13 @@ public final class BoundedLines {
     /** Lines printed but not kept, as they went over the limits. */
     public synchronized long droppedLines() {
         return droppedLines;
+    }
+
+    /** Forgets every line and the dropped count, for the next run. */
+    public synchronized void clear() {
+        lines.clear();
+        keptBytes = 0;
+        droppedLines = 0;
     }
 
     /** The most lines kept. */
@@ -75,6 +81,25 @@ public final class BoundedLines {
                     droppedLines, droppedLines == 1 ? "" : "s", maxLines, maxBytes));
         }
         return out.toString();
+    }
+
+    /** The UTF-8 length of {@code s}, counted without encoding it (a line may be megabytes long). */
+    public static long utf8Bytes(String s) {
+        long out = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                out++;
+            } else if (c < 0x800) {
+                out += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out += 4;
+                i++;
+            } else {
+                out += 3;
+            }
+        }
+        return out;
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class CsdKernel {
         long link = csd.device().timing().linkTransferNanos(returned.length);
         return new CsdResult(returned, result.r0(), result.instructionsExecuted(), session.mediaBytesRead,
                 session.mediaBytesWritten, returned.length, session.mediaNanos, compute, link, session.debug.lines(),
-                session.debug.dropped());
+                session.debug.droppedLines());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.csdlab.zns.csd;
 
 import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
+import org.csdlab.ebpf.BoundedLines;
 import org.csdlab.zns.ZnsDevice;
 
 /**
@@ -25,12 +26,12 @@ final class CsdSession {
     long mediaBytesRead;
     long mediaBytesWritten;
     long mediaNanos;
-    final DebugLines debug;
+    final BoundedLines debug;
 
     CsdSession(ZnsDevice device, long memorySize, int debugLineLimit, long debugByteLimit) {
         this.device = device;
         this.memorySize = memorySize;
-        this.debug = new DebugLines(debugLineLimit, debugByteLimit);
+        this.debug = new BoundedLines(debugLineLimit, debugByteLimit);
     }
 
     /**

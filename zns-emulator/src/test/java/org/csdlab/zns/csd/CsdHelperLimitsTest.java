@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Collections;
+import org.csdlab.ebpf.BoundedLines;
 import org.csdlab.ebpf.MemoryAccessException;
 import org.csdlab.ebpf.Vm;
 import org.csdlab.ebpf.asm.Assembler;
@@ -139,6 +140,6 @@ class CsdHelperLimitsTest {
 
     @Test
     void utf8LengthCountsMultiByteCharacters() {
-        assertEquals(1 + 2 + 3 + 4, DebugLines.utf8Bytes("a\u00e9\u20ac\ud83d\ude00"));
+        assertEquals(1 + 2 + 3 + 4, BoundedLines.utf8Bytes("a\u00e9\u20ac\ud83d\ude00"));
     }
 }

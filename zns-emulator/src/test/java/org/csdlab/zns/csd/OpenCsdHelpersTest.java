@@ -54,7 +54,7 @@ class OpenCsdHelpersTest {
 
     @Test
     void theRegistryTheVmRunsHasThePrototypesTheVerifierChecks() {
-        HelperRegistry registry = OpenCsdHelpers.registry(new CsdSession(CsdTestSupport.device(), 4096));
+        HelperRegistry registry = OpenCsdHelpers.registry(new CsdSession(CsdTestSupport.device(), 4096, ComputationalStorage.DEFAULT_DEBUG_LINES, ComputationalStorage.DEFAULT_DEBUG_BYTES));
         assertEquals(OpenCsdHelpers.prototypes(), registry.prototypes());
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), List.copyOf(registry.entries().keySet()));
     }
@@ -62,7 +62,7 @@ class OpenCsdHelpersTest {
     @Test
     void everyHelperTheVmRunsIsAcceptedWhenLoading() {
         ComputationalStorage csd = ComputationalStorage.of(CsdTestSupport.device());
-        HelperRegistry registry = OpenCsdHelpers.registry(new CsdSession(CsdTestSupport.device(), 4096));
+        HelperRegistry registry = OpenCsdHelpers.registry(new CsdSession(CsdTestSupport.device(), 4096, ComputationalStorage.DEFAULT_DEBUG_LINES, ComputationalStorage.DEFAULT_DEBUG_BYTES));
         registry.entries().forEach((id, entry) ->
                 assertDoesNotThrow(() -> csd.load(callingWithAllArguments(id)), id + " " + entry.name()));
     }
