@@ -19,6 +19,8 @@ public final class KnownDefects {
     }
 
     private static final List<Defect> DEFECTS = List.of(
+            new Defect("ASSEMBLER_ECHOES_WHOLE_NUMBER", "cli: cut echoed input in errors (assembler and elsewhere)",
+                    "assembler", longMessage(org.csdlab.ebpf.asm.AsmParseException.class))
     );
 
     private KnownDefects() {
@@ -33,6 +35,12 @@ public final class KnownDefects {
     static Predicate<Throwable> thrownIn(Class<? extends Throwable> type, String className, String method) {
         return thrown -> type.isInstance(thrown) && Arrays.stream(thrown.getStackTrace()).anyMatch(
                 frame -> frame.getClassName().endsWith("." + className) && frame.getMethodName().equals(method));
+    }
+
+    /** Matches a {@code type} whose message is longer than the oracle allows. */
+    static Predicate<Throwable> longMessage(Class<? extends Throwable> type) {
+        return thrown -> type.isInstance(thrown) && thrown.getMessage() != null
+                && thrown.getMessage().length() > FuzzOracle.MAX_MESSAGE_CHARS;
     }
 
     /** Matches a {@code type} whose message contains {@code fragment}. */
