@@ -20,7 +20,9 @@ public final class KnownDefects {
 
     private static final List<Defect> DEFECTS = List.of(
             new Defect("ASSEMBLER_ECHOES_WHOLE_NUMBER", "cli: cut echoed input in errors (assembler and elsewhere)",
-                    "assembler", longMessage(org.csdlab.ebpf.asm.AsmParseException.class))
+                    "assembler", longMessage(org.csdlab.ebpf.asm.AsmParseException.class)),
+            new Defect("VERIFIER_UNCHECKED_REGISTER", "verifier: register validation (verify(List, options))",
+                    "verifier", thrownIn(ArrayIndexOutOfBoundsException.class, "Verifier", null))
     );
 
     private KnownDefects() {
@@ -31,10 +33,11 @@ public final class KnownDefects {
         return DEFECTS.stream().filter(d -> d.target().equals(target) && d.shows().test(thrown)).findFirst();
     }
 
-    /** Matches a {@code type} thrown (or caused) with a frame of {@code className.method} on the stack. */
+    /** Matches a {@code type} thrown with a frame of {@code className.method} (any method if null) on the stack. */
     static Predicate<Throwable> thrownIn(Class<? extends Throwable> type, String className, String method) {
         return thrown -> type.isInstance(thrown) && Arrays.stream(thrown.getStackTrace()).anyMatch(
-                frame -> frame.getClassName().endsWith("." + className) && frame.getMethodName().equals(method));
+                frame -> frame.getClassName().endsWith("." + className)
+                        && (method == null || frame.getMethodName().equals(method)));
     }
 
     /** Matches a {@code type} whose message is longer than the oracle allows. */

@@ -35,11 +35,39 @@ public final class ProgramShapes {
     /** A program of about {@code size} instructions that ends in exit; jumps land on instruction starts. */
     public List<Instruction> program(int size, boolean hostile) {
         List<Instruction> body = new ArrayList<>();
+        if (random.nextBoolean()) {
+            // initialised registers let the verifier look past the first instruction
+            for (int r = 0; r < Register.R10.index(); r++) {
+                if (r != Register.R1.index()) {
+                    body.add(AluOp.MOV.imm(Register.of(r), random.nextInt(64)));
+                }
+            }
+        }
         for (int i = 0; i < size; i++) {
             body.add(hostile && random.nextInt(10) == 0 ? raw() : instruction());
         }
         body.add(Instruction.exit());
         return retarget(body);
+    }
+
+    /**
+     * A tree of local calls: main and each function up to {@code depth} call the next level
+     * {@code fanout} times, then return; the shape whose paths multiply in a verifier that
+     * follows every call chain.
+     */
+    public static List<Instruction> callTree(int fanout, int depth) {
+        List<Instruction> out = new ArrayList<>();
+        int functionSlots = fanout + 2;
+        for (int level = 0; level <= depth; level++) {
+            out.add(AluOp.MOV.imm(Register.R0, level));
+            for (int call = 0; call < fanout; call++) {
+                int here = level * functionSlots + 1 + call;
+                int next = (level + 1) * functionSlots;
+                out.add(level == depth ? AluOp.ADD.imm(Register.R0, 1) : Instruction.callLocal(next - here - 1));
+            }
+            out.add(Instruction.exit());
+        }
+        return out;
     }
 
     /** Points every jump and local call at a random instruction start (or, rarely, anywhere). */
