@@ -23,6 +23,8 @@ public final class KnownDefects {
                     "assembler", longMessage(org.csdlab.ebpf.asm.AsmParseException.class)),
             new Defect("VERIFIER_UNCHECKED_REGISTER", "verifier: register validation (verify(List, options))",
                     "verifier", thrownIn(ArrayIndexOutOfBoundsException.class, "Verifier", null)),
+            new Defect("ELF_EMPTY_SECTION_NAME", "loaders: ELF sections by index (a section with an empty name)",
+                    "elf-loader", withMessage(IllegalArgumentException.class, "region name '' is blank")),
             new Defect("KERNEL_STACK_OVERFLOW_FOLDING", "kernel: fold repeated frames of a StackOverflowError",
                     "kernel-cell", withMessage(IllegalStateException.class, "for java.lang.StackOverflowError"))
     );
