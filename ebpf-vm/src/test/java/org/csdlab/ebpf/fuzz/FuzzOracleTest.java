@@ -26,7 +26,7 @@ class FuzzOracleTest {
     @Fuzz(tries = 1)
     void anUndocumentedExceptionIsAFindingNamingTheInput() {
         AssertionError finding = assertThrows(AssertionError.class, () -> ORACLE.check(() -> "the input",
-                () -> new int[0][1]));
+                () -> (new int[0])[1]));
         assertTrue(finding.getMessage().contains("undocumented java.lang.ArrayIndexOutOfBoundsException"),
                 finding.getMessage());
         assertTrue(finding.getMessage().contains("input: the input"), finding.getMessage());
