@@ -12,6 +12,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Provide;
+import org.csdlab.ebpf.MemoryBudgetException;
 import org.csdlab.ebpf.VmExecutionException;
 import org.csdlab.ebpf.elf.ElfFormatException;
 import org.csdlab.ebpf.elf.ElfFunction;
@@ -27,12 +28,12 @@ import org.csdlab.ebpf.maps.MapSet;
  * this module's test resources): byte flips and truncations, and structure-aware overwrites of
  * section-header fields, symbols, relocations and legacy map definitions, duplicated and
  * emptied section names. Every object must parse, link each program and function, build its
- * maps and run briefly, or fail with an {@link ElfFormatException} (loading) or a
+ * maps and run briefly, or fail with an {@link ElfFormatException} or a {@link MemoryBudgetException} (loading) or a
  * {@link VmExecutionException} (running).
  */
 class ElfLoaderFuzz {
     private static final FuzzOracle ORACLE = FuzzOracle.expecting("elf-loader", ElfFormatException.class,
-            VmExecutionException.class);
+            MemoryBudgetException.class, VmExecutionException.class);
     private static final long RUN_FUEL = 5_000;
     private static final List<Seed> SEEDS = seeds();
 
@@ -48,12 +49,14 @@ class ElfLoaderFuzz {
     /** Parses, links every program and function, builds the maps and runs each program briefly. */
     static int load(byte[] object) {
         ElfObject elf = ElfObject.parse(object);
-        List<String> names = new ArrayList<>(elf.programSections());
-        elf.functions().stream().map(ElfFunction::name).forEach(names::add);
+        // Selectors, not names: a mutated object may give several sections or functions one name.
+        List<String> selectors = new ArrayList<>(elf.programSelectors());
+        elf.functions().stream().map(f -> ElfObject.INDEX_PREFIX + f.sectionIndex() + ":" + f.name())
+                .forEach(selectors::add);
         int ran = 0;
-        for (String name : names) {
-            LoadedProgram loaded = elf.program(name);
-            MapSet maps = MapSet.of(loaded.maps());
+        for (String selector : selectors) {
+            LoadedProgram loaded = elf.program(selector);
+            MapSet maps = loaded.mapSet();
             loaded.vmBuilder(maps).fuel(RUN_FUEL).build().run(new byte[64]);
             ran++;
         }

@@ -18,8 +18,7 @@ import java.util.function.Supplier;
  * documented exception types, with a non-empty message of at most {@value #MAX_MESSAGE_CHARS}
  * characters, within the try timeout. Anything else (another {@link Throwable}, an
  * {@link Error} such as {@link OutOfMemoryError} or {@link StackOverflowError}, a blank or
- * unbounded message, a hang) is a finding and fails the target, unless {@link KnownDefects}
- * names it.
+ * unbounded message, a hang) is a finding and fails the target; nothing excuses a finding.
  *
  * <p>Each try runs on a worker thread so that a hang is seen: after
  * {@value #TIMEOUT_PROPERTY} milliseconds (default {@value #DEFAULT_TIMEOUT_MILLIS}) the worker
@@ -45,7 +44,7 @@ public final class FuzzOracle {
         this.documented = documented;
     }
 
-    /** The oracle of {@code target} (a name {@link KnownDefects} uses), which documents these refusals. */
+    /** The oracle of {@code target} (its name in summaries), which documents these refusals. */
     @SafeVarargs
     public static FuzzOracle expecting(String target, Class<? extends Throwable>... documented) {
         return new FuzzOracle(target, List.of(documented));
@@ -76,11 +75,6 @@ public final class FuzzOracle {
         String problem = problemWith(thrown);
         if (problem == null) {
             tally.refusal(thrown);
-            return Optional.empty();
-        }
-        Optional<KnownDefects.Defect> known = KnownDefects.match(target, thrown);
-        if (known.isPresent()) {
-            tally.knownDefect(known.get());
             return Optional.empty();
         }
         tally.finding(kindOf(thrown));

@@ -3,14 +3,13 @@ package org.csdlab.ebpf.fuzz;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What one fuzz target has seen so far: inputs, results, refusals by type, known defects and findings. */
+/** What one fuzz target has seen so far: inputs, results, refusals by type and findings. */
 final class FuzzTally {
     private final String target;
     private final long startNanos = System.nanoTime();
     private long inputs;
     private long results;
     private final Map<String, Long> refusals = new TreeMap<>();
-    private final Map<String, Long> knownDefects = new TreeMap<>();
     private final Map<String, Long> findings = new TreeMap<>();
 
     FuzzTally(String target) {
@@ -27,11 +26,6 @@ final class FuzzTally {
         refusals.merge(refusal.getClass().getSimpleName(), 1L, Long::sum);
     }
 
-    synchronized void knownDefect(KnownDefects.Defect defect) {
-        inputs++;
-        knownDefects.merge(defect.name(), 1L, Long::sum);
-    }
-
     synchronized void finding(String kind) {
         inputs++;
         findings.merge(kind, 1L, Long::sum);
@@ -39,14 +33,13 @@ final class FuzzTally {
 
     /**
      * One line, for example {@code fuzz ProgramDecodingFuzz.randomBytes: 2000 inputs in 0.4 s
-     * (seed 20261206, SUCCESSFUL); 12 results; refused: 1988 ProgramFormatException; known
-     * defects: none; findings: none}. Shrinking a failure adds to the inputs.
+     * (seed 20261206, SUCCESSFUL); 12 results; refused: 1988 ProgramFormatException; findings:
+     * none}. Shrinking a failure adds to the inputs.
      */
     synchronized String summary(String seed, String status) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        return String.format("fuzz %s: %d inputs in %.1f s (seed %s, %s); %d results; refused: %s; known defects: %s;"
-                + " findings: %s", target, inputs, seconds, seed, status, results, describe(refusals),
-                describe(knownDefects), describe(findings));
+        return String.format("fuzz %s: %d inputs in %.1f s (seed %s, %s); %d results; refused: %s; findings: %s", target, inputs, seconds, seed, status, results, describe(refusals),
+                describe(findings));
     }
 
     private static String describe(Map<String, Long> counts) {

@@ -8,16 +8,12 @@
  *       and its short {@code tries} for {@code mvn verify}.
  *   <li>{@link org.csdlab.ebpf.fuzz.FuzzCampaign}: the lifecycle hook that applies
  *       {@code -Dcsdlab.fuzz.tries} and {@code -Dcsdlab.fuzz.seed} and prints one summary line
- *       per target: inputs, time, results, refusals by type, known defects, findings.
+ *       per target: inputs, time, results, refusals by type, findings.
  *   <li>{@link org.csdlab.ebpf.fuzz.FuzzOracle}: one per target, naming the exception types
  *       the target's API documents. Each try runs on a worker thread with a timeout; the
- *       outcome is a result, a documented refusal (non-empty message of bounded length), a
- *       known defect, or a finding that fails the target with the input and the stack top.
- *   <li>{@link org.csdlab.ebpf.fuzz.KnownDefects}: TEMPORARY, the one list of defects that
- *       other parts of issue 11 are fixing (each by issue item, target and exact symptom), and
- *       of hostile inputs withheld because they would end the test JVM. It empties as the
- *       fixes merge; nothing else may excuse a finding.
- *   <li>{@link org.csdlab.ebpf.fuzz.ProgramShapes}: structure-aware programs (every family,
+ *       outcome is a result, a documented refusal (non-empty message of bounded length), or
+ *       a finding that fails the target with the input and the stack top.
+ *  *   <li>{@link org.csdlab.ebpf.fuzz.ProgramShapes}: structure-aware programs (every family,
  *       jumps and calls to instruction starts, stack and context offsets, extreme constants,
  *       call trees) for the decoding, verifier and VM targets.
  * </ul>

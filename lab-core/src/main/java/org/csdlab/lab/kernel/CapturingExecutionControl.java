@@ -22,6 +22,8 @@ final class CapturingExecutionControl extends LocalExecutionControl {
 
   /** What the last {@link #varValue} call read; read back by the evaluating thread right after. */
   private Object lastValue;
+  /** Whether the next {@link #varValue} call sets the variable to null instead of reading it. */
+  private boolean clearOnNextRead;
 
   @Override
   public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
@@ -45,7 +47,12 @@ final class CapturingExecutionControl extends LocalExecutionControl {
       Field field = findClass(className).getDeclaredField(varName);
       field.setAccessible(true);
       synchronized (this) {
-        lastValue = field.get(null);
+        if (clearOnNextRead) {
+          clearOnNextRead = false;
+          field.set(null, null);
+        } else {
+          lastValue = field.get(null);
+        }
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new InternalException("cannot read variable " + varName + " of " + className + ": " + e);
@@ -70,6 +77,15 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       return false;
     }
+  }
+
+  /**
+   * Makes the next {@link #varValue} call set the variable to null rather than read it: after a
+   * cell ran out of memory the heap has no room to compile an assignment, but JShell can still
+   * name the variable's class, and the field is set directly.
+   */
+  synchronized void clearOnNextRead() {
+    clearOnNextRead = true;
   }
 
   /** The object read by the last {@link #varValue} call, and forgets it. */

@@ -106,14 +106,21 @@ public final class CellEvaluator implements AutoCloseable {
       interruptRequested = false;
       memoryStop = null;
     }
+    List<Snippet> declared = new ArrayList<>();
     try {
-      return run(new CellText(cell), fullTrace);
-    } catch (OutOfMemoryError e) {
-      // JShell itself (compiling, reporting) ran out; what the cell allocated is garbage by now.
-      memoryReserve.release();
-      recoverMemory();
-      throw new UncaughtException(OutOfMemoryError.class.getName(), "the kernel ran out of memory running the cell",
-          List.of("java.lang.OutOfMemoryError: " + e.getMessage(), HeapLimit.outOfMemoryAdvice()));
+      return run(new CellText(cell), fullTrace, declared);
+    } catch (OutOfMemoryError | InternalError e) {
+      // JShell itself (compiling, reporting) ran out, often because what the cell's variables hold
+      // fills the heap; JShell wraps some of these in an InternalError.
+      OutOfMemoryError outOfMemory = outOfMemoryIn(e);
+      if (outOfMemory == null) {
+        throw e;
+      }
+      List<String> released = releaseMemory(declared);
+      UncaughtException report = new UncaughtException(OutOfMemoryError.class.getName(),
+          "the kernel ran out of memory running the cell",
+          List.of("java.lang.OutOfMemoryError: " + outOfMemory.getMessage(), HeapLimit.outOfMemoryAdvice()));
+      throw released.isEmpty() ? report : report.withNote(releasedNote(released));
     } finally {
       boolean interrupted;
       synchronized (runState) {
@@ -240,10 +247,10 @@ public final class CellEvaluator implements AutoCloseable {
     }
   }
 
-  private CellResult run(CellText cell, boolean fullTrace) {
+  /** Runs the pieces of {@code cell}, adding each declaration to {@code declared} as it is made. */
+  private CellResult run(CellText cell, boolean fullTrace, List<Snippet> declared) {
     List<CellSnippets.Piece> pieces = CellSnippets.split(analysis, cell.text());
     Map<String, CellSnippets.Piece> byId = new HashMap<>();
-    List<Snippet> declared = new ArrayList<>();
     CellResult result = CellResult.noValue(List.of());
     for (CellSnippets.Piece piece : pieces) {
       int line = cell.lineOf(piece.offset());
@@ -267,8 +274,7 @@ public final class CellEvaluator implements AutoCloseable {
         List<String> released = ranOutOfMemory(event.exception()) ? releaseMemory(declared) : List.of();
         UncaughtException report = reports.uncaught(cell, byId, event.exception(), fullTrace);
         if (!released.isEmpty()) {
-          report = report.withNote("To free memory, this cell's variables " + String.join(", ", released)
-              + " were set to null.");
+          report = report.withNote(releasedNote(released));
         }
         throw report;
       }
@@ -278,6 +284,20 @@ public final class CellEvaluator implements AutoCloseable {
       result = valueOf(snippet);
     }
     return new CellResult(result.hasValue(), result.value(), waitingDeclarations(declared));
+  }
+
+  private static String releasedNote(List<String> released) {
+    return "To free memory, this cell's variables " + String.join(", ", released) + " were set to null.";
+  }
+
+  /** The OutOfMemoryError that is {@code thrown} or one of its causes, or null. */
+  private static OutOfMemoryError outOfMemoryIn(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError outOfMemory) {
+        return outOfMemory;
+      }
+    }
+    return null;
   }
 
   private static boolean ranOutOfMemory(Throwable thrown) {
@@ -296,8 +316,7 @@ public final class CellEvaluator implements AutoCloseable {
     for (Snippet snippet : declared) {
       if (snippet instanceof VarSnippet variable && shell.status(variable).isActive()
           && !PRIMITIVE_TYPES.contains(variable.typeName())) {
-        List<SnippetEvent> events = shell.eval(variable.name() + " = null;");
-        if (events.stream().allMatch(e -> e.exception() == null && e.status() != Snippet.Status.REJECTED)) {
+        if (clear(variable)) {
           cleared.add(variable.name());
         }
       }
@@ -339,6 +358,19 @@ public final class CellEvaluator implements AutoCloseable {
       }
     }
     return CellResult.noValue(List.of());
+  }
+
+  /** Sets {@code variable} to null without compiling anything (the heap may have no room for it). */
+  private boolean clear(VarSnippet variable) {
+    control.clearOnNextRead();
+    try {
+      shell.varValue(variable);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    } finally {
+      control.takeLastValue();
+    }
   }
 
   private Object read(VarSnippet variable) {
