@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.csdlab.ebpf.Excerpt;
 import org.csdlab.ebpf.MemoryBudget;
 import org.csdlab.ebpf.MemoryBudgetException;
 import org.csdlab.ebpf.maps.MapDefinition;
@@ -85,6 +86,12 @@ public final class ElfObject {
 
     /** Reads and parses the object file at {@code path}. */
     public static ElfObject read(Path path, ElfLoadOptions options) {
+        // A device (/dev/zero) reads forever and a FIFO blocks: only a regular file has a size to check.
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("ELF object " + Excerpt.of(path.toString()) + " is "
+                    + (Files.exists(path) ? "not a regular file (a directory, device, FIFO or socket)" : "missing")
+                    + "; give the path of a .o file");
+        }
         try {
             options.newBudget().chargeAndCheck(FILE_PART, Files.size(path)); // before reading it
             return new ElfObject(Files.readAllBytes(path), options);

@@ -26,6 +26,23 @@ class ElfObjectTest {
     }
 
     @Test
+    void readRefusesWhatIsNotARegularFileBeforeReading(@TempDir Path dir) throws Exception {
+        // /dev/zero would be read until the heap is full and a FIFO would block forever.
+        Path fifo = dir.resolve("pipe.o");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+        for (Path path : List.of(Path.of("/dev/zero"), fifo, dir)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ElfObject.read(path));
+            assertEquals("ELF object " + path + " is not a regular file (a directory, device, FIFO or socket);"
+                    + " give the path of a .o file", e.getMessage());
+        }
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> ElfObject.read(dir.resolve("none.o")));
+        assertEquals("ELF object " + dir.resolve("none.o") + " is missing; give the path of a .o file",
+                missing.getMessage());
+    }
+
+    @Test
     void listsProgramSectionsAndFunctions() {
         ElfObject object = globals();
         assertEquals(List.of(".text", "csd", "xdp", "socket"), object.programSections());

@@ -2,13 +2,13 @@ package org.csdlab.lab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.csdlab.ebpf.ExecutionResult;
 import org.csdlab.ebpf.Vm;
 import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.ebpf.maps.HelperSets;
+import org.csdlab.ebpf.maps.LinuxHelpers;
 import org.csdlab.ebpf.maps.MapSet;
 import org.csdlab.lab.io.InputFile;
 import picocli.CommandLine.ArgGroup;
@@ -79,16 +79,19 @@ final class EbpfRunCommand implements Callable<Integer> {
     }
     LoadedProgram loaded = program.load();
     byte[] context = memory == null ? new byte[0] : memory.bytes();
-    Vm.Builder builder;
-    if (!loaded.maps().isEmpty()) {
-      builder = loaded.vmBuilder(loaded.mapSet()); // maps come with the Linux helpers that use them
-    } else {
-      builder = loaded.vmBuilder().helpers(HelperSets.named(helpers.name().toLowerCase(Locale.ROOT), MapSet.of(List.of())));
-    }
+    MapSet maps = loaded.mapSet();
+    // Maps come with the Linux helpers that use them; trace_printk's lines are kept to print them.
+    LinuxHelpers linux = loaded.maps().isEmpty() && helpers == Helpers.CONFORMANCE ? null : new LinuxHelpers(maps);
+    Vm.Builder builder = maps.configure(loaded.vmBuilder())
+        .helpers(linux == null ? HelperSets.conformance() : linux.registry());
     Vm vm = builder.fuel(fuel).trace(trace).traceLimit(traceLimit).build();
     ExecutionResult result = vm.run(context);
     PrintWriter out = spec.commandLine().getOut();
     result.trace().ifPresent(t -> out.print(t.listing()));
+    if (linux != null && (!linux.printed().isEmpty() || linux.droppedLines() > 0)) {
+      out.println("trace_printk:");
+      linux.printedText().lines().forEach(line -> out.println("  " + line));
+    }
     out.printf(Locale.ROOT, "r0 = %d (0x%x)%n", result.r0(), result.r0());
     out.printf(Locale.ROOT, "instructions executed: %,d%n", result.instructionsExecuted());
     out.printf(Locale.ROOT, "time: %.3f ms (wall clock, interpreter%s)%n", result.wallNanos() / 1e6,

@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.asm.Assembler;
+import org.csdlab.ebpf.maps.LinuxHelpers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +29,22 @@ class EbpfCommandsTest {
 
   private static Path countKernel() throws URISyntaxException {
     return Path.of(EbpfCommandsTest.class.getResource("/tutorials/programs/count_u32.o").toURI());
+  }
+
+  @Test
+  void runPrintsTheTracePrintkLinesItKeptAndCountsTheRest() throws IOException {
+    // The printk loop: 2,000 lines "hi", of which the first 1,000 are kept.
+    String printkLoop = "r6 = 0\nr1 = 0x6968\n*(u64 *)(r10 - 8) = r1\n"
+        + "loop:\nr1 = r10\nr1 += -8\nr2 = 8\ncall 6\nr6 += 1\nif r6 < 2000 goto loop\nr0 = 0\nexit\n";
+    CliRun run = CliRun.of("ebpf", "run", file("printk.s", printkLoop).toString());
+    assertEquals(0, run.status(), run.err());
+    List<String> lines = run.out().lines().toList();
+    int first = lines.indexOf("trace_printk:");
+    assertTrue(first >= 0, run.out());
+    assertEquals(Collections.nCopies(LinuxHelpers.DEFAULT_MAX_PRINTED_LINES, "  hi"),
+        lines.subList(first + 1, first + 1 + LinuxHelpers.DEFAULT_MAX_PRINTED_LINES));
+    assertEquals("  ... 1,000 more lines not kept (limit: 1,000 lines, 1,048,576 bytes)",
+        lines.get(first + 1 + LinuxHelpers.DEFAULT_MAX_PRINTED_LINES));
   }
 
   @Test
