@@ -40,6 +40,16 @@ def collect(kc, msg_id, timeout=TIMEOUT):
     return reply["content"], outputs
 
 
+def wait_for_stream(kc, msg_id, check, what):
+    """Waits until the cell msg_id has printed something (so it is running), or fails check."""
+    deadline = time.time() + TIMEOUT
+    while time.time() < deadline:
+        msg = kc.get_iopub_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+            return
+    fail(check, what)
+
+
 def of_type(outputs, kind):
     return [m["content"] for m in outputs if m["msg_type"] == kind]
 
@@ -83,13 +93,7 @@ def main():
         print("OK display", flush=True)
 
         msg_id = kc.execute('System.out.println("looping");\nwhile (true) {}')
-        deadline = time.time() + TIMEOUT
-        started = False
-        while not started and time.time() < deadline:
-            msg = kc.get_iopub_msg(timeout=TIMEOUT)
-            started = msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
-        if not started:
-            fail("interrupt", "the looping cell never started")
+        wait_for_stream(kc, msg_id, "interrupt", "the looping cell never started")
         time.sleep(0.5)
         km.interrupt_kernel()
         reply, outputs = collect(kc, msg_id)

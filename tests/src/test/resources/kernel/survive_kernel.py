@@ -4,7 +4,7 @@ The kernelspec must be installed with a small heap (the test uses 320m)."""
 import sys
 import time
 
-from drive_kernel import TIMEOUT, collect, fail, of_type, run
+from drive_kernel import TIMEOUT, collect, fail, of_type, run, wait_for_stream
 from jupyter_client.manager import start_new_kernel
 
 
@@ -109,13 +109,7 @@ def main():
         print("OK stack overflow", flush=True)
 
         msg_id = kc.execute('for (long i = 0; ; i++) System.out.println("flood line " + i);')
-        deadline = time.time() + TIMEOUT
-        started = False
-        while not started and time.time() < deadline:
-            msg = kc.get_iopub_msg(timeout=TIMEOUT)
-            started = msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
-        if not started:
-            fail("print flood", "the printing cell never printed")
+        wait_for_stream(kc, msg_id, "print flood", "the printing cell never printed")
         time.sleep(1.0)
         km.interrupt_kernel()
         reply, outputs = collect(kc, msg_id)

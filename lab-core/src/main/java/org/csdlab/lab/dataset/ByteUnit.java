@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.csdlab.ebpf.MemoryBudget;
 
 /**
  * Binary size units for dataset sizes: {@code Datasets.u32Readings(256, MiB)}.
@@ -84,16 +85,7 @@ public enum ByteUnit {
    * {@code 512 B}, {@code 4.0 KiB}, {@code 80.2 GiB}, {@code 1.0 TiB}.
    */
   public static String approximate(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " B";
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-    double value = bytes;
-    int unit = -1;
-    while (value >= 1024 && unit < units.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    return MemoryBudget.format(bytes);
   }
+
 }
