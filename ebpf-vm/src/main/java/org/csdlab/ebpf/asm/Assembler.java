@@ -77,7 +77,7 @@ public final class Assembler {
             }
             while (in.peek().kind() == Token.Kind.IDENT && in.peek(1).is(":")) {
                 if (in.atRegister()) {
-                    throw in.problem(in.peek(), "a label name that is not a register", "label '" + in.peek().text()
+                    throw in.problem(in.peek(), "a label name that is not a register", "label '" + Excerpt.of(in.peek().text())
                             + "' would read as a register; choose another name");
                 }
                 labels.define(in.next(), statements.size(), in);

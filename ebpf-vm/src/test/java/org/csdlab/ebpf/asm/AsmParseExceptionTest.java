@@ -230,4 +230,13 @@ class AsmParseExceptionTest {
         assertEquals("line 1, column 4: unknown label '" + "l".repeat(80) + "… (9,920 more characters)' (no labels are"
                 + " defined)", e.getMessage().split("\n")[0]);
     }
+
+    @Test
+    void aLongLabelThatReadsAsARegisterIsCut() {
+        // Found by the long fuzz run: "w" and digits is a 32-bit register name, so it cannot be a label.
+        String name = "w" + "9".repeat(3_000);
+        AsmParseException e = error("r0 = 0\n" + name + ":\nexit");
+        assertEquals("line 2, column 1: label '" + "w" + "9".repeat(79) + "… (2,921 more characters)' would read as a"
+                + " register; choose another name", e.getMessage().split("\n")[0]);
+    }
 }

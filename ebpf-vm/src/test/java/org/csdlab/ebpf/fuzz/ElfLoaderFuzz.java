@@ -76,6 +76,9 @@ class ElfLoaderFuzz {
     }
 
     private static byte[] mutate(Random random, Seed seed, byte[] bytes) {
+        if (bytes.length == 0) {
+            return bytes; // cut to nothing by an earlier mutation
+        }
         switch (random.nextInt(7)) {
             case 0 -> bytes[random.nextInt(bytes.length)] ^= (byte) (1 << random.nextInt(8));
             case 1 -> {
