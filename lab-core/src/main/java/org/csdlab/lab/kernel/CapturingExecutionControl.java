@@ -88,8 +88,12 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     clearOnNextRead = true;
   }
 
-  /** The object read by the last {@link #varValue} call, and forgets it. */
+  /**
+   * The object read by the last {@link #varValue} call, and forgets it; also cancels a
+   * {@link #clearOnNextRead} that no read consumed, so it cannot null a later variable.
+   */
   synchronized Object takeLastValue() {
+    clearOnNextRead = false;
     Object value = lastValue;
     lastValue = null;
     return value;

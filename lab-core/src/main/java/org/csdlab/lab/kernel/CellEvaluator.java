@@ -92,6 +92,37 @@ public final class CellEvaluator implements AutoCloseable {
    * @param fullTrace whether an exception's report lists every stack frame rather than the cell's lines
    */
   public synchronized CellResult evaluate(String cell, boolean fullTrace) {
+    List<Snippet> declared = new ArrayList<>();
+    try {
+      return evaluateCell(cell, fullTrace, declared);
+    } catch (OutOfMemoryError | InternalError e) {
+      // JShell itself (compiling, reporting) or this evaluator's own bookkeeping ran out, often
+      // because what the cell's variables hold fills the heap; JShell wraps some of these in an
+      // InternalError. Caught out here so that no OutOfMemoryError leaves a cell, wherever it lands.
+      OutOfMemoryError outOfMemory = outOfMemoryIn(e);
+      if (outOfMemory == null) {
+        throw e;
+      }
+      throw outOfMemoryReport(outOfMemory, declared);
+    }
+  }
+
+  private UncaughtException outOfMemoryReport(OutOfMemoryError outOfMemory, List<Snippet> declared) {
+    List<String> released;
+    try {
+      released = releaseMemory(declared);
+    } catch (OutOfMemoryError again) {
+      memoryReserve.release();
+      System.gc();
+      released = List.of(); // the report still goes out; its advice says what to let go
+    }
+    UncaughtException report = new UncaughtException(OutOfMemoryError.class.getName(),
+        "the kernel ran out of memory running the cell",
+        List.of("java.lang.OutOfMemoryError: " + outOfMemory.getMessage(), HeapLimit.outOfMemoryAdvice()));
+    return released.isEmpty() ? report : report.withNote(releasedNote(released));
+  }
+
+  private CellResult evaluateCell(String cell, boolean fullTrace, List<Snippet> declared) {
     synchronized (runState) {
       while (stoppingThreads) {
         // An interrupt is stopping what earlier cells left running; this cell must not be caught in it.
@@ -106,21 +137,8 @@ public final class CellEvaluator implements AutoCloseable {
       interruptRequested = false;
       memoryStop = null;
     }
-    List<Snippet> declared = new ArrayList<>();
     try {
       return run(new CellText(cell), fullTrace, declared);
-    } catch (OutOfMemoryError | InternalError e) {
-      // JShell itself (compiling, reporting) ran out, often because what the cell's variables hold
-      // fills the heap; JShell wraps some of these in an InternalError.
-      OutOfMemoryError outOfMemory = outOfMemoryIn(e);
-      if (outOfMemory == null) {
-        throw e;
-      }
-      List<String> released = releaseMemory(declared);
-      UncaughtException report = new UncaughtException(OutOfMemoryError.class.getName(),
-          "the kernel ran out of memory running the cell",
-          List.of("java.lang.OutOfMemoryError: " + outOfMemory.getMessage(), HeapLimit.outOfMemoryAdvice()));
-      throw released.isEmpty() ? report : report.withNote(releasedNote(released));
     } finally {
       boolean interrupted;
       synchronized (runState) {
@@ -362,16 +380,23 @@ public final class CellEvaluator implements AutoCloseable {
 
   /** Sets {@code variable} to null without compiling anything (the heap may have no room for it). */
   private boolean clear(VarSnippet variable) {
-    control.clearOnNextRead();
-    try {
-      shell.varValue(variable);
-      return true;
-    } catch (RuntimeException e) {
-      return false;
-    } finally {
-      control.takeLastValue();
+    for (int attempt = 0; attempt < 2; attempt++) {
+      control.clearOnNextRead();
+      try {
+        shell.varValue(variable);
+        return true;
+      } catch (RuntimeException e) {
+        return false;
+      } catch (OutOfMemoryError e) {
+        // JShell's own bookkeeping found no room; what it allocated is garbage now: once more.
+        System.gc();
+      } finally {
+        control.takeLastValue();
+      }
     }
+    return false;
   }
+
 
   private Object read(VarSnippet variable) {
     shell.varValue(variable);

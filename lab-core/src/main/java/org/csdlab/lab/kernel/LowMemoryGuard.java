@@ -5,6 +5,8 @@ import java.lang.management.MemoryNotificationInfo;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
@@ -36,10 +38,12 @@ final class LowMemoryGuard implements AutoCloseable {
 
   /** Arms the threshold on every heap pool that supports it and calls {@code onLowMemory} on crossings. */
   LowMemoryGuard(Consumer<Reading> onLowMemory) {
+    Map<String, MemoryPoolMXBean> armed = new HashMap<>();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       long max = pool.getUsage().getMax();
       if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported() && max > 0) {
         pool.setCollectionUsageThreshold(max / 100 * THRESHOLD_PERCENT);
+        armed.put(pool.getName(), pool);
       }
     }
     this.emitter = (NotificationEmitter) ManagementFactory.getMemoryMXBean();
@@ -48,6 +52,12 @@ final class LowMemoryGuard implements AutoCloseable {
         return;
       }
       MemoryNotificationInfo info = MemoryNotificationInfo.from((CompositeData) notification.getUserData());
+      MemoryPoolMXBean pool = armed.get(info.getPoolName());
+      if (pool != null && !pool.isCollectionUsageThresholdExceeded()) {
+        // Delivered late: a later collection has freed the pool, and stopping the cell that runs
+        // now would stop one that did not fill the heap.
+        return;
+      }
       MemoryUsage usage = info.getUsage();
       onLowMemory.accept(new Reading(info.getPoolName(), usage.getUsed(), usage.getMax()));
     };

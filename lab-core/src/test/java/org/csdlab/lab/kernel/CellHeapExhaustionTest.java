@@ -1,6 +1,7 @@
 package org.csdlab.lab.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -27,6 +28,7 @@ class CellHeapExhaustionTest {
     for (String line : lines) {
       String[] fields = line.split("\\|");
       String report = fields[1];
+      assertFalse(line.contains("ESCAPED"), "only a CellError may leave a cell: " + line);
       assertTrue(report.contains("java.lang.OutOfMemoryError") || report.contains("the heap was"), line);
       assertTrue(report.contains("Out of memory: the kernel's heap limit is " + HEAP_MIB + " MiB. The kernel is still running."),
           line);
