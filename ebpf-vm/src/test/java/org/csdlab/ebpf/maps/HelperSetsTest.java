@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.csdlab.ebpf.AluOp;
 import org.csdlab.ebpf.ExecutionResult;
-import org.csdlab.ebpf.HelperPrototype;
 import org.csdlab.ebpf.HelperRegistry;
-import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.Program;
-import org.csdlab.ebpf.Register;
 import org.csdlab.ebpf.Vm;
 import org.csdlab.ebpf.asm.Assembler;
 import org.csdlab.ebpf.verifier.ErrorCode;
@@ -25,18 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every helper a set lets the VM run has the prototype the verifier checks calls against. */
 class HelperSetsTest {
-
-    /** Sets r1-r5 (so any prototype's arguments are initialised), calls helper {@code id}, returns 0. */
-    static Program callingWithAllArguments(int id) {
-        List<Instruction> out = new ArrayList<>();
-        for (int r = 1; r <= HelperPrototype.MAX_ARGS; r++) {
-            out.add(AluOp.MOV.imm(Register.of(r), 0));
-        }
-        out.add(Instruction.call(id));
-        out.add(AluOp.MOV.imm(Register.R0, 0));
-        out.add(Instruction.exit());
-        return Program.of(out);
-    }
 
     /** The verifier options the lab uses with each set: its own prototypes, from the registry the VM runs. */
     private static VerifierOptions optionsFor(String set, HelperRegistry registry) {
@@ -51,7 +34,7 @@ class HelperSetsTest {
         assertEquals(registry.prototypes(), options.helpers());
         registry.entries().forEach((id, entry) -> {
             assertEquals(id, entry.prototype().id());
-            VerificationResult r = Verifier.verify(callingWithAllArguments(id), options);
+            VerificationResult r = Verifier.verify(HelperCalls.callingWithAllArguments(id), options);
             assertTrue(r.ok(), set + " helper " + id + " (" + entry.name() + "): " + r);
         });
     }
@@ -95,7 +78,7 @@ class HelperSetsTest {
 
     @Test
     void anUnknownHelperIsRefusedByBothTheVerifierAndTheVm() {
-        Program program = callingWithAllArguments(99);
+        Program program = HelperCalls.callingWithAllArguments(99);
         assertEquals(ErrorCode.UNKNOWN_HELPER, Verifier.verify(program, VerifierOptions.defaults()).code());
         HelperRegistry linux = HelperSets.linux(MapSet.of(List.of()));
         assertThrows(org.csdlab.ebpf.HelperException.class, () -> Vm.builder(program).helpers(linux).build());

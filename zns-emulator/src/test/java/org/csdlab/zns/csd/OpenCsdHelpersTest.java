@@ -1,18 +1,14 @@
 package org.csdlab.zns.csd;
 
+import static org.csdlab.ebpf.maps.HelperCalls.callingWithAllArguments;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.csdlab.ebpf.AluOp;
-import org.csdlab.ebpf.HelperPrototype;
 import org.csdlab.ebpf.HelperRegistry;
-import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.Program;
-import org.csdlab.ebpf.Register;
 import org.csdlab.ebpf.asm.Assembler;
 import org.csdlab.ebpf.verifier.ErrorCode;
 import org.csdlab.ebpf.verifier.VerificationException;
@@ -20,17 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** The CSD's verifier: the opencsd helpers the VM runs are exactly those whose prototypes it checks; its budgets. */
 class OpenCsdHelpersTest {
-
-    private static Program callingWithAllArguments(int id) {
-        List<Instruction> out = new ArrayList<>();
-        for (int r = 1; r <= HelperPrototype.MAX_ARGS; r++) {
-            out.add(AluOp.MOV.imm(Register.of(r), 0));
-        }
-        out.add(Instruction.call(id));
-        out.add(AluOp.MOV.imm(Register.R0, 0));
-        out.add(Instruction.exit());
-        return Program.of(out);
-    }
 
     @Test
     void loadRefusesTheNestedCallReproducerAsTooComplex() {
