@@ -38,8 +38,6 @@ public final class CellEvaluator implements AutoCloseable {
       "org.csdlab.zns", "org.csdlab.zns.csd", "org.csdlab.zns.timing",
       "org.csdlab.fluffle");
 
-  private static final Set<String> PRIMITIVE_TYPES =
-      Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
   private static final long STOP_RETRY_MILLIS = 50;
   private static final long STUBBORN_NANOS = 5_000_000_000L;
 
@@ -92,9 +90,9 @@ public final class CellEvaluator implements AutoCloseable {
    * @param fullTrace whether an exception's report lists every stack frame rather than the cell's lines
    */
   public synchronized CellResult evaluate(String cell, boolean fullTrace) {
-    List<Snippet> declared = new ArrayList<>();
+    List<String> declaredVariables = new ArrayList<>();
     try {
-      return evaluateCell(cell, fullTrace, declared);
+      return evaluateCell(cell, fullTrace, declaredVariables);
     } catch (OutOfMemoryError | InternalError e) {
       // JShell itself (compiling, reporting) or this evaluator's own bookkeeping ran out, often
       // because what the cell's variables hold fills the heap; JShell wraps some of these in an
@@ -103,14 +101,14 @@ public final class CellEvaluator implements AutoCloseable {
       if (outOfMemory == null) {
         throw e;
       }
-      throw outOfMemoryReport(outOfMemory, declared);
+      throw outOfMemoryReport(outOfMemory, declaredVariables);
     }
   }
 
-  private UncaughtException outOfMemoryReport(OutOfMemoryError outOfMemory, List<Snippet> declared) {
+  private UncaughtException outOfMemoryReport(OutOfMemoryError outOfMemory, List<String> declaredVariables) {
     List<String> released;
     try {
-      released = releaseMemory(declared);
+      released = releaseMemory(declaredVariables);
     } catch (OutOfMemoryError again) {
       memoryReserve.release();
       System.gc();
@@ -122,7 +120,7 @@ public final class CellEvaluator implements AutoCloseable {
     return released.isEmpty() ? report : report.withNote(releasedNote(released));
   }
 
-  private CellResult evaluateCell(String cell, boolean fullTrace, List<Snippet> declared) {
+  private CellResult evaluateCell(String cell, boolean fullTrace, List<String> declaredVariables) {
     synchronized (runState) {
       while (stoppingThreads) {
         // An interrupt is stopping what earlier cells left running; this cell must not be caught in it.
@@ -138,7 +136,7 @@ public final class CellEvaluator implements AutoCloseable {
       memoryStop = null;
     }
     try {
-      return run(new CellText(cell), fullTrace, declared);
+      return run(new CellText(cell), fullTrace, declaredVariables);
     } finally {
       boolean interrupted;
       synchronized (runState) {
@@ -203,7 +201,8 @@ public final class CellEvaluator implements AutoCloseable {
       interruptRequested = true;
       memoryStop = reading;
     }
-    memoryReserve.release();
+    // The reserve stays held: let go now, the cell's own loop would eat it before it stops, and
+    // the report and the clearing would then find no room.
     Thread stopper = new Thread(this::stopUntilCellEnds, "csdlab-memory-stop");
     stopper.setDaemon(true);
     stopper.start();
@@ -265,19 +264,20 @@ public final class CellEvaluator implements AutoCloseable {
     }
   }
 
-  /** Runs the pieces of {@code cell}, adding each declaration to {@code declared} as it is made. */
-  private CellResult run(CellText cell, boolean fullTrace, List<Snippet> declared) {
+  /** Runs the pieces of {@code cell}, adding the name of each variable it declares to {@code declaredVariables}. */
+  private CellResult run(CellText cell, boolean fullTrace, List<String> declaredVariables) {
     List<CellSnippets.Piece> pieces = CellSnippets.split(analysis, cell.text());
     Map<String, CellSnippets.Piece> byId = new HashMap<>();
+    List<Snippet> declared = new ArrayList<>();
     CellResult result = CellResult.noValue(List.of());
     for (CellSnippets.Piece piece : pieces) {
       int line = cell.lineOf(piece.offset());
-      throwIfInterrupted("before line " + line, declared);
+      throwIfInterrupted("before line " + line, declaredVariables);
       if (piece.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
         throw reports.incomplete(cell, piece);
       }
       List<SnippetEvent> events = shell.eval(piece.source());
-      throwIfInterrupted("at line " + line, declared);
+      throwIfInterrupted("at line " + line, declaredVariables);
       Optional<SnippetEvent> evaluated = events.stream().filter(e -> e.causeSnippet() == null).findFirst();
       if (evaluated.isEmpty()) {
         continue;
@@ -289,7 +289,7 @@ public final class CellEvaluator implements AutoCloseable {
         throw reports.compilation(cell, piece, shell.diagnostics(snippet).collect(Collectors.toList()));
       }
       if (event.exception() != null) {
-        List<String> released = ranOutOfMemory(event.exception()) ? releaseMemory(declared) : List.of();
+        List<String> released = ranOutOfMemory(event.exception()) ? releaseMemory(declaredVariables) : List.of();
         UncaughtException report = reports.uncaught(cell, byId, event.exception(), fullTrace);
         if (!released.isEmpty()) {
           report = report.withNote(releasedNote(released));
@@ -298,6 +298,9 @@ public final class CellEvaluator implements AutoCloseable {
       }
       if (snippet instanceof DeclarationSnippet) {
         declared.add(snippet);
+      }
+      if (snippet instanceof VarSnippet variable) {
+        declaredVariables.add(variable.name());
       }
       result = valueOf(snippet);
     }
@@ -328,27 +331,20 @@ public final class CellEvaluator implements AutoCloseable {
    * the object variables the cell declared to null (what they hold would otherwise fill the heap
    * for good), collects, and takes the reserve again. Returns the names of the variables cleared.
    */
-  private List<String> releaseMemory(List<Snippet> declared) {
+  private List<String> releaseMemory(List<String> declaredVariables) {
     memoryReserve.release();
-    List<String> cleared = new ArrayList<>();
-    for (Snippet snippet : declared) {
-      if (snippet instanceof VarSnippet variable && shell.status(variable).isActive()
-          && !PRIMITIVE_TYPES.contains(variable.typeName())) {
-        if (clear(variable)) {
-          cleared.add(variable.name());
-        }
-      }
-    }
+    List<String> cleared = control.clearVariables(declaredVariables);
     recoverMemory();
     return cleared;
   }
+
 
   private void recoverMemory() {
     System.gc();
     memoryReserve.restore();
   }
 
-  private void throwIfInterrupted(String where, List<Snippet> declared) {
+  private void throwIfInterrupted(String where, List<String> declaredVariables) {
     LowMemoryGuard.Reading lowMemory;
     synchronized (runState) {
       if (!interruptRequested) {
@@ -359,7 +355,7 @@ public final class CellEvaluator implements AutoCloseable {
     if (lowMemory == null) {
       throw new CellInterrupted(where);
     }
-    throw new CellOutOfMemory(where, lowMemory, releaseMemory(declared));
+    throw new CellOutOfMemory(where, lowMemory, releaseMemory(declaredVariables));
   }
 
   /** The value an expression snippet produced, read back as the real object. */
@@ -376,25 +372,6 @@ public final class CellEvaluator implements AutoCloseable {
       }
     }
     return CellResult.noValue(List.of());
-  }
-
-  /** Sets {@code variable} to null without compiling anything (the heap may have no room for it). */
-  private boolean clear(VarSnippet variable) {
-    for (int attempt = 0; attempt < 2; attempt++) {
-      control.clearOnNextRead();
-      try {
-        shell.varValue(variable);
-        return true;
-      } catch (RuntimeException e) {
-        return false;
-      } catch (OutOfMemoryError e) {
-        // JShell's own bookkeeping found no room; what it allocated is garbage now: once more.
-        System.gc();
-      } finally {
-        control.takeLastValue();
-      }
-    }
-    return false;
   }
 
 

@@ -53,9 +53,10 @@ final class LowMemoryGuard implements AutoCloseable {
       }
       MemoryNotificationInfo info = MemoryNotificationInfo.from((CompositeData) notification.getUserData());
       MemoryPoolMXBean pool = armed.get(info.getPoolName());
-      if (pool != null && !pool.isCollectionUsageThresholdExceeded()) {
-        // Delivered late: a later collection has freed the pool, and stopping the cell that runs
-        // now would stop one that did not fill the heap.
+      if (pool != null && (!pool.isCollectionUsageThresholdExceeded()
+          || pool.getUsage().getUsed() < pool.getCollectionUsageThreshold())) {
+        // Delivered late: the pool has been freed since (a later collection, or what the kernel
+        // let go), and stopping the cell that runs now would stop one that did not fill the heap.
         return;
       }
       MemoryUsage usage = info.getUsage();

@@ -8,13 +8,11 @@ import java.util.List;
  */
 public final class HeapExhaustionProbe {
 
-  /**
-   * Cells that fill the heap, or ask for more than it has. Left out for now, as their outcome
-   * still depends on where the error lands (see the issue note): a heap-filling loop followed by
-   * another line, and a list of strings grown until the heap is full.
-   */
+  /** Cells that fill the heap; the error lands in the loop, in JShell's reporting or in its compiler. */
   static final List<String> CELLS = List.of(
       "long[][] hog = new long[1 << 20][]; for (int i = 0; i < hog.length; i++) hog[i] = new long[1 << 16];",
+      "long[][] hog = new long[1 << 20][]; for (int i = 0; i < hog.length; i++) hog[i] = new long[1 << 16];\n1 / 0",
+      "var hog = new java.util.ArrayList<String>();\nwhile (true) hog.add(\"x\".repeat(4096));",
       "byte[] hog = new byte[Integer.MAX_VALUE - 8];");
 
   private HeapExhaustionProbe() {
@@ -22,13 +20,7 @@ public final class HeapExhaustionProbe {
 
   private static Object valueOf(CellEvaluator evaluator, String cell) {
     try {
-      try {
-        return evaluator.evaluate(cell).value();
-      } catch (CellOutOfMemory late) {
-        // Known and left (see the issue note): a low-memory notice from the cell before can land
-        // in this small cell and stop it; the next try runs with the memory let go.
-        return evaluator.evaluate(cell).value();
-      }
+      return evaluator.evaluate(cell).value();
     } catch (Throwable escaped) {
       return "ESCAPED " + describe(escaped);
     }
