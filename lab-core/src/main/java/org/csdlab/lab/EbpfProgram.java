@@ -25,7 +25,14 @@ import org.csdlab.lab.display.HtmlRenderable;
  * hello.listing()    // disassembly beside bytecode
  * }</pre>
  *
- * Maps and data regions of a program from an ELF object keep their contents from one run to the next.
+ * <p>As in Linux, a program the verifier refuses never runs: {@link #run()} and {@link #trace()}
+ * verify it first (once; the result is kept) and throw {@link ProgramRefusedException} with the
+ * verifier's message. {@link #runUnverified()} and {@link #traceUnverified()} run it anyway, for
+ * experiments with what the verifier would have stopped; the VM's bounds checks and fuel limit still
+ * hold there. The verifier does not prove that a program ends: a loop that never exits is stopped by
+ * the fuel limit ({@link Lab.Builder#fuel}) with a {@link org.csdlab.ebpf.FuelExhaustedException}.
+ *
+ * <p>Maps and data regions of a program from an ELF object keep their contents from one run to the next.
  */
 public final class EbpfProgram implements HtmlRenderable {
   private final String name;
@@ -35,6 +42,7 @@ public final class EbpfProgram implements HtmlRenderable {
   private final MapSet maps;
   private Vm vm;
   private Vm tracingVm;
+  private Verification verification;
 
   EbpfProgram(String name, Program program, LoadedProgram loaded, long fuel) {
     this.name = name;
@@ -69,30 +77,82 @@ public final class EbpfProgram implements HtmlRenderable {
     return program.encode();
   }
 
-  /** Runs with no context (r1 = r2 = 0). */
+  /**
+   * Verifies (see {@link #verify()}), then runs with no context (r1 = r2 = 0).
+   *
+   * @throws ProgramRefusedException the verifier refuses the program; it did not run
+   * @throws org.csdlab.ebpf.FuelExhaustedException the program ran out of fuel
+   */
   public ExecutionResult run() {
     return run(new byte[0]);
   }
 
-  /** Runs with {@code context} as the context region (r1 points to it, r2 holds its length). */
+  /**
+   * Verifies, then runs with {@code context} as the context region (r1 points to it, r2 holds its
+   * length).
+   *
+   * @throws ProgramRefusedException the verifier refuses the program; it did not run
+   */
   public synchronized ExecutionResult run(byte[] context) {
+    checkVerified("run");
+    return runUnverified(context);
+  }
+
+  /**
+   * Runs with no context without asking the verifier, for experiments with programs it refuses.
+   * The VM still checks every memory access and stops after the fuel limit.
+   */
+  public ExecutionResult runUnverified() {
+    return runUnverified(new byte[0]);
+  }
+
+  /** Runs with {@code context} without asking the verifier; see {@link #runUnverified()}. */
+  public synchronized ExecutionResult runUnverified(byte[] context) {
     if (vm == null) {
       vm = vmBuilder().build();
     }
-    return vm.run(context);
+    return LabFuel.advising(() -> vm.run(context));
   }
 
-  /** Runs with no context, recording every step. */
+  /**
+   * Verifies, then runs with no context, recording every step.
+   *
+   * @throws ProgramRefusedException the verifier refuses the program; it did not run
+   */
   public TraceTable trace() {
     return trace(new byte[0]);
   }
 
-  /** Runs with {@code context}, recording every step (at most {@link Vm#DEFAULT_TRACE_LIMIT}). */
+  /**
+   * Verifies, then runs with {@code context}, recording every step (at most {@link Vm#DEFAULT_TRACE_LIMIT}).
+   *
+   * @throws ProgramRefusedException the verifier refuses the program; it did not run
+   */
   public synchronized TraceTable trace(byte[] context) {
+    checkVerified("trace");
+    return traceUnverified(context);
+  }
+
+  /** Runs with no context without asking the verifier, recording every step; see {@link #runUnverified()}. */
+  public TraceTable traceUnverified() {
+    return traceUnverified(new byte[0]);
+  }
+
+  /** Runs with {@code context} without asking the verifier, recording every step. */
+  public synchronized TraceTable traceUnverified(byte[] context) {
     if (tracingVm == null) {
       tracingVm = vmBuilder().trace(true).build();
     }
-    return new TraceTable(name, tracingVm.run(context));
+    return new TraceTable(name, LabFuel.advising(() -> tracingVm.run(context)));
+  }
+
+  private void checkVerified(String action) {
+    if (verification == null) {
+      verification = verify();
+    }
+    if (!verification.ok()) {
+      throw new ProgramRefusedException(action, verification);
+    }
   }
 
   private Vm.Builder vmBuilder() {

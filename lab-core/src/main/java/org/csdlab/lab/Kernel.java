@@ -81,7 +81,7 @@ public final class Kernel implements HtmlRenderable {
   /** One run with no progress events, for callers that report progress over several runs. */
   CsdRun runQuietly(byte[] callInfo, Extent extent) {
     long start = System.nanoTime();
-    CsdResult result = kernel.run(callInfo);
+    CsdResult result = LabFuel.advising(() -> kernel.run(callInfo));
     return CsdRun.of(name, extent, result, System.nanoTime() - start);
   }
 

@@ -12,6 +12,7 @@ import org.csdlab.lab.io.InputFile;
 import org.csdlab.lab.display.HtmlRenderable;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.asm.Assembler;
+import org.csdlab.ebpf.asm.Syntax;
 import org.csdlab.ebpf.elf.ElfObject;
 import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.ebpf.verifier.Verifier;
@@ -78,9 +79,30 @@ public final class LabCsd implements HtmlRenderable {
     return load(ElfObject.parse(elf).program(section));
   }
 
+  /** Loads the first program section ({@code .text} for a C {@code main}) of the ELF object {@code elf}. */
+  public Kernel load(byte[] elf) {
+    ElfObject object = ElfObject.parse(elf);
+    return load(object.program(LabEbpf.entrySection(object, "the ELF object")));
+  }
+
+  /** Assembles {@code source} (each line in whichever syntax it is written in) and loads it as {@code kernel}. */
+  public Kernel assemble(String source) {
+    return assemble("kernel", source);
+  }
+
   /** Assembles {@code source} (either syntax) and loads it under {@code name}. */
   public Kernel assemble(String name, String source) {
     return load(name, Assembler.assemble(source));
+  }
+
+  /** Assembles {@code source}, which must be written in {@code syntax}, and loads it as {@code kernel}. */
+  public Kernel assemble(String source, Syntax syntax) {
+    return load("kernel", Assembler.of(syntax).program(source));
+  }
+
+  /** Decodes little-endian bytecode and loads it as {@code bytecode}. */
+  public Kernel decode(byte[] bytecode) {
+    return load("bytecode", Program.decode(bytecode));
   }
 
   /** Verifies {@code program} as {@link #load} would, with the {@code opencsd} helpers; never throws for a refusal. */
@@ -130,8 +152,13 @@ public final class LabCsd implements HtmlRenderable {
     return CsdRun.sumOf(kernel.name(), extent, parts);
   }
 
-  /** Counts the u32 values greater than {@code threshold} in a dataset written to the drive, on the drive. */
+  /**
+   * Counts the u32 values greater than {@code threshold} in a dataset written to the drive, on the drive.
+   *
+   * @throws StaleDatasetException a zone of the dataset was reset (or rewritten) since it was written
+   */
   public CsdRun countU32Above(WrittenDataset dataset, long threshold) {
+    StaleDatasetException.checkUnchanged(dataset, csd.device());
     return countU32Above(Extent.of(dataset), threshold);
   }
 

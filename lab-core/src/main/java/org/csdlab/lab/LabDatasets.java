@@ -47,7 +47,13 @@ public final class LabDatasets {
   }
 
   private Dataset onLab(Dataset dataset) {
-    return dataset.on(device).monitor(monitor);
+    return dataset.on(device).monitor(monitor).resetAdvice(LabDatasets::resetAdvice);
+  }
+
+  /** What a lab user calls when a zone a dataset needs is not Empty. */
+  static String resetAdvice(int zone) {
+    return "reset it with lab.device().reset(" + zone + ") (or every zone with lab.device().resetAll()), or choose"
+        + " other zones";
   }
 
   @Override

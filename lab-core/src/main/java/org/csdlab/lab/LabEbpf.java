@@ -33,7 +33,7 @@ public final class LabEbpf implements HtmlRenderable {
     return program(name, Assembler.assemble(source));
   }
 
-  /** Assembles {@code source}, which must be written in {@code syntax}. */
+  /** Assembles {@code source}, which must be written in {@code syntax}, named {@code program}. */
   public EbpfProgram assemble(String source, Syntax syntax) {
     return program("program", Assembler.of(syntax).program(source));
   }
@@ -51,6 +51,11 @@ public final class LabEbpf implements HtmlRenderable {
   /** The text of {@code program} in {@code syntax}, one numbered line per instruction. */
   public String disassemble(Program program, Syntax syntax) {
     return Disassembler.of(syntax).listing(program);
+  }
+
+  /** A lab program of {@code program}, named {@code program}. */
+  public EbpfProgram program(Program program) {
+    return program("program", program);
   }
 
   /** A lab program of {@code program}. */
@@ -79,6 +84,12 @@ public final class LabEbpf implements HtmlRenderable {
     return program(ElfObject.parse(elf).program(section));
   }
 
+  /** The first program section of the ELF object {@code elf} ({@code .text} when present). */
+  public EbpfProgram load(byte[] elf) {
+    ElfObject object = ElfObject.parse(elf);
+    return program(object.program(entrySection(object, "the ELF object")));
+  }
+
   /** {@code .text} if the object has code there, else its only program section. */
   static String entrySection(ElfObject object, String where) {
     List<String> sections = object.programSelectors();
@@ -100,7 +111,7 @@ public final class LabEbpf implements HtmlRenderable {
   @Override
   public String toHtml() {
     return Html.panel("eBPF workbench", Html.escape("assemble(source) in LLVM (r0 = 1) or uBPF (mov %r0, 1) syntax, "
-        + "decode(bytecode), disassemble(bytecode), load(elf); then run(), trace(), verify(), listing(). Fuel: "
+        + "decode(bytecode), disassemble(bytecode), load(elf); then verify(), listing(), and run() and trace(), which verify first (runUnverified() and traceUnverified() skip that for experiments). Fuel: "
         + fuel + " instructions per run."));
   }
 }

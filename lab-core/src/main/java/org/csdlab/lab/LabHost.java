@@ -74,8 +74,13 @@ public final class LabHost implements HtmlRenderable {
     return new HostRun(operation, extent, count, hostBytes, modeled, wall);
   }
 
-  /** Counts the u32 values greater than {@code threshold} in a dataset written to the drive. */
+  /**
+   * Counts the u32 values greater than {@code threshold} in a dataset written to the drive.
+   *
+   * @throws StaleDatasetException a zone of the dataset was reset (or rewritten) since it was written
+   */
   public HostRun countU32Above(WrittenDataset dataset, long threshold) {
+    StaleDatasetException.checkUnchanged(dataset, csd.device());
     return countU32Above(Extent.of(dataset), threshold);
   }
 

@@ -14,6 +14,7 @@ final class StatsRecorder {
   private final LongAdder resets = new LongAdder();
   private final LongAdder modeledBusy = new LongAdder();
   private final AtomicLongArray writesPerZone;
+  private final AtomicLongArray resetsPerZone;
 
   StatsRecorder(int zoneCount) {
     for (CommandKind k : CommandKind.values()) {
@@ -21,6 +22,7 @@ final class StatsRecorder {
       bytes.put(k, new LongAdder());
     }
     writesPerZone = new AtomicLongArray(zoneCount);
+    resetsPerZone = new AtomicLongArray(zoneCount);
   }
 
   void command(CommandKind kind, long dataBytes) {
@@ -36,8 +38,13 @@ final class StatsRecorder {
     modeledBusy.add(latencyNanos);
   }
 
-  void zoneReset() {
+  void zoneReset(int zone) {
     resets.increment();
+    resetsPerZone.incrementAndGet(zone);
+  }
+
+  long resetsOf(int zone) {
+    return resetsPerZone.get(zone);
   }
 
   DeviceStats snapshot() {

@@ -326,6 +326,16 @@ public final class ZnsDevice implements AutoCloseable {
     return report(ReportFilter.ALL);
   }
 
+  /**
+   * How many times zone {@code id} was reset from a state other than Empty (its data erased) since
+   * this device object was made; not kept in a device image. Whoever remembers what a zone held
+   * compares it later to tell whether the data is still the same.
+   */
+  public long zoneResets(int id) {
+    Objects.checkIndex(id, zones.length);
+    return stats.resetsOf(id);
+  }
+
   /** A snapshot of zone {@code id}. */
   public Zone zone(int id) {
     Objects.checkIndex(id, zones.length);

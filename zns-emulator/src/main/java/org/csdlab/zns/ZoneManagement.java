@@ -181,7 +181,7 @@ final class ZoneManagement {
   private void apply(ZoneSlot zone, ZoneAction action, ZoneState to) {
     if (action == ZoneAction.RESET) {
       if (zone.state != ZoneState.EMPTY) {
-        stats.zoneReset();
+        stats.zoneReset(zone.id);
       }
       backend.discard(zone.id);
       zone.extension = null;

@@ -15,6 +15,7 @@ import org.csdlab.lab.dataset.DiskRoom;
 import org.csdlab.lab.dataset.Generator;
 import org.csdlab.lab.dataset.ManifestEntry;
 import org.csdlab.lab.dataset.WrittenDataset;
+import org.csdlab.lab.dataset.ZoneNotEmptyException;
 import org.csdlab.lab.io.InputFile;
 import org.csdlab.lab.monitor.ProgressBars;
 import org.csdlab.lab.monitor.ThroughputMonitor;
@@ -101,7 +102,13 @@ final class DatasetGenerateCommand implements Callable<Integer> {
       // the image is sparse: the zones the dataset fills take disk space as they are written
       DiskRoom.require(target.image, chosen.sizeBytes(), 0);
       try (ZnsDevice device = ZnsDevice.open(target.image)) {
-        WrittenDataset written = data.writeToZones(device, zone);
+        WrittenDataset written;
+        try {
+          written = data.writeToZones(device, zone);
+        } catch (ZoneNotEmptyException e) {
+          throw new CliException(e.problem() + "; choose Empty zones with --zone (csdlab zns report " + target.image
+              + " lists them) or start from a fresh image (csdlab zns create " + target.image + " --force)");
+        }
         sha256 = written.sha256();
         out.println(chosen + " -> " + target.image + ", zones " + written.firstZone() + ".." + written.lastZone());
       }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.csdlab.ebpf.ExecutionResult;
+import org.csdlab.ebpf.FuelExhaustedException;
 import org.csdlab.ebpf.Vm;
 import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.ebpf.maps.HelperSets;
@@ -85,7 +86,12 @@ final class EbpfRunCommand implements Callable<Integer> {
     Vm.Builder builder = maps.configure(loaded.vmBuilder())
         .helpers(linux == null ? HelperSets.conformance() : linux.registry());
     Vm vm = builder.fuel(fuel).trace(trace).traceLimit(traceLimit).build();
-    ExecutionResult result = vm.run(context);
+    ExecutionResult result;
+    try {
+      result = vm.run(context);
+    } catch (FuelExhaustedException e) {
+      throw e.withLimitAdvice("--fuel N (now " + fuel + ")");
+    }
     PrintWriter out = spec.commandLine().getOut();
     result.trace().ifPresent(t -> out.print(t.listing()));
     if (linux != null && (!linux.printed().isEmpty() || linux.droppedLines() > 0)) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import org.csdlab.lab.monitor.Sample;
 import org.csdlab.lab.monitor.ThroughputMonitor;
 import org.csdlab.zns.ZnsDevice;
@@ -24,18 +25,24 @@ import org.csdlab.zns.ZnsDevice;
  * live chart in a notebook).
  */
 public final class Dataset {
+  /** The advice for a zone that is not Empty on a {@link ZnsDevice} used directly. */
+  public static final IntFunction<String> DEVICE_RESET_ADVICE =
+      zone -> "reset it with device.manage(" + zone + ", ZoneAction.RESET) or choose other zones";
+
   private final DatasetSpec spec;
   private final ThroughputMonitor monitor;
   private final ZnsDevice device;
+  private final IntFunction<String> resetAdvice;
 
   Dataset(DatasetSpec spec, ThroughputMonitor monitor) {
-    this(spec, monitor, null);
+    this(spec, monitor, null, DEVICE_RESET_ADVICE);
   }
 
-  private Dataset(DatasetSpec spec, ThroughputMonitor monitor, ZnsDevice device) {
+  private Dataset(DatasetSpec spec, ThroughputMonitor monitor, ZnsDevice device, IntFunction<String> resetAdvice) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.monitor = monitor;
     this.device = device;
+    this.resetAdvice = resetAdvice;
   }
 
   /** What determines the bytes. */
@@ -75,12 +82,21 @@ public final class Dataset {
 
   /** The same dataset, reporting its generation to {@code monitor}. */
   public Dataset monitor(ThroughputMonitor monitor) {
-    return new Dataset(spec, Objects.requireNonNull(monitor, "monitor"), device);
+    return new Dataset(spec, Objects.requireNonNull(monitor, "monitor"), device, resetAdvice);
   }
 
   /** The same dataset, to be written to {@code device} by {@link #writeToZones(int)}. */
   public Dataset on(ZnsDevice device) {
-    return new Dataset(spec, monitor, Objects.requireNonNull(device, "device"));
+    return new Dataset(spec, monitor, Objects.requireNonNull(device, "device"), resetAdvice);
+  }
+
+  /**
+   * The same dataset, whose {@link ZoneNotEmptyException} advises {@code resetAdvice.apply(zone)}
+   * for a zone that is not Empty: a call that works where the dataset is written (a lab's datasets
+   * name {@code lab.device().reset(zone)}); default {@link #DEVICE_RESET_ADVICE}.
+   */
+  public Dataset resetAdvice(IntFunction<String> resetAdvice) {
+    return new Dataset(spec, monitor, device, Objects.requireNonNull(resetAdvice, "resetAdvice"));
   }
 
   /**
@@ -103,12 +119,12 @@ public final class Dataset {
    * written; a partly filled last zone is closed.
    *
    * @throws IllegalArgumentException no such zone, or the device ends before the data does
-   * @throws IllegalStateException a zone it needs is not Empty
+   * @throws ZoneNotEmptyException a zone it needs is not Empty (nothing was written)
    * @throws org.csdlab.zns.ZnsException the device refused a write (then earlier zones hold data)
    */
   public WrittenDataset writeToZones(ZnsDevice device, int firstZone) {
     Objects.requireNonNull(device, "device");
-    ZoneAppender appender = new ZoneAppender(device, firstZone, spec.sizeBytes());
+    ZoneAppender appender = new ZoneAppender(device, firstZone, spec.sizeBytes(), resetAdvice);
     String operation = "generate " + spec.generator().id() + " to zone" + (appender.zoneCount() == 1
         ? " " + firstZone : "s " + firstZone + ".." + (firstZone + appender.zoneCount() - 1));
     String sha256;
@@ -119,7 +135,7 @@ public final class Dataset {
     }
     appender.finish();
     return new WrittenDataset(spec, firstZone, appender.zoneCount(), device.geometry().zoneStartLba(firstZone),
-        spec.sizeBytes(), sha256);
+        spec.sizeBytes(), sha256, WrittenDataset.stampsOf(device, firstZone, appender.zoneCount()));
   }
 
   /**
@@ -179,7 +195,7 @@ public final class Dataset {
   }
 
   private Dataset with(DatasetSpec changed) {
-    return new Dataset(changed, monitor, device);
+    return new Dataset(changed, monitor, device, resetAdvice);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.csdlab.lab.dataset;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
 import org.csdlab.zns.Geometry;
 import org.csdlab.zns.Zone;
 import org.csdlab.zns.ZoneAction;
@@ -19,12 +20,12 @@ final class ZoneAppender implements Generation.Sink {
   private int zone;
   private long zoneLeftBytes;
 
-  ZoneAppender(ZnsDevice device, int firstZone, long sizeBytes) {
+  ZoneAppender(ZnsDevice device, int firstZone, long sizeBytes, IntFunction<String> resetAdvice) {
     this.device = device;
     this.geometry = device.geometry();
     this.firstZone = firstZone;
     this.zoneCount = zonesFor(geometry, sizeBytes);
-    check(sizeBytes);
+    check(sizeBytes, resetAdvice);
     this.zone = firstZone;
     this.zoneLeftBytes = geometry.zoneCapacityBytes();
   }
@@ -38,7 +39,7 @@ final class ZoneAppender implements Generation.Sink {
     return zoneCount;
   }
 
-  private void check(long sizeBytes) {
+  private void check(long sizeBytes, IntFunction<String> resetAdvice) {
     int zones = geometry.zoneCount();
     if (firstZone < 0 || firstZone >= zones) {
       throw new IllegalArgumentException("zone " + firstZone + " does not exist; the device has zones 0 to " + (zones - 1));
@@ -51,9 +52,8 @@ final class ZoneAppender implements Generation.Sink {
     for (int id = firstZone; id < firstZone + zoneCount; id++) {
       Zone z = device.zone(id);
       if (z.state() != ZoneState.EMPTY) {
-        throw new IllegalStateException("zone " + id + " is " + z.state() + " (write pointer " + z.writePointer()
-            + "), but a dataset is written to Empty zones " + firstZone + " to " + (firstZone + zoneCount - 1)
-            + "; reset it with device.manage(" + id + ", ZoneAction.RESET) or choose other zones");
+        throw new ZoneNotEmptyException(id, z.state(), z.writePointer(), firstZone, firstZone + zoneCount - 1,
+            resetAdvice.apply(id));
       }
     }
   }

@@ -3,6 +3,7 @@ package org.csdlab.zns.csd;
 import java.util.Arrays;
 import java.util.function.LongPredicate;
 import org.csdlab.ebpf.ExecutionResult;
+import org.csdlab.ebpf.FuelExhaustedException;
 import org.csdlab.ebpf.Vm;
 
 /**
@@ -32,6 +33,9 @@ public final class CsdKernel {
         session.contextAddress = () -> contextAddress;
     }
 
+    /** How to raise a kernel's fuel limit on a drive built directly, named when a kernel runs out of fuel. */
+    public static final String FUEL_LIMIT_ADVICE = "ComputationalStorage.builder(device).fuel(n)";
+
     /** Runs with no call information. */
     public CsdResult run() {
         return run(new byte[0]);
@@ -44,7 +48,12 @@ public final class CsdKernel {
     public synchronized CsdResult run(byte[] callInfo) {
         Arrays.fill(memory, (byte) 0);
         session.begin(callInfo.length);
-        ExecutionResult result = vm.run(callInfo.clone());
+        ExecutionResult result;
+        try {
+            result = vm.run(callInfo.clone());
+        } catch (FuelExhaustedException e) {
+            throw e.withLimitAdvice(FUEL_LIMIT_ADVICE);
+        }
         byte[] returned = session.returnData;
         long compute = csd.computeNanos(result.instructionsExecuted());
         long link = csd.device().timing().linkTransferNanos(returned.length);
