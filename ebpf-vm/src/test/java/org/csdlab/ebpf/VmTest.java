@@ -98,6 +98,20 @@ class VmTest {
         assertEquals(1000, e.fuel());
         assertEquals(0, e.pc());
         assertTrue(e.getMessage().startsWith("out of fuel: 1000 instructions executed"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("raise the limit with Vm.builder(program).fuel(n)"), e.getMessage());
+    }
+
+    @Test
+    void aFuelExhaustionCanNameTheCallersWayToRaiseTheLimit() {
+        Vm vm = Vm.builder(Program.of(Instruction.ja(-1), Instruction.exit())).fuel(1000).build();
+        FuelExhaustedException e = assertThrows(FuelExhaustedException.class, vm::run);
+        FuelExhaustedException advised = e.withLimitAdvice("--fuel N");
+        assertEquals("--fuel N", advised.limitAdvice());
+        assertEquals(1000, advised.fuel());
+        assertEquals(0, advised.pc());
+        assertEquals(e.instruction(), advised.instruction());
+        assertArrayEquals(e.getStackTrace(), advised.getStackTrace());
+        assertEquals(e.getMessage().replace("Vm.builder(program).fuel(n)", "--fuel N"), advised.getMessage());
     }
 
     /** r1 = n; do r1 -= 1 while r1 != 0; r0 = r1; exit: executes 2n + 3 instructions. */

@@ -120,6 +120,64 @@ class LabEbpfTest {
   }
 
   @Test
+  void runAndTraceRefuseAProgramTheVerifierRefusesAndSayHowToRunItAnyway() {
+    EbpfProgram bad = ebpf.assemble("r0 += r2\nexit");
+    Verification verdict = bad.verify();
+    assertEquals(ErrorCode.UNINIT_REG, verdict.code());
+    ProgramRefusedException run = assertThrows(ProgramRefusedException.class, bad::run);
+    assertEquals("run", run.action());
+    assertEquals(verdict, run.verification());
+    String refusal = verdict.error().orElseThrow().message();
+    assertTrue(run.getMessage().startsWith("program did not run: the verifier refuses it. " + refusal), run.getMessage());
+    assertTrue(run.getMessage().endsWith("To run it anyway for an experiment, call runUnverified() (the VM still checks"
+        + " every memory access and the fuel limit)."), run.getMessage());
+    ProgramRefusedException trace = assertThrows(ProgramRefusedException.class, () -> bad.trace(new byte[] {1}));
+    assertEquals("trace", trace.action());
+    assertTrue(trace.getMessage().contains("call traceUnverified()"), trace.getMessage());
+    // r0 starts at 0 in this VM, r2 holds the context's length
+    assertEquals(0, bad.runUnverified().r0());
+    assertEquals(3, bad.runUnverified(new byte[3]).r0());
+    assertEquals(2, bad.traceUnverified().steps().size());
+  }
+
+  @Test
+  void theVerifierDoesNotProveTerminationTheFuelLimitStopsAnEndlessLoop() {
+    // Today's verifier (v1) checks types and bounds, not termination: both loops below never end,
+    // it accepts them, and the fuel limit stops them at run time. When the verifier learns to
+    // bound loops, these become refusals and the tutorial text changes with them.
+    Lab lab = Lab.builder().fuel(1000).build();
+    for (String endless : List.of("r0 = 0\nl:\nif r0 == 0 goto l\nexit", "r0 = 1\nl:\nr0 += 1\nif r0 > 0 goto l\nexit")) {
+      EbpfProgram program = lab.ebpf().assemble(endless);
+      assertTrue(program.verify().ok(), program.verify().toString());
+      var e = assertThrows(org.csdlab.ebpf.FuelExhaustedException.class, program::run);
+      assertEquals(1000, e.fuel());
+      assertTrue(e.getMessage().endsWith("Look for a loop that never ends, or raise the limit with"
+          + " Lab.builder().fuel(n).build()"), e.getMessage());
+    }
+  }
+
+  @Test
+  void theWorkbenchAndTheDriveAssembleAndLoadWithTheSameArguments() throws Exception {
+    Lab lab = Lab.create();
+    String echo = "r0 = 7\nexit";
+    assertEquals("program", lab.ebpf().assemble(echo).name());
+    assertEquals("kernel", lab.csd().assemble(echo).name());
+    assertEquals("seven", lab.ebpf().assemble("seven", echo).name());
+    assertEquals("seven", lab.csd().assemble("seven", echo).name());
+    assertEquals(7, lab.ebpf().assemble("mov %r0, 7\nexit", Syntax.UBPF).run().r0());
+    assertEquals(7, lab.csd().assemble("mov %r0, 7\nexit", Syntax.UBPF).run().r0());
+    assertThrows(AsmParseException.class, () -> lab.csd().assemble("mov %r0, 7", Syntax.LLVM));
+    byte[] bytecode = lab.ebpf().assemble(echo).bytecode();
+    assertEquals(7, lab.ebpf().decode(bytecode).run().r0());
+    assertEquals(7, lab.csd().decode(bytecode).run().r0());
+    assertEquals("program", lab.ebpf().program(lab.ebpf().decode(bytecode).program()).name());
+    byte[] elf = Files.readAllBytes(PROGRAMS.resolve("count_u32.o"));
+    assertEquals(".text", lab.ebpf().load(elf).name());
+    assertEquals(".text", lab.csd().load(elf).name());
+    assertEquals(lab.ebpf().load(elf).program(), lab.csd().load(elf).program());
+  }
+
+  @Test
   void bytecodeRoundTripsThroughDecode() {
     var program = ebpf.assemble("r1 = 7\nr0 = r1\nr0 *= 6\nexit");
     assertArrayEquals(program.bytecode(), ebpf.decode(program.bytecode()).bytecode());

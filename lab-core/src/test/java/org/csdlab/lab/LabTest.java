@@ -46,7 +46,12 @@ class LabTest {
     Lab lab = Lab.builder().fuel(10).build();
     var loop = lab.ebpf().assemble("r0 = 0\nloop:\nr0 += 1\nif r0 != 0 goto loop\nexit");
     var e = assertThrows(org.csdlab.ebpf.FuelExhaustedException.class, loop::run);
-    assertTrue(e.getMessage().contains("10"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("out of fuel: 10 instructions executed"), e.getMessage());
+    // the lab's own way, not the VM's Vm.builder(program).fuel(n), which a lab user never calls
+    assertTrue(e.getMessage().endsWith("raise the limit with Lab.builder().fuel(n).build()"), e.getMessage());
+    var onDrive = lab.csd().assemble("r0 = 0\nloop:\nif r0 == 0 goto loop\nexit");
+    var f = assertThrows(org.csdlab.ebpf.FuelExhaustedException.class, onDrive::run);
+    assertTrue(f.getMessage().endsWith("raise the limit with Lab.builder().fuel(n).build()"), f.getMessage());
   }
 
   @Test

@@ -53,7 +53,9 @@ class DatasetCommandsTest {
     CliRun again = CliRun.of("dataset", "generate", "log-lines", "--size", "100KiB", "--image", image.toString(),
         "--zone", "1", "--no-progress");
     assertEquals(1, again.status());
-    assertTrue(again.errorLine().startsWith("csdlab dataset generate: zone 1 is FULL"), again.errorLine());
+    assertEquals("csdlab dataset generate: zone 1 is FULL (write pointer 32), but a dataset is written to Empty zones 1"
+        + " to 2; choose Empty zones with --zone (csdlab zns report " + image + " lists them) or start from a fresh"
+        + " image (csdlab zns create " + image + " --force)", again.errorLine());
   }
 
   @Test

@@ -48,6 +48,16 @@ class EbpfCommandsTest {
   }
 
   @Test
+  void runningOutOfFuelNamesTheFuelOption() throws IOException {
+    CliRun run = CliRun.of("ebpf", "run", file("endless.s", "r0 = 0\nl:\nif r0 == 0 goto l\nexit\n").toString(),
+        "--fuel", "1000");
+    assertEquals(1, run.status(), run.err());
+    assertTrue(run.errorLine().startsWith("csdlab ebpf run: out of fuel: 1000 instructions executed"), run.errorLine());
+    assertTrue(run.errorLine().endsWith("Look for a loop that never ends, or raise the limit with --fuel N (now 1000)"),
+        run.errorLine());
+  }
+
+  @Test
   void asmWritesRawBytecodeThatDecodesToTheProgram() throws IOException {
     Path source = file("answer.s", ANSWER);
     Path out = dir.resolve("answer.bin");

@@ -328,6 +328,8 @@ class ComputationalStorageTest {
         assertEquals(org.csdlab.ebpf.verifier.ErrorCode.UNKNOWN_HELPER, refused.code());
         assertTrue(refused.getMessage().contains("12"), refused.getMessage());
         CsdKernel spin = csd.load(Assembler.assemble("r0 = 0\nloop:\nif r1 == 0 goto loop\nexit"));
-        assertThrows(org.csdlab.ebpf.FuelExhaustedException.class, spin::run);
+        var e = assertThrows(org.csdlab.ebpf.FuelExhaustedException.class, spin::run);
+        assertTrue(e.getMessage().endsWith("raise the limit with ComputationalStorage.builder(device).fuel(n)"),
+                e.getMessage());
     }
 }
