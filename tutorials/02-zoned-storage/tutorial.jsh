@@ -30,6 +30,7 @@ show(geometry);
 Check.that("zones on the drive", geometry.zoneCount()).is(64);
 Check.that("blocks per zone", geometry.zoneSizeBlocks()).is(4096);
 Check.that("block size in bytes", geometry.blockSizeBytes()).is(4096);
+Check.that("zones open at once, at most", geometry.maxOpenZones()).is(14);
 Check.that("state of zone 0", dev.zone(0).state()).is(ZoneState.EMPTY);
 //md Writing one block at the start of zone 0 opens it *implicitly* and moves its write pointer
 //md from LBA 0 to LBA 1.
@@ -113,6 +114,7 @@ Check.that("status of a read of an offline zone", offline.statusCode()).is(Statu
 var resetReadOnly = Check.raises("a reset of read-only zone 6", ZnsException.class, () -> tiny.reset(6));
 Check.that("status of resetting a read-only zone",
     resetReadOnly.statusCode()).is(StatusCode.INVALID_ZONE_STATE_TRANSITION);
+Check.that("the states a reset is allowed from", resetReadOnly.getMessage()).contains("is allowed from");
 var resetOffline = Check.raises("a reset of offline zone 7", ZnsException.class, () -> tiny.reset(7));
 Check.that("status of resetting an offline zone",
     resetOffline.statusCode()).is(StatusCode.INVALID_ZONE_STATE_TRANSITION);
@@ -190,6 +192,9 @@ Check.that("modeled time to write 1 MiB in 4-block commands (ns)", writeNanos[1]
 Check.that("modeled time to write 1 MiB in 256-block commands (ns)", writeNanos[4]).is(51_300_000);
 Check.that("modeled time to read 1 MiB in 1-block commands (ns)", readNanos[0]).is(51_200_000);
 Check.that("modeled time to read 1 MiB in 256-block commands (ns)", readNanos[4]).is(25_650_000);
+Check.that("throughput writing in 1-block commands (MB/s)", writeMBps[0]).isCloseTo(6.3, 0.05);
+Check.that("throughput writing in 256-block commands (MB/s)", writeMBps[4]).isCloseTo(20.4, 0.05);
+Check.that("throughput reading in 256-block commands (MB/s)", readMBps[4]).isCloseTo(40.9, 0.05);
 Check.that("write speedup from 1-block to 256-block commands",
     (double) writeNanos[0] / writeNanos[4]).isCloseTo(3.24, 0.01);
 //md ## What next
