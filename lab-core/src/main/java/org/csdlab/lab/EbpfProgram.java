@@ -2,6 +2,7 @@ package org.csdlab.lab;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.csdlab.ebpf.ExecutionResult;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Vm;
@@ -9,6 +10,8 @@ import org.csdlab.ebpf.asm.Syntax;
 import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.ebpf.maps.HelperSets;
 import org.csdlab.ebpf.maps.MapSet;
+import org.csdlab.ebpf.verifier.ErrorCode;
+import org.csdlab.ebpf.verifier.VerificationResult;
 import org.csdlab.ebpf.verifier.Verifier;
 import org.csdlab.ebpf.verifier.VerifierOptions;
 import org.csdlab.lab.display.HtmlRenderable;
@@ -166,7 +169,21 @@ public final class EbpfProgram implements HtmlRenderable {
     if (loaded != null) {
       options = options.withRegionsOf(loaded);
     }
-    return verify(options);
+    return new Verification(name, program, forTheWorkbench(Verifier.verify(program, options), options));
+  }
+
+  /** The verifier's advice to supply options, replaced by what a workbench user calls. */
+  private static VerificationResult forTheWorkbench(VerificationResult result, VerifierOptions options) {
+    if (result.code() == ErrorCode.TOO_COMPLEX) {
+      String budget = result.cost().instructionsOverBudget() ? "withMaxProcessedInstructions" : "withMaxStoredStates";
+      return result.withFix(Verifier.SIMPLER_CALLS_FIX + ", or see the verdict under a larger budget with"
+          + " verify(VerifierOptions.defaults()." + budget + "(n)); runUnverified() runs it without the verifier");
+    }
+    if (result.code() == ErrorCode.UNKNOWN_HELPER) {
+      return result.withFix("call one of the workbench's Linux helpers (" + new TreeSet<>(options.helpers().keySet())
+          + "); a kernel that calls the drive's opencsd helpers is verified and run on the drive by lab.csd().load(...)");
+    }
+    return result;
   }
 
   /** What the verifier says with {@code options}. */

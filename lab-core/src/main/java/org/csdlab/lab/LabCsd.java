@@ -15,8 +15,6 @@ import org.csdlab.ebpf.asm.Assembler;
 import org.csdlab.ebpf.asm.Syntax;
 import org.csdlab.ebpf.elf.ElfObject;
 import org.csdlab.ebpf.elf.LoadedProgram;
-import org.csdlab.ebpf.verifier.Verifier;
-import org.csdlab.ebpf.verifier.VerifierOptions;
 import org.csdlab.zns.Geometry;
 import org.csdlab.zns.csd.ComputationalStorage;
 import org.csdlab.zns.csd.OpenCsdHelpers;
@@ -107,17 +105,12 @@ public final class LabCsd implements HtmlRenderable {
 
   /** Verifies {@code program} as {@link #load} would, with the {@code opencsd} helpers; never throws for a refusal. */
   public Verification verify(Program program) {
-    return new Verification("kernel", program, Verifier.verify(program, options()));
+    return new Verification("kernel", program, csd.verify(program));
   }
 
   /** Verifies a program from an ELF object as {@link #load} would. */
   public Verification verify(LoadedProgram program) {
-    return new Verification(program.name(), program.program(),
-        Verifier.verify(program.program(), options().withRegionsOf(program)));
-  }
-
-  private static VerifierOptions options() {
-    return VerifierOptions.defaults().withHelpers(OpenCsdHelpers.prototypes());
+    return new Verification(program.name(), program.program(), csd.verify(program));
   }
 
   /**

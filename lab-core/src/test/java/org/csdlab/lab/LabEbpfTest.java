@@ -111,6 +111,11 @@ class LabEbpfTest {
     assertTrue(fromPath.loaded().isPresent());
     // the kernel calls the opencsd helpers, which the Linux helper set of the plain VM does not know
     assertEquals(ErrorCode.UNKNOWN_HELPER, fromPath.verify().code());
+    // the fix a workbench user can follow, not VerifierOptions.withHelper
+    assertTrue(fromPath.verify().toString().endsWith("a kernel that calls the drive's opencsd helpers is verified and run"
+        + " on the drive by lab.csd().load(...)."), fromPath.verify().toString());
+    var onDrive = Lab.create().csd().verify(fromPath.loaded().orElseThrow());
+    assertTrue(onDrive.ok(), onDrive.toString());
   }
 
   @Test

@@ -25,6 +25,11 @@ public record VerificationResult(VerifierError error, String log, AnalysisCost c
         return this;
     }
 
+    /** The same result with {@code fix} as the primary error's fix (see {@link VerifierError#withFix}); a pass stays a pass. */
+    public VerificationResult withFix(String fix) {
+        return error == null ? this : new VerificationResult(error.withFix(fix), log, cost);
+    }
+
     @Override
     public String toString() {
         return ok() ? "verified" : error.message();

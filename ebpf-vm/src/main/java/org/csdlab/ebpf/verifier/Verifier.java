@@ -58,6 +58,8 @@ public final class Verifier {
     public static final int STACK_SIZE = Vm.STACK_FRAME_BYTES;
     /** Instruction steps between two checks of the thread's interrupt status. */
     public static final int INTERRUPT_CHECK_INTERVAL = 1024;
+    /** How a program too complex to verify can be made simpler: the start of every {@code TOO_COMPLEX} fix. */
+    public static final String SIMPLER_CALLS_FIX = "call functions from fewer sites or nest them less deeply";
     private static final int FP = 10;
     private static final int MAX_VISITS_PER_STATE = 10_000;
 
@@ -330,7 +332,7 @@ public final class Verifier {
                         + instructionsBudget + ")";
         return refuse(ErrorCode.TOO_COMPLEX, pc, "the program is too complex to verify: the analysis " + over
                 + ". Each call chain is analysed on its own, so functions called from many sites, nested, multiply "
-                + "the work", Map.of(), "call functions from fewer sites or nest them less deeply, or raise the "
+                + "the work", Map.of(), SIMPLER_CALLS_FIX + ", or raise the "
                 + "budget with VerifierOptions." + (overInstructions ? "withMaxProcessedInstructions" : "withMaxStoredStates")
                 + "(n)");
     }

@@ -41,6 +41,14 @@ public record VerifierError(ErrorCode code, int pc, String instruction, String r
         return sb.toString();
     }
 
+    /**
+     * The same refusal with {@code fix} as its fix: for a caller whose user changes limits or
+     * helpers another way than {@link VerifierOptions} (a command-line option, the drive's own set).
+     */
+    public VerifierError withFix(String fix) {
+        return new VerifierError(code, pc, instruction, rule, registers, fix);
+    }
+
     @Override
     public String toString() {
         return message();

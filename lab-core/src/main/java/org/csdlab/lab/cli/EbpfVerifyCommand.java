@@ -2,6 +2,7 @@ package org.csdlab.lab.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.asm.Disassembler;
@@ -91,19 +92,30 @@ final class EbpfVerifyCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "OK: %s, %d instructions, accepted (helpers: %s)%n", loaded.name(), p.size(), helpers);
       return 0;
     }
-    VerifierError error = result.primaryError().orElseThrow();
+    VerifierError error = forTheCommandLine(result, options);
     out.println("REFUSED: " + error.message());
     out.print(around(p, error.pc()));
     if (error.code() == ErrorCode.UNKNOWN_HELPER && helpers == Helpers.LINUX) {
       out.println("Kernels for the computational storage drive call the opencsd helpers: add --helpers opencsd");
     }
+    return 1;
+  }
+
+  /** The refusal with the verifier's advice to supply options replaced by this command's options. */
+  private VerifierError forTheCommandLine(VerificationResult result, VerifierOptions options) {
+    VerifierError error = result.primaryError().orElseThrow();
     if (error.code() == ErrorCode.TOO_COMPLEX) {
       boolean instructions = result.cost().instructionsOverBudget();
-      out.printf(Locale.ROOT, "Raise the budget here with %s N (now %d)%n",
-          instructions ? "--max-processed-instructions" : "--max-stored-states",
-          instructions ? maxProcessedInstructions : maxStoredStates);
+      return error.withFix(String.format(Locale.ROOT, "%s, or raise the budget with %s N (now %d)",
+          Verifier.SIMPLER_CALLS_FIX, instructions ? "--max-processed-instructions" : "--max-stored-states",
+          instructions ? maxProcessedInstructions : maxStoredStates));
     }
-    return 1;
+    if (error.code() == ErrorCode.UNKNOWN_HELPER) {
+      return error.withFix("call a helper of the set --helpers " + helpers + " knows ("
+          + new TreeSet<>(options.helpers().keySet()) + "), or choose another set with --helpers (linux, opencsd or"
+          + " conformance)");
+    }
+    return error;
   }
 
   /** The listing around slot {@code pc}, the refused instruction marked with {@code >}. */

@@ -219,6 +219,9 @@ class EbpfCommandsTest {
     CliRun linux = CliRun.of("ebpf", "verify", countKernel().toString());
     assertEquals(1, linux.status());
     assertTrue(linux.out().contains("add --helpers opencsd"), linux.out());
+    assertTrue(linux.out().contains("Fix: call a helper of the set --helpers linux knows ("), linux.out());
+    assertTrue(linux.out().contains("or choose another set with --helpers (linux, opencsd or conformance)."), linux.out());
+    assertFalse(linux.out().contains("VerifierOptions"), linux.out());
     CliRun opencsd = CliRun.of("ebpf", "verify", "--helpers", "opencsd", countKernel().toString());
     assertEquals(0, opencsd.status(), opencsd.out());
     assertTrue(opencsd.out().startsWith("OK: .text, "), opencsd.out());

@@ -1,6 +1,7 @@
 package org.csdlab.lab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -50,7 +51,7 @@ class EbpfVerifierLimitsCommandTest {
     assertTrue(run.out().startsWith("REFUSED: TOO_COMPLEX at "), run.out());
     assertTrue(run.out().contains("the program is too complex to verify: the analysis stored 100,001 states, over "
         + "its budget maxStoredStates = 100,000"), run.out());
-    assertTrue(run.out().contains("raise the budget with VerifierOptions.withMaxStoredStates(n)."), run.out());
+    assertTrue(run.out().contains("raise the budget with --max-stored-states N (now 100000)."), run.out());
     assertTrue(run.out().contains("\n>"), "the instruction is marked: " + run.out());
     assertEquals("", run.err());
   }
@@ -62,9 +63,13 @@ class EbpfVerifierLimitsCommandTest {
     assertEquals(1, small.status(), small.err());
     assertTrue(small.out().contains("the analysis processed 501 instructions, over its budget "
         + "maxProcessedInstructions = 500"), small.out());
-    assertTrue(small.out().endsWith("Raise the budget here with --max-processed-instructions N (now 500)\n"), small.out());
+    String refusal = small.out().lines().filter(line -> line.startsWith("REFUSED: ")).findFirst().orElseThrow();
+    // the command's own option, not VerifierOptions, which a command-line user cannot reach
+    assertTrue(refusal.endsWith("Fix: call functions from fewer sites or nest them less deeply, or raise the budget with"
+        + " --max-processed-instructions N (now 500)."), refusal);
+    assertFalse(small.out().contains("VerifierOptions"), small.out());
     CliRun states = CliRun.of("ebpf", "verify", "--max-stored-states", "1000", nested.toString());
-    assertTrue(states.out().endsWith("Raise the budget here with --max-stored-states N (now 1000)\n"), states.out());
+    assertTrue(states.out().contains("or raise the budget with --max-stored-states N (now 1000)."), states.out());
     CliRun enough = CliRun.of("ebpf", "verify", nested.toString());
     assertEquals(0, enough.status(), enough.out());
     CliRun zero = CliRun.of("ebpf", "verify", "--max-stored-states", "0", nested.toString());

@@ -1,6 +1,8 @@
 package org.csdlab.zns.csd;
 
+import org.csdlab.ebpf.verifier.ErrorCode;
 import org.csdlab.ebpf.verifier.VerificationException;
+import org.csdlab.ebpf.verifier.VerificationResult;
 import org.csdlab.ebpf.verifier.Verifier;
 import org.csdlab.ebpf.verifier.VerifierOptions;
 import java.util.Objects;
@@ -76,7 +78,7 @@ public final class ComputationalStorage {
      * @throws VerificationException when the verifier refuses it, naming the instruction and the rule
      */
     public CsdKernel load(Program program) {
-        Verifier.verify(program, verifierOptions()).orThrow();
+        verify(program).orThrow();
         return new CsdKernel(this, program.toString(), Vm.builder(program));
     }
 
@@ -86,12 +88,38 @@ public final class ComputationalStorage {
      * @throws VerificationException when the verifier refuses it, naming the instruction and the rule
      */
     public CsdKernel load(LoadedProgram program) {
-        Verifier.verify(program.program(), verifierOptions().withRegionsOf(program)).orThrow();
+        verify(program).orThrow();
         return new CsdKernel(this, program.name(), program.configure(Vm.builder(program.program())));
+    }
+
+    /**
+     * What the verifier says of {@code program} as {@link #load(Program)} checks it: the {@code
+     * opencsd} helper prototypes and the default budgets. A refusal's fix names what a kernel for
+     * the drive can change (it cannot bring other helpers or budgets). Never throws for a refusal.
+     */
+    public VerificationResult verify(Program program) {
+        return forTheDrive(Verifier.verify(program, verifierOptions()));
+    }
+
+    /** What the verifier says of a program from an ELF object as {@link #load(LoadedProgram)} checks it. */
+    public VerificationResult verify(LoadedProgram program) {
+        return forTheDrive(Verifier.verify(program.program(), verifierOptions().withRegionsOf(program)));
     }
 
     private static VerifierOptions verifierOptions() {
         return VerifierOptions.defaults().withHelpers(OpenCsdHelpers.prototypes());
+    }
+
+    /** The verifier's advice to supply options, which a drive's kernel cannot, replaced by what it can change. */
+    private static VerificationResult forTheDrive(VerificationResult result) {
+        if (result.code() == ErrorCode.TOO_COMPLEX) {
+            return result.withFix(Verifier.SIMPLER_CALLS_FIX + " (a drive verifies with the default budgets)");
+        }
+        if (result.code() == ErrorCode.UNKNOWN_HELPER) {
+            return result.withFix("call one of the drive's opencsd helpers ("
+                    + new java.util.TreeSet<>(OpenCsdHelpers.prototypes().keySet()) + ")");
+        }
+        return result;
     }
 
     /**

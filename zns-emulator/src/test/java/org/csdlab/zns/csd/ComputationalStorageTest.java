@@ -327,6 +327,10 @@ class ComputationalStorageTest {
                 () -> csd.load(Assembler.assemble("call 12\nexit")));
         assertEquals(org.csdlab.ebpf.verifier.ErrorCode.UNKNOWN_HELPER, refused.code());
         assertTrue(refused.getMessage().contains("12"), refused.getMessage());
+        // a kernel on the drive cannot bring prototypes of its own: the fix names the drive's helpers
+        assertTrue(refused.getMessage().endsWith("Fix: call one of the drive's opencsd helpers ([1, 2, 3, 4, 5, 6, 7, 8,"
+                + " 9])."), refused.getMessage());
+        assertEquals(refused.getMessage(), csd.verify(Assembler.assemble("call 12\nexit")).error().message());
         CsdKernel spin = csd.load(Assembler.assemble("r0 = 0\nloop:\nif r1 == 0 goto loop\nexit"));
         var e = assertThrows(org.csdlab.ebpf.FuelExhaustedException.class, spin::run);
         assertTrue(e.getMessage().endsWith("raise the limit with ComputationalStorage.builder(device).fuel(n)"),
