@@ -69,7 +69,7 @@ public final class LabCsd implements HtmlRenderable {
   /** Loads the ELF object's first program section ({@code .text} for a C {@code main}). */
   public Kernel load(Path elf) {
     ElfObject object = ElfObject.parse(InputFile.program(elf).readBytes());
-    return load(object.program(LabEbpf.entrySection(object, elf.toString())));
+    return load(object.program(LabEbpf.entrySection(object, elf.toString(), "path")));
   }
 
   /** Loads the program of section or function {@code section} of the ELF object {@code elf}. */
@@ -80,7 +80,7 @@ public final class LabCsd implements HtmlRenderable {
   /** Loads the first program section ({@code .text} for a C {@code main}) of the ELF object {@code elf}. */
   public Kernel load(byte[] elf) {
     ElfObject object = ElfObject.parse(elf);
-    return load(object.program(LabEbpf.entrySection(object, "the ELF object")));
+    return load(object.program(LabEbpf.entrySection(object, "the ELF object", "elf")));
   }
 
   /** Assembles {@code source} (each line in whichever syntax it is written in) and loads it as {@code kernel}. */

@@ -76,7 +76,7 @@ public final class LabEbpf implements HtmlRenderable {
   /** The first program section of the ELF object at {@code elf} ({@code .text} when present). */
   public EbpfProgram load(Path elf) {
     ElfObject object = ElfObject.parse(InputFile.program(elf).readBytes());
-    return program(object.program(entrySection(object, elf.toString())));
+    return program(object.program(entrySection(object, elf.toString(), "path")));
   }
 
   /** The program of section or function {@code section} of the ELF object {@code elf}. */
@@ -87,11 +87,14 @@ public final class LabEbpf implements HtmlRenderable {
   /** The first program section of the ELF object {@code elf} ({@code .text} when present). */
   public EbpfProgram load(byte[] elf) {
     ElfObject object = ElfObject.parse(elf);
-    return program(object.program(entrySection(object, "the ELF object")));
+    return program(object.program(entrySection(object, "the ELF object", "elf")));
   }
 
-  /** {@code .text} if the object has code there, else its only program section. */
-  static String entrySection(ElfObject object, String where) {
+  /**
+   * {@code .text} if the object has code there, else its only program section; {@code argument} is
+   * how the caller's {@code load} call names the object ({@code path} or {@code elf}), for the hint.
+   */
+  static String entrySection(ElfObject object, String where, String argument) {
     List<String> sections = object.programSelectors();
     if (sections.contains(".text")) {
       return ".text";
@@ -100,7 +103,7 @@ public final class LabEbpf implements HtmlRenderable {
       return sections.get(0);
     }
     throw new IllegalArgumentException(where + ": " + (sections.isEmpty() ? "has no program section"
-        : "has several program sections " + sections + "; name one, e.g. load(path, \"" + sections.get(0) + "\")"));
+        : "has several program sections " + sections + "; name one, e.g. load(" + argument + ", \"" + sections.get(0) + "\")"));
   }
 
   @Override

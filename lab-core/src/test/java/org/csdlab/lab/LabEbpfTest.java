@@ -183,6 +183,20 @@ class LabEbpfTest {
   }
 
   @Test
+  void anObjectWithSeveralSectionsNamesTheCallThatChoosesOne() throws Exception {
+    Path elf = Path.of(LabEbpfTest.class.getResource("/elf/two_sections.o").toURI());
+    byte[] bytes = Files.readAllBytes(elf);
+    Lab lab = Lab.create();
+    var fromPath = assertThrows(IllegalArgumentException.class, () -> lab.ebpf().load(elf));
+    assertTrue(fromPath.getMessage().endsWith("; name one, e.g. load(path, \"xdp\")"), fromPath.getMessage());
+    var fromBytes = assertThrows(IllegalArgumentException.class, () -> lab.csd().load(bytes));
+    assertTrue(fromBytes.getMessage().endsWith("; name one, e.g. load(elf, \"xdp\")"), fromBytes.getMessage());
+    // what the messages say works
+    assertEquals(1, lab.ebpf().load(elf, "xdp").run().r0());
+    assertEquals(2, lab.csd().load(bytes, "tc").run().r0());
+  }
+
+  @Test
   void bytecodeRoundTripsThroughDecode() {
     var program = ebpf.assemble("r1 = 7\nr0 = r1\nr0 *= 6\nexit");
     assertArrayEquals(program.bytecode(), ebpf.decode(program.bytecode()).bytecode());
