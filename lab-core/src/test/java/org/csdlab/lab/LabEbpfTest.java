@@ -56,8 +56,8 @@ class LabEbpfTest {
     assertEquals(List.of("step", "pc", "instruction", "changed"), table.columnNames());
     assertEquals(4, table.rowCount());
     assertEquals("r1 += 2", table.getString(1, 2));
-    assertEquals("r1=0x2a", table.getString(1, 3));
-    assertEquals("r0=0x2a", table.getString(2, 3));
+    assertEquals("r1 = 42 (0x2a)", table.getString(1, 3));
+    assertEquals("r0 = 42 (0x2a)", table.getString(2, 3));
     assertEquals("", table.getString(3, 3));
     assertTrue(trace.toString().startsWith("trace of program: 4 steps, r0 = 42\n"), trace.toString());
   }
