@@ -42,12 +42,12 @@ long zoneBytes = dev.geometry().zoneCapacityBytes();
 //md
 //md On the host, the lab reads each zone over the host link and counts in Java. On the drive, the
 //md lab's counting kernel (`LabCsd.countKernelSource()`, eBPF assembly) reads the zone into the
-//md drive's memory and returns an 8-byte count, once per zone. Both report to the lab's monitor, so
-//md in a notebook the chart below grows while they run (in a terminal you get progress bars).
-monitor.clear();   // forget the dataset's generation: the chart compares the two scans
+//md drive's memory and returns an 8-byte count, once per zone. Both report to the lab's monitor:
+//md `monitor.live(TimeAxis.MODELED)` opens a chart in this cell that grows while they run, the
+//md drive's line after the host's on one modeled-time axis (in a terminal you get progress bars).
+monitor.live(TimeAxis.MODELED);   // a chart of the operations this cell starts from here on
 var onHost = lab.host().countU32Above(readings, threshold);
 var onDrive = lab.csd().countU32Above(readings, threshold);
-show(monitor.chart(TimeAxis.MODELED));
 //md The chart's time axis is the modeled time: the host line climbs at the speed of the host link
 //md and the flash, the drive's line at the speed of the flash alone.
 var comparison = lab.compare(onHost, onDrive);
@@ -106,7 +106,7 @@ var matches = new long[recordSizes.length][selectivities.length];
 for (int i = 0; i < selectivities.length; i++) {
   int zone = 20 + i;
   Datasets.u32Readings(sampleBytes, ByteUnit.B).seed(7).selectivity(selectivities[i]).on(dev.raw())
-      .monitor(ThroughputMonitor.quiet()).writeToZones(zone);   // small and many: not worth a chart each
+      .monitor(ThroughputMonitor.quiet()).writeToZones(zone);   // small and many: no progress bar each
   hostMillis[i] = lab.host().countU32Above(new Extent(zone, 1, sampleBytes), threshold).modeledNanos() / 1e6;
   for (int r = 0; r < recordSizes.length; r++) {
     var run = filter.run(zone, sampleBytes, recordSizes[r], threshold, 1 << 20);

@@ -106,7 +106,8 @@ class LabEbpfTest {
     Path elf = PROGRAMS.resolve("count_u32.o");
     EbpfProgram fromPath = ebpf.load(elf);
     EbpfProgram fromBytes = ebpf.load(Files.readAllBytes(elf), ".text");
-    assertEquals(".text", fromPath.name());
+    assertEquals("count_u32.o", fromPath.name());
+    assertEquals(".text", fromBytes.name(), "bytes have no file name: the section names them");
     assertEquals(fromPath.program(), fromBytes.program());
     assertTrue(fromPath.loaded().isPresent());
     // the kernel calls the opencsd helpers, which the Linux helper set of the plain VM does not know
