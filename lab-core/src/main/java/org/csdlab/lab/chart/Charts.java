@@ -24,7 +24,7 @@ import tech.tablesaw.plotly.traces.Trace;
  */
 public final class Charts {
   private static final AtomicBoolean REGISTERED = new AtomicBoolean();
-  private static final int WIDTH = 800;
+  static final int WIDTH = 800;
   private static final int HEIGHT = 420;
 
   private Charts() {}
