@@ -33,5 +33,7 @@ class DemoChartBrowserTest {
     assertTrue(html.contains(">Bytes moved: counting on the host vs on the drive</text>"), "the bytes chart's title");
     assertTrue(charts[1].contains("class=\"trace bars\""), "the bytes chart has its bars");
     assertTrue(charts[2].contains("class=\"trace scatter"), "the modeled-time throughput chart has its lines");
+    assertTrue(charts[0].contains("<h1>csdlab demo: offloaded filtering</h1>"), "the heading is rendered");
+    assertTrue(charts[0].contains("<p>The first chart shows the bytes each count moved"), "the explanation is rendered");
   }
 }
