@@ -16,12 +16,12 @@ public record Trace(List<Step> steps, long droppedSteps, int limit) {
 
     /** One executed instruction. */
     public record Step(int pc, Instruction instruction, List<RegisterChange> changes) {
-        /** As {@code 3: r1 += 22   r1=0x2a}. */
+        /** As {@code 3: r1 += 22   r1 = 42 (0x2a)}; several changes are separated by commas. */
         @Override
         public String toString() {
             StringBuilder out = new StringBuilder(String.format("%4d: %-34s", pc, instruction));
-            for (RegisterChange change : changes) {
-                out.append(' ').append(change);
+            for (int i = 0; i < changes.size(); i++) {
+                out.append(i == 0 ? " " : ", ").append(changes.get(i));
             }
             return out.toString().stripTrailing();
         }
@@ -29,10 +29,18 @@ public record Trace(List<Step> steps, long droppedSteps, int limit) {
 
     /** A register whose value an instruction changed. */
     public record RegisterChange(Register register, long before, long after) {
-        /** As {@code r1=0x2a}. */
+        /** As {@code r1 = 42 (0x2a)}. */
         @Override
         public String toString() {
-            return register + "=0x" + Long.toHexString(after);
+            return register + " = " + value(after);
+        }
+
+        /**
+         * A register value as a run's result shows r0: signed decimal, then hex, e.g. {@code 42 (0x2a)}
+         * or {@code -1 (0xffffffffffffffff)}.
+         */
+        public static String value(long value) {
+            return value + " (0x" + Long.toHexString(value) + ")";
         }
     }
 

@@ -112,8 +112,8 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
 
   /**
    * Follows this lab's long operations (dataset generation, host scans, kernels on the drive):
-   * progress bars in a terminal, a live chart in a notebook; {@code monitor().chart()} draws
-   * throughput over time.
+   * progress bars in a terminal; in a notebook a live chart in the cells that ask with {@code
+   * monitor().live()}; {@code monitor().chart()} draws throughput over time.
    */
   public ThroughputMonitor monitor() {
     return monitor;

@@ -56,20 +56,27 @@ public final class LabCsd implements HtmlRenderable {
     return load("kernel", program);
   }
 
-  /** Loads a program taken from an ELF object, with its data regions. */
+  /** Loads a program taken from an ELF object, with its data regions, named by its section. */
   public Kernel load(LoadedProgram program) {
-    return new Kernel(program.name(), program.program(), csd.load(program), progress);
+    return load(program.name(), program);
   }
 
-  /** Loads the program of section or function {@code section} of the ELF object at {@code elf}. */
+  private Kernel load(String name, LoadedProgram program) {
+    return new Kernel(name, program.program(), csd.load(program), progress);
+  }
+
+  /** Loads the program of section or function {@code section} of the ELF object at {@code elf}, named {@code file.o:section}. */
   public Kernel load(Path elf, String section) {
-    return load(ElfObject.parse(InputFile.program(elf).readBytes()).program(section));
+    return load(LabEbpf.elfName(elf, section), ElfObject.parse(InputFile.program(elf).readBytes()).program(section));
   }
 
-  /** Loads the ELF object's first program section ({@code .text} for a C {@code main}). */
+  /**
+   * Loads the ELF object's first program section ({@code .text} for a C {@code main}), named after
+   * the file: its runs show as {@code drive count_u32.o} in the monitor.
+   */
   public Kernel load(Path elf) {
     ElfObject object = ElfObject.parse(InputFile.program(elf).readBytes());
-    return load(object.program(LabEbpf.entrySection(object, elf.toString(), "path")));
+    return load(LabEbpf.elfName(elf, null), object.program(LabEbpf.entrySection(object, elf.toString(), "path")));
   }
 
   /** Loads the program of section or function {@code section} of the ELF object {@code elf}. */

@@ -183,10 +183,10 @@ public final class LabDevice implements HtmlRenderable {
     }
   }
 
-  /** As {@code ZnsDevice 64 zones × 16.0 MiB: 60 empty, 3 full, 1 implicitly open}. */
+  /** As {@code ZnsDevice 64 zones × 16.0 MiB: 60 empty, 3 full, 1 implicitly open}; {@link #zoneMap()} draws the zones. */
   @Override
   public String toString() {
-    return zoneMap().toString();
+    return zoneMap().summary();
   }
 
   /** The zone map. */

@@ -63,20 +63,38 @@ public final class LabEbpf implements HtmlRenderable {
     return new EbpfProgram(name, program, null, fuel);
   }
 
-  /** A lab program of one taken from an ELF object, with its data regions and maps. */
+  /** A lab program of one taken from an ELF object, with its data regions and maps, named by its section. */
   public EbpfProgram program(LoadedProgram loaded) {
-    return new EbpfProgram(loaded.name(), loaded.program(), loaded, fuel);
+    return program(loaded.name(), loaded);
   }
 
-  /** The program of section or function {@code section} of the ELF object at {@code elf}. */
+  private EbpfProgram program(String name, LoadedProgram loaded) {
+    return new EbpfProgram(name, loaded.program(), loaded, fuel);
+  }
+
+  /** The program of section or function {@code section} of the ELF object at {@code elf}, named {@code file.o:section}. */
   public EbpfProgram load(Path elf, String section) {
-    return program(ElfObject.parse(InputFile.program(elf).readBytes()).program(section));
+    return program(elfName(elf, section), ElfObject.parse(InputFile.program(elf).readBytes()).program(section));
   }
 
-  /** The first program section of the ELF object at {@code elf} ({@code .text} when present). */
+  /**
+   * The first program section of the ELF object at {@code elf} ({@code .text} when present), named
+   * after the file, e.g. {@code count_u32.o}.
+   */
   public EbpfProgram load(Path elf) {
     ElfObject object = ElfObject.parse(InputFile.program(elf).readBytes());
-    return program(object.program(entrySection(object, elf.toString(), "path")));
+    return program(elfName(elf, null), object.program(entrySection(object, elf.toString(), "path")));
+  }
+
+  /**
+   * What a program from the ELF object {@code elf} is called: the file's name, e.g. {@code
+   * count_u32.o}, which says more than its section ({@code .text} for every C {@code main}); with
+   * a {@code section} chosen by the caller, {@code count_u32.o:.text}.
+   */
+  static String elfName(Path elf, String section) {
+    Path file = elf.getFileName();
+    String name = file == null ? elf.toString() : file.toString();
+    return section == null ? name : name + ":" + section;
   }
 
   /** The program of section or function {@code section} of the ELF object {@code elf}. */

@@ -2,6 +2,7 @@ package org.csdlab.lab;
 
 import java.util.Locale;
 import org.csdlab.lab.dataset.ByteUnit;
+import org.csdlab.zns.timing.Durations;
 
 /** How the lab writes sizes, durations and ratios for people: binary units for bytes, SI for time. */
 public final class Quantities {
@@ -15,16 +16,7 @@ public final class Quantities {
 
   /** As {@code 850 ns}, {@code 12.3 µs}, {@code 4.56 ms}, {@code 1.234 s}. */
   public static String nanos(long nanos) {
-    if (nanos < 1_000) {
-      return nanos + " ns";
-    }
-    if (nanos < 1_000_000) {
-      return String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
-    }
-    if (nanos < 1_000_000_000) {
-      return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
-    }
-    return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+    return Durations.format(nanos);
   }
 
   /** A ratio as {@code 3.2×}, {@code 1 234×}; {@code n/a} when it is undefined (a zero divisor). */

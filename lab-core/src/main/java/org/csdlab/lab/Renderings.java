@@ -1,6 +1,9 @@
 package org.csdlab.lab;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+import java.util.function.Function;
 import org.csdlab.ebpf.ExecutionResult;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Trace;
@@ -11,6 +14,7 @@ import org.csdlab.lab.chart.Charts;
 import org.csdlab.lab.display.Html;
 import org.csdlab.lab.display.Renderers;
 import org.csdlab.lab.display.TableHtml;
+import org.csdlab.zns.CommandKind;
 import org.csdlab.zns.DeviceStats;
 import org.csdlab.zns.Geometry;
 import org.csdlab.zns.Zone;
@@ -37,7 +41,7 @@ public final class Renderings {
     installed = true;
     Renderers.register(Table.class, TableHtml::of);
     Renderers.register(List.class, Renderings::listHtml);
-    Renderers.register(Zone.class, zone -> new ZoneMap(geometryOf(zone), List.of(zone)).toHtml());
+    Renderers.register(Zone.class, zone -> ZoneMap.of(List.of(zone)).toHtml());
     Renderers.register(ZnsDevice.class, device -> new ZoneMap(device.geometry(), device.zones()).toHtml());
     Renderers.register(Program.class, program -> new Listing("program", program).toHtml());
     Renderers.register(LoadedProgram.class, loaded -> new Listing(loaded.name(), loaded.program()).toHtml());
@@ -61,13 +65,7 @@ public final class Renderings {
       return null;
     }
     List<Zone> zones = list.stream().map(Zone.class::cast).toList();
-    return new ZoneMap(geometryOf(zones.get(0)), zones).toHtml();
-  }
-
-  /** A geometry with the zone's size and capacity, enough to draw zones that came without their device. */
-  private static Geometry geometryOf(Zone zone) {
-    return Geometry.builder().zoneCount(zone.id() + 1).zoneSizeBlocks(zone.sizeBlocks())
-        .zoneCapacityBlocks(zone.capacityBlocks()).build();
+    return ZoneMap.of(zones).toHtml();
   }
 
   private static String executionHtml(ExecutionResult result) {
@@ -79,10 +77,21 @@ public final class Renderings {
 
   private static String statsHtml(DeviceStats stats) {
     return Html.panel("Device statistics", Html.table(List.of("measure", "value"), List.of(
-        List.of("commands", stats.commands().toString()),
-        List.of("bytes", stats.bytes().toString()),
+        List.of("commands", perKind(stats, kind -> String.format(Locale.ROOT, "%,d", stats.commands(kind)))),
+        List.of("bytes", perKind(stats, kind -> Quantities.bytes(stats.bytes(kind)))),
         List.of("bytes over host link", Quantities.bytes(stats.hostLinkBytes())),
         List.of("zone resets", String.valueOf(stats.zoneResets())),
         List.of("modeled busy time", Quantities.nanos(stats.modeledBusyNanos())))));
+  }
+
+  /** As {@code read 256.0 MiB, write 4.0 KiB}: each kind of command the device ran, in order. */
+  private static String perKind(DeviceStats stats, Function<CommandKind, String> value) {
+    StringJoiner out = new StringJoiner(", ");
+    for (CommandKind kind : CommandKind.values()) {
+      if (stats.commands(kind) > 0) {
+        out.add(kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + value.apply(kind));
+      }
+    }
+    return out.length() == 0 ? "none" : out.toString();
   }
 }

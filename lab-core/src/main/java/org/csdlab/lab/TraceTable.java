@@ -31,7 +31,7 @@ public record TraceTable(String name, ExecutionResult result) implements HtmlRen
     return trace().steps();
   }
 
-  /** One row per step: step, pc, instruction, changed (as {@code r1=0x2a r2=0x1}). */
+  /** One row per step: step, pc, instruction, changed (as {@code r1 = 42 (0x2a), r2 = 1 (0x1)}). */
   public Table table() {
     IntColumn step = IntColumn.create("step");
     IntColumn pc = IntColumn.create("pc");
@@ -48,7 +48,7 @@ public record TraceTable(String name, ExecutionResult result) implements HtmlRen
   }
 
   private static String changes(Trace.Step step) {
-    StringJoiner out = new StringJoiner(" ");
+    StringJoiner out = new StringJoiner(", ");
     step.changes().forEach(change -> out.add(change.toString()));
     return out.toString();
   }
@@ -59,7 +59,7 @@ public record TraceTable(String name, ExecutionResult result) implements HtmlRen
         + ")" : "") + ", r0 = " + result.r0();
   }
 
-  /** The summary, then the first {@value #TEXT_STEPS} steps as {@code 0: r0 = 42   r0=0x2a}. */
+  /** The summary, then the first {@value #TEXT_STEPS} steps as {@code 0: r0 = 42   r0 = 42 (0x2a)}. */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder(summary());
@@ -85,10 +85,10 @@ public record TraceTable(String name, ExecutionResult result) implements HtmlRen
           .append(Html.cell(s.instruction(), Html.MONO)).append("<td style=\"").append(Html.cellStyle()).append(";")
           .append(Html.MONO).append("\">");
       for (Trace.RegisterChange change : s.changes()) {
-        out.append("<span data-register=\"").append(change.register()).append("\" title=\"was 0x")
-            .append(Long.toHexString(change.before())).append("\" style=\"background:").append(Html.CHANGED)
-            .append(";border-radius:3px;padding:0 4px;margin-right:6px\">").append(Html.escape(change.register()))
-            .append(" = 0x").append(Long.toHexString(change.after())).append("</span>");
+        out.append("<span data-register=\"").append(change.register()).append("\" title=\"was ")
+            .append(Trace.RegisterChange.value(change.before())).append("\" style=\"background:").append(Html.CHANGED)
+            .append(";border-radius:3px;padding:0 4px;margin-right:6px;white-space:nowrap\">")
+            .append(Html.escape(change)).append("</span>");
       }
       out.append("</td></tr>");
     }

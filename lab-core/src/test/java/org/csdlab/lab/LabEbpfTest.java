@@ -56,8 +56,8 @@ class LabEbpfTest {
     assertEquals(List.of("step", "pc", "instruction", "changed"), table.columnNames());
     assertEquals(4, table.rowCount());
     assertEquals("r1 += 2", table.getString(1, 2));
-    assertEquals("r1=0x2a", table.getString(1, 3));
-    assertEquals("r0=0x2a", table.getString(2, 3));
+    assertEquals("r1 = 42 (0x2a)", table.getString(1, 3));
+    assertEquals("r0 = 42 (0x2a)", table.getString(2, 3));
     assertEquals("", table.getString(3, 3));
     assertTrue(trace.toString().startsWith("trace of program: 4 steps, r0 = 42\n"), trace.toString());
   }
@@ -106,7 +106,8 @@ class LabEbpfTest {
     Path elf = PROGRAMS.resolve("count_u32.o");
     EbpfProgram fromPath = ebpf.load(elf);
     EbpfProgram fromBytes = ebpf.load(Files.readAllBytes(elf), ".text");
-    assertEquals(".text", fromPath.name());
+    assertEquals("count_u32.o", fromPath.name());
+    assertEquals(".text", fromBytes.name(), "bytes have no file name: the section names them");
     assertEquals(fromPath.program(), fromBytes.program());
     assertTrue(fromPath.loaded().isPresent());
     // the kernel calls the opencsd helpers, which the Linux helper set of the plain VM does not know

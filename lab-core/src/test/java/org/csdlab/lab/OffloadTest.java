@@ -126,7 +126,8 @@ class OffloadTest {
     CsdRun run = kernel.run(3L);
     assertEquals(lab.host().countU32Above(3, THRESHOLD).value(), run.value());
     assertEquals(Seeded.countAbove(data, THRESHOLD), run.value());
-    assertEquals(".text", kernel.name());
+    assertEquals("count_u32.o", kernel.name(), "an ELF kernel is named after its file, not its .text section");
+    assertEquals("count_u32.o:.text", lab.csd().load(LabEbpfTest.PROGRAMS.resolve("count_u32.o"), ".text").name());
   }
 
   @Test
@@ -178,6 +179,6 @@ class OffloadTest {
     Path elf = LabEbpfTest.PROGRAMS.resolve("histogram.o");
     Kernel kernel = lab.csd().load(elf, ".text");
     assertTrue(kernel.program().size() > 10);
-    assertTrue(kernel.toString().startsWith("Kernel[.text: "), kernel.toString());
+    assertTrue(kernel.toString().startsWith("Kernel[histogram.o:.text: "), kernel.toString());
   }
 }

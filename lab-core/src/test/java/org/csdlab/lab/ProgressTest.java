@@ -91,4 +91,12 @@ class ProgressTest {
     assertTrue(scan.hasModeledTime(), "host reads report the modeled time they took");
     assertEquals(run.modeledNanos() / 1e9, scan.modeledSeconds(), 1e-9);
   }
+
+  @Test
+  void anElfKernelsRunsAreNamedAfterItsFileNotItsSection() {
+    lab.device().store(0, Seeded.readings(1024, 1));
+    lab.csd().load(LabEbpfTest.PROGRAMS.resolve("count_u32.o")).run(0L);
+    List<Series> series = lab.monitor().series();
+    assertEquals("drive count_u32.o", series.get(series.size() - 1).name());
+  }
 }

@@ -13,6 +13,7 @@ import org.csdlab.ebpf.verifier.VerificationException;
 import org.csdlab.lab.display.HtmlRenderable;
 import org.csdlab.lab.display.MimeBundle;
 import org.csdlab.lab.display.Renderers;
+import org.csdlab.zns.Geometry;
 import org.csdlab.zns.ZoneState;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.IntColumn;
@@ -75,6 +76,60 @@ class RenderingsTest {
   }
 
   @Test
+  void zonesShownWithoutTheirDeviceSayWhatTheyAre() {
+    LabDevice tiny = Lab.builder().geometry(Geometry.builder().zoneCount(8).zoneSizeBlocks(16).zoneCapacityBlocks(12)
+        .blockSizeBytes(4096).maxOpenZones(2).maxActiveZones(3).build()).build().device();
+    tiny.write(0, new byte[12 * 4096]);
+    tiny.open(1);
+    assertEquals("zones 0–7, 12 writable blocks each: 6 empty, 1 explicitly open, 1 full",
+        html(tiny.zones()).text("/div/div/div[1]"));
+    assertEquals("2 zones, 12 writable blocks each: 1 empty, 1 full",
+        html(List.of(tiny.zone(0), tiny.zone(5))).text("/div/div/div[1]"));
+    assertEquals("zone 0: full, 12 of 12 blocks written", html(tiny.zone(0)).text("/div/div/div[1]"));
+    tiny.write(16, new byte[4096]);
+    assertEquals("zone 1: explicitly open, 1 of 12 blocks written", html(tiny.zone(1)).text("/div/div/div[1]"));
+    assertEquals("ZnsDevice 8 zones × 48.0 KiB: 6 empty, 1 explicitly open, 1 full", html(tiny).text("/div/div/div[1]"));
+    assertEquals("ZnsDevice 8 zones × 48.0 KiB: 6 empty, 1 explicitly open, 1 full", tiny.toString());
+    assertEquals("2 of 8 zones × 48.0 KiB: 1 explicitly open, 1 full",
+        new ZoneMap(tiny.geometry(), tiny.zones().subList(0, 2)).summary());
+  }
+
+  @Test
+  void theZoneMapsTextFormIsAGridOfZones() {
+    lab.device().append(0, new byte[16 * 4096]); // a quarter of zone 0
+    lab.device().finish(1).finish(2).open(3);
+    assertEquals("""
+        ZnsDevice 16 zones × 256.0 KiB: 12 empty, 2 full, 1 implicitly open, 1 explicitly open
+         0  I F F E . . . . . . . . . . . .
+        legend: . empty  I implicitly open  E explicitly open  C closed  R read only  F full  X offline
+        written in part: zone 0 25 % (16 of 64 blocks)""", lab.device().zoneMap().toString());
+    assertFalse(lab.device().toString().contains("\n"), "the device itself stays one line");
+    LabDevice wide = Lab.builder().geometry(Geometry.builder().zoneCount(20).zoneSizeBlocks(16).build()).build()
+        .device();
+    wide.finish(19);
+    assertEquals("""
+        ZnsDevice 20 zones × 64.0 KiB: 19 empty, 1 full
+         0  . . . . . . . . . . . . . . . .
+        16  . . . F
+        legend: . empty  I implicitly open  E explicitly open  C closed  R read only  F full  X offline""",
+        wide.zoneMap().toString());
+  }
+
+  @Test
+  void deviceStatisticsUseUnitsAReaderCanRead() {
+    lab.device().write(0, new byte[3 * 4096]);
+    lab.device().read(0, 2);
+    String text = lab.device().stats().toString();
+    assertEquals("DeviceStats[reads=1, writes=1, appends=0, resets=0, host link 20.0 KiB, modeled busy "
+        + Quantities.nanos(lab.device().stats().modeledBusyNanos()) + "]", text);
+    assertTrue(text.matches(".*modeled busy [0-9.]+ (ns|µs|ms|s)]"), text);
+    Xhtml page = html(lab.device().stats());
+    assertEquals("read 1, write 1", page.text("//tr[2]/td[2]"));
+    assertEquals("read 8.0 KiB, write 12.0 KiB", page.text("//tr[3]/td[2]"));
+    assertEquals("20.0 KiB", page.text("//tr[4]/td[2]"));
+  }
+
+  @Test
   void verifierRefusalHighlightsTheInstructionWithCodeRuleAndFix() {
     Verification refused = lab.ebpf().assemble("bad", "r0 = 1\nr0 += r2\nr0 += r3\nexit").verify();
     Xhtml page = html(refused);
@@ -99,10 +154,44 @@ class RenderingsTest {
   void traceMarksTheRegistersEachStepChanged() {
     Xhtml page = html(lab.ebpf().assemble("r1 = 40\nr1 += 2\nr0 = r1\nexit").trace());
     assertEquals(5, page.count("//tr"), "header and four steps");
-    assertEquals("r1 = 0x2a", page.text("//tr[3]//span[@data-register='r1']"));
-    assertEquals("was 0x28", page.text("//tr[3]//span[@data-register='r1']/@title"));
+    assertEquals("r1 = 42 (0x2a)", page.text("//tr[3]//span[@data-register='r1']"));
+    assertEquals("was 40 (0x28)", page.text("//tr[3]//span[@data-register='r1']/@title"));
     assertEquals(1, page.count("//tr[4]//span[@data-register='r0']"));
     assertEquals(0, page.count("//tr[5]//span[@data-register]"), "exit changes nothing");
+  }
+
+  @Test
+  void traceShowsNegativeValuesInSignedDecimalBesideTheirHex() {
+    Xhtml page = html(lab.ebpf().assemble("r1 = -1\nr0 = 0\nexit").trace());
+    assertEquals("r1 = -1 (0xffffffffffffffff)", page.text("//tr[2]//span[@data-register='r1']"));
+  }
+
+  /**
+   * Jupyter's CSS right-aligns table cells; code must say left itself. The alignment that counts is
+   * the last {@code text-align} of a cell's own style.
+   */
+  private static String alignment(Xhtml page, String cellXpath) {
+    String style = page.text(cellXpath + "/@style");
+    assertNotNull(style, "no style on " + cellXpath);
+    int at = style.lastIndexOf("text-align:");
+    assertTrue(at >= 0, "no text-align in the style of " + cellXpath + ": " + style);
+    return style.substring(at + "text-align:".length()).split(";")[0].trim();
+  }
+
+  @Test
+  void codeColumnsAreLeftAlignedAndNumbersRightAligned() {
+    Xhtml listing = html(lab.ebpf().assemble("hello", "r0 = 42\nexit"));
+    assertEquals("right", alignment(listing, "//tr[2]/td[1]"), "pc");
+    assertEquals("left", alignment(listing, "//tr[2]/td[2]"), "bytecode");
+    assertEquals("left", alignment(listing, "//tr[2]/td[3]"), "instruction");
+    Xhtml trace = html(lab.ebpf().assemble("r1 = 40\nr0 = r1\nexit").trace());
+    assertEquals("right", alignment(trace, "//tr[2]/td[1]"), "step");
+    assertEquals("left", alignment(trace, "//tr[2]/td[3]"), "instruction");
+    assertEquals("left", alignment(trace, "//tr[2]/td[4]"), "registers changed");
+    Xhtml refusal = html(lab.ebpf().assemble("bad", "r0 += r2\nexit").verify());
+    assertEquals("left", alignment(refusal, "(//table)[1]//tr[1]/td[2]"), "the error code");
+    assertEquals("left", alignment(refusal, "(//table)[1]//tr[2]/td[2]"), "the refused instruction");
+    assertEquals("left", alignment(refusal, "(//table)[2]//tr[@data-highlight='true']/td[3]"), "the listing's code");
   }
 
   @Test

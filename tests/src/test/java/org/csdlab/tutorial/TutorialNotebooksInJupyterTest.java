@@ -46,14 +46,22 @@ class TutorialNotebooksInJupyterTest {
     StringBuilder printed = new StringBuilder();
     boolean chart = false;
     for (JsonNode cell : executed.path("cells")) {
+      int throughputCharts = 0;
       for (JsonNode out : cell.path("outputs")) {
         String type = out.path("output_type").asText();
         assertFalse(type.equals("error"), tutorial.name() + ": a cell failed: " + out);
         if (type.equals("stream")) {
           printed.append(text(out.path("text")));
         }
-        chart |= text(out.path("data").path("text/html")).contains("Plotly.newPlot");
+        String html = text(out.path("data").path("text/html"));
+        chart |= html.contains("Plotly.newPlot");
+        throughputCharts += html.contains("Throughput over ") ? 1 : 0;
       }
+      // Live charts are opt-in: only a cell that asks (monitor.live(...)) or draws one (chart(...)) shows one.
+      String source = text(cell.path("source"));
+      boolean asks = source.contains(".live(") || source.contains(".chart(");
+      assertTrue(throughputCharts <= (asks ? 1 : 0), tutorial.name() + ": " + throughputCharts
+          + " throughput charts in a cell that " + (asks ? "asks for one" : "asks for none") + ":\n" + source);
     }
     String text = printed.toString();
     assertFalse(text.contains("✗"), tutorial.name() + ": a check failed:\n" + text);

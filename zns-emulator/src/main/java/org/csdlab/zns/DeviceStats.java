@@ -3,6 +3,8 @@ package org.csdlab.zns;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.csdlab.ebpf.MemoryBudget;
+import org.csdlab.zns.timing.Durations;
 
 /**
  * A snapshot of what the device has done: completed commands and data bytes per command kind,
@@ -52,11 +54,14 @@ public record DeviceStats(
     return m;
   }
 
+  /**
+   * As {@code DeviceStats[reads=256, writes=4096, appends=0, resets=0, host link 256.0 MiB, modeled
+   * busy 8.210 s]}: sizes in binary units, times in SI units, as everywhere in csdlab.
+   */
   @Override
   public String toString() {
     return "DeviceStats[reads=" + commands(CommandKind.READ) + ", writes=" + commands(CommandKind.WRITE)
         + ", appends=" + commands(CommandKind.APPEND) + ", resets=" + zoneResets + ", host link "
-        + hostLinkBytes() + " B, modeled busy "
-        + modeledBusyNanos + " ns]";
+        + MemoryBudget.format(hostLinkBytes()) + ", modeled busy " + Durations.format(modeledBusyNanos) + "]";
   }
 }

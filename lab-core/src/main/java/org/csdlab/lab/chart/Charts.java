@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.csdlab.lab.display.HtmlRenderable;
 import org.csdlab.lab.display.Renderers;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -24,7 +25,7 @@ import tech.tablesaw.plotly.traces.Trace;
  */
 public final class Charts {
   private static final AtomicBoolean REGISTERED = new AtomicBoolean();
-  private static final int WIDTH = 800;
+  static final int WIDTH = 800;
   private static final int HEIGHT = 420;
 
   private Charts() {}
@@ -169,23 +170,28 @@ public final class Charts {
     return crossings;
   }
 
-  /** A standalone HTML page with the charts and plotly.js embedded once. */
-  public static String page(String title, List<Chart> charts) {
-    Objects.requireNonNull(charts, "charts");
+  /**
+   * A standalone HTML page: {@code title} as its heading, then {@code parts} in order (charts, and
+   * any other rendering: tables, text), with plotly.js embedded once.
+   */
+  public static String page(String title, List<? extends HtmlRenderable> parts) {
+    Objects.requireNonNull(parts, "parts");
     StringBuilder html = new StringBuilder(PlotlyJs.script().length() + 4096)
         .append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>")
         .append(escape(title)).append("</title>\n")
+        .append("<style>body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:1.5em;max-width:")
+        .append(WIDTH + 160).append("px;line-height:1.45}</style>\n")
         .append(PlotlyJs.loaderHtml())
-        .append("\n</head>\n<body>\n");
-    for (Chart chart : charts) {
-      html.append(chart.toHtml(false)).append('\n');
+        .append("\n</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n");
+    for (HtmlRenderable part : parts) {
+      html.append(part.toHtml()).append('\n');
     }
     return html.append("</body>\n</html>\n").toString();
   }
 
   /** Writes {@link #page} to {@code file} (creating its directory) and returns {@code file}. */
-  public static Path saveHtml(Path file, String title, List<Chart> charts) {
-    Chart.write(file, page(title, charts));
+  public static Path saveHtml(Path file, String title, List<? extends HtmlRenderable> parts) {
+    Chart.write(file, page(title, parts));
     return file;
   }
 

@@ -1,22 +1,17 @@
 package org.csdlab.lab.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.csdlab.lab.Comparison;
 import org.csdlab.lab.CsdRun;
 import org.csdlab.lab.HostRun;
 import org.csdlab.lab.Lab;
-import org.csdlab.lab.chart.BytesMoved;
-import org.csdlab.lab.chart.Chart;
-import org.csdlab.lab.chart.Charts;
 import org.csdlab.lab.dataset.ByteUnit;
 import org.csdlab.lab.dataset.WrittenDataset;
-import org.csdlab.lab.monitor.TimeAxis;
 import org.csdlab.zns.Geometry;
 
 /**
  * The offloaded-filtering demo: the lab API doing what {@link #CODE} says. The lab's monitor draws
- * the progress bars (in a terminal) and the throughput charts.
+ * the progress bars (in a terminal) and the throughput charts of the page ({@link DemoPage}).
  */
 final class OffloadDemo {
   /** RAND_MAX/2, the threshold of OpenCSD's experiments and of the tutorial kernel {@code count_u32.c}. */
@@ -65,15 +60,9 @@ final class OffloadDemo {
     HostRun onHost = lab.host().countU32Above(readings, THRESHOLD);
     CsdRun onDrive = lab.csd().countU32Above(readings, THRESHOLD);
     Comparison comparison = lab.compare(onHost, onDrive);
-    Path chart = chartFile == null ? null : saveCharts(chartFile, onHost, onDrive);
+    Path chart = chartFile == null ? null : DemoPage.save(chartFile,
+        new DemoPage.Parameters(readings.sizeBytes(), readings.zoneCount(), seed, THRESHOLD, lab.config()),
+        comparison, onHost, onDrive, lab.monitor());
     return new Result(comparison, readings, chart);
-  }
-
-  private Path saveCharts(Path file, HostRun onHost, CsdRun onDrive) {
-    Chart bytes = Charts.bytesMoved("Bytes moved: counting on the host vs on the drive", List.of(
-        new BytesMoved("host", onHost.hostBytes(), onHost.hostBytes()),
-        new BytesMoved("drive (eBPF)", onDrive.mediaBytesRead(), onDrive.hostBytes())));
-    return Charts.saveHtml(file, "csdlab demo: offloaded filtering",
-        List.of(bytes, lab.monitor().chart(TimeAxis.MODELED), lab.monitor().chart(TimeAxis.WALL_CLOCK)));
   }
 }

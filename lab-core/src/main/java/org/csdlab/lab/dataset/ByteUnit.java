@@ -8,7 +8,9 @@ import org.csdlab.ebpf.MemoryBudget;
 
 /**
  * Binary size units for dataset sizes: {@code Datasets.u32Readings(256, MiB)}.
- * Throughput elsewhere in the lab is in decimal MB/s; sizes of data are binary.
+ * Sizes of data are binary everywhere in the lab, and so are the throughput monitor's rates
+ * (MiB/s in its progress bars and charts); the bandwidths of timing profiles are decimal (MB/s,
+ * GB/s), as drive data sheets give them.
  */
 public enum ByteUnit {
   B(1),

@@ -96,8 +96,11 @@ public final class Html {
     return out.append("</table>").toString();
   }
 
-  /** The style of every table cell. */
+  /**
+   * The style of every table cell: left-aligned unless a cell's own style says otherwise, since
+   * notebook themes right-align table cells (JupyterLab's CSS does), which ragged code columns.
+   */
   public static String cellStyle() {
-    return "border:1px solid " + BORDER + ";padding:2px 6px;vertical-align:top;color:inherit";
+    return "border:1px solid " + BORDER + ";padding:2px 6px;vertical-align:top;color:inherit;text-align:left";
   }
 }

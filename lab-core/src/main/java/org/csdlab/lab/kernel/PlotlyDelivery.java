@@ -11,7 +11,9 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * internet connection. Chart HTML therefore never loads plotly.js itself (charts drawn before it
  * arrives wait in the charts package's queue); the script comes from the
  * {@code org.webjars.npm:plotly.js-dist} jar through {@link Charts#compressedPlotlyLoader()} and is
- * delivered as a {@code display_data} output holding a {@code <script>}.
+ * delivered as a {@code display_data} output holding a {@code <script>}. Should that output be lost
+ * (cleared, not saved, or its scripts not run in an untrusted notebook), no chart stays blank: each
+ * says in words why it is not drawn and what to do ({@link org.csdlab.lab.chart.Chart#MISSING_PLOTLY}).
  */
 public final class PlotlyDelivery {
 

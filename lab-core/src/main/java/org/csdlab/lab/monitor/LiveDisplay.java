@@ -6,22 +6,36 @@ import org.csdlab.lab.display.DisplaySink;
 /**
  * A display shown once in a live sink (a notebook cell) and replaced in place, at most once per
  * interval while work goes on, and always at the end. A sink that fails stops the updates rather
- * than the workload.
+ * than the workload. It follows the operations its monitor started from the {@code
+ * firstSequence}-th on, over {@code axis} time.
  */
 final class LiveDisplay {
   private final DisplaySink sink;
   private final long intervalNanos;
+  private final long firstSequence;
+  private final TimeAxis axis;
   private String id;
   private volatile long lastUpdateNanos;
   private boolean broken;
 
-  LiveDisplay(DisplaySink sink, long intervalNanos) {
+  LiveDisplay(DisplaySink sink, long intervalNanos, long firstSequence, TimeAxis axis) {
     this.sink = sink;
     this.intervalNanos = intervalNanos;
+    this.firstSequence = firstSequence;
+    this.axis = axis;
   }
 
   DisplaySink sink() {
     return sink;
+  }
+
+  /** Whether the chart shows {@code series}: it started after the chart was asked for. */
+  boolean follows(SeriesRecorder series) {
+    return series.sequence() >= firstSequence;
+  }
+
+  TimeAxis axis() {
+    return axis;
   }
 
   /** Shows the content now if nothing is shown yet. */

@@ -51,7 +51,7 @@ public final class Progress implements AutoCloseable {
     if (bar != null) {
       bar.stepTo(done);
     }
-    monitor.progressed(now);
+    monitor.progressed(now, series);
   }
 
   /** The bytes done so far. */
@@ -70,7 +70,7 @@ public final class Progress implements AutoCloseable {
       if (bar != null) {
         bar.close();
       }
-      monitor.finished();
+      monitor.finished(series);
     }
   }
 

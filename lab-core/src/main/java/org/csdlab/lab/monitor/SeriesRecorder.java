@@ -11,6 +11,7 @@ import java.util.List;
 final class SeriesRecorder {
   static final int MAX_SAMPLES = 2048;
 
+  private final long sequence;
   private final String name;
   private final long totalBytes;
   private final long startNanos;
@@ -22,7 +23,8 @@ final class SeriesRecorder {
   private long droppedSamples;
   private boolean finished;
 
-  SeriesRecorder(String name, long totalBytes, long startNanos, long sampleIntervalNanos) {
+  SeriesRecorder(long sequence, String name, long totalBytes, long startNanos, long sampleIntervalNanos) {
+    this.sequence = sequence;
     this.name = name;
     this.totalBytes = totalBytes;
     this.startNanos = startNanos;
@@ -33,6 +35,11 @@ final class SeriesRecorder {
 
   String name() {
     return name;
+  }
+
+  /** The how-manieth series its monitor started (0 for the first). */
+  long sequence() {
+    return sequence;
   }
 
   /** Adds a chunk; returns the bytes done so far. */
@@ -73,7 +80,7 @@ final class SeriesRecorder {
   }
 
   synchronized Series snapshot() {
-    return new Series(name, totalBytes, bytes, finished, samples, droppedSamples);
+    return new Series(name, totalBytes, bytes, finished, samples, droppedSamples, startNanos);
   }
 
   private void sample(long now) {

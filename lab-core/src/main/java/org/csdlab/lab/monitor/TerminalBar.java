@@ -5,9 +5,9 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar in MB with the current rate, on standard error. */
+/** A progress bar in MiB with the current rate, on standard error (binary units, as every size in the lab). */
 final class TerminalBar {
-  private static final long MB = 1_000_000;
+  private static final long MIB = 1 << 20;
 
   private final ProgressBar bar;
 
@@ -24,7 +24,7 @@ final class TerminalBar {
     this.bar = new ProgressBarBuilder()
         .setTaskName(name)
         .setInitialMax(totalBytes > 0 ? totalBytes : -1)
-        .setUnit(" MB", MB)
+        .setUnit(" MiB", MIB)
         .showSpeed()
         .setStyle(ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(200)

@@ -17,21 +17,25 @@ import tech.tablesaw.api.Table;
  * Follows long operations (dataset generation, host scans, offloaded scans) as named series of
  * bytes done over wall-clock time and, when they report it, modeled device time.
  *
- * <p>While an operation runs the monitor shows it: in a terminal (or JShell started by the
- * launcher) as a progress bar in MB with the current rate on standard error ({@link
- * ProgressBars}); in a notebook, where {@link Displays#sink()} is {@linkplain DisplaySink#live()
- * live}, as a throughput chart shown once and updated in place at most every {@link
- * Builder#displayInterval display interval}, with the final state shown when an operation ends.
+ * <p>While an operation runs, a terminal (or JShell started by the launcher) shows it as a
+ * progress bar in MiB with the current rate on standard error ({@link ProgressBars}). A notebook
+ * shows a live chart only where a cell asks for one with {@link #live()}: the chart appears in that
+ * cell and follows the operations the cell starts after the call, updated in place at most every
+ * {@link Builder#displayInterval display interval} and once more when each ends. Other cells show
+ * no chart, so a loop of small operations does not fill a cell with charts or a legend with
+ * entries.
  *
  * <pre>{@code
  * var monitor = ThroughputMonitor.create();
+ * monitor.live();                               // in a notebook: a chart in this cell
  * try (Progress p = monitor.start("host scan", 256L << 20)) {
  *   ... p.advance(chunkBytes, chunkModeledNanos) ...
  * }
- * monitor.chart(TimeAxis.MODELED)
+ * monitor.chart(TimeAxis.MODELED)               // every series kept, on one time origin
  * }</pre>
  *
- * <p>Usable from any thread; reporting a chunk costs a lock, an addition and a clock read.
+ * <p>Sizes and rates are binary (MiB, MiB/s), as every size in the lab. Usable from any thread;
+ * reporting a chunk costs a lock, an addition and a clock read.
  */
 public final class ThroughputMonitor implements HtmlRenderable {
 
@@ -45,6 +49,7 @@ public final class ThroughputMonitor implements HtmlRenderable {
 
   private final CopyOnWriteArrayList<SeriesRecorder> series = new CopyOnWriteArrayList<>();
   private final AtomicLong droppedSeries = new AtomicLong();
+  private final AtomicLong startedSeries = new AtomicLong();
   private volatile LiveDisplay live;
 
   private ThroughputMonitor(Builder builder) {
@@ -55,7 +60,7 @@ public final class ThroughputMonitor implements HtmlRenderable {
     this.fixedSink = builder.sink;
   }
 
-  /** A monitor with the defaults: system clock, bars when in a terminal, live charts in notebooks. */
+  /** A monitor with the defaults: system clock, bars when in a terminal, live charts where {@link #live()} asks. */
   public static ThroughputMonitor create() {
     return builder().build();
   }
@@ -85,29 +90,61 @@ public final class ThroughputMonitor implements HtmlRenderable {
       throw new IllegalArgumentException("total bytes of '" + name + "' must be at least 0 (0 = unknown), was " + totalBytes);
     }
     long now = now();
-    SeriesRecorder recorder = new SeriesRecorder(name, totalBytes, now, sampleIntervalNanos);
+    SeriesRecorder recorder = new SeriesRecorder(startedSeries.getAndIncrement(), name, totalBytes, now,
+        sampleIntervalNanos);
     addBounded(recorder);
     DisplaySink sink = currentSink();
-    boolean liveSink = sink.live();
-    if (liveSink) {
-      liveDisplay(sink).show(now, this::chart);
+    LiveDisplay display = live;
+    if (display != null && display.sink() == sink) {
+      display.maybeUpdate(now, () -> liveChart(display));
+    } else if (display != null) {
+      endLive(display);   // started from a later cell: the earlier cell's chart is complete
     }
-    TerminalBar bar = progressBars.wanted(liveSink) ? TerminalBar.open(name, totalBytes) : null;
+    TerminalBar bar = progressBars.wanted(sink.live()) ? TerminalBar.open(name, totalBytes) : null;
     return new Progress(this, recorder, bar);
   }
 
   /**
-   * Shows the throughput chart in the current display now and keeps it updated while operations
-   * run: in a notebook a live chart in this cell (later operations update it); in a terminal the
-   * current state as text, once.
+   * In a notebook, shows a throughput chart over wall-clock time in this cell, which follows the
+   * operations started after this call while they run (one live chart per cell: a second call in
+   * the same cell keeps the first chart; a later cell needs its own call). In a terminal it does
+   * nothing: progress bars follow the operations there.
    */
   public void live() {
+    live(TimeAxis.WALL_CLOCK);
+  }
+
+  /** As {@link #live()}, with the chart's time axis {@code axis} (e.g. {@link TimeAxis#MODELED}). */
+  public void live(TimeAxis axis) {
+    Objects.requireNonNull(axis, "axis");
     DisplaySink sink = currentSink();
-    if (sink.live()) {
-      liveDisplay(sink).show(now(), this::chart);
-    } else {
-      sink.show(this);
+    if (!sink.live()) {
+      return;
     }
+    LiveDisplay display;
+    synchronized (this) {
+      if (live != null && live.sink() == sink) {
+        return;
+      }
+      display = new LiveDisplay(sink, displayIntervalNanos, startedSeries.get(), axis);
+      live = display;
+    }
+    display.show(now(), () -> liveChart(display));
+  }
+
+  private synchronized void endLive(LiveDisplay display) {
+    if (live == display) {
+      live = null;
+    }
+  }
+
+  /** The chart a live display shows: the series started since it was asked for. */
+  private Chart liveChart(LiveDisplay display) {
+    List<Series> followed = series.stream()
+        .filter(display::follows)
+        .map(SeriesRecorder::snapshot)
+        .toList();
+    return ThroughputChart.of(followed, display.axis(), 0);
   }
 
   /** Every series so far, oldest first. */
@@ -145,19 +182,25 @@ public final class ThroughputMonitor implements HtmlRenderable {
     droppedSeries.set(0);
   }
 
-  /** Throughput over wall-clock time, one line per series. */
+  /** Throughput over wall-clock time, one line per series, all from the first series' start. */
   public Chart chart() {
     return chart(TimeAxis.WALL_CLOCK);
   }
 
-  /** Throughput over {@code axis} time, one line per series (that has modeled time, for MODELED). */
+  /**
+   * Throughput over {@code axis} time, one line per series (that has modeled time, for MODELED), on
+   * one time origin: operations run one after another appear one after another.
+   */
   public Chart chart(TimeAxis axis) {
     return ThroughputChart.of(series(), axis, droppedSeries());
   }
 
-  /** The samples as a table: series, wall s, modeled s, MB done, MB/s over the last interval. */
+  /**
+   * The samples as a table: series, wall s and modeled s (from the charts' common origin), MiB done,
+   * MiB/s (wall-clock) over the interval before the sample.
+   */
   public Table table() {
-    return ThroughputChart.table(series(), TimeAxis.WALL_CLOCK);
+    return ThroughputChart.table(series());
   }
 
   @Override
@@ -186,30 +229,22 @@ public final class ThroughputMonitor implements HtmlRenderable {
     return clock.getAsLong();
   }
 
-  void progressed(long now) {
+  void progressed(long now, SeriesRecorder recorder) {
     LiveDisplay display = live;
-    if (display != null) {
-      display.maybeUpdate(now, this::chart);
+    if (display != null && display.follows(recorder)) {
+      display.maybeUpdate(now, () -> liveChart(display));
     }
   }
 
-  void finished() {
+  void finished(SeriesRecorder recorder) {
     LiveDisplay display = live;
-    if (display != null) {
-      display.update(now(), this::chart);
+    if (display != null && display.follows(recorder)) {
+      display.update(now(), () -> liveChart(display));
     }
   }
 
   private DisplaySink currentSink() {
     return fixedSink != null ? fixedSink : Displays.sink();
-  }
-
-  /** The live display in {@code sink}; a new one when the sink changed (a later notebook cell). */
-  private synchronized LiveDisplay liveDisplay(DisplaySink sink) {
-    if (live == null || live.sink() != sink) {
-      live = new LiveDisplay(sink, displayIntervalNanos);
-    }
-    return live;
   }
 
   /** A sink that shows nothing, for {@link #quiet()}. */

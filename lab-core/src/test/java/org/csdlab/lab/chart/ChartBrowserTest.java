@@ -2,15 +2,12 @@ package org.csdlab.lab.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,17 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * except under CI=true, where it fails.
  */
 class ChartBrowserTest {
-  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-  private static final long TIMEOUT_SECONDS = 120;
 
   @Test
   void savedChartDrawsItsSvgInABrowserWithNoNetwork(@TempDir Path dir) throws Exception {
-    if (!Files.isExecutable(CHROMIUM)) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail("CI=true but Chromium is not installed at " + CHROMIUM + " (apt-get install chromium)");
-      }
-      Assumptions.abort("Chromium is not installed at " + CHROMIUM);
-    }
     Chart lines = Charts.lines("Throughput", "wall-clock time (s)", "MB/s", List.of(
         new Line("host scan", new double[] {0.1, 0.2, 0.3}, new double[] {410, 455, 430})));
     Chart bytes = Charts.bytesMoved("Bytes moved", List.of(
@@ -52,16 +41,44 @@ class ChartBrowserTest {
     assertEquals(2, count(bars, "class=\"trace bars\""), "both bar traces are drawn");
     assertEquals(4, count(bars, "class=\"point\""), "four bars, also the 8-byte one on the log axis");
     assertTrue(dom.contains(">Throughput</text>") && dom.contains(">Bytes moved</text>"), "titles are drawn");
+    assertEquals(0, count(dom, "class=\"csdlab-chart-missing\""), "drawn charts keep no stand-in text");
+  }
+
+  @Test
+  void aChartWhosePlotlyNeverComesSaysWhyAndWhatToDo(@TempDir Path dir) throws Exception {
+    // As in a saved notebook whose first chart output (the one carrying plotly.js) was cleared.
+    Chart chart = Charts.lines("Orphan", "x", "y", List.of(new Line("alone", new double[] {1, 2}, new double[] {3, 1})));
+    Path page = dir.resolve("orphan.html");
+    Files.writeString(page, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/><title>cells</title></head><body>\n"
+        + chart.toHtml() + "\n" + chart.toHtml() + "\n</body></html>\n");
+
+    String dom = dumpDom(page, dir);
+
+    assertEquals(0, count(dom, "<svg"), "nothing could draw them");
+    Matcher missing = Pattern.compile("<div id=\"csdlab_chart_\\w+_missing\" class=\"csdlab-chart-missing\"[^>]*><b>Orphan</b>"
+        + "<br>\\s*<span class=\"csdlab-chart-reason\">([^<]*)</span>").matcher(dom);
+    for (int i = 0; i < 2; i++) {
+      assertTrue(missing.find(), "chart " + i + " keeps its stand-in: " + excerpt(dom));
+      assertEquals(Chart.MISSING_PLOTLY, missing.group(1), "after waiting for plotly.js it says why and what to do");
+    }
+  }
+
+  @Test
+  void aChartSaysItIsLoadingWhilePlotlyIsOnItsWay(@TempDir Path dir) throws Exception {
+    Chart chart = Charts.lines("Waiting", "x", "y", List.of(new Line("w", new double[] {1, 2}, new double[] {3, 1})));
+    Path page = dir.resolve("waiting.html");
+    // the dump happens before the chart's wait is over: 1 s of virtual time, no loader at all
+    Files.writeString(page, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/></head><body>\n" + chart.toHtml()
+        + "\n<script>setTimeout(function () { document.body.setAttribute('data-checked', document.querySelector("
+        + "'.csdlab-chart-reason').textContent); }, 1000);</script></body></html>\n");
+
+    String dom = dumpDom(page, dir);
+
+    assertTrue(dom.contains("data-checked=\"" + Chart.LOADING_PLOTLY + "\""), excerpt(dom));
   }
 
   @Test
   void aChartShownBeforeTheCompressedLoaderDrawsOnceItHasLoaded(@TempDir Path dir) throws Exception {
-    if (!Files.isExecutable(CHROMIUM)) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail("CI=true but Chromium is not installed at " + CHROMIUM + " (apt-get install chromium)");
-      }
-      Assumptions.abort("Chromium is not installed at " + CHROMIUM);
-    }
     // As in a classic notebook: require.js defines an AMD loader, the chart's output comes first,
     // the kernel's loader after it.
     Chart chart = Charts.lines("Queued", "x", "y", List.of(new Line("waits", new double[] {1, 2}, new double[] {3, 1})));
@@ -82,29 +99,7 @@ class ChartBrowserTest {
   }
 
   private static String dumpDom(Path page, Path dir) throws Exception {
-    Path out = dir.resolve("dom.html");
-    Path err = dir.resolve("chromium.log");
-    Process process = new ProcessBuilder(CHROMIUM.toString(),
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        // No network: every host fails to resolve and every proxied request goes nowhere.
-        "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9",
-        "--user-data-dir=" + dir.resolve("profile"),
-        "--virtual-time-budget=5000",
-        "--dump-dom", page.toUri().toString())
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile())
-        .start();
-    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      fail("Chromium did not finish within " + TIMEOUT_SECONDS + " s; its log: " + Files.readString(err));
-    }
-    String dom = Files.readString(out);
-    if (process.exitValue() != 0 || dom.isEmpty()) {
-      fail("Chromium exited with " + process.exitValue() + " and " + dom.length() + " bytes of DOM; its log: "
-          + Files.readString(err));
-    }
-    return dom;
+    return HeadlessChromium.findOrSkip().dumpDom(page, dir);
   }
 
   private static int count(String text, String part) {

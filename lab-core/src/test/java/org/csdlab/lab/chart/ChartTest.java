@@ -19,6 +19,7 @@ import org.csdlab.lab.display.Renderers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -62,6 +63,10 @@ class ChartTest {
     assertTrue(html.contains("name: 'offloaded'") && html.contains("name: 'host'") && html.contains("name: 'crossover'"));
     assertTrue(html.contains("Plotly.newPlot("));
     assertTrue(html.contains("__csdlabPlotlyQueue"), "a chart shown before plotly.js waits for it");
+    Element missing = (Element) document.getDocumentElement().getElementsByTagName("div").item(0);
+    assertEquals("csdlab-chart-missing", missing.getAttribute("class"), "the first thing in a chart is its stand-in");
+    assertEquals("Host or drive?" + Chart.MISSING_PLOTLY, missing.getTextContent(),
+        "never blank: the title and why it is not drawn, until the script draws it");
   }
 
   @Test

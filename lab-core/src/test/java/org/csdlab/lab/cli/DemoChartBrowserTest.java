@@ -2,12 +2,10 @@ package org.csdlab.lab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.csdlab.lab.chart.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,35 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
  * it fails.
  */
 class DemoChartBrowserTest {
-  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-  private static final long TIMEOUT_SECONDS = 120;
 
   @Test
   void theDemosChartsDrawOffline(@TempDir Path dir) throws Exception {
-    if (!Files.isExecutable(CHROMIUM)) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail("CI=true but Chromium is not installed at " + CHROMIUM + " (apt-get install chromium)");
-      }
-      Assumptions.abort("Chromium is not installed at " + CHROMIUM);
-    }
+    HeadlessChromium chromium = HeadlessChromium.findOrSkip();
     Path page = dir.resolve("demo.html");
     CliRun demo = CliRun.of("demo", "--size", "32MiB", "--no-progress", "--chart", page.toString());
     assertEquals(0, demo.status(), demo.err());
 
-    Path dom = dir.resolve("dom.html");
-    Path log = dir.resolve("chromium.log");
-    Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9", // no network at all
-        "--user-data-dir=" + dir.resolve("profile"), "--virtual-time-budget=5000", "--dump-dom",
-        page.toUri().toString())
-        .redirectOutput(dom.toFile()).redirectError(log.toFile()).start();
-    if (!chromium.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      chromium.destroyForcibly();
-      fail("Chromium did not finish within " + TIMEOUT_SECONDS + " s; its log: " + Files.readString(log));
-    }
-    String html = Files.readString(dom);
-    assertEquals(0, chromium.exitValue(), "Chromium failed; its log: " + Files.readString(log));
+    String html = chromium.dumpDom(page, dir);
 
     String[] charts = html.split("<div class=\"csdlab-chart\">");
     assertEquals(4, charts.length, "the page and the demo's three charts");
@@ -55,5 +33,7 @@ class DemoChartBrowserTest {
     assertTrue(html.contains(">Bytes moved: counting on the host vs on the drive</text>"), "the bytes chart's title");
     assertTrue(charts[1].contains("class=\"trace bars\""), "the bytes chart has its bars");
     assertTrue(charts[2].contains("class=\"trace scatter"), "the modeled-time throughput chart has its lines");
+    assertTrue(charts[0].contains("<h1>csdlab demo: offloaded filtering</h1>"), "the heading is rendered");
+    assertTrue(charts[0].contains("<p>The first chart shows the bytes each count moved"), "the explanation is rendered");
   }
 }

@@ -35,21 +35,21 @@ class ProgressBarsTest {
   }
 
   @Test
-  void aBarShowsTheNameAndMegabytesOnStandardError() {
+  void aBarShowsTheNameAndMebibytesOnStandardError() {
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       ThroughputMonitor monitor = ThroughputMonitor.builder().progressBars(ProgressBars.ON).build();
-      try (Progress progress = monitor.start("host scan", 5_000_000)) {
-        progress.advance(5_000_000);
+      try (Progress progress = monitor.start("host scan", 5 << 20)) {
+        progress.advance(5 << 20);
       }
     } finally {
       System.setErr(original);
     }
     String bar = captured.toString(StandardCharsets.UTF_8);
     assertTrue(bar.contains("host scan"), bar);
-    assertTrue(bar.contains("5/5 MB"), bar);
+    assertTrue(bar.contains("5/5 MiB"), bar);
     assertTrue(bar.contains("100%"), bar);
   }
 }

@@ -18,6 +18,7 @@ import tech.tablesaw.api.Table;
 
 class ThroughputMonitorTest {
   private static final long MS = 1_000_000;
+  private static final long MIB = 1 << 20;
 
   private final AtomicLong clock = new AtomicLong(1_000 * MS);
 
@@ -60,23 +61,23 @@ class ThroughputMonitorTest {
     RecordingSink terminal = new RecordingSink();
     terminal.live = false;
     ThroughputMonitor monitor = monitor().sampleInterval(Duration.ofMillis(10)).sink(terminal).build();
-    try (Progress progress = monitor.start("offloaded scan", 3_000_000)) {
+    try (Progress progress = monitor.start("offloaded scan", 3 * MIB)) {
       clock.addAndGet(10 * MS);
-      progress.advance(1_000_000, 2 * MS);
+      progress.advance(MIB, 2 * MS);
       clock.addAndGet(5 * MS);            // within the interval: no sample
-      progress.advance(1_000_000, 2 * MS);
+      progress.advance(MIB, 2 * MS);
       clock.addAndGet(5 * MS);
-      progress.advance(1_000_000, 4 * MS);
+      progress.advance(MIB, 4 * MS);
     }
     Series series = monitor.series("offloaded scan").orElseThrow();
-    assertEquals(List.of(new Sample(0, 0, 0), new Sample(10 * MS, 1_000_000, 2 * MS), new Sample(20 * MS, 3_000_000, 8 * MS)),
+    assertEquals(List.of(new Sample(0, 0, 0), new Sample(10 * MS, MIB, 2 * MS), new Sample(20 * MS, 3 * MIB, 8 * MS)),
         series.samples());
     assertTrue(series.finished());
     assertEquals(List.of(), terminal.calls, "a sink that is not live gets no chart");
-    assertEquals(3_000_000, series.bytesDone());
-    assertEquals(150.0, series.wallMegabytesPerSecond(), 1e-9);     // 3 MB in 20 ms
-    assertEquals(375.0, series.modeledMegabytesPerSecond(), 1e-9);  // 3 MB in 8 ms modeled
-    assertEquals("offloaded scan: 3.0 MB in 0.02 s (150 MB/s), modeled 0.008 s", series.toString());
+    assertEquals(3 * MIB, series.bytesDone());
+    assertEquals(150.0, series.wallMebibytesPerSecond(), 1e-9);     // 3 MiB in 20 ms
+    assertEquals(375.0, series.modeledMebibytesPerSecond(), 1e-9);  // 3 MiB in 8 ms modeled
+    assertEquals("offloaded scan: 3.0 MiB in 0.02 s (150 MiB/s), modeled 0.008 s", series.toString());
   }
 
   @Test
@@ -137,18 +138,20 @@ class ThroughputMonitorTest {
     RecordingSink sink = new RecordingSink();
     Displays.install(sink);
     ThroughputMonitor monitor = monitor().displayInterval(Duration.ofMillis(250)).build();
-    Progress progress = monitor.start("host scan", 100_000_000);
+    monitor.live();
     assertEquals(List.of("show"), sink.calls);
+    Progress progress = monitor.start("host scan", 100 * MIB);
+    assertEquals(List.of("show"), sink.calls, "no update within the interval");
     for (int i = 0; i < 100; i++) {       // 100 chunks, 10 ms apart: 1 s
       clock.addAndGet(10 * MS);
-      progress.advance(1_000_000);
+      progress.advance(MIB);
     }
     assertEquals(4, sink.calls.size() - 1, "one update per 250 ms: " + sink.calls);
     progress.finish();
     assertEquals("update d1", sink.calls.get(sink.calls.size() - 1));
     assertEquals(6, sink.calls.size());
     Chart last = (Chart) sink.values.get(sink.values.size() - 1);
-    assertTrue(last.toString().startsWith("Chart[Throughput over wall-clock time: host scan 100 MB/s"), last.toString());
+    assertTrue(last.toString().startsWith("Chart[Throughput over wall-clock time: host scan 100 MiB/s"), last.toString());
     progress.finish();                    // a second finish changes nothing
     assertEquals(6, sink.calls.size());
   }
@@ -157,6 +160,7 @@ class ThroughputMonitorTest {
   void aSecondSeriesSharesTheLiveChart() {
     RecordingSink sink = new RecordingSink();
     ThroughputMonitor monitor = monitor().sink(sink).build();
+    monitor.live();
     monitor.start("host", 10).close();
     monitor.start("drive", 10).close();
     assertEquals(1, sink.calls.stream().filter("show"::equals).count(), sink.calls.toString());
@@ -166,27 +170,100 @@ class ThroughputMonitorTest {
   }
 
   @Test
-  void aLaterCellGetsItsOwnLiveChart() {
+  void aLaterCellGetsItsOwnLiveChartOnlyIfItAsks() {
     ThroughputMonitor monitor = monitor().build();
     RecordingSink first = new RecordingSink();
     Displays.install(first);
+    monitor.live();
     monitor.start("cell 1", 1).close();
     RecordingSink second = new RecordingSink();
     Displays.install(second);
-    monitor.live();
     monitor.start("cell 2", 1).close();
-    assertEquals(List.of("show", "update d1"), first.calls);
-    assertEquals(List.of("show", "update d1"), second.calls);
+    RecordingSink third = new RecordingSink();
+    Displays.install(third);
+    monitor.live();
+    monitor.start("cell 3", 1).close();
+    assertEquals(List.of("show", "update d1"), first.calls, "cell 2's operation does not touch cell 1's chart");
+    assertEquals(List.of(), second.calls, "no live chart unless the cell asks for one");
+    assertEquals(List.of("show", "update d1"), third.calls);
+    Chart third3 = (Chart) third.values.get(1);
+    assertTrue(third3.toString().startsWith("Chart[Throughput over wall-clock time: cell 3"), third3.toString());
+    assertFalse(third3.toHtml().contains("cell 1"), "the chart follows what its cell started after live()");
   }
 
   @Test
-  void liveInATerminalShowsTheStateOnce() {
+  void anOperationWithoutLiveShowsNoChartEvenInANotebook() {
+    RecordingSink notebook = new RecordingSink();
+    ThroughputMonitor monitor = monitor().sink(notebook).build();
+    try (Progress progress = monitor.start("generate u32 readings", MIB)) {
+      clock.addAndGet(10 * MS);
+      progress.advance(MIB);
+    }
+    assertEquals(List.of(), notebook.calls);
+    assertEquals(1, monitor.series().size(), "it is still recorded for chart()");
+  }
+
+  @Test
+  void oneLiveChartPerCellWhateverTheLoop() {
+    RecordingSink cell = new RecordingSink();
+    ThroughputMonitor monitor = monitor().sink(cell).build();
+    monitor.live();
+    monitor.live();
+    for (int i = 0; i < 25; i++) {
+      monitor.start("drive count_u32.o", 1).close();
+    }
+    assertEquals(1, cell.calls.stream().filter("show"::equals).count(), cell.calls.toString());
+  }
+
+  @Test
+  void liveInATerminalShowsNothingBarsFollowTheWorkThere() {
     RecordingSink terminal = new RecordingSink();
     terminal.live = false;
     ThroughputMonitor monitor = monitor().sink(terminal).build();
     monitor.live();
-    assertEquals(List.of("show"), terminal.calls);
-    assertEquals(monitor, terminal.values.get(0));
+    monitor.live(TimeAxis.MODELED);
+    monitor.start("scan", 1).close();
+    assertEquals(List.of(), terminal.calls);
+  }
+
+  @Test
+  void everySeriesOfAChartSharesOneTimeOrigin() {
+    ThroughputMonitor monitor = monitor().sampleInterval(Duration.ZERO).build();
+    try (Progress generate = monitor.start("generate", 0)) {   // 0 to 2.3 s, no modeled time
+      clock.addAndGet(2300 * MS);
+      generate.advance(230 * MIB);
+    }
+    try (Progress host = monitor.start("host scan", 0)) {      // 2.3 s to 2.35 s, modeled 0 to 4 s
+      clock.addAndGet(50 * MS);
+      host.advance(8 * MIB, 4000 * MS);
+    }
+    try (Progress drive = monitor.start("drive scan", 0)) {    // 2.35 s to 2.45 s, modeled 4 s to 6 s
+      clock.addAndGet(100 * MS);
+      drive.advance(8 * MIB, 2000 * MS);
+    }
+    Table table = monitor.table();
+    assertEquals(List.of(0.0, 2.3, 2.3, 2.35, 2.35, 2.45), table.doubleColumn("wall s").asList(),
+        "wall-clock time from the first operation's start");
+    assertEquals(4.0, table.doubleColumn("modeled s").get(3), 1e-9);
+    assertEquals(4.0, table.doubleColumn("modeled s").get(4), 1e-9, "the drive starts where the host ended");
+    assertEquals(6.0, table.doubleColumn("modeled s").get(5), 1e-9);
+    String wall = monitor.chart().toHtml();
+    assertTrue(wall.contains("\"2.35\""), "the host's point at 2.35 s, after the generation: " + wall);
+    String modeled = monitor.chart(TimeAxis.MODELED).toHtml();
+    assertTrue(modeled.contains("\"4.0\"") && modeled.contains("\"6.0\""), modeled);
+
+    assertEquals(List.of(0L, 0L), List.of(origins(overlapping(), 0), origins(overlapping(), 1)),
+        "operations that overlap in wall-clock time start together in modeled time");
+  }
+
+  private static List<Series> overlapping() {
+    Series first = new Series("a", 0, 1, true, List.of(new Sample(0, 0, 0), new Sample(100 * MS, 1, 50 * MS)), 0, 0);
+    Series second = new Series("b", 0, 1, true, List.of(new Sample(0, 0, 0), new Sample(100 * MS, 1, 50 * MS)), 0, 10 * MS);
+    return List.of(first, second);
+  }
+
+  private static long origins(List<Series> series, int index) {
+    return ThroughputChart.origins(series, TimeAxis.MODELED)[index];
   }
 
   @Test
@@ -256,25 +333,25 @@ class ThroughputMonitorTest {
     ThroughputMonitor monitor = monitor().sampleInterval(Duration.ZERO).build();
     try (Progress host = monitor.start("host scan", 0)) {
       clock.addAndGet(100 * MS);
-      host.advance(10_000_000, 50 * MS);   // 100 MB/s wall, 200 MB/s modeled
+      host.advance(10 * MIB, 50 * MS);   // 100 MiB/s wall, 200 MiB/s modeled
     }
     try (Progress generate = monitor.start("generate", 0)) {
       clock.addAndGet(10 * MS);
-      generate.advance(5_000_000);          // 500 MB/s, no modeled time
+      generate.advance(5 * MIB);          // 500 MiB/s, no modeled time
     }
     Chart wall = monitor.chart();
-    assertEquals("Chart[Throughput over wall-clock time: host scan 100 MB/s; generate 500 MB/s]", wall.toString());
+    assertEquals("Chart[Throughput over wall-clock time: host scan 100 MiB/s; generate 500 MiB/s]", wall.toString());
     String html = monitor.chart(TimeAxis.MODELED).toHtml();
     assertTrue(html.contains("name: 'host scan'"));
     assertFalse(html.contains("generate"), "only series with modeled time are on the modeled chart");
     assertTrue(html.contains("modeled device time (s)"));
-    assertTrue(html.contains("\"0.05\"") && html.contains("\"200.0\""), "the point (0.05 s, 200 MB/s): " + html);
+    assertTrue(html.contains("\"0.05\"") && html.contains("\"200.0\""), "the point (0.05 s, 200 MiB/s): " + html);
 
     Table table = monitor.table();
-    assertEquals(List.of("series", "wall s", "modeled s", "MB done", "MB/s"), table.columnNames());
+    assertEquals(List.of("series", "wall s", "modeled s", "MiB done", "MiB/s"), table.columnNames());
     assertEquals(4, table.rowCount());
-    assertEquals(100.0, table.doubleColumn("MB/s").get(1), 1e-9);
-    assertTrue(monitor.toString().startsWith("ThroughputMonitor[host scan: 10.0 MB in 0.10 s (100 MB/s), modeled 0.050 s; generate"),
+    assertEquals(100.0, table.doubleColumn("MiB/s").get(1), 1e-9);
+    assertTrue(monitor.toString().startsWith("ThroughputMonitor[host scan: 10.0 MiB in 0.10 s (100 MiB/s), modeled 0.050 s; generate"),
         monitor.toString());
     assertEquals("ThroughputMonitor[no operations yet]", ThroughputMonitor.quiet().toString());
     assertEquals("Chart[Throughput over wall-clock time: no operations yet]", ThroughputMonitor.quiet().chart().toString());
