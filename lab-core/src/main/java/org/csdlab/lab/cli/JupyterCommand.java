@@ -17,12 +17,14 @@ final class JupyterCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--notebooks", paramLabel = "DIR", defaultValue = "notebooks",
-      description = "The notebooks directory (default: ${DEFAULT-VALUE}, from the repository root).")
+  @Option(names = "--notebooks", paramLabel = "DIR",
+      description = "The notebooks directory (default: notebooks/ of the csdlab directory, wherever csdlab runs "
+          + "from).")
   Path notebooks;
 
   @Override
   public Integer call() throws Exception {
-    return JupyterLauncher.launch(notebooks, System.out, System.err);
+    Path directory = notebooks != null ? notebooks : Installation.file("notebooks", "--notebooks");
+    return JupyterLauncher.launch(directory, System.out, System.err);
   }
 }

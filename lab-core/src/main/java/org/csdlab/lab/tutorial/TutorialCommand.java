@@ -29,9 +29,11 @@ public final class TutorialCommand implements Callable<Integer> {
     return home == null ? TutorialCatalog.locate() : TutorialCatalog.of(home);
   }
 
+  /** Without a subcommand: a usage error (exit status 2) that prints the usage on stderr, as every command group. */
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
+    spec.commandLine().usage(spec.commandLine().getErr());
+    spec.commandLine().getErr().flush();
+    return spec.exitCodeOnInvalidInput();
   }
 }
