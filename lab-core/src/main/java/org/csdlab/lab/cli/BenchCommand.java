@@ -30,11 +30,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * figures come from the JMH benchmarks in {@code tests/} (Maven profile {@code bench}).
  */
 @Command(name = "bench", description = "Quick benchmarks of the eBPF VM, the ZNS device and the CSD, as a table.",
-    footer = {"", "vm   the interpreter counting u32 values > 0x3FFFFFFF in its context memory",
-        "zns  Zone Append and Read of 128 KiB commands over one zone (memory backend)",
-        "csd  the tutorial kernel count_u32.o over one zone on the drive (4 KiB reads)", "",
+    footer = {"", "Groups:", "  vm   the interpreter counting u32 values > 0x3FFFFFFF in its context memory",
+        "  zns  Zone Append and Read of 128 KiB commands over one zone (memory backend)",
+        "  csd  the tutorial kernel count_u32.o over one zone on the drive (4 KiB reads)", "",
         "A quick look in one JVM; for careful figures use the JMH benchmarks:",
-        "  mvn -B -q -Pbench -pl tests -am package -DskipTests && java -jar tests/target/benchmarks.jar"})
+        "  mvn -B -q -Pbench -pl tests -am package -DskipTests", "  java -jar tests/target/benchmarks.jar", "",
+        ByteSize.UNITS_HELP})
 final class BenchCommand implements Callable<Integer> {
   /** The benchmark groups. */
   enum Group {

@@ -32,10 +32,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * image, with its SHA-256; a dataset named in the manifest is checked against it.
  */
 @Command(name = "generate", description = "Generate a seeded dataset into a file or the zones of a device image.",
-    footer = {"", "Examples:", "  csdlab dataset generate u32-readings --size 64MiB --seed 7 -o readings.bin",
-        "  csdlab dataset generate readings-256MiB-seed7 --image drive.img",
-        "A dataset the manifest names is checked against the manifest's SHA-256.",
-        "", "Generators: u32-readings, sensor-records, log-lines (csdlab dataset list)."})
+    footer = {"", "A dataset the manifest names is checked against the manifest's SHA-256. Generators: "
+        + "u32-readings, sensor-records, log-lines (csdlab dataset list).", "", ByteSize.UNITS_HELP, "",
+        "Examples:", "  csdlab dataset generate u32-readings --size 64MiB --seed 7 -o readings.bin",
+        "  csdlab dataset generate readings-256MiB-seed7 --image drive.img"})
 final class DatasetGenerateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -16,11 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code csdlab demo}: the offloaded-filtering demo, host against drive. */
 @Command(name = "demo",
     description = "Count sensor readings above RAND_MAX/2 on the host and on the drive, and compare.",
-    footer = {"", "The drive is the lab's: an emulated ZNS SSD with an eBPF core (teaching timing",
-        "profile). The readings are u32 values in [0, RAND_MAX] from a seeded generator. The host",
-        "reads every byte over the host link and counts in Java; on the drive, the lab's eBPF",
-        "kernel count_u32_above counts and returns only the count. Modeled time is the drive",
-        "model's (deterministic); wall time is this computer's."})
+    footer = {"", "The drive is the lab's: an emulated ZNS SSD with an eBPF core (teaching timing profile). The "
+        + "readings are u32 values in [0, RAND_MAX] from a seeded generator. The host reads every byte over the host "
+        + "link and counts in Java; on the drive, the lab's eBPF kernel count_u32_above counts and returns only the "
+        + "count. Modeled time is the drive model's (deterministic); wall time is this computer's.", "",
+        ByteSize.UNITS_HELP})
 final class DemoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

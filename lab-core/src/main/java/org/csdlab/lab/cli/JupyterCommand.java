@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "jupyter", description = "Start Jupyter on the tutorial notebooks (csdlab kernel).",
     subcommands = JupyterInstallCommand.class,
     synopsisSubcommandLabel = "[COMMAND]",
-    footer = {"", "First install the kernel once: csdlab jupyter install --user"})
+    footer = {"", "First install the kernel, once:", "  csdlab jupyter install --user"})
 final class JupyterCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

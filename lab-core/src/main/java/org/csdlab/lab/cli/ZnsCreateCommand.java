@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code csdlab zns create FILE}: a new device image, every zone Empty. */
 @Command(name = "create", description = "Create a device image file with every zone Empty.",
-    footer = {"", "The file is sparse: unwritten zones take no disk space.", "",
+    footer = {"", "The file is sparse: unwritten zones take no disk space.", "", ByteSize.UNITS_HELP, "",
         "Example:", "  csdlab zns create drive.img --zones 16 --zone-size 64MiB"})
 final class ZnsCreateCommand implements Callable<Integer> {
   @Spec

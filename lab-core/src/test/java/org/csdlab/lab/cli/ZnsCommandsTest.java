@@ -69,9 +69,9 @@ class ZnsCommandsTest {
   void createRefusesToOverwriteWithoutForce() throws IOException {
     Path image = Files.writeString(dir.resolve("drive.img"), "precious");
     CliRun run = CliRun.of("zns", "create", image.toString(), "--zones", "2", "--zone-size", "64KiB");
-    assertEquals(1, run.status());
-    assertEquals("csdlab zns create: " + image + " already exists; choose another name or add --force to replace it",
-        run.errorLine());
+    assertEquals(2, run.status());
+    assertEquals("csdlab zns create: " + image + " already exists; choose another name or add --force to replace it"
+        + " (see csdlab zns create --help)", run.errorLine());
     assertEquals("precious", Files.readString(image));
     assertEquals(0, CliRun.of("zns", "create", image.toString(), "--zones", "2", "--zone-size", "64KiB", "--force")
         .status());
@@ -80,11 +80,13 @@ class ZnsCommandsTest {
   @Test
   void createRefusesBadGeometryInOneLine() {
     Path image = dir.resolve("drive.img");
-    assertEquals("csdlab zns create: --zone-size must be a positive multiple of the block size 4096 B, got 1000 B",
-        CliRun.of("zns", "create", image.toString(), "--zone-size", "1000").errorLine());
+    assertEquals("csdlab zns create: --zone-size must be a positive multiple of the block size 4096 B, got 1000 B"
+        + " (see csdlab zns create --help)", CliRun.of("zns", "create", image.toString(), "--zone-size", "1000")
+        .errorLine());
     CliRun zones = CliRun.of("zns", "create", image.toString(), "--zones", "0");
-    assertEquals(1, zones.status());
-    assertTrue(zones.errorLine().contains("zone count must be at least 1"), zones.errorLine());
+    assertEquals(2, zones.status());
+    assertEquals("csdlab zns create: --zones: invalid geometry: zone count must be at least 1, was 0 (see csdlab zns "
+        + "create --help)", zones.errorLine());
     CliRun size = CliRun.of("zns", "create", image.toString(), "--zone-size", "lots");
     assertEquals(2, size.status());
     assertTrue(size.errorLine().contains("'lots' is not a size"), size.errorLine());
