@@ -156,6 +156,18 @@ class EbpfCommandsTest {
   }
 
   @Test
+  void aMisspeltInstructionInAnLlvmProgramSuggestsTheLlvmOne() throws IOException {
+    CliRun run = CliRun.of("ebpf", "run", file("typo.s", "r0 = 1\nexti\n").toString());
+    assertEquals(1, run.status());
+    assertEquals("""
+        csdlab ebpf run: line 2, column 1: expected an instruction (such as 'r0 = 1', 'if r1 > r2 goto +1', 'exit') \
+        but found 'exti'; did you mean 'exit'?
+        exti
+        ^
+        """, run.err());
+  }
+
+  @Test
   void runRefusesBadHexInOneLine() throws IOException {
     CliRun run = CliRun.of("ebpf", "run", file("answer.s", ANSWER).toString(), "--mem-hex", "2a 0");
     assertEquals(2, run.status());
