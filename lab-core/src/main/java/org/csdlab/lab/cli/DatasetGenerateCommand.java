@@ -89,6 +89,9 @@ final class DatasetGenerateCommand implements Callable<Integer> {
     if (zone < 0) {
       throw BadArgument.of(spec, "--zone", "--zone must be 0 or more, got " + zone);
     }
+    if (target.file != null && spec.commandLine().getParseResult().hasMatchedOption("--zone")) {
+      throw BadArgument.of(spec, "--zone", "--zone applies with --image only; a file has no zones");
+    }
     Optional<ManifestEntry> entry = manifestEntry();
     DatasetSpec chosen = entry.map(this::fromManifest).orElseGet(this::fromGenerator);
     if (target.file != null) {

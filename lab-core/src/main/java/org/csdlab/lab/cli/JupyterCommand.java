@@ -1,5 +1,6 @@
 package org.csdlab.lab.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.csdlab.lab.kernel.JupyterLauncher;
@@ -24,6 +25,10 @@ final class JupyterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (notebooks != null && !Files.isDirectory(notebooks)) {
+      throw BadArgument.of(spec, "--notebooks", "--notebooks " + notebooks + " is not a directory; give the directory "
+          + "of the notebooks (default: notebooks/ of the csdlab directory)");
+    }
     Path directory = notebooks != null ? notebooks : Installation.file("notebooks", "--notebooks");
     return JupyterLauncher.launch(directory, System.out, System.err);
   }

@@ -141,6 +141,11 @@ class UsageErrorsTest {
             "-o", d),
         new Case("dataset logs-1MiB-seed7 has its own size, seed and selectivity; --size, --seed and --selectivity "
             + "apply to generators", "dataset", "generate", "logs-1MiB-seed7", "--seed", "3", "-o", out),
+        new Case("--zone applies with --image only; a file has no zones", "dataset", "generate", "u32-readings",
+            "--zone", "3", "-o", out),
+        // jupyter
+        new Case("--notebooks " + missingDir + " is not a directory; give the directory of the notebooks (default: "
+            + "notebooks/ of the csdlab directory)", "jupyter", "--notebooks", missingDir),
         // bench
         new Case("no benchmark group 'gpu'; groups: vm, zns, csd", "bench", "gpu"),
         new Case("--size must be a multiple of 1 MiB from 1 MiB to 1 GiB, got 3 KiB", "bench", "--size", "3k"),
@@ -179,6 +184,14 @@ class UsageErrorsTest {
 
   private static String tutorialCommand(String[] args) {
     return Arrays.asList(args).contains("run") ? "run" : "check";
+  }
+
+  @Test
+  void aTutorialHomeWithoutTutorialsIsAUsageError() {
+    CliRun run = CliRun.of("tutorial", "--home", dir.toString(), "list");
+    assertEquals(2, run.status());
+    assertEquals("csdlab tutorial: --home " + dir + " holds no tutorials directory; give the csdlab directory, the one"
+        + " that holds tutorials/ (see csdlab tutorial --help)", run.errorLine());
   }
 
   @Test
