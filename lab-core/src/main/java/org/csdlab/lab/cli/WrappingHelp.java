@@ -9,6 +9,8 @@ import picocli.CommandLine.Help.Column;
 import picocli.CommandLine.Help.TextTable;
 import picocli.CommandLine.IHelpFactory;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
@@ -28,10 +30,12 @@ final class WrappingHelp extends Help {
     super(spec, colorScheme);
   }
 
+  /** The options' and parameters' layout (every other {@code createDefaultLayout} comes here). */
   @Override
-  public Layout createDefaultLayout() {
-    Layout layout = super.createDefaultLayout();
-    return new Layout(colorScheme(), wrapping(layout.textTable()), layout.optionRenderer(), layout.parameterRenderer());
+  public Layout createDefaultLayout(List<OptionSpec> options, List<PositionalParamSpec> positionals,
+      ColorScheme scheme) {
+    Layout layout = super.createDefaultLayout(options, positionals, scheme);
+    return new Layout(scheme, wrapping(layout.textTable()), layout.optionRenderer(), layout.parameterRenderer());
   }
 
   @Override
