@@ -68,6 +68,7 @@ public final class Assembler {
 
     private List<Instruction> read(String source, List<Statement> statements) {
         LabelResolver labels = new LabelResolver();
+        Syntax inUse = null; // the syntax of the last instruction read, for the error of an unknown word
         String[] lines = source.split("\r\n|\r|\n", -1);
         for (int n = 0; n < lines.length; n++) {
             LineCursor in = new LineCursor(lines[n], n + 1);
@@ -83,19 +84,36 @@ public final class Assembler {
                 labels.define(in.next(), statements.size(), in);
                 in.next();
             }
-            if (!in.atEnd()) {
-                statements.add(statement(in));
+            if (in.atEnd()) {
+                continue;
+            }
+            if (in.peek().is(RawForm.DIRECTIVE)) {
+                statements.add(RawForm.parse(in));
+            } else {
+                Syntax lineSyntax = syntax != null ? syntax : LlvmParser.looksLikeLlvm(in) ? Syntax.LLVM : Syntax.UBPF;
+                statements.add(statement(in, lineSyntax, inUse));
+                inUse = lineSyntax;
             }
         }
         return labels.resolve(statements);
     }
 
-    private Statement statement(LineCursor in) {
-        if (in.peek().is(RawForm.DIRECTIVE)) {
-            return RawForm.parse(in);
+    /**
+     * The instruction of a line in {@code lineSyntax}. A line whose first word is no instruction of
+     * either syntax is answered in the syntax in use: the required one, else that of the line
+     * before ({@code inUse}), else the one with the nearer word.
+     */
+    private Statement statement(LineCursor in, Syntax lineSyntax, Syntax inUse) {
+        Token first = in.peek();
+        try {
+            return lineSyntax == Syntax.LLVM ? LlvmParser.parse(in) : UbpfParser.parse(in);
+        } catch (AsmParseException e) {
+            if (first.kind() != Token.Kind.IDENT || e.column() != first.column() || !Mnemonics.isUnknownWord(e)) {
+                throw e;
+            }
+            Syntax named = syntax != null ? syntax : inUse != null ? inUse : Mnemonics.nearerSyntax(first.text());
+            throw Mnemonics.unknown(in, first, named);
         }
-        Syntax lineSyntax = syntax != null ? syntax : LlvmParser.looksLikeLlvm(in) ? Syntax.LLVM : Syntax.UBPF;
-        return lineSyntax == Syntax.LLVM ? LlvmParser.parse(in) : UbpfParser.parse(in);
     }
 
     private static ProgramFormatException withSourceLine(ProgramFormatException e, List<Instruction> instructions,

@@ -13,6 +13,8 @@ import org.csdlab.ebpf.Size;
  */
 final class LlvmParser {
     private static final String OPERAND = "a register or an immediate";
+    /** What the first word of a line can be, for the error when it is none of them. */
+    static final String INSTRUCTION = "an instruction (such as 'r0 = 1', 'if r1 > r2 goto +1', 'exit')";
 
     private final LineCursor in;
 
@@ -80,7 +82,7 @@ final class LlvmParser {
         if (in.atRegister()) {
             return assignment();
         }
-        throw in.error(first, "an instruction (such as 'r0 = 1', 'if r1 > r2 goto +1', 'exit')");
+        throw in.error(first, INSTRUCTION);
     }
 
     private Statement call() {

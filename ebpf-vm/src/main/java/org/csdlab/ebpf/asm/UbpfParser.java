@@ -18,7 +18,7 @@ final class UbpfParser {
     private static final Pattern BYTE_SWAP = Pattern.compile("(be|le|bswap|swap)(16|32|64)");
     private static final Pattern LOAD = Pattern.compile("ldx(s?)(b|h|w|dw)");
     private static final Pattern STORE = Pattern.compile("st(x?)(b|h|w|dw)");
-    private static final String MNEMONICS = "a mnemonic (mov, add, ldxw, stxdw, jeq, ja, call, exit, lddw, lock, ...)";
+    static final String MNEMONICS = "a mnemonic (mov, add, ldxw, stxdw, jeq, ja, call, exit, lddw, lock, ...)";
 
     private static final String OPERAND = "a register or an immediate";
 

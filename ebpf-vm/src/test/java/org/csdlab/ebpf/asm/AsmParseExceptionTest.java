@@ -56,7 +56,60 @@ class AsmParseExceptionTest {
     void unknownMnemonic() {
         AsmParseException e = error("movq %r1, 2");
         assertEquals("line 1, column 1: expected a mnemonic (mov, add, ldxw, stxdw, jeq, ja, call, exit, lddw,"
-                + " lock, ...) but found 'movq'\nmovq %r1, 2\n^", e.getMessage());
+                + " lock, ...) but found 'movq'; did you mean 'mov'?\nmovq %r1, 2\n^", e.getMessage());
+    }
+
+    @Test
+    void anUnknownWordInAnLlvmProgramIsAnsweredInLlvmSyntax() {
+        AsmParseException e = error("r0 = 1\nexti");
+        assertEquals("line 2, column 1: expected an instruction (such as 'r0 = 1', 'if r1 > r2 goto +1', 'exit') but"
+                + " found 'exti'; did you mean 'exit'?\nexti\n^", e.getMessage());
+        assertEquals(LlvmParser.INSTRUCTION, e.expected());
+        assertEquals("'exti'", e.found());
+        AsmParseException required = error(Syntax.LLVM, "exti");
+        assertTrue(required.getMessage().startsWith("line 1, column 1: expected an instruction (such as 'r0 = 1', "
+                + "'if r1 > r2 goto +1', 'exit') but found 'exti'; did you mean 'exit'?\n"), required.getMessage());
+    }
+
+    @Test
+    void anUnknownWordInAUbpfProgramIsAnsweredInUbpfSyntax() {
+        AsmParseException e = error("mov %r0, 1\nexti");
+        assertEquals("line 2, column 1: expected a mnemonic (mov, add, ldxw, stxdw, jeq, ja, call, exit, lddw, lock,"
+                + " ...) but found 'exti'; did you mean 'exit'?\nexti\n^", e.getMessage());
+        assertTrue(error("mov %r0, 1\nldxdq %r0, [%r1]\nexit").getMessage().contains(
+                "but found 'ldxdq'; did you mean 'ldxdw'?"));
+        assertTrue(error(Syntax.UBPF, "jnee %r1, 2, +1\nexit").getMessage().contains("but found 'jnee'; did you mean"
+                + " 'jne'?"));
+    }
+
+    @Test
+    void aWordFarFromEveryMnemonicGetsNoSuggestion() {
+        AsmParseException e = error("r0 = 1\nfrobnicate");
+        assertEquals("line 2, column 1: expected an instruction (such as 'r0 = 1', 'if r1 > r2 goto +1', 'exit') but"
+                + " found 'frobnicate'\nfrobnicate\n^", e.getMessage());
+    }
+
+    @Test
+    void everySuggestedUbpfMnemonicIsOneTheParserReads() {
+        for (String word : Mnemonics.UBPF) {
+            AsmParseException e = assertThrows(AsmParseException.class,
+                    () -> Assembler.of(Syntax.UBPF).program(word + " ?"), word);
+            assertTrue(!Mnemonics.isUnknownWord(e), word + " is suggested but not read: " + e.getMessage());
+        }
+        for (String word : Mnemonics.LLVM) {
+            AsmParseException e = assertThrows(AsmParseException.class,
+                    () -> Assembler.of(Syntax.LLVM).program(word + " ?"), word);
+            assertTrue(!Mnemonics.isUnknownWord(e) || e.column() > 1, word + " is suggested but not read: "
+                    + e.getMessage());
+        }
+    }
+
+    @Test
+    void editDistanceCountsASwapOfNeighboursAsOneEdit() {
+        assertEquals(1, Mnemonics.distance("exti", "exit"));
+        assertEquals(1, Mnemonics.distance("mov", "movx"));
+        assertEquals(2, Mnemonics.distance("jnq", "jge"));
+        assertEquals(0, Mnemonics.distance("exit", "exit"));
     }
 
     @Test

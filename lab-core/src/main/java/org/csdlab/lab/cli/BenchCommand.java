@@ -30,11 +30,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * figures come from the JMH benchmarks in {@code tests/} (Maven profile {@code bench}).
  */
 @Command(name = "bench", description = "Quick benchmarks of the eBPF VM, the ZNS device and the CSD, as a table.",
-    footer = {"", "vm   the interpreter counting u32 values > 0x3FFFFFFF in its context memory",
-        "zns  Zone Append and Read of 128 KiB commands over one zone (memory backend)",
-        "csd  the tutorial kernel count_u32.o over one zone on the drive (4 KiB reads)", "",
+    footer = {"", "Groups:", "  vm   the interpreter counting u32 values > 0x3FFFFFFF in its context memory",
+        "  zns  Zone Append and Read of 128 KiB commands over one zone (memory backend)",
+        "  csd  the tutorial kernel count_u32.o over one zone on the drive (4 KiB reads)", "",
         "A quick look in one JVM; for careful figures use the JMH benchmarks:",
-        "  mvn -B -q -Pbench -pl tests -am package -DskipTests && java -jar tests/target/benchmarks.jar"})
+        "  mvn -B -q -Pbench -pl tests -am package -DskipTests", "  java -jar tests/target/benchmarks.jar", "",
+        ByteSize.UNITS_HELP})
 final class BenchCommand implements Callable<Integer> {
   /** The benchmark groups. */
   enum Group {
@@ -71,24 +72,27 @@ final class BenchCommand implements Callable<Integer> {
   ByteSize size;
 
   @Option(names = "--time", paramLabel = "SECONDS", defaultValue = "2",
-      description = "Measurement time per benchmark (default: ${DEFAULT-VALUE}).")
+      description = "Measurement time per benchmark, more than 0 and at most 600 (default: ${DEFAULT-VALUE}).")
   double seconds;
 
   @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "2",
-      description = "Warm-up time per benchmark (default: ${DEFAULT-VALUE}).")
+      description = "Warm-up time per benchmark, 0 to 600 (default: ${DEFAULT-VALUE}).")
   double warmupSeconds;
 
   @Override
   public Integer call() {
     if (size.bytes() < (1 << 20) || size.bytes() > (1L << 30) || size.bytes() % (1 << 20) != 0) {
-      throw new CliException("--size must be a multiple of 1 MiB between 1 MiB and 1 GiB, got " + size);
+      throw BadArgument.of(spec, "--size", "--size must be a multiple of 1 MiB from 1 MiB to 1 GiB, got "
+          + size.described());
     }
-    if (!(seconds > 0 && seconds <= 600) || !(warmupSeconds >= 0 && warmupSeconds <= 600)) {
-      throw new CliException("--time must be in (0, 600] and --warmup in [0, 600] seconds, got " + seconds + " and "
-          + warmupSeconds);
+    if (!(seconds > 0 && seconds <= 600)) {
+      throw BadArgument.of(spec, "--time", "--time must be more than 0 and at most 600 seconds, got " + seconds);
     }
-    PrintWriter out = spec.commandLine().getOut();
+    if (!(warmupSeconds >= 0 && warmupSeconds <= 600)) {
+      throw BadArgument.of(spec, "--warmup", "--warmup must be from 0 to 600 seconds, got " + warmupSeconds);
+    }
     EnumSet<Group> chosen = chosenGroups();
+    PrintWriter out = spec.commandLine().getOut();
     int bytes = Math.toIntExact(size.bytes());
     out.printf(Locale.ROOT, "csdlab bench: %s per run, %.1f s warm-up + %.1f s measured each; %s%n", size,
         warmupSeconds, seconds, CsdlabVersion.jdk());
@@ -111,7 +115,7 @@ final class BenchCommand implements Callable<Integer> {
       try {
         chosen.add(Group.valueOf(name.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw new CliException("no benchmark group '" + Excerpt.of(name) + "'; groups: vm, zns, csd");
+        throw BadArgument.of(spec, "GROUP", "no benchmark group '" + Excerpt.of(name) + "'; groups: vm, zns, csd");
       }
     }
     return chosen.isEmpty() ? EnumSet.allOf(Group.class) : chosen;

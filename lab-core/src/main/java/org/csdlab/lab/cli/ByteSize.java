@@ -8,35 +8,56 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * A size in bytes written with an optional binary unit: {@code 4096}, {@code 64KiB}, {@code 16M},
- * {@code 1GiB} (K, M, G, T and KiB, MiB, GiB, TiB all mean powers of 1024).
+ * A size in bytes as written on the command line: bytes ({@code 4096}), or a number with a binary
+ * unit ({@code 64KiB}, {@code 16MiB}, {@code 1GiB}, {@code 1TiB}, or short {@code 16M}: powers of
+ * 1024) or a decimal one ({@code 500kB}, {@code 16MB}, {@code 1GB}, {@code 1TB}: powers of 1000),
+ * as the SI and IEC prefixes and GNU {@code dd} read them. Each unit means exactly what it says:
+ * {@code 16MB} is 16,000,000 bytes, not 16 MiB.
+ *
+ * @param bytes the size
+ * @param text the size as written, e.g. {@code 16MB}
  */
-record ByteSize(long bytes) {
-  private static final Pattern FORM = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
+record ByteSize(long bytes, String text) {
+  /** The units, for the help of every command that takes a SIZE. */
+  static final String UNITS_HELP = "SIZE is bytes or a number with a unit: KiB, MiB, GiB, TiB (or K, M, G, T) "
+      + "are powers of 1024, kB, MB, GB, TB are powers of 1000 (16MiB is 16,777,216 bytes, 16MB is 16,000,000).";
+
+  private static final Pattern DECIMAL = Pattern.compile("(\\d+)\\s*([kmgt])b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(?:([kmgt])(i?b)?|(b))?", Pattern.CASE_INSENSITIVE);
 
   /** Parses {@code text}; the message of the exception says what forms are accepted. */
   static ByteSize parse(String text) {
     Matcher m = FORM.matcher(text.strip());
-    if (!m.matches() || (m.group(3) != null && m.group(3).length() == 2 && m.group(2).isEmpty())) {
-      throw new IllegalArgumentException("'" + Excerpt.of(text) + "' is not a size; write bytes or a number with a unit: "
-          + "4096, 64KiB, 16MiB, 1GiB");
+    if (!m.matches()) {
+      throw new IllegalArgumentException("'" + Excerpt.of(text) + "' is not a size; write bytes or a number with a "
+          + "unit: 4096, 64KiB, 16MiB, 1GiB (powers of 1024) or 16MB, 1GB (powers of 1000)");
     }
-    int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-      case "k" -> 10;
-      case "m" -> 20;
-      case "g" -> 30;
-      case "t" -> 40;
-      default -> 0;
-    };
+    boolean decimal = m.group(3) != null && m.group(3).length() == 1;
+    int power = m.group(2) == null ? 0 : "kmgt".indexOf(m.group(2).toLowerCase(Locale.ROOT)) + 1;
+    long unit = 1;
+    for (int i = 0; i < power; i++) {
+      unit *= decimal ? 1000 : 1024;
+    }
     try {
-      long value = Long.parseLong(m.group(1));
-      if (value > (Long.MAX_VALUE >> shift)) {
-        throw new NumberFormatException();
-      }
-      return new ByteSize(value << shift);
-    } catch (NumberFormatException e) {
+      return new ByteSize(Math.multiplyExact(Long.parseLong(m.group(1)), unit), text.strip());
+    } catch (ArithmeticException | NumberFormatException e) {
       throw new IllegalArgumentException("'" + Excerpt.of(text) + "' is too large a size");
     }
+  }
+
+  /**
+   * The size for a message: {@code 16 MiB}, or for a decimal unit the bytes it means and how to
+   * write the binary size the user may have had in mind: {@code 16MB (16000000 bytes; for 16 MiB
+   * write 16MiB)}.
+   */
+  String described() {
+    Matcher m = DECIMAL.matcher(text);
+    if (!m.matches()) {
+      return format(bytes);
+    }
+    String binaryUnit = m.group(2).toUpperCase(Locale.ROOT) + "iB";
+    return Excerpt.of(text) + " (" + bytes + " bytes; for " + m.group(1) + " " + binaryUnit + " write " + m.group(1) + binaryUnit
+        + ")";
   }
 
   /** As {@code 16 MiB}, {@code 1.5 GiB} or {@code 4096 B}. */

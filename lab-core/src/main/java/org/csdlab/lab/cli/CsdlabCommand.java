@@ -33,6 +33,7 @@ final class CsdlabCommand extends CommandGroup {
   boolean debug;
 
   /** The root's footer; set after construction so that subcommands do not inherit it. */
-  static final String[] FOOTER = {"", "Start with: csdlab demo     then: csdlab jshell",
-      "Every command takes --help."};
+  static final String[] FOOTER = {"", "Start with csdlab demo, then csdlab jshell. Every command takes --help.", "",
+      "Exit status: 0 when the command did what was asked, 1 when it failed, 2 for a usage error (an unknown "
+          + "command or option, or a value the option does not accept)."};
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.csdlab.ebpf.Excerpt;
 import org.csdlab.lab.dataset.Dataset;
+import org.csdlab.lab.dataset.DatasetPlacementException;
 import org.csdlab.lab.dataset.DatasetFile;
 import org.csdlab.lab.dataset.DatasetManifest;
 import org.csdlab.lab.dataset.DatasetSpec;
@@ -32,10 +33,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * image, with its SHA-256; a dataset named in the manifest is checked against it.
  */
 @Command(name = "generate", description = "Generate a seeded dataset into a file or the zones of a device image.",
-    footer = {"", "Examples:", "  csdlab dataset generate u32-readings --size 64MiB --seed 7 -o readings.bin",
-        "  csdlab dataset generate readings-256MiB-seed7 --image drive.img",
-        "A dataset the manifest names is checked against the manifest's SHA-256.",
-        "", "Generators: u32-readings, sensor-records, log-lines (csdlab dataset list)."})
+    footer = {"", "A dataset the manifest names is checked against the manifest's SHA-256. Generators: "
+        + "u32-readings, sensor-records, log-lines (csdlab dataset list).", "", ByteSize.UNITS_HELP, "",
+        "Examples:", "  csdlab dataset generate u32-readings --size 64MiB --seed 7 -o readings.bin",
+        "  csdlab dataset generate readings-256MiB-seed7 --image drive.img"})
 final class DatasetGenerateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -72,8 +73,9 @@ final class DatasetGenerateCommand implements Callable<Integer> {
       description = "Fraction selected by the generator's filter, 0 to 1 (default: the generator's own).")
   Double selectivity;
 
-  @Option(names = "--manifest", paramLabel = "FILE", defaultValue = DatasetManifest.FILE,
-      description = "Where dataset names are looked up (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--manifest", paramLabel = "FILE",
+      description = "Where dataset names are looked up (default: " + DatasetManifest.FILE + " of the csdlab "
+          + "directory, wherever csdlab runs from).")
   Path manifest;
 
   @Option(names = "--progress", negatable = true, description = "Show a progress bar (default: in a terminal).")
@@ -81,8 +83,21 @@ final class DatasetGenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // every argument is checked before the first byte is generated
+    if (selectivity != null && !(selectivity >= 0 && selectivity <= 1)) {
+      throw BadArgument.of(spec, "--selectivity", "--selectivity must be a fraction from 0 to 1, got " + selectivity);
+    }
+    if (zone < 0) {
+      throw BadArgument.of(spec, "--zone", "--zone must be 0 or more, got " + zone);
+    }
+    if (target.file != null && spec.commandLine().getParseResult().hasMatchedOption("--zone")) {
+      throw BadArgument.of(spec, "--zone", "--zone applies with --image only; a file has no zones");
+    }
     Optional<ManifestEntry> entry = manifestEntry();
     DatasetSpec chosen = entry.map(this::fromManifest).orElseGet(this::fromGenerator);
+    if (target.file != null) {
+      BadArgument.requireWritable(spec, "--output", target.file);
+    }
     ThroughputMonitor monitor = ThroughputMonitor.builder()
         .progressBars(progress == null ? ProgressBars.AUTO : progress ? ProgressBars.ON : ProgressBars.OFF)
         .build();
@@ -102,13 +117,7 @@ final class DatasetGenerateCommand implements Callable<Integer> {
       // the image is sparse: the zones the dataset fills take disk space as they are written
       DiskRoom.require(target.image, chosen.sizeBytes(), 0);
       try (ZnsDevice device = ZnsDevice.open(target.image)) {
-        WrittenDataset written;
-        try {
-          written = data.writeToZones(device, zone);
-        } catch (ZoneNotEmptyException e) {
-          throw new CliException(e.problem() + "; choose Empty zones with --zone (csdlab zns report " + target.image
-              + " lists them) or start from a fresh image (csdlab zns create " + target.image + " --force)");
-        }
+        WrittenDataset written = writeToZones(data, device, entry.isPresent());
         sha256 = written.sha256();
         out.println(chosen + " -> " + target.image + ", zones " + written.firstZone() + ".." + written.lastZone());
       }
@@ -119,9 +128,26 @@ final class DatasetGenerateCommand implements Callable<Integer> {
         out.println("DIFFERS from the manifest's " + entry.get().sha256());
         return 1;
       }
-      out.println("matches " + entry.get().name() + " in " + manifest);
+      out.println("matches " + entry.get().name() + " in " + manifestFile());
     }
     return 0;
+  }
+
+  /** Writes to the image's zones; a dataset that does not fit there is a usage error naming --size or --zone. */
+  private WrittenDataset writeToZones(Dataset data, ZnsDevice device, boolean named) {
+    try {
+      return data.writeToZones(device, zone);
+    } catch (DatasetPlacementException e) { // raised before anything is written
+      String option = e.largerThanDevice() ? (named ? "DATASET" : "--size") : "--zone";
+      throw BadArgument.of(spec, option, option + ": " + e.getMessage() + " (image " + target.image + ")");
+    } catch (ZoneNotEmptyException e) { // raised before anything is written
+      throw new CliException(e.problem() + "; choose Empty zones with --zone (csdlab zns report " + target.image
+          + " lists them) or start from a fresh image (csdlab zns create " + target.image + " --force)");
+    }
+  }
+
+  private Path manifestFile() {
+    return manifest != null ? manifest : Installation.file(DatasetManifest.FILE, "--manifest");
   }
 
   /** The manifest entry {@link #dataset} names, if it is not a generator's name. */
@@ -129,13 +155,14 @@ final class DatasetGenerateCommand implements Callable<Integer> {
     if (isGenerator(dataset)) {
       return Optional.empty();
     }
-    if (!Files.exists(manifest)) {
-      throw new CliException("'" + Excerpt.of(dataset) + "' is not a generator (u32-readings, sensor-records, log-lines), and "
-          + "there is no manifest " + manifest + " to look it up in");
+    Path file = manifestFile();
+    if (!Files.exists(file)) {
+      throw BadArgument.of(spec, "DATASET", "'" + Excerpt.of(dataset) + "' is not a generator (u32-readings, "
+          + "sensor-records, log-lines), and there is no manifest " + file + " to look it up in");
     }
-    return Optional.of(DatasetManifest.read(manifest).entry(dataset).orElseThrow(() -> new CliException("'"
-        + Excerpt.of(dataset) + "' is neither a generator (u32-readings, sensor-records, log-lines) nor a dataset of " + manifest
-        + " (csdlab dataset list)")));
+    return Optional.of(DatasetManifest.read(file).entry(dataset).orElseThrow(() -> BadArgument.of(spec, "DATASET",
+        "'" + Excerpt.of(dataset) + "' is neither a generator (u32-readings, sensor-records, log-lines) nor a dataset "
+            + "of " + file + " (csdlab dataset list)")));
   }
 
   private static boolean isGenerator(String name) {
@@ -149,15 +176,21 @@ final class DatasetGenerateCommand implements Callable<Integer> {
 
   private DatasetSpec fromManifest(ManifestEntry entry) {
     if (size != null || seed != null || selectivity != null) {
-      throw new CliException("dataset " + entry.name() + " has its own size, seed and selectivity; "
+      String given = size != null ? "--size" : seed != null ? "--seed" : "--selectivity";
+      throw BadArgument.of(spec, given, "dataset " + entry.name() + " has its own size, seed and selectivity; "
           + "--size, --seed and --selectivity apply to generators");
     }
     return entry.spec();
   }
 
+  /** The generator's spec; the size is the only value left that the spec can refuse (--selectivity is checked). */
   private DatasetSpec fromGenerator() {
     Generator generator = Generator.byId(dataset);
-    return new DatasetSpec(generator, size == null ? 16L << 20 : size.bytes(), seed == null ? 0 : seed,
-        selectivity == null ? generator.defaultSelectivity() : selectivity);
+    try {
+      return new DatasetSpec(generator, size == null ? 16L << 20 : size.bytes(), seed == null ? 0 : seed,
+          selectivity == null ? generator.defaultSelectivity() : selectivity);
+    } catch (IllegalArgumentException e) {
+      throw BadArgument.of(spec, "--size", "--size " + size.described() + ": " + e.getMessage());
+    }
   }
 }

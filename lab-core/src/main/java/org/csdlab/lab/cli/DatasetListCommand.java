@@ -18,12 +18,14 @@ final class DatasetListCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--manifest", paramLabel = "FILE", defaultValue = DatasetManifest.FILE,
-      description = "The manifest (default: ${DEFAULT-VALUE}, from the repository root).")
+  @Option(names = "--manifest", paramLabel = "FILE",
+      description = "The manifest (default: " + DatasetManifest.FILE + " of the csdlab directory, wherever csdlab "
+          + "runs from).")
   Path manifest;
 
   @Override
   public Integer call() {
+    Path file = manifest != null ? manifest : Installation.file(DatasetManifest.FILE, "--manifest");
     PrintWriter out = spec.commandLine().getOut();
     out.println("Generators:");
     for (Generator generator : Generator.values()) {
@@ -31,8 +33,8 @@ final class DatasetListCommand implements Callable<Integer> {
           generator.granuleBytes(), generator.defaultSelectivity());
     }
     out.println();
-    out.println("Datasets of " + manifest + ":");
-    for (ManifestEntry entry : DatasetManifest.read(manifest).datasets()) {
+    out.println("Datasets of " + file + ":");
+    for (ManifestEntry entry : DatasetManifest.read(file).datasets()) {
       out.printf(Locale.ROOT, "  %-40s %-15s %10s  seed %d  sha256 %s%n", entry.name(), entry.generator().id(),
           ByteSize.format(entry.sizeBytes()), entry.seed(), entry.sha256().substring(0, 12));
     }

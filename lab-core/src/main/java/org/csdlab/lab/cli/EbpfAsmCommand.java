@@ -39,6 +39,9 @@ final class EbpfAsmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (output != null) {
+      BadArgument.requireWritable(spec, "--output", output);
+    }
     byte[] text = InputFile.assembly(file).readBytes();
     if (ProgramFile.formOf(text) != ProgramFile.Form.ASSEMBLY) {
       throw new CliException(file + " is not assembly text (it is " + ProgramFile.formOf(text).name()

@@ -47,8 +47,13 @@ final class EbpfRunCommand implements Callable<Integer> {
     @Option(names = "--mem-hex", paramLabel = "HEX", description = "Context memory as hex bytes, e.g. '2a 00 00 00'.")
     String hex;
 
-    byte[] bytes() {
-      return file != null ? InputFile.memory(file).readBytes() : Hex.parse(hex, "--mem-hex");
+    /** The bytes of {@code --mem-hex}, read before any work: text that is not hex is a usage error. */
+    byte[] hexBytes(CommandSpec spec) {
+      try {
+        return Hex.parse(hex, "--mem-hex");
+      } catch (IllegalArgumentException e) {
+        throw BadArgument.of(spec, "--mem-hex", e.getMessage());
+      }
     }
   }
 
@@ -59,11 +64,11 @@ final class EbpfRunCommand implements Callable<Integer> {
   boolean trace;
 
   @Option(names = "--trace-limit", paramLabel = "STEPS", defaultValue = "" + Vm.DEFAULT_TRACE_LIMIT,
-      description = "Most steps the trace keeps (default: ${DEFAULT-VALUE}).")
+      description = "Most steps the trace keeps, 1 to " + Vm.MAX_TRACE_LIMIT + " (default: ${DEFAULT-VALUE}).")
   int traceLimit;
 
   @Option(names = "--fuel", paramLabel = "N", defaultValue = "" + Vm.DEFAULT_FUEL,
-      description = "Stop after N instructions (default: ${DEFAULT-VALUE}).")
+      description = "Stop after N instructions, at least 1 (default: ${DEFAULT-VALUE}).")
   long fuel;
 
   @Option(names = "--helpers", paramLabel = "SET", defaultValue = "linux",
@@ -73,13 +78,16 @@ final class EbpfRunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (fuel <= 0) {
-      throw new CliException("--fuel must be at least 1, got " + fuel);
+      throw BadArgument.of(spec, "--fuel", "--fuel must be at least 1, got " + fuel);
     }
-    if (traceLimit <= 0) {
-      throw new CliException("--trace-limit must be at least 1, got " + traceLimit);
+    if (traceLimit <= 0 || traceLimit > Vm.MAX_TRACE_LIMIT) {
+      throw BadArgument.of(spec, "--trace-limit", "--trace-limit must be from 1 to " + Vm.MAX_TRACE_LIMIT + ", got "
+          + traceLimit);
     }
+    byte[] hexContext = memory == null || memory.hex == null ? null : memory.hexBytes(spec);
     LoadedProgram loaded = program.load();
-    byte[] context = memory == null ? new byte[0] : memory.bytes();
+    byte[] context = memory == null ? new byte[0] : hexContext != null ? hexContext
+        : InputFile.memory(memory.file).readBytes();
     MapSet maps = loaded.mapSet();
     // Maps come with the Linux helpers that use them; trace_printk's lines are kept to print them.
     LinuxHelpers linux = loaded.maps().isEmpty() && helpers == Helpers.CONFORMANCE ? null : new LinuxHelpers(maps);

@@ -70,9 +70,13 @@ final class EbpfVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (maxProcessedInstructions <= 0 || maxStoredStates <= 0) {
-      throw new CliException("--max-processed-instructions and --max-stored-states must be at least 1, got "
-          + maxProcessedInstructions + " and " + maxStoredStates);
+    if (maxProcessedInstructions <= 0) {
+      throw BadArgument.of(spec, "--max-processed-instructions", "--max-processed-instructions must be at least 1, got "
+          + maxProcessedInstructions);
+    }
+    if (maxStoredStates <= 0) {
+      throw BadArgument.of(spec, "--max-stored-states", "--max-stored-states must be at least 1, got "
+          + maxStoredStates);
     }
     LoadedProgram loaded = program.load();
     VerifierOptions options = VerifierOptions.defaults().withRegionsOf(loaded).withLog(log)

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.csdlab.ebpf.EbpfException;
 import org.csdlab.ebpf.Excerpt;
+import org.csdlab.ebpf.asm.AsmParseException;
 import org.csdlab.lab.dataset.DatasetWriteException;
 import org.csdlab.lab.io.InputFileException;
 import org.csdlab.lab.json.LabJsonException;
@@ -26,8 +27,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * How the command line reports errors: one line on stderr, {@code csdlab COMMAND: what was
- * wrong}, and a non-zero exit status (2 for bad arguments, 1 when the command failed). With
- * {@code --debug} the stack trace follows the line.
+ * wrong}, and a non-zero exit status. With {@code --debug} the stack trace follows the line. An
+ * assembly error keeps the lines of its caret diagram under that line.
+ *
+ * <p>Exit status 2 is a usage error: an unknown command or option, a value that does not convert,
+ * and every check of argument values a command makes before it starts its work ({@link
+ * BadArgument}: a range, a unit, a file to write whose directory is missing). Exit status 1 is a
+ * failure of the work itself: a file that cannot be read, a program the assembler or the VM
+ * refuses, a device error.
  */
 final class ErrorReport {
   /** Bad arguments: unknown options, missing parameters, values that do not convert. */
@@ -42,7 +49,7 @@ final class ErrorReport {
   private static int parameters(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
-    String message = oneLine(e.getMessage()).replaceFirst("^Error: ", "");
+    String message = plainTypeNames(oneLine(e.getMessage()).replaceFirst("^Error: ", ""));
     if (e instanceof UnmatchedArgumentException unmatched && !command.getSubcommands().isEmpty()
         && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
       message = "unknown command '" + Excerpt.of(unmatched.getUnmatched().get(0)) + "'; commands: "
@@ -58,6 +65,12 @@ final class ErrorReport {
     }
     err.flush();
     return command.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /** Picocli's {@code 'abc' is not a long} in words a student reads: {@code is not a whole number}. */
+  private static String plainTypeNames(String message) {
+    return message.replaceFirst("' is not an? (long|int|short|byte)$", "' is not a whole number")
+        .replaceFirst("' is not an? (double|float)$", "' is not a number");
   }
 
   private static int execution(Exception e, CommandLine command, ParseResult parseResult) {
@@ -89,6 +102,9 @@ final class ErrorReport {
    * cannot be read or written, and the exception's type for anything unexpected.
    */
   static String describe(Throwable t) {
+    if (t instanceof AsmParseException) {
+      return diagram(t.getMessage()); // line and column, then the source line and a caret under the column
+    }
     if (t instanceof DatasetWriteException) {
       return oneLine(t.getMessage()); // names the file and the figures; its cause adds nothing
     }
@@ -136,6 +152,19 @@ final class ErrorReport {
    * already; this bounds what comes from elsewhere (picocli repeating an argument, say).
    */
   static final int MAX_LINE_CHARS = 1000;
+
+  /**
+   * A message whose first line says what was wrong and whose next lines draw where, kept as lines
+   * (each cut to {@link #MAX_LINE_CHARS}; the first line also loses trailing spaces).
+   */
+  static String diagram(String message) {
+    String[] lines = message.strip().split("\\R", -1);
+    StringBuilder text = new StringBuilder(oneLine(lines[0]));
+    for (int i = 1; i < lines.length; i++) {
+      text.append('\n').append(Excerpt.of(lines[i].stripTrailing(), MAX_LINE_CHARS));
+    }
+    return text.toString();
+  }
 
   /** The message with line breaks turned into spaces, so an error is always one line, cut to {@link #MAX_LINE_CHARS}. */
   static String oneLine(String message) {

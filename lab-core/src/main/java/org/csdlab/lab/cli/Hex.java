@@ -10,16 +10,18 @@ final class Hex {
   /**
    * The bytes of {@code text}: pairs of hex digits, optionally separated by spaces, commas or
    * line breaks and prefixed with {@code 0x}.
+   *
+   * @throws IllegalArgumentException not hex, or an odd number of digits; the message starts with {@code what}
    */
   static byte[] parse(String text, String what) {
     String digits = text.replaceAll("0[xX]", "").replaceAll("[\\s,]", "");
     if (digits.length() % 2 != 0) {
-      throw new CliException(what + " has an odd number of hex digits (" + digits.length()
+      throw new IllegalArgumentException(what + " has an odd number of hex digits (" + digits.length()
           + "); write whole bytes, e.g. 2a 00 00 00");
     }
     for (int i = 0; i < digits.length(); i++) {
       if (Character.digit(digits.charAt(i), 16) < 0) {
-        throw new CliException(what + " is not hexadecimal: '" + digits.charAt(i) + "' at position " + i
+        throw new IllegalArgumentException(what + " is not hexadecimal: '" + digits.charAt(i) + "' at position " + i
             + "; write bytes as hex digits, e.g. 2a 00 00 00");
       }
     }

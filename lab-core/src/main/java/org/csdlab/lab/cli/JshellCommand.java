@@ -28,8 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * class path of the JVM that runs the snippets, the lab's packages imported and a welcome screen.
  */
 @Command(name = "jshell", description = "Explore the lab in JShell: classes on the class path, imports done.",
-    footer = {"", "Arguments after -- go to JShell itself, e.g. csdlab jshell -- --feedback concise.",
-        "JVM options for the snippets' JVM: CSDLAB_JAVA_OPTS=-Xmx4g ./csdlab jshell"})
+    footer = {"", "Arguments after -- go to JShell itself; the snippets' JVM takes its options from CSDLAB_JAVA_OPTS:",
+        "  csdlab jshell -- --feedback concise", "  CSDLAB_JAVA_OPTS=-Xmx4g ./csdlab jshell"})
 final class JshellCommand implements Callable<Integer> {
   /**
    * What is imported at startup ({@code org.csdlab.zns.*}), each with a class that proves it is on

@@ -1,5 +1,6 @@
 package org.csdlab.lab.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.csdlab.lab.kernel.JupyterLauncher;
@@ -12,17 +13,23 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "jupyter", description = "Start Jupyter on the tutorial notebooks (csdlab kernel).",
     subcommands = JupyterInstallCommand.class,
     synopsisSubcommandLabel = "[COMMAND]",
-    footer = {"", "First install the kernel once: csdlab jupyter install --user"})
+    footer = {"", "First install the kernel, once:", "  csdlab jupyter install --user"})
 final class JupyterCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--notebooks", paramLabel = "DIR", defaultValue = "notebooks",
-      description = "The notebooks directory (default: ${DEFAULT-VALUE}, from the repository root).")
+  @Option(names = "--notebooks", paramLabel = "DIR",
+      description = "The notebooks directory (default: notebooks/ of the csdlab directory, wherever csdlab runs "
+          + "from).")
   Path notebooks;
 
   @Override
   public Integer call() throws Exception {
-    return JupyterLauncher.launch(notebooks, System.out, System.err);
+    if (notebooks != null && !Files.isDirectory(notebooks)) {
+      throw BadArgument.of(spec, "--notebooks", "--notebooks " + notebooks + " is not a directory; give the directory "
+          + "of the notebooks (default: notebooks/ of the csdlab directory)");
+    }
+    Path directory = notebooks != null ? notebooks : Installation.file("notebooks", "--notebooks");
+    return JupyterLauncher.launch(directory, System.out, System.err);
   }
 }

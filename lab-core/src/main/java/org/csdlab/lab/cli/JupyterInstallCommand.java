@@ -1,5 +1,6 @@
 package org.csdlab.lab.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.csdlab.lab.kernel.HeapLimit;
@@ -47,7 +48,11 @@ final class JupyterInstallCommand implements Callable<Integer> {
     try {
       heapLimit = HeapLimit.parse(heap);
     } catch (IllegalArgumentException e) {
-      throw new CliException("--heap: " + e.getMessage());
+      throw BadArgument.of(spec, "--heap", "--heap: " + e.getMessage());
+    }
+    if (jar != null && !Files.isRegularFile(jar)) {
+      throw BadArgument.of(spec, "--jar", "--jar " + jar + " is not a file; name the csdlab.jar the kernel runs "
+          + "(build it with ./csdlab version)");
     }
     Path labJar = jar != null ? jar : KernelInstaller.runningJar().orElseThrow(() -> new CliException(
         "this csdlab is not running from csdlab.jar; install with ./csdlab jupyter install, or name the jar with --jar"));

@@ -44,6 +44,7 @@ public final class Main {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setHelpFactory(WrappingHelp.FACTORY);
     commandLine.setExecutionExceptionHandler(ErrorReport.EXECUTION);
     commandLine.setParameterExceptionHandler(ErrorReport.PARAMETERS);
     return commandLine;

@@ -1,6 +1,7 @@
 package org.csdlab.lab.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.csdlab.lab.Comparison;
 import org.csdlab.lab.CsdRun;
 import org.csdlab.lab.HostRun;
@@ -39,6 +40,21 @@ final class OffloadDemo {
     this.lab = Lab.create();
   }
 
+  /**
+   * The rule {@code sizeBytes} breaks as the size of the demo's dataset, which fills whole zones
+   * of the lab's drive ({@code must be a whole number of 16 MiB zones, at most 64 (1 GiB)}), or
+   * empty when it is a size the demo runs.
+   */
+  Optional<String> sizeProblem(long sizeBytes) {
+    Geometry g = lab.device().geometry();
+    long zoneBytes = g.zoneCapacityBytes();
+    if (sizeBytes <= 0 || sizeBytes % zoneBytes != 0 || sizeBytes / zoneBytes > g.zoneCount()) {
+      return Optional.of("must be a whole number of " + ByteSize.format(zoneBytes) + " zones, at most "
+          + g.zoneCount() + " (" + ByteSize.format(zoneBytes * g.zoneCount()) + ")");
+    }
+    return Optional.empty();
+  }
+
   /** {@link #CODE} with the size and seed filled in. */
   String code(long seed) {
     return CODE.formatted(mib, seed);
@@ -49,13 +65,9 @@ final class OffloadDemo {
    * {@code chartFile} is null, saves the charts there.
    */
   Result run(long seed, Path chartFile) {
-    Geometry g = lab.device().geometry();
-    long zoneMib = g.zoneCapacityBytes() >> 20;
-    if (mib <= 0 || mib % zoneMib != 0 || mib / zoneMib > g.zoneCount()) {
-      throw new CliException("the dataset size must be a whole number of " + zoneMib + " MiB zones, at most "
-          + g.zoneCount() + " (" + ByteSize.format(g.zoneCapacityBytes() * g.zoneCount()) + "), got "
-          + ByteSize.format(mib << 20));
-    }
+    sizeProblem(mib << 20).ifPresent(problem -> {
+      throw new CliException("the dataset size " + problem + ", got " + ByteSize.format(mib << 20));
+    });
     WrittenDataset readings = lab.datasets().u32Readings(mib, ByteUnit.MiB).seed(seed).writeToZones(0);
     HostRun onHost = lab.host().countU32Above(readings, THRESHOLD);
     CsdRun onDrive = lab.csd().countU32Above(readings, THRESHOLD);

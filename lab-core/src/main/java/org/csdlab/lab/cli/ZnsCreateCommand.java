@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.csdlab.zns.Geometry;
+import org.csdlab.zns.InvalidGeometryException;
 import org.csdlab.zns.ZnsDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code csdlab zns create FILE}: a new device image, every zone Empty. */
 @Command(name = "create", description = "Create a device image file with every zone Empty.",
-    footer = {"", "The file is sparse: unwritten zones take no disk space.", "",
+    footer = {"", "The file is sparse: unwritten zones take no disk space.", "", ByteSize.UNITS_HELP, "",
         "Example:", "  csdlab zns create drive.img --zones 16 --zone-size 64MiB"})
 final class ZnsCreateCommand implements Callable<Integer> {
   @Spec
@@ -48,16 +50,16 @@ final class ZnsCreateCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace FILE if it exists.")
   boolean force;
 
+  /** The option that sets each geometry field, to name it when the geometry refuses a value. */
+  private static final Map<String, String> OPTIONS = Map.of("zoneCount", "--zones", "zoneSizeBlocks", "--zone-size",
+      "zoneCapacityBlocks", "--zone-capacity", "blockSizeBytes", "--block-size", "maxOpenZones", "--max-open",
+      "maxActiveZones", "--max-active");
+
   @Override
   public Integer call() {
-    Geometry geometry = Geometry.builder().zoneCount(zones).blockSizeBytes(blockSize)
-        .zoneSizeBlocks(blocks(zoneSize, "--zone-size"))
-        .zoneCapacityBlocks(blocks(zoneCapacity == null ? zoneSize : zoneCapacity, "--zone-capacity"))
-        .maxOpenZones(maxOpen).maxActiveZones(maxActive).build();
+    Geometry geometry = geometry();
+    checkFile();
     if (Files.exists(file)) {
-      if (!force || Files.isDirectory(file)) {
-        throw new CliException(file + " already exists; choose another name or add --force to replace it");
-      }
       try {
         Files.delete(file);
       } catch (IOException e) {
@@ -70,13 +72,38 @@ final class ZnsCreateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private long blocks(ByteSize size, String option) {
+  /** The geometry the options ask for; a value it refuses is a usage error naming its option. */
+  private Geometry geometry() {
     if (blockSize != 512 && blockSize != 4096) {
-      throw new CliException("--block-size must be 512 or 4096, got " + blockSize);
+      throw BadArgument.of(spec, "--block-size", "--block-size must be 512 or 4096, got " + blockSize);
     }
+    try {
+      return Geometry.builder().zoneCount(zones).blockSizeBytes(blockSize)
+          .zoneSizeBlocks(blocks(zoneSize, "--zone-size"))
+          .zoneCapacityBlocks(blocks(zoneCapacity == null ? zoneSize : zoneCapacity, "--zone-capacity"))
+          .maxOpenZones(maxOpen).maxActiveZones(maxActive).build();
+    } catch (InvalidGeometryException e) {
+      String option = OPTIONS.getOrDefault(e.field(), "FILE");
+      throw BadArgument.of(spec, option, option + ": " + e.getMessage());
+    }
+  }
+
+  /** FILE must be a file name in a directory that exists; an existing file is replaced only with --force. */
+  private void checkFile() {
+    if (Files.isDirectory(file)) {
+      throw BadArgument.of(spec, "FILE", file + " is a directory; give the name of an image file to create in it, "
+          + "e.g. " + file.resolve("drive.img"));
+    }
+    if (Files.exists(file) && !force) {
+      throw BadArgument.of(spec, "FILE", file + " already exists; choose another name or add --force to replace it");
+    }
+    BadArgument.requireWritable(spec, "FILE", file);
+  }
+
+  private long blocks(ByteSize size, String option) {
     if (size.bytes() == 0 || size.bytes() % blockSize != 0) {
-      throw new CliException(option + " must be a positive multiple of the block size " + blockSize + " B, got "
-          + size.bytes() + " B");
+      throw BadArgument.of(spec, option, option + " must be a positive multiple of the block size " + blockSize
+          + " B, got " + size.described());
     }
     return size.bytes() / blockSize;
   }

@@ -118,7 +118,7 @@ public final class Dataset {
    * needs (a 256 MiB dataset fills 16 zones of 16 MiB). Every zone is checked before anything is
    * written; a partly filled last zone is closed.
    *
-   * @throws IllegalArgumentException no such zone, or the device ends before the data does
+   * @throws DatasetPlacementException no such zone, or the device ends before the data does (nothing written)
    * @throws ZoneNotEmptyException a zone it needs is not Empty (nothing was written)
    * @throws org.csdlab.zns.ZnsException the device refused a write (then earlier zones hold data)
    */

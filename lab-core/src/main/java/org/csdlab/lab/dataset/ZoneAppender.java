@@ -42,12 +42,20 @@ final class ZoneAppender implements Generation.Sink {
   private void check(long sizeBytes, IntFunction<String> resetAdvice) {
     int zones = geometry.zoneCount();
     if (firstZone < 0 || firstZone >= zones) {
-      throw new IllegalArgumentException("zone " + firstZone + " does not exist; the device has zones 0 to " + (zones - 1));
+      throw new DatasetPlacementException(firstZone, zoneCount, zones,
+          "zone " + firstZone + " does not exist; the device has zones 0 to " + (zones - 1));
     }
-    if ((long) firstZone + zoneCount > zones) {
-      throw new IllegalArgumentException(ByteUnit.format(sizeBytes) + " needs " + zoneCount + " zones of "
-          + ByteUnit.format(geometry.zoneCapacityBytes()) + " from zone " + firstZone + ", but the device ends at zone "
-          + (zones - 1) + "; start at zone " + Math.max(0, zones - zoneCount) + " or lower, or write less");
+    String needs = ByteUnit.format(sizeBytes) + " needs " + zoneCount + " zones of "
+        + ByteUnit.format(geometry.zoneCapacityBytes());
+    if (zoneCount > zones) {
+      throw new DatasetPlacementException(firstZone, zoneCount, zones, needs + ", but the device has only " + zones
+          + " (" + ByteUnit.format(zones * geometry.zoneCapacityBytes()) + "); write at most that much, or use a "
+          + "device with more zones");
+    }
+    if (firstZone + zoneCount > zones) {
+      throw new DatasetPlacementException(firstZone, zoneCount, zones, needs + " from zone " + firstZone
+          + ", but the device ends at zone " + (zones - 1) + "; start at zone " + (zones - zoneCount)
+          + " or lower, or write less");
     }
     for (int id = firstZone; id < firstZone + zoneCount; id++) {
       Zone z = device.zone(id);

@@ -129,9 +129,14 @@ public final class TutorialCatalog {
     return file;
   }
 
+  /**
+   * The nearest directory from {@code start} up that is a csdlab checkout: it holds
+   * tutorials/programs and the {@code csdlab} launcher. The launcher tells the checkout from the
+   * build's class directory (lab-core/target/classes), which holds tutorials/programs as well.
+   */
   private static Optional<Path> upwardsFrom(Path start) {
     for (Path dir = start; dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("tutorials").resolve("programs"))) {
+      if (Files.isDirectory(dir.resolve("tutorials").resolve("programs")) && Files.isRegularFile(dir.resolve("csdlab"))) {
         return Optional.of(dir);
       }
     }

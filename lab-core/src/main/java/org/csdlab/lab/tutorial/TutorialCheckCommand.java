@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.csdlab.lab.io.OutputFile;
+import org.csdlab.lab.io.OutputFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -36,8 +39,17 @@ public final class TutorialCheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (junitXml != null) { // checked before the tutorials run, which takes minutes
+      try {
+        OutputFile.check(junitXml);
+      } catch (OutputFileException e) {
+        throw new ParameterException(spec.commandLine(), "--junit-xml " + e.getMessage(), spec.findOption("--junit-xml"),
+            junitXml.toString());
+      }
+    }
     TutorialCatalog catalog = parent.catalog();
-    List<Tutorial> tutorials = numbers.isEmpty() ? catalog.all() : numbers.stream().map(catalog::get).toList();
+    List<Tutorial> tutorials = numbers.isEmpty() ? catalog.all()
+        : numbers.stream().map(n -> TutorialRunCommand.tutorial(spec, catalog, n)).toList();
     PrintWriter out = spec.commandLine().getOut();
     TutorialRunner runner = TutorialRunner.builder().build();
     List<TutorialRun> runs = new ArrayList<>();

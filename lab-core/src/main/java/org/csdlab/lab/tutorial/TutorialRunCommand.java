@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -24,7 +25,7 @@ public final class TutorialRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Tutorial tutorial = parent.catalog().get(number);
+    Tutorial tutorial = tutorial(spec, parent.catalog(), number);
     PrintWriter out = spec.commandLine().getOut();
     PrintStream transcript = new PrintStream(new WriterOutputStream(out), true, StandardCharsets.UTF_8);
     TutorialRun run = TutorialRunner.builder().transcript(transcript).build().run(tutorial);
@@ -33,5 +34,15 @@ public final class TutorialRunCommand implements Callable<Integer> {
     out.println(run.summary());
     out.flush();
     return run.passed() ? 0 : 1;
+  }
+
+  /** Tutorial {@code number} of {@code catalog}; a number it lacks is a usage error (exit status 2) listing the numbers. */
+  static Tutorial tutorial(CommandSpec spec, TutorialCatalog catalog, int number) {
+    try {
+      return catalog.get(number);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "N: " + e.getMessage(), spec.positionalParameters().get(0),
+          Integer.toString(number));
+    }
   }
 }

@@ -85,12 +85,12 @@ class DatasetCommandsTest {
     Path manifest = dir.resolve("manifest.json");
     new DatasetManifest(List.of()).write(manifest);
     assertEquals("csdlab dataset generate: 'pictures' is neither a generator (u32-readings, sensor-records, "
-        + "log-lines) nor a dataset of " + manifest + " (csdlab dataset list)",
+        + "log-lines) nor a dataset of " + manifest + " (csdlab dataset list) (see csdlab dataset generate --help)",
         CliRun.of("dataset", "generate", "pictures", "--manifest", manifest.toString(), "-o", out.toString())
             .errorLine());
     Path none = dir.resolve("none.json");
     assertEquals("csdlab dataset generate: 'pictures' is not a generator (u32-readings, sensor-records, log-lines), "
-        + "and there is no manifest " + none + " to look it up in",
+        + "and there is no manifest " + none + " to look it up in (see csdlab dataset generate --help)",
         CliRun.of("dataset", "generate", "pictures", "--manifest", none.toString(), "-o", out.toString())
             .errorLine());
     CliRun noTarget = CliRun.of("dataset", "generate", "u32-readings");
@@ -98,11 +98,13 @@ class DatasetCommandsTest {
     assertTrue(noTarget.errorLine().startsWith("csdlab dataset generate: Missing required argument"),
         noTarget.errorLine());
     CliRun odd = CliRun.of("dataset", "generate", "u32-readings", "--size", "6", "-o", out.toString());
-    assertEquals(1, odd.status());
-    assertTrue(odd.errorLine().startsWith("csdlab dataset generate: "), odd.errorLine());
+    assertEquals(2, odd.status());
+    assertEquals("csdlab dataset generate: --size 6 B: u32-readings datasets need a positive size that is a multiple "
+        + "of 4 bytes, was 6 (see csdlab dataset generate --help)", odd.errorLine());
     CliRun selectivity = CliRun.of("dataset", "generate", "u32-readings", "--selectivity", "2", "-o", out.toString());
-    assertEquals("csdlab dataset generate: selectivity is a fraction between 0 and 1, was 2.0",
-        selectivity.errorLine());
+    assertEquals(2, selectivity.status());
+    assertEquals("csdlab dataset generate: --selectivity must be a fraction from 0 to 1, got 2.0 (see csdlab dataset "
+        + "generate --help)", selectivity.errorLine());
     CliRun noImage = CliRun.of("dataset", "generate", "u32-readings", "--image", dir.resolve("none.img").toString());
     assertTrue(noImage.errorLine().contains("make one with: csdlab zns create"), noImage.errorLine());
     assertTrue(Files.notExists(out));
@@ -121,9 +123,9 @@ class DatasetCommandsTest {
     Path file = dir.resolve("huge.bin");
     CliRun run = CliRun.of("dataset", "generate", "u32-readings", "--size", "100TiB", "-o", file.toString(),
         "--no-progress");
-    assertEquals(1, run.status());
-    assertEquals("csdlab dataset generate: a dataset is at most 1.0 TiB (DatasetSpec.MAX_SIZE_BYTES), was 100.0 TiB"
-        + " (109951162777600 bytes)", run.errorLine());
+    assertEquals(2, run.status());
+    assertEquals("csdlab dataset generate: --size 100 TiB: a dataset is at most 1.0 TiB (DatasetSpec.MAX_SIZE_BYTES), "
+        + "was 100.0 TiB (109951162777600 bytes) (see csdlab dataset generate --help)", run.errorLine());
     assertFalse(Files.exists(file));
   }
 

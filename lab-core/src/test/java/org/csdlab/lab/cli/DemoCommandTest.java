@@ -21,7 +21,7 @@ class DemoCommandTest {
 
   @Test
   void hostAndDriveAgreeOnlyTheCountCrossesTheLinkAndTheChartIsWritten() throws IOException {
-    Path chart = dir.resolve("charts/demo.html");
+    Path chart = dir.resolve("demo.html");
     CliRun run = CliRun.of("demo", "--size", "16MiB", "--seed", "3", "--no-progress", "--chart", chart.toString());
     assertEquals(0, run.status(), run.err());
     long expected = referenceCount(16, 3);
@@ -107,9 +107,10 @@ class DemoCommandTest {
   @Test
   void refusesASizeThatIsNotWholeZones() {
     CliRun run = CliRun.of("demo", "--size", "10MiB", "--no-progress", "--no-chart");
-    assertEquals(1, run.status());
-    assertEquals("csdlab demo: the dataset size must be a whole number of 16 MiB zones, at most 64 (1 GiB), "
-        + "got 10 MiB", run.errorLine());
+    assertEquals(2, run.status());
+    assertEquals("csdlab demo: --size must be a whole number of 16 MiB zones, at most 64 (1 GiB), got 10 MiB"
+        + " (see csdlab demo --help)", run.errorLine());
+    assertEquals("", run.out()); // refused before the demo printed anything
   }
 
   private static String line(String text, String start) {

@@ -80,15 +80,18 @@ class EbpfCommandsTest {
     assertEquals(0, CliRun.of("ebpf", "asm", "--syntax", "llvm", source.toString()).status());
     CliRun run = CliRun.of("ebpf", "asm", "--syntax", "ubpf", source.toString());
     assertEquals(1, run.status());
-    assertTrue(run.errorLine().startsWith("csdlab ebpf asm: "), run.errorLine());
+    assertTrue(run.err().startsWith("csdlab ebpf asm: line 1, column 1: expected a mnemonic ("), run.err());
   }
 
   @Test
-  void asmReportsTheBadLineInOneLine() throws IOException {
+  void asmReportsTheBadLineWithItsCaretDiagram() throws IOException {
     CliRun run = CliRun.of("ebpf", "asm", file("bad.s", "r0 = 1\nr0 +== 2\nexit\n").toString());
     assertEquals(1, run.status());
-    assertTrue(run.errorLine().startsWith("csdlab ebpf asm: "), run.errorLine());
-    assertTrue(run.errorLine().contains("2"), run.errorLine()); // the line number
+    assertEquals("""
+        csdlab ebpf asm: line 2, column 6: expected a register or an immediate but found '='
+        r0 +== 2
+             ^
+        """, run.err());
     assertEquals("", run.out());
   }
 
@@ -163,11 +166,23 @@ class EbpfCommandsTest {
   }
 
   @Test
+  void aMisspeltInstructionInAnLlvmProgramSuggestsTheLlvmOne() throws IOException {
+    CliRun run = CliRun.of("ebpf", "run", file("typo.s", "r0 = 1\nexti\n").toString());
+    assertEquals(1, run.status());
+    assertEquals("""
+        csdlab ebpf run: line 2, column 1: expected an instruction (such as 'r0 = 1', 'if r1 > r2 goto +1', 'exit') \
+        but found 'exti'; did you mean 'exit'?
+        exti
+        ^
+        """, run.err());
+  }
+
+  @Test
   void runRefusesBadHexInOneLine() throws IOException {
     CliRun run = CliRun.of("ebpf", "run", file("answer.s", ANSWER).toString(), "--mem-hex", "2a 0");
-    assertEquals(1, run.status());
+    assertEquals(2, run.status());
     assertEquals("csdlab ebpf run: --mem-hex has an odd number of hex digits (3); write whole bytes, e.g. "
-        + "2a 00 00 00", run.errorLine());
+        + "2a 00 00 00 (see csdlab ebpf run --help)", run.errorLine());
     CliRun both = CliRun.of("ebpf", "run", "x.s", "--mem-hex", "00", "--mem", "m.bin");
     assertEquals(2, both.status());
     assertTrue(both.errorLine().contains("mutually exclusive"), both.errorLine());

@@ -35,8 +35,9 @@ class JupyterCommandTest {
   void installRefusesAMissingJarAndTwoPlaces() {
     CliRun missing = CliRun.of("jupyter", "install", "--kernels-dir", dir.toString(), "--jar",
         dir.resolve("none.jar").toString());
-    assertEquals(1, missing.status());
-    assertTrue(missing.errorLine().startsWith("csdlab jupyter install: the lab jar "), missing.errorLine());
+    assertEquals(2, missing.status());
+    assertEquals("csdlab jupyter install: --jar " + dir.resolve("none.jar") + " is not a file; name the csdlab.jar the "
+        + "kernel runs (build it with ./csdlab version) (see csdlab jupyter install --help)", missing.errorLine());
     CliRun both = CliRun.of("jupyter", "install", "--user", "--prefix", dir.toString());
     assertEquals(2, both.status());
     assertTrue(both.errorLine().contains("mutually exclusive"), both.errorLine());

@@ -7,27 +7,35 @@ import org.junit.jupiter.api.Test;
 
 class MainTest {
   @Test
-  void noCommandPrintsTheCommandList() {
+  void noCommandIsAUsageErrorThatPrintsTheCommandList() {
     CliRun run = CliRun.of();
-    assertEquals(0, run.status());
+    assertEquals(2, run.status());
+    assertEquals("", run.out());
+    assertTrue(run.err().startsWith("Usage: csdlab "), run.err());
     for (String command : new String[] {"demo", "jshell", "jupyter", "ebpf", "zns", "dataset", "bench", "version"}) {
-      assertTrue(run.out().contains("\n  " + command + " "), command + " missing from:\n" + run.out());
+      assertTrue(run.err().contains("\n  " + command + " "), command + " missing from:\n" + run.err());
     }
-    assertTrue(run.out().contains("Start with: csdlab demo"), run.out());
+    assertTrue(run.err().contains("Start with csdlab demo, then csdlab jshell."), run.err());
+    assertTrue(run.err().replaceAll("\\s+", " ").contains(", 2 for a usage error (an unknown command or option, or a"
+        + " value the option does not accept)."), run.err());
   }
 
   @Test
-  void aCommandGroupWithoutItsSubcommandPrintsItsSubcommands() {
+  void aCommandGroupWithoutItsSubcommandIsAUsageErrorThatPrintsItsSubcommands() {
     String[][] groups = {{"ebpf", "asm", "disasm", "run", "verify"}, {"zns", "create", "report"},
-        {"dataset", "generate", "list"}};
+        {"dataset", "generate", "list"}, {"tutorial", "list", "run", "check"}};
     for (String[] group : groups) {
       CliRun run = CliRun.of(group[0]);
-      assertEquals(0, run.status(), run.err());
-      assertTrue(run.out().startsWith("Usage: csdlab " + group[0]), run.out());
+      assertEquals(2, run.status(), run.err());
+      assertEquals("", run.out());
+      assertTrue(run.err().startsWith("Usage: csdlab " + group[0]), run.err());
       for (int i = 1; i < group.length; i++) {
-        assertTrue(run.out().contains("\n  " + group[i] + " "), group[i] + " missing from:\n" + run.out());
+        assertTrue(run.err().contains("\n  " + group[i] + " "), group[i] + " missing from:\n" + run.err());
       }
     }
+    CliRun help = CliRun.of("ebpf", "--help"); // asked for, the usage is no error
+    assertEquals(0, help.status());
+    assertTrue(help.out().startsWith("Usage: csdlab ebpf"), help.out());
   }
 
   @Test

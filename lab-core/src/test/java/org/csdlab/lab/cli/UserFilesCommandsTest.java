@@ -78,10 +78,12 @@ class UserFilesCommandsTest {
     for (String command : new String[] {"asm", "run", "verify"}) {
       CliRun run = CliRun.of("ebpf", command, source.toString());
       assertEquals(1, run.status());
-      String line = run.errorLine();
+      String line = run.err().lines().findFirst().orElseThrow();
       assertTrue(line.startsWith("csdlab ebpf " + command + ": line 1, column 6: immediate " + "1".repeat(80)
           + "… (99,920 more characters) does not fit 32 bits"), line);
       assertTrue(line.length() < 600, line.length() + " characters");
+      assertEquals(3, run.err().lines().count(), run.err()); // the line, the source excerpt and its caret
+      assertTrue(run.err().length() < 1000, run.err().length() + " characters");
     }
   }
 

@@ -1,6 +1,7 @@
 package org.csdlab.lab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -69,9 +70,9 @@ class ZnsCommandsTest {
   void createRefusesToOverwriteWithoutForce() throws IOException {
     Path image = Files.writeString(dir.resolve("drive.img"), "precious");
     CliRun run = CliRun.of("zns", "create", image.toString(), "--zones", "2", "--zone-size", "64KiB");
-    assertEquals(1, run.status());
-    assertEquals("csdlab zns create: " + image + " already exists; choose another name or add --force to replace it",
-        run.errorLine());
+    assertEquals(2, run.status());
+    assertEquals("csdlab zns create: " + image + " already exists; choose another name or add --force to replace it"
+        + " (see csdlab zns create --help)", run.errorLine());
     assertEquals("precious", Files.readString(image));
     assertEquals(0, CliRun.of("zns", "create", image.toString(), "--zones", "2", "--zone-size", "64KiB", "--force")
         .status());
@@ -80,15 +81,61 @@ class ZnsCommandsTest {
   @Test
   void createRefusesBadGeometryInOneLine() {
     Path image = dir.resolve("drive.img");
-    assertEquals("csdlab zns create: --zone-size must be a positive multiple of the block size 4096 B, got 1000 B",
-        CliRun.of("zns", "create", image.toString(), "--zone-size", "1000").errorLine());
+    assertEquals("csdlab zns create: --zone-size must be a positive multiple of the block size 4096 B, got 1000 B"
+        + " (see csdlab zns create --help)", CliRun.of("zns", "create", image.toString(), "--zone-size", "1000")
+        .errorLine());
     CliRun zones = CliRun.of("zns", "create", image.toString(), "--zones", "0");
-    assertEquals(1, zones.status());
-    assertTrue(zones.errorLine().contains("zone count must be at least 1"), zones.errorLine());
+    assertEquals(2, zones.status());
+    assertEquals("csdlab zns create: --zones: invalid geometry: zone count must be at least 1, was 0 (see csdlab zns "
+        + "create --help)", zones.errorLine());
     CliRun size = CliRun.of("zns", "create", image.toString(), "--zone-size", "lots");
     assertEquals(2, size.status());
     assertTrue(size.errorLine().contains("'lots' is not a size"), size.errorLine());
     assertTrue(Files.notExists(image));
+  }
+
+  @Test
+  void byteSizesMeanExactlyWhatTheirUnitSays() {
+    assertEquals(16_000_000, ByteSize.parse("16MB").bytes());
+    assertEquals(16_000_000, ByteSize.parse("16 mb").bytes());
+    assertEquals(1000, ByteSize.parse("1kB").bytes());
+    assertEquals(2_000_000_000_000L, ByteSize.parse("2TB").bytes());
+    assertEquals(16L << 20, ByteSize.parse("16MiB").bytes());
+    assertEquals(16, ByteSize.parse("16B").bytes());
+    assertEquals("16MB (16000000 bytes; for 16 MiB write 16MiB)", ByteSize.parse("16MB").described());
+    assertEquals("16 MiB", ByteSize.parse("16MiB").described());
+    for (String bad : new String[] {"16iB", "16 MiBs", "MiB", "16 XB", "-1MiB", "1.5GiB"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ByteSize.parse(bad), bad);
+      assertEquals("'" + bad + "' is not a size; write bytes or a number with a unit: 4096, 64KiB, 16MiB, 1GiB "
+          + "(powers of 1024) or 16MB, 1GB (powers of 1000)", e.getMessage());
+    }
+    assertEquals("'99999999TiB' is too large a size",
+        assertThrows(IllegalArgumentException.class, () -> ByteSize.parse("99999999TiB")).getMessage());
+  }
+
+  @Test
+  void aDecimalZoneSizeIsRefusedWithTheBinaryOneToWrite() {
+    Path image = dir.resolve("drive.img");
+    CliRun run = CliRun.of("zns", "create", image.toString(), "--zone-size", "16MB");
+    assertEquals(2, run.status());
+    assertEquals("csdlab zns create: --zone-size must be a positive multiple of the block size 4096 B, got 16MB "
+        + "(16000000 bytes; for 16 MiB write 16MiB) (see csdlab zns create --help)", run.errorLine());
+    assertTrue(Files.notExists(image));
+    assertTrue(CliRun.of("zns", "create", "--help").out().replaceAll("\\s+", " ").contains("kB, MB, GB, TB are "
+        + "powers of 1000 (16MiB is 16,777,216 bytes, 16MB is 16,000,000)."));
+    CliRun decimal = CliRun.of("zns", "create", image.toString(), "--zones", "2", "--zone-size", "4096kB");
+    assertEquals(0, decimal.status(), decimal.err()); // 4,096,000 bytes: 1000 blocks of 4096 B
+    assertTrue(decimal.out().contains("(1000 blocks of 4096 B, capacity 1000)"), decimal.out());
+  }
+
+  @Test
+  void createOnADirectorySaysItIsADirectoryEvenWithForce() throws IOException {
+    Path adir = Files.createDirectory(dir.resolve("adir"));
+    CliRun run = CliRun.of("zns", "create", adir.toString(), "--force");
+    assertEquals(2, run.status());
+    assertEquals("csdlab zns create: " + adir + " is a directory; give the name of an image file to create in it, "
+        + "e.g. " + adir.resolve("drive.img") + " (see csdlab zns create --help)", run.errorLine());
+    assertTrue(Files.isDirectory(adir));
   }
 
   @Test

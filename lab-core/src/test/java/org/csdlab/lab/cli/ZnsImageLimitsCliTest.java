@@ -60,8 +60,8 @@ class ZnsImageLimitsCliTest {
   void createRefusesFiftyMillionZones() {
     CliRun run = CliRun.of("zns", "create", dir.resolve("new.img").toString(), "--zones", "50000000",
         "--zone-size", "4KiB");
-    assertEquals(1, run.status());
-    assertEquals("csdlab zns create: invalid geometry: zone count 50000000 exceeds the limit of 262144"
-        + " (Geometry.MAX_ZONE_COUNT)", run.errorLine());
+    assertEquals(2, run.status());
+    assertEquals("csdlab zns create: --zones: invalid geometry: zone count 50000000 exceeds the limit of 262144"
+        + " (Geometry.MAX_ZONE_COUNT) (see csdlab zns create --help)", run.errorLine());
   }
 }

@@ -105,6 +105,20 @@ class DatasetWriteTest {
   }
 
   @Test
+  void aDatasetLargerThanTheWholeDeviceSaysSoInsteadOfAFirstZone() {
+    ZnsDevice device = device();
+    Dataset dataset = Datasets.u32Readings(400, KiB).monitor(ThroughputMonitor.quiet());
+    var e = assertThrows(DatasetPlacementException.class, () -> dataset.writeToZones(device, 0));
+    assertEquals("400 KiB needs 9 zones of 48 KiB, but the device has only 8 (384 KiB); write at most that much, or"
+        + " use a device with more zones", e.getMessage());
+    assertEquals(0, e.firstZone());
+    assertEquals(9, e.zonesNeeded());
+    assertEquals(8, e.deviceZones());
+    assertTrue(e.largerThanDevice());
+    assertEquals(ZoneState.EMPTY, device.zone(0).state(), "nothing was written");
+  }
+
+  @Test
   void writeToFileWritesTheSameBytes(@TempDir Path dir) throws Exception {
     Dataset dataset = Datasets.logLines(10, KiB).seed(3).monitor(ThroughputMonitor.quiet());
     DatasetFile file = dataset.writeToFile(dir.resolve("logs.txt"));

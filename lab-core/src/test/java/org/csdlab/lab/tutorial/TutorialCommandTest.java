@@ -51,7 +51,7 @@ class TutorialCommandTest {
   void checkExitsWithOneWhenACheckFailsAndWritesTheJUnitReport() throws IOException {
     tutorial("01-good", "//md # Good\nimport org.csdlab.lab.tutorial.*;\nCheck.that(\"one\", 1).is(1);\n");
     tutorial("02-bad", "//md # Bad\nimport org.csdlab.lab.tutorial.*;\nCheck.that(\"two\", 2).is(3);\n");
-    Path report = root.resolve("out/report.xml");
+    Path report = root.resolve("report.xml");
     Result r = run("check", "--junit-xml", report.toString());
     assertEquals(1, r.status(), r.out() + r.err());
     assertTrue(r.out().contains("✓ 01-good: 1 check passed"), r.out());
