@@ -54,6 +54,31 @@ final class CellSnippets {
     return pieces;
   }
 
+  /**
+   * The offset of the first line that the {@code jshell} tool, reading {@code cell} as a script,
+   * would start a new snippet with while {@link #split} keeps it in the snippet before: the line
+   * after one where the snippet's text so far is already complete ({@code Check.that(...)} and then
+   * {@code .is(1);}). Empty when both read the cell alike.
+   */
+  static java.util.OptionalInt firstScriptBreak(SourceCodeAnalysis analysis, String cell) {
+    List<Piece> pieces = split(analysis, cell);
+    for (int i = 0; i < pieces.size(); i++) {
+      Piece piece = pieces.get(i);
+      int end = i + 1 < pieces.size() ? pieces.get(i + 1).rawStart() : cell.length();
+      for (int newline = cell.indexOf('\n', piece.offset()); newline >= 0 && newline < end;
+          newline = cell.indexOf('\n', newline + 1)) {
+        if (cell.substring(newline + 1, end).isBlank()) {
+          break; // the rest of the snippet is blank: no line after this one belongs to it
+        }
+        String lines = cell.substring(piece.rawStart(), newline + 1);
+        if (analysis.analyzeCompletion(lines).completeness().isComplete()) {
+          return java.util.OptionalInt.of(newline + 1 + leadingWhitespace(cell.substring(newline + 1, end)));
+        }
+      }
+    }
+    return java.util.OptionalInt.empty();
+  }
+
   /** Where {@code source} (perhaps with a semicolon JShell added) begins inside {@code consumed}. */
   private static int startOf(String source, String consumed) {
     int index = consumed.indexOf(source);
