@@ -43,14 +43,16 @@ class JshellCommandTest {
 
   @Test
   void varLinesShowTheWholeValue() throws Exception {
-    String session = "var lab = Lab.create()\nvar s = \"x\".repeat(300)\n/exit\n";
+    String session = "var lab = Lab.create()\nvar config = lab.config()\nvar s = \"x\".repeat(300)\n/exit\n";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     JshellCommand.session(new ByteArrayInputStream(session.getBytes(StandardCharsets.UTF_8)),
         new PrintStream(out, true, StandardCharsets.UTF_8));
     String text = out.toString(StandardCharsets.UTF_8);
-    String lab = Lab.create().toString();
-    assertTrue(lab.length() > 80, "the value must be longer than JShell's normal truncation: " + lab);
+    Lab lab = Lab.create();
+    String config = lab.config().toString();
+    assertTrue(config.length() > 80, "the value must be longer than JShell's normal truncation: " + config);
     assertTrue(text.contains("lab ==> " + lab + "\n"), text);
+    assertTrue(text.contains("config ==> " + config + "\n"), text);
     assertTrue(text.contains("s ==> \"" + "x".repeat(300) + "\"\n"), text);
     assertFalse(text.contains(" ... "), text);
   }
