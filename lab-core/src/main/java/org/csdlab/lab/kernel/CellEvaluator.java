@@ -60,8 +60,10 @@ public final class CellEvaluator implements AutoCloseable {
     CapturingExecutionProvider provider = new CapturingExecutionProvider();
     this.shell = JShell.builder()
         .executionEngine(provider, Map.of())
-        .compilerOptions("--class-path", System.getProperty("java.class.path"))
         .build();
+    // Through addToClasspath, not a --class-path compiler option: that option would hide what
+    // %jars and %classpath add later.
+    shell.addToClasspath(System.getProperty("java.class.path"));
     this.control = provider.control();
     this.cellThreads = new CellThreads(control);
     this.memoryGuard = new LowMemoryGuard(this::stopForMemory);
