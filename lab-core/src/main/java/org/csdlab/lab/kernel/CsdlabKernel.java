@@ -61,7 +61,7 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
     this.evaluator = evaluator;
   }
 
-  /** A kernel with a fresh {@link CellEvaluator} importing {@link CellEvaluator#DEFAULT_IMPORTS}. */
+  /** A kernel with a fresh {@link CellEvaluator} starting with the {@link Prelude#lab()} imports. */
   public static CsdlabKernel create() {
     return new Builder().build();
   }

@@ -165,4 +165,24 @@ class TutorialRunnerTest {
     assertEquals(CellError.Kind.INTERRUPTED, error.kind(), error.describe());
     assertEquals("stopped at line 3: the tutorial ran longer than 300 ms", error.reason());
   }
+
+  @Test
+  void systemExitInACellStopsTheRunNotTheJvm() {
+    TutorialRun run = run("//md # Exit\nint before = 1;\n//--\nSystem.exit(3);\n");
+    FailedCell error = run.error().orElseThrow();
+    assertEquals(3, error.cell());
+    assertEquals(4, error.line());
+    assertEquals("org.csdlab.lab.kernel.ExitFromCell",
+        ((org.csdlab.lab.kernel.UncaughtException) error.error()).exceptionClassName());
+    assertTrue(error.reason().contains("System.exit(3) was called in cell code"), error.reason());
+  }
+
+  @Test
+  void aTutorialStartsFromJshellsImportsNotTheNotebooks() {
+    TutorialRun run = run("//md # Imports\nvar lab = Lab.create();\n");
+    FailedCell error = run.error().orElseThrow();
+    assertEquals(CellError.Kind.COMPILE, error.kind());
+    assertEquals("line 2, column 11: cannot find symbol", error.reason());
+    assertTrue(run("//md # Imports\nvar list = new ArrayList<String>();\n").passed(), "java.util.* as in jshell");
+  }
 }
