@@ -233,7 +233,13 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
 
   @Override
   public String isComplete(String code) {
-    switch (evaluator.isComplete(code)) {
+    String source;
+    try {
+      source = CellMagics.parse(code).code();
+    } catch (MagicUsageError e) {
+      return IS_COMPLETE_YES; // run it, so that the error says what is wrong with the magic
+    }
+    switch (evaluator.isComplete(source)) {
       case COMPLETE:
         return IS_COMPLETE_YES;
       case INVALID:

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 import javax.tools.ToolProvider;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.AfterAll;
@@ -74,6 +75,14 @@ class CellMagicsTest {
     }
     String value = data == null ? null : String.valueOf(data.getData(MIMEType.TEXT_PLAIN));
     return new String[] {printed.toString(StandardCharsets.UTF_8), value};
+  }
+
+  @Test
+  void aCellOfMagicsIsComplete() {
+    assertEquals(BaseKernel.IS_COMPLETE_YES, kernel.isComplete("%lsmagic"));
+    assertEquals(BaseKernel.IS_COMPLETE_YES, kernel.isComplete("%jars lib/*.jar\nint x = 1;"));
+    assertEquals(BaseKernel.IS_COMPLETE_YES, kernel.isComplete("%nonsense"));
+    assertEquals("  ", kernel.isComplete("%%time\nvoid f() {"));
   }
 
   @Test
