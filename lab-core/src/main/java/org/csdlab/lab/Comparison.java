@@ -66,8 +66,8 @@ public record Comparison(Run host, Run offloaded) implements HtmlRenderable {
   public String headline() {
     return (sameAnswer() ? "same answer (" + host.value() + ")" : "DIFFERENT answers: host " + host.value()
         + ", offloaded " + offloaded.value()) + "; " + Quantities.bytes(host.hostBytes()) + " vs "
-        + Quantities.bytes(offloaded.hostBytes()) + " over the host link; modeled time host / offloaded "
-        + Quantities.ratio(modeledSpeedup()) + "; wall clock in this JVM " + Quantities.ratio(wallSpeedup());
+        + Quantities.bytes(offloaded.hostBytes()) + " over the host link; modeled host / offloaded "
+        + Quantities.ratio(modeledSpeedup()) + "; wall " + Quantities.ratio(wallSpeedup());
   }
 
   /** The headline and the table as aligned text. */

@@ -91,12 +91,16 @@ public record CsdRun(String kernel, Extent extent, long value, long r0, long ins
     return mediaNanos + computeNanos + linkNanos;
   }
 
-  /** As {@code drive count_u32_above = 56727 · 8 B over the link · modeled 2.1 ms · wall 3.4 ms · r0 0}. */
+  /**
+   * One line, as {@code drive count_u32_above = 56727 · 8 B over the link · modeled 2.10 ms · wall 3.40 ms · 1.31 M insn}
+   * (and {@code r0} when the kernel's exit value is not 0).
+   */
   @Override
   public String toString() {
     return label() + " = " + value + " · " + Quantities.bytes(hostBytes) + " over the link · modeled "
-        + Quantities.nanos(modeledNanos()) + " · wall " + Quantities.nanos(wallNanos) + " · r0 " + r0 + " · "
-        + instructions + " instructions" + (debug.isEmpty() ? "" : " · " + debug.size() + " debug messages")
+        + Quantities.nanos(modeledNanos()) + " · wall " + Quantities.nanos(wallNanos) + (r0 == 0 ? "" : " · r0 " + r0)
+        + " · " + Quantities.si(instructions, "insn")
+        + (debug.isEmpty() ? "" : " · " + debug.size() + " debug messages")
         + (debugDropped == 0 ? "" : " · " + debugDropped + " debug messages dropped");
   }
 

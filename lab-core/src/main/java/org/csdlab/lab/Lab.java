@@ -151,11 +151,22 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
     zns.close();
   }
 
-  /** As {@code Lab[ZnsDevice 64 zones × 16.0 MiB: 64 empty; timing teaching; core 1000000000 insn/s; in memory]}. */
+  /**
+   * One line, as {@code Lab[64 zones × 16.0 MiB (63 empty, 1 full); teaching timing; core 1 G insn/s; in memory]}
+   * (the two commonest zone states; {@code device()} shows them all).
+   */
   @Override
   public String toString() {
-    return "Lab[" + device + "; timing " + config.timing().name() + "; core " + config.coreInstructionsPerSecond()
-        + " insn/s; " + (config.backendFile() == null ? "in memory" : config.backendFile()) + "]";
+    ZoneMap zones = device.zoneMap();
+    List<String> states = zones.counts().entrySet().stream()
+        .sorted((a, b) -> b.getValue() - a.getValue())
+        .map(e -> e.getValue() + " " + ZoneMap.label(e.getKey()))
+        .toList();
+    String shown = String.join(", ", states.subList(0, Math.min(2, states.size()))) + (states.size() > 2 ? ", …" : "");
+    return "Lab[" + zones.geometry().zoneCount() + " zones × " + Quantities.bytes(zones.geometry().zoneCapacityBytes())
+        + " (" + shown + "); " + config.timing().name() + " timing; core "
+        + Quantities.si(config.coreInstructionsPerSecond(), "insn/s") + "; " + Quantities.backend(config.backendFile())
+        + "]";
   }
 
   @Override

@@ -72,12 +72,15 @@ public record LabConfig(Geometry geometry, TimingProfile timing, long coreInstru
     return backendFile == null ? null : Path.of(backendFile);
   }
 
-  /** As {@code LabConfig[64 zones × 16.0 MiB, timing teaching, core 1000000000 insn/s, in memory]}. */
+  /**
+   * One line, as {@code LabConfig[64 zones × 16.0 MiB; teaching timing; core 1 G insn/s, fuel 100 M; in memory]}
+   * ({@code toHtml()} and the JSON have every setting).
+   */
   @Override
   public String toString() {
     return "LabConfig[" + geometry.zoneCount() + " zones × " + Quantities.bytes(geometry.zoneCapacityBytes())
-        + ", timing " + timing.name() + ", core " + coreInstructionsPerSecond + " insn/s, memory "
-        + Quantities.bytes(memoryBytes) + ", fuel " + fuel + ", " + (backendFile == null ? "in memory" : backendFile) + "]";
+        + "; " + timing.name() + " timing; core " + Quantities.si(coreInstructionsPerSecond, "insn/s") + ", fuel "
+        + Quantities.si(fuel, "").strip() + "; " + Quantities.backend(backendFile) + "]";
   }
 
   @Override

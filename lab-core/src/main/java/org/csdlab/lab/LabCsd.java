@@ -182,10 +182,10 @@ public final class LabCsd implements HtmlRenderable {
     }
   }
 
-  /** The csd, as {@code LabCsd[core 1000000000 insn/s, memory 1.0 MiB, fuel 100000000]}. */
+  /** The csd, as {@code LabCsd[core 1 G insn/s, memory 1.0 MiB, fuel 100000000]}. */
   @Override
   public String toString() {
-    return "LabCsd[core " + csd.coreInstructionsPerSecond() + " insn/s, memory " + Quantities.bytes(csd.memoryBytes())
+    return "LabCsd[core " + Quantities.si(csd.coreInstructionsPerSecond(), "insn/s") + ", memory " + Quantities.bytes(csd.memoryBytes())
         + ", fuel " + csd.fuel() + "]";
   }
 

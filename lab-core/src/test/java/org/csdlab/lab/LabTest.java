@@ -24,7 +24,7 @@ class LabTest {
     assertEquals(64, lab.device().zones().size());
     assertTrue(lab.device().zones().stream().allMatch(z -> z.state() == ZoneState.EMPTY));
     assertNull(lab.config().backendFile());
-    assertEquals("Lab[ZnsDevice 64 zones × 16.0 MiB: 64 empty; timing teaching; core 1000000000 insn/s; in memory]",
+    assertEquals("Lab[64 zones × 16.0 MiB (64 empty); teaching timing; core 1 G insn/s; in memory]",
         lab.toString());
   }
 

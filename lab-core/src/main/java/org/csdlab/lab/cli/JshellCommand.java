@@ -10,12 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import jdk.jshell.tool.JavaShellToolBuilder;
+import org.csdlab.lab.kernel.Prelude;
 import org.csdlab.lab.monitor.ProgressBars;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -25,41 +24,19 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code csdlab jshell}: the JDK's JShell tool, run in this JVM (the same tool the {@code jshell}
  * binary starts, so editing, history and Tab completion are the real ones), with the lab on the
- * class path of the JVM that runs the snippets, the lab's packages imported and a welcome screen.
+ * class path of the JVM that runs the snippets, the lab's packages imported (the {@link Prelude}
+ * the notebook kernel starts with too), values shown whole ({@link JshellFeedback}) and a welcome
+ * screen.
  */
 @Command(name = "jshell", description = "Explore the lab in JShell: classes on the class path, imports done.",
     footer = {"", "Arguments after -- go to JShell itself; the snippets' JVM takes its options from CSDLAB_JAVA_OPTS:",
         "  csdlab jshell -- --feedback concise", "  CSDLAB_JAVA_OPTS=-Xmx4g ./csdlab jshell"})
 final class JshellCommand implements Callable<Integer> {
-  /**
-   * What is imported at startup ({@code org.csdlab.zns.*}), each with a class that proves it is on
-   * the class path (a package only appears once its module is built).
-   */
-  static final Map<String, String> IMPORTS = imports();
-
   @Spec
   CommandSpec spec;
 
   @Parameters(paramLabel = "JSHELL-ARGS", description = "Options passed on to JShell (after --).")
   List<String> jshellArguments = new ArrayList<>();
-
-  private static Map<String, String> imports() {
-    Map<String, String> imports = new LinkedHashMap<>();
-    imports.put("org.csdlab.ebpf.*", "org.csdlab.ebpf.Program");
-    imports.put("org.csdlab.ebpf.asm.*", "org.csdlab.ebpf.asm.Assembler");
-    imports.put("org.csdlab.ebpf.elf.*", "org.csdlab.ebpf.elf.ElfObject");
-    imports.put("org.csdlab.ebpf.verifier.*", "org.csdlab.ebpf.verifier.Verifier");
-    imports.put("org.csdlab.ebpf.maps.*", "org.csdlab.ebpf.maps.MapSet");
-    imports.put("org.csdlab.zns.*", "org.csdlab.zns.ZnsDevice");
-    imports.put("org.csdlab.zns.csd.*", "org.csdlab.zns.csd.ComputationalStorage");
-    imports.put("org.csdlab.zns.timing.*", "org.csdlab.zns.timing.TimingProfile");
-    imports.put("org.csdlab.lab.*", "org.csdlab.lab.Lab");
-    imports.put("org.csdlab.lab.dataset.*", "org.csdlab.lab.dataset.Datasets");
-    imports.put("static org.csdlab.lab.dataset.ByteUnit.*", "org.csdlab.lab.dataset.ByteUnit"); // MiB, GiB, ...
-    imports.put("org.csdlab.lab.chart.*", "org.csdlab.lab.chart.Charts");
-    imports.put("org.csdlab.lab.monitor.*", "org.csdlab.lab.monitor.ThroughputMonitor");
-    return imports;
-  }
 
   @Override
   public Integer call() throws Exception {
@@ -67,7 +44,7 @@ final class JshellCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
     Path startup = writeStartup();
     try {
-      return JavaShellToolBuilder.builder().start(arguments(startup));
+      return JavaShellToolBuilder.builder().persistence(JshellFeedback.preferences()).start(arguments(startup));
     } finally {
       Files.deleteIfExists(startup);
     }
@@ -83,7 +60,8 @@ final class JshellCommand implements Callable<Integer> {
       out.print(welcome());
       List<String> more = new ArrayList<>(List.of("-R-D" + ProgressBars.PROPERTY + "=none"));
       more.addAll(Arrays.asList(extraArguments));
-      return JavaShellToolBuilder.builder().in(in, null).out(out).err(out).start(arguments(startup, more));
+      return JavaShellToolBuilder.builder().persistence(JshellFeedback.preferences())
+          .in(in, null).out(out).err(out).start(arguments(startup, more));
     } finally {
       Files.deleteIfExists(startup);
     }
@@ -103,9 +81,8 @@ final class JshellCommand implements Callable<Integer> {
     args.add("--class-path");
     args.add(classPath());
     args.add("--startup");
-    args.add("DEFAULT");
-    args.add("--startup");
-    args.add(startup.toString());
+    args.add(startup.toString()); // the Prelude holds JShell's DEFAULT imports too
+    args.addAll(JshellFeedback.choose(more));
     if (Runtime.version().feature() >= 23) {
       args.add("-R--sun-misc-unsafe-memory-access=allow"); // as the launcher does: no warning for Tablesaw's classgraph
     }
@@ -127,25 +104,10 @@ final class JshellCommand implements Callable<Integer> {
         .collect(Collectors.joining(File.pathSeparator));
   }
 
-  /** The import lines of the packages that are on the class path. */
-  static String importLines() {
-    ClassLoader loader = JshellCommand.class.getClassLoader();
-    StringBuilder lines = new StringBuilder();
-    IMPORTS.forEach((imported, probe) -> {
-      try {
-        Class.forName(probe, false, loader);
-        lines.append("import ").append(imported).append(";\n");
-      } catch (ClassNotFoundException e) {
-        // the module holding the package is not built into this class path: nothing to import
-      }
-    });
-    return lines.toString();
-  }
-
   private static Path writeStartup() {
     try {
       Path startup = Files.createTempFile("csdlab-startup-", ".jsh");
-      Files.writeString(startup, importLines());
+      Files.writeString(startup, Prelude.lab().source());
       return startup;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

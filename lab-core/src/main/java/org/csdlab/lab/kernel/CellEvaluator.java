@@ -1,7 +1,6 @@
 package org.csdlab.lab.kernel;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,24 +18,17 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.VarSnippet;
 
 /**
- * Runs notebook cells with JShell in this JVM: the lab is on the class path and imported, values
- * come back as the real objects, a cell may hold several declarations and statements (classes in
- * one cell may refer to each other), and a running cell can be interrupted from another thread.
+ * Runs cells with JShell in this JVM: the one cell runner of csdlab, behind the notebook kernel,
+ * {@code tutorial run} and {@code tutorial check}, so a cell is cut into the same snippets, fails
+ * with the same {@link CellError} and stops the same way wherever it runs. Values come back as the
+ * real objects, a cell may hold several declarations and statements (classes in one cell may refer
+ * to each other, and a statement may go on over several lines, {@code .method()} lines included),
+ * and a running cell can be interrupted from another thread. The cells' classes are rewritten so
+ * that {@code System.exit} does not end this JVM ({@link ExitFromCell}), a cell that fills the heap
+ * is stopped ({@link CellOutOfMemory}), and the threads cells start can be listed and stopped.
  * Also answers completion, inspection and "is this cell complete?" from JShell's source analysis.
  */
 public final class CellEvaluator implements AutoCloseable {
-
-  /**
-   * Packages imported at start when they exist: the lab, its display contract and the systems it
-   * wraps, and the JDK packages JShell's own default start-up imports.
-   */
-  public static final List<String> DEFAULT_IMPORTS = List.of(
-      "java.io", "java.math", "java.nio.file", "java.util", "java.util.function", "java.util.stream",
-      "org.csdlab.lab", "org.csdlab.lab.display", "org.csdlab.lab.dataset", "org.csdlab.lab.chart",
-      "org.csdlab.lab.monitor", "org.csdlab.lab.tutorial",
-      "org.csdlab.ebpf", "org.csdlab.ebpf.asm", "org.csdlab.ebpf.elf", "org.csdlab.ebpf.verifier", "org.csdlab.ebpf.maps",
-      "org.csdlab.zns", "org.csdlab.zns.csd", "org.csdlab.zns.timing",
-      "org.csdlab.fluffle");
 
   private static final long STOP_RETRY_MILLIS = 50;
   private static final long STUBBORN_NANOS = 5_000_000_000L;
@@ -46,6 +38,7 @@ public final class CellEvaluator implements AutoCloseable {
   private final SourceCodeAnalysis analysis;
   private final ErrorReports reports;
   private final List<String> importedPackages;
+  private final List<String> addedClassPath = new ArrayList<>();
   private final MemoryReserve memoryReserve = new MemoryReserve();
   private final CellThreads cellThreads;
   private final LowMemoryGuard memoryGuard;
@@ -57,29 +50,63 @@ public final class CellEvaluator implements AutoCloseable {
   /** Why the running cell is being stopped when it is not the user's interrupt. */
   private LowMemoryGuard.Reading memoryStop;
 
-  /** An evaluator with {@link #DEFAULT_IMPORTS}. */
+  /** An evaluator with the {@link Prelude#lab()} start-up, as {@code ./csdlab jshell} has. */
   public static CellEvaluator create() {
-    return new CellEvaluator(DEFAULT_IMPORTS);
+    return new CellEvaluator(Prelude.lab());
   }
 
-  /** An evaluator that imports every package of {@code packages} that exists on the class path. */
-  public CellEvaluator(List<String> packages) {
+  /** An evaluator that starts with {@code prelude}'s imports, and this JVM's class path. */
+  public CellEvaluator(Prelude prelude) {
     CapturingExecutionProvider provider = new CapturingExecutionProvider();
     this.shell = JShell.builder()
         .executionEngine(provider, Map.of())
-        .compilerOptions("--class-path", System.getProperty("java.class.path"))
         .build();
+    // Through addToClasspath, not a --class-path compiler option: that option would hide what
+    // %jars and %classpath add later.
+    shell.addToClasspath(System.getProperty("java.class.path"));
     this.control = provider.control();
     this.cellThreads = new CellThreads(control);
     this.memoryGuard = new LowMemoryGuard(this::stopForMemory);
     this.analysis = shell.sourceCodeAnalysis();
     this.reports = new ErrorReports(shell);
-    this.importedPackages = importExisting(packages);
+    this.importedPackages = importAll(prelude);
   }
 
-  /** The packages imported at start (those of the requested ones that exist). */
+  /** The packages imported at start (a static import as its class). */
   public List<String> importedPackages() {
     return importedPackages;
+  }
+
+  /**
+   * Adds a jar or a directory of classes to the class path the cells compile against and load
+   * from; later cells see its classes. The path is taken as it is: callers check it first.
+   */
+  public synchronized void addToClassPath(java.nio.file.Path path) {
+    String entry = path.toAbsolutePath().normalize().toString();
+    if (!addedClassPath.contains(entry)) {
+      shell.addToClasspath(entry);
+      addedClassPath.add(entry);
+    }
+  }
+
+  /** What {@link #addToClassPath} added, in order. */
+  public synchronized List<String> addedClassPath() {
+    return List.copyOf(addedClassPath);
+  }
+
+  /**
+   * Checks that the {@code jshell} tool, which reads a script line by line and ends a snippet at the
+   * first line where the text so far is complete, cuts {@code cell} into the snippets this
+   * evaluator does. They differ where a statement goes on after a line that is complete on its
+   * own (a {@code .method()} line): this evaluator runs it, {@code jshell} rejects the line.
+   *
+   * @throws CompilationError at the first line {@code jshell} would read as a new snippet
+   */
+  public synchronized void requireReadableAsScript(String cell, CellLocation location) {
+    CellText text = new CellText(cell, location);
+    CellSnippets.firstScriptBreak(analysis, cell).ifPresent(offset -> {
+      throw reports.scriptBreak(text, offset);
+    });
   }
 
   /**
@@ -89,10 +116,18 @@ public final class CellEvaluator implements AutoCloseable {
    *
    * @param fullTrace whether an exception's report lists every stack frame rather than the cell's lines
    */
-  public synchronized CellResult evaluate(String cell, boolean fullTrace) {
+  public CellResult evaluate(String cell, boolean fullTrace) {
+    return evaluate(cell, CellLocation.NOTEBOOK_CELL, fullTrace);
+  }
+
+  /**
+   * {@link #evaluate(String, boolean)} for a cell from {@code location}: reports name it and number
+   * its lines as the location says.
+   */
+  public synchronized CellResult evaluate(String cell, CellLocation location, boolean fullTrace) {
     List<String> declaredVariables = new ArrayList<>();
     try {
-      return evaluateCell(cell, fullTrace, declaredVariables);
+      return evaluateCell(new CellText(cell, location), fullTrace, declaredVariables);
     } catch (OutOfMemoryError | InternalError e) {
       // JShell itself (compiling, reporting) or this evaluator's own bookkeeping ran out, often
       // because what the cell's variables hold fills the heap; JShell wraps some of these in an
@@ -120,7 +155,7 @@ public final class CellEvaluator implements AutoCloseable {
     return released.isEmpty() ? report : report.withNote(releasedNote(released));
   }
 
-  private CellResult evaluateCell(String cell, boolean fullTrace, List<String> declaredVariables) {
+  private CellResult evaluateCell(CellText cell, boolean fullTrace, List<String> declaredVariables) {
     synchronized (runState) {
       while (stoppingThreads) {
         // An interrupt is stopping what earlier cells left running; this cell must not be caught in it.
@@ -136,7 +171,7 @@ public final class CellEvaluator implements AutoCloseable {
       memoryStop = null;
     }
     try {
-      return run(new CellText(cell), fullTrace, declaredVariables);
+      return run(cell, fullTrace, declaredVariables);
     } finally {
       boolean interrupted;
       synchronized (runState) {
@@ -267,30 +302,29 @@ public final class CellEvaluator implements AutoCloseable {
   /** Runs the pieces of {@code cell}, adding the name of each variable it declares to {@code declaredVariables}. */
   private CellResult run(CellText cell, boolean fullTrace, List<String> declaredVariables) {
     List<CellSnippets.Piece> pieces = CellSnippets.split(analysis, cell.text());
-    Map<String, CellSnippets.Piece> byId = new HashMap<>();
     List<Snippet> declared = new ArrayList<>();
     CellResult result = CellResult.noValue(List.of());
     for (CellSnippets.Piece piece : pieces) {
       int line = cell.lineOf(piece.offset());
-      throwIfInterrupted("before line " + line, declaredVariables);
+      throwIfInterrupted(line, "before line " + line, declaredVariables);
       if (piece.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
         throw reports.incomplete(cell, piece);
       }
       List<SnippetEvent> events = shell.eval(piece.source());
-      throwIfInterrupted("at line " + line, declaredVariables);
+      throwIfInterrupted(line, "at line " + line, declaredVariables);
       Optional<SnippetEvent> evaluated = events.stream().filter(e -> e.causeSnippet() == null).findFirst();
       if (evaluated.isEmpty()) {
         continue;
       }
       SnippetEvent event = evaluated.get();
       Snippet snippet = event.snippet();
-      byId.put(snippet.id(), piece);
+      reports.evaluated(snippet.id(), cell, piece);
       if (event.status() == Snippet.Status.REJECTED) {
         throw reports.compilation(cell, piece, shell.diagnostics(snippet).collect(Collectors.toList()));
       }
       if (event.exception() != null) {
         List<String> released = ranOutOfMemory(event.exception()) ? releaseMemory(declaredVariables) : List.of();
-        UncaughtException report = reports.uncaught(cell, byId, event.exception(), fullTrace);
+        UncaughtException report = reports.uncaught(cell, piece, event.exception(), fullTrace);
         if (!released.isEmpty()) {
           report = report.withNote(releasedNote(released));
         }
@@ -344,7 +378,7 @@ public final class CellEvaluator implements AutoCloseable {
     memoryReserve.restore();
   }
 
-  private void throwIfInterrupted(String where, List<String> declaredVariables) {
+  private void throwIfInterrupted(int line, String where, List<String> declaredVariables) {
     LowMemoryGuard.Reading lowMemory;
     synchronized (runState) {
       if (!interruptRequested) {
@@ -353,9 +387,9 @@ public final class CellEvaluator implements AutoCloseable {
       lowMemory = memoryStop;
     }
     if (lowMemory == null) {
-      throw new CellInterrupted(where);
+      throw new CellInterrupted(line, where);
     }
-    throw new CellOutOfMemory(where, lowMemory, releaseMemory(declaredVariables));
+    throw new CellOutOfMemory(line, where, lowMemory, releaseMemory(declaredVariables));
   }
 
   /** The value an expression snippet produced, read back as the real object. */
@@ -458,18 +492,14 @@ public final class CellEvaluator implements AutoCloseable {
     return pieces.isEmpty() ? end : pieces.get(pieces.size() - 1).rawStart();
   }
 
-  private List<String> importExisting(List<String> packages) {
+  private List<String> importAll(Prelude prelude) {
     List<String> imported = new ArrayList<>();
-    ClassLoader loader = CellEvaluator.class.getClassLoader();
-    for (String name : packages) {
-      // Each import costs a compilation: skip lab packages that are not on the class path at all.
-      if (!name.startsWith("java.") && loader.getResource(name.replace('.', '/') + "/") == null) {
-        continue;
-      }
-      // A package that does not exist (yet) is rejected, and a rejected snippet leaves no trace.
-      List<SnippetEvent> events = shell.eval("import " + name + ".*;");
+    List<String> packages = prelude.packages();
+    for (int i = 0; i < prelude.imports().size(); i++) {
+      // A rejected import (a JDK without that package) leaves no trace.
+      List<SnippetEvent> events = shell.eval("import " + prelude.imports().get(i) + ";");
       if (events.stream().noneMatch(e -> e.status() == Snippet.Status.REJECTED)) {
-        imported.add(name);
+        imported.add(packages.get(i));
       }
     }
     return List.copyOf(imported);

@@ -12,8 +12,8 @@ public final class CellOutOfMemory extends CellError {
   private final long usedBytes;
   private final long maxBytes;
 
-  CellOutOfMemory(String where, LowMemoryGuard.Reading reading, List<String> clearedVariables) {
-    super("the cell was stopped " + where + ": the heap was " + reading.percent() + "% full after garbage collection",
+  CellOutOfMemory(int line, String where, LowMemoryGuard.Reading reading, List<String> clearedVariables) {
+    super(Kind.OUT_OF_MEMORY, line, "the cell was stopped " + where + ": the heap was " + reading.percent() + "% full after garbage collection",
         lines(where, reading, clearedVariables));
     this.usedBytes = reading.usedBytes();
     this.maxBytes = reading.maxBytes();

@@ -5,16 +5,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What one cell prints, on its way to the notebook: standard output and error share a budget of
+ * What one cell prints, on its way to the notebook (or a tutorial run's transcript): standard output and error share a budget of
  * {@link #DEFAULT_BUDGET_BYTES} per cell, past which output is counted and dropped (a cell printing
  * in a tight loop would otherwise flood the kernel's I/O channel and the browser), and the text is
  * sent in batches when {@link #flush()} is called (the kernel does every {@value
  * CsdlabKernel#OUTPUT_FLUSH_MILLIS} ms) rather than one message per line.
  */
-final class CellOutput {
+public final class CellOutput {
 
   /** The bytes of output one cell may send to the notebook. */
-  static final long DEFAULT_BUDGET_BYTES = 1L << 20;
+  public static final long DEFAULT_BUDGET_BYTES = 1L << 20;
 
   /** Buffered output is sent early once this much is waiting, so the buffer stays small. */
   private static final int BATCH_BYTES = 64 * 1024;
@@ -29,7 +29,7 @@ final class CellOutput {
   private long droppedLines;
 
   /** Output of one cell into {@code out} and {@code err}, at most {@code budgetBytes} in all. */
-  CellOutput(PrintStream out, PrintStream err, long budgetBytes) {
+  public CellOutput(PrintStream out, PrintStream err, long budgetBytes) {
     this.budgetBytes = budgetBytes;
     this.out = new Stream(out);
     this.err = new Stream(err);
@@ -38,23 +38,23 @@ final class CellOutput {
   }
 
   /** The cell's {@code System.out}. */
-  PrintStream out() {
+  public PrintStream out() {
     return outPrinter;
   }
 
   /** The cell's {@code System.err}. */
-  PrintStream err() {
+  public PrintStream err() {
     return errPrinter;
   }
 
   /** Sends what is waiting. */
-  void flush() {
+  public void flush() {
     outPrinter.flush();
     errPrinter.flush();
   }
 
   /** Sends what is waiting and, when output was dropped, a line on standard error saying how much. */
-  void finish() {
+  public void finish() {
     flush();
     long dropped;
     long lines;

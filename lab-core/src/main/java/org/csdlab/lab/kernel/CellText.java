@@ -1,11 +1,18 @@
 package org.csdlab.lab.kernel;
 
-/** A cell's text with positions turned into 1-based lines and columns, for error messages. */
-record CellText(String text) {
+/**
+ * A cell's text with positions turned into lines and columns, for error messages; lines are
+ * numbered from the {@link CellLocation}'s first line.
+ */
+record CellText(String text, CellLocation location) {
 
-  /** The 1-based line holding {@code offset}. */
+  CellText(String text) {
+    this(text, CellLocation.NOTEBOOK_CELL);
+  }
+
+  /** The line holding {@code offset}. */
   int lineOf(int offset) {
-    int line = 1;
+    int line = location.firstLine();
     for (int i = 0; i < Math.min(offset, text.length()); i++) {
       if (text.charAt(i) == '\n') {
         line++;
@@ -20,10 +27,16 @@ record CellText(String text) {
     return clamped - lineStart(clamped) + 1;
   }
 
-  /** The text of the 1-based {@code line}, without its line break; empty past the end. */
+  /** The text of {@code line} (numbered as {@link #lineOf} numbers), without its line break; empty outside the cell. */
   String line(int line) {
     String[] lines = text.split("\n", -1);
-    return line >= 1 && line <= lines.length ? stripCarriageReturn(lines[line - 1]) : "";
+    int index = line - location.firstLine();
+    return index >= 0 && index < lines.length ? stripCarriageReturn(lines[index]) : "";
+  }
+
+  /** How reports name the cell. */
+  String name() {
+    return location.name();
   }
 
   private int lineStart(int offset) {

@@ -5,18 +5,11 @@ import java.util.List;
 /** A snippet of the cell did not compile (or the cell ends in the middle of a statement). */
 public final class CompilationError extends CellError {
 
-  private final int line;
   private final int column;
 
   CompilationError(String message, int line, int column, List<String> lines) {
-    super(message, lines);
-    this.line = line;
+    super(Kind.COMPILE, line, message, lines);
     this.column = column;
-  }
-
-  /** The 1-based line of the cell where the problem starts. */
-  public int line() {
-    return line;
   }
 
   /** The 1-based column of that line where the problem starts. */

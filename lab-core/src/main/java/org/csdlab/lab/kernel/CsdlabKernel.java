@@ -7,7 +7,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.csdlab.lab.Quantities;
 import org.csdlab.lab.display.Displays;
+import org.csdlab.lab.io.InputFile;
+import org.csdlab.lab.io.InputFileException;
 import org.csdlab.lab.display.MimeBundle;
 import org.csdlab.lab.Renderings;
 import org.csdlab.lab.display.Renderers;
@@ -24,7 +29,9 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * imported; the last expression's value is shown through {@link Renderers} (text and HTML), what
  * the cell prints becomes stream output, errors are short reports pointing at the cell's lines (a
  * first line {@code %trace} adds the stack trace), and {@link Displays#sink()} shows and updates
- * displays in place while the cell runs. A cell's printed output has a budget ({@link CellOutput});
+ * displays in place while the cell runs. The magics IJava and JJava users expect work on a cell's
+ * first lines ({@link CellMagics}: {@code %lsmagic}, {@code %time}, {@code %%time}, {@code %jars},
+ * {@code %classpath}, {@code %load}). A cell's printed output has a budget ({@link CellOutput});
  * a {@code %threads} cell lists (and {@code %threads stop} stops) the threads cells started. plotly.js reaches the notebook once ({@link PlotlyDelivery}).
  */
 public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
@@ -54,7 +61,7 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
     this.evaluator = evaluator;
   }
 
-  /** A kernel with a fresh {@link CellEvaluator} importing {@link CellEvaluator#DEFAULT_IMPORTS}. */
+  /** A kernel with a fresh {@link CellEvaluator} starting with the {@link Prelude#lab()} imports. */
   public static CsdlabKernel create() {
     return new Builder().build();
   }
@@ -92,13 +99,12 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
           ? ThreadsMagic.list(evaluator.cellThreads()) : ThreadsMagic.stopped(evaluator.stopCellThreads());
       return new DisplayData(text);
     }
-    boolean fullTrace = TraceMagic.present(code);
-    String source = fullTrace ? TraceMagic.strip(code) : code;
+    CellMagics.Parsed cell = CellMagics.parse(code);
     Displays.install(new KernelDisplaySink(io.display, plotly));
     ScheduledFuture<?> flushing = outputFlusher.scheduleWithFixedDelay(this::flushCellOutput,
         OUTPUT_FLUSH_MILLIS, OUTPUT_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     try {
-      CellResult result = evaluator.evaluate(source, fullTrace);
+      CellResult result = run(cell);
       result.notes().forEach(System.err::println);
       if (!result.hasValue()) {
         return null;
@@ -117,6 +123,72 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
         output.finish();
       }
     }
+  }
+
+  /** Runs the cell's line magics in order, then its code; {@code %%time} times both. */
+  private CellResult run(CellMagics.Parsed cell) {
+    long started = System.nanoTime();
+    try {
+      CellResult result = CellResult.noValue(List.of());
+      for (CellMagics.Line line : cell.lines()) {
+        result = run(line, cell.fullTrace());
+      }
+      return cell.code().isBlank() ? result : evaluator.evaluate(cell.code(), cell.fullTrace());
+    } finally {
+      if (cell.timed()) {
+        System.out.println("Wall time: " + Quantities.nanos(System.nanoTime() - started));
+      }
+    }
+  }
+
+  /** Runs one line magic; {@code %time} and {@code %load} give the value of the code they ran. */
+  private CellResult run(CellMagics.Line line, boolean fullTrace) {
+    switch (line.magic()) {
+      case JARS, CLASSPATH -> {
+        List<Path> paths = line.magic() == CellMagics.Magic.JARS ? ClassPathMagic.jars(line.argument(), line.line())
+            : ClassPathMagic.classPath(line.argument(), line.line());
+        paths.forEach(evaluator::addToClassPath);
+        System.out.println("Added to the class path: " + paths.stream().map(Path::toString)
+            .collect(Collectors.joining(", ")));
+      }
+      case LOAD -> {
+        return load(line, fullTrace);
+      }
+      case LSMAGIC -> System.out.println(CellMagics.list());
+      case TIME -> {
+        // The code keeps its line and column in the cell, so errors point where it is.
+        String code = "\n".repeat(line.line() - 1) + " ".repeat(line.column()) + line.argument();
+        long started = System.nanoTime();
+        try {
+          return evaluator.evaluate(code, fullTrace);
+        } finally {
+          System.out.println("Wall time: " + Quantities.nanos(System.nanoTime() - started));
+        }
+      }
+      case THREADS -> throw new MagicUsageError(line.line(), ThreadsMagic.MAGIC
+          + " must be alone in its cell: %threads lists the threads cells started, %threads stop stops them");
+      default -> {
+        // %trace: read by the evaluation itself
+      }
+    }
+    return CellResult.noValue(List.of());
+  }
+
+  private CellResult load(CellMagics.Line line, boolean fullTrace) {
+    List<String> words = ClassPathMagic.words("%load", line.argument(), line.line());
+    if (words.size() != 1) {
+      throw new MagicUsageError(line.line(), "%load takes one file, not " + words.size() + ": %load FILE runs the"
+          + " snippets of a .jsh or .java file");
+    }
+    Path file = Path.of(words.get(0).startsWith("~/") ? System.getProperty("user.home") + words.get(0).substring(1)
+        : words.get(0));
+    String text;
+    try {
+      text = InputFile.text(file, "file to load").readString();
+    } catch (InputFileException e) {
+      throw new MagicUsageError(line.line(), "%load: " + e.getMessage());
+    }
+    return evaluator.evaluate(text, new CellLocation(file.toString(), 1, true), fullTrace);
   }
 
   /**
@@ -161,7 +233,13 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
 
   @Override
   public String isComplete(String code) {
-    switch (evaluator.isComplete(code)) {
+    String source;
+    try {
+      source = CellMagics.parse(code).code();
+    } catch (MagicUsageError e) {
+      return IS_COMPLETE_YES; // run it, so that the error says what is wrong with the magic
+    }
+    switch (evaluator.isComplete(source)) {
       case COMPLETE:
         return IS_COMPLETE_YES;
       case INVALID:

@@ -1,6 +1,7 @@
 package org.csdlab.lab.kernel;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,9 +23,22 @@ final class ErrorReports {
   private static final int MAX_COMPILER_ERRORS = 5;
 
   private final JShell shell;
+  /**
+   * Where every snippet evaluated so far came from, by snippet id, so that a frame in a method an
+   * earlier cell declared points at that cell's line.
+   */
+  private final Map<String, Origin> origins = new HashMap<>();
+
+  /** A snippet's cell and its piece of that cell. */
+  private record Origin(CellText cell, CellSnippets.Piece piece) {}
 
   ErrorReports(JShell shell) {
     this.shell = shell;
+  }
+
+  /** Remembers that snippet {@code id} is {@code piece} of {@code cell}. */
+  void evaluated(String id, CellText cell, CellSnippets.Piece piece) {
+    origins.put(id, new Origin(cell, piece));
   }
 
   /** The cell ends inside {@code piece}: a brace, parenthesis or operand is missing. */
@@ -35,6 +49,21 @@ final class ErrorReports {
     lines.add("  " + cell.line(line));
     lines.add("A closing brace, parenthesis or an operand is missing.");
     return new CompilationError("the statement at line " + line + " is not finished", line, 1, lines);
+  }
+
+  /**
+   * {@code jshell}, reading the cell as a script, would end the snippet before {@code offset} and
+   * reject the line there (see {@link CellSnippets#firstScriptBreak}).
+   */
+  CompilationError scriptBreak(CellText cell, int offset) {
+    int line = cell.lineOf(offset);
+    List<String> lines = List.of(
+        "jshell reads line " + (line - 1) + " as a statement of its own, so it would reject line " + line + ":",
+        "  " + cell.line(line),
+        "This cell is also a jshell script (tutorials run in jshell): continue the statement inside its"
+            + " parentheses, or put the whole call on one line.");
+    return new CompilationError("line " + line + " starts a new statement when jshell reads the cell"
+        + " line by line", line, cell.columnOf(offset), lines);
   }
 
   /** The compiler's errors for {@code piece}, each pointing at its line and columns in the cell. */
@@ -81,18 +110,19 @@ final class ErrorReports {
    * What the cell threw: the exception and message, then the lines of the cell (or of earlier
    * declarations) it passed through; every frame when {@code fullTrace}.
    */
-  UncaughtException uncaught(CellText cell, Map<String, CellSnippets.Piece> cellSnippets, Throwable thrown, boolean fullTrace) {
+  UncaughtException uncaught(CellText cell, CellSnippets.Piece piece, Throwable thrown, boolean fullTrace) {
+    int pieceLine = cell.lineOf(piece.offset());
     if (thrown instanceof UnresolvedReferenceException unresolved) {
-      return unresolved(unresolved.getSnippet());
+      return unresolved(unresolved.getSnippet(), pieceLine);
     }
     String className = className(thrown);
     String headline = headline(thrown);
     List<String> lines = new ArrayList<>();
     lines.add(headline);
-    addFrames(lines, cell, cellSnippets, thrown, fullTrace);
+    addFrames(lines, cell, thrown, fullTrace);
     for (Throwable cause = thrown.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
       lines.add("Caused by: " + headline(cause));
-      addFrames(lines, cell, cellSnippets, cause, fullTrace);
+      addFrames(lines, cell, cause, fullTrace);
     }
     if (className.equals(ExitFromCell.class.getName())) {
       lines.add("What ran before the call stays defined; the next cell runs normally."
@@ -100,28 +130,40 @@ final class ErrorReports {
     } else if (className.equals(OutOfMemoryError.class.getName())) {
       lines.add(HeapLimit.outOfMemoryAdvice());
     }
-    if (!fullTrace) {
+    if (!fullTrace && cell.location().inNotebook()) {
       lines.add("(Put %trace on the first line of the cell to see the whole stack trace.)");
     }
-    return new UncaughtException(className, headline, lines);
+    return new UncaughtException(className, thrown.getMessage(), thrownLine(thrown, pieceLine), headline, lines);
   }
 
-  private UncaughtException unresolved(DeclarationSnippet snippet) {
+  /** The line where {@code thrown} left the deepest snippet whose origin is known, else {@code pieceLine}. */
+  private int thrownLine(Throwable thrown, int pieceLine) {
+    for (StackTraceElement frame : thrown.getStackTrace()) {
+      String file = frame.getFileName();
+      Origin origin = file != null && file.startsWith("#") ? origins.get(file.substring(1)) : null;
+      if (origin != null) {
+        return origin.cell().lineOf(origin.piece().offset()) + Math.max(1, frame.getLineNumber()) - 1;
+      }
+    }
+    return pieceLine;
+  }
+
+  private UncaughtException unresolved(DeclarationSnippet snippet, int line) {
     List<String> missing = shell.unresolvedDependencies(snippet).collect(Collectors.toList());
     String what = snippet.kind().name().toLowerCase(Locale.ROOT).replace("type_decl", "type") + " " + snippet.name();
     String message = what + " cannot be used until " + String.join(", ", missing) + " is declared";
-    return new UncaughtException(UnresolvedReferenceException.class.getName(), message, List.of(
+    return new UncaughtException(UnresolvedReferenceException.class.getName(), message, line, message, List.of(
         "The " + message + ".",
         "  " + firstLine(snippet.source()),
         "Declare " + String.join(", ", missing) + " (in this cell or another one), then run this cell again."));
   }
 
-  private void addFrames(List<String> lines, CellText cell, Map<String, CellSnippets.Piece> cellSnippets, Throwable thrown, boolean fullTrace) {
+  private void addFrames(List<String> lines, CellText cell, Throwable thrown, boolean fullTrace) {
     StackTraceElement[] frames = thrown.getStackTrace();
     List<String> frameLines = new ArrayList<>();
     for (int i = 0; i < frames.length; i++) {
       StackTraceElement frame = frames[i];
-      Optional<String> snippetLine = describeSnippetFrame(cell, cellSnippets, frame);
+      Optional<String> snippetLine = describeSnippetFrame(cell, frame);
       if (snippetLine.isPresent()) {
         frameLines.add("  " + snippetLine.get());
       } else if (fullTrace || i == 0) {
@@ -131,7 +173,7 @@ final class ErrorReports {
     lines.addAll(RepeatedFrames.fold(frameLines, "  "));
   }
 
-  private Optional<String> describeSnippetFrame(CellText cell, Map<String, CellSnippets.Piece> cellSnippets, StackTraceElement frame) {
+  private Optional<String> describeSnippetFrame(CellText cell, StackTraceElement frame) {
     String file = frame.getFileName();
     if (file == null || !file.startsWith("#")) {
       return Optional.empty();
@@ -139,10 +181,14 @@ final class ErrorReports {
     String id = file.substring(1);
     int snippetLine = Math.max(1, frame.getLineNumber());
     String where = frame.getMethodName().isEmpty() ? "" : "in " + frame.getMethodName() + ", ";
-    CellSnippets.Piece piece = cellSnippets.get(id);
-    if (piece != null) {
-      int line = cell.lineOf(piece.offset()) + snippetLine - 1;
-      return Optional.of(where + "at line " + line + " of this cell: " + cell.line(line).strip());
+    Origin origin = origins.get(id);
+    if (origin != null) {
+      CellText text = origin.cell();
+      int line = text.lineOf(origin.piece().offset()) + snippetLine - 1;
+      if (text == cell || !text.name().equals(cell.name())) {
+        return Optional.of(where + "at line " + line + " of " + text.name() + ": " + text.line(line).strip());
+      }
+      return Optional.of(where + "declared in an earlier cell: " + text.line(line).strip());
     }
     String source = shell.snippets().filter(s -> s.id().equals(id)).map(Snippet::source).findFirst().orElse("");
     String[] sourceLines = source.split("\n", -1);

@@ -5,6 +5,12 @@
  * {@link org.csdlab.lab.kernel.KernelInstaller} writes that kernelspec;
  * {@link org.csdlab.lab.kernel.JupyterLauncher} starts Jupyter on the notebooks.
  *
+ * <p>Cells: {@link org.csdlab.lab.kernel.CellEvaluator} is csdlab's one JShell cell runner; the
+ * tutorial engine's {@code tutorial run} and {@code tutorial check} run their cells with it too, so
+ * a cell is cut into snippets, fails ({@link org.csdlab.lab.kernel.CellError}, the one error type
+ * of a cell) and stops alike everywhere. {@link org.csdlab.lab.kernel.Prelude} is the one start-up
+ * of the kernel and of {@code ./csdlab jshell}.
+ *
  * <p>Displays: while a cell runs, {@link org.csdlab.lab.display.Displays#sink()} is the cell's
  * sink; {@code show} sends {@code display_data} with a display id and {@code update} redraws it in
  * place ({@code update_display_data}), from any thread the cell started.

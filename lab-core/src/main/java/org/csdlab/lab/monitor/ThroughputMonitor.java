@@ -46,6 +46,8 @@ public final class ThroughputMonitor implements HtmlRenderable {
   private final DisplaySink fixedSink;
   /** The most series kept; starting more drops the oldest, so a loop of operations costs bounded memory. */
   public static final int MAX_SERIES = 256;
+  /** The longest operation name {@link #toString()} shows whole, so that it stays one line. */
+  private static final int MAX_NAME_CHARS = 40;
 
   private final CopyOnWriteArrayList<SeriesRecorder> series = new CopyOnWriteArrayList<>();
   private final AtomicLong droppedSeries = new AtomicLong();
@@ -214,15 +216,14 @@ public final class ThroughputMonitor implements HtmlRenderable {
     if (all.isEmpty()) {
       return "ThroughputMonitor[no operations yet]";
     }
-    StringBuilder text = new StringBuilder("ThroughputMonitor[");
+    // One line however many operations ran: their number and the last one (the table has them all).
     long dropped = droppedSeries();
-    if (dropped > 0) {
-      text.append(ThroughputChart.droppedNote(dropped)).append("; ");
-    }
-    for (int i = 0; i < all.size(); i++) {
-      text.append(i == 0 ? "" : "; ").append(all.get(i));
-    }
-    return text.append(']').toString();
+    long operations = all.size() + dropped;
+    String last = all.get(all.size() - 1).name();
+    return "ThroughputMonitor[" + operations + (operations == 1 ? " operation" : " operations")
+        + (dropped > 0 ? " (" + dropped + " older dropped)" : "") + ", last: "
+        + (last.length() <= MAX_NAME_CHARS ? last : last.substring(0, MAX_NAME_CHARS - 1) + "…")
+        + "; see chart() or table()]";
   }
 
   long now() {

@@ -89,20 +89,20 @@ public final class JUnitXmlReport {
         xml.writeAttribute("message", clean(check.line()));
         xml.writeAttribute("type", "check");
         xml.writeCharacters(clean(check.printed() + run.error()
-            .filter(e -> e.kind() == CellError.Kind.CHECK).map(e -> "\n" + e.describe()).orElse("")));
+            .filter(FailedCell::isCheck).map(e -> "\n" + e.describe()).orElse("")));
         xml.writeEndElement();
       }
       xml.writeEndElement();
     }
-    if (run.error().isPresent() && run.error().get().kind() != CellError.Kind.CHECK) {
-      CellError error = run.error().get();
+    if (run.error().isPresent() && !run.error().get().isCheck()) {
+      FailedCell error = run.error().get();
       xml.writeCharacters("\n    ");
       xml.writeStartElement("testcase");
       xml.writeAttribute("classname", className);
       xml.writeAttribute("name", "cell " + error.cell() + " (line " + error.line() + ")");
       xml.writeAttribute("time", "0");
       xml.writeStartElement("error");
-      xml.writeAttribute("message", clean(error.message()));
+      xml.writeAttribute("message", clean(error.reason()));
       xml.writeAttribute("type", error.kind().name().toLowerCase(Locale.ROOT));
       xml.writeCharacters(clean(error.describe()));
       xml.writeEndElement();
@@ -125,7 +125,7 @@ public final class JUnitXmlReport {
   }
 
   private static int errors(TutorialRun run) {
-    return run.error().filter(e -> e.kind() != CellError.Kind.CHECK).isPresent() ? 1 : 0;
+    return run.error().filter(e -> !e.isCheck()).isPresent() ? 1 : 0;
   }
 
   private static String seconds(long nanos) {

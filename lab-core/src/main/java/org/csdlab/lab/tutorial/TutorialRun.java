@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param output everything the code printed (checks included)
  * @param elapsedNanos wall-clock time of the run
  */
-public record TutorialRun(String name, String title, List<CheckResult> checks, Optional<CellError> error,
+public record TutorialRun(String name, String title, List<CheckResult> checks, Optional<FailedCell> error,
     String output, long elapsedNanos) {
 
   public TutorialRun {

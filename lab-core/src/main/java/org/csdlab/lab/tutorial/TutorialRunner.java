@@ -6,10 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -17,20 +14,27 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import jdk.jshell.Diag;
-import jdk.jshell.EvalException;
-import jdk.jshell.JShell;
-import jdk.jshell.JShellException;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.UnresolvedReferenceException;
+import org.csdlab.lab.display.Renderers;
+import org.csdlab.lab.kernel.CellError;
+import org.csdlab.lab.kernel.CellEvaluator;
+import org.csdlab.lab.kernel.CellLocation;
+import org.csdlab.lab.kernel.CellOutput;
+import org.csdlab.lab.kernel.CellResult;
+import org.csdlab.lab.kernel.Prelude;
 
 /**
- * Runs a tutorial's script headless, in this JVM, with JShell's local execution engine (the code
- * sees this JVM's classes, so the lab and the checks are shared with the runner). It collects what
- * the code prints and every {@link Check}, and stops at the first cell that fails to compile,
- * throws or fails a check, naming the cell and the source line.
+ * Runs a tutorial's script headless, in this JVM, cell by cell with the notebook kernel's own
+ * {@link CellEvaluator}: a cell is cut into snippets, fails and stops exactly as it does in the
+ * tutorial's notebook (the same {@link CellError} report, with the lines of the tutorial source),
+ * and {@code System.exit} or a full heap in a cell ends the cell, not the run's JVM. The code sees
+ * this JVM's classes, so the lab and the checks are shared with the runner. It collects what the
+ * code prints (each cell within the kernel's output budget) and every {@link Check}, and stops at
+ * the first cell that fails to compile, throws or fails a check.
+ *
+ * <p>A tutorial is also a {@code jshell} script, so the run starts from {@code jshell}'s own
+ * imports ({@link Prelude#jshellDefault()}), not the notebook's, and refuses a cell that
+ * {@code jshell}, reading it line by line, would cut differently (a {@code .method()} line after a
+ * line that is complete on its own; see {@link CellEvaluator#requireReadableAsScript}).
  *
  * <p>Runs are serialised: while one runs, {@code System.out} and {@code System.err} are redirected
  * to it and {@link CheckLog} records into it.
@@ -38,39 +42,33 @@ import jdk.jshell.UnresolvedReferenceException;
 public final class TutorialRunner {
 
   private static final Object RUNNING = new Object();
+  /** How often the time limit stops a run that is past it, until the running cell has ended. */
+  private static final long STOP_REPEAT_MILLIS = 100;
 
-  private final String classPath;
   private final PrintStream transcript;
   private final Duration timeout;
 
   private TutorialRunner(Builder builder) {
-    this.classPath = builder.classPath;
     this.transcript = builder.transcript;
     this.timeout = builder.timeout;
   }
 
-  /** A runner with this JVM's class path, no transcript and a 5-minute limit per tutorial. */
+  /** A runner with no transcript and a 5-minute limit per tutorial. */
   public static Builder builder() {
     return new Builder();
   }
 
   /** Options of a {@link TutorialRunner}. */
   public static final class Builder {
-    private String classPath = System.getProperty("java.class.path", "");
     private PrintStream transcript;
     private Duration timeout = Duration.ofMinutes(5);
 
     private Builder() {}
 
-    /** The class path the scripts compile against (default: {@code java.class.path}). */
-    public Builder classPath(String classPath) {
-      this.classPath = Objects.requireNonNull(classPath, "classPath");
-      return this;
-    }
-
     /**
      * Shows the run as it goes on {@code out}: each cell's text and code, what the code prints and
-     * the values of expressions. Without a transcript only checks and output are collected.
+     * the value a cell ends with (as a notebook would show it, in text). Without a transcript only
+     * checks and output are collected.
      */
     public Builder transcript(PrintStream out) {
       this.transcript = Objects.requireNonNull(out, "out");
@@ -106,9 +104,7 @@ public final class TutorialRunner {
       PrintStream savedErr = System.err;
       List<CheckResult> checks = new ArrayList<>();
       long start = System.nanoTime();
-      Optional<CellError> error;
-      System.setOut(out);
-      System.setErr(out);
+      Optional<FailedCell> error;
       try {
         error = CheckLog.recording(checks::add, () -> runCells(source, out));
       } finally {
@@ -121,24 +117,20 @@ public final class TutorialRunner {
     }
   }
 
-  private Optional<CellError> runCells(TutorialSource source, PrintStream out) {
+  private Optional<FailedCell> runCells(TutorialSource source, PrintStream out) {
     ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "tutorial-watchdog");
       t.setDaemon(true);
       return t;
     });
     AtomicBoolean timedOut = new AtomicBoolean();
-    try (JShell shell = JShell.builder().executionEngine("local").out(out).err(out).build()) {
-      if (!classPath.isBlank()) {
-        shell.addToClasspath(classPath);
-      }
-      // Past the deadline, stop whatever runs, again and again: a stop that comes while a snippet
-      // compiles, before the next one runs, would otherwise be lost.
+    try (CellEvaluator evaluator = new CellEvaluator(Prelude.jshellDefault())) {
+      // Past the deadline, stop whatever runs, again and again: a stop that comes between two
+      // cells would otherwise be lost (the evaluator itself keeps stopping the cell it runs).
       watchdog.scheduleWithFixedDelay(() -> {
         timedOut.set(true);
-        shell.stop();
-      }, timeout.toMillis(), 100, TimeUnit.MILLISECONDS);
-      CellExecution execution = new CellExecution(shell, out, timedOut);
+        evaluator.interrupt();
+      }, timeout.toMillis(), STOP_REPEAT_MILLIS, TimeUnit.MILLISECONDS);
       List<Cell> cells = source.cells();
       for (int i = 0; i < cells.size(); i++) {
         Cell cell = cells.get(i);
@@ -146,9 +138,9 @@ public final class TutorialRunner {
           out.println(cell.isCode() ? indent(cell.text()) : "\n" + cell.text() + "\n");
         }
         if (cell.isCode()) {
-          Optional<CellError> error = execution.run(i + 1, cell);
-          if (error.isPresent()) {
-            return error;
+          Optional<FailedCell> failure = runCell(evaluator, i + 1, cell, out, timedOut);
+          if (failure.isPresent()) {
+            return failure;
           }
         }
       }
@@ -158,141 +150,28 @@ public final class TutorialRunner {
     }
   }
 
-  private static String indent(String code) {
-    return code.lines().map(l -> "  │ " + l).collect(Collectors.joining("\n"));
-  }
-
-  /** Evaluates cells snippet by snippet, keeping where each snippet came from. */
-  private final class CellExecution {
-    private final JShell shell;
-    private final SourceCodeAnalysis analysis;
-    private final PrintStream out;
-    private final AtomicBoolean timedOut;
-    private final Map<String, Integer> snippetLines = new HashMap<>();
-
-    CellExecution(JShell shell, PrintStream out, AtomicBoolean timedOut) {
-      this.shell = shell;
-      this.analysis = shell.sourceCodeAnalysis();
-      this.out = out;
-      this.timedOut = timedOut;
-    }
-
-    /**
-     * Reads the cell line by line as the {@code jshell} tool reads a script: a snippet ends at the
-     * first line where the text so far is complete. So a line that is a complete expression on its
-     * own ({@code Check.that(...)} followed by {@code .is(...)} on the next line) ends its snippet
-     * here as it does in {@code jshell}, and the runner reports what {@code jshell} would.
-     */
-    Optional<CellError> run(int cellNumber, Cell cell) {
-      String[] lines = cell.text().split("\n", -1);
-      StringBuilder pending = new StringBuilder();
-      int pendingLine = cell.firstLine();
-      for (int i = 0; i < lines.length; i++) {
-        if (pending.toString().isBlank()) {
-          pending.setLength(0);
-          pendingLine = cell.firstLine() + i;
-        }
-        pending.append(lines[i]).append('\n');
-        while (true) {
-          String text = pending.toString();
-          SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(text);
-          SourceCodeAnalysis.Completeness completeness = info.completeness();
-          if (completeness == SourceCodeAnalysis.Completeness.EMPTY) {
-            pending.setLength(0);
-            break;
-          }
-          if (!completeness.isComplete() && completeness != SourceCodeAnalysis.Completeness.UNKNOWN) {
-            break;   // read the next line
-          }
-          int line = pendingLine + newlines(text, leadingBlank(text));
-          String source = completeness == SourceCodeAnalysis.Completeness.UNKNOWN ? text.strip()
-              : info.source().stripLeading();
-          Optional<CellError> error = eval(cellNumber, line, source);
-          if (error.isPresent()) {
-            return error;
-          }
-          String rest = completeness == SourceCodeAnalysis.Completeness.UNKNOWN ? "" : info.remaining();
-          pendingLine += newlines(text, text.length() - rest.length());
-          pending.setLength(0);
-          pending.append(rest);
-          if (rest.isBlank()) {
-            break;
-          }
-        }
-      }
-      if (!pending.toString().isBlank()) {
-        String text = pending.toString();
-        int start = leadingBlank(text);
-        return Optional.of(new CellError(cellNumber, pendingLine + newlines(text, start), CellError.Kind.COMPILE,
-            "the code is incomplete here (a missing ';', ')' or '}'?)", lineAt(text, start)));
+  private Optional<FailedCell> runCell(CellEvaluator evaluator, int number, Cell cell, PrintStream out,
+      AtomicBoolean timedOut) {
+    CellLocation location = new CellLocation("cell " + number, cell.firstLine(), false);
+    CellOutput output = new CellOutput(out, out, CellOutput.DEFAULT_BUDGET_BYTES);
+    System.setOut(output.out());
+    System.setErr(output.err());
+    try {
+      evaluator.requireReadableAsScript(cell.text(), location);
+      CellResult result = evaluator.evaluate(cell.text(), location, false);
+      result.notes().forEach(System.err::println);
+      if (transcript != null && result.hasValue()) {
+        System.out.println(Renderers.render(result.value()).text());
       }
       return Optional.empty();
-    }
-
-    private Optional<CellError> eval(int cellNumber, int line, String source) {
-      List<SnippetEvent> events = timedOut.get() ? List.of() : shell.eval(source);
-      if (timedOut.get()) {
-        return Optional.of(new CellError(cellNumber, line, CellError.Kind.TIMEOUT,
-            "stopped: the tutorial ran longer than " + describe(timeout), firstLine(source)));
+    } catch (CellError error) {
+      if (timedOut.get() && error.kind() == CellError.Kind.INTERRUPTED) {
+        return Optional.of(new FailedCell(number, error, "stopped at line " + error.line()
+            + ": the tutorial ran longer than " + describe(timeout)));
       }
-      for (SnippetEvent event : events) {
-        if (event.causeSnippet() != null) {
-          continue;
-        }
-        Snippet snippet = event.snippet();
-        snippetLines.put(snippet.id(), line);
-        if (event.status() == Snippet.Status.REJECTED) {
-          List<Diag> diagnostics = shell.diagnostics(snippet).filter(Diag::isError).toList();
-          Diag first = diagnostics.isEmpty() ? null : diagnostics.get(0);
-          int errorLine = first == null || first.getPosition() < 0 ? line
-              : line + newlines(source, (int) Math.min(first.getPosition(), source.length()));
-          String message = first == null ? "the snippet was rejected" : first.getMessage(Locale.ROOT);
-          return Optional.of(new CellError(cellNumber, errorLine, CellError.Kind.COMPILE, message,
-              lineAt(source, first == null ? 0 : (int) Math.max(0, Math.min(first.getPosition(), source.length())))));
-        }
-        JShellException exception = event.exception();
-        if (exception != null) {
-          return Optional.of(failure(cellNumber, line, source, exception));
-        }
-        if (transcript != null && event.value() != null && isExpression(snippet)) {
-          out.println(event.value());
-        }
-      }
-      return Optional.empty();
-    }
-
-    private CellError failure(int cellNumber, int line, String source, JShellException exception) {
-      if (timedOut.get()) {
-        return new CellError(cellNumber, line, CellError.Kind.TIMEOUT,
-            "stopped: the tutorial ran longer than " + describe(timeout), firstLine(source));
-      }
-      String className;
-      if (exception instanceof EvalException eval) {
-        className = eval.getExceptionClassName();
-      } else if (exception instanceof UnresolvedReferenceException unresolved) {
-        className = "unresolved reference";
-        String missing = shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) unresolved.getSnippet())
-            .collect(Collectors.joining(", "));
-        return new CellError(cellNumber, line, CellError.Kind.COMPILE,
-            unresolved.getSnippet().source().lines().findFirst().orElse("") + " uses what is not defined: " + missing,
-            firstLine(source));
-      } else {
-        className = exception.getClass().getName();
-      }
-      int errorLine = line;
-      for (StackTraceElement element : exception.getStackTrace()) {
-        String file = element.getFileName();
-        if (file != null && file.startsWith("#") && snippetLines.containsKey(file.substring(1))
-            && element.getLineNumber() > 0) {
-          errorLine = snippetLines.get(file.substring(1)) + element.getLineNumber() - 1;
-          break;
-        }
-      }
-      boolean check = CheckFailedException.class.getName().equals(className);
-      String simpleName = className.substring(className.lastIndexOf('.') + 1);
-      String message = check ? exception.getMessage() : simpleName + ": " + exception.getMessage();
-      return new CellError(cellNumber, errorLine, check ? CellError.Kind.CHECK : CellError.Kind.EXCEPTION, message,
-          errorLine == line ? firstLine(source) : "");
+      return Optional.of(FailedCell.of(number, error));
+    } finally {
+      output.finish();
     }
   }
 
@@ -300,40 +179,8 @@ public final class TutorialRunner {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
-  private static boolean isExpression(Snippet snippet) {
-    return snippet.kind() == Snippet.Kind.EXPRESSION
-        || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
-  }
-
-  private static int leadingBlank(String s) {
-    int i = 0;
-    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
-  private static int newlines(String s, int end) {
-    int count = 0;
-    for (int i = 0; i < end && i < s.length(); i++) {
-      if (s.charAt(i) == '\n') {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  private static String lineAt(String s, int position) {
-    int start = s.lastIndexOf('\n', Math.max(0, position - 1)) + 1;
-    if (position == 0) {
-      start = 0;
-    }
-    int end = s.indexOf('\n', position);
-    return s.substring(start, end < 0 ? s.length() : end);
-  }
-
-  private static String firstLine(String s) {
-    return s.strip().lines().findFirst().orElse("");
+  private static String indent(String code) {
+    return code.lines().map(l -> "  │ " + l).collect(Collectors.joining("\n"));
   }
 
   /** Writes to two streams. */

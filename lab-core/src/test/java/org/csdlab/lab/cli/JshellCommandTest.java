@@ -1,12 +1,15 @@
 package org.csdlab.lab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.csdlab.lab.Lab;
 import org.junit.jupiter.api.Test;
 
 class JshellCommandTest {
@@ -39,13 +42,26 @@ class JshellCommandTest {
   }
 
   @Test
-  void importsOnlyPackagesOnTheClassPath() {
-    String imports = JshellCommand.importLines();
-    assertTrue(imports.contains("import org.csdlab.ebpf.asm.*;\n"), imports);
-    assertTrue(imports.contains("import org.csdlab.lab.*;\n"), imports);
-    assertTrue(imports.contains("import static org.csdlab.lab.dataset.ByteUnit.*;\n"), imports);
-    assertTrue(imports.contains("import org.csdlab.zns.csd.*;\n"), imports);
-    assertEquals(JshellCommand.IMPORTS.size(), imports.lines().count(), imports);
+  void varLinesShowTheWholeValue() throws Exception {
+    String session = "var lab = Lab.create()\nvar config = lab.config()\nvar s = \"x\".repeat(300)\n/exit\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    JshellCommand.session(new ByteArrayInputStream(session.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+    String text = out.toString(StandardCharsets.UTF_8);
+    Lab lab = Lab.create();
+    String config = lab.config().toString();
+    assertTrue(config.length() > 80, "the value must be longer than JShell's normal truncation: " + config);
+    assertTrue(text.contains("lab ==> " + lab + "\n"), text);
+    assertTrue(text.contains("config ==> " + config + "\n"), text);
+    assertTrue(text.contains("s ==> \"" + "x".repeat(300) + "\"\n"), text);
+    assertFalse(text.contains(" ... "), text);
+  }
+
+  @Test
+  void aFeedbackModeOfTheUsersOwnIsKept() {
+    assertEquals(List.of(), JshellFeedback.choose(List.of("--feedback", "concise")));
+    assertEquals(List.of(), JshellFeedback.choose(List.of("-q")));
+    assertEquals(List.of("--feedback", "csdlab"), JshellFeedback.choose(List.of("-R-Dx=1")));
   }
 
   @Test

@@ -53,6 +53,13 @@ class CellEvaluatorTest {
   }
 
   @Test
+  void aBareExpressionLineEndsWhereTheReaderSeesItEnd() {
+    CellResult result = evaluator.evaluate("int first = 1;\nMath.abs(-first)      // shown in JShell\n\n"
+        + "var text = \"ab\"\n    .repeat(2);\ntext.length() + first");
+    assertEquals(5, result.value());
+  }
+
+  @Test
   void declarationsAndStatementsHaveNoValue() {
     assertFalse(evaluator.evaluate("int declared = 5;").hasValue());
     assertFalse(evaluator.evaluate("if (declared > 1) { declared++; }").hasValue());
@@ -165,7 +172,7 @@ class CellEvaluatorTest {
   void interruptStopsAnInfiniteLoopAndTheNextCellRuns() throws Exception {
     CompletableFuture<CellError> failure = CompletableFuture.supplyAsync(() -> {
       try {
-        evaluator.evaluate("int spins = 0;\nSystem.setProperty(\"csdlab.test.spinning\", \"yes\");\nwhile (true) { spins++; }");
+        evaluator.evaluate("int spins = 0;\n\nwhile (true) { if (spins++ == 0) System.setProperty(\"csdlab.test.spinning\", \"yes\"); }");
         return null;
       } catch (CellError e) {
         return e;

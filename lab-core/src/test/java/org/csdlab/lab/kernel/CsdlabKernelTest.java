@@ -82,12 +82,13 @@ class CsdlabKernelTest {
   }
 
   @Test
-  void traceMagicIsRecognisedOnlyAsTheFirstLineAndKeepsLineNumbers() {
-    assertTrue(TraceMagic.present("%trace\nfoo();"));
-    assertTrue(TraceMagic.present("  %trace  "));
-    assertFalse(TraceMagic.present("foo();\n%trace"));
-    assertFalse(TraceMagic.present("%tracer\nfoo();"));
-    assertEquals("\nfoo();", TraceMagic.strip("%trace\nfoo();"));
-    assertEquals("", TraceMagic.strip("%trace"));
+  void traceMagicIsRecognisedOnTheFirstLinesAndKeepsLineNumbers() {
+    assertTrue(CellMagics.parse("%trace\nfoo();").fullTrace());
+    assertTrue(CellMagics.parse("  %trace  ").fullTrace());
+    assertFalse(CellMagics.parse("foo();\n%trace").fullTrace());
+    assertEquals("\nfoo();", CellMagics.parse("%trace\nfoo();").code());
+    assertEquals("", CellMagics.parse("%trace").code());
+    MagicUsageError tracer = assertThrows(MagicUsageError.class, () -> CellMagics.parse("%tracer\nfoo();"));
+    assertTrue(tracer.getMessage().startsWith("unknown magic %tracer; the magics are "), tracer.getMessage());
   }
 }

@@ -1,6 +1,7 @@
 package org.csdlab.lab.tutorial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,13 +25,22 @@ class JUnitXmlReportTest {
   private static final CheckResult BAD = new CheckResult("bytes <moved> & \"sent\"", false,
       "bytes <moved> & \"sent\": expected 8 but was 9");
 
+  /** How the real runner fails {@code source}. */
+  private static Optional<FailedCell> failureOf(String source) {
+    Optional<FailedCell> failure = TutorialRunner.builder().build().run("t", TutorialSource.parse(source)).error();
+    assertTrue(failure.isPresent(), source);
+    return failure;
+  }
+
   @Test
   void oneSuitePerTutorialOneCasePerCheckAndPerCellError() throws Exception {
     TutorialRun passed = new TutorialRun("01-hello", "Hello", List.of(OK), Optional.empty(), "✓ r0 is 42\n", 1_500_000_000L);
     TutorialRun failedCheck = new TutorialRun("02-zones", "Zones", List.of(OK, BAD),
-        Optional.of(new CellError(3, 20, CellError.Kind.CHECK, "check failed", "Check.that(...)")), "out ]]> \u001b[31m", 0);
+        failureOf("//md # Zones\nimport org.csdlab.lab.tutorial.*;\nCheck.that(\"one\", 1).is(2);\n"),
+        "out ]]> \u001b[31m", 0);
     TutorialRun crashed = new TutorialRun("03-filter", "Filter", List.of(),
-        Optional.of(new CellError(5, 40, CellError.Kind.EXCEPTION, "ZnsException: zone 3 is full", "dev.write(0, b);")), "", 0);
+        failureOf("//md # Filter\n//md\n//md text\nint zone = 3;\n//--\nint[] a = new int[2];\n\n\na[zone] = 1;\n"),
+        "", 0);
     Document doc = report(List.of(passed, failedCheck, crashed));
 
     Element root = doc.getDocumentElement();
@@ -53,7 +63,8 @@ class JUnitXmlReportTest {
     Element third = (Element) suites.item(2);
     Element error = (Element) third.getElementsByTagName("error").item(0);
     assertEquals("exception", error.getAttribute("type"));
-    assertEquals("cell 5 (line 40)", ((Element) error.getParentNode()).getAttribute("name"));
+    assertEquals("java.lang.ArrayIndexOutOfBoundsException: Index 3 out of bounds for length 2", error.getAttribute("message"));
+    assertEquals("cell 3 (line 9)", ((Element) error.getParentNode()).getAttribute("name"));
     assertEquals("tutorials.03-filter", ((Element) error.getParentNode()).getAttribute("classname"));
   }
 }

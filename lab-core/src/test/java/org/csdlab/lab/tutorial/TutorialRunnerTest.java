@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.csdlab.lab.kernel.CellError;
 import org.junit.jupiter.api.Test;
 
 class TutorialRunnerTest {
@@ -47,11 +48,13 @@ class TutorialRunnerTest {
         """);
     assertFalse(run.passed());
     assertEquals(1, run.checks().size());
-    CellError error = run.error().orElseThrow();
-    assertEquals(CellError.Kind.CHECK, error.kind());
+    FailedCell error = run.error().orElseThrow();
+    assertTrue(error.isCheck(), error.describe());
+    assertEquals(CellError.Kind.EXCEPTION, error.kind());
     assertEquals(4, error.cell());
     assertEquals(5, error.line());
-    assertEquals("check failed: a: expected 2 but was 1", error.message());
+    assertEquals("check failed: a: expected 2 but was 1", error.reason());
+    assertTrue(error.describe().contains("at line 5 of cell 4: Check.that(\"a\", a).is(2);"), error.describe());
   }
 
   @Test
@@ -63,12 +66,14 @@ class TutorialRunnerTest {
 
         int c = a + undefinedName;
         """);
-    CellError error = run.error().orElseThrow();
+    FailedCell error = run.error().orElseThrow();
     assertEquals(CellError.Kind.COMPILE, error.kind());
     assertEquals(2, error.cell());
     assertEquals(5, error.line());
-    assertTrue(error.message().contains("undefinedName"), error.message());
-    assertEquals("int c = a + undefinedName;", error.code());
+    assertEquals("line 5, column 13: cannot find symbol", error.reason());
+    assertTrue(error.describe().contains("Compilation error at line 5, column 13:\n      int c = a + undefinedName;\n"
+        + "                  ^^^^^^^^^^^^^\n    cannot find symbol\n      symbol:   variable undefinedName"),
+        error.describe());
   }
 
   @Test
@@ -84,11 +89,13 @@ class TutorialRunnerTest {
         boom(1);
         boom(2);
         """);
-    CellError error = run.error().orElseThrow();
+    FailedCell error = run.error().orElseThrow();
     assertEquals(CellError.Kind.EXCEPTION, error.kind());
     assertEquals(3, error.cell());
     assertEquals(4, error.line(), error.describe());
-    assertEquals("IllegalStateException: x too big: 2", error.message());
+    assertEquals("java.lang.IllegalStateException: x too big: 2", error.reason());
+    assertTrue(error.describe().contains("\n      in boom, at line 4 of cell 2: throw new IllegalStateException(\"x too big: \" + x);"
+        + "\n      at line 9 of cell 3: boom(2);"), error.describe());
   }
 
   @Test
@@ -99,10 +106,13 @@ class TutorialRunnerTest {
         Check.that("one", 1)
             .is(1);
         """);
-    CellError error = run.error().orElseThrow();
+    FailedCell error = run.error().orElseThrow();
     assertEquals(CellError.Kind.COMPILE, error.kind());
     assertEquals(4, error.line(), error.describe());
-    assertTrue(error.message().contains("illegal start of expression"), error.message());
+    assertEquals("line 4 starts a new statement when jshell reads the cell line by line", error.reason());
+    assertTrue(error.describe().contains("jshell reads line 3 as a statement of its own, so it would reject line 4:"
+        + "\n          .is(1);"), error.describe());
+    assertTrue(run.checks().isEmpty(), "the cell must not run: " + run.checks());
   }
 
   @Test
@@ -122,9 +132,10 @@ class TutorialRunnerTest {
   @Test
   void incompleteCodeIsACompileError() {
     TutorialRun run = run("int a = 1;\nvoid f() {\n  int b;\n");
-    CellError error = run.error().orElseThrow();
+    FailedCell error = run.error().orElseThrow();
     assertEquals(CellError.Kind.COMPILE, error.kind());
     assertEquals(2, error.line());
+    assertEquals("the statement at line 2 is not finished", error.reason());
   }
 
   @Test
@@ -150,7 +161,28 @@ class TutorialRunnerTest {
   void aRunLongerThanTheTimeoutIsStopped() {
     TutorialRun run = TutorialRunner.builder().timeout(Duration.ofMillis(300)).build()
         .run("t", TutorialSource.parse("//md # Spin\nlong n = 0;\nwhile (true) { n++; }\n"));
-    CellError error = run.error().orElseThrow();
-    assertEquals(CellError.Kind.TIMEOUT, error.kind(), error.describe());
+    FailedCell error = run.error().orElseThrow();
+    assertEquals(CellError.Kind.INTERRUPTED, error.kind(), error.describe());
+    assertEquals("stopped at line 3: the tutorial ran longer than 300 ms", error.reason());
+  }
+
+  @Test
+  void systemExitInACellStopsTheRunNotTheJvm() {
+    TutorialRun run = run("//md # Exit\nint before = 1;\n//--\nSystem.exit(3);\n");
+    FailedCell error = run.error().orElseThrow();
+    assertEquals(3, error.cell());
+    assertEquals(4, error.line());
+    assertEquals("org.csdlab.lab.kernel.ExitFromCell",
+        ((org.csdlab.lab.kernel.UncaughtException) error.error()).exceptionClassName());
+    assertTrue(error.reason().contains("System.exit(3) was called in cell code"), error.reason());
+  }
+
+  @Test
+  void aTutorialStartsFromJshellsImportsNotTheNotebooks() {
+    TutorialRun run = run("//md # Imports\nvar lab = Lab.create();\n");
+    FailedCell error = run.error().orElseThrow();
+    assertEquals(CellError.Kind.COMPILE, error.kind());
+    assertEquals("line 2, column 11: cannot find symbol", error.reason());
+    assertTrue(run("//md # Imports\nvar list = new ArrayList<String>();\n").passed(), "java.util.* as in jshell");
   }
 }
