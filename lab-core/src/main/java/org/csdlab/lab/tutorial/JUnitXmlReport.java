@@ -23,25 +23,12 @@ public final class JUnitXmlReport {
 
   /** Writes the report of {@code runs} to {@code file}, creating its directory. */
   public static void write(List<TutorialRun> runs, Path file) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      try (OutputStream out = Files.newOutputStream(file)) {
-        write(runs, out);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the JUnit report " + file + ": " + e.getMessage(), e);
-    }
+    toFile(file, out -> write(runs, out));
   }
 
   /** Writes the report of {@code runs} to {@code out} as UTF-8. */
   public static void write(List<TutorialRun> runs, OutputStream out) throws IOException {
-    try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-      xml.writeStartDocument("UTF-8", "1.0");
-      xml.writeCharacters("\n");
+    document(out, xml -> {
       xml.writeStartElement("testsuites");
       xml.writeAttribute("name", "csdlab tutorials");
       xml.writeAttribute("tests", Integer.toString(runs.stream().mapToInt(JUnitXmlReport::tests).sum()));
@@ -51,6 +38,136 @@ public final class JUnitXmlReport {
       for (TutorialRun run : runs) {
         suite(xml, run);
       }
+    });
+  }
+
+  /**
+   * Writes the grades of a class to {@code file}, creating its directory: one {@code <testsuite>}
+   * per notebook handed in (named after the student), one {@code <testcase>} per exercise (named by
+   * its id): a {@code <failure>} when a check failed or the exercise is missing, an {@code <error>}
+   * when the student's cell threw, timed out or was not reached. A file that could not be graded is
+   * a suite with one {@code notebook} test case in error.
+   */
+  public static void writeGrades(List<StudentGrade> grades, Path file) {
+    toFile(file, out -> writeGrades(grades, out));
+  }
+
+  /** Writes the grades of a class to {@code out} as UTF-8 (see {@link #writeGrades(List, Path)}). */
+  public static void writeGrades(List<StudentGrade> grades, OutputStream out) throws IOException {
+    document(out, xml -> {
+      xml.writeStartElement("testsuites");
+      xml.writeAttribute("name", "csdlab grades");
+      xml.writeAttribute("tests", Integer.toString(grades.stream().mapToInt(JUnitXmlReport::gradeTests).sum()));
+      xml.writeAttribute("failures", Long.toString(grades.stream().mapToLong(g -> gradeFailures(g, true)).sum()));
+      xml.writeAttribute("errors", Long.toString(grades.stream().mapToLong(g -> gradeFailures(g, false)).sum()));
+      xml.writeAttribute("time", seconds(grades.stream().mapToLong(StudentGrade::elapsedNanos).sum()));
+      for (StudentGrade grade : grades) {
+        gradeSuite(xml, grade);
+      }
+    });
+  }
+
+  private static void gradeSuite(XMLStreamWriter xml, StudentGrade grade) throws XMLStreamException {
+    String className = "grades." + grade.tutorial().orElse("unknown") + "." + grade.student();
+    xml.writeCharacters("\n  ");
+    xml.writeStartElement("testsuite");
+    xml.writeAttribute("name", clean(grade.student()));
+    xml.writeAttribute("tests", Integer.toString(gradeTests(grade)));
+    xml.writeAttribute("failures", Long.toString(gradeFailures(grade, true)));
+    xml.writeAttribute("errors", Long.toString(gradeFailures(grade, false)));
+    xml.writeAttribute("skipped", "0");
+    xml.writeAttribute("time", seconds(grade.elapsedNanos()));
+    xml.writeCharacters("\n    ");
+    xml.writeStartElement("properties");
+    property(xml, "file", grade.file().toString());
+    grade.tutorial().ifPresent(t -> property(xml, "tutorial", t));
+    xml.writeEndElement();
+    if (grade.problem().isPresent()) {
+      SubmissionException problem = grade.problem().get();
+      testcase(xml, clean(className), "notebook", "error", problem.reason().name().toLowerCase(Locale.ROOT),
+          problem.problem(), problem.getMessage());
+    }
+    for (ExerciseGrade exercise : grade.exercises()) {
+      String element = exercise.passed() ? null : exercise.outcome().isFailure() ? "failure" : "error";
+      testcase(xml, clean(className), exercise.exercise().id(), element,
+          exercise.outcome().name().toLowerCase(Locale.ROOT), exercise.message(), exercise.details());
+    }
+    xml.writeCharacters("\n  ");
+    xml.writeEndElement();
+  }
+
+  private static void property(XMLStreamWriter xml, String name, String value) {
+    try {
+      xml.writeCharacters("\n      ");
+      xml.writeEmptyElement("property");
+      xml.writeAttribute("name", name);
+      xml.writeAttribute("value", clean(value));
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A test case; {@code element} is {@code failure}, {@code error} or null when it passed. */
+  private static void testcase(XMLStreamWriter xml, String className, String name, String element, String type,
+      String message, String details) throws XMLStreamException {
+    xml.writeCharacters("\n    ");
+    xml.writeStartElement("testcase");
+    xml.writeAttribute("classname", className);
+    xml.writeAttribute("name", name);
+    xml.writeAttribute("time", "0");
+    if (element != null) {
+      xml.writeStartElement(element);
+      xml.writeAttribute("message", clean(message));
+      xml.writeAttribute("type", type);
+      xml.writeCharacters(clean(details));
+      xml.writeEndElement();
+    }
+    xml.writeEndElement();
+  }
+
+  private static int gradeTests(StudentGrade grade) {
+    return grade.exercises().size() + (grade.graded() ? 0 : 1);
+  }
+
+  /** The failures ({@code failures} true) or errors of a notebook's grades. */
+  private static long gradeFailures(StudentGrade grade, boolean failures) {
+    if (!failures && !grade.graded()) {
+      return 1;
+    }
+    return grade.exercises().stream().filter(e -> !e.passed() && e.outcome().isFailure() == failures).count();
+  }
+
+  /** What writes the body of a report. */
+  private interface Body {
+    void write(XMLStreamWriter xml) throws XMLStreamException;
+  }
+
+  /** What writes a report to a stream. */
+  private interface Writing {
+    void write(OutputStream out) throws IOException;
+  }
+
+  private static void toFile(Path file, Writing writing) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      try (OutputStream out = Files.newOutputStream(file)) {
+        writing.write(out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the JUnit report " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** An XML document around {@code body}, which writes one top element. */
+  private static void document(OutputStream out, Body body) throws IOException {
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeCharacters("\n");
+      body.write(xml);
       xml.writeCharacters("\n");
       xml.writeEndElement();
       xml.writeCharacters("\n");
