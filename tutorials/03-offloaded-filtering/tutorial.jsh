@@ -202,8 +202,8 @@ halfReadings.monitor(ThroughputMonitor.quiet()).writeToZones(28);
 long halfCount = lab.csd().countU32Above(new Extent(28, 1, sampleBytes), threshold).value();
 //hidden
 long halfOnHost = lab.host().countU32Above(new Extent(28, 1, sampleBytes), threshold).value();
-Check.that("readings above threshold in zone 28, counted on the host", halfOnHost).isBetween(0.45 * (sampleBytes / 4),
-    0.55 * (sampleBytes / 4));
+Check.that("readings of zone 28 above threshold, counted on the host (are yours there?)",
+    halfOnHost).isBetween(0.45 * (sampleBytes / 4), 0.55 * (sampleBytes / 4));
 Check.that("your count for zone 28", halfCount).is(halfOnHost);
 //end
 //md ## What next
