@@ -151,10 +151,14 @@ class TutorialGradeInJupyterTest {
     // The stubs run without errors: an untouched student notebook fails its checks, it does not break.
     assertEquals("failed: r0 of your program: expected 42 but was 7", cases.get("dave/times-six"));
     assertEquals("failed: r0 of your program: expected 5050 but was 0", cases.get("dave/sum-to-100"));
-    assertTrue(cases.get("erin/notebook").startsWith("error: not a notebook: not JSON at line 1"), cases.toString());
-    assertTrue(cases.get("frank/notebook").startsWith("error: a notebook, but not a csdlab tutorial notebook"),
+    assertEquals("not_json: not a notebook: not JSON at line 1, column 12 (Unexpected end-of-input: expected close"
+        + " marker for Array (start marker at line 1, column 11))", cases.get("erin/notebook"));
+    assertTrue(cases.get("frank/notebook").startsWith("not_a_tutorial_notebook: a notebook, but not a csdlab tutorial"
+        + " notebook"), cases.toString());
+    assertTrue(cases.get("grace/notebook").startsWith("unknown_tutorial: a notebook of tutorial 09-nothing"),
         cases.toString());
-    assertEquals(18, cases.size(), cases.toString());
+    assertEquals("unreadable: no such notebook: " + classDir.resolve("nobody.ipynb"), cases.get("nobody/notebook"));
+    assertEquals(12, cases.size(), cases.toString());
   }
 
   @Test
@@ -182,5 +186,16 @@ class TutorialGradeInJupyterTest {
 
     assertEquals(0, result.exitCode(), result.output());
     assertTrue(result.output().contains(copy + " (01-hello-ebpf): 2 of 2 exercises passed"), result.output());
+  }
+
+  @Test
+  void aKernelThatCannotStartLeavesTheNotebookNotGradedSayingSo() throws Exception {
+    Path notebook = handIn("ivan", Map.of());
+
+    JupyterSetup.Result result = grade(List.of("--kernel", "no-such-kernel"), notebook);
+
+    assertEquals(1, result.exitCode(), result.output());
+    assertTrue(result.output().contains(notebook + ": NOT GRADED: the kernel 'no-such-kernel' could not start (install"
+        + " it with ./csdlab jupyter install --user, or --prefix for all users)"), result.output());
   }
 }

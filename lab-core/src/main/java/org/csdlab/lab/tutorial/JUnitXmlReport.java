@@ -28,17 +28,13 @@ public final class JUnitXmlReport {
 
   /** Writes the report of {@code runs} to {@code out} as UTF-8. */
   public static void write(List<TutorialRun> runs, OutputStream out) throws IOException {
-    document(out, xml -> {
-      xml.writeStartElement("testsuites");
-      xml.writeAttribute("name", "csdlab tutorials");
-      xml.writeAttribute("tests", Integer.toString(runs.stream().mapToInt(JUnitXmlReport::tests).sum()));
-      xml.writeAttribute("failures", Integer.toString(runs.stream().mapToInt(JUnitXmlReport::failures).sum()));
-      xml.writeAttribute("errors", Integer.toString(runs.stream().mapToInt(JUnitXmlReport::errors).sum()));
-      xml.writeAttribute("time", seconds(runs.stream().mapToLong(TutorialRun::elapsedNanos).sum()));
-      for (TutorialRun run : runs) {
-        suite(xml, run);
-      }
-    });
+    document(out, "csdlab tutorials", runs.stream().mapToLong(JUnitXmlReport::tests).sum(),
+        runs.stream().mapToLong(JUnitXmlReport::failures).sum(), runs.stream().mapToLong(JUnitXmlReport::errors).sum(),
+        runs.stream().mapToLong(TutorialRun::elapsedNanos).sum(), xml -> {
+          for (TutorialRun run : runs) {
+            suite(xml, run);
+          }
+        });
   }
 
   /**
@@ -54,29 +50,20 @@ public final class JUnitXmlReport {
 
   /** Writes the grades of a class to {@code out} as UTF-8 (see {@link #writeGrades(List, Path)}). */
   public static void writeGrades(List<StudentGrade> grades, OutputStream out) throws IOException {
-    document(out, xml -> {
-      xml.writeStartElement("testsuites");
-      xml.writeAttribute("name", "csdlab grades");
-      xml.writeAttribute("tests", Integer.toString(grades.stream().mapToInt(JUnitXmlReport::gradeTests).sum()));
-      xml.writeAttribute("failures", Long.toString(grades.stream().mapToLong(g -> gradeFailures(g, true)).sum()));
-      xml.writeAttribute("errors", Long.toString(grades.stream().mapToLong(g -> gradeFailures(g, false)).sum()));
-      xml.writeAttribute("time", seconds(grades.stream().mapToLong(StudentGrade::elapsedNanos).sum()));
-      for (StudentGrade grade : grades) {
-        gradeSuite(xml, grade);
-      }
-    });
+    document(out, "csdlab grades", grades.stream().mapToLong(JUnitXmlReport::gradeTests).sum(),
+        grades.stream().mapToLong(g -> gradeFailures(g, true)).sum(),
+        grades.stream().mapToLong(g -> gradeFailures(g, false)).sum(),
+        grades.stream().mapToLong(StudentGrade::elapsedNanos).sum(), xml -> {
+          for (StudentGrade grade : grades) {
+            gradeSuite(xml, grade);
+          }
+        });
   }
 
   private static void gradeSuite(XMLStreamWriter xml, StudentGrade grade) throws XMLStreamException {
     String className = "grades." + grade.tutorial().orElse("unknown") + "." + grade.student();
-    xml.writeCharacters("\n  ");
-    xml.writeStartElement("testsuite");
-    xml.writeAttribute("name", clean(grade.student()));
-    xml.writeAttribute("tests", Integer.toString(gradeTests(grade)));
-    xml.writeAttribute("failures", Long.toString(gradeFailures(grade, true)));
-    xml.writeAttribute("errors", Long.toString(gradeFailures(grade, false)));
-    xml.writeAttribute("skipped", "0");
-    xml.writeAttribute("time", seconds(grade.elapsedNanos()));
+    startSuite(xml, clean(grade.student()), gradeTests(grade), gradeFailures(grade, true),
+        gradeFailures(grade, false), grade.elapsedNanos());
     xml.writeCharacters("\n    ");
     xml.writeStartElement("properties");
     property(xml, "file", grade.file().toString());
@@ -94,6 +81,19 @@ public final class JUnitXmlReport {
     }
     xml.writeCharacters("\n  ");
     xml.writeEndElement();
+  }
+
+  /** Opens a {@code <testsuite>} with its counts. */
+  private static void startSuite(XMLStreamWriter xml, String name, long tests, long failures,
+      long errors, long nanos) throws XMLStreamException {
+    xml.writeCharacters("\n  ");
+    xml.writeStartElement("testsuite");
+    xml.writeAttribute("name", name);
+    xml.writeAttribute("tests", Long.toString(tests));
+    xml.writeAttribute("failures", Long.toString(failures));
+    xml.writeAttribute("errors", Long.toString(errors));
+    xml.writeAttribute("skipped", "0");
+    xml.writeAttribute("time", seconds(nanos));
   }
 
   private static void property(XMLStreamWriter xml, String name, String value) {
@@ -161,12 +161,19 @@ public final class JUnitXmlReport {
     }
   }
 
-  /** An XML document around {@code body}, which writes one top element. */
-  private static void document(OutputStream out, Body body) throws IOException {
+  /** A {@code <testsuites>} document with these totals around {@code body}, which writes the suites. */
+  private static void document(OutputStream out, String name, long tests, long failures, long errors, long nanos,
+      Body body) throws IOException {
     try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
+      xml.writeStartElement("testsuites");
+      xml.writeAttribute("name", name);
+      xml.writeAttribute("tests", Long.toString(tests));
+      xml.writeAttribute("failures", Long.toString(failures));
+      xml.writeAttribute("errors", Long.toString(errors));
+      xml.writeAttribute("time", seconds(nanos));
       body.write(xml);
       xml.writeCharacters("\n");
       xml.writeEndElement();
@@ -181,14 +188,7 @@ public final class JUnitXmlReport {
 
   private static void suite(XMLStreamWriter xml, TutorialRun run) throws XMLStreamException {
     String className = "tutorials." + run.name();
-    xml.writeCharacters("\n  ");
-    xml.writeStartElement("testsuite");
-    xml.writeAttribute("name", run.name());
-    xml.writeAttribute("tests", Integer.toString(tests(run)));
-    xml.writeAttribute("failures", Integer.toString(failures(run)));
-    xml.writeAttribute("errors", Integer.toString(errors(run)));
-    xml.writeAttribute("skipped", "0");
-    xml.writeAttribute("time", seconds(run.elapsedNanos()));
+    startSuite(xml, run.name(), tests(run), failures(run), errors(run), run.elapsedNanos());
     xml.writeCharacters("\n    ");
     xml.writeStartElement("properties");
     xml.writeEmptyElement("property");

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.csdlab.lab.io.InputFile;
 import org.csdlab.lab.io.InputFileException;
 
@@ -28,6 +29,8 @@ import org.csdlab.lab.io.InputFileException;
 public record Submission(Path file, String student, String tutorial, ObjectNode notebook) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** How Jackson names a place in its messages: {@code [Source: REDACTED (...); line: 1, column: 11]}. */
+  private static final Pattern SOURCE_IN_MESSAGE = Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
 
   public Submission {
     Objects.requireNonNull(file, "file");
@@ -61,7 +64,7 @@ public record Submission(Path file, String student, String tutorial, ObjectNode 
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new SubmissionException(file, SubmissionException.Reason.NOT_JSON, "not a notebook: not JSON" + where
-          + " (" + e.getOriginalMessage() + ")", e);
+          + " (" + SOURCE_IN_MESSAGE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2") + ")", e);
     }
     if (root == null || !root.isObject() || !root.path("cells").isArray() || root.path("nbformat").asInt() != 4) {
       throw new SubmissionException(file, SubmissionException.Reason.NOT_A_NOTEBOOK, "JSON, but not a Jupyter"

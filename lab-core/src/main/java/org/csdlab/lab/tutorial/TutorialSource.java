@@ -262,27 +262,22 @@ public record TutorialSource(List<Cell> cells) {
                 + " lines come before " + SOLUTION + ", found: " + line);
           }
         }
-        case SOLUTION -> {
-          if (isMarker(line, HIDDEN)) {
-            requireCode(where, "reference solution", SOLUTION, lineNumber);
-            flush(Optional.of(new Exercise.Part(exercise, Exercise.Role.SOLUTION)));
-            state = State.HIDDEN;
-            pendingStart = lineNumber + 1;
-          } else {
-            code(line, lineNumber, where);
-          }
-        }
-        case HIDDEN -> {
-          if (isMarker(line, END)) {
-            requireCode(where, "hidden checks", HIDDEN, lineNumber);
-            flush(Optional.of(new Exercise.Part(exercise, Exercise.Role.CHECKS)));
-            state = State.TEXT;
-            pendingStart = lineNumber + 1;
-          } else {
-            code(line, lineNumber, where);
-          }
-        }
+        case SOLUTION -> codePart(line, lineNumber, where, Exercise.Role.SOLUTION);
+        case HIDDEN -> codePart(line, lineNumber, where, Exercise.Role.CHECKS);
         default -> throw new IllegalStateException("not in an exercise: " + state);
+      }
+    }
+
+    /** A line of the solution or the hidden checks: code, or the marker that ends that part. */
+    private void codePart(String line, int lineNumber, String where, Exercise.Role role) {
+      boolean solution = role == Exercise.Role.SOLUTION;
+      if (isMarker(line, solution ? HIDDEN : END)) {
+        requireCode(where, solution ? "reference solution" : "hidden checks", solution ? SOLUTION : HIDDEN, lineNumber);
+        flush(Optional.of(new Exercise.Part(exercise, role)));
+        state = solution ? State.HIDDEN : State.TEXT;
+        pendingStart = lineNumber + 1;
+      } else {
+        code(line, lineNumber, where);
       }
     }
 

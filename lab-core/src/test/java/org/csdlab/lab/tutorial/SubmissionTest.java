@@ -44,6 +44,7 @@ class SubmissionTest {
     SubmissionException notJson = refusal(file("bob.ipynb", "{\"cells\": [\n oops"));
     assertEquals(SubmissionException.Reason.NOT_JSON, notJson.reason());
     assertTrue(notJson.problem().startsWith("not a notebook: not JSON at line 2, column "), notJson.problem());
+    assertTrue(!notJson.problem().contains("[Source:"), notJson.problem());
 
     SubmissionException notNotebook = refusal(file("carol.ipynb", "[1, 2]"));
     assertEquals(SubmissionException.Reason.NOT_A_NOTEBOOK, notNotebook.reason());
