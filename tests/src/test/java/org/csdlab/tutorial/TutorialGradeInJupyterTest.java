@@ -198,4 +198,22 @@ class TutorialGradeInJupyterTest {
     assertTrue(result.output().contains(notebook + ": NOT GRADED: the kernel 'no-such-kernel' could not start (install"
         + " it with ./csdlab jupyter install --user, or --prefix for all users)"), result.output());
   }
+
+  @Test
+  void untouchedStudentNotebooksRunTheirStubsAndFailOnlyTheirChecks() throws Exception {
+    TutorialCatalog catalog = ProjectFiles.catalog();
+    List<Path> copies = new ArrayList<>();
+    for (Tutorial other : catalog.all().subList(1, catalog.all().size())) {   // tutorial 1's stubs: dave above
+      copies.add(Files.copy(other.studentNotebook(), classDir.resolve("stub-" + other.name() + ".ipynb")));
+    }
+    Path xml = home.resolve("stubs.xml");
+
+    JupyterSetup.Result result = grade(List.of("--junit-xml", xml.toString()), copies.toArray(Path[]::new));
+
+    assertEquals(0, result.exitCode(), result.output());
+    Map<String, String> cases = cases(xml);
+    assertTrue(cases.size() >= 2 * copies.size(), cases.toString());
+    cases.forEach((name, outcome) -> assertTrue(outcome.startsWith("failed: "),
+        name + ": an untouched stub must run without error and fail only its checks, got " + outcome));
+  }
 }

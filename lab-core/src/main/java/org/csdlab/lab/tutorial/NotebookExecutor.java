@@ -91,21 +91,30 @@ public final class NotebookExecutor {
    * @return empty when it does, else what is wrong
    */
   public static Optional<String> checkPython(Path python) {
+    Path log = null;
     try {
+      log = Files.createTempFile("csdlab-python-check", ".log");
       Process process = new ProcessBuilder(python.toString(), "-c", "import nbclient, nbformat")
-          .redirectErrorStream(true).start();
-      byte[] output = readAll(process.getInputStream());
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         return Optional.of(python + " did not answer within 60 s");
       }
-      return process.exitValue() == 0 ? Optional.empty() : Optional.of(python + " cannot import nbclient and"
-          + " nbformat: " + tail(new String(output, StandardCharsets.UTF_8)).strip());
+      if (process.exitValue() == 0) {
+        return Optional.empty();
+      }
+      String printed = log(log).strip();
+      return Optional.of(python + " cannot import nbclient and nbformat (exit status " + process.exitValue() + ")"
+          + (printed.isEmpty() ? "" : ": " + printed));
     } catch (IOException e) {
       return Optional.of("cannot run " + python + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.of("interrupted while checking " + python);
+    } finally {
+      if (log != null) {
+        log.toFile().delete();
+      }
     }
   }
 
@@ -205,12 +214,6 @@ public final class NotebookExecutor {
       return interpreter.contains("/") ? Optional.of(Path.of(interpreter)) : JupyterLauncher.onPath(interpreter);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
-    }
-  }
-
-  private static byte[] readAll(InputStream in) throws IOException {
-    try (in) {
-      return in.readNBytes(1 << 16);
     }
   }
 }

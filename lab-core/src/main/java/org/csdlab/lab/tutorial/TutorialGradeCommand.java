@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,6 +82,15 @@ public final class TutorialGradeCommand implements Callable<Integer> {
     if (!kernel.matches("[A-Za-z0-9._-]{1,64}")) {
       throw new ParameterException(spec.commandLine(), "--kernel: '" + kernel + "' is not a kernelspec name"
           + " (letters, digits, '.', '_' and '-')");
+    }
+    Map<String, Path> students = new HashMap<>();
+    for (Path notebook : notebooks) {
+      Path earlier = students.putIfAbsent(Submission.studentOf(notebook), notebook);
+      if (earlier != null) {
+        throw new ParameterException(spec.commandLine(), "two notebooks name the student "
+            + Submission.studentOf(notebook) + ": " + earlier + " and " + notebook + "; a notebook's file name names"
+            + " its student in the report, so rename one");
+      }
     }
     TutorialCatalog catalog = parent.catalog();
     PrintWriter out = spec.commandLine().getOut();

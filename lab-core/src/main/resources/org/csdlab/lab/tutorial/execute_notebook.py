@@ -5,8 +5,9 @@ usage: execute_notebook.py IN OUT KERNEL CELL_TIMEOUT_S BUDGET_S WORKDIR
 Runs every code cell of IN with nbclient under KERNEL, in WORKDIR, and writes the executed notebook
 to OUT. Errors do not stop the run. A cell that runs longer than CELL_TIMEOUT_S is interrupted and
 marked; once the whole notebook has run BUDGET_S, the cells left are not run and are marked. Each
-mark is in cell.metadata.csdlab_run. Outputs are cut to a budget so OUT stays small. Exit status 0
-when OUT was written, 3 when the kernel could not start (message on stderr), 2 for bad arguments.
+mark is in cell.metadata.csdlab_run; if Jupyter fails part way, the cells it did not reach are marked
+too. Outputs are cut to a budget so OUT stays small. Exit status 0 when OUT was written, 3 when the
+kernel could not start (message on stderr), 2 for bad arguments.
 """
 import asyncio
 import sys
@@ -83,11 +84,17 @@ def main(argv):
     nb = nbformat.read(source, as_version=4)
     try:
         asyncio.run(run(nb, kernel, int(cell_timeout), int(budget), workdir))
-    except Exception as e:  # the kernel could not start: no such kernelspec, or it died at once
-        if not any(MARK in c.metadata or c.get("execution_count") for c in nb.cells):
+    except Exception as e:
+        code_cells = [c for c in nb.cells if c.cell_type == "code"]
+        if not any(MARK in c.metadata or c.get("execution_count") for c in code_cells):
+            # no such kernelspec, or the kernel died at once
             sys.stderr.write("the kernel %s could not start: %s: %s\n" % (kernel, type(e).__name__, e))
             return 3
-        raise
+        # Keep what ran; the cells left are marked, so their exercises say why they were not graded.
+        reason = "Jupyter stopped: %s: %s" % (type(e).__name__, e)
+        for cell in code_cells:
+            if not cell.get("execution_count") and MARK not in cell.metadata:
+                cell.metadata[MARK] = {"not_run": reason}
     nbformat.write(nb, target)
     return 0
 

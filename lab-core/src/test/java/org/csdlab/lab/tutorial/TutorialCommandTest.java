@@ -96,6 +96,10 @@ class TutorialCommandTest {
     assertEquals(2, longer.status(), longer.err());
     assertTrue(longer.err().contains("--cell-timeout (100 s) is longer than --notebook-timeout (50 s)"), longer.err());
     assertEquals(2, run("grade").status());
+    Result twice = run("grade", "a/alice.ipynb", "b/alice.ipynb");
+    assertEquals(2, twice.status(), twice.err());
+    assertTrue(twice.err().contains("two notebooks name the student alice: a/alice.ipynb and b/alice.ipynb"),
+        twice.err());
   }
 
   @Test
