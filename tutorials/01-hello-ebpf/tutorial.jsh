@@ -44,6 +44,28 @@ show(result);
 Check.that("r0 of the hello program", result.r0()).is(42);
 Check.that("instructions executed", result.instructionsExecuted()).is(2);
 Check.that("bytes of bytecode", hello.bytecode().length).is(16);
+//md ### Exercise: multiply
+//md
+//md Make the program `times` compute 7 × 6 with a multiplication (`r0 *= ...`) and return it in
+//md `r0`. Writing `r0 = 42` does not count: the checks look for the multiplication.
+//exercise times-six "Compute 7 × 6 with a multiplication"
+//stub var times = lab.ebpf().assemble("times", """
+//stub     r0 = 7
+//stub     exit
+//stub     """);
+//stub show(times.run());
+//solution
+var times = lab.ebpf().assemble("times", """
+    r0 = 7
+    r0 *= 6
+    exit
+    """);
+show(times.run());
+//hidden
+Check.that("r0 of your program", times.run().r0()).is(42);
+Check.that("your program", times.listing().text()).contains("*=");
+Check.that("the verifier accepts your program", times.verify().ok()).isTrue();
+//end
 //md ## 2. Trace it
 //md
 //md A trace records every step and the registers it changed. A loop makes a more interesting
@@ -67,6 +89,34 @@ Check.that("steps in the trace", trace.steps().size()).is(33);
 Check.that("what the third step changed", trace.steps().get(2).changes().toString()).contains("r0");
 Check.that("r0 before the third step", trace.steps().get(2).changes().get(0).before()).is(0);
 Check.that("r0 after the third step", trace.steps().get(2).changes().get(0).after()).is(10);
+//md ### Exercise: a loop of your own
+//md
+//md Make the program `sum100` add 1 + 2 + … + 100 into `r0` (that is 5050) with a loop, as `sum`
+//md does for 10. Counting up or down is up to you; `r0 = 5050` does not count.
+//exercise sum-to-100 "Sum 1 to 100 in a loop"
+//stub var sum100 = lab.ebpf().assemble("sum100", """
+//stub     r0 = 0
+//stub     exit
+//stub     """);
+//stub show(sum100.run());
+//solution
+var sum100 = lab.ebpf().assemble("sum100", """
+    r0 = 0
+    r1 = 100
+    loop:
+    r0 += r1
+    r1 -= 1
+    if r1 != 0 goto loop
+    exit
+    """);
+show(sum100.run());
+//hidden
+var sum100Result = sum100.run();
+Check.that("r0 of your program", sum100Result.r0()).is(5050);
+Check.that("instructions your program ran (a loop over 100 numbers runs more than 100)",
+    sum100Result.instructionsExecuted()).isGreaterThan(100);
+Check.that("the verifier accepts your program", sum100.verify().ok()).isTrue();
+//end
 //md ## 3. A program compiled from C
 //md
 //md Real eBPF programs are written in C and compiled with `clang -O2 -target bpf`.

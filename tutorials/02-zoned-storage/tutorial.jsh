@@ -121,6 +121,30 @@ Check.that("status of resetting an offline zone",
 show(tiny);
 //md A refused command changes nothing: zone 0 is still Full with its write pointer at 12.
 Check.that("zone 0 after all those refusals", tiny.zone(0).toString()).is("Zone[id=0, state=FULL, wp=12]");
+//md ### Exercise: a zone made Full
+//md
+//md On `dev`, write **two blocks** whose every byte is 7 at the start of **zone 3**, then make the
+//md zone **Full** without writing the rest of it.
+//exercise full-zone-3 "Write two blocks to zone 3, then make it Full"
+//stub var sevens = new byte[2 * geometry.blockSizeBytes()];
+//stub Arrays.fill(sevens, (byte) 7);
+//stub // write sevens at the start of zone 3 (geometry.zoneStartLba(3)), then make the zone Full
+//stub show(dev.zone(3));
+//solution
+var sevens = new byte[2 * geometry.blockSizeBytes()];
+Arrays.fill(sevens, (byte) 7);
+dev.write(geometry.zoneStartLba(3), sevens);
+dev.finish(3);
+show(dev.zone(3));
+//hidden
+var sevensExpected = new byte[2 * geometry.blockSizeBytes()];
+Arrays.fill(sevensExpected, (byte) 7);
+Check.that("state of zone 3", dev.zone(3).state()).is(ZoneState.FULL);
+Check.that("the first two blocks of zone 3 hold 7s",
+    Arrays.equals(dev.read(geometry.zoneStartLba(3), 2), sevensExpected)).isTrue();
+Check.that("the third block of zone 3 was never written (reads as zeros)",
+    Arrays.equals(dev.read(geometry.zoneStartLba(3) + 2, 1), block)).isTrue();
+//end
 //md ## 3. Zone append
 //md
 //md With several writers on one zone, each would have to know the write pointer. *Zone append*
@@ -135,6 +159,21 @@ Check.that("write pointer of zone 2", dev.zone(2).writePointer()).is(8196);
 //md A reset empties the zone and returns its write pointer to the start; the data is gone.
 dev.reset(2);
 Check.that("write pointer of zone 2 after a reset", dev.zone(2).writePointer()).is(8192);
+//md ### Exercise: where did my data go?
+//md
+//md Append **2 blocks** and then **3 blocks** to **zone 4** of `dev`, keeping the LBA each append
+//md returns in `firstAppend` and `secondAppend`.
+//exercise append-zone-4 "Append to zone 4 and keep the LBAs"
+//stub long firstAppend = -1;    // the LBA the drive chose for 2 blocks appended to zone 4
+//stub long secondAppend = -1;   // ... and for 3 more blocks after them
+//solution
+long firstAppend = dev.append(4, new byte[2 * 4096]);
+long secondAppend = dev.append(4, new byte[3 * 4096]);
+//hidden
+Check.that("LBA of your first append to zone 4", firstAppend).is(geometry.zoneStartLba(4));
+Check.that("LBA of your second append to zone 4", secondAppend).is(geometry.zoneStartLba(4) + 2);
+Check.that("write pointer of zone 4 after 5 blocks", dev.zone(4).writePointer()).is(geometry.zoneStartLba(4) + 5);
+//end
 //md ## 4. The timing model: command size and throughput
 //md
 //md Besides real time, the drive keeps a **modeled clock**. The lab uses the *teaching* profile:

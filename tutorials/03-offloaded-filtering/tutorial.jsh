@@ -111,6 +111,22 @@ Check.that("count_u32.o's count for zone 0", cRun.value()).is(builtIn.value());
 Check.that("readings above RAND_MAX/2 in zone 0", cRun.value()).is(2_097_702);
 Check.that("modeled time of count_u32.o on zone 0 (ns)", cRun.modeledNanos()).is(648_019_007L);
 Check.that("modeled time of the chunked kernel on zone 0 (ns)", builtIn.modeledNanos()).is(225_872_838L);
+//md ### Exercise: another threshold, on the drive
+//md
+//md Count on the drive the readings of **zone 5** (one zone of the dataset, `zoneBytes` long) that
+//md are above **`RAND_MAX / 4`**, and keep the result in `quarterOnDrive`. Only the count should
+//md cross the host link.
+//exercise count-above-quarter "Count the readings of zone 5 above RAND_MAX/4 on the drive"
+//stub var quarterOnDrive = lab.host().countU32Above(new Extent(0, 1, zoneBytes), threshold);   // fix me
+//stub show(quarterOnDrive);
+//solution
+var quarterOnDrive = lab.csd().countU32Above(new Extent(5, 1, zoneBytes), Lab.RAND_MAX / 4);
+show(quarterOnDrive);
+//hidden
+var quarterOnHost = lab.host().countU32Above(new Extent(5, 1, zoneBytes), Lab.RAND_MAX / 4);
+Check.that("your count of zone 5 above RAND_MAX/4", quarterOnDrive.value()).is(quarterOnHost.value());
+Check.that("bytes your count sent over the host link (only the count)", quarterOnDrive.hostBytes()).is(8);
+//end
 //md ## 4. When does offloading stop paying?
 //md
 //md Counting returns 8 bytes whatever the data. A *filter* returns what it keeps. The kernel
@@ -198,6 +214,24 @@ Check.that("crossover selectivity, 8-byte records", crossovers[0]).isCloseTo(0.7
 Check.that("crossover selectivity, 512-byte records", crossovers[3]).isCloseTo(0.920, 0.001);
 Check.that("bigger records cross over later",
     crossovers[0] < crossovers[1] && crossovers[1] < crossovers[2] && crossovers[2] < crossovers[3]).isTrue();
+//md ### Exercise: half and half
+//md
+//md Write 4 MiB of readings with selectivity **0.5** (seed 7) to **zone 28**, as the loop above
+//md does, and count on the drive how many of them are above `threshold`: keep the count in
+//md `halfCount` (a `long`).
+//exercise selectivity-half "Write a dataset of selectivity 0.5 to zone 28 and count it on the drive"
+//stub // write the readings to zone 28 here
+//stub long halfCount = 0;   // the drive's count of readings above threshold in zone 28
+//solution
+var halfReadings = Datasets.u32Readings(sampleBytes, ByteUnit.B).seed(7).selectivity(0.5).on(dev.raw());
+halfReadings.monitor(ThroughputMonitor.quiet()).writeToZones(28);
+long halfCount = lab.csd().countU32Above(new Extent(28, 1, sampleBytes), threshold).value();
+//hidden
+long halfOnHost = lab.host().countU32Above(new Extent(28, 1, sampleBytes), threshold).value();
+Check.that("readings of zone 28 above threshold, counted on the host (are yours there?)",
+    halfOnHost).isBetween(0.45 * (sampleBytes / 4), 0.55 * (sampleBytes / 4));
+Check.that("your count for zone 28", halfCount).is(halfOnHost);
+//end
 //md ## What next
 //md
 //md Change the lab and rerun: a faster device core (`Lab.builder().coreInstructionsPerSecond(...)`),

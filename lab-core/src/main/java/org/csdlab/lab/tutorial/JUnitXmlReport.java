@@ -23,34 +23,158 @@ public final class JUnitXmlReport {
 
   /** Writes the report of {@code runs} to {@code file}, creating its directory. */
   public static void write(List<TutorialRun> runs, Path file) {
+    toFile(file, out -> write(runs, out));
+  }
+
+  /** Writes the report of {@code runs} to {@code out} as UTF-8. */
+  public static void write(List<TutorialRun> runs, OutputStream out) throws IOException {
+    document(out, "csdlab tutorials", runs.stream().mapToLong(JUnitXmlReport::tests).sum(),
+        runs.stream().mapToLong(JUnitXmlReport::failures).sum(), runs.stream().mapToLong(JUnitXmlReport::errors).sum(),
+        runs.stream().mapToLong(TutorialRun::elapsedNanos).sum(), xml -> {
+          for (TutorialRun run : runs) {
+            suite(xml, run);
+          }
+        });
+  }
+
+  /**
+   * Writes the grades of a class to {@code file}, creating its directory: one {@code <testsuite>}
+   * per notebook handed in (named after the student), one {@code <testcase>} per exercise (named by
+   * its id): a {@code <failure>} when a check failed or the exercise is missing, an {@code <error>}
+   * when the student's cell threw, timed out or was not reached. A file that could not be graded is
+   * a suite with one {@code notebook} test case in error.
+   */
+  public static void writeGrades(List<StudentGrade> grades, Path file) {
+    toFile(file, out -> writeGrades(grades, out));
+  }
+
+  /** Writes the grades of a class to {@code out} as UTF-8 (see {@link #writeGrades(List, Path)}). */
+  public static void writeGrades(List<StudentGrade> grades, OutputStream out) throws IOException {
+    document(out, "csdlab grades", grades.stream().mapToLong(JUnitXmlReport::gradeTests).sum(),
+        grades.stream().mapToLong(g -> gradeFailures(g, true)).sum(),
+        grades.stream().mapToLong(g -> gradeFailures(g, false)).sum(),
+        grades.stream().mapToLong(StudentGrade::elapsedNanos).sum(), xml -> {
+          for (StudentGrade grade : grades) {
+            gradeSuite(xml, grade);
+          }
+        });
+  }
+
+  private static void gradeSuite(XMLStreamWriter xml, StudentGrade grade) throws XMLStreamException {
+    String className = "grades." + grade.tutorial().orElse("unknown") + "." + grade.student();
+    startSuite(xml, clean(grade.student()), gradeTests(grade), gradeFailures(grade, true),
+        gradeFailures(grade, false), grade.elapsedNanos());
+    xml.writeCharacters("\n    ");
+    xml.writeStartElement("properties");
+    property(xml, "file", grade.file().toString());
+    grade.tutorial().ifPresent(t -> property(xml, "tutorial", t));
+    xml.writeEndElement();
+    if (grade.problem().isPresent()) {
+      SubmissionException problem = grade.problem().get();
+      testcase(xml, clean(className), "notebook", "error", problem.reason().name().toLowerCase(Locale.ROOT),
+          problem.problem(), problem.getMessage());
+    }
+    for (ExerciseGrade exercise : grade.exercises()) {
+      String element = exercise.passed() ? null : exercise.outcome().isFailure() ? "failure" : "error";
+      testcase(xml, clean(className), exercise.exercise().id(), element,
+          exercise.outcome().name().toLowerCase(Locale.ROOT), exercise.message(), exercise.details());
+    }
+    xml.writeCharacters("\n  ");
+    xml.writeEndElement();
+  }
+
+  /** Opens a {@code <testsuite>} with its counts. */
+  private static void startSuite(XMLStreamWriter xml, String name, long tests, long failures,
+      long errors, long nanos) throws XMLStreamException {
+    xml.writeCharacters("\n  ");
+    xml.writeStartElement("testsuite");
+    xml.writeAttribute("name", name);
+    xml.writeAttribute("tests", Long.toString(tests));
+    xml.writeAttribute("failures", Long.toString(failures));
+    xml.writeAttribute("errors", Long.toString(errors));
+    xml.writeAttribute("skipped", "0");
+    xml.writeAttribute("time", seconds(nanos));
+  }
+
+  private static void property(XMLStreamWriter xml, String name, String value) {
+    try {
+      xml.writeCharacters("\n      ");
+      xml.writeEmptyElement("property");
+      xml.writeAttribute("name", name);
+      xml.writeAttribute("value", clean(value));
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A test case; {@code element} is {@code failure}, {@code error} or null when it passed. */
+  private static void testcase(XMLStreamWriter xml, String className, String name, String element, String type,
+      String message, String details) throws XMLStreamException {
+    xml.writeCharacters("\n    ");
+    xml.writeStartElement("testcase");
+    xml.writeAttribute("classname", className);
+    xml.writeAttribute("name", name);
+    xml.writeAttribute("time", "0");
+    if (element != null) {
+      xml.writeStartElement(element);
+      xml.writeAttribute("message", clean(message));
+      xml.writeAttribute("type", type);
+      xml.writeCharacters(clean(details));
+      xml.writeEndElement();
+    }
+    xml.writeEndElement();
+  }
+
+  private static int gradeTests(StudentGrade grade) {
+    return grade.exercises().size() + (grade.graded() ? 0 : 1);
+  }
+
+  /** The failures ({@code failures} true) or errors of a notebook's grades. */
+  private static long gradeFailures(StudentGrade grade, boolean failures) {
+    if (!failures && !grade.graded()) {
+      return 1;
+    }
+    return grade.exercises().stream().filter(e -> !e.passed() && e.outcome().isFailure() == failures).count();
+  }
+
+  /** What writes the body of a report. */
+  private interface Body {
+    void write(XMLStreamWriter xml) throws XMLStreamException;
+  }
+
+  /** What writes a report to a stream. */
+  private interface Writing {
+    void write(OutputStream out) throws IOException;
+  }
+
+  private static void toFile(Path file, Writing writing) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
       try (OutputStream out = Files.newOutputStream(file)) {
-        write(runs, out);
+        writing.write(out);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the JUnit report " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** Writes the report of {@code runs} to {@code out} as UTF-8. */
-  public static void write(List<TutorialRun> runs, OutputStream out) throws IOException {
+  /** A {@code <testsuites>} document with these totals around {@code body}, which writes the suites. */
+  private static void document(OutputStream out, String name, long tests, long failures, long errors, long nanos,
+      Body body) throws IOException {
     try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
-      xml.writeAttribute("name", "csdlab tutorials");
-      xml.writeAttribute("tests", Integer.toString(runs.stream().mapToInt(JUnitXmlReport::tests).sum()));
-      xml.writeAttribute("failures", Integer.toString(runs.stream().mapToInt(JUnitXmlReport::failures).sum()));
-      xml.writeAttribute("errors", Integer.toString(runs.stream().mapToInt(JUnitXmlReport::errors).sum()));
-      xml.writeAttribute("time", seconds(runs.stream().mapToLong(TutorialRun::elapsedNanos).sum()));
-      for (TutorialRun run : runs) {
-        suite(xml, run);
-      }
+      xml.writeAttribute("name", name);
+      xml.writeAttribute("tests", Long.toString(tests));
+      xml.writeAttribute("failures", Long.toString(failures));
+      xml.writeAttribute("errors", Long.toString(errors));
+      xml.writeAttribute("time", seconds(nanos));
+      body.write(xml);
       xml.writeCharacters("\n");
       xml.writeEndElement();
       xml.writeCharacters("\n");
@@ -64,14 +188,7 @@ public final class JUnitXmlReport {
 
   private static void suite(XMLStreamWriter xml, TutorialRun run) throws XMLStreamException {
     String className = "tutorials." + run.name();
-    xml.writeCharacters("\n  ");
-    xml.writeStartElement("testsuite");
-    xml.writeAttribute("name", run.name());
-    xml.writeAttribute("tests", Integer.toString(tests(run)));
-    xml.writeAttribute("failures", Integer.toString(failures(run)));
-    xml.writeAttribute("errors", Integer.toString(errors(run)));
-    xml.writeAttribute("skipped", "0");
-    xml.writeAttribute("time", seconds(run.elapsedNanos()));
+    startSuite(xml, run.name(), tests(run), failures(run), errors(run), run.elapsedNanos());
     xml.writeCharacters("\n    ");
     xml.writeStartElement("properties");
     xml.writeEmptyElement("property");

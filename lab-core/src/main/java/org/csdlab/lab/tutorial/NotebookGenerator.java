@@ -15,13 +15,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Writes a tutorial's notebook from its source: nbformat 4.5, kernel {@value #KERNEL_NAME}, one
+ * Writes a tutorial's notebooks from its source: nbformat 4.5, kernel {@value #KERNEL_NAME}, one
  * markdown or code cell per {@link Cell}, no outputs. The notebooks in {@code notebooks/} are
  * generated this way ({@code ./csdlab tutorial notebooks}); edit the {@code tutorial.jsh}, never the
  * notebook. The output is deterministic (cell ids from their position) so regenerating an unchanged
  * tutorial changes nothing.
+ *
+ * <p>Each tutorial has two editions ({@link Edition}): the teacher's, {@code notebooks/NN-name.ipynb},
+ * holds every cell, with each exercise's reference solution and hidden checks; the student's,
+ * {@code notebooks/student/NN-name.ipynb}, holds each exercise's stub in place of its solution and
+ * no hidden checks. Both say in their metadata which tutorial and edition they are
+ * ({@code metadata.csdlab.tutorial}, {@code .edition}), and every exercise cell names its exercise
+ * and role ({@code cell.metadata.csdlab.exercise}, {@code .role}: {@code solution} or
+ * {@code checks} in the teacher's, {@code answer} in the student's); the grader finds the
+ * tutorial and the student's answers by them.
  */
 public final class NotebookGenerator {
 
@@ -29,17 +40,43 @@ public final class NotebookGenerator {
   public static final String KERNEL_NAME = "csdlab";
   /** How Jupyter shows the kernel. */
   public static final String KERNEL_DISPLAY_NAME = "Java (csdlab)";
+  /** The metadata key (of the notebook and of cells) under which csdlab keeps what it needs. */
+  public static final String METADATA_KEY = "csdlab";
+  /** The role of a student's exercise cell in its metadata. */
+  public static final String ANSWER_ROLE = "answer";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Who a notebook is for. */
+  public enum Edition {
+    /** Everything: text, code, each exercise's solution and hidden checks. */
+    TEACHER,
+    /** Each exercise's stub in place of its solution; no hidden checks. */
+    STUDENT;
+
+    /** How the metadata names it. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   private NotebookGenerator() {}
 
-  /** The notebook of {@code source} as JSON text, formatted as Jupyter writes it (1-space indent). */
-  public static String notebook(TutorialSource source) {
+  /** The teacher's notebook of {@code source} (tutorial {@code name}) as JSON text, formatted as Jupyter writes it. */
+  public static String notebook(String name, TutorialSource source) {
+    return notebook(name, source, Edition.TEACHER);
+  }
+
+  /** The {@code edition} notebook of {@code source} (tutorial {@code name}) as JSON text, formatted as Jupyter writes it. */
+  public static String notebook(String name, TutorialSource source, Edition edition) {
     ObjectNode notebook = JSON.createObjectNode();
     ArrayNode cells = notebook.putArray("cells");
     int index = 0;
     for (Cell cell : source.cells()) {
+      Optional<Exercise.Part> part = cell.exercise();
+      if (edition == Edition.STUDENT && part.isPresent() && part.get().role() == Exercise.Role.CHECKS) {
+        continue;
+      }
       index++;
       ObjectNode node = cells.addObject();
       boolean code = cell.isCode();
@@ -48,14 +85,27 @@ public final class NotebookGenerator {
         node.putNull("execution_count");
       }
       node.put("id", String.format("%s-%02d", code ? "code" : "text", index));
-      node.putObject("metadata");
+      ObjectNode metadata = node.putObject("metadata");
+      String text = cell.text();
+      if (part.isPresent()) {
+        ObjectNode tag = metadata.putObject(METADATA_KEY);
+        tag.put("exercise", part.get().exercise().id());
+        boolean student = edition == Edition.STUDENT;
+        tag.put("role", student ? ANSWER_ROLE : part.get().role().name().toLowerCase(Locale.ROOT));
+        if (student) {
+          text = part.get().exercise().stub();
+        }
+      }
       if (code) {
         node.putArray("outputs");
       }
       ArrayNode lines = node.putArray("source");
-      sourceLines(cell.text()).forEach(lines::add);
+      sourceLines(text).forEach(lines::add);
     }
     ObjectNode metadata = notebook.putObject("metadata");
+    ObjectNode tutorial = metadata.putObject(METADATA_KEY);
+    tutorial.put("edition", edition.label());
+    tutorial.put("tutorial", name);
     ObjectNode kernelspec = metadata.putObject("kernelspec");
     kernelspec.put("display_name", KERNEL_DISPLAY_NAME);
     kernelspec.put("language", "java");
@@ -74,28 +124,46 @@ public final class NotebookGenerator {
     }
   }
 
-  /** Writes the notebook of {@code tutorial} to its place; returns true when the file changed. */
+  /** Where the {@code edition} notebook of {@code tutorial} goes. */
+  public static Path path(Tutorial tutorial, Edition edition) {
+    return edition == Edition.TEACHER ? tutorial.notebook() : tutorial.studentNotebook();
+  }
+
+  /** Writes both notebooks of {@code tutorial} to their places; returns true when a file changed. */
   public static boolean write(Tutorial tutorial) {
-    String text = notebook(tutorial.source());
+    boolean teacher = write(tutorial, Edition.TEACHER);
+    boolean student = write(tutorial, Edition.STUDENT);
+    return teacher || student;
+  }
+
+  /** Writes the {@code edition} notebook of {@code tutorial} to its place; returns true when the file changed. */
+  public static boolean write(Tutorial tutorial, Edition edition) {
+    Path file = path(tutorial, edition);
+    if (isUpToDate(tutorial, edition)) {
+      return false;
+    }
     try {
-      if (Files.exists(tutorial.notebook()) && Files.readString(tutorial.notebook(), StandardCharsets.UTF_8).equals(text)) {
-        return false;
-      }
-      Files.createDirectories(tutorial.notebook().getParent());
-      Files.writeString(tutorial.notebook(), text, StandardCharsets.UTF_8);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, notebook(tutorial.name(), tutorial.source(), edition), StandardCharsets.UTF_8);
       return true;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + tutorial.notebook() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** True when the notebook on disk is exactly what {@link #notebook} makes of the tutorial now. */
+  /** True when both notebooks on disk are exactly what {@link #notebook} makes of the tutorial now. */
   public static boolean isUpToDate(Tutorial tutorial) {
+    return isUpToDate(tutorial, Edition.TEACHER) && isUpToDate(tutorial, Edition.STUDENT);
+  }
+
+  /** True when the {@code edition} notebook on disk is exactly what {@link #notebook} makes of the tutorial now. */
+  public static boolean isUpToDate(Tutorial tutorial, Edition edition) {
+    Path file = path(tutorial, edition);
     try {
-      return Files.exists(tutorial.notebook())
-          && Files.readString(tutorial.notebook(), StandardCharsets.UTF_8).equals(notebook(tutorial.source()));
+      return Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8)
+          .equals(notebook(tutorial.name(), tutorial.source(), edition));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + tutorial.notebook() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 

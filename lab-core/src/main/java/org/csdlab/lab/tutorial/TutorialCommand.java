@@ -11,13 +11,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code csdlab tutorial}: list, run and check the tutorials, and regenerate their notebooks. */
 @Command(name = "tutorial",
-    description = "The guided tutorials: list them, run one, check them all, regenerate the notebooks.",
+    description = "The guided tutorials: list them, run one, check them all, regenerate the notebooks, grade"
+        + " students' notebooks.",
     synopsisSubcommandLabel = "COMMAND",
     commandListHeading = "%nCommands:%n",
     subcommands = {TutorialListCommand.class, TutorialRunCommand.class, TutorialCheckCommand.class,
-        TutorialNotebooksCommand.class},
+        TutorialNotebooksCommand.class, TutorialGradeCommand.class},
     footer = {"", "Each tutorial is one file, tutorials/NN-name/tutorial.jsh: a JShell script whose //md "
-        + "comments are its text. Its notebook, notebooks/NN-name.ipynb, is generated from it."})
+        + "comments are its text. Its notebooks, notebooks/NN-name.ipynb (the teacher's) and "
+        + "notebooks/student/NN-name.ipynb (exercise stubs, no solutions), are generated from it."})
 public final class TutorialCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code csdlab tutorial notebooks}: regenerates notebooks/*.ipynb from the tutorials' scripts. */
 @Command(name = "notebooks",
-    description = "Regenerate notebooks/NN-name.ipynb from each tutorials/NN-name/tutorial.jsh.")
+    description = {"Regenerate notebooks/NN-name.ipynb (the teacher's: solutions and hidden checks) and"
+        + " notebooks/student/NN-name.ipynb (the student's: exercise stubs) from each tutorials/NN-name/tutorial.jsh."})
 public final class TutorialNotebooksCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -18,7 +19,8 @@ public final class TutorialNotebooksCommand implements Callable<Integer> {
   @ParentCommand
   TutorialCommand parent;
 
-  @Option(names = "--check", description = "Change nothing; exit status 1 if a notebook is not what its script makes.")
+  @Option(names = "--check",
+      description = "Change nothing; exit status 1 if a notebook (teacher's or student's) is not what its script makes.")
   boolean check;
 
   @Override
@@ -27,13 +29,15 @@ public final class TutorialNotebooksCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     int stale = 0;
     for (Tutorial tutorial : catalog.all()) {
-      String notebook = catalog.root().relativize(tutorial.notebook()).toString();
-      if (check) {
-        boolean upToDate = NotebookGenerator.isUpToDate(tutorial);
-        stale += upToDate ? 0 : 1;
-        out.println((upToDate ? "up to date: " : "STALE:      ") + notebook);
-      } else {
-        out.println((NotebookGenerator.write(tutorial) ? "wrote:      " : "unchanged:  ") + notebook);
+      for (NotebookGenerator.Edition edition : NotebookGenerator.Edition.values()) {
+        String notebook = catalog.root().relativize(NotebookGenerator.path(tutorial, edition)).toString();
+        if (check) {
+          boolean upToDate = NotebookGenerator.isUpToDate(tutorial, edition);
+          stale += upToDate ? 0 : 1;
+          out.println((upToDate ? "up to date: " : "STALE:      ") + notebook);
+        } else {
+          out.println((NotebookGenerator.write(tutorial, edition) ? "wrote:      " : "unchanged:  ") + notebook);
+        }
       }
     }
     if (stale > 0) {

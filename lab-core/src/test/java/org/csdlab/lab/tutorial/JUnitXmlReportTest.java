@@ -67,4 +67,46 @@ class JUnitXmlReportTest {
     assertEquals("cell 3 (line 9)", ((Element) error.getParentNode()).getAttribute("name"));
     assertEquals("tutorials.03-filter", ((Element) error.getParentNode()).getAttribute("classname"));
   }
+
+  @Test
+  void gradesAreOneSuitePerStudentAndOneCasePerExercise() throws Exception {
+    Exercise answer = new Exercise("answer-42", "Make answer 42", "", 1);
+    Exercise loop = new Exercise("sum-loop", "Sum in a loop", "", 9);
+    StudentGrade alice = new StudentGrade(java.nio.file.Path.of("class/alice.ipynb"), "alice", Optional.of("01-hello"),
+        List.of(new ExerciseGrade(answer, ExerciseGrade.Outcome.PASSED, "", "✓ answer is 42\n"),
+            new ExerciseGrade(loop, ExerciseGrade.Outcome.TIMEOUT, "your cell ran longer than 60 s", "")),
+        Optional.empty(), 2_000_000_000L);
+    StudentGrade bob = new StudentGrade(java.nio.file.Path.of("class/bob.ipynb"), "bob", Optional.of("01-hello"),
+        List.of(new ExerciseGrade(answer, ExerciseGrade.Outcome.FAILED, "answer: expected 42 but was 41", ""),
+            new ExerciseGrade(loop, ExerciseGrade.Outcome.MISSING, "no cell", "")), Optional.empty(), 0);
+    StudentGrade carol = new StudentGrade(java.nio.file.Path.of("class/carol.ipynb"), "carol", Optional.empty(),
+        List.of(), Optional.of(new SubmissionException(java.nio.file.Path.of("class/carol.ipynb"),
+            SubmissionException.Reason.NOT_JSON, "not a notebook: not JSON", null)), 0);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    JUnitXmlReport.writeGrades(List.of(alice, bob, carol), out);
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(out.toByteArray()));
+
+    Element root = doc.getDocumentElement();
+    assertEquals("5", root.getAttribute("tests"));
+    assertEquals("2", root.getAttribute("failures"));
+    assertEquals("2", root.getAttribute("errors"));
+    NodeList suites = root.getElementsByTagName("testsuite");
+    assertEquals(3, suites.getLength());
+    Element first = (Element) suites.item(0);
+    assertEquals("alice", first.getAttribute("name"));
+    NodeList aliceCases = first.getElementsByTagName("testcase");
+    assertEquals("answer-42", ((Element) aliceCases.item(0)).getAttribute("name"));
+    assertEquals("grades.01-hello.alice", ((Element) aliceCases.item(0)).getAttribute("classname"));
+    assertEquals(0, ((Element) aliceCases.item(0)).getChildNodes().getLength());
+    Element timeout = (Element) ((Element) aliceCases.item(1)).getElementsByTagName("error").item(0);
+    assertEquals("timeout", timeout.getAttribute("type"));
+    assertEquals("your cell ran longer than 60 s", timeout.getAttribute("message"));
+    NodeList bobFailures = ((Element) suites.item(1)).getElementsByTagName("failure");
+    assertEquals("answer: expected 42 but was 41", ((Element) bobFailures.item(0)).getAttribute("message"));
+    assertEquals("missing", ((Element) bobFailures.item(1)).getAttribute("type"));
+    Element carolError = (Element) ((Element) suites.item(2)).getElementsByTagName("error").item(0);
+    assertEquals("not_json", carolError.getAttribute("type"));
+    assertEquals("notebook", ((Element) carolError.getParentNode()).getAttribute("name"));
+  }
 }

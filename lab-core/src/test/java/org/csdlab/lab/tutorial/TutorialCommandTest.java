@@ -72,6 +72,34 @@ class TutorialCommandTest {
     Result checked = run("notebooks", "--check");
     assertEquals(0, checked.status(), checked.out());
     assertTrue(checked.out().contains("up to date: notebooks/01-sums.ipynb"), checked.out());
+    assertTrue(checked.out().contains("up to date: notebooks/student/01-sums.ipynb"), checked.out());
+  }
+
+  @Test
+  void notebooksCheckFindsAStaleStudentNotebook() throws IOException {
+    tutorial("01-sums", "//md # Sums\nint a = 1;\n");
+    assertEquals(0, run("notebooks").status());
+    Files.writeString(root.resolve("notebooks/student/01-sums.ipynb"), "{}");
+    Result checked = run("notebooks", "--check");
+    assertEquals(1, checked.status(), checked.out());
+    assertTrue(checked.out().contains("up to date: notebooks/01-sums.ipynb"), checked.out());
+    assertTrue(checked.out().contains("STALE:      notebooks/student/01-sums.ipynb"), checked.out());
+  }
+
+  @Test
+  void gradeRefusesBadTimeoutsAsBadArguments() throws IOException {
+    tutorial("01-sums", "//md # Sums\nint a = 1;\n");
+    Result zero = run("grade", "--cell-timeout", "0", "x.ipynb");
+    assertEquals(2, zero.status(), zero.err());
+    assertTrue(zero.err().contains("--cell-timeout must be 1 to 86400 seconds, was 0"), zero.err());
+    Result longer = run("grade", "--cell-timeout", "100", "--notebook-timeout", "50", "x.ipynb");
+    assertEquals(2, longer.status(), longer.err());
+    assertTrue(longer.err().contains("--cell-timeout (100 s) is longer than --notebook-timeout (50 s)"), longer.err());
+    assertEquals(2, run("grade").status());
+    Result twice = run("grade", "a/alice.ipynb", "b/alice.ipynb");
+    assertEquals(2, twice.status(), twice.err());
+    assertTrue(twice.err().contains("two notebooks name the student alice: a/alice.ipynb and b/alice.ipynb"),
+        twice.err());
   }
 
   @Test
