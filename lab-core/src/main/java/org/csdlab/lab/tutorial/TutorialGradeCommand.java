@@ -42,7 +42,7 @@ public final class TutorialGradeCommand implements Callable<Integer> {
   TutorialCommand parent;
 
   @Parameters(paramLabel = "STUDENT.ipynb", arity = "1..*",
-      description = "Students' notebooks, made from notebooks/student/NN-name.ipynb; the file name names the student.")
+      description = "Students' notebooks, each a copy of one in notebooks/student/ that a student filled in; the file name names the student.")
   List<Path> notebooks = new ArrayList<>();
 
   @Option(names = "--junit-xml", paramLabel = "FILE",
