@@ -6,11 +6,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.csdlab.ebpf.ExecutionResult;
 import org.csdlab.ebpf.FuelExhaustedException;
+import org.csdlab.ebpf.HelperRegistry;
 import org.csdlab.ebpf.Vm;
 import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.ebpf.maps.HelperSets;
 import org.csdlab.ebpf.maps.LinuxHelpers;
 import org.csdlab.ebpf.maps.MapSet;
+import org.csdlab.ebpf.verifier.VerificationResult;
+import org.csdlab.ebpf.verifier.Verifier;
+import org.csdlab.ebpf.verifier.VerifierError;
+import org.csdlab.ebpf.verifier.VerifierOptions;
 import org.csdlab.lab.io.InputFile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -75,6 +80,10 @@ final class EbpfRunCommand implements Callable<Integer> {
       description = "Helpers the program may call: linux or conformance (default: ${DEFAULT-VALUE}).")
   Helpers helpers;
 
+  @Option(names = "--unverified", description = "Run the program even if the verifier refuses it, for an experiment "
+      + "(the VM still checks every memory access and the fuel limit).")
+  boolean unverified;
+
   @Override
   public Integer call() {
     if (fuel <= 0) {
@@ -91,8 +100,11 @@ final class EbpfRunCommand implements Callable<Integer> {
     MapSet maps = loaded.mapSet();
     // Maps come with the Linux helpers that use them; trace_printk's lines are kept to print them.
     LinuxHelpers linux = loaded.maps().isEmpty() && helpers == Helpers.CONFORMANCE ? null : new LinuxHelpers(maps);
-    Vm.Builder builder = maps.configure(loaded.vmBuilder())
-        .helpers(linux == null ? HelperSets.conformance() : linux.registry());
+    HelperRegistry registry = linux == null ? HelperSets.conformance() : linux.registry();
+    if (!unverified) {
+      requireVerified(loaded, registry);
+    }
+    Vm.Builder builder = maps.configure(loaded.vmBuilder()).helpers(registry);
     Vm vm = builder.fuel(fuel).trace(trace).traceLimit(traceLimit).build();
     ExecutionResult result;
     try {
@@ -111,5 +123,21 @@ final class EbpfRunCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "time: %.3f ms (wall clock, interpreter%s)%n", result.wallNanos() / 1e6,
         trace ? ", tracing" : "");
     return 0;
+  }
+
+  /** In eBPF a program the verifier refuses never runs: the refusal, with its listing, instead. */
+  private void requireVerified(LoadedProgram loaded, HelperRegistry registry) {
+    VerificationResult verdict = Verifier.verify(loaded.program(),
+        VerifierOptions.defaults().withRegionsOf(loaded).withHelpers(registry));
+    if (verdict.ok()) {
+      return;
+    }
+    VerifierError error = verdict.primaryError().orElseThrow();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("REFUSED: " + error.message());
+    out.print(EbpfVerifyCommand.around(loaded.program(), error.pc()));
+    out.flush();
+    throw new CliException(loaded.name() + " did not run: the verifier refuses it (" + error.code() + " at pc "
+        + error.pc() + "); add --unverified to run it anyway for an experiment");
   }
 }

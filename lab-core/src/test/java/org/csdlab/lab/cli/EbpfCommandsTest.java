@@ -190,10 +190,26 @@ class EbpfCommandsTest {
 
   @Test
   void runStopsWhenTheFuelRunsOut() throws IOException {
-    CliRun run = CliRun.of("ebpf", "run", file("loop.s", "l: goto l\nexit\n").toString(), "--fuel", "1000");
+    CliRun run = CliRun.of("ebpf", "run", file("loop.s", "r0 = 0\nl: if r0 == 0 goto l\nexit\n").toString(), "--fuel", "1000");
     assertEquals(1, run.status());
     assertTrue(run.errorLine().startsWith("csdlab ebpf run: ") && run.errorLine().contains("1000"),
         run.errorLine());
+  }
+
+  @Test
+  void runRefusesWhatTheVerifierRefusesUnlessAskedToRunUnverified() throws IOException {
+    Path uninit = file("uninit.s", "r0 = 1\nr0 += r3\nexit\n");
+    CliRun refused = CliRun.of("ebpf", "run", uninit.toString());
+    assertEquals(1, refused.status());
+    assertTrue(refused.out().startsWith("REFUSED: UNINIT_REG at 1 'r0 += r3'"), refused.out());
+    assertTrue(refused.out().contains(">    1: r0 += r3\n"), refused.out());
+    assertFalse(refused.out().contains("instructions executed"), "nothing ran: " + refused.out());
+    assertEquals("csdlab ebpf run: uninit.s did not run: the verifier refuses it (UNINIT_REG at pc 1); add "
+        + "--unverified to run it anyway for an experiment", refused.errorLine());
+
+    CliRun experiment = CliRun.of("ebpf", "run", uninit.toString(), "--unverified");
+    assertEquals(0, experiment.status(), experiment.err());
+    assertTrue(experiment.out().startsWith("r0 = 1 (0x1)\n"), experiment.out());
   }
 
   @Test

@@ -79,8 +79,12 @@ class EbpfVerifierLimitsCommandTest {
   }
 
   @Test
-  void runExecutesTheNestedProgramTheVerifierRefuses() throws IOException {
-    CliRun run = CliRun.of("ebpf", "run", file("distinct5.s", nestedCalls(5, true)).toString());
+  void runExecutesTheNestedProgramTheVerifierRefusesOnlyUnverified() throws IOException {
+    Path program = file("distinct5.s", nestedCalls(5, true));
+    CliRun refused = CliRun.of("ebpf", "run", program.toString());
+    assertEquals(1, refused.status());
+    assertTrue(refused.errorLine().contains("the verifier refuses it (TOO_COMPLEX"), refused.errorLine());
+    CliRun run = CliRun.of("ebpf", "run", program.toString(), "--unverified");
     assertEquals(0, run.status(), run.err());
     assertTrue(run.out().startsWith("r0 = 0 (0x0)\n"), run.out());
   }
