@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import jdk.jshell.tool.JavaShellToolBuilder;
+import org.csdlab.lab.kernel.JvmOptions;
 import org.csdlab.lab.monitor.ProgressBars;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -106,8 +107,9 @@ final class JshellCommand implements Callable<Integer> {
     args.add("DEFAULT");
     args.add("--startup");
     args.add(startup.toString());
-    if (Runtime.version().feature() >= 23) {
-      args.add("-R--sun-misc-unsafe-memory-access=allow"); // as the launcher does: no warning for Tablesaw's classgraph
+    // The snippets' JVM runs this JDK: give it the launcher's options (UTF-8 output, no Unsafe warning).
+    for (String option : JvmOptions.shipped().forThisJvm()) {
+      args.add("-R" + option);
     }
     // The snippets run in a JVM of their own: give it this JVM's memory settings.
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {

@@ -8,12 +8,14 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Writes the Jupyter kernelspec {@value #KERNEL_NAME} ("{@value #DISPLAY_NAME}"): a
@@ -24,6 +26,9 @@ public final class KernelInstaller {
 
   public static final String KERNEL_NAME = "csdlab";
   public static final String DISPLAY_NAME = "Java (csdlab)";
+
+  /** The oldest JDK feature release csdlab runs on (bin/java-home's MIN_JAVA). */
+  static final int OLDEST_FEATURE = 17;
 
   private final Path java;
   private final Path jar;
@@ -146,10 +151,28 @@ public final class KernelInstaller {
    * The command Jupyter runs, {@code {connection_file}} standing for the file it writes. The heap
    * is limited so that a cell filling memory fails with an OutOfMemoryError the kernel survives
    * (it keeps a reserve for that, and {@code -XX:+ExitOnOutOfMemoryError} is deliberately not set).
+   * The JVM options are the launcher's ({@link JvmOptions}), those the kernel's JDK accepts.
    */
   public List<String> argv() {
-    return List.of(java.toString(), heap.jvmOption(), "-Djava.awt.headless=true", "-cp", jar.toString(), KernelMain.class.getName(),
-        "{connection_file}");
+    List<String> argv = new ArrayList<>();
+    argv.add(java.toString());
+    argv.add(heap.jvmOption());
+    argv.addAll(JvmOptions.shipped().forFeature(javaFeature()));
+    argv.addAll(List.of("-Djava.awt.headless=true", "-cp", jar.toString(), KernelMain.class.getName(), "{connection_file}"));
+    return List.copyOf(argv);
+  }
+
+  /**
+   * The feature release of the kernel's JDK: from its release file; this JVM's when it is this
+   * JVM's java; else 17, the oldest csdlab runs on, whose options every later JDK accepts too.
+   */
+  private int javaFeature() {
+    Path home = java.getParent() == null ? null : java.getParent().getParent();
+    OptionalInt feature = home == null ? OptionalInt.empty() : JvmOptions.featureOf(home);
+    if (feature.isPresent()) {
+      return feature.getAsInt();
+    }
+    return java.equals(currentJava().toAbsolutePath().normalize()) ? Runtime.version().feature() : OLDEST_FEATURE;
   }
 
   /** The kernelspec's JSON. */
