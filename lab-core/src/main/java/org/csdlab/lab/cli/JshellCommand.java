@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import jdk.jshell.tool.JavaShellToolBuilder;
+import org.csdlab.lab.kernel.JavadocSources;
 import org.csdlab.lab.kernel.JvmOptions;
 import org.csdlab.lab.monitor.ProgressBars;
 import picocli.CommandLine.Command;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code csdlab jshell}: the JDK's JShell tool, run in this JVM (the same tool the {@code jshell}
  * binary starts, so editing, history and Tab completion are the real ones), with the lab on the
- * class path of the JVM that runs the snippets, the lab's packages imported and a welcome screen.
+ * class path of the JVM that runs the snippets, the lab's packages imported, the lab's javadoc
+ * shown by Tab after a method's parenthesis ({@link JavadocSources}) and a welcome screen.
  */
 @Command(name = "jshell", description = "Explore the lab in JShell: classes on the class path, imports done.",
     footer = {"", "Arguments after -- go to JShell itself, e.g. csdlab jshell -- --feedback concise.",
@@ -66,6 +68,7 @@ final class JshellCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     spec.commandLine().getOut().print(welcome());
     spec.commandLine().getOut().flush();
+    JavadocSources.install();
     Path startup = writeStartup();
     try {
       return JavaShellToolBuilder.builder().start(arguments(startup));
@@ -79,6 +82,7 @@ final class JshellCommand implements Callable<Integer> {
    * a terminal; for tests and scripts. Returns JShell's exit status.
    */
   static int session(InputStream in, PrintStream out, String... extraArguments) throws Exception {
+    JavadocSources.install();
     Path startup = writeStartup();
     try {
       out.print(welcome());
