@@ -110,4 +110,57 @@ class LauncherTest {
     assertTrue(result.out().contains("==> \"\u2717 shown\""), result.out());
     assertTrue(!result.out().contains("? printed") && !result.out().contains("\"? shown"), result.out());
   }
+
+  /**
+   * {@code ./csdlab jshell} on JDK 19 or later writes a class-data archive at the end of its first
+   * session, starts from it quietly afterwards, and writes a new one once the jar is newer.
+   */
+  @Test
+  void jshellMakesAClassDataArchiveOnceAndStartsFromIt() throws Exception {
+    Result version = csdlab("--version");
+    java.util.regex.Matcher jdk = java.util.regex.Pattern.compile("(?m)^JDK (\\d+)").matcher(version.out());
+    assertTrue(jdk.find(), version.out());
+    org.junit.jupiter.api.Assumptions.assumeTrue(Integer.parseInt(jdk.group(1)) >= 19,
+        "class-data archives of the loaded classes need JDK 19 or later");
+    Path archives = ROOT.resolve("target/cds");
+    deleteArchives(archives);
+    String session = "6 * 7\n/exit\n";
+
+    Result first = csdlabWithInput(session, "jshell");
+    assertEquals(0, first.status(), first.out());
+    assertTrue(first.out().contains("==> 42"), first.out());
+    List<Path> made = archives(archives);
+    assertEquals(1, made.size(), made.toString());
+    assertTrue(made.get(0).getFileName().toString().matches("jshell-" + jdk.group(1) + "[^/]*\\.jsa"), made.toString());
+    java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(made.get(0));
+
+    Result second = csdlabWithInput(session, "jshell");
+    assertEquals(0, second.status(), second.out());
+    assertTrue(second.out().contains("==> 42"), second.out());
+    assertTrue(!second.out().contains("cds") && !second.out().contains("warning"), second.out());
+    assertEquals(written, Files.getLastModifiedTime(made.get(0)), "an up-to-date archive is used, not written again");
+
+    Path jar = ROOT.resolve("lab-core/target/csdlab.jar");
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(written.toMillis() + 2000));
+    Result afterRebuild = csdlabWithInput(session, "jshell");
+    assertEquals(0, afterRebuild.status(), afterRebuild.out());
+    assertTrue(Files.getLastModifiedTime(made.get(0)).compareTo(Files.getLastModifiedTime(jar)) > 0,
+        "a jar newer than the archive gets a new archive");
+    assertEquals(made, archives(archives), "no temporary archive left behind");
+  }
+
+  private static List<Path> archives(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      return files.sorted().toList();
+    }
+  }
+
+  private static void deleteArchives(Path dir) throws IOException {
+    for (Path archive : archives(dir)) {
+      Files.delete(archive);
+    }
+  }
 }
