@@ -128,6 +128,19 @@ def main():
         if reply["status"] != "ok" or not reply["found"] or "substring" not in reply["data"]["text/plain"]:
             fail("inspect", "reply=%s" % reply)
         print("OK inspect", flush=True)
+
+        # the lab's own javadoc (Lab.compare's), not only its signature
+        reply, outputs = run(kc, 'var lab = Lab.create();')
+        if reply["status"] != "ok":
+            fail("inspect javadoc", "creating the lab: reply=%s outputs=%s" % (reply, outputs))
+        code = 'lab.compare('
+        kc.inspect(code, len(code))
+        reply = kc.get_shell_msg(timeout=TIMEOUT)["content"]
+        text = reply.get("data", {}).get("text/plain", "")
+        if reply["status"] != "ok" or not reply["found"] or "Lab.compare(Run onHost, Run offloaded)" not in text \
+                or "The host run beside the offloaded one" not in text:
+            fail("inspect javadoc", "reply=%s" % reply)
+        print("OK inspect javadoc", flush=True)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=False)

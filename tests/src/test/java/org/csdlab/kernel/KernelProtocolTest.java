@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Drives the installed csdlab kernel over the Jupyter protocol with jupyter_client
  * ({@code kernel/drive_kernel.py}): execute with streams and rich results, compile errors, live
  * displays, interrupting an infinite loop and running the next cell, completion, is_complete and
- * inspection.
+ * inspection (with the lab's own javadoc, which the kernel reads from the sources in its jar).
  */
 class KernelProtocolTest {
 
@@ -33,7 +33,8 @@ class KernelProtocolTest {
     JupyterSetup.Result result = jupyter.run(home, List.of(jupyter.python.toString(), script.toString()));
     String output = result.output();
     assertEquals(0, result.exitCode(), output);
-    for (String check : List.of("execute", "html", "compile error", "display", "interrupt", "complete", "is_complete", "inspect")) {
+    for (String check : List.of("execute", "html", "compile error", "display", "interrupt", "complete", "is_complete", "inspect",
+        "inspect javadoc")) {
       assertTrue(output.contains("OK " + check + "\n"), "no OK for " + check + " in:\n" + output);
     }
     assertTrue(output.contains("DONE"), output);

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import jdk.jshell.tool.JavaShellToolBuilder;
+import org.csdlab.lab.kernel.JavadocSources;
+import org.csdlab.lab.kernel.JvmOptions;
 import org.csdlab.lab.kernel.Prelude;
 import org.csdlab.lab.monitor.ProgressBars;
 import picocli.CommandLine.Command;
@@ -25,8 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code csdlab jshell}: the JDK's JShell tool, run in this JVM (the same tool the {@code jshell}
  * binary starts, so editing, history and Tab completion are the real ones), with the lab on the
  * class path of the JVM that runs the snippets, the lab's packages imported (the {@link Prelude}
- * the notebook kernel starts with too), values shown whole ({@link JshellFeedback}) and a welcome
- * screen.
+ * the notebook kernel starts with too), values shown whole ({@link JshellFeedback}), the lab's
+ * javadoc shown by Tab after a method's parenthesis ({@link JavadocSources}) and a welcome screen.
  */
 @Command(name = "jshell", description = "Explore the lab in JShell: classes on the class path, imports done.",
     footer = {"", "Arguments after -- go to JShell itself; the snippets' JVM takes its options from CSDLAB_JAVA_OPTS:",
@@ -42,6 +44,7 @@ final class JshellCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     spec.commandLine().getOut().print(welcome());
     spec.commandLine().getOut().flush();
+    JavadocSources.install();
     Path startup = writeStartup();
     try {
       return JavaShellToolBuilder.builder().persistence(JshellFeedback.preferences()).start(arguments(startup));
@@ -55,6 +58,7 @@ final class JshellCommand implements Callable<Integer> {
    * a terminal; for tests and scripts. Returns JShell's exit status.
    */
   static int session(InputStream in, PrintStream out, String... extraArguments) throws Exception {
+    JavadocSources.install();
     Path startup = writeStartup();
     try {
       out.print(welcome());
@@ -83,8 +87,9 @@ final class JshellCommand implements Callable<Integer> {
     args.add("--startup");
     args.add(startup.toString()); // the Prelude holds JShell's DEFAULT imports too
     args.addAll(JshellFeedback.choose(more));
-    if (Runtime.version().feature() >= 23) {
-      args.add("-R--sun-misc-unsafe-memory-access=allow"); // as the launcher does: no warning for Tablesaw's classgraph
+    // The snippets' JVM runs this JDK: give it the launcher's options (UTF-8 output, no Unsafe warning).
+    for (String option : JvmOptions.shipped().forThisJvm()) {
+      args.add("-R" + option);
     }
     // The snippets run in a JVM of their own: give it this JVM's memory settings.
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {

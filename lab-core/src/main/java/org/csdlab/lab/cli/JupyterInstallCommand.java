@@ -58,8 +58,15 @@ final class JupyterInstallCommand implements Callable<Integer> {
         "this csdlab is not running from csdlab.jar; install with ./csdlab jupyter install, or name the jar with --jar"));
     Path kernels = where == null || where.user ? KernelInstaller.userKernelsDir()
         : where.prefix != null ? KernelInstaller.prefixKernelsDir(where.prefix) : where.kernelsDir;
-    Path installed = KernelInstaller.forThisJvm(labJar, heapLimit).installInto(kernels);
+    KernelInstaller installer = KernelInstaller.forThisJvm(labJar, heapLimit);
+    Path installed = installer.installInto(kernels);
     spec.commandLine().getOut().println("Installed the kernel '" + KernelInstaller.DISPLAY_NAME + "' in " + installed);
+    spec.commandLine().getOut().println("Preparing its start-up archive (one warm-up run of the kernel)...");
+    spec.commandLine().getOut().flush();
+    installer.makeStartupArchive(installed).ifPresentOrElse(
+        why -> spec.commandLine().getOut().println("No start-up archive: " + why + "; the kernel starts without it."),
+        () -> spec.commandLine().getOut().println("Kernels start from " + installed.resolve(KernelInstaller.ARCHIVE_NAME)
+            + " (install again after rebuilding the jar)."));
     spec.commandLine().getOut().println("Its heap limit is " + heapLimit + " (change it with --heap).");
     spec.commandLine().getOut().println("Start Jupyter on the tutorials with: ./csdlab jupyter");
     return 0;

@@ -32,6 +32,7 @@ public final class KernelMain {
     KernelConnectionProperties properties = KernelConnectionProperties.parse(read(connectionFile));
     JupyterConnection connection = new JupyterConnection(properties);
     exitWhenJupyterDies();
+    JavadocSources.install(); // inspect (Shift-Tab in a notebook) shows the lab's javadoc
     CsdlabKernel kernel = CsdlabKernel.create();
     InterruptSignal.forward(kernel::interrupt);
     kernel.becomeHandlerForConnection(connection);

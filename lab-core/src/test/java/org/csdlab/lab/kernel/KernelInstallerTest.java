@@ -37,6 +37,28 @@ class KernelInstallerTest {
   }
 
   @Test
+  void kernelOnJdk25GetsTheLaunchersUnsafeMemoryAccessOptionAndJdk17DoesNot() throws Exception {
+    Path jar = Files.writeString(dir.resolve("csdlab.jar"), "jar");
+    List<String> on25 = new KernelInstaller(fakeJdk("jdk-25", "25.0.3"), jar).argv();
+    assertTrue(on25.contains("--sun-misc-unsafe-memory-access=allow"), on25.toString());
+    assertTrue(on25.contains("-Dstdout.encoding=UTF-8"), on25.toString());
+    assertTrue(on25.contains("--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED"), on25.toString());
+    List<String> on17 = new KernelInstaller(fakeJdk("jdk-17", "17.0.15"), jar).argv();
+    assertTrue(on17.stream().noneMatch(a -> a.startsWith("--sun-misc-unsafe-memory-access")), on17.toString());
+    assertTrue(on17.contains("-Dfile.encoding=UTF-8"), on17.toString());
+    assertEquals(on25.subList(on25.size() - 4, on25.size()), on17.subList(on17.size() - 4, on17.size()));
+  }
+
+  /** A JDK home with an executable bin/java and a release file naming {@code version}. */
+  private Path fakeJdk(String name, String version) throws Exception {
+    Path home = Files.createDirectories(dir.resolve(name));
+    Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
+    Path java = Files.writeString(Files.createDirectories(home.resolve("bin")).resolve("java"), "#!/bin/sh\n");
+    assertTrue(java.toFile().setExecutable(true));
+    return java;
+  }
+
+  @Test
   void heapLimitIsConfigurableAndChecked() throws Exception {
     Path jar = Files.writeString(dir.resolve("csdlab.jar"), "jar");
     List<String> argv = KernelInstaller.forThisJvm(jar, HeapLimit.parse("512m")).argv();
