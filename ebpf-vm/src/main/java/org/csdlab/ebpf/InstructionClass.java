@@ -11,54 +11,54 @@ package org.csdlab.ebpf;
  * </pre>
  */
 public enum InstructionClass {
-    /** Non-standard loads: only the 64-bit immediate load (LDDW) is supported. */
-    LD(0x00),
-    /** Load into a register from memory. */
-    LDX(0x01),
-    /** Store an immediate to memory. */
-    ST(0x02),
-    /** Store a register to memory, and atomic operations. */
-    STX(0x03),
-    /** 32-bit arithmetic: results are zero-extended to 64 bits. */
-    ALU(0x04),
-    /** 64-bit jumps, calls and exit. */
-    JMP(0x05),
-    /** Jumps comparing the low 32 bits of their operands. */
-    JMP32(0x06),
-    /** 64-bit arithmetic. */
-    ALU64(0x07);
+  /** Non-standard loads: only the 64-bit immediate load (LDDW) is supported. */
+  LD(0x00),
+  /** Load into a register from memory. */
+  LDX(0x01),
+  /** Store an immediate to memory. */
+  ST(0x02),
+  /** Store a register to memory, and atomic operations. */
+  STX(0x03),
+  /** 32-bit arithmetic: results are zero-extended to 64 bits. */
+  ALU(0x04),
+  /** 64-bit jumps, calls and exit. */
+  JMP(0x05),
+  /** Jumps comparing the low 32 bits of their operands. */
+  JMP32(0x06),
+  /** 64-bit arithmetic. */
+  ALU64(0x07);
 
-    /** Mask selecting the class bits of an opcode. */
-    public static final int MASK = 0x07;
+  /** Mask selecting the class bits of an opcode. */
+  public static final int MASK = 0x07;
 
-    private final int code;
+  private final int code;
 
-    InstructionClass(int code) {
-        this.code = code;
-    }
+  InstructionClass(int code) {
+    this.code = code;
+  }
 
-    /** The class bits. */
-    public int code() {
-        return code;
-    }
+  /** The class bits. */
+  public int code() {
+    return code;
+  }
 
-    /** The class of an opcode. */
-    public static InstructionClass of(int opcode) {
-        return values()[opcode & MASK];
-    }
+  /** The class of an opcode. */
+  public static InstructionClass of(int opcode) {
+    return values()[opcode & MASK];
+  }
 
-    /** True for ALU and ALU64. */
-    public boolean isArithmetic() {
-        return this == ALU || this == ALU64;
-    }
+  /** True for ALU and ALU64. */
+  public boolean isArithmetic() {
+    return this == ALU || this == ALU64;
+  }
 
-    /** True for JMP and JMP32. */
-    public boolean isJump() {
-        return this == JMP || this == JMP32;
-    }
+  /** True for JMP and JMP32. */
+  public boolean isJump() {
+    return this == JMP || this == JMP32;
+  }
 
-    /** True for LD, LDX, ST and STX. */
-    public boolean isLoadOrStore() {
-        return !isArithmetic() && !isJump();
-    }
+  /** True for LD, LDX, ST and STX. */
+  public boolean isLoadOrStore() {
+    return !isArithmetic() && !isJump();
+  }
 }

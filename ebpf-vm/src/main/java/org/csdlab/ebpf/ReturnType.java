@@ -2,5 +2,6 @@ package org.csdlab.ebpf;
 
 /** What a helper leaves in r0. */
 public enum ReturnType {
-    SCALAR, MAP_VALUE_OR_NULL
+  SCALAR,
+  MAP_VALUE_OR_NULL
 }

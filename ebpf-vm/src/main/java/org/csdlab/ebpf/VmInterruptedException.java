@@ -6,18 +6,26 @@ package org.csdlab.ebpf;
  * instructions.
  */
 public final class VmInterruptedException extends VmExecutionException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final long executed;
+  private final long executed;
 
-    VmInterruptedException(int pc, Instruction instruction, long executed) {
-        super("interrupted after " + executed + " instructions; next was pc " + pc + " '" + instruction + "'",
-                pc, instruction);
-        this.executed = executed;
-    }
+  VmInterruptedException(int pc, Instruction instruction, long executed) {
+    super(
+        "interrupted after "
+            + executed
+            + " instructions; next was pc "
+            + pc
+            + " '"
+            + instruction
+            + "'",
+        pc,
+        instruction);
+    this.executed = executed;
+  }
 
-    /** Instructions executed before the run stopped. */
-    public long executed() {
-        return executed;
-    }
+  /** Instructions executed before the run stopped. */
+  public long executed() {
+    return executed;
+  }
 }

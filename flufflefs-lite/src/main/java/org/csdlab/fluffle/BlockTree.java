@@ -7,8 +7,8 @@ package org.csdlab.fluffle;
  * inode, never a chain.
  *
  * <p>A node is named by a key {@code tree << 56 | depth << 48 | index}: tree 1 to 3, depth 0 for
- * the root, index among the nodes of that depth. Node (t, d, k) has children (t, d + 1, k·F + j);
- * a leaf (d = t − 1) points at blocks {@code base(t) + k·F + j}.
+ * the root, index among the nodes of that depth. Node (t, d, k) has children (t, d + 1, k·F + j); a
+ * leaf (d = t − 1) points at blocks {@code base(t) + k·F + j}.
  */
 final class BlockTree {
   final int direct;

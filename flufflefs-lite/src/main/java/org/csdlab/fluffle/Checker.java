@@ -14,6 +14,7 @@ final class Checker {
   private final List<String> problems = new ArrayList<>();
   private final Map<Long, String> owners = new HashMap<>();
   private final int[] referenced;
+
   /** LBA of every live file data block → {inode, block index}. */
   private final Map<Long, long[]> dataBlocks = new HashMap<>();
 
@@ -41,8 +42,16 @@ final class Checker {
         for (var e : f.entries.entrySet()) {
           Inode child = v.inodes.get(e.getValue());
           if (child != null && child.parent != ino) {
-            problems.add("inode " + child.ino + " (\"" + e.getKey() + "\") says its parent is " + child.parent
-                + " but directory " + ino + " holds it");
+            problems.add(
+                "inode "
+                    + child.ino
+                    + " (\""
+                    + e.getKey()
+                    + "\") says its parent is "
+                    + child.parent
+                    + " but directory "
+                    + ino
+                    + " holds it");
           }
           todo.add(e.getValue());
         }
@@ -74,12 +83,19 @@ final class Checker {
     for (int z = 0; z < referenced.length; z++) {
       live += referenced[z];
       if (referenced[z] != v.zones.valid[z]) {
-        problems.add("zone " + z + ": the usage table says " + v.zones.valid[z] + " valid blocks, "
-            + referenced[z] + " are referenced");
+        problems.add(
+            "zone "
+                + z
+                + ": the usage table says "
+                + v.zones.valid[z]
+                + " valid blocks, "
+                + referenced[z]
+                + " are referenced");
       }
     }
     if (live != v.zones.liveBlocks()) {
-      problems.add("live block total " + v.zones.liveBlocks() + " differs from the " + live + " referenced");
+      problems.add(
+          "live block total " + v.zones.liveBlocks() + " differs from the " + live + " referenced");
     }
     checkSummaries();
     return new CheckReport(v.inodes.size(), live, problems);
@@ -115,11 +131,28 @@ final class Checker {
           continue;
         }
         if (off >= inos.length) {
-          problems.add("block " + owner[1] + " of inode " + owner[0] + " is at lba " + (start + off)
-              + ", in the summary area of zone " + z);
+          problems.add(
+              "block "
+                  + owner[1]
+                  + " of inode "
+                  + owner[0]
+                  + " is at lba "
+                  + (start + off)
+                  + ", in the summary area of zone "
+                  + z);
         } else if (inos[off] != owner[0] || indexes[off] != owner[1]) {
-          problems.add(where + " says lba " + (start + off) + " is block " + indexes[off] + " of inode " + inos[off]
-              + ", but it is block " + owner[1] + " of inode " + owner[0]);
+          problems.add(
+              where
+                  + " says lba "
+                  + (start + off)
+                  + " is block "
+                  + indexes[off]
+                  + " of inode "
+                  + inos[off]
+                  + ", but it is block "
+                  + owner[1]
+                  + " of inode "
+                  + owner[0]);
         }
       }
     }

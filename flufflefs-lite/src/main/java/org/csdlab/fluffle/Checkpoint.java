@@ -4,10 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * A checkpoint pack: everything needed to find the filesystem again, written with one append to
- * one of the two checkpoint zones (1 and 2, used alternately: a pack goes after the previous
- * one in the current zone; when it does not fit, the other zone is reset and takes it, so the
- * latest complete pack always survives). Little-endian:
+ * A checkpoint pack: everything needed to find the filesystem again, written with one append to one
+ * of the two checkpoint zones (1 and 2, used alternately: a pack goes after the previous one in the
+ * current zone; when it does not fit, the other zone is reset and takes it, so the latest complete
+ * pack always survives). Little-endian:
  *
  * <pre>
  *   0           4           8           12          16                      24
@@ -80,7 +80,8 @@ record Checkpoint(
 
   /** The most inodes a pack fitting in one zone can list. */
   static long maxInodes(int zones, long zoneCapacityBytes) {
-    return (zoneCapacityBytes - TABLE_OFFSET - (long) zones * ZONE_ENTRY_LENGTH) / INODE_ENTRY_LENGTH;
+    return (zoneCapacityBytes - TABLE_OFFSET - (long) zones * ZONE_ENTRY_LENGTH)
+        / INODE_ENTRY_LENGTH;
   }
 
   /** The pack, padded to whole blocks. */
@@ -89,13 +90,19 @@ record Checkpoint(
     int blocks = (int) ((len + blockSize - 1) / blockSize);
     byte[] pack = new byte[blocks * blockSize];
     ByteBuffer b = ByteBuffer.wrap(pack).order(ByteOrder.LITTLE_ENDIAN);
-    b.putInt(MAGIC_OFFSET, MAGIC).putInt(VERSION_OFFSET, VERSION).putInt(PACK_BLOCKS_OFFSET, blocks);
-    b.putLong(SEQ_OFFSET, seq).putLong(NEXT_META_SEQ_OFFSET, nextMetaSeq).putLong(META_NEXT_LBA_OFFSET, metaNextLba);
+    b.putInt(MAGIC_OFFSET, MAGIC)
+        .putInt(VERSION_OFFSET, VERSION)
+        .putInt(PACK_BLOCKS_OFFSET, blocks);
+    b.putLong(SEQ_OFFSET, seq)
+        .putLong(NEXT_META_SEQ_OFFSET, nextMetaSeq)
+        .putLong(META_NEXT_LBA_OFFSET, metaNextLba);
     b.putInt(META_ZONE_OFFSET, metaZone).putInt(META_NEXT_ZONE_OFFSET, metaNextZone);
     b.putInt(HOT_ZONE_OFFSET, hotZone).putInt(COLD_ZONE_OFFSET, coldZone);
     b.putLong(NEXT_INO_OFFSET, nextIno).putLong(CLOCK_OFFSET, clock);
-    b.putLong(COUNTERS_OFFSET, counters.hostBytesWritten()).putLong(COUNTERS_OFFSET + 8, counters.deviceBytesWritten())
-        .putLong(COUNTERS_OFFSET + 16, counters.zoneResets()).putLong(COUNTERS_OFFSET + 24, counters.cleaningPasses())
+    b.putLong(COUNTERS_OFFSET, counters.hostBytesWritten())
+        .putLong(COUNTERS_OFFSET + 8, counters.deviceBytesWritten())
+        .putLong(COUNTERS_OFFSET + 16, counters.zoneResets())
+        .putLong(COUNTERS_OFFSET + 24, counters.cleaningPasses())
         .putLong(COUNTERS_OFFSET + 32, counters.blocksMoved());
     b.putInt(ZONE_COUNT_OFFSET, roles.length).putInt(INODE_COUNT_OFFSET, inodeNumbers.length);
     int at = TABLE_OFFSET;
@@ -110,8 +117,8 @@ record Checkpoint(
   }
 
   /**
-   * Blocks of the pack starting at {@code from} in {@code area}, or 0 if no complete, valid
-   * pack starts there.
+   * Blocks of the pack starting at {@code from} in {@code area}, or 0 if no complete, valid pack
+   * starts there.
    */
   static int packBlocksAt(byte[] area, int from, int blockSize) {
     if (area.length - from < blockSize) {
@@ -130,12 +137,15 @@ record Checkpoint(
     return crc == b.getInt(from + CRC_OFFSET) ? blocks : 0;
   }
 
-  /** Decodes a pack already checked by {@link #packBlocksAt}; null if its contents are inconsistent. */
+  /**
+   * Decodes a pack already checked by {@link #packBlocksAt}; null if its contents are inconsistent.
+   */
   static Checkpoint decode(byte[] area, int from, int zoneCount, int blockSize) {
     ByteBuffer b = ByteBuffer.wrap(area).order(ByteOrder.LITTLE_ENDIAN);
     int zones = b.getInt(from + ZONE_COUNT_OFFSET);
     int inodes = b.getInt(from + INODE_COUNT_OFFSET);
-    if (zones != zoneCount || inodes < 0
+    if (zones != zoneCount
+        || inodes < 0
         || lengthBytes(zones, inodes) > (long) b.getInt(from + PACK_BLOCKS_OFFSET) * blockSize) {
       return null;
     }
@@ -157,12 +167,28 @@ record Checkpoint(
       inos[i] = b.getLong(at);
       lbas[i] = b.getLong(at + 8);
     }
-    FsCounters counters = new FsCounters(b.getLong(from + COUNTERS_OFFSET), b.getLong(from + COUNTERS_OFFSET + 8),
-        b.getLong(from + COUNTERS_OFFSET + 16), b.getLong(from + COUNTERS_OFFSET + 24),
-        b.getLong(from + COUNTERS_OFFSET + 32));
-    return new Checkpoint(b.getLong(from + SEQ_OFFSET), b.getLong(from + NEXT_META_SEQ_OFFSET),
-        b.getLong(from + META_NEXT_LBA_OFFSET), b.getInt(from + META_ZONE_OFFSET),
-        b.getInt(from + META_NEXT_ZONE_OFFSET), b.getInt(from + HOT_ZONE_OFFSET), b.getInt(from + COLD_ZONE_OFFSET),
-        b.getLong(from + NEXT_INO_OFFSET), b.getLong(from + CLOCK_OFFSET), counters, roles, valid, modified, inos, lbas);
+    FsCounters counters =
+        new FsCounters(
+            b.getLong(from + COUNTERS_OFFSET),
+            b.getLong(from + COUNTERS_OFFSET + 8),
+            b.getLong(from + COUNTERS_OFFSET + 16),
+            b.getLong(from + COUNTERS_OFFSET + 24),
+            b.getLong(from + COUNTERS_OFFSET + 32));
+    return new Checkpoint(
+        b.getLong(from + SEQ_OFFSET),
+        b.getLong(from + NEXT_META_SEQ_OFFSET),
+        b.getLong(from + META_NEXT_LBA_OFFSET),
+        b.getInt(from + META_ZONE_OFFSET),
+        b.getInt(from + META_NEXT_ZONE_OFFSET),
+        b.getInt(from + HOT_ZONE_OFFSET),
+        b.getInt(from + COLD_ZONE_OFFSET),
+        b.getLong(from + NEXT_INO_OFFSET),
+        b.getLong(from + CLOCK_OFFSET),
+        counters,
+        roles,
+        valid,
+        modified,
+        inos,
+        lbas);
   }
 }

@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The segment cleaner: picks victim zones by policy, copies their live data to the cleaner log
- * and their live directory blocks to the metadata log, marks their live inodes and nodes for
- * rewriting, and checkpoints, after which the victims hold nothing live and are reset.
+ * The segment cleaner: picks victim zones by policy, copies their live data to the cleaner log and
+ * their live directory blocks to the metadata log, marks their live inodes and nodes for rewriting,
+ * and checkpoints, after which the victims hold nothing live and are reset.
  */
 final class Cleaner {
   private final Volume v;
@@ -43,19 +43,23 @@ final class Cleaner {
   private List<Integer> chooseVictims(CleaningPolicy policy) {
     List<Integer> candidates = new ArrayList<>();
     for (int z = Volume.SYSTEM_ZONES; z < v.zones.zoneCount(); z++) {
-      if (v.zones.role[z] == ZoneTable.Role.SEALED && v.zones.pins[z] == 0 && v.zones.valid[z] < v.capacityOf(z)) {
+      if (v.zones.role[z] == ZoneTable.Role.SEALED
+          && v.zones.pins[z] == 0
+          && v.zones.valid[z] < v.capacityOf(z)) {
         candidates.add(z);
       }
     }
     Comparator<Integer> byValid = Comparator.comparingInt(z -> v.zones.valid[z]);
-    Comparator<Integer> order = policy == CleaningPolicy.GREEDY
-        ? byValid
-        : Comparator.comparingDouble((Integer z) -> -costBenefit(z)).thenComparing(byValid);
+    Comparator<Integer> order =
+        policy == CleaningPolicy.GREEDY
+            ? byValid
+            : Comparator.comparingDouble((Integer z) -> -costBenefit(z)).thenComparing(byValid);
     candidates.sort(order.thenComparingInt(z -> z));
     List<Integer> victims = new ArrayList<>();
     long moved = 0;
     for (int z : candidates) {
-      if (!victims.isEmpty() && (moved + v.zones.valid[z] > v.dataCapacity || victims.size() >= 4)) {
+      if (!victims.isEmpty()
+          && (moved + v.zones.valid[z] > v.dataCapacity || victims.size() >= 4)) {
         break;
       }
       victims.add(z);
@@ -82,9 +86,9 @@ final class Cleaner {
 
   /**
    * Moves what is live in zone {@code z}. A data zone with a valid on-disk summary is read the
-   * Sprite LFS way: each entry names the block's inode and file block index, and the block is
-   * live only if that inode still maps the index to it. Metadata zones (whose blocks name their
-   * owner in their own header) and data zones without a valid summary use the zone table.
+   * Sprite LFS way: each entry names the block's inode and file block index, and the block is live
+   * only if that inode still maps the index to it. Metadata zones (whose blocks name their owner in
+   * their own header) and data zones without a valid summary use the zone table.
    */
   private void evacuate(int z) {
     long start = v.geometry.zoneStartLba(z);
@@ -107,8 +111,13 @@ final class Cleaner {
         dataIndexes.add(index);
       }
       if (data.size() != v.zones.valid[z]) {
-        throw new IllegalStateException("the summary of zone " + z + " names " + data.size()
-            + " live blocks but the zone usage table counts " + v.zones.valid[z]);
+        throw new IllegalStateException(
+            "the summary of zone "
+                + z
+                + " names "
+                + data.size()
+                + " live blocks but the zone usage table counts "
+                + v.zones.valid[z]);
       }
     } else {
       for (int off = 0; off < v.zones.written[z]; off++) {
@@ -119,8 +128,14 @@ final class Cleaner {
         long tag = v.zones.tag(z, off);
         Inode f = v.inodes.get(owner);
         if (f == null) {
-          throw new IllegalStateException("zone " + z + " block " + off + " is owned by inode " + owner
-              + ", which does not exist");
+          throw new IllegalStateException(
+              "zone "
+                  + z
+                  + " block "
+                  + off
+                  + " is owned by inode "
+                  + owner
+                  + ", which does not exist");
         }
         f.dirty = true;
         if (tag == ZoneTable.TAG_INODE) {
@@ -164,7 +179,10 @@ final class Cleaner {
     }
   }
 
-  /** Copies live directory blocks to the metadata log as they are (cheaper than rewriting the directory). */
+  /**
+   * Copies live directory blocks to the metadata log as they are (cheaper than rewriting the
+   * directory).
+   */
   private void moveDirectoryBlocks(int z, List<Integer> offsets) {
     if (offsets.isEmpty()) {
       return;

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A directory's entry list as bytes: {@code count u32}, then per entry {@code nameLength u16,
- * name (UTF-8), ino u64}, little-endian. The bytes are spread over the payloads of the
- * directory's {@link NodeBlock#KIND_DENTRY} blocks.
+ * A directory's entry list as bytes: {@code count u32}, then per entry {@code nameLength u16, name
+ * (UTF-8), ino u64}, little-endian. The bytes are spread over the payloads of the directory's
+ * {@link NodeBlock#KIND_DENTRY} blocks.
  */
 final class DirectoryCodec {
   private DirectoryCodec() {}
@@ -29,14 +29,18 @@ final class DirectoryCodec {
     return b.array();
   }
 
-  /** The entries, or a {@link CorruptImageException} naming the directory if the bytes are malformed. */
+  /**
+   * The entries, or a {@link CorruptImageException} naming the directory if the bytes are
+   * malformed.
+   */
   static TreeMap<String, Long> decode(byte[] bytes, long ino) {
     TreeMap<String, Long> out = new TreeMap<>();
     try {
       ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
       int count = b.getInt();
       if (count < 0) {
-        throw new CorruptImageException("", "directory inode " + ino + ": negative entry count " + count);
+        throw new CorruptImageException(
+            "", "directory inode " + ino + ": negative entry count " + count);
       }
       for (int i = 0; i < count; i++) {
         int n = Short.toUnsignedInt(b.getShort());
@@ -45,7 +49,8 @@ final class DirectoryCodec {
         out.put(new String(name, StandardCharsets.UTF_8), b.getLong());
       }
     } catch (BufferUnderflowException e) {
-      throw new CorruptImageException("", "directory inode " + ino + ": entry list ends early (" + bytes.length + " bytes)");
+      throw new CorruptImageException(
+          "", "directory inode " + ino + ": entry list ends early (" + bytes.length + " bytes)");
     }
     return out;
   }

@@ -13,6 +13,7 @@ public final class FileHandle implements AutoCloseable {
   private final long ino;
   private final String path;
   private boolean closed;
+
   /** Kernels bound by {@link FluffleFs#setxattr} or {@link FluffleFs#file}. */
   final HandleKernels kernels = new HandleKernels();
 
@@ -34,9 +35,9 @@ public final class FileHandle implements AutoCloseable {
 
   /**
    * Reads up to {@code len} bytes at {@code offset} into {@code buf[off..]}; holes read as zeros.
-   * With a read-stream kernel bound, the kernel runs on the device over that range of the file
-   * as it was when the kernel was bound, and its answer (at most {@code len} bytes of it) is
-   * what is read.
+   * With a read-stream kernel bound, the kernel runs on the device over that range of the file as
+   * it was when the kernel was bound, and its answer (at most {@code len} bytes of it) is what is
+   * read.
    *
    * @return bytes read, or -1 if {@code offset} is at or past the end of the file
    * @throws org.csdlab.fluffle.kernel.KernelIoException the bound kernel failed
@@ -56,8 +57,8 @@ public final class FileHandle implements AutoCloseable {
 
   /**
    * Reads up to {@code len} bytes at {@code offset}; shorter (maybe empty) at the end of the file.
-   * With a read-stream kernel bound, returns the kernel's whole answer for that range (a count
-   * is 8 bytes, a histogram 1 KiB, whatever {@code len}).
+   * With a read-stream kernel bound, returns the kernel's whole answer for that range (a count is 8
+   * bytes, a histogram 1 KiB, whatever {@code len}).
    */
   public byte[] read(long offset, int len) {
     if (len < 0) {
@@ -73,15 +74,18 @@ public final class FileHandle implements AutoCloseable {
     return n == buf.length ? buf : Arrays.copyOf(buf, Math.max(0, n));
   }
 
-  /** Writes all of {@code data} at {@code offset}, extending the file if needed (a gap reads as zeros). */
+  /**
+   * Writes all of {@code data} at {@code offset}, extending the file if needed (a gap reads as
+   * zeros).
+   */
   public void write(long offset, byte[] data) {
     write(offset, data, 0, data.length);
   }
 
   /**
    * Writes {@code data[off, off + len)} at {@code offset}. With a write-event kernel bound, the
-   * kernel then runs on the device over exactly the blocks just written (if it fails, the write
-   * has happened and a {@link org.csdlab.fluffle.kernel.KernelIoException} reports the kernel).
+   * kernel then runs on the device over exactly the blocks just written (if it fails, the write has
+   * happened and a {@link org.csdlab.fluffle.kernel.KernelIoException} reports the kernel).
    */
   public void write(long offset, byte[] data, int off, int len) {
     Objects.checkFromIndexSize(off, len, data.length);
@@ -101,7 +105,10 @@ public final class FileHandle implements AutoCloseable {
     return at;
   }
 
-  /** What the last kernel run through this handle (read-stream or write-event) returned and cost, or null. */
+  /**
+   * What the last kernel run through this handle (read-stream or write-event) returned and cost, or
+   * null.
+   */
   public org.csdlab.zns.csd.CsdResult lastKernelResult() {
     return kernels.last();
   }

@@ -12,11 +12,16 @@ import java.util.List;
  * @param type file or directory
  * @param sizeBytes file size in bytes
  * @param blockSizeBytes the block size
- * @param lbaOfBlock block index to device LBA, -1 for a hole (reads as zeros); covers the size
- *     (a directory's blocks are metadata blocks whose entry bytes follow a 40-byte header)
+ * @param lbaOfBlock block index to device LBA, -1 for a hole (reads as zeros); covers the size (a
+ *     directory's blocks are metadata blocks whose entry bytes follow a 40-byte header)
  */
 public record FileLayout(
-    long inode, long parentInode, FileType type, long sizeBytes, int blockSizeBytes, List<Long> lbaOfBlock) {
+    long inode,
+    long parentInode,
+    FileType type,
+    long sizeBytes,
+    int blockSizeBytes,
+    List<Long> lbaOfBlock) {
 
   /** Copies the list so the layout never changes. */
   public FileLayout {
@@ -34,7 +39,8 @@ public record FileLayout(
    */
   public List<Long> lbasCovering(long offset, long length) {
     if (offset < 0 || length < 0) {
-      throw new IllegalArgumentException("offset and length must be >= 0, were " + offset + " and " + length);
+      throw new IllegalArgumentException(
+          "offset and length must be >= 0, were " + offset + " and " + length);
     }
     long end = Math.min(sizeBytes, offset + length);
     List<Long> out = new ArrayList<>();

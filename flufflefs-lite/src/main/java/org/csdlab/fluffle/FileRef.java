@@ -41,7 +41,10 @@ public final class FileRef {
     return offload(new HandleKernels.Bound(fs.xattrs().load(program), program.name()));
   }
 
-  /** As {@link #offload(LoadedProgram)}, for the kernel in a compiled ELF object on the host ({@code .text}). */
+  /**
+   * As {@link #offload(LoadedProgram)}, for the kernel in a compiled ELF object on the host ({@code
+   * .text}).
+   */
   public FileHandle offload(Path objectFile) {
     return offload(fromHost(objectFile));
   }
@@ -51,12 +54,13 @@ public final class FileRef {
    * (e.g. with its own fuel limit).
    */
   public FileHandle offload(CsdKernel kernel) {
-    return offload(new HandleKernels.Bound(Objects.requireNonNull(kernel, "kernel"), kernel.toString()));
+    return offload(
+        new HandleKernels.Bound(Objects.requireNonNull(kernel, "kernel"), kernel.toString()));
   }
 
   /**
-   * Opens the file with {@code program} bound as its write-event kernel: it runs after each
-   * write on the blocks written.
+   * Opens the file with {@code program} bound as its write-event kernel: it runs after each write
+   * on the blocks written.
    */
   public FileHandle onWrite(LoadedProgram program) {
     return onWrite(new HandleKernels.Bound(fs.xattrs().load(program), program.name()));
@@ -67,9 +71,12 @@ public final class FileRef {
     return onWrite(fromHost(objectFile));
   }
 
-  /** As {@link #onWrite(LoadedProgram)}, for a kernel already loaded on this filesystem's device. */
+  /**
+   * As {@link #onWrite(LoadedProgram)}, for a kernel already loaded on this filesystem's device.
+   */
   public FileHandle onWrite(CsdKernel kernel) {
-    return onWrite(new HandleKernels.Bound(Objects.requireNonNull(kernel, "kernel"), kernel.toString()));
+    return onWrite(
+        new HandleKernels.Bound(Objects.requireNonNull(kernel, "kernel"), kernel.toString()));
   }
 
   private HandleKernels.Bound fromHost(Path objectFile) {
@@ -77,7 +84,8 @@ public final class FileRef {
     try {
       elf = Files.readAllBytes(objectFile);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read kernel object " + objectFile + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read kernel object " + objectFile + ": " + e.getMessage(), e);
     }
     String source = objectFile.toString();
     return new HandleKernels.Bound(fs.xattrs().loadElf(path, "kernel", elf, source), source);

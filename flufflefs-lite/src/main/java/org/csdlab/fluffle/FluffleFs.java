@@ -3,8 +3,8 @@ package org.csdlab.fluffle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.ZnsException;
@@ -12,8 +12,8 @@ import org.csdlab.zns.csd.ComputationalStorage;
 
 /**
  * flufflefs-lite mounted on a {@link ZnsDevice}: files and directories by absolute path, open
- * handles, sync, statistics and cleaning. Thread-safe (one lock). See the package documentation
- * for the on-disk design and the crash guarantees.
+ * handles, sync, statistics and cleaning. Thread-safe (one lock). See the package documentation for
+ * the on-disk design and the crash guarantees.
  *
  * <pre>{@code
  * try (var fs = FluffleFs.format(ZnsDevice.create(), FormatOptions.defaults())) {
@@ -28,8 +28,10 @@ import org.csdlab.zns.csd.ComputationalStorage;
  */
 public final class FluffleFs implements AutoCloseable {
   private final Volume v;
+
   /** Open handles, which kernel attributes bind to. */
   private final Set<FileHandle> handles = new LinkedHashSet<>();
+
   private final Xattrs xattrs = new Xattrs(this);
   private ComputationalStorage csd;
   private boolean mounted = true;
@@ -65,8 +67,8 @@ public final class FluffleFs implements AutoCloseable {
   }
 
   /**
-   * Mounts the filesystem on {@code device}: the latest checkpoint, then every inode fsynced
-   * after it. A refused device is left exactly as it was.
+   * Mounts the filesystem on {@code device}: the latest checkpoint, then every inode fsynced after
+   * it. A refused device is left exactly as it was.
    *
    * @throws NotFluffleFsException no flufflefs-lite superblock
    * @throws CorruptImageException damaged superblock, no valid checkpoint, or damaged metadata
@@ -84,134 +86,164 @@ public final class FluffleFs implements AutoCloseable {
 
   /** Creates an empty file. */
   public void create(String path) {
-    run(path, () -> {
-      makeNode(path, FileType.FILE);
-      v.afterChange();
-      return null;
-    });
+    run(
+        path,
+        () -> {
+          makeNode(path, FileType.FILE);
+          v.afterChange();
+          return null;
+        });
   }
 
   /** Creates an empty directory (its parent must exist). */
   public void mkdir(String path) {
-    run(path, () -> {
-      makeNode(path, FileType.DIRECTORY);
-      v.afterChange();
-      return null;
-    });
+    run(
+        path,
+        () -> {
+          makeNode(path, FileType.DIRECTORY);
+          v.afterChange();
+          return null;
+        });
   }
 
   /** Removes an empty directory. */
   public void rmdir(String path) {
-    run(path, () -> {
-      List<String> names = Paths.names(path);
-      if (names.isEmpty()) {
-        throw new FsException(path, "the root directory cannot be removed");
-      }
-      Inode dir = lookup(path, names);
-      if (!dir.isDirectory()) {
-        throw new NotADirectoryException(path, path + " is a file, not a directory; use unlink");
-      }
-      if (!dir.entries.isEmpty()) {
-        throw new DirectoryNotEmptyException(path, "directory " + path + " is not empty (" + dir.entries.size()
-            + " entries, e.g. \"" + dir.entries.firstKey() + "\"); remove them first");
-      }
-      unname(path, names, dir);
-      v.afterChange();
-      return null;
-    });
+    run(
+        path,
+        () -> {
+          List<String> names = Paths.names(path);
+          if (names.isEmpty()) {
+            throw new FsException(path, "the root directory cannot be removed");
+          }
+          Inode dir = lookup(path, names);
+          if (!dir.isDirectory()) {
+            throw new NotADirectoryException(
+                path, path + " is a file, not a directory; use unlink");
+          }
+          if (!dir.entries.isEmpty()) {
+            throw new DirectoryNotEmptyException(
+                path,
+                "directory "
+                    + path
+                    + " is not empty ("
+                    + dir.entries.size()
+                    + " entries, e.g. \""
+                    + dir.entries.firstKey()
+                    + "\"); remove them first");
+          }
+          unname(path, names, dir);
+          v.afterChange();
+          return null;
+        });
   }
 
   /** Removes a file. */
   public void unlink(String path) {
-    run(path, () -> {
-      List<String> names = Paths.names(path);
-      Inode f = lookup(path, names);
-      if (f.isDirectory()) {
-        throw new IsADirectoryException(path, path + " is a directory; use rmdir");
-      }
-      unname(path, names, f);
-      v.afterChange();
-      return null;
-    });
+    run(
+        path,
+        () -> {
+          List<String> names = Paths.names(path);
+          Inode f = lookup(path, names);
+          if (f.isDirectory()) {
+            throw new IsADirectoryException(path, path + " is a directory; use rmdir");
+          }
+          unname(path, names, f);
+          v.afterChange();
+          return null;
+        });
   }
 
   /**
-   * Renames {@code from} to {@code to}, atomically: after a crash exactly one of the names
-   * exists. An existing file at {@code to} is replaced, as is an empty directory when {@code
-   * from} is a directory.
+   * Renames {@code from} to {@code to}, atomically: after a crash exactly one of the names exists.
+   * An existing file at {@code to} is replaced, as is an empty directory when {@code from} is a
+   * directory.
    */
   public void rename(String from, String to) {
-    run(from, () -> {
-      List<String> src = Paths.names(from);
-      List<String> dst = Paths.names(to);
-      if (src.isEmpty() || dst.isEmpty()) {
-        throw new FsException(from, "the root directory cannot be renamed, nor replaced");
-      }
-      Inode f = lookup(from, src);
-      Inode dstDir = parentOf(to, dst);
-      if (f.isDirectory() && dst.size() > src.size() && dst.subList(0, src.size()).equals(src)) {
-        throw new FsException(to, "cannot move directory " + from + " into itself (" + to + ")");
-      }
-      if (src.equals(dst)) {
-        return null;
-      }
-      String name = dst.get(dst.size() - 1);
-      Long existing = dstDir.entries.get(name);
-      if (existing != null) {
-        Inode target = v.inodes.get(existing);
-        if (!f.isDirectory() && target.isDirectory()) {
-          throw new IsADirectoryException(to, "cannot replace directory " + to + " with file " + from);
-        }
-        if (f.isDirectory() && !target.isDirectory()) {
-          throw new NotADirectoryException(to, "cannot replace file " + to + " with directory " + from);
-        }
-        if (target.isDirectory() && !target.entries.isEmpty()) {
-          throw new DirectoryNotEmptyException(to, "cannot replace directory " + to + ": it is not empty");
-        }
-        v.release(target);
-      }
-      Inode srcDir = v.inodes.get(f.parent);
-      srcDir.entries.remove(src.get(src.size() - 1));
-      touch(srcDir);
-      dstDir.entries.put(name, f.ino);
-      touch(dstDir);
-      f.parent = dstDir.ino;
-      f.dirty = true;
-      v.namespaceDirty = true;
-      v.afterChange();
-      return null;
-    });
+    run(
+        from,
+        () -> {
+          List<String> src = Paths.names(from);
+          List<String> dst = Paths.names(to);
+          if (src.isEmpty() || dst.isEmpty()) {
+            throw new FsException(from, "the root directory cannot be renamed, nor replaced");
+          }
+          Inode f = lookup(from, src);
+          Inode dstDir = parentOf(to, dst);
+          if (f.isDirectory()
+              && dst.size() > src.size()
+              && dst.subList(0, src.size()).equals(src)) {
+            throw new FsException(
+                to, "cannot move directory " + from + " into itself (" + to + ")");
+          }
+          if (src.equals(dst)) {
+            return null;
+          }
+          String name = dst.get(dst.size() - 1);
+          Long existing = dstDir.entries.get(name);
+          if (existing != null) {
+            Inode target = v.inodes.get(existing);
+            if (!f.isDirectory() && target.isDirectory()) {
+              throw new IsADirectoryException(
+                  to, "cannot replace directory " + to + " with file " + from);
+            }
+            if (f.isDirectory() && !target.isDirectory()) {
+              throw new NotADirectoryException(
+                  to, "cannot replace file " + to + " with directory " + from);
+            }
+            if (target.isDirectory() && !target.entries.isEmpty()) {
+              throw new DirectoryNotEmptyException(
+                  to, "cannot replace directory " + to + ": it is not empty");
+            }
+            v.release(target);
+          }
+          Inode srcDir = v.inodes.get(f.parent);
+          srcDir.entries.remove(src.get(src.size() - 1));
+          touch(srcDir);
+          dstDir.entries.put(name, f.ino);
+          touch(dstDir);
+          f.parent = dstDir.ino;
+          f.dirty = true;
+          v.namespaceDirty = true;
+          v.afterChange();
+          return null;
+        });
   }
 
   /** The names in a directory, sorted. */
   public List<String> list(String path) {
-    return run(path, () -> {
-      Inode dir = lookup(path, Paths.names(path));
-      if (!dir.isDirectory()) {
-        throw new NotADirectoryException(path, path + " is a file, not a directory");
-      }
-      return List.copyOf(dir.entries.keySet());
-    });
+    return run(
+        path,
+        () -> {
+          Inode dir = lookup(path, Paths.names(path));
+          if (!dir.isDirectory()) {
+            throw new NotADirectoryException(path, path + " is a file, not a directory");
+          }
+          return List.copyOf(dir.entries.keySet());
+        });
   }
 
   /** Size, type, inode number and modification time of a path. */
   public FileStat stat(String path) {
-    return run(path, () -> {
-      Inode f = lookup(path, Paths.names(path));
-      return new FileStat(path, f.type, f.ino, f.sizeBytes, f.modifiedNanos);
-    });
+    return run(
+        path,
+        () -> {
+          Inode f = lookup(path, Paths.names(path));
+          return new FileStat(path, f.type, f.ino, f.sizeBytes, f.modifiedNanos);
+        });
   }
 
   /** True if something exists at {@code path}. */
   public boolean exists(String path) {
-    return run(path, () -> {
-      try {
-        lookup(path, Paths.names(path));
-        return true;
-      } catch (NoSuchPathException | NotADirectoryException e) {
-        return false;
-      }
-    });
+    return run(
+        path,
+        () -> {
+          try {
+            lookup(path, Paths.names(path));
+            return true;
+          } catch (NoSuchPathException | NotADirectoryException e) {
+            return false;
+          }
+        });
   }
 
   /** Opens an existing file. */
@@ -222,48 +254,57 @@ public final class FluffleFs implements AutoCloseable {
   /** Opens a file, creating or truncating it as {@code mode} says. */
   public FileHandle open(String path, OpenMode mode) {
     Objects.requireNonNull(mode, "mode");
-    return run(path, () -> {
-      List<String> names = Paths.names(path);
-      Inode f = find(path, names);
-      if (f == null) {
-        if (mode == OpenMode.EXISTING) {
-          throw new NoSuchPathException(path, "no file " + path + "; open it with OpenMode.CREATE to create it");
-        }
-        f = makeNode(path, FileType.FILE);
-      } else if (mode == OpenMode.CREATE_NEW) {
-        throw new PathExistsException(path, path + " already exists (OpenMode.CREATE_NEW)");
-      }
-      if (f.isDirectory()) {
-        throw new IsADirectoryException(path, path + " is a directory; only files can be opened");
-      }
-      if (mode == OpenMode.TRUNCATE && f.sizeBytes > 0) {
-        v.truncate(path, f, 0);
-      }
-      v.afterChange();
-      FileHandle h = new FileHandle(this, f.ino, path);
-      handles.add(h);
-      return h;
-    });
+    return run(
+        path,
+        () -> {
+          List<String> names = Paths.names(path);
+          Inode f = find(path, names);
+          if (f == null) {
+            if (mode == OpenMode.EXISTING) {
+              throw new NoSuchPathException(
+                  path, "no file " + path + "; open it with OpenMode.CREATE to create it");
+            }
+            f = makeNode(path, FileType.FILE);
+          } else if (mode == OpenMode.CREATE_NEW) {
+            throw new PathExistsException(path, path + " already exists (OpenMode.CREATE_NEW)");
+          }
+          if (f.isDirectory()) {
+            throw new IsADirectoryException(
+                path, path + " is a directory; only files can be opened");
+          }
+          if (mode == OpenMode.TRUNCATE && f.sizeBytes > 0) {
+            v.truncate(path, f, 0);
+          }
+          v.afterChange();
+          FileHandle h = new FileHandle(this, f.ino, path);
+          handles.add(h);
+          return h;
+        });
   }
 
   // ---------------------------------------------------------------- whole filesystem
 
   /** Makes everything durable with a checkpoint, and resets the zones it frees. */
   public void sync() {
-    run("", () -> {
-      v.checkpoint();
-      v.resetStaleZones();
-      return null;
-    });
+    run(
+        "",
+        () -> {
+          v.checkpoint();
+          v.resetStaleZones();
+          return null;
+        });
   }
 
   /** Space: what live data may occupy, what it occupies, what is left. */
   public FsStats statfs() {
-    return run("", () -> {
-      long total = v.limitBlocks() * v.blockSize;
-      long used = v.zones.liveBlocks() * v.blockSize;
-      return new FsStats(total, used, Math.max(0, total - used), v.blockSize, v.inodes.size(), v.maxInodes);
-    });
+    return run(
+        "",
+        () -> {
+          long total = v.limitBlocks() * v.blockSize;
+          long used = v.zones.liveBlocks() * v.blockSize;
+          return new FsStats(
+              total, used, Math.max(0, total - used), v.blockSize, v.inodes.size(), v.maxInodes);
+        });
   }
 
   /** Write counters since format (see {@link FsCounters#writeAmplification()}). */
@@ -312,11 +353,13 @@ public final class FluffleFs implements AutoCloseable {
       return;
     }
     if (failure == null) {
-      run("", () -> {
-        v.checkpoint();
-        v.resetStaleZones();
-        return null;
-      });
+      run(
+          "",
+          () -> {
+            v.checkpoint();
+            v.resetStaleZones();
+            return null;
+          });
     }
     mounted = false;
   }
@@ -339,28 +382,28 @@ public final class FluffleFs implements AutoCloseable {
     return run(path, () -> layoutOf(lookup(path, Paths.names(path))));
   }
 
-  /**
-   * Pins the file's current blocks and returns its layout at this moment; see {@link Snapshot}.
-   */
+  /** Pins the file's current blocks and returns its layout at this moment; see {@link Snapshot}. */
   public Snapshot snapshot(String path) {
-    return run(path, () -> {
-      Inode f = lookup(path, Paths.names(path));
-      if (f.isDirectory()) {
-        throw new IsADirectoryException(path, path + " is a directory; snapshots are of files");
-      }
-      FileLayout layout = layoutOf(f);
-      v.pin(layout.lbaOfBlock(), +1);
-      return new Snapshot(this, path, layout);
-    });
+    return run(
+        path,
+        () -> {
+          Inode f = lookup(path, Paths.names(path));
+          if (f.isDirectory()) {
+            throw new IsADirectoryException(path, path + " is a directory; snapshots are of files");
+          }
+          FileLayout layout = layoutOf(f);
+          v.pin(layout.lbaOfBlock(), +1);
+          return new Snapshot(this, path, layout);
+        });
   }
 
   /**
    * Binds a kernel to the handles open on the file at {@code path}, as FluffleFS's extended
-   * attributes do: {@code user.process.csd_read_stream} (reads through those handles run the
-   * kernel on a snapshot of the file taken now) or {@code user.process.csd_write_event} (the
-   * kernel runs after each write through them, on the blocks written). {@code value} is the
-   * bytes of an ELF object, or as text the path of one in this filesystem or its inode number.
-   * The kernel stays bound until the handle closes.
+   * attributes do: {@code user.process.csd_read_stream} (reads through those handles run the kernel
+   * on a snapshot of the file taken now) or {@code user.process.csd_write_event} (the kernel runs
+   * after each write through them, on the blocks written). {@code value} is the bytes of an ELF
+   * object, or as text the path of one in this filesystem or its inode number. The kernel stays
+   * bound until the handle closes.
    *
    * @throws NoSuchPathException the file or the kernel file does not exist (ENOENT)
    * @throws XattrException another name (ENOTSUP), no handle open on the file (ENODATA), or the
@@ -370,7 +413,10 @@ public final class FluffleFs implements AutoCloseable {
     setxattr(path, name, value, XattrFlag.ANY);
   }
 
-  /** As {@link #setxattr(String, String, byte[])}, refused as {@code flag} says if the attribute is (not) set. */
+  /**
+   * As {@link #setxattr(String, String, byte[])}, refused as {@code flag} says if the attribute is
+   * (not) set.
+   */
   public void setxattr(String path, String name, byte[] value, XattrFlag flag) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
@@ -466,32 +512,34 @@ public final class FluffleFs implements AutoCloseable {
   }
 
   int readSnapshot(Snapshot s, long offset, byte[] buf, int off, int len) {
-    return run(s.path(), () -> {
-      s.checkOpen();
-      FileLayout l = s.layout();
-      if (len == 0) {
-        return 0;
-      }
-      if (offset >= l.sizeBytes()) {
-        return -1;
-      }
-      int total = (int) Math.min(len, l.sizeBytes() - offset);
-      byte[] block = new byte[v.blockSize];
-      for (int pos = 0; pos < total; ) {
-        long at = offset + pos;
-        int inBlock = (int) (at % v.blockSize);
-        int n = Math.min(v.blockSize - inBlock, total - pos);
-        long lba = l.lbaOfBlock().get((int) (at / v.blockSize));
-        if (lba < 0) {
-          java.util.Arrays.fill(buf, off + pos, off + pos + n, (byte) 0);
-        } else {
-          v.device.read(lba, 1, block, 0);
-          System.arraycopy(block, inBlock, buf, off + pos, n);
-        }
-        pos += n;
-      }
-      return total;
-    });
+    return run(
+        s.path(),
+        () -> {
+          s.checkOpen();
+          FileLayout l = s.layout();
+          if (len == 0) {
+            return 0;
+          }
+          if (offset >= l.sizeBytes()) {
+            return -1;
+          }
+          int total = (int) Math.min(len, l.sizeBytes() - offset);
+          byte[] block = new byte[v.blockSize];
+          for (int pos = 0; pos < total; ) {
+            long at = offset + pos;
+            int inBlock = (int) (at % v.blockSize);
+            int n = Math.min(v.blockSize - inBlock, total - pos);
+            long lba = l.lbaOfBlock().get((int) (at / v.blockSize));
+            if (lba < 0) {
+              java.util.Arrays.fill(buf, off + pos, off + pos + n, (byte) 0);
+            } else {
+              v.device.read(lba, 1, block, 0);
+              System.arraycopy(block, inBlock, buf, off + pos, n);
+            }
+            pos += n;
+          }
+          return total;
+        });
   }
 
   // ---------------------------------------------------------------- handles
@@ -501,46 +549,54 @@ public final class FluffleFs implements AutoCloseable {
   }
 
   void writeFile(FileHandle h, long offset, byte[] data, int off, int len) {
-    run(h.path(), () -> {
-      v.write(h.path(), fileOf(h), offset, data, off, len);
-      v.afterChange();
-      return null;
-    });
+    run(
+        h.path(),
+        () -> {
+          v.write(h.path(), fileOf(h), offset, data, off, len);
+          v.afterChange();
+          return null;
+        });
   }
 
   long appendFile(FileHandle h, byte[] data) {
-    return run(h.path(), () -> {
-      Inode f = fileOf(h);
-      long at = f.sizeBytes;
-      v.write(h.path(), f, at, data, 0, data.length);
-      v.afterChange();
-      return at;
-    });
+    return run(
+        h.path(),
+        () -> {
+          Inode f = fileOf(h);
+          long at = f.sizeBytes;
+          v.write(h.path(), f, at, data, 0, data.length);
+          v.afterChange();
+          return at;
+        });
   }
 
   void truncateFile(FileHandle h, long size) {
-    run(h.path(), () -> {
-      v.truncate(h.path(), fileOf(h), size);
-      v.afterChange();
-      return null;
-    });
+    run(
+        h.path(),
+        () -> {
+          v.truncate(h.path(), fileOf(h), size);
+          v.afterChange();
+          return null;
+        });
   }
 
   void fsyncFile(FileHandle h) {
-    run(h.path(), () -> {
-      Inode f = fileOf(h);
-      if (v.namespaceDirty) {
-        v.checkpoint(); // the file's name is not durable yet: commit names and data together
-      } else if (f.dirty || !f.dirtyNodes.isEmpty()) {
-        v.ensureMetadataSpace();
-        if (v.namespaceDirty) {
-          v.checkpoint(); // a cleaning pass ran and left names to commit
-        } else if (f.dirty || !f.dirtyNodes.isEmpty()) {
-          v.writeInode(f, NodeBlock.FLAG_FSYNC);
-        }
-      }
-      return null;
-    });
+    run(
+        h.path(),
+        () -> {
+          Inode f = fileOf(h);
+          if (v.namespaceDirty) {
+            v.checkpoint(); // the file's name is not durable yet: commit names and data together
+          } else if (f.dirty || !f.dirtyNodes.isEmpty()) {
+            v.ensureMetadataSpace();
+            if (v.namespaceDirty) {
+              v.checkpoint(); // a cleaning pass ran and left names to commit
+            } else if (f.dirty || !f.dirtyNodes.isEmpty()) {
+              v.writeInode(f, NodeBlock.FLAG_FSYNC);
+            }
+          }
+          return null;
+        });
   }
 
   long sizeOf(FileHandle h) {
@@ -551,8 +607,13 @@ public final class FluffleFs implements AutoCloseable {
     h.checkOpen();
     Inode f = v.inodes.get(h.inode());
     if (f == null) {
-      throw new NoSuchPathException(h.path(), "the file opened as " + h.path() + " (inode " + h.inode()
-          + ") was removed; open it again");
+      throw new NoSuchPathException(
+          h.path(),
+          "the file opened as "
+              + h.path()
+              + " (inode "
+              + h.inode()
+              + ") was removed; open it again");
     }
     return f;
   }
@@ -561,18 +622,28 @@ public final class FluffleFs implements AutoCloseable {
 
   private synchronized <T> T run(String path, Supplier<T> op) {
     if (!mounted) {
-      throw new FsException(path, "the filesystem is unmounted; mount it again with FluffleFs.mount(device)");
+      throw new FsException(
+          path, "the filesystem is unmounted; mount it again with FluffleFs.mount(device)");
     }
     if (failure != null) {
-      throw new FsException(path, "the filesystem stopped after a device failure (" + failure
-          + "); mount it again to recover what was synced");
+      throw new FsException(
+          path,
+          "the filesystem stopped after a device failure ("
+              + failure
+              + "); mount it again to recover what was synced");
     }
     try {
       return op.get();
     } catch (ZnsException e) {
       failure = e.getMessage();
-      throw new FsIoException(path, "device error on " + (path.isEmpty() ? "the filesystem" : path) + ": "
-          + e.getMessage() + "; what was not synced may be lost, mount again", e);
+      throw new FsIoException(
+          path,
+          "device error on "
+              + (path.isEmpty() ? "the filesystem" : path)
+              + ": "
+              + e.getMessage()
+              + "; what was not synced may be lost, mount again",
+          e);
     } catch (IllegalStateException e) {
       failure = e.getMessage();
       throw new FsIoException(path, "internal error: " + e.getMessage() + "; mount again", e);
@@ -590,8 +661,11 @@ public final class FluffleFs implements AutoCloseable {
       throw new PathExistsException(path, path + " already exists");
     }
     if (v.inodes.size() >= v.maxInodes) {
-      throw new NoSpaceException(path, "no space left for inodes: the filesystem holds its maximum of " + v.maxInodes
-          + " files and directories");
+      throw new NoSpaceException(
+          path,
+          "no space left for inodes: the filesystem holds its maximum of "
+              + v.maxInodes
+              + " files and directories");
     }
     v.admit(path, 4);
     Inode f = new Inode(v.nextIno++, type, dir.ino, Volume.now());
@@ -623,7 +697,8 @@ public final class FluffleFs implements AutoCloseable {
   private Inode parentOf(String path, List<String> names) {
     Inode dir = walk(path, names, names.size() - 1);
     if (!dir.isDirectory()) {
-      throw new NotADirectoryException(path, Paths.prefix(names, names.size() - 1) + " is a file, not a directory");
+      throw new NotADirectoryException(
+          path, Paths.prefix(names, names.size() - 1) + " is a file, not a directory");
     }
     return dir;
   }
@@ -645,12 +720,16 @@ public final class FluffleFs implements AutoCloseable {
     Inode at = v.inodes.get(Volume.ROOT_INO);
     for (int i = 0; i < count; i++) {
       if (!at.isDirectory()) {
-        throw new NotADirectoryException(path, Paths.prefix(names, i) + " is a file, not a directory");
+        throw new NotADirectoryException(
+            path, Paths.prefix(names, i) + " is a file, not a directory");
       }
       Long next = at.entries.get(names.get(i));
       if (next == null) {
-        throw new NoSuchPathException(path, "no such file or directory: " + Paths.prefix(names, i + 1)
-            + (i + 1 < names.size() ? " (needed for " + path + ")" : ""));
+        throw new NoSuchPathException(
+            path,
+            "no such file or directory: "
+                + Paths.prefix(names, i + 1)
+                + (i + 1 < names.size() ? " (needed for " + path + ")" : ""));
       }
       at = v.inodes.get(next);
     }
@@ -659,6 +738,12 @@ public final class FluffleFs implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "FluffleFs[" + v.geometry + ", " + v.inodes.size() + " inodes, " + (mounted ? "mounted" : "unmounted") + "]";
+    return "FluffleFs["
+        + v.geometry
+        + ", "
+        + v.inodes.size()
+        + " inodes, "
+        + (mounted ? "mounted" : "unmounted")
+        + "]";
   }
 }

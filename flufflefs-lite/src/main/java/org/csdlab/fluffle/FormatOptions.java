@@ -8,21 +8,24 @@ import java.util.Objects;
  *
  * @param reserveZones zones kept empty for the cleaner, so it can always make progress; 0 means
  *     "choose": max(3, 5% of the zones)
- * @param cleaningPolicy policy of background cleaning passes (passes forced by a shortage of
- *     space are always greedy)
+ * @param cleaningPolicy policy of background cleaning passes (passes forced by a shortage of space
+ *     are always greedy)
  * @param backgroundFreeZones a background cleaning pass runs when no more than this many zones
  *     beyond the reserve are free
  */
-public record FormatOptions(int reserveZones, CleaningPolicy cleaningPolicy, int backgroundFreeZones) {
+public record FormatOptions(
+    int reserveZones, CleaningPolicy cleaningPolicy, int backgroundFreeZones) {
 
   /** Checks the options. */
   public FormatOptions {
     Objects.requireNonNull(cleaningPolicy, "cleaningPolicy");
     if (reserveZones < 0) {
-      throw new IllegalArgumentException("reserveZones must be 0 (automatic) or more, was " + reserveZones);
+      throw new IllegalArgumentException(
+          "reserveZones must be 0 (automatic) or more, was " + reserveZones);
     }
     if (backgroundFreeZones < 0) {
-      throw new IllegalArgumentException("backgroundFreeZones must be 0 or more, was " + backgroundFreeZones);
+      throw new IllegalArgumentException(
+          "backgroundFreeZones must be 0 or more, was " + backgroundFreeZones);
     }
   }
 

@@ -1,8 +1,8 @@
 package org.csdlab.fluffle;
 
 /**
- * A filesystem operation was refused or failed. The filesystem is unchanged by a refused
- * operation. {@link #path()} names the path concerned ("" when none does).
+ * A filesystem operation was refused or failed. The filesystem is unchanged by a refused operation.
+ * {@link #path()} names the path concerned ("" when none does).
  */
 public class FsException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -1,8 +1,8 @@
 package org.csdlab.fluffle;
 
 /**
- * The device failed a command (for example it lost power). What was not yet synced may be lost;
- * the filesystem refuses further operations until it is mounted again.
+ * The device failed a command (for example it lost power). What was not yet synced may be lost; the
+ * filesystem refuses further operations until it is mounted again.
  */
 public class FsIoException extends FsException {
   private static final long serialVersionUID = 1L;

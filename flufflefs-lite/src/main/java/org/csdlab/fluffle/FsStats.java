@@ -1,8 +1,8 @@
 package org.csdlab.fluffle;
 
 /**
- * Space of the filesystem, as {@code statfs} reports it. {@code totalBytes} is what live data
- * may occupy: the data zones minus the cleaner's reserve and the zones the logs keep open.
+ * Space of the filesystem, as {@code statfs} reports it. {@code totalBytes} is what live data may
+ * occupy: the data zones minus the cleaner's reserve and the zones the logs keep open.
  *
  * @param totalBytes bytes live data may occupy
  * @param usedBytes bytes of live blocks (file data and metadata)
@@ -11,4 +11,10 @@ package org.csdlab.fluffle;
  * @param files inodes in use (files and directories, including the root)
  * @param maxFiles the most inodes a checkpoint can hold
  */
-public record FsStats(long totalBytes, long usedBytes, long freeBytes, int blockSizeBytes, long files, long maxFiles) {}
+public record FsStats(
+    long totalBytes,
+    long usedBytes,
+    long freeBytes,
+    int blockSizeBytes,
+    long files,
+    long maxFiles) {}

@@ -57,18 +57,28 @@ final class HandleKernels {
 
   /** The read-stream kernel's answer for {@code length} bytes at {@code offset} of the snapshot. */
   byte[] read(String path, long offset, long length) {
-    FlfsCall call = FlfsCall.covering(FlfsOp.READ_STREAM, KernelFile.of(snapshot.layout()), offset, length,
-        snapshot.layout().blockSizeBytes());
+    FlfsCall call =
+        FlfsCall.covering(
+            FlfsOp.READ_STREAM,
+            KernelFile.of(snapshot.layout()),
+            offset,
+            length,
+            snapshot.layout().blockSizeBytes());
     last = FileKernelRunner.run(readStream.kernel(), path, call);
     return last.returnData();
   }
 
-  /** Runs the write-event kernel on the blocks a write of {@code length} bytes at {@code offset} just stored. */
+  /**
+   * Runs the write-event kernel on the blocks a write of {@code length} bytes at {@code offset}
+   * just stored.
+   */
   void written(String path, FileLayout after, long offset, long length) {
     if (length == 0) {
       return;
     }
-    FlfsCall call = FlfsCall.covering(FlfsOp.WRITE_EVENT, KernelFile.of(after), offset, length, after.blockSizeBytes());
+    FlfsCall call =
+        FlfsCall.covering(
+            FlfsOp.WRITE_EVENT, KernelFile.of(after), offset, length, after.blockSizeBytes());
     last = FileKernelRunner.run(writeEvent.kernel(), path, call);
   }
 

@@ -17,18 +17,25 @@ final class Inode {
   long parent;
   long sizeBytes;
   long modifiedNanos;
+
   /** Block index to LBA, -1 for a hole; indices past the end are holes. */
   private long[] blocks = new long[0];
+
   /** LBA of the inode block, -1 before it is first written. */
   long lba = -1;
+
   /** LBA of each indirect node that exists. */
   final Map<Long, Long> nodeLba = new HashMap<>();
+
   /** Indirect nodes whose contents changed since they were written. */
   final Set<Long> dirtyNodes = new HashSet<>();
+
   /** The inode block must be rewritten. */
   boolean dirty = true;
+
   /** Directories only: name to inode. */
   final TreeMap<String, Long> entries;
+
   /** Directories only: the entry list must be rewritten. */
   boolean entriesDirty;
 

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Inodes on the device: writes an inode's dirty directory blocks, indirect nodes and inode block
- * to the metadata log ({@link NodeBlock} layouts, {@link BlockTree} shape), and reads them back,
+ * Inodes on the device: writes an inode's dirty directory blocks, indirect nodes and inode block to
+ * the metadata log ({@link NodeBlock} layouts, {@link BlockTree} shape), and reads them back,
  * checking every block.
  */
 final class InodeStore {
@@ -17,10 +17,9 @@ final class InodeStore {
     this.v = v;
   }
 
-
   /**
-   * Writes what changed of an inode: its directory entries, its dirty indirect nodes (leaves
-   * first, since parents hold their children's LBAs) and then the inode block.
+   * Writes what changed of an inode: its directory entries, its dirty indirect nodes (leaves first,
+   * since parents hold their children's LBAs) and then the inode block.
    */
   void write(Inode f, int flags) {
     if (f.isDirectory() && f.entriesDirty) {
@@ -65,7 +64,9 @@ final class InodeStore {
       f.dirtyNodes.removeAll(keys);
     }
     byte[] image = encodeInode(f);
-    long lba = v.appendMeta(List.of(image), flags, new long[] {f.ino}, new long[] {ZoneTable.TAG_INODE})[0];
+    long lba =
+        v.appendMeta(List.of(image), flags, new long[] {f.ino}, new long[] {ZoneTable.TAG_INODE})[
+            0];
     v.invalidate(f.lba);
     f.lba = lba;
     f.dirty = false;
@@ -103,9 +104,11 @@ final class InodeStore {
     int d = BlockTree.depth(key);
     long first = v.tree.firstBlock(key);
     for (int j = 0; j < v.tree.fanout; j++) {
-      long ptr = BlockTree.height(key) == 0
-          ? f.block(first + j)
-          : f.nodeLba.getOrDefault(BlockTree.key(t, d + 1, BlockTree.index(key) * v.tree.fanout + j), -1L);
+      long ptr =
+          BlockTree.height(key) == 0
+              ? f.block(first + j)
+              : f.nodeLba.getOrDefault(
+                  BlockTree.key(t, d + 1, BlockTree.index(key) * v.tree.fanout + j), -1L);
       b.putLong(NodeBlock.HEADER_LENGTH + 8 * j, ptr);
       any |= ptr >= 0;
     }
@@ -134,10 +137,12 @@ final class InodeStore {
     ByteBuffer b = NodeBlock.check(v.device.read(lba, 1), lba, NodeBlock.KIND_INODE, ino, 0);
     FileType type = FileType.ofCode(b.get(NodeBlock.TYPE_OFFSET));
     if (type == null) {
-      throw new CorruptImageException("", "inode " + ino + " at lba " + lba + " has unknown type "
-          + b.get(NodeBlock.TYPE_OFFSET));
+      throw new CorruptImageException(
+          "",
+          "inode " + ino + " at lba " + lba + " has unknown type " + b.get(NodeBlock.TYPE_OFFSET));
     }
-    Inode f = new Inode(ino, type, b.getLong(NodeBlock.PARENT_OFFSET), b.getLong(NodeBlock.MTIME_OFFSET));
+    Inode f =
+        new Inode(ino, type, b.getLong(NodeBlock.PARENT_OFFSET), b.getLong(NodeBlock.MTIME_OFFSET));
     f.sizeBytes = b.getLong(NodeBlock.SIZE_OFFSET);
     f.lba = lba;
     f.dirty = false;
@@ -187,7 +192,11 @@ final class InodeStore {
       }
       byte[] block = v.device.read(lba, 1);
       NodeBlock.check(block, lba, NodeBlock.KIND_DENTRY, dir.ino, i);
-      System.arraycopy(block, NodeBlock.HEADER_LENGTH, bytes, i * payload,
+      System.arraycopy(
+          block,
+          NodeBlock.HEADER_LENGTH,
+          bytes,
+          i * payload,
           (int) Math.min(payload, dir.sizeBytes - (long) i * payload));
     }
     return DirectoryCodec.decode(bytes, dir.ino);
@@ -201,9 +210,12 @@ final class InodeStore {
   }
 
   private void checkLba(long lba, String what) {
-    if (lba < 0 || lba >= v.geometry.totalBlocks() || v.geometry.zoneOf(lba) < Volume.SYSTEM_ZONES
+    if (lba < 0
+        || lba >= v.geometry.totalBlocks()
+        || v.geometry.zoneOf(lba) < Volume.SYSTEM_ZONES
         || lba - v.geometry.zoneStartLba(v.geometry.zoneOf(lba)) >= v.zoneCapacity) {
-      throw new CorruptImageException("", what + " points at lba " + lba + ", outside the data zones");
+      throw new CorruptImageException(
+          "", what + " points at lba " + lba + ", outside the data zones");
     }
   }
 }

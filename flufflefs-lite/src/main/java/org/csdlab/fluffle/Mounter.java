@@ -23,26 +23,56 @@ final class Mounter {
 
   static Volume format(ZnsDevice device, FormatOptions options) {
     Geometry g = device.geometry();
-    int reserve = options.reserveZones() == 0
-        ? Math.max(3, (int) Math.ceil(g.zoneCount() * 0.05)) : options.reserveZones();
+    int reserve =
+        options.reserveZones() == 0
+            ? Math.max(3, (int) Math.ceil(g.zoneCount() * 0.05))
+            : options.reserveZones();
     int spare = g.zoneCount() - Volume.SYSTEM_ZONES - Volume.LOG_ZONES - reserve;
     if (spare < 2) {
-      throw new IllegalArgumentException("cannot format " + g + ": flufflefs-lite needs " + Volume.SYSTEM_ZONES
-          + " system zones, " + Volume.LOG_ZONES + " log zones, " + reserve + " reserve zones and at least 2 zones"
-          + " for data, so at least " + (Volume.SYSTEM_ZONES + Volume.LOG_ZONES + reserve + 2) + " zones");
+      throw new IllegalArgumentException(
+          "cannot format "
+              + g
+              + ": flufflefs-lite needs "
+              + Volume.SYSTEM_ZONES
+              + " system zones, "
+              + Volume.LOG_ZONES
+              + " log zones, "
+              + reserve
+              + " reserve zones and at least 2 zones"
+              + " for data, so at least "
+              + (Volume.SYSTEM_ZONES + Volume.LOG_ZONES + reserve + 2)
+              + " zones");
     }
     if (g.maxOpenZones() < MIN_OPEN_ZONES || g.maxActiveZones() < MIN_ACTIVE_ZONES) {
-      throw new IllegalArgumentException("cannot format " + g + ": flufflefs-lite needs at least " + MIN_OPEN_ZONES
-          + " open and " + MIN_ACTIVE_ZONES + " active zones (three logs and a checkpoint zone at once)");
+      throw new IllegalArgumentException(
+          "cannot format "
+              + g
+              + ": flufflefs-lite needs at least "
+              + MIN_OPEN_ZONES
+              + " open and "
+              + MIN_ACTIVE_ZONES
+              + " active zones (three logs and a checkpoint zone at once)");
     }
     if (Checkpoint.maxInodes(g.zoneCount(), g.zoneCapacityBytes()) < 16) {
-      throw new IllegalArgumentException("cannot format " + g + ": a zone of " + g.zoneCapacityBytes()
-          + " bytes cannot hold a checkpoint of " + g.zoneCount() + " zones and 16 inodes; use larger zones");
+      throw new IllegalArgumentException(
+          "cannot format "
+              + g
+              + ": a zone of "
+              + g.zoneCapacityBytes()
+              + " bytes cannot hold a checkpoint of "
+              + g.zoneCount()
+              + " zones and 16 inodes; use larger zones");
     }
     for (int z = 0; z < Volume.SYSTEM_ZONES; z++) {
       if (!usable(device.zone(z).state())) {
-        throw new IllegalArgumentException("cannot format: zone " + z + " is " + device.zone(z).state()
-            + " and flufflefs-lite needs zones 0 to " + (Volume.SYSTEM_ZONES - 1) + " writable");
+        throw new IllegalArgumentException(
+            "cannot format: zone "
+                + z
+                + " is "
+                + device.zone(z).state()
+                + " and flufflefs-lite needs zones 0 to "
+                + (Volume.SYSTEM_ZONES - 1)
+                + " writable");
       }
     }
     device.manageAll(ZoneAction.RESET);
@@ -68,8 +98,11 @@ final class Mounter {
     Geometry g = device.geometry();
     Zone zone0 = device.zone(0);
     if (zone0.writtenBlocks() == 0) {
-      throw new NotFluffleFsException("", "the device holds no flufflefs-lite image: zone 0 is empty (" + zone0
-          + "); format it with FluffleFs.format(device, options)");
+      throw new NotFluffleFsException(
+          "",
+          "the device holds no flufflefs-lite image: zone 0 is empty ("
+              + zone0
+              + "); format it with FluffleFs.format(device, options)");
     }
     Superblock sb = Superblock.decode(device.read(0, 1), g);
     Volume v = new Volume(device, sb);
@@ -126,7 +159,8 @@ final class Mounter {
       byte[] area = v.device.read(zone.startLba(), written);
       for (int from = 0; from < area.length; ) {
         int blocks = Checkpoint.packBlocksAt(area, from, v.blockSize);
-        Checkpoint cp = blocks == 0 ? null : Checkpoint.decode(area, from, v.geometry.zoneCount(), v.blockSize);
+        Checkpoint cp =
+            blocks == 0 ? null : Checkpoint.decode(area, from, v.geometry.zoneCount(), v.blockSize);
         if (cp != null && (best == null || cp.seq() > best.seq())) {
           best = cp;
           bestZone = z;
@@ -136,8 +170,10 @@ final class Mounter {
       v.zones.written[z] = written;
     }
     if (best == null) {
-      throw new CorruptImageException("", "no valid checkpoint in zones 1 and 2 (every pack is missing or fails its"
-          + " crc32c); the image cannot be mounted");
+      throw new CorruptImageException(
+          "",
+          "no valid checkpoint in zones 1 and 2 (every pack is missing or fails its"
+              + " crc32c); the image cannot be mounted");
     }
     v.checkpointZone = bestZone;
     return best;
@@ -227,8 +263,8 @@ final class Mounter {
         v.zones.role[next] = ZoneTable.Role.RESERVED;
       }
       seq++;
-      if (b.get(NodeBlock.KIND_OFFSET) == NodeBlock.KIND_INODE && (b.get(NodeBlock.FLAGS_OFFSET)
-          & NodeBlock.FLAG_FSYNC) != 0) {
+      if (b.get(NodeBlock.KIND_OFFSET) == NodeBlock.KIND_INODE
+          && (b.get(NodeBlock.FLAGS_OFFSET) & NodeBlock.FLAG_FSYNC) != 0) {
         long ino = b.getLong(NodeBlock.INO_OFFSET);
         Inode old = v.inodes.get(ino);
         if (old != null && !old.isDirectory()) {
@@ -253,8 +289,15 @@ final class Mounter {
       }
       for (var e : dir.entries.entrySet()) {
         if (!v.inodes.containsKey(e.getValue())) {
-          throw new CorruptImageException("/" + e.getKey(), "directory inode " + dir.ino + " names \"" + e.getKey()
-              + "\" as inode " + e.getValue() + ", which the checkpoint does not hold");
+          throw new CorruptImageException(
+              "/" + e.getKey(),
+              "directory inode "
+                  + dir.ino
+                  + " names \""
+                  + e.getKey()
+                  + "\" as inode "
+                  + e.getValue()
+                  + ", which the checkpoint does not hold");
         }
       }
     }
@@ -271,7 +314,8 @@ final class Mounter {
         if (f.block(i) >= 0) {
           own(v, f.block(i), f.ino, i);
           if (!f.isDirectory()) {
-            v.zones.dataZone[v.geometry.zoneOf(f.block(i))] = true; // file data lives only in hot/cold log zones
+            v.zones.dataZone[v.geometry.zoneOf(f.block(i))] =
+                true; // file data lives only in hot/cold log zones
           }
         }
       }
@@ -282,16 +326,22 @@ final class Mounter {
     int z = v.geometry.zoneOf(lba);
     int off = (int) (lba - v.geometry.zoneStartLba(z));
     if (v.zones.owner(z, off) != 0) {
-      throw new CorruptImageException("", "lba " + lba + " is referenced by inode " + v.zones.owner(z, off)
-          + " and by inode " + ino);
+      throw new CorruptImageException(
+          "",
+          "lba "
+              + lba
+              + " is referenced by inode "
+              + v.zones.owner(z, off)
+              + " and by inode "
+              + ino);
     }
     v.zones.own(z, off, ino, tag, v.zones.modified[z]);
   }
 
   /**
    * Every data zone's on-disk summary (where it has a valid one) must name the inode and block
-   * index that the block maps give each of its live blocks; a torn or missing summary is no
-   * summary and is not checked.
+   * index that the block maps give each of its live blocks; a torn or missing summary is no summary
+   * and is not checked.
    */
   private static void checkSummaries(Volume v) {
     for (int z = Volume.SYSTEM_ZONES; z < v.geometry.zoneCount(); z++) {
@@ -302,9 +352,21 @@ final class Mounter {
       for (int off = 0; e != null && off < v.dataCapacity; off++) {
         long owner = v.zones.owner(z, off);
         if (owner != 0 && (e.inos()[off] != owner || e.indexes()[off] != v.zones.tag(z, off))) {
-          throw new CorruptImageException("", "the summary of zone " + z + " says lba "
-              + (v.geometry.zoneStartLba(z) + off) + " is block " + e.indexes()[off] + " of inode " + e.inos()[off]
-              + ", but inode " + owner + " maps its block " + v.zones.tag(z, off) + " there");
+          throw new CorruptImageException(
+              "",
+              "the summary of zone "
+                  + z
+                  + " says lba "
+                  + (v.geometry.zoneStartLba(z) + off)
+                  + " is block "
+                  + e.indexes()[off]
+                  + " of inode "
+                  + e.inos()[off]
+                  + ", but inode "
+                  + owner
+                  + " maps its block "
+                  + v.zones.tag(z, off)
+                  + " there");
         }
       }
     }
@@ -316,8 +378,11 @@ final class Mounter {
       Zone dz = v.device.zone(z);
       ZoneState s = dz.state();
       int written = v.zones.written[z];
-      boolean writable = s != ZoneState.FULL && s != ZoneState.READ_ONLY && s != ZoneState.OFFLINE
-          && written < v.zoneCapacity;
+      boolean writable =
+          s != ZoneState.FULL
+              && s != ZoneState.READ_ONLY
+              && s != ZoneState.OFFLINE
+              && written < v.zoneCapacity;
       if (s == ZoneState.READ_ONLY || s == ZoneState.OFFLINE) {
         v.zones.role[z] = ZoneTable.Role.SYSTEM; // unusable; what it held is read where possible
       } else if (z == v.meta.zone) {
@@ -342,7 +407,8 @@ final class Mounter {
       }
     }
     if (v.meta.zone >= 0 && v.zones.role[v.meta.zone] != ZoneTable.Role.LOG) {
-      throw new CorruptImageException("", "the metadata log zone " + v.meta.zone + " cannot be written");
+      throw new CorruptImageException(
+          "", "the metadata log zone " + v.meta.zone + " cannot be written");
     }
   }
 }

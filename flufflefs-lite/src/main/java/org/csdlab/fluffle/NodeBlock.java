@@ -30,10 +30,10 @@ import java.nio.ByteOrder;
  *       blocks the block index in the directory, 0 for inodes.
  * </ul>
  *
- * Inode body (from 40): {@code type u8, 7 zero bytes, parent u64, size u64, mtimeNanos u64},
- * then the direct pointers and the roots of the single, double and triple indirect trees (LBAs,
- * -1 for none). Indirect body: pointers. Directory body: a slice of the entry list. The CRC32C
- * covers the whole block with the crc field taken as zero.
+ * Inode body (from 40): {@code type u8, 7 zero bytes, parent u64, size u64, mtimeNanos u64}, then
+ * the direct pointers and the roots of the single, double and triple indirect trees (LBAs, -1 for
+ * none). Indirect body: pointers. Directory body: a slice of the entry list. The CRC32C covers the
+ * whole block with the crc field taken as zero.
  */
 final class NodeBlock {
   static final int MAGIC = 0x444E4C46; // "FLND"
@@ -92,14 +92,36 @@ final class NodeBlock {
    */
   static ByteBuffer check(byte[] block, long lba, byte kind, long ino, long key) {
     if (!isValid(block)) {
-      throw new CorruptImageException("", "metadata block at lba " + lba + " has a bad magic or checksum (expected "
-          + kindName(kind) + " of inode " + ino + ")");
+      throw new CorruptImageException(
+          "",
+          "metadata block at lba "
+              + lba
+              + " has a bad magic or checksum (expected "
+              + kindName(kind)
+              + " of inode "
+              + ino
+              + ")");
     }
     ByteBuffer b = ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN);
-    if (b.get(KIND_OFFSET) != kind || b.getLong(INO_OFFSET) != ino || b.getLong(KEY_OFFSET) != key) {
-      throw new CorruptImageException("", "metadata block at lba " + lba + " is " + kindName(b.get(KIND_OFFSET))
-          + " of inode " + b.getLong(INO_OFFSET) + " key " + b.getLong(KEY_OFFSET) + ", expected " + kindName(kind)
-          + " of inode " + ino + " key " + key);
+    if (b.get(KIND_OFFSET) != kind
+        || b.getLong(INO_OFFSET) != ino
+        || b.getLong(KEY_OFFSET) != key) {
+      throw new CorruptImageException(
+          "",
+          "metadata block at lba "
+              + lba
+              + " is "
+              + kindName(b.get(KIND_OFFSET))
+              + " of inode "
+              + b.getLong(INO_OFFSET)
+              + " key "
+              + b.getLong(KEY_OFFSET)
+              + ", expected "
+              + kindName(kind)
+              + " of inode "
+              + ino
+              + " key "
+              + key);
     }
     return b;
   }

@@ -3,10 +3,10 @@ package org.csdlab.fluffle;
 import java.util.Objects;
 
 /**
- * A file as it was when the snapshot was taken. Its blocks are pinned: the cleaner skips the
- * zones holding them and no zone holding them is reset, so reads through the snapshot see the
- * old contents while writers go on. Close it to release the blocks; snapshots do not survive
- * an unmount.
+ * A file as it was when the snapshot was taken. Its blocks are pinned: the cleaner skips the zones
+ * holding them and no zone holding them is reset, so reads through the snapshot see the old
+ * contents while writers go on. Close it to release the blocks; snapshots do not survive an
+ * unmount.
  */
 public final class Snapshot implements AutoCloseable {
   private final FluffleFs fs;
@@ -68,7 +68,13 @@ public final class Snapshot implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Snapshot[" + path + ", inode=" + layout.inode() + ", size=" + layout.sizeBytes() + (closed ? ", closed" : "")
+    return "Snapshot["
+        + path
+        + ", inode="
+        + layout.inode()
+        + ", size="
+        + layout.sizeBytes()
+        + (closed ? ", closed" : "")
         + "]";
   }
 }

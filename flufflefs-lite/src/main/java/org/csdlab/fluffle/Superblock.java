@@ -56,9 +56,19 @@ record Superblock(
   static final int LENGTH = 72;
 
   /** The superblock for {@code geometry} with the given options. */
-  static Superblock of(Geometry geometry, int reserveZones, FormatOptions options, long formatNanos) {
-    return new Superblock(geometry.blockSizeBytes(), geometry.zoneCount(), reserveZones, geometry.zoneSizeBlocks(),
-        geometry.zoneCapacityBlocks(), options.cleaningPolicy(), options.backgroundFreeZones(), 1, 2, formatNanos);
+  static Superblock of(
+      Geometry geometry, int reserveZones, FormatOptions options, long formatNanos) {
+    return new Superblock(
+        geometry.blockSizeBytes(),
+        geometry.zoneCount(),
+        reserveZones,
+        geometry.zoneSizeBlocks(),
+        geometry.zoneCapacityBlocks(),
+        options.cleaningPolicy(),
+        options.backgroundFreeZones(),
+        1,
+        2,
+        formatNanos);
   }
 
   /** One block holding this superblock. */
@@ -94,23 +104,35 @@ record Superblock(
    */
   static Superblock decode(byte[] block, Geometry geometry) {
     if (!hasMagic(block)) {
-      throw new NotFluffleFsException("", "the device holds no flufflefs-lite image: block 0 of zone 0 does not start"
-          + " with the magic \"FLUFFLE1\"; format it with FluffleFs.format(device, options)");
+      throw new NotFluffleFsException(
+          "",
+          "the device holds no flufflefs-lite image: block 0 of zone 0 does not start"
+              + " with the magic \"FLUFFLE1\"; format it with FluffleFs.format(device, options)");
     }
     ByteBuffer b = ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN);
     checkCrc(block, b.getInt(CRC_OFFSET));
     int version = b.getInt(VERSION_OFFSET);
     if (version != VERSION) {
-      throw new CorruptImageException("", "superblock: version " + version + " is not supported (expected " + VERSION + ")");
+      throw new CorruptImageException(
+          "", "superblock: version " + version + " is not supported (expected " + VERSION + ")");
     }
     int policy = b.getInt(POLICY_OFFSET);
     if (policy < 0 || policy >= CleaningPolicy.values().length) {
-      throw new CorruptImageException("", "superblock: cleaning policy code " + policy + " is unknown");
+      throw new CorruptImageException(
+          "", "superblock: cleaning policy code " + policy + " is unknown");
     }
-    Superblock sb = new Superblock(b.getInt(BLOCK_SIZE_OFFSET), b.getInt(ZONE_COUNT_OFFSET), b.getInt(RESERVE_OFFSET),
-        b.getLong(ZONE_SIZE_OFFSET), b.getLong(ZONE_CAPACITY_OFFSET), CleaningPolicy.values()[policy],
-        b.getInt(BACKGROUND_FREE_OFFSET), b.getInt(CP_ZONE_A_OFFSET), b.getInt(CP_ZONE_B_OFFSET),
-        b.getLong(FORMAT_NANOS_OFFSET));
+    Superblock sb =
+        new Superblock(
+            b.getInt(BLOCK_SIZE_OFFSET),
+            b.getInt(ZONE_COUNT_OFFSET),
+            b.getInt(RESERVE_OFFSET),
+            b.getLong(ZONE_SIZE_OFFSET),
+            b.getLong(ZONE_CAPACITY_OFFSET),
+            CleaningPolicy.values()[policy],
+            b.getInt(BACKGROUND_FREE_OFFSET),
+            b.getInt(CP_ZONE_A_OFFSET),
+            b.getInt(CP_ZONE_B_OFFSET),
+            b.getLong(FORMAT_NANOS_OFFSET));
     sb.checkGeometry(geometry);
     return sb;
   }
@@ -118,20 +140,45 @@ record Superblock(
   private static void checkCrc(byte[] block, int stored) {
     int actual = Checksums.crc32c(block, 0, LENGTH, CRC_OFFSET);
     if (actual != stored) {
-      throw new CorruptImageException("", String.format(
-          "superblock: checksum mismatch (stored crc32c=%08x, computed %08x); the superblock is damaged", stored, actual));
+      throw new CorruptImageException(
+          "",
+          String.format(
+              "superblock: checksum mismatch (stored crc32c=%08x, computed %08x); the superblock is damaged",
+              stored, actual));
     }
   }
 
   private void checkGeometry(Geometry g) {
-    if (blockSizeBytes != g.blockSizeBytes() || zoneCount != g.zoneCount() || zoneSizeBlocks != g.zoneSizeBlocks()
+    if (blockSizeBytes != g.blockSizeBytes()
+        || zoneCount != g.zoneCount()
+        || zoneSizeBlocks != g.zoneSizeBlocks()
         || zoneCapacityBlocks != g.zoneCapacityBlocks()) {
-      throw new CorruptImageException("", "superblock: formatted for " + zoneCount + " zones × " + zoneSizeBlocks
-          + " blocks (capacity " + zoneCapacityBlocks + ") × " + blockSizeBytes + " B, but the device is " + g);
+      throw new CorruptImageException(
+          "",
+          "superblock: formatted for "
+              + zoneCount
+              + " zones × "
+              + zoneSizeBlocks
+              + " blocks (capacity "
+              + zoneCapacityBlocks
+              + ") × "
+              + blockSizeBytes
+              + " B, but the device is "
+              + g);
     }
-    if (checkpointZoneA != 1 || checkpointZoneB != 2 || reserveZones < 1 || reserveZones >= zoneCount) {
-      throw new CorruptImageException("", "superblock: checkpoint zones " + checkpointZoneA + "," + checkpointZoneB
-          + " and reserve " + reserveZones + " are not valid");
+    if (checkpointZoneA != 1
+        || checkpointZoneB != 2
+        || reserveZones < 1
+        || reserveZones >= zoneCount) {
+      throw new CorruptImageException(
+          "",
+          "superblock: checkpoint zones "
+              + checkpointZoneA
+              + ","
+              + checkpointZoneB
+              + " and reserve "
+              + reserveZones
+              + " are not valid");
     }
   }
 }

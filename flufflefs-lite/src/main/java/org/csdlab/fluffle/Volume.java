@@ -11,15 +11,17 @@ import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.ZoneAction;
 
 /**
- * The filesystem's state and the operations on blocks: the three logs, space accounting, file
- * data, block maps and checkpoints. {@link InodeStore} writes and reads inodes, {@link Cleaner}
- * cleans zones, {@link FluffleFs} adds paths and locking on top, {@link Mounter} builds a volume
- * from the device.
+ * The filesystem's state and the operations on blocks: the three logs, space accounting, file data,
+ * block maps and checkpoints. {@link InodeStore} writes and reads inodes, {@link Cleaner} cleans
+ * zones, {@link FluffleFs} adds paths and locking on top, {@link Mounter} builds a volume from the
+ * device.
  */
 final class Volume {
   static final long ROOT_INO = 1;
+
   /** Zones before the data zones: superblock, checkpoint A, checkpoint B. */
   static final int SYSTEM_ZONES = 3;
+
   /** Zones that may be partly used by the logs at any time: metadata, its next zone, hot, cold. */
   static final int LOG_ZONES = 4;
 
@@ -29,8 +31,10 @@ final class Volume {
     final boolean mayUseReserve;
     int zone = -1;
     int nextZone = -1;
+
     /** Data logs: owner and block index of each data block of the current zone, for its summary. */
     long[] summaryInos;
+
     long[] summaryIndexes;
 
     Log(String name, boolean mayUseReserve) {
@@ -46,10 +50,13 @@ final class Volume {
   final int zoneCapacity;
   final BlockTree tree;
   final ZoneTable zones;
+
   /** Layout of the summary at the end of every data zone. */
   final ZoneSummary summary;
+
   /** Data blocks a hot or cold log zone holds before its summary. */
   final int dataCapacity;
+
   final Map<Long, Inode> inodes = new HashMap<>();
   final Log meta = new Log("metadata", true);
   final Log hot = new Log("hot data", false);
@@ -67,12 +74,16 @@ final class Volume {
   long zoneResets;
   long cleaningPasses;
   long blocksMoved;
+
   /** Zone summaries read from the device by the cleaner (not persisted). */
   long summaryReads;
+
   /** Names changed since the last checkpoint: fsync must then write a checkpoint. */
   boolean namespaceDirty;
+
   /** Inside a cleaning pass, whose metadata may use the reserve. */
   boolean cleaning;
+
   private int changesSinceCount;
 
   Volume(ZnsDevice device, Superblock superblock) {
@@ -95,7 +106,8 @@ final class Volume {
 
   /** Blocks live data may occupy: data zones minus reserve minus the zones the logs hold open. */
   long limitBlocks() {
-    return (long) (geometry.zoneCount() - SYSTEM_ZONES - superblock.reserveZones() - LOG_ZONES) * dataCapacity;
+    return (long) (geometry.zoneCount() - SYSTEM_ZONES - superblock.reserveZones() - LOG_ZONES)
+        * dataCapacity;
   }
 
   /** Free zones beyond the cleaner's reserve. */
@@ -107,9 +119,18 @@ final class Volume {
   void admit(String path, long newBlocks) {
     long live = zones.liveBlocks();
     if (live + newBlocks > limitBlocks()) {
-      throw new NoSpaceException(path, "no space left on the filesystem: " + live + " of " + limitBlocks()
-          + " blocks are live and this operation needs " + newBlocks + " more; delete or truncate files"
-          + " (" + superblock.reserveZones() + " zones are kept for the cleaner)");
+      throw new NoSpaceException(
+          path,
+          "no space left on the filesystem: "
+              + live
+              + " of "
+              + limitBlocks()
+              + " blocks are live and this operation needs "
+              + newBlocks
+              + " more; delete or truncate files"
+              + " ("
+              + superblock.reserveZones()
+              + " zones are kept for the cleaner)");
     }
   }
 
@@ -126,9 +147,9 @@ final class Volume {
   }
 
   /**
-   * Makes sure the hot log can take {@code blocks} blocks without eating into the reserve,
-   * cleaning if needed (cost-benefit or the configured policy in the background, greedy when
-   * short). Changes no file.
+   * Makes sure the hot log can take {@code blocks} blocks without eating into the reserve, cleaning
+   * if needed (cost-benefit or the configured policy in the background, greedy when short). Changes
+   * no file.
    */
   void ensureHotSpace(String path, long blocks) {
     if (room(hot) < blocks && spareFreeZones() < superblock.backgroundFreeZones()) {
@@ -142,9 +163,15 @@ final class Volume {
         continue;
       }
       if (attempts++ > 2 * geometry.zoneCount() || !cleanPass(CleaningPolicy.GREEDY)) {
-        throw new NoSpaceException(path, "no space left on the filesystem: the cleaner cannot free a zone for "
-            + blocks + " blocks (" + zones.liveBlocks() + " blocks live, " + pinnedZones()
-            + " zones held by snapshots); delete files or close snapshots");
+        throw new NoSpaceException(
+            path,
+            "no space left on the filesystem: the cleaner cannot free a zone for "
+                + blocks
+                + " blocks ("
+                + zones.liveBlocks()
+                + " blocks live, "
+                + pinnedZones()
+                + " zones held by snapshots); delete files or close snapshots");
       }
     }
   }
@@ -168,8 +195,8 @@ final class Volume {
   }
 
   /**
-   * After every change: once the pending metadata could no longer be absorbed by the reserve in
-   * a cleaning pass, checkpoint it.
+   * After every change: once the pending metadata could no longer be absorbed by the reserve in a
+   * cleaning pass, checkpoint it.
    */
   void afterChange() {
     long budget = Math.max(8, (long) superblock.reserveZones() * zoneCapacity / 4);
@@ -225,8 +252,14 @@ final class Volume {
   private int takeZone(Log log) {
     int free = zones.count(ZoneTable.Role.FREE);
     if (free == 0 || (!log.mayUseReserve && free <= superblock.reserveZones())) {
-      throw new IllegalStateException("the " + log.name + " log found no free zone (" + free + " free, reserve "
-          + superblock.reserveZones() + ")");
+      throw new IllegalStateException(
+          "the "
+              + log.name
+              + " log found no free zone ("
+              + free
+              + " free, reserve "
+              + superblock.reserveZones()
+              + ")");
     }
     int z = zones.firstFree();
     if (zones.stale[z]) {
@@ -277,14 +310,16 @@ final class Volume {
   }
 
   /**
-   * The on-disk summary of data zone {@code z}, or null if the zone has none (not full, a
-   * metadata zone, or its summary is missing or torn).
+   * The on-disk summary of data zone {@code z}, or null if the zone has none (not full, a metadata
+   * zone, or its summary is missing or torn).
    */
   ZoneSummary.Entries readSummary(int z) {
     return readSummary(z, true);
   }
 
-  /** As {@link #readSummary(int)}; {@code count} says whether it counts in {@link #summaryReads}. */
+  /**
+   * As {@link #readSummary(int)}; {@code count} says whether it counts in {@link #summaryReads}.
+   */
   ZoneSummary.Entries readSummary(int z, boolean count) {
     if (zones.written[z] < zoneCapacity) {
       return null;
@@ -325,8 +360,10 @@ final class Volume {
         advance(log);
       }
       int k = Math.min(room(log), n - done);
-      byte[] slice = done == 0 && k == n && buf.length == n * blockSize
-          ? buf : Arrays.copyOfRange(buf, done * blockSize, (done + k) * blockSize);
+      byte[] slice =
+          done == 0 && k == n && buf.length == n * blockSize
+              ? buf
+              : Arrays.copyOfRange(buf, done * blockSize, (done + k) * blockSize);
       long first = device.append(geometry.zoneStartLba(log.zone), slice);
       int zoneStart = (int) (first - geometry.zoneStartLba(log.zone));
       for (int i = 0; i < k; i++) {
@@ -365,7 +402,8 @@ final class Volume {
     return lbas;
   }
 
-  private void record(int zone, long first, int k, long[] owners, long[] tags, int done, long[] lbas) {
+  private void record(
+      int zone, long first, int k, long[] owners, long[] tags, int done, long[] lbas) {
     long start = geometry.zoneStartLba(zone);
     for (int i = 0; i < k; i++) {
       lbas[done + i] = first + i;
@@ -447,8 +485,16 @@ final class Volume {
     }
     long end = offset + len;
     if (offset < 0 || end > tree.maxBlocks * blockSize) {
-      throw new FsException(path, "write of " + len + " bytes at offset " + offset + " is outside what a file can hold"
-          + " (0 to " + tree.maxBlocks * blockSize + " bytes)");
+      throw new FsException(
+          path,
+          "write of "
+              + len
+              + " bytes at offset "
+              + offset
+              + " is outside what a file can hold"
+              + " (0 to "
+              + tree.maxBlocks * blockSize
+              + " bytes)");
     }
     int chunkBlocks = Math.min(zoneCapacity, 1024);
     long firstBlock = offset / blockSize;
@@ -466,7 +512,10 @@ final class Volume {
       long chunkStart = cb * blockSize;
       long from = Math.max(offset, chunkStart);
       long to = Math.min(end, chunkStart + (long) n * blockSize);
-      if (from == chunkStart && to - from == (long) n * blockSize && from == offset && off == 0
+      if (from == chunkStart
+          && to - from == (long) n * blockSize
+          && from == offset
+          && off == 0
           && data.length == n * blockSize) {
         replaceBlocks(f, cb, data, n, hot); // whole aligned blocks: no copy
         wrote(f, from, to);
@@ -479,14 +528,17 @@ final class Volume {
       if (to % blockSize != 0 && (to / blockSize != from / blockSize || from % blockSize == 0)) {
         readBlockInto(f.block(cb + n - 1), buf, (n - 1) * blockSize);
       }
-      System.arraycopy(data, off + (int) (from - offset), buf, (int) (from - chunkStart), (int) (to - from));
+      System.arraycopy(
+          data, off + (int) (from - offset), buf, (int) (from - chunkStart), (int) (to - from));
       replaceBlocks(f, cb, buf, n, hot);
       wrote(f, from, to);
     }
   }
 
-  /** Bookkeeping after bytes {@code [from, to)} of {@code f} were written (chunk by chunk, so a
-   * write refused for space part-way keeps a consistent size). */
+  /**
+   * Bookkeeping after bytes {@code [from, to)} of {@code f} were written (chunk by chunk, so a
+   * write refused for space part-way keeps a consistent size).
+   */
   private void wrote(Inode f, long from, long to) {
     f.sizeBytes = Math.max(f.sizeBytes, to);
     f.modifiedNanos = now();
@@ -543,8 +595,13 @@ final class Volume {
   /** Shrinks or extends a file; an extended range reads as zeros. */
   void truncate(String path, Inode f, long size) {
     if (size < 0 || size > tree.maxBlocks * blockSize) {
-      throw new FsException(path, "truncate to " + size + " bytes: a file holds 0 to " + tree.maxBlocks * blockSize
-          + " bytes");
+      throw new FsException(
+          path,
+          "truncate to "
+              + size
+              + " bytes: a file holds 0 to "
+              + tree.maxBlocks * blockSize
+              + " bytes");
     }
     if (size < f.sizeBytes) {
       long keep = (size + blockSize - 1) / blockSize;
@@ -644,9 +701,9 @@ final class Volume {
   }
 
   /**
-   * Resets every reclaimed zone still holding old blocks. Resetting one zone at a time as the
-   * logs take them spreads the work out, and lets the device reuse a zone's storage at once
-   * (the memory backend keeps about one zone of it for reuse).
+   * Resets every reclaimed zone still holding old blocks. Resetting one zone at a time as the logs
+   * take them spreads the work out, and lets the device reuse a zone's storage at once (the memory
+   * backend keeps about one zone of it for reuse).
    */
   void resetStaleZones() {
     for (int z = SYSTEM_ZONES; z < zones.zoneCount(); z++) {
@@ -673,9 +730,24 @@ final class Volume {
     for (int i = 0; i < inos.length; i++) {
       lbas[i] = inodes.get(inos[i]).lba;
     }
-    long metaNextLba = meta.zone < 0 ? -1 : geometry.zoneStartLba(meta.zone) + zones.written[meta.zone];
-    return new Checkpoint(checkpointSeq, metaSeq, metaNextLba, meta.zone, meta.nextZone, hot.zone, cold.zone, nextIno,
-        clock, counters(), roles, zones.valid.clone(), zones.modified.clone(), inos, lbas);
+    long metaNextLba =
+        meta.zone < 0 ? -1 : geometry.zoneStartLba(meta.zone) + zones.written[meta.zone];
+    return new Checkpoint(
+        checkpointSeq,
+        metaSeq,
+        metaNextLba,
+        meta.zone,
+        meta.nextZone,
+        hot.zone,
+        cold.zone,
+        nextIno,
+        clock,
+        counters(),
+        roles,
+        zones.valid.clone(),
+        zones.modified.clone(),
+        inos,
+        lbas);
   }
 
   FsCounters counters() {

@@ -1,8 +1,8 @@
 package org.csdlab.fluffle;
 
 /**
- * An extended attribute operation was refused, with the errno FluffleFS gives for it.
- * Nothing was bound or unbound.
+ * An extended attribute operation was refused, with the errno FluffleFS gives for it. Nothing was
+ * bound or unbound.
  */
 public class XattrException extends FsException {
   private static final long serialVersionUID = 1L;
@@ -15,7 +15,10 @@ public class XattrException extends FsException {
     NO_DATA,
     /** EEXIST: {@link XattrFlag#CREATE} but the attribute is set. */
     EXISTS,
-    /** ENOEXEC: the value is not a kernel that loads (not an ELF object, or the verifier refuses it). */
+    /**
+     * ENOEXEC: the value is not a kernel that loads (not an ELF object, or the verifier refuses
+     * it).
+     */
     NOT_A_KERNEL
   }
 

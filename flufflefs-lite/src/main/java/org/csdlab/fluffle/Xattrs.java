@@ -28,14 +28,30 @@ final class Xattrs {
   void set(String path, String name, byte[] value, XattrFlag flag) {
     List<FileHandle> handles = handles(path, name);
     boolean read = name.equals(READ_STREAM);
-    boolean bound = handles.stream().anyMatch(h -> (read ? h.kernels.readStream() : h.kernels.writeEvent()) != null);
+    boolean bound =
+        handles.stream()
+            .anyMatch(h -> (read ? h.kernels.readStream() : h.kernels.writeEvent()) != null);
     if (flag == XattrFlag.CREATE && bound) {
-      throw new XattrException(path, name, XattrException.Reason.EXISTS, name + " is already set on " + path
-          + " (XattrFlag.CREATE); use XattrFlag.ANY or REPLACE to replace the kernel", null);
+      throw new XattrException(
+          path,
+          name,
+          XattrException.Reason.EXISTS,
+          name
+              + " is already set on "
+              + path
+              + " (XattrFlag.CREATE); use XattrFlag.ANY or REPLACE to replace the kernel",
+          null);
     }
     if (flag == XattrFlag.REPLACE && !bound) {
-      throw new XattrException(path, name, XattrException.Reason.NO_DATA, name + " is not set on " + path
-          + " (XattrFlag.REPLACE); use XattrFlag.ANY or CREATE to set it", null);
+      throw new XattrException(
+          path,
+          name,
+          XattrException.Reason.NO_DATA,
+          name
+              + " is not set on "
+              + path
+              + " (XattrFlag.REPLACE); use XattrFlag.ANY or CREATE to set it",
+          null);
     }
     HandleKernels.Bound kernel = load(path, name, value);
     for (FileHandle h : handles) {
@@ -49,12 +65,14 @@ final class Xattrs {
 
   String get(String path, String name) {
     for (FileHandle h : handles(path, name)) {
-      HandleKernels.Bound b = name.equals(READ_STREAM) ? h.kernels.readStream() : h.kernels.writeEvent();
+      HandleKernels.Bound b =
+          name.equals(READ_STREAM) ? h.kernels.readStream() : h.kernels.writeEvent();
       if (b != null) {
         return b.source();
       }
     }
-    throw new XattrException(path, name, XattrException.Reason.NO_DATA, name + " is not set on " + path, null);
+    throw new XattrException(
+        path, name, XattrException.Reason.NO_DATA, name + " is not set on " + path, null);
   }
 
   void remove(String path, String name) {
@@ -68,17 +86,34 @@ final class Xattrs {
     }
   }
 
-  /** The open handles of the file at {@code path}, after FluffleFS's checks of the path and name. */
+  /**
+   * The open handles of the file at {@code path}, after FluffleFS's checks of the path and name.
+   */
   private List<FileHandle> handles(String path, String name) {
-    FileStat stat = fs.stat(path); // NoSuchPathException (ENOENT) first, as FluffleFS checks the inode first
+    FileStat stat =
+        fs.stat(path); // NoSuchPathException (ENOENT) first, as FluffleFS checks the inode first
     if (!name.equals(READ_STREAM) && !name.equals(WRITE_EVENT)) {
-      throw new XattrException(path, name, XattrException.Reason.NOT_SUPPORTED, "attribute " + name
-          + " is not supported; flufflefs-lite has " + READ_STREAM + " and " + WRITE_EVENT, null);
+      throw new XattrException(
+          path,
+          name,
+          XattrException.Reason.NOT_SUPPORTED,
+          "attribute "
+              + name
+              + " is not supported; flufflefs-lite has "
+              + READ_STREAM
+              + " and "
+              + WRITE_EVENT,
+          null);
     }
     List<FileHandle> handles = fs.handlesOf(stat.inode());
     if (handles.isEmpty()) {
-      throw new XattrException(path, name, XattrException.Reason.NO_DATA, "no handle is open on " + path
-          + ": open the file first; a kernel binds to the handles open on the file and is released when they close",
+      throw new XattrException(
+          path,
+          name,
+          XattrException.Reason.NO_DATA,
+          "no handle is open on "
+              + path
+              + ": open the file first; a kernel binds to the handles open on the file and is released when they close",
           null);
     }
     return handles;
@@ -98,7 +133,8 @@ final class Xattrs {
       String text = new String(value, StandardCharsets.UTF_8).trim();
       String kernelPath = text.matches("[0-9]+") ? fs.pathOfInode(Long.parseLong(text)) : text;
       if (kernelPath == null) {
-        throw new NoSuchPathException(path, "no inode " + text + " holds a kernel for " + name + " on " + path);
+        throw new NoSuchPathException(
+            path, "no inode " + text + " holds a kernel for " + name + " on " + path);
       }
       try (FileHandle h = fs.open(kernelPath)) {
         elf = h.read(0, Math.toIntExact(h.size()));
@@ -112,8 +148,12 @@ final class Xattrs {
     try {
       return load(ElfObject.parse(elf).program(".text"));
     } catch (EbpfException | IllegalArgumentException e) {
-      throw new XattrException(path, name, XattrException.Reason.NOT_A_KERNEL, source + " is not a kernel for " + path
-          + ": " + e.getMessage(), e);
+      throw new XattrException(
+          path,
+          name,
+          XattrException.Reason.NOT_A_KERNEL,
+          source + " is not a kernel for " + path + ": " + e.getMessage(),
+          e);
     }
   }
 

@@ -1,18 +1,24 @@
 package org.csdlab.fluffle;
 
 /**
- * The zone usage table and zone summary: for each zone its role, valid-block count, last write
- * time (logical clock, for cost-benefit age) and blocks written; for each written block its owner
- * inode and tag, so the cleaner knows what a block is without a search.
+ * The zone usage table and zone summary: for each zone its role, valid-block count, last write time
+ * (logical clock, for cost-benefit age) and blocks written; for each written block its owner inode
+ * and tag, so the cleaner knows what a block is without a search.
  *
- * <p>Tags: a block index (file data or directory entries) is {@code >= 0}; {@link #TAG_INODE} is
- * an inode block; {@code -2 - key} is the indirect node {@code key}. Owner 0 means "not live".
+ * <p>Tags: a block index (file data or directory entries) is {@code >= 0}; {@link #TAG_INODE} is an
+ * inode block; {@code -2 - key} is the indirect node {@code key}. Owner 0 means "not live".
  */
 final class ZoneTable {
   static final long TAG_INODE = -1;
 
   /** What a zone is used for. The on-disk code is the ordinal. */
-  enum Role { SYSTEM, FREE, LOG, SEALED, RESERVED }
+  enum Role {
+    SYSTEM,
+    FREE,
+    LOG,
+    SEALED,
+    RESERVED
+  }
 
   private final int zoneCapacity;
   final Role[] role;
@@ -20,13 +26,16 @@ final class ZoneTable {
   final long[] modified;
   final int[] written;
   final int[] pins;
+
   /**
-   * FREE zones whose old blocks are still on the device: reclaimed by a checkpoint, reset only
-   * when a log takes them (see {@code Volume.takeZone}).
+   * FREE zones whose old blocks are still on the device: reclaimed by a checkpoint, reset only when
+   * a log takes them (see {@code Volume.takeZone}).
    */
   final boolean[] stale;
+
   /** Zones of the hot or cold log, which end with a summary and so hold fewer data blocks. */
   final boolean[] dataZone;
+
   private final long[][] owner;
   private final long[][] tag;
   private long liveBlocks;
@@ -68,8 +77,19 @@ final class ZoneTable {
       tag[zone] = new long[zoneCapacity];
     }
     if (owner[zone][offset] != 0) {
-      throw new IllegalStateException("zone " + zone + " block " + offset + " is already owned by inode "
-          + owner[zone][offset] + " tag " + tag[zone][offset] + "; cannot give it to inode " + ino + " tag " + tagValue);
+      throw new IllegalStateException(
+          "zone "
+              + zone
+              + " block "
+              + offset
+              + " is already owned by inode "
+              + owner[zone][offset]
+              + " tag "
+              + tag[zone][offset]
+              + "; cannot give it to inode "
+              + ino
+              + " tag "
+              + tagValue);
     }
     owner[zone][offset] = ino;
     tag[zone][offset] = tagValue;

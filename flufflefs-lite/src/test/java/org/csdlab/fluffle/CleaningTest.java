@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.csdlab.zns.Geometry;
 import org.csdlab.zns.ZnsDevice;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class CleaningTest {
   private static final int MIB = 1 << 20;
@@ -21,7 +20,8 @@ class CleaningTest {
     ZnsDevice dev = TestDevices.memory(TestDevices.small()); // 16 MiB
     int size = 8 * MIB;
     byte[] content = new byte[size];
-    try (FluffleFs fs = FluffleFs.format(dev, FormatOptions.defaults()); FileHandle h = fs.open("/half", OpenMode.CREATE)) {
+    try (FluffleFs fs = FluffleFs.format(dev, FormatOptions.defaults());
+        FileHandle h = fs.open("/half", OpenMode.CREATE)) {
       for (int pass = 0; pass < 12; pass++) {
         byte[] chunk = TestDevices.random(pass, 128 * 1024);
         for (int off = 0; off < size; off += chunk.length) {
@@ -35,10 +35,13 @@ class CleaningTest {
       FsCounters c = fs.counters();
       assertEquals(12L * size, c.hostBytesWritten());
       assertTrue(c.zoneResets() > 12 * 8 * MIB / (128 * 4096) / 2, "resets " + c.zoneResets());
-      assertTrue(c.writeAmplification() >= 1.0 && c.writeAmplification() < 1.5, "WA " + c.writeAmplification());
+      assertTrue(
+          c.writeAmplification() >= 1.0 && c.writeAmplification() < 1.5,
+          "WA " + c.writeAmplification());
       assertTrue(fs.check().ok(), fs.check().problems().toString());
     }
-    try (FluffleFs fs = FluffleFs.mount(dev); FileHandle h = fs.open("/half")) {
+    try (FluffleFs fs = FluffleFs.mount(dev);
+        FileHandle h = fs.open("/half")) {
       assertArrayEquals(content, h.read(0, size));
     }
   }
@@ -55,10 +58,13 @@ class CleaningTest {
     fs.open("/g", OpenMode.CREATE).close(); // a name changed: the next fsync writes a checkpoint
     long resets = dev.stats().zoneResets();
     h.fsync();
-    assertEquals(resets, dev.stats().zoneResets(), "the checkpoint frees the zones without resetting them");
+    assertEquals(
+        resets, dev.stats().zoneResets(), "the checkpoint frees the zones without resetting them");
     // power cut: the freed zones still hold the first version
-    try (FluffleFs again = FluffleFs.mount(dev); FileHandle r = again.open("/f")) {
-      assertTrue(dev.stats().zoneResets() >= resets + 4, "mount resets the zones holding nothing live");
+    try (FluffleFs again = FluffleFs.mount(dev);
+        FileHandle r = again.open("/f")) {
+      assertTrue(
+          dev.stats().zoneResets() >= resets + 4, "mount resets the zones holding nothing live");
       assertArrayEquals(second, r.read(0, 2 * MIB));
       assertTrue(again.check().ok(), again.check().problems().toString());
       byte[] third = TestDevices.random(3, 2 * MIB);
@@ -68,12 +74,14 @@ class CleaningTest {
       long freed = dev.stats().zoneResets();
       byte[] fourth = TestDevices.random(4, 2 * MIB);
       r.write(2 * MIB, fourth); // the hot log takes the freed zones, resetting each first
-      assertTrue(dev.stats().zoneResets() > freed, "a freed zone is reset before it is written again");
+      assertTrue(
+          dev.stats().zoneResets() > freed, "a freed zone is reset before it is written again");
       assertArrayEquals(third, r.read(0, 2 * MIB));
       assertArrayEquals(fourth, r.read(2 * MIB, 2 * MIB));
       assertTrue(again.check().ok(), again.check().problems().toString());
     }
-    try (FluffleFs again = FluffleFs.mount(dev); FileHandle r = again.open("/f")) {
+    try (FluffleFs again = FluffleFs.mount(dev);
+        FileHandle r = again.open("/f")) {
       assertEquals(4 * MIB, r.size());
       assertArrayEquals(TestDevices.random(4, 2 * MIB), r.read(2 * MIB, 2 * MIB));
     }
@@ -85,7 +93,8 @@ class CleaningTest {
     ZnsDevice dev = TestDevices.memory(TestDevices.small());
     int blocks = 2200; // ~75% of what live data may occupy
     byte[] content = TestDevices.random(1, blocks * 4096);
-    try (FluffleFs fs = FluffleFs.format(dev, FormatOptions.builder().cleaningPolicy(policy).build());
+    try (FluffleFs fs =
+            FluffleFs.format(dev, FormatOptions.builder().cleaningPolicy(policy).build());
         FileHandle h = fs.open("/f", OpenMode.CREATE)) {
       h.write(0, content);
       FsCounters before = fs.counters();
@@ -105,7 +114,8 @@ class CleaningTest {
       assertArrayEquals(content, h.read(0, content.length));
       assertTrue(fs.check().ok(), fs.check().problems().toString());
     }
-    try (FluffleFs fs = FluffleFs.mount(dev); FileHandle h = fs.open("/f")) {
+    try (FluffleFs fs = FluffleFs.mount(dev);
+        FileHandle h = fs.open("/f")) {
       assertArrayEquals(content, h.read(0, content.length));
     }
   }
@@ -117,28 +127,34 @@ class CleaningTest {
     byte[] chunk = TestDevices.random(3, 256 * 1024);
     int written = 0;
     try (FileHandle h = fs.open("/fill", OpenMode.CREATE)) {
-      NoSpaceException e = assertThrows(NoSpaceException.class, () -> {
-        for (int i = 0; ; i++) {
-          h.write((long) i * chunk.length, chunk);
-        }
-      });
+      NoSpaceException e =
+          assertThrows(
+              NoSpaceException.class,
+              () -> {
+                for (int i = 0; ; i++) {
+                  h.write((long) i * chunk.length, chunk);
+                }
+              });
       assertEquals("/fill", e.path());
       assertTrue(e.getMessage().contains("no space left"), e.getMessage());
       written = (int) h.size();
       assertEquals(0, written % chunk.length, "a refused write changed the size");
       assertTrue(written > 8 * MIB, "only " + written + " bytes fit");
       assertTrue(fs.statfs().freeBytes() < chunk.length + 64 * 4096);
-      // overwrites of existing data keep working at full utilisation: the reserve lets the cleaner progress
+      // overwrites of existing data keep working at full utilisation: the reserve lets the cleaner
+      // progress
       Random rnd = new Random(5);
       for (int i = 0; i < 4000; i++) {
         h.write((long) rnd.nextInt(written / 4096) * 4096, TestDevices.random(i, 4096));
       }
     }
-    assertThrows(NoSpaceException.class, () -> {
-      try (FileHandle h = fs.open("/more", OpenMode.CREATE)) {
-        h.write(0, chunk);
-      }
-    });
+    assertThrows(
+        NoSpaceException.class,
+        () -> {
+          try (FileHandle h = fs.open("/more", OpenMode.CREATE)) {
+            h.write(0, chunk);
+          }
+        });
     assertTrue(fs.check().ok(), fs.check().problems().toString());
     try (FileHandle h = fs.open("/fill")) {
       // a write of several zones refused part-way keeps a size that covers exactly what was written
@@ -205,7 +221,8 @@ class CleaningTest {
   @Test
   void aSnapshotKeepsTheOldContentsWhileTheFileIsRewritten() {
     ZnsDevice dev = TestDevices.memory(TestDevices.small());
-    try (FluffleFs fs = FluffleFs.format(dev, FormatOptions.defaults()); FileHandle h = fs.open("/f", OpenMode.CREATE)) {
+    try (FluffleFs fs = FluffleFs.format(dev, FormatOptions.defaults());
+        FileHandle h = fs.open("/f", OpenMode.CREATE)) {
       byte[] old = TestDevices.random(1, 2 * MIB);
       h.write(0, old);
       Snapshot snap = fs.snapshot("/f");
@@ -231,7 +248,8 @@ class CleaningTest {
 
   @Test
   void cleanReportsWhetherThereWasAnythingToClean() {
-    try (FluffleFs fs = FluffleFs.format(TestDevices.memory(TestDevices.small()), FormatOptions.defaults())) {
+    try (FluffleFs fs =
+        FluffleFs.format(TestDevices.memory(TestDevices.small()), FormatOptions.defaults())) {
       assertFalse(fs.clean(CleaningPolicy.GREEDY));
       try (FileHandle h = fs.open("/f", OpenMode.CREATE)) {
         h.write(0, new byte[300 * 4096]);
@@ -246,9 +264,11 @@ class CleaningTest {
   @ParameterizedTest
   @EnumSource(CleaningPolicy.class)
   void greedyTakesTheEmptiestZoneCostBenefitTheOldest(CleaningPolicy policy) {
-    try (FluffleFs fs = FluffleFs.format(TestDevices.memory(TestDevices.small()), FormatOptions.defaults())) {
+    try (FluffleFs fs =
+        FluffleFs.format(TestDevices.memory(TestDevices.small()), FormatOptions.defaults())) {
       int zone = fs.volume().dataCapacity * 4096; // data blocks of a zone, before its summary
-      try (FileHandle cold = fs.open("/cold", OpenMode.CREATE); FileHandle hot = fs.open("/hot", OpenMode.CREATE)) {
+      try (FileHandle cold = fs.open("/cold", OpenMode.CREATE);
+          FileHandle hot = fs.open("/hot", OpenMode.CREATE)) {
         cold.write(0, new byte[2 * zone]);
         hot.write(0, new byte[6 * zone]);
         try (FileHandle pad = fs.open("/pad", OpenMode.CREATE)) {
@@ -263,7 +283,8 @@ class CleaningTest {
       assertTrue(fs.clean(policy));
       boolean coldMoved = !cold.lbaOfBlock().equals(fs.layout("/cold").lbaOfBlock());
       boolean hotMoved = !hot.lbaOfBlock().equals(fs.layout("/hot").lbaOfBlock());
-      assertEquals(policy == CleaningPolicy.COST_BENEFIT, coldMoved, policy + " moved the old zone");
+      assertEquals(
+          policy == CleaningPolicy.COST_BENEFIT, coldMoved, policy + " moved the old zone");
       assertEquals(policy == CleaningPolicy.GREEDY, hotMoved, policy + " moved the young zone");
       assertTrue(fs.check().ok());
     }

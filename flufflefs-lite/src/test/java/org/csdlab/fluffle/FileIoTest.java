@@ -42,7 +42,8 @@ class FileIoTest {
       assertEquals(7, h.read(1_000_000, 1)[0]);
     }
     // one data block, the inode and a few nodes of the double-indirect tree
-    assertTrue(fs.statfs().usedBytes() - used < 10 * 512, "used " + (fs.statfs().usedBytes() - used));
+    assertTrue(
+        fs.statfs().usedBytes() - used < 10 * 512, "used " + (fs.statfs().usedBytes() - used));
     FileLayout layout = fs.layout("/sparse");
     assertEquals(1954, layout.blockCount());
     assertEquals(1, layout.lbaOfBlock().stream().filter(l -> l >= 0).count());
@@ -75,11 +76,13 @@ class FileIoTest {
       assertEquals(-1, h.read(0, new byte[1], 0, 1));
     }
     assertTrue(fs.check().ok(), fs.check().problems().toString());
-    assertThrows(FsException.class, () -> {
-      try (FileHandle h = fs.open("/f")) {
-        h.truncate(-1);
-      }
-    });
+    assertThrows(
+        FsException.class,
+        () -> {
+          try (FileHandle h = fs.open("/f")) {
+            h.truncate(-1);
+          }
+        });
   }
 
   @Test
@@ -93,14 +96,16 @@ class FileIoTest {
 
   @Test
   void largeFileUsesTheIndirectTreesAndSurvivesRemount() {
-    byte[] data = TestDevices.random(9, 200_000); // 391 blocks of 512 B: direct, single and double trees
+    byte[] data =
+        TestDevices.random(9, 200_000); // 391 blocks of 512 B: direct, single and double trees
     try (FileHandle h = fs.open("/big", OpenMode.CREATE)) {
       h.write(0, data);
       h.write(100_001, TestDevices.random(10, 3));
       System.arraycopy(TestDevices.random(10, 3), 0, data, 100_001, 3);
     }
     fs.unmount();
-    try (FluffleFs again = FluffleFs.mount(dev); FileHandle h = again.open("/big")) {
+    try (FluffleFs again = FluffleFs.mount(dev);
+        FileHandle h = again.open("/big")) {
       assertArrayEquals(data, h.read(0, data.length));
       assertTrue(again.check().ok(), again.check().problems().toString());
     }
@@ -131,7 +136,8 @@ class FileIoTest {
       }
     }
     fs.unmount();
-    try (FluffleFs again = FluffleFs.mount(dev); FileHandle h = again.open("/deep")) {
+    try (FluffleFs again = FluffleFs.mount(dev);
+        FileHandle h = again.open("/deep")) {
       assertEquals(40_000_700, h.size());
       for (int i = 0; i < offsets.length; i++) {
         assertArrayEquals(TestDevices.random(i, 700), h.read(offsets[i], 700), "at " + offsets[i]);

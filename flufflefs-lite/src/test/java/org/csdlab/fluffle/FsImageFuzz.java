@@ -10,28 +10,29 @@ import net.jqwik.api.Provide;
 import org.csdlab.ebpf.fuzz.Fuzz;
 import org.csdlab.ebpf.fuzz.FuzzOracle;
 import org.csdlab.zns.Geometry;
+import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.Zone;
 import org.csdlab.zns.ZoneAction;
 import org.csdlab.zns.ZoneState;
-import org.csdlab.zns.ZnsDevice;
 
 /**
- * Mounting mutated flufflefs-lite images. A volume is formatted, filled with directories and
- * files (some fsynced, then a checkpoint) and unmounted; each try copies its zones onto a fresh
- * device with some blocks changed (bit flips, header-sized fields overwritten with extreme
- * values, zones cut short as a torn log would leave them). The copy must mount, check, list
- * and read every file and take a new file, or fail with an {@link FsException}.
+ * Mounting mutated flufflefs-lite images. A volume is formatted, filled with directories and files
+ * (some fsynced, then a checkpoint) and unmounted; each try copies its zones onto a fresh device
+ * with some blocks changed (bit flips, header-sized fields overwritten with extreme values, zones
+ * cut short as a torn log would leave them). The copy must mount, check, list and read every file
+ * and take a new file, or fail with an {@link FsException}.
  */
 class FsImageFuzz {
   private static final FuzzOracle ORACLE = FuzzOracle.expecting("fs-image", FsException.class);
   private static final Geometry GEOMETRY = TestDevices.tiny512();
   private static final int BLOCK = GEOMETRY.blockSizeBytes();
+
   /** Every written zone of the seed volume: its state and its blocks. */
   private static final List<ZoneImage> SEED = seed();
+
   private static final int MAX_READ_BYTES = 1 << 20;
 
-  record ZoneImage(int id, ZoneState state, byte[] data) {
-  }
+  record ZoneImage(int id, ZoneState state, byte[] data) {}
 
   /** One mutated copy: the changed zones, and a description of the changes for a finding. */
   record Mutant(List<ZoneImage> zones, String changes) {
@@ -80,15 +81,17 @@ class FsImageFuzz {
 
   @Provide
   Arbitrary<Mutant> mutants() {
-    return Arbitraries.randomValue(random -> {
-      List<ZoneImage> zones = new ArrayList<>();
-      SEED.forEach(zone -> zones.add(new ZoneImage(zone.id(), zone.state(), zone.data().clone())));
-      StringBuilder changes = new StringBuilder();
-      for (int m = 1 + random.nextInt(3); m > 0; m--) {
-        mutate(random, zones, changes);
-      }
-      return new Mutant(zones, changes.toString());
-    });
+    return Arbitraries.randomValue(
+        random -> {
+          List<ZoneImage> zones = new ArrayList<>();
+          SEED.forEach(
+              zone -> zones.add(new ZoneImage(zone.id(), zone.state(), zone.data().clone())));
+          StringBuilder changes = new StringBuilder();
+          for (int m = 1 + random.nextInt(3); m > 0; m--) {
+            mutate(random, zones, changes);
+          }
+          return new Mutant(zones, changes.toString());
+        });
   }
 
   private static void mutate(Random random, List<ZoneImage> zones, StringBuilder changes) {
@@ -112,11 +115,14 @@ class FsImageFuzz {
         for (int b = 0; b < width; b++) {
           zone.data()[at + b] = (byte) (value >>> (8 * b));
         }
-        changes.append(String.format("zone %d byte %d: %d-byte value %d; ", zone.id(), at, width, value));
+        changes.append(
+            String.format("zone %d byte %d: %d-byte value %d; ", zone.id(), at, width, value));
       }
       default -> {
-        zones.set(index, new ZoneImage(zone.id(), ZoneState.CLOSED, java.util.Arrays.copyOf(zone.data(),
-            block * BLOCK)));
+        zones.set(
+            index,
+            new ZoneImage(
+                zone.id(), ZoneState.CLOSED, java.util.Arrays.copyOf(zone.data(), block * BLOCK)));
         changes.append(String.format("zone %d: cut to %d blocks; ", zone.id(), block));
       }
     }
@@ -150,7 +156,9 @@ class FsImageFuzz {
     return device;
   }
 
-  /** Formats a volume, writes a small tree (fsynced files, a deep file, a renamed one), unmounts. */
+  /**
+   * Formats a volume, writes a small tree (fsynced files, a deep file, a renamed one), unmounts.
+   */
   private static List<ZoneImage> seed() {
     ZnsDevice device = TestDevices.memory(GEOMETRY);
     FluffleFs fs = FluffleFs.format(device);

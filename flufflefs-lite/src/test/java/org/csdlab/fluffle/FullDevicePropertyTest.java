@@ -13,9 +13,9 @@ import net.jqwik.api.Property;
 import org.csdlab.zns.ZnsDevice;
 
 /**
- * Random creates, writes, unlinks and syncs on a small device kept near full: a refused
- * operation (no space) changes nothing, everything else matches the model, and the structure
- * stays consistent across remounts.
+ * Random creates, writes, unlinks and syncs on a small device kept near full: a refused operation
+ * (no space) changes nothing, everything else matches the model, and the structure stays consistent
+ * across remounts.
  */
 class FullDevicePropertyTest {
 
@@ -23,8 +23,13 @@ class FullDevicePropertyTest {
   void aNearlyFullFilesystemKeepsWorking(@ForAll long seed) {
     Random rnd = new Random(seed);
     ZnsDevice dev = TestDevices.memory(TestDevices.tiny512());
-    FluffleFs fs = FluffleFs.format(dev, FormatOptions.builder()
-        .cleaningPolicy(rnd.nextBoolean() ? CleaningPolicy.GREEDY : CleaningPolicy.COST_BENEFIT).build());
+    FluffleFs fs =
+        FluffleFs.format(
+            dev,
+            FormatOptions.builder()
+                .cleaningPolicy(
+                    rnd.nextBoolean() ? CleaningPolicy.GREEDY : CleaningPolicy.COST_BENEFIT)
+                .build());
     TreeMap<String, byte[]> files = new TreeMap<>();
     int refused = 0;
     for (int step = 0; step < 1200; step++) {
@@ -73,7 +78,8 @@ class FullDevicePropertyTest {
   private static void verify(FluffleFs fs, TreeMap<String, byte[]> files) {
     CheckReport report = fs.check();
     assertTrue(report.ok(), report.problems().toString());
-    assertEquals(new ArrayList<>(files.keySet()).stream().map(p -> p.substring(1)).toList(), fs.list("/"));
+    assertEquals(
+        new ArrayList<>(files.keySet()).stream().map(p -> p.substring(1)).toList(), fs.list("/"));
     for (var e : files.entrySet()) {
       try (FileHandle h = fs.open(e.getKey())) {
         assertArrayEquals(e.getValue(), h.read(0, e.getValue().length + 1), e.getKey());

@@ -32,8 +32,13 @@ class ModelPropertyTest {
   private static void run(long seed, Geometry g, int steps) {
     Random rnd = new Random(seed);
     ZnsDevice dev = TestDevices.memory(g);
-    FluffleFs fs = FluffleFs.format(dev, FormatOptions.builder()
-        .cleaningPolicy(rnd.nextBoolean() ? CleaningPolicy.GREEDY : CleaningPolicy.COST_BENEFIT).build());
+    FluffleFs fs =
+        FluffleFs.format(
+            dev,
+            FormatOptions.builder()
+                .cleaningPolicy(
+                    rnd.nextBoolean() ? CleaningPolicy.GREEDY : CleaningPolicy.COST_BENEFIT)
+                .build());
     TreeMap<String, byte[]> files = new TreeMap<>();
     TreeSet<String> dirs = new TreeSet<>(List.of("/"));
     int maxWrite = g.blockSizeBytes() * 20;
@@ -89,8 +94,9 @@ class ModelPropertyTest {
         }
       } else if (op < 76 && dirs.size() > 1) { // rmdir
         String d = pick(rnd, new ArrayList<>(dirs.tailSet("/", false)));
-        boolean empty = files.keySet().stream().noneMatch(p -> p.startsWith(d + "/"))
-            && dirs.stream().noneMatch(p -> p.startsWith(d + "/"));
+        boolean empty =
+            files.keySet().stream().noneMatch(p -> p.startsWith(d + "/"))
+                && dirs.stream().noneMatch(p -> p.startsWith(d + "/"));
         if (empty) {
           fs.rmdir(d);
           dirs.remove(d);
@@ -119,8 +125,14 @@ class ModelPropertyTest {
   }
 
   /** Continues with a remounted filesystem (a fresh seed stream keeps the run deterministic). */
-  private static void runRest(Random rnd, FluffleFs fs, ZnsDevice dev, TreeMap<String, byte[]> files,
-      TreeSet<String> dirs, int steps, int maxWrite) {
+  private static void runRest(
+      Random rnd,
+      FluffleFs fs,
+      ZnsDevice dev,
+      TreeMap<String, byte[]> files,
+      TreeSet<String> dirs,
+      int steps,
+      int maxWrite) {
     for (int step = 0; step < steps; step++) {
       if (files.isEmpty() || rnd.nextInt(4) == 0) {
         String f = "/r" + rnd.nextInt(8);
@@ -171,7 +183,8 @@ class ModelPropertyTest {
     for (var e : files.entrySet()) {
       try (FileHandle h = fs.open(e.getKey())) {
         assertEquals(e.getValue().length, h.size(), "size of " + e.getKey());
-        assertArrayEquals(e.getValue(), h.read(0, e.getValue().length), "contents of " + e.getKey());
+        assertArrayEquals(
+            e.getValue(), h.read(0, e.getValue().length), "contents of " + e.getKey());
       }
     }
   }

@@ -19,7 +19,9 @@ class MountTest {
   void cleanUnmountRestoresNamesContentsAndCounters() {
     byte[] data = TestDevices.random(5, 300_000);
     FsCounters counters;
-    try (FluffleFs fs = FluffleFs.format(dev, FormatOptions.builder().cleaningPolicy(CleaningPolicy.GREEDY).build())) {
+    try (FluffleFs fs =
+        FluffleFs.format(
+            dev, FormatOptions.builder().cleaningPolicy(CleaningPolicy.GREEDY).build())) {
       fs.mkdir("/a");
       fs.mkdir("/a/b");
       try (FileHandle h = fs.open("/a/b/data", OpenMode.CREATE)) {
@@ -99,8 +101,10 @@ class MountTest {
     // a torn pack after the good one: one block of a pack claiming to be longer
     int zone = latestCheckpointZone();
     byte[] torn = new byte[4096];
-    java.nio.ByteBuffer.wrap(torn).order(java.nio.ByteOrder.LITTLE_ENDIAN)
-        .putInt(Checkpoint.MAGIC_OFFSET, Checkpoint.MAGIC).putInt(Checkpoint.VERSION_OFFSET, Checkpoint.VERSION)
+    java.nio.ByteBuffer.wrap(torn)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putInt(Checkpoint.MAGIC_OFFSET, Checkpoint.MAGIC)
+        .putInt(Checkpoint.VERSION_OFFSET, Checkpoint.VERSION)
         .putInt(Checkpoint.PACK_BLOCKS_OFFSET, 3);
     dev.append(dev.geometry().zoneStartLba(zone), torn);
     try (FluffleFs fs = FluffleFs.mount(dev)) {
@@ -132,9 +136,23 @@ class MountTest {
     Checkpoint cp = Checkpoint.decode(area, last, dev.geometry().zoneCount(), 4096);
     long[] lbas = cp.inodeLbas().clone();
     lbas[lbas.length - 1] = lbas[0] - 1 >= 3 * 128 ? lbas[0] - 1 : lbas[0] + 1;
-    Checkpoint bad = new Checkpoint(cp.seq() + 1, cp.nextMetaSeq(), cp.metaNextLba(), cp.metaZone(), cp.metaNextZone(),
-        cp.hotZone(), cp.coldZone(), cp.nextIno(), cp.clock(), cp.counters(), cp.roles(), cp.valid(), cp.modified(),
-        cp.inodeNumbers(), lbas);
+    Checkpoint bad =
+        new Checkpoint(
+            cp.seq() + 1,
+            cp.nextMetaSeq(),
+            cp.metaNextLba(),
+            cp.metaZone(),
+            cp.metaNextZone(),
+            cp.hotZone(),
+            cp.coldZone(),
+            cp.nextIno(),
+            cp.clock(),
+            cp.counters(),
+            cp.roles(),
+            cp.valid(),
+            cp.modified(),
+            cp.inodeNumbers(),
+            lbas);
     dev.append(start, bad.encode(4096));
     DeviceStats before = dev.stats();
     assertThrows(CorruptImageException.class, () -> FluffleFs.mount(dev));
@@ -143,10 +161,18 @@ class MountTest {
 
   @Test
   void tooSmallDevicesAreRefusedAtFormat() {
-    ZnsDevice small = TestDevices.memory(org.csdlab.zns.Geometry.builder().zoneCount(8).zoneSizeBlocks(64)
-        .zoneCapacityBlocks(64).blockSizeBytes(4096).build());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FluffleFs.format(small, FormatOptions.defaults()));
+    ZnsDevice small =
+        TestDevices.memory(
+            org.csdlab.zns.Geometry.builder()
+                .zoneCount(8)
+                .zoneSizeBlocks(64)
+                .zoneCapacityBlocks(64)
+                .blockSizeBytes(4096)
+                .build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FluffleFs.format(small, FormatOptions.defaults()));
     assertTrue(e.getMessage().contains("zones"), e.getMessage());
   }
 
@@ -169,13 +195,17 @@ class MountTest {
 
   private int latestCheckpointZone() {
     // the zone written last is the one not Full or, if both hold packs, the current one (closed)
-    return dev.zone(2).writtenBlocks() > 0 && dev.zone(2).state() != org.csdlab.zns.ZoneState.FULL ? 2 : 1;
+    return dev.zone(2).writtenBlocks() > 0 && dev.zone(2).state() != org.csdlab.zns.ZoneState.FULL
+        ? 2
+        : 1;
   }
 
   private void assertNothingWritten(DeviceStats before) {
     DeviceStats after = dev.stats();
-    for (CommandKind k : List.of(CommandKind.WRITE, CommandKind.APPEND, CommandKind.ZONE_MANAGEMENT_SEND)) {
-      assertEquals(before.commands(k), after.commands(k), k + " commands issued by a refused mount");
+    for (CommandKind k :
+        List.of(CommandKind.WRITE, CommandKind.APPEND, CommandKind.ZONE_MANAGEMENT_SEND)) {
+      assertEquals(
+          before.commands(k), after.commands(k), k + " commands issued by a refused mount");
     }
   }
 }

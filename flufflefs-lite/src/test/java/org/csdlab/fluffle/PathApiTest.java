@@ -93,7 +93,8 @@ class PathApiTest {
   void rmdirRefusesNonEmptyDirectoriesAndTheRoot() {
     fs.mkdir("/d");
     fs.create("/d/f");
-    DirectoryNotEmptyException e = assertThrows(DirectoryNotEmptyException.class, () -> fs.rmdir("/d"));
+    DirectoryNotEmptyException e =
+        assertThrows(DirectoryNotEmptyException.class, () -> fs.rmdir("/d"));
     assertTrue(e.getMessage().contains("\"f\""), e.getMessage());
     assertThrows(FsException.class, () -> fs.rmdir("/"));
     fs.unlink("/d/f");

@@ -34,26 +34,34 @@ class PowerCutTest {
       try (FileHandle h = fs.open("/f")) {
         h.write(50_000, TestDevices.random(2, 10_000));
         h.fsync(); // roll-forward record only
-        System.arraycopy(TestDevices.random(2, 10_000), 0, synced = Arrays.copyOf(synced, 60_000), 50_000, 10_000);
+        System.arraycopy(
+            TestDevices.random(2, 10_000),
+            0,
+            synced = Arrays.copyOf(synced, 60_000),
+            50_000,
+            10_000);
         h.write(0, new byte[4096]); // never synced
       }
       dev.faults().powerCutAfter(0);
       assertThrows(FsIoException.class, fs::sync);
       assertThrows(FsException.class, () -> fs.create("/g"));
     }
-    try (ZnsDevice dev = ZnsDevice.open(file); FluffleFs fs = FluffleFs.mount(dev); FileHandle h = fs.open("/f")) {
+    try (ZnsDevice dev = ZnsDevice.open(file);
+        FluffleFs fs = FluffleFs.mount(dev);
+        FileHandle h = fs.open("/f")) {
       assertEquals(60_000, h.size());
       byte[] back = h.read(0, 60_000);
-      assertArrayEquals(Arrays.copyOfRange(synced, 4096, 60_000), Arrays.copyOfRange(back, 4096, 60_000));
+      assertArrayEquals(
+          Arrays.copyOfRange(synced, 4096, 60_000), Arrays.copyOfRange(back, 4096, 60_000));
       assertTrue(fs.check().ok(), fs.check().problems().toString());
     }
   }
 
   /**
    * A workload of overwrites, appends, truncates and fsyncs (with cleaning forced by the small
-   * device) cut after every possible number of device commands: after remount the file is the
-   * last fsynced version or the one being fsynced, and the structure is consistent; mounting
-   * again (recovery is idempotent) gives the same contents.
+   * device) cut after every possible number of device commands: after remount the file is the last
+   * fsynced version or the one being fsynced, and the structure is consistent; mounting again
+   * (recovery is idempotent) gives the same contents.
    */
   @Test
   void everyCutPointRecoversTheLastFsyncedVersion() {
@@ -84,7 +92,8 @@ class PowerCutTest {
       }
       cuts++;
       byte[] first;
-      try (ZnsDevice dev = ZnsDevice.open(file); FluffleFs fs = FluffleFs.mount(dev)) {
+      try (ZnsDevice dev = ZnsDevice.open(file);
+          FluffleFs fs = FluffleFs.mount(dev)) {
         assertTrue(fs.check().ok(), "cut " + cut + ": " + fs.check().problems());
         first = contents(fs, "/f");
         boolean matches = false;
@@ -95,12 +104,20 @@ class PowerCutTest {
           matches |= first.length == 0;
         }
         if (!matches) {
-          fail("cut " + cut + ": /f (" + first.length + " bytes) is none of versions " + lastDurable + ".."
-              + (versions.size() - 1));
+          fail(
+              "cut "
+                  + cut
+                  + ": /f ("
+                  + first.length
+                  + " bytes) is none of versions "
+                  + lastDurable
+                  + ".."
+                  + (versions.size() - 1));
         }
         assertEquals(0, contents(fs, "/other").length % 1000, "cut " + cut);
       }
-      try (ZnsDevice dev = ZnsDevice.open(file); FluffleFs fs = FluffleFs.mount(dev)) {
+      try (ZnsDevice dev = ZnsDevice.open(file);
+          FluffleFs fs = FluffleFs.mount(dev)) {
         assertArrayEquals(first, contents(fs, "/f"), "cut " + cut + ": a second mount changed /f");
       }
     }
@@ -108,8 +125,8 @@ class PowerCutTest {
   }
 
   /**
-   * Recovery is idempotent: a power cut after any number of commands of a recovering mount,
-   * then another mount, gives what an undisturbed recovery gives.
+   * Recovery is idempotent: a power cut after any number of commands of a recovering mount, then
+   * another mount, gives what an undisturbed recovery gives.
    */
   @Test
   void aCrashDuringRecoveryThenAnotherMountGivesTheSameState() throws Exception {
@@ -147,7 +164,8 @@ class PowerCutTest {
           interrupted++;
         }
       }
-      try (ZnsDevice dev = ZnsDevice.open(copy); FluffleFs fs = FluffleFs.mount(dev)) {
+      try (ZnsDevice dev = ZnsDevice.open(copy);
+          FluffleFs fs = FluffleFs.mount(dev)) {
         assertArrayEquals(expected, contents(fs, "/d/f"), "cut " + cut);
         assertTrue(fs.check().ok(), "cut " + cut + ": " + fs.check().problems());
       }
@@ -187,10 +205,13 @@ class PowerCutTest {
           cuts++;
         }
       }
-      try (ZnsDevice dev = ZnsDevice.open(file); FluffleFs fs = FluffleFs.mount(dev)) {
+      try (ZnsDevice dev = ZnsDevice.open(file);
+          FluffleFs fs = FluffleFs.mount(dev)) {
         boolean old = fs.exists("/x/a");
         assertTrue(fs.exists("/y/b"), "cut " + cut);
-        assertTrue(old != (fs.stat("/y/b").sizeBytes() == 3000), "cut " + cut + ": the file has both or no names");
+        assertTrue(
+            old != (fs.stat("/y/b").sizeBytes() == 3000),
+            "cut " + cut + ": the file has both or no names");
         assertTrue(fs.check().ok(), fs.check().problems().toString());
         assertArrayEquals(content, contents(fs, old ? "/x/a" : "/y/b"));
         if (finished) {
@@ -202,11 +223,14 @@ class PowerCutTest {
     assertTrue(cuts > 3, "only " + cuts + " cut points");
   }
 
-  /** Runs the workload; {@code durable[0]} is the index of the last version whose fsync returned. */
+  /**
+   * Runs the workload; {@code durable[0]} is the index of the last version whose fsync returned.
+   */
   private static void workload(FluffleFs fs, List<byte[]> versions, int[] durable) {
     Random rnd = new Random(42);
     byte[] content = new byte[0];
-    try (FileHandle h = fs.open("/f"); FileHandle o = fs.open("/other")) {
+    try (FileHandle h = fs.open("/f");
+        FileHandle o = fs.open("/other")) {
       for (int round = 0; round < 20; round++) {
         int kind = round % 4;
         if (kind == 0) {

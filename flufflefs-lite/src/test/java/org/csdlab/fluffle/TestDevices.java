@@ -11,14 +11,26 @@ final class TestDevices {
 
   /** 32 zones × 128 blocks of 4 KiB (16 MiB). */
   static Geometry small() {
-    return Geometry.builder().zoneCount(32).zoneSizeBlocks(128).zoneCapacityBlocks(128).blockSizeBytes(4096)
-        .maxOpenZones(8).maxActiveZones(10).build();
+    return Geometry.builder()
+        .zoneCount(32)
+        .zoneSizeBlocks(128)
+        .zoneCapacityBlocks(128)
+        .blockSizeBytes(4096)
+        .maxOpenZones(8)
+        .maxActiveZones(10)
+        .build();
   }
 
   /** 24 zones × 64 blocks of 512 B, zone capacity 60 (deep block trees, odd capacity). */
   static Geometry tiny512() {
-    return Geometry.builder().zoneCount(24).zoneSizeBlocks(64).zoneCapacityBlocks(60).blockSizeBytes(512)
-        .maxOpenZones(6).maxActiveZones(8).build();
+    return Geometry.builder()
+        .zoneCount(24)
+        .zoneSizeBlocks(64)
+        .zoneCapacityBlocks(60)
+        .blockSizeBytes(512)
+        .maxOpenZones(6)
+        .maxActiveZones(8)
+        .build();
   }
 
   static ZnsDevice memory(Geometry g) {

@@ -49,7 +49,8 @@ class ZoneSummaryTest {
     assertArrayEquals(indexes, e.indexes());
     assertNull(s.decode(8, blocks, 512), "a summary names its zone");
     blocks[512 + 40] ^= 1;
-    assertNull(s.decode(7, blocks, 512), "the checksum catches a changed entry in the second block");
+    assertNull(
+        s.decode(7, blocks, 512), "the checksum catches a changed entry in the second block");
   }
 
   @Test
@@ -59,7 +60,9 @@ class ZoneSummaryTest {
       for (int round = 0; round < 6; round++) {
         for (int f = 0; f < 4; f++) {
           try (FileHandle h = fs.open("/f" + f, OpenMode.CREATE)) {
-            h.write((long) ((round * 7 + f * 3) % 40) * BLOCK, TestDevices.random(round * 10L + f, 90 * BLOCK + 17));
+            h.write(
+                (long) ((round * 7 + f * 3) % 40) * BLOCK,
+                TestDevices.random(round * 10L + f, 90 * BLOCK + 17));
           }
         }
       }
@@ -91,7 +94,8 @@ class ZoneSummaryTest {
     ZnsDevice dev = TestDevices.memory(TestDevices.small()); // 16 MiB
     int size = 8 << 20;
     byte[] content = new byte[size];
-    try (FluffleFs fs = FluffleFs.format(dev, FormatOptions.defaults()); FileHandle h = fs.open("/half", OpenMode.CREATE)) {
+    try (FluffleFs fs = FluffleFs.format(dev, FormatOptions.defaults());
+        FileHandle h = fs.open("/half", OpenMode.CREATE)) {
       for (int pass = 0; pass < 4; pass++) {
         byte[] chunk = TestDevices.random(pass, 128 * 1024);
         for (int off = 0; off + chunk.length <= size; off += chunk.length) {
@@ -131,16 +135,20 @@ class ZoneSummaryTest {
     for (int i = at + 1; i < journal.size(); i++) {
       journal.entry(i).applyTo(crashed);
     }
-    try (FluffleFs again = FluffleFs.mount(crashed); FileHandle h = again.open("/f")) {
+    try (FluffleFs again = FluffleFs.mount(crashed);
+        FileHandle h = again.open("/f")) {
       Volume w = again.volume();
       assertNull(w.readSummary(zone, false), "a torn summary is not a summary");
       assertArrayEquals(content, h.read(0, content.length));
       assertTrue(again.check().ok(), again.check().problems().toString());
-      h.write(0, TestDevices.random(2, BLOCK * (w.dataCapacity - 3))); // leaves 3 live blocks in the zone
+      h.write(
+          0,
+          TestDevices.random(2, BLOCK * (w.dataCapacity - 3))); // leaves 3 live blocks in the zone
       for (int pass = 0; pass < 10 && w.zones.valid[zone] > 0; pass++) {
         assertTrue(w.cleanPass(CleaningPolicy.GREEDY));
       }
-      assertEquals(0, w.zones.valid[zone], "the cleaner moved the live blocks using the block maps");
+      assertEquals(
+          0, w.zones.valid[zone], "the cleaner moved the live blocks using the block maps");
       assertTrue(again.check().ok(), again.check().problems().toString());
     }
   }
@@ -169,7 +177,8 @@ class ZoneSummaryTest {
     for (int i = at + 1; i < journal.size(); i++) {
       journal.entry(i).applyTo(wrong);
     }
-    CorruptImageException e = assertThrows(CorruptImageException.class, () -> FluffleFs.mount(wrong));
+    CorruptImageException e =
+        assertThrows(CorruptImageException.class, () -> FluffleFs.mount(wrong));
     assertTrue(e.getMessage().contains("summary of zone " + zone), e.getMessage());
   }
 
@@ -189,7 +198,8 @@ class ZoneSummaryTest {
     int zone = v.geometry.zoneOf(((DeviceJournal.Append) journal.entry(at)).firstLba());
     fs.close();
     ZnsDevice crashed = journal.replay(at); // power cut just before the summary
-    try (FluffleFs again = FluffleFs.mount(crashed); FileHandle h = again.open("/f")) {
+    try (FluffleFs again = FluffleFs.mount(crashed);
+        FileHandle h = again.open("/f")) {
       Volume w = again.volume();
       assertNull(w.readSummary(zone, false));
       assertArrayEquals(content, h.read(0, content.length));
@@ -205,25 +215,34 @@ class ZoneSummaryTest {
   @Test
   void checkReportsASummaryThatDisagreesWithTheBlockMaps() {
     ZnsDevice dev = TestDevices.memory(TestDevices.small());
-    try (FluffleFs fs = FluffleFs.format(dev, FormatOptions.defaults()); FileHandle h = fs.open("/f", OpenMode.CREATE)) {
+    try (FluffleFs fs = FluffleFs.format(dev, FormatOptions.defaults());
+        FileHandle h = fs.open("/f", OpenMode.CREATE)) {
       Volume v = fs.volume();
-      h.write(0, TestDevices.random(6, (v.dataCapacity + 5) * BLOCK)); // one full zone, 5 blocks in the next
+      h.write(
+          0,
+          TestDevices.random(
+              6, (v.dataCapacity + 5) * BLOCK)); // one full zone, 5 blocks in the next
       assertTrue(fs.check().ok(), fs.check().problems().toString());
       Inode f = v.inodes.get(fs.stat("/f").inode());
-      // swap blocks 0 and 1 in the map: the usage table still balances, the sealed zone's summary does not
+      // swap blocks 0 and 1 in the map: the usage table still balances, the sealed zone's summary
+      // does not
       long first = f.block(0);
       f.setBlock(0, f.block(1));
       f.setBlock(1, first);
       CheckReport swapped = fs.check();
-      assertTrue(swapped.problems().stream().anyMatch(p -> p.startsWith("the on-disk summary of zone "
-          + v.geometry.zoneOf(first))), swapped.problems().toString());
+      assertTrue(
+          swapped.problems().stream()
+              .anyMatch(
+                  p -> p.startsWith("the on-disk summary of zone " + v.geometry.zoneOf(first))),
+          swapped.problems().toString());
       f.setBlock(1, f.block(0));
       f.setBlock(0, first);
       // the open hot log's summary, still in memory, is checked too
       long owner = v.hot.summaryInos[0];
       v.hot.summaryInos[0] = 999;
       CheckReport wrongOwner = fs.check();
-      assertTrue(wrongOwner.problems().stream().anyMatch(p -> p.contains("the hot data log keeps")),
+      assertTrue(
+          wrongOwner.problems().stream().anyMatch(p -> p.contains("the hot data log keeps")),
           wrongOwner.problems().toString());
       v.hot.summaryInos[0] = owner;
       assertTrue(fs.check().ok(), fs.check().problems().toString());
@@ -234,7 +253,8 @@ class ZoneSummaryTest {
   private static int summaryAppend(DeviceJournal journal, Volume v) {
     for (int i = 0; i < journal.size(); i++) {
       if (journal.entry(i) instanceof DeviceJournal.Append a
-          && ByteBuffer.wrap(a.data()).order(ByteOrder.LITTLE_ENDIAN).getInt(0) == ZoneSummary.MAGIC) {
+          && ByteBuffer.wrap(a.data()).order(ByteOrder.LITTLE_ENDIAN).getInt(0)
+              == ZoneSummary.MAGIC) {
         return i;
       }
     }

@@ -13,8 +13,8 @@ import tech.tablesaw.api.Table;
 /**
  * The same work done on the host and offloaded to the drive, side by side: whether the answers
  * agree, the bytes that crossed the host link, modeled and wall time, and the ratios host /
- * offloaded (a speedup above 1 means the offloaded run was faster). Saves to JSON so a run can
- * be compared with a later one ({@link #against}).
+ * offloaded (a speedup above 1 means the offloaded run was faster). Saves to JSON so a run can be
+ * compared with a later one ({@link #against}).
  *
  * @param host the run on the host
  * @param offloaded the run on the drive
@@ -31,7 +31,9 @@ public record Comparison(Run host, Run offloaded) implements HtmlRenderable {
     return host.value() == offloaded.value();
   }
 
-  /** Host-link bytes of the host run divided by those of the offloaded run (NaN if the latter is 0). */
+  /**
+   * Host-link bytes of the host run divided by those of the offloaded run (NaN if the latter is 0).
+   */
   public double hostBytesRatio() {
     return Quantities.divide(host.hostBytes(), offloaded.hostBytes());
   }
@@ -46,28 +48,52 @@ public record Comparison(Run host, Run offloaded) implements HtmlRenderable {
     return Quantities.divide(host.wallNanos(), offloaded.wallNanos());
   }
 
-  /** Rows: answer, bytes over the host link, modeled time, wall time; columns: host, offloaded, host / offloaded. */
+  /**
+   * Rows: answer, bytes over the host link, modeled time, wall time; columns: host, offloaded, host
+   * / offloaded.
+   */
   public Table table() {
     StringColumn metric = StringColumn.create("metric");
     StringColumn hostColumn = StringColumn.create("host");
     StringColumn driveColumn = StringColumn.create("offloaded");
     StringColumn ratio = StringColumn.create("host / offloaded");
-    metric.append("answer").append("bytes over host link").append("modeled time").append("wall time");
-    hostColumn.append(String.valueOf(host.value())).append(Quantities.bytes(host.hostBytes()))
-        .append(Quantities.nanos(host.modeledNanos())).append(Quantities.nanos(host.wallNanos()));
-    driveColumn.append(String.valueOf(offloaded.value())).append(Quantities.bytes(offloaded.hostBytes()))
-        .append(Quantities.nanos(offloaded.modeledNanos())).append(Quantities.nanos(offloaded.wallNanos()));
-    ratio.append(sameAnswer() ? "same" : "DIFFERENT").append(Quantities.ratio(hostBytesRatio()))
-        .append(Quantities.ratio(modeledSpeedup())).append(Quantities.ratio(wallSpeedup()));
-    return Table.create(host.label() + " vs " + offloaded.label(), metric, hostColumn, driveColumn, ratio);
+    metric
+        .append("answer")
+        .append("bytes over host link")
+        .append("modeled time")
+        .append("wall time");
+    hostColumn
+        .append(String.valueOf(host.value()))
+        .append(Quantities.bytes(host.hostBytes()))
+        .append(Quantities.nanos(host.modeledNanos()))
+        .append(Quantities.nanos(host.wallNanos()));
+    driveColumn
+        .append(String.valueOf(offloaded.value()))
+        .append(Quantities.bytes(offloaded.hostBytes()))
+        .append(Quantities.nanos(offloaded.modeledNanos()))
+        .append(Quantities.nanos(offloaded.wallNanos()));
+    ratio
+        .append(sameAnswer() ? "same" : "DIFFERENT")
+        .append(Quantities.ratio(hostBytesRatio()))
+        .append(Quantities.ratio(modeledSpeedup()))
+        .append(Quantities.ratio(wallSpeedup()));
+    return Table.create(
+        host.label() + " vs " + offloaded.label(), metric, hostColumn, driveColumn, ratio);
   }
 
   /** One line: the verdict on the answer, bytes and time. */
   public String headline() {
-    return (sameAnswer() ? "same answer (" + host.value() + ")" : "DIFFERENT answers: host " + host.value()
-        + ", offloaded " + offloaded.value()) + "; " + Quantities.bytes(host.hostBytes()) + " vs "
-        + Quantities.bytes(offloaded.hostBytes()) + " over the host link; modeled host / offloaded "
-        + Quantities.ratio(modeledSpeedup()) + "; wall " + Quantities.ratio(wallSpeedup());
+    return (sameAnswer()
+            ? "same answer (" + host.value() + ")"
+            : "DIFFERENT answers: host " + host.value() + ", offloaded " + offloaded.value())
+        + "; "
+        + Quantities.bytes(host.hostBytes())
+        + " vs "
+        + Quantities.bytes(offloaded.hostBytes())
+        + " over the host link; modeled host / offloaded "
+        + Quantities.ratio(modeledSpeedup())
+        + "; wall "
+        + Quantities.ratio(wallSpeedup());
   }
 
   /** The headline and the table as aligned text. */
@@ -87,8 +113,10 @@ public record Comparison(Run host, Run offloaded) implements HtmlRenderable {
       StringBuilder line = new StringBuilder();
       for (int c = 0; c < names.size(); c++) {
         String value = r < 0 ? names.get(c) : table.getString(r, c);
-        line.append(c == 0 ? String.format("%-" + widths[c] + "s", value)
-            : String.format("  %" + widths[c] + "s", value));
+        line.append(
+            c == 0
+                ? String.format("%-" + widths[c] + "s", value)
+                : String.format("  %" + widths[c] + "s", value));
       }
       out.append(line.toString().stripTrailing()).append('\n');
     }
@@ -97,9 +125,14 @@ public record Comparison(Run host, Run offloaded) implements HtmlRenderable {
 
   @Override
   public String toHtml() {
-    String verdict = "<div data-same-answer=\"" + sameAnswer() + "\" style=\"margin-bottom:4px\">"
-        + Html.escape((sameAnswer() ? "✔ " : "✘ ") + headline()) + "</div>";
-    return Html.panel(host.label() + " vs " + offloaded.label(), verdict + TableHtml.of(table().setName("")));
+    String verdict =
+        "<div data-same-answer=\""
+            + sameAnswer()
+            + "\" style=\"margin-bottom:4px\">"
+            + Html.escape((sameAnswer() ? "✔ " : "✘ ") + headline())
+            + "</div>";
+    return Html.panel(
+        host.label() + " vs " + offloaded.label(), verdict + TableHtml.of(table().setName("")));
   }
 
   /** Writes this comparison to {@code file} as JSON and returns the file. */

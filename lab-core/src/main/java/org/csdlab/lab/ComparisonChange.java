@@ -9,10 +9,10 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A saved comparison beside today's: for each run (host, offloaded) and each measure (answer,
- * bytes over the host link, modeled time, wall time), the saved value, today's and the change.
- * Answers, bytes and modeled time are deterministic, so a change there means the data, the kernel
- * or the model changed; wall time varies from one run to the next.
+ * A saved comparison beside today's: for each run (host, offloaded) and each measure (answer, bytes
+ * over the host link, modeled time, wall time), the saved value, today's and the change. Answers,
+ * bytes and modeled time are deterministic, so a change there means the data, the kernel or the
+ * model changed; wall time varies from one run to the next.
  *
  * @param saved the earlier comparison
  * @param today the current one
@@ -21,12 +21,16 @@ public record ComparisonChange(Comparison saved, Comparison today) implements Ht
 
   /** True when both runs give the same answers as before. */
   public boolean sameAnswers() {
-    return saved.host().value() == today.host().value() && saved.offloaded().value() == today.offloaded().value();
+    return saved.host().value() == today.host().value()
+        && saved.offloaded().value() == today.offloaded().value();
   }
 
-  /** True when answers, bytes over the link and modeled times are all as before (wall time aside). */
+  /**
+   * True when answers, bytes over the link and modeled times are all as before (wall time aside).
+   */
   public boolean deterministicPartsEqual() {
-    return sameAnswers() && saved.host().hostBytes() == today.host().hostBytes()
+    return sameAnswers()
+        && saved.host().hostBytes() == today.host().hostBytes()
         && saved.offloaded().hostBytes() == today.offloaded().hostBytes()
         && saved.host().modeledNanos() == today.host().modeledNanos()
         && saved.offloaded().modeledNanos() == today.offloaded().modeledNanos();
@@ -44,15 +48,57 @@ public record ComparisonChange(Comparison saved, Comparison today) implements Ht
       Run b = onHost ? today.host() : today.offloaded();
       String label = onHost ? "host" : "offloaded";
       add(run, measure, before, now, change, label, "answer", a, b, Run::value, String::valueOf);
-      add(run, measure, before, now, change, label, "bytes over host link", a, b, Run::hostBytes, Quantities::bytes);
-      add(run, measure, before, now, change, label, "modeled time", a, b, Run::modeledNanos, Quantities::nanos);
-      add(run, measure, before, now, change, label, "wall time", a, b, Run::wallNanos, Quantities::nanos);
+      add(
+          run,
+          measure,
+          before,
+          now,
+          change,
+          label,
+          "bytes over host link",
+          a,
+          b,
+          Run::hostBytes,
+          Quantities::bytes);
+      add(
+          run,
+          measure,
+          before,
+          now,
+          change,
+          label,
+          "modeled time",
+          a,
+          b,
+          Run::modeledNanos,
+          Quantities::nanos);
+      add(
+          run,
+          measure,
+          before,
+          now,
+          change,
+          label,
+          "wall time",
+          a,
+          b,
+          Run::wallNanos,
+          Quantities::nanos);
     }
     return Table.create("saved vs today", run, measure, before, now, change);
   }
 
-  private static void add(StringColumn run, StringColumn measure, StringColumn before, StringColumn now,
-      StringColumn change, String label, String name, Run a, Run b, ToLongFunction<Run> value,
+  private static void add(
+      StringColumn run,
+      StringColumn measure,
+      StringColumn before,
+      StringColumn now,
+      StringColumn change,
+      String label,
+      String name,
+      Run a,
+      Run b,
+      ToLongFunction<Run> value,
       java.util.function.LongFunction<String> format) {
     long x = value.applyAsLong(a);
     long y = value.applyAsLong(b);
@@ -60,10 +106,16 @@ public record ComparisonChange(Comparison saved, Comparison today) implements Ht
     measure.append(name);
     before.append(format.apply(x));
     now.append(format.apply(y));
-    change.append(x == y ? "=" : x == 0 ? "new" : String.format(Locale.ROOT, "%+.1f %%", 100.0 * (y - x) / x));
+    change.append(
+        x == y
+            ? "="
+            : x == 0 ? "new" : String.format(Locale.ROOT, "%+.1f %%", 100.0 * (y - x) / x));
   }
 
-  /** As {@code saved vs today: same answers, bytes and modeled times (wall host +3.1 %, offloaded -2.0 %)}. */
+  /**
+   * As {@code saved vs today: same answers, bytes and modeled times (wall host +3.1 %, offloaded
+   * -2.0 %)}.
+   */
   @Override
   public String toString() {
     Table table = table();
@@ -71,13 +123,23 @@ public record ComparisonChange(Comparison saved, Comparison today) implements Ht
     if (deterministicPartsEqual()) {
       return "saved vs today: same answers, bytes and modeled times (" + wall + ")";
     }
-    StringBuilder out = new StringBuilder("saved vs today: ").append(sameAnswers() ? "same answers" : "ANSWERS CHANGED")
-        .append(", bytes or modeled time changed");
+    StringBuilder out =
+        new StringBuilder("saved vs today: ")
+            .append(sameAnswers() ? "same answers" : "ANSWERS CHANGED")
+            .append(", bytes or modeled time changed");
     for (int r = 0; r < table.rowCount(); r++) {
       if (!table.getString(r, 4).equals("=")) {
-        out.append("\n  ").append(table.getString(r, 0)).append(' ').append(table.getString(r, 1)).append(": ")
-            .append(table.getString(r, 2)).append(" -> ").append(table.getString(r, 3)).append(" (")
-            .append(table.getString(r, 4)).append(')');
+        out.append("\n  ")
+            .append(table.getString(r, 0))
+            .append(' ')
+            .append(table.getString(r, 1))
+            .append(": ")
+            .append(table.getString(r, 2))
+            .append(" -> ")
+            .append(table.getString(r, 3))
+            .append(" (")
+            .append(table.getString(r, 4))
+            .append(')');
       }
     }
     return out.toString();
@@ -85,9 +147,17 @@ public record ComparisonChange(Comparison saved, Comparison today) implements Ht
 
   @Override
   public String toHtml() {
-    String verdict = deterministicPartsEqual() ? "✔ same answers, bytes and modeled times"
-        : (sameAnswers() ? "✘ bytes or modeled time changed" : "✘ answers changed");
-    return Html.panel("saved comparison vs today", "<div data-same-answers=\"" + sameAnswers() + "\">"
-        + Html.escape(verdict) + "</div>" + TableHtml.of(table().setName("")));
+    String verdict =
+        deterministicPartsEqual()
+            ? "✔ same answers, bytes and modeled times"
+            : (sameAnswers() ? "✘ bytes or modeled time changed" : "✘ answers changed");
+    return Html.panel(
+        "saved comparison vs today",
+        "<div data-same-answers=\""
+            + sameAnswers()
+            + "\">"
+            + Html.escape(verdict)
+            + "</div>"
+            + TableHtml.of(table().setName("")));
   }
 }

@@ -11,7 +11,8 @@ import org.csdlab.zns.csd.CsdResult;
  *
  * @param kernel the kernel's name
  * @param extent the data it was given, or null when it was given raw call information
- * @param value the answer: the first 8 returned bytes as a little-endian u64, or r0 if it returned fewer
+ * @param value the answer: the first 8 returned bytes as a little-endian u64, or r0 if it returned
+ *     fewer
  * @param r0 the kernel's exit value (0 for success in OpenCSD kernels)
  * @param instructions eBPF instructions the device core executed
  * @param mediaBytesRead bytes read from the media inside the drive
@@ -23,9 +24,21 @@ import org.csdlab.zns.csd.CsdResult;
  * @param debug the kernel's debug messages, as many as the limits kept
  * @param debugDropped how many debug messages were dropped for the limits (after those kept)
  */
-public record CsdRun(String kernel, Extent extent, long value, long r0, long instructions, long mediaBytesRead,
-    long hostBytes, long mediaNanos, long computeNanos, long linkNanos, long wallNanos, List<String> debug,
-    long debugDropped) implements Run {
+public record CsdRun(
+    String kernel,
+    Extent extent,
+    long value,
+    long r0,
+    long instructions,
+    long mediaBytesRead,
+    long hostBytes,
+    long mediaNanos,
+    long computeNanos,
+    long linkNanos,
+    long wallNanos,
+    List<String> debug,
+    long debugDropped)
+    implements Run {
   /** The most debug messages a run made of parts keeps: as many as one run keeps by default. */
   static final int MAX_DEBUG_LINES = ComputationalStorage.DEFAULT_DEBUG_LINES;
 
@@ -35,8 +48,19 @@ public record CsdRun(String kernel, Extent extent, long value, long r0, long ins
 
   static CsdRun of(String kernel, Extent extent, CsdResult result, long wallNanos) {
     long value = result.hostBytes() >= 8 ? result.returnedLong() : result.r0();
-    return new CsdRun(kernel, extent, value, result.r0(), result.instructionsExecuted(), result.mediaBytesRead(),
-        result.hostBytes(), result.mediaNanos(), result.computeNanos(), result.linkNanos(), wallNanos, result.debug(),
+    return new CsdRun(
+        kernel,
+        extent,
+        value,
+        result.r0(),
+        result.instructionsExecuted(),
+        result.mediaBytesRead(),
+        result.hostBytes(),
+        result.mediaNanos(),
+        result.computeNanos(),
+        result.linkNanos(),
+        wallNanos,
+        result.debug(),
         result.debugDropped());
   }
 
@@ -76,8 +100,20 @@ public record CsdRun(String kernel, Extent extent, long value, long r0, long ins
       debug.addAll(part.debug.subList(0, Math.min(room, part.debug.size())));
       debugDropped += part.debugDropped + Math.max(0, part.debug.size() - room);
     }
-    return new CsdRun(kernel, extent, value, r0, instructions, media, host, mediaNanos, computeNanos, linkNanos,
-        wallNanos, debug, debugDropped);
+    return new CsdRun(
+        kernel,
+        extent,
+        value,
+        r0,
+        instructions,
+        media,
+        host,
+        mediaNanos,
+        computeNanos,
+        linkNanos,
+        wallNanos,
+        debug,
+        debugDropped);
   }
 
   @Override
@@ -92,35 +128,60 @@ public record CsdRun(String kernel, Extent extent, long value, long r0, long ins
   }
 
   /**
-   * One line, as {@code drive count_u32_above = 56727 · 8 B over the link · modeled 2.10 ms · wall 3.40 ms · 1.31 M insn}
-   * (and {@code r0} when the kernel's exit value is not 0).
+   * One line, as {@code drive count_u32_above = 56727 · 8 B over the link · modeled 2.10 ms · wall
+   * 3.40 ms · 1.31 M insn} (and {@code r0} when the kernel's exit value is not 0).
    */
   @Override
   public String toString() {
-    return label() + " = " + value + " · " + Quantities.bytes(hostBytes) + " over the link · modeled "
-        + Quantities.nanos(modeledNanos()) + " · wall " + Quantities.nanos(wallNanos) + (r0 == 0 ? "" : " · r0 " + r0)
-        + " · " + Quantities.si(instructions, "insn")
+    return label()
+        + " = "
+        + value
+        + " · "
+        + Quantities.bytes(hostBytes)
+        + " over the link · modeled "
+        + Quantities.nanos(modeledNanos())
+        + " · wall "
+        + Quantities.nanos(wallNanos)
+        + (r0 == 0 ? "" : " · r0 " + r0)
+        + " · "
+        + Quantities.si(instructions, "insn")
         + (debug.isEmpty() ? "" : " · " + debug.size() + " debug messages")
         + (debugDropped == 0 ? "" : " · " + debugDropped + " debug messages dropped");
   }
 
   @Override
   public String toHtml() {
-    List<List<String>> rows = new ArrayList<>(List.of(
-        List.of("data", extent == null ? "(call information)" : extent.toString()),
-        List.of("exit value r0", String.valueOf(r0)),
-        List.of("instructions", String.valueOf(instructions)),
-        List.of("read inside the drive", Quantities.bytes(mediaBytesRead) + " (" + mediaBytesRead + " B)"),
-        List.of("bytes over host link", Quantities.bytes(hostBytes) + " (" + hostBytes + " B)"),
-        List.of("modeled time", Quantities.nanos(modeledNanos()) + " = media " + Quantities.nanos(mediaNanos)
-            + " + compute " + Quantities.nanos(computeNanos) + " + link " + Quantities.nanos(linkNanos)),
-        List.of("wall time", Quantities.nanos(wallNanos))));
+    List<List<String>> rows =
+        new ArrayList<>(
+            List.of(
+                List.of("data", extent == null ? "(call information)" : extent.toString()),
+                List.of("exit value r0", String.valueOf(r0)),
+                List.of("instructions", String.valueOf(instructions)),
+                List.of(
+                    "read inside the drive",
+                    Quantities.bytes(mediaBytesRead) + " (" + mediaBytesRead + " B)"),
+                List.of(
+                    "bytes over host link", Quantities.bytes(hostBytes) + " (" + hostBytes + " B)"),
+                List.of(
+                    "modeled time",
+                    Quantities.nanos(modeledNanos())
+                        + " = media "
+                        + Quantities.nanos(mediaNanos)
+                        + " + compute "
+                        + Quantities.nanos(computeNanos)
+                        + " + link "
+                        + Quantities.nanos(linkNanos)),
+                List.of("wall time", Quantities.nanos(wallNanos))));
     for (String message : debug) {
       rows.add(List.of("debug", message));
     }
     if (debugDropped > 0) {
-      rows.add(List.of("debug dropped", debugDropped + " more messages (over the debug limits of"
-          + " ComputationalStorage.builder: debugLineLimit, debugByteLimit)"));
+      rows.add(
+          List.of(
+              "debug dropped",
+              debugDropped
+                  + " more messages (over the debug limits of"
+                  + " ComputationalStorage.builder: debugLineLimit, debugByteLimit)"));
     }
     return Html.panel(label() + " = " + value, Html.table(List.of("", ""), rows));
   }

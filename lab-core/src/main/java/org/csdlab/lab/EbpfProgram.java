@@ -31,11 +31,13 @@ import org.csdlab.lab.display.HtmlRenderable;
  * <p>As in Linux, a program the verifier refuses never runs: {@link #run()} and {@link #trace()}
  * verify it first (once; the result is kept) and throw {@link ProgramRefusedException} with the
  * verifier's message. {@link #runUnverified()} and {@link #traceUnverified()} run it anyway, for
- * experiments with what the verifier would have stopped; the VM's bounds checks and fuel limit still
- * hold there. The verifier does not prove that a program ends: a loop that never exits is stopped by
- * the fuel limit ({@link Lab.Builder#fuel}) with a {@link org.csdlab.ebpf.FuelExhaustedException}.
+ * experiments with what the verifier would have stopped; the VM's bounds checks and fuel limit
+ * still hold there. The verifier does not prove that a program ends: a loop that never exits is
+ * stopped by the fuel limit ({@link Lab.Builder#fuel}) with a {@link
+ * org.csdlab.ebpf.FuelExhaustedException}.
  *
- * <p>Maps and data regions of a program from an ELF object keep their contents from one run to the next.
+ * <p>Maps and data regions of a program from an ELF object keep their contents from one run to the
+ * next.
  */
 public final class EbpfProgram implements HtmlRenderable {
   private final String name;
@@ -102,8 +104,8 @@ public final class EbpfProgram implements HtmlRenderable {
   }
 
   /**
-   * Runs with no context without asking the verifier, for experiments with programs it refuses.
-   * The VM still checks every memory access and stops after the fuel limit.
+   * Runs with no context without asking the verifier, for experiments with programs it refuses. The
+   * VM still checks every memory access and stops after the fuel limit.
    */
   public ExecutionResult runUnverified() {
     return runUnverified(new byte[0]);
@@ -127,7 +129,8 @@ public final class EbpfProgram implements HtmlRenderable {
   }
 
   /**
-   * Verifies, then runs with {@code context}, recording every step (at most {@link Vm#DEFAULT_TRACE_LIMIT}).
+   * Verifies, then runs with {@code context}, recording every step (at most {@link
+   * Vm#DEFAULT_TRACE_LIMIT}).
    *
    * @throws ProgramRefusedException the verifier refuses the program; it did not run
    */
@@ -136,7 +139,10 @@ public final class EbpfProgram implements HtmlRenderable {
     return traceUnverified(context);
   }
 
-  /** Runs with no context without asking the verifier, recording every step; see {@link #runUnverified()}. */
+  /**
+   * Runs with no context without asking the verifier, recording every step; see {@link
+   * #runUnverified()}.
+   */
   public TraceTable traceUnverified() {
     return traceUnverified(new byte[0]);
   }
@@ -159,29 +165,44 @@ public final class EbpfProgram implements HtmlRenderable {
   }
 
   private Vm.Builder vmBuilder() {
-    Vm.Builder builder = loaded == null ? Vm.builder(program) : loaded.configure(Vm.builder(program));
+    Vm.Builder builder =
+        loaded == null ? Vm.builder(program) : loaded.configure(Vm.builder(program));
     return maps.configure(builder).helpers(HelperSets.linux(maps)).fuel(fuel);
   }
 
-  /** What the verifier says, with the Linux helpers (and the ELF object's regions). Never throws for a refusal. */
+  /**
+   * What the verifier says, with the Linux helpers (and the ELF object's regions). Never throws for
+   * a refusal.
+   */
   public Verification verify() {
     VerifierOptions options = VerifierOptions.defaults();
     if (loaded != null) {
       options = options.withRegionsOf(loaded);
     }
-    return new Verification(name, program, forTheWorkbench(Verifier.verify(program, options), options));
+    return new Verification(
+        name, program, forTheWorkbench(Verifier.verify(program, options), options));
   }
 
   /** The verifier's advice to supply options, replaced by what a workbench user calls. */
-  private static VerificationResult forTheWorkbench(VerificationResult result, VerifierOptions options) {
+  private static VerificationResult forTheWorkbench(
+      VerificationResult result, VerifierOptions options) {
     if (result.code() == ErrorCode.TOO_COMPLEX) {
-      String budget = result.cost().instructionsOverBudget() ? "withMaxProcessedInstructions" : "withMaxStoredStates";
-      return result.withFix(Verifier.SIMPLER_CALLS_FIX + ", or see the verdict under a larger budget with"
-          + " verify(VerifierOptions.defaults()." + budget + "(n)); runUnverified() runs it without the verifier");
+      String budget =
+          result.cost().instructionsOverBudget()
+              ? "withMaxProcessedInstructions"
+              : "withMaxStoredStates";
+      return result.withFix(
+          Verifier.SIMPLER_CALLS_FIX
+              + ", or see the verdict under a larger budget with"
+              + " verify(VerifierOptions.defaults()."
+              + budget
+              + "(n)); runUnverified() runs it without the verifier");
     }
     if (result.code() == ErrorCode.UNKNOWN_HELPER) {
-      return result.withFix("call one of the workbench's Linux helpers (" + new TreeSet<>(options.helpers().keySet())
-          + "); a kernel that calls the drive's opencsd helpers is verified and run on the drive by lab.csd().load(...)");
+      return result.withFix(
+          "call one of the workbench's Linux helpers ("
+              + new TreeSet<>(options.helpers().keySet())
+              + "); a kernel that calls the drive's opencsd helpers is verified and run on the drive by lab.csd().load(...)");
     }
     return result;
   }
@@ -204,8 +225,15 @@ public final class EbpfProgram implements HtmlRenderable {
   /** As {@code EbpfProgram[hello: 2 instructions]}. */
   @Override
   public String toString() {
-    return "EbpfProgram[" + name + ": " + program.size() + " instructions" + (loaded == null ? ""
-        : ", from ELF" + (loaded.maps().isEmpty() ? "" : ", " + loaded.maps().size() + " maps")) + "]";
+    return "EbpfProgram["
+        + name
+        + ": "
+        + program.size()
+        + " instructions"
+        + (loaded == null
+            ? ""
+            : ", from ELF" + (loaded.maps().isEmpty() ? "" : ", " + loaded.maps().size() + " maps"))
+        + "]";
   }
 
   /** The listing. */

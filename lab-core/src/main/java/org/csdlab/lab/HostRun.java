@@ -13,7 +13,8 @@ import org.csdlab.lab.display.Html;
  * @param modeledNanos modeled time of the reads, host link included
  * @param wallNanos wall-clock time of reads and processing
  */
-public record HostRun(String operation, Extent extent, long value, long hostBytes, long modeledNanos, long wallNanos)
+public record HostRun(
+    String operation, Extent extent, long value, long hostBytes, long modeledNanos, long wallNanos)
     implements Run {
 
   @Override
@@ -21,17 +22,34 @@ public record HostRun(String operation, Extent extent, long value, long hostByte
     return "host " + operation;
   }
 
-  /** As {@code host countU32Above(0x3fffffff) = 56727 · 296.0 KiB over the link · modeled 7.40 ms · wall 1.20 ms}. */
+  /**
+   * As {@code host countU32Above(0x3fffffff) = 56727 · 296.0 KiB over the link · modeled 7.40 ms ·
+   * wall 1.20 ms}.
+   */
   @Override
   public String toString() {
-    return label() + " = " + value + " · " + Quantities.bytes(hostBytes) + " over the link · modeled "
-        + Quantities.nanos(modeledNanos) + " · wall " + Quantities.nanos(wallNanos);
+    return label()
+        + " = "
+        + value
+        + " · "
+        + Quantities.bytes(hostBytes)
+        + " over the link · modeled "
+        + Quantities.nanos(modeledNanos)
+        + " · wall "
+        + Quantities.nanos(wallNanos);
   }
 
   @Override
   public String toHtml() {
-    return Html.panel(label() + " = " + value, Html.table(List.of("data", "bytes over host link", "modeled time",
-        "wall time"), List.of(List.of(String.valueOf(extent), Quantities.bytes(hostBytes) + " (" + hostBytes + " B)",
-        Quantities.nanos(modeledNanos), Quantities.nanos(wallNanos)))));
+    return Html.panel(
+        label() + " = " + value,
+        Html.table(
+            List.of("data", "bytes over host link", "modeled time", "wall time"),
+            List.of(
+                List.of(
+                    String.valueOf(extent),
+                    Quantities.bytes(hostBytes) + " (" + hostBytes + " B)",
+                    Quantities.nanos(modeledNanos),
+                    Quantities.nanos(wallNanos)))));
   }
 }

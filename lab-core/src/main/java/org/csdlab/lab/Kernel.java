@@ -9,8 +9,8 @@ import org.csdlab.zns.csd.CsdKernel;
 import org.csdlab.zns.csd.CsdResult;
 
 /**
- * A kernel loaded onto the lab's drive (verified first), ready to run next to the data as often
- * as needed. Runs give a {@link CsdRun}.
+ * A kernel loaded onto the lab's drive (verified first), ready to run next to the data as often as
+ * needed. Runs give a {@link CsdRun}.
  *
  * <pre>{@code
  * var count = lab.csd().load(Path.of("tutorials/programs/count_u32.o"));
@@ -60,7 +60,10 @@ public final class Kernel implements HtmlRenderable {
     return run(callInfo, null);
   }
 
-  /** Runs with call information made of {@code words}, each a little-endian u64, e.g. {@code run(3)} for zone 3. */
+  /**
+   * Runs with call information made of {@code words}, each a little-endian u64, e.g. {@code run(3)}
+   * for zone 3.
+   */
   public CsdRun run(long... words) {
     return run(words(words), null);
   }
@@ -71,7 +74,8 @@ public final class Kernel implements HtmlRenderable {
     progress.started(label, extent == null ? 0 : extent.lengthBytes());
     try {
       CsdRun run = runQuietly(callInfo, extent);
-      progress.advanced(label, extent == null ? run.mediaBytesRead() : extent.lengthBytes(), run.modeledNanos());
+      progress.advanced(
+          label, extent == null ? run.mediaBytesRead() : extent.lengthBytes(), run.modeledNanos());
       return run;
     } finally {
       progress.finished(label);
@@ -101,6 +105,7 @@ public final class Kernel implements HtmlRenderable {
 
   @Override
   public String toHtml() {
-    return Html.panel("kernel " + name + " (loaded on the drive, verified)", listing().tableHtml(-1));
+    return Html.panel(
+        "kernel " + name + " (loaded on the drive, verified)", listing().tableHtml(-1));
   }
 }

@@ -13,8 +13,8 @@ import org.csdlab.zns.csd.ComputationalStorage;
 import org.csdlab.zns.timing.TimingProfile;
 
 /**
- * A computational-storage lab: a ZNS drive with an eBPF core, an eBPF workbench and the host
- * beside them, each one dot away.
+ * A computational-storage lab: a ZNS drive with an eBPF core, an eBPF workbench and the host beside
+ * them, each one dot away.
  *
  * <pre>{@code
  * var lab = Lab.create();                         // in-memory drive, teaching timing profile
@@ -55,8 +55,12 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
       builder.file(config.backendPath());
     }
     this.zns = builder.build();
-    this.storage = ComputationalStorage.builder(zns).coreInstructionsPerSecond(config.coreInstructionsPerSecond())
-        .memoryBytes(config.memoryBytes()).fuel(config.fuel()).build();
+    this.storage =
+        ComputationalStorage.builder(zns)
+            .coreInstructionsPerSecond(config.coreInstructionsPerSecond())
+            .memoryBytes(config.memoryBytes())
+            .fuel(config.fuel())
+            .build();
     this.device = new LabDevice(zns);
     this.csd = new LabCsd(storage, progress);
     this.ebpf = new LabEbpf(config.fuel());
@@ -65,7 +69,10 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
     progress.listener(monitorProgress);
   }
 
-  /** A lab with the defaults: an in-memory drive of {@link Geometry#defaults()} with {@link TimingProfile#teaching()}. */
+  /**
+   * A lab with the defaults: an in-memory drive of {@link Geometry#defaults()} with {@link
+   * TimingProfile#teaching()}.
+   */
   public static Lab create() {
     return builder().build();
   }
@@ -105,7 +112,10 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
     return host;
   }
 
-  /** Seeded datasets on this lab's drive: {@code lab.datasets().u32Readings(256, MiB).seed(7).writeToZones(0)}. */
+  /**
+   * Seeded datasets on this lab's drive: {@code lab.datasets().u32Readings(256,
+   * MiB).seed(7).writeToZones(0)}.
+   */
   public LabDatasets datasets() {
     return datasets;
   }
@@ -119,14 +129,17 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
     return monitor;
   }
 
-  /** The host run beside the offloaded one: same answer?, bytes over the link, modeled and wall time. */
+  /**
+   * The host run beside the offloaded one: same answer?, bytes over the link, modeled and wall
+   * time.
+   */
   public Comparison compare(Run onHost, Run offloaded) {
     return new Comparison(onHost, offloaded);
   }
 
   /**
-   * Sends the progress of this lab's long operations (host scans, kernels on the drive) to
-   * {@code listener} instead of the lab's {@linkplain #monitor() monitor}; {@link ProgressListener#NONE}
+   * Sends the progress of this lab's long operations (host scans, kernels on the drive) to {@code
+   * listener} instead of the lab's {@linkplain #monitor() monitor}; {@link ProgressListener#NONE}
    * stops it, {@link #reportProgressToMonitor()} goes back to the monitor.
    */
   public Lab reportProgressTo(ProgressListener listener) {
@@ -134,13 +147,18 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
     return this;
   }
 
-  /** Sends the progress of this lab's long operations to its {@linkplain #monitor() monitor} again (the default). */
+  /**
+   * Sends the progress of this lab's long operations to its {@linkplain #monitor() monitor} again
+   * (the default).
+   */
   public Lab reportProgressToMonitor() {
     progress.listener(monitorProgress);
     return this;
   }
 
-  /** Who hears this lab's progress (a feed to the lab's {@linkplain #monitor() monitor} unless set). */
+  /**
+   * Who hears this lab's progress (a feed to the lab's {@linkplain #monitor() monitor} unless set).
+   */
   public ProgressListener progressListener() {
     return progress.listener();
   }
@@ -152,39 +170,64 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
   }
 
   /**
-   * One line, as {@code Lab[64 zones × 16.0 MiB (63 empty, 1 full); teaching timing; core 1 G insn/s; in memory]}
-   * (the two commonest zone states; {@code device()} shows them all).
+   * One line, as {@code Lab[64 zones × 16.0 MiB (63 empty, 1 full); teaching timing; core 1 G
+   * insn/s; in memory]} (the two commonest zone states; {@code device()} shows them all).
    */
   @Override
   public String toString() {
     ZoneMap zones = device.zoneMap();
-    List<String> states = zones.counts().entrySet().stream()
-        .sorted((a, b) -> b.getValue() - a.getValue())
-        .map(e -> e.getValue() + " " + ZoneMap.label(e.getKey()))
-        .toList();
-    String shown = String.join(", ", states.subList(0, Math.min(2, states.size()))) + (states.size() > 2 ? ", …" : "");
-    return "Lab[" + zones.geometry().zoneCount() + " zones × " + Quantities.bytes(zones.geometry().zoneCapacityBytes())
-        + " (" + shown + "); " + config.timing().name() + " timing; core "
-        + Quantities.si(config.coreInstructionsPerSecond(), "insn/s") + "; " + Quantities.backend(config.backendFile())
+    List<String> states =
+        zones.counts().entrySet().stream()
+            .sorted((a, b) -> b.getValue() - a.getValue())
+            .map(e -> e.getValue() + " " + ZoneMap.label(e.getKey()))
+            .toList();
+    String shown =
+        String.join(", ", states.subList(0, Math.min(2, states.size())))
+            + (states.size() > 2 ? ", …" : "");
+    return "Lab["
+        + zones.geometry().zoneCount()
+        + " zones × "
+        + Quantities.bytes(zones.geometry().zoneCapacityBytes())
+        + " ("
+        + shown
+        + "); "
+        + config.timing().name()
+        + " timing; core "
+        + Quantities.si(config.coreInstructionsPerSecond(), "insn/s")
+        + "; "
+        + Quantities.backend(config.backendFile())
         + "]";
   }
 
   @Override
   public String toHtml() {
-    return Html.panel("Lab", Html.table(List.of("part", "what"), List.of(
-        List.of("device()", device.toString()),
-        List.of("csd()", "core " + config.coreInstructionsPerSecond() + " eBPF instructions/s, memory "
-            + Quantities.bytes(config.memoryBytes()) + ", fuel " + config.fuel()),
-        List.of("timing", config.timing().toString()),
-        List.of("backend", config.backendFile() == null ? "in memory" : config.backendFile())))
-        + device.toHtml());
+    return Html.panel(
+        "Lab",
+        Html.table(
+                List.of("part", "what"),
+                List.of(
+                    List.of("device()", device.toString()),
+                    List.of(
+                        "csd()",
+                        "core "
+                            + config.coreInstructionsPerSecond()
+                            + " eBPF instructions/s, memory "
+                            + Quantities.bytes(config.memoryBytes())
+                            + ", fuel "
+                            + config.fuel()),
+                    List.of("timing", config.timing().toString()),
+                    List.of(
+                        "backend",
+                        config.backendFile() == null ? "in memory" : config.backendFile())))
+            + device.toHtml());
   }
 
   /** Configures a {@link Lab}; every setting is optional. */
   public static final class Builder {
     private Geometry geometry = Geometry.defaults();
     private TimingProfile timing = TimingProfile.teaching();
-    private long coreInstructionsPerSecond = ComputationalStorage.DEFAULT_CORE_INSTRUCTIONS_PER_SECOND;
+    private long coreInstructionsPerSecond =
+        ComputationalStorage.DEFAULT_CORE_INSTRUCTIONS_PER_SECOND;
     private int memoryBytes = ComputationalStorage.DEFAULT_MEMORY_BYTES;
     private long fuel = Vm.DEFAULT_FUEL;
     private Path backendFile;
@@ -234,7 +277,12 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
 
     /** The configuration these settings make; throws naming the setting that is wrong. */
     public LabConfig config() {
-      return new LabConfig(geometry, timing, coreInstructionsPerSecond, memoryBytes, fuel,
+      return new LabConfig(
+          geometry,
+          timing,
+          coreInstructionsPerSecond,
+          memoryBytes,
+          fuel,
           backendFile == null ? null : backendFile.toString());
     }
 

@@ -25,25 +25,34 @@ import org.csdlab.zns.timing.TimingProfile;
  * @param fuel the most eBPF instructions one run may execute (on the drive or in the VM)
  * @param backendFile the device image file, or null for an in-memory drive
  */
-public record LabConfig(Geometry geometry, TimingProfile timing, long coreInstructionsPerSecond, int memoryBytes,
-    long fuel, String backendFile) implements HtmlRenderable {
+public record LabConfig(
+    Geometry geometry,
+    TimingProfile timing,
+    long coreInstructionsPerSecond,
+    int memoryBytes,
+    long fuel,
+    String backendFile)
+    implements HtmlRenderable {
 
   /** Checks every value; the message names the field. */
   public LabConfig {
     Objects.requireNonNull(geometry, "lab config: geometry must be set");
     Objects.requireNonNull(timing, "lab config: timing must be set");
     if (coreInstructionsPerSecond <= 0) {
-      throw new IllegalArgumentException("lab config: coreInstructionsPerSecond must be positive, was "
-          + coreInstructionsPerSecond);
+      throw new IllegalArgumentException(
+          "lab config: coreInstructionsPerSecond must be positive, was "
+              + coreInstructionsPerSecond);
     }
     if (memoryBytes <= 0) {
-      throw new IllegalArgumentException("lab config: memoryBytes must be positive, was " + memoryBytes);
+      throw new IllegalArgumentException(
+          "lab config: memoryBytes must be positive, was " + memoryBytes);
     }
     if (fuel <= 0) {
       throw new IllegalArgumentException("lab config: fuel must be positive, was " + fuel);
     }
     if (backendFile != null && backendFile.isBlank()) {
-      throw new IllegalArgumentException("lab config: backendFile must be a path or null (in memory), was blank");
+      throw new IllegalArgumentException(
+          "lab config: backendFile must be a path or null (in memory), was blank");
     }
   }
 
@@ -73,24 +82,38 @@ public record LabConfig(Geometry geometry, TimingProfile timing, long coreInstru
   }
 
   /**
-   * One line, as {@code LabConfig[64 zones × 16.0 MiB; teaching timing; core 1 G insn/s, fuel 100 M; in memory]}
-   * ({@code toHtml()} and the JSON have every setting).
+   * One line, as {@code LabConfig[64 zones × 16.0 MiB; teaching timing; core 1 G insn/s, fuel 100
+   * M; in memory]} ({@code toHtml()} and the JSON have every setting).
    */
   @Override
   public String toString() {
-    return "LabConfig[" + geometry.zoneCount() + " zones × " + Quantities.bytes(geometry.zoneCapacityBytes())
-        + "; " + timing.name() + " timing; core " + Quantities.si(coreInstructionsPerSecond, "insn/s") + ", fuel "
-        + Quantities.si(fuel, "").strip() + "; " + Quantities.backend(backendFile) + "]";
+    return "LabConfig["
+        + geometry.zoneCount()
+        + " zones × "
+        + Quantities.bytes(geometry.zoneCapacityBytes())
+        + "; "
+        + timing.name()
+        + " timing; core "
+        + Quantities.si(coreInstructionsPerSecond, "insn/s")
+        + ", fuel "
+        + Quantities.si(fuel, "").strip()
+        + "; "
+        + Quantities.backend(backendFile)
+        + "]";
   }
 
   @Override
   public String toHtml() {
-    return Html.panel("Lab configuration", Html.table(List.of("setting", "value"), List.of(
-        List.of("geometry", geometry.toString()),
-        List.of("timing", timing.toString()),
-        List.of("device core", coreInstructionsPerSecond + " eBPF instructions/s"),
-        List.of("device memory", Quantities.bytes(memoryBytes)),
-        List.of("fuel", fuel + " instructions per run"),
-        List.of("backend", backendFile == null ? "in memory" : backendFile))));
+    return Html.panel(
+        "Lab configuration",
+        Html.table(
+            List.of("setting", "value"),
+            List.of(
+                List.of("geometry", geometry.toString()),
+                List.of("timing", timing.toString()),
+                List.of("device core", coreInstructionsPerSecond + " eBPF instructions/s"),
+                List.of("device memory", Quantities.bytes(memoryBytes)),
+                List.of("fuel", fuel + " instructions per run"),
+                List.of("backend", backendFile == null ? "in memory" : backendFile))));
   }
 }

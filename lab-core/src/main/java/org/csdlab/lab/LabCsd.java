@@ -7,28 +7,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.csdlab.lab.display.Html;
-import org.csdlab.lab.io.InputFile;
-import org.csdlab.lab.display.HtmlRenderable;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.asm.Assembler;
 import org.csdlab.ebpf.asm.Syntax;
 import org.csdlab.ebpf.elf.ElfObject;
 import org.csdlab.ebpf.elf.LoadedProgram;
+import org.csdlab.lab.dataset.WrittenDataset;
+import org.csdlab.lab.display.Html;
+import org.csdlab.lab.display.HtmlRenderable;
+import org.csdlab.lab.io.InputFile;
 import org.csdlab.zns.Geometry;
 import org.csdlab.zns.csd.ComputationalStorage;
 import org.csdlab.zns.csd.OpenCsdHelpers;
-import org.csdlab.lab.dataset.WrittenDataset;
 
 /**
- * The drive's computational storage: load eBPF kernels that use the {@code opencsd} helpers
- * ({@link OpenCsdHelpers}) and run them next to the data. Loading verifies first; a refused
- * kernel throws {@link org.csdlab.ebpf.verifier.VerificationException} naming the instruction
- * ({@link #verify} shows the refusal without throwing).
+ * The drive's computational storage: load eBPF kernels that use the {@code opencsd} helpers ({@link
+ * OpenCsdHelpers}) and run them next to the data. Loading verifies first; a refused kernel throws
+ * {@link org.csdlab.ebpf.verifier.VerificationException} naming the instruction ({@link #verify}
+ * shows the refusal without throwing).
  */
 public final class LabCsd implements HtmlRenderable {
   /** Resource holding the built-in counting kernel's assembly source. */
   static final String COUNT_KERNEL_SOURCE = "count_u32_above.s";
+
   /** Name of the built-in counting kernel. */
   public static final String COUNT_KERNEL = "count_u32_above";
 
@@ -65,9 +66,14 @@ public final class LabCsd implements HtmlRenderable {
     return new Kernel(name, program.program(), csd.load(program), progress);
   }
 
-  /** Loads the program of section or function {@code section} of the ELF object at {@code elf}, named {@code file.o:section}. */
+  /**
+   * Loads the program of section or function {@code section} of the ELF object at {@code elf},
+   * named {@code file.o:section}.
+   */
   public Kernel load(Path elf, String section) {
-    return load(LabEbpf.elfName(elf, section), ElfObject.parse(InputFile.program(elf).readBytes()).program(section));
+    return load(
+        LabEbpf.elfName(elf, section),
+        ElfObject.parse(InputFile.program(elf).readBytes()).program(section));
   }
 
   /**
@@ -76,7 +82,9 @@ public final class LabCsd implements HtmlRenderable {
    */
   public Kernel load(Path elf) {
     ElfObject object = ElfObject.parse(InputFile.program(elf).readBytes());
-    return load(LabEbpf.elfName(elf, null), object.program(LabEbpf.entrySection(object, elf.toString(), "path")));
+    return load(
+        LabEbpf.elfName(elf, null),
+        object.program(LabEbpf.entrySection(object, elf.toString(), "path")));
   }
 
   /** Loads the program of section or function {@code section} of the ELF object {@code elf}. */
@@ -84,13 +92,19 @@ public final class LabCsd implements HtmlRenderable {
     return load(ElfObject.parse(elf).program(section));
   }
 
-  /** Loads the first program section ({@code .text} for a C {@code main}) of the ELF object {@code elf}. */
+  /**
+   * Loads the first program section ({@code .text} for a C {@code main}) of the ELF object {@code
+   * elf}.
+   */
   public Kernel load(byte[] elf) {
     ElfObject object = ElfObject.parse(elf);
     return load(object.program(LabEbpf.entrySection(object, "the ELF object", "elf")));
   }
 
-  /** Assembles {@code source} (each line in whichever syntax it is written in) and loads it as {@code kernel}. */
+  /**
+   * Assembles {@code source} (each line in whichever syntax it is written in) and loads it as
+   * {@code kernel}.
+   */
   public Kernel assemble(String source) {
     return assemble("kernel", source);
   }
@@ -100,7 +114,10 @@ public final class LabCsd implements HtmlRenderable {
     return load(name, Assembler.assemble(source));
   }
 
-  /** Assembles {@code source}, which must be written in {@code syntax}, and loads it as {@code kernel}. */
+  /**
+   * Assembles {@code source}, which must be written in {@code syntax}, and loads it as {@code
+   * kernel}.
+   */
   public Kernel assemble(String source, Syntax syntax) {
     return load("kernel", Assembler.of(syntax).program(source));
   }
@@ -110,7 +127,10 @@ public final class LabCsd implements HtmlRenderable {
     return load("bytecode", Program.decode(bytecode));
   }
 
-  /** Verifies {@code program} as {@link #load} would, with the {@code opencsd} helpers; never throws for a refusal. */
+  /**
+   * Verifies {@code program} as {@link #load} would, with the {@code opencsd} helpers; never throws
+   * for a refusal.
+   */
   public Verification verify(Program program) {
     return new Verification("kernel", program, csd.verify(program));
   }
@@ -122,10 +142,10 @@ public final class LabCsd implements HtmlRenderable {
 
   /**
    * Counts the little-endian u32 values greater than {@code threshold} (unsigned) in {@code extent}
-   * with the built-in kernel {@value #COUNT_KERNEL} on the drive: the data is read inside the
-   * drive and only the counts cross the host link. The kernel runs once per zone, as one device
-   * command would, so 8 bytes per zone come back, progress moves zone by zone, and the fuel of one
-   * run only needs to cover one zone.
+   * with the built-in kernel {@value #COUNT_KERNEL} on the drive: the data is read inside the drive
+   * and only the counts cross the host link. The kernel runs once per zone, as one device command
+   * would, so 8 bytes per zone come back, progress moves zone by zone, and the fuel of one run only
+   * needs to cover one zone.
    */
   public CsdRun countU32Above(Extent extent, long threshold) {
     LabHost.checkThreshold(threshold);
@@ -142,7 +162,8 @@ public final class LabCsd implements HtmlRenderable {
           break;
         }
         int zone = extent.firstZone() + i;
-        CsdRun part = kernel.runQuietly(Kernel.words(zone, 1, bytes, threshold), new Extent(zone, 1, bytes));
+        CsdRun part =
+            kernel.runQuietly(Kernel.words(zone, 1, bytes, threshold), new Extent(zone, 1, bytes));
         parts.add(part);
         progress.advanced(label, bytes, part.modeledNanos());
       }
@@ -153,9 +174,11 @@ public final class LabCsd implements HtmlRenderable {
   }
 
   /**
-   * Counts the u32 values greater than {@code threshold} in a dataset written to the drive, on the drive.
+   * Counts the u32 values greater than {@code threshold} in a dataset written to the drive, on the
+   * drive.
    *
-   * @throws StaleDatasetException a zone of the dataset was reset (or rewritten) since it was written
+   * @throws StaleDatasetException a zone of the dataset was reset (or rewritten) since it was
+   *     written
    */
   public CsdRun countU32Above(WrittenDataset dataset, long threshold) {
     StaleDatasetException.checkUnchanged(dataset, csd.device());
@@ -174,7 +197,8 @@ public final class LabCsd implements HtmlRenderable {
   public static String countKernelSource() {
     try (InputStream in = LabCsd.class.getResourceAsStream(COUNT_KERNEL_SOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("the lab's resource " + COUNT_KERNEL_SOURCE + " is missing from the class path");
+        throw new IllegalStateException(
+            "the lab's resource " + COUNT_KERNEL_SOURCE + " is missing from the class path");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -185,18 +209,29 @@ public final class LabCsd implements HtmlRenderable {
   /** The csd, as {@code LabCsd[core 1 G insn/s, memory 1.0 MiB, fuel 100000000]}. */
   @Override
   public String toString() {
-    return "LabCsd[core " + Quantities.si(csd.coreInstructionsPerSecond(), "insn/s") + ", memory " + Quantities.bytes(csd.memoryBytes())
-        + ", fuel " + csd.fuel() + "]";
+    return "LabCsd[core "
+        + Quantities.si(csd.coreInstructionsPerSecond(), "insn/s")
+        + ", memory "
+        + Quantities.bytes(csd.memoryBytes())
+        + ", fuel "
+        + csd.fuel()
+        + "]";
   }
 
   @Override
   public String toHtml() {
-    return Html.panel("Computational storage", Html.table(List.of("setting", "value"), List.of(
-        List.of("device core", csd.coreInstructionsPerSecond() + " eBPF instructions/s"),
-        List.of("scratch memory", Quantities.bytes(csd.memoryBytes())),
-        List.of("fuel", csd.fuel() + " instructions per run"),
-        List.of("helpers", "opencsd: return_data, read, write, get_sector_size, get_zone_capacity, get_zone_size, "
-            + "get_mem_info, get_call_info, debug"),
-        List.of("built-in kernel", COUNT_KERNEL + ": countU32Above(extent, threshold)"))));
+    return Html.panel(
+        "Computational storage",
+        Html.table(
+            List.of("setting", "value"),
+            List.of(
+                List.of("device core", csd.coreInstructionsPerSecond() + " eBPF instructions/s"),
+                List.of("scratch memory", Quantities.bytes(csd.memoryBytes())),
+                List.of("fuel", csd.fuel() + " instructions per run"),
+                List.of(
+                    "helpers",
+                    "opencsd: return_data, read, write, get_sector_size, get_zone_capacity, get_zone_size, "
+                        + "get_mem_info, get_call_info, debug"),
+                List.of("built-in kernel", COUNT_KERNEL + ": countU32Above(extent, threshold)"))));
   }
 }

@@ -26,7 +26,10 @@ public final class LabDatasets {
     this.monitor = monitor;
   }
 
-  /** u32 sensor readings, uniform in [0, RAND_MAX] unless a selectivity is set; see {@link Datasets#u32Readings}. */
+  /**
+   * u32 sensor readings, uniform in [0, RAND_MAX] unless a selectivity is set; see {@link
+   * Datasets#u32Readings}.
+   */
   public Dataset u32Readings(long amount, ByteUnit unit) {
     return onLab(Datasets.u32Readings(amount, unit));
   }
@@ -52,12 +55,16 @@ public final class LabDatasets {
 
   /** What a lab user calls when a zone a dataset needs is not Empty. */
   static String resetAdvice(int zone) {
-    return "reset it with lab.device().reset(" + zone + ") (or every zone with lab.device().resetAll()), or choose"
+    return "reset it with lab.device().reset("
+        + zone
+        + ") (or every zone with lab.device().resetAll()), or choose"
         + " other zones";
   }
 
   @Override
   public String toString() {
-    return "LabDatasets[u32Readings, sensorRecords, logLines on " + device.geometry().zoneCount() + " zones]";
+    return "LabDatasets[u32Readings, sensorRecords, logLines on "
+        + device.geometry().zoneCount()
+        + " zones]";
   }
 }

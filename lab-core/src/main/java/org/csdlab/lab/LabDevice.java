@@ -6,15 +6,15 @@ import org.csdlab.lab.display.HtmlRenderable;
 import org.csdlab.zns.DeviceStats;
 import org.csdlab.zns.Geometry;
 import org.csdlab.zns.ReportFilter;
-import org.csdlab.zns.Zone;
-import org.csdlab.zns.ZoneAction;
 import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.ZnsException;
+import org.csdlab.zns.Zone;
+import org.csdlab.zns.ZoneAction;
 
 /**
  * The lab's drive: the ZNS commands by zone number, and a zone map as its picture. Every command
- * goes to the {@link ZnsDevice} returned by {@link #raw()}, which stays available for anything
- * not offered here; refused commands throw its {@link ZnsException} and change nothing.
+ * goes to the {@link ZnsDevice} returned by {@link #raw()}, which stays available for anything not
+ * offered here; refused commands throw its {@link ZnsException} and change nothing.
  *
  * <pre>{@code
  * lab.device().append(0, new byte[4096]);    // 0, the LBA written
@@ -78,10 +78,10 @@ public final class LabDevice implements HtmlRenderable {
   }
 
   /**
-   * Stores {@code data} from the start of zone {@code firstZone} on, filling that zone and the
-   * next ones to capacity (the last block padded with zeros), and returns where it lies. The zones
-   * must be Empty; the data must fit in the zones from {@code firstZone} to the last one. Nothing
-   * is written if it does not fit.
+   * Stores {@code data} from the start of zone {@code firstZone} on, filling that zone and the next
+   * ones to capacity (the last block padded with zeros), and returns where it lies. The zones must
+   * be Empty; the data must fit in the zones from {@code firstZone} to the last one. Nothing is
+   * written if it does not fit.
    */
   public Extent store(int firstZone, byte[] data) {
     checkZone(firstZone);
@@ -90,8 +90,14 @@ public final class LabDevice implements HtmlRenderable {
     for (int i = 0; i < extent.zoneCount(); i++) {
       Zone zone = device.zone(firstZone + i);
       if (zone.writtenBlocks() != 0) {
-        throw new IllegalStateException("store: zone " + zone.id() + " already holds " + zone.writtenBlocks()
-            + " blocks (" + ZoneMap.label(zone.state()) + "); reset it first or store from another zone");
+        throw new IllegalStateException(
+            "store: zone "
+                + zone.id()
+                + " already holds "
+                + zone.writtenBlocks()
+                + " blocks ("
+                + ZoneMap.label(zone.state())
+                + "); reset it first or store from another zone");
       }
     }
     int blockSize = g.blockSizeBytes();
@@ -124,10 +130,20 @@ public final class LabDevice implements HtmlRenderable {
     long bytes = 0;
     for (int i = 0; i < zoneCount; i++) {
       Zone zone = device.zone(firstZone + i);
-      if (i > 0 && zone.writtenBlocks() > 0 && device.zone(firstZone + i - 1).remainingBlocks() > 0) {
-        throw new IllegalStateException("zones " + firstZone + " to " + (firstZone + zoneCount - 1)
-            + " do not hold one contiguous stretch: zone " + (zone.id() - 1) + " is not written to capacity"
-            + " but zone " + zone.id() + " holds data");
+      if (i > 0
+          && zone.writtenBlocks() > 0
+          && device.zone(firstZone + i - 1).remainingBlocks() > 0) {
+        throw new IllegalStateException(
+            "zones "
+                + firstZone
+                + " to "
+                + (firstZone + zoneCount - 1)
+                + " do not hold one contiguous stretch: zone "
+                + (zone.id() - 1)
+                + " is not written to capacity"
+                + " but zone "
+                + zone.id()
+                + " holds data");
       }
       bytes += zone.writtenBlocks() * g.blockSizeBytes();
     }
@@ -179,11 +195,15 @@ public final class LabDevice implements HtmlRenderable {
   private void checkZone(int zone) {
     int count = device.geometry().zoneCount();
     if (zone < 0 || zone >= count) {
-      throw new IllegalArgumentException("no zone " + zone + "; the device has zones 0 to " + (count - 1));
+      throw new IllegalArgumentException(
+          "no zone " + zone + "; the device has zones 0 to " + (count - 1));
     }
   }
 
-  /** As {@code ZnsDevice 64 zones × 16.0 MiB: 60 empty, 3 full, 1 implicitly open}; {@link #zoneMap()} draws the zones. */
+  /**
+   * As {@code ZnsDevice 64 zones × 16.0 MiB: 60 empty, 3 full, 1 implicitly open}; {@link
+   * #zoneMap()} draws the zones.
+   */
   @Override
   public String toString() {
     return zoneMap().summary();

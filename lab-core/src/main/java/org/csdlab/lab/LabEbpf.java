@@ -9,8 +9,8 @@ import org.csdlab.ebpf.asm.Syntax;
 import org.csdlab.ebpf.elf.ElfObject;
 import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.lab.display.Html;
-import org.csdlab.lab.io.InputFile;
 import org.csdlab.lab.display.HtmlRenderable;
+import org.csdlab.lab.io.InputFile;
 
 /**
  * The eBPF workbench: assemble (LLVM syntax {@code r0 = 1} or uBPF syntax {@code mov %r0, 1}),
@@ -63,7 +63,10 @@ public final class LabEbpf implements HtmlRenderable {
     return new EbpfProgram(name, program, null, fuel);
   }
 
-  /** A lab program of one taken from an ELF object, with its data regions and maps, named by its section. */
+  /**
+   * A lab program of one taken from an ELF object, with its data regions and maps, named by its
+   * section.
+   */
   public EbpfProgram program(LoadedProgram loaded) {
     return program(loaded.name(), loaded);
   }
@@ -72,9 +75,14 @@ public final class LabEbpf implements HtmlRenderable {
     return new EbpfProgram(name, loaded.program(), loaded, fuel);
   }
 
-  /** The program of section or function {@code section} of the ELF object at {@code elf}, named {@code file.o:section}. */
+  /**
+   * The program of section or function {@code section} of the ELF object at {@code elf}, named
+   * {@code file.o:section}.
+   */
   public EbpfProgram load(Path elf, String section) {
-    return program(elfName(elf, section), ElfObject.parse(InputFile.program(elf).readBytes()).program(section));
+    return program(
+        elfName(elf, section),
+        ElfObject.parse(InputFile.program(elf).readBytes()).program(section));
   }
 
   /**
@@ -83,13 +91,14 @@ public final class LabEbpf implements HtmlRenderable {
    */
   public EbpfProgram load(Path elf) {
     ElfObject object = ElfObject.parse(InputFile.program(elf).readBytes());
-    return program(elfName(elf, null), object.program(entrySection(object, elf.toString(), "path")));
+    return program(
+        elfName(elf, null), object.program(entrySection(object, elf.toString(), "path")));
   }
 
   /**
    * What a program from the ELF object {@code elf} is called: the file's name, e.g. {@code
-   * count_u32.o}, which says more than its section ({@code .text} for every C {@code main}); with
-   * a {@code section} chosen by the caller, {@code count_u32.o:.text}.
+   * count_u32.o}, which says more than its section ({@code .text} for every C {@code main}); with a
+   * {@code section} chosen by the caller, {@code count_u32.o:.text}.
    */
   static String elfName(Path elf, String section) {
     Path file = elf.getFileName();
@@ -110,7 +119,8 @@ public final class LabEbpf implements HtmlRenderable {
 
   /**
    * {@code .text} if the object has code there, else its only program section; {@code argument} is
-   * how the caller's {@code load} call names the object ({@code path} or {@code elf}), for the hint.
+   * how the caller's {@code load} call names the object ({@code path} or {@code elf}), for the
+   * hint.
    */
   static String entrySection(ElfObject object, String where, String argument) {
     List<String> sections = object.programSelectors();
@@ -120,8 +130,18 @@ public final class LabEbpf implements HtmlRenderable {
     if (sections.size() == 1) {
       return sections.get(0);
     }
-    throw new IllegalArgumentException(where + ": " + (sections.isEmpty() ? "has no program section"
-        : "has several program sections " + sections + "; name one, e.g. load(" + argument + ", \"" + sections.get(0) + "\")"));
+    throw new IllegalArgumentException(
+        where
+            + ": "
+            + (sections.isEmpty()
+                ? "has no program section"
+                : "has several program sections "
+                    + sections
+                    + "; name one, e.g. load("
+                    + argument
+                    + ", \""
+                    + sections.get(0)
+                    + "\")"));
   }
 
   @Override
@@ -131,8 +151,12 @@ public final class LabEbpf implements HtmlRenderable {
 
   @Override
   public String toHtml() {
-    return Html.panel("eBPF workbench", Html.escape("assemble(source) in LLVM (r0 = 1) or uBPF (mov %r0, 1) syntax, "
-        + "decode(bytecode), disassemble(bytecode), load(elf); then verify(), listing(), and run() and trace(), which verify first (runUnverified() and traceUnverified() skip that for experiments). Fuel: "
-        + fuel + " instructions per run."));
+    return Html.panel(
+        "eBPF workbench",
+        Html.escape(
+            "assemble(source) in LLVM (r0 = 1) or uBPF (mov %r0, 1) syntax, "
+                + "decode(bytecode), disassemble(bytecode), load(elf); then verify(), listing(), and run() and trace(), which verify first (runUnverified() and traceUnverified() skip that for experiments). Fuel: "
+                + fuel
+                + " instructions per run."));
   }
 }

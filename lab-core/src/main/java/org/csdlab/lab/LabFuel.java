@@ -13,7 +13,9 @@ final class LabFuel {
 
   private LabFuel() {}
 
-  /** The result of {@code run}; a fuel exhaustion in it is rethrown naming {@link #LIMIT_ADVICE}. */
+  /**
+   * The result of {@code run}; a fuel exhaustion in it is rethrown naming {@link #LIMIT_ADVICE}.
+   */
   static <T> T advising(Supplier<T> run) {
     try {
       return run.get();

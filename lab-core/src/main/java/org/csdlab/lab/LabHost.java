@@ -11,10 +11,10 @@ import org.csdlab.zns.csd.ComputationalStorage;
 import org.csdlab.zns.csd.HostReadResult;
 
 /**
- * Work done the ordinary way: the host reads the data over the modeled host link
- * ({@link ComputationalStorage#hostRead}) and processes it itself. Each operation returns a
- * {@link HostRun} with the answer, the bytes that crossed the link and the modeled and wall time,
- * ready to be compared with the same work offloaded to the drive.
+ * Work done the ordinary way: the host reads the data over the modeled host link ({@link
+ * ComputationalStorage#hostRead}) and processes it itself. Each operation returns a {@link HostRun}
+ * with the answer, the bytes that crossed the link and the modeled and wall time, ready to be
+ * compared with the same work offloaded to the drive.
  */
 public final class LabHost implements HtmlRenderable {
   /** Blocks read per host command: 1 MiB with 4 KiB blocks, so large zones need no huge arrays. */
@@ -29,13 +29,14 @@ public final class LabHost implements HtmlRenderable {
   }
 
   /**
-   * Counts the little-endian u32 values greater than {@code threshold} (unsigned) in {@code extent},
-   * reading it over the host link in whole blocks. Bytes past the extent's length in its last
-   * block are read but not counted.
+   * Counts the little-endian u32 values greater than {@code threshold} (unsigned) in {@code
+   * extent}, reading it over the host link in whole blocks. Bytes past the extent's length in its
+   * last block are read but not counted.
    */
   public HostRun countU32Above(Extent extent, long threshold) {
     checkThreshold(threshold);
-    return countU32(extent, "countU32Above(0x" + Long.toHexString(threshold) + ")", value -> value > threshold);
+    return countU32(
+        extent, "countU32Above(0x" + Long.toHexString(threshold) + ")", value -> value > threshold);
   }
 
   /**
@@ -77,22 +78,26 @@ public final class LabHost implements HtmlRenderable {
   /**
    * Counts the u32 values greater than {@code threshold} in a dataset written to the drive.
    *
-   * @throws StaleDatasetException a zone of the dataset was reset (or rewritten) since it was written
+   * @throws StaleDatasetException a zone of the dataset was reset (or rewritten) since it was
+   *     written
    */
   public HostRun countU32Above(WrittenDataset dataset, long threshold) {
     StaleDatasetException.checkUnchanged(dataset, csd.device());
     return countU32Above(Extent.of(dataset), threshold);
   }
 
-  /** Counts the u32 values greater than {@code threshold} in what zone {@code zone} holds (its written blocks). */
+  /**
+   * Counts the u32 values greater than {@code threshold} in what zone {@code zone} holds (its
+   * written blocks).
+   */
   public HostRun countU32Above(int zone, long threshold) {
     return countU32Above(new LabDevice(csd.device()).extent(zone, 1), threshold);
   }
 
   static void checkThreshold(long threshold) {
     if (threshold < 0 || threshold > 0xFFFF_FFFFL) {
-      throw new IllegalArgumentException("threshold must be a u32 value, 0 to 4294967295 (0xffffffff), was "
-          + threshold);
+      throw new IllegalArgumentException(
+          "threshold must be a u32 value, 0 to 4294967295 (0xffffffff), was " + threshold);
     }
   }
 
@@ -114,7 +119,12 @@ public final class LabHost implements HtmlRenderable {
 
   @Override
   public String toHtml() {
-    return Html.panel("Host", Html.escape("Reads data over the modeled host link (" + csd.device().timing() + ") and "
-        + "processes it itself: countU32Above(extent, threshold), countU32(extent, name, test)."));
+    return Html.panel(
+        "Host",
+        Html.escape(
+            "Reads data over the modeled host link ("
+                + csd.device().timing()
+                + ") and "
+                + "processes it itself: countU32Above(extent, threshold), countU32(extent, name, test)."));
   }
 }

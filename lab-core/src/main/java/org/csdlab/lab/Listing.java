@@ -12,8 +12,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A program's disassembly beside its bytecode, one row per instruction:
- * {@code    0: b7 00 00 00 2a 00 00 00  r0 = 42}.
+ * A program's disassembly beside its bytecode, one row per instruction: {@code 0: b7 00 00 00 2a 00
+ * 00 00 r0 = 42}.
  *
  * @param name the program's name
  * @param program the program
@@ -36,7 +36,10 @@ public record Listing(String name, Program program, Syntax syntax) implements Ht
     return Disassembler.of(syntax).instruction(program.at(pc));
   }
 
-  /** The bytecode of the instruction at slot {@code pc}, as hex bytes separated by spaces (16 for LDDW). */
+  /**
+   * The bytecode of the instruction at slot {@code pc}, as hex bytes separated by spaces (16 for
+   * LDDW).
+   */
   public String bytecode(int pc) {
     return HexFormat.ofDelimiter(" ").formatHex(program.at(pc).encode());
   }
@@ -68,26 +71,42 @@ public record Listing(String name, Program program, Syntax syntax) implements Ht
   /** As {@code Listing[hello: 2 instructions, 2 slots]} followed by the listing. */
   @Override
   public String toString() {
-    return "Listing[" + name + ": " + program.size() + " instructions, " + program.slotCount() + " slots]\n" + text();
+    return "Listing["
+        + name
+        + ": "
+        + program.size()
+        + " instructions, "
+        + program.slotCount()
+        + " slots]\n"
+        + text();
   }
 
   @Override
   public String toHtml() {
-    return Html.panel(name + ": " + program.size() + " instructions, " + program.slotCount() + " slots",
+    return Html.panel(
+        name + ": " + program.size() + " instructions, " + program.slotCount() + " slots",
         tableHtml(-1));
   }
 
-  /** The listing as an HTML table, with the instruction at {@code highlightPc} marked (none if -1). */
+  /**
+   * The listing as an HTML table, with the instruction at {@code highlightPc} marked (none if -1).
+   */
   String tableHtml(int highlightPc) {
-    StringBuilder out = new StringBuilder(Html.tableStart()).append(Html.headerRow(List.of("pc", "bytecode",
-        "instruction")));
+    StringBuilder out =
+        new StringBuilder(Html.tableStart())
+            .append(Html.headerRow(List.of("pc", "bytecode", "instruction")));
     for (int i = 0; i < program.size(); i++) {
       int pc = program.pcOf(i);
       boolean marked = pc == highlightPc;
       String style = marked ? "background:" + Html.ALERT + ";font-weight:bold" : "";
       out.append(marked ? "<tr data-highlight=\"true\" id=\"pc-" + pc + "\">" : "<tr>")
-          .append(Html.cell((marked ? "▶ " : "") + pc, style + (style.isEmpty() ? "" : ";") + "text-align:right"))
-          .append(Html.cell(bytecode(pc), Html.MONO + ";opacity:0.75" + (style.isEmpty() ? "" : ";" + style)))
+          .append(
+              Html.cell(
+                  (marked ? "▶ " : "") + pc,
+                  style + (style.isEmpty() ? "" : ";") + "text-align:right"))
+          .append(
+              Html.cell(
+                  bytecode(pc), Html.MONO + ";opacity:0.75" + (style.isEmpty() ? "" : ";" + style)))
           .append(Html.cell(instruction(pc), Html.MONO + (style.isEmpty() ? "" : ";" + style)))
           .append("</tr>");
     }

@@ -5,7 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.csdlab.lab.monitor.Progress;
 import org.csdlab.lab.monitor.ThroughputMonitor;
 
-/** Feeds a lab's progress events to its {@link ThroughputMonitor}: one series per running operation. */
+/**
+ * Feeds a lab's progress events to its {@link ThroughputMonitor}: one series per running operation.
+ */
 final class MonitorProgress implements ProgressListener {
   private final ThroughputMonitor monitor;
   private final Map<String, Progress> running = new ConcurrentHashMap<>();
@@ -18,7 +20,7 @@ final class MonitorProgress implements ProgressListener {
   public void started(String operation, long totalBytes) {
     Progress previous = running.put(operation, monitor.start(operation, totalBytes));
     if (previous != null) {
-      previous.finish();   // an operation of the same name that never reported its end
+      previous.finish(); // an operation of the same name that never reported its end
     }
   }
 

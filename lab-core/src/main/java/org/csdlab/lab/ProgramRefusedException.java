@@ -22,10 +22,16 @@ public final class ProgramRefusedException extends EbpfException {
 
   private static String message(String action, Verification verification) {
     String unverified = action + "Unverified()";
-    return verification.name() + " did not " + action + ": the verifier refuses it. "
+    return verification.name()
+        + " did not "
+        + action
+        + ": the verifier refuses it. "
         + verification.error().orElseThrow().message()
         + (verification.error().orElseThrow().message().endsWith(".") ? "" : ".")
-        + " To " + action + " it anyway for an experiment, call " + unverified
+        + " To "
+        + action
+        + " it anyway for an experiment, call "
+        + unverified
         + " (the VM still checks every memory access and the fuel limit).";
   }
 

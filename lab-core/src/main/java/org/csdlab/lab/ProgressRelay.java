@@ -2,7 +2,10 @@ package org.csdlab.lab;
 
 import java.util.Objects;
 
-/** The lab's current {@link ProgressListener}, shared by its parts, which it shields from the listener's failures. */
+/**
+ * The lab's current {@link ProgressListener}, shared by its parts, which it shields from the
+ * listener's failures.
+ */
 final class ProgressRelay implements ProgressListener {
   private volatile ProgressListener listener = ProgressListener.NONE;
 

@@ -4,7 +4,9 @@ import java.util.Locale;
 import org.csdlab.lab.dataset.ByteUnit;
 import org.csdlab.zns.timing.Durations;
 
-/** How the lab writes sizes, durations and ratios for people: binary units for bytes, SI for time. */
+/**
+ * How the lab writes sizes, durations and ratios for people: binary units for bytes, SI for time.
+ */
 public final class Quantities {
 
   /** The longest file name {@link #backend} shows whole. */
@@ -23,15 +25,16 @@ public final class Quantities {
   }
 
   /**
-   * A count or rate with an SI prefix and {@code unit}, as {@code 1 G insn/s}, {@code 200 M insn/s},
-   * {@code 1.31 M insn}, {@code 12 insn}.
+   * A count or rate with an SI prefix and {@code unit}, as {@code 1 G insn/s}, {@code 200 M
+   * insn/s}, {@code 1.31 M insn}, {@code 12 insn}.
    */
   public static String si(long value, String unit) {
     String[] prefixes = {"G", "M", "k"};
     double[] scales = {1e9, 1e6, 1e3};
     for (int i = 0; i < prefixes.length; i++) {
       if (value >= scales[i]) {
-        String number = String.format(Locale.ROOT, "%.2f", value / scales[i]).replaceFirst("\\.?0+$", "");
+        String number =
+            String.format(Locale.ROOT, "%.2f", value / scales[i]).replaceFirst("\\.?0+$", "");
         return number + " " + prefixes[i] + " " + unit;
       }
     }
@@ -45,7 +48,8 @@ public final class Quantities {
     }
     java.nio.file.Path path = java.nio.file.Path.of(backendFile).getFileName();
     String name = path == null ? backendFile : path.toString();
-    return "file " + (name.length() <= MAX_NAME_CHARS ? name : name.substring(0, MAX_NAME_CHARS - 1) + "…");
+    return "file "
+        + (name.length() <= MAX_NAME_CHARS ? name : name.substring(0, MAX_NAME_CHARS - 1) + "…");
   }
 
   /** A ratio as {@code 3.2×}, {@code 1 234×}; {@code n/a} when it is undefined (a zero divisor). */

@@ -17,8 +17,8 @@ import org.csdlab.lab.display.TableHtml;
 import org.csdlab.zns.CommandKind;
 import org.csdlab.zns.DeviceStats;
 import org.csdlab.zns.Geometry;
-import org.csdlab.zns.Zone;
 import org.csdlab.zns.ZnsDevice;
+import org.csdlab.zns.Zone;
 import org.csdlab.zns.csd.CsdResult;
 import org.csdlab.zns.timing.TimingProfile;
 import tech.tablesaw.api.Table;
@@ -42,20 +42,28 @@ public final class Renderings {
     Renderers.register(Table.class, TableHtml::of);
     Renderers.register(List.class, Renderings::listHtml);
     Renderers.register(Zone.class, zone -> ZoneMap.of(List.of(zone)).toHtml());
-    Renderers.register(ZnsDevice.class, device -> new ZoneMap(device.geometry(), device.zones()).toHtml());
+    Renderers.register(
+        ZnsDevice.class, device -> new ZoneMap(device.geometry(), device.zones()).toHtml());
     Renderers.register(Program.class, program -> new Listing("program", program).toHtml());
-    Renderers.register(LoadedProgram.class, loaded -> new Listing(loaded.name(), loaded.program()).toHtml());
+    Renderers.register(
+        LoadedProgram.class, loaded -> new Listing(loaded.name(), loaded.program()).toHtml());
     Renderers.register(ExecutionResult.class, Renderings::executionHtml);
-    Renderers.register(Trace.class, trace -> Html.panel(trace.toString(), Html.pre(trace.listing())));
-    Renderers.register(VerificationResult.class, result -> Html.panel(result.ok() ? "✔ verified" : "✘ refused",
-        Html.pre(result.toString())));
-    Renderers.register(VerificationException.class, e -> Html.panel("✘ refused by the verifier (" + e.code() + ")",
-        Html.pre(e.getMessage())));
+    Renderers.register(
+        Trace.class, trace -> Html.panel(trace.toString(), Html.pre(trace.listing())));
+    Renderers.register(
+        VerificationResult.class,
+        result ->
+            Html.panel(result.ok() ? "✔ verified" : "✘ refused", Html.pre(result.toString())));
+    Renderers.register(
+        VerificationException.class,
+        e -> Html.panel("✘ refused by the verifier (" + e.code() + ")", Html.pre(e.getMessage())));
     Renderers.register(CsdResult.class, result -> CsdRun.of("kernel", null, result, 0).toHtml());
     Renderers.register(DeviceStats.class, Renderings::statsHtml);
-    Renderers.register(Geometry.class, geometry -> Html.panel("Geometry", Html.pre(geometry.toString())));
-    Renderers.register(TimingProfile.class, timing -> Html.panel("Timing profile " + timing.name(),
-        Html.pre(timing.toString())));
+    Renderers.register(
+        Geometry.class, geometry -> Html.panel("Geometry", Html.pre(geometry.toString())));
+    Renderers.register(
+        TimingProfile.class,
+        timing -> Html.panel("Timing profile " + timing.name(), Html.pre(timing.toString())));
     Charts.registerRenderers();
   }
 
@@ -69,19 +77,32 @@ public final class Renderings {
   }
 
   private static String executionHtml(ExecutionResult result) {
-    String body = Html.table(List.of("r0", "hex", "instructions", "wall time"), List.of(List.of(
-        String.valueOf(result.r0()), "0x" + Long.toHexString(result.r0()), String.valueOf(result.instructionsExecuted()),
-        Quantities.nanos(result.wallNanos()))));
+    String body =
+        Html.table(
+            List.of("r0", "hex", "instructions", "wall time"),
+            List.of(
+                List.of(
+                    String.valueOf(result.r0()),
+                    "0x" + Long.toHexString(result.r0()),
+                    String.valueOf(result.instructionsExecuted()),
+                    Quantities.nanos(result.wallNanos()))));
     return Html.panel("r0 = " + result.r0(), body);
   }
 
   private static String statsHtml(DeviceStats stats) {
-    return Html.panel("Device statistics", Html.table(List.of("measure", "value"), List.of(
-        List.of("commands", perKind(stats, kind -> String.format(Locale.ROOT, "%,d", stats.commands(kind)))),
-        List.of("bytes", perKind(stats, kind -> Quantities.bytes(stats.bytes(kind)))),
-        List.of("bytes over host link", Quantities.bytes(stats.hostLinkBytes())),
-        List.of("zone resets", String.valueOf(stats.zoneResets())),
-        List.of("modeled busy time", Quantities.nanos(stats.modeledBusyNanos())))));
+    return Html.panel(
+        "Device statistics",
+        Html.table(
+            List.of("measure", "value"),
+            List.of(
+                List.of(
+                    "commands",
+                    perKind(
+                        stats, kind -> String.format(Locale.ROOT, "%,d", stats.commands(kind)))),
+                List.of("bytes", perKind(stats, kind -> Quantities.bytes(stats.bytes(kind)))),
+                List.of("bytes over host link", Quantities.bytes(stats.hostLinkBytes())),
+                List.of("zone resets", String.valueOf(stats.zoneResets())),
+                List.of("modeled busy time", Quantities.nanos(stats.modeledBusyNanos())))));
   }
 
   /** As {@code read 256.0 MiB, write 4.0 KiB}: each kind of command the device ran, in order. */

@@ -1,8 +1,8 @@
 package org.csdlab.lab;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
-import java.nio.file.Path;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.nio.file.Path;
 import org.csdlab.lab.display.HtmlRenderable;
 import org.csdlab.lab.json.LabJson;
 
@@ -11,8 +11,10 @@ import org.csdlab.lab.json.LabJson;
  * the drive ({@link CsdRun}). Two runs make a {@link Comparison}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-@JsonSubTypes({@JsonSubTypes.Type(value = HostRun.class, name = "host"),
-    @JsonSubTypes.Type(value = CsdRun.class, name = "csd")})
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = HostRun.class, name = "host"),
+  @JsonSubTypes.Type(value = CsdRun.class, name = "csd")
+})
 public sealed interface Run extends HtmlRenderable permits HostRun, CsdRun {
 
   /** Where it ran and what: {@code host countU32Above} or {@code drive count_u32_above}. */
@@ -30,7 +32,10 @@ public sealed interface Run extends HtmlRenderable permits HostRun, CsdRun {
   /** Wall-clock time this JVM took, in ns. */
   long wallNanos();
 
-  /** Writes this run to {@code file} as JSON (with its {@code kind}: host or csd) and returns the file. */
+  /**
+   * Writes this run to {@code file} as JSON (with its {@code kind}: host or csd) and returns the
+   * file.
+   */
   default Path save(Path file) {
     return LabJson.save(this, file);
   }
@@ -40,7 +45,10 @@ public sealed interface Run extends HtmlRenderable permits HostRun, CsdRun {
     return LabJson.write(this);
   }
 
-  /** Reads a run saved with {@link #save}: a {@link HostRun} or a {@link CsdRun}, as its {@code kind} says. */
+  /**
+   * Reads a run saved with {@link #save}: a {@link HostRun} or a {@link CsdRun}, as its {@code
+   * kind} says.
+   */
   static Run load(Path file) {
     return LabJson.load(file, Run.class);
   }

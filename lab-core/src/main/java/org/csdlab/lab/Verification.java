@@ -21,7 +21,8 @@ import org.csdlab.lab.display.HtmlRenderable;
  * @param program the program verified
  * @param result the verifier's result
  */
-public record Verification(String name, Program program, VerificationResult result) implements HtmlRenderable {
+public record Verification(String name, Program program, VerificationResult result)
+    implements HtmlRenderable {
 
   /** True when the verifier accepted the program. */
   public boolean ok() {
@@ -43,10 +44,14 @@ public record Verification(String name, Program program, VerificationResult resu
     return result.log() == null ? "" : result.log();
   }
 
-  /** As {@code hello: verified (2 instructions)} or {@code hello: refused: UNINIT_REG at 3 'r0 += r2': ...}. */
+  /**
+   * As {@code hello: verified (2 instructions)} or {@code hello: refused: UNINIT_REG at 3 'r0 +=
+   * r2': ...}.
+   */
   @Override
   public String toString() {
-    return ok() ? name + ": verified (" + program.size() + " instructions)"
+    return ok()
+        ? name + ": verified (" + program.size() + " instructions)"
         : name + ": refused: " + result.primaryError().orElseThrow().message();
   }
 
@@ -54,17 +59,25 @@ public record Verification(String name, Program program, VerificationResult resu
   public String toHtml() {
     Listing listing = new Listing(name, program);
     if (ok()) {
-      return Html.panel("✔ " + name + ": verified (" + program.size() + " instructions)", listing.tableHtml(-1));
+      return Html.panel(
+          "✔ " + name + ": verified (" + program.size() + " instructions)", listing.tableHtml(-1));
     }
     VerifierError error = result.primaryError().orElseThrow();
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("error", error.code().name()));
-    rows.add(List.of("at", "pc " + error.pc() + (error.instruction() == null ? "" : ": " + error.instruction())));
+    rows.add(
+        List.of(
+            "at",
+            "pc " + error.pc() + (error.instruction() == null ? "" : ": " + error.instruction())));
     rows.add(List.of("rule", error.rule()));
     if (!error.registers().isEmpty()) {
       StringBuilder registers = new StringBuilder();
       for (Map.Entry<Integer, RegType> e : error.registers().entrySet()) {
-        registers.append(registers.length() == 0 ? "" : ", ").append('r').append(e.getKey()).append(" = ")
+        registers
+            .append(registers.length() == 0 ? "" : ", ")
+            .append('r')
+            .append(e.getKey())
+            .append(" = ")
             .append(e.getValue());
       }
       rows.add(List.of("registers", registers.toString()));
@@ -73,8 +86,13 @@ public record Verification(String name, Program program, VerificationResult resu
       rows.add(List.of("fix", error.fix()));
     }
     int highlight = program.isInstructionStart(error.pc()) ? error.pc() : -1;
-    return Html.panel("✘ " + name + ": refused by the verifier (" + error.code() + " at pc " + error.pc() + ")",
-        "<div data-error-code=\"" + error.code() + "\">" + Html.table(List.of("", ""), rows) + "</div>"
+    return Html.panel(
+        "✘ " + name + ": refused by the verifier (" + error.code() + " at pc " + error.pc() + ")",
+        "<div data-error-code=\""
+            + error.code()
+            + "\">"
+            + Html.table(List.of("", ""), rows)
+            + "</div>"
             + listing.tableHtml(highlight));
   }
 }

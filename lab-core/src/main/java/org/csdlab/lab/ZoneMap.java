@@ -24,6 +24,7 @@ import org.csdlab.zns.ZoneState;
 public record ZoneMap(Geometry geometry, List<Zone> zones) implements HtmlRenderable {
   /** Zones per row of the text grid. */
   static final int TEXT_COLUMNS = 16;
+
   /** Zones written in part that the text form lists one by one. */
   static final int TEXT_PARTS_LISTED = 8;
 
@@ -45,7 +46,9 @@ public record ZoneMap(Geometry geometry, List<Zone> zones) implements HtmlRender
     return counts;
   }
 
-  /** The words a state goes by here: {@code empty}, {@code implicitly open}, {@code read only}, ... */
+  /**
+   * The words a state goes by here: {@code empty}, {@code implicitly open}, {@code read only}, ...
+   */
   public static String label(ZoneState state) {
     return switch (state) {
       case IMPLICITLY_OPENED -> "implicitly open";
@@ -89,8 +92,15 @@ public record ZoneMap(Geometry geometry, List<Zone> zones) implements HtmlRender
   public String summary() {
     if (geometry == null && zones.size() == 1) {
       Zone zone = zones.get(0);
-      return "zone " + zone.id() + ": " + label(zone.state()) + ", " + zone.writtenBlocks() + " of "
-          + zone.capacityBlocks() + " blocks written";
+      return "zone "
+          + zone.id()
+          + ": "
+          + label(zone.state())
+          + ", "
+          + zone.writtenBlocks()
+          + " of "
+          + zone.capacityBlocks()
+          + " blocks written";
     }
     StringJoiner states = new StringJoiner(", ");
     counts().entrySet().stream()
@@ -101,8 +111,10 @@ public record ZoneMap(Geometry geometry, List<Zone> zones) implements HtmlRender
 
   private String head() {
     if (geometry != null) {
-      String count = isWholeDevice() ? "ZnsDevice " + plural(zones.size(), "zone")
-          : zones.size() + " of " + plural(geometry.zoneCount(), "zone");
+      String count =
+          isWholeDevice()
+              ? "ZnsDevice " + plural(zones.size(), "zone")
+              : zones.size() + " of " + plural(geometry.zoneCount(), "zone");
       return count + " × " + Quantities.bytes(geometry.zoneCapacityBytes());
     }
     if (zones.isEmpty()) {
@@ -148,10 +160,12 @@ public record ZoneMap(Geometry geometry, List<Zone> zones) implements HtmlRender
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(summary());
-    int idWidth = zones.stream().mapToInt(zone -> String.valueOf(zone.id()).length()).max().orElse(1);
+    int idWidth =
+        zones.stream().mapToInt(zone -> String.valueOf(zone.id()).length()).max().orElse(1);
     for (int i = 0; i < zones.size(); i++) {
       if (i % TEXT_COLUMNS == 0) {
-        text.append('\n').append(String.format(Locale.ROOT, "%" + idWidth + "d ", zones.get(i).id()));
+        text.append('\n')
+            .append(String.format(Locale.ROOT, "%" + idWidth + "d ", zones.get(i).id()));
       }
       text.append(' ').append(letter(zones.get(i).state()));
     }
@@ -160,13 +174,27 @@ public record ZoneMap(Geometry geometry, List<Zone> zones) implements HtmlRender
       legend.add(letter(state) + " " + label(state));
     }
     text.append(legend);
-    List<Zone> partly = zones.stream()
-        .filter(zone -> zone.writtenBlocks() > 0 && zone.writtenBlocks() < zone.capacityBlocks())
-        .toList();
+    List<Zone> partly =
+        zones.stream()
+            .filter(
+                zone -> zone.writtenBlocks() > 0 && zone.writtenBlocks() < zone.capacityBlocks())
+            .toList();
     if (!partly.isEmpty()) {
       StringJoiner parts = new StringJoiner(", ", "\nwritten in part: ", "");
-      partly.stream().limit(TEXT_PARTS_LISTED).forEach(zone -> parts.add("zone " + zone.id() + " " + percentWritten(zone)
-          + " % (" + zone.writtenBlocks() + " of " + zone.capacityBlocks() + " blocks)"));
+      partly.stream()
+          .limit(TEXT_PARTS_LISTED)
+          .forEach(
+              zone ->
+                  parts.add(
+                      "zone "
+                          + zone.id()
+                          + " "
+                          + percentWritten(zone)
+                          + " % ("
+                          + zone.writtenBlocks()
+                          + " of "
+                          + zone.capacityBlocks()
+                          + " blocks)"));
       text.append(parts);
       if (partly.size() > TEXT_PARTS_LISTED) {
         text.append(" and ").append(partly.size() - TEXT_PARTS_LISTED).append(" more");
@@ -177,7 +205,8 @@ public record ZoneMap(Geometry geometry, List<Zone> zones) implements HtmlRender
 
   /** How much of a zone's capacity is written, in whole percent (a Full zone counts as 100). */
   private static int percentWritten(Zone zone) {
-    double fill = zone.capacityBlocks() == 0 ? 0 : (double) zone.writtenBlocks() / zone.capacityBlocks();
+    double fill =
+        zone.capacityBlocks() == 0 ? 0 : (double) zone.writtenBlocks() / zone.capacityBlocks();
     if (zone.state() == ZoneState.FULL) {
       fill = 1;
     }
@@ -186,7 +215,8 @@ public record ZoneMap(Geometry geometry, List<Zone> zones) implements HtmlRender
 
   @Override
   public String toHtml() {
-    StringBuilder grid = new StringBuilder("<div style=\"display:flex;flex-wrap:wrap;gap:3px;max-width:640px\">");
+    StringBuilder grid =
+        new StringBuilder("<div style=\"display:flex;flex-wrap:wrap;gap:3px;max-width:640px\">");
     for (Zone zone : zones) {
       grid.append(cell(zone));
     }
@@ -194,26 +224,63 @@ public record ZoneMap(Geometry geometry, List<Zone> zones) implements HtmlRender
     StringBuilder legend = new StringBuilder("<div style=\"margin-top:6px;font-size:85%\">");
     Map<ZoneState, Integer> counts = counts();
     for (ZoneState state : ZoneState.values()) {
-      legend.append("<span style=\"margin-right:12px;white-space:nowrap\"><span style=\"display:inline-block;width:10px;"
-          + "height:10px;border:1px solid ").append(Html.BORDER).append(";background:").append(colour(state))
-          .append(";margin-right:4px\"></span>").append(Html.escape(label(state))).append(" ")
-          .append(counts.getOrDefault(state, 0)).append("</span>");
+      legend
+          .append(
+              "<span style=\"margin-right:12px;white-space:nowrap\"><span style=\"display:inline-block;width:10px;"
+                  + "height:10px;border:1px solid ")
+          .append(Html.BORDER)
+          .append(";background:")
+          .append(colour(state))
+          .append(";margin-right:4px\"></span>")
+          .append(Html.escape(label(state)))
+          .append(" ")
+          .append(counts.getOrDefault(state, 0))
+          .append("</span>");
     }
-    legend.append("<span style=\"white-space:nowrap\">(each zone filled to its write pointer)</span></div>");
+    legend.append(
+        "<span style=\"white-space:nowrap\">(each zone filled to its write pointer)</span></div>");
     return Html.panel(summary(), grid.toString() + legend);
   }
 
   private String cell(Zone zone) {
     int percent = percentWritten(zone);
-    String title = "zone " + zone.id() + ": " + label(zone.state()) + ", " + zone.writtenBlocks() + " of "
-        + zone.capacityBlocks() + " blocks written (" + percent + " %), start lba " + zone.startLba()
-        + ", write pointer " + zone.writePointer();
-    return "<div data-zone=\"" + zone.id() + "\" data-state=\"" + zone.state() + "\" title=\"" + Html.escape(title)
+    String title =
+        "zone "
+            + zone.id()
+            + ": "
+            + label(zone.state())
+            + ", "
+            + zone.writtenBlocks()
+            + " of "
+            + zone.capacityBlocks()
+            + " blocks written ("
+            + percent
+            + " %), start lba "
+            + zone.startLba()
+            + ", write pointer "
+            + zone.writePointer();
+    return "<div data-zone=\""
+        + zone.id()
+        + "\" data-state=\""
+        + zone.state()
+        + "\" title=\""
+        + Html.escape(title)
         + "\" style=\"position:relative;width:34px;height:30px;border:"
-        + (zone.state() == ZoneState.EMPTY ? "1px solid " + Html.BORDER : "2px solid " + colour(zone.state()))
-        + ";border-radius:2px;background:" + Html.SHADE + ";overflow:hidden;font-size:10px;" + Html.MONO + "\">"
-        + "<div style=\"position:absolute;left:0;bottom:0;width:100%;height:" + percent + "%;background:"
-        + colour(zone.state()) + "\"></div>"
-        + "<div style=\"position:absolute;left:2px;top:1px\">" + zone.id() + "</div></div>";
+        + (zone.state() == ZoneState.EMPTY
+            ? "1px solid " + Html.BORDER
+            : "2px solid " + colour(zone.state()))
+        + ";border-radius:2px;background:"
+        + Html.SHADE
+        + ";overflow:hidden;font-size:10px;"
+        + Html.MONO
+        + "\">"
+        + "<div style=\"position:absolute;left:0;bottom:0;width:100%;height:"
+        + percent
+        + "%;background:"
+        + colour(zone.state())
+        + "\"></div>"
+        + "<div style=\"position:absolute;left:2px;top:1px\">"
+        + zone.id()
+        + "</div></div>";
   }
 }

@@ -16,9 +16,14 @@ class CsdRunDebugTest {
   @Test
   void droppedMessagesAreCountedInTextAndHtml() {
     CsdRun run = run(List.of("a", "b"), 5);
-    assertTrue(run.toString().endsWith(" · 2 debug messages · 5 debug messages dropped"), run.toString());
-    assertTrue(run.toHtml().contains("5 more messages (over the debug limits of ComputationalStorage.builder:"
-        + " debugLineLimit, debugByteLimit)"), run.toHtml());
+    assertTrue(
+        run.toString().endsWith(" · 2 debug messages · 5 debug messages dropped"), run.toString());
+    assertTrue(
+        run.toHtml()
+            .contains(
+                "5 more messages (over the debug limits of ComputationalStorage.builder:"
+                    + " debugLineLimit, debugByteLimit)"),
+        run.toHtml());
     assertTrue(!run(List.of("a"), 0).toHtml().contains("debug dropped"));
   }
 

@@ -26,13 +26,21 @@ class ExtentTest {
 
   @Test
   void badValuesAreRefusedWithTheRule() {
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> new Extent(-1, 1, 0)).getMessage()
-        .contains("first zone must be 0 or more"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> new Extent(0, 0, 0)).getMessage()
-        .contains("zone count must be at least 1"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> new Extent(0, 1, -1)).getMessage()
-        .contains("length must be 0 or more"));
-    assertEquals("extent zones 14–17, 0 B: zones 14 to 17 do not exist; the device has zones 0 to 15",
-        assertThrows(IllegalArgumentException.class, () -> new Extent(14, 4, 0).checkFits(geometry)).getMessage());
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> new Extent(-1, 1, 0))
+            .getMessage()
+            .contains("first zone must be 0 or more"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> new Extent(0, 0, 0))
+            .getMessage()
+            .contains("zone count must be at least 1"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> new Extent(0, 1, -1))
+            .getMessage()
+            .contains("length must be 0 or more"));
+    assertEquals(
+        "extent zones 14–17, 0 B: zones 14 to 17 do not exist; the device has zones 0 to 15",
+        assertThrows(IllegalArgumentException.class, () -> new Extent(14, 4, 0).checkFits(geometry))
+            .getMessage());
   }
 }

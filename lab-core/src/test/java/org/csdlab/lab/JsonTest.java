@@ -15,14 +15,32 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Configurations and results as JSON: round trips, and errors that name the file and the field. */
 class JsonTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Comparison sample() {
-    HostRun host = new HostRun("countU32Above(0x3fffffff)", new Extent(0, 2, 524_288), 65_000, 524_288, 12_800_000,
-        3_000_000);
-    CsdRun drive = new CsdRun("count_u32_above", new Extent(0, 2, 524_288), 65_000, 0, 700_000, 524_288, 8,
-        6_400_000, 700_000, 98, 9_000_000, List.of("hello"), 3);
+    HostRun host =
+        new HostRun(
+            "countU32Above(0x3fffffff)",
+            new Extent(0, 2, 524_288),
+            65_000,
+            524_288,
+            12_800_000,
+            3_000_000);
+    CsdRun drive =
+        new CsdRun(
+            "count_u32_above",
+            new Extent(0, 2, 524_288),
+            65_000,
+            0,
+            700_000,
+            524_288,
+            8,
+            6_400_000,
+            700_000,
+            98,
+            9_000_000,
+            List.of("hello"),
+            3);
     return new Comparison(host, drive);
   }
 
@@ -54,8 +72,10 @@ class JsonTest {
   void measuredComparisonRoundTripsAndMatchesItself() {
     Lab lab = Seeded.smallLab();
     Extent extent = lab.device().store(0, Seeded.readings(65_536, 1));
-    Comparison today = lab.compare(lab.host().countU32Above(extent, 0x3fffffff),
-        lab.csd().countU32Above(extent, 0x3fffffff));
+    Comparison today =
+        lab.compare(
+            lab.host().countU32Above(extent, 0x3fffffff),
+            lab.csd().countU32Above(extent, 0x3fffffff));
     Comparison saved = Comparison.fromJson(today.toJson());
     assertEquals(today, saved);
     assertTrue(today.against(saved).deterministicPartsEqual());
@@ -64,8 +84,21 @@ class JsonTest {
   @Test
   void againstASavedRunShowsWhatChanged() {
     Comparison saved = sample();
-    CsdRun slower = new CsdRun("count_u32_above", saved.offloaded() instanceof CsdRun c ? c.extent() : null, 65_001, 0,
-        1_400_000, 524_288, 8, 6_400_000, 1_400_000, 98, 9_000_000, List.of(), 0);
+    CsdRun slower =
+        new CsdRun(
+            "count_u32_above",
+            saved.offloaded() instanceof CsdRun c ? c.extent() : null,
+            65_001,
+            0,
+            1_400_000,
+            524_288,
+            8,
+            6_400_000,
+            1_400_000,
+            98,
+            9_000_000,
+            List.of(),
+            0);
     Comparison today = new Comparison(saved.host(), slower);
     ComparisonChange change = today.against(saved.save(dir.resolve("saved.json")));
     assertFalse(change.sameAnswers());
@@ -82,19 +115,23 @@ class JsonTest {
 
   @Test
   void labConfigRoundTripsThroughJsonText() {
-    LabConfig config = Lab.builder().geometry(Seeded.smallGeometry()).timing("instant").build().config();
+    LabConfig config =
+        Lab.builder().geometry(Seeded.smallGeometry()).timing("instant").build().config();
     assertEquals(config, LabConfig.fromJson(config.toJson()));
     assertTrue(config.toJson().contains("\"zoneCount\" : 16"), config.toJson());
   }
 
   @Test
   void timingProfilesMayBeGivenByName() throws Exception {
-    String byName = validConfig().replaceAll("(?s)\"timing\" : \\{.*?\\}", "\"timing\" : \"tlc-zns\"");
+    String byName =
+        validConfig().replaceAll("(?s)\"timing\" : \\{.*?\\}", "\"timing\" : \"tlc-zns\"");
     assertTrue(byName.contains("\"timing\" : \"tlc-zns\""), byName);
     assertEquals(org.csdlab.zns.timing.TimingProfile.tlcZns(), LabConfig.fromJson(byName).timing());
     LabJsonException e = loadBroken(byName.replace("tlc-zns", "fast"));
     assertEquals("timing", e.field());
-    assertTrue(e.getMessage().contains("no timing profile named 'fast'; known profiles: instant, tlc-zns, teaching"),
+    assertTrue(
+        e.getMessage()
+            .contains("no timing profile named 'fast'; known profiles: instant, tlc-zns, teaching"),
         e.getMessage());
   }
 
@@ -111,8 +148,11 @@ class JsonTest {
   @Test
   void syntaxErrorsNameTheFileAndThePosition() throws Exception {
     LabJsonException e = loadBroken("{ \"geometry\": ");
-    assertEquals(dir.resolve("broken.json") + ":1:15: is not valid JSON: Unexpected end-of-input within/between"
-        + " Object entries", e.getMessage());
+    assertEquals(
+        dir.resolve("broken.json")
+            + ":1:15: is not valid JSON: Unexpected end-of-input within/between"
+            + " Object entries",
+        e.getMessage());
     assertEquals("", e.field());
     assertEquals(1, e.line());
     assertEquals(15, e.column());
@@ -122,7 +162,9 @@ class JsonTest {
   void unknownFieldsAreNamedWithTheKnownOnes() throws Exception {
     LabJsonException e = loadBroken(validConfig().replace("\"fuel\"", "\"fule\""));
     assertEquals("fule", e.field());
-    assertTrue(e.getMessage().contains("field 'fule': is not a known field; known fields:"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("field 'fule': is not a known field; known fields:"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("fuel"), e.getMessage());
   }
 
@@ -135,7 +177,8 @@ class JsonTest {
 
   @Test
   void valuesTheLabRefusesAreExplained() throws Exception {
-    LabJsonException e = loadBroken(validConfig().replace("\"zoneCount\" : 16", "\"zoneCount\" : 0"));
+    LabJsonException e =
+        loadBroken(validConfig().replace("\"zoneCount\" : 16", "\"zoneCount\" : 0"));
     assertEquals("geometry", e.field());
     assertTrue(e.getMessage().contains("zone count must be at least 1, was 0"), e.getMessage());
     LabJsonException f = loadBroken(validConfig().replace("\"fuel\" : 100000000", "\"fuel\" : -5"));
@@ -144,7 +187,8 @@ class JsonTest {
 
   @Test
   void wrongTypesNameTheField() throws Exception {
-    LabJsonException e = loadBroken(validConfig().replace("\"fuel\" : 100000000", "\"fuel\" : \"lots\""));
+    LabJsonException e =
+        loadBroken(validConfig().replace("\"fuel\" : 100000000", "\"fuel\" : \"lots\""));
     assertEquals("fuel", e.field());
     assertTrue(e.getMessage().contains("lots"), e.getMessage());
     LabJsonException f = loadBroken(validConfig().replace("\"STRIPED\"", "\"DIAGONAL\""));
@@ -154,9 +198,13 @@ class JsonTest {
 
   @Test
   void emptyMissingAndWrongDocumentsAreRefused() throws Exception {
-    assertTrue(loadBroken("  ").getMessage().endsWith(": is empty; expected a JSON object describing a LabConfig"));
+    assertTrue(
+        loadBroken("  ")
+            .getMessage()
+            .endsWith(": is empty; expected a JSON object describing a LabConfig"));
     assertTrue(loadBroken("null").getMessage().contains("holds null"));
-    LabJsonException missing = assertThrows(LabJsonException.class, () -> LabConfig.load(dir.resolve("nope.json")));
+    LabJsonException missing =
+        assertThrows(LabJsonException.class, () -> LabConfig.load(dir.resolve("nope.json")));
     assertEquals(dir.resolve("nope.json") + ": no such file", missing.getMessage());
     assertEquals(dir.resolve("nope.json").toString(), missing.file());
   }
@@ -164,15 +212,21 @@ class JsonTest {
   @Test
   void comparisonsNeedBothRunsOfAKnownKind() {
     String json = sample().toJson();
-    LabJsonException e = assertThrows(LabJsonException.class,
-        () -> Comparison.fromJson(json.replace("\"kind\" : \"csd\"", "\"kind\" : \"gpu\"")));
+    LabJsonException e =
+        assertThrows(
+            LabJsonException.class,
+            () -> Comparison.fromJson(json.replace("\"kind\" : \"csd\"", "\"kind\" : \"gpu\"")));
     assertEquals("offloaded", e.field());
     assertTrue(e.getMessage().contains("gpu"), e.getMessage());
-    LabJsonException nested = assertThrows(LabJsonException.class,
-        () -> Comparison.fromJson(json.replace("\"kernel\"", "\"kernal\"")));
+    LabJsonException nested =
+        assertThrows(
+            LabJsonException.class,
+            () -> Comparison.fromJson(json.replace("\"kernel\"", "\"kernal\"")));
     assertEquals("offloaded.kernal", nested.field());
-    assertTrue(nested.getMessage().contains("known fields: [kind, kernel, extent"), nested.getMessage());
-    LabJsonException f = assertThrows(LabJsonException.class, () -> Comparison.fromJson("{\"host\": null}"));
+    assertTrue(
+        nested.getMessage().contains("known fields: [kind, kernel, extent"), nested.getMessage());
+    LabJsonException f =
+        assertThrows(LabJsonException.class, () -> Comparison.fromJson("{\"host\": null}"));
     assertTrue(f.getMessage().startsWith("<string>"), f.getMessage());
   }
 
@@ -181,8 +235,12 @@ class JsonTest {
     Path deep = dir.resolve("d".repeat(200)).resolve("e".repeat(200) + ".json");
     LabJsonException e = assertThrows(LabJsonException.class, () -> LabConfig.load(deep));
     int more = deep.toString().length() - 240;
-    assertEquals(deep.toString().substring(0, 240) + "… (" + String.format(java.util.Locale.ROOT, "%,d", more)
-        + " more characters): no such file", e.getMessage());
+    assertEquals(
+        deep.toString().substring(0, 240)
+            + "… ("
+            + String.format(java.util.Locale.ROOT, "%,d", more)
+            + " more characters): no such file",
+        e.getMessage());
     assertEquals(deep.toString(), e.file(), "the field keeps the whole name");
   }
 }

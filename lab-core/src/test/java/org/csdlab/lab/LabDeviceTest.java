@@ -45,12 +45,14 @@ class LabDeviceTest {
   void textFormCountsZonesPerState() {
     device.append(0, new byte[4096]);
     device.finish(1).finish(2).finish(3);
-    assertEquals("ZnsDevice 16 zones × 256.0 KiB: 12 empty, 3 full, 1 implicitly open", device.toString());
+    assertEquals(
+        "ZnsDevice 16 zones × 256.0 KiB: 12 empty, 3 full, 1 implicitly open", device.toString());
   }
 
   @Test
   void storeFillsZonesInTurnAndGivesTheExtent() {
-    byte[] data = Seeded.readings(70_000, 1); // 280 000 B: zone 4 full (262 144 B), 17 856 B in zone 5
+    byte[] data =
+        Seeded.readings(70_000, 1); // 280 000 B: zone 4 full (262 144 B), 17 856 B in zone 5
     Extent extent = device.store(4, data);
     assertEquals(new Extent(4, 2, 280_000), extent);
     assertEquals(ZoneState.FULL, device.zone(4).state());

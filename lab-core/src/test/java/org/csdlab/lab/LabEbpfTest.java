@@ -59,7 +59,8 @@ class LabEbpfTest {
     assertEquals("r1 = 42 (0x2a)", table.getString(1, 3));
     assertEquals("r0 = 42 (0x2a)", table.getString(2, 3));
     assertEquals("", table.getString(3, 3));
-    assertTrue(trace.toString().startsWith("trace of program: 4 steps, r0 = 42\n"), trace.toString());
+    assertTrue(
+        trace.toString().startsWith("trace of program: 4 steps, r0 = 42\n"), trace.toString());
   }
 
   @Test
@@ -69,7 +70,9 @@ class LabEbpfTest {
     assertFalse(refused.ok());
     assertEquals(ErrorCode.UNINIT_REG, refused.code());
     assertEquals(2, refused.error().orElseThrow().pc());
-    assertTrue(refused.toString().startsWith("program: refused: UNINIT_REG at 2 'r0 += r3'"), refused.toString());
+    assertTrue(
+        refused.toString().startsWith("program: refused: UNINIT_REG at 2 'r0 += r3'"),
+        refused.toString());
   }
 
   @Test
@@ -97,7 +100,8 @@ class LabEbpfTest {
     byte[] bytecode = ebpf.assemble("r0 = 42\nexit").bytecode();
     assertEquals(42, ebpf.decode(bytecode).run().r0());
     assertEquals("r0 = 42", ebpf.disassemble(bytecode).instruction(0));
-    assertEquals("   0: mov %r0, 42\n   1: exit\n",
+    assertEquals(
+        "   0: mov %r0, 42\n   1: exit\n",
         ebpf.disassemble(ebpf.decode(bytecode).program(), Syntax.UBPF));
   }
 
@@ -110,18 +114,28 @@ class LabEbpfTest {
     assertEquals(".text", fromBytes.name(), "bytes have no file name: the section names them");
     assertEquals(fromPath.program(), fromBytes.program());
     assertTrue(fromPath.loaded().isPresent());
-    // the kernel calls the opencsd helpers, which the Linux helper set of the plain VM does not know
+    // the kernel calls the opencsd helpers, which the Linux helper set of the plain VM does not
+    // know
     assertEquals(ErrorCode.UNKNOWN_HELPER, fromPath.verify().code());
     // the fix a workbench user can follow, not VerifierOptions.withHelper
-    assertTrue(fromPath.verify().toString().endsWith("a kernel that calls the drive's opencsd helpers is verified and run"
-        + " on the drive by lab.csd().load(...)."), fromPath.verify().toString());
+    assertTrue(
+        fromPath
+            .verify()
+            .toString()
+            .endsWith(
+                "a kernel that calls the drive's opencsd helpers is verified and run"
+                    + " on the drive by lab.csd().load(...)."),
+        fromPath.verify().toString());
     var onDrive = Lab.create().csd().verify(fromPath.loaded().orElseThrow());
     assertTrue(onDrive.ok(), onDrive.toString());
   }
 
   @Test
   void missingElfSectionNamesTheSectionsThereAre() {
-    var e = assertThrows(IllegalArgumentException.class, () -> ebpf.load(PROGRAMS.resolve("count_u32.o"), "xdp"));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ebpf.load(PROGRAMS.resolve("count_u32.o"), "xdp"));
     assertTrue(e.getMessage().contains(".text"), e.getMessage());
   }
 
@@ -134,10 +148,17 @@ class LabEbpfTest {
     assertEquals("run", run.action());
     assertEquals(verdict, run.verification());
     String refusal = verdict.error().orElseThrow().message();
-    assertTrue(run.getMessage().startsWith("program did not run: the verifier refuses it. " + refusal), run.getMessage());
-    assertTrue(run.getMessage().endsWith("To run it anyway for an experiment, call runUnverified() (the VM still checks"
-        + " every memory access and the fuel limit)."), run.getMessage());
-    ProgramRefusedException trace = assertThrows(ProgramRefusedException.class, () -> bad.trace(new byte[] {1}));
+    assertTrue(
+        run.getMessage().startsWith("program did not run: the verifier refuses it. " + refusal),
+        run.getMessage());
+    assertTrue(
+        run.getMessage()
+            .endsWith(
+                "To run it anyway for an experiment, call runUnverified() (the VM still checks"
+                    + " every memory access and the fuel limit)."),
+        run.getMessage());
+    ProgramRefusedException trace =
+        assertThrows(ProgramRefusedException.class, () -> bad.trace(new byte[] {1}));
     assertEquals("trace", trace.action());
     assertTrue(trace.getMessage().contains("call traceUnverified()"), trace.getMessage());
     // r0 starts at 0 in this VM, r2 holds the context's length
@@ -152,13 +173,19 @@ class LabEbpfTest {
     // it accepts them, and the fuel limit stops them at run time. When the verifier learns to
     // bound loops, these become refusals and the tutorial text changes with them.
     Lab lab = Lab.builder().fuel(1000).build();
-    for (String endless : List.of("r0 = 0\nl:\nif r0 == 0 goto l\nexit", "r0 = 1\nl:\nr0 += 1\nif r0 > 0 goto l\nexit")) {
+    for (String endless :
+        List.of(
+            "r0 = 0\nl:\nif r0 == 0 goto l\nexit", "r0 = 1\nl:\nr0 += 1\nif r0 > 0 goto l\nexit")) {
       EbpfProgram program = lab.ebpf().assemble(endless);
       assertTrue(program.verify().ok(), program.verify().toString());
       var e = assertThrows(org.csdlab.ebpf.FuelExhaustedException.class, program::run);
       assertEquals(1000, e.fuel());
-      assertTrue(e.getMessage().endsWith("Look for a loop that never ends, or raise the limit with"
-          + " Lab.builder().fuel(n).build()"), e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .endsWith(
+                  "Look for a loop that never ends, or raise the limit with"
+                      + " Lab.builder().fuel(n).build()"),
+          e.getMessage());
     }
   }
 
@@ -189,9 +216,13 @@ class LabEbpfTest {
     byte[] bytes = Files.readAllBytes(elf);
     Lab lab = Lab.create();
     var fromPath = assertThrows(IllegalArgumentException.class, () -> lab.ebpf().load(elf));
-    assertTrue(fromPath.getMessage().endsWith("; name one, e.g. load(path, \"xdp\")"), fromPath.getMessage());
+    assertTrue(
+        fromPath.getMessage().endsWith("; name one, e.g. load(path, \"xdp\")"),
+        fromPath.getMessage());
     var fromBytes = assertThrows(IllegalArgumentException.class, () -> lab.csd().load(bytes));
-    assertTrue(fromBytes.getMessage().endsWith("; name one, e.g. load(elf, \"xdp\")"), fromBytes.getMessage());
+    assertTrue(
+        fromBytes.getMessage().endsWith("; name one, e.g. load(elf, \"xdp\")"),
+        fromBytes.getMessage());
     // what the messages say works
     assertEquals(1, lab.ebpf().load(elf, "xdp").run().r0());
     assertEquals(2, lab.csd().load(bytes, "tc").run().r0());

@@ -24,15 +24,22 @@ class LabTest {
     assertEquals(64, lab.device().zones().size());
     assertTrue(lab.device().zones().stream().allMatch(z -> z.state() == ZoneState.EMPTY));
     assertNull(lab.config().backendFile());
-    assertEquals("Lab[64 zones × 16.0 MiB (64 empty); teaching timing; core 1 G insn/s; in memory]",
+    assertEquals(
+        "Lab[64 zones × 16.0 MiB (64 empty); teaching timing; core 1 G insn/s; in memory]",
         lab.toString());
   }
 
   @Test
   void builderSettingsReachTheDriveAndItsCore() {
     Geometry geometry = Geometry.builder().zoneCount(8).zoneSizeBlocks(32).build();
-    Lab lab = Lab.builder().geometry(geometry).timing("tlc-zns").coreInstructionsPerSecond(200_000_000L)
-        .memoryBytes(64 * 1024).fuel(5_000).build();
+    Lab lab =
+        Lab.builder()
+            .geometry(geometry)
+            .timing("tlc-zns")
+            .coreInstructionsPerSecond(200_000_000L)
+            .memoryBytes(64 * 1024)
+            .fuel(5_000)
+            .build();
     assertEquals(geometry, lab.device().geometry());
     assertEquals("tlc-zns", lab.device().raw().timing().name());
     assertEquals(200_000_000L, lab.csd().raw().coreInstructionsPerSecond());
@@ -48,17 +55,25 @@ class LabTest {
     var e = assertThrows(org.csdlab.ebpf.FuelExhaustedException.class, loop::run);
     assertTrue(e.getMessage().startsWith("out of fuel: 10 instructions executed"), e.getMessage());
     // the lab's own way, not the VM's Vm.builder(program).fuel(n), which a lab user never calls
-    assertTrue(e.getMessage().endsWith("raise the limit with Lab.builder().fuel(n).build()"), e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith("raise the limit with Lab.builder().fuel(n).build()"),
+        e.getMessage());
     var onDrive = lab.csd().assemble("r0 = 0\nloop:\nif r0 == 0 goto loop\nexit");
     var f = assertThrows(org.csdlab.ebpf.FuelExhaustedException.class, onDrive::run);
-    assertTrue(f.getMessage().endsWith("raise the limit with Lab.builder().fuel(n).build()"), f.getMessage());
+    assertTrue(
+        f.getMessage().endsWith("raise the limit with Lab.builder().fuel(n).build()"),
+        f.getMessage());
   }
 
   @Test
   void badSettingsNameTheSetting() {
-    var e = assertThrows(IllegalArgumentException.class, () -> Lab.builder().coreInstructionsPerSecond(0).build());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Lab.builder().coreInstructionsPerSecond(0).build());
     assertTrue(e.getMessage().contains("coreInstructionsPerSecond"), e.getMessage());
-    var f = assertThrows(IllegalArgumentException.class, () -> Lab.builder().timing("fast").build());
+    var f =
+        assertThrows(IllegalArgumentException.class, () -> Lab.builder().timing("fast").build());
     assertTrue(f.getMessage().contains("teaching"), f.getMessage());
   }
 
@@ -81,7 +96,12 @@ class LabTest {
 
   @Test
   void configSavedAndLoadedMakesTheSameLab(@TempDir Path dir) {
-    Lab lab = Lab.builder().geometry(Seeded.smallGeometry()).timing(TimingProfile.tlcZns()).fuel(1234).build();
+    Lab lab =
+        Lab.builder()
+            .geometry(Seeded.smallGeometry())
+            .timing(TimingProfile.tlcZns())
+            .fuel(1234)
+            .build();
     Path file = lab.config().save(dir.resolve("sub/lab.json"));
     LabConfig loaded = LabConfig.load(file);
     assertEquals(lab.config(), loaded);

@@ -10,7 +10,9 @@ import org.csdlab.ebpf.verifier.ErrorCode;
 import org.csdlab.ebpf.verifier.VerificationException;
 import org.junit.jupiter.api.Test;
 
-/** The host and the drive doing the same work: {@link LabHost}, {@link LabCsd}, {@link Comparison}. */
+/**
+ * The host and the drive doing the same work: {@link LabHost}, {@link LabCsd}, {@link Comparison}.
+ */
 class OffloadTest {
   static final long THRESHOLD = Lab.RAND_MAX / 2;
   private final Lab lab = Seeded.smallLab();
@@ -30,22 +32,25 @@ class OffloadTest {
 
   @Test
   void hostMovesTheDatasetOverTheLinkAndTheDriveOnlyTheResult() {
-    byte[] data = Seeded.readings(100_000, 3); // 400 000 B = 97.65625 blocks: the last block partly used
+    byte[] data =
+        Seeded.readings(100_000, 3); // 400 000 B = 97.65625 blocks: the last block partly used
     Extent extent = lab.device().store(0, data);
     HostRun onHost = lab.host().countU32Above(extent, THRESHOLD);
     CsdRun onDrive = lab.csd().countU32Above(extent, THRESHOLD);
     assertEquals(98 * 4096, onHost.hostBytes(), "whole blocks of the dataset");
     assertEquals(2, extent.zoneCount(), "the small lab's zones hold 64 blocks");
-    assertEquals(2 * 8, onDrive.hostBytes(), "one u64 count per zone: the kernel runs once per zone");
+    assertEquals(
+        2 * 8, onDrive.hostBytes(), "one u64 count per zone: the kernel runs once per zone");
     assertEquals(98 * 4096, onDrive.mediaBytesRead(), "the drive reads the same blocks inside");
     assertEquals(Seeded.countAbove(data, THRESHOLD), onDrive.value());
     assertEquals(onHost.value(), onDrive.value());
-    assertTrue(onHost.modeledNanos() > onDrive.mediaNanos(), "the host pays the link on top of the media");
+    assertTrue(
+        onHost.modeledNanos() > onDrive.mediaNanos(), "the host pays the link on top of the media");
   }
 
   @Test
   void aDriveRunOverManyZonesIsTheSumOfOneRunPerZone() {
-    byte[] data = Seeded.readings(3 * 65_536, 5);   // 3 zones of 64 blocks
+    byte[] data = Seeded.readings(3 * 65_536, 5); // 3 zones of 64 blocks
     Extent extent = lab.device().store(2, data);
     CsdRun whole = lab.csd().countU32Above(extent, THRESHOLD);
     long count = 0;
@@ -88,11 +93,14 @@ class OffloadTest {
   @Test
   void comparisonOfSeededRunsAgreesAndSavesBytes() {
     Extent extent = lab.device().store(0, Seeded.readings(65_536, 5));
-    Comparison comparison = lab.compare(lab.host().countU32Above(extent, THRESHOLD),
-        lab.csd().countU32Above(extent, THRESHOLD));
+    Comparison comparison =
+        lab.compare(
+            lab.host().countU32Above(extent, THRESHOLD),
+            lab.csd().countU32Above(extent, THRESHOLD));
     assertTrue(comparison.sameAnswer());
     assertEquals(262_144 / 8.0, comparison.hostBytesRatio());
-    assertEquals((double) comparison.host().modeledNanos() / comparison.offloaded().modeledNanos(),
+    assertEquals(
+        (double) comparison.host().modeledNanos() / comparison.offloaded().modeledNanos(),
         comparison.modeledSpeedup());
   }
 
@@ -102,15 +110,21 @@ class OffloadTest {
     Lab other = Seeded.smallLab();
     Extent a = lab.device().store(0, data);
     Extent b = other.device().store(0, data);
-    assertEquals(lab.host().countU32Above(a, THRESHOLD).modeledNanos(),
+    assertEquals(
+        lab.host().countU32Above(a, THRESHOLD).modeledNanos(),
         other.host().countU32Above(b, THRESHOLD).modeledNanos());
-    assertEquals(lab.csd().countU32Above(a, THRESHOLD).modeledNanos(),
+    assertEquals(
+        lab.csd().countU32Above(a, THRESHOLD).modeledNanos(),
         other.csd().countU32Above(b, THRESHOLD).modeledNanos());
   }
 
   @Test
   void aSlowerCoreTakesLongerOnTheModel() {
-    Lab slow = Lab.builder().geometry(Seeded.smallGeometry()).coreInstructionsPerSecond(200_000_000L).build();
+    Lab slow =
+        Lab.builder()
+            .geometry(Seeded.smallGeometry())
+            .coreInstructionsPerSecond(200_000_000L)
+            .build();
     byte[] data = Seeded.readings(65_536, 5);
     CsdRun fast = lab.csd().countU32Above(lab.device().store(0, data), THRESHOLD);
     CsdRun slower = slow.csd().countU32Above(slow.device().store(0, data), THRESHOLD);
@@ -126,8 +140,13 @@ class OffloadTest {
     CsdRun run = kernel.run(3L);
     assertEquals(lab.host().countU32Above(3, THRESHOLD).value(), run.value());
     assertEquals(Seeded.countAbove(data, THRESHOLD), run.value());
-    assertEquals("count_u32.o", kernel.name(), "an ELF kernel is named after its file, not its .text section");
-    assertEquals("count_u32.o:.text", lab.csd().load(LabEbpfTest.PROGRAMS.resolve("count_u32.o"), ".text").name());
+    assertEquals(
+        "count_u32.o",
+        kernel.name(),
+        "an ELF kernel is named after its file, not its .text section");
+    assertEquals(
+        "count_u32.o:.text",
+        lab.csd().load(LabEbpfTest.PROGRAMS.resolve("count_u32.o"), ".text").name());
   }
 
   @Test
@@ -143,13 +162,20 @@ class OffloadTest {
 
   @Test
   void thresholdsAndExtentsOutsideTheDriveAreRefused() {
-    var e = assertThrows(IllegalArgumentException.class, () -> lab.host().countU32Above(new Extent(0, 1, 4), -1));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> lab.host().countU32Above(new Extent(0, 1, 4), -1));
     assertTrue(e.getMessage().contains("u32"), e.getMessage());
-    var f = assertThrows(IllegalArgumentException.class,
-        () -> lab.csd().countU32Above(new Extent(15, 2, 4096), THRESHOLD));
+    var f =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> lab.csd().countU32Above(new Extent(15, 2, 4096), THRESHOLD));
     assertTrue(f.getMessage().contains("zones 15 to 16 do not exist"), f.getMessage());
-    var g = assertThrows(IllegalArgumentException.class,
-        () -> lab.host().countU32Above(new Extent(0, 1, 262_145), THRESHOLD));
+    var g =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> lab.host().countU32Above(new Extent(0, 1, 262_145), THRESHOLD));
     assertTrue(g.getMessage().contains("do not fit"), g.getMessage());
   }
 
@@ -164,7 +190,11 @@ class OffloadTest {
 
   @Test
   void kernelsTakeCallInformationAsWords() {
-    Kernel echo = lab.csd().assemble("echo", """
+    Kernel echo =
+        lab.csd()
+            .assemble(
+                "echo",
+                """
         r0 = *(u64 *)(r1 + 8)
         exit
         """);

@@ -41,7 +41,10 @@ class ProgressTest {
   void hostScansReportEveryByteTheyProcess() {
     Extent extent = lab.device().store(0, Seeded.readings(100_000, 1));
     lab.reportProgressTo(recorder).host().countU32Above(extent, THRESHOLD);
-    assertEquals(List.of("started host countU32Above(0x3fffffff) 400000", "finished host countU32Above(0x3fffffff)"),
+    assertEquals(
+        List.of(
+            "started host countU32Above(0x3fffffff) 400000",
+            "finished host countU32Above(0x3fffffff)"),
         recorder.events);
     assertEquals(400_000, recorder.advanced);
   }
@@ -50,20 +53,24 @@ class ProgressTest {
   void driveKernelsReportWhenTheyAreDone() {
     Extent extent = lab.device().store(0, Seeded.readings(100_000, 1));
     lab.reportProgressTo(recorder).csd().countU32Above(extent, THRESHOLD);
-    assertEquals(List.of("started drive count_u32_above 400000", "finished drive count_u32_above"), recorder.events);
+    assertEquals(
+        List.of("started drive count_u32_above 400000", "finished drive count_u32_above"),
+        recorder.events);
     assertEquals(400_000, recorder.advanced);
   }
 
   @Test
   void aFailingListenerDoesNotBreakTheWork() {
     Extent extent = lab.device().store(0, Seeded.readings(1_000, 1));
-    lab.reportProgressTo(new ProgressListener() {
-      @Override
-      public void advanced(String operation, long bytes) {
-        throw new IllegalStateException("display gone");
-      }
-    });
-    assertEquals(Seeded.countAbove(Seeded.readings(1_000, 1), THRESHOLD),
+    lab.reportProgressTo(
+        new ProgressListener() {
+          @Override
+          public void advanced(String operation, long bytes) {
+            throw new IllegalStateException("display gone");
+          }
+        });
+    assertEquals(
+        Seeded.countAbove(Seeded.readings(1_000, 1), THRESHOLD),
         lab.host().countU32Above(extent, THRESHOLD).value());
   }
 

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.csdlab.ebpf.asm.Assembler;
-import org.csdlab.ebpf.verifier.Verifier;
 import org.csdlab.ebpf.verifier.VerificationException;
+import org.csdlab.ebpf.verifier.Verifier;
 import org.csdlab.lab.display.HtmlRenderable;
 import org.csdlab.lab.display.MimeBundle;
 import org.csdlab.lab.display.Renderers;
@@ -28,7 +28,8 @@ class RenderingsTest {
 
   private static Xhtml html(Object value) {
     MimeBundle bundle = Renderers.render(value);
-    assertNotNull(bundle.html(), "no HTML for " + value.getClass().getSimpleName() + ": " + bundle.text());
+    assertNotNull(
+        bundle.html(), "no HTML for " + value.getClass().getSimpleName() + ": " + bundle.text());
     if (value instanceof HtmlRenderable renderable) {
       assertEquals(renderable.toHtml(), bundle.html());
     }
@@ -37,10 +38,13 @@ class RenderingsTest {
 
   @Test
   void aPlainTablesawFigureRendersAsAPlotOnceTheLabIsLoaded() {
-    Figure figure = Figure.builder()
-        .addTraces(ScatterTrace.builder(new double[] {1, 2, 3}, new double[] {4, 5, 6}).build()).build();
+    Figure figure =
+        Figure.builder()
+            .addTraces(ScatterTrace.builder(new double[] {1, 2, 3}, new double[] {4, 5, 6}).build())
+            .build();
     String html = Renderers.render(figure).html();
-    assertNotNull(html, "a Figure made without the chart package still gets HTML from Renderings.install()");
+    assertNotNull(
+        html, "a Figure made without the chart package still gets HTML from Renderings.install()");
     assertTrue(html.contains("Plotly."), html);
   }
 
@@ -58,7 +62,9 @@ class RenderingsTest {
     assertTrue(map.text("//div[@data-zone='1']/div[1]/@style").contains("height:100%"));
     assertTrue(map.text("//div[@data-zone='0']/@title").contains("16 of 64 blocks written"));
     String text = map.text();
-    assertTrue(text.contains("ZnsDevice 16 zones × 256.0 KiB: 12 empty, 2 full, 1 implicitly open, 1 explicitly open"),
+    assertTrue(
+        text.contains(
+            "ZnsDevice 16 zones × 256.0 KiB: 12 empty, 2 full, 1 implicitly open, 1 explicitly open"),
         text);
     for (ZoneState state : ZoneState.values()) {
       assertTrue(text.contains(ZoneMap.label(state)), "legend names " + state);
@@ -77,20 +83,40 @@ class RenderingsTest {
 
   @Test
   void zonesShownWithoutTheirDeviceSayWhatTheyAre() {
-    LabDevice tiny = Lab.builder().geometry(Geometry.builder().zoneCount(8).zoneSizeBlocks(16).zoneCapacityBlocks(12)
-        .blockSizeBytes(4096).maxOpenZones(2).maxActiveZones(3).build()).build().device();
+    LabDevice tiny =
+        Lab.builder()
+            .geometry(
+                Geometry.builder()
+                    .zoneCount(8)
+                    .zoneSizeBlocks(16)
+                    .zoneCapacityBlocks(12)
+                    .blockSizeBytes(4096)
+                    .maxOpenZones(2)
+                    .maxActiveZones(3)
+                    .build())
+            .build()
+            .device();
     tiny.write(0, new byte[12 * 4096]);
     tiny.open(1);
-    assertEquals("zones 0–7, 12 writable blocks each: 6 empty, 1 explicitly open, 1 full",
+    assertEquals(
+        "zones 0–7, 12 writable blocks each: 6 empty, 1 explicitly open, 1 full",
         html(tiny.zones()).text("/div/div/div[1]"));
-    assertEquals("2 zones, 12 writable blocks each: 1 empty, 1 full",
+    assertEquals(
+        "2 zones, 12 writable blocks each: 1 empty, 1 full",
         html(List.of(tiny.zone(0), tiny.zone(5))).text("/div/div/div[1]"));
-    assertEquals("zone 0: full, 12 of 12 blocks written", html(tiny.zone(0)).text("/div/div/div[1]"));
+    assertEquals(
+        "zone 0: full, 12 of 12 blocks written", html(tiny.zone(0)).text("/div/div/div[1]"));
     tiny.write(16, new byte[4096]);
-    assertEquals("zone 1: explicitly open, 1 of 12 blocks written", html(tiny.zone(1)).text("/div/div/div[1]"));
-    assertEquals("ZnsDevice 8 zones × 48.0 KiB: 6 empty, 1 explicitly open, 1 full", html(tiny).text("/div/div/div[1]"));
-    assertEquals("ZnsDevice 8 zones × 48.0 KiB: 6 empty, 1 explicitly open, 1 full", tiny.toString());
-    assertEquals("2 of 8 zones × 48.0 KiB: 1 explicitly open, 1 full",
+    assertEquals(
+        "zone 1: explicitly open, 1 of 12 blocks written",
+        html(tiny.zone(1)).text("/div/div/div[1]"));
+    assertEquals(
+        "ZnsDevice 8 zones × 48.0 KiB: 6 empty, 1 explicitly open, 1 full",
+        html(tiny).text("/div/div/div[1]"));
+    assertEquals(
+        "ZnsDevice 8 zones × 48.0 KiB: 6 empty, 1 explicitly open, 1 full", tiny.toString());
+    assertEquals(
+        "2 of 8 zones × 48.0 KiB: 1 explicitly open, 1 full",
         new ZoneMap(tiny.geometry(), tiny.zones().subList(0, 2)).summary());
   }
 
@@ -98,16 +124,22 @@ class RenderingsTest {
   void theZoneMapsTextFormIsAGridOfZones() {
     lab.device().append(0, new byte[16 * 4096]); // a quarter of zone 0
     lab.device().finish(1).finish(2).open(3);
-    assertEquals("""
+    assertEquals(
+        """
         ZnsDevice 16 zones × 256.0 KiB: 12 empty, 2 full, 1 implicitly open, 1 explicitly open
          0  I F F E . . . . . . . . . . . .
         legend: . empty  I implicitly open  E explicitly open  C closed  R read only  F full  X offline
-        written in part: zone 0 25 % (16 of 64 blocks)""", lab.device().zoneMap().toString());
+        written in part: zone 0 25 % (16 of 64 blocks)""",
+        lab.device().zoneMap().toString());
     assertFalse(lab.device().toString().contains("\n"), "the device itself stays one line");
-    LabDevice wide = Lab.builder().geometry(Geometry.builder().zoneCount(20).zoneSizeBlocks(16).build()).build()
-        .device();
+    LabDevice wide =
+        Lab.builder()
+            .geometry(Geometry.builder().zoneCount(20).zoneSizeBlocks(16).build())
+            .build()
+            .device();
     wide.finish(19);
-    assertEquals("""
+    assertEquals(
+        """
         ZnsDevice 20 zones × 64.0 KiB: 19 empty, 1 full
          0  . . . . . . . . . . . . . . . .
         16  . . . F
@@ -120,8 +152,11 @@ class RenderingsTest {
     lab.device().write(0, new byte[3 * 4096]);
     lab.device().read(0, 2);
     String text = lab.device().stats().toString();
-    assertEquals("DeviceStats[reads=1, writes=1, appends=0, resets=0, host link 20.0 KiB, modeled busy "
-        + Quantities.nanos(lab.device().stats().modeledBusyNanos()) + "]", text);
+    assertEquals(
+        "DeviceStats[reads=1, writes=1, appends=0, resets=0, host link 20.0 KiB, modeled busy "
+            + Quantities.nanos(lab.device().stats().modeledBusyNanos())
+            + "]",
+        text);
     assertTrue(text.matches(".*modeled busy [0-9.]+ (ns|µs|ms|s)]"), text);
     Xhtml page = html(lab.device().stats());
     assertEquals("read 1, write 1", page.text("//tr[2]/td[2]"));
@@ -190,8 +225,12 @@ class RenderingsTest {
     assertEquals("left", alignment(trace, "//tr[2]/td[4]"), "registers changed");
     Xhtml refusal = html(lab.ebpf().assemble("bad", "r0 += r2\nexit").verify());
     assertEquals("left", alignment(refusal, "(//table)[1]//tr[1]/td[2]"), "the error code");
-    assertEquals("left", alignment(refusal, "(//table)[1]//tr[2]/td[2]"), "the refused instruction");
-    assertEquals("left", alignment(refusal, "(//table)[2]//tr[@data-highlight='true']/td[3]"), "the listing's code");
+    assertEquals(
+        "left", alignment(refusal, "(//table)[1]//tr[2]/td[2]"), "the refused instruction");
+    assertEquals(
+        "left",
+        alignment(refusal, "(//table)[2]//tr[@data-highlight='true']/td[3]"),
+        "the listing's code");
   }
 
   @Test
@@ -206,8 +245,10 @@ class RenderingsTest {
   @Test
   void comparisonRendersTheVerdictAndTheTable() {
     Extent extent = lab.device().store(0, Seeded.readings(65_536, 2));
-    Comparison comparison = lab.compare(lab.host().countU32Above(extent, Lab.RAND_MAX / 2),
-        lab.csd().countU32Above(extent, Lab.RAND_MAX / 2));
+    Comparison comparison =
+        lab.compare(
+            lab.host().countU32Above(extent, Lab.RAND_MAX / 2),
+            lab.csd().countU32Above(extent, Lab.RAND_MAX / 2));
     Xhtml page = html(comparison);
     assertEquals("true", page.text("//div/@data-same-answer"));
     assertEquals(5, page.count("//tr"));
@@ -225,8 +266,11 @@ class RenderingsTest {
 
   @Test
   void tablesaw_tables_escape_their_cells() {
-    Table table = Table.create("t <1>", IntColumn.create("n", new int[] {1, 2}),
-        StringColumn.create("s", new String[] {"a < b & c", "\"quoted\""}));
+    Table table =
+        Table.create(
+            "t <1>",
+            IntColumn.create("n", new int[] {1, 2}),
+            StringColumn.create("s", new String[] {"a < b & c", "\"quoted\""}));
     Xhtml page = html(table);
     assertEquals("t <1>", page.text("//caption"));
     assertEquals("a < b & c", page.text("//tr[2]/td[2]"));
@@ -249,8 +293,9 @@ class RenderingsTest {
     html(lab.ebpf().assemble("r0 = 42\nexit").run());
     html(lab.ebpf().assemble("r0 = 42\nexit").trace().trace());
     html(Verifier.verify(Assembler.assemble("r0 = r5\nexit")));
-    var refusal = new VerificationException(Verifier.verify(Assembler.assemble("r0 = r5\nexit")).primaryError()
-        .orElseThrow());
+    var refusal =
+        new VerificationException(
+            Verifier.verify(Assembler.assemble("r0 = r5\nexit")).primaryError().orElseThrow());
     assertTrue(html(refusal).text().contains("UNINIT_REG"));
     html(lab.csd().countKernel());
     CsdRun run = lab.csd().countKernel().run(0L, 1L, 0L, 0L);

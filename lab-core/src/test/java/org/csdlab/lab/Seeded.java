@@ -9,7 +9,10 @@ import org.csdlab.zns.Geometry;
 final class Seeded {
   private Seeded() {}
 
-  /** A small geometry so the interpreter scans test data quickly: 16 zones of 64 blocks of 4 KiB (256 KiB). */
+  /**
+   * A small geometry so the interpreter scans test data quickly: 16 zones of 64 blocks of 4 KiB
+   * (256 KiB).
+   */
   static Geometry smallGeometry() {
     return Geometry.builder().zoneCount(16).zoneSizeBlocks(64).build();
   }

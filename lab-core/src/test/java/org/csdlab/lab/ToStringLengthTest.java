@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code toString()} of every object a lab session shows fits one line of a terminal, so JShell's
- * {@code var x = ...} lines and a notebook's text form show it whole.
+ * The {@code toString()} of every object a lab session shows fits one line of a terminal, so
+ * JShell's {@code var x = ...} lines and a notebook's text form show it whole.
  */
 class ToStringLengthTest {
 
@@ -42,7 +42,9 @@ class ToStringLengthTest {
     shown.put("lab.datasets()", lab.datasets());
     shown.put("lab.host()", lab.host());
     shown.put("lab.csd()", lab.csd());
-    Path deep = dir.resolve("a-directory-with-a-long-name/and-another-one-below-it/and-a-third-one/drive.img");
+    Path deep =
+        dir.resolve(
+            "a-directory-with-a-long-name/and-another-one-below-it/and-a-third-one/drive.img");
     java.nio.file.Files.createDirectories(deep.getParent());
     try (Lab onFile = Lab.builder().backendFile(deep).build()) {
       shown.put("lab on a file", onFile);
@@ -51,11 +53,15 @@ class ToStringLengthTest {
       onFile.device().reset(0);
     }
     String all = describe(shown);
-    shown.forEach((what, value) -> {
-      String text = value.toString();
-      assertTrue(text.length() <= MAX_CHARS && !text.contains("\n"), what + " is " + text.length() + " chars:\n" + all);
-    });
-    assertEquals("Lab[64 zones × 16.0 MiB (63 empty, 1 closed); teaching timing; core 1 G insn/s; in memory]",
+    shown.forEach(
+        (what, value) -> {
+          String text = value.toString();
+          assertTrue(
+              text.length() <= MAX_CHARS && !text.contains("\n"),
+              what + " is " + text.length() + " chars:\n" + all);
+        });
+    assertEquals(
+        "Lab[64 zones × 16.0 MiB (63 empty, 1 closed); teaching timing; core 1 G insn/s; in memory]",
         lab.toString());
   }
 
@@ -67,11 +73,17 @@ class ToStringLengthTest {
     Map<String, Object> shown = new LinkedHashMap<>();
     shown.put("trace", hello.trace());
     shown.put("listing", hello.listing());
-    shown.put("comparison", lab.compare(lab.host().countU32Above(readings, Lab.RAND_MAX / 2),
-        lab.csd().countU32Above(readings, Lab.RAND_MAX / 2)));
+    shown.put(
+        "comparison",
+        lab.compare(
+            lab.host().countU32Above(readings, Lab.RAND_MAX / 2),
+            lab.csd().countU32Above(readings, Lab.RAND_MAX / 2)));
     String all = describe(shown);
-    shown.forEach((what, value) -> assertTrue(value.toString().lines().allMatch(line -> line.length() <= MAX_CHARS),
-        what + " has a line longer than " + MAX_CHARS + ":\n" + all));
+    shown.forEach(
+        (what, value) ->
+            assertTrue(
+                value.toString().lines().allMatch(line -> line.length() <= MAX_CHARS),
+                what + " has a line longer than " + MAX_CHARS + ":\n" + all));
   }
 
   @Test
@@ -85,8 +97,14 @@ class ToStringLengthTest {
 
   private static String describe(Map<String, Object> shown) {
     StringBuilder all = new StringBuilder();
-    shown.forEach((what, value) -> all.append(what).append(" (").append(value.toString().length()).append("): ")
-        .append(value).append('\n'));
+    shown.forEach(
+        (what, value) ->
+            all.append(what)
+                .append(" (")
+                .append(value.toString().length())
+                .append("): ")
+                .append(value)
+                .append('\n'));
     return all.toString();
   }
 }

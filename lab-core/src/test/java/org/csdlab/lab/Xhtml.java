@@ -10,7 +10,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
-/** Parses HTML fragments as XML (wrapped in a {@code <div>}), so tests see they are well-formed, and queries them. */
+/**
+ * Parses HTML fragments as XML (wrapped in a {@code <div>}), so tests see they are well-formed, and
+ * queries them.
+ */
 final class Xhtml {
   private final Document document;
 
@@ -25,7 +28,8 @@ final class Xhtml {
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       var builder = factory.newDocumentBuilder();
       builder.setErrorHandler(null);
-      return new Xhtml(builder.parse(new InputSource(new StringReader("<div>" + fragment + "</div>"))));
+      return new Xhtml(
+          builder.parse(new InputSource(new StringReader("<div>" + fragment + "</div>"))));
     } catch (Exception e) {
       return fail("not well-formed XHTML: " + e.getMessage() + "\n" + fragment);
     }
@@ -34,7 +38,8 @@ final class Xhtml {
   /** The nodes {@code xpath} selects. */
   NodeList nodes(String xpath) {
     try {
-      return (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, document, XPathConstants.NODESET);
+      return (NodeList)
+          XPathFactory.newInstance().newXPath().evaluate(xpath, document, XPathConstants.NODESET);
     } catch (Exception e) {
       return fail("bad xpath " + xpath + ": " + e);
     }

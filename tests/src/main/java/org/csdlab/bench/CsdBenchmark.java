@@ -26,11 +26,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Counting the u32 values above RAND_MAX/2 over a 256 MiB zone through the computational
- * storage device (interpreter, instant timing): one operation runs the committed tutorial kernel
- * {@code count_u32.o} over the whole zone, reading it sector by sector (4 KiB) with helper 2. The auxiliary counters {@code bytes}
- * and {@code instructions} report media bytes and eBPF instructions per second, to set beside
- * the bare interpreter figures of {@link InterpreterBenchmark}.
+ * Counting the u32 values above RAND_MAX/2 over a 256 MiB zone through the computational storage
+ * device (interpreter, instant timing): one operation runs the committed tutorial kernel {@code
+ * count_u32.o} over the whole zone, reading it sector by sector (4 KiB) with helper 2. The
+ * auxiliary counters {@code bytes} and {@code instructions} report media bytes and eBPF
+ * instructions per second, to set beside the bare interpreter figures of {@link
+ * InterpreterBenchmark}.
  *
  * <pre>
  * mvn -B -q -Pbench -pl tests -am package -DskipTests
@@ -41,70 +42,83 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @State(Scope.Thread)
 public class CsdBenchmark {
-    static final int BLOCK = 4096;
-    static final int ZONE_BYTES = 256 << 20;
+  static final int BLOCK = 4096;
+  static final int ZONE_BYTES = 256 << 20;
 
-    /** The tutorial kernel tutorials/programs/count_u32.c, as committed (on the class path). */
-    static final String COUNT_KERNEL = "/tutorials/programs/count_u32.o";
+  /** The tutorial kernel tutorials/programs/count_u32.c, as committed (on the class path). */
+  static final String COUNT_KERNEL = "/tutorials/programs/count_u32.o";
 
-    private CsdKernel kernel;
-    private long expected;
+  private CsdKernel kernel;
+  private long expected;
 
-    /** Per-second rates JMH reports beside the score. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class Rates {
-        /** Media bytes the kernel read. */
-        public long bytes;
-        /** eBPF instructions executed. */
-        public long instructions;
+  /** Per-second rates JMH reports beside the score. */
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  @State(Scope.Thread)
+  public static class Rates {
+    /** Media bytes the kernel read. */
+    public long bytes;
+
+    /** eBPF instructions executed. */
+    public long instructions;
+  }
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    long zoneBlocks = ZONE_BYTES / BLOCK;
+    Geometry geometry =
+        Geometry.builder()
+            .zoneCount(1)
+            .zoneSizeBlocks(zoneBlocks)
+            .zoneCapacityBlocks(zoneBlocks)
+            .blockSizeBytes(BLOCK)
+            .build();
+    ZnsDevice device = ZnsDevice.builder(geometry).build();
+    byte[] chunk = BenchData.random(1 << 20, 17);
+    ByteBuffer values = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+    long perChunk = 0;
+    while (values.hasRemaining()) {
+      if (Integer.toUnsignedLong(values.getInt()) > 0x3FFFFFFFL) {
+        perChunk++;
+      }
     }
-
-    @Setup(Level.Trial)
-    public void setUp() {
-        long zoneBlocks = ZONE_BYTES / BLOCK;
-        Geometry geometry = Geometry.builder().zoneCount(1).zoneSizeBlocks(zoneBlocks)
-                .zoneCapacityBlocks(zoneBlocks).blockSizeBytes(BLOCK).build();
-        ZnsDevice device = ZnsDevice.builder(geometry).build();
-        byte[] chunk = BenchData.random(1 << 20, 17);
-        ByteBuffer values = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
-        long perChunk = 0;
-        while (values.hasRemaining()) {
-            if (Integer.toUnsignedLong(values.getInt()) > 0x3FFFFFFFL) {
-                perChunk++;
-            }
-        }
-        for (int i = 0; i < ZONE_BYTES / chunk.length; i++) {
-            device.append(0, chunk);
-        }
-        expected = perChunk * (ZONE_BYTES / chunk.length);
-        kernel = ComputationalStorage.builder(device).fuel(Long.MAX_VALUE).build()
-                .load(ElfObject.parse(committedObject(COUNT_KERNEL)).program(".text"));
+    for (int i = 0; i < ZONE_BYTES / chunk.length; i++) {
+      device.append(0, chunk);
     }
+    expected = perChunk * (ZONE_BYTES / chunk.length);
+    kernel =
+        ComputationalStorage.builder(device)
+            .fuel(Long.MAX_VALUE)
+            .build()
+            .load(ElfObject.parse(committedObject(COUNT_KERNEL)).program(".text"));
+  }
 
-    private static byte[] committedObject(String resource) {
-        try (InputStream in = CsdBenchmark.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the class path; rebuild the tests module");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  private static byte[] committedObject(String resource) {
+    try (InputStream in = CsdBenchmark.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            resource + " is not on the class path; rebuild the tests module");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    @Benchmark
-    public long countU32(Rates rates) {
-        CsdResult result = kernel.run();
-        long count = result.returnedLong();
-        if (result.r0() != 0 || count != expected) {
-            throw new IllegalStateException("wrong count " + count + ", expected " + expected + ": " + result);
-        }
-        rates.bytes += result.mediaBytesRead();
-        rates.instructions += result.instructionsExecuted();
-        return count;
+  @Benchmark
+  public long countU32(Rates rates) {
+    CsdResult result = kernel.run();
+    long count = result.returnedLong();
+    if (result.r0() != 0 || count != expected) {
+      throw new IllegalStateException(
+          "wrong count " + count + ", expected " + expected + ": " + result);
     }
+    rates.bytes += result.mediaBytesRead();
+    rates.instructions += result.instructionsExecuted();
+    return count;
+  }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -29,8 +28,7 @@ class ChartsWithoutTheirPlotlyTest {
   private static final List<String> TITLES = List.of("first chart", "second chart", "third chart");
   private static final Pattern CHART = Pattern.compile("<div class=\"csdlab-chart\">");
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   @Test
   void laterChartsDrawOrSayWhyWhenTheFirstChartsOutputIsCleared() throws Exception {
@@ -39,12 +37,22 @@ class ChartsWithoutTheirPlotlyTest {
     ObjectMapper json = new ObjectMapper();
     Path notebook = home.resolve("charts.ipynb");
     json.writeValue(notebook.toFile(), notebookWithCharts(json));
-    run(jupyter, "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=180",
-        "--output", "executed", notebook.toString());
+    run(
+        jupyter,
+        "nbconvert",
+        "--to",
+        "notebook",
+        "--execute",
+        "--ExecutePreprocessor.timeout=180",
+        "--output",
+        "executed",
+        notebook.toString());
 
     ObjectNode executed = (ObjectNode) json.readTree(home.resolve("executed.ipynb").toFile());
     ArrayNode firstOutputs = (ArrayNode) executed.path("cells").get(1).path("outputs");
-    assertTrue(firstOutputs.toString().contains("DecompressionStream"), "plotly.js came with the first chart");
+    assertTrue(
+        firstOutputs.toString().contains("DecompressionStream"),
+        "plotly.js came with the first chart");
     ObjectNode cleared = executed.deepCopy();
     ((ObjectNode) cleared.path("cells").get(1)).putArray("outputs");
     ((ObjectNode) cleared.path("cells").get(1)).putNull("execution_count");
@@ -57,8 +65,12 @@ class ChartsWithoutTheirPlotlyTest {
     assertEquals(3, drawn.size(), "three charts in the executed notebook");
     for (int i = 0; i < drawn.size(); i++) {
       assertTrue(drawn.get(i).contains("<svg class=\"main-svg\""), TITLES.get(i) + " is drawn");
-      assertTrue(drawn.get(i).contains(">" + TITLES.get(i) + "</text>"), TITLES.get(i) + " has its title drawn");
-      assertFalse(drawn.get(i).contains("class=\"csdlab-chart-missing\""), TITLES.get(i) + " keeps no stand-in text");
+      assertTrue(
+          drawn.get(i).contains(">" + TITLES.get(i) + "</text>"),
+          TITLES.get(i) + " has its title drawn");
+      assertFalse(
+          drawn.get(i).contains("class=\"csdlab-chart-missing\""),
+          TITLES.get(i) + " keeps no stand-in text");
     }
 
     String withoutPlotly = chromium.dumpDom(home.resolve("cleared.html"), home);
@@ -66,12 +78,24 @@ class ChartsWithoutTheirPlotlyTest {
     assertEquals(2, later.size(), "the second and third charts are left");
     for (int i = 0; i < later.size(); i++) {
       String title = TITLES.get(i + 1);
-      assertFalse(later.get(i).contains("<svg class=\"main-svg\""), title + " cannot be drawn without plotly.js");
-      Matcher missing = Pattern.compile("class=\"csdlab-chart-missing\"[^>]*><b>([^<]*)</b><br>\\s*"
-          + "<span class=\"csdlab-chart-reason\">([^<]*)</span>").matcher(later.get(i));
-      assertTrue(missing.find(), title + " is not blank: " + later.get(i).substring(0, Math.min(1500, later.get(i).length())));
+      assertFalse(
+          later.get(i).contains("<svg class=\"main-svg\""),
+          title + " cannot be drawn without plotly.js");
+      Matcher missing =
+          Pattern.compile(
+                  "class=\"csdlab-chart-missing\"[^>]*><b>([^<]*)</b><br>\\s*"
+                      + "<span class=\"csdlab-chart-reason\">([^<]*)</span>")
+              .matcher(later.get(i));
+      assertTrue(
+          missing.find(),
+          title
+              + " is not blank: "
+              + later.get(i).substring(0, Math.min(1500, later.get(i).length())));
       assertEquals(title, missing.group(1));
-      assertEquals(Chart.MISSING_PLOTLY, missing.group(2), title + " says why it is not drawn and what to do");
+      assertEquals(
+          Chart.MISSING_PLOTLY,
+          missing.group(2),
+          title + " says why it is not drawn and what to do");
     }
   }
 
@@ -79,17 +103,29 @@ class ChartsWithoutTheirPlotlyTest {
     ObjectNode notebook = json.createObjectNode();
     notebook.put("nbformat", 4).put("nbformat_minor", 4);
     ObjectNode metadata = notebook.putObject("metadata");
-    metadata.putObject("kernelspec").put("name", "csdlab").put("display_name", "Java (csdlab)").put("language", "java");
+    metadata
+        .putObject("kernelspec")
+        .put("name", "csdlab")
+        .put("display_name", "Java (csdlab)")
+        .put("language", "java");
     metadata.putObject("language_info").put("name", "java");
     ArrayNode cells = notebook.putArray("cells");
-    cells.addObject().put("cell_type", "markdown").put("source", "Three charts.").putObject("metadata");
+    cells
+        .addObject()
+        .put("cell_type", "markdown")
+        .put("source", "Three charts.")
+        .putObject("metadata");
     for (String title : TITLES) {
       ObjectNode cell = cells.addObject().put("cell_type", "code");
       cell.putNull("execution_count");
       cell.putObject("metadata");
       cell.putArray("outputs");
-      cell.put("source", "Charts.lines(\"" + title + "\", \"x\", \"y\", List.of(new Line(\"line\", new double[] {1, 2, 3},"
-          + " new double[] {3, 1, 2})))");
+      cell.put(
+          "source",
+          "Charts.lines(\""
+              + title
+              + "\", \"x\", \"y\", List.of(new Line(\"line\", new double[] {1, 2, 3},"
+              + " new double[] {3, 1, 2})))");
     }
     return notebook;
   }

@@ -27,14 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KernelStartupArchiveTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void installMakesAnArchiveTheKernelsJvmMaps() throws Exception {
     Path java = newestJavaFrom19().orElse(null);
     Assumptions.assumeTrue(java != null, "no JDK 19 or later under /usr/lib/jvm");
-    Path jar = Path.of(System.getProperty("csdlab.jar", "../lab-core/target/csdlab.jar")).toAbsolutePath();
+    Path jar =
+        Path.of(System.getProperty("csdlab.jar", "../lab-core/target/csdlab.jar")).toAbsolutePath();
     KernelInstaller installer = new KernelInstaller(java, jar);
     Path kernelDir = installer.installInto(dir.resolve("kernels"));
 
@@ -42,15 +42,21 @@ class KernelStartupArchiveTest {
 
     Path archive = kernelDir.resolve(KernelInstaller.ARCHIVE_NAME);
     assertTrue(Files.size(archive) > 0);
-    List<String> argv = List.of(new ObjectMapper().readValue(kernelDir.resolve("kernel.json").toFile(), KernelSpec.class).argv);
+    List<String> argv =
+        List.of(
+            new ObjectMapper()
+                .readValue(kernelDir.resolve("kernel.json").toFile(), KernelSpec.class)
+                .argv);
     assertTrue(argv.contains("-XX:SharedArchiveFile=" + archive), argv.toString());
     try (DirectoryStream<Path> files = Files.newDirectoryStream(kernelDir)) {
       List<String> names = new ArrayList<>();
       files.forEach(f -> names.add(f.getFileName().toString()));
-      assertEquals(List.of(KernelInstaller.ARCHIVE_NAME, "kernel.json"), names.stream().sorted().toList());
+      assertEquals(
+          List.of(KernelInstaller.ARCHIVE_NAME, "kernel.json"), names.stream().sorted().toList());
     }
 
-    // The kernel's own command line, up to its main class, with sharing required instead of quietly optional.
+    // The kernel's own command line, up to its main class, with sharing required instead of quietly
+    // optional.
     List<String> command = new ArrayList<>(argv.subList(0, argv.size() - 2));
     command.add(1, "-Xshare:on");
     command.add(KernelWarmUp.class.getName());
@@ -77,7 +83,9 @@ class KernelStartupArchiveTest {
       try (DirectoryStream<Path> homes = Files.newDirectoryStream(jvms)) {
         for (Path home : homes) {
           OptionalInt feature = JvmOptions.featureOf(home);
-          if (Files.isExecutable(home.resolve("bin/java")) && feature.orElse(0) >= 19 && feature.getAsInt() > bestFeature) {
+          if (Files.isExecutable(home.resolve("bin/java"))
+              && feature.orElse(0) >= 19
+              && feature.getAsInt() > bestFeature) {
             best = home.resolve("bin/java");
             bestFeature = feature.getAsInt();
           }

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NotebookExecutionTest {
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   @Test
   void nbconvertExecutesANotebookWithTheCsdlabKernel() throws Exception {
@@ -32,11 +31,23 @@ class NotebookExecutionTest {
     try (InputStream in = NotebookExecutionTest.class.getResourceAsStream("/kernel/smoke.ipynb")) {
       Files.copy(in, notebook);
     }
-    JupyterSetup.Result result = jupyter.run(home, List.of(jupyter.jupyter.toString(), "nbconvert", "--to", "notebook",
-        "--execute", "--ExecutePreprocessor.timeout=120", "--output", "executed", notebook.toString()));
+    JupyterSetup.Result result =
+        jupyter.run(
+            home,
+            List.of(
+                jupyter.jupyter.toString(),
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
+                "--ExecutePreprocessor.timeout=120",
+                "--output",
+                "executed",
+                notebook.toString()));
     assertEquals(0, result.exitCode(), result.output());
 
-    JsonNode cells = new ObjectMapper().readTree(home.resolve("executed.ipynb").toFile()).path("cells");
+    JsonNode cells =
+        new ObjectMapper().readTree(home.resolve("executed.ipynb").toFile()).path("cells");
     JsonNode printing = cells.get(1).path("outputs");
     assertEquals("printed\n", text(printing.get(0).path("text")));
     assertEquals("42", text(printing.get(1).path("data").path("text/plain")));
@@ -45,7 +56,8 @@ class NotebookExecutionTest {
     assertEquals(2, firstChart.size(), firstChart.toString().substring(0, 300));
     assertEquals("display_data", firstChart.get(0).path("output_type").asText());
     assertTrue(text(firstChart.get(0).path("data").path("text/plain")).startsWith("plotly.js 2."));
-    assertTrue(text(firstChart.get(0).path("data").path("text/html")).contains("DecompressionStream"),
+    assertTrue(
+        text(firstChart.get(0).path("data").path("text/html")).contains("DecompressionStream"),
         "plotly.js arrives compressed, through the charts package's loader");
     assertEquals("execute_result", firstChart.get(1).path("output_type").asText());
     assertTrue(text(firstChart.get(1).path("data").path("text/html")).contains("Plotly.newPlot"));
@@ -58,7 +70,6 @@ class NotebookExecutionTest {
     assertEquals(1, live.size(), live.toString());
     assertEquals("step 3", text(live.get(0).path("data").path("text/plain")));
   }
-
 
   private static List<JsonNode> list(JsonNode array) {
     List<JsonNode> nodes = new ArrayList<>();

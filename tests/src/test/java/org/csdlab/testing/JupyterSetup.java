@@ -14,9 +14,9 @@ import org.csdlab.lab.kernel.KernelInstaller;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A private Jupyter for one test: the csdlab kernelspec installed into a temporary data
- * directory, and the Python and {@code jupyter} commands that use it. A missing tool skips the test
- * locally and fails it when {@code CI=true}.
+ * A private Jupyter for one test: the csdlab kernelspec installed into a temporary data directory,
+ * and the Python and {@code jupyter} commands that use it. A missing tool skips the test locally
+ * and fails it when {@code CI=true}.
  */
 public final class JupyterSetup {
 
@@ -40,15 +40,24 @@ public final class JupyterSetup {
   }
 
   /** {@link #install(Path)} with a kernel whose heap limit is {@code heap}. */
-  public static JupyterSetup install(Path home, HeapLimit heap) throws IOException, InterruptedException {
+  public static JupyterSetup install(Path home, HeapLimit heap)
+      throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("csdlab.jar", "../lab-core/target/csdlab.jar"));
     if (!Files.isRegularFile(jar)) {
-      missing("the lab jar " + jar.toAbsolutePath() + " (run mvn verify, which packages lab-core first)");
+      missing(
+          "the lab jar "
+              + jar.toAbsolutePath()
+              + " (run mvn verify, which packages lab-core first)");
     }
-    Path python = firstWorking(List.of("/usr/bin/python3", "python3"), "-c", "import jupyter_client, nbclient, nbconvert");
+    Path python =
+        firstWorking(
+            List.of("/usr/bin/python3", "python3"),
+            "-c",
+            "import jupyter_client, nbclient, nbconvert");
     if (python == null) {
-      missing("python3 with jupyter_client, nbclient and nbconvert (apt-get install jupyter-nbconvert"
-          + " python3-nbclient jupyter-client python3-ipykernel)");
+      missing(
+          "python3 with jupyter_client, nbclient and nbconvert (apt-get install jupyter-nbconvert"
+              + " python3-nbclient jupyter-client python3-ipykernel)");
     }
     Path jupyter = firstWorking(List.of("/usr/bin/jupyter", "jupyter"), "nbconvert", "--version");
     if (jupyter == null) {
@@ -59,11 +68,17 @@ public final class JupyterSetup {
     return setup;
   }
 
-  /** Runs {@code command} in {@code workDir} with this Jupyter's environment; returns exit code and output. */
+  /**
+   * Runs {@code command} in {@code workDir} with this Jupyter's environment; returns exit code and
+   * output.
+   */
   public Result run(Path workDir, List<String> command) throws IOException, InterruptedException {
     Path log = Files.createTempFile(home, "process", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.put("JUPYTER_DATA_DIR", dataDir.toString());
     env.put("JUPYTER_PATH", dataDir.toString());
@@ -74,7 +89,13 @@ public final class JupyterSetup {
     if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
-      fail("timed out after " + PROCESS_TIMEOUT_SECONDS + " s: " + command + "\n" + Files.readString(log));
+      fail(
+          "timed out after "
+              + PROCESS_TIMEOUT_SECONDS
+              + " s: "
+              + command
+              + "\n"
+              + Files.readString(log));
     }
     return new Result(process.exitValue(), Files.readString(log));
   }
@@ -91,14 +112,18 @@ public final class JupyterSetup {
     return node.asText();
   }
 
-  private static Path firstWorking(List<String> candidates, String... args) throws InterruptedException {
+  private static Path firstWorking(List<String> candidates, String... args)
+      throws InterruptedException {
     for (String candidate : candidates) {
       List<String> command = new ArrayList<>();
       command.add(candidate);
       command.addAll(List.of(args));
       try {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process =
+            new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0) {
           return Path.of(candidate);
         }

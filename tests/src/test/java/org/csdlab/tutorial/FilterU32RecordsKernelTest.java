@@ -33,9 +33,16 @@ class FilterU32RecordsKernelTest {
     return ProjectFiles.catalog().file("programs/filter_u32_records.o");
   }
 
-  private static byte[] call(long zone, long length, long recordBytes, long threshold, long chunkBytes) {
-    return ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN).putLong(zone).putLong(length).putLong(recordBytes)
-        .putLong(threshold).putLong(chunkBytes).array();
+  private static byte[] call(
+      long zone, long length, long recordBytes, long threshold, long chunkBytes) {
+    return ByteBuffer.allocate(40)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putLong(zone)
+        .putLong(length)
+        .putLong(recordBytes)
+        .putLong(threshold)
+        .putLong(chunkBytes)
+        .array();
   }
 
   /** The records whose first little-endian u32 is above the threshold, in order. */
@@ -69,26 +76,53 @@ class FilterU32RecordsKernelTest {
   @Test
   void badCallInformationAndOverflowingMatchesAreErrors() {
     Lab lab = Lab.builder().memoryBytes(128 * 1024).build();
-    Datasets.u32Readings(DATA_BYTES, ByteUnit.B).seed(11).selectivity(1.0).writeToZones(lab.device().raw(), 0);
+    Datasets.u32Readings(DATA_BYTES, ByteUnit.B)
+        .seed(11)
+        .selectivity(1.0)
+        .writeToZones(lab.device().raw(), 0);
     Kernel kernel = lab.csd().load(object());
     assertEquals(-22, (int) kernel.raw().run(new byte[0]).r0(), "no call information");
-    assertEquals(-22, (int) kernel.raw().run(call(0, DATA_BYTES, 12, THRESHOLD, 64 * 1024)).r0(), "record not a multiple of 8");
-    assertEquals(-22, (int) kernel.raw().run(call(0, DATA_BYTES, 8, THRESHOLD, 1000)).r0(), "chunk not whole sectors");
-    assertEquals(-22, (int) kernel.raw().run(call(0, DATA_BYTES, 8, THRESHOLD, 128 * 1024)).r0(), "chunk fills the memory");
-    assertEquals(-28, (int) kernel.raw().run(call(0, DATA_BYTES, 8, THRESHOLD, 64 * 1024)).r0(),
+    assertEquals(
+        -22,
+        (int) kernel.raw().run(call(0, DATA_BYTES, 12, THRESHOLD, 64 * 1024)).r0(),
+        "record not a multiple of 8");
+    assertEquals(
+        -22,
+        (int) kernel.raw().run(call(0, DATA_BYTES, 8, THRESHOLD, 1000)).r0(),
+        "chunk not whole sectors");
+    assertEquals(
+        -22,
+        (int) kernel.raw().run(call(0, DATA_BYTES, 8, THRESHOLD, 128 * 1024)).r0(),
+        "chunk fills the memory");
+    assertEquals(
+        -28,
+        (int) kernel.raw().run(call(0, DATA_BYTES, 8, THRESHOLD, 64 * 1024)).r0(),
         "256 KiB of matches cannot fit in 64 KiB of memory");
   }
 
   @Test
-  void committedObjectIsWhatClangBuildsFromTheSource(@TempDir Path dir) throws IOException, InterruptedException {
+  void committedObjectIsWhatClangBuildsFromTheSource(@TempDir Path dir)
+      throws IOException, InterruptedException {
     Path programs = ProjectFiles.catalog().directory().resolve("programs");
     Path out = dir.resolve("filter_u32_records.o");
     Process clang;
     try {
-      clang = new ProcessBuilder("clang", "-target", "bpf", "-O2", "-g0", "-Wall", "-I",
-          ProjectFiles.catalog().directory().resolve("include").toString(), "-c",
-          programs.resolve("filter_u32_records.c").toString(), "-o", out.toString())
-          .redirectErrorStream(true).start();
+      clang =
+          new ProcessBuilder(
+                  "clang",
+                  "-target",
+                  "bpf",
+                  "-O2",
+                  "-g0",
+                  "-Wall",
+                  "-I",
+                  ProjectFiles.catalog().directory().resolve("include").toString(),
+                  "-c",
+                  programs.resolve("filter_u32_records.c").toString(),
+                  "-o",
+                  out.toString())
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException e) {
       if (ProjectFiles.inCi()) {
         fail("clang is needed in CI to check the committed kernels: " + e.getMessage());
@@ -102,7 +136,8 @@ class FilterU32RecordsKernelTest {
       fail("clang did not finish in 60 s");
     }
     assertEquals(0, clang.exitValue(), log);
-    assertEquals(ElfObject.read(programs.resolve("filter_u32_records.o")).program(".text").program(),
+    assertEquals(
+        ElfObject.read(programs.resolve("filter_u32_records.o")).program(".text").program(),
         ElfObject.read(out).program(".text").program(),
         "filter_u32_records.o is stale: rebuild it with make -C tutorials/programs");
   }

@@ -17,7 +17,10 @@ final class ProjectFiles {
     return TutorialCatalog.locate();
   }
 
-  /** True when running in CI, where tests needing a tool must fail rather than skip when it is missing. */
+  /**
+   * True when running in CI, where tests needing a tool must fail rather than skip when it is
+   * missing.
+   */
   static boolean inCi() {
     return "true".equalsIgnoreCase(System.getenv("CI"));
   }
@@ -31,9 +34,13 @@ final class ProjectFiles {
     Path jar = property == null ? null : Path.of(property);
     boolean present = jar != null && Files.isRegularFile(jar);
     if (!present && inCi()) {
-      fail("csdlab.jar is missing (" + property + "); build lab-core with the reactor: mvn -B verify");
+      fail(
+          "csdlab.jar is missing ("
+              + property
+              + "); build lab-core with the reactor: mvn -B verify");
     }
-    assumeTrue(present, "csdlab.jar not built (" + property + "); run the whole reactor: mvn -B verify");
+    assumeTrue(
+        present, "csdlab.jar not built (" + property + "); run the whole reactor: mvn -B verify");
     return jar;
   }
 }

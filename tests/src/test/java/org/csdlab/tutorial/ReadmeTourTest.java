@@ -21,21 +21,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's tour ("A tour of the lab") runs verbatim, as the README says it does: in
- * {@code ./csdlab jshell} (the jar's {@code jshell} command, a real JShell with its own snippet
- * JVM, fed the tour line by line as a user types it) and in a notebook (one cell holding the whole
- * tour, executed by real Jupyter under the csdlab kernel). Any error fails the test.
+ * The README's tour ("A tour of the lab") runs verbatim, as the README says it does: in {@code
+ * ./csdlab jshell} (the jar's {@code jshell} command, a real JShell with its own snippet JVM, fed
+ * the tour line by line as a user types it) and in a notebook (one cell holding the whole tour,
+ * executed by real Jupyter under the csdlab kernel). Any error fails the test.
  */
 class ReadmeTourTest {
 
   private static final long TIMEOUT_MINUTES = 5;
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   /** The first {@code java} code block after the tour's heading. */
   static String tour() throws IOException {
-    String readme = Files.readString(ProjectFiles.catalog().root().resolve("README.md"), StandardCharsets.UTF_8);
+    String readme =
+        Files.readString(
+            ProjectFiles.catalog().root().resolve("README.md"), StandardCharsets.UTF_8);
     int heading = readme.indexOf("\n## A tour of the lab\n");
     assertTrue(heading >= 0, "README.md has no '## A tour of the lab' section");
     int start = readme.indexOf("```java\n", heading);
@@ -52,27 +53,46 @@ class ReadmeTourTest {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path output = Files.createTempFile(home, "jshell", ".txt");
     Path input = Files.writeString(home.resolve("tour.jsh"), tour() + "/exit\n");
-    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Dstdout.encoding=UTF-8", "-Dfile.encoding=UTF-8",
-        "-jar", jar.toString(), "jshell")
-        .directory(ProjectFiles.catalog().root().toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile())
-        .redirectInput(input.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java.toString(),
+                "-Dstdout.encoding=UTF-8",
+                "-Dfile.encoding=UTF-8",
+                "-jar",
+                jar.toString(),
+                "jshell")
+            .directory(ProjectFiles.catalog().root().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .redirectInput(input.toFile());
     builder.environment().put("LANG", "C.UTF-8");
     Process process = builder.start();
     if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      fail("the tour did not finish in ./csdlab jshell within " + TIMEOUT_MINUTES + " minutes:\n" + Files.readString(output));
+      fail(
+          "the tour did not finish in ./csdlab jshell within "
+              + TIMEOUT_MINUTES
+              + " minutes:\n"
+              + Files.readString(output));
     }
     String printed = Files.readString(output, StandardCharsets.UTF_8);
     assertEquals(0, process.exitValue(), printed);
-    for (String failure : List.of("|  Error", "|  Exception", "Exception in thread", "cannot find symbol", "|  Warning")) {
-      assertFalse(printed.contains(failure), "the tour broke in ./csdlab jshell (" + failure + "):\n" + printed);
+    for (String failure :
+        List.of(
+            "|  Error",
+            "|  Exception",
+            "Exception in thread",
+            "cannot find symbol",
+            "|  Warning")) {
+      assertFalse(
+          printed.contains(failure),
+          "the tour broke in ./csdlab jshell (" + failure + "):\n" + printed);
     }
     assertTrue(printed.contains("lab ==> Lab[64 zones × 16.0 MiB (64 empty)"), printed);
     assertTrue(printed.contains("r0 = 42 (0x2a) · 2 instructions"), printed);
-    assertTrue(printed.lines().anyMatch(l -> l.matches("answer\\s+8388028\\s+8388028\\s+same")), printed);
+    assertTrue(
+        printed.lines().anyMatch(l -> l.matches("answer\\s+8388028\\s+8388028\\s+same")), printed);
     assertFalse(printed.contains(" ... "), "a value was cut short:\n" + printed);
   }
 
@@ -92,11 +112,22 @@ class ReadmeTourTest {
     cell.put("source", tour());
     Path file = home.resolve("tour.ipynb");
     json.writeValue(file.toFile(), notebook);
-    JupyterSetup.Result result = jupyter.run(ProjectFiles.catalog().root(), List.of(jupyter.jupyter.toString(),
-        "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=240", "--output",
-        home.resolve("executed.ipynb").toString(), file.toString()));
+    JupyterSetup.Result result =
+        jupyter.run(
+            ProjectFiles.catalog().root(),
+            List.of(
+                jupyter.jupyter.toString(),
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
+                "--ExecutePreprocessor.timeout=240",
+                "--output",
+                home.resolve("executed.ipynb").toString(),
+                file.toString()));
     assertEquals(0, result.exitCode(), "the tour broke in a notebook:\n" + result.output());
-    JsonNode outputs = json.readTree(home.resolve("executed.ipynb").toFile()).path("cells").get(0).path("outputs");
+    JsonNode outputs =
+        json.readTree(home.resolve("executed.ipynb").toFile()).path("cells").get(0).path("outputs");
     List<String> kinds = new ArrayList<>();
     outputs.forEach(o -> kinds.add(o.path("output_type").asText()));
     assertFalse(kinds.contains("error"), outputs.toString());

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every tutorial's script runs in the real {@code jshell} of this JDK, with only the
- * self-contained csdlab.jar on its class path, as the tutorials tell readers to run them: every
- * check prints its ✓ line and nothing fails.
+ * Every tutorial's script runs in the real {@code jshell} of this JDK, with only the self-contained
+ * csdlab.jar on its class path, as the tutorials tell readers to run them: every check prints its ✓
+ * line and nothing fails.
  */
 class TutorialScriptsInJshellTest {
 
@@ -37,36 +37,60 @@ class TutorialScriptsInJshellTest {
       fail("this JDK has no jshell at " + jshell);
     }
     return ProjectFiles.catalog().all().stream()
-        .map(tutorial -> DynamicTest.dynamicTest(tutorial.name(), () -> runInJshell(jshell, jar, tutorial)));
+        .map(
+            tutorial ->
+                DynamicTest.dynamicTest(tutorial.name(), () -> runInJshell(jshell, jar, tutorial)));
   }
 
-  private static void runInJshell(Path jshell, Path jar, Tutorial tutorial) throws IOException, InterruptedException {
+  private static void runInJshell(Path jshell, Path jar, Tutorial tutorial)
+      throws IOException, InterruptedException {
     Path output = Files.createTempFile("jshell-" + tutorial.name(), ".txt");
     try {
       // Stdin at end of file: jshell exits after the script instead of prompting.
-      ProcessBuilder builder = new ProcessBuilder(jshell.toString(), "-J-Dfile.encoding=UTF-8",
-          "-J-Dstdout.encoding=UTF-8", "-R-Dfile.encoding=UTF-8", "-R-Dstdout.encoding=UTF-8",
-          "--class-path", jar.toString(), tutorial.script().toString())
-          .directory(ProjectFiles.catalog().root().toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(output.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  jshell.toString(),
+                  "-J-Dfile.encoding=UTF-8",
+                  "-J-Dstdout.encoding=UTF-8",
+                  "-R-Dfile.encoding=UTF-8",
+                  "-R-Dstdout.encoding=UTF-8",
+                  "--class-path",
+                  jar.toString(),
+                  tutorial.script().toString())
+              .directory(ProjectFiles.catalog().root().toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
       builder.environment().put("LANG", "C.UTF-8");
       Process process = builder.start();
       if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        fail(tutorial.name() + " did not finish in jshell within " + TIMEOUT_MINUTES + " minutes:\n"
-            + Files.readString(output, StandardCharsets.UTF_8));
+        fail(
+            tutorial.name()
+                + " did not finish in jshell within "
+                + TIMEOUT_MINUTES
+                + " minutes:\n"
+                + Files.readString(output, StandardCharsets.UTF_8));
       }
       String printed = Files.readString(output, StandardCharsets.UTF_8);
       assertEquals(0, process.exitValue(), printed);
       assertFalse(printed.contains("✗"), "a check failed:\n" + printed);
-      assertFalse(printed.contains("|  Exception") || printed.contains("|  Error"), "the script broke:\n" + printed);
+      assertFalse(
+          printed.contains("|  Exception") || printed.contains("|  Error"),
+          "the script broke:\n" + printed);
       assertFalse(printed.contains("|  Warning"), "jshell warned:\n" + printed);
       long ticks = printed.lines().filter(l -> l.startsWith("✓ ")).count();
       long checksInSource = checkCalls(tutorial);
-      assertTrue(ticks >= checksInSource, "expected at least " + checksInSource + " ✓ lines (one per Check in "
-          + tutorial.script() + "), saw " + ticks + ":\n" + printed);
+      assertTrue(
+          ticks >= checksInSource,
+          "expected at least "
+              + checksInSource
+              + " ✓ lines (one per Check in "
+              + tutorial.script()
+              + "), saw "
+              + ticks
+              + ":\n"
+              + printed);
     } finally {
       Files.deleteIfExists(output);
     }

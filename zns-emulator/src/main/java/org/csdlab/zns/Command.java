@@ -3,13 +3,18 @@ package org.csdlab.zns;
 import java.util.Objects;
 
 /**
- * NVMe commands as values, in the shape the spec gives them, for {@link ZnsDevice#submit}.
- * Commands that return data carry the host buffer the device fills, as a real controller would
- * fill host memory.
+ * NVMe commands as values, in the shape the spec gives them, for {@link ZnsDevice#submit}. Commands
+ * that return data carry the host buffer the device fills, as a real controller would fill host
+ * memory.
  */
 public sealed interface Command
-    permits Command.Read, Command.Write, Command.ZoneAppend, Command.ZoneManagementSend,
-        Command.SetZoneDescriptorExtension, Command.ZoneManagementReceive, Command.Identify {
+    permits Command.Read,
+        Command.Write,
+        Command.ZoneAppend,
+        Command.ZoneManagementSend,
+        Command.SetZoneDescriptorExtension,
+        Command.ZoneManagementReceive,
+        Command.Identify {
 
   /** The opcode of this command in the spec. */
   int opcode();
@@ -54,7 +59,10 @@ public sealed interface Command
     }
   }
 
-  /** Zone Append (7Dh): {@code data} to the zone starting at {@code zslba}; DW1:DW0 of the completion is the LBA written. */
+  /**
+   * Zone Append (7Dh): {@code data} to the zone starting at {@code zslba}; DW1:DW0 of the
+   * completion is the LBA written.
+   */
   record ZoneAppend(long zslba, byte[] data) implements Command {
     public ZoneAppend {
       Objects.requireNonNull(data, "data");
@@ -71,7 +79,10 @@ public sealed interface Command
     }
   }
 
-  /** Zone Management Send (79h): {@code action} on the zone starting at {@code slba}, or on all zones. */
+  /**
+   * Zone Management Send (79h): {@code action} on the zone starting at {@code slba}, or on all
+   * zones.
+   */
   record ZoneManagementSend(long slba, ZoneAction action, boolean selectAll) implements Command {
     public ZoneManagementSend {
       Objects.requireNonNull(action, "action");
@@ -104,17 +115,17 @@ public sealed interface Command
   }
 
   /**
-   * Zone Management Receive (7Ah) with Report Zones, or Extended Report Zones: fills
-   * {@code buffer} with a report header and zone descriptors (layout in {@link
-   * ZoneReportLayout}) for the zones {@code filter} selects, from the zone holding {@code slba}
-   * on.
+   * Zone Management Receive (7Ah) with Report Zones, or Extended Report Zones: fills {@code buffer}
+   * with a report header and zone descriptors (layout in {@link ZoneReportLayout}) for the zones
+   * {@code filter} selects, from the zone holding {@code slba} on.
    *
-   * @param partial the Partial Report bit: when set, the header counts the descriptors that fit
-   *     in the buffer; when clear, every matching zone
+   * @param partial the Partial Report bit: when set, the header counts the descriptors that fit in
+   *     the buffer; when clear, every matching zone
    * @param extended Extended Report Zones: each descriptor is followed by its zone's descriptor
    *     extension
    */
-  record ZoneManagementReceive(long slba, ReportFilter filter, boolean partial, boolean extended, byte[] buffer)
+  record ZoneManagementReceive(
+      long slba, ReportFilter filter, boolean partial, boolean extended, byte[] buffer)
       implements Command {
     /** A plain Report Zones. */
     public ZoneManagementReceive(long slba, ReportFilter filter, boolean partial, byte[] buffer) {
@@ -133,13 +144,23 @@ public sealed interface Command
 
     @Override
     public String toString() {
-      return "ZoneManagementReceive[slba=" + slba + ", filter=" + filter + ", partial=" + partial
-          + ", extended=" + extended
-          + ", bytes=" + buffer.length + "]";
+      return "ZoneManagementReceive[slba="
+          + slba
+          + ", filter="
+          + filter
+          + ", partial="
+          + partial
+          + ", extended="
+          + extended
+          + ", bytes="
+          + buffer.length
+          + "]";
     }
   }
 
-  /** Identify (06h), CNS 05h for the Zoned Namespace command set: fills {@code buffer} (4096 bytes). */
+  /**
+   * Identify (06h), CNS 05h for the Zoned Namespace command set: fills {@code buffer} (4096 bytes).
+   */
   record Identify(byte[] buffer) implements Command {
     public Identify {
       Objects.requireNonNull(buffer, "buffer");

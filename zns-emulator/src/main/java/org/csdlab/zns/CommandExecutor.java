@@ -25,8 +25,16 @@ final class CommandExecutor {
     Geometry g = device.geometry();
     if (command instanceof Command.Read r) {
       if ((long) r.blocks() * g.blockSizeBytes() > r.buffer().length) {
-        throw new ZnsException(StatusCode.INVALID_FIELD, "read", ZnsException.NONE, ZnsException.NONE,
-            "read: buffer of " + r.buffer().length + " bytes cannot hold " + r.blocks() + " blocks");
+        throw new ZnsException(
+            StatusCode.INVALID_FIELD,
+            "read",
+            ZnsException.NONE,
+            ZnsException.NONE,
+            "read: buffer of "
+                + r.buffer().length
+                + " bytes cannot hold "
+                + r.blocks()
+                + " blocks");
       }
       device.read(r.slba(), r.blocks(), r.buffer(), 0);
       return 0;
@@ -43,18 +51,27 @@ final class CommandExecutor {
       }
       return 0;
     } else if (command instanceof Command.SetZoneDescriptorExtension x) {
-      device.setDescriptorExtension(zoneStarting("set zone descriptor extension", x.slba()), x.data());
+      device.setDescriptorExtension(
+          zoneStarting("set zone descriptor extension", x.slba()), x.data());
       return 0;
     } else if (command instanceof Command.ZoneManagementReceive r) {
       if (r.slba() < 0 || r.slba() >= g.totalBlocks()) {
-        throw new ZnsException(StatusCode.LBA_OUT_OF_RANGE, "report zones", ZnsException.NONE, ZnsException.NONE,
+        throw new ZnsException(
+            StatusCode.LBA_OUT_OF_RANGE,
+            "report zones",
+            ZnsException.NONE,
+            ZnsException.NONE,
             "report zones: lba " + r.slba() + " is outside the device");
       }
       int first = g.zoneOf(r.slba());
       int extensionBytes = g.zoneDescriptorExtensionBytes();
       if (r.extended() && extensionBytes == 0) {
-        throw new ZnsException(StatusCode.INVALID_FIELD, "extended report zones", ZnsException.NONE,
-            ZnsException.NONE, "extended report zones: the device has no zone descriptor extensions");
+        throw new ZnsException(
+            StatusCode.INVALID_FIELD,
+            "extended report zones",
+            ZnsException.NONE,
+            ZnsException.NONE,
+            "extended report zones: the device has no zone descriptor extensions");
       }
       List<ZoneReportLayout.Entry> matching = new ArrayList<>();
       for (ZoneReportLayout.Entry e : device.reportEntries(r.filter())) {
@@ -63,16 +80,30 @@ final class CommandExecutor {
         }
       }
       if (r.buffer().length < ZoneReportLayout.HEADER_BYTES) {
-        throw new ZnsException(StatusCode.INVALID_FIELD, "report zones", ZnsException.NONE, ZnsException.NONE,
-            "report zones: a buffer of " + r.buffer().length + " bytes cannot hold the "
-                + ZoneReportLayout.HEADER_BYTES + "-byte header");
+        throw new ZnsException(
+            StatusCode.INVALID_FIELD,
+            "report zones",
+            ZnsException.NONE,
+            ZnsException.NONE,
+            "report zones: a buffer of "
+                + r.buffer().length
+                + " bytes cannot hold the "
+                + ZoneReportLayout.HEADER_BYTES
+                + "-byte header");
       }
       ZoneReportLayout.write(r.buffer(), matching, r.partial(), r.extended() ? extensionBytes : 0);
       return 0;
     } else if (command instanceof Command.Identify i) {
       if (i.buffer().length < NamespaceIdentity.BYTES) {
-        throw new ZnsException(StatusCode.INVALID_FIELD, "identify", ZnsException.NONE, ZnsException.NONE,
-            "identify: the buffer must hold " + NamespaceIdentity.BYTES + " bytes, has " + i.buffer().length);
+        throw new ZnsException(
+            StatusCode.INVALID_FIELD,
+            "identify",
+            ZnsException.NONE,
+            ZnsException.NONE,
+            "identify: the buffer must hold "
+                + NamespaceIdentity.BYTES
+                + " bytes, has "
+                + i.buffer().length);
       }
       device.identify().writeTo(i.buffer());
       return 0;
@@ -84,13 +115,27 @@ final class CommandExecutor {
   private int zoneStarting(String command, long slba) {
     Geometry g = device.geometry();
     if (slba < 0 || slba >= g.totalBlocks()) {
-      throw new ZnsException(StatusCode.LBA_OUT_OF_RANGE, command, ZnsException.NONE, ZnsException.NONE,
+      throw new ZnsException(
+          StatusCode.LBA_OUT_OF_RANGE,
+          command,
+          ZnsException.NONE,
+          ZnsException.NONE,
           command + ": lba " + slba + " is outside the device");
     }
     int zone = g.zoneOf(slba);
     if (g.zoneStartLba(zone) != slba) {
-      throw new ZnsException(StatusCode.INVALID_FIELD, command, zone, ZnsException.NONE,
-          command + ": lba " + slba + " is not a zone start; zone " + zone + " starts at " + g.zoneStartLba(zone));
+      throw new ZnsException(
+          StatusCode.INVALID_FIELD,
+          command,
+          zone,
+          ZnsException.NONE,
+          command
+              + ": lba "
+              + slba
+              + " is not a zone start; zone "
+              + zone
+              + " starts at "
+              + g.zoneStartLba(zone));
     }
     return zone;
   }

@@ -9,8 +9,8 @@ package org.csdlab.zns;
  * @param dw0 completion dword 0
  * @param dw1 completion dword 1
  * @param modeledNanos the command's latency on the device's modeled clock, in ns (0 for a refused
- *     command and for commands the timing model does not charge, such as Identify). Not part of
- *     the NVMe completion entry.
+ *     command and for commands the timing model does not charge, such as Identify). Not part of the
+ *     NVMe completion entry.
  */
 public record Completion(int statusCodeType, int statusCode, int dw0, int dw1, long modeledNanos) {
 
@@ -45,12 +45,14 @@ public record Completion(int statusCodeType, int statusCode, int dw0, int dw1, l
         return s;
       }
     }
-    throw new IllegalStateException(String.format("unknown status SCT %d SC 0x%02X", statusCodeType, statusCode));
+    throw new IllegalStateException(
+        String.format("unknown status SCT %d SC 0x%02X", statusCodeType, statusCode));
   }
 
   @Override
   public String toString() {
-    return String.format("Completion[%s, SCT=%d, SC=0x%02X, dw0=0x%08X, dw1=0x%08X, modeled %d ns]",
+    return String.format(
+        "Completion[%s, SCT=%d, SC=0x%02X, dw0=0x%08X, dw1=0x%08X, modeled %d ns]",
         status().title(), statusCodeType, statusCode, dw0, dw1, modeledNanos);
   }
 }

@@ -16,6 +16,7 @@ final class DeviceClock {
   private final Geometry geometry;
   private final StatsRecorder stats;
   private final ThreadLocal<long[]> last = ThreadLocal.withInitial(() -> new long[1]);
+
   /** With no delays every command takes 0 ns and the clock stays at 0: skip the model. */
   private final boolean instant;
 
@@ -43,8 +44,8 @@ final class DeviceClock {
   }
 
   /**
-   * A read of {@code blocks} blocks from {@code lba}; a range that spans zones is one command
-   * whose per-zone parts are all submitted at once.
+   * A read of {@code blocks} blocks from {@code lba}; a range that spans zones is one command whose
+   * per-zone parts are all submitted at once.
    */
   long read(long lba, int blocks) {
     if (instant) {

@@ -5,8 +5,8 @@ import java.nio.ByteOrder;
 import java.util.zip.CRC32;
 
 /**
- * Layout of a persistent device image: one file holding a header, one metadata entry per zone,
- * then every zone's writable area at a fixed offset. All numbers are little-endian.
+ * Layout of a persistent device image: one file holding a header, one metadata entry per zone, then
+ * every zone's writable area at a fixed offset. All numbers are little-endian.
  *
  * <p>Header, at offset 0 (the region up to {@link #ZONE_TABLE_OFFSET} is reserved for it):
  *
@@ -95,7 +95,8 @@ final class DeviceImageLayout {
    * smaller than an Extended Report Zones entry, so it fits in one buffer.
    */
   static int zoneTableBytes(Geometry geometry) {
-    return Math.toIntExact(Math.multiplyExact((long) geometry.zoneCount(), zoneEntryLength(geometry)));
+    return Math.toIntExact(
+        Math.multiplyExact((long) geometry.zoneCount(), zoneEntryLength(geometry)));
   }
 
   /** Zone data starts on the first 4 KiB boundary after the zone table. */
@@ -106,7 +107,8 @@ final class DeviceImageLayout {
 
   /** At most {@link Geometry#MAX_SIZE_BYTES} plus the table, so it fits in a long. */
   static long fileLength(Geometry geometry) {
-    return Math.addExact(dataOffset(geometry),
+    return Math.addExact(
+        dataOffset(geometry),
         Math.multiplyExact((long) geometry.zoneCount(), geometry.zoneCapacityBytes()));
   }
 
@@ -136,16 +138,26 @@ final class DeviceImageLayout {
   static void checkMagic(ByteBuffer header, String what) {
     long magic = header.getLong(MAGIC_OFFSET);
     if (magic != MAGIC) {
-      throw new InvalidImageException(what + " is not a ZNS device image: magic is 0x" + Long.toHexString(magic)
-          + ", expected 0x" + Long.toHexString(MAGIC) + " (\"CSDZNS01\")");
+      throw new InvalidImageException(
+          what
+              + " is not a ZNS device image: magic is 0x"
+              + Long.toHexString(magic)
+              + ", expected 0x"
+              + Long.toHexString(MAGIC)
+              + " (\"CSDZNS01\")");
     }
   }
 
   static void checkVersion(ByteBuffer header, String what) {
     int version = header.getInt(VERSION_OFFSET);
     if (version != FORMAT_VERSION) {
-      throw new InvalidImageException(what + ": image format version " + version + " is not supported (this build reads "
-          + FORMAT_VERSION + ")");
+      throw new InvalidImageException(
+          what
+              + ": image format version "
+              + version
+              + " is not supported (this build reads "
+              + FORMAT_VERSION
+              + ")");
     }
   }
 
@@ -153,8 +165,13 @@ final class DeviceImageLayout {
     int stored = header.getInt(CHECKSUM_OFFSET);
     int computed = checksum(header);
     if (stored != computed) {
-      throw new InvalidImageException(what + ": header checksum is 0x" + Integer.toHexString(stored)
-          + " but the header bytes give 0x" + Integer.toHexString(computed) + "; the header is corrupt");
+      throw new InvalidImageException(
+          what
+              + ": header checksum is 0x"
+              + Integer.toHexString(stored)
+              + " but the header bytes give 0x"
+              + Integer.toHexString(computed)
+              + "; the header is corrupt");
     }
   }
 
@@ -164,19 +181,25 @@ final class DeviceImageLayout {
    */
   static Geometry geometry(ByteBuffer header, String what) {
     try {
-      return new Geometry(header.getInt(ZONE_COUNT_OFFSET), header.getLong(ZONE_SIZE_OFFSET),
-          header.getLong(ZONE_CAPACITY_OFFSET), header.getInt(BLOCK_SIZE_OFFSET), header.getInt(MAX_OPEN_OFFSET),
-          header.getInt(MAX_ACTIVE_OFFSET), header.getInt(EXTENSION_SIZE_OFFSET));
+      return new Geometry(
+          header.getInt(ZONE_COUNT_OFFSET),
+          header.getLong(ZONE_SIZE_OFFSET),
+          header.getLong(ZONE_CAPACITY_OFFSET),
+          header.getInt(BLOCK_SIZE_OFFSET),
+          header.getInt(MAX_OPEN_OFFSET),
+          header.getInt(MAX_ACTIVE_OFFSET),
+          header.getInt(EXTENSION_SIZE_OFFSET));
     } catch (InvalidGeometryException e) {
-      throw new InvalidImageException(e.field(), what + ": the header's " + e.field() + " is invalid: "
-          + e.getMessage());
+      throw new InvalidImageException(
+          e.field(), what + ": the header's " + e.field() + " is invalid: " + e.getMessage());
     }
   }
 
   static void checkDataOffset(ByteBuffer header, Geometry geometry, String what) {
     long stored = header.getLong(DATA_OFFSET_OFFSET);
     if (stored != dataOffset(geometry)) {
-      throw new InvalidImageException(what + ": data offset is " + stored + ", expected " + dataOffset(geometry));
+      throw new InvalidImageException(
+          what + ": data offset is " + stored + ", expected " + dataOffset(geometry));
     }
   }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A journal of every command that changed a device, for crash testing in the style of
- * CrashMonkey: record a workload, then rebuild the device as a power cut after any prefix of its
- * commands would have left it, optionally with the last write torn at a block boundary.
+ * A journal of every command that changed a device, for crash testing in the style of CrashMonkey:
+ * record a workload, then rebuild the device as a power cut after any prefix of its commands would
+ * have left it, optionally with the last write torn at a block boundary.
  *
  * <pre>{@code
  * DeviceJournal journal = DeviceJournal.attach(device);
@@ -20,17 +20,17 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Recorded, after they succeed: write, zone append (with the LBA it chose), zone management
- * send on one zone or with Select All, and set zone descriptor extension. Reads, reports and
- * refused commands change nothing and are not recorded; neither are injected faults, which no
- * host command causes. The journal starts from the device as it is when attached: a replay first
- * restores that state (zone data, states, write pointers, extensions), then applies the entries.
+ * <p>Recorded, after they succeed: write, zone append (with the LBA it chose), zone management send
+ * on one zone or with Select All, and set zone descriptor extension. Reads, reports and refused
+ * commands change nothing and are not recorded; neither are injected faults, which no host command
+ * causes. The journal starts from the device as it is when attached: a replay first restores that
+ * state (zone data, states, write pointers, extensions), then applies the entries.
  *
  * <p>Replays are fresh in-memory devices with the recorded device's geometry, timing profile and
  * implicit-close setting. Commands on different zones that run in parallel are recorded in the
  * order they completed; for a single-threaded workload the journal is the exact command order.
- * Attach while no command is running, so the starting state is one the device really had;
- * attaching reads that state without touching the device's statistics or modeled clock.
+ * Attach while no command is running, so the starting state is one the device really had; attaching
+ * reads that state without touching the device's statistics or modeled clock.
  */
 public final class DeviceJournal {
   private final ZnsDevice device;
@@ -81,8 +81,8 @@ public final class DeviceJournal {
   }
 
   /**
-   * A fresh in-memory device as a power cut right after the first {@code prefixLength}
-   * recorded commands would leave it: the starting state, then those commands.
+   * A fresh in-memory device as a power cut right after the first {@code prefixLength} recorded
+   * commands would leave it: the starting state, then those commands.
    *
    * @throws IllegalArgumentException {@code prefixLength} is negative or more than {@link #size()}
    */
@@ -96,37 +96,50 @@ public final class DeviceJournal {
   }
 
   /**
-   * A fresh in-memory device as a power cut during the {@code prefixLength}-th command (a write
-   * or an append) would leave it: the first {@code prefixLength - 1} commands applied, then only
-   * the first {@code blocksOfLastWrite} blocks of that command's data.
+   * A fresh in-memory device as a power cut during the {@code prefixLength}-th command (a write or
+   * an append) would leave it: the first {@code prefixLength - 1} commands applied, then only the
+   * first {@code blocksOfLastWrite} blocks of that command's data.
    *
-   * @param blocksOfLastWrite blocks of the torn command that reached the media, from 0 to one
-   *     less than its block count
+   * @param blocksOfLastWrite blocks of the torn command that reached the media, from 0 to one less
+   *     than its block count
    * @throws IllegalArgumentException the command is not a write or append, or the block count is
    *     out of range
    */
   public ZnsDevice replayTorn(int prefixLength, int blocksOfLastWrite) {
     if (prefixLength < 1) {
-      throw new IllegalArgumentException("a torn replay needs a command to tear: prefixLength must be at least 1, was "
-          + prefixLength);
+      throw new IllegalArgumentException(
+          "a torn replay needs a command to tear: prefixLength must be at least 1, was "
+              + prefixLength);
     }
     List<Entry> prefix = prefix(prefixLength);
     Entry last = prefix.get(prefixLength - 1);
     if (!(last instanceof DataEntry torn)) {
-      throw new IllegalArgumentException("command " + (prefixLength - 1) + " is " + last
-          + "; only a write or an append can be torn");
+      throw new IllegalArgumentException(
+          "command "
+              + (prefixLength - 1)
+              + " is "
+              + last
+              + "; only a write or an append can be torn");
     }
     int blocks = torn.blocks(device.geometry().blockSizeBytes());
     if (blocksOfLastWrite < 0 || blocksOfLastWrite >= blocks) {
-      throw new IllegalArgumentException("command " + (prefixLength - 1) + " writes " + blocks
-          + " blocks; a torn replay keeps 0 to " + (blocks - 1) + " of them, not " + blocksOfLastWrite);
+      throw new IllegalArgumentException(
+          "command "
+              + (prefixLength - 1)
+              + " writes "
+              + blocks
+              + " blocks; a torn replay keeps 0 to "
+              + (blocks - 1)
+              + " of them, not "
+              + blocksOfLastWrite);
     }
     ZnsDevice out = freshDevice();
     for (Entry e : prefix.subList(0, prefixLength - 1)) {
       e.applyTo(out);
     }
     if (blocksOfLastWrite > 0) {
-      byte[] part = Arrays.copyOf(torn.data(), blocksOfLastWrite * device.geometry().blockSizeBytes());
+      byte[] part =
+          Arrays.copyOf(torn.data(), blocksOfLastWrite * device.geometry().blockSizeBytes());
       out.write(torn.firstLba(), part);
     }
     return out;
@@ -143,17 +156,21 @@ public final class DeviceJournal {
 
   private synchronized List<Entry> prefix(int prefixLength) {
     if (prefixLength < 0 || prefixLength > entries.size()) {
-      throw new IllegalArgumentException("prefixLength must be 0 to " + entries.size()
-          + " (the recorded commands), was " + prefixLength);
+      throw new IllegalArgumentException(
+          "prefixLength must be 0 to "
+              + entries.size()
+              + " (the recorded commands), was "
+              + prefixLength);
     }
     return List.copyOf(entries.subList(0, prefixLength));
   }
 
   private ZnsDevice freshDevice() {
-    ZnsDevice out = ZnsDevice.builder(device.geometry())
-        .timing(device.timing())
-        .implicitClose(device.implicitClose())
-        .build();
+    ZnsDevice out =
+        ZnsDevice.builder(device.geometry())
+            .timing(device.timing())
+            .implicitClose(device.implicitClose())
+            .build();
     for (ZoneImage z : base) {
       z.restoreInto(out);
     }
@@ -214,7 +231,10 @@ public final class DeviceJournal {
     }
   }
 
-  /** A zone append of {@code data} to the zone starting at {@code zoneStartLba}, which landed at {@code lba}. */
+  /**
+   * A zone append of {@code data} to the zone starting at {@code zoneStartLba}, which landed at
+   * {@code lba}.
+   */
   public record Append(long zoneStartLba, long lba, byte[] data) implements DataEntry {
     public Append {
       data = data.clone();
@@ -234,8 +254,14 @@ public final class DeviceJournal {
     public void applyTo(ZnsDevice target) {
       long landed = target.append(zoneStartLba, data);
       if (landed != lba) {
-        throw new IllegalStateException("replayed append to zone start " + zoneStartLba + " landed at lba " + landed
-            + ", recorded at lba " + lba + "; the replay device is not in the recorded state");
+        throw new IllegalStateException(
+            "replayed append to zone start "
+                + zoneStartLba
+                + " landed at lba "
+                + landed
+                + ", recorded at lba "
+                + lba
+                + "; the replay device is not in the recorded state");
       }
     }
 
@@ -293,19 +319,23 @@ public final class DeviceJournal {
         Zone z = device.zone(id); // not a Report Zones command: nothing is counted
         byte[] extension = device.descriptorExtension(z.id());
         boolean readable = z.state() != ZoneState.OFFLINE && z.writtenBlocks() > 0;
-        byte[] data = readable ? device.peek(z.id(), Math.toIntExact(z.writtenBlocks())) : new byte[0];
+        byte[] data =
+            readable ? device.peek(z.id(), Math.toIntExact(z.writtenBlocks())) : new byte[0];
         if (z.state() != ZoneState.EMPTY || extension.length > 0) {
           out.add(new ZoneImage(z, data, extension));
         }
       }
       // zones that end inactive first, opened last, so restoring never needs more open or
       // active zones than the original holds
-      out.sort(Comparator.comparingInt(i -> switch (i.zone.state()) {
-        case CLOSED -> 1;
-        case EXPLICITLY_OPENED -> 2;
-        case IMPLICITLY_OPENED -> 3;
-        default -> 0;
-      }));
+      out.sort(
+          Comparator.comparingInt(
+              i ->
+                  switch (i.zone.state()) {
+                    case CLOSED -> 1;
+                    case EXPLICITLY_OPENED -> 2;
+                    case IMPLICITLY_OPENED -> 3;
+                    default -> 0;
+                  }));
       return List.copyOf(out);
     }
 
@@ -332,7 +362,8 @@ public final class DeviceJournal {
         case READ_ONLY -> target.faults().markReadOnly(id);
         case OFFLINE -> target.faults().markOffline(id);
         default -> {
-          // EMPTY (with an extension, now Closed as the original) and IMPLICITLY_OPENED need nothing more
+          // EMPTY (with an extension, now Closed as the original) and IMPLICITLY_OPENED need
+          // nothing more
         }
       }
     }

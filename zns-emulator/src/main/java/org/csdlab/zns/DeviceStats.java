@@ -7,8 +7,8 @@ import org.csdlab.ebpf.MemoryBudget;
 import org.csdlab.zns.timing.Durations;
 
 /**
- * A snapshot of what the device has done: completed commands and data bytes per command kind,
- * zone resets and writes (writes and appends) per zone. Refused commands are not counted.
+ * A snapshot of what the device has done: completed commands and data bytes per command kind, zone
+ * resets and writes (writes and appends) per zone. Refused commands are not counted.
  *
  * @param commands completed commands per kind
  * @param bytes data bytes moved per kind (read or written)
@@ -18,7 +18,10 @@ import org.csdlab.zns.timing.Durations;
  *     device's modeled clock (0 with the {@code instant} timing profile)
  */
 public record DeviceStats(
-    Map<CommandKind, Long> commands, Map<CommandKind, Long> bytes, long zoneResets, List<Long> writesPerZone,
+    Map<CommandKind, Long> commands,
+    Map<CommandKind, Long> bytes,
+    long zoneResets,
+    List<Long> writesPerZone,
     long modeledBusyNanos) {
 
   /** Copies the maps and list so the snapshot never changes. */
@@ -60,8 +63,18 @@ public record DeviceStats(
    */
   @Override
   public String toString() {
-    return "DeviceStats[reads=" + commands(CommandKind.READ) + ", writes=" + commands(CommandKind.WRITE)
-        + ", appends=" + commands(CommandKind.APPEND) + ", resets=" + zoneResets + ", host link "
-        + MemoryBudget.format(hostLinkBytes()) + ", modeled busy " + Durations.format(modeledBusyNanos) + "]";
+    return "DeviceStats[reads="
+        + commands(CommandKind.READ)
+        + ", writes="
+        + commands(CommandKind.WRITE)
+        + ", appends="
+        + commands(CommandKind.APPEND)
+        + ", resets="
+        + zoneResets
+        + ", host link "
+        + MemoryBudget.format(hostLinkBytes())
+        + ", modeled busy "
+        + Durations.format(modeledBusyNanos)
+        + "]";
   }
 }

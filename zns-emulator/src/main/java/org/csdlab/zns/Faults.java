@@ -3,14 +3,14 @@ package org.csdlab.zns;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 
-/**
- * Fault injection: changes a failing drive makes on its own, which no host command can cause.
- */
+/** Fault injection: changes a failing drive makes on its own, which no host command can cause. */
 public final class Faults {
   private final ZnsDevice device;
   private final ConcurrentSkipListSet<Long> unreadable = new ConcurrentSkipListSet<>();
+
   /** Commands still admitted before the power cut, or -1 when no cut is armed. */
   private final AtomicLong commandsBeforeCut = new AtomicLong(-1);
+
   private volatile boolean powerLost;
 
   Faults(ZnsDevice device) {
@@ -27,11 +27,18 @@ public final class Faults {
     device.inject(zoneId, ZoneState.OFFLINE);
   }
 
-  /** Reads that cover {@code lba} fail with Unrecovered Read Error until {@link #clearReadFailures()}. */
+  /**
+   * Reads that cover {@code lba} fail with Unrecovered Read Error until {@link
+   * #clearReadFailures()}.
+   */
   public void failReads(long lba) {
     if (lba < 0 || lba >= device.geometry().totalBlocks()) {
-      throw new IllegalArgumentException("lba " + lba + " is outside the device (lbas 0 to "
-          + (device.geometry().totalBlocks() - 1) + ")");
+      throw new IllegalArgumentException(
+          "lba "
+              + lba
+              + " is outside the device (lbas 0 to "
+              + (device.geometry().totalBlocks() - 1)
+              + ")");
     }
     unreadable.add(lba);
   }
@@ -42,10 +49,10 @@ public final class Faults {
   }
 
   /**
-   * Arms a power cut: the next {@code commands} commands (read, write, append, zone management
-   * send and receive) run normally, and every command after them fails with Internal Error
-   * ("device lost power") without changing or storing anything. Writes completed before the cut
-   * are kept; with a file-backed device, reopen the file to see what survived.
+   * Arms a power cut: the next {@code commands} commands (read, write, append, zone management send
+   * and receive) run normally, and every command after them fails with Internal Error ("device lost
+   * power") without changing or storing anything. Writes completed before the cut are kept; with a
+   * file-backed device, reopen the file to see what survived.
    */
   public void powerCutAfter(long commands) {
     if (commands < 0) {
@@ -72,7 +79,11 @@ public final class Faults {
       powerLost = true;
     }
     if (powerLost) {
-      throw new ZnsException(StatusCode.INTERNAL_ERROR, command, ZnsException.NONE, ZnsException.NONE,
+      throw new ZnsException(
+          StatusCode.INTERNAL_ERROR,
+          command,
+          ZnsException.NONE,
+          ZnsException.NONE,
           command + ": device lost power (injected power cut); nothing was done");
     }
   }

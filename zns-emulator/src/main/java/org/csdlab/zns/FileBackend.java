@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * Zone data and zone metadata in one sparse file laid out as {@link DeviceImageLayout} says. A
  * write stores its data, then (through {@link #saveZone}) the zone's write pointer, before the
- * command completes, so a device opened later on the same file sees every acknowledged write
- * (they are in the operating system's cache); {@link #close} forces both to stable storage, and
- * with {@code sync} each command forces its data, then its zone metadata, before completing, so
+ * command completes, so a device opened later on the same file sees every acknowledged write (they
+ * are in the operating system's cache); {@link #close} forces both to stable storage, and with
+ * {@code sync} each command forces its data, then its zone metadata, before completing, so
  * acknowledged writes survive an operating system crash too.
  */
 final class FileBackend implements ZoneStorage {
@@ -30,13 +30,19 @@ final class FileBackend implements ZoneStorage {
   private final long dataOffset;
   private final long zoneCapacityBytes;
   private final int entryLength;
+
   /** Per zone, how many bytes from the zone start hold stored data; beyond it reads are zeros. */
   private final AtomicLongArray extent;
-  /** Whether data, then zone metadata, are forced to stable storage before each command completes. */
+
+  /**
+   * Whether data, then zone metadata, are forced to stable storage before each command completes.
+   */
   private final boolean sync;
+
   private volatile boolean closed;
 
-  private FileBackend(Path path, Geometry geometry, boolean create, boolean sync) throws IOException {
+  private FileBackend(Path path, Geometry geometry, boolean create, boolean sync)
+      throws IOException {
     this.path = path;
     this.sync = sync;
     this.geometry = geometry;
@@ -67,8 +73,10 @@ final class FileBackend implements ZoneStorage {
       if (!create) {
         Geometry stored = readGeometry(path);
         if (!stored.equals(geometry)) {
-          throw new InvalidImageException(path + ": the image's geometry differs from the device's: "
-              + differences(stored, geometry));
+          throw new InvalidImageException(
+              path
+                  + ": the image's geometry differs from the device's: "
+                  + differences(stored, geometry));
         }
       }
       return new FileBackend(path, geometry, create, sync);
@@ -83,8 +91,13 @@ final class FileBackend implements ZoneStorage {
     try (FileChannel in = FileChannel.open(path, StandardOpenOption.READ)) {
       long size = in.size();
       if (size < HEADER_LENGTH) {
-        throw new InvalidImageException(what + " is truncated: " + size + " bytes, shorter than the "
-            + HEADER_LENGTH + "-byte header");
+        throw new InvalidImageException(
+            what
+                + " is truncated: "
+                + size
+                + " bytes, shorter than the "
+                + HEADER_LENGTH
+                + "-byte header");
       }
       ByteBuffer header = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
       readFully(in, header, 0);
@@ -94,8 +107,12 @@ final class FileBackend implements ZoneStorage {
       Geometry geometry = DeviceImageLayout.geometry(header, what);
       checkDataOffset(header, geometry, what);
       if (size < fileLength(geometry)) {
-        throw new InvalidImageException(what + " is truncated: " + size + " bytes, but its geometry needs "
-            + fileLength(geometry));
+        throw new InvalidImageException(
+            what
+                + " is truncated: "
+                + size
+                + " bytes, but its geometry needs "
+                + fileLength(geometry));
       }
       return geometry;
     } catch (IOException e) {
@@ -111,19 +128,29 @@ final class FileBackend implements ZoneStorage {
     diff(out, "block size", stored.blockSizeBytes(), wanted.blockSizeBytes());
     diff(out, "max open zones", stored.maxOpenZones(), wanted.maxOpenZones());
     diff(out, "max active zones", stored.maxActiveZones(), wanted.maxActiveZones());
-    diff(out, "zone descriptor extension size", stored.zoneDescriptorExtensionBytes(),
+    diff(
+        out,
+        "zone descriptor extension size",
+        stored.zoneDescriptorExtensionBytes(),
         wanted.zoneDescriptorExtensionBytes());
     return out.toString();
   }
 
   private static void diff(StringBuilder out, String name, long stored, long wanted) {
     if (stored != wanted) {
-      out.append(out.length() == 0 ? "" : ", ").append(name).append(" is ").append(stored)
-          .append(" in the image but ").append(wanted).append(" in the device");
+      out.append(out.length() == 0 ? "" : ", ")
+          .append(name)
+          .append(" is ")
+          .append(stored)
+          .append(" in the image but ")
+          .append(wanted)
+          .append(" in the device");
     }
   }
 
-  /** A new image: zone table first, header last, so a half-made file is never taken for an image. */
+  /**
+   * A new image: zone table first, header last, so a half-made file is never taken for an image.
+   */
   private void initialize() throws IOException {
     file.setLength(0);
     file.setLength(fileLength(geometry));
@@ -148,7 +175,8 @@ final class FileBackend implements ZoneStorage {
         channel.force(false);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("device image " + path + ": writing zone " + zone + " failed", e);
+      throw new UncheckedIOException(
+          "device image " + path + ": writing zone " + zone + " failed", e);
     }
     long end = offset + data.length;
     extent.accumulateAndGet(zone, end, Math::max);
@@ -164,14 +192,15 @@ final class FileBackend implements ZoneStorage {
         readFully(channel, into, dataOffset + zone * zoneCapacityBytes + offset);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("device image " + path + ": reading zone " + zone + " failed", e);
+      throw new UncheckedIOException(
+          "device image " + path + ": reading zone " + zone + " failed", e);
     }
     Arrays.fill(dst, dstOffset + (int) stored, dstOffset + length, (byte) 0);
   }
 
   /**
-   * Forgets the zone's data: its extent becomes 0, so it reads as zeros. The file's blocks are
-   * not given back to the file system (Java cannot punch holes).
+   * Forgets the zone's data: its extent becomes 0, so it reads as zeros. The file's blocks are not
+   * given back to the file system (Java cannot punch holes).
    */
   @Override
   public void discard(int zone) {
@@ -207,7 +236,8 @@ final class FileBackend implements ZoneStorage {
         channel.force(false);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("device image " + path + ": saving zone " + zone.id + " failed", e);
+      throw new UncheckedIOException(
+          "device image " + path + ": saving zone " + zone.id + " failed", e);
     }
   }
 
@@ -231,16 +261,30 @@ final class FileBackend implements ZoneStorage {
         ZoneState state = stateOf(table.getInt(at + ZONE_STATE_OFFSET), zone.id, what);
         long wp = table.getLong(at + ZONE_WRITE_POINTER_OFFSET);
         long zoneExtent = table.getLong(at + ZONE_EXTENT_OFFSET);
-        if (wp < zone.startLba || wp > zone.capacityEnd() || zoneExtent < 0 || zoneExtent > zoneCapacityBytes) {
-          throw new InvalidImageException(what + ": zone " + zone.id + " has write pointer " + wp + " and data extent "
-              + zoneExtent + "; the zone spans lbas " + zone.startLba + " to " + (zone.capacityEnd() - 1));
+        if (wp < zone.startLba
+            || wp > zone.capacityEnd()
+            || zoneExtent < 0
+            || zoneExtent > zoneCapacityBytes) {
+          throw new InvalidImageException(
+              what
+                  + ": zone "
+                  + zone.id
+                  + " has write pointer "
+                  + wp
+                  + " and data extent "
+                  + zoneExtent
+                  + "; the zone spans lbas "
+                  + zone.startLba
+                  + " to "
+                  + (zone.capacityEnd() - 1));
         }
         byte[] extension = null;
         if ((table.getInt(at + ZONE_FLAGS_OFFSET) & FLAG_EXTENSION) != 0) {
           extension = new byte[geometry.zoneDescriptorExtensionBytes()];
           table.get(at + ZONE_EXTENSION_OFFSET, extension);
         }
-        // bytes past the write pointer were never acknowledged (a Finished zone's wp is past its data)
+        // bytes past the write pointer were never acknowledged (a Finished zone's wp is past its
+        // data)
         zoneExtent = Math.min(zoneExtent, (wp - zone.startLba) * geometry.blockSizeBytes());
         if (state.isOpen()) {
           state = wp == zone.startLba && extension == null ? ZoneState.EMPTY : ZoneState.CLOSED;
@@ -251,8 +295,12 @@ final class FileBackend implements ZoneStorage {
         resources.restore(zone, state);
       }
       if (resources.active() > resources.maxActive()) {
-        throw new InvalidImageException(what + ": " + resources.active() + " zones are active but the geometry allows "
-            + resources.maxActive());
+        throw new InvalidImageException(
+            what
+                + ": "
+                + resources.active()
+                + " zones are active but the geometry allows "
+                + resources.maxActive());
       }
     } finally {
       resources.lock.unlock();
@@ -265,7 +313,8 @@ final class FileBackend implements ZoneStorage {
         return s;
       }
     }
-    throw new InvalidImageException(what + ": zone " + zone + " has unknown zone state code 0x" + Integer.toHexString(code));
+    throw new InvalidImageException(
+        what + ": zone " + zone + " has unknown zone state code 0x" + Integer.toHexString(code));
   }
 
   @Override
@@ -287,7 +336,8 @@ final class FileBackend implements ZoneStorage {
 
   private void ensureOpen() {
     if (closed) {
-      throw new IllegalStateException("device image " + path + " is closed; open it again to use the device");
+      throw new IllegalStateException(
+          "device image " + path + " is closed; open it again to use the device");
     }
   }
 
@@ -298,7 +348,8 @@ final class FileBackend implements ZoneStorage {
     }
   }
 
-  private static void readFully(FileChannel in, ByteBuffer buffer, long position) throws IOException {
+  private static void readFully(FileChannel in, ByteBuffer buffer, long position)
+      throws IOException {
     long at = position;
     while (buffer.hasRemaining()) {
       int n = in.read(buffer, at);

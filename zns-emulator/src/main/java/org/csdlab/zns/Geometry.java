@@ -4,12 +4,12 @@ package org.csdlab.zns;
  * The shape of a zoned namespace: how many zones, how large, how many blocks of each zone can be
  * written, the logical block size and the limits on open and active zones.
  *
- * <p>Sizes are in logical blocks. {@link #UNLIMITED} stands for "no limit" on open or active
- * zones. Build one with {@link #builder()}; {@link #defaults()} is the teaching geometry
- * (64 zones of 16 MiB, 4096-byte blocks, at most 14 open and 14 active zones). The limits
- * ({@link #MAX_ZONE_COUNT}, {@link #MAX_ZONE_DESCRIPTOR_EXTENSION_BYTES},
- * {@link #MAX_ZONE_TABLE_BYTES}, {@link #MAX_SIZE_BYTES}) bound what a device built from a geometry,
- * or opened from an image that declares one, allocates per zone.
+ * <p>Sizes are in logical blocks. {@link #UNLIMITED} stands for "no limit" on open or active zones.
+ * Build one with {@link #builder()}; {@link #defaults()} is the teaching geometry (64 zones of 16
+ * MiB, 4096-byte blocks, at most 14 open and 14 active zones). The limits ({@link #MAX_ZONE_COUNT},
+ * {@link #MAX_ZONE_DESCRIPTOR_EXTENSION_BYTES}, {@link #MAX_ZONE_TABLE_BYTES}, {@link
+ * #MAX_SIZE_BYTES}) bound what a device built from a geometry, or opened from an image that
+ * declares one, allocates per zone.
  *
  * @param zoneCount number of zones
  * @param zoneSizeBlocks logical blocks from one zone start to the next
@@ -17,8 +17,8 @@ package org.csdlab.zns;
  * @param blockSizeBytes logical block size, 512 or 4096
  * @param maxOpenZones maximum open resources (MOR), or {@link #UNLIMITED}
  * @param maxActiveZones maximum active resources (MAR), or {@link #UNLIMITED}
- * @param zoneDescriptorExtensionBytes size of each zone descriptor extension, a multiple of 64;
- *     0 for none
+ * @param zoneDescriptorExtensionBytes size of each zone descriptor extension, a multiple of 64; 0
+ *     for none
  */
 public record Geometry(
     int zoneCount,
@@ -33,28 +33,44 @@ public record Geometry(
   public static final int UNLIMITED = Integer.MAX_VALUE;
 
   /**
-   * The most zones a device may have. Each zone costs the JVM a slot, a snapshot when reported
-   * and a zone table entry, all allocated when the device is built, so an image declaring 50
-   * million one-block zones must be refused before that.
+   * The most zones a device may have. Each zone costs the JVM a slot, a snapshot when reported and
+   * a zone table entry, all allocated when the device is built, so an image declaring 50 million
+   * one-block zones must be refused before that.
    */
   public static final int MAX_ZONE_COUNT = 1 << 18;
-  /** The largest zone descriptor extension: the NVMe ZDES field counts 64-byte units in one byte. */
-  public static final int MAX_ZONE_DESCRIPTOR_EXTENSION_BYTES = 255 * 64;
+
   /**
-   * The most bytes a per-zone table may take: an Extended Report Zones of every zone
-   * ({@link #zoneTableBytes()}), the largest one the device builds; the image's zone table and
-   * the zones' extensions are smaller.
+   * The largest zone descriptor extension: the NVMe ZDES field counts 64-byte units in one byte.
+   */
+  public static final int MAX_ZONE_DESCRIPTOR_EXTENSION_BYTES = 255 * 64;
+
+  /**
+   * The most bytes a per-zone table may take: an Extended Report Zones of every zone ({@link
+   * #zoneTableBytes()}), the largest one the device builds; the image's zone table and the zones'
+   * extensions are smaller.
    */
   public static final long MAX_ZONE_TABLE_BYTES = 64L << 20;
+
   /** The largest device: 4 EiB, so that sizes and file offsets computed from it fit in a long. */
   public static final long MAX_SIZE_BYTES = 1L << 62;
 
-  /** Checks every rule and limit; throws {@link InvalidGeometryException} naming the field and rule. */
+  /**
+   * Checks every rule and limit; throws {@link InvalidGeometryException} naming the field and rule.
+   */
   public Geometry {
     require(zoneCount > 0, "zoneCount", "zone count must be at least 1, was " + zoneCount);
-    require(zoneCount <= MAX_ZONE_COUNT, "zoneCount",
-        "zone count " + zoneCount + " exceeds the limit of " + MAX_ZONE_COUNT + " (Geometry.MAX_ZONE_COUNT)");
-    require(zoneSizeBlocks > 0, "zoneSizeBlocks", "zone size must be at least 1 block, was " + zoneSizeBlocks);
+    require(
+        zoneCount <= MAX_ZONE_COUNT,
+        "zoneCount",
+        "zone count "
+            + zoneCount
+            + " exceeds the limit of "
+            + MAX_ZONE_COUNT
+            + " (Geometry.MAX_ZONE_COUNT)");
+    require(
+        zoneSizeBlocks > 0,
+        "zoneSizeBlocks",
+        "zone size must be at least 1 block, was " + zoneSizeBlocks);
     require(
         zoneCapacityBlocks > 0 && zoneCapacityBlocks <= zoneSizeBlocks,
         "zoneCapacityBlocks",
@@ -90,23 +106,39 @@ public record Geometry(
     require(
         zoneDescriptorExtensionBytes <= MAX_ZONE_DESCRIPTOR_EXTENSION_BYTES,
         "zoneDescriptorExtensionBytes",
-        "zone descriptor extension size " + zoneDescriptorExtensionBytes + " exceeds the limit of "
-            + MAX_ZONE_DESCRIPTOR_EXTENSION_BYTES + " bytes (Geometry.MAX_ZONE_DESCRIPTOR_EXTENSION_BYTES)");
+        "zone descriptor extension size "
+            + zoneDescriptorExtensionBytes
+            + " exceeds the limit of "
+            + MAX_ZONE_DESCRIPTOR_EXTENSION_BYTES
+            + " bytes (Geometry.MAX_ZONE_DESCRIPTOR_EXTENSION_BYTES)");
     long tableBytes = zoneTableBytes(zoneCount, zoneDescriptorExtensionBytes);
     require(
         tableBytes <= MAX_ZONE_TABLE_BYTES,
         "zoneDescriptorExtensionBytes",
-        zoneCount + " zones with " + zoneDescriptorExtensionBytes + "-byte descriptor extensions need zone tables of "
-            + tableBytes + " bytes, more than the limit of " + MAX_ZONE_TABLE_BYTES
+        zoneCount
+            + " zones with "
+            + zoneDescriptorExtensionBytes
+            + "-byte descriptor extensions need zone tables of "
+            + tableBytes
+            + " bytes, more than the limit of "
+            + MAX_ZONE_TABLE_BYTES
             + " (Geometry.MAX_ZONE_TABLE_BYTES)");
     require(
         zoneSizeBlocks <= MAX_SIZE_BYTES / blockSizeBytes / zoneCount,
         "zoneSizeBlocks",
-        zoneCount + " zones of " + zoneSizeBlocks + " blocks of " + blockSizeBytes
-            + " bytes exceed the largest device, " + MAX_SIZE_BYTES + " bytes (Geometry.MAX_SIZE_BYTES)");
+        zoneCount
+            + " zones of "
+            + zoneSizeBlocks
+            + " blocks of "
+            + blockSizeBytes
+            + " bytes exceed the largest device, "
+            + MAX_SIZE_BYTES
+            + " bytes (Geometry.MAX_SIZE_BYTES)");
   }
 
-  /** Bytes of an Extended Report Zones entry per zone (descriptor and extension) times the zones. */
+  /**
+   * Bytes of an Extended Report Zones entry per zone (descriptor and extension) times the zones.
+   */
   private static long zoneTableBytes(int zoneCount, int extensionBytes) {
     return (long) zoneCount * ((long) ZoneReportLayout.DESCRIPTOR_BYTES + extensionBytes);
   }

@@ -1,8 +1,8 @@
 package org.csdlab.zns;
 
 /**
- * A file given as a persistent device image is not one, is corrupt, or has another geometry.
- * When a header field is at fault, {@link #field()} names it.
+ * A file given as a persistent device image is not one, is corrupt, or has another geometry. When a
+ * header field is at fault, {@link #field()} names it.
  */
 public final class InvalidImageException extends RuntimeException {
   private static final long serialVersionUID = 1L;

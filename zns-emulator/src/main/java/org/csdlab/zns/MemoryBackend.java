@@ -7,10 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Zone data held on the heap, sparsely: a zone gets storage in chunks only as it is written, and
  * gives it back when reset. Calls for one zone must be serialized by the caller (the zone lock).
  *
- * <p>Chunks of a reset zone go to a pool of at most one zone's worth, so that a zone written
- * again does not allocate and zero its memory anew (that halved append bandwidth). Reused chunks
- * keep old bytes; reads return zeros past each zone's written extent, which is where they could
- * show.
+ * <p>Chunks of a reset zone go to a pool of at most one zone's worth, so that a zone written again
+ * does not allocate and zero its memory anew (that halved append bandwidth). Reused chunks keep old
+ * bytes; reads return zeros past each zone's written extent, which is where they could show.
  */
 final class MemoryBackend implements ZoneStorage {
   static final int CHUNK_BYTES = 256 * 1024;
@@ -19,8 +18,10 @@ final class MemoryBackend implements ZoneStorage {
   private final long zoneCapacityBytes;
   private final int chunksPerZone;
   private final AtomicLong allocatedBytes = new AtomicLong();
+
   /** Bytes written from each zone's start; zone writes are sequential, so all below is data. */
   private final long[] writtenExtent;
+
   private final ConcurrentLinkedDeque<byte[]> pool = new ConcurrentLinkedDeque<>();
 
   MemoryBackend(Geometry geometry) {
@@ -53,8 +54,10 @@ final class MemoryBackend implements ZoneStorage {
       int within = (int) (at % CHUNK_BYTES);
       byte[] chunk = table[index];
       if (chunk == null) {
-        chunk = newChunk((int) Math.min(CHUNK_BYTES, zoneCapacityBytes - (long) index * CHUNK_BYTES));
-        java.util.Arrays.fill(chunk, 0, within, (byte) 0); // a pooled chunk's old bytes below the write
+        chunk =
+            newChunk((int) Math.min(CHUNK_BYTES, zoneCapacityBytes - (long) index * CHUNK_BYTES));
+        java.util.Arrays.fill(
+            chunk, 0, within, (byte) 0); // a pooled chunk's old bytes below the write
         table[index] = chunk;
         allocatedBytes.addAndGet(chunk.length);
       }
@@ -122,6 +125,10 @@ final class MemoryBackend implements ZoneStorage {
 
   @Override
   public String toString() {
-    return "MemoryBackend[" + allocatedBytes() + " bytes allocated, " + pool.size() + " chunks pooled]";
+    return "MemoryBackend["
+        + allocatedBytes()
+        + " bytes allocated, "
+        + pool.size()
+        + " chunks pooled]";
   }
 }

@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * What Identify reports about the zoned namespace, with MAR and MOR zero-based as the spec
- * reports them (0xFFFFFFFF, here -1, for no limit).
+ * What Identify reports about the zoned namespace, with MAR and MOR zero-based as the spec reports
+ * them (0xFFFFFFFF, here -1, for no limit).
  *
  * @param sizeBlocks namespace size in logical blocks (NSZE)
  * @param blockSizeBytes logical block size
@@ -24,18 +24,27 @@ public record NamespaceIdentity(
 
   /** Bytes of the Zoned Namespace Identify Namespace data structure. */
   public static final int BYTES = 4096;
+
   /** Offset of MAR in that structure. */
   public static final int MAR_OFFSET = 4;
+
   /** Offset of MOR in that structure. */
   public static final int MOR_OFFSET = 8;
+
   /** Offset of ZSZE of LBA format 0 (LBAFE0). */
   public static final int ZSZE_OFFSET = 2816;
+
   /** Offset of ZDES of LBA format 0 (LBAFE0). */
   public static final int ZDES_OFFSET = 2824;
 
   static NamespaceIdentity of(Geometry g) {
-    return new NamespaceIdentity(g.totalBlocks(), g.blockSizeBytes(), g.zoneSizeBlocks(),
-        zeroBased(g.maxActiveZones()), zeroBased(g.maxOpenZones()), g.zoneDescriptorExtensionBytes() / 64);
+    return new NamespaceIdentity(
+        g.totalBlocks(),
+        g.blockSizeBytes(),
+        g.zoneSizeBlocks(),
+        zeroBased(g.maxActiveZones()),
+        zeroBased(g.maxOpenZones()),
+        g.zoneDescriptorExtensionBytes() / 64);
   }
 
   private static int zeroBased(int limit) {
@@ -45,7 +54,8 @@ public record NamespaceIdentity(
   /** Writes the fields into the Zoned Namespace Identify Namespace layout (little-endian). */
   public void writeTo(byte[] buffer) {
     if (buffer.length < BYTES) {
-      throw new IllegalArgumentException("identify buffer must hold " + BYTES + " bytes, has " + buffer.length);
+      throw new IllegalArgumentException(
+          "identify buffer must hold " + BYTES + " bytes, has " + buffer.length);
     }
     java.util.Arrays.fill(buffer, 0, BYTES, (byte) 0);
     ByteBuffer out = ByteBuffer.wrap(buffer).order(ByteOrder.LITTLE_ENDIAN);
@@ -57,7 +67,16 @@ public record NamespaceIdentity(
 
   @Override
   public String toString() {
-    return "NamespaceIdentity[" + sizeBlocks + " blocks × " + blockSizeBytes + " B, zone " + zoneSizeBlocks
-        + " blocks, MAR=" + maxActiveResources + ", MOR=" + maxOpenResources + " (zero-based)]";
+    return "NamespaceIdentity["
+        + sizeBlocks
+        + " blocks × "
+        + blockSizeBytes
+        + " B, zone "
+        + zoneSizeBlocks
+        + " blocks, MAR="
+        + maxActiveResources
+        + ", MOR="
+        + maxOpenResources
+        + " (zero-based)]";
   }
 }

@@ -6,7 +6,9 @@ public enum StatusCode {
   SUCCESS(Type.GENERIC, 0x00, "Successful Completion"),
   /** A field of the command is invalid (for example an append not aimed at a zone start). */
   INVALID_FIELD(Type.GENERIC, 0x02, "Invalid Field in Command"),
-  /** The device cannot complete the command (here: it lost power, see {@link Faults#powerCutAfter}). */
+  /**
+   * The device cannot complete the command (here: it lost power, see {@link Faults#powerCutAfter}).
+   */
   INTERNAL_ERROR(Type.GENERIC, 0x06, "Internal Error"),
   /** The command addresses an LBA beyond the end of the namespace. */
   LBA_OUT_OF_RANGE(Type.GENERIC, 0x80, "LBA Out of Range"),

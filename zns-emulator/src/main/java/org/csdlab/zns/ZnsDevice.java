@@ -23,8 +23,8 @@ import org.csdlab.zns.timing.TimingProfile;
  * <p>Besides wall-clock time the device keeps a deterministic modeled clock driven by a {@link
  * TimingProfile} ({@link Builder#timing}; {@code instant}, no delays, by default). Commands are
  * synchronous on it: each successful read, write, append and zone reset is submitted at {@link
- * #modeledNanos()} and moves it to the command's modeled completion; {@link #lastCommandNanos()}
- * is that command's latency. Refused commands cost no modeled time.
+ * #modeledNanos()} and moves it to the command's modeled completion; {@link #lastCommandNanos()} is
+ * that command's latency. Refused commands cost no modeled time.
  */
 public final class ZnsDevice implements AutoCloseable {
   /** The largest read, in bytes, one call can return (a Java array's limit). */
@@ -41,6 +41,7 @@ public final class ZnsDevice implements AutoCloseable {
   private final Faults faults = new Faults(this);
   private final CommandExecutor executor = new CommandExecutor(this);
   private final boolean implicitClose;
+
   /** Records every successful mutating command, or null; see {@link DeviceJournal}. */
   private volatile DeviceJournal journal;
 
@@ -48,12 +49,18 @@ public final class ZnsDevice implements AutoCloseable {
     this.geometry = builder.geometry;
     this.zones = new ZoneSlot[geometry.zoneCount()];
     for (int i = 0; i < zones.length; i++) {
-      zones[i] = new ZoneSlot(i, geometry.zoneStartLba(i), geometry.zoneCapacityBlocks(), geometry.zoneSizeBlocks());
+      zones[i] =
+          new ZoneSlot(
+              i,
+              geometry.zoneStartLba(i),
+              geometry.zoneCapacityBlocks(),
+              geometry.zoneSizeBlocks());
     }
     this.resources = new ZoneResources(geometry.maxOpenZones(), geometry.maxActiveZones());
-    this.backend = builder.file == null
-        ? new MemoryBackend(geometry)
-        : FileBackend.open(builder.file, geometry, builder.syncWrites);
+    this.backend =
+        builder.file == null
+            ? new MemoryBackend(geometry)
+            : FileBackend.open(builder.file, geometry, builder.syncWrites);
     try {
       backend.loadZones(zones, resources);
     } catch (RuntimeException e) {
@@ -61,7 +68,8 @@ public final class ZnsDevice implements AutoCloseable {
       throw e;
     }
     this.implicitClose = builder.implicitClose;
-    this.writer = new ZoneWriter(resources, backend, geometry.blockSizeBytes(), builder.implicitClose);
+    this.writer =
+        new ZoneWriter(resources, backend, geometry.blockSizeBytes(), builder.implicitClose);
     this.stats = new StatsRecorder(geometry.zoneCount());
     this.clock = new DeviceClock(builder.timing, geometry, stats);
     this.management = new ZoneManagement(geometry, zones, resources, backend, stats);
@@ -73,10 +81,11 @@ public final class ZnsDevice implements AutoCloseable {
   }
 
   /**
-   * Opens the persistent device image at {@code file}, taking the geometry from it. Zones that
-   * were opened come back Closed (Empty if nothing was written to them).
+   * Opens the persistent device image at {@code file}, taking the geometry from it. Zones that were
+   * opened come back Closed (Empty if nothing was written to them).
    *
-   * @throws InvalidImageException the file is not a device image or is corrupt (it is left untouched)
+   * @throws InvalidImageException the file is not a device image or is corrupt (it is left
+   *     untouched)
    */
   public static ZnsDevice open(java.nio.file.Path file) {
     return builder(FileBackend.readGeometry(file)).file(file).build();
@@ -110,8 +119,16 @@ public final class ZnsDevice implements AutoCloseable {
     checkRange("read", lba, blocks);
     int blockSize = geometry.blockSizeBytes();
     if ((long) blocks * blockSize > MAX_TRANSFER_BYTES) {
-      throw new ZnsException(StatusCode.INVALID_FIELD, "read", ZnsException.NONE, ZnsException.NONE,
-          "read: " + blocks + " blocks is more than one read can return (" + MAX_TRANSFER_BYTES + " bytes)");
+      throw new ZnsException(
+          StatusCode.INVALID_FIELD,
+          "read",
+          ZnsException.NONE,
+          ZnsException.NONE,
+          "read: "
+              + blocks
+              + " blocks is more than one read can return ("
+              + MAX_TRANSFER_BYTES
+              + " bytes)");
     }
     byte[] out = new byte[blocks * blockSize];
     read(lba, blocks, out, 0);
@@ -119,9 +136,9 @@ public final class ZnsDevice implements AutoCloseable {
   }
 
   /**
-   * Reads {@code blocks} logical blocks from {@code lba} into {@code buffer} at {@code offset},
-   * as {@link #read(long, int)} does but without allocating; the range may span zones. If the
-   * command is refused, the buffer may already hold some of the data.
+   * Reads {@code blocks} logical blocks from {@code lba} into {@code buffer} at {@code offset}, as
+   * {@link #read(long, int)} does but without allocating; the range may span zones. If the command
+   * is refused, the buffer may already hold some of the data.
    *
    * @throws ZnsException LBA Out of Range, Zone Is Offline, Unrecovered Read Error (injected),
    *     Invalid Field (no blocks, or the buffer cannot hold them from {@code offset})
@@ -132,9 +149,19 @@ public final class ZnsDevice implements AutoCloseable {
     checkRange("read", lba, blocks);
     int blockSize = geometry.blockSizeBytes();
     if (offset < 0 || (long) blocks * blockSize > buffer.length - (long) offset) {
-      throw new ZnsException(StatusCode.INVALID_FIELD, "read", ZnsException.NONE, ZnsException.NONE,
-          "read: a buffer of " + buffer.length + " bytes cannot hold " + blocks + " blocks of " + blockSize
-              + " bytes from offset " + offset);
+      throw new ZnsException(
+          StatusCode.INVALID_FIELD,
+          "read",
+          ZnsException.NONE,
+          ZnsException.NONE,
+          "read: a buffer of "
+              + buffer.length
+              + " bytes cannot hold "
+              + blocks
+              + " blocks of "
+              + blockSize
+              + " bytes from offset "
+              + offset);
     }
     int length = blocks * blockSize;
     byte[] out = buffer;
@@ -146,15 +173,29 @@ public final class ZnsDevice implements AutoCloseable {
       zone.lock.lock();
       try {
         if (zone.state == ZoneState.OFFLINE) {
-          throw ZnsException.refuse(StatusCode.ZONE_IS_OFFLINE, "read", zone,
+          throw ZnsException.refuse(
+              StatusCode.ZONE_IS_OFFLINE,
+              "read",
+              zone,
               "read from zone " + zone.id + ": the zone is OFFLINE and cannot be read");
         }
         long bad = faults.firstUnreadable(at, n);
         if (bad >= 0) {
-          throw ZnsException.refuse(StatusCode.UNRECOVERED_READ_ERROR, "read", zone,
-              "read from zone " + zone.id + ": lba " + bad + " cannot be read (injected media error)");
+          throw ZnsException.refuse(
+              StatusCode.UNRECOVERED_READ_ERROR,
+              "read",
+              zone,
+              "read from zone "
+                  + zone.id
+                  + ": lba "
+                  + bad
+                  + " cannot be read (injected media error)");
         }
-        backend.read(zone.id, (at - zone.startLba) * blockSize, out, offset + (int) ((at - lba) * blockSize),
+        backend.read(
+            zone.id,
+            (at - zone.startLba) * blockSize,
+            out,
+            offset + (int) ((at - lba) * blockSize),
             (int) (n * blockSize));
       } finally {
         zone.lock.unlock();
@@ -193,8 +234,8 @@ public final class ZnsDevice implements AutoCloseable {
    * Appends {@code data} (a whole number of blocks) to the zone starting at {@code zoneStartLba}
    * and returns the LBA of the first block written.
    *
-   * @throws ZnsException Invalid Field (not a zone start), Zone Boundary Error, Zone Is Full /
-   *     Read Only / Offline, Too Many Open / Active Zones, LBA Out of Range
+   * @throws ZnsException Invalid Field (not a zone start), Zone Boundary Error, Zone Is Full / Read
+   *     Only / Offline, Too Many Open / Active Zones, LBA Out of Range
    */
   public long append(long zoneStartLba, byte[] data) {
     faults.admit("append");
@@ -202,8 +243,16 @@ public final class ZnsDevice implements AutoCloseable {
     checkRange("append", zoneStartLba, 1);
     ZoneSlot zone = zones[geometry.zoneOf(zoneStartLba)];
     if (zoneStartLba != zone.startLba) {
-      throw ZnsException.refuse(StatusCode.INVALID_FIELD, "append", zone,
-          "append to zone " + zone.id + ": lba " + zoneStartLba + " is not the zone start " + zone.startLba
+      throw ZnsException.refuse(
+          StatusCode.INVALID_FIELD,
+          "append",
+          zone,
+          "append to zone "
+              + zone.id
+              + ": lba "
+              + zoneStartLba
+              + " is not the zone start "
+              + zone.startLba
               + "; appends name the zone start LBA");
     }
     long first = writer.store("append", zone, -1, data, blocks);
@@ -239,8 +288,8 @@ public final class ZnsDevice implements AutoCloseable {
   /**
    * Applies a Zone Management Send action with Select All: to every zone in a state the spec
    * selects for that action (Open: Closed zones; Close: opened zones; Finish: opened and Closed;
-   * Reset: opened, Closed and Full; Offline: Read Only). Either every selected zone changes or,
-   * if the command fails, none does.
+   * Reset: opened, Closed and Full; Offline: Read Only). Either every selected zone changes or, if
+   * the command fails, none does.
    *
    * @throws ZnsException Too Many Open Zones (Open would need more open zones than are free)
    */
@@ -256,9 +305,8 @@ public final class ZnsDevice implements AutoCloseable {
   }
 
   /**
-   * Set Zone Descriptor Extension: stores {@code extension} (exactly the geometry's extension
-   * size) with an Empty zone, which becomes Closed and so takes an active resource. A reset
-   * removes it.
+   * Set Zone Descriptor Extension: stores {@code extension} (exactly the geometry's extension size)
+   * with an Empty zone, which becomes Closed and so takes an active resource. A reset removes it.
    *
    * @throws ZnsException Invalid Field (no extensions, wrong size), Invalid Zone State Transition
    *     (zone not Empty), Too Many Active Zones, LBA Out of Range (no such zone)
@@ -273,7 +321,6 @@ public final class ZnsDevice implements AutoCloseable {
       j.record(new DeviceJournal.SetExtension(zoneId, extension));
     }
   }
-
 
   /** The zone descriptor extension of zone {@code zoneId}, or an empty array if it has none. */
   public byte[] descriptorExtension(int zoneId) {
@@ -380,9 +427,9 @@ public final class ZnsDevice implements AutoCloseable {
   }
 
   /**
-   * Now on the device's modeled clock, in ns: the modeled completion time of the last command
-   * (0 before the first, and always 0 with the {@code instant} profile). Depends only on the
-   * sequence of commands, never on the host.
+   * Now on the device's modeled clock, in ns: the modeled completion time of the last command (0
+   * before the first, and always 0 with the {@code instant} profile). Depends only on the sequence
+   * of commands, never on the host.
    */
   public long modeledNanos() {
     return clock.now();
@@ -399,9 +446,9 @@ public final class ZnsDevice implements AutoCloseable {
   }
 
   /**
-   * The first {@code blocks} written blocks of zone {@code zoneId}, read straight from the
-   * backend: no statistics, no modeled time, no injected faults (for {@link DeviceJournal},
-   * which must not change the device it starts recording).
+   * The first {@code blocks} written blocks of zone {@code zoneId}, read straight from the backend:
+   * no statistics, no modeled time, no injected faults (for {@link DeviceJournal}, which must not
+   * change the device it starts recording).
    */
   byte[] peek(int zoneId, int blocks) {
     ZoneSlot zone = zones[zoneId];
@@ -416,14 +463,18 @@ public final class ZnsDevice implements AutoCloseable {
     return out;
   }
 
-  /** Whether an implicit open beyond the open limit closes another zone (see {@link Builder#implicitClose}). */
+  /**
+   * Whether an implicit open beyond the open limit closes another zone (see {@link
+   * Builder#implicitClose}).
+   */
   boolean implicitClose() {
     return implicitClose;
   }
 
   synchronized void attachJournal(DeviceJournal j) {
     if (journal != null) {
-      throw new IllegalStateException("a DeviceJournal is already attached to this device; detach it first");
+      throw new IllegalStateException(
+          "a DeviceJournal is already attached to this device; detach it first");
     }
     journal = j;
   }
@@ -447,8 +498,8 @@ public final class ZnsDevice implements AutoCloseable {
   }
 
   /**
-   * Flushes a persistent device's data and zone states to stable storage and closes its file;
-   * later commands fail. Does nothing more for an in-memory device.
+   * Flushes a persistent device's data and zone states to stable storage and closes its file; later
+   * commands fail. Does nothing more for an in-memory device.
    */
   @Override
   public void close() {
@@ -457,15 +508,24 @@ public final class ZnsDevice implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "ZnsDevice[" + geometry.zoneCount() + " zones × " + geometry.zoneSizeBlocks() + " blocks of "
-        + geometry.blockSizeBytes() + " B, " + resources + ", " + clock + "]";
+    return "ZnsDevice["
+        + geometry.zoneCount()
+        + " zones × "
+        + geometry.zoneSizeBlocks()
+        + " blocks of "
+        + geometry.blockSizeBytes()
+        + " B, "
+        + resources
+        + ", "
+        + clock
+        + "]";
   }
 
   // ---------------------------------------------------------------- NVMe commands
 
   /**
-   * Executes an NVMe command value and returns its completion; a refused command completes with
-   * its status code instead of throwing.
+   * Executes an NVMe command value and returns its completion; a refused command completes with its
+   * status code instead of throwing.
    */
   public Completion submit(Command command) {
     return executor.execute(java.util.Objects.requireNonNull(command, "command"));
@@ -487,7 +547,8 @@ public final class ZnsDevice implements AutoCloseable {
       resources.lock.lock();
       try {
         if (!Transitions.isFault(zone.state, to)) {
-          throw new IllegalStateException("zone " + zoneId + " is " + zone.state + "; a fault cannot make it " + to);
+          throw new IllegalStateException(
+              "zone " + zoneId + " is " + zone.state + "; a fault cannot make it " + to);
         }
         resources.fault(zone, to);
         backend.saveZone(zone);
@@ -505,8 +566,15 @@ public final class ZnsDevice implements AutoCloseable {
     Objects.requireNonNull(data, "data");
     int blockSize = geometry.blockSizeBytes();
     if (data.length == 0 || data.length % blockSize != 0) {
-      throw new ZnsException(StatusCode.INVALID_FIELD, command, ZnsException.NONE, ZnsException.NONE,
-          command + ": data is " + data.length + " bytes; it must be a positive multiple of the block size "
+      throw new ZnsException(
+          StatusCode.INVALID_FIELD,
+          command,
+          ZnsException.NONE,
+          ZnsException.NONE,
+          command
+              + ": data is "
+              + data.length
+              + " bytes; it must be a positive multiple of the block size "
               + blockSize);
     }
     return data.length / blockSize;
@@ -514,13 +582,27 @@ public final class ZnsDevice implements AutoCloseable {
 
   private void checkRange(String command, long lba, int blocks) {
     if (blocks <= 0) {
-      throw new ZnsException(StatusCode.INVALID_FIELD, command, ZnsException.NONE, ZnsException.NONE,
+      throw new ZnsException(
+          StatusCode.INVALID_FIELD,
+          command,
+          ZnsException.NONE,
+          ZnsException.NONE,
           command + ": block count is " + blocks + "; it must be at least 1");
     }
     if (lba < 0 || lba + blocks > geometry.totalBlocks()) {
-      throw new ZnsException(StatusCode.LBA_OUT_OF_RANGE, command, ZnsException.NONE, ZnsException.NONE,
-          command + ": lbas " + lba + " to " + (lba + blocks - 1) + " are outside the device (lbas 0 to "
-              + (geometry.totalBlocks() - 1) + ")");
+      throw new ZnsException(
+          StatusCode.LBA_OUT_OF_RANGE,
+          command,
+          ZnsException.NONE,
+          ZnsException.NONE,
+          command
+              + ": lbas "
+              + lba
+              + " to "
+              + (lba + blocks - 1)
+              + " are outside the device (lbas 0 to "
+              + (geometry.totalBlocks() - 1)
+              + ")");
     }
   }
 
@@ -558,7 +640,8 @@ public final class ZnsDevice implements AutoCloseable {
     /**
      * With a {@link #file}: whether every command forces its data, then its zone metadata, to
      * stable storage before completing (false, the default: acknowledged writes are in the
-     * operating system's cache, which another process sees, and {@link ZnsDevice#close} forces them).
+     * operating system's cache, which another process sees, and {@link ZnsDevice#close} forces
+     * them).
      */
     public Builder syncWrites(boolean syncWrites) {
       this.syncWrites = syncWrites;

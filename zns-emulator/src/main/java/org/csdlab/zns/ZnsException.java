@@ -1,8 +1,8 @@
 package org.csdlab.zns;
 
 /**
- * A command the device refused, with the NVMe status it completed with. A refused command
- * changes nothing on the device.
+ * A command the device refused, with the NVMe status it completed with. A refused command changes
+ * nothing on the device.
  */
 public final class ZnsException extends RuntimeException {
   /** Value of {@link #zone()} or {@link #writePointer()} when the error concerns no zone. */
@@ -21,7 +21,13 @@ public final class ZnsException extends RuntimeException {
    * @param detail what was wrong and what was expected, starting with the command and zone
    */
   ZnsException(StatusCode statusCode, String command, int zone, long writePointer, String detail) {
-    super(detail + " (" + statusCode.title() + ", status " + String.format("0x%02X", statusCode.code()) + ")");
+    super(
+        detail
+            + " ("
+            + statusCode.title()
+            + ", status "
+            + String.format("0x%02X", statusCode.code())
+            + ")");
     this.statusCode = statusCode;
     this.command = command;
     this.zone = zone;

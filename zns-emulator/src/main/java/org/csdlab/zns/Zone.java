@@ -12,11 +12,22 @@ package org.csdlab.zns;
  * @param extensionValid whether the zone holds a zone descriptor extension (the ZDEV attribute)
  */
 public record Zone(
-    int id, ZoneState state, long startLba, long capacityBlocks, long writePointer, long sizeBlocks,
+    int id,
+    ZoneState state,
+    long startLba,
+    long capacityBlocks,
+    long writePointer,
+    long sizeBlocks,
     boolean extensionValid) {
 
   /** A snapshot of a zone without a zone descriptor extension. */
-  public Zone(int id, ZoneState state, long startLba, long capacityBlocks, long writePointer, long sizeBlocks) {
+  public Zone(
+      int id,
+      ZoneState state,
+      long startLba,
+      long capacityBlocks,
+      long writePointer,
+      long sizeBlocks) {
     this(id, state, startLba, capacityBlocks, writePointer, sizeBlocks, false);
   }
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Zone Management Send: Open, Close, Finish, Reset, Offline (one zone or Select All) and Set
- * Zone Descriptor Extension, each checked completely before any zone changes.
+ * Zone Management Send: Open, Close, Finish, Reset, Offline (one zone or Select All) and Set Zone
+ * Descriptor Extension, each checked completely before any zone changes.
  */
 final class ZoneManagement {
   private final Geometry geometry;
@@ -15,7 +15,11 @@ final class ZoneManagement {
   private final ZoneStorage backend;
   private final StatsRecorder stats;
 
-  ZoneManagement(Geometry geometry, ZoneSlot[] zones, ZoneResources resources, ZoneStorage backend,
+  ZoneManagement(
+      Geometry geometry,
+      ZoneSlot[] zones,
+      ZoneResources resources,
+      ZoneStorage backend,
       StatsRecorder stats) {
     this.stats = stats;
     this.geometry = geometry;
@@ -35,7 +39,11 @@ final class ZoneManagement {
     Objects.requireNonNull(action, "action");
     String command = action.commandName();
     if (zoneId < 0 || zoneId >= zones.length) {
-      throw new ZnsException(StatusCode.LBA_OUT_OF_RANGE, command, zoneId, ZnsException.NONE,
+      throw new ZnsException(
+          StatusCode.LBA_OUT_OF_RANGE,
+          command,
+          zoneId,
+          ZnsException.NONE,
           command + " zone " + zoneId + ": the device has zones 0 to " + (zones.length - 1));
     }
     ZoneSlot zone = zones[zoneId];
@@ -45,11 +53,26 @@ final class ZoneManagement {
       try {
         ZoneState to = Transitions.afterAction(action, zone.state);
         if (to == null) {
-          throw ZnsException.refuse(StatusCode.INVALID_ZONE_STATE_TRANSITION, command, zone,
-              command + " zone " + zone.id + ": the zone is " + zone.state + " (write pointer "
-                  + zone.writePointer + "); " + command + " is allowed from " + Transitions.acceptedFrom(action));
+          throw ZnsException.refuse(
+              StatusCode.INVALID_ZONE_STATE_TRANSITION,
+              command,
+              zone,
+              command
+                  + " zone "
+                  + zone.id
+                  + ": the zone is "
+                  + zone.state
+                  + " (write pointer "
+                  + zone.writePointer
+                  + "); "
+                  + command
+                  + " is allowed from "
+                  + Transitions.acceptedFrom(action));
         }
-        checkResources(command, zone, activeNeeded(zone.state, action, to),
+        checkResources(
+            command,
+            zone,
+            activeNeeded(zone.state, action, to),
             !zone.state.isOpen() && to.isOpen() ? 1 : 0);
         return erased(zone, action, to);
       } finally {
@@ -63,8 +86,8 @@ final class ZoneManagement {
   /**
    * Applies a Zone Management Send action with Select All: to every zone in a state the spec
    * selects for that action (Open: Closed zones; Close: opened zones; Finish: opened and Closed;
-   * Reset: opened, Closed and Full; Offline: Read Only). Either every selected zone changes or,
-   * if the command fails, none does. Returns the zones erased (reset from a state other than Empty).
+   * Reset: opened, Closed and Full; Offline: Read Only). Either every selected zone changes or, if
+   * the command fails, none does. Returns the zones erased (reset from a state other than Empty).
    *
    * @throws ZnsException Too Many Open Zones (Open would need more open zones than are free)
    */
@@ -88,9 +111,19 @@ final class ZoneManagement {
           }
         }
         if (openNeeded > resources.freeOpen()) {
-          throw new ZnsException(StatusCode.TOO_MANY_OPEN_ZONES, command + " all", ZnsException.NONE,
-              ZnsException.NONE, command + " all zones: " + openNeeded + " closed zones would open but only "
-                  + resources.freeOpen() + " of " + resources.maxOpen() + " open zones are free; no zone changed");
+          throw new ZnsException(
+              StatusCode.TOO_MANY_OPEN_ZONES,
+              command + " all",
+              ZnsException.NONE,
+              ZnsException.NONE,
+              command
+                  + " all zones: "
+                  + openNeeded
+                  + " closed zones would open but only "
+                  + resources.freeOpen()
+                  + " of "
+                  + resources.maxOpen()
+                  + " open zones are free; no zone changed");
         }
         List<Integer> erased = new ArrayList<>();
         for (ZoneSlot zone : selected) {
@@ -107,7 +140,9 @@ final class ZoneManagement {
     }
   }
 
-  /** Finish from Empty makes the zone active for a moment, so it needs a free active resource too. */
+  /**
+   * Finish from Empty makes the zone active for a moment, so it needs a free active resource too.
+   */
   private static int activeNeeded(ZoneState from, ZoneAction action, ZoneState to) {
     if (from.isActive()) {
       return 0;
@@ -117,21 +152,38 @@ final class ZoneManagement {
 
   private void checkResources(String command, ZoneSlot zone, int activeNeeded, int openNeeded) {
     if (activeNeeded > resources.freeActive()) {
-      throw ZnsException.refuse(StatusCode.TOO_MANY_ACTIVE_ZONES, command, zone,
-          command + " zone " + zone.id + ": the zone would become active but " + resources.active() + " of "
-              + resources.maxActive() + " zones are active; finish or reset one first");
+      throw ZnsException.refuse(
+          StatusCode.TOO_MANY_ACTIVE_ZONES,
+          command,
+          zone,
+          command
+              + " zone "
+              + zone.id
+              + ": the zone would become active but "
+              + resources.active()
+              + " of "
+              + resources.maxActive()
+              + " zones are active; finish or reset one first");
     }
     if (openNeeded > resources.freeOpen()) {
-      throw ZnsException.refuse(StatusCode.TOO_MANY_OPEN_ZONES, command, zone,
-          command + " zone " + zone.id + ": the zone would open but " + resources.open() + " of "
-              + resources.maxOpen() + " zones are open; close one first");
+      throw ZnsException.refuse(
+          StatusCode.TOO_MANY_OPEN_ZONES,
+          command,
+          zone,
+          command
+              + " zone "
+              + zone.id
+              + ": the zone would open but "
+              + resources.open()
+              + " of "
+              + resources.maxOpen()
+              + " zones are open; close one first");
     }
   }
 
   /**
-   * Set Zone Descriptor Extension: stores {@code extension} (exactly the geometry's extension
-   * size) with an Empty zone, which becomes Closed and so takes an active resource. A reset
-   * removes it.
+   * Set Zone Descriptor Extension: stores {@code extension} (exactly the geometry's extension size)
+   * with an Empty zone, which becomes Closed and so takes an active resource. A reset removes it.
    *
    * @throws ZnsException Invalid Field (no extensions, wrong size), Invalid Zone State Transition
    *     (zone not Empty), Too Many Active Zones, LBA Out of Range (no such zone)
@@ -140,15 +192,27 @@ final class ZoneManagement {
     Objects.requireNonNull(extension, "extension");
     String command = "set zone descriptor extension";
     if (zoneId < 0 || zoneId >= zones.length) {
-      throw new ZnsException(StatusCode.LBA_OUT_OF_RANGE, command, zoneId, ZnsException.NONE,
+      throw new ZnsException(
+          StatusCode.LBA_OUT_OF_RANGE,
+          command,
+          zoneId,
+          ZnsException.NONE,
           command + " of zone " + zoneId + ": the device has zones 0 to " + (zones.length - 1));
     }
     ZoneSlot zone = zones[zoneId];
     int size = geometry.zoneDescriptorExtensionBytes();
     if (size == 0 || extension.length != size) {
-      throw ZnsException.refuse(StatusCode.INVALID_FIELD, command, zone, command + " of zone " + zoneId + ": "
-          + (size == 0 ? "the device has no zone descriptor extensions"
-              : "extension is " + extension.length + " bytes; it must be " + size));
+      throw ZnsException.refuse(
+          StatusCode.INVALID_FIELD,
+          command,
+          zone,
+          command
+              + " of zone "
+              + zoneId
+              + ": "
+              + (size == 0
+                  ? "the device has no zone descriptor extensions"
+                  : "extension is " + extension.length + " bytes; it must be " + size));
     }
     zone.lock.lock();
     try {
@@ -156,8 +220,16 @@ final class ZoneManagement {
       try {
         ZoneState to = Transitions.afterSetExtension(zone.state);
         if (to == null) {
-          throw ZnsException.refuse(StatusCode.INVALID_ZONE_STATE_TRANSITION, command, zone, command + " of zone " + zoneId
-              + ": the zone is " + zone.state + "; an extension can only be set on an EMPTY zone");
+          throw ZnsException.refuse(
+              StatusCode.INVALID_ZONE_STATE_TRANSITION,
+              command,
+              zone,
+              command
+                  + " of zone "
+                  + zoneId
+                  + ": the zone is "
+                  + zone.state
+                  + "; an extension can only be set on an EMPTY zone");
         }
         checkResources(command, zone, 1, 0);
         zone.extension = extension.clone();

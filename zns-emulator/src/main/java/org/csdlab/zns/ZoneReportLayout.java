@@ -5,8 +5,8 @@ import java.nio.ByteOrder;
 import java.util.List;
 
 /**
- * The data of a Report Zones command: a 64-byte header, then one 64-byte zone descriptor per
- * zone. All fields little-endian.
+ * The data of a Report Zones command: a 64-byte header, then one 64-byte zone descriptor per zone.
+ * All fields little-endian.
  *
  * <pre>
  * header      0       8                                              64
@@ -20,30 +20,40 @@ import java.util.List;
  * ZT: 2h sequential write required; ZS: zone state in bits 7:4; ZA bit 7: ZDEV
  * </pre>
  *
- * <p>An Extended Report Zones follows each descriptor with the zone's descriptor extension
- * (zeros when it has none), so each entry is 64 + extension-size bytes.
+ * <p>An Extended Report Zones follows each descriptor with the zone's descriptor extension (zeros
+ * when it has none), so each entry is 64 + extension-size bytes.
  */
 public final class ZoneReportLayout {
   /** Bytes of the report header. */
   public static final int HEADER_BYTES = 64;
+
   /** Bytes of one zone descriptor. */
   public static final int DESCRIPTOR_BYTES = 64;
+
   /** Offset of Number of Zones in the header. */
   public static final int NUMBER_OF_ZONES_OFFSET = 0;
+
   /** Offset of Zone Type in a descriptor. */
   public static final int ZONE_TYPE_OFFSET = 0;
+
   /** Offset of Zone State (bits 7:4) in a descriptor. */
   public static final int ZONE_STATE_OFFSET = 1;
+
   /** Offset of Zone Capacity in a descriptor. */
   public static final int ZONE_CAPACITY_OFFSET = 8;
+
   /** Offset of Zone Start LBA in a descriptor. */
   public static final int ZONE_START_LBA_OFFSET = 16;
+
   /** Offset of Write Pointer in a descriptor. */
   public static final int WRITE_POINTER_OFFSET = 24;
+
   /** Offset of Zone Attributes in a descriptor. */
   public static final int ZONE_ATTRIBUTES_OFFSET = 2;
+
   /** Zone Attributes bit: Zone Descriptor Extension Valid. */
   public static final int ZDEV = 0x80;
+
   /** Zone Type value of a sequential-write-required zone. */
   public static final int SEQUENTIAL_WRITE_REQUIRED = 0x2;
 
@@ -57,12 +67,18 @@ public final class ZoneReportLayout {
     return descriptorOffset(index, 0);
   }
 
-  /** Byte offset of descriptor {@code index} in a report whose entries carry {@code extensionBytes}. */
+  /**
+   * Byte offset of descriptor {@code index} in a report whose entries carry {@code extensionBytes}.
+   */
   public static int descriptorOffset(int index, int extensionBytes) {
     long offset = HEADER_BYTES + (long) index * entryBytes(extensionBytes);
     if (index < 0 || offset > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("descriptor " + index + " of a report with " + extensionBytes
-          + "-byte extensions is outside any report buffer");
+      throw new IllegalArgumentException(
+          "descriptor "
+              + index
+              + " of a report with "
+              + extensionBytes
+              + "-byte extensions is outside any report buffer");
     }
     return (int) offset;
   }
@@ -70,7 +86,8 @@ public final class ZoneReportLayout {
   /** Bytes of one entry: a descriptor and its extension, computed in long so it never wraps. */
   private static long entryBytes(int extensionBytes) {
     if (extensionBytes < 0) {
-      throw new IllegalArgumentException("extension size must be at least 0, was " + extensionBytes);
+      throw new IllegalArgumentException(
+          "extension size must be at least 0, was " + extensionBytes);
     }
     return (long) DESCRIPTOR_BYTES + extensionBytes;
   }
@@ -85,7 +102,10 @@ public final class ZoneReportLayout {
     return (int) Math.max(0, ((long) bytes - HEADER_BYTES) / entryBytes(extensionBytes));
   }
 
-  /** True if descriptor {@code index} of a report with {@code extensionBytes} per entry has ZDEV set. */
+  /**
+   * True if descriptor {@code index} of a report with {@code extensionBytes} per entry has ZDEV
+   * set.
+   */
   public static boolean extensionValid(byte[] report, int index, int extensionBytes) {
     return (report[descriptorOffset(index, extensionBytes) + ZONE_ATTRIBUTES_OFFSET] & ZDEV) != 0;
   }
@@ -114,7 +134,8 @@ public final class ZoneReportLayout {
         return s;
       }
     }
-    throw new IllegalArgumentException("descriptor " + index + ": zone state " + code + " is not a spec value");
+    throw new IllegalArgumentException(
+        "descriptor " + index + ": zone state " + code + " is not a spec value");
   }
 
   /** Zone Start LBA of descriptor {@code index}. */
@@ -134,13 +155,17 @@ public final class ZoneReportLayout {
 
   /**
    * Writes a report of {@code matching} into {@code buffer}: as many entries as fit, each a
-   * descriptor followed by {@code extensionBytes} of extension (0 for a plain Report Zones), and
-   * a header counting those entries ({@code partial}) or every matching zone.
+   * descriptor followed by {@code extensionBytes} of extension (0 for a plain Report Zones), and a
+   * header counting those entries ({@code partial}) or every matching zone.
    */
   static void write(byte[] buffer, List<Entry> matching, boolean partial, int extensionBytes) {
     if (buffer.length < HEADER_BYTES) {
-      throw new IllegalArgumentException("report buffer of " + buffer.length + " bytes is smaller than the "
-          + HEADER_BYTES + "-byte header");
+      throw new IllegalArgumentException(
+          "report buffer of "
+              + buffer.length
+              + " bytes is smaller than the "
+              + HEADER_BYTES
+              + "-byte header");
     }
     java.util.Arrays.fill(buffer, (byte) 0);
     ByteBuffer out = le(buffer);

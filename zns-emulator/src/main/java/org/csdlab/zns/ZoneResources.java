@@ -13,6 +13,7 @@ final class ZoneResources {
   private final int maxActive;
   private int open;
   private int active;
+
   /** Implicitly opened zones, least recently opened first. */
   private final LinkedHashSet<ZoneSlot> implicitlyOpened = new LinkedHashSet<>();
 
@@ -55,7 +56,8 @@ final class ZoneResources {
   /** Moves {@code zone} to {@code to} by a host command, as the spec's state machine allows. */
   void transition(ZoneSlot zone, ZoneState to) {
     if (!Transitions.isAllowed(zone.state, to)) {
-      throw new IllegalStateException("zone " + zone.id + ": " + zone.state + " -> " + to + " is not a spec transition");
+      throw new IllegalStateException(
+          "zone " + zone.id + ": " + zone.state + " -> " + to + " is not a spec transition");
     }
     apply(zone, to);
   }
@@ -63,7 +65,8 @@ final class ZoneResources {
   /** Moves {@code zone} to Read Only or Offline because of a device fault. */
   void fault(ZoneSlot zone, ZoneState to) {
     if (!Transitions.isFault(zone.state, to)) {
-      throw new IllegalStateException("zone " + zone.id + ": " + zone.state + " -> " + to + " is not a fault transition");
+      throw new IllegalStateException(
+          "zone " + zone.id + ": " + zone.state + " -> " + to + " is not a fault transition");
     }
     apply(zone, to);
   }
@@ -91,6 +94,13 @@ final class ZoneResources {
 
   @Override
   public String toString() {
-    return "open " + open + "/" + Geometry.limitText(maxOpen) + ", active " + active + "/" + Geometry.limitText(maxActive);
+    return "open "
+        + open
+        + "/"
+        + Geometry.limitText(maxOpen)
+        + ", active "
+        + active
+        + "/"
+        + Geometry.limitText(maxActive);
   }
 }

@@ -14,6 +14,7 @@ final class ZoneSlot {
   final ReentrantLock lock = new ReentrantLock();
   volatile ZoneState state = ZoneState.EMPTY;
   volatile long writePointer;
+
   /** The zone descriptor extension, or null when none is valid. */
   volatile byte[] extension;
 
@@ -31,7 +32,8 @@ final class ZoneSlot {
   }
 
   Zone snapshot() {
-    return new Zone(id, state, startLba, capacityBlocks, writePointer, sizeBlocks, extension != null);
+    return new Zone(
+        id, state, startLba, capacityBlocks, writePointer, sizeBlocks, extension != null);
   }
 
   @Override

@@ -24,7 +24,10 @@ interface ZoneStorage extends AutoCloseable {
   /** Records the zone's state, write pointer and extension; a no-op for volatile storage. */
   default void saveZone(ZoneSlot zone) {}
 
-  /** Puts the zones back as stored, with the spec's state after a shutdown; a no-op for volatile storage. */
+  /**
+   * Puts the zones back as stored, with the spec's state after a shutdown; a no-op for volatile
+   * storage.
+   */
   default void loadZones(ZoneSlot[] zones, ZoneResources resources) {}
 
   /** Flushes everything to stable storage and releases it. */

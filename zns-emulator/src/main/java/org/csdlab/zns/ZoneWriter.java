@@ -11,7 +11,8 @@ final class ZoneWriter {
   private final int blockSizeBytes;
   private final boolean implicitClose;
 
-  ZoneWriter(ZoneResources resources, ZoneStorage backend, int blockSizeBytes, boolean implicitClose) {
+  ZoneWriter(
+      ZoneResources resources, ZoneStorage backend, int blockSizeBytes, boolean implicitClose) {
     this.resources = resources;
     this.backend = backend;
     this.blockSizeBytes = blockSizeBytes;
@@ -51,23 +52,49 @@ final class ZoneWriter {
     String where = command + " to zone " + zone.id;
     ZoneState from = zone.state;
     switch (from) {
-      case FULL -> throw ZnsException.refuse(StatusCode.ZONE_IS_FULL, command, zone,
-          where + ": the zone is FULL (write pointer " + zone.writePointer + "); reset it before writing again");
-      case READ_ONLY -> throw ZnsException.refuse(StatusCode.ZONE_IS_READ_ONLY, command, zone,
-          where + ": the zone is READ_ONLY and can only be read");
-      case OFFLINE -> throw ZnsException.refuse(StatusCode.ZONE_IS_OFFLINE, command, zone,
-          where + ": the zone is OFFLINE");
-      default -> { }
+      case FULL ->
+          throw ZnsException.refuse(
+              StatusCode.ZONE_IS_FULL,
+              command,
+              zone,
+              where
+                  + ": the zone is FULL (write pointer "
+                  + zone.writePointer
+                  + "); reset it before writing again");
+      case READ_ONLY ->
+          throw ZnsException.refuse(
+              StatusCode.ZONE_IS_READ_ONLY,
+              command,
+              zone,
+              where + ": the zone is READ_ONLY and can only be read");
+      case OFFLINE ->
+          throw ZnsException.refuse(
+              StatusCode.ZONE_IS_OFFLINE, command, zone, where + ": the zone is OFFLINE");
+      default -> {}
     }
     long start = lba < 0 ? zone.writePointer : lba;
     if (start != zone.writePointer) {
-      throw ZnsException.refuse(StatusCode.ZONE_INVALID_WRITE, command, zone,
+      throw ZnsException.refuse(
+          StatusCode.ZONE_INVALID_WRITE,
+          command,
+          zone,
           where + ": lba " + lba + " is not the write pointer " + zone.writePointer);
     }
     if (start + blocks > zone.capacityEnd()) {
-      throw ZnsException.refuse(StatusCode.ZONE_BOUNDARY_ERROR, command, zone,
-          where + ": " + blocks + " blocks at lba " + start + " would cross the zone capacity end "
-              + zone.capacityEnd() + "; " + (zone.capacityEnd() - start) + " blocks are left");
+      throw ZnsException.refuse(
+          StatusCode.ZONE_BOUNDARY_ERROR,
+          command,
+          zone,
+          where
+              + ": "
+              + blocks
+              + " blocks at lba "
+              + start
+              + " would cross the zone capacity end "
+              + zone.capacityEnd()
+              + "; "
+              + (zone.capacityEnd() - start)
+              + " blocks are left");
     }
     ZoneState to = Transitions.afterWrite(from);
     if (to != from) {
@@ -79,17 +106,32 @@ final class ZoneWriter {
   private void openImplicitly(String command, ZoneSlot zone, ZoneState to) {
     String where = command + " to zone " + zone.id;
     if (!zone.state.isActive() && resources.freeActive() < 1) {
-      throw ZnsException.refuse(StatusCode.TOO_MANY_ACTIVE_ZONES, command, zone,
-          where + ": the zone would become active but " + resources.active() + " of "
-              + resources.maxActive() + " zones are active; finish, reset or fill one first");
+      throw ZnsException.refuse(
+          StatusCode.TOO_MANY_ACTIVE_ZONES,
+          command,
+          zone,
+          where
+              + ": the zone would become active but "
+              + resources.active()
+              + " of "
+              + resources.maxActive()
+              + " zones are active; finish, reset or fill one first");
     }
     if (resources.freeOpen() < 1) {
       ZoneSlot victim = implicitClose ? resources.leastRecentlyImplicitlyOpened() : null;
       if (victim == null) {
-        throw ZnsException.refuse(StatusCode.TOO_MANY_OPEN_ZONES, command, zone,
-            where + ": the zone would open implicitly but " + resources.open() + " of "
-                + resources.maxOpen() + " zones are open"
-                + (implicitClose ? " and none was opened implicitly" : "") + "; close one first");
+        throw ZnsException.refuse(
+            StatusCode.TOO_MANY_OPEN_ZONES,
+            command,
+            zone,
+            where
+                + ": the zone would open implicitly but "
+                + resources.open()
+                + " of "
+                + resources.maxOpen()
+                + " zones are open"
+                + (implicitClose ? " and none was opened implicitly" : "")
+                + "; close one first");
       }
       resources.transition(victim, ZoneState.CLOSED);
       backend.saveZone(victim);

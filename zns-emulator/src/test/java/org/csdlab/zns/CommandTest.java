@@ -58,7 +58,9 @@ class CommandTest {
   void reportZonesWritesDescriptors() {
     d.write(start(2), blocks(3, 1));
     byte[] buffer = new byte[ZoneReportLayout.HEADER_BYTES + 8 * ZoneReportLayout.DESCRIPTOR_BYTES];
-    assertTrue(d.submit(new Command.ZoneManagementReceive(start(1), ReportFilter.ALL, false, buffer)).isSuccess());
+    assertTrue(
+        d.submit(new Command.ZoneManagementReceive(start(1), ReportFilter.ALL, false, buffer))
+            .isSuccess());
     assertEquals(7, ZoneReportLayout.numberOfZones(buffer));
     assertEquals(start(2), ZoneReportLayout.startLba(buffer, 1));
     assertEquals(ZoneState.IMPLICITLY_OPENED, ZoneReportLayout.state(buffer, 1));
@@ -96,8 +98,13 @@ class CommandTest {
 
   @Test
   void identifyReportsNoLimitAsAllOnes() {
-    ZnsDevice open = ZnsDevice.builder(Geometry.builder().maxOpenZones(Geometry.UNLIMITED)
-        .maxActiveZones(Geometry.UNLIMITED).build()).build();
+    ZnsDevice open =
+        ZnsDevice.builder(
+                Geometry.builder()
+                    .maxOpenZones(Geometry.UNLIMITED)
+                    .maxActiveZones(Geometry.UNLIMITED)
+                    .build())
+            .build();
     assertEquals(0xFFFF_FFFF, open.identify().maxOpenResources());
     assertEquals(0xFFFF_FFFF, open.identify().maxActiveResources());
   }

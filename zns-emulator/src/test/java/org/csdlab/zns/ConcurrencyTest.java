@@ -20,8 +20,14 @@ class ConcurrencyTest {
   private static final int THREADS = 8;
   private static final int APPENDS = 200;
   private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-  private final Geometry geometry = Geometry.builder().zoneCount(16).zoneSizeBlocks(2048).blockSizeBytes(512)
-      .maxOpenZones(Geometry.UNLIMITED).maxActiveZones(Geometry.UNLIMITED).build();
+  private final Geometry geometry =
+      Geometry.builder()
+          .zoneCount(16)
+          .zoneSizeBlocks(2048)
+          .blockSizeBytes(512)
+          .maxOpenZones(Geometry.UNLIMITED)
+          .maxActiveZones(Geometry.UNLIMITED)
+          .build();
   private final ZnsDevice device = ZnsDevice.builder(geometry).build();
 
   @AfterEach
@@ -59,7 +65,8 @@ class ConcurrencyTest {
   private void assertEachAppendReadsBack(List<List<Long>> lbas) {
     for (int t = 0; t < lbas.size(); t++) {
       for (int i = 0; i < APPENDS; i++) {
-        assertArrayEquals(tagged(t, i), device.read(lbas.get(t).get(i), 1), "thread " + t + " append " + i);
+        assertArrayEquals(
+            tagged(t, i), device.read(lbas.get(t).get(i), 1), "thread " + t + " append " + i);
       }
     }
   }
@@ -86,16 +93,26 @@ class ConcurrencyTest {
 
   @Test
   void appendsUnderOpenLimitKeepAccountingConsistent() throws Exception {
-    ZnsDevice limited = ZnsDevice.builder(Geometry.builder().zoneCount(16).zoneSizeBlocks(2048).blockSizeBytes(512)
-        .maxOpenZones(3).maxActiveZones(16).build()).build();
+    ZnsDevice limited =
+        ZnsDevice.builder(
+                Geometry.builder()
+                    .zoneCount(16)
+                    .zoneSizeBlocks(2048)
+                    .blockSizeBytes(512)
+                    .maxOpenZones(3)
+                    .maxActiveZones(16)
+                    .build())
+            .build();
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       int zone = t;
-      futures.add(pool.submit(() -> {
-        for (int i = 0; i < APPENDS; i++) {
-          limited.append(limited.geometry().zoneStartLba(zone), tagged(zone, i));
-        }
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < APPENDS; i++) {
+                  limited.append(limited.geometry().zoneStartLba(zone), tagged(zone, i));
+                }
+              }));
     }
     for (Future<?> f : futures) {
       f.get();

@@ -15,9 +15,18 @@ import org.junit.jupiter.api.Test;
 /** Set Zone Descriptor Extension and Extended Report Zones. */
 class DescriptorExtensionTest {
   private static final int EXT = 64;
-  private final ZnsDevice d = ZnsDevice.builder(Geometry.builder().zoneCount(8).zoneSizeBlocks(16)
-      .zoneCapacityBlocks(12).blockSizeBytes(512).maxOpenZones(2).maxActiveZones(3)
-      .zoneDescriptorExtensionBytes(EXT).build()).build();
+  private final ZnsDevice d =
+      ZnsDevice.builder(
+              Geometry.builder()
+                  .zoneCount(8)
+                  .zoneSizeBlocks(16)
+                  .zoneCapacityBlocks(12)
+                  .blockSizeBytes(512)
+                  .maxOpenZones(2)
+                  .maxActiveZones(3)
+                  .zoneDescriptorExtensionBytes(EXT)
+                  .build())
+          .build();
 
   private static byte[] extension(int fill) {
     byte[] e = new byte[EXT];
@@ -37,7 +46,8 @@ class DescriptorExtensionTest {
   @Test
   void settingExtensionOnNonEmptyZoneIsInvalidTransition() {
     d.write(start(2), blocks(1, 1));
-    refused(StatusCode.INVALID_ZONE_STATE_TRANSITION, () -> d.setDescriptorExtension(2, extension(7)));
+    refused(
+        StatusCode.INVALID_ZONE_STATE_TRANSITION, () -> d.setDescriptorExtension(2, extension(7)));
     assertFalse(d.zone(2).extensionValid());
   }
 
@@ -57,7 +67,8 @@ class DescriptorExtensionTest {
 
   @Test
   void deviceWithoutExtensionsRefusesOne() {
-    refused(StatusCode.INVALID_FIELD, () -> Devices.small().setDescriptorExtension(2, extension(1)));
+    refused(
+        StatusCode.INVALID_FIELD, () -> Devices.small().setDescriptorExtension(2, extension(1)));
   }
 
   @Test
@@ -71,9 +82,13 @@ class DescriptorExtensionTest {
 
   @Test
   void extendedReportCarriesExtensionsAfterDescriptors() {
-    assertTrue(d.submit(new Command.SetZoneDescriptorExtension(start(1), extension(9))).isSuccess());
-    byte[] buffer = new byte[ZoneReportLayout.HEADER_BYTES + 2 * (ZoneReportLayout.DESCRIPTOR_BYTES + EXT)];
-    assertTrue(d.submit(new Command.ZoneManagementReceive(0, ReportFilter.ALL, true, true, buffer)).isSuccess());
+    assertTrue(
+        d.submit(new Command.SetZoneDescriptorExtension(start(1), extension(9))).isSuccess());
+    byte[] buffer =
+        new byte[ZoneReportLayout.HEADER_BYTES + 2 * (ZoneReportLayout.DESCRIPTOR_BYTES + EXT)];
+    assertTrue(
+        d.submit(new Command.ZoneManagementReceive(0, ReportFilter.ALL, true, true, buffer))
+            .isSuccess());
     assertEquals(2, ZoneReportLayout.numberOfZones(buffer));
     assertFalse(ZoneReportLayout.extensionValid(buffer, 0, EXT));
     assertTrue(ZoneReportLayout.extensionValid(buffer, 1, EXT));
@@ -85,7 +100,9 @@ class DescriptorExtensionTest {
   @Test
   void extendedReportOnDeviceWithoutExtensionsIsInvalidField() {
     byte[] buffer = new byte[4096];
-    Completion c = Devices.small().submit(new Command.ZoneManagementReceive(0, ReportFilter.ALL, false, true, buffer));
+    Completion c =
+        Devices.small()
+            .submit(new Command.ZoneManagementReceive(0, ReportFilter.ALL, false, true, buffer));
     assertEquals(StatusCode.INVALID_FIELD, c.status());
   }
 }

@@ -3,7 +3,6 @@ package org.csdlab.zns;
 import static org.csdlab.zns.Devices.SMALL;
 import static org.csdlab.zns.Devices.blocks;
 import static org.csdlab.zns.Devices.start;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,9 +14,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeviceJournalTest {
-  private static final Geometry WITH_EXTENSIONS = Geometry.builder()
-      .zoneCount(8).zoneSizeBlocks(16).zoneCapacityBlocks(12).blockSizeBytes(512)
-      .maxOpenZones(2).maxActiveZones(3).zoneDescriptorExtensionBytes(64).build();
+  private static final Geometry WITH_EXTENSIONS =
+      Geometry.builder()
+          .zoneCount(8)
+          .zoneSizeBlocks(16)
+          .zoneCapacityBlocks(12)
+          .blockSizeBytes(512)
+          .maxOpenZones(2)
+          .maxActiveZones(3)
+          .zoneDescriptorExtensionBytes(64)
+          .build();
 
   /** Everything a host can observe of a device: zones and the bytes of every readable zone. */
   private static List<Object> image(ZnsDevice dev) {
@@ -42,12 +48,14 @@ class DeviceJournalTest {
     dev.setDescriptorExtension(3, new byte[64]);
     dev.manageAll(ZoneAction.RESET);
     dev.report(ReportFilter.ALL);
-    assertEquals(List.of(
-        "Write[lba=0, bytes=1024]",
-        "Append[zslba=16, lba=" + lba + ", bytes=512]",
-        "Manage[zone=0, action=FINISH]",
-        "SetExtension[zone=3, bytes=64]",
-        "ManageAll[action=RESET]"), journal.entries().stream().map(Object::toString).toList());
+    assertEquals(
+        List.of(
+            "Write[lba=0, bytes=1024]",
+            "Append[zslba=16, lba=" + lba + ", bytes=512]",
+            "Manage[zone=0, action=FINISH]",
+            "SetExtension[zone=3, bytes=64]",
+            "ManageAll[action=RESET]"),
+        journal.entries().stream().map(Object::toString).toList());
     assertEquals(2, journal.blocksOf(0));
     assertEquals(0, journal.blocksOf(2));
   }
@@ -57,7 +65,8 @@ class DeviceJournalTest {
     ZnsDevice dev = Devices.small();
     DeviceJournal journal = DeviceJournal.attach(dev);
     Devices.refused(StatusCode.ZONE_INVALID_WRITE, () -> dev.write(start(0) + 3, blocks(1, 1)));
-    Devices.refused(StatusCode.INVALID_ZONE_STATE_TRANSITION, () -> dev.manage(0, ZoneAction.CLOSE));
+    Devices.refused(
+        StatusCode.INVALID_ZONE_STATE_TRANSITION, () -> dev.manage(0, ZoneAction.CLOSE));
     assertEquals(0, journal.size());
   }
 
@@ -67,7 +76,9 @@ class DeviceJournalTest {
     DeviceJournal journal = DeviceJournal.attach(dev);
     Completion c = dev.submit(new Command.ZoneAppend(start(2), blocks(1, 9)));
     assertEquals(StatusCode.SUCCESS, c.status());
-    assertEquals(new DeviceJournal.Append(start(2), start(2), blocks(1, 9)).toString(), journal.entry(0).toString());
+    assertEquals(
+        new DeviceJournal.Append(start(2), start(2), blocks(1, 9)).toString(),
+        journal.entry(0).toString());
   }
 
   @Test
@@ -76,16 +87,17 @@ class DeviceJournalTest {
     DeviceJournal journal = DeviceJournal.attach(dev);
     List<List<Object>> seen = new ArrayList<>();
     seen.add(image(dev));
-    List<Runnable> workload = List.of(
-        () -> dev.append(start(0), blocks(3, 1)),
-        () -> dev.write(start(1), blocks(2, 2)),
-        () -> dev.manage(1, ZoneAction.CLOSE),
-        () -> dev.append(start(0), blocks(1, 3)),
-        () -> dev.manage(2, ZoneAction.OPEN),
-        () -> dev.manage(0, ZoneAction.FINISH),
-        () -> dev.manage(0, ZoneAction.RESET),
-        () -> dev.append(start(1), blocks(10, 4)),
-        () -> dev.manageAll(ZoneAction.CLOSE));
+    List<Runnable> workload =
+        List.of(
+            () -> dev.append(start(0), blocks(3, 1)),
+            () -> dev.write(start(1), blocks(2, 2)),
+            () -> dev.manage(1, ZoneAction.CLOSE),
+            () -> dev.append(start(0), blocks(1, 3)),
+            () -> dev.manage(2, ZoneAction.OPEN),
+            () -> dev.manage(0, ZoneAction.FINISH),
+            () -> dev.manage(0, ZoneAction.RESET),
+            () -> dev.append(start(1), blocks(10, 4)),
+            () -> dev.manageAll(ZoneAction.CLOSE));
     for (Runnable command : workload) {
       command.run();
       seen.add(image(dev));
@@ -123,7 +135,8 @@ class DeviceJournalTest {
     DeviceJournal journal = DeviceJournal.attach(dev);
     dev.write(start(0), blocks(2, 1));
     dev.manage(0, ZoneAction.FINISH);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> journal.replayTorn(2, 0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> journal.replayTorn(2, 0));
     assertTrue(e.getMessage().contains("only a write or an append"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> journal.replayTorn(1, 2));
     assertTrue(e.getMessage().contains("keeps 0 to 1"), e.getMessage());
@@ -190,7 +203,8 @@ class DeviceJournalTest {
 
   @Test
   void aReplayHasTheRecordedGeometryAndTiming() {
-    ZnsDevice dev = ZnsDevice.builder(SMALL).timing(org.csdlab.zns.timing.TimingProfile.tlcZns()).build();
+    ZnsDevice dev =
+        ZnsDevice.builder(SMALL).timing(org.csdlab.zns.timing.TimingProfile.tlcZns()).build();
     DeviceJournal journal = DeviceJournal.attach(dev);
     ZnsDevice replay = journal.replay(0);
     assertEquals(SMALL, replay.geometry());

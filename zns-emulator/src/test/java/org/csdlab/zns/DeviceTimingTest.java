@@ -13,9 +13,15 @@ import org.junit.jupiter.api.Test;
 /** The device drives its modeled clock: exact modeled times, determinism, refused commands free. */
 class DeviceTimingTest {
   /** 4 zones of 64 blocks of 4 KiB (256 KiB zones), no resource limits in the way. */
-  private static final Geometry GEOMETRY = Geometry.builder()
-      .zoneCount(4).zoneSizeBlocks(64).zoneCapacityBlocks(64).blockSizeBytes(4096)
-      .maxOpenZones(4).maxActiveZones(4).build();
+  private static final Geometry GEOMETRY =
+      Geometry.builder()
+          .zoneCount(4)
+          .zoneSizeBlocks(64)
+          .zoneCapacityBlocks(64)
+          .blockSizeBytes(4096)
+          .maxOpenZones(4)
+          .maxActiveZones(4)
+          .build();
 
   private static final int BLOCK = 4096;
 
@@ -78,11 +84,11 @@ class DeviceTimingTest {
     List<Long> expected = new ArrayList<>();
     List<Long> actual = new ArrayList<>();
 
-    dev.append(zoneStart(0), new byte[32 * BLOCK]);           // 128 KiB at offset 0 of zone 0
+    dev.append(zoneStart(0), new byte[32 * BLOCK]); // 128 KiB at offset 0 of zone 0
     expected.add(-now + (now = model.write(0, 0, 32 * BLOCK, now)));
     actual.add(dev.lastCommandNanos());
 
-    dev.append(zoneStart(0), new byte[BLOCK]);                // lands at block 32
+    dev.append(zoneStart(0), new byte[BLOCK]); // lands at block 32
     expected.add(-now + (now = model.write(0, 32L * BLOCK, BLOCK, now)));
     actual.add(dev.lastCommandNanos());
 
@@ -90,7 +96,7 @@ class DeviceTimingTest {
     expected.add(-now + (now = model.write(1, 0, 5 * BLOCK, now)));
     actual.add(dev.lastCommandNanos());
 
-    dev.read(4, 20);                                          // blocks 4..23 of zone 0
+    dev.read(4, 20); // blocks 4..23 of zone 0
     expected.add(-now + (now = model.read(0, 4L * BLOCK, 20L * BLOCK, now)));
     actual.add(dev.lastCommandNanos());
 
@@ -105,13 +111,14 @@ class DeviceTimingTest {
     expected.add(-now + (now = model.reset(1, now)));
     actual.add(dev.lastCommandNanos());
 
-    dev.manageAll(ZoneAction.RESET);                          // only zone 0 is not Empty
+    dev.manageAll(ZoneAction.RESET); // only zone 0 is not Empty
     expected.add(-now + (now = model.reset(0, now)));
     actual.add(dev.lastCommandNanos());
 
     assertEquals(expected, actual);
     assertEquals(now, dev.modeledNanos());
-    assertEquals(expected.stream().mapToLong(Long::longValue).sum(), dev.stats().modeledBusyNanos());
+    assertEquals(
+        expected.stream().mapToLong(Long::longValue).sum(), dev.stats().modeledBusyNanos());
     assertTrue(now > 3_500_000, "two resets take at least 3.5 ms each: " + now);
   }
 
@@ -145,7 +152,9 @@ class DeviceTimingTest {
     long last = dev.lastCommandNanos();
     long busy = dev.stats().modeledBusyNanos();
     // a write that is not at the write pointer
-    ZnsException e = Devices.refused(StatusCode.ZONE_INVALID_WRITE, () -> dev.write(zoneStart(0) + 5, new byte[BLOCK]));
+    ZnsException e =
+        Devices.refused(
+            StatusCode.ZONE_INVALID_WRITE, () -> dev.write(zoneStart(0) + 5, new byte[BLOCK]));
     assertFalse(e.getMessage().isEmpty());
     assertEquals(now, dev.modeledNanos());
     assertEquals(last, dev.lastCommandNanos());

@@ -9,9 +9,15 @@ import org.junit.jupiter.api.function.Executable;
 /** Small devices and helpers shared by the tests. */
 final class Devices {
   /** 8 zones of 16 blocks, capacity 12, 512-byte blocks, MOR 2, MAR 3. */
-  static final Geometry SMALL = Geometry.builder()
-      .zoneCount(8).zoneSizeBlocks(16).zoneCapacityBlocks(12).blockSizeBytes(512)
-      .maxOpenZones(2).maxActiveZones(3).build();
+  static final Geometry SMALL =
+      Geometry.builder()
+          .zoneCount(8)
+          .zoneSizeBlocks(16)
+          .zoneCapacityBlocks(12)
+          .blockSizeBytes(512)
+          .maxOpenZones(2)
+          .maxActiveZones(3)
+          .build();
 
   static final int BLOCK = 512;
 

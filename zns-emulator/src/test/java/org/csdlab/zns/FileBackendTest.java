@@ -38,7 +38,8 @@ class FileBackendTest {
       dev.faults().markReadOnly(4);
     }
     try (ZnsDevice dev = device(file)) {
-      assertEquals(new Zone(0, ZoneState.CLOSED, start(0), 12, start(0) + 3, 16, false), dev.zone(0));
+      assertEquals(
+          new Zone(0, ZoneState.CLOSED, start(0), 12, start(0) + 3, 16, false), dev.zone(0));
       assertEquals(ZoneState.FULL, dev.zone(1).state());
       assertEquals(start(1) + 12, dev.zone(1).writePointer());
       assertEquals(ZoneState.CLOSED, dev.zone(2).state());
@@ -73,8 +74,15 @@ class FileBackendTest {
 
   @Test
   void descriptorExtensionSurvives() {
-    Geometry g = Geometry.builder().zoneCount(4).zoneSizeBlocks(8).blockSizeBytes(512)
-        .maxOpenZones(2).maxActiveZones(3).zoneDescriptorExtensionBytes(64).build();
+    Geometry g =
+        Geometry.builder()
+            .zoneCount(4)
+            .zoneSizeBlocks(8)
+            .blockSizeBytes(512)
+            .maxOpenZones(2)
+            .maxActiveZones(3)
+            .zoneDescriptorExtensionBytes(64)
+            .build();
     Path file = dir.resolve("ext.img");
     byte[] ext = new byte[64];
     ext[0] = 7;
@@ -148,7 +156,9 @@ class FileBackendTest {
     Files.write(tiny, new byte[] {1, 2, 3});
     String tinyBefore = sha256(tiny);
     e = assertThrows(InvalidImageException.class, () -> device(tiny));
-    assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains(tiny.toString()), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("truncated") && e.getMessage().contains(tiny.toString()),
+        e.getMessage());
     assertEquals(tinyBefore, sha256(tiny));
   }
 
@@ -157,12 +167,22 @@ class FileBackendTest {
     Path file = dir.resolve("dev.img");
     device(file).close();
     String before = sha256(file);
-    Geometry other = Geometry.builder().zoneCount(8).zoneSizeBlocks(16).zoneCapacityBlocks(12).blockSizeBytes(512)
-        .maxOpenZones(2).maxActiveZones(4).build();
-    InvalidImageException e = assertThrows(InvalidImageException.class,
-        () -> ZnsDevice.builder(other).file(file).build());
+    Geometry other =
+        Geometry.builder()
+            .zoneCount(8)
+            .zoneSizeBlocks(16)
+            .zoneCapacityBlocks(12)
+            .blockSizeBytes(512)
+            .maxOpenZones(2)
+            .maxActiveZones(4)
+            .build();
+    InvalidImageException e =
+        assertThrows(
+            InvalidImageException.class, () -> ZnsDevice.builder(other).file(file).build());
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("max active zones is 3 in the image but 4 in the device"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("max active zones is 3 in the image but 4 in the device"),
+        e.getMessage());
     assertEquals(before, sha256(file));
   }
 
@@ -213,7 +233,8 @@ class FileBackendTest {
     ZnsDevice dev = device(file);
     dev.close();
     dev.close(); // idempotent
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> dev.write(start(0), blocks(1, 1)));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> dev.write(start(0), blocks(1, 1)));
     assertTrue(e.getMessage().contains("closed"), e.getMessage());
     assertThrows(IllegalStateException.class, () -> dev.read(start(0), 1));
   }
@@ -223,8 +244,10 @@ class FileBackendTest {
     Path file = dir.resolve("dev.img");
     device(file).close();
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-      raf.seek(DeviceImageLayout.ZONE_TABLE_OFFSET + DeviceImageLayout.zoneEntryLength(SMALL)
-          + DeviceImageLayout.ZONE_STATE_OFFSET);
+      raf.seek(
+          DeviceImageLayout.ZONE_TABLE_OFFSET
+              + DeviceImageLayout.zoneEntryLength(SMALL)
+              + DeviceImageLayout.ZONE_STATE_OFFSET);
       raf.write(0x7); // zone 1: no such zone state
     }
     String before = sha256(file);
@@ -245,8 +268,14 @@ class FileBackendTest {
 
   @Test
   void imageStaysSparse() throws Exception {
-    Geometry big = Geometry.builder().zoneCount(64).zoneSizeBlocks(4096).blockSizeBytes(4096)
-        .maxOpenZones(14).maxActiveZones(14).build(); // 1 GiB
+    Geometry big =
+        Geometry.builder()
+            .zoneCount(64)
+            .zoneSizeBlocks(4096)
+            .blockSizeBytes(4096)
+            .maxOpenZones(14)
+            .maxActiveZones(14)
+            .build(); // 1 GiB
     Path file = dir.resolve("big.img");
     try (ZnsDevice dev = ZnsDevice.builder(big).file(file).build()) {
       dev.write(big.zoneStartLba(5), new byte[4096 * 4]);
@@ -260,7 +289,10 @@ class FileBackendTest {
   /** Bytes the file system allocated for {@code file}, from {@code stat}, or -1 if unknown. */
   private static long allocatedOnDisk(Path file) {
     try {
-      Process p = new ProcessBuilder("stat", "-c", "%b %B", file.toString()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("stat", "-c", "%b %B", file.toString())
+              .redirectErrorStream(true)
+              .start();
       String out = new String(p.getInputStream().readAllBytes()).trim();
       if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
         return -1;
@@ -273,6 +305,7 @@ class FileBackendTest {
   }
 
   private static String sha256(Path file) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 }

@@ -13,7 +13,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Threads appending to a file-backed device, with implicit closes: everything is there after reopening. */
+/**
+ * Threads appending to a file-backed device, with implicit closes: everything is there after
+ * reopening.
+ */
 class FileConcurrencyTest {
   private static final int THREADS = 8;
   private static final int APPENDS = 100;
@@ -27,8 +30,14 @@ class FileConcurrencyTest {
 
   @Test
   void concurrentAppendsSurviveReopen() throws Exception {
-    Geometry geometry = Geometry.builder().zoneCount(8).zoneSizeBlocks(1024).blockSizeBytes(512)
-        .maxOpenZones(2).maxActiveZones(8).build();
+    Geometry geometry =
+        Geometry.builder()
+            .zoneCount(8)
+            .zoneSizeBlocks(1024)
+            .blockSizeBytes(512)
+            .maxOpenZones(2)
+            .maxActiveZones(8)
+            .build();
     Path file = dir.resolve("dev.img");
     List<List<Long>> lbas = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -36,13 +45,17 @@ class FileConcurrencyTest {
       List<Future<List<Long>>> futures = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
-        futures.add(pool.submit(() -> {
-          List<Long> out = new ArrayList<>();
-          for (int i = 0; i < APPENDS; i++) {
-            out.add(device.append(geometry.zoneStartLba(thread % ZONES_WRITTEN), tagged(thread, i)));
-          }
-          return out;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  List<Long> out = new ArrayList<>();
+                  for (int i = 0; i < APPENDS; i++) {
+                    out.add(
+                        device.append(
+                            geometry.zoneStartLba(thread % ZONES_WRITTEN), tagged(thread, i)));
+                  }
+                  return out;
+                }));
       }
       for (Future<List<Long>> f : futures) {
         lbas.add(f.get());
@@ -54,11 +67,13 @@ class FileConcurrencyTest {
       for (int z = 0; z < ZONES_WRITTEN; z++) {
         Zone zone = device.zone(z);
         assertEquals(ZoneState.CLOSED, zone.state());
-        assertEquals(zone.startLba() + (long) APPENDS * THREADS / ZONES_WRITTEN, zone.writePointer());
+        assertEquals(
+            zone.startLba() + (long) APPENDS * THREADS / ZONES_WRITTEN, zone.writePointer());
       }
       for (int t = 0; t < THREADS; t++) {
         for (int i = 0; i < APPENDS; i++) {
-          assertArrayEquals(tagged(t, i), device.read(lbas.get(t).get(i), 1), "thread " + t + " append " + i);
+          assertArrayEquals(
+              tagged(t, i), device.read(lbas.get(t).get(i), 1), "thread " + t + " append " + i);
         }
       }
       Devices.assertCounts(device, 0, ZONES_WRITTEN);

@@ -31,7 +31,9 @@ class GeometryTest {
 
   @Test
   void capacityLargerThanZoneSizeIsRefused() {
-    assertTrue(refusal(Geometry.builder().zoneSizeBlocks(8).zoneCapacityBlocks(9)).contains("zone capacity"));
+    assertTrue(
+        refusal(Geometry.builder().zoneSizeBlocks(8).zoneCapacityBlocks(9))
+            .contains("zone capacity"));
   }
 
   @Test
@@ -41,24 +43,32 @@ class GeometryTest {
 
   @Test
   void moreOpenThanActiveZonesIsRefused() {
-    assertTrue(refusal(Geometry.builder().maxOpenZones(5).maxActiveZones(4)).contains("must not exceed max active"));
+    assertTrue(
+        refusal(Geometry.builder().maxOpenZones(5).maxActiveZones(4))
+            .contains("must not exceed max active"));
   }
 
   @Test
   void unlimitedOpenWithLimitedActiveIsRefused() {
-    assertTrue(refusal(Geometry.builder().maxOpenZones(Geometry.UNLIMITED).maxActiveZones(4))
-        .contains("max open zones (unlimited)"));
+    assertTrue(
+        refusal(Geometry.builder().maxOpenZones(Geometry.UNLIMITED).maxActiveZones(4))
+            .contains("max open zones (unlimited)"));
   }
 
   @Test
   void unlimitedOpenAndActiveIsAccepted() {
-    Geometry g = Geometry.builder().maxOpenZones(Geometry.UNLIMITED).maxActiveZones(Geometry.UNLIMITED).build();
+    Geometry g =
+        Geometry.builder()
+            .maxOpenZones(Geometry.UNLIMITED)
+            .maxActiveZones(Geometry.UNLIMITED)
+            .build();
     assertTrue(g.toString().contains("MOR=unlimited"));
   }
 
   @Test
   void descriptorExtensionNotMultipleOf64IsRefused() {
-    assertTrue(refusal(Geometry.builder().zoneDescriptorExtensionBytes(100)).contains("multiple of 64"));
+    assertTrue(
+        refusal(Geometry.builder().zoneDescriptorExtensionBytes(100)).contains("multiple of 64"));
   }
 
   @Test

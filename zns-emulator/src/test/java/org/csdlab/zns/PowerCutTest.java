@@ -24,7 +24,8 @@ class PowerCutTest {
     dev.write(start(0), blocks(1, 1));
     dev.read(start(0), 1);
     assertFalse(dev.faults().powerLost());
-    ZnsException e = refused(StatusCode.INTERNAL_ERROR, () -> dev.write(start(0) + 1, blocks(1, 2)));
+    ZnsException e =
+        refused(StatusCode.INTERNAL_ERROR, () -> dev.write(start(0) + 1, blocks(1, 2)));
     assertTrue(e.getMessage().contains("lost power"), e.getMessage());
     assertTrue(dev.faults().powerLost());
     refused(StatusCode.INTERNAL_ERROR, () -> dev.read(start(0), 1));
@@ -32,7 +33,9 @@ class PowerCutTest {
     refused(StatusCode.INTERNAL_ERROR, () -> dev.manage(0, ZoneAction.FINISH));
     refused(StatusCode.INTERNAL_ERROR, () -> dev.manageAll(ZoneAction.RESET));
     refused(StatusCode.INTERNAL_ERROR, () -> dev.report(ReportFilter.ALL));
-    assertEquals(StatusCode.INTERNAL_ERROR, dev.submit(new Command.Read(start(0), 1, new byte[512])).status());
+    assertEquals(
+        StatusCode.INTERNAL_ERROR,
+        dev.submit(new Command.Read(start(0), 1, new byte[512])).status());
     // nothing after the cut changed the zones
     assertEquals(start(0) + 1, dev.zone(0).writePointer());
     assertEquals(ZoneState.EMPTY, dev.zone(1).state());

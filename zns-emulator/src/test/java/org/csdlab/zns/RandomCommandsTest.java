@@ -71,7 +71,8 @@ class RandomCommandsTest {
       for (int z = 0; z < zoneCount; z++) {
         ZoneState from = before.get(z).state();
         ZoneState to = after.get(z).state();
-        assertTrue(Transitions.isAllowed(from, to) || Transitions.isFault(from, to),
+        assertTrue(
+            Transitions.isAllowed(from, to) || Transitions.isFault(from, to),
             context + ": zone " + z + " went " + from + " -> " + to);
         assertTrue(after.get(z).writtenBlocks() <= Devices.SMALL.zoneCapacityBlocks(), context);
       }
@@ -79,7 +80,9 @@ class RandomCommandsTest {
       long active = after.stream().filter(z -> z.state().isActive()).count();
       assertEquals(open, d.openZones(), context);
       assertEquals(active, d.activeZones(), context);
-      assertTrue(open <= Devices.SMALL.maxOpenZones() && active <= Devices.SMALL.maxActiveZones(), context);
+      assertTrue(
+          open <= Devices.SMALL.maxOpenZones() && active <= Devices.SMALL.maxActiveZones(),
+          context);
     }
   }
 }

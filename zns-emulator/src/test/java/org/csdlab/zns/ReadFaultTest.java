@@ -46,6 +46,7 @@ class ReadFaultTest {
 
   @Test
   void failingLbaOutsideDeviceIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> d.faults().failReads(Devices.SMALL.totalBlocks()));
+    assertThrows(
+        IllegalArgumentException.class, () -> d.faults().failReads(Devices.SMALL.totalBlocks()));
   }
 }

@@ -137,8 +137,16 @@ class ResourceAccountingTest {
 
   @Test
   void unlimitedDeviceOpensEveryZone() {
-    ZnsDevice open = ZnsDevice.builder(Geometry.builder().zoneCount(8).zoneSizeBlocks(16).blockSizeBytes(512)
-        .maxOpenZones(Geometry.UNLIMITED).maxActiveZones(Geometry.UNLIMITED).build()).build();
+    ZnsDevice open =
+        ZnsDevice.builder(
+                Geometry.builder()
+                    .zoneCount(8)
+                    .zoneSizeBlocks(16)
+                    .blockSizeBytes(512)
+                    .maxOpenZones(Geometry.UNLIMITED)
+                    .maxActiveZones(Geometry.UNLIMITED)
+                    .build())
+            .build();
     for (int z = 0; z < 8; z++) {
       open.manage(z, ZoneAction.OPEN);
     }

@@ -10,15 +10,27 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Zone Management Send with Select All: which zones each action selects, and all-or-nothing failure. */
+/**
+ * Zone Management Send with Select All: which zones each action selects, and all-or-nothing
+ * failure.
+ */
 class SelectAllTest {
   private ZnsDevice d;
 
   /** Zone 0 IOPEN, 1 EOPEN, 2 CLOSED, 3 FULL, 4 READ_ONLY, 5 OFFLINE, 6 and 7 EMPTY. */
   @BeforeEach
   void mixedDevice() {
-    d = ZnsDevice.builder(Geometry.builder().zoneCount(8).zoneSizeBlocks(16).zoneCapacityBlocks(12)
-        .blockSizeBytes(512).maxOpenZones(3).maxActiveZones(4).build()).build();
+    d =
+        ZnsDevice.builder(
+                Geometry.builder()
+                    .zoneCount(8)
+                    .zoneSizeBlocks(16)
+                    .zoneCapacityBlocks(12)
+                    .blockSizeBytes(512)
+                    .maxOpenZones(3)
+                    .maxActiveZones(4)
+                    .build())
+            .build();
     d.write(start(2), blocks(1, 1));
     d.manage(2, ZoneAction.CLOSE);
     d.write(start(0), blocks(1, 1));
@@ -39,32 +51,68 @@ class SelectAllTest {
   @Test
   void closeAllClosesOpenedZonesOnly() {
     d.manageAll(ZoneAction.CLOSE);
-    assertEquals(states(ZoneState.CLOSED, ZoneState.CLOSED, ZoneState.CLOSED, ZoneState.FULL, ZoneState.READ_ONLY,
-        ZoneState.OFFLINE, ZoneState.EMPTY, ZoneState.EMPTY), states());
+    assertEquals(
+        states(
+            ZoneState.CLOSED,
+            ZoneState.CLOSED,
+            ZoneState.CLOSED,
+            ZoneState.FULL,
+            ZoneState.READ_ONLY,
+            ZoneState.OFFLINE,
+            ZoneState.EMPTY,
+            ZoneState.EMPTY),
+        states());
     assertCounts(d, 0, 3);
   }
 
   @Test
   void finishAllFinishesOpenedAndClosedZonesOnly() {
     d.manageAll(ZoneAction.FINISH);
-    assertEquals(states(ZoneState.FULL, ZoneState.FULL, ZoneState.FULL, ZoneState.FULL, ZoneState.READ_ONLY,
-        ZoneState.OFFLINE, ZoneState.EMPTY, ZoneState.EMPTY), states());
+    assertEquals(
+        states(
+            ZoneState.FULL,
+            ZoneState.FULL,
+            ZoneState.FULL,
+            ZoneState.FULL,
+            ZoneState.READ_ONLY,
+            ZoneState.OFFLINE,
+            ZoneState.EMPTY,
+            ZoneState.EMPTY),
+        states());
     assertCounts(d, 0, 0);
   }
 
   @Test
   void resetAllEmptiesOpenedClosedAndFullZonesOnly() {
     d.manageAll(ZoneAction.RESET);
-    assertEquals(states(ZoneState.EMPTY, ZoneState.EMPTY, ZoneState.EMPTY, ZoneState.EMPTY, ZoneState.READ_ONLY,
-        ZoneState.OFFLINE, ZoneState.EMPTY, ZoneState.EMPTY), states());
+    assertEquals(
+        states(
+            ZoneState.EMPTY,
+            ZoneState.EMPTY,
+            ZoneState.EMPTY,
+            ZoneState.EMPTY,
+            ZoneState.READ_ONLY,
+            ZoneState.OFFLINE,
+            ZoneState.EMPTY,
+            ZoneState.EMPTY),
+        states());
     assertCounts(d, 0, 0);
   }
 
   @Test
   void openAllOpensClosedZonesOnly() {
     d.manageAll(ZoneAction.OPEN);
-    assertEquals(states(ZoneState.IMPLICITLY_OPENED, ZoneState.EXPLICITLY_OPENED, ZoneState.EXPLICITLY_OPENED,
-        ZoneState.FULL, ZoneState.READ_ONLY, ZoneState.OFFLINE, ZoneState.EMPTY, ZoneState.EMPTY), states());
+    assertEquals(
+        states(
+            ZoneState.IMPLICITLY_OPENED,
+            ZoneState.EXPLICITLY_OPENED,
+            ZoneState.EXPLICITLY_OPENED,
+            ZoneState.FULL,
+            ZoneState.READ_ONLY,
+            ZoneState.OFFLINE,
+            ZoneState.EMPTY,
+            ZoneState.EMPTY),
+        states());
     assertCounts(d, 3, 3);
   }
 

@@ -12,7 +12,8 @@ class SparseMemoryTest {
 
   @Test
   void thirtyTwoGibDeviceWithOneWrittenZoneCostsLittleHeap() {
-    Geometry g = Geometry.builder().zoneCount(2048).zoneSizeBlocks(4096).blockSizeBytes(4096).build();
+    Geometry g =
+        Geometry.builder().zoneCount(2048).zoneSizeBlocks(4096).blockSizeBytes(4096).build();
     assertEquals(32L << 30, g.sizeBytes());
     ZnsDevice d = ZnsDevice.builder(g).build();
     byte[] data = new byte[1 << 20];
@@ -28,7 +29,9 @@ class SparseMemoryTest {
     ZnsDevice d = ZnsDevice.create();
     long empty = d.storedBytes();
     d.append(0, new byte[4096]);
-    assertEquals(MemoryBackend.CHUNK_BYTES, d.storedBytes() - empty - 8L * (16 << 20) / MemoryBackend.CHUNK_BYTES);
+    assertEquals(
+        MemoryBackend.CHUNK_BYTES,
+        d.storedBytes() - empty - 8L * (16 << 20) / MemoryBackend.CHUNK_BYTES);
   }
 
   @Test

@@ -20,10 +20,17 @@ class SpecCodesTest {
   @Test
   void zoneStatusCodesAreCommandSpecificWithSpecNumbers() {
     int expected = 0xB8;
-    for (StatusCode code : new StatusCode[] {StatusCode.ZONE_BOUNDARY_ERROR, StatusCode.ZONE_IS_FULL,
-        StatusCode.ZONE_IS_READ_ONLY, StatusCode.ZONE_IS_OFFLINE, StatusCode.ZONE_INVALID_WRITE,
-        StatusCode.TOO_MANY_ACTIVE_ZONES, StatusCode.TOO_MANY_OPEN_ZONES,
-        StatusCode.INVALID_ZONE_STATE_TRANSITION}) {
+    for (StatusCode code :
+        new StatusCode[] {
+          StatusCode.ZONE_BOUNDARY_ERROR,
+          StatusCode.ZONE_IS_FULL,
+          StatusCode.ZONE_IS_READ_ONLY,
+          StatusCode.ZONE_IS_OFFLINE,
+          StatusCode.ZONE_INVALID_WRITE,
+          StatusCode.TOO_MANY_ACTIVE_ZONES,
+          StatusCode.TOO_MANY_OPEN_ZONES,
+          StatusCode.INVALID_ZONE_STATE_TRANSITION
+        }) {
       assertEquals(expected++, code.code(), code.name());
       assertEquals(1, code.type().code(), code.name());
     }
@@ -57,6 +64,8 @@ class SpecCodesTest {
 
   @Test
   void zoneToStringIsShort() {
-    assertEquals("Zone[id=3, state=CLOSED, wp=4096]", new Zone(3, ZoneState.CLOSED, 4000, 100, 4096, 128).toString());
+    assertEquals(
+        "Zone[id=3, state=CLOSED, wp=4096]",
+        new Zone(3, ZoneState.CLOSED, 4000, 100, 4096, 128).toString());
   }
 }

@@ -55,8 +55,10 @@ class WriteAndReadTest {
   @Test
   void writeNotAtWritePointerIsZoneInvalidWrite() {
     d.write(start(3), blocks(2, 1));
-    ZnsException e = refused(StatusCode.ZONE_INVALID_WRITE, () -> d.write(start(3) + 5, blocks(1, 1)));
-    assertEquals("write to zone 3: lba 53 is not the write pointer 50 (Zone Invalid Write, status 0xBC)",
+    ZnsException e =
+        refused(StatusCode.ZONE_INVALID_WRITE, () -> d.write(start(3) + 5, blocks(1, 1)));
+    assertEquals(
+        "write to zone 3: lba 53 is not the write pointer 50 (Zone Invalid Write, status 0xBC)",
         e.getMessage());
     assertEquals(3, e.zone());
     assertEquals(50, e.writePointer());
@@ -74,7 +76,8 @@ class WriteAndReadTest {
   @Test
   void writeCrossingCapacityIsZoneBoundaryError() {
     d.write(start(1), blocks(10, 1));
-    ZnsException e = refused(StatusCode.ZONE_BOUNDARY_ERROR, () -> d.write(start(1) + 10, blocks(3, 1)));
+    ZnsException e =
+        refused(StatusCode.ZONE_BOUNDARY_ERROR, () -> d.write(start(1) + 10, blocks(3, 1)));
     assertEquals(start(1) + 10, d.zone(1).writePointer());
     assertEquals(e.writePointer(), d.zone(1).writePointer());
   }

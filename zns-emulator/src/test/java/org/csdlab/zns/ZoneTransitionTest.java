@@ -22,7 +22,7 @@ class ZoneTransitionTest {
   static ZnsDevice withZone1In(ZoneState state) {
     ZnsDevice d = Devices.small();
     switch (state) {
-      case EMPTY -> { }
+      case EMPTY -> {}
       case IMPLICITLY_OPENED -> d.write(start(1), blocks(1, 1));
       case EXPLICITLY_OPENED -> d.manage(1, ZoneAction.OPEN);
       case CLOSED -> {
@@ -43,25 +43,25 @@ class ZoneTransitionTest {
 
   @ParameterizedTest(name = "{0} --{1}--> {2}")
   @CsvSource({
-      "EMPTY, OPEN, EXPLICITLY_OPENED",
-      "IMPLICITLY_OPENED, OPEN, EXPLICITLY_OPENED",
-      "EXPLICITLY_OPENED, OPEN, EXPLICITLY_OPENED",
-      "CLOSED, OPEN, EXPLICITLY_OPENED",
-      "IMPLICITLY_OPENED, CLOSE, CLOSED",
-      "EXPLICITLY_OPENED, CLOSE, CLOSED",
-      "CLOSED, CLOSE, CLOSED",
-      "EMPTY, FINISH, FULL",
-      "IMPLICITLY_OPENED, FINISH, FULL",
-      "EXPLICITLY_OPENED, FINISH, FULL",
-      "CLOSED, FINISH, FULL",
-      "FULL, FINISH, FULL",
-      "EMPTY, RESET, EMPTY",
-      "IMPLICITLY_OPENED, RESET, EMPTY",
-      "EXPLICITLY_OPENED, RESET, EMPTY",
-      "CLOSED, RESET, EMPTY",
-      "FULL, RESET, EMPTY",
-      "READ_ONLY, OFFLINE, OFFLINE",
-      "OFFLINE, OFFLINE, OFFLINE",
+    "EMPTY, OPEN, EXPLICITLY_OPENED",
+    "IMPLICITLY_OPENED, OPEN, EXPLICITLY_OPENED",
+    "EXPLICITLY_OPENED, OPEN, EXPLICITLY_OPENED",
+    "CLOSED, OPEN, EXPLICITLY_OPENED",
+    "IMPLICITLY_OPENED, CLOSE, CLOSED",
+    "EXPLICITLY_OPENED, CLOSE, CLOSED",
+    "CLOSED, CLOSE, CLOSED",
+    "EMPTY, FINISH, FULL",
+    "IMPLICITLY_OPENED, FINISH, FULL",
+    "EXPLICITLY_OPENED, FINISH, FULL",
+    "CLOSED, FINISH, FULL",
+    "FULL, FINISH, FULL",
+    "EMPTY, RESET, EMPTY",
+    "IMPLICITLY_OPENED, RESET, EMPTY",
+    "EXPLICITLY_OPENED, RESET, EMPTY",
+    "CLOSED, RESET, EMPTY",
+    "FULL, RESET, EMPTY",
+    "READ_ONLY, OFFLINE, OFFLINE",
+    "OFFLINE, OFFLINE, OFFLINE",
   })
   void actionMovesZoneAsTheSpecSays(ZoneState from, ZoneAction action, ZoneState to) {
     ZnsDevice d = withZone1In(from);
@@ -72,12 +72,22 @@ class ZoneTransitionTest {
 
   @ParameterizedTest(name = "{1} from {0} is refused")
   @CsvSource({
-      "FULL, OPEN", "READ_ONLY, OPEN", "OFFLINE, OPEN",
-      "EMPTY, CLOSE", "FULL, CLOSE", "READ_ONLY, CLOSE", "OFFLINE, CLOSE",
-      "READ_ONLY, FINISH", "OFFLINE, FINISH",
-      "READ_ONLY, RESET", "OFFLINE, RESET",
-      "EMPTY, OFFLINE", "IMPLICITLY_OPENED, OFFLINE", "EXPLICITLY_OPENED, OFFLINE",
-      "CLOSED, OFFLINE", "FULL, OFFLINE",
+    "FULL, OPEN",
+    "READ_ONLY, OPEN",
+    "OFFLINE, OPEN",
+    "EMPTY, CLOSE",
+    "FULL, CLOSE",
+    "READ_ONLY, CLOSE",
+    "OFFLINE, CLOSE",
+    "READ_ONLY, FINISH",
+    "OFFLINE, FINISH",
+    "READ_ONLY, RESET",
+    "OFFLINE, RESET",
+    "EMPTY, OFFLINE",
+    "IMPLICITLY_OPENED, OFFLINE",
+    "EXPLICITLY_OPENED, OFFLINE",
+    "CLOSED, OFFLINE",
+    "FULL, OFFLINE",
   })
   void refusedActionFailsWithInvalidTransitionAndChangesNothing(ZoneState from, ZoneAction action) {
     ZnsDevice d = withZone1In(from);
@@ -139,7 +149,12 @@ class ZoneTransitionTest {
 
   @Test
   void transitionTableHoldsExactlyTheSpecTransitions() {
-    assertEquals(Set.of(ZoneState.IMPLICITLY_OPENED, ZoneState.EXPLICITLY_OPENED, ZoneState.CLOSED, ZoneState.FULL),
+    assertEquals(
+        Set.of(
+            ZoneState.IMPLICITLY_OPENED,
+            ZoneState.EXPLICITLY_OPENED,
+            ZoneState.CLOSED,
+            ZoneState.FULL),
         Transitions.ALLOWED.get(ZoneState.EMPTY));
     assertEquals(Set.of(ZoneState.EMPTY), Transitions.ALLOWED.get(ZoneState.FULL));
     assertEquals(Set.of(ZoneState.OFFLINE), Transitions.ALLOWED.get(ZoneState.READ_ONLY));

@@ -24,109 +24,125 @@ import org.csdlab.ebpf.Size;
  * </pre>
  */
 public final class ConformanceHelpers {
-    private static final long MASK32 = 0xffffffffL;
+  private static final long MASK32 = 0xffffffffL;
 
-    private ConformanceHelpers() {
+  private ConformanceHelpers() {}
+
+  /** Id of {@link #gatherBytes}. */
+  public static final int GATHER_BYTES = 0;
+
+  /** Packs the low byte of each argument into one value, {@code a} most significant. */
+  public static long gatherBytes(long a, long b, long c, long d, long e) {
+    return (a & 0xff) << 32 | (b & 0xff) << 24 | (c & 0xff) << 16 | (d & 0xff) << 8 | (e & 0xff);
+  }
+
+  /** Id of {@link #memfrob}. */
+  public static final int MEMFROB = 1;
+
+  /** The byte {@link #memfrob} XORs with, as glibc's {@code memfrob}. */
+  public static final int FROB_KEY = 42;
+
+  /** XORs the {@code length} bytes at {@code address} with 42; returns 0. */
+  public static long memfrob(Memory memory, long address, long length) {
+    if (length == 0) {
+      return 0;
     }
-
-    /** Id of {@link #gatherBytes}. */
-    public static final int GATHER_BYTES = 0;
-
-    /** Packs the low byte of each argument into one value, {@code a} most significant. */
-    public static long gatherBytes(long a, long b, long c, long d, long e) {
-        return (a & 0xff) << 32 | (b & 0xff) << 24 | (c & 0xff) << 16 | (d & 0xff) << 8 | (e & 0xff);
+    if (length < 0 || length > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "memfrob length " + Long.toUnsignedString(length) + " is larger than any region");
     }
+    byte[] bytes = memory.read(address, (int) length);
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] ^= FROB_KEY;
+    }
+    memory.write(address, bytes);
+    return 0;
+  }
 
-    /** Id of {@link #memfrob}. */
-    public static final int MEMFROB = 1;
-    /** The byte {@link #memfrob} XORs with, as glibc's {@code memfrob}. */
-    public static final int FROB_KEY = 42;
+  /** Id of the helper that does nothing and returns 0. */
+  public static final int NO_OP = 2;
 
-    /** XORs the {@code length} bytes at {@code address} with 42; returns 0. */
-    public static long memfrob(Memory memory, long address, long length) {
-        if (length == 0) {
-            return 0;
-        }
-        if (length < 0 || length > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("memfrob length " + Long.toUnsignedString(length)
-                    + " is larger than any region");
-        }
-        byte[] bytes = memory.read(address, (int) length);
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] ^= FROB_KEY;
-        }
-        memory.write(address, bytes);
+  /** Id of {@link #sqrti}. */
+  public static final int SQRTI = 3;
+
+  /**
+   * The integer square root of {@code value} read as unsigned: the largest r with r * r &lt;=
+   * value.
+   */
+  public static long sqrti(long value) {
+    double approximate = Math.sqrt(value >= 0 ? (double) value : (double) (value >>> 1) * 2.0);
+    long root = Math.min((long) approximate, MASK32);
+    // A double has 53 bits of mantissa: near 2^64 the estimate may be off by one either way.
+    while (root > 0 && Long.compareUnsigned(root * root, value) > 0) {
+      root--;
+    }
+    while (root < MASK32 && Long.compareUnsigned((root + 1) * (root + 1), value) <= 0) {
+      root++;
+    }
+    return root;
+  }
+
+  /** Id of {@link #strcmp}. */
+  public static final int STRCMP = 4;
+
+  /**
+   * Compares the NUL-terminated strings at {@code a} and {@code b} byte by byte as unsigned values:
+   * the difference of the first bytes that differ, or 0 when the strings are equal.
+   */
+  public static long strcmp(Memory memory, long a, long b) {
+    for (long i = 0; ; i++) {
+      long left = memory.load(a + i, Size.B);
+      long right = memory.load(b + i, Size.B);
+      if (left != right) {
+        return left - right;
+      }
+      if (left == 0) {
         return 0;
+      }
     }
+  }
 
-    /** Id of the helper that does nothing and returns 0. */
-    public static final int NO_OP = 2;
+  /** Id of {@link #unwind}. */
+  public static final int UNWIND = 5;
 
-    /** Id of {@link #sqrti}. */
-    public static final int SQRTI = 3;
-
-    /** The integer square root of {@code value} read as unsigned: the largest r with r * r &lt;= value. */
-    public static long sqrti(long value) {
-        double approximate = Math.sqrt(value >= 0 ? (double) value : (double) (value >>> 1) * 2.0);
-        long root = Math.min((long) approximate, MASK32);
-        // A double has 53 bits of mantissa: near 2^64 the estimate may be off by one either way.
-        while (root > 0 && Long.compareUnsigned(root * root, value) > 0) {
-            root--;
-        }
-        while (root < MASK32 && Long.compareUnsigned((root + 1) * (root + 1), value) <= 0) {
-            root++;
-        }
-        return root;
+  /** Returns {@code value}; when it is 0, also stops the program with r0 = 0. */
+  public static long unwind(HelperContext context, long value) {
+    if (value == 0) {
+      context.exitProgram(0);
     }
+    return value;
+  }
 
-    /** Id of {@link #strcmp}. */
-    public static final int STRCMP = 4;
+  private static final HelperRegistry REGISTRY =
+      HelperRegistry.empty()
+          .with(
+              prototype(
+                  GATHER_BYTES,
+                  "gather_bytes",
+                  ArgType.ANYTHING,
+                  ArgType.ANYTHING,
+                  ArgType.ANYTHING,
+                  ArgType.ANYTHING,
+                  ArgType.ANYTHING),
+              (ctx, a, b, c, d, e) -> gatherBytes(a, b, c, d, e))
+          .with(
+              prototype(MEMFROB, "memfrob", ArgType.PTR_TO_MEM, ArgType.SIZE),
+              (ctx, ptr, len, c, d, e) -> memfrob(ctx.memory(), ptr, len))
+          .with(prototype(NO_OP, "no_op"), (ctx, a, b, c, d, e) -> 0)
+          .with(prototype(SQRTI, "sqrti", ArgType.ANYTHING), (ctx, a, b, c, d, e) -> sqrti(a))
+          .with(
+              prototype(STRCMP, "strcmp", ArgType.PTR_TO_MEM, ArgType.PTR_TO_MEM),
+              (ctx, a, b, c, d, e) -> strcmp(ctx.memory(), a, b))
+          .with(
+              prototype(UNWIND, "unwind", ArgType.ANYTHING),
+              (ctx, a, b, c, d, e) -> unwind(ctx, a));
 
-    /**
-     * Compares the NUL-terminated strings at {@code a} and {@code b} byte by byte as unsigned
-     * values: the difference of the first bytes that differ, or 0 when the strings are equal.
-     */
-    public static long strcmp(Memory memory, long a, long b) {
-        for (long i = 0;; i++) {
-            long left = memory.load(a + i, Size.B);
-            long right = memory.load(b + i, Size.B);
-            if (left != right) {
-                return left - right;
-            }
-            if (left == 0) {
-                return 0;
-            }
-        }
-    }
+  private static HelperPrototype prototype(int id, String name, ArgType... args) {
+    return new HelperPrototype(id, name, List.of(args), ReturnType.SCALAR);
+  }
 
-    /** Id of {@link #unwind}. */
-    public static final int UNWIND = 5;
-
-    /** Returns {@code value}; when it is 0, also stops the program with r0 = 0. */
-    public static long unwind(HelperContext context, long value) {
-        if (value == 0) {
-            context.exitProgram(0);
-        }
-        return value;
-    }
-
-    private static final HelperRegistry REGISTRY = HelperRegistry.empty()
-            .with(prototype(GATHER_BYTES, "gather_bytes", ArgType.ANYTHING, ArgType.ANYTHING, ArgType.ANYTHING,
-                    ArgType.ANYTHING, ArgType.ANYTHING), (ctx, a, b, c, d, e) -> gatherBytes(a, b, c, d, e))
-            .with(prototype(MEMFROB, "memfrob", ArgType.PTR_TO_MEM, ArgType.SIZE),
-                    (ctx, ptr, len, c, d, e) -> memfrob(ctx.memory(), ptr, len))
-            .with(prototype(NO_OP, "no_op"), (ctx, a, b, c, d, e) -> 0)
-            .with(prototype(SQRTI, "sqrti", ArgType.ANYTHING), (ctx, a, b, c, d, e) -> sqrti(a))
-            .with(prototype(STRCMP, "strcmp", ArgType.PTR_TO_MEM, ArgType.PTR_TO_MEM),
-                    (ctx, a, b, c, d, e) -> strcmp(ctx.memory(), a, b))
-            .with(prototype(UNWIND, "unwind", ArgType.ANYTHING), (ctx, a, b, c, d, e) -> unwind(ctx, a));
-
-    private static HelperPrototype prototype(int id, String name, ArgType... args) {
-        return new HelperPrototype(id, name, List.of(args), ReturnType.SCALAR);
-    }
-
-    /** All six conformance helpers by id. */
-    public static HelperRegistry registry() {
-        return REGISTRY;
-    }
+  /** All six conformance helpers by id. */
+  public static HelperRegistry registry() {
+    return REGISTRY;
+  }
 }

@@ -8,88 +8,101 @@ package org.csdlab.ebpf.verifier;
  */
 public record RegType(Kind kind, Long offset, String region, boolean writable, int id) {
 
-    public enum Kind {
-        NOT_INIT, SCALAR, PTR_TO_STACK, PTR_TO_CTX, PTR_TO_MAP_VALUE, PTR_TO_MAP_VALUE_OR_NULL, PTR_TO_REGION
-    }
+  public enum Kind {
+    NOT_INIT,
+    SCALAR,
+    PTR_TO_STACK,
+    PTR_TO_CTX,
+    PTR_TO_MAP_VALUE,
+    PTR_TO_MAP_VALUE_OR_NULL,
+    PTR_TO_REGION
+  }
 
-    public RegType(Kind kind, Long offset, String region, boolean writable) {
-        this(kind, offset, region, writable, 0);
-    }
+  public RegType(Kind kind, Long offset, String region, boolean writable) {
+    this(kind, offset, region, writable, 0);
+  }
 
-    public static final RegType NOT_INIT = new RegType(Kind.NOT_INIT, null, null, false);
-    public static final RegType SCALAR = new RegType(Kind.SCALAR, null, null, false);
-    public static final RegType CTX = new RegType(Kind.PTR_TO_CTX, 0L, null, true);
-    public static final RegType MAP_VALUE = new RegType(Kind.PTR_TO_MAP_VALUE, 0L, null, true);
-    public static final RegType MAP_VALUE_OR_NULL = new RegType(Kind.PTR_TO_MAP_VALUE_OR_NULL, 0L, null, true);
+  public static final RegType NOT_INIT = new RegType(Kind.NOT_INIT, null, null, false);
+  public static final RegType SCALAR = new RegType(Kind.SCALAR, null, null, false);
+  public static final RegType CTX = new RegType(Kind.PTR_TO_CTX, 0L, null, true);
+  public static final RegType MAP_VALUE = new RegType(Kind.PTR_TO_MAP_VALUE, 0L, null, true);
+  public static final RegType MAP_VALUE_OR_NULL =
+      new RegType(Kind.PTR_TO_MAP_VALUE_OR_NULL, 0L, null, true);
 
-    public static RegType stack(Long offset) {
-        return new RegType(Kind.PTR_TO_STACK, offset, null, true);
-    }
+  public static RegType stack(Long offset) {
+    return new RegType(Kind.PTR_TO_STACK, offset, null, true);
+  }
 
-    public static RegType region(String name, boolean writable) {
-        return new RegType(Kind.PTR_TO_REGION, 0L, name, writable);
-    }
+  public static RegType region(String name, boolean writable) {
+    return new RegType(Kind.PTR_TO_REGION, 0L, name, writable);
+  }
 
-    public boolean isInit() {
-        return kind != Kind.NOT_INIT;
-    }
+  public boolean isInit() {
+    return kind != Kind.NOT_INIT;
+  }
 
-    public boolean isPointer() {
-        return kind != Kind.NOT_INIT && kind != Kind.SCALAR;
-    }
+  public boolean isPointer() {
+    return kind != Kind.NOT_INIT && kind != Kind.SCALAR;
+  }
 
-    public RegType withOffset(Long newOffset) {
-        return new RegType(kind, newOffset, region, writable, id);
-    }
+  public RegType withOffset(Long newOffset) {
+    return new RegType(kind, newOffset, region, writable, id);
+  }
 
-    public RegType withKind(Kind newKind) {
-        return new RegType(newKind, offset, region, writable, id);
-    }
+  public RegType withKind(Kind newKind) {
+    return new RegType(newKind, offset, region, writable, id);
+  }
 
-    public RegType withId(int newId) {
-        return new RegType(kind, offset, region, writable, newId);
-    }
+  public RegType withId(int newId) {
+    return new RegType(kind, offset, region, writable, newId);
+  }
 
-    /** Least upper bound: NOT_INIT wins, equal kinds keep the kind (offset kept only if equal), else scalar. */
-    public RegType join(RegType other) {
-        if (equals(other)) {
-            return this;
-        }
-        if (kind == Kind.NOT_INIT || other.kind == Kind.NOT_INIT) {
-            return NOT_INIT;
-        }
-        Kind k = kind;
-        Kind o = other.kind;
-        if ((k == Kind.PTR_TO_MAP_VALUE && o == Kind.PTR_TO_MAP_VALUE_OR_NULL)
-                || (o == Kind.PTR_TO_MAP_VALUE && k == Kind.PTR_TO_MAP_VALUE_OR_NULL)) {
-            k = Kind.PTR_TO_MAP_VALUE_OR_NULL;
-            o = k;
-        }
-        if (k != o || (k == Kind.PTR_TO_REGION && !(region.equals(other.region) && writable == other.writable))) {
-            return SCALAR;
-        }
-        Long off = offset != null && offset.equals(other.offset) ? offset : null;
-        return new RegType(k, off, region, writable, id == other.id ? id : 0);
+  /**
+   * Least upper bound: NOT_INIT wins, equal kinds keep the kind (offset kept only if equal), else
+   * scalar.
+   */
+  public RegType join(RegType other) {
+    if (equals(other)) {
+      return this;
     }
+    if (kind == Kind.NOT_INIT || other.kind == Kind.NOT_INIT) {
+      return NOT_INIT;
+    }
+    Kind k = kind;
+    Kind o = other.kind;
+    if ((k == Kind.PTR_TO_MAP_VALUE && o == Kind.PTR_TO_MAP_VALUE_OR_NULL)
+        || (o == Kind.PTR_TO_MAP_VALUE && k == Kind.PTR_TO_MAP_VALUE_OR_NULL)) {
+      k = Kind.PTR_TO_MAP_VALUE_OR_NULL;
+      o = k;
+    }
+    if (k != o
+        || (k == Kind.PTR_TO_REGION
+            && !(region.equals(other.region) && writable == other.writable))) {
+      return SCALAR;
+    }
+    Long off = offset != null && offset.equals(other.offset) ? offset : null;
+    return new RegType(k, off, region, writable, id == other.id ? id : 0);
+  }
 
-    @Override
-    public String toString() {
-        return switch (kind) {
-            case NOT_INIT -> "not initialised";
-            case SCALAR -> "scalar";
-            case PTR_TO_STACK -> "pointer to stack (" + (offset == null ? "unknown offset" : "fp" + signed(offset)) + ")";
-            case PTR_TO_CTX -> "pointer to context" + off();
-            case PTR_TO_MAP_VALUE -> "pointer to map value" + off();
-            case PTR_TO_MAP_VALUE_OR_NULL -> "pointer to map value or null" + off();
-            case PTR_TO_REGION -> "pointer to " + region + (writable ? "" : " (read-only)") + off();
-        };
-    }
+  @Override
+  public String toString() {
+    return switch (kind) {
+      case NOT_INIT -> "not initialised";
+      case SCALAR -> "scalar";
+      case PTR_TO_STACK ->
+          "pointer to stack (" + (offset == null ? "unknown offset" : "fp" + signed(offset)) + ")";
+      case PTR_TO_CTX -> "pointer to context" + off();
+      case PTR_TO_MAP_VALUE -> "pointer to map value" + off();
+      case PTR_TO_MAP_VALUE_OR_NULL -> "pointer to map value or null" + off();
+      case PTR_TO_REGION -> "pointer to " + region + (writable ? "" : " (read-only)") + off();
+    };
+  }
 
-    private String off() {
-        return offset == null ? " (unknown offset)" : offset == 0 ? "" : " (" + signed(offset) + ")";
-    }
+  private String off() {
+    return offset == null ? " (unknown offset)" : offset == 0 ? "" : " (" + signed(offset) + ")";
+  }
 
-    private static String signed(long v) {
-        return v < 0 ? Long.toString(v) : "+" + v;
-    }
+  private static String signed(long v) {
+    return v < 0 ? Long.toString(v) : "+" + v;
+  }
 }

@@ -11,128 +11,186 @@ import org.csdlab.ebpf.maps.LinuxHelpers;
 /**
  * Options of a verification: helper prototypes (unknown helper ids are refused), memory regions
  * whose base address loaded by {@code lddw} yields a pointer to them (read-only ones refuse
- * writes), whether to keep the per-instruction log, how many frames may be live at once, whether
- * r2 holds the context length at entry (as {@link org.csdlab.ebpf.Vm#run} sets it; on by default),
- * and the analysis budgets: the most instructions it processes and the most states it stores
- * before it refuses the program as {@link ErrorCode#TOO_COMPLEX}.
+ * writes), whether to keep the per-instruction log, how many frames may be live at once, whether r2
+ * holds the context length at entry (as {@link org.csdlab.ebpf.Vm#run} sets it; on by default), and
+ * the analysis budgets: the most instructions it processes and the most states it stores before it
+ * refuses the program as {@link ErrorCode#TOO_COMPLEX}.
  *
- * @param maxCallDepth             most frames live at once, the program's own included; at most
- *                                 {@link Vm#MAX_CALL_DEPTH}, the VM's limit and the default
- * @param maxProcessedInstructions budget of instruction steps of the analysis (default
- *                                 {@value #DEFAULT_MAX_PROCESSED_INSTRUCTIONS}, as Linux's
- *                                 {@code BPF_COMPLEXITY_LIMIT_INSNS})
- * @param maxStoredStates          budget of abstract states kept, one per (instruction, call chain)
- *                                 reached (default {@value #DEFAULT_MAX_STORED_STATES})
+ * @param maxCallDepth most frames live at once, the program's own included; at most {@link
+ *     Vm#MAX_CALL_DEPTH}, the VM's limit and the default
+ * @param maxProcessedInstructions budget of instruction steps of the analysis (default {@value
+ *     #DEFAULT_MAX_PROCESSED_INSTRUCTIONS}, as Linux's {@code BPF_COMPLEXITY_LIMIT_INSNS})
+ * @param maxStoredStates budget of abstract states kept, one per (instruction, call chain) reached
+ *     (default {@value #DEFAULT_MAX_STORED_STATES})
  */
-public record VerifierOptions(Map<Integer, HelperPrototype> helpers, List<Region> regions, boolean log,
-        int maxCallDepth, boolean contextLengthInR2, long maxProcessedInstructions, int maxStoredStates) {
+public record VerifierOptions(
+    Map<Integer, HelperPrototype> helpers,
+    List<Region> regions,
+    boolean log,
+    int maxCallDepth,
+    boolean contextLengthInR2,
+    long maxProcessedInstructions,
+    int maxStoredStates) {
 
-    /** Instruction steps the analysis may take unless the options say otherwise. */
-    public static final long DEFAULT_MAX_PROCESSED_INSTRUCTIONS = 1_000_000L;
-    /** States the analysis may keep unless the options say otherwise (each about 1-2 KB). */
-    public static final int DEFAULT_MAX_STORED_STATES = 100_000;
+  /** Instruction steps the analysis may take unless the options say otherwise. */
+  public static final long DEFAULT_MAX_PROCESSED_INSTRUCTIONS = 1_000_000L;
 
-    /**
-     * A region a program may point into: an {@code lddw} of an address in
-     * [{@code base}, {@code base + length}) yields a pointer to it at that offset.
-     */
-    public record Region(String name, long base, long length, boolean writable) {
-        public boolean contains(long address) {
-            return address - base >= 0 && address - base < Math.max(length, 1);
-        }
+  /** States the analysis may keep unless the options say otherwise (each about 1-2 KB). */
+  public static final int DEFAULT_MAX_STORED_STATES = 100_000;
+
+  /**
+   * A region a program may point into: an {@code lddw} of an address in [{@code base}, {@code base
+   * + length}) yields a pointer to it at that offset.
+   */
+  public record Region(String name, long base, long length, boolean writable) {
+    public boolean contains(long address) {
+      return address - base >= 0 && address - base < Math.max(length, 1);
     }
+  }
 
-    public VerifierOptions {
-        helpers = Map.copyOf(helpers);
-        regions = List.copyOf(regions);
-        if (maxCallDepth < 1 || maxCallDepth > Vm.MAX_CALL_DEPTH) {
-            throw new IllegalArgumentException("maxCallDepth must be between 1 and " + Vm.MAX_CALL_DEPTH
-                    + " frames (the VM's Vm.MAX_CALL_DEPTH), got " + maxCallDepth);
-        }
-        if (maxProcessedInstructions <= 0) {
-            throw new IllegalArgumentException("maxProcessedInstructions must be positive, got "
-                    + maxProcessedInstructions);
-        }
-        if (maxStoredStates <= 0) {
-            throw new IllegalArgumentException("maxStoredStates must be positive, got " + maxStoredStates);
-        }
+  public VerifierOptions {
+    helpers = Map.copyOf(helpers);
+    regions = List.copyOf(regions);
+    if (maxCallDepth < 1 || maxCallDepth > Vm.MAX_CALL_DEPTH) {
+      throw new IllegalArgumentException(
+          "maxCallDepth must be between 1 and "
+              + Vm.MAX_CALL_DEPTH
+              + " frames (the VM's Vm.MAX_CALL_DEPTH), got "
+              + maxCallDepth);
     }
+    if (maxProcessedInstructions <= 0) {
+      throw new IllegalArgumentException(
+          "maxProcessedInstructions must be positive, got " + maxProcessedInstructions);
+    }
+    if (maxStoredStates <= 0) {
+      throw new IllegalArgumentException(
+          "maxStoredStates must be positive, got " + maxStoredStates);
+    }
+  }
 
-    /** The Linux helpers' prototypes, no regions, no log, the VM's call depth, r2 set, the default budgets. */
-    public static VerifierOptions defaults() {
-        return new VerifierOptions(LinuxHelpers.prototypes(), List.of(), false, Vm.MAX_CALL_DEPTH, true,
-                DEFAULT_MAX_PROCESSED_INSTRUCTIONS, DEFAULT_MAX_STORED_STATES);
-    }
+  /**
+   * The Linux helpers' prototypes, no regions, no log, the VM's call depth, r2 set, the default
+   * budgets.
+   */
+  public static VerifierOptions defaults() {
+    return new VerifierOptions(
+        LinuxHelpers.prototypes(),
+        List.of(),
+        false,
+        Vm.MAX_CALL_DEPTH,
+        true,
+        DEFAULT_MAX_PROCESSED_INSTRUCTIONS,
+        DEFAULT_MAX_STORED_STATES);
+  }
 
-    public VerifierOptions withLog(boolean keep) {
-        return new VerifierOptions(helpers, regions, keep, maxCallDepth, contextLengthInR2, maxProcessedInstructions,
-                maxStoredStates);
-    }
+  public VerifierOptions withLog(boolean keep) {
+    return new VerifierOptions(
+        helpers,
+        regions,
+        keep,
+        maxCallDepth,
+        contextLengthInR2,
+        maxProcessedInstructions,
+        maxStoredStates);
+  }
 
-    public VerifierOptions withHelper(HelperPrototype prototype) {
-        Map<Integer, HelperPrototype> m = new TreeMap<>(helpers);
-        m.put(prototype.id(), prototype);
-        return withHelpers(m);
-    }
+  public VerifierOptions withHelper(HelperPrototype prototype) {
+    Map<Integer, HelperPrototype> m = new TreeMap<>(helpers);
+    m.put(prototype.id(), prototype);
+    return withHelpers(m);
+  }
 
-    /** Only these helpers (replacing the Linux defaults). */
-    public VerifierOptions withHelpers(Map<Integer, HelperPrototype> only) {
-        return new VerifierOptions(only, regions, log, maxCallDepth, contextLengthInR2, maxProcessedInstructions,
-                maxStoredStates);
-    }
+  /** Only these helpers (replacing the Linux defaults). */
+  public VerifierOptions withHelpers(Map<Integer, HelperPrototype> only) {
+    return new VerifierOptions(
+        only,
+        regions,
+        log,
+        maxCallDepth,
+        contextLengthInR2,
+        maxProcessedInstructions,
+        maxStoredStates);
+  }
 
-    /** Only the helpers of {@code registry}, the one the VM runs (replacing the Linux defaults). */
-    public VerifierOptions withHelpers(HelperRegistry registry) {
-        return withHelpers(registry.prototypes());
-    }
+  /** Only the helpers of {@code registry}, the one the VM runs (replacing the Linux defaults). */
+  public VerifierOptions withHelpers(HelperRegistry registry) {
+    return withHelpers(registry.prototypes());
+  }
 
-    public VerifierOptions withRegion(String name, long base, boolean writable) {
-        return withRegion(name, base, 1, writable);
-    }
+  public VerifierOptions withRegion(String name, long base, boolean writable) {
+    return withRegion(name, base, 1, writable);
+  }
 
-    public VerifierOptions withRegion(String name, long base, long length, boolean writable) {
-        List<Region> r = new java.util.ArrayList<>(regions);
-        r.add(new Region(name, base, length, writable));
-        return new VerifierOptions(helpers, r, log, maxCallDepth, contextLengthInR2, maxProcessedInstructions,
-                maxStoredStates);
-    }
+  public VerifierOptions withRegion(String name, long base, long length, boolean writable) {
+    List<Region> r = new java.util.ArrayList<>(regions);
+    r.add(new Region(name, base, length, writable));
+    return new VerifierOptions(
+        helpers,
+        r,
+        log,
+        maxCallDepth,
+        contextLengthInR2,
+        maxProcessedInstructions,
+        maxStoredStates);
+  }
 
-    /** Whether r2 is initialised (a scalar, the context length) at entry; when not, only r1 and r10 are. */
-    public VerifierOptions withContextLengthInR2(boolean set) {
-        return new VerifierOptions(helpers, regions, log, maxCallDepth, set, maxProcessedInstructions,
-                maxStoredStates);
-    }
+  /**
+   * Whether r2 is initialised (a scalar, the context length) at entry; when not, only r1 and r10
+   * are.
+   */
+  public VerifierOptions withContextLengthInR2(boolean set) {
+    return new VerifierOptions(
+        helpers, regions, log, maxCallDepth, set, maxProcessedInstructions, maxStoredStates);
+  }
 
-    /** At most {@code frames} frames live at once (the program's own included; 1 forbids local calls). */
-    public VerifierOptions withMaxCallDepth(int frames) {
-        return new VerifierOptions(helpers, regions, log, frames, contextLengthInR2, maxProcessedInstructions,
-                maxStoredStates);
-    }
+  /**
+   * At most {@code frames} frames live at once (the program's own included; 1 forbids local calls).
+   */
+  public VerifierOptions withMaxCallDepth(int frames) {
+    return new VerifierOptions(
+        helpers,
+        regions,
+        log,
+        frames,
+        contextLengthInR2,
+        maxProcessedInstructions,
+        maxStoredStates);
+  }
 
-    /** The analysis refuses a program once it has processed more than {@code instructions} instruction steps. */
-    public VerifierOptions withMaxProcessedInstructions(long instructions) {
-        return new VerifierOptions(helpers, regions, log, maxCallDepth, contextLengthInR2, instructions,
-                maxStoredStates);
-    }
+  /**
+   * The analysis refuses a program once it has processed more than {@code instructions} instruction
+   * steps.
+   */
+  public VerifierOptions withMaxProcessedInstructions(long instructions) {
+    return new VerifierOptions(
+        helpers, regions, log, maxCallDepth, contextLengthInR2, instructions, maxStoredStates);
+  }
 
-    /** The analysis refuses a program once it would keep more than {@code states} states. */
-    public VerifierOptions withMaxStoredStates(int states) {
-        return new VerifierOptions(helpers, regions, log, maxCallDepth, contextLengthInR2, maxProcessedInstructions,
-                states);
-    }
+  /** The analysis refuses a program once it would keep more than {@code states} states. */
+  public VerifierOptions withMaxStoredStates(int states) {
+    return new VerifierOptions(
+        helpers, regions, log, maxCallDepth, contextLengthInR2, maxProcessedInstructions, states);
+  }
 
-    /** The data regions (.data, .rodata*, .bss) of a program loaded from an ELF object, at the addresses it uses. */
-    public VerifierOptions withRegionsOf(org.csdlab.ebpf.elf.LoadedProgram loaded) {
-        VerifierOptions o = this;
-        for (int i = 0; i < loaded.regions().size(); i++) {
-            var region = loaded.regions().get(i);
-            o = o.withRegion(region.name(), org.csdlab.ebpf.elf.LoadedProgram.regionAddress(i), region.bytes().length,
-                    region.writable());
-        }
-        return o;
+  /**
+   * The data regions (.data, .rodata*, .bss) of a program loaded from an ELF object, at the
+   * addresses it uses.
+   */
+  public VerifierOptions withRegionsOf(org.csdlab.ebpf.elf.LoadedProgram loaded) {
+    VerifierOptions o = this;
+    for (int i = 0; i < loaded.regions().size(); i++) {
+      var region = loaded.regions().get(i);
+      o =
+          o.withRegion(
+              region.name(),
+              org.csdlab.ebpf.elf.LoadedProgram.regionAddress(i),
+              region.bytes().length,
+              region.writable());
     }
+    return o;
+  }
 
-    public VerifierOptions withReadOnlyRegion(String name, long base) {
-        return withRegion(name, base, false);
-    }
+  public VerifierOptions withReadOnlyRegion(String name, long base) {
+    return withRegion(name, base, false);
+  }
 }

@@ -29,93 +29,101 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every {@code src/test/resources/conformance/*.data} case through the plugin, in process,
- * the way the bpf_conformance runner would: program as hex, memory as the first argument.
+ * Runs every {@code src/test/resources/conformance/*.data} case through the plugin, in process, the
+ * way the bpf_conformance runner would: program as hex, memory as the first argument.
  */
 class ConformanceDataTest {
 
-    static Stream<Path> cases() throws IOException, URISyntaxException {
-        URL directory = ConformanceDataTest.class.getResource("/conformance");
-        assertNotNull(directory, "test resources have no conformance directory");
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> listing = Files.list(Path.of(directory.toURI()))) {
-            listing.filter(p -> p.getFileName().toString().endsWith(".data")).sorted().forEach(files::add);
-        }
-        return files.stream();
+  static Stream<Path> cases() throws IOException, URISyntaxException {
+    URL directory = ConformanceDataTest.class.getResource("/conformance");
+    assertNotNull(directory, "test resources have no conformance directory");
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> listing = Files.list(Path.of(directory.toURI()))) {
+      listing
+          .filter(p -> p.getFileName().toString().endsWith(".data"))
+          .sorted()
+          .forEach(files::add);
     }
+    return files.stream();
+  }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void caseGivesItsResultOrError(Path file) throws IOException {
-        ConformanceCase c = ConformanceCase.read(file);
-        byte[] bytecode;
-        try {
-            bytecode = c.bytecode();
-        } catch (EbpfException e) {
-            // Assembly that breaks a format rule is refused by the assembler, before the plugin.
-            if (!c.expectsError()) {
-                throw e;
-            }
-            assertErrorMatches(c, e.getMessage());
-            return;
-        }
-        List<String> args = new ArrayList<>();
-        if (c.memoryHex() != null) {
-            args.add(c.memoryHex());
-        }
-        args.add("--program");
-        args.add(HexFormat.ofDelimiter("  ").formatHex(bytecode));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = ConformancePlugin.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        String stdout = out.toString(StandardCharsets.UTF_8);
-        String stderr = err.toString(StandardCharsets.UTF_8);
-        if (c.expectsError()) {
-            assertTrue(status != 0, () -> "expected an error, got status 0 and output " + stdout);
-            assertEquals("", stdout);
-            assertEquals(1, stderr.lines().count(), () -> "one error line expected: " + stderr);
-            assertErrorMatches(c, stderr.strip());
-        } else {
-            assertEquals(0, status, () -> "failed: " + stderr);
-            assertEquals(Long.toHexString(c.result()) + System.lineSeparator(), stdout);
-        }
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void caseGivesItsResultOrError(Path file) throws IOException {
+    ConformanceCase c = ConformanceCase.read(file);
+    byte[] bytecode;
+    try {
+      bytecode = c.bytecode();
+    } catch (EbpfException e) {
+      // Assembly that breaks a format rule is refused by the assembler, before the plugin.
+      if (!c.expectsError()) {
+        throw e;
+      }
+      assertErrorMatches(c, e.getMessage());
+      return;
     }
+    List<String> args = new ArrayList<>();
+    if (c.memoryHex() != null) {
+      args.add(c.memoryHex());
+    }
+    args.add("--program");
+    args.add(HexFormat.ofDelimiter("  ").formatHex(bytecode));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        ConformancePlugin.run(
+            args.toArray(String[]::new),
+            new ByteArrayInputStream(new byte[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    String stdout = out.toString(StandardCharsets.UTF_8);
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    if (c.expectsError()) {
+      assertTrue(status != 0, () -> "expected an error, got status 0 and output " + stdout);
+      assertEquals("", stdout);
+      assertEquals(1, stderr.lines().count(), () -> "one error line expected: " + stderr);
+      assertErrorMatches(c, stderr.strip());
+    } else {
+      assertEquals(0, status, () -> "failed: " + stderr);
+      assertEquals(Long.toHexString(c.result()) + System.lineSeparator(), stdout);
+    }
+  }
 
-    private static void assertErrorMatches(ConformanceCase c, String message) {
-        for (String expected : c.errors()) {
-            assertTrue(message.contains(expected), () -> "error '" + message + "' lacks '" + expected + "'");
-        }
+  private static void assertErrorMatches(ConformanceCase c, String message) {
+    for (String expected : c.errors()) {
+      assertTrue(
+          message.contains(expected), () -> "error '" + message + "' lacks '" + expected + "'");
     }
+  }
 
-    @Test
-    void everyFormatRuleHasACaseExceptTooLarge() throws IOException, URISyntaxException {
-        Set<FormatRule> covered = EnumSet.noneOf(FormatRule.class);
-        for (Path file : (Iterable<Path>) cases()::iterator) {
-            ConformanceCase c = ConformanceCase.read(file);
-            if (c.raw() == null || !c.expectsError()) {
-                continue;
-            }
-            try {
-                Program.decode(c.raw());
-            } catch (ProgramFormatException e) {
-                covered.add(e.rule());
-            }
-        }
-        Set<FormatRule> missing = EnumSet.complementOf(EnumSet.copyOf(covered));
-        // A program over the slot limit is 8 MB: ConformancePluginTest covers it instead of a file.
-        assertEquals(EnumSet.of(FormatRule.TOO_LARGE), missing);
+  @Test
+  void everyFormatRuleHasACaseExceptTooLarge() throws IOException, URISyntaxException {
+    Set<FormatRule> covered = EnumSet.noneOf(FormatRule.class);
+    for (Path file : (Iterable<Path>) cases()::iterator) {
+      ConformanceCase c = ConformanceCase.read(file);
+      if (c.raw() == null || !c.expectsError()) {
+        continue;
+      }
+      try {
+        Program.decode(c.raw());
+      } catch (ProgramFormatException e) {
+        covered.add(e.rule());
+      }
     }
+    Set<FormatRule> missing = EnumSet.complementOf(EnumSet.copyOf(covered));
+    // A program over the slot limit is 8 MB: ConformancePluginTest covers it instead of a file.
+    assertEquals(EnumSet.of(FormatRule.TOO_LARGE), missing);
+  }
 
-    @Test
-    void casesAreManyAndWellFormed() throws IOException, URISyntaxException {
-        List<Path> files = cases().toList();
-        assertTrue(files.size() >= 150, "only " + files.size() + " cases");
-        for (Path file : files) {
-            ConformanceCase c = ConformanceCase.read(file);
-            if (c.raw() == null && c.asm().isBlank()) {
-                fail(file + " has neither '-- asm' nor '-- raw'");
-            }
-        }
+  @Test
+  void casesAreManyAndWellFormed() throws IOException, URISyntaxException {
+    List<Path> files = cases().toList();
+    assertTrue(files.size() >= 150, "only " + files.size() + " cases");
+    for (Path file : files) {
+      ConformanceCase c = ConformanceCase.read(file);
+      if (c.raw() == null && c.asm().isBlank()) {
+        fail(file + " has neither '-- asm' nor '-- raw'");
+      }
     }
+  }
 }

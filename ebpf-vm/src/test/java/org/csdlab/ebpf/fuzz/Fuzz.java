@@ -10,16 +10,19 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
- * A fuzz target: a jqwik property with a fixed seed whose body hands each input to a
- * {@link FuzzOracle}. The {@code tries} written here keep {@code mvn verify} short;
- * {@code -Dcsdlab.fuzz.tries=N} and {@code -Dcsdlab.fuzz.seed=S} override them for a longer
- * campaign (see {@link FuzzCampaign}), and every target prints one summary line.
+ * A fuzz target: a jqwik property with a fixed seed whose body hands each input to a {@link
+ * FuzzOracle}. The {@code tries} written here keep {@code mvn verify} short; {@code
+ * -Dcsdlab.fuzz.tries=N} and {@code -Dcsdlab.fuzz.seed=S} override them for a longer campaign (see
+ * {@link FuzzCampaign}), and every target prints one summary line.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
-@Property(seed = FuzzCampaign.DEFAULT_SEED, shrinking = ShrinkingMode.BOUNDED, afterFailure = AfterFailureMode.RANDOM_SEED)
+@Property(
+    seed = FuzzCampaign.DEFAULT_SEED,
+    shrinking = ShrinkingMode.BOUNDED,
+    afterFailure = AfterFailureMode.RANDOM_SEED)
 @AddLifecycleHook(FuzzCampaign.class)
 public @interface Fuzz {
-    /** Inputs in {@code mvn verify}; {@code -Dcsdlab.fuzz.tries=N} overrides it. */
-    int tries();
+  /** Inputs in {@code mvn verify}; {@code -Dcsdlab.fuzz.tries=N} overrides it. */
+  int tries();
 }

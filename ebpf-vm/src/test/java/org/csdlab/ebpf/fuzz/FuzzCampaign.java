@@ -10,47 +10,55 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * {@link FuzzTally} and prints its summary line when the target ends, passed or failed.
  *
  * <p>System properties: {@value #TRIES_PROPERTY} (inputs per target; the target's
- * {@code @Fuzz(tries = ...)} otherwise), {@value #SEED_PROPERTY} (another input
- * sequence; {@value #DEFAULT_SEED} otherwise).
+ * {@code @Fuzz(tries = ...)} otherwise), {@value #SEED_PROPERTY} (another input sequence; {@value
+ * #DEFAULT_SEED} otherwise).
  */
 public final class FuzzCampaign implements AroundPropertyHook {
-    /** Inputs each target tries, overriding the short default of {@code mvn verify}. */
-    public static final String TRIES_PROPERTY = "csdlab.fuzz.tries";
-    /** The seed of the input sequence. */
-    public static final String SEED_PROPERTY = "csdlab.fuzz.seed";
-    /** The seed that {@code mvn verify} uses, so that its inputs are the same on every run. */
-    public static final String DEFAULT_SEED = "20261206";
+  /** Inputs each target tries, overriding the short default of {@code mvn verify}. */
+  public static final String TRIES_PROPERTY = "csdlab.fuzz.tries";
 
-    /** The tally of the target running now; targets run one at a time. */
-    private static volatile FuzzTally current;
+  /** The seed of the input sequence. */
+  public static final String SEED_PROPERTY = "csdlab.fuzz.seed";
 
-    @Override
-    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-        Integer override = Integer.getInteger(TRIES_PROPERTY);
-        context.attributes().setTries(override != null ? override
+  /** The seed that {@code mvn verify} uses, so that its inputs are the same on every run. */
+  public static final String DEFAULT_SEED = "20261206";
+
+  /** The tally of the target running now; targets run one at a time. */
+  private static volatile FuzzTally current;
+
+  @Override
+  public PropertyExecutionResult aroundProperty(
+      PropertyLifecycleContext context, PropertyExecutor property) {
+    Integer override = Integer.getInteger(TRIES_PROPERTY);
+    context
+        .attributes()
+        .setTries(
+            override != null
+                ? override
                 : context.findAnnotation(Fuzz.class).map(Fuzz::tries).orElseThrow());
-        String seed = System.getProperty(SEED_PROPERTY);
-        if (seed != null && !seed.isBlank()) {
-            context.attributes().setSeed(seed);
-        }
-        String target = context.containerClass().getSimpleName() + "." + context.targetMethod().getName();
-        FuzzTally tally = new FuzzTally(target);
-        current = tally;
-        try {
-            PropertyExecutionResult result = property.execute();
-            System.out.println(tally.summary(result.seed().orElse("?"), result.status().name()));
-            return result;
-        } finally {
-            current = null;
-        }
+    String seed = System.getProperty(SEED_PROPERTY);
+    if (seed != null && !seed.isBlank()) {
+      context.attributes().setSeed(seed);
     }
+    String target =
+        context.containerClass().getSimpleName() + "." + context.targetMethod().getName();
+    FuzzTally tally = new FuzzTally(target);
+    current = tally;
+    try {
+      PropertyExecutionResult result = property.execute();
+      System.out.println(tally.summary(result.seed().orElse("?"), result.status().name()));
+      return result;
+    } finally {
+      current = null;
+    }
+  }
 
-    /** The tally of the running target; a target's oracle records every outcome here. */
-    static FuzzTally tally() {
-        FuzzTally tally = current;
-        if (tally == null) {
-            throw new IllegalStateException("a FuzzOracle is used outside a @Fuzz target");
-        }
-        return tally;
+  /** The tally of the running target; a target's oracle records every outcome here. */
+  static FuzzTally tally() {
+    FuzzTally tally = current;
+    if (tally == null) {
+      throw new IllegalStateException("a FuzzOracle is used outside a @Fuzz target");
     }
+    return tally;
+  }
 }

@@ -8,20 +8,23 @@ import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Register;
 
-/** Programs that call one helper, for tests of helper sets here and in the modules above (test jar). */
+/**
+ * Programs that call one helper, for tests of helper sets here and in the modules above (test jar).
+ */
 public final class HelperCalls {
-    private HelperCalls() {
-    }
+  private HelperCalls() {}
 
-    /** Sets r1-r5 (so any prototype's arguments are initialised), calls helper {@code id}, returns 0. */
-    public static Program callingWithAllArguments(int id) {
-        List<Instruction> out = new ArrayList<>();
-        for (int r = 1; r <= HelperPrototype.MAX_ARGS; r++) {
-            out.add(AluOp.MOV.imm(Register.of(r), 0));
-        }
-        out.add(Instruction.call(id));
-        out.add(AluOp.MOV.imm(Register.R0, 0));
-        out.add(Instruction.exit());
-        return Program.of(out);
+  /**
+   * Sets r1-r5 (so any prototype's arguments are initialised), calls helper {@code id}, returns 0.
+   */
+  public static Program callingWithAllArguments(int id) {
+    List<Instruction> out = new ArrayList<>();
+    for (int r = 1; r <= HelperPrototype.MAX_ARGS; r++) {
+      out.add(AluOp.MOV.imm(Register.of(r), 0));
     }
+    out.add(Instruction.call(id));
+    out.add(AluOp.MOV.imm(Register.R0, 0));
+    out.add(Instruction.exit());
+    return Program.of(out);
+  }
 }

@@ -8,21 +8,22 @@ import org.junit.jupiter.api.Test;
 
 class VerifierElfTest {
 
-    private static byte[] resource(String name) {
-        try (java.io.InputStream in = VerifierElfTest.class.getResourceAsStream("/elf/" + name)) {
-            return in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+  private static byte[] resource(String name) {
+    try (java.io.InputStream in = VerifierElfTest.class.getResourceAsStream("/elf/" + name)) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
+  }
 
-    @Test
-    void clangCompiledProgramsWithGlobalsAreAccepted() {
-        ElfObject object = ElfObject.parse(resource("globals.o"));
-        for (String name : new String[] {"csd", "strings", "xdp", "text_entry", "chain"}) {
-            LoadedProgram loaded = object.program(name);
-            VerificationResult r = Verifier.verify(loaded.program(), VerifierOptions.defaults().withRegionsOf(loaded));
-            assertTrue(r.ok(), name + ": " + r + "\n" + loaded.program().listing());
-        }
+  @Test
+  void clangCompiledProgramsWithGlobalsAreAccepted() {
+    ElfObject object = ElfObject.parse(resource("globals.o"));
+    for (String name : new String[] {"csd", "strings", "xdp", "text_entry", "chain"}) {
+      LoadedProgram loaded = object.program(name);
+      VerificationResult r =
+          Verifier.verify(loaded.program(), VerifierOptions.defaults().withRegionsOf(loaded));
+      assertTrue(r.ok(), name + ": " + r + "\n" + loaded.program().listing());
     }
+  }
 }

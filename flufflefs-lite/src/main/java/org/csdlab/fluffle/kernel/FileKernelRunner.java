@@ -10,9 +10,9 @@ import org.csdlab.zns.csd.CsdKernel;
 import org.csdlab.zns.csd.CsdResult;
 
 /**
- * Runs a kernel on a file's blocks: lays out the call information, confines the kernel to the
- * LBAs of the call (it may read them and nothing else, and may not write), and turns every way
- * the kernel can fail into a {@link KernelIoException}.
+ * Runs a kernel on a file's blocks: lays out the call information, confines the kernel to the LBAs
+ * of the call (it may read them and nothing else, and may not write), and turns every way the
+ * kernel can fail into a {@link KernelIoException}.
  */
 public final class FileKernelRunner {
   private FileKernelRunner() {}
@@ -32,8 +32,13 @@ public final class FileKernelRunner {
     try {
       result = kernel.run(info, readable(call.lbas()));
     } catch (FuelExhaustedException e) {
-      throw new KernelIoException(path, kernel.toString(), "ran out of fuel after " + e.fuel()
-          + " instructions (a loop that never ends, or a request too large for the limit)", e);
+      throw new KernelIoException(
+          path,
+          kernel.toString(),
+          "ran out of fuel after "
+              + e.fuel()
+              + " instructions (a loop that never ends, or a request too large for the limit)",
+          e);
     } catch (HelperException e) {
       throw new KernelIoException(path, kernel.toString(), "was stopped: " + e.getMessage(), e);
     } catch (VmExecutionException e) {
@@ -41,8 +46,11 @@ public final class FileKernelRunner {
     }
     int status = (int) result.r0();
     if (status < 0) {
-      throw new KernelIoException(path, kernel.toString(), "returned error " + status + errnoName(status)
-          + " for " + call, null);
+      throw new KernelIoException(
+          path,
+          kernel.toString(),
+          "returned error " + status + errnoName(status) + " for " + call,
+          null);
     }
     return result;
   }

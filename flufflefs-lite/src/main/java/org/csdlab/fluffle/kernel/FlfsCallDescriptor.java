@@ -5,8 +5,8 @@ import java.nio.ByteOrder;
 
 /**
  * The bytes of the call information a kernel bound to a file reads with {@code get_call_info}:
- * FluffleFS's packed {@code struct flfs_call}, then the LBAs. All fields little-endian; the C
- * view is {@code tutorials/include/flfs_helpers.h}.
+ * FluffleFS's packed {@code struct flfs_call}, then the LBAs. All fields little-endian; the C view
+ * is {@code tutorials/include/flfs_helpers.h}.
  *
  * <pre>
  *   0                   1                   2                   3
@@ -32,9 +32,9 @@ import java.nio.ByteOrder;
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * <p>The outer struct is packed, the inner {@code struct inode} is not (hence the padding after
- * the type), exactly as FluffleFS declares them. The LBA count is (length − {@link
- * #HEADER_LENGTH}) / 8.
+ * <p>The outer struct is packed, the inner {@code struct inode} is not (hence the padding after the
+ * type), exactly as FluffleFS declares them. The LBA count is (length − {@link #HEADER_LENGTH}) /
+ * 8.
  */
 public final class FlfsCallDescriptor {
   public static final int OP_OFFSET = 0;
@@ -45,10 +45,13 @@ public final class FlfsCallDescriptor {
   public static final int TYPE_OFFSET = 36;
   public static final int PAD_OFFSET = 40;
   public static final int FILE_SIZE_OFFSET = 44;
+
   /** Bytes before the LBA list: {@code sizeof(struct flfs_call)}. */
   public static final int HEADER_LENGTH = 52;
+
   /** {@code FLFS_FILE}. */
   public static final int TYPE_FILE = 0;
+
   /** {@code FLFS_DIR}. */
   public static final int TYPE_DIR = 1;
 
@@ -83,22 +86,37 @@ public final class FlfsCallDescriptor {
     ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     int type = b.getInt(TYPE_OFFSET);
     if (type != TYPE_FILE && type != TYPE_DIR) {
-      throw new IllegalArgumentException("flfs_call type " + type + " at byte " + TYPE_OFFSET
-          + " is neither FLFS_FILE (0) nor FLFS_DIR (1)");
+      throw new IllegalArgumentException(
+          "flfs_call type "
+              + type
+              + " at byte "
+              + TYPE_OFFSET
+              + " is neither FLFS_FILE (0) nor FLFS_DIR (1)");
     }
     long[] lbas = new long[(bytes.length - HEADER_LENGTH) / Long.BYTES];
     for (int i = 0; i < lbas.length; i++) {
       lbas[i] = b.getLong(lbaOffset(i));
     }
-    return new FlfsCall(FlfsOp.ofCode(b.getInt(OP_OFFSET)), b.getLong(SIZE_OFFSET), b.getLong(OFFSET_OFFSET),
-        b.getLong(INODE_OFFSET), b.getLong(PARENT_OFFSET), type == TYPE_DIR, b.getLong(FILE_SIZE_OFFSET), lbas);
+    return new FlfsCall(
+        FlfsOp.ofCode(b.getInt(OP_OFFSET)),
+        b.getLong(SIZE_OFFSET),
+        b.getLong(OFFSET_OFFSET),
+        b.getLong(INODE_OFFSET),
+        b.getLong(PARENT_OFFSET),
+        type == TYPE_DIR,
+        b.getLong(FILE_SIZE_OFFSET),
+        lbas);
   }
 
   /** Refuses a length that is not a header followed by whole LBAs. */
   public static void checkLength(int length) {
     if (length < HEADER_LENGTH || (length - HEADER_LENGTH) % Long.BYTES != 0) {
-      throw new IllegalArgumentException("flfs_call of " + length + " bytes: it must be the " + HEADER_LENGTH
-          + "-byte header followed by whole 8-byte LBAs");
+      throw new IllegalArgumentException(
+          "flfs_call of "
+              + length
+              + " bytes: it must be the "
+              + HEADER_LENGTH
+              + "-byte header followed by whole 8-byte LBAs");
     }
   }
 }

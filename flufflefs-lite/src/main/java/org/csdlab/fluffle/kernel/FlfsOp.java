@@ -2,7 +2,10 @@ package org.csdlab.fluffle.kernel;
 
 /** Why a kernel bound to a file runs: the {@code op} field of the call information. */
 public enum FlfsOp {
-  /** A read through a handle with a read-stream kernel: the kernel's return data is the read's answer. */
+  /**
+   * A read through a handle with a read-stream kernel: the kernel's return data is the read's
+   * answer.
+   */
   READ_STREAM(0),
   /** A write just stored: the kernel sees exactly the blocks written. */
   WRITE_EVENT(1);
@@ -25,6 +28,7 @@ public enum FlfsOp {
         return op;
       }
     }
-    throw new IllegalArgumentException("flfs_call op " + code + " is not one of 0 (READ_STREAM), 1 (WRITE_EVENT)");
+    throw new IllegalArgumentException(
+        "flfs_call op " + code + " is not one of 0 (READ_STREAM), 1 (WRITE_EVENT)");
   }
 }

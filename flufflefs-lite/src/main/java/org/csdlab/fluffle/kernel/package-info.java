@@ -1,6 +1,6 @@
 /**
- * eBPF kernels bound to files, as FluffleFS binds them with its {@code user.process.csd_*}
- * extended attributes.
+ * eBPF kernels bound to files, as FluffleFS binds them with its {@code user.process.csd_*} extended
+ * attributes.
  *
  * <ul>
  *   <li><b>ABI.</b> A kernel reads its call information with the opencsd helper {@code
@@ -9,26 +9,26 @@
  *       org.csdlab.fluffle.kernel.FlfsCallDescriptor}; C view: {@code
  *       tutorials/include/flfs_helpers.h}; examples: {@code tutorials/programs/flfs_*.c}).
  *   <li><b>Read stream.</b> {@link org.csdlab.fluffle.FluffleFs#file(String)}{@code
- *       .offload(program)}, or {@code setxattr(path, "user.process.csd_read_stream", kernel)}
- *       on a file with open handles: a snapshot of the file is taken (its blocks pinned against
- *       the cleaner) and every read through the handle runs the kernel over that snapshot and
- *       returns its answer, whatever other writers do. Closing the handle releases the kernel
- *       and the snapshot; neither survives an unmount.
+ *       .offload(program)}, or {@code setxattr(path, "user.process.csd_read_stream", kernel)} on a
+ *       file with open handles: a snapshot of the file is taken (its blocks pinned against the
+ *       cleaner) and every read through the handle runs the kernel over that snapshot and returns
+ *       its answer, whatever other writers do. Closing the handle releases the kernel and the
+ *       snapshot; neither survives an unmount.
  *   <li><b>Write event.</b> {@code fs.file(path).onWrite(program)}, or {@code
  *       "user.process.csd_write_event"}: after each write through the handle the kernel runs on
- *       exactly the blocks written; {@link org.csdlab.fluffle.FileHandle#lastKernelResult()}
- *       holds its answer.
+ *       exactly the blocks written; {@link org.csdlab.fluffle.FileHandle#lastKernelResult()} holds
+ *       its answer.
  *   <li><b>Confinement.</b> A kernel may read the LBAs of its call and nothing else, and may not
- *       write. A stray read, a write, running out of fuel, a memory fault or a negative return
- *       end the call with a {@link org.csdlab.fluffle.kernel.KernelIoException}; the filesystem
- *       is untouched and goes on ({@link org.csdlab.fluffle.kernel.FileKernelRunner}).
- *   <li><b>Attribute errors</b>, as FluffleFS gives them: a missing file or kernel file is
- *       ENOENT ({@link org.csdlab.fluffle.NoSuchPathException}); no handle open on the file is
- *       ENODATA; another attribute name is ENOTSUP on set and ENODATA on get; {@code
- *       XattrFlag.CREATE} over a bound kernel is EEXIST and {@code XattrFlag.REPLACE} with none
- *       is ENODATA; a value that is not a loadable, verified kernel is ENOEXEC ({@link
- *       org.csdlab.fluffle.XattrException#reason()}). The value is the bytes of an ELF object,
- *       or as text the path of one in the filesystem or its inode number (FluffleFS's form).
+ *       write. A stray read, a write, running out of fuel, a memory fault or a negative return end
+ *       the call with a {@link org.csdlab.fluffle.kernel.KernelIoException}; the filesystem is
+ *       untouched and goes on ({@link org.csdlab.fluffle.kernel.FileKernelRunner}).
+ *   <li><b>Attribute errors</b>, as FluffleFS gives them: a missing file or kernel file is ENOENT
+ *       ({@link org.csdlab.fluffle.NoSuchPathException}); no handle open on the file is ENODATA;
+ *       another attribute name is ENOTSUP on set and ENODATA on get; {@code XattrFlag.CREATE} over
+ *       a bound kernel is EEXIST and {@code XattrFlag.REPLACE} with none is ENODATA; a value that
+ *       is not a loadable, verified kernel is ENOEXEC ({@link
+ *       org.csdlab.fluffle.XattrException#reason()}). The value is the bytes of an ELF object, or
+ *       as text the path of one in the filesystem or its inode number (FluffleFS's form).
  * </ul>
  */
 package org.csdlab.fluffle.kernel;

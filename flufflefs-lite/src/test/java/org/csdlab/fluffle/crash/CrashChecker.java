@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Compares the tree a recovered filesystem holds with what the workload allows after a crash:
- * only data that was written (never another file's, never garbage), no name for two files, no
- * block owned twice, and everything made durable by fsync or sync still there unless a later
- * operation changed it.
+ * Compares the tree a recovered filesystem holds with what the workload allows after a crash: only
+ * data that was written (never another file's, never garbage), no name for two files, no block
+ * owned twice, and everything made durable by fsync or sync still there unless a later operation
+ * changed it.
  */
 final class CrashChecker {
   private final Recording recording;
@@ -29,7 +29,10 @@ final class CrashChecker {
    */
   List<String> check(Map<String, Observed> tree, int completed, int inFlight) {
     List<String> out = new ArrayList<>();
-    int lastVisible = inFlight >= 0 ? Math.min(inFlight + 1, recording.ops.size()) : Math.min(completed, recording.ops.size());
+    int lastVisible =
+        inFlight >= 0
+            ? Math.min(inFlight + 1, recording.ops.size())
+            : Math.min(completed, recording.ops.size());
     Map<Long, String> pathOfInode = new HashMap<>();
     Map<Long, String> ownerOfLba = new HashMap<>();
     for (Observed o : tree.values()) {
@@ -42,7 +45,8 @@ final class CrashChecker {
         if (lba >= 0) {
           String owner = ownerOfLba.put(lba, o.path() + " block " + b);
           if (owner != null) {
-            out.add("lba " + lba + " is owned twice: by " + owner + " and " + o.path() + " block " + b);
+            out.add(
+                "lba " + lba + " is owned twice: by " + owner + " and " + o.path() + " block " + b);
           }
         }
       }
@@ -53,7 +57,15 @@ final class CrashChecker {
       }
       FsModel history = recording.models.get(lastVisible);
       if (!history.pathsOf(id).contains(o.path())) {
-        out.add(o + ": model id " + id + " was never named " + o.path() + " (names: " + history.pathsOf(id) + ")");
+        out.add(
+            o
+                + ": model id "
+                + id
+                + " was never named "
+                + o.path()
+                + " (names: "
+                + history.pathsOf(id)
+                + ")");
       }
       if (o.directory()) {
         continue;
@@ -63,9 +75,15 @@ final class CrashChecker {
       }
       for (long b = 0; b * blockSize < o.size(); b++) {
         int from = (int) (b * blockSize);
-        byte[] bytes = Arrays.copyOfRange(o.content(), from, (int) Math.min(o.size(), from + (long) blockSize));
+        byte[] bytes =
+            Arrays.copyOfRange(
+                o.content(), from, (int) Math.min(o.size(), from + (long) blockSize));
         if (!history.everHadBlock(id, b, bytes)) {
-          out.add(o + ": block " + b + " holds bytes never written to it (not a version of this file, not zeros)");
+          out.add(
+              o
+                  + ": block "
+                  + b
+                  + " holds bytes never written to it (not a version of this file, not zeros)");
         }
       }
     }
@@ -74,7 +92,8 @@ final class CrashChecker {
   }
 
   /** Durable ids whose last durable state must be visible, and where. */
-  private void checkDurability(Map<String, Observed> tree, int completed, int inFlight, List<String> out) {
+  private void checkDurability(
+      Map<String, Observed> tree, int completed, int inFlight, List<String> out) {
     int ops = recording.ops.size();
     int lastStarted = inFlight >= 0 ? Math.min(inFlight, ops - 1) : Math.min(completed, ops) - 1;
     Map<Integer, Integer> durableAt = new HashMap<>();
@@ -124,8 +143,14 @@ final class CrashChecker {
       }
       Long inode = recording.inodeOf.get(id);
       Observed seen = inode == null ? null : byInode.get(inode);
-      String what = (atD.isDirectory(durablePath) ? "directory " : "file ") + durablePath + " (durable since operation "
-          + d + ", " + recording.ops.get(d) + ")";
+      String what =
+          (atD.isDirectory(durablePath) ? "directory " : "file ")
+              + durablePath
+              + " (durable since operation "
+              + d
+              + ", "
+              + recording.ops.get(d)
+              + ")";
       if (seen == null) {
         if (!removed) {
           out.add(what + " is missing after the crash");
@@ -138,8 +163,13 @@ final class CrashChecker {
       if (!seen.directory()) {
         byte[] expected = atD.content(id);
         if (!Arrays.equals(expected, seen.content())) {
-          out.add(what + " lost its durable contents: size " + seen.size() + ", expected " + expected.length
-              + (seen.size() == expected.length ? " (same size, different bytes)" : ""));
+          out.add(
+              what
+                  + " lost its durable contents: size "
+                  + seen.size()
+                  + ", expected "
+                  + expected.length
+                  + (seen.size() == expected.length ? " (same size, different bytes)" : ""));
         }
       }
     }

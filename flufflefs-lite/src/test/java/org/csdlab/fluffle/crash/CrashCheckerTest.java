@@ -10,7 +10,9 @@ import java.util.TreeMap;
 import org.csdlab.fluffle.FluffleFs;
 import org.junit.jupiter.api.Test;
 
-/** The checker sees each kind of damage a crash could do (so a clean harness run means something). */
+/**
+ * The checker sees each kind of damage a crash could do (so a clean harness run means something).
+ */
 class CrashCheckerTest {
   static final CrashOp CREATE = new CrashOp.Create("/a");
   static final CrashOp WRITE = new CrashOp.Write("/a", 0, 9000, 1);
@@ -30,7 +32,9 @@ class CrashCheckerTest {
   }
 
   private static void assertFinds(List<String> violations, String expected) {
-    assertTrue(violations.stream().anyMatch(v -> v.contains(expected)), "expected '" + expected + "' in " + violations);
+    assertTrue(
+        violations.stream().anyMatch(v -> v.contains(expected)),
+        "expected '" + expected + "' in " + violations);
   }
 
   @Test
@@ -65,14 +69,17 @@ class CrashCheckerTest {
     Recording r = Recording.run(CrashHarness.device(), List.of(CREATE, WRITE));
     Map<String, Observed> tree = treeAfter(r, 2);
     Observed a = tree.get("/a");
-    tree.put("/a", new Observed("/a", false, a.inode(), 5000, Arrays.copyOf(a.content(), 5000), a.lbas()));
+    tree.put(
+        "/a",
+        new Observed("/a", false, a.inode(), 5000, Arrays.copyOf(a.content(), 5000), a.lbas()));
     assertFinds(check(r, tree, 2), "never had size 5000");
   }
 
   @Test
   void twoNamesForOneFileAndBlocksOwnedTwiceAreReported() {
-    Recording r = Recording.run(CrashHarness.device(),
-        List.of(CREATE, WRITE, FSYNC, new CrashOp.Rename("/a", "/b")));
+    Recording r =
+        Recording.run(
+            CrashHarness.device(), List.of(CREATE, WRITE, FSYNC, new CrashOp.Rename("/a", "/b")));
     Map<String, Observed> tree = treeAfter(r, 4);
     assertEquals(List.of(), check(r, tree, 4));
     Observed b = tree.get("/b");
@@ -84,12 +91,15 @@ class CrashCheckerTest {
 
   @Test
   void aRenameThatLosesBothNamesIsReported() {
-    Recording r = Recording.run(CrashHarness.device(),
-        List.of(CREATE, WRITE, FSYNC, new CrashOp.Rename("/a", "/b")));
+    Recording r =
+        Recording.run(
+            CrashHarness.device(), List.of(CREATE, WRITE, FSYNC, new CrashOp.Rename("/a", "/b")));
     Map<String, Observed> tree = treeAfter(r, 4);
     tree.remove("/b");
     tree.remove("/a");
-    assertFinds(new CrashChecker(r, CrashHarness.GEOMETRY.blockSizeBytes()).check(tree, 3, 3), "is missing");
+    assertFinds(
+        new CrashChecker(r, CrashHarness.GEOMETRY.blockSizeBytes()).check(tree, 3, 3),
+        "is missing");
   }
 
   @Test

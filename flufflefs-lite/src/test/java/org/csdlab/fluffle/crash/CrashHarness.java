@@ -10,31 +10,44 @@ import org.csdlab.zns.Geometry;
 import org.csdlab.zns.ZnsDevice;
 
 /**
- * A CrashMonkey-style harness: runs a workload with the device journaled, rebuilds the device
- * as a power cut after each prefix of its commands would leave it (and with a multi-block write
- * torn at each block boundary), mounts it, and checks the recovered filesystem against the
- * workload's model. Recovery itself is journaled too: a crash during recovery, then another
- * mount, must give the state the first recovery gave.
+ * A CrashMonkey-style harness: runs a workload with the device journaled, rebuilds the device as a
+ * power cut after each prefix of its commands would leave it (and with a multi-block write torn at
+ * each block boundary), mounts it, and checks the recovered filesystem against the workload's
+ * model. Recovery itself is journaled too: a crash during recovery, then another mount, must give
+ * the state the first recovery gave.
  */
 final class CrashHarness {
-  /** A small device, so that cleaning and space pressure come quickly: 24 zones of 32 blocks of 4 KiB (3 MiB). */
-  static final Geometry GEOMETRY = Geometry.builder()
-      .zoneCount(24).zoneSizeBlocks(32).zoneCapacityBlocks(32).blockSizeBytes(4096)
-      .maxOpenZones(14).maxActiveZones(14).build();
+  /**
+   * A small device, so that cleaning and space pressure come quickly: 24 zones of 32 blocks of 4
+   * KiB (3 MiB).
+   */
+  static final Geometry GEOMETRY =
+      Geometry.builder()
+          .zoneCount(24)
+          .zoneSizeBlocks(32)
+          .zoneCapacityBlocks(32)
+          .blockSizeBytes(4096)
+          .maxOpenZones(14)
+          .maxActiveZones(14)
+          .build();
 
   /**
-   * Which crash points to visit: at most {@code maxCrashPoints} from the start of operation
-   * {@code firstOp} on (earlier operations set the stage), and for each at most {@code
-   * maxRecoveryPoints} crashes during its recovery; with {@code everyPointOfCleaningAndSync},
-   * also every crash point inside a cleaning pass or a sync (a checkpoint switch), however many.
+   * Which crash points to visit: at most {@code maxCrashPoints} from the start of operation {@code
+   * firstOp} on (earlier operations set the stage), and for each at most {@code maxRecoveryPoints}
+   * crashes during its recovery; with {@code everyPointOfCleaningAndSync}, also every crash point
+   * inside a cleaning pass or a sync (a checkpoint switch), however many.
    */
-  record Plan(int maxCrashPoints, int maxRecoveryPoints, int firstOp, boolean everyPointOfCleaningAndSync) {
+  record Plan(
+      int maxCrashPoints, int maxRecoveryPoints, int firstOp, boolean everyPointOfCleaningAndSync) {
     Plan(int maxCrashPoints, int maxRecoveryPoints, int firstOp) {
       this(maxCrashPoints, maxRecoveryPoints, firstOp, false);
     }
   }
 
-  /** A crash point: the first {@code commands} journal entries, the last one cut to {@code tornBlocks} if torn. */
+  /**
+   * A crash point: the first {@code commands} journal entries, the last one cut to {@code
+   * tornBlocks} if torn.
+   */
   record CrashPoint(int commands, int tornBlocks) {
     boolean torn() {
       return tornBlocks >= 0;
@@ -46,7 +59,13 @@ final class CrashHarness {
 
     @Override
     public String toString() {
-      return torn() ? "after " + (commands - 1) + " commands + " + tornBlocks + " blocks of command " + (commands - 1)
+      return torn()
+          ? "after "
+              + (commands - 1)
+              + " commands + "
+              + tornBlocks
+              + " blocks of command "
+              + (commands - 1)
           : "after " + commands + " commands";
     }
 
@@ -55,7 +74,10 @@ final class CrashHarness {
       return all(journal, 0);
     }
 
-    /** Every prefix of at least {@code from} commands, and the block boundaries of the writes after them. */
+    /**
+     * Every prefix of at least {@code from} commands, and the block boundaries of the writes after
+     * them.
+     */
     static List<CrashPoint> all(DeviceJournal journal, int from) {
       List<CrashPoint> out = new ArrayList<>();
       for (int n = from; n <= journal.size(); n++) {
@@ -107,7 +129,8 @@ final class CrashHarness {
     Findings plus(Findings other) {
       List<String> all = new ArrayList<>(violations);
       all.addAll(other.violations);
-      return new Findings(crashPoints + other.crashPoints, recoveryCrashes + other.recoveryCrashes, all);
+      return new Findings(
+          crashPoints + other.crashPoints, recoveryCrashes + other.recoveryCrashes, all);
     }
 
     /** The first {@code n} violations (what an assertion shows). */
@@ -116,7 +139,9 @@ final class CrashHarness {
     }
   }
 
-  /** Every violation the workload's crash points show, each line naming the workload and the point. */
+  /**
+   * Every violation the workload's crash points show, each line naming the workload and the point.
+   */
   static Findings explore(List<CrashOp> ops, Plan plan) {
     return explore(Recording.run(device(), ops), plan);
   }
@@ -131,8 +156,9 @@ final class CrashHarness {
       out.add(workload + ": " + problem);
     }
     int from = recording.begin[plan.firstOp()];
-    java.util.Set<CrashPoint> points = new java.util.LinkedHashSet<>(
-        CrashPoint.sample(recording.journal, from, plan.maxCrashPoints()));
+    java.util.Set<CrashPoint> points =
+        new java.util.LinkedHashSet<>(
+            CrashPoint.sample(recording.journal, from, plan.maxCrashPoints()));
     if (plan.everyPointOfCleaningAndSync()) {
       for (int i = 0; i < ops.size(); i++) {
         if (ops.get(i) instanceof CrashOp.Clean || ops.get(i) instanceof CrashOp.Sync) {
@@ -153,7 +179,11 @@ final class CrashHarness {
     return new Findings(points.size(), recoveryCrashes[0], out);
   }
 
-  private static List<String> crashAt(Recording recording, CrashChecker checker, CrashPoint point, Plan plan,
+  private static List<String> crashAt(
+      Recording recording,
+      CrashChecker checker,
+      CrashPoint point,
+      Plan plan,
       int[] recoveryCrashes) {
     int whole = point.torn() ? point.commands() - 1 : point.commands();
     int completed = recording.completedAt(whole);
@@ -180,25 +210,41 @@ final class CrashHarness {
       FsModel last = recording.models.get(recording.ops.size());
       Map<String, FsModel.Node> expected = last.tree();
       if (!expected.keySet().equals(tree.keySet())) {
-        out.add("after a clean unmount the tree is " + tree.keySet() + ", expected " + expected.keySet());
+        out.add(
+            "after a clean unmount the tree is "
+                + tree.keySet()
+                + ", expected "
+                + expected.keySet());
       }
       for (Map.Entry<String, FsModel.Node> e : expected.entrySet()) {
         Observed o = tree.get(e.getKey());
-        if (o != null && !e.getValue().directory() && !java.util.Arrays.equals(last.content(e.getValue().id()), o.content())) {
-          out.add("after a clean unmount " + o + " does not hold what was written (" + last.content(e.getValue().id()).length
-              + " bytes expected)");
+        if (o != null
+            && !e.getValue().directory()
+            && !java.util.Arrays.equals(last.content(e.getValue().id()), o.content())) {
+          out.add(
+              "after a clean unmount "
+                  + o
+                  + " does not hold what was written ("
+                  + last.content(e.getValue().id()).length
+                  + " bytes expected)");
         }
       }
     }
     fs.unmount();
     recovery.detach();
-    out.addAll(recoveryIsIdempotent(recovery, mountCommands, Observed.summary(tree), plan, recoveryCrashes));
+    out.addAll(
+        recoveryIsIdempotent(
+            recovery, mountCommands, Observed.summary(tree), plan, recoveryCrashes));
     return out;
   }
 
   /** A crash at any point of recovery, then a mount, gives the state recovery gave. */
-  private static List<String> recoveryIsIdempotent(DeviceJournal recovery, int mountCommands,
-      Map<String, String> recovered, Plan plan, int[] recoveryCrashes) {
+  private static List<String> recoveryIsIdempotent(
+      DeviceJournal recovery,
+      int mountCommands,
+      Map<String, String> recovered,
+      Plan plan,
+      int[] recoveryCrashes) {
     List<String> out = new ArrayList<>();
     List<CrashPoint> points = new ArrayList<>();
     for (CrashPoint p : CrashPoint.all(recovery)) {
@@ -215,8 +261,13 @@ final class CrashHarness {
         FluffleFs again = FluffleFs.mount(p.replay(recovery));
         Map<String, String> state = Observed.summary(Observed.readTree(again));
         if (!state.equals(recovered)) {
-          out.add("recovery is not idempotent: a crash during recovery " + p + " then a mount gives " + state
-              + ", the first recovery gave " + recovered);
+          out.add(
+              "recovery is not idempotent: a crash during recovery "
+                  + p
+                  + " then a mount gives "
+                  + state
+                  + ", the first recovery gave "
+                  + recovered);
         }
         again.unmount();
       } catch (RuntimeException e) {

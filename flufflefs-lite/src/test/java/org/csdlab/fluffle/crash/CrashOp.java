@@ -6,9 +6,14 @@ import java.util.Set;
 import org.csdlab.fluffle.FileHandle;
 import org.csdlab.fluffle.FluffleFs;
 
-/** One filesystem operation of a crash-test workload, run on the filesystem and on the model alike. */
+/**
+ * One filesystem operation of a crash-test workload, run on the filesystem and on the model alike.
+ */
 sealed interface CrashOp {
-  /** Whether the operation succeeds on a filesystem in the model's state (workloads hold only those). */
+  /**
+   * Whether the operation succeeds on a filesystem in the model's state (workloads hold only
+   * those).
+   */
   boolean validIn(FsModel m);
 
   void applyTo(FluffleFs fs);
@@ -80,7 +85,10 @@ sealed interface CrashOp {
     }
   }
 
-  /** Writes {@code length} bytes made from {@code seed} (never zero, unique per seed) at {@code offset}. */
+  /**
+   * Writes {@code length} bytes made from {@code seed} (never zero, unique per seed) at {@code
+   * offset}.
+   */
   record Write(String path, long offset, int length, long seed) implements CrashOp {
     byte[] data() {
       byte[] d = new byte[length];
@@ -211,11 +219,16 @@ sealed interface CrashOp {
   record Rename(String from, String to) implements CrashOp {
     @Override
     public boolean validIn(FsModel m) {
-      if (!m.exists(from) || from.equals("/") || from.equals(to) || to.startsWith(from + "/")
+      if (!m.exists(from)
+          || from.equals("/")
+          || from.equals(to)
+          || to.startsWith(from + "/")
           || !m.isDirectory(FsModel.parent(to))) {
         return false;
       }
-      return m.isFile(from) ? !m.exists(to) || m.isFile(to) : !m.exists(to) || m.isEmptyDirectory(to);
+      return m.isFile(from)
+          ? !m.exists(to) || m.isFile(to)
+          : !m.exists(to) || m.isEmptyDirectory(to);
     }
 
     @Override
@@ -231,17 +244,22 @@ sealed interface CrashOp {
 
     /** Where {@code path} is after the rename if the rename moves it, else null. */
     String moved(String path) {
-      return path.equals(from) || path.startsWith(from + "/") ? to + path.substring(from.length()) : null;
+      return path.equals(from) || path.startsWith(from + "/")
+          ? to + path.substring(from.length())
+          : null;
     }
 
     @Override
     public Set<Integer> touches(FsModel before) {
       Set<Integer> out = idsAt(before, from, to);
-      before.tree().forEach((path, node) -> {
-        if (moved(path) != null) {
-          out.add(node.id());
-        }
-      });
+      before
+          .tree()
+          .forEach(
+              (path, node) -> {
+                if (moved(path) != null) {
+                  out.add(node.id());
+                }
+              });
       return out;
     }
 

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The oracle: what the filesystem should hold after each operation of a workload, and every
- * version each file ever had (the versions a crash may expose).
+ * The oracle: what the filesystem should hold after each operation of a workload, and every version
+ * each file ever had (the versions a crash may expose).
  *
  * <p>Files and directories are known by a model id, assigned at creation; the filesystem's inode
  * number of each id is learned when the workload runs it.
@@ -23,12 +23,16 @@ final class FsModel {
   private final int blockSize;
   private final TreeMap<String, Node> tree = new TreeMap<>();
   private final Map<Integer, byte[]> contents = new HashMap<>();
+
   /** Every size each file had. */
   private final Map<Integer, Set<Long>> sizes = new HashMap<>();
+
   /** Every image each file block had, zero-padded to the block size. */
   private final Map<Integer, Map<Long, Set<String>>> blockImages = new HashMap<>();
+
   /** Every path each id was reachable at. */
   private final Map<Integer, Set<String>> pathsOf = new HashMap<>();
+
   private int nextId = 1;
 
   FsModel(int blockSize) {
@@ -43,11 +47,12 @@ final class FsModel {
     m.tree.putAll(tree);
     contents.forEach((id, c) -> m.contents.put(id, c.clone()));
     sizes.forEach((id, s) -> m.sizes.put(id, new HashSet<>(s)));
-    blockImages.forEach((id, b) -> {
-      Map<Long, Set<String>> copy = new HashMap<>();
-      b.forEach((k, v) -> copy.put(k, new HashSet<>(v)));
-      m.blockImages.put(id, copy);
-    });
+    blockImages.forEach(
+        (id, b) -> {
+          Map<Long, Set<String>> copy = new HashMap<>();
+          b.forEach((k, v) -> copy.put(k, new HashSet<>(v)));
+          m.blockImages.put(id, copy);
+        });
     pathsOf.forEach((id, p) -> m.pathsOf.put(id, new HashSet<>(p)));
     m.nextId = nextId;
     return m;
@@ -101,14 +106,20 @@ final class FsModel {
   }
 
   List<String> files() {
-    return tree.entrySet().stream().filter(e -> !e.getValue().directory()).map(Map.Entry::getKey).toList();
+    return tree.entrySet().stream()
+        .filter(e -> !e.getValue().directory())
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   boolean everHadSize(int id, long size) {
     return sizes.getOrDefault(id, Set.of()).contains(size);
   }
 
-  /** Whether {@code bytes} (a block's bytes up to the file size) is a prefix of some image block {@code block} of {@code id} had. */
+  /**
+   * Whether {@code bytes} (a block's bytes up to the file size) is a prefix of some image block
+   * {@code block} of {@code id} had.
+   */
   boolean everHadBlock(int id, long block, byte[] bytes) {
     Set<String> images = blockImages.getOrDefault(id, Map.of()).getOrDefault(block, Set.of());
     byte[] padded = Arrays.copyOf(bytes, blockSize);
@@ -191,7 +202,9 @@ final class FsModel {
     Map<Long, Set<String>> images = blockImages.computeIfAbsent(id, k -> new HashMap<>());
     for (long b = 0; (long) b * blockSize < c.length; b++) {
       int from = (int) (b * blockSize);
-      byte[] block = Arrays.copyOf(Arrays.copyOfRange(c, from, Math.min(c.length, from + blockSize)), blockSize);
+      byte[] block =
+          Arrays.copyOf(
+              Arrays.copyOfRange(c, from, Math.min(c.length, from + blockSize)), blockSize);
       images.computeIfAbsent(b, k -> new HashSet<>()).add(key(block));
     }
   }

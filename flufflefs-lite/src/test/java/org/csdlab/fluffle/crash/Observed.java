@@ -10,8 +10,12 @@ import org.csdlab.fluffle.FileHandle;
 import org.csdlab.fluffle.FileStat;
 import org.csdlab.fluffle.FluffleFs;
 
-/** What a mounted filesystem holds, read through its public API: every path, its inode, size, bytes and blocks. */
-record Observed(String path, boolean directory, long inode, long size, byte[] content, List<Long> lbas) {
+/**
+ * What a mounted filesystem holds, read through its public API: every path, its inode, size, bytes
+ * and blocks.
+ */
+record Observed(
+    String path, boolean directory, long inode, long size, byte[] content, List<Long> lbas) {
 
   /** The whole tree, path to entry, walked from the root. */
   static Map<String, Observed> readTree(FluffleFs fs) {
@@ -41,15 +45,29 @@ record Observed(String path, boolean directory, long inode, long size, byte[] co
   /** The tree without block placement (what recovery must reproduce exactly). */
   static Map<String, String> summary(Map<String, Observed> tree) {
     Map<String, String> out = new TreeMap<>();
-    tree.forEach((p, o) -> out.put(p, (o.directory ? "dir" : "file") + " inode " + o.inode + " size " + o.size
-        + " content#" + Arrays.hashCode(o.content)));
+    tree.forEach(
+        (p, o) ->
+            out.put(
+                p,
+                (o.directory ? "dir" : "file")
+                    + " inode "
+                    + o.inode
+                    + " size "
+                    + o.size
+                    + " content#"
+                    + Arrays.hashCode(o.content)));
     return out;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Observed x && path.equals(x.path) && directory == x.directory && inode == x.inode
-        && size == x.size && Arrays.equals(content, x.content) && lbas.equals(x.lbas);
+    return o instanceof Observed x
+        && path.equals(x.path)
+        && directory == x.directory
+        && inode == x.inode
+        && size == x.size
+        && Arrays.equals(content, x.content)
+        && lbas.equals(x.lbas);
   }
 
   @Override
@@ -59,6 +77,10 @@ record Observed(String path, boolean directory, long inode, long size, byte[] co
 
   @Override
   public String toString() {
-    return (directory ? "dir " : "file ") + path + " inode " + inode + (directory ? "" : " size " + size);
+    return (directory ? "dir " : "file ")
+        + path
+        + " inode "
+        + inode
+        + (directory ? "" : " size " + size);
   }
 }

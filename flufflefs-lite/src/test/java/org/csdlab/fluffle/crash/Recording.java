@@ -11,23 +11,33 @@ import org.csdlab.zns.DeviceJournal;
 import org.csdlab.zns.ZnsDevice;
 
 /**
- * A workload run on a freshly formatted filesystem with every device command journaled: the
- * model after each operation and the journal positions where each operation began and ended.
+ * A workload run on a freshly formatted filesystem with every device command journaled: the model
+ * after each operation and the journal positions where each operation began and ended.
  */
 final class Recording {
   final List<CrashOp> ops;
+
   /** models.get(i): the filesystem's expected state after the first i operations. */
   final List<FsModel> models = new ArrayList<>();
-  /** begin[i], end[i]: journal sizes before and after operation i; the last entry is the unmount. */
+
+  /**
+   * begin[i], end[i]: journal sizes before and after operation i; the last entry is the unmount.
+   */
   final int[] begin;
+
   final int[] end;
+
   /** The filesystem's inode number of each model id. */
   final Map<Integer, Long> inodeOf = new HashMap<>();
+
   final DeviceJournal journal;
+
   /** Structural problems {@code fs.check()} found on the live filesystem after an operation. */
   final List<String> liveProblems = new ArrayList<>();
+
   /** Operations refused with "no space left". */
   int refusedForSpace;
+
   /** The filesystem's counters just before the unmount. */
   FsCounters counters;
 
@@ -38,7 +48,10 @@ final class Recording {
     this.end = new int[ops.size() + 1];
   }
 
-  /** Formats a filesystem on {@code device}, then runs {@code ops} on it with a journal attached, then unmounts. */
+  /**
+   * Formats a filesystem on {@code device}, then runs {@code ops} on it with a journal attached,
+   * then unmounts.
+   */
   static Recording run(ZnsDevice device, List<CrashOp> ops) {
     FluffleFs fs = CrashHarness.format(device);
     DeviceJournal journal = DeviceJournal.attach(device);
@@ -49,7 +62,8 @@ final class Recording {
     for (int i = 0; i < ops.size(); i++) {
       CrashOp op = ops.get(i);
       if (!op.validIn(model)) {
-        throw new IllegalArgumentException("operation " + i + " (" + op + ") is not valid in the model: " + ops);
+        throw new IllegalArgumentException(
+            "operation " + i + " (" + op + ") is not valid in the model: " + ops);
       }
       r.begin[i] = journal.size();
       try {
@@ -99,12 +113,18 @@ final class Recording {
     return next < end.length && (begin[next] < commands || torn) ? next : -1;
   }
 
-  /** Which operations a crash point falls after and during, e.g. "(3 operations done, during 3: fsync /a)". */
+  /**
+   * Which operations a crash point falls after and during, e.g. "(3 operations done, during 3:
+   * fsync /a)".
+   */
   String describe(CrashHarness.CrashPoint point) {
     int whole = point.torn() ? point.commands() - 1 : point.commands();
     int done = completedAt(whole);
     int during = inFlightAt(whole, point.torn());
-    String op = during < 0 ? "" : ", during " + during + ": " + (during < ops.size() ? ops.get(during) : "unmount");
+    String op =
+        during < 0
+            ? ""
+            : ", during " + during + ": " + (during < ops.size() ? ops.get(during) : "unmount");
     return "(" + done + " operations done" + op + ")";
   }
 

@@ -20,19 +20,26 @@ import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.csd.ComputationalStorage;
 import org.csdlab.zns.csd.CsdKernel;
 import org.csdlab.zns.csd.CsdResult;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The file kernels on a raw device with hand-placed blocks, against answers computed in Java. */
 class FileKernelRunnerTest {
   static final int BLOCK = 4096;
-  static final Geometry GEOMETRY = Geometry.builder()
-      .zoneCount(4).zoneSizeBlocks(64).zoneCapacityBlocks(32).blockSizeBytes(BLOCK).build();
+  static final Geometry GEOMETRY =
+      Geometry.builder()
+          .zoneCount(4)
+          .zoneSizeBlocks(64)
+          .zoneCapacityBlocks(32)
+          .blockSizeBytes(BLOCK)
+          .build();
+
   /** 10 blocks; block 3 is a hole; the last block is partly used. */
   static final int BLOCKS = 10;
+
   static final int HOLE_BLOCK = 3;
   static final long SIZE = (long) BLOCKS * BLOCK - 100;
 
@@ -60,7 +67,8 @@ class FileKernelRunnerTest {
       }
       // blocks alternate between two zones, so the file is not contiguous on the device
       lbas.add(device.append(GEOMETRY.zoneStartLba(1 + b % 2), block));
-      System.arraycopy(block, 0, contents, b * BLOCK, (int) Math.min(BLOCK, SIZE - (long) b * BLOCK));
+      System.arraycopy(
+          block, 0, contents, b * BLOCK, (int) Math.min(BLOCK, SIZE - (long) b * BLOCK));
     }
     file = new KernelFile(12, 1, false, SIZE, lbas);
   }
@@ -72,11 +80,20 @@ class FileKernelRunnerTest {
   }
 
   private CsdResult read(CsdKernel kernel, long offset, long length) {
-    return FileKernelRunner.run(kernel, "/data.bin", FlfsCall.covering(FlfsOp.READ_STREAM, file, offset, length, BLOCK));
+    return FileKernelRunner.run(
+        kernel, "/data.bin", FlfsCall.covering(FlfsOp.READ_STREAM, file, offset, length, BLOCK));
   }
 
   @ParameterizedTest
-  @CsvSource({"0, 40860", "100, 5000", "4090, 10", "12000, 4096", "40000, 4096", "40870, 5", "0, 1"})
+  @CsvSource({
+    "0, 40860",
+    "100, 5000",
+    "4090, 10",
+    "12000, 4096",
+    "40000, 4096",
+    "40870, 5",
+    "0, 1"
+  })
   void passthroughReturnsTheRequestedBytes(long offset, long length) {
     CsdResult result = read(Kernels.load(csd, "flfs_passthrough"), offset, length);
     assertArrayEquals(expected(offset, length), result.returnData(), result.toString());
@@ -86,27 +103,33 @@ class FileKernelRunnerTest {
   @CsvSource({"0, 40860", "4, 5000", "8192, 8192", "12288, 4096", "40000, 4096"})
   void countU32MatchesTheHostCount(long offset, long length) {
     CsdResult result = read(Kernels.load(csd, "flfs_count_u32"), offset, length);
-    assertEquals(Kernels.countAboveHalf(expected(offset, length)), result.returnedLong(), result.toString());
+    assertEquals(
+        Kernels.countAboveHalf(expected(offset, length)), result.returnedLong(), result.toString());
   }
 
   @ParameterizedTest
   @CsvSource({"0, 40860", "1, 5000", "12000, 4096", "40859, 1"})
   void entropyHistogramMatchesTheHostHistogram(long offset, long length) {
     CsdResult result = read(Kernels.load(csd, "flfs_entropy"), offset, length);
-    assertArrayEquals(Kernels.histogram(expected(offset, length)), result.returnData(), result.toString());
+    assertArrayEquals(
+        Kernels.histogram(expected(offset, length)), result.returnData(), result.toString());
   }
 
   @Test
   void aKernelMovesOnlyItsAnswerOverTheLink() {
     CsdResult result = read(Kernels.load(csd, "flfs_count_u32"), 0, SIZE);
     assertEquals(8, result.hostBytes());
-    assertEquals((long) (BLOCKS - 1) * BLOCK, result.mediaBytesRead(), "every block but the hole, once");
+    assertEquals(
+        (long) (BLOCKS - 1) * BLOCK, result.mediaBytesRead(), "every block but the hole, once");
   }
 
   @Test
   void aReadOutsideTheFilesBlocksIsAnIoError() {
     // reads sector 0 of zone 1: a block of other data, not the file's
-    CsdKernel snoop = csd.load(Assembler.assemble("""
+    CsdKernel snoop =
+        csd.load(
+            Assembler.assemble(
+                """
         r1 = r10
         r1 += -16
         r2 = r10
@@ -123,7 +146,9 @@ class FileKernelRunnerTest {
     KernelIoException e = assertThrows(KernelIoException.class, () -> read(snoop, 0, 100));
     assertTrue(e.getMessage().startsWith("I/O error: kernel"), e.getMessage());
     assertTrue(e.getMessage().contains("/data.bin"), e.getMessage());
-    assertTrue(e.getMessage().contains("lba " + GEOMETRY.zoneStartLba(1) + " is outside the blocks"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("lba " + GEOMETRY.zoneStartLba(1) + " is outside the blocks"),
+        e.getMessage());
     assertInstanceOf(HelperException.class, e.getCause());
     assertEquals("/data.bin", e.path());
   }
@@ -131,16 +156,18 @@ class FileKernelRunnerTest {
   @Test
   void runningOutOfFuelIsAnIoError() {
     ComputationalStorage small = ComputationalStorage.builder(device).fuel(2_000).build();
-    KernelIoException e = assertThrows(KernelIoException.class,
-        () -> read(Kernels.load(small, "flfs_count_u32"), 0, SIZE));
+    KernelIoException e =
+        assertThrows(
+            KernelIoException.class, () -> read(Kernels.load(small, "flfs_count_u32"), 0, SIZE));
     assertTrue(e.getMessage().contains("ran out of fuel after 2000 instructions"), e.getMessage());
     assertInstanceOf(FuelExhaustedException.class, e.getCause());
   }
 
   @Test
   void aNegativeReturnIsAnIoErrorNamingTheErrno() {
-    KernelIoException e = assertThrows(KernelIoException.class,
-        () -> read(Kernels.load(csd, "flfs_count_u32"), 2, 100));
+    KernelIoException e =
+        assertThrows(
+            KernelIoException.class, () -> read(Kernels.load(csd, "flfs_count_u32"), 2, 100));
     assertTrue(e.getMessage().contains("returned error -22 (EINVAL)"), e.getMessage());
   }
 
@@ -153,7 +180,13 @@ class FileKernelRunnerTest {
   @Test
   void consecutiveBlocksAreReadInRunsThatStopAtZoneEndsAndTheMemorySize() {
     // zones of 8 blocks with no gap between them: the file's 20 blocks run on across two zone ends
-    Geometry tight = Geometry.builder().zoneCount(4).zoneSizeBlocks(8).zoneCapacityBlocks(8).blockSizeBytes(BLOCK).build();
+    Geometry tight =
+        Geometry.builder()
+            .zoneCount(4)
+            .zoneSizeBlocks(8)
+            .zoneCapacityBlocks(8)
+            .blockSizeBytes(BLOCK)
+            .build();
     ZnsDevice dev = ZnsDevice.builder(tight).build();
     byte[] data = new byte[20 * BLOCK - 10];
     new Random(9).nextBytes(data);
@@ -164,18 +197,29 @@ class FileKernelRunnerTest {
       byte[] block = Arrays.copyOfRange(data, b * BLOCK, Math.min(data.length, (b + 1) * BLOCK));
       lbas.add(dev.append(zoneStart, Arrays.copyOf(block, BLOCK)));
     }
-    assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L), lbas.subList(0, 7), "contiguous across the zone 0 end");
+    assertEquals(
+        List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L),
+        lbas.subList(0, 7),
+        "contiguous across the zone 0 end");
     KernelFile contiguous = new KernelFile(3, 1, false, data.length, lbas);
     // memory for 3 blocks and the histogram: runs are cut at 3 blocks, and at zone ends
-    ComputationalStorage small = ComputationalStorage.builder(dev).memoryBytes(3 * BLOCK + 1024).build();
-    for (long[] range : new long[][] {{0, data.length}, {100, 50_000}, {4 * BLOCK + 8, 9 * BLOCK}}) {
-      byte[] want = Arrays.copyOfRange(data, (int) range[0], (int) Math.min(data.length, range[0] + range[1]));
+    ComputationalStorage small =
+        ComputationalStorage.builder(dev).memoryBytes(3 * BLOCK + 1024).build();
+    for (long[] range :
+        new long[][] {{0, data.length}, {100, 50_000}, {4 * BLOCK + 8, 9 * BLOCK}}) {
+      byte[] want =
+          Arrays.copyOfRange(
+              data, (int) range[0], (int) Math.min(data.length, range[0] + range[1]));
       FlfsCall call = FlfsCall.covering(FlfsOp.READ_STREAM, contiguous, range[0], range[1], BLOCK);
-      assertArrayEquals(Kernels.histogram(want),
-          FileKernelRunner.run(Kernels.load(small, "flfs_entropy"), "/c", call).returnData(), Arrays.toString(range));
+      assertArrayEquals(
+          Kernels.histogram(want),
+          FileKernelRunner.run(Kernels.load(small, "flfs_entropy"), "/c", call).returnData(),
+          Arrays.toString(range));
       if (range[0] % 4 == 0) {
-        assertEquals(Kernels.countAboveHalf(want),
-            FileKernelRunner.run(Kernels.load(small, "flfs_count_u32"), "/c", call).returnedLong(), Arrays.toString(range));
+        assertEquals(
+            Kernels.countAboveHalf(want),
+            FileKernelRunner.run(Kernels.load(small, "flfs_count_u32"), "/c", call).returnedLong(),
+            Arrays.toString(range));
       }
     }
   }
@@ -184,7 +228,8 @@ class FileKernelRunnerTest {
   @ValueSource(strings = {"flfs_passthrough", "flfs_count_u32", "flfs_entropy"})
   void committedObjectMatchesItsSource(String name, @TempDir Path dir) {
     byte[] compiled = Kernels.compile(name, dir);
-    assertEquals(ElfObject.read(Kernels.object(name)).program(".text").program(),
+    assertEquals(
+        ElfObject.read(Kernels.object(name)).program(".text").program(),
         ElfObject.parse(compiled).program(".text").program());
   }
 }

@@ -10,20 +10,23 @@ import org.junit.jupiter.api.Test;
 class FlfsCallDescriptorTest {
   @Test
   void layoutIsFluffleFsPackedFlfsCall() {
-    FlfsCall call = new FlfsCall(FlfsOp.WRITE_EVENT, 0x1122, 0x3344, 7, 1, false, 0x5566, new long[] {9, -1});
+    FlfsCall call =
+        new FlfsCall(FlfsOp.WRITE_EVENT, 0x1122, 0x3344, 7, 1, false, 0x5566, new long[] {9, -1});
     byte[] bytes = FlfsCallDescriptor.encode(call);
-    assertArrayEquals(new byte[] {
-        1, 0, 0, 0,                                  // op = FLFS_WRITE_EVENT
-        0x22, 0x11, 0, 0, 0, 0, 0, 0,                // dims.size
-        0x44, 0x33, 0, 0, 0, 0, 0, 0,                // dims.offset
-        7, 0, 0, 0, 0, 0, 0, 0,                      // ino.inode
-        1, 0, 0, 0, 0, 0, 0, 0,                      // ino.parent
-        0, 0, 0, 0,                                  // ino.type = FLFS_FILE
-        0, 0, 0, 0,                                  // padding of struct inode
-        0x66, 0x55, 0, 0, 0, 0, 0, 0,                // ino.size
-        9, 0, 0, 0, 0, 0, 0, 0,                      // lbas[0]
-        -1, -1, -1, -1, -1, -1, -1, -1,              // lbas[1] = FLFS_HOLE
-    }, bytes);
+    assertArrayEquals(
+        new byte[] {
+          1, 0, 0, 0, // op = FLFS_WRITE_EVENT
+          0x22, 0x11, 0, 0, 0, 0, 0, 0, // dims.size
+          0x44, 0x33, 0, 0, 0, 0, 0, 0, // dims.offset
+          7, 0, 0, 0, 0, 0, 0, 0, // ino.inode
+          1, 0, 0, 0, 0, 0, 0, 0, // ino.parent
+          0, 0, 0, 0, // ino.type = FLFS_FILE
+          0, 0, 0, 0, // padding of struct inode
+          0x66, 0x55, 0, 0, 0, 0, 0, 0, // ino.size
+          9, 0, 0, 0, 0, 0, 0, 0, // lbas[0]
+          -1, -1, -1, -1, -1, -1, -1, -1, // lbas[1] = FLFS_HOLE
+        },
+        bytes);
     assertEquals(call, FlfsCallDescriptor.decode(bytes));
   }
 
@@ -48,7 +51,10 @@ class FlfsCallDescriptorTest {
     byte[] bytes = new byte[52];
     bytes[0] = 2;
     assertThrows(IllegalArgumentException.class, () -> FlfsCallDescriptor.decode(bytes));
-    assertThrows(IllegalArgumentException.class,
-        () -> FlfsCall.covering(FlfsOp.READ_STREAM, new KernelFile(1, 1, false, 0, List.of()), -1, 1, 4096));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            FlfsCall.covering(
+                FlfsOp.READ_STREAM, new KernelFile(1, 1, false, 0, List.of()), -1, 1, 4096));
   }
 }

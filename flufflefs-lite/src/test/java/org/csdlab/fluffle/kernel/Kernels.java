@@ -61,10 +61,25 @@ final class Kernels {
    * except under CI=true, where a missing clang fails.
    */
   static byte[] compile(String name, Path dir) {
-    String clang = System.getenv("CLANG") == null || System.getenv("CLANG").isBlank() ? "clang" : System.getenv("CLANG");
+    String clang =
+        System.getenv("CLANG") == null || System.getenv("CLANG").isBlank()
+            ? "clang"
+            : System.getenv("CLANG");
     Path out = dir.resolve(name + ".o");
-    List<String> command = List.of(clang, "-target", "bpf", "-O2", "-g0", "-I", INCLUDE.toString(), "-Wall", "-c",
-        PROGRAMS.resolve(name + ".c").toString(), "-o", out.toString());
+    List<String> command =
+        List.of(
+            clang,
+            "-target",
+            "bpf",
+            "-O2",
+            "-g0",
+            "-I",
+            INCLUDE.toString(),
+            "-Wall",
+            "-c",
+            PROGRAMS.resolve(name + ".c").toString(),
+            "-o",
+            out.toString());
     Process process;
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true).start();

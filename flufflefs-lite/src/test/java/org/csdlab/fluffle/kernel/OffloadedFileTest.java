@@ -30,15 +30,26 @@ import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.csd.ComputationalStorage;
 import org.junit.jupiter.api.Test;
 
-/** Kernels bound to files through the filesystem: fluent and attribute APIs, snapshots, failures. */
+/**
+ * Kernels bound to files through the filesystem: fluent and attribute APIs, snapshots, failures.
+ */
 class OffloadedFileTest {
   static final String READ_STREAM = "user.process.csd_read_stream";
   static final String WRITE_EVENT = "user.process.csd_write_event";
-  static final Geometry GEOMETRY = Geometry.builder()
-      .zoneCount(16).zoneSizeBlocks(64).zoneCapacityBlocks(64).blockSizeBytes(4096).build();
+  static final Geometry GEOMETRY =
+      Geometry.builder()
+          .zoneCount(16)
+          .zoneSizeBlocks(64)
+          .zoneCapacityBlocks(64)
+          .blockSizeBytes(4096)
+          .build();
 
-  final FluffleFs fs = FluffleFs.format(ZnsDevice.builder(GEOMETRY).build(), FormatOptions.defaults());
-  /** 10 blocks of u32 values in [0, RAND_MAX] with a hole at block 3, 100 bytes short of 10 blocks. */
+  final FluffleFs fs =
+      FluffleFs.format(ZnsDevice.builder(GEOMETRY).build(), FormatOptions.defaults());
+
+  /**
+   * 10 blocks of u32 values in [0, RAND_MAX] with a hole at block 3, 100 bytes short of 10 blocks.
+   */
   final byte[] contents = seeded(7, 10 * 4096 - 100);
 
   OffloadedFileTest() {
@@ -83,7 +94,9 @@ class OffloadedFileTest {
     }
     try (FileHandle h = fs.file("/data.bin").offload(Kernels.object("flfs_count_u32"))) {
       assertEquals(Kernels.countAboveHalf(contents), u64(h.read(0, contents.length)));
-      assertEquals(Kernels.countAboveHalf(Arrays.copyOfRange(contents, 8192, 20000)), u64(h.read(8192, 20000 - 8192)));
+      assertEquals(
+          Kernels.countAboveHalf(Arrays.copyOfRange(contents, 8192, 20000)),
+          u64(h.read(8192, 20000 - 8192)));
       assertEquals(8, h.lastKernelResult().hostBytes());
     }
     try (FileHandle h = fs.file("/data.bin").offload(Kernels.object("flfs_entropy"))) {
@@ -118,31 +131,52 @@ class OffloadedFileTest {
     copyIntoFs("flfs_count_u32", "/count.o");
     byte[] kernel = "/count.o".getBytes(StandardCharsets.UTF_8);
     assertThrows(NoSuchPathException.class, () -> fs.setxattr("/missing", READ_STREAM, kernel));
-    XattrException notOpen = assertThrows(XattrException.class, () -> fs.setxattr("/data.bin", READ_STREAM, kernel));
+    XattrException notOpen =
+        assertThrows(XattrException.class, () -> fs.setxattr("/data.bin", READ_STREAM, kernel));
     assertEquals(XattrException.Reason.NO_DATA, notOpen.reason());
-    assertTrue(notOpen.getMessage().contains("no handle is open on /data.bin"), notOpen.getMessage());
+    assertTrue(
+        notOpen.getMessage().contains("no handle is open on /data.bin"), notOpen.getMessage());
     try (FileHandle h = fs.open("/data.bin")) {
-      XattrException unknown = assertThrows(XattrException.class, () -> fs.setxattr("/data.bin", "user.other", kernel));
+      XattrException unknown =
+          assertThrows(XattrException.class, () -> fs.setxattr("/data.bin", "user.other", kernel));
       assertEquals(XattrException.Reason.NOT_SUPPORTED, unknown.reason());
-      assertEquals(XattrException.Reason.NO_DATA,
-          assertThrows(XattrException.class, () -> fs.getxattr("/data.bin", "user.other")).reason());
-      assertEquals(XattrException.Reason.NO_DATA,
+      assertEquals(
+          XattrException.Reason.NO_DATA,
+          assertThrows(XattrException.class, () -> fs.getxattr("/data.bin", "user.other"))
+              .reason());
+      assertEquals(
+          XattrException.Reason.NO_DATA,
           assertThrows(XattrException.class, () -> fs.getxattr("/data.bin", READ_STREAM)).reason());
-      assertEquals(XattrException.Reason.NO_DATA, assertThrows(XattrException.class,
-          () -> fs.setxattr("/data.bin", READ_STREAM, kernel, XattrFlag.REPLACE)).reason());
-      assertThrows(NoSuchPathException.class,
+      assertEquals(
+          XattrException.Reason.NO_DATA,
+          assertThrows(
+                  XattrException.class,
+                  () -> fs.setxattr("/data.bin", READ_STREAM, kernel, XattrFlag.REPLACE))
+              .reason());
+      assertThrows(
+          NoSuchPathException.class,
           () -> fs.setxattr("/data.bin", READ_STREAM, "/nope.o".getBytes(StandardCharsets.UTF_8)));
-      XattrException notElf = assertThrows(XattrException.class,
-          () -> fs.setxattr("/data.bin", READ_STREAM, "/data.bin".getBytes(StandardCharsets.UTF_8)));
+      XattrException notElf =
+          assertThrows(
+              XattrException.class,
+              () ->
+                  fs.setxattr(
+                      "/data.bin", READ_STREAM, "/data.bin".getBytes(StandardCharsets.UTF_8)));
       assertEquals(XattrException.Reason.NOT_A_KERNEL, notElf.reason());
-      assertArrayEquals(Arrays.copyOf(contents, 16), h.read(0, 16), "nothing was bound by the refusals");
+      assertArrayEquals(
+          Arrays.copyOf(contents, 16), h.read(0, 16), "nothing was bound by the refusals");
 
       fs.setxattr("/data.bin", READ_STREAM, kernel, XattrFlag.CREATE);
-      assertEquals(XattrException.Reason.EXISTS, assertThrows(XattrException.class,
-          () -> fs.setxattr("/data.bin", READ_STREAM, kernel, XattrFlag.CREATE)).reason());
+      assertEquals(
+          XattrException.Reason.EXISTS,
+          assertThrows(
+                  XattrException.class,
+                  () -> fs.setxattr("/data.bin", READ_STREAM, kernel, XattrFlag.CREATE))
+              .reason());
       fs.setxattr("/data.bin", READ_STREAM, kernel, XattrFlag.REPLACE);
     }
-    assertEquals(XattrException.Reason.NO_DATA,
+    assertEquals(
+        XattrException.Reason.NO_DATA,
         assertThrows(XattrException.class, () -> fs.getxattr("/data.bin", READ_STREAM)).reason(),
         "closing the handle released the kernel");
   }
@@ -164,7 +198,8 @@ class OffloadedFileTest {
       }
       assertTrue(fs.counters().zoneResets() > 0, "the cleaner reset zones: " + fs.counters());
       assertNotEquals(before, fs.layout("/data.bin").lbaOfBlock());
-      assertArrayEquals(contents, offloaded.read(0, contents.length + 4096), "the snapshot's bytes, at its size");
+      assertArrayEquals(
+          contents, offloaded.read(0, contents.length + 4096), "the snapshot's bytes, at its size");
       assertEquals(List.of(), fs.check().problems());
     }
     try (FileHandle fresh = fs.file("/data.bin").offload(Kernels.object("flfs_passthrough"))) {
@@ -188,13 +223,18 @@ class OffloadedFileTest {
     while (fs.clean(CleaningPolicy.GREEDY)) {
       // the released blocks can now be reclaimed
     }
-    assertEquals(List.of(), fs.check().problems(), "the released snapshot left nothing pinned or leaked");
+    assertEquals(
+        List.of(), fs.check().problems(), "the released snapshot left nothing pinned or leaked");
   }
 
   @Test
   void aKernelReadingOutsideTheFileIsAnIoErrorAndTheFilesystemGoesOn() {
     // reads LBA 0 (zone 0, sector 0: the superblock), which is not a block of the file
-    LoadedProgram snoop = new LoadedProgram("snoop", Assembler.assemble("""
+    LoadedProgram snoop =
+        new LoadedProgram(
+            "snoop",
+            Assembler.assemble(
+                """
         r1 = r10
         r1 += -16
         r2 = r10
@@ -207,10 +247,12 @@ class OffloadedFileTest {
         r5 = *(u64 *)(r10 - 16)
         call 2
         exit
-        """), List.of());
+        """),
+            List.of());
     try (FileHandle h = fs.file("/data.bin").offload(snoop)) {
       KernelIoException e = assertThrows(KernelIoException.class, () -> h.read(0, 100));
-      assertTrue(e.getMessage().contains("lba 0 is outside the blocks this run may read"), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("lba 0 is outside the blocks this run may read"), e.getMessage());
       assertEquals("/data.bin", e.path());
     }
     try (FileHandle h = fs.open("/data.bin")) {
@@ -222,13 +264,22 @@ class OffloadedFileTest {
 
   @Test
   void runningOutOfFuelIsAnIoErrorAndTheFilesystemGoesOn() {
-    var kernel = ComputationalStorage.builder(fs.device()).fuel(5_000).build()
-        .load(org.csdlab.ebpf.elf.ElfObject.read(Kernels.object("flfs_count_u32")).program(".text"));
+    var kernel =
+        ComputationalStorage.builder(fs.device())
+            .fuel(5_000)
+            .build()
+            .load(
+                org.csdlab.ebpf.elf.ElfObject.read(Kernels.object("flfs_count_u32"))
+                    .program(".text"));
     try (FileHandle h = fs.file("/data.bin").offload(kernel)) {
       KernelIoException e = assertThrows(KernelIoException.class, () -> h.read(0, contents.length));
       assertInstanceOf(FuelExhaustedException.class, e.getCause());
-      assertTrue(e.getMessage().contains("ran out of fuel after 5000 instructions"), e.getMessage());
-      assertEquals(Kernels.countAboveHalf(Arrays.copyOf(contents, 64)), u64(h.read(0, 64)), "a small read fits the fuel");
+      assertTrue(
+          e.getMessage().contains("ran out of fuel after 5000 instructions"), e.getMessage());
+      assertEquals(
+          Kernels.countAboveHalf(Arrays.copyOf(contents, 64)),
+          u64(h.read(0, 64)),
+          "a small read fits the fuel");
     }
     assertEquals(List.of(), fs.check().problems());
   }
@@ -242,7 +293,9 @@ class OffloadedFileTest {
       assertEquals(8192, h.lastKernelResult().mediaBytesRead(), "two blocks, the two written");
       long at = h.append(Arrays.copyOf(data, 4096));
       assertEquals(contents.length, at);
-      assertEquals(Kernels.countAboveHalf(Arrays.copyOf(data, 4096)), u64(h.lastKernelResult().returnData()));
+      assertEquals(
+          Kernels.countAboveHalf(Arrays.copyOf(data, 4096)),
+          u64(h.lastKernelResult().returnData()));
     }
   }
 
@@ -253,7 +306,8 @@ class OffloadedFileTest {
       // an unaligned write: the count kernel refuses offsets that are not word-aligned
       fs.setxattr("/data.bin", WRITE_EVENT, "/count.o".getBytes(StandardCharsets.UTF_8));
       assertEquals("/count.o", fs.getxattr("/data.bin", WRITE_EVENT));
-      KernelIoException e = assertThrows(KernelIoException.class, () -> h.write(2, new byte[] {9, 9}));
+      KernelIoException e =
+          assertThrows(KernelIoException.class, () -> h.write(2, new byte[] {9, 9}));
       assertTrue(e.getMessage().contains("returned error -22 (EINVAL)"), e.getMessage());
       fs.removexattr("/data.bin", WRITE_EVENT);
       assertArrayEquals(new byte[] {9, 9}, h.read(2, 2), "the write happened");

@@ -20,10 +20,10 @@ import tech.tablesaw.plotly.components.Figure;
  *   <li>{@link #toHtml()}: for notebooks, a {@code <div>} and a script that draws it with the
  *       page's {@code window.Plotly}; if plotly.js is not loaded yet the chart waits for it.
  *       Whoever shows charts (the kernel) sends {@link Charts#plotlyLoader()} once per notebook,
- *       before or after the first chart, or uses {@link #toHtml(boolean) toHtml(true)}. A chart
- *       is never blank: until it is drawn it shows, in words, why not and what to do
- *       ({@link #MISSING_PLOTLY}), which is what stays on a page whose plotly.js is gone (its
- *       output cleared or not saved) or where scripts do not run (an untrusted notebook).
+ *       before or after the first chart, or uses {@link #toHtml(boolean) toHtml(true)}. A chart is
+ *       never blank: until it is drawn it shows, in words, why not and what to do ({@link
+ *       #MISSING_PLOTLY}), which is what stays on a page whose plotly.js is gone (its output
+ *       cleared or not saved) or where scripts do not run (an untrusted notebook).
  *   <li>{@link #saveHtml(Path)}: a standalone page with plotly.js embedded once, inline.
  *   <li>{@link #toString()}: one line for JShell.
  * </ul>
@@ -36,13 +36,17 @@ public final class Chart implements HtmlRenderable {
    * drawn and what to do. The kernel sends plotly.js once per session, in the output before the
    * session's first chart.
    */
-  public static final String MISSING_PLOTLY = "This chart is not drawn: plotly.js, which draws it, is not on this page."
-      + " The csdlab kernel sends plotly.js once per kernel session, in the output just before the session's first"
-      + " chart; that output was cleared or not saved, or this notebook is not trusted, so its scripts do not run."
-      + " To draw the charts, trust the notebook, or restart the kernel and run all cells"
-      + " (Kernel › Restart Kernel and Run All Cells).";
+  public static final String MISSING_PLOTLY =
+      "This chart is not drawn: plotly.js, which draws it, is not on this page."
+          + " The csdlab kernel sends plotly.js once per kernel session, in the output just before the session's first"
+          + " chart; that output was cleared or not saved, or this notebook is not trusted, so its scripts do not run."
+          + " To draw the charts, trust the notebook, or restart the kernel and run all cells"
+          + " (Kernel › Restart Kernel and Run All Cells).";
 
-  /** What a chart says while plotly.js may still be on its way (the kernel's loader unpacks it in the background). */
+  /**
+   * What a chart says while plotly.js may still be on its way (the kernel's loader unpacks it in
+   * the background).
+   */
   public static final String LOADING_PLOTLY = "Drawing the chart once plotly.js has loaded…";
 
   /**
@@ -98,22 +102,39 @@ public final class Chart implements HtmlRenderable {
    * MB), which is what a kernel sends with the first chart of a notebook.
    */
   public String toHtml(boolean includePlotly) {
-    String div = "csdlab_chart_" + IDS.incrementAndGet() + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
+    String div =
+        "csdlab_chart_"
+            + IDS.incrementAndGet()
+            + "_"
+            + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
     return "<div class=\"csdlab-chart\">"
         + (includePlotly ? PlotlyJs.loaderHtml() : "")
-        + "<div id=\"" + div + "_missing\" class=\"csdlab-chart-missing\" data-chart-title=\"" + Html.escape(title)
-        + "\" style=\"border:1px dashed " + Html.BORDER + ";border-radius:4px;padding:6px 10px;margin:4px 0;"
-        + "max-width:" + Charts.WIDTH + "px;text-align:left\"><b>" + Html.escape(title) + "</b><br/>"
-        + "<span class=\"csdlab-chart-reason\">" + Html.escape(MISSING_PLOTLY) + "</span></div>"
-        + "<div id=\"" + div + "\"></div>"
+        + "<div id=\""
+        + div
+        + "_missing\" class=\"csdlab-chart-missing\" data-chart-title=\""
+        + Html.escape(title)
+        + "\" style=\"border:1px dashed "
+        + Html.BORDER
+        + ";border-radius:4px;padding:6px 10px;margin:4px 0;"
+        + "max-width:"
+        + Charts.WIDTH
+        + "px;text-align:left\"><b>"
+        + Html.escape(title)
+        + "</b><br/>"
+        + "<span class=\"csdlab-chart-reason\">"
+        + Html.escape(MISSING_PLOTLY)
+        + "</span></div>"
+        + "<div id=\""
+        + div
+        + "\"></div>"
         + "<script type=\"text/javascript\">//<![CDATA[\n"
         + drawScript(div)
         + "//]]></script></div>";
   }
 
   /**
-   * Writes a standalone HTML page with this chart and plotly.js embedded, which opens in a
-   * browser with no internet. Returns {@code file}.
+   * Writes a standalone HTML page with this chart and plotly.js embedded, which opens in a browser
+   * with no internet. Returns {@code file}.
    */
   public Path saveHtml(Path file) {
     return Charts.saveHtml(file, title, List.of(this));
@@ -122,25 +143,40 @@ public final class Chart implements HtmlRenderable {
   /**
    * The JavaScript that draws the figure into the element {@code div} once Plotly is there, and
    * then removes the words that stood in for it. While it waits it says that it is loading, and
-   * goes back to why it is not drawn if plotly.js has not come after {@value #PLOTLY_WAIT_MILLIS} ms.
+   * goes back to why it is not drawn if plotly.js has not come after {@value #PLOTLY_WAIT_MILLIS}
+   * ms.
    */
   String drawScript(String div) {
     String tablesaw = figure.asJavascript(div).strip();
-    String body = tablesaw.substring("<script>".length(), tablesaw.length() - "</script>".length())
-        // The figure's strings are the only text here that a user chose; none may close the CDATA.
-        .replace("]]>", "]]\\>");
+    String body =
+        tablesaw
+            .substring("<script>".length(), tablesaw.length() - "</script>".length())
+            // The figure's strings are the only text here that a user chose; none may close the
+            // CDATA.
+            .replace("]]>", "]]\\>");
     return "(function () {\n"
-        + "var missing = document.getElementById('" + div + "_missing');\n"
+        + "var missing = document.getElementById('"
+        + div
+        + "_missing');\n"
         + "var reason = missing && missing.querySelector('.csdlab-chart-reason');\n"
-        + "function draw() {\n" + body.strip() + "\n"
+        + "function draw() {\n"
+        + body.strip()
+        + "\n"
         + "if (missing && missing.parentNode) { missing.parentNode.removeChild(missing); }\n}\n"
         + "if (window.Plotly) { draw(); return; }\n"
-        + "(" + PlotlyJs.QUEUE + " = " + PlotlyJs.QUEUE + " || []).push(draw);\n"
+        + "("
+        + PlotlyJs.QUEUE
+        + " = "
+        + PlotlyJs.QUEUE
+        + " || []).push(draw);\n"
         + "if (reason) {\n"
         + "var why = reason.textContent;\n"
-        + "reason.textContent = '" + LOADING_PLOTLY + "';\n"
+        + "reason.textContent = '"
+        + LOADING_PLOTLY
+        + "';\n"
         + "setTimeout(function () { if (!window.Plotly && missing.parentNode) { reason.textContent = why; } }, "
-        + PLOTLY_WAIT_MILLIS + ");\n"
+        + PLOTLY_WAIT_MILLIS
+        + ");\n"
         + "}\n"
         + "})();\n";
   }
@@ -159,7 +195,8 @@ public final class Chart implements HtmlRenderable {
       }
       Files.writeString(file, html, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the chart page " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the chart page " + file + ": " + e.getMessage(), e);
     }
   }
 }

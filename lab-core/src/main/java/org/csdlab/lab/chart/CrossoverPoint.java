@@ -11,9 +11,17 @@ package org.csdlab.lab.chart;
 public record CrossoverPoint(double x, double hostSeconds, double offloadedSeconds) {
 
   public CrossoverPoint {
-    if (!Double.isFinite(x) || !Double.isFinite(hostSeconds) || !Double.isFinite(offloadedSeconds)) {
-      throw new IllegalArgumentException("a crossover point needs finite numbers, was x=" + x
-          + ", host=" + hostSeconds + " s, offloaded=" + offloadedSeconds + " s");
+    if (!Double.isFinite(x)
+        || !Double.isFinite(hostSeconds)
+        || !Double.isFinite(offloadedSeconds)) {
+      throw new IllegalArgumentException(
+          "a crossover point needs finite numbers, was x="
+              + x
+              + ", host="
+              + hostSeconds
+              + " s, offloaded="
+              + offloadedSeconds
+              + " s");
     }
   }
 

@@ -17,7 +17,13 @@ public record Line(String name, double[] x, double[] y) {
     Objects.requireNonNull(y, "y");
     if (x.length != y.length) {
       throw new IllegalArgumentException(
-          "line '" + name + "' needs as many y values as x values, had " + x.length + " x and " + y.length + " y");
+          "line '"
+              + name
+              + "' needs as many y values as x values, had "
+              + x.length
+              + " x and "
+              + y.length
+              + " y");
     }
     x = x.clone();
     y = y.clone();

@@ -17,7 +17,8 @@ import java.util.zip.GZIPOutputStream;
  */
 final class PlotlyJs {
   private static final String WEBJAR = "META-INF/resources/webjars/plotly.js-dist/";
-  private static final String POM_PROPERTIES = "META-INF/maven/org.webjars.npm/plotly.js-dist/pom.properties";
+  private static final String POM_PROPERTIES =
+      "META-INF/maven/org.webjars.npm/plotly.js-dist/pom.properties";
 
   /**
    * Charts drawn before plotly.js is loaded wait in this global queue; the loader drains it. It
@@ -56,7 +57,8 @@ final class PlotlyJs {
         throw new UncheckedIOException("cannot read " + path + " from the class path", e);
       }
       if (source.contains("]]>") || source.toLowerCase().contains("</script")) {
-        throw new IllegalStateException(path + " cannot be embedded in a <script> element as it is");
+        throw new IllegalStateException(
+            path + " cannot be embedded in a <script> element as it is");
       }
       script = new SoftReference<>(source);
     }
@@ -77,28 +79,38 @@ final class PlotlyJs {
         + script()
         + "\n} finally { window.define = amdDefine; }\n"
         + "})(); }\n"
-        + "(function () { var waiting = " + QUEUE + "; " + QUEUE + " = undefined;"
+        + "(function () { var waiting = "
+        + QUEUE
+        + "; "
+        + QUEUE
+        + " = undefined;"
         + " if (waiting) { waiting.forEach(function (draw) { draw(); }); } })();\n"
         + "//]]></script>";
   }
 
   /**
    * Like {@link #loaderHtml()} but about a third of the size: plotly.js gzip-compressed in base64,
-   * unpacked by the browser's {@code DecompressionStream} (Chrome 80, Firefox 113, Safari 16.4)
-   * and run with a global eval. Loading is asynchronous; charts queue until it is done.
+   * unpacked by the browser's {@code DecompressionStream} (Chrome 80, Firefox 113, Safari 16.4) and
+   * run with a global eval. Loading is asynchronous; charts queue until it is done.
    */
   static String compressedLoaderHtml() {
     return "<script type=\"text/javascript\">//<![CDATA[\n"
         + "(function () {\n"
         + "if (window.Plotly || window.__csdlabPlotlyLoading) { return; }\n"
         + "window.__csdlabPlotlyLoading = true;\n"
-        + "var packed = Uint8Array.from(atob(\"" + compressedBase64() + "\"), function (c) { return c.charCodeAt(0); });\n"
+        + "var packed = Uint8Array.from(atob(\""
+        + compressedBase64()
+        + "\"), function (c) { return c.charCodeAt(0); });\n"
         + "var source = new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"));\n"
         + "new Response(source).text().then(function (plotly) {\n"
         + "var amdDefine = window.define;\n"
         + "window.define = undefined;\n"
         + "try { (0, eval)(plotly); } finally { window.define = amdDefine; window.__csdlabPlotlyLoading = false; }\n"
-        + "var waiting = " + QUEUE + "; " + QUEUE + " = undefined;\n"
+        + "var waiting = "
+        + QUEUE
+        + "; "
+        + QUEUE
+        + " = undefined;\n"
         + "if (waiting) { waiting.forEach(function (draw) { draw(); }); }\n"
         + "});\n"
         + "})();\n"
@@ -110,11 +122,12 @@ final class PlotlyJs {
     String packed = compressed.get();
     if (packed == null) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(4 << 20);
-      try (GZIPOutputStream gzip = new GZIPOutputStream(bytes) {
-        {
-          def.setLevel(Deflater.BEST_COMPRESSION);
-        }
-      }) {
+      try (GZIPOutputStream gzip =
+          new GZIPOutputStream(bytes) {
+            {
+              def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+          }) {
         gzip.write(script().getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot compress plotly.js in memory", e);
@@ -128,7 +141,8 @@ final class PlotlyJs {
   private static InputStream resource(String path) throws IOException {
     InputStream in = PlotlyJs.class.getClassLoader().getResourceAsStream(path);
     if (in == null) {
-      throw new IOException(path + " is not on the class path (the org.webjars.npm:plotly.js-dist jar is missing)");
+      throw new IOException(
+          path + " is not on the class path (the org.webjars.npm:plotly.js-dist jar is missing)");
     }
     return in;
   }

@@ -8,14 +8,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * An argument value a command cannot take, found before the command starts its work: a usage
- * error (exit status 2), reported like picocli's own ({@code csdlab ebpf run: --fuel must be at
- * least 1, got -5 (see csdlab ebpf run --help)}). The exception carries the option (or the
- * positional parameter) and the value as given; the message names the option and what it accepts.
+ * An argument value a command cannot take, found before the command starts its work: a usage error
+ * (exit status 2), reported like picocli's own ({@code csdlab ebpf run: --fuel must be at least 1,
+ * got -5 (see csdlab ebpf run --help)}). The exception carries the option (or the positional
+ * parameter) and the value as given; the message names the option and what it accepts.
  */
 final class BadArgument {
-  private BadArgument() {
-  }
+  private BadArgument() {}
 
   /**
    * A usage error for {@code name}, an option name ({@code --fuel}) or a positional parameter's
@@ -24,7 +23,8 @@ final class BadArgument {
   static ParameterException of(CommandSpec spec, String name, String message) {
     ArgSpec arg = argument(spec, name);
     Object value = arg == null ? null : arg.getValue();
-    return new ParameterException(spec.commandLine(), message, arg, value == null ? null : String.valueOf(value));
+    return new ParameterException(
+        spec.commandLine(), message, arg, value == null ? null : String.valueOf(value));
   }
 
   /**
@@ -43,6 +43,9 @@ final class BadArgument {
     if (spec.findOption(name) != null) {
       return spec.findOption(name);
     }
-    return spec.positionalParameters().stream().filter(p -> p.paramLabel().equals(name)).findFirst().orElse(null);
+    return spec.positionalParameters().stream()
+        .filter(p -> p.paramLabel().equals(name))
+        .findFirst()
+        .orElse(null);
   }
 }

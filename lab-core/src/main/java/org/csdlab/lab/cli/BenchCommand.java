@@ -20,30 +20,42 @@ import org.csdlab.zns.csd.ComputationalStorage;
 import org.csdlab.zns.csd.CsdKernel;
 import org.csdlab.zns.csd.CsdResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code csdlab bench}: quick runs of the VM, device and CSD benchmarks, as a table. The careful
  * figures come from the JMH benchmarks in {@code tests/} (Maven profile {@code bench}).
  */
-@Command(name = "bench", description = "Quick benchmarks of the eBPF VM, the ZNS device and the CSD, as a table.",
-    footer = {"", "Groups:", "  vm   the interpreter counting u32 values > 0x3FFFFFFF in its context memory",
-        "  zns  Zone Append and Read of 128 KiB commands over one zone (memory backend)",
-        "  csd  the tutorial kernel count_u32.o over one zone on the drive (4 KiB reads)", "",
-        "A quick look in one JVM; for careful figures use the JMH benchmarks:",
-        "  mvn -B -q -Pbench -pl tests -am package -DskipTests", "  java -jar tests/target/benchmarks.jar", "",
-        ByteSize.UNITS_HELP})
+@Command(
+    name = "bench",
+    description = "Quick benchmarks of the eBPF VM, the ZNS device and the CSD, as a table.",
+    footer = {
+      "",
+      "Groups:",
+      "  vm   the interpreter counting u32 values > 0x3FFFFFFF in its context memory",
+      "  zns  Zone Append and Read of 128 KiB commands over one zone (memory backend)",
+      "  csd  the tutorial kernel count_u32.o over one zone on the drive (4 KiB reads)",
+      "",
+      "A quick look in one JVM; for careful figures use the JMH benchmarks:",
+      "  mvn -B -q -Pbench -pl tests -am package -DskipTests",
+      "  java -jar tests/target/benchmarks.jar",
+      "",
+      ByteSize.UNITS_HELP
+    })
 final class BenchCommand implements Callable<Integer> {
   /** The benchmark groups. */
   enum Group {
-    VM, ZNS, CSD
+    VM,
+    ZNS,
+    CSD
   }
 
   /** The VM benchmark: the same loop as the JMH benchmark count_above, written in assembly. */
-  static final String COUNT_ABOVE = """
+  static final String COUNT_ABOVE =
+      """
           r0 = 0
           r3 = r1
           r3 += r2              ; r3 = end of the context
@@ -60,42 +72,64 @@ final class BenchCommand implements Callable<Integer> {
 
   private static final int COMMAND_BYTES = 128 << 10;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "GROUP", arity = "0..*",
+  @Parameters(
+      paramLabel = "GROUP",
+      arity = "0..*",
       description = "Which benchmarks: vm, zns, csd (default: all).")
   List<String> groups = new ArrayList<>();
 
-  @Option(names = "--size", paramLabel = "SIZE", defaultValue = "16MiB", converter = ByteSize.Converter.class,
-      description = "Data each run goes over: a multiple of 1 MiB, at most 1 GiB (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--size",
+      paramLabel = "SIZE",
+      defaultValue = "16MiB",
+      converter = ByteSize.Converter.class,
+      description =
+          "Data each run goes over: a multiple of 1 MiB, at most 1 GiB (default: ${DEFAULT-VALUE}).")
   ByteSize size;
 
-  @Option(names = "--time", paramLabel = "SECONDS", defaultValue = "2",
-      description = "Measurement time per benchmark, more than 0 and at most 600 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--time",
+      paramLabel = "SECONDS",
+      defaultValue = "2",
+      description =
+          "Measurement time per benchmark, more than 0 and at most 600 (default: ${DEFAULT-VALUE}).")
   double seconds;
 
-  @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "2",
+  @Option(
+      names = "--warmup",
+      paramLabel = "SECONDS",
+      defaultValue = "2",
       description = "Warm-up time per benchmark, 0 to 600 (default: ${DEFAULT-VALUE}).")
   double warmupSeconds;
 
   @Override
   public Integer call() {
     if (size.bytes() < (1 << 20) || size.bytes() > (1L << 30) || size.bytes() % (1 << 20) != 0) {
-      throw BadArgument.of(spec, "--size", "--size must be a multiple of 1 MiB from 1 MiB to 1 GiB, got "
-          + size.described());
+      throw BadArgument.of(
+          spec,
+          "--size",
+          "--size must be a multiple of 1 MiB from 1 MiB to 1 GiB, got " + size.described());
     }
     if (!(seconds > 0 && seconds <= 600)) {
-      throw BadArgument.of(spec, "--time", "--time must be more than 0 and at most 600 seconds, got " + seconds);
+      throw BadArgument.of(
+          spec, "--time", "--time must be more than 0 and at most 600 seconds, got " + seconds);
     }
     if (!(warmupSeconds >= 0 && warmupSeconds <= 600)) {
-      throw BadArgument.of(spec, "--warmup", "--warmup must be from 0 to 600 seconds, got " + warmupSeconds);
+      throw BadArgument.of(
+          spec, "--warmup", "--warmup must be from 0 to 600 seconds, got " + warmupSeconds);
     }
     EnumSet<Group> chosen = chosenGroups();
     PrintWriter out = spec.commandLine().getOut();
     int bytes = Math.toIntExact(size.bytes());
-    out.printf(Locale.ROOT, "csdlab bench: %s per run, %.1f s warm-up + %.1f s measured each; %s%n", size,
-        warmupSeconds, seconds, CsdlabVersion.jdk());
+    out.printf(
+        Locale.ROOT,
+        "csdlab bench: %s per run, %.1f s warm-up + %.1f s measured each; %s%n",
+        size,
+        warmupSeconds,
+        seconds,
+        CsdlabVersion.jdk());
     out.flush();
     QuickBench bench = new QuickBench(warmupSeconds, seconds);
     List<QuickBench.Measurement> results = new ArrayList<>();
@@ -115,7 +149,8 @@ final class BenchCommand implements Callable<Integer> {
       try {
         chosen.add(Group.valueOf(name.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw BadArgument.of(spec, "GROUP", "no benchmark group '" + Excerpt.of(name) + "'; groups: vm, zns, csd");
+        throw BadArgument.of(
+            spec, "GROUP", "no benchmark group '" + Excerpt.of(name) + "'; groups: vm, zns, csd");
       }
     }
     return chosen.isEmpty() ? EnumSet.allOf(Group.class) : chosen;
@@ -132,35 +167,50 @@ final class BenchCommand implements Callable<Integer> {
   private static QuickBench.Operation vmCountAbove(byte[] data) {
     long expected = countAbove(data);
     Vm vm = Vm.builder(Assembler.assemble(COUNT_ABOVE)).fuel(Long.MAX_VALUE).build();
-    return new QuickBench.Operation("vm count_above", "interpreter, u32 > 0x3FFFFFFF in context", data.length, () -> {
-      ExecutionResult r = vm.run(data);
-      check(r.r0(), expected, "vm count_above");
-      return r.instructionsExecuted();
-    });
+    return new QuickBench.Operation(
+        "vm count_above",
+        "interpreter, u32 > 0x3FFFFFFF in context",
+        data.length,
+        () -> {
+          ExecutionResult r = vm.run(data);
+          check(r.r0(), expected, "vm count_above");
+          return r.instructionsExecuted();
+        });
   }
 
   private static List<QuickBench.Operation> znsAppendAndRead(byte[] data) {
     ZnsDevice device = ZnsDevice.builder(oneZone(data.length)).build();
     byte[] command = new byte[COMMAND_BYTES];
     int blocks = COMMAND_BYTES / device.geometry().blockSizeBytes();
-    QuickBench.Operation append = new QuickBench.Operation("zns append", "Zone Append 128 KiB until the zone is full",
-        data.length, () -> {
-          device.manage(0, ZoneAction.RESET);
-          for (int at = 0; at < data.length; at += COMMAND_BYTES) {
-            device.append(0, command);
-          }
-          return 0;
-        });
-    QuickBench.Operation read = new QuickBench.Operation("zns read", "Read 128 KiB over the whole zone", data.length,
-        () -> {
-          if (device.zone(0).writtenBlocks() * device.geometry().blockSizeBytes() < data.length) {
-            throw new IllegalStateException("zns read: the zone was not written");
-          }
-          for (long lba = 0; lba < data.length / device.geometry().blockSizeBytes(); lba += blocks) {
-            device.read(lba, blocks, command, 0);
-          }
-          return 0;
-        });
+    QuickBench.Operation append =
+        new QuickBench.Operation(
+            "zns append",
+            "Zone Append 128 KiB until the zone is full",
+            data.length,
+            () -> {
+              device.manage(0, ZoneAction.RESET);
+              for (int at = 0; at < data.length; at += COMMAND_BYTES) {
+                device.append(0, command);
+              }
+              return 0;
+            });
+    QuickBench.Operation read =
+        new QuickBench.Operation(
+            "zns read",
+            "Read 128 KiB over the whole zone",
+            data.length,
+            () -> {
+              if (device.zone(0).writtenBlocks() * device.geometry().blockSizeBytes()
+                  < data.length) {
+                throw new IllegalStateException("zns read: the zone was not written");
+              }
+              for (long lba = 0;
+                  lba < data.length / device.geometry().blockSizeBytes();
+                  lba += blocks) {
+                device.read(lba, blocks, command, 0);
+              }
+              return 0;
+            });
     return List.of(append, read);
   }
 
@@ -170,18 +220,29 @@ final class BenchCommand implements Callable<Integer> {
       device.append(0, java.util.Arrays.copyOfRange(data, at, at + (1 << 20)));
     }
     long expected = countAbove(data);
-    CsdKernel kernel = ComputationalStorage.builder(device).fuel(Long.MAX_VALUE).build()
-        .load(TutorialKernels.load("count_u32"));
-    return new QuickBench.Operation("csd count_u32", "count_u32.o on the drive, 4 KiB reads", data.length, () -> {
-      CsdResult r = kernel.run();
-      check(r.returnedLong(), expected, "csd count_u32");
-      return r.instructionsExecuted();
-    });
+    CsdKernel kernel =
+        ComputationalStorage.builder(device)
+            .fuel(Long.MAX_VALUE)
+            .build()
+            .load(TutorialKernels.load("count_u32"));
+    return new QuickBench.Operation(
+        "csd count_u32",
+        "count_u32.o on the drive, 4 KiB reads",
+        data.length,
+        () -> {
+          CsdResult r = kernel.run();
+          check(r.returnedLong(), expected, "csd count_u32");
+          return r.instructionsExecuted();
+        });
   }
 
   private static Geometry oneZone(int bytes) {
     long blocks = bytes / 4096;
-    return Geometry.builder().zoneCount(1).zoneSizeBlocks(blocks).zoneCapacityBlocks(blocks).blockSizeBytes(4096)
+    return Geometry.builder()
+        .zoneCount(1)
+        .zoneSizeBlocks(blocks)
+        .zoneCapacityBlocks(blocks)
+        .blockSizeBytes(4096)
         .build();
   }
 
@@ -218,9 +279,19 @@ final class BenchCommand implements Callable<Integer> {
     String header = "%-15s %-43s %9s %10s %6s%n";
     t.append(String.format(Locale.ROOT, header, "benchmark", "what", "Minsn/s", "MB/s", "runs"));
     for (QuickBench.Measurement m : results) {
-      String minsn = Double.isNaN(m.minsnPerSecond()) ? "-" : String.format(Locale.ROOT, "%.1f", m.minsnPerSecond());
-      t.append(String.format(Locale.ROOT, "%-15s %-43s %9s %10.1f %6d%n", m.name(), m.what(), minsn,
-          m.megabytesPerSecond(), m.runs()));
+      String minsn =
+          Double.isNaN(m.minsnPerSecond())
+              ? "-"
+              : String.format(Locale.ROOT, "%.1f", m.minsnPerSecond());
+      t.append(
+          String.format(
+              Locale.ROOT,
+              "%-15s %-43s %9s %10.1f %6d%n",
+              m.name(),
+              m.what(),
+              minsn,
+              m.megabytesPerSecond(),
+              m.runs()));
     }
     return t.toString();
   }

@@ -19,18 +19,24 @@ import picocli.CommandLine.TypeConversionException;
  */
 record ByteSize(long bytes, String text) {
   /** The units, for the help of every command that takes a SIZE. */
-  static final String UNITS_HELP = "SIZE is bytes or a number with a unit: KiB, MiB, GiB, TiB (or K, M, G, T) "
-      + "are powers of 1024, kB, MB, GB, TB are powers of 1000 (16MiB is 16,777,216 bytes, 16MB is 16,000,000).";
+  static final String UNITS_HELP =
+      "SIZE is bytes or a number with a unit: KiB, MiB, GiB, TiB (or K, M, G, T) "
+          + "are powers of 1024, kB, MB, GB, TB are powers of 1000 (16MiB is 16,777,216 bytes, 16MB is 16,000,000).";
 
-  private static final Pattern DECIMAL = Pattern.compile("(\\d+)\\s*([kmgt])b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(?:([kmgt])(i?b)?|(b))?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DECIMAL =
+      Pattern.compile("(\\d+)\\s*([kmgt])b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FORM =
+      Pattern.compile("(\\d+)\\s*(?:([kmgt])(i?b)?|(b))?", Pattern.CASE_INSENSITIVE);
 
   /** Parses {@code text}; the message of the exception says what forms are accepted. */
   static ByteSize parse(String text) {
     Matcher m = FORM.matcher(text.strip());
     if (!m.matches()) {
-      throw new IllegalArgumentException("'" + Excerpt.of(text) + "' is not a size; write bytes or a number with a "
-          + "unit: 4096, 64KiB, 16MiB, 1GiB (powers of 1024) or 16MB, 1GB (powers of 1000)");
+      throw new IllegalArgumentException(
+          "'"
+              + Excerpt.of(text)
+              + "' is not a size; write bytes or a number with a "
+              + "unit: 4096, 64KiB, 16MiB, 1GiB (powers of 1024) or 16MB, 1GB (powers of 1000)");
     }
     boolean decimal = m.group(3) != null && m.group(3).length() == 1;
     int power = m.group(2) == null ? 0 : "kmgt".indexOf(m.group(2).toLowerCase(Locale.ROOT)) + 1;
@@ -56,7 +62,16 @@ record ByteSize(long bytes, String text) {
       return format(bytes);
     }
     String binaryUnit = m.group(2).toUpperCase(Locale.ROOT) + "iB";
-    return Excerpt.of(text) + " (" + bytes + " bytes; for " + m.group(1) + " " + binaryUnit + " write " + m.group(1) + binaryUnit
+    return Excerpt.of(text)
+        + " ("
+        + bytes
+        + " bytes; for "
+        + m.group(1)
+        + " "
+        + binaryUnit
+        + " write "
+        + m.group(1)
+        + binaryUnit
         + ")";
   }
 
@@ -72,8 +87,11 @@ record ByteSize(long bytes, String text) {
       value /= 1024;
       unit++;
     }
-    return (value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
-        : String.format(Locale.ROOT, "%.1f", value)) + " " + units[unit];
+    return (value == Math.rint(value)
+            ? String.format(Locale.ROOT, "%.0f", value)
+            : String.format(Locale.ROOT, "%.1f", value))
+        + " "
+        + units[unit];
   }
 
   @Override

@@ -5,12 +5,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * A command that only groups subcommands: run without one, it is a usage error (exit status 2)
- * that prints its usage, with the subcommands, on stderr.
+ * A command that only groups subcommands: run without one, it is a usage error (exit status 2) that
+ * prints its usage, with the subcommands, on stderr.
  */
 abstract class CommandGroup implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {

@@ -32,64 +32,121 @@ final class DemoPage {
   private DemoPage() {}
 
   /** Writes the page to {@code file} and returns it. */
-  static Path save(Path file, Parameters parameters, Comparison comparison, HostRun onHost, CsdRun onDrive,
+  static Path save(
+      Path file,
+      Parameters parameters,
+      Comparison comparison,
+      HostRun onHost,
+      CsdRun onDrive,
       ThroughputMonitor monitor) {
-    Chart bytes = Charts.bytesMoved(BYTES_TITLE, List.of(
-        new BytesMoved("host", onHost.hostBytes(), onHost.hostBytes()),
-        new BytesMoved("drive (eBPF)", onDrive.mediaBytesRead(), onDrive.hostBytes())));
-    List<HtmlRenderable> parts = List.of(
-        () -> parametersHtml(parameters),
-        comparison,
-        () -> explanationHtml(parameters, comparison, onHost, onDrive),
-        bytes, monitor.chart(TimeAxis.MODELED), monitor.chart(TimeAxis.WALL_CLOCK));
+    Chart bytes =
+        Charts.bytesMoved(
+            BYTES_TITLE,
+            List.of(
+                new BytesMoved("host", onHost.hostBytes(), onHost.hostBytes()),
+                new BytesMoved("drive (eBPF)", onDrive.mediaBytesRead(), onDrive.hostBytes())));
+    List<HtmlRenderable> parts =
+        List.of(
+            () -> parametersHtml(parameters),
+            comparison,
+            () -> explanationHtml(parameters, comparison, onHost, onDrive),
+            bytes,
+            monitor.chart(TimeAxis.MODELED),
+            monitor.chart(TimeAxis.WALL_CLOCK));
     return Charts.saveHtml(file, TITLE, parts);
   }
 
   static String parametersHtml(Parameters p) {
     LabConfig config = p.config();
-    return "<p>" + Html.escape("Counting the u32 sensor readings above RAND_MAX/2 on the host, then with an eBPF kernel"
-        + " on an emulated computational-storage drive.") + "</p>"
-        + Html.panel("Parameters", Html.table(List.of("parameter", "value"), List.of(
-            List.of("dataset", Quantities.bytes(p.datasetBytes()) + " of little-endian u32 readings in " + p.zones()
-                + (p.zones() == 1 ? " zone" : " zones") + " of " + Quantities.bytes(config.geometry().zoneCapacityBytes())),
-            List.of("seed", String.valueOf(p.seed())),
-            List.of("threshold", "RAND_MAX/2 = " + p.threshold()),
-            List.of("timing profile", timing(config.timing())),
-            List.of("drive core", String.format(Locale.ROOT, "%,d eBPF instructions/s (modeled)",
-                config.coreInstructionsPerSecond())),
-            List.of("drive memory", Quantities.bytes(config.memoryBytes())),
-            List.of("this computer", "Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
-                + " processors"))));
+    return "<p>"
+        + Html.escape(
+            "Counting the u32 sensor readings above RAND_MAX/2 on the host, then with an eBPF kernel"
+                + " on an emulated computational-storage drive.")
+        + "</p>"
+        + Html.panel(
+            "Parameters",
+            Html.table(
+                List.of("parameter", "value"),
+                List.of(
+                    List.of(
+                        "dataset",
+                        Quantities.bytes(p.datasetBytes())
+                            + " of little-endian u32 readings in "
+                            + p.zones()
+                            + (p.zones() == 1 ? " zone" : " zones")
+                            + " of "
+                            + Quantities.bytes(config.geometry().zoneCapacityBytes())),
+                    List.of("seed", String.valueOf(p.seed())),
+                    List.of("threshold", "RAND_MAX/2 = " + p.threshold()),
+                    List.of("timing profile", timing(config.timing())),
+                    List.of(
+                        "drive core",
+                        String.format(
+                            Locale.ROOT,
+                            "%,d eBPF instructions/s (modeled)",
+                            config.coreInstructionsPerSecond())),
+                    List.of("drive memory", Quantities.bytes(config.memoryBytes())),
+                    List.of(
+                        "this computer",
+                        "Java "
+                            + Runtime.version()
+                            + ", "
+                            + Runtime.getRuntime().availableProcessors()
+                            + " processors"))));
   }
 
-  /** As {@code teaching: 2 channels × 2 dies, read 50.0 µs, program 500.0 µs, host link 78.1 MiB/s}, in the lab's units. */
+  /**
+   * As {@code teaching: 2 channels × 2 dies, read 50.0 µs, program 500.0 µs, host link 78.1 MiB/s},
+   * in the lab's units.
+   */
   static String timing(TimingProfile timing) {
     if (timing.noDelays()) {
       return timing.name() + ": no delays";
     }
     long link = timing.linkBandwidthBytesPerSecond();
-    return timing.name() + ": " + timing.channels() + (timing.channels() == 1 ? " channel × " : " channels × ")
-        + timing.diesPerChannel() + (timing.diesPerChannel() == 1 ? " die" : " dies") + ", read "
-        + Quantities.nanos(timing.readLatencyNanos()) + ", program " + Quantities.nanos(timing.programLatencyNanos())
-        + ", host link " + (link == TimingProfile.UNLIMITED ? "unlimited"
+    return timing.name()
+        + ": "
+        + timing.channels()
+        + (timing.channels() == 1 ? " channel × " : " channels × ")
+        + timing.diesPerChannel()
+        + (timing.diesPerChannel() == 1 ? " die" : " dies")
+        + ", read "
+        + Quantities.nanos(timing.readLatencyNanos())
+        + ", program "
+        + Quantities.nanos(timing.programLatencyNanos())
+        + ", host link "
+        + (link == TimingProfile.UNLIMITED
+            ? "unlimited"
             : String.format(Locale.ROOT, "%.1f MiB/s", link / (double) (1 << 20)));
   }
 
   /** Two paragraphs: what the charts show, and why wall time is not modeled time. */
-  static String explanationHtml(Parameters p, Comparison comparison, HostRun onHost, CsdRun onDrive) {
-    String charts = "The first chart shows the bytes each count moved: the host read all "
-        + Quantities.bytes(onHost.hostBytes()) + " over the host link, the drive read the same "
-        + Quantities.bytes(onDrive.mediaBytesRead()) + " from its flash and sent only "
-        + Quantities.bytes(onDrive.hostBytes()) + " back (a count per zone). The other two show the throughput of"
-        + " each step, one after the other (writing the dataset, the host's count, the drive's count): over modeled"
-        + " time, as the drive model (timing profile " + p.config().timing().name() + ") says the flash, the link"
-        + " and the drive's core take them, the same on every computer; and over wall-clock time, as this computer"
-        + " took them.";
-    String why = "In modeled time the drive is " + times(comparison.modeledSpeedup()) + " the host; on the wall"
-        + " clock it is " + times(comparison.wallSpeedup()) + " the host. Wall time differs because nothing here is a real"
-        + " drive: the drive's kernel runs on this JVM's eBPF interpreter, which executes every instruction in"
-        + " software, while the host's count is Java that the JVM compiles to machine code; modeled time is what"
-        + " the drive model says a drive with its own core would take.";
+  static String explanationHtml(
+      Parameters p, Comparison comparison, HostRun onHost, CsdRun onDrive) {
+    String charts =
+        "The first chart shows the bytes each count moved: the host read all "
+            + Quantities.bytes(onHost.hostBytes())
+            + " over the host link, the drive read the same "
+            + Quantities.bytes(onDrive.mediaBytesRead())
+            + " from its flash and sent only "
+            + Quantities.bytes(onDrive.hostBytes())
+            + " back (a count per zone). The other two show the throughput of"
+            + " each step, one after the other (writing the dataset, the host's count, the drive's count): over modeled"
+            + " time, as the drive model (timing profile "
+            + p.config().timing().name()
+            + ") says the flash, the link"
+            + " and the drive's core take them, the same on every computer; and over wall-clock time, as this computer"
+            + " took them.";
+    String why =
+        "In modeled time the drive is "
+            + times(comparison.modeledSpeedup())
+            + " the host; on the wall"
+            + " clock it is "
+            + times(comparison.wallSpeedup())
+            + " the host. Wall time differs because nothing here is a real"
+            + " drive: the drive's kernel runs on this JVM's eBPF interpreter, which executes every instruction in"
+            + " software, while the host's count is Java that the JVM compiles to machine code; modeled time is what"
+            + " the drive model says a drive with its own core would take.";
     return "<p>" + Html.escape(charts) + "</p><p>" + Html.escape(why) + "</p>";
   }
 
@@ -98,7 +155,8 @@ final class DemoPage {
     if (Double.isNaN(hostOverDrive) || Double.isInfinite(hostOverDrive)) {
       return "not comparable with";
     }
-    return hostOverDrive >= 1 ? Quantities.ratio(hostOverDrive) + " faster than"
+    return hostOverDrive >= 1
+        ? Quantities.ratio(hostOverDrive) + " faster than"
         : Quantities.ratio(1 / hostOverDrive) + " slower than";
   }
 }

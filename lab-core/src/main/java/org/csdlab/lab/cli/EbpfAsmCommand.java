@@ -13,27 +13,40 @@ import org.csdlab.ebpf.asm.Assembler;
 import org.csdlab.ebpf.asm.Syntax;
 import org.csdlab.lab.io.InputFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code csdlab ebpf asm FILE}: assembly text to bytecode, written raw to a file or as hex. */
-@Command(name = "asm", description = "Assemble eBPF assembly text into bytecode.",
-    footer = {"", "Examples:", "  csdlab ebpf asm prog.s -o prog.bin     raw bytecode, 8 bytes an instruction",
-        "  csdlab ebpf asm prog.s                 hex, one instruction a line"})
+@Command(
+    name = "asm",
+    description = "Assemble eBPF assembly text into bytecode.",
+    footer = {
+      "",
+      "Examples:",
+      "  csdlab ebpf asm prog.s -o prog.bin     raw bytecode, 8 bytes an instruction",
+      "  csdlab ebpf asm prog.s                 hex, one instruction a line"
+    })
 final class EbpfAsmCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "Assembly text (LLVM or uBPF syntax, labels allowed).")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "Assembly text (LLVM or uBPF syntax, labels allowed).")
   Path file;
 
-  @Option(names = "--syntax", paramLabel = "SYNTAX",
-      description = "Require this syntax, ${COMPLETION-CANDIDATES} (default: either, line by line).")
+  @Option(
+      names = "--syntax",
+      paramLabel = "SYNTAX",
+      description =
+          "Require this syntax, ${COMPLETION-CANDIDATES} (default: either, line by line).")
   Syntax syntax;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "OUT",
       description = "Write the raw bytecode to OUT (default: print it as hex).")
   Path output;
 
@@ -44,8 +57,12 @@ final class EbpfAsmCommand implements Callable<Integer> {
     }
     byte[] text = InputFile.assembly(file).readBytes();
     if (ProgramFile.formOf(text) != ProgramFile.Form.ASSEMBLY) {
-      throw new CliException(file + " is not assembly text (it is " + ProgramFile.formOf(text).name()
-          .toLowerCase(java.util.Locale.ROOT) + "); disassemble it with: csdlab ebpf disasm " + file);
+      throw new CliException(
+          file
+              + " is not assembly text (it is "
+              + ProgramFile.formOf(text).name().toLowerCase(java.util.Locale.ROOT)
+              + "); disassemble it with: csdlab ebpf disasm "
+              + file);
     }
     Assembler assembler = syntax == null ? Assembler.auto() : Assembler.of(syntax);
     Program program = assembler.program(new String(text, StandardCharsets.UTF_8));
@@ -53,7 +70,8 @@ final class EbpfAsmCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {
       write(output, bytecode);
-      out.printf("%s: %d instructions, %d bytes of bytecode%n", output, program.size(), bytecode.length);
+      out.printf(
+          "%s: %d instructions, %d bytes of bytecode%n", output, program.size(), bytecode.length);
     } else {
       out.print(Hex.format(bytecode, Instruction.SLOT_BYTES));
     }

@@ -10,30 +10,41 @@ import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.lab.io.InputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code csdlab ebpf disasm FILE}: the instructions of a program as assembly text. */
-@Command(name = "disasm", description = "Disassemble an eBPF program (ELF object or raw bytecode).",
-    footer = {"", "Examples:", "  csdlab ebpf disasm tutorials/programs/count_u32.o",
-        "  csdlab ebpf disasm prog.bin --to ubpf --labels"})
+@Command(
+    name = "disasm",
+    description = "Disassemble an eBPF program (ELF object or raw bytecode).",
+    footer = {
+      "",
+      "Examples:",
+      "  csdlab ebpf disasm tutorials/programs/count_u32.o",
+      "  csdlab ebpf disasm prog.bin --to ubpf --labels"
+    })
 final class EbpfDisasmCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  ProgramOptions program;
+  @Mixin ProgramOptions program;
 
-  @Option(names = "--to", paramLabel = "SYNTAX", defaultValue = "LLVM",
+  @Option(
+      names = "--to",
+      paramLabel = "SYNTAX",
+      defaultValue = "LLVM",
       description = "Print this syntax, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Syntax to;
 
-  @Option(names = "--labels",
-      description = "Print labels at jump targets instead of relative offsets (text that assembles again).")
+  @Option(
+      names = "--labels",
+      description =
+          "Print labels at jump targets instead of relative offsets (text that assembles again).")
   boolean labels;
 
-  @Option(names = "--alu32", description = "Print 32-bit registers (w1) where llvm-objdump --mattr=+alu32 does.")
+  @Option(
+      names = "--alu32",
+      description = "Print 32-bit registers (w1) where llvm-objdump --mattr=+alu32 does.")
   boolean alu32;
 
   @Override
@@ -61,6 +72,9 @@ final class EbpfDisasmCommand implements Callable<Integer> {
     if (alu32) {
       disassembler = disassembler.alu32();
     }
-    out.print(labels ? disassembler.labelledListing(loaded.program()) : disassembler.listing(loaded.program()));
+    out.print(
+        labels
+            ? disassembler.labelledListing(loaded.program())
+            : disassembler.listing(loaded.program()));
   }
 }

@@ -20,15 +20,24 @@ import org.csdlab.lab.io.InputFile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code csdlab ebpf run FILE}: runs a program on the VM and prints r0, the work done and the time. */
-@Command(name = "run", description = "Run an eBPF program on the VM (interpreter) and print r0.",
-    footer = {"", "The memory (--mem or --mem-hex) is the context: r1 holds its address, r2 its length.",
-        "", "Examples:", "  csdlab ebpf run prog.s --mem-hex '2a 00 00 00 00 00 00 00' --trace",
-        "  csdlab ebpf run prog.o --section xdp --mem packet.bin --fuel 1000000"})
+/**
+ * {@code csdlab ebpf run FILE}: runs a program on the VM and prints r0, the work done and the time.
+ */
+@Command(
+    name = "run",
+    description = "Run an eBPF program on the VM (interpreter) and print r0.",
+    footer = {
+      "",
+      "The memory (--mem or --mem-hex) is the context: r1 holds its address, r2 its length.",
+      "",
+      "Examples:",
+      "  csdlab ebpf run prog.s --mem-hex '2a 00 00 00 00 00 00 00' --trace",
+      "  csdlab ebpf run prog.o --section xdp --mem packet.bin --fuel 1000000"
+    })
 final class EbpfRunCommand implements Callable<Integer> {
   /** Helper sets a program run on its own may call. */
   enum Helpers {
@@ -38,21 +47,27 @@ final class EbpfRunCommand implements Callable<Integer> {
     CONFORMANCE
   }
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  ProgramOptions program;
+  @Mixin ProgramOptions program;
 
   /** Where the context memory comes from: a file or hex text, not both. */
   static final class Memory {
-    @Option(names = {"-m", "--mem"}, paramLabel = "MEMFILE", description = "Context memory: the bytes of MEMFILE.")
+    @Option(
+        names = {"-m", "--mem"},
+        paramLabel = "MEMFILE",
+        description = "Context memory: the bytes of MEMFILE.")
     Path file;
 
-    @Option(names = "--mem-hex", paramLabel = "HEX", description = "Context memory as hex bytes, e.g. '2a 00 00 00'.")
+    @Option(
+        names = "--mem-hex",
+        paramLabel = "HEX",
+        description = "Context memory as hex bytes, e.g. '2a 00 00 00'.")
     String hex;
 
-    /** The bytes of {@code --mem-hex}, read before any work: text that is not hex is a usage error. */
+    /**
+     * The bytes of {@code --mem-hex}, read before any work: text that is not hex is a usage error.
+     */
     byte[] hexBytes(CommandSpec spec) {
       try {
         return Hex.parse(hex, "--mem-hex");
@@ -65,23 +80,41 @@ final class EbpfRunCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true)
   Memory memory;
 
-  @Option(names = {"-t", "--trace"}, description = "Print each instruction executed and the registers it changed.")
+  @Option(
+      names = {"-t", "--trace"},
+      description = "Print each instruction executed and the registers it changed.")
   boolean trace;
 
-  @Option(names = "--trace-limit", paramLabel = "STEPS", defaultValue = "" + Vm.DEFAULT_TRACE_LIMIT,
-      description = "Most steps the trace keeps, 1 to " + Vm.MAX_TRACE_LIMIT + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--trace-limit",
+      paramLabel = "STEPS",
+      defaultValue = "" + Vm.DEFAULT_TRACE_LIMIT,
+      description =
+          "Most steps the trace keeps, 1 to "
+              + Vm.MAX_TRACE_LIMIT
+              + " (default: ${DEFAULT-VALUE}).")
   int traceLimit;
 
-  @Option(names = "--fuel", paramLabel = "N", defaultValue = "" + Vm.DEFAULT_FUEL,
+  @Option(
+      names = "--fuel",
+      paramLabel = "N",
+      defaultValue = "" + Vm.DEFAULT_FUEL,
       description = "Stop after N instructions, at least 1 (default: ${DEFAULT-VALUE}).")
   long fuel;
 
-  @Option(names = "--helpers", paramLabel = "SET", defaultValue = "linux",
-      description = "Helpers the program may call: linux or conformance (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--helpers",
+      paramLabel = "SET",
+      defaultValue = "linux",
+      description =
+          "Helpers the program may call: linux or conformance (default: ${DEFAULT-VALUE}).")
   Helpers helpers;
 
-  @Option(names = "--unverified", description = "Run the program even if the verifier refuses it, for an experiment "
-      + "(the VM still checks every memory access and the fuel limit).")
+  @Option(
+      names = "--unverified",
+      description =
+          "Run the program even if the verifier refuses it, for an experiment "
+              + "(the VM still checks every memory access and the fuel limit).")
   boolean unverified;
 
   @Override
@@ -90,16 +123,21 @@ final class EbpfRunCommand implements Callable<Integer> {
       throw BadArgument.of(spec, "--fuel", "--fuel must be at least 1, got " + fuel);
     }
     if (traceLimit <= 0 || traceLimit > Vm.MAX_TRACE_LIMIT) {
-      throw BadArgument.of(spec, "--trace-limit", "--trace-limit must be from 1 to " + Vm.MAX_TRACE_LIMIT + ", got "
-          + traceLimit);
+      throw BadArgument.of(
+          spec,
+          "--trace-limit",
+          "--trace-limit must be from 1 to " + Vm.MAX_TRACE_LIMIT + ", got " + traceLimit);
     }
     byte[] hexContext = memory == null || memory.hex == null ? null : memory.hexBytes(spec);
     LoadedProgram loaded = program.load();
-    byte[] context = memory == null ? new byte[0] : hexContext != null ? hexContext
-        : InputFile.memory(memory.file).readBytes();
+    byte[] context =
+        memory == null
+            ? new byte[0]
+            : hexContext != null ? hexContext : InputFile.memory(memory.file).readBytes();
     MapSet maps = loaded.mapSet();
     // Maps come with the Linux helpers that use them; trace_printk's lines are kept to print them.
-    LinuxHelpers linux = loaded.maps().isEmpty() && helpers == Helpers.CONFORMANCE ? null : new LinuxHelpers(maps);
+    LinuxHelpers linux =
+        loaded.maps().isEmpty() && helpers == Helpers.CONFORMANCE ? null : new LinuxHelpers(maps);
     HelperRegistry registry = linux == null ? HelperSets.conformance() : linux.registry();
     if (!unverified) {
       requireVerified(loaded, registry);
@@ -120,15 +158,20 @@ final class EbpfRunCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "r0 = %d (0x%x)%n", result.r0(), result.r0());
     out.printf(Locale.ROOT, "instructions executed: %,d%n", result.instructionsExecuted());
-    out.printf(Locale.ROOT, "time: %.3f ms (wall clock, interpreter%s)%n", result.wallNanos() / 1e6,
+    out.printf(
+        Locale.ROOT,
+        "time: %.3f ms (wall clock, interpreter%s)%n",
+        result.wallNanos() / 1e6,
         trace ? ", tracing" : "");
     return 0;
   }
 
   /** In eBPF a program the verifier refuses never runs: the refusal, with its listing, instead. */
   private void requireVerified(LoadedProgram loaded, HelperRegistry registry) {
-    VerificationResult verdict = Verifier.verify(loaded.program(),
-        VerifierOptions.defaults().withRegionsOf(loaded).withHelpers(registry));
+    VerificationResult verdict =
+        Verifier.verify(
+            loaded.program(),
+            VerifierOptions.defaults().withRegionsOf(loaded).withHelpers(registry));
     if (verdict.ok()) {
       return;
     }
@@ -137,7 +180,12 @@ final class EbpfRunCommand implements Callable<Integer> {
     out.println("REFUSED: " + error.message());
     out.print(EbpfVerifyCommand.around(loaded.program(), error.pc()));
     out.flush();
-    throw new CliException(loaded.name() + " did not run: the verifier refuses it (" + error.code() + " at pc "
-        + error.pc() + "); add --unverified to run it anyway for an experiment");
+    throw new CliException(
+        loaded.name()
+            + " did not run: the verifier refuses it ("
+            + error.code()
+            + " at pc "
+            + error.pc()
+            + "); add --unverified to run it anyway for an experiment");
   }
 }

@@ -16,17 +16,25 @@ import org.csdlab.ebpf.verifier.VerifierOptions;
 import org.csdlab.zns.csd.OpenCsdHelpers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code csdlab ebpf verify FILE}: runs the verifier; prints OK, or the refusal with the
  * instruction it points at (exit status 1).
  */
-@Command(name = "verify", description = "Check an eBPF program with the verifier before it runs.",
-    footer = {"", "Exit status: 0 when the verifier accepts the program, 1 when it refuses it.", "",
-        "Examples:", "  csdlab ebpf verify prog.s", "  csdlab ebpf verify tutorials/programs/count_u32.o --helpers opencsd"})
+@Command(
+    name = "verify",
+    description = "Check an eBPF program with the verifier before it runs.",
+    footer = {
+      "",
+      "Exit status: 0 when the verifier accepts the program, 1 when it refuses it.",
+      "",
+      "Examples:",
+      "  csdlab ebpf verify prog.s",
+      "  csdlab ebpf verify tutorials/programs/count_u32.o --helpers opencsd"
+    })
 final class EbpfVerifyCommand implements Callable<Integer> {
   /** Helper prototypes the verifier checks calls against. */
   enum Helpers {
@@ -34,7 +42,10 @@ final class EbpfVerifyCommand implements Callable<Integer> {
     LINUX,
     /** OpenCSD's on-drive helpers (kernels for the computational storage device). */
     OPENCSD,
-    /** The helpers of the eBPF conformance suites, as {@code ebpf run --helpers conformance} runs them. */
+    /**
+     * The helpers of the eBPF conformance suites, as {@code ebpf run --helpers conformance} runs
+     * them.
+     */
     CONFORMANCE;
 
     @Override
@@ -46,46 +57,65 @@ final class EbpfVerifyCommand implements Callable<Integer> {
   /** Instructions shown before and after the one the verifier refused. */
   private static final int CONTEXT_LINES = 3;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  ProgramOptions program;
+  @Mixin ProgramOptions program;
 
-  @Option(names = "--helpers", paramLabel = "SET", defaultValue = "linux",
+  @Option(
+      names = "--helpers",
+      paramLabel = "SET",
+      defaultValue = "linux",
       description = "Helper prototypes: linux, opencsd or conformance (default: ${DEFAULT-VALUE}).")
   Helpers helpers;
 
-  @Option(names = "--log", description = "Print the verifier's log: the register types at each instruction.")
+  @Option(
+      names = "--log",
+      description = "Print the verifier's log: the register types at each instruction.")
   boolean log;
 
-  @Option(names = "--max-processed-instructions", paramLabel = "N",
+  @Option(
+      names = "--max-processed-instructions",
+      paramLabel = "N",
       defaultValue = "" + VerifierOptions.DEFAULT_MAX_PROCESSED_INSTRUCTIONS,
-      description = "Refuse as too complex after the analysis processed N instructions (default: ${DEFAULT-VALUE}).")
+      description =
+          "Refuse as too complex after the analysis processed N instructions (default: ${DEFAULT-VALUE}).")
   long maxProcessedInstructions;
 
-  @Option(names = "--max-stored-states", paramLabel = "N", defaultValue = "" + VerifierOptions.DEFAULT_MAX_STORED_STATES,
-      description = "Refuse as too complex once the analysis would keep more than N states (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-stored-states",
+      paramLabel = "N",
+      defaultValue = "" + VerifierOptions.DEFAULT_MAX_STORED_STATES,
+      description =
+          "Refuse as too complex once the analysis would keep more than N states (default: ${DEFAULT-VALUE}).")
   int maxStoredStates;
 
   @Override
   public Integer call() {
     if (maxProcessedInstructions <= 0) {
-      throw BadArgument.of(spec, "--max-processed-instructions", "--max-processed-instructions must be at least 1, got "
-          + maxProcessedInstructions);
+      throw BadArgument.of(
+          spec,
+          "--max-processed-instructions",
+          "--max-processed-instructions must be at least 1, got " + maxProcessedInstructions);
     }
     if (maxStoredStates <= 0) {
-      throw BadArgument.of(spec, "--max-stored-states", "--max-stored-states must be at least 1, got "
-          + maxStoredStates);
+      throw BadArgument.of(
+          spec,
+          "--max-stored-states",
+          "--max-stored-states must be at least 1, got " + maxStoredStates);
     }
     LoadedProgram loaded = program.load();
-    VerifierOptions options = VerifierOptions.defaults().withRegionsOf(loaded).withLog(log)
-        .withMaxProcessedInstructions(maxProcessedInstructions).withMaxStoredStates(maxStoredStates);
-    options = switch (helpers) {
-      case LINUX -> options;
-      case OPENCSD -> options.withHelpers(OpenCsdHelpers.prototypes());
-      case CONFORMANCE -> options.withHelpers(HelperSets.conformance());
-    };
+    VerifierOptions options =
+        VerifierOptions.defaults()
+            .withRegionsOf(loaded)
+            .withLog(log)
+            .withMaxProcessedInstructions(maxProcessedInstructions)
+            .withMaxStoredStates(maxStoredStates);
+    options =
+        switch (helpers) {
+          case LINUX -> options;
+          case OPENCSD -> options.withHelpers(OpenCsdHelpers.prototypes());
+          case CONFORMANCE -> options.withHelpers(HelperSets.conformance());
+        };
     VerificationResult result = Verifier.verify(loaded.program(), options);
     PrintWriter out = spec.commandLine().getOut();
     if (log && result.log() != null) {
@@ -93,31 +123,47 @@ final class EbpfVerifyCommand implements Callable<Integer> {
     }
     Program p = loaded.program();
     if (result.ok()) {
-      out.printf(Locale.ROOT, "OK: %s, %d instructions, accepted (helpers: %s)%n", loaded.name(), p.size(), helpers);
+      out.printf(
+          Locale.ROOT,
+          "OK: %s, %d instructions, accepted (helpers: %s)%n",
+          loaded.name(),
+          p.size(),
+          helpers);
       return 0;
     }
     VerifierError error = forTheCommandLine(result, options);
     out.println("REFUSED: " + error.message());
     out.print(around(p, error.pc()));
     if (error.code() == ErrorCode.UNKNOWN_HELPER && helpers == Helpers.LINUX) {
-      out.println("Kernels for the computational storage drive call the opencsd helpers: add --helpers opencsd");
+      out.println(
+          "Kernels for the computational storage drive call the opencsd helpers: add --helpers opencsd");
     }
     return 1;
   }
 
-  /** The refusal with the verifier's advice to supply options replaced by this command's options. */
+  /**
+   * The refusal with the verifier's advice to supply options replaced by this command's options.
+   */
   private VerifierError forTheCommandLine(VerificationResult result, VerifierOptions options) {
     VerifierError error = result.primaryError().orElseThrow();
     if (error.code() == ErrorCode.TOO_COMPLEX) {
       boolean instructions = result.cost().instructionsOverBudget();
-      return error.withFix(String.format(Locale.ROOT, "%s, or raise the budget with %s N (now %d)",
-          Verifier.SIMPLER_CALLS_FIX, instructions ? "--max-processed-instructions" : "--max-stored-states",
-          instructions ? maxProcessedInstructions : maxStoredStates));
+      return error.withFix(
+          String.format(
+              Locale.ROOT,
+              "%s, or raise the budget with %s N (now %d)",
+              Verifier.SIMPLER_CALLS_FIX,
+              instructions ? "--max-processed-instructions" : "--max-stored-states",
+              instructions ? maxProcessedInstructions : maxStoredStates));
     }
     if (error.code() == ErrorCode.UNKNOWN_HELPER) {
-      return error.withFix("call a helper of the set --helpers " + helpers + " knows ("
-          + new TreeSet<>(options.helpers().keySet()) + "), or choose another set with --helpers (linux, opencsd or"
-          + " conformance)");
+      return error.withFix(
+          "call a helper of the set --helpers "
+              + helpers
+              + " knows ("
+              + new TreeSet<>(options.helpers().keySet())
+              + "), or choose another set with --helpers (linux, opencsd or"
+              + " conformance)");
     }
     return error;
   }
@@ -132,10 +178,17 @@ final class EbpfVerifyCommand implements Callable<Integer> {
         at = i;
       }
     }
-    for (int i = Math.max(0, at - CONTEXT_LINES); i <= Math.min(program.size() - 1, at + CONTEXT_LINES); i++) {
+    for (int i = Math.max(0, at - CONTEXT_LINES);
+        i <= Math.min(program.size() - 1, at + CONTEXT_LINES);
+        i++) {
       int slot = program.pcOf(i);
-      text.append(String.format(Locale.ROOT, "%s %4d: %s%n", i == at ? ">" : " ", slot,
-          disassembler.instruction(program.instructions().get(i))));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%s %4d: %s%n",
+              i == at ? ">" : " ",
+              slot,
+              disassembler.instruction(program.instructions().get(i))));
     }
     return text.toString();
   }

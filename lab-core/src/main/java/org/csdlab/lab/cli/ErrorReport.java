@@ -26,9 +26,9 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * How the command line reports errors: one line on stderr, {@code csdlab COMMAND: what was
- * wrong}, and a non-zero exit status. With {@code --debug} the stack trace follows the line. An
- * assembly error keeps the lines of its caret diagram under that line.
+ * How the command line reports errors: one line on stderr, {@code csdlab COMMAND: what was wrong},
+ * and a non-zero exit status. With {@code --debug} the stack trace follows the line. An assembly
+ * error keeps the lines of its caret diagram under that line.
  *
  * <p>Exit status 2 is a usage error: an unknown command or option, a value that does not convert,
  * and every check of argument values a command makes before it starts its work ({@link
@@ -43,23 +43,35 @@ final class ErrorReport {
   /** A command that failed while running. */
   static final IExecutionExceptionHandler EXECUTION = ErrorReport::execution;
 
-  private ErrorReport() {
-  }
+  private ErrorReport() {}
 
   private static int parameters(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
     String message = plainTypeNames(oneLine(e.getMessage()).replaceFirst("^Error: ", ""));
-    if (e instanceof UnmatchedArgumentException unmatched && !command.getSubcommands().isEmpty()
-        && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
-      message = "unknown command '" + Excerpt.of(unmatched.getUnmatched().get(0)) + "'; commands: "
-          + String.join(", ", command.getSubcommands().keySet());
-    } else if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+    if (e instanceof UnmatchedArgumentException unmatched
+        && !command.getSubcommands().isEmpty()
+        && !unmatched.getUnmatched().isEmpty()
+        && !unmatched.getUnmatched().get(0).startsWith("-")) {
+      message =
+          "unknown command '"
+              + Excerpt.of(unmatched.getUnmatched().get(0))
+              + "'; commands: "
+              + String.join(", ", command.getSubcommands().keySet());
+    } else if (e instanceof UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()) {
       List<String> suggestions = unmatched.getSuggestions();
-      message += "; did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))
-          + "?";
+      message +=
+          "; did you mean "
+              + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))
+              + "?";
     }
-    err.println(prefix(command) + message + " (see " + command.getCommandSpec().qualifiedName() + " --help)");
+    err.println(
+        prefix(command)
+            + message
+            + " (see "
+            + command.getCommandSpec().qualifiedName()
+            + " --help)");
     if (Arrays.asList(args).contains("--debug")) {
       e.printStackTrace(err);
     }
@@ -67,9 +79,12 @@ final class ErrorReport {
     return command.getCommandSpec().exitCodeOnInvalidInput();
   }
 
-  /** Picocli's {@code 'abc' is not a long} in words a student reads: {@code is not a whole number}. */
+  /**
+   * Picocli's {@code 'abc' is not a long} in words a student reads: {@code is not a whole number}.
+   */
   private static String plainTypeNames(String message) {
-    return message.replaceFirst("' is not an? (long|int|short|byte)$", "' is not a whole number")
+    return message
+        .replaceFirst("' is not an? (long|int|short|byte)$", "' is not a whole number")
         .replaceFirst("' is not an? (double|float)$", "' is not a number");
   }
 
@@ -97,13 +112,14 @@ final class ErrorReport {
   }
 
   /**
-   * One line that says what went wrong: the exception's own message for the errors csdlab
-   * raises on purpose (they name what was wrong and where), a plain sentence for files that
-   * cannot be read or written, and the exception's type for anything unexpected.
+   * One line that says what went wrong: the exception's own message for the errors csdlab raises on
+   * purpose (they name what was wrong and where), a plain sentence for files that cannot be read or
+   * written, and the exception's type for anything unexpected.
    */
   static String describe(Throwable t) {
     if (t instanceof AsmParseException) {
-      return diagram(t.getMessage()); // line and column, then the source line and a caret under the column
+      return diagram(
+          t.getMessage()); // line and column, then the source line and a caret under the column
     }
     if (t instanceof DatasetWriteException) {
       return oneLine(t.getMessage()); // names the file and the figures; its cause adds nothing
@@ -129,9 +145,13 @@ final class ErrorReport {
     if (t instanceof IOException e) {
       return "I/O error: " + oneLine(String.valueOf(e.getMessage()));
     }
-    if (t instanceof CliException || t instanceof InputFileException || t instanceof LabJsonException
-        || t instanceof EbpfException || t instanceof ZnsException
-        || t instanceof InvalidImageException || t instanceof IllegalArgumentException
+    if (t instanceof CliException
+        || t instanceof InputFileException
+        || t instanceof LabJsonException
+        || t instanceof EbpfException
+        || t instanceof ZnsException
+        || t instanceof InvalidImageException
+        || t instanceof IllegalArgumentException
         || t instanceof IllegalStateException) {
       if (t.getMessage() != null) {
         return oneLine(t.getMessage());
@@ -144,7 +164,10 @@ final class ErrorReport {
       return "stack overflow (an internal error; run with --debug for the stack trace)";
     }
     String message = t.getMessage() == null ? "" : ": " + oneLine(t.getMessage());
-    return "internal error " + t.getClass().getName() + message + " (run with --debug for the stack trace)";
+    return "internal error "
+        + t.getClass().getName()
+        + message
+        + " (run with --debug for the stack trace)";
   }
 
   /**
@@ -166,7 +189,10 @@ final class ErrorReport {
     return text.toString();
   }
 
-  /** The message with line breaks turned into spaces, so an error is always one line, cut to {@link #MAX_LINE_CHARS}. */
+  /**
+   * The message with line breaks turned into spaces, so an error is always one line, cut to {@link
+   * #MAX_LINE_CHARS}.
+   */
   static String oneLine(String message) {
     return Excerpt.of(message.strip().replaceAll("\\s*\\R\\s*", " "), MAX_LINE_CHARS);
   }

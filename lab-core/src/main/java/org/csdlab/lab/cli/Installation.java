@@ -10,8 +10,7 @@ import org.csdlab.lab.tutorial.TutorialCatalog;
  * working directory or its parents, or the location of csdlab.jar).
  */
 final class Installation {
-  private Installation() {
-  }
+  private Installation() {}
 
   /**
    * {@code relative} in the csdlab directory, e.g. {@code datasets/manifest.json}.
@@ -20,8 +19,17 @@ final class Installation {
    *     csdlab directory
    */
   static Path file(String relative, String option) {
-    return TutorialCatalog.home().map(home -> home.resolve(relative)).orElseThrow(() -> new CliException(
-        "cannot find the csdlab directory for " + relative + "; name the file with " + option + ", or set "
-            + TutorialCatalog.HOME_VARIABLE + "=DIR to the directory that holds tutorials/"));
+    return TutorialCatalog.home()
+        .map(home -> home.resolve(relative))
+        .orElseThrow(
+            () ->
+                new CliException(
+                    "cannot find the csdlab directory for "
+                        + relative
+                        + "; name the file with "
+                        + option
+                        + ", or set "
+                        + TutorialCatalog.HOME_VARIABLE
+                        + "=DIR to the directory that holds tutorials/"));
   }
 }

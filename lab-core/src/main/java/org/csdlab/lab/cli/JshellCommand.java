@@ -19,9 +19,9 @@ import org.csdlab.lab.kernel.JvmOptions;
 import org.csdlab.lab.kernel.Prelude;
 import org.csdlab.lab.monitor.ProgressBars;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code csdlab jshell}: the JDK's JShell tool, run in this JVM (the same tool the {@code jshell}
@@ -30,12 +30,17 @@ import picocli.CommandLine.Model.CommandSpec;
  * the notebook kernel starts with too), values shown whole ({@link JshellFeedback}), the lab's
  * javadoc shown by Tab after a method's parenthesis ({@link JavadocSources}) and a welcome screen.
  */
-@Command(name = "jshell", description = "Explore the lab in JShell: classes on the class path, imports done.",
-    footer = {"", "Arguments after -- go to JShell itself; the snippets' JVM takes its options from CSDLAB_JAVA_OPTS:",
-        "  csdlab jshell -- --feedback concise", "  CSDLAB_JAVA_OPTS=-Xmx4g ./csdlab jshell"})
+@Command(
+    name = "jshell",
+    description = "Explore the lab in JShell: classes on the class path, imports done.",
+    footer = {
+      "",
+      "Arguments after -- go to JShell itself; the snippets' JVM takes its options from CSDLAB_JAVA_OPTS:",
+      "  csdlab jshell -- --feedback concise",
+      "  CSDLAB_JAVA_OPTS=-Xmx4g ./csdlab jshell"
+    })
 final class JshellCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "JSHELL-ARGS", description = "Options passed on to JShell (after --).")
   List<String> jshellArguments = new ArrayList<>();
@@ -47,15 +52,17 @@ final class JshellCommand implements Callable<Integer> {
     JavadocSources.install();
     Path startup = writeStartup();
     try {
-      return JavaShellToolBuilder.builder().persistence(JshellFeedback.preferences()).start(arguments(startup));
+      return JavaShellToolBuilder.builder()
+          .persistence(JshellFeedback.preferences())
+          .start(arguments(startup));
     } finally {
       Files.deleteIfExists(startup);
     }
   }
 
   /**
-   * Runs a JShell session reading {@code in} and writing {@code out}, as {@link #call()} does at
-   * a terminal; for tests and scripts. Returns JShell's exit status.
+   * Runs a JShell session reading {@code in} and writing {@code out}, as {@link #call()} does at a
+   * terminal; for tests and scripts. Returns JShell's exit status.
    */
   static int session(InputStream in, PrintStream out, String... extraArguments) throws Exception {
     JavadocSources.install();
@@ -64,8 +71,12 @@ final class JshellCommand implements Callable<Integer> {
       out.print(welcome());
       List<String> more = new ArrayList<>(List.of("-R-D" + ProgressBars.PROPERTY + "=none"));
       more.addAll(Arrays.asList(extraArguments));
-      return JavaShellToolBuilder.builder().persistence(JshellFeedback.preferences())
-          .in(in, null).out(out).err(out).start(arguments(startup, more));
+      return JavaShellToolBuilder.builder()
+          .persistence(JshellFeedback.preferences())
+          .in(in, null)
+          .out(out)
+          .err(out)
+          .start(arguments(startup, more));
     } finally {
       Files.deleteIfExists(startup);
     }
@@ -87,7 +98,8 @@ final class JshellCommand implements Callable<Integer> {
     args.add("--startup");
     args.add(startup.toString()); // the Prelude holds JShell's DEFAULT imports too
     args.addAll(JshellFeedback.choose(more));
-    // The snippets' JVM runs this JDK: give it the launcher's options (UTF-8 output, no Unsafe warning).
+    // The snippets' JVM runs this JDK: give it the launcher's options (UTF-8 output, no Unsafe
+    // warning).
     for (String option : JvmOptions.shipped().forThisJvm()) {
       args.add("-R" + option);
     }
@@ -139,6 +151,7 @@ final class JshellCommand implements Callable<Integer> {
                            lab.csd().countU32Above(readings, Lab.RAND_MAX / 2))
                lab.monitor().chart()
 
-        """.formatted(CsdlabVersion.csdlabVersion());
+        """
+        .formatted(CsdlabVersion.csdlabVersion());
   }
 }

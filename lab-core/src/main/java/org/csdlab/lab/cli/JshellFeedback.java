@@ -16,15 +16,15 @@ import jdk.jshell.tool.JavaShellToolBuilder;
 
 /**
  * The {@value #MODE} feedback mode of {@code ./csdlab jshell}: JShell's {@code normal} mode, but
- * showing whole values ({@code lab ==> Lab[...]} rather than cut to 80 characters with
- * {@code " ... "} in the middle), up to {@value #TRUNCATION_CHARS} characters.
+ * showing whole values ({@code lab ==> Lab[...]} rather than cut to 80 characters with {@code " ...
+ * "} in the middle), up to {@value #TRUNCATION_CHARS} characters.
  *
  * <p>JShell defines its built-in modes only after the start-up and load files ran, so a start-up
- * cannot define a mode; what it does restore at that point are the modes a user retained
- * ({@code /set mode -retain}), from its preferences. So the mode is made once per JDK version by a
- * hidden JShell tool run (about a second), its retained form is kept in this user's preferences
- * ({@value #CACHE_NODE}), and every session is given JShell's own preferences with that mode
- * added to the retained ones.
+ * cannot define a mode; what it does restore at that point are the modes a user retained ({@code
+ * /set mode -retain}), from its preferences. So the mode is made once per JDK version by a hidden
+ * JShell tool run (about a second), its retained form is kept in this user's preferences ({@value
+ * #CACHE_NODE}), and every session is given JShell's own preferences with that mode added to the
+ * retained ones.
  */
 final class JshellFeedback {
 
@@ -33,10 +33,13 @@ final class JshellFeedback {
 
   /** Where JShell keeps its preferences (the JDK's {@code JShellToolBuilder.PREFERENCES_NODE}). */
   private static final String JSHELL_NODE = "tool/JShell";
+
   /** The JShell preference holding the retained modes (JDK 15 and later). */
   private static final String RETAINED_MODES = "MODE2";
+
   /** JShell's separator between the records of retained modes. */
   private static final String RECORD_SEPARATOR = "\u241E";
+
   private static final String CACHE_NODE = "org/csdlab/jshell";
 
   private static String retainedMode;
@@ -48,8 +51,15 @@ final class JshellFeedback {
    * already, or when the mode could not be made (JShell would refuse to start with an unknown one).
    */
   static List<String> choose(List<String> arguments) {
-    boolean chosen = arguments.stream().anyMatch(a -> a.equals("--feedback") || a.startsWith("--feedback=")
-        || a.equals("-q") || a.equals("-s") || a.equals("-v"));
+    boolean chosen =
+        arguments.stream()
+            .anyMatch(
+                a ->
+                    a.equals("--feedback")
+                        || a.startsWith("--feedback=")
+                        || a.equals("-q")
+                        || a.equals("-s")
+                        || a.equals("-v"));
     return chosen || retainedMode().isEmpty() ? List.of() : List.of("--feedback", MODE);
   }
 
@@ -97,15 +107,27 @@ final class JshellFeedback {
   /** Runs a hidden JShell tool that defines and retains the mode, and returns what it retained. */
   private static String makeMode() {
     Map<String, String> preferences = new HashMap<>();
-    String commands = "/set mode " + MODE + " normal -command\n"
-        + "/set truncation " + MODE + " " + TRUNCATION_CHARS + "\n"
-        + "/set mode " + MODE + " -retain\n"
-        + "/exit\n";
-    PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    String commands =
+        "/set mode "
+            + MODE
+            + " normal -command\n"
+            + "/set truncation "
+            + MODE
+            + " "
+            + TRUNCATION_CHARS
+            + "\n"
+            + "/set mode "
+            + MODE
+            + " -retain\n"
+            + "/exit\n";
+    PrintStream discard =
+        new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
     try {
-      JavaShellToolBuilder.builder().persistence(preferences)
+      JavaShellToolBuilder.builder()
+          .persistence(preferences)
           .in(new ByteArrayInputStream(commands.getBytes(StandardCharsets.UTF_8)), null)
-          .out(discard).err(discard)
+          .out(discard)
+          .err(discard)
           .start("--execution", "local", "--no-startup");
     } catch (Exception e) {
       return ""; // without the mode the session keeps JShell's normal one

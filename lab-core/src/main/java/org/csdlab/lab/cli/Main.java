@@ -8,8 +8,7 @@ import picocli.CommandLine;
  * {@code ./csdlab} launcher runs).
  */
 public final class Main {
-  private Main() {
-  }
+  private Main() {}
 
   /** Runs one command and exits with its status (0 on success). */
   public static void main(String[] args) {

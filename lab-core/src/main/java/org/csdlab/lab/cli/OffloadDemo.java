@@ -15,11 +15,15 @@ import org.csdlab.zns.Geometry;
  * the progress bars (in a terminal) and the throughput charts of the page ({@link DemoPage}).
  */
 final class OffloadDemo {
-  /** RAND_MAX/2, the threshold of OpenCSD's experiments and of the tutorial kernel {@code count_u32.c}. */
+  /**
+   * RAND_MAX/2, the threshold of OpenCSD's experiments and of the tutorial kernel {@code
+   * count_u32.c}.
+   */
   static final long THRESHOLD = Lab.RAND_MAX / 2;
 
   /** What the demo runs, as a student would write it in JShell (size and seed filled in). */
-  static final String CODE = """
+  static final String CODE =
+      """
       var lab = Lab.create();
       var readings = lab.datasets().u32Readings(%d, MiB).seed(%d).writeToZones(0);
       var onHost = lab.host().countU32Above(readings, Lab.RAND_MAX / 2);
@@ -28,8 +32,7 @@ final class OffloadDemo {
       """;
 
   /** The comparison, the data it was made on, and the chart file (null if none was asked for). */
-  record Result(Comparison comparison, WrittenDataset dataset, Path chart) {
-  }
+  record Result(Comparison comparison, WrittenDataset dataset, Path chart) {}
 
   private final long mib;
   private final Lab lab;
@@ -41,16 +44,22 @@ final class OffloadDemo {
   }
 
   /**
-   * The rule {@code sizeBytes} breaks as the size of the demo's dataset, which fills whole zones
-   * of the lab's drive ({@code must be a whole number of 16 MiB zones, at most 64 (1 GiB)}), or
-   * empty when it is a size the demo runs.
+   * The rule {@code sizeBytes} breaks as the size of the demo's dataset, which fills whole zones of
+   * the lab's drive ({@code must be a whole number of 16 MiB zones, at most 64 (1 GiB)}), or empty
+   * when it is a size the demo runs.
    */
   Optional<String> sizeProblem(long sizeBytes) {
     Geometry g = lab.device().geometry();
     long zoneBytes = g.zoneCapacityBytes();
     if (sizeBytes <= 0 || sizeBytes % zoneBytes != 0 || sizeBytes / zoneBytes > g.zoneCount()) {
-      return Optional.of("must be a whole number of " + ByteSize.format(zoneBytes) + " zones, at most "
-          + g.zoneCount() + " (" + ByteSize.format(zoneBytes * g.zoneCount()) + ")");
+      return Optional.of(
+          "must be a whole number of "
+              + ByteSize.format(zoneBytes)
+              + " zones, at most "
+              + g.zoneCount()
+              + " ("
+              + ByteSize.format(zoneBytes * g.zoneCount())
+              + ")");
     }
     return Optional.empty();
   }
@@ -61,20 +70,32 @@ final class OffloadDemo {
   }
 
   /**
-   * Writes the readings (whole zones) with {@code seed}, counts them both ways and, unless
-   * {@code chartFile} is null, saves the charts there.
+   * Writes the readings (whole zones) with {@code seed}, counts them both ways and, unless {@code
+   * chartFile} is null, saves the charts there.
    */
   Result run(long seed, Path chartFile) {
-    sizeProblem(mib << 20).ifPresent(problem -> {
-      throw new CliException("the dataset size " + problem + ", got " + ByteSize.format(mib << 20));
-    });
-    WrittenDataset readings = lab.datasets().u32Readings(mib, ByteUnit.MiB).seed(seed).writeToZones(0);
+    sizeProblem(mib << 20)
+        .ifPresent(
+            problem -> {
+              throw new CliException(
+                  "the dataset size " + problem + ", got " + ByteSize.format(mib << 20));
+            });
+    WrittenDataset readings =
+        lab.datasets().u32Readings(mib, ByteUnit.MiB).seed(seed).writeToZones(0);
     HostRun onHost = lab.host().countU32Above(readings, THRESHOLD);
     CsdRun onDrive = lab.csd().countU32Above(readings, THRESHOLD);
     Comparison comparison = lab.compare(onHost, onDrive);
-    Path chart = chartFile == null ? null : DemoPage.save(chartFile,
-        new DemoPage.Parameters(readings.sizeBytes(), readings.zoneCount(), seed, THRESHOLD, lab.config()),
-        comparison, onHost, onDrive, lab.monitor());
+    Path chart =
+        chartFile == null
+            ? null
+            : DemoPage.save(
+                chartFile,
+                new DemoPage.Parameters(
+                    readings.sizeBytes(), readings.zoneCount(), seed, THRESHOLD, lab.config()),
+                comparison,
+                onHost,
+                onDrive,
+                lab.monitor());
     return new Result(comparison, readings, chart);
   }
 }

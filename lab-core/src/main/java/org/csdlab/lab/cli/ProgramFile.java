@@ -15,27 +15,28 @@ import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.lab.io.InputFile;
 
 /**
- * An eBPF program read from a file, whichever of the three forms it has: an ELF object as
- * {@code clang -O2 -target bpf} writes ({@code .o}), raw little-endian bytecode ({@code .bin}, 8
- * bytes an instruction) or assembly text. The form is told from the content: the ELF magic, else
- * text (UTF-8 without NUL bytes), else bytecode.
+ * An eBPF program read from a file, whichever of the three forms it has: an ELF object as {@code
+ * clang -O2 -target bpf} writes ({@code .o}), raw little-endian bytecode ({@code .bin}, 8 bytes an
+ * instruction) or assembly text. The form is told from the content: the ELF magic, else text (UTF-8
+ * without NUL bytes), else bytecode.
  */
 final class ProgramFile {
   /** The three forms of a program file. */
   enum Form {
-    ELF, BYTECODE, ASSEMBLY
+    ELF,
+    BYTECODE,
+    ASSEMBLY
   }
 
   private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
 
-  private ProgramFile() {
-  }
+  private ProgramFile() {}
 
   /**
    * Reads the program in {@code file}.
    *
-   * @param section for an ELF object, the section or function to load; null takes its only
-   *     program and refuses an object with several
+   * @param section for an ELF object, the section or function to load; null takes its only program
+   *     and refuses an object with several
    * @param syntax for assembly, the syntax required; null accepts either, line by line
    */
   static LoadedProgram read(Path file, String section, Syntax syntax) {
@@ -47,7 +48,8 @@ final class ProgramFile {
       case ASSEMBLY:
         refuseSection(file, section);
         Assembler assembler = syntax == null ? Assembler.auto() : Assembler.of(syntax);
-        return new LoadedProgram(name, assembler.program(new String(bytes, StandardCharsets.UTF_8)), List.of());
+        return new LoadedProgram(
+            name, assembler.program(new String(bytes, StandardCharsets.UTF_8)), List.of());
       default:
         refuseSection(file, section);
         if (bytes.length == 0) {
@@ -73,8 +75,11 @@ final class ProgramFile {
       }
     }
     try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
       return true;
     } catch (CharacterCodingException e) {
       return false;
@@ -90,8 +95,12 @@ final class ProgramFile {
       throw new CliException("ELF object " + file + " has no code sections");
     }
     if (sections.size() > 1) {
-      throw new CliException("ELF object " + file + " has programs in sections " + String.join(", ", sections)
-          + "; choose one with --section");
+      throw new CliException(
+          "ELF object "
+              + file
+              + " has programs in sections "
+              + String.join(", ", sections)
+              + "; choose one with --section");
     }
     return object.program(sections.get(0));
   }

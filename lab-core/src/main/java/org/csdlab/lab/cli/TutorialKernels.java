@@ -11,8 +11,7 @@ import org.csdlab.ebpf.elf.LoadedProgram;
  * beside them), which the build puts on the class path.
  */
 final class TutorialKernels {
-  private TutorialKernels() {
-  }
+  private TutorialKernels() {}
 
   /** The program in section {@code .text} of {@code tutorials/programs/NAME.o}. */
   static LoadedProgram load(String name) {
@@ -24,7 +23,8 @@ final class TutorialKernels {
     String resource = "/tutorials/programs/" + name + ".o";
     try (InputStream in = TutorialKernels.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(resource + " is not on the class path; rebuild csdlab (CSDLAB_REBUILD=1 ./csdlab)");
+        throw new IllegalStateException(
+            resource + " is not on the class path; rebuild csdlab (CSDLAB_REBUILD=1 ./csdlab)");
       }
       return in.readAllBytes();
     } catch (IOException e) {

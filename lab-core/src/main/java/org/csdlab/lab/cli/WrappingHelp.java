@@ -14,13 +14,13 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
- * The usage help of every command, wrapped at spaces only. Picocli wraps with the JDK's line
- * {@link java.text.BreakIterator}, which also breaks after a dot and before a parenthesis, so that
- * {@code tutorials/NN-name/tutorial.jsh} or {@code ZnsDevice.builder(...)} came apart at the end
- * of a line at some widths. Here every text (description, options, commands, footer) is cut into
- * lines at spaces first, each short enough for its column, and picocli lays out those lines.
- * Each string of a description or footer is one paragraph (or one example line), wrapped to the
- * usage width, so the help reads the same at 80 columns and in a wide terminal.
+ * The usage help of every command, wrapped at spaces only. Picocli wraps with the JDK's line {@link
+ * java.text.BreakIterator}, which also breaks after a dot and before a parenthesis, so that {@code
+ * tutorials/NN-name/tutorial.jsh} or {@code ZnsDevice.builder(...)} came apart at the end of a line
+ * at some widths. Here every text (description, options, commands, footer) is cut into lines at
+ * spaces first, each short enough for its column, and picocli lays out those lines. Each string of
+ * a description or footer is one paragraph (or one example line), wrapped to the usage width, so
+ * the help reads the same at 80 columns and in a wide terminal.
  */
 final class WrappingHelp extends Help {
   /** Makes this help for every command. */
@@ -32,10 +32,11 @@ final class WrappingHelp extends Help {
 
   /** The options' and parameters' layout (every other {@code createDefaultLayout} comes here). */
   @Override
-  public Layout createDefaultLayout(List<OptionSpec> options, List<PositionalParamSpec> positionals,
-      ColorScheme scheme) {
+  public Layout createDefaultLayout(
+      List<OptionSpec> options, List<PositionalParamSpec> positionals, ColorScheme scheme) {
     Layout layout = super.createDefaultLayout(options, positionals, scheme);
-    return new Layout(scheme, wrapping(layout.textTable()), layout.optionRenderer(), layout.parameterRenderer());
+    return new Layout(
+        scheme, wrapping(layout.textTable()), layout.optionRenderer(), layout.parameterRenderer());
   }
 
   @Override
@@ -43,20 +44,31 @@ final class WrappingHelp extends Help {
     return wrapping(super.createTextTable(map));
   }
 
-  /** The subcommands and their summaries, as picocli lays them out, the summaries wrapped at spaces. */
+  /**
+   * The subcommands and their summaries, as picocli lays them out, the summaries wrapped at spaces.
+   */
   @Override
   public String commandList(Map<String, Help> subcommands) {
     if (subcommands.isEmpty()) {
       return "";
     }
-    int namesWidth = subcommands.values().stream().mapToInt(help -> help.commandNamesText(", ").plainString().length())
-        .max().orElse(0);
-    TextTable table = new WordWrappingTable(colorScheme(), new Column(namesWidth + 2, 2, Column.Overflow.SPAN),
-        new Column(commandSpec().usageMessage().width() - (namesWidth + 2), 2, Column.Overflow.WRAP));
+    int namesWidth =
+        subcommands.values().stream()
+            .mapToInt(help -> help.commandNamesText(", ").plainString().length())
+            .max()
+            .orElse(0);
+    TextTable table =
+        new WordWrappingTable(
+            colorScheme(),
+            new Column(namesWidth + 2, 2, Column.Overflow.SPAN),
+            new Column(
+                commandSpec().usageMessage().width() - (namesWidth + 2), 2, Column.Overflow.WRAP));
     for (Help help : subcommands.values()) {
       UsageMessageSpec usage = help.commandSpec().usageMessage();
-      String summary = usage.header().length > 0 ? usage.header()[0]
-          : usage.description().length > 0 ? usage.description()[0] : "";
+      String summary =
+          usage.header().length > 0
+              ? usage.header()[0]
+              : usage.description().length > 0 ? usage.description()[0] : "";
       Text[] lines = colorScheme().text(String.format(summary)).splitLines();
       for (int i = 0; i < lines.length; i++) {
         table.addRowValues(i == 0 ? help.commandNamesText(", ") : colorScheme().text(""), lines[i]);
@@ -84,11 +96,14 @@ final class WrappingHelp extends Help {
     if (texts.length == 0) {
       return "";
     }
-    TextTable table = new WordWrappingTable(colorScheme(), new Column(commandSpec().usageMessage().width(), 0,
-        Column.Overflow.WRAP));
+    TextTable table =
+        new WordWrappingTable(
+            colorScheme(),
+            new Column(commandSpec().usageMessage().width(), 0, Column.Overflow.WRAP));
     table.indentWrappedLines = 0;
     for (String text : texts) {
-      for (Text line : colorScheme().ansi().new Text(String.format(text, params), colorScheme()).splitLines()) {
+      for (Text line :
+          colorScheme().ansi().new Text(String.format(text, params), colorScheme()).splitLines()) {
         table.addRowValues(line);
       }
     }
@@ -98,7 +113,8 @@ final class WrappingHelp extends Help {
   private TextTable wrapping(TextTable table) {
     TextTable wrapping = new WordWrappingTable(colorScheme(), table.columns());
     wrapping.indentWrappedLines = table.indentWrappedLines;
-    wrapping.setAdjustLineBreaksForWideCJKCharacters(table.isAdjustLineBreaksForWideCJKCharacters());
+    wrapping.setAdjustLineBreaksForWideCJKCharacters(
+        table.isAdjustLineBreaksForWideCJKCharacters());
     return wrapping;
   }
 
@@ -114,7 +130,9 @@ final class WrappingHelp extends Help {
     @Override
     public Cell putValue(int row, int col, Text value) {
       Column column = columns()[col];
-      if (value == null || column.overflow != Column.Overflow.WRAP || value.plainString().isEmpty()) {
+      if (value == null
+          || column.overflow != Column.Overflow.WRAP
+          || value.plainString().isEmpty()) {
         return super.putValue(row, col, value);
       }
       // one column left free at the right, as picocli leaves it
@@ -127,7 +145,8 @@ final class WrappingHelp extends Help {
         if (i > 0) {
           addEmptyRow();
           at++;
-          line = colorScheme.ansi().new Text(" ".repeat(indentWrappedLines), colorScheme).concat(line);
+          line =
+              colorScheme.ansi().new Text(" ".repeat(indentWrappedLines), colorScheme).concat(line);
         }
         super.putValue(at, col, line);
       }
@@ -136,8 +155,8 @@ final class WrappingHelp extends Help {
 
     /**
      * The lines of {@code text}, as start and end offsets, broken at spaces: the first at most
-     * {@code firstWidth} characters, the others {@code nextWidth}. A word longer than a line has
-     * a line of its own.
+     * {@code firstWidth} characters, the others {@code nextWidth}. A word longer than a line has a
+     * line of its own.
      */
     static List<int[]> lines(String text, int firstWidth, int nextWidth) {
       List<int[]> lines = new ArrayList<>();

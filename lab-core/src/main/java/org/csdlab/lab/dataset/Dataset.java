@@ -12,17 +12,17 @@ import org.csdlab.zns.ZnsDevice;
 
 /**
  * A deterministic dataset, described fluently and generated when written: the same spec always
- * gives the same bytes. Each setter returns a new dataset; nothing is generated until a
- * {@code write...}, {@link #stream()}, {@link #bytes()} or {@link #sha256()} call.
+ * gives the same bytes. Each setter returns a new dataset; nothing is generated until a {@code
+ * write...}, {@link #stream()}, {@link #bytes()} or {@link #sha256()} call.
  *
  * <pre>{@code
  * WrittenDataset readings = Datasets.u32Readings(256, MiB).seed(7).writeToZones(device, 0);
  * Datasets.sensorRecords(1, MiB).selectivity(0.1).writeToFile(Path.of("hot.bin"));
  * }</pre>
  *
- * <p>Writing reports its progress to the dataset's {@link #monitor(ThroughputMonitor) monitor}
- * (a fresh {@link ThroughputMonitor#create()} if none was given: a progress bar in a terminal, a
- * live chart in a notebook).
+ * <p>Writing reports its progress to the dataset's {@link #monitor(ThroughputMonitor) monitor} (a
+ * fresh {@link ThroughputMonitor#create()} if none was given: a progress bar in a terminal, a live
+ * chart in a notebook).
  */
 public final class Dataset {
   /** The advice for a zone that is not Empty on a {@link ZnsDevice} used directly. */
@@ -38,7 +38,11 @@ public final class Dataset {
     this(spec, monitor, null, DEVICE_RESET_ADVICE);
   }
 
-  private Dataset(DatasetSpec spec, ThroughputMonitor monitor, ZnsDevice device, IntFunction<String> resetAdvice) {
+  private Dataset(
+      DatasetSpec spec,
+      ThroughputMonitor monitor,
+      ZnsDevice device,
+      IntFunction<String> resetAdvice) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.monitor = monitor;
     this.device = device;
@@ -100,15 +104,17 @@ public final class Dataset {
   }
 
   /**
-   * Appends the dataset to the device it is {@linkplain #on(ZnsDevice) on} (a lab's datasets are
-   * on the lab's drive), from zone {@code firstZone}; see {@link #writeToZones(ZnsDevice, int)}.
+   * Appends the dataset to the device it is {@linkplain #on(ZnsDevice) on} (a lab's datasets are on
+   * the lab's drive), from zone {@code firstZone}; see {@link #writeToZones(ZnsDevice, int)}.
    *
    * @throws IllegalStateException the dataset is on no device
    */
   public WrittenDataset writeToZones(int firstZone) {
     if (device == null) {
-      throw new IllegalStateException("this dataset is on no device: use writeToZones(device, " + firstZone
-          + "), on(device), or lab.datasets() whose datasets are on the lab's drive");
+      throw new IllegalStateException(
+          "this dataset is on no device: use writeToZones(device, "
+              + firstZone
+              + "), on(device), or lab.datasets() whose datasets are on the lab's drive");
     }
     return writeToZones(device, firstZone);
   }
@@ -118,30 +124,42 @@ public final class Dataset {
    * needs (a 256 MiB dataset fills 16 zones of 16 MiB). Every zone is checked before anything is
    * written; a partly filled last zone is closed.
    *
-   * @throws DatasetPlacementException no such zone, or the device ends before the data does (nothing written)
+   * @throws DatasetPlacementException no such zone, or the device ends before the data does
+   *     (nothing written)
    * @throws ZoneNotEmptyException a zone it needs is not Empty (nothing was written)
    * @throws org.csdlab.zns.ZnsException the device refused a write (then earlier zones hold data)
    */
   public WrittenDataset writeToZones(ZnsDevice device, int firstZone) {
     Objects.requireNonNull(device, "device");
     ZoneAppender appender = new ZoneAppender(device, firstZone, spec.sizeBytes(), resetAdvice);
-    String operation = "generate " + spec.generator().id() + " to zone" + (appender.zoneCount() == 1
-        ? " " + firstZone : "s " + firstZone + ".." + (firstZone + appender.zoneCount() - 1));
+    String operation =
+        "generate "
+            + spec.generator().id()
+            + " to zone"
+            + (appender.zoneCount() == 1
+                ? " " + firstZone
+                : "s " + firstZone + ".." + (firstZone + appender.zoneCount() - 1));
     String sha256;
     try {
       sha256 = Generation.run(spec, monitor(), operation, appender);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);   // a device sink does no I/O
+      throw new UncheckedIOException(e); // a device sink does no I/O
     }
     appender.finish();
-    return new WrittenDataset(spec, firstZone, appender.zoneCount(), device.geometry().zoneStartLba(firstZone),
-        spec.sizeBytes(), sha256, WrittenDataset.stampsOf(device, firstZone, appender.zoneCount()));
+    return new WrittenDataset(
+        spec,
+        firstZone,
+        appender.zoneCount(),
+        device.geometry().zoneStartLba(firstZone),
+        spec.sizeBytes(),
+        sha256,
+        WrittenDataset.stampsOf(device, firstZone, appender.zoneCount()));
   }
 
   /**
    * Writes the dataset to {@code file} (replacing it; its directory must exist). The file system
-   * must have room for the whole dataset and a margin of 64 MiB before the first byte is written;
-   * a write that fails part way removes the partial file.
+   * must have room for the whole dataset and a margin of 64 MiB before the first byte is written; a
+   * write that fails part way removes the partial file.
    *
    * @throws DatasetWriteException not enough free space (nothing was written), or a write failed
    *     part way, e.g. the disk filled up (the partial file was removed)
@@ -160,20 +178,24 @@ public final class Dataset {
   /**
    * All the bytes in one array.
    *
-   * @throws IllegalStateException the dataset is larger than an array can hold (use {@link #stream()})
+   * @throws IllegalStateException the dataset is larger than an array can hold (use {@link
+   *     #stream()})
    */
   public byte[] bytes() {
     if (spec.sizeBytes() > Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException(ByteUnit.format(spec.sizeBytes())
-          + " does not fit in one Java array; read it with stream() or write it to zones or a file");
+      throw new IllegalStateException(
+          ByteUnit.format(spec.sizeBytes())
+              + " does not fit in one Java array; read it with stream() or write it to zones or a file");
     }
     byte[] bytes = new byte[(int) spec.sizeBytes()];
     int[] filled = {0};
-    run("generate " + spec.generator().id(), (chunk, length) -> {
-      System.arraycopy(chunk, 0, bytes, filled[0], length);
-      filled[0] += length;
-      return Sample.NO_MODELED_TIME;
-    });
+    run(
+        "generate " + spec.generator().id(),
+        (chunk, length) -> {
+          System.arraycopy(chunk, 0, bytes, filled[0], length);
+          filled[0] += length;
+          return Sample.NO_MODELED_TIME;
+        });
     return bytes;
   }
 
@@ -186,7 +208,7 @@ public final class Dataset {
     try {
       return Generation.run(spec, monitor(), operation, sink);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);   // in-memory sinks do no I/O
+      throw new UncheckedIOException(e); // in-memory sinks do no I/O
     }
   }
 

@@ -9,10 +9,10 @@ import org.csdlab.lab.monitor.Sample;
 import org.csdlab.lab.monitor.ThroughputMonitor;
 
 /**
- * Writes a dataset to a file without leaving a mess: before the first byte it checks that the
- * file system has room for the whole dataset ({@link DiskRoom}), and when a write
- * fails part way (the disk filling up after all, because something else wrote meanwhile) it
- * removes the partial file. Both end in a {@link DatasetWriteException} with the figures.
+ * Writes a dataset to a file without leaving a mess: before the first byte it checks that the file
+ * system has room for the whole dataset ({@link DiskRoom}), and when a write fails part way (the
+ * disk filling up after all, because something else wrote meanwhile) it removes the partial file.
+ * Both end in a {@link DatasetWriteException} with the figures.
  */
 final class DatasetFileWriter {
   /** Opens the file for writing. */
@@ -21,7 +21,8 @@ final class DatasetFileWriter {
   }
 
   /** The real file system. */
-  static final DatasetFileWriter SYSTEM = new DatasetFileWriter(Files::newOutputStream, DiskRoom.SYSTEM);
+  static final DatasetFileWriter SYSTEM =
+      new DatasetFileWriter(Files::newOutputStream, DiskRoom.SYSTEM);
 
   private final Opener opener;
   private final DiskRoom room;
@@ -34,7 +35,8 @@ final class DatasetFileWriter {
   DatasetFile write(DatasetSpec spec, ThroughputMonitor monitor, Path file) {
     Path directory = file.toAbsolutePath().getParent();
     if (directory != null && !Files.isDirectory(directory)) {
-      throw new IllegalArgumentException("cannot write " + file + ": directory " + directory + " does not exist");
+      throw new IllegalArgumentException(
+          "cannot write " + file + ": directory " + directory + " does not exist");
     }
     // a device or FIFO (-o /dev/null) takes no file system space, and is never removed
     boolean toFile = !Files.exists(file) || Files.isRegularFile(file);
@@ -49,18 +51,27 @@ final class DatasetFileWriter {
     }
     long[] written = {0};
     try (OutputStream out = opened) {
-      String sha256 = Generation.run(spec, monitor, "generate " + spec.generator().id() + " to " + file.getFileName(),
-          (chunk, length) -> {
-            out.write(chunk, 0, length);
-            written[0] += length;
-            return Sample.NO_MODELED_TIME;
-          });
+      String sha256 =
+          Generation.run(
+              spec,
+              monitor,
+              "generate " + spec.generator().id() + " to " + file.getFileName(),
+              (chunk, length) -> {
+                out.write(chunk, 0, length);
+                written[0] += length;
+                return Sample.NO_MODELED_TIME;
+              });
       return new DatasetFile(spec, file, spec.sizeBytes(), sha256);
     } catch (IOException e) {
-      String aftermath = !toFile ? null : remove(file) ? "the partial file was removed"
-          : "the partial file could not be removed; delete it by hand";
+      String aftermath =
+          !toFile
+              ? null
+              : remove(file)
+                  ? "the partial file was removed"
+                  : "the partial file could not be removed; delete it by hand";
       throw DatasetWriteException.failed(file, spec.sizeBytes(), written[0], e, aftermath);
-    } catch (RuntimeException | Error e) { // interrupted, out of memory: no half-written dataset either
+    } catch (RuntimeException
+        | Error e) { // interrupted, out of memory: no half-written dataset either
       if (toFile) {
         remove(file);
       }

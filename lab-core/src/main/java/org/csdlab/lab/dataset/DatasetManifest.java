@@ -13,8 +13,8 @@ import org.csdlab.lab.monitor.ThroughputMonitor;
  * The canonical datasets ({@code datasets/manifest.json}): names, generators, parameters, seeds,
  * sizes and SHA-256 sums, so anyone can regenerate a dataset and know it is the same.
  *
- * <p>To refresh the sums after adding an entry or changing a generator, run this class's
- * {@link #main} (see {@code datasets/README.md}).
+ * <p>To refresh the sums after adding an entry or changing a generator, run this class's {@link
+ * #main} (see {@code datasets/README.md}).
  */
 public record DatasetManifest(List<ManifestEntry> datasets) {
 
@@ -26,7 +26,8 @@ public record DatasetManifest(List<ManifestEntry> datasets) {
     List<String> names = new ArrayList<>();
     for (ManifestEntry entry : datasets) {
       if (names.contains(entry.name())) {
-        throw new IllegalArgumentException("the manifest names dataset '" + entry.name() + "' twice");
+        throw new IllegalArgumentException(
+            "the manifest names dataset '" + entry.name() + "' twice");
       }
       names.add(entry.name());
     }
@@ -62,7 +63,8 @@ public record DatasetManifest(List<ManifestEntry> datasets) {
     List<ManifestEntry> fresh = new ArrayList<>();
     for (ManifestEntry entry : datasets) {
       DatasetSpec spec = entry.spec();
-      fresh.add(ManifestEntry.describe(entry.name(), spec, Datasets.of(spec).monitor(monitor).sha256()));
+      fresh.add(
+          ManifestEntry.describe(entry.name(), spec, Datasets.of(spec).monitor(monitor).sha256()));
     }
     return new DatasetManifest(fresh);
   }
@@ -76,7 +78,8 @@ public record DatasetManifest(List<ManifestEntry> datasets) {
     DatasetManifest fresh = read(file).regenerated(ThroughputMonitor.create());
     fresh.write(file);
     for (ManifestEntry entry : fresh.datasets()) {
-      System.out.println(entry.name() + "  " + ByteUnit.format(entry.sizeBytes()) + "  " + entry.sha256());
+      System.out.println(
+          entry.name() + "  " + ByteUnit.format(entry.sizeBytes()) + "  " + entry.sha256());
     }
     System.out.println("wrote " + file);
   }

@@ -22,12 +22,19 @@ public record DatasetSpec(Generator generator, long sizeBytes, long seed, double
   public DatasetSpec {
     Objects.requireNonNull(generator, "generator");
     if (sizeBytes > MAX_SIZE_BYTES) {
-      throw new IllegalArgumentException("a dataset is at most " + ByteUnit.approximate(MAX_SIZE_BYTES)
-          + " (DatasetSpec.MAX_SIZE_BYTES), was " + ByteUnit.approximate(sizeBytes) + " (" + sizeBytes + " bytes)");
+      throw new IllegalArgumentException(
+          "a dataset is at most "
+              + ByteUnit.approximate(MAX_SIZE_BYTES)
+              + " (DatasetSpec.MAX_SIZE_BYTES), was "
+              + ByteUnit.approximate(sizeBytes)
+              + " ("
+              + sizeBytes
+              + " bytes)");
     }
     generator.checkSize(sizeBytes);
     if (!(selectivity >= 0 && selectivity <= 1)) {
-      throw new IllegalArgumentException("selectivity is a fraction between 0 and 1, was " + selectivity);
+      throw new IllegalArgumentException(
+          "selectivity is a fraction between 0 and 1, was " + selectivity);
     }
   }
 
@@ -38,7 +45,11 @@ public record DatasetSpec(Generator generator, long sizeBytes, long seed, double
 
   @Override
   public String toString() {
-    return generator.id() + " " + ByteUnit.format(sizeBytes) + " seed=" + seed
+    return generator.id()
+        + " "
+        + ByteUnit.format(sizeBytes)
+        + " seed="
+        + seed
         + (selectivity == generator.defaultSelectivity() ? "" : " selectivity=" + selectivity);
   }
 }

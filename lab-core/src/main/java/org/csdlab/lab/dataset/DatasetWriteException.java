@@ -19,7 +19,12 @@ public final class DatasetWriteException extends UncheckedIOException {
   private final long writtenBytes;
   private final long usableBytes;
 
-  private DatasetWriteException(String message, IOException cause, Path file, long sizeBytes, long writtenBytes,
+  private DatasetWriteException(
+      String message,
+      IOException cause,
+      Path file,
+      long sizeBytes,
+      long writtenBytes,
       long usableBytes) {
     super(message, cause);
     this.file = file;
@@ -28,14 +33,32 @@ public final class DatasetWriteException extends UncheckedIOException {
     this.usableBytes = usableBytes;
   }
 
-  /** Refused before the first byte: {@code usableBytes} are free where {@code sizeBytes} plus the margin are needed. */
-  static DatasetWriteException noRoom(Path file, long sizeBytes, long usableBytes, long marginBytes) {
+  /**
+   * Refused before the first byte: {@code usableBytes} are free where {@code sizeBytes} plus the
+   * margin are needed.
+   */
+  static DatasetWriteException noRoom(
+      Path file, long sizeBytes, long usableBytes, long marginBytes) {
     Path directory = file.toAbsolutePath().getParent();
-    String message = "not enough disk space to write " + ByteUnit.approximate(sizeBytes) + " to " + shown(file) + ": "
-        + shown(directory) + " has " + ByteUnit.approximate(usableBytes) + " free, and " + ByteUnit.approximate(marginBytes)
-        + " are kept free beyond the data; choose a smaller size or a directory on a larger disk";
-    return new DatasetWriteException(message, new FileSystemException(file.toString(), null, "not enough space"),
-        file, sizeBytes, 0, usableBytes);
+    String message =
+        "not enough disk space to write "
+            + ByteUnit.approximate(sizeBytes)
+            + " to "
+            + shown(file)
+            + ": "
+            + shown(directory)
+            + " has "
+            + ByteUnit.approximate(usableBytes)
+            + " free, and "
+            + ByteUnit.approximate(marginBytes)
+            + " are kept free beyond the data; choose a smaller size or a directory on a larger disk";
+    return new DatasetWriteException(
+        message,
+        new FileSystemException(file.toString(), null, "not enough space"),
+        file,
+        sizeBytes,
+        0,
+        usableBytes);
   }
 
   /**
@@ -44,13 +67,23 @@ public final class DatasetWriteException extends UncheckedIOException {
    * @param aftermath what became of the partial file ({@code the partial file was removed}), or
    *     null when the target was a device or FIFO, which holds no file
    */
-  static DatasetWriteException failed(Path file, long sizeBytes, long writtenBytes, IOException cause,
-      String aftermath) {
+  static DatasetWriteException failed(
+      Path file, long sizeBytes, long writtenBytes, IOException cause, String aftermath) {
     String reason = String.valueOf(cause.getMessage());
-    String what = reason.contains("No space left on device") ? "the disk filled up (No space left on device)"
-        : "the write failed (" + Excerpt.of(reason, Excerpt.MAX_LIST_CHARS) + ")";
-    String message = "writing " + shown(file) + " stopped after " + ByteUnit.approximate(writtenBytes) + " of "
-        + ByteUnit.approximate(sizeBytes) + ": " + what + (aftermath == null ? "" : "; " + aftermath);
+    String what =
+        reason.contains("No space left on device")
+            ? "the disk filled up (No space left on device)"
+            : "the write failed (" + Excerpt.of(reason, Excerpt.MAX_LIST_CHARS) + ")";
+    String message =
+        "writing "
+            + shown(file)
+            + " stopped after "
+            + ByteUnit.approximate(writtenBytes)
+            + " of "
+            + ByteUnit.approximate(sizeBytes)
+            + ": "
+            + what
+            + (aftermath == null ? "" : "; " + aftermath);
     return new DatasetWriteException(message, cause, file, sizeBytes, writtenBytes, -1);
   }
 
@@ -73,7 +106,10 @@ public final class DatasetWriteException extends UncheckedIOException {
     return writtenBytes;
   }
 
-  /** Bytes the file system had free when the write was refused for lack of room; -1 for a failed write. */
+  /**
+   * Bytes the file system had free when the write was refused for lack of room; -1 for a failed
+   * write.
+   */
   public long usableBytes() {
     return usableBytes;
   }

@@ -11,6 +11,7 @@ public final class Datasets {
 
   /** RAND_MAX of glibc's {@code rand()}, 2³¹−1: u32 readings are in [0, RAND_MAX]. */
   public static final long RAND_MAX = 0x7FFF_FFFFL;
+
   /** A u32 reading is "above" (counted by the offload tutorials) when greater than this. */
   public static final long RAND_MAX_HALF = RAND_MAX / 2;
 

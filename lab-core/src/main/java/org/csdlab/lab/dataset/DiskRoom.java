@@ -20,7 +20,8 @@ public final class DiskRoom {
   }
 
   /** The real file systems. */
-  static final DiskRoom SYSTEM = new DiskRoom(directory -> Files.getFileStore(directory).getUsableSpace());
+  static final DiskRoom SYSTEM =
+      new DiskRoom(directory -> Files.getFileStore(directory).getUsableSpace());
 
   private final FreeSpace freeSpace;
 
@@ -43,7 +44,8 @@ public final class DiskRoom {
     Path absolute = file.toAbsolutePath();
     long usable;
     try {
-      usable = freeSpace.usableBytes(absolute.getParent() == null ? absolute : absolute.getParent());
+      usable =
+          freeSpace.usableBytes(absolute.getParent() == null ? absolute : absolute.getParent());
     } catch (IOException e) {
       return; // unknown here; a write that fails part way is still reported and cleaned up
     }

@@ -9,8 +9,11 @@ import org.csdlab.ebpf.Excerpt;
 public enum Generator {
   /** Little-endian u32 readings in [0, RAND_MAX]; selectivity = fraction above RAND_MAX/2. */
   U32_READINGS("u32-readings", 4, 0.5),
-  /** 32-byte {@link SensorRecordLayout sensor records}; selectivity = fraction at least 25.00 °C. */
-  SENSOR_RECORDS("sensor-records", SensorRecordLayout.RECORD_BYTES, SensorRecords.UNIFORM_SELECTIVITY),
+  /**
+   * 32-byte {@link SensorRecordLayout sensor records}; selectivity = fraction at least 25.00 °C.
+   */
+  SENSOR_RECORDS(
+      "sensor-records", SensorRecordLayout.RECORD_BYTES, SensorRecords.UNIFORM_SELECTIVITY),
   /** ASCII sensor log lines; selectivity = fraction of ERROR lines. */
   LOG_LINES("log-lines", 1, LogLines.DEFAULT_SELECTIVITY);
 
@@ -52,8 +55,11 @@ public enum Generator {
         return generator;
       }
     }
-    throw new IllegalArgumentException("no dataset generator '" + Excerpt.of(id) + "'; known: "
-        + Arrays.stream(values()).map(Generator::id).toList());
+    throw new IllegalArgumentException(
+        "no dataset generator '"
+            + Excerpt.of(id)
+            + "'; known: "
+            + Arrays.stream(values()).map(Generator::id).toList());
   }
 
   Cursor cursor(DatasetSpec spec) {
@@ -68,8 +74,12 @@ public enum Generator {
     if (this == SENSOR_RECORDS) {
       SensorRecordLayout.checkSize(sizeBytes);
     } else if (sizeBytes <= 0 || sizeBytes % granuleBytes != 0) {
-      throw new IllegalArgumentException(id + " datasets need a positive size that is a multiple of " + granuleBytes
-          + " bytes, was " + sizeBytes);
+      throw new IllegalArgumentException(
+          id
+              + " datasets need a positive size that is a multiple of "
+              + granuleBytes
+              + " bytes, was "
+              + sizeBytes);
     }
   }
 }

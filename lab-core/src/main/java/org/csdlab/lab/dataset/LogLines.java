@@ -13,17 +13,19 @@ import java.time.LocalDate;
  *
  * <p>A line is ERROR with probability {@code selectivity} (default 0.05), otherwise WARN one time
  * in five and INFO otherwise. Sensor, temperature and humidity follow the sensor records'
- * distributions (uniform temperatures). A line that would not fit whole before the dataset's
- * size is replaced by newlines, so every non-empty line is complete.
+ * distributions (uniform temperatures). A line that would not fit whole before the dataset's size
+ * is replaced by newlines, so every non-empty line is complete.
  *
- * <p>Line i uses SplitMix64 outputs 2i+1 (sensor by bits 32..63, humidity by bits 14..29, WARN
- * by bits 0..13) and 2i+2 (ERROR by bits 32..63, temperature by bits 0..31).
+ * <p>Line i uses SplitMix64 outputs 2i+1 (sensor by bits 32..63, humidity by bits 14..29, WARN by
+ * bits 0..13) and 2i+2 (ERROR by bits 32..63, temperature by bits 0..31).
  */
 final class LogLines implements Cursor {
-  static final long SALT = 0x6c6f_676c_696e_6531L;   // "logline1"
+  static final long SALT = 0x6c6f_676c_696e_6531L; // "logline1"
   static final double DEFAULT_SELECTIVITY = 0.05;
+
   /** WARN when bits 0..13 of the first output are below this: one line in five. */
   private static final long WARN_LIMIT = Math.round(0.2 * (1 << 14));
+
   private static final long DAY_MILLIS = 86_400_000L;
 
   private static final byte[] INFO = "INFO  ".getBytes(StandardCharsets.US_ASCII);
@@ -85,12 +87,17 @@ final class LogLines implements Cursor {
     long z2 = SplitMix64.output(base, 2 * i + 2);
     int sensor = 1 + (int) (((z1 >>> 32) * SensorRecordLayout.SENSORS) >>> 32);
     int humidity = (int) ((((z1 >>> 14) & 0xFFFF) * SensorRecordLayout.MAX_HUMIDITY) >>> 16);
-    int temperature = SensorRecordLayout.MIN_TEMPERATURE + (int) (((z2 & 0xFFFF_FFFFL)
-        * (SensorRecordLayout.MAX_TEMPERATURE - SensorRecordLayout.MIN_TEMPERATURE)) >>> 32);
+    int temperature =
+        SensorRecordLayout.MIN_TEMPERATURE
+            + (int)
+                (((z2 & 0xFFFF_FFFFL)
+                        * (SensorRecordLayout.MAX_TEMPERATURE - SensorRecordLayout.MIN_TEMPERATURE))
+                    >>> 32);
     boolean error = (z2 >>> 32) < threshold;
     boolean warn = !error && (z1 & 0x3FFF) < WARN_LIMIT;
 
-    long millis = SensorRecordLayout.FIRST_TIMESTAMP_MILLIS + i * SensorRecordLayout.TIMESTAMP_STEP_MILLIS;
+    long millis =
+        SensorRecordLayout.FIRST_TIMESTAMP_MILLIS + i * SensorRecordLayout.TIMESTAMP_STEP_MILLIS;
     int p = 0;
     p = put(date(Math.floorDiv(millis, DAY_MILLIS)), p);
     long ofDay = Math.floorMod(millis, DAY_MILLIS);

@@ -14,7 +14,12 @@ import java.util.TreeMap;
  * @param sizeBytes the size in bytes
  * @param sha256 SHA-256 of the bytes, lowercase hex
  */
-public record ManifestEntry(String name, Generator generator, Map<String, Double> parameters, long seed, long sizeBytes,
+public record ManifestEntry(
+    String name,
+    Generator generator,
+    Map<String, Double> parameters,
+    long seed,
+    long sizeBytes,
     String sha256) {
 
   /** The one parameter generators take. */
@@ -26,8 +31,14 @@ public record ManifestEntry(String name, Generator generator, Map<String, Double
     parameters = parameters == null ? Map.of() : new TreeMap<>(parameters);
     for (String key : parameters.keySet()) {
       if (!key.equals(SELECTIVITY)) {
-        throw new IllegalArgumentException("dataset '" + name + "' has an unknown parameter '" + key
-            + "'; generators take only '" + SELECTIVITY + "'");
+        throw new IllegalArgumentException(
+            "dataset '"
+                + name
+                + "' has an unknown parameter '"
+                + key
+                + "'; generators take only '"
+                + SELECTIVITY
+                + "'");
       }
     }
     Objects.requireNonNull(sha256, "sha256");
@@ -35,13 +46,22 @@ public record ManifestEntry(String name, Generator generator, Map<String, Double
 
   /** The entry for {@code spec} with its SHA-256. */
   public static ManifestEntry describe(String name, DatasetSpec spec, String sha256) {
-    return new ManifestEntry(name, spec.generator(), Map.of(SELECTIVITY, spec.selectivity()), spec.seed(),
-        spec.sizeBytes(), sha256);
+    return new ManifestEntry(
+        name,
+        spec.generator(),
+        Map.of(SELECTIVITY, spec.selectivity()),
+        spec.seed(),
+        spec.sizeBytes(),
+        sha256);
   }
 
   /** The spec that regenerates this dataset. */
   public DatasetSpec spec() {
-    return new DatasetSpec(generator, sizeBytes, seed, parameters.getOrDefault(SELECTIVITY, generator.defaultSelectivity()));
+    return new DatasetSpec(
+        generator,
+        sizeBytes,
+        seed,
+        parameters.getOrDefault(SELECTIVITY, generator.defaultSelectivity()));
   }
 
   /** The dataset, ready to write or verify. */

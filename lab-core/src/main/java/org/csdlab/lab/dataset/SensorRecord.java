@@ -8,12 +8,14 @@ import java.util.Objects;
  * One decoded sensor record ({@link SensorRecordLayout}).
  *
  * @param sensorId the sensor, 1 to {@link SensorRecordLayout#SENSORS}
- * @param flags status flags ({@link SensorRecordLayout#FLAG_LOW_BATTERY}, {@link SensorRecordLayout#FLAG_FAULT})
+ * @param flags status flags ({@link SensorRecordLayout#FLAG_LOW_BATTERY}, {@link
+ *     SensorRecordLayout#FLAG_FAULT})
  * @param timestampMillis milliseconds since the epoch
  * @param centiCelsius temperature in hundredths of a degree Celsius
  * @param centiPercentHumidity relative humidity in hundredths of a percent
  */
-public record SensorRecord(int sensorId, int flags, long timestampMillis, int centiCelsius, int centiPercentHumidity) {
+public record SensorRecord(
+    int sensorId, int flags, long timestampMillis, int centiCelsius, int centiPercentHumidity) {
 
   /**
    * The record at {@code offset} of {@code data}.
@@ -23,8 +25,14 @@ public record SensorRecord(int sensorId, int flags, long timestampMillis, int ce
   public static SensorRecord decode(byte[] data, int offset) {
     Objects.requireNonNull(data, "data");
     if (offset < 0 || data.length - (long) offset < SensorRecordLayout.RECORD_BYTES) {
-      throw new IllegalArgumentException("a sensor record needs " + SensorRecordLayout.RECORD_BYTES + " bytes at offset "
-          + offset + ", but the data has " + data.length + " bytes");
+      throw new IllegalArgumentException(
+          "a sensor record needs "
+              + SensorRecordLayout.RECORD_BYTES
+              + " bytes at offset "
+              + offset
+              + ", but the data has "
+              + data.length
+              + " bytes");
     }
     ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
     return new SensorRecord(

@@ -1,8 +1,8 @@
 package org.csdlab.lab.dataset;
 
 /**
- * The 32-byte sensor record of the {@code sensor-records} datasets, little-endian, the
- * {@code struct record} of {@code tutorials/programs/filter_records.c}:
+ * The 32-byte sensor record of the {@code sensor-records} datasets, little-endian, the {@code
+ * struct record} of {@code tutorials/programs/filter_records.c}:
  *
  * <pre>
  *   0                   1                   2                   3
@@ -32,6 +32,7 @@ package org.csdlab.lab.dataset;
 public final class SensorRecordLayout {
   /** Bytes per record; 4096- and 512-byte sectors hold a whole number of records. */
   public static final int RECORD_BYTES = 32;
+
   public static final int SENSOR_ID_OFFSET = 0;
   public static final int FLAGS_OFFSET = 4;
   public static final int TIMESTAMP_OFFSET = 8;
@@ -41,23 +42,33 @@ public final class SensorRecordLayout {
 
   /** Status flag: the sensor's battery is low (about 1 record in 64). */
   public static final int FLAG_LOW_BATTERY = 1;
+
   /** Status flag: the sensor reported a fault (about 1 record in 256). */
   public static final int FLAG_FAULT = 2;
 
   /** Sensor ids run from 1 to this. */
   public static final int SENSORS = 64;
+
   /** Temperatures are in [MIN_TEMPERATURE, MAX_TEMPERATURE) centi-degrees: −10.00 to 50.00 °C. */
   public static final int MIN_TEMPERATURE = -1000;
+
   public static final int MAX_TEMPERATURE = 5000;
+
   /**
-   * A record is "hot" (selected, in a crossover experiment) when its temperature is at least
-   * this: 25.00 °C, the threshold the filter tutorial uses.
+   * A record is "hot" (selected, in a crossover experiment) when its temperature is at least this:
+   * 25.00 °C, the threshold the filter tutorial uses.
    */
   public static final int HOT_TEMPERATURE = 2500;
+
   /** Humidity is in [0, 10000) centi-percent. */
   public static final int MAX_HUMIDITY = 10000;
-  /** Record i has timestamp FIRST_TIMESTAMP_MILLIS + i × TIMESTAMP_STEP_MILLIS (2023-11-14T22:13:20Z). */
+
+  /**
+   * Record i has timestamp FIRST_TIMESTAMP_MILLIS + i × TIMESTAMP_STEP_MILLIS
+   * (2023-11-14T22:13:20Z).
+   */
   public static final long FIRST_TIMESTAMP_MILLIS = 1_700_000_000_000L;
+
   public static final long TIMESTAMP_STEP_MILLIS = 100;
 
   private SensorRecordLayout() {}
@@ -75,9 +86,17 @@ public final class SensorRecordLayout {
   public static void checkSize(long sizeBytes) {
     if (sizeBytes <= 0 || sizeBytes % RECORD_BYTES != 0) {
       long below = sizeBytes / RECORD_BYTES * RECORD_BYTES;
-      throw new IllegalArgumentException("sensor records are " + RECORD_BYTES + " bytes each, so a dataset's size must be a"
-          + " positive multiple of " + RECORD_BYTES + ", was " + sizeBytes
-          + (below > 0 ? "; try " + below + " or " + (below + RECORD_BYTES) : "; try " + RECORD_BYTES));
+      throw new IllegalArgumentException(
+          "sensor records are "
+              + RECORD_BYTES
+              + " bytes each, so a dataset's size must be a"
+              + " positive multiple of "
+              + RECORD_BYTES
+              + ", was "
+              + sizeBytes
+              + (below > 0
+                  ? "; try " + below + " or " + (below + RECORD_BYTES)
+                  : "; try " + RECORD_BYTES));
     }
   }
 }

@@ -28,8 +28,8 @@ final class SplitMix64 {
   }
 
   /**
-   * The threshold on a uniform 32-bit value below which an event of probability {@code p}
-   * happens: {@code round(p * 2^32)}, so p = 0.5 is exactly half of the values.
+   * The threshold on a uniform 32-bit value below which an event of probability {@code p} happens:
+   * {@code round(p * 2^32)}, so p = 0.5 is exactly half of the values.
    */
   static long threshold(double p) {
     return Math.round(p * 4294967296.0);

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.csdlab.lab.display.HtmlRenderable;
+import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.Zone;
 import org.csdlab.zns.ZoneState;
-import org.csdlab.zns.ZnsDevice;
 
 /**
  * A dataset written to a device's zones: zones {@code firstZone} to {@link #lastZone()}, from the
@@ -22,8 +22,15 @@ import org.csdlab.zns.ZnsDevice;
  * @param zoneStamps what each of its zones was when the dataset had been written, first zone first;
  *     {@link #changeOn} compares them with the zones now
  */
-public record WrittenDataset(DatasetSpec spec, int firstZone, int zoneCount, long firstLba, long sizeBytes, String sha256,
-    List<ZoneStamp> zoneStamps) implements HtmlRenderable {
+public record WrittenDataset(
+    DatasetSpec spec,
+    int firstZone,
+    int zoneCount,
+    long firstLba,
+    long sizeBytes,
+    String sha256,
+    List<ZoneStamp> zoneStamps)
+    implements HtmlRenderable {
 
   /**
    * A zone as the dataset left it.
@@ -45,10 +52,16 @@ public record WrittenDataset(DatasetSpec spec, int firstZone, int zoneCount, lon
    * @param writtenBlocksNow blocks it holds now
    * @param stateNow its state now, or null when the device has no such zone
    */
-  public record ZoneChange(int zone, long resetsSince, long writtenBlocksThen, long writtenBlocksNow,
+  public record ZoneChange(
+      int zone,
+      long resetsSince,
+      long writtenBlocksThen,
+      long writtenBlocksNow,
       ZoneState stateNow) {
 
-    /** As {@code zone 0 was reset after the dataset was written and now holds 0 of its 4096 blocks}. */
+    /**
+     * As {@code zone 0 was reset after the dataset was written and now holds 0 of its 4096 blocks}.
+     */
     public String describe() {
       if (stateNow == null) {
         return "zone " + zone + " does not exist on this device";
@@ -57,12 +70,21 @@ public record WrittenDataset(DatasetSpec spec, int firstZone, int zoneCount, lon
         return "zone " + zone + " went Offline after the dataset was written";
       }
       if (resetsSince > 0) {
-        return "zone " + zone + " was reset " + (resetsSince == 1 ? "once" : resetsSince + " times")
-            + " after the dataset was written" + (writtenBlocksNow == 0
+        return "zone "
+            + zone
+            + " was reset "
+            + (resetsSince == 1 ? "once" : resetsSince + " times")
+            + " after the dataset was written"
+            + (writtenBlocksNow == 0
                 ? " and now holds none of its " + writtenBlocksThen + " blocks"
                 : " and written again: its " + writtenBlocksNow + " blocks are not the dataset's");
       }
-      return "zone " + zone + " holds " + writtenBlocksNow + " blocks, fewer than the " + writtenBlocksThen
+      return "zone "
+          + zone
+          + " holds "
+          + writtenBlocksNow
+          + " blocks, fewer than the "
+          + writtenBlocksThen
           + " the dataset wrote (it was reset on another device object, or this is another device)";
     }
   }
@@ -73,7 +95,10 @@ public record WrittenDataset(DatasetSpec spec, int firstZone, int zoneCount, lon
     zoneStamps = List.copyOf(zoneStamps);
   }
 
-  /** The stamps of zones {@code firstZone} to {@code firstZone + zoneCount - 1} of {@code device} as they are now. */
+  /**
+   * The stamps of zones {@code firstZone} to {@code firstZone + zoneCount - 1} of {@code device} as
+   * they are now.
+   */
   static List<ZoneStamp> stampsOf(ZnsDevice device, int firstZone, int zoneCount) {
     ZoneStamp[] stamps = new ZoneStamp[zoneCount];
     for (int i = 0; i < zoneCount; i++) {
@@ -96,9 +121,16 @@ public record WrittenDataset(DatasetSpec spec, int firstZone, int zoneCount, lon
       }
       Zone now = device.zone(stamp.zone());
       long resetsSince = device.zoneResets(stamp.zone()) - stamp.resets();
-      if (resetsSince != 0 || now.state() == ZoneState.OFFLINE || now.writtenBlocks() < stamp.writtenBlocks()) {
-        return Optional.of(new ZoneChange(stamp.zone(), Math.max(0, resetsSince), stamp.writtenBlocks(),
-            now.writtenBlocks(), now.state()));
+      if (resetsSince != 0
+          || now.state() == ZoneState.OFFLINE
+          || now.writtenBlocks() < stamp.writtenBlocks()) {
+        return Optional.of(
+            new ZoneChange(
+                stamp.zone(),
+                Math.max(0, resetsSince),
+                stamp.writtenBlocks(),
+                now.writtenBlocks(),
+                now.state()));
       }
     }
     return Optional.empty();
@@ -117,19 +149,29 @@ public record WrittenDataset(DatasetSpec spec, int firstZone, int zoneCount, lon
         + row("size", ByteUnit.format(sizeBytes) + " (" + sizeBytes + " bytes)")
         + row("seed", Long.toString(spec.seed()))
         + row("selectivity", Double.toString(spec.selectivity()))
-        + row("zones", zoneCount == 1 ? Integer.toString(firstZone) : firstZone + " to " + lastZone())
+        + row(
+            "zones", zoneCount == 1 ? Integer.toString(firstZone) : firstZone + " to " + lastZone())
         + row("first LBA", Long.toString(firstLba))
         + row("sha256", "<code>" + sha256.replaceAll("[^0-9a-f]", "") + "</code>")
         + "</tbody></table>";
   }
 
   private static String row(String name, String value) {
-    return "<tr><th style=\"text-align:left\">" + name + "</th><td style=\"text-align:left\">" + value + "</td></tr>";
+    return "<tr><th style=\"text-align:left\">"
+        + name
+        + "</th><td style=\"text-align:left\">"
+        + value
+        + "</td></tr>";
   }
 
   @Override
   public String toString() {
-    return "WrittenDataset[" + spec + " in zone" + (zoneCount == 1 ? " " + firstZone : "s " + firstZone + ".." + lastZone())
-        + ", sha256=" + sha256.substring(0, 12) + "...]";
+    return "WrittenDataset["
+        + spec
+        + " in zone"
+        + (zoneCount == 1 ? " " + firstZone : "s " + firstZone + ".." + lastZone())
+        + ", sha256="
+        + sha256.substring(0, 12)
+        + "...]";
   }
 }

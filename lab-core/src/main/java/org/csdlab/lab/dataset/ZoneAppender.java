@@ -3,10 +3,10 @@ package org.csdlab.lab.dataset;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 import org.csdlab.zns.Geometry;
+import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.Zone;
 import org.csdlab.zns.ZoneAction;
 import org.csdlab.zns.ZoneState;
-import org.csdlab.zns.ZnsDevice;
 
 /**
  * Appends a dataset to consecutive Empty zones from a first zone, a zone's capacity at a time; the
@@ -32,7 +32,10 @@ final class ZoneAppender implements Generation.Sink {
 
   /** Zones a dataset of {@code sizeBytes} fills on a device of {@code geometry}. */
   static int zonesFor(Geometry geometry, long sizeBytes) {
-    return (int) Math.min(Integer.MAX_VALUE, (sizeBytes + geometry.zoneCapacityBytes() - 1) / geometry.zoneCapacityBytes());
+    return (int)
+        Math.min(
+            Integer.MAX_VALUE,
+            (sizeBytes + geometry.zoneCapacityBytes() - 1) / geometry.zoneCapacityBytes());
   }
 
   int zoneCount() {
@@ -42,25 +45,54 @@ final class ZoneAppender implements Generation.Sink {
   private void check(long sizeBytes, IntFunction<String> resetAdvice) {
     int zones = geometry.zoneCount();
     if (firstZone < 0 || firstZone >= zones) {
-      throw new DatasetPlacementException(firstZone, zoneCount, zones,
+      throw new DatasetPlacementException(
+          firstZone,
+          zoneCount,
+          zones,
           "zone " + firstZone + " does not exist; the device has zones 0 to " + (zones - 1));
     }
-    String needs = ByteUnit.format(sizeBytes) + " needs " + zoneCount + " zones of "
-        + ByteUnit.format(geometry.zoneCapacityBytes());
+    String needs =
+        ByteUnit.format(sizeBytes)
+            + " needs "
+            + zoneCount
+            + " zones of "
+            + ByteUnit.format(geometry.zoneCapacityBytes());
     if (zoneCount > zones) {
-      throw new DatasetPlacementException(firstZone, zoneCount, zones, needs + ", but the device has only " + zones
-          + " (" + ByteUnit.format(zones * geometry.zoneCapacityBytes()) + "); write at most that much, or use a "
-          + "device with more zones");
+      throw new DatasetPlacementException(
+          firstZone,
+          zoneCount,
+          zones,
+          needs
+              + ", but the device has only "
+              + zones
+              + " ("
+              + ByteUnit.format(zones * geometry.zoneCapacityBytes())
+              + "); write at most that much, or use a "
+              + "device with more zones");
     }
     if (firstZone + zoneCount > zones) {
-      throw new DatasetPlacementException(firstZone, zoneCount, zones, needs + " from zone " + firstZone
-          + ", but the device ends at zone " + (zones - 1) + "; start at zone " + (zones - zoneCount)
-          + " or lower, or write less");
+      throw new DatasetPlacementException(
+          firstZone,
+          zoneCount,
+          zones,
+          needs
+              + " from zone "
+              + firstZone
+              + ", but the device ends at zone "
+              + (zones - 1)
+              + "; start at zone "
+              + (zones - zoneCount)
+              + " or lower, or write less");
     }
     for (int id = firstZone; id < firstZone + zoneCount; id++) {
       Zone z = device.zone(id);
       if (z.state() != ZoneState.EMPTY) {
-        throw new ZoneNotEmptyException(id, z.state(), z.writePointer(), firstZone, firstZone + zoneCount - 1,
+        throw new ZoneNotEmptyException(
+            id,
+            z.state(),
+            z.writePointer(),
+            firstZone,
+            firstZone + zoneCount - 1,
             resetAdvice.apply(id));
       }
     }
@@ -91,7 +123,8 @@ final class ZoneAppender implements Generation.Sink {
   void finish() {
     if (zoneLeftBytes != geometry.zoneCapacityBytes() && zone < geometry.zoneCount()) {
       Zone last = device.zone(zone);
-      if (last.state() == ZoneState.IMPLICITLY_OPENED || last.state() == ZoneState.EXPLICITLY_OPENED) {
+      if (last.state() == ZoneState.IMPLICITLY_OPENED
+          || last.state() == ZoneState.EXPLICITLY_OPENED) {
         device.manage(zone, ZoneAction.CLOSE);
       }
     }

@@ -17,7 +17,8 @@ public final class ZoneNotEmptyException extends IllegalStateException {
   private final int firstZone;
   private final int lastZone;
 
-  ZoneNotEmptyException(int zone, ZoneState state, long writePointer, int firstZone, int lastZone, String advice) {
+  ZoneNotEmptyException(
+      int zone, ZoneState state, long writePointer, int firstZone, int lastZone, String advice) {
     super(problem(zone, state, writePointer, firstZone, lastZone) + "; " + advice);
     this.zone = zone;
     this.state = state;
@@ -26,9 +27,19 @@ public final class ZoneNotEmptyException extends IllegalStateException {
     this.lastZone = lastZone;
   }
 
-  private static String problem(int zone, ZoneState state, long writePointer, int firstZone, int lastZone) {
-    return "zone " + zone + " is " + state + " (write pointer " + writePointer + "), but a dataset is written to Empty"
-        + " zones " + firstZone + " to " + lastZone;
+  private static String problem(
+      int zone, ZoneState state, long writePointer, int firstZone, int lastZone) {
+    return "zone "
+        + zone
+        + " is "
+        + state
+        + " (write pointer "
+        + writePointer
+        + "), but a dataset is written to Empty"
+        + " zones "
+        + firstZone
+        + " to "
+        + lastZone;
   }
 
   /** What was wrong, without advice. */

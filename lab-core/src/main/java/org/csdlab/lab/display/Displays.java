@@ -9,25 +9,27 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Displays {
 
-  private static final DisplaySink TEXT = new DisplaySink() {
-    private final AtomicLong ids = new AtomicLong();
+  private static final DisplaySink TEXT =
+      new DisplaySink() {
+        private final AtomicLong ids = new AtomicLong();
 
-    @Override
-    public String show(Object value) {
-      System.out.println(Renderers.render(value).text());
-      return "text-" + ids.incrementAndGet();
-    }
+        @Override
+        public String show(Object value) {
+          System.out.println(Renderers.render(value).text());
+          return "text-" + ids.incrementAndGet();
+        }
 
-    @Override
-    public void update(String displayId, Object value) {
-      // A terminal cannot redraw an earlier output; the final state is shown by whoever ends the run.
-    }
+        @Override
+        public void update(String displayId, Object value) {
+          // A terminal cannot redraw an earlier output; the final state is shown by whoever ends
+          // the run.
+        }
 
-    @Override
-    public boolean live() {
-      return false;
-    }
-  };
+        @Override
+        public boolean live() {
+          return false;
+        }
+      };
 
   private static final InheritableThreadLocal<DisplaySink> CURRENT = new InheritableThreadLocal<>();
 
@@ -39,7 +41,10 @@ public final class Displays {
     return sink == null ? TEXT : sink;
   }
 
-  /** Sends this thread's (and its new child threads') displays to {@code sink} until {@link #reset()}. */
+  /**
+   * Sends this thread's (and its new child threads') displays to {@code sink} until {@link
+   * #reset()}.
+   */
   public static void install(DisplaySink sink) {
     CURRENT.set(Objects.requireNonNull(sink, "sink"));
   }

@@ -11,14 +11,19 @@ public final class Html {
 
   /** The border colour used everywhere: translucent grey, visible on white and on black. */
   public static final String BORDER = "rgba(128,128,128,0.45)";
+
   /** Background of header cells and highlighted rows' neighbours: a faint translucent grey. */
   public static final String SHADE = "rgba(128,128,128,0.12)";
+
   /** Background of a highlighted line (an error): translucent red. */
   public static final String ALERT = "rgba(220,50,47,0.25)";
+
   /** Background of a changed value: translucent amber. */
   public static final String CHANGED = "rgba(230,160,0,0.30)";
+
   /** Monospace font stack. */
-  public static final String MONO = "font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace";
+  public static final String MONO =
+      "font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace";
 
   private Html() {}
 
@@ -49,9 +54,15 @@ public final class Html {
 
   /** A panel: a bordered block with a bold title line, then {@code bodyHtml} (already HTML). */
   public static String panel(String title, String bodyHtml) {
-    return "<div style=\"border:1px solid " + BORDER + ";border-radius:4px;padding:6px 10px;margin:4px 0;"
+    return "<div style=\"border:1px solid "
+        + BORDER
+        + ";border-radius:4px;padding:6px 10px;margin:4px 0;"
         + "display:inline-block;max-width:100%;overflow-x:auto\">"
-        + "<div style=\"font-weight:bold;margin-bottom:4px\">" + escape(title) + "</div>" + bodyHtml + "</div>";
+        + "<div style=\"font-weight:bold;margin-bottom:4px\">"
+        + escape(title)
+        + "</div>"
+        + bodyHtml
+        + "</div>";
   }
 
   /** A monospace preformatted block of {@code text}, escaped. */
@@ -61,7 +72,8 @@ public final class Html {
 
   /** The opening tag of a table with the shared style. */
   public static String tableStart() {
-    // color:inherit: tables do not inherit the text colour in quirks mode, which would hide them on dark themes
+    // color:inherit: tables do not inherit the text colour in quirks mode, which would hide them on
+    // dark themes
     return "<table style=\"border-collapse:collapse;font-size:90%;margin:2px 0;color:inherit\">";
   }
 
@@ -69,18 +81,30 @@ public final class Html {
   public static String headerRow(List<String> names) {
     StringBuilder out = new StringBuilder("<tr>");
     for (String name : names) {
-      out.append("<th style=\"").append(cellStyle()).append(";background:").append(SHADE).append(";text-align:left\">")
-          .append(escape(name)).append("</th>");
+      out.append("<th style=\"")
+          .append(cellStyle())
+          .append(";background:")
+          .append(SHADE)
+          .append(";text-align:left\">")
+          .append(escape(name))
+          .append("</th>");
     }
     return out.append("</tr>").toString();
   }
 
   /** A cell holding escaped {@code text}, with extra CSS {@code style} (may be empty). */
   public static String cell(Object text, String style) {
-    return "<td style=\"" + cellStyle() + (style.isEmpty() ? "" : ";" + style) + "\">" + escape(text) + "</td>";
+    return "<td style=\""
+        + cellStyle()
+        + (style.isEmpty() ? "" : ";" + style)
+        + "\">"
+        + escape(text)
+        + "</td>";
   }
 
-  /** A table of plain text cells: header {@code names} (none when all are blank), then {@code rows}. */
+  /**
+   * A table of plain text cells: header {@code names} (none when all are blank), then {@code rows}.
+   */
   public static String table(List<String> names, List<List<String>> rows) {
     StringBuilder out = new StringBuilder(tableStart());
     if (names.stream().anyMatch(name -> !name.isBlank())) {
@@ -101,6 +125,8 @@ public final class Html {
    * notebook themes right-align table cells (JupyterLab's CSS does), which ragged code columns.
    */
   public static String cellStyle() {
-    return "border:1px solid " + BORDER + ";padding:2px 6px;vertical-align:top;color:inherit;text-align:left";
+    return "border:1px solid "
+        + BORDER
+        + ";padding:2px 6px;vertical-align:top;color:inherit;text-align:left";
   }
 }

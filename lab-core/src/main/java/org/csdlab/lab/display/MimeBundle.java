@@ -17,7 +17,8 @@ public record MimeBundle(Map<String, String> data) {
   public MimeBundle {
     Objects.requireNonNull(data, "data");
     if (!data.containsKey(TEXT)) {
-      throw new IllegalArgumentException("a MIME bundle needs a text/plain entry, had " + data.keySet());
+      throw new IllegalArgumentException(
+          "a MIME bundle needs a text/plain entry, had " + data.keySet());
     }
     data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
   }

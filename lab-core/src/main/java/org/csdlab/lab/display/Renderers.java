@@ -7,8 +7,8 @@ import java.util.function.Function;
 
 /**
  * Turns any value into a {@link MimeBundle}. Values that implement {@link HtmlRenderable} render
- * themselves; values of types the lab does not own (devices, programs, Tablesaw tables and
- * figures) get an HTML form from an adapter registered with {@link #register}.
+ * themselves; values of types the lab does not own (devices, programs, Tablesaw tables and figures)
+ * get an HTML form from an adapter registered with {@link #register}.
  */
 public final class Renderers {
 
@@ -23,15 +23,20 @@ public final class Renderers {
   private Renderers() {}
 
   /**
-   * Renders values of {@code type} (and its subtypes) as HTML with {@code html}; later registrations
-   * win. An adapter may return null to decline a value (e.g. a {@code List} adapter for lists of
-   * zones only), which then goes to the next adapter that matches.
+   * Renders values of {@code type} (and its subtypes) as HTML with {@code html}; later
+   * registrations win. An adapter may return null to decline a value (e.g. a {@code List} adapter
+   * for lists of zones only), which then goes to the next adapter that matches.
    */
   public static <T> void register(Class<T> type, Function<? super T, String> html) {
-    ADAPTERS.add(0, new Adapter<>(Objects.requireNonNull(type, "type"), Objects.requireNonNull(html, "html")));
+    ADAPTERS.add(
+        0,
+        new Adapter<>(Objects.requireNonNull(type, "type"), Objects.requireNonNull(html, "html")));
   }
 
-  /** The value's text form and, when it has one, its HTML form. A failing renderer falls back to text. */
+  /**
+   * The value's text form and, when it has one, its HTML form. A failing renderer falls back to
+   * text.
+   */
   public static MimeBundle render(Object value) {
     String text = String.valueOf(value);
     String html = null;
@@ -40,7 +45,9 @@ public final class Renderers {
     } catch (RuntimeException e) {
       return MimeBundle.text(text + "\n(HTML rendering failed: " + e + ")");
     }
-    return html == null ? MimeBundle.text(text) : new MimeBundle(Map.of(MimeBundle.TEXT, text, MimeBundle.HTML, html));
+    return html == null
+        ? MimeBundle.text(text)
+        : new MimeBundle(Map.of(MimeBundle.TEXT, text, MimeBundle.HTML, html));
   }
 
   private static String html(Object value) {

@@ -17,10 +17,10 @@ import org.csdlab.lab.io.InputFileException.Reason;
 
 /**
  * A file a user named for the lab to read, with what it is for and the most bytes read from it.
- * Every read checks, before it opens the file, that it is a regular file (not a directory, a
- * device such as {@code /dev/zero}, a FIFO or a socket, which would exhaust memory or block
- * forever) and that it fits its budget; the read itself stops at the budget too, in case the file
- * grows meanwhile. The refusal is an {@link InputFileException} naming the file and the budget.
+ * Every read checks, before it opens the file, that it is a regular file (not a directory, a device
+ * such as {@code /dev/zero}, a FIFO or a socket, which would exhaust memory or block forever) and
+ * that it fits its budget; the read itself stops at the budget too, in case the file grows
+ * meanwhile. The refusal is an {@link InputFileException} naming the file and the budget.
  *
  * <pre>
  * program file /dev/zero is a character device, not a regular file
@@ -47,7 +47,8 @@ public record InputFile(Path path, String what, long maxBytes) {
 
   public InputFile {
     if (maxBytes != UNBOUNDED && (maxBytes <= 0 || maxBytes > Integer.MAX_VALUE - 8)) {
-      throw new IllegalArgumentException("maxBytes must be 1.." + (Integer.MAX_VALUE - 8) + ", was " + maxBytes);
+      throw new IllegalArgumentException(
+          "maxBytes must be 1.." + (Integer.MAX_VALUE - 8) + ", was " + maxBytes);
     }
   }
 
@@ -87,15 +88,16 @@ public record InputFile(Path path, String what, long maxBytes) {
   public long requireRegular() {
     BasicFileAttributes attributes;
     try {
-      attributes = Files.readAttributes(path, BasicFileAttributes.class); // follows links, as opening would
+      attributes =
+          Files.readAttributes(path, BasicFileAttributes.class); // follows links, as opening would
     } catch (NoSuchFileException e) {
       throw new InputFileException(this, Reason.MISSING, -1, "no such file", e);
     } catch (IOException e) {
       throw unreadable(e);
     }
     if (!attributes.isRegularFile()) {
-      throw new InputFileException(this, Reason.NOT_REGULAR, -1, "is " + kindOf(attributes)
-          + ", not a regular file", null);
+      throw new InputFileException(
+          this, Reason.NOT_REGULAR, -1, "is " + kindOf(attributes) + ", not a regular file", null);
     }
     return attributes.size();
   }
@@ -124,22 +126,35 @@ public record InputFile(Path path, String what, long maxBytes) {
   public String readString() {
     byte[] bytes = readBytes();
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       throw new InputFileException(this, Reason.UNREADABLE, bytes.length, "is not UTF-8 text", e);
     }
   }
 
   private InputFileException tooLarge(long size) {
-    String has = size < 0 ? "grew while being read to more" : "has " + String.format(Locale.ROOT, "%,d", size)
-        + " bytes, more";
-    return new InputFileException(this, Reason.TOO_LARGE, size, has + " than the " + (maxBytes >> 20)
-        + " MiB read from a " + what, null);
+    String has =
+        size < 0
+            ? "grew while being read to more"
+            : "has " + String.format(Locale.ROOT, "%,d", size) + " bytes, more";
+    return new InputFileException(
+        this,
+        Reason.TOO_LARGE,
+        size,
+        has + " than the " + (maxBytes >> 20) + " MiB read from a " + what,
+        null);
   }
 
   private InputFileException unreadable(IOException e) {
-    String why = e instanceof AccessDeniedException ? "permission denied" : Excerpt.of(String.valueOf(e.getMessage()));
+    String why =
+        e instanceof AccessDeniedException
+            ? "permission denied"
+            : Excerpt.of(String.valueOf(e.getMessage()));
     return new InputFileException(this, Reason.UNREADABLE, -1, "cannot be read: " + why, e);
   }
 
@@ -149,14 +164,16 @@ public record InputFile(Path path, String what, long maxBytes) {
       return "a directory";
     }
     try {
-      int type = ((Integer) Files.getAttribute(path, "unix:mode")) & 0170000; // the S_IFMT bits of st_mode
-      String kind = switch (type) {
-        case 0010000 -> "a FIFO (named pipe)";
-        case 0020000 -> "a character device";
-        case 0060000 -> "a block device";
-        case 0140000 -> "a socket";
-        default -> null;
-      };
+      int type =
+          ((Integer) Files.getAttribute(path, "unix:mode")) & 0170000; // the S_IFMT bits of st_mode
+      String kind =
+          switch (type) {
+            case 0010000 -> "a FIFO (named pipe)";
+            case 0020000 -> "a character device";
+            case 0060000 -> "a block device";
+            case 0140000 -> "a socket";
+            default -> null;
+          };
       if (kind != null) {
         return kind;
       }

@@ -3,9 +3,9 @@ package org.csdlab.lab.io;
 import java.nio.file.Path;
 
 /**
- * A file a user named that the lab refuses to read: it is missing, not a regular file, larger
- * than its budget, or cannot be read. The message names the file, what it was for and the
- * budget; the fields carry the same for programs.
+ * A file a user named that the lab refuses to read: it is missing, not a regular file, larger than
+ * its budget, or cannot be read. The message names the file, what it was for and the budget; the
+ * fields carry the same for programs.
  */
 public final class InputFileException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -28,10 +28,17 @@ public final class InputFileException extends RuntimeException {
   private final long maxBytes;
   private final String problem;
 
-  /** As {@code program file /dev/zero is a character device, not a regular file}, or {@code no such program file: x.o}. */
-  InputFileException(InputFile input, Reason reason, long sizeBytes, String problem, Throwable cause) {
-    super(reason == Reason.MISSING ? "no such " + input.what() + ": " + InputFile.shown(input.path())
-        : input.what() + " " + InputFile.shown(input.path()) + " " + problem, cause);
+  /**
+   * As {@code program file /dev/zero is a character device, not a regular file}, or {@code no such
+   * program file: x.o}.
+   */
+  InputFileException(
+      InputFile input, Reason reason, long sizeBytes, String problem, Throwable cause) {
+    super(
+        reason == Reason.MISSING
+            ? "no such " + input.what() + ": " + InputFile.shown(input.path())
+            : input.what() + " " + InputFile.shown(input.path()) + " " + problem,
+        cause);
     this.file = input.path();
     this.problem = problem;
     this.reason = reason;
@@ -39,7 +46,10 @@ public final class InputFileException extends RuntimeException {
     this.maxBytes = input.maxBytes();
   }
 
-  /** What is wrong with the file, without its name: {@code no such file}, {@code is a directory, ...}. */
+  /**
+   * What is wrong with the file, without its name: {@code no such file}, {@code is a directory,
+   * ...}.
+   */
   public String problem() {
     return problem;
   }
@@ -59,7 +69,10 @@ public final class InputFileException extends RuntimeException {
     return sizeBytes;
   }
 
-  /** The budget: the most bytes read from a file of its kind, or -1 for a file opened rather than read. */
+  /**
+   * The budget: the most bytes read from a file of its kind, or -1 for a file opened rather than
+   * read.
+   */
   public long maxBytes() {
     return maxBytes;
   }

@@ -6,12 +6,11 @@ import java.nio.file.Path;
 
 /**
  * Checks a file the user named for the lab to write, before any work starts: it must not be a
- * directory or a device, and its directory must exist and take new files. The lab never creates
- * the directories of a path the user gave: a typo in a path is an error, not a new directory tree.
+ * directory or a device, and its directory must exist and take new files. The lab never creates the
+ * directories of a path the user gave: a typo in a path is an error, not a new directory tree.
  */
 public final class OutputFile {
-  private OutputFile() {
-  }
+  private OutputFile() {}
 
   /**
    * Returns {@code file} when it can be written.
@@ -20,24 +19,38 @@ public final class OutputFile {
    */
   public static Path check(Path file) {
     if (Files.isDirectory(file)) {
-      throw new OutputFileException(file, OutputFileException.Reason.DIRECTORY, "is a directory; give the path of a file");
+      throw new OutputFileException(
+          file, OutputFileException.Reason.DIRECTORY, "is a directory; give the path of a file");
     }
     if (Files.exists(file) && !Files.isRegularFile(file)) {
-      throw new OutputFileException(file, OutputFileException.Reason.NOT_REGULAR,
+      throw new OutputFileException(
+          file,
+          OutputFileException.Reason.NOT_REGULAR,
           "is not a regular file; give the path of a file");
     }
     Path directory = file.toAbsolutePath().normalize().getParent();
     if (directory == null || !Files.exists(directory)) {
-      throw new OutputFileException(file, OutputFileException.Reason.NO_DIRECTORY, "is in a directory that does not "
-          + "exist, " + directory + "; create it first or choose another place");
+      throw new OutputFileException(
+          file,
+          OutputFileException.Reason.NO_DIRECTORY,
+          "is in a directory that does not "
+              + "exist, "
+              + directory
+              + "; create it first or choose another place");
     }
     if (!Files.isDirectory(directory)) {
-      throw new OutputFileException(file, OutputFileException.Reason.NO_DIRECTORY, "is in " + directory
-          + ", which is not a directory");
+      throw new OutputFileException(
+          file,
+          OutputFileException.Reason.NO_DIRECTORY,
+          "is in " + directory + ", which is not a directory");
     }
     if (!canCreateFileIn(directory)) {
-      throw new OutputFileException(file, OutputFileException.Reason.UNWRITABLE, "is in " + directory
-          + ", where no file can be created; choose a directory you can write to");
+      throw new OutputFileException(
+          file,
+          OutputFileException.Reason.UNWRITABLE,
+          "is in "
+              + directory
+              + ", where no file can be created; choose a directory you can write to");
     }
     return file;
   }

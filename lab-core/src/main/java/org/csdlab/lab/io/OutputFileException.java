@@ -3,9 +3,9 @@ package org.csdlab.lab.io;
 import java.nio.file.Path;
 
 /**
- * A file the user named for the lab to write that cannot be written, found before any work:
- * {@code /nonexistent/x.html is in a directory that does not exist, /nonexistent; create it first
- * or choose another place}.
+ * A file the user named for the lab to write that cannot be written, found before any work: {@code
+ * /nonexistent/x.html is in a directory that does not exist, /nonexistent; create it first or
+ * choose another place}.
  */
 public final class OutputFileException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

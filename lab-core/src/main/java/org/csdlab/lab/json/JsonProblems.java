@@ -20,14 +20,19 @@ import java.util.regex.Pattern;
 import org.csdlab.ebpf.Excerpt;
 
 /**
- * Turns Jackson's exceptions into {@link LabJsonException}s a student can act on: the place
- * (line, column), the field path, and what was expected and found, in the lab's words rather than
- * Jackson's ({@code Cannot deserialize value of type ...}, {@code [Source: ...]},
- * {@code StreamReadFeature...}).
+ * Turns Jackson's exceptions into {@link LabJsonException}s a student can act on: the place (line,
+ * column), the field path, and what was expected and found, in the lab's words rather than
+ * Jackson's ({@code Cannot deserialize value of type ...}, {@code [Source: ...]}, {@code
+ * StreamReadFeature...}).
  */
 final class JsonProblems {
-  /** Jackson's source descriptions, which name its own settings: {@code at [Source: REDACTED (`StreamReadFeature...`...]}. */
-  private static final Pattern SOURCE = Pattern.compile("\\s*(\\(for \\w+ starting at )?\\s*\\[Source:.*", Pattern.DOTALL);
+  /**
+   * Jackson's source descriptions, which name its own settings: {@code at [Source: REDACTED
+   * (`StreamReadFeature...`...]}.
+   */
+  private static final Pattern SOURCE =
+      Pattern.compile("\\s*(\\(for \\w+ starting at )?\\s*\\[Source:.*", Pattern.DOTALL);
+
   private static final Pattern AT_SOURCE = Pattern.compile("\\s+at\\s*$");
   private static final Pattern SETTING = Pattern.compile(",? from `[^`]*`");
 
@@ -35,10 +40,13 @@ final class JsonProblems {
 
   /** A document that is not valid JSON, or that exceeds a limit of the reader. */
   static LabJsonException ofSyntax(JsonProcessingException e, String source) {
-    String what = e instanceof StreamConstraintsException ? "exceeds a limit of the JSON reader: "
-        : "is not valid JSON: ";
+    String what =
+        e instanceof StreamConstraintsException
+            ? "exceeds a limit of the JSON reader: "
+            : "is not valid JSON: ";
     JsonLocation at = e.getLocation();
-    return new LabJsonException(source, line(at), column(at), "", what + clean(e.getOriginalMessage()), e);
+    return new LabJsonException(
+        source, line(at), column(at), "", what + clean(e.getOriginalMessage()), e);
   }
 
   /** A document ({@code json}) that is JSON but does not describe the type asked for. */
@@ -47,7 +55,10 @@ final class JsonProblems {
     return new LabJsonException(source, line(at), column(at), fieldOf(e), problemOf(e), e);
   }
 
-  /** Where in {@code json} the field or element at {@code pointer} starts; null if it cannot be found. */
+  /**
+   * Where in {@code json} the field or element at {@code pointer} starts; null if it cannot be
+   * found.
+   */
   static JsonLocation locate(String json, JsonPointer pointer) {
     try (JsonParser parser = LabJson.MAPPER.createParser(json)) {
       for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
@@ -64,16 +75,25 @@ final class JsonProblems {
   private static JsonPointer pointerOf(JsonMappingException e) {
     JsonPointer pointer = JsonPointer.empty();
     for (JsonMappingException.Reference ref : e.getPath()) {
-      pointer = ref.getFieldName() != null ? pointer.appendProperty(ref.getFieldName())
-          : ref.getIndex() >= 0 ? pointer.appendIndex(ref.getIndex()) : pointer;
+      pointer =
+          ref.getFieldName() != null
+              ? pointer.appendProperty(ref.getFieldName())
+              : ref.getIndex() >= 0 ? pointer.appendIndex(ref.getIndex()) : pointer;
     }
     return pointer;
   }
 
   /** A field the type does not have, found at {@code at}. */
-  static LabJsonException unknownField(String source, JsonLocation at, String field, Collection<String> known) {
-    return new LabJsonException(source, line(at), column(at), field, "is not a known field; known fields: "
-        + Excerpt.of(known.toString(), Excerpt.MAX_LIST_CHARS), null);
+  static LabJsonException unknownField(
+      String source, JsonLocation at, String field, Collection<String> known) {
+    return new LabJsonException(
+        source,
+        line(at),
+        column(at),
+        field,
+        "is not a known field; known fields: "
+            + Excerpt.of(known.toString(), Excerpt.MAX_LIST_CHARS),
+        null);
   }
 
   private static String fieldOf(JsonMappingException e) {
@@ -102,19 +122,24 @@ final class JsonProblems {
       return "exceeds a limit of the JSON reader: " + clean(limit.getOriginalMessage());
     }
     if (e instanceof UnrecognizedPropertyException unknown) {
-      return "is not a known field; known fields: " + Excerpt.of(String.valueOf(unknown.getKnownPropertyIds()),
-          Excerpt.MAX_LIST_CHARS);
+      return "is not a known field; known fields: "
+          + Excerpt.of(String.valueOf(unknown.getKnownPropertyIds()), Excerpt.MAX_LIST_CHARS);
     }
     if (e instanceof ValueInstantiationException) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       return Excerpt.of(String.valueOf(cause.getMessage()), Excerpt.MAX_LIST_CHARS);
     }
     if (e instanceof InvalidTypeIdException typeId) {
-      return "has an unknown kind '" + Excerpt.of(typeId.getTypeId()) + "': " + clean(e.getOriginalMessage()
-          .replaceFirst("^.*?: known type ids = ", "known kinds: "));
+      return "has an unknown kind '"
+          + Excerpt.of(typeId.getTypeId())
+          + "': "
+          + clean(e.getOriginalMessage().replaceFirst("^.*?: known type ids = ", "known kinds: "));
     }
     if (e instanceof InvalidFormatException format) {
-      return "expected " + expected(format.getTargetType()) + ", found " + quoted(format.getValue());
+      return "expected "
+          + expected(format.getTargetType())
+          + ", found "
+          + quoted(format.getValue());
     }
     if (isMissingField(e)) {
       return "is missing";
@@ -134,11 +159,22 @@ final class JsonProblems {
 
   /** What a value of {@code type} looks like in JSON. */
   static String expected(Class<?> type) {
-    if (type == int.class || type == Integer.class || type == long.class || type == Long.class
-        || type == short.class || type == Short.class || type == byte.class || type == Byte.class) {
-      return "a whole number (" + type.getSimpleName().toLowerCase(java.util.Locale.ROOT).replace("integer", "int") + ")";
+    if (type == int.class
+        || type == Integer.class
+        || type == long.class
+        || type == Long.class
+        || type == short.class
+        || type == Short.class
+        || type == byte.class
+        || type == Byte.class) {
+      return "a whole number ("
+          + type.getSimpleName().toLowerCase(java.util.Locale.ROOT).replace("integer", "int")
+          + ")";
     }
-    if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+    if (type == double.class
+        || type == Double.class
+        || type == float.class
+        || type == Float.class) {
       return "a number";
     }
     if (type == boolean.class || type == Boolean.class) {
@@ -148,7 +184,8 @@ final class JsonProblems {
       return "a string";
     }
     if (type.isEnum()) {
-      return "one of " + Excerpt.of(Arrays.toString(type.getEnumConstants()), Excerpt.MAX_LIST_CHARS);
+      return "one of "
+          + Excerpt.of(Arrays.toString(type.getEnumConstants()), Excerpt.MAX_LIST_CHARS);
     }
     if (type.isArray() || Collection.class.isAssignableFrom(type)) {
       return "an array";
@@ -183,8 +220,11 @@ final class JsonProblems {
   }
 
   private static String quoted(Object value) {
-    return value instanceof String s ? "the string \"" + Excerpt.of(s) + "\""
-        : value instanceof Number ? "the number " + Excerpt.of(String.valueOf(value)) : Excerpt.of(String.valueOf(value));
+    return value instanceof String s
+        ? "the string \"" + Excerpt.of(s) + "\""
+        : value instanceof Number
+            ? "the number " + Excerpt.of(String.valueOf(value))
+            : Excerpt.of(String.valueOf(value));
   }
 
   /** Jackson's message without its source description and the names of its settings, cut. */
@@ -197,7 +237,8 @@ final class JsonProblems {
 
   private static boolean isMissingField(JsonMappingException e) {
     String message = e.getOriginalMessage();
-    return message.contains("Missing creator property") || message.contains("Missing required creator property");
+    return message.contains("Missing creator property")
+        || message.contains("Missing required creator property");
   }
 
   private static int line(JsonLocation at) {

@@ -16,23 +16,27 @@ import org.csdlab.zns.timing.TimingProfile;
 /**
  * The one place the lab reads and writes JSON (configurations, saved results, the dataset
  * manifest), so every file has the same layout (indented, fields in declaration order) and every
- * error names the file, the line and column, the field and what was expected there: unknown
- * fields, missing fields, wrong types, syntax errors and values a constructor refuses are all
- * reported as a {@link LabJsonException}, never as Jackson's own text.
+ * error names the file, the line and column, the field and what was expected there: unknown fields,
+ * missing fields, wrong types, syntax errors and values a constructor refuses are all reported as a
+ * {@link LabJsonException}, never as Jackson's own text.
  */
 public final class LabJson {
   /** What errors name as the file for JSON text that came from no file. */
   public static final String NO_FILE = "<string>";
 
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .addMixIn(TimingProfile.class, TimingProfileByName.class);
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .addMixIn(TimingProfile.class, TimingProfileByName.class);
 
-  /** Lets a timing profile be written as its name ({@code "timing": "tlc-zns"}) as well as field by field. */
+  /**
+   * Lets a timing profile be written as its name ({@code "timing": "tlc-zns"}) as well as field by
+   * field.
+   */
   abstract static class TimingProfileByName {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static TimingProfile named(String name) {
@@ -47,7 +51,8 @@ public final class LabJson {
     try {
       return MAPPER.writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {
-      throw new LabJsonException(NO_FILE, "", "cannot be written as JSON: " + e.getOriginalMessage(), e);
+      throw new LabJsonException(
+          NO_FILE, "", "cannot be written as JSON: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -80,11 +85,17 @@ public final class LabJson {
     return parse(text, type, file.toString());
   }
 
-  /** The {@code type} value in {@code json}; {@code source} names where the text came from in errors. */
+  /**
+   * The {@code type} value in {@code json}; {@code source} names where the text came from in
+   * errors.
+   */
   public static <T> T parse(String json, Class<T> type, String source) {
     if (json == null || json.isBlank()) {
-      throw new LabJsonException(source, "", "is empty; expected a JSON object describing a "
-          + type.getSimpleName(), null);
+      throw new LabJsonException(
+          source,
+          "",
+          "is empty; expected a JSON object describing a " + type.getSimpleName(),
+          null);
     }
     try {
       // Jackson builds a record before it looks at unknown fields, so a misspelt field would be
@@ -92,8 +103,11 @@ public final class LabJson {
       UnknownFields.check(MAPPER.readTree(json), type, source, json);
       T value = MAPPER.readValue(json, type);
       if (value == null) {
-        throw new LabJsonException(source, "", "holds null; expected a JSON object describing a "
-            + type.getSimpleName(), null);
+        throw new LabJsonException(
+            source,
+            "",
+            "holds null; expected a JSON object describing a " + type.getSimpleName(),
+            null);
       }
       return value;
     } catch (JsonMappingException e) {

@@ -13,9 +13,9 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Finds a field in a JSON document that the record it describes does not have, looking into
- * nested records, lists of records and the subtypes of {@link JsonTypeInfo} interfaces (chosen by
- * their type property), and reports it with its path, its line and column and the fields that are
+ * Finds a field in a JSON document that the record it describes does not have, looking into nested
+ * records, lists of records and the subtypes of {@link JsonTypeInfo} interfaces (chosen by their
+ * type property), and reports it with its path, its line and column and the fields that are
  * allowed.
  */
 final class UnknownFields {
@@ -37,9 +37,15 @@ final class UnknownFields {
     if (node == null || type == null) {
       return;
     }
-    if (node.isArray() && Collection.class.isAssignableFrom(type) && generic instanceof ParameterizedType list) {
+    if (node.isArray()
+        && Collection.class.isAssignableFrom(type)
+        && generic instanceof ParameterizedType list) {
       for (int i = 0; i < node.size(); i++) {
-        check(node.get(i), list.getActualTypeArguments()[0], path + "[" + i + "]", pointer.appendIndex(i));
+        check(
+            node.get(i),
+            list.getActualTypeArguments()[0],
+            path + "[" + i + "]",
+            pointer.appendIndex(i));
       }
       return;
     }
@@ -66,7 +72,8 @@ final class UnknownFields {
       String name = names.next();
       String field = path.isEmpty() ? name : path + "." + name;
       if (!known.contains(name)) {
-        throw JsonProblems.unknownField(source, JsonProblems.locate(json, pointer.appendProperty(name)), field, known);
+        throw JsonProblems.unknownField(
+            source, JsonProblems.locate(json, pointer.appendProperty(name)), field, known);
       }
       for (RecordComponent component : concrete.getRecordComponents()) {
         if (component.getName().equals(name)) {

@@ -28,18 +28,20 @@ final class CapturingExecutionControl extends LocalExecutionControl {
 
   /** The class JShell's stop checks read their flag from (JDK 24+). */
   private static final String STOP_FLAG_CLASS = "REPL.$Cancel$";
+
   /**
-   * JShell's class for one snippet ({@code REPL.$JShell$22}, or {@code $22B} when recompiled);
-   * the classes a cell declares are nested in it and have longer names.
+   * JShell's class for one snippet ({@code REPL.$JShell$22}, or {@code $22B} when recompiled); the
+   * classes a cell declares are nested in it and have longer names.
    */
   private static final Pattern SNIPPET_WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]*");
 
   /** What the last {@link #varValue} call read; read back by the evaluating thread right after. */
   private Object lastValue;
+
   /**
-   * The reference-typed variables of every snippet class loaded, by name, with handles made at
-   * load time, so that clearing them needs no allocation when the heap is full. A name can have
-   * several: JShell keeps an overwritten declaration's class, and re-runs an unchanged one in place.
+   * The reference-typed variables of every snippet class loaded, by name, with handles made at load
+   * time, so that clearing them needs no allocation when the heap is full. A name can have several:
+   * JShell keeps an overwritten declaration's class, and re-runs an unchanged one in place.
    */
   private final Map<String, List<CellVariable>> variables = new HashMap<>();
 
@@ -48,6 +50,7 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     final String name;
     final MethodHandle getter;
     final MethodHandle setter;
+
     /** Set by {@link #clearVariables}, which must not allocate before the values are let go. */
     boolean held;
 
@@ -59,13 +62,15 @@ final class CapturingExecutionControl extends LocalExecutionControl {
   }
 
   @Override
-  public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+  public void load(ClassBytecodes[] classes)
+      throws ClassInstallException, NotImplementedException, EngineTerminationException {
     super.load(rewritten(classes));
     remember(classes);
   }
 
   @Override
-  public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+  public void redefine(ClassBytecodes[] classes)
+      throws ClassInstallException, NotImplementedException, EngineTerminationException {
     super.redefine(rewritten(classes));
     remember(classes);
   }
@@ -84,12 +89,20 @@ final class CapturingExecutionControl extends LocalExecutionControl {
       try {
         for (Field field : findClass(c.name()).getDeclaredFields()) {
           int modifiers = field.getModifiers();
-          if (Modifier.isStatic(modifiers) && !Modifier.isFinal(modifiers) && !field.getType().isPrimitive()) {
+          if (Modifier.isStatic(modifiers)
+              && !Modifier.isFinal(modifiers)
+              && !field.getType().isPrimitive()) {
             field.setAccessible(true);
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            variables.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(new CellVariable(field.getName(),
-                lookup.unreflectGetter(field).asType(MethodType.methodType(Object.class)),
-                lookup.unreflectSetter(field).asType(MethodType.methodType(void.class, Object.class))));
+            variables
+                .computeIfAbsent(field.getName(), name -> new ArrayList<>())
+                .add(
+                    new CellVariable(
+                        field.getName(),
+                        lookup.unreflectGetter(field).asType(MethodType.methodType(Object.class)),
+                        lookup
+                            .unreflectSetter(field)
+                            .asType(MethodType.methodType(void.class, Object.class))));
           }
         }
       } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
@@ -110,14 +123,16 @@ final class CapturingExecutionControl extends LocalExecutionControl {
           variable.held = (Object) variable.getter.invokeExact() != null;
           variable.setter.invokeExact((Object) null);
         } catch (Throwable e) {
-          variable.held = false; // handles made at load time do not fail; nothing to let go if they do
+          variable.held =
+              false; // handles made at load time do not fail; nothing to let go if they do
         }
       }
     }
     // Only now allocate: the collector can take what the variables held.
     List<String> cleared = new ArrayList<>();
     for (String name : names) {
-      if (!cleared.contains(name) && variables.getOrDefault(name, List.of()).stream().anyMatch(v -> v.held)) {
+      if (!cleared.contains(name)
+          && variables.getOrDefault(name, List.of()).stream().anyMatch(v -> v.held)) {
         cleared.add(name);
       }
     }
@@ -125,7 +140,8 @@ final class CapturingExecutionControl extends LocalExecutionControl {
   }
 
   @Override
-  public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+  public String varValue(String className, String varName)
+      throws RunException, EngineTerminationException, InternalException {
     try {
       Field field = findClass(className).getDeclaredField(varName);
       field.setAccessible(true);
@@ -133,7 +149,8 @@ final class CapturingExecutionControl extends LocalExecutionControl {
         lastValue = field.get(null);
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new InternalException("cannot read variable " + varName + " of " + className + ": " + e);
+      throw new InternalException(
+          "cannot read variable " + varName + " of " + className + ": " + e);
     }
     // JShell only shows this string; the kernel renders the captured object itself, and calling
     // toString() here could run user code on the kernel's own thread.

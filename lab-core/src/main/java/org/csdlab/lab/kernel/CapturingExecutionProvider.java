@@ -5,7 +5,9 @@ import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
-/** Gives a JShell the in-process {@link CapturingExecutionControl}, and keeps it for the evaluator. */
+/**
+ * Gives a JShell the in-process {@link CapturingExecutionControl}, and keeps it for the evaluator.
+ */
 final class CapturingExecutionProvider implements ExecutionControlProvider {
 
   private CapturingExecutionControl control;

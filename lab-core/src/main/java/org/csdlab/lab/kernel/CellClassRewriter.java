@@ -9,14 +9,14 @@ import org.objectweb.asm.Type;
 
 /**
  * Rewrites a notebook cell's class file before JShell loads it, so that the cell cannot end the
- * kernel's JVM: calls of {@code System.exit(int)}, {@code Runtime.exit(int)} and
- * {@code Runtime.halt(int)} go to {@link CellExits} instead, and the reflective routes to them
- * ({@code Method.invoke}, {@code MethodHandles.Lookup.findStatic / findVirtual / unreflect})
- * pass through its checks. A SecurityManager would do this for every class, but it is deprecated
- * on JDK 17 and gone on the newer JDKs the kernel also runs on.
+ * kernel's JVM: calls of {@code System.exit(int)}, {@code Runtime.exit(int)} and {@code
+ * Runtime.halt(int)} go to {@link CellExits} instead, and the reflective routes to them ({@code
+ * Method.invoke}, {@code MethodHandles.Lookup.findStatic / findVirtual / unreflect}) pass through
+ * its checks. A SecurityManager would do this for every class, but it is deprecated on JDK 17 and
+ * gone on the newer JDKs the kernel also runs on.
  *
- * <p>Only the cells' own classes are rewritten: library code a cell calls (including the lab's)
- * and reflection reached through another reflective call are not; the README lists these gaps.
+ * <p>Only the cells' own classes are rewritten: library code a cell calls (including the lab's) and
+ * reflection reached through another reflective call are not; the README lists these gaps.
  */
 final class CellClassRewriter {
 
@@ -28,22 +28,28 @@ final class CellClassRewriter {
   private static final String LOOKUP_DESCRIPTOR = "L" + LOOKUP + ";";
   private static final String FIND_DESCRIPTOR =
       "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/MethodHandle;";
-  private static final String UNREFLECT_DESCRIPTOR = "(Ljava/lang/reflect/Method;)Ljava/lang/invoke/MethodHandle;";
+  private static final String UNREFLECT_DESCRIPTOR =
+      "(Ljava/lang/reflect/Method;)Ljava/lang/invoke/MethodHandle;";
 
   private CellClassRewriter() {}
 
   /** The class file with the exits redirected; the same bytes when it calls none of them. */
   static byte[] rewrite(byte[] classFile) {
     ClassReader reader = new ClassReader(classFile);
-    // No frames are recomputed: every replacement leaves the operand stack as the original call did.
+    // No frames are recomputed: every replacement leaves the operand stack as the original call
+    // did.
     ClassWriter writer = new ClassWriter(reader, 0);
     boolean[] changed = new boolean[1];
-    reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-      @Override
-      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-        return new ExitRedirect(super.visitMethod(access, name, descriptor, signature, exceptions), changed);
-      }
-    }, 0);
+    reader.accept(
+        new ClassVisitor(Opcodes.ASM9, writer) {
+          @Override
+          public MethodVisitor visitMethod(
+              int access, String name, String descriptor, String signature, String[] exceptions) {
+            return new ExitRedirect(
+                super.visitMethod(access, name, descriptor, signature, exceptions), changed);
+          }
+        },
+        0);
     return changed[0] ? writer.toByteArray() : classFile;
   }
 
@@ -57,16 +63,26 @@ final class CellClassRewriter {
     }
 
     @Override
-    public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-      if (opcode == Opcodes.INVOKESTATIC && owner.equals(SYSTEM) && name.equals("exit") && descriptor.equals("(I)V")) {
+    public void visitMethodInsn(
+        int opcode, String owner, String name, String descriptor, boolean isInterface) {
+      if (opcode == Opcodes.INVOKESTATIC
+          && owner.equals(SYSTEM)
+          && name.equals("exit")
+          && descriptor.equals("(I)V")) {
         redirect("systemExit", "(I)V");
-      } else if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals(RUNTIME) && descriptor.equals("(I)V")
+      } else if (opcode == Opcodes.INVOKEVIRTUAL
+          && owner.equals(RUNTIME)
+          && descriptor.equals("(I)V")
           && (name.equals("exit") || name.equals("halt"))) {
         redirect(name.equals("exit") ? "runtimeExit" : "runtimeHalt", "(Ljava/lang/Runtime;I)V");
-      } else if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals(LOOKUP)
-          && (name.equals("findStatic") || name.equals("findVirtual")) && descriptor.equals(FIND_DESCRIPTOR)) {
+      } else if (opcode == Opcodes.INVOKEVIRTUAL
+          && owner.equals(LOOKUP)
+          && (name.equals("findStatic") || name.equals("findVirtual"))
+          && descriptor.equals(FIND_DESCRIPTOR)) {
         redirect(name, "(" + LOOKUP_DESCRIPTOR + FIND_DESCRIPTOR.substring(1));
-      } else if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals(LOOKUP) && name.equals("unreflect")
+      } else if (opcode == Opcodes.INVOKEVIRTUAL
+          && owner.equals(LOOKUP)
+          && name.equals("unreflect")
           && descriptor.equals(UNREFLECT_DESCRIPTOR)) {
         redirect(name, "(" + LOOKUP_DESCRIPTOR + UNREFLECT_DESCRIPTOR.substring(1));
       } else if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals(METHOD) && name.equals("invoke")) {
@@ -90,14 +106,18 @@ final class CellClassRewriter {
      */
     private void checkReflectedMethod() {
       changed[0] = true;
-      super.visitInsn(Opcodes.DUP_X2);    // args, method, target, args
-      super.visitInsn(Opcodes.POP);       // args, method, target
-      super.visitInsn(Opcodes.SWAP);      // args, target, method
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, EXITS, "checkInvoked",
-          "(Ljava/lang/reflect/Method;)Ljava/lang/reflect/Method;", false);
-      super.visitInsn(Opcodes.DUP_X2);    // method, args, target, method
-      super.visitInsn(Opcodes.POP);       // method, args, target
-      super.visitInsn(Opcodes.SWAP);      // method, target, args
+      super.visitInsn(Opcodes.DUP_X2); // args, method, target, args
+      super.visitInsn(Opcodes.POP); // args, method, target
+      super.visitInsn(Opcodes.SWAP); // args, target, method
+      super.visitMethodInsn(
+          Opcodes.INVOKESTATIC,
+          EXITS,
+          "checkInvoked",
+          "(Ljava/lang/reflect/Method;)Ljava/lang/reflect/Method;",
+          false);
+      super.visitInsn(Opcodes.DUP_X2); // method, args, target, method
+      super.visitInsn(Opcodes.POP); // method, args, target
+      super.visitInsn(Opcodes.SWAP); // method, target, args
     }
 
     @Override

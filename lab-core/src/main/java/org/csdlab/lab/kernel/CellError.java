@@ -3,10 +3,10 @@ package org.csdlab.lab.kernel;
 import java.util.List;
 
 /**
- * Why a cell did not run to its end, as lines a notebook shows in its error output (and a
- * tutorial run prints): plain text (readable in light and dark themes), pointing at the cell's own
- * lines. Evaluation stops at the first failing snippet; what ran before it stays defined. The one
- * error type of every cell run: the kernel's, {@code tutorial run} and {@code tutorial check}'s.
+ * Why a cell did not run to its end, as lines a notebook shows in its error output (and a tutorial
+ * run prints): plain text (readable in light and dark themes), pointing at the cell's own lines.
+ * Evaluation stops at the first failing snippet; what ran before it stays defined. The one error
+ * type of every cell run: the kernel's, {@code tutorial run} and {@code tutorial check}'s.
  */
 public abstract class CellError extends RuntimeException {
 

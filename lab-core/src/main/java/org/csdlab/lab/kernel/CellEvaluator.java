@@ -25,8 +25,8 @@ import jdk.jshell.VarSnippet;
  * to each other, and a statement may go on over several lines, {@code .method()} lines included),
  * and a running cell can be interrupted from another thread. The cells' classes are rewritten so
  * that {@code System.exit} does not end this JVM ({@link ExitFromCell}), a cell that fills the heap
- * is stopped ({@link CellOutOfMemory}), and the threads cells start can be listed and stopped.
- * Also answers completion, inspection and "is this cell complete?" from JShell's source analysis.
+ * is stopped ({@link CellOutOfMemory}), and the threads cells start can be listed and stopped. Also
+ * answers completion, inspection and "is this cell complete?" from JShell's source analysis.
  */
 public final class CellEvaluator implements AutoCloseable {
 
@@ -47,6 +47,7 @@ public final class CellEvaluator implements AutoCloseable {
   private boolean running;
   private boolean interruptRequested;
   private boolean stoppingThreads;
+
   /** Why the running cell is being stopped when it is not the user's interrupt. */
   private LowMemoryGuard.Reading memoryStop;
 
@@ -58,9 +59,7 @@ public final class CellEvaluator implements AutoCloseable {
   /** An evaluator that starts with {@code prelude}'s imports, and this JVM's class path. */
   public CellEvaluator(Prelude prelude) {
     CapturingExecutionProvider provider = new CapturingExecutionProvider();
-    this.shell = JShell.builder()
-        .executionEngine(provider, Map.of())
-        .build();
+    this.shell = JShell.builder().executionEngine(provider, Map.of()).build();
     // Through addToClasspath, not a --class-path compiler option: that option would hide what
     // %jars and %classpath add later.
     shell.addToClasspath(System.getProperty("java.class.path"));
@@ -78,8 +77,8 @@ public final class CellEvaluator implements AutoCloseable {
   }
 
   /**
-   * Adds a jar or a directory of classes to the class path the cells compile against and load
-   * from; later cells see its classes. The path is taken as it is: callers check it first.
+   * Adds a jar or a directory of classes to the class path the cells compile against and load from;
+   * later cells see its classes. The path is taken as it is: callers check it first.
    */
   public synchronized void addToClassPath(java.nio.file.Path path) {
     String entry = path.toAbsolutePath().normalize().toString();
@@ -95,26 +94,29 @@ public final class CellEvaluator implements AutoCloseable {
   }
 
   /**
-   * Checks that the {@code jshell} tool, which reads a script line by line and ends a snippet at the
-   * first line where the text so far is complete, cuts {@code cell} into the snippets this
-   * evaluator does. They differ where a statement goes on after a line that is complete on its
-   * own (a {@code .method()} line): this evaluator runs it, {@code jshell} rejects the line.
+   * Checks that the {@code jshell} tool, which reads a script line by line and ends a snippet at
+   * the first line where the text so far is complete, cuts {@code cell} into the snippets this
+   * evaluator does. They differ where a statement goes on after a line that is complete on its own
+   * (a {@code .method()} line): this evaluator runs it, {@code jshell} rejects the line.
    *
    * @throws CompilationError at the first line {@code jshell} would read as a new snippet
    */
   public synchronized void requireReadableAsScript(String cell, CellLocation location) {
     CellText text = new CellText(cell, location);
-    CellSnippets.firstScriptBreak(analysis, cell).ifPresent(offset -> {
-      throw reports.scriptBreak(text, offset);
-    });
+    CellSnippets.firstScriptBreak(analysis, cell)
+        .ifPresent(
+            offset -> {
+              throw reports.scriptBreak(text, offset);
+            });
   }
 
   /**
    * Runs {@code cell}, snippet after snippet. Returns the value of the last snippet when it is an
-   * expression; throws a {@link CellError} at the first snippet that does not compile or throws,
-   * or when interrupted (see {@link #interrupt()}).
+   * expression; throws a {@link CellError} at the first snippet that does not compile or throws, or
+   * when interrupted (see {@link #interrupt()}).
    *
-   * @param fullTrace whether an exception's report lists every stack frame rather than the cell's lines
+   * @param fullTrace whether an exception's report lists every stack frame rather than the cell's
+   *     lines
    */
   public CellResult evaluate(String cell, boolean fullTrace) {
     return evaluate(cell, CellLocation.NOTEBOOK_CELL, fullTrace);
@@ -131,7 +133,8 @@ public final class CellEvaluator implements AutoCloseable {
     } catch (OutOfMemoryError | InternalError e) {
       // JShell itself (compiling, reporting) or this evaluator's own bookkeeping ran out, often
       // because what the cell's variables hold fills the heap; JShell wraps some of these in an
-      // InternalError. Caught out here so that no OutOfMemoryError leaves a cell, wherever it lands.
+      // InternalError. Caught out here so that no OutOfMemoryError leaves a cell, wherever it
+      // lands.
       OutOfMemoryError outOfMemory = outOfMemoryIn(e);
       if (outOfMemory == null) {
         throw e;
@@ -140,7 +143,8 @@ public final class CellEvaluator implements AutoCloseable {
     }
   }
 
-  private UncaughtException outOfMemoryReport(OutOfMemoryError outOfMemory, List<String> declaredVariables) {
+  private UncaughtException outOfMemoryReport(
+      OutOfMemoryError outOfMemory, List<String> declaredVariables) {
     List<String> released;
     try {
       released = releaseMemory(declaredVariables);
@@ -149,16 +153,22 @@ public final class CellEvaluator implements AutoCloseable {
       System.gc();
       released = List.of(); // the report still goes out; its advice says what to let go
     }
-    UncaughtException report = new UncaughtException(OutOfMemoryError.class.getName(),
-        "the kernel ran out of memory running the cell",
-        List.of("java.lang.OutOfMemoryError: " + outOfMemory.getMessage(), HeapLimit.outOfMemoryAdvice()));
+    UncaughtException report =
+        new UncaughtException(
+            OutOfMemoryError.class.getName(),
+            "the kernel ran out of memory running the cell",
+            List.of(
+                "java.lang.OutOfMemoryError: " + outOfMemory.getMessage(),
+                HeapLimit.outOfMemoryAdvice()));
     return released.isEmpty() ? report : report.withNote(releasedNote(released));
   }
 
-  private CellResult evaluateCell(CellText cell, boolean fullTrace, List<String> declaredVariables) {
+  private CellResult evaluateCell(
+      CellText cell, boolean fullTrace, List<String> declaredVariables) {
     synchronized (runState) {
       while (stoppingThreads) {
-        // An interrupt is stopping what earlier cells left running; this cell must not be caught in it.
+        // An interrupt is stopping what earlier cells left running; this cell must not be caught in
+        // it.
         try {
           runState.wait();
         } catch (InterruptedException e) {
@@ -225,8 +235,8 @@ public final class CellEvaluator implements AutoCloseable {
   }
 
   /**
-   * Stops the running cell because the heap is nearly full after a collection (see
-   * {@link LowMemoryGuard}); the cell then ends in a {@link CellOutOfMemory}.
+   * Stops the running cell because the heap is nearly full after a collection (see {@link
+   * LowMemoryGuard}); the cell then ends in a {@link CellOutOfMemory}.
    */
   void stopForMemory(LowMemoryGuard.Reading reading) {
     synchronized (runState) {
@@ -285,8 +295,9 @@ public final class CellEvaluator implements AutoCloseable {
       }
       if (!told && System.nanoTime() - started > STUBBORN_NANOS) {
         told = true;
-        System.err.println("Still stopping: the cell is inside library code that does not check for interrupts;"
-            + " it stops when that call returns (or restart the kernel).");
+        System.err.println(
+            "Still stopping: the cell is inside library code that does not check for interrupts;"
+                + " it stops when that call returns (or restart the kernel).");
       }
       try {
         shell.stop();
@@ -299,7 +310,10 @@ public final class CellEvaluator implements AutoCloseable {
     }
   }
 
-  /** Runs the pieces of {@code cell}, adding the name of each variable it declares to {@code declaredVariables}. */
+  /**
+   * Runs the pieces of {@code cell}, adding the name of each variable it declares to {@code
+   * declaredVariables}.
+   */
   private CellResult run(CellText cell, boolean fullTrace, List<String> declaredVariables) {
     List<CellSnippets.Piece> pieces = CellSnippets.split(analysis, cell.text());
     List<Snippet> declared = new ArrayList<>();
@@ -312,7 +326,8 @@ public final class CellEvaluator implements AutoCloseable {
       }
       List<SnippetEvent> events = shell.eval(piece.source());
       throwIfInterrupted(line, "at line " + line, declaredVariables);
-      Optional<SnippetEvent> evaluated = events.stream().filter(e -> e.causeSnippet() == null).findFirst();
+      Optional<SnippetEvent> evaluated =
+          events.stream().filter(e -> e.causeSnippet() == null).findFirst();
       if (evaluated.isEmpty()) {
         continue;
       }
@@ -320,10 +335,12 @@ public final class CellEvaluator implements AutoCloseable {
       Snippet snippet = event.snippet();
       reports.evaluated(snippet.id(), cell, piece);
       if (event.status() == Snippet.Status.REJECTED) {
-        throw reports.compilation(cell, piece, shell.diagnostics(snippet).collect(Collectors.toList()));
+        throw reports.compilation(
+            cell, piece, shell.diagnostics(snippet).collect(Collectors.toList()));
       }
       if (event.exception() != null) {
-        List<String> released = ranOutOfMemory(event.exception()) ? releaseMemory(declaredVariables) : List.of();
+        List<String> released =
+            ranOutOfMemory(event.exception()) ? releaseMemory(declaredVariables) : List.of();
         UncaughtException report = reports.uncaught(cell, piece, event.exception(), fullTrace);
         if (!released.isEmpty()) {
           report = report.withNote(releasedNote(released));
@@ -342,7 +359,9 @@ public final class CellEvaluator implements AutoCloseable {
   }
 
   private static String releasedNote(List<String> released) {
-    return "To free memory, this cell's variables " + String.join(", ", released) + " were set to null.";
+    return "To free memory, this cell's variables "
+        + String.join(", ", released)
+        + " were set to null.";
   }
 
   /** The OutOfMemoryError that is {@code thrown} or one of its causes, or null. */
@@ -356,14 +375,17 @@ public final class CellEvaluator implements AutoCloseable {
   }
 
   private static boolean ranOutOfMemory(Throwable thrown) {
-    String name = thrown instanceof EvalException eval ? eval.getExceptionClassName() : thrown.getClass().getName();
+    String name =
+        thrown instanceof EvalException eval
+            ? eval.getExceptionClassName()
+            : thrown.getClass().getName();
     return name.equals(OutOfMemoryError.class.getName());
   }
 
   /**
-   * After a cell ran out of memory: lets the reserve go so the kernel's threads have room, sets
-   * the object variables the cell declared to null (what they hold would otherwise fill the heap
-   * for good), collects, and takes the reserve again. Returns the names of the variables cleared.
+   * After a cell ran out of memory: lets the reserve go so the kernel's threads have room, sets the
+   * object variables the cell declared to null (what they hold would otherwise fill the heap for
+   * good), collects, and takes the reserve again. Returns the names of the variables cleared.
    */
   private List<String> releaseMemory(List<String> declaredVariables) {
     memoryReserve.release();
@@ -371,7 +393,6 @@ public final class CellEvaluator implements AutoCloseable {
     recoverMemory();
     return cleared;
   }
-
 
   private void recoverMemory() {
     System.gc();
@@ -394,20 +415,22 @@ public final class CellEvaluator implements AutoCloseable {
 
   /** The value an expression snippet produced, read back as the real object. */
   private CellResult valueOf(Snippet snippet) {
-    if (snippet instanceof VarSnippet variable && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+    if (snippet instanceof VarSnippet variable
+        && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
       return new CellResult(true, read(variable), List.of());
     }
     if (snippet instanceof ExpressionSnippet expression) {
-      Optional<VarSnippet> variable = shell.variables()
-          .filter(v -> v.name().equals(expression.name()) && shell.status(v).isActive())
-          .findFirst();
+      Optional<VarSnippet> variable =
+          shell
+              .variables()
+              .filter(v -> v.name().equals(expression.name()) && shell.status(v).isActive())
+              .findFirst();
       if (variable.isPresent()) {
         return new CellResult(true, read(variable.get()), List.of());
       }
     }
     return CellResult.noValue(List.of());
   }
-
 
   private Object read(VarSnippet variable) {
     shell.varValue(variable);
@@ -421,9 +444,15 @@ public final class CellEvaluator implements AutoCloseable {
       if (shell.status(snippet) == Snippet.Status.RECOVERABLE_DEFINED
           || shell.status(snippet) == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
         DeclarationSnippet declaration = (DeclarationSnippet) snippet;
-        String missing = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
-        notes.add(kindName(declaration) + " " + declaration.name() + " is declared, but cannot be used until "
-            + missing + " is declared.");
+        String missing =
+            shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
+        notes.add(
+            kindName(declaration)
+                + " "
+                + declaration.name()
+                + " is declared, but cannot be used until "
+                + missing
+                + " is declared.");
       }
     }
     return notes;
@@ -437,9 +466,11 @@ public final class CellEvaluator implements AutoCloseable {
     int start = currentSnippetStart(cell, end);
     String input = cell.substring(start, end);
     int[] anchor = new int[1];
-    List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(input, input.length(), anchor);
+    List<SourceCodeAnalysis.Suggestion> suggestions =
+        analysis.completionSuggestions(input, input.length(), anchor);
     Set<String> candidates = new LinkedHashSet<>();
-    suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
+    suggestions.stream()
+        .filter(SourceCodeAnalysis.Suggestion::matchesType)
         .forEach(s -> candidates.add(s.continuation()));
     suggestions.forEach(s -> candidates.add(s.continuation()));
     return new Completion(new ArrayList<>(candidates), start + anchor[0], end);
@@ -456,7 +487,8 @@ public final class CellEvaluator implements AutoCloseable {
     }
     int start = currentSnippetStart(cell, end);
     String input = cell.substring(start, end);
-    List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(input, input.length(), true);
+    List<SourceCodeAnalysis.Documentation> docs =
+        analysis.documentation(input, input.length(), true);
     if (docs.isEmpty()) {
       return Optional.empty();
     }
@@ -486,7 +518,10 @@ public final class CellEvaluator implements AutoCloseable {
     return CellCompleteness.COMPLETE;
   }
 
-  /** Where the snippet holding position {@code end} starts: after the last complete snippet before it. */
+  /**
+   * Where the snippet holding position {@code end} starts: after the last complete snippet before
+   * it.
+   */
   private int currentSnippetStart(String cell, int end) {
     List<CellSnippets.Piece> pieces = CellSnippets.split(analysis, cell.substring(0, end));
     return pieces.isEmpty() ? end : pieces.get(pieces.size() - 1).rawStart();
@@ -508,8 +543,15 @@ public final class CellEvaluator implements AutoCloseable {
   private static String kindName(DeclarationSnippet snippet) {
     switch (snippet.kind()) {
       case TYPE_DECL:
-        return snippet.subKind().name().replace("_SUBKIND", "").toLowerCase(Locale.ROOT)
-            .replace("class", "Class").replace("interface", "Interface").replace("enum", "Enum").replace("record", "Record")
+        return snippet
+            .subKind()
+            .name()
+            .replace("_SUBKIND", "")
+            .toLowerCase(Locale.ROOT)
+            .replace("class", "Class")
+            .replace("interface", "Interface")
+            .replace("enum", "Enum")
+            .replace("record", "Record")
             .replace("annotation_type", "Annotation");
       case METHOD:
         return "Method";

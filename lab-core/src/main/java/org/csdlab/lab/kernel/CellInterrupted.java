@@ -6,8 +6,12 @@ import java.util.List;
 public final class CellInterrupted extends CellError {
 
   CellInterrupted(int line, String where) {
-    super(Kind.INTERRUPTED, line, "the cell was interrupted " + where, List.of(
-        "Interrupted " + where + ".",
-        "What ran before the interrupt stays defined; the next cell runs normally."));
+    super(
+        Kind.INTERRUPTED,
+        line,
+        "the cell was interrupted " + where,
+        List.of(
+            "Interrupted " + where + ".",
+            "What ran before the interrupt stays defined; the next cell runs normally."));
   }
 }

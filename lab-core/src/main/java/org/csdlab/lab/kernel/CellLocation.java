@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * Where a cell's text comes from, for its error reports: how they name it ({@code this cell},
- * {@code cell 4}, {@code setup.jsh}) and the number of its first line, so that a report points
- * at the line the reader sees (a tutorial's cells at the lines of its source file).
+ * {@code cell 4}, {@code setup.jsh}) and the number of its first line, so that a report points at
+ * the line the reader sees (a tutorial's cells at the lines of its source file).
  *
  * @param name how reports name the cell: {@code at line 3 of this cell}
  * @param firstLine the number of the cell's first line, from 1

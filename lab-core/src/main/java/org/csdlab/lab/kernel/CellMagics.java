@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The magics of a cell, as users of the IJava and JJava kernels write them: line magics
- * ({@code %jars lib/*.jar}) on the cell's first lines, before its code, and the cell magic
- * {@code %%time} as its first line. The lines they take are blanked in the code that runs, so
- * errors still point at the lines the reader sees. A line starting with {@code %} that is no
- * known magic is refused with one line naming the known ones; {@code %} lines after the first
- * line of code are Java's business (a text block may hold one).
+ * The magics of a cell, as users of the IJava and JJava kernels write them: line magics ({@code
+ * %jars lib/*.jar}) on the cell's first lines, before its code, and the cell magic {@code %%time}
+ * as its first line. The lines they take are blanked in the code that runs, so errors still point
+ * at the lines the reader sees. A line starting with {@code %} that is no known magic is refused
+ * with one line naming the known ones; {@code %} lines after the first line of code are Java's
+ * business (a text block may hold one).
  */
 final class CellMagics {
 
@@ -21,7 +21,10 @@ final class CellMagics {
     JARS("%jars", "JAR...", "add jars (globs such as lib/*.jar) to the class path"),
     LOAD("%load", "FILE", "run the snippets of a .jsh or .java file"),
     LSMAGIC("%lsmagic", "", "list the magics"),
-    THREADS(ThreadsMagic.MAGIC, "[stop]", "list (or stop) the threads cells started; alone in its cell"),
+    THREADS(
+        ThreadsMagic.MAGIC,
+        "[stop]",
+        "list (or stop) the threads cells started; alone in its cell"),
     TIME("%time", "CODE", "run CODE (the rest of the line) and print how long it took"),
     TRACE(CsdlabKernel.TRACE_MAGIC, "", "show whole stack traces in this cell's errors"),
     CELL_TIME("%%time", "", "run the cell and print how long it took (the cell's first line)");
@@ -70,8 +73,8 @@ final class CellMagics {
   /**
    * The magics of {@code cell}.
    *
-   * @throws MagicUsageError for an unknown magic, {@code %%time} below the first line, or a
-   *     magic without the argument it needs
+   * @throws MagicUsageError for an unknown magic, {@code %%time} below the first line, or a magic
+   *     without the argument it needs
    */
   static Parsed parse(String cell) {
     String[] lines = cell.split("\n", -1);
@@ -92,23 +95,39 @@ final class CellMagics {
       Magic magic = find(word).orElseThrow(() -> unknown(lineNumber, word));
       if (magic.isCellMagic()) {
         if (!magics.isEmpty() || timed) {
-          throw new MagicUsageError(index + 1, word + " is a cell magic: it must be the cell's first line");
+          throw new MagicUsageError(
+              index + 1, word + " is a cell magic: it must be the cell's first line");
         }
         timed = true;
       } else {
-        magics.add(new Line(magic, argument, lineNumber, Math.max(0, lines[index].lastIndexOf(argument))));
+        magics.add(
+            new Line(magic, argument, lineNumber, Math.max(0, lines[index].lastIndexOf(argument))));
       }
       if (magic == Magic.TIME && argument.isEmpty()) {
-        throw new MagicUsageError(index + 1, "%time needs the code to time on its line, as in %time lab.ebpf()"
-            + ".assemble(\"exit\").run(); %%time on a cell's first line times the whole cell");
+        throw new MagicUsageError(
+            index + 1,
+            "%time needs the code to time on its line, as in %time lab.ebpf()"
+                + ".assemble(\"exit\").run(); %%time on a cell's first line times the whole cell");
       }
-      boolean needsArgument = magic == Magic.JARS || magic == Magic.CLASSPATH || magic == Magic.LOAD;
+      boolean needsArgument =
+          magic == Magic.JARS || magic == Magic.CLASSPATH || magic == Magic.LOAD;
       if (needsArgument && argument.isEmpty()) {
-        throw new MagicUsageError(index + 1, magic.word + " needs " + magic.usage + ": " + magic.word + " "
-            + magic.usage + " to " + magic.description);
+        throw new MagicUsageError(
+            index + 1,
+            magic.word
+                + " needs "
+                + magic.usage
+                + ": "
+                + magic.word
+                + " "
+                + magic.usage
+                + " to "
+                + magic.description);
       }
-      if ((magic == Magic.LSMAGIC || magic == Magic.TRACE || magic == Magic.CELL_TIME) && !argument.isEmpty()) {
-        throw new MagicUsageError(index + 1, magic.word + " takes no argument, not '" + argument + "'");
+      if ((magic == Magic.LSMAGIC || magic == Magic.TRACE || magic == Magic.CELL_TIME)
+          && !argument.isEmpty()) {
+        throw new MagicUsageError(
+            index + 1, magic.word + " takes no argument, not '" + argument + "'");
       }
     }
     StringBuilder code = new StringBuilder();
@@ -120,7 +139,8 @@ final class CellMagics {
 
   /** What {@code %lsmagic} shows. */
   static String list() {
-    StringBuilder text = new StringBuilder("Line magics (on a cell's first lines, before its code):\n");
+    StringBuilder text =
+        new StringBuilder("Line magics (on a cell's first lines, before its code):\n");
     for (Magic magic : Magic.values()) {
       if (!magic.isCellMagic()) {
         text.append(entry(magic));
@@ -159,7 +179,12 @@ final class CellMagics {
   }
 
   private static MagicUsageError unknown(int line, String word) {
-    return new MagicUsageError(line, "unknown magic " + org.csdlab.ebpf.Excerpt.of(word) + "; the magics are "
-        + names() + " (%lsmagic describes them)");
+    return new MagicUsageError(
+        line,
+        "unknown magic "
+            + org.csdlab.ebpf.Excerpt.of(word)
+            + "; the magics are "
+            + names()
+            + " (%lsmagic describes them)");
   }
 }

@@ -5,11 +5,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What one cell prints, on its way to the notebook (or a tutorial run's transcript): standard output and error share a budget of
- * {@link #DEFAULT_BUDGET_BYTES} per cell, past which output is counted and dropped (a cell printing
- * in a tight loop would otherwise flood the kernel's I/O channel and the browser), and the text is
- * sent in batches when {@link #flush()} is called (the kernel does every {@value
- * CsdlabKernel#OUTPUT_FLUSH_MILLIS} ms) rather than one message per line.
+ * What one cell prints, on its way to the notebook (or a tutorial run's transcript): standard
+ * output and error share a budget of {@link #DEFAULT_BUDGET_BYTES} per cell, past which output is
+ * counted and dropped (a cell printing in a tight loop would otherwise flood the kernel's I/O
+ * channel and the browser), and the text is sent in batches when {@link #flush()} is called (the
+ * kernel does every {@value CsdlabKernel#OUTPUT_FLUSH_MILLIS} ms) rather than one message per line.
  */
 public final class CellOutput {
 
@@ -53,7 +53,9 @@ public final class CellOutput {
     errPrinter.flush();
   }
 
-  /** Sends what is waiting and, when output was dropped, a line on standard error saying how much. */
+  /**
+   * Sends what is waiting and, when output was dropped, a line on standard error saying how much.
+   */
   public void finish() {
     flush();
     long dropped;
@@ -63,9 +65,18 @@ public final class CellOutput {
       lines = droppedLines;
     }
     if (dropped > 0) {
-      err.target.println("[csdlab: " + dropped + " bytes (" + lines + " lines) of this cell's output were dropped:"
-          + " a cell may print " + budgetBytes + " bytes (" + (budgetBytes >> 10) + " KiB). Print less, or write"
-          + " large output to a file.]");
+      err.target.println(
+          "[csdlab: "
+              + dropped
+              + " bytes ("
+              + lines
+              + " lines) of this cell's output were dropped:"
+              + " a cell may print "
+              + budgetBytes
+              + " bytes ("
+              + (budgetBytes >> 10)
+              + " KiB). Print less, or write"
+              + " large output to a file.]");
       err.target.flush();
     }
   }
@@ -124,8 +135,11 @@ public final class CellOutput {
       }
       if (allowed < length && !toldOfBudget) {
         toldOfBudget = true;
-        byte[] notice = ("\n[csdlab: this cell's output reached its budget of " + (budgetBytes >> 10)
-            + " KiB; the rest is dropped and counted]\n").getBytes(StandardCharsets.UTF_8);
+        byte[] notice =
+            ("\n[csdlab: this cell's output reached its budget of "
+                    + (budgetBytes >> 10)
+                    + " KiB; the rest is dropped and counted]\n")
+                .getBytes(StandardCharsets.UTF_8);
         flush();
         target.write(notice, 0, notice.length);
         target.flush();

@@ -7,8 +7,8 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
 
 /**
  * A notebook cell cut into the snippets JShell evaluates one at a time (a cell may declare several
- * classes, methods and statements), each with where it starts in the cell, so that errors can
- * point at the cell's own lines.
+ * classes, methods and statements), each with where it starts in the cell, so that errors can point
+ * at the cell's own lines.
  *
  * <p>JShell's source analysis, given the rest of a cell, reads on past a line that is complete on
  * its own: {@code lab.device()} followed by {@code var hello = ...} on the next line would become
@@ -24,11 +24,13 @@ final class CellSnippets {
 
   /** The most characters of a cell analysed while looking for the line ends where snippets end. */
   static final int MAX_PROBE_CHARS = 256 * 1024;
+
   /** The most candidate line ends analysed per cell. */
   static final int MAX_PROBES = 100;
 
   /** Words that go on with the statement of the line before ({@code if (...) a(); else b();}). */
-  private static final List<String> CONTINUING_WORDS = List.of("else", "catch", "finally", "instanceof");
+  private static final List<String> CONTINUING_WORDS =
+      List.of("else", "catch", "finally", "instanceof");
 
   /**
    * One snippet: the source JShell evaluates (a missing final semicolon added), where that source
@@ -38,7 +40,8 @@ final class CellSnippets {
 
     /** True when the cell ends inside this snippet (an open brace, a dangling operator). */
     boolean incomplete() {
-      return completeness == Completeness.DEFINITELY_INCOMPLETE || completeness == Completeness.CONSIDERED_INCOMPLETE;
+      return completeness == Completeness.DEFINITELY_INCOMPLETE
+          || completeness == Completeness.CONSIDERED_INCOMPLETE;
     }
   }
 
@@ -83,11 +86,14 @@ final class CellSnippets {
 
   /**
    * The end (after its line break) of the first line inside {@code text}'s first {@code length}
-   * characters where the snippet is complete and the next line does not go on with it; 0 when
-   * there is none (or the probe budget is spent).
+   * characters where the snippet is complete and the next line does not go on with it; 0 when there
+   * is none (or the probe budget is spent).
    */
-  private static int firstEndingLine(SourceCodeAnalysis analysis, String text, int length, int[] probeBudget) {
-    for (int newline = text.indexOf('\n'); newline >= 0 && newline < length; newline = text.indexOf('\n', newline + 1)) {
+  private static int firstEndingLine(
+      SourceCodeAnalysis analysis, String text, int length, int[] probeBudget) {
+    for (int newline = text.indexOf('\n');
+        newline >= 0 && newline < length;
+        newline = text.indexOf('\n', newline + 1)) {
       String next = text.substring(newline + 1, length).stripLeading();
       if (next.isEmpty()) {
         return 0;
@@ -105,7 +111,8 @@ final class CellSnippets {
         return 0;
       }
       SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(head);
-      if (info.completeness().isComplete() && info.completeness() != Completeness.UNKNOWN
+      if (info.completeness().isComplete()
+          && info.completeness() != Completeness.UNKNOWN
           && info.remaining().isBlank()) {
         return newline + 1;
       }
@@ -126,7 +133,11 @@ final class CellSnippets {
       return false;
     }
     char last = code.charAt(code.length() - 1);
-    return Character.isJavaIdentifierPart(last) || last == ')' || last == ']' || last == '"' || last == '\''
+    return Character.isJavaIdentifierPart(last)
+        || last == ')'
+        || last == ']'
+        || last == '"'
+        || last == '\''
         || last == '}';
   }
 
@@ -137,8 +148,9 @@ final class CellSnippets {
       return !next.startsWith("//") && !next.startsWith("/*");
     }
     for (String word : CONTINUING_WORDS) {
-      if (next.startsWith(word) && (next.length() == word.length()
-          || !Character.isJavaIdentifierPart(next.charAt(word.length())))) {
+      if (next.startsWith(word)
+          && (next.length() == word.length()
+              || !Character.isJavaIdentifierPart(next.charAt(word.length())))) {
         return true;
       }
     }
@@ -156,21 +168,25 @@ final class CellSnippets {
     for (int i = 0; i < pieces.size(); i++) {
       Piece piece = pieces.get(i);
       int end = i + 1 < pieces.size() ? pieces.get(i + 1).rawStart() : cell.length();
-      for (int newline = cell.indexOf('\n', piece.offset()); newline >= 0 && newline < end;
+      for (int newline = cell.indexOf('\n', piece.offset());
+          newline >= 0 && newline < end;
           newline = cell.indexOf('\n', newline + 1)) {
         if (cell.substring(newline + 1, end).isBlank()) {
           break; // the rest of the snippet is blank: no line after this one belongs to it
         }
         String lines = cell.substring(piece.rawStart(), newline + 1);
         if (analysis.analyzeCompletion(lines).completeness().isComplete()) {
-          return java.util.OptionalInt.of(newline + 1 + leadingWhitespace(cell.substring(newline + 1, end)));
+          return java.util.OptionalInt.of(
+              newline + 1 + leadingWhitespace(cell.substring(newline + 1, end)));
         }
       }
     }
     return java.util.OptionalInt.empty();
   }
 
-  /** Where {@code source} (perhaps with a semicolon JShell added) begins inside {@code consumed}. */
+  /**
+   * Where {@code source} (perhaps with a semicolon JShell added) begins inside {@code consumed}.
+   */
   private static int startOf(String source, String consumed) {
     int index = consumed.indexOf(source);
     if (index < 0 && source.endsWith(";")) {

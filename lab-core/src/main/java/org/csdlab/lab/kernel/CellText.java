@@ -27,7 +27,10 @@ record CellText(String text, CellLocation location) {
     return clamped - lineStart(clamped) + 1;
   }
 
-  /** The text of {@code line} (numbered as {@link #lineOf} numbers), without its line break; empty outside the cell. */
+  /**
+   * The text of {@code line} (numbered as {@link #lineOf} numbers), without its line break; empty
+   * outside the cell.
+   */
   String line(int line) {
     String[] lines = text.split("\n", -1);
     int index = line - location.firstLine();

@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
  *
  * <p>Stopping interrupts each thread (which ends sleeps, waits and interruptible I/O), then on JDK
  * 17–19 {@code Thread.stop}s it, and on JDK 24 and later raises JShell's stop flag, which the JDK
- * checks in every loop of the cells' own code. Neither reaches a thread that is inside native
- * code, blocking socket or file I/O, or a loop in library code; on JDK 20–23 only the interrupt
- * is left. Virtual threads are not found (they belong to no cell's group), nor are the workers of
- * the shared {@link ForkJoinPool#commonPool()}, which parallel streams of every cell use.
+ * checks in every loop of the cells' own code. Neither reaches a thread that is inside native code,
+ * blocking socket or file I/O, or a loop in library code; on JDK 20–23 only the interrupt is left.
+ * Virtual threads are not found (they belong to no cell's group), nor are the workers of the shared
+ * {@link ForkJoinPool#commonPool()}, which parallel streams of every cell use.
  */
 final class CellThreads {
 
@@ -42,8 +42,11 @@ final class CellThreads {
 
   private static boolean isCellThread(Thread thread) {
     ThreadGroup group = thread.getThreadGroup();
-    // On JDK 17 the shared common pool's workers join the group of the cell that first used the pool.
-    boolean sharedPoolWorker = thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool();
+    // On JDK 17 the shared common pool's workers join the group of the cell that first used the
+    // pool.
+    boolean sharedPoolWorker =
+        thread instanceof ForkJoinWorkerThread worker
+            && worker.getPool() == ForkJoinPool.commonPool();
     return group != null && CELL_GROUP.equals(group.getName()) && !sharedPoolWorker;
   }
 

@@ -16,13 +16,16 @@ import org.csdlab.lab.io.InputFileException;
 /**
  * The paths {@code %jars} and {@code %classpath} name, checked before any is added: each must be
  * there, a jar must be a regular file that is a zip archive, a {@code %classpath} entry a jar or a
- * directory. Arguments are separated by spaces (a path with spaces goes in double quotes) or by
- * the path separator; a leading {@code ~/} is the home directory; a glob ({@code lib/*.jar}) in
- * the last part of a path matches files of that directory, at most {@value #MAX_MATCHES}.
+ * directory. Arguments are separated by spaces (a path with spaces goes in double quotes) or by the
+ * path separator; a leading {@code ~/} is the home directory; a glob ({@code lib/*.jar}) in the
+ * last part of a path matches files of that directory, at most {@value #MAX_MATCHES}.
  */
 final class ClassPathMagic {
 
-  /** The most paths one magic line adds: a glob that matches more is refused before anything is added. */
+  /**
+   * The most paths one magic line adds: a glob that matches more is refused before anything is
+   * added.
+   */
   static final int MAX_MATCHES = 1_000;
 
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
@@ -39,7 +42,8 @@ final class ClassPathMagic {
     return resolve("%classpath", argument, line, true);
   }
 
-  private static List<Path> resolve(String magic, String argument, int line, boolean directoriesToo) {
+  private static List<Path> resolve(
+      String magic, String argument, int line, boolean directoriesToo) {
     List<Path> paths = new ArrayList<>();
     for (String word : words(magic, argument, line)) {
       for (String entry : word.split(File.pathSeparator)) {
@@ -49,8 +53,14 @@ final class ClassPathMagic {
         for (Path path : expand(magic, entry, line)) {
           paths.add(check(magic, path, line, directoriesToo));
           if (paths.size() > MAX_MATCHES) {
-            throw new MagicUsageError(line, magic + " " + Excerpt.of(argument) + " names more than " + MAX_MATCHES
-                + " paths; name fewer (a narrower glob)");
+            throw new MagicUsageError(
+                line,
+                magic
+                    + " "
+                    + Excerpt.of(argument)
+                    + " names more than "
+                    + MAX_MATCHES
+                    + " paths; name fewer (a narrower glob)");
           }
         }
       }
@@ -81,7 +91,8 @@ final class ClassPathMagic {
       }
     }
     if (quoted) {
-      throw new MagicUsageError(line, magic + ": a double quote is not closed in " + Excerpt.of(argument));
+      throw new MagicUsageError(
+          line, magic + ": a double quote is not closed in " + Excerpt.of(argument));
     }
     if (any) {
       words.add(word.toString());
@@ -90,25 +101,29 @@ final class ClassPathMagic {
   }
 
   private static List<Path> expand(String magic, String entry, int line) {
-    String name = entry.startsWith("~/") ? System.getProperty("user.home") + entry.substring(1) : entry;
+    String name =
+        entry.startsWith("~/") ? System.getProperty("user.home") + entry.substring(1) : entry;
     try {
       Path path = Path.of(name);
       Path fileName = path.getFileName();
       if (fileName == null || !isGlob(fileName.toString())) {
         if (isGlob(name)) {
-          throw new MagicUsageError(line, magic + ": only the last part of a path may be a glob, not in "
-              + Excerpt.of(entry));
+          throw new MagicUsageError(
+              line,
+              magic + ": only the last part of a path may be a glob, not in " + Excerpt.of(entry));
         }
         return List.of(path);
       }
       Path directory = path.getParent() == null ? Path.of("") : path.getParent();
       if (isGlob(directory.toString())) {
-        throw new MagicUsageError(line, magic + ": only the last part of a path may be a glob, not in "
-            + Excerpt.of(entry));
+        throw new MagicUsageError(
+            line,
+            magic + ": only the last part of a path may be a glob, not in " + Excerpt.of(entry));
       }
       List<Path> matches = new ArrayList<>();
-      try (DirectoryStream<Path> found = Files.newDirectoryStream(directory.toString().isEmpty() ? Path.of(".")
-          : directory, fileName.toString())) {
+      try (DirectoryStream<Path> found =
+          Files.newDirectoryStream(
+              directory.toString().isEmpty() ? Path.of(".") : directory, fileName.toString())) {
         for (Path match : found) {
           matches.add(directory.toString().isEmpty() ? match.getFileName() : match);
           if (matches.size() > MAX_MATCHES) {
@@ -116,8 +131,15 @@ final class ClassPathMagic {
           }
         }
       } catch (IOException | RuntimeException e) {
-        throw new MagicUsageError(line, magic + ": cannot list " + Excerpt.of(directory.toString().isEmpty() ? "."
-            : directory.toString()) + " for " + Excerpt.of(entry) + ": " + e.getMessage());
+        throw new MagicUsageError(
+            line,
+            magic
+                + ": cannot list "
+                + Excerpt.of(directory.toString().isEmpty() ? "." : directory.toString())
+                + " for "
+                + Excerpt.of(entry)
+                + ": "
+                + e.getMessage());
       }
       if (matches.isEmpty()) {
         throw new MagicUsageError(line, magic + ": " + Excerpt.of(entry) + " matches no file");
@@ -125,7 +147,8 @@ final class ClassPathMagic {
       matches.sort(null);
       return matches;
     } catch (InvalidPathException e) {
-      throw new MagicUsageError(line, magic + ": " + Excerpt.of(entry) + " is not a path: " + e.getReason());
+      throw new MagicUsageError(
+          line, magic + ": " + Excerpt.of(entry) + " is not a path: " + e.getReason());
     }
   }
 
@@ -144,16 +167,25 @@ final class ClassPathMagic {
     try (InputStream in = Files.newInputStream(path)) {
       head = in.readNBytes(ZIP_MAGIC.length);
     } catch (IOException e) {
-      throw new MagicUsageError(line, magic + ": cannot read " + Excerpt.of(path.toString()) + ": " + e.getMessage());
+      throw new MagicUsageError(
+          line, magic + ": cannot read " + Excerpt.of(path.toString()) + ": " + e.getMessage());
     }
     if (!java.util.Arrays.equals(head, ZIP_MAGIC)) {
-      throw new MagicUsageError(line, magic + ": " + Excerpt.of(path.toString()) + " is not a jar (a jar is a zip"
-          + " archive; its first bytes are PK\\3\\4)");
+      throw new MagicUsageError(
+          line,
+          magic
+              + ": "
+              + Excerpt.of(path.toString())
+              + " is not a jar (a jar is a zip"
+              + " archive; its first bytes are PK\\3\\4)");
     }
     return path;
   }
 
   private static boolean isGlob(String text) {
-    return text.indexOf('*') >= 0 || text.indexOf('?') >= 0 || text.indexOf('[') >= 0 || text.indexOf('{') >= 0;
+    return text.indexOf('*') >= 0
+        || text.indexOf('?') >= 0
+        || text.indexOf('[') >= 0
+        || text.indexOf('{') >= 0;
   }
 }

@@ -1,5 +1,6 @@
 package org.csdlab.lab.kernel;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,15 +8,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.csdlab.lab.Quantities;
+import org.csdlab.lab.Renderings;
 import org.csdlab.lab.display.Displays;
+import org.csdlab.lab.display.MimeBundle;
+import org.csdlab.lab.display.Renderers;
 import org.csdlab.lab.io.InputFile;
 import org.csdlab.lab.io.InputFileException;
-import org.csdlab.lab.display.MimeBundle;
-import org.csdlab.lab.Renderings;
-import org.csdlab.lab.display.Renderers;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.BaseKernelBuilder;
@@ -31,8 +31,9 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * first line {@code %trace} adds the stack trace), and {@link Displays#sink()} shows and updates
  * displays in place while the cell runs. The magics IJava and JJava users expect work on a cell's
  * first lines ({@link CellMagics}: {@code %lsmagic}, {@code %time}, {@code %%time}, {@code %jars},
- * {@code %classpath}, {@code %load}). A cell's printed output has a budget ({@link CellOutput});
- * a {@code %threads} cell lists (and {@code %threads stop} stops) the threads cells started. plotly.js reaches the notebook once ({@link PlotlyDelivery}).
+ * {@code %classpath}, {@code %load}). A cell's printed output has a budget ({@link CellOutput}); a
+ * {@code %threads} cell lists (and {@code %threads stop} stops) the threads cells started.
+ * plotly.js reaches the notebook once ({@link PlotlyDelivery}).
  */
 public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
 
@@ -44,24 +45,41 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
 
   private final CellEvaluator evaluator;
   private final PlotlyDelivery plotly = new PlotlyDelivery();
+
   /** Sends what the running cell printed in batches, every {@value #OUTPUT_FLUSH_MILLIS} ms. */
-  private final ScheduledExecutorService outputFlusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "csdlab-output");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService outputFlusher =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "csdlab-output");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private volatile CellOutput cellOutput;
 
   private CsdlabKernel(Builder builder, CellEvaluator evaluator) {
-    super(builder.name(), builder.version(), languageInfo(), List.of(
+    super(
+        builder.name(),
+        builder.version(),
+        languageInfo(),
+        List.of(
             new HelpLink("csdlab", "https://github.com/csdlab/csdlab"),
-            new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/index.html")),
-        builder.historyManager(), builder.io(), builder.commManager(), builder.renderer(), null,
-        builder.magicsRegistry(), false, builder.errorStyler());
+            new HelpLink(
+                "Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/index.html")),
+        builder.historyManager(),
+        builder.io(),
+        builder.commManager(),
+        builder.renderer(),
+        null,
+        builder.magicsRegistry(),
+        false,
+        builder.errorStyler());
     this.evaluator = evaluator;
   }
 
-  /** A kernel with a fresh {@link CellEvaluator} starting with the {@link Prelude#lab()} imports. */
+  /**
+   * A kernel with a fresh {@link CellEvaluator} starting with the {@link Prelude#lab()} imports.
+   */
   public static CsdlabKernel create() {
     return new Builder().build();
   }
@@ -78,7 +96,10 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
 
   @Override
   public String getBanner() {
-    return "Java " + Runtime.version() + " with csdlab; imported: " + String.join(", ", evaluator.importedPackages());
+    return "Java "
+        + Runtime.version()
+        + " with csdlab; imported: "
+        + String.join(", ", evaluator.importedPackages());
   }
 
   @Override
@@ -95,14 +116,17 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
   public DisplayData eval(String code) {
     Optional<ThreadsMagic.Action> threads = ThreadsMagic.parse(code);
     if (threads.isPresent()) {
-      String text = threads.get() == ThreadsMagic.Action.LIST
-          ? ThreadsMagic.list(evaluator.cellThreads()) : ThreadsMagic.stopped(evaluator.stopCellThreads());
+      String text =
+          threads.get() == ThreadsMagic.Action.LIST
+              ? ThreadsMagic.list(evaluator.cellThreads())
+              : ThreadsMagic.stopped(evaluator.stopCellThreads());
       return new DisplayData(text);
     }
     CellMagics.Parsed cell = CellMagics.parse(code);
     Displays.install(new KernelDisplaySink(io.display, plotly));
-    ScheduledFuture<?> flushing = outputFlusher.scheduleWithFixedDelay(this::flushCellOutput,
-        OUTPUT_FLUSH_MILLIS, OUTPUT_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> flushing =
+        outputFlusher.scheduleWithFixedDelay(
+            this::flushCellOutput, OUTPUT_FLUSH_MILLIS, OUTPUT_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     try {
       CellResult result = run(cell);
       result.notes().forEach(System.err::println);
@@ -145,11 +169,14 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
   private CellResult run(CellMagics.Line line, boolean fullTrace) {
     switch (line.magic()) {
       case JARS, CLASSPATH -> {
-        List<Path> paths = line.magic() == CellMagics.Magic.JARS ? ClassPathMagic.jars(line.argument(), line.line())
-            : ClassPathMagic.classPath(line.argument(), line.line());
+        List<Path> paths =
+            line.magic() == CellMagics.Magic.JARS
+                ? ClassPathMagic.jars(line.argument(), line.line())
+                : ClassPathMagic.classPath(line.argument(), line.line());
         paths.forEach(evaluator::addToClassPath);
-        System.out.println("Added to the class path: " + paths.stream().map(Path::toString)
-            .collect(Collectors.joining(", ")));
+        System.out.println(
+            "Added to the class path: "
+                + paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
       }
       case LOAD -> {
         return load(line, fullTrace);
@@ -165,8 +192,11 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
           System.out.println("Wall time: " + Quantities.nanos(System.nanoTime() - started));
         }
       }
-      case THREADS -> throw new MagicUsageError(line.line(), ThreadsMagic.MAGIC
-          + " must be alone in its cell: %threads lists the threads cells started, %threads stop stops them");
+      case THREADS ->
+          throw new MagicUsageError(
+              line.line(),
+              ThreadsMagic.MAGIC
+                  + " must be alone in its cell: %threads lists the threads cells started, %threads stop stops them");
       default -> {
         // %trace: read by the evaluation itself
       }
@@ -177,11 +207,18 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
   private CellResult load(CellMagics.Line line, boolean fullTrace) {
     List<String> words = ClassPathMagic.words("%load", line.argument(), line.line());
     if (words.size() != 1) {
-      throw new MagicUsageError(line.line(), "%load takes one file, not " + words.size() + ": %load FILE runs the"
-          + " snippets of a .jsh or .java file");
+      throw new MagicUsageError(
+          line.line(),
+          "%load takes one file, not "
+              + words.size()
+              + ": %load FILE runs the"
+              + " snippets of a .jsh or .java file");
     }
-    Path file = Path.of(words.get(0).startsWith("~/") ? System.getProperty("user.home") + words.get(0).substring(1)
-        : words.get(0));
+    Path file =
+        Path.of(
+            words.get(0).startsWith("~/")
+                ? System.getProperty("user.home") + words.get(0).substring(1)
+                : words.get(0));
     String text;
     try {
       text = InputFile.text(file, "file to load").readString();
@@ -199,11 +236,20 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
     try {
       return Renderers.render(value);
     } catch (OutOfMemoryError | StackOverflowError e) {
-      String what = e instanceof OutOfMemoryError ? "ran out of memory" : "recursed too deeply (StackOverflowError)";
-      throw new UncaughtException(e.getClass().getName(), "showing the cell's value " + what, List.of(
-          "Showing the cell's value (its toString or toHtml) " + what + "; the kernel is still running.",
-          e instanceof OutOfMemoryError ? HeapLimit.outOfMemoryAdvice()
-              : "A value that contains itself, or a very deep structure, cannot be shown; assign it to a variable instead of ending the cell with it."));
+      String what =
+          e instanceof OutOfMemoryError
+              ? "ran out of memory"
+              : "recursed too deeply (StackOverflowError)";
+      throw new UncaughtException(
+          e.getClass().getName(),
+          "showing the cell's value " + what,
+          List.of(
+              "Showing the cell's value (its toString or toHtml) "
+                  + what
+                  + "; the kernel is still running.",
+              e instanceof OutOfMemoryError
+                  ? HeapLimit.outOfMemoryAdvice()
+                  : "A value that contains itself, or a very deep structure, cannot be shown; assign it to a variable instead of ending the cell with it."));
     }
   }
 
@@ -249,7 +295,10 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
     }
   }
 
-  /** The indentation for the next line of an unfinished cell: the last line's, one level deeper after an opener. */
+  /**
+   * The indentation for the next line of an unfinished cell: the last line's, one level deeper
+   * after an opener.
+   */
   static String nextIndent(String code) {
     String last = code.substring(code.lastIndexOf('\n') + 1);
     String indent = last.substring(0, last.length() - last.stripLeading().length());
@@ -269,7 +318,8 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
       return cellError.lines();
     }
     List<String> lines = new ArrayList<>();
-    lines.add("The kernel failed while running the cell (this is a bug in csdlab, please report it):");
+    lines.add(
+        "The kernel failed while running the cell (this is a bug in csdlab, please report it):");
     lines.addAll(super.formatError(error));
     return lines;
   }
@@ -291,7 +341,7 @@ public final class CsdlabKernel extends BaseKernel implements AutoCloseable {
 
     @Override
     public CsdlabKernel build() {
-      Renderings.install();   // lab objects and charts render even before a cell touches Lab
+      Renderings.install(); // lab objects and charts render even before a cell touches Lab
       return new CsdlabKernel(this, CellEvaluator.create());
     }
 

@@ -15,14 +15,15 @@ import jdk.jshell.Snippet;
 import jdk.jshell.UnresolvedReferenceException;
 
 /**
- * Builds the readable error reports of a cell: what went wrong and which line of the cell (or of
- * an earlier cell's declaration) it happened on, the stack trace only when asked for.
+ * Builds the readable error reports of a cell: what went wrong and which line of the cell (or of an
+ * earlier cell's declaration) it happened on, the stack trace only when asked for.
  */
 final class ErrorReports {
 
   private static final int MAX_COMPILER_ERRORS = 5;
 
   private final JShell shell;
+
   /**
    * Where every snippet evaluated so far came from, by snippet id, so that a frame in a method an
    * earlier cell declared points at that cell's line.
@@ -48,7 +49,8 @@ final class ErrorReports {
     lines.add("The cell ends in the middle of the statement that starts at line " + line + ":");
     lines.add("  " + cell.line(line));
     lines.add("A closing brace, parenthesis or an operand is missing.");
-    return new CompilationError("the statement at line " + line + " is not finished", line, 1, lines);
+    return new CompilationError(
+        "the statement at line " + line + " is not finished", line, 1, lines);
   }
 
   /**
@@ -57,13 +59,21 @@ final class ErrorReports {
    */
   CompilationError scriptBreak(CellText cell, int offset) {
     int line = cell.lineOf(offset);
-    List<String> lines = List.of(
-        "jshell reads line " + (line - 1) + " as a statement of its own, so it would reject line " + line + ":",
-        "  " + cell.line(line),
-        "This cell is also a jshell script (tutorials run in jshell): continue the statement inside its"
-            + " parentheses, or put the whole call on one line.");
-    return new CompilationError("line " + line + " starts a new statement when jshell reads the cell"
-        + " line by line", line, cell.columnOf(offset), lines);
+    List<String> lines =
+        List.of(
+            "jshell reads line "
+                + (line - 1)
+                + " as a statement of its own, so it would reject line "
+                + line
+                + ":",
+            "  " + cell.line(line),
+            "This cell is also a jshell script (tutorials run in jshell): continue the statement inside its"
+                + " parentheses, or put the whole call on one line.");
+    return new CompilationError(
+        "line " + line + " starts a new statement when jshell reads the cell" + " line by line",
+        line,
+        cell.columnOf(offset),
+        lines);
   }
 
   /** The compiler's errors for {@code piece}, each pointing at its line and columns in the cell. */
@@ -110,7 +120,8 @@ final class ErrorReports {
    * What the cell threw: the exception and message, then the lines of the cell (or of earlier
    * declarations) it passed through; every frame when {@code fullTrace}.
    */
-  UncaughtException uncaught(CellText cell, CellSnippets.Piece piece, Throwable thrown, boolean fullTrace) {
+  UncaughtException uncaught(
+      CellText cell, CellSnippets.Piece piece, Throwable thrown, boolean fullTrace) {
     int pieceLine = cell.lineOf(piece.offset());
     if (thrown instanceof UnresolvedReferenceException unresolved) {
       return unresolved(unresolved.getSnippet(), pieceLine);
@@ -120,29 +131,38 @@ final class ErrorReports {
     List<String> lines = new ArrayList<>();
     lines.add(headline);
     addFrames(lines, cell, thrown, fullTrace);
-    for (Throwable cause = thrown.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+    for (Throwable cause = thrown.getCause();
+        cause != null && cause != cause.getCause();
+        cause = cause.getCause()) {
       lines.add("Caused by: " + headline(cause));
       addFrames(lines, cell, cause, fullTrace);
     }
     if (className.equals(ExitFromCell.class.getName())) {
-      lines.add("What ran before the call stays defined; the next cell runs normally."
-          + " Restart the kernel (Kernel > Restart) for a fresh start.");
+      lines.add(
+          "What ran before the call stays defined; the next cell runs normally."
+              + " Restart the kernel (Kernel > Restart) for a fresh start.");
     } else if (className.equals(OutOfMemoryError.class.getName())) {
       lines.add(HeapLimit.outOfMemoryAdvice());
     }
     if (!fullTrace && cell.location().inNotebook()) {
       lines.add("(Put %trace on the first line of the cell to see the whole stack trace.)");
     }
-    return new UncaughtException(className, thrown.getMessage(), thrownLine(thrown, pieceLine), headline, lines);
+    return new UncaughtException(
+        className, thrown.getMessage(), thrownLine(thrown, pieceLine), headline, lines);
   }
 
-  /** The line where {@code thrown} left the deepest snippet whose origin is known, else {@code pieceLine}. */
+  /**
+   * The line where {@code thrown} left the deepest snippet whose origin is known, else {@code
+   * pieceLine}.
+   */
   private int thrownLine(Throwable thrown, int pieceLine) {
     for (StackTraceElement frame : thrown.getStackTrace()) {
       String file = frame.getFileName();
       Origin origin = file != null && file.startsWith("#") ? origins.get(file.substring(1)) : null;
       if (origin != null) {
-        return origin.cell().lineOf(origin.piece().offset()) + Math.max(1, frame.getLineNumber()) - 1;
+        return origin.cell().lineOf(origin.piece().offset())
+            + Math.max(1, frame.getLineNumber())
+            - 1;
       }
     }
     return pieceLine;
@@ -150,12 +170,22 @@ final class ErrorReports {
 
   private UncaughtException unresolved(DeclarationSnippet snippet, int line) {
     List<String> missing = shell.unresolvedDependencies(snippet).collect(Collectors.toList());
-    String what = snippet.kind().name().toLowerCase(Locale.ROOT).replace("type_decl", "type") + " " + snippet.name();
+    String what =
+        snippet.kind().name().toLowerCase(Locale.ROOT).replace("type_decl", "type")
+            + " "
+            + snippet.name();
     String message = what + " cannot be used until " + String.join(", ", missing) + " is declared";
-    return new UncaughtException(UnresolvedReferenceException.class.getName(), message, line, message, List.of(
-        "The " + message + ".",
-        "  " + firstLine(snippet.source()),
-        "Declare " + String.join(", ", missing) + " (in this cell or another one), then run this cell again."));
+    return new UncaughtException(
+        UnresolvedReferenceException.class.getName(),
+        message,
+        line,
+        message,
+        List.of(
+            "The " + message + ".",
+            "  " + firstLine(snippet.source()),
+            "Declare "
+                + String.join(", ", missing)
+                + " (in this cell or another one), then run this cell again."));
   }
 
   private void addFrames(List<String> lines, CellText cell, Throwable thrown, boolean fullTrace) {
@@ -186,18 +216,22 @@ final class ErrorReports {
       CellText text = origin.cell();
       int line = text.lineOf(origin.piece().offset()) + snippetLine - 1;
       if (text == cell || !text.name().equals(cell.name())) {
-        return Optional.of(where + "at line " + line + " of " + text.name() + ": " + text.line(line).strip());
+        return Optional.of(
+            where + "at line " + line + " of " + text.name() + ": " + text.line(line).strip());
       }
       return Optional.of(where + "declared in an earlier cell: " + text.line(line).strip());
     }
-    String source = shell.snippets().filter(s -> s.id().equals(id)).map(Snippet::source).findFirst().orElse("");
+    String source =
+        shell.snippets().filter(s -> s.id().equals(id)).map(Snippet::source).findFirst().orElse("");
     String[] sourceLines = source.split("\n", -1);
     String text = snippetLine <= sourceLines.length ? sourceLines[snippetLine - 1].strip() : "";
     return Optional.of(where + "declared in an earlier cell: " + text);
   }
 
   private static String className(Throwable thrown) {
-    return thrown instanceof EvalException eval ? eval.getExceptionClassName() : thrown.getClass().getName();
+    return thrown instanceof EvalException eval
+        ? eval.getExceptionClassName()
+        : thrown.getClass().getName();
   }
 
   private static String headline(Throwable thrown) {

@@ -8,15 +8,21 @@ package org.csdlab.lab.kernel;
  */
 public final class ExitFromCell extends Error {
 
-  /** {@link #status()} of an exit reached through reflection, whose status is not known at the look-up. */
+  /**
+   * {@link #status()} of an exit reached through reflection, whose status is not known at the
+   * look-up.
+   */
   public static final int UNKNOWN_STATUS = Integer.MIN_VALUE;
 
   private final String call;
   private final int status;
 
   ExitFromCell(String call, int status) {
-    super((status == UNKNOWN_STATUS ? call + " was reached through reflection" : call + "(" + status + ") was called")
-        + " in cell code; the kernel does not exit from cell code; restart the kernel to start afresh");
+    super(
+        (status == UNKNOWN_STATUS
+                ? call + " was reached through reflection"
+                : call + "(" + status + ") was called")
+            + " in cell code; the kernel does not exit from cell code; restart the kernel to start afresh");
     this.call = call;
     this.status = status;
   }
@@ -26,7 +32,9 @@ public final class ExitFromCell extends Error {
     return call;
   }
 
-  /** The exit status the cell asked for, or {@link #UNKNOWN_STATUS} when reached through reflection. */
+  /**
+   * The exit status the cell asked for, or {@link #UNKNOWN_STATUS} when reached through reflection.
+   */
   public int status() {
     return status;
   }

@@ -23,8 +23,12 @@ public record HeapLimit(long bytes) {
 
   public HeapLimit {
     if (bytes < MINIMUM_BYTES) {
-      throw new IllegalArgumentException("a kernel heap limit of " + bytes + " bytes is below the minimum of "
-          + (MINIMUM_BYTES >> 20) + "m that JShell and the lab need");
+      throw new IllegalArgumentException(
+          "a kernel heap limit of "
+              + bytes
+              + " bytes is below the minimum of "
+              + (MINIMUM_BYTES >> 20)
+              + "m that JShell and the lab need");
     }
   }
 
@@ -36,19 +40,27 @@ public record HeapLimit(long bytes) {
   public static HeapLimit parse(String text) {
     Matcher matcher = SIZE.matcher(text.strip().toLowerCase(Locale.ROOT));
     if (!matcher.matches()) {
-      throw new IllegalArgumentException("heap limit '" + text + "' is not a size like 512m or 4g"
-          + " (a whole number followed by k, m or g)");
+      throw new IllegalArgumentException(
+          "heap limit '"
+              + text
+              + "' is not a size like 512m or 4g"
+              + " (a whole number followed by k, m or g)");
     }
     long number = Long.parseLong(matcher.group(1));
-    int shift = switch (matcher.group(2)) {
-      case "k" -> 10;
-      case "m" -> 20;
-      default -> 30;
-    };
+    int shift =
+        switch (matcher.group(2)) {
+          case "k" -> 10;
+          case "m" -> 20;
+          default -> 30;
+        };
     long bytes = number << shift;
     if (bytes < MINIMUM_BYTES) {
-      throw new IllegalArgumentException("heap limit '" + text + "' is below the minimum of " + (MINIMUM_BYTES >> 20)
-          + "m that JShell and the lab need");
+      throw new IllegalArgumentException(
+          "heap limit '"
+              + text
+              + "' is below the minimum of "
+              + (MINIMUM_BYTES >> 20)
+              + "m that JShell and the lab need");
     }
     return new HeapLimit(bytes);
   }
@@ -63,12 +75,12 @@ public record HeapLimit(long bytes) {
     return bytes % (1L << 30) == 0 ? bytes / (1L << 30) + "g" : bytes / (1L << 20) + "m";
   }
 
-  /**
-   * What a cell that ran out of memory is told: this JVM's heap limit and how to raise it.
-   */
+  /** What a cell that ran out of memory is told: this JVM's heap limit and how to raise it. */
   static String outOfMemoryAdvice() {
     long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
-    return "Out of memory: the kernel's heap limit is " + maxMiB + " MiB. The kernel is still running."
+    return "Out of memory: the kernel's heap limit is "
+        + maxMiB
+        + " MiB. The kernel is still running."
         + " Let earlier cells' big values go (set their variables to null), or raise the limit with"
         + " ./csdlab jupyter install --heap 4g and restart the kernel.";
   }

@@ -19,8 +19,9 @@ import java.util.Optional;
  * reply). JShell reads javadoc from source files only, and looks for them in one place: the JDK's
  * {@code lib/src.zip}. The lab's sources travel in its jar under {@value #SOURCES_ROOT} (the build
  * copies them there); {@link #install()} hands JShell that directory beside the JDK's own sources,
- * through the list jdk.jshell keeps for its tests ({@code SourceCodeAnalysisImpl.availableSourcesOverride}),
- * which needs {@code --add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED} (in {@code bin/jvm-options}).
+ * through the list jdk.jshell keeps for its tests ({@code
+ * SourceCodeAnalysisImpl.availableSourcesOverride}), which needs {@code
+ * --add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED} (in {@code bin/jvm-options}).
  */
 public final class JavadocSources {
 
@@ -37,8 +38,8 @@ public final class JavadocSources {
 
   /**
    * Makes every JShell of this JVM find the lab's javadoc besides the JDK's. Call it before the
-   * first documentation request. Returns whether it could: false when the lab's sources are not
-   * on the class path or jdk.jshell is not opened to this code; JShell then shows what it showed
+   * first documentation request. Returns whether it could: false when the lab's sources are not on
+   * the class path or jdk.jshell is not opened to this code; JShell then shows what it showed
    * before (the JDK's javadoc, signatures for the lab).
    */
   public static synchronized boolean install() {
@@ -108,11 +109,12 @@ public final class JavadocSources {
       List<Path> modules = new ArrayList<>();
       if (Files.exists(root.resolve("java.base/java/lang/Object.java"))) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
-          entries.forEach(entry -> {
-            if (Files.isDirectory(entry)) {
-              modules.add(entry);
-            }
-          });
+          entries.forEach(
+              entry -> {
+                if (Files.isDirectory(entry)) {
+                  modules.add(entry);
+                }
+              });
         }
       }
       if (modules.isEmpty()) {

@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts Jupyter on the tutorials' notebooks ({@code ./csdlab jupyter}) when Jupyter and the
- * csdlab kernel are installed, and otherwise says what to install.
+ * Starts Jupyter on the tutorials' notebooks ({@code ./csdlab jupyter}) when Jupyter and the csdlab
+ * kernel are installed, and otherwise says what to install.
  */
 public final class JupyterLauncher {
 
@@ -59,10 +59,12 @@ public final class JupyterLauncher {
   /** Whether {@code jupyter kernelspec list} knows the csdlab kernel. */
   public static boolean kernelInstalled(Path jupyter) {
     try {
-      Process process = new ProcessBuilder(jupyter.toString(), "kernelspec", "list", "--json")
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
-      CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+      Process process =
+          new ProcessBuilder(jupyter.toString(), "kernelspec", "list", "--json")
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      CompletableFuture<byte[]> output =
+          CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
       if (!process.waitFor(KERNELSPEC_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         return false;
@@ -82,11 +84,16 @@ public final class JupyterLauncher {
    * notebook; empty when neither is.
    */
   public static Optional<List<String>> command(Path jupyter, Path notebooks) {
-    String app = onPath("jupyter-lab").isPresent() ? "lab" : onPath("jupyter-notebook").isPresent() ? "notebook" : null;
+    String app =
+        onPath("jupyter-lab").isPresent()
+            ? "lab"
+            : onPath("jupyter-notebook").isPresent() ? "notebook" : null;
     if (app == null) {
       return Optional.empty();
     }
-    List<String> command = new ArrayList<>(List.of(jupyter.toString(), app, "--notebook-dir=" + notebooks.toAbsolutePath()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(jupyter.toString(), app, "--notebook-dir=" + notebooks.toAbsolutePath()));
     return Optional.of(command);
   }
 
@@ -94,7 +101,8 @@ public final class JupyterLauncher {
    * Runs Jupyter on {@code notebooks} until it exits and returns its exit code; prints what to
    * install and returns 1 when Jupyter or the kernel is missing.
    */
-  public static int launch(Path notebooks, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+  public static int launch(Path notebooks, PrintStream out, PrintStream err)
+      throws IOException, InterruptedException {
     Optional<Path> jupyter = jupyter();
     if (jupyter.isEmpty()) {
       err.println(INSTALL_JUPYTER_HINT);
@@ -110,7 +118,10 @@ public final class JupyterLauncher {
       return 1;
     }
     if (!Files.isDirectory(notebooks)) {
-      err.println("No notebooks directory at " + notebooks.toAbsolutePath() + "; run csdlab from the project's root.");
+      err.println(
+          "No notebooks directory at "
+              + notebooks.toAbsolutePath()
+              + "; run csdlab from the project's root.");
       return 1;
     }
     out.println("Starting " + String.join(" ", command.get()));

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * The JVM options every csdlab JVM gets, read from {@code bin/jvm-options} (packed into the jar
- * beside this class), the one list that {@code ./csdlab}, the kernelspec and the JShell agent share.
- * Each option comes with the first JDK feature release that accepts it, so a JVM is only given
- * what it accepts ({@code --sun-misc-unsafe-memory-access} does not exist before JDK 23, and JDK 17
- * refuses to start with it).
+ * beside this class), the one list that {@code ./csdlab}, the kernelspec and the JShell agent
+ * share. Each option comes with the first JDK feature release that accepts it, so a JVM is only
+ * given what it accepts ({@code --sun-misc-unsafe-memory-access} does not exist before JDK 23, and
+ * JDK 17 refuses to start with it).
  */
 public final class JvmOptions {
 
@@ -26,10 +26,10 @@ public final class JvmOptions {
   static final String RESOURCE = "jvm-options";
 
   private static final Pattern LINE = Pattern.compile("([0-9]{1,3})\\s+(\\S+)");
-  private static final Pattern JAVA_VERSION = Pattern.compile("^JAVA_VERSION=\"(1\\.)?([0-9]+)[^\"]*\"", Pattern.MULTILINE);
+  private static final Pattern JAVA_VERSION =
+      Pattern.compile("^JAVA_VERSION=\"(1\\.)?([0-9]+)[^\"]*\"", Pattern.MULTILINE);
 
-  private record Entry(int sinceFeature, String option) {
-  }
+  private record Entry(int sinceFeature, String option) {}
 
   private final List<Entry> entries;
 
@@ -41,8 +41,12 @@ public final class JvmOptions {
   public static JvmOptions shipped() {
     try (InputStream in = JvmOptions.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("the jar has no " + RESOURCE + " beside " + JvmOptions.class.getName()
-            + "; rebuild it with mvn -B -pl lab-core -am package -DskipTests (or run ./csdlab once)");
+        throw new IllegalStateException(
+            "the jar has no "
+                + RESOURCE
+                + " beside "
+                + JvmOptions.class.getName()
+                + "; rebuild it with mvn -B -pl lab-core -am package -DskipTests (or run ./csdlab once)");
       }
       return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -65,15 +69,23 @@ public final class JvmOptions {
       }
       Matcher matcher = LINE.matcher(line);
       if (!matcher.matches()) {
-        throw new IllegalArgumentException(RESOURCE + " line " + (i + 1) + ": '" + line
-            + "' is not a JDK feature release followed by one option, like '23 --sun-misc-unsafe-memory-access=allow'");
+        throw new IllegalArgumentException(
+            RESOURCE
+                + " line "
+                + (i + 1)
+                + ": '"
+                + line
+                + "' is not a JDK feature release followed by one option, like '23 --sun-misc-unsafe-memory-access=allow'");
       }
       entries.add(new Entry(Integer.parseInt(matcher.group(1)), matcher.group(2)));
     }
     return new JvmOptions(entries);
   }
 
-  /** The options for a JVM of feature release {@code feature} (25 for JDK 25.0.3), in the list's order. */
+  /**
+   * The options for a JVM of feature release {@code feature} (25 for JDK 25.0.3), in the list's
+   * order.
+   */
   public List<String> forFeature(int feature) {
     return entries.stream().filter(e -> e.sinceFeature() <= feature).map(Entry::option).toList();
   }
@@ -90,8 +102,12 @@ public final class JvmOptions {
   public static OptionalInt featureOf(Path javaHome) {
     Objects.requireNonNull(javaHome, "javaHome");
     try {
-      Matcher matcher = JAVA_VERSION.matcher(Files.readString(javaHome.resolve("release"), StandardCharsets.UTF_8));
-      return matcher.find() ? OptionalInt.of(Integer.parseInt(matcher.group(2))) : OptionalInt.empty();
+      Matcher matcher =
+          JAVA_VERSION.matcher(
+              Files.readString(javaHome.resolve("release"), StandardCharsets.UTF_8));
+      return matcher.find()
+          ? OptionalInt.of(Integer.parseInt(matcher.group(2)))
+          : OptionalInt.empty();
     } catch (IOException | UncheckedIOException | NumberFormatException e) {
       return OptionalInt.empty();
     }

@@ -10,9 +10,9 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 /**
  * The displays of one running cell: {@link #show} sends {@code display_data} with a display id,
- * {@link #update} sends {@code update_display_data} that redraws it in place. Safe to call from
- * any thread and as often as callers like; calls after the cell ended are dropped (the notebook
- * keeps what the cell last showed).
+ * {@link #update} sends {@code update_display_data} that redraws it in place. Safe to call from any
+ * thread and as often as callers like; calls after the cell ended are dropped (the notebook keeps
+ * what the cell last showed).
  */
 final class KernelDisplaySink implements DisplaySink {
 

@@ -20,9 +20,9 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes the Jupyter kernelspec {@value #KERNEL_NAME} ("{@value #DISPLAY_NAME}"): a
- * {@code kernel.json} whose command runs {@link KernelMain} with absolute paths to a java binary
- * and the self-contained lab jar. {@code ./csdlab jupyter install [--user | --prefix DIR]} uses it.
+ * Writes the Jupyter kernelspec {@value #KERNEL_NAME} ("{@value #DISPLAY_NAME}"): a {@code
+ * kernel.json} whose command runs {@link KernelMain} with absolute paths to a java binary and the
+ * self-contained lab jar. {@code ./csdlab jupyter install [--user | --prefix DIR]} uses it.
  */
 public final class KernelInstaller {
 
@@ -35,10 +35,16 @@ public final class KernelInstaller {
   /** The kernel's class-data archive, beside its kernel.json. */
   public static final String ARCHIVE_NAME = "csdlab-kernel.jsa";
 
-  /** The first JDK that archives the classes a run loaded (-XX:ArchiveClassesAtExit with a base archive, JDK 19). */
+  /**
+   * The first JDK that archives the classes a run loaded (-XX:ArchiveClassesAtExit with a base
+   * archive, JDK 19).
+   */
   static final int ARCHIVE_FEATURE = 19;
 
-  /** Longest the warm-up that writes the archive may take before the kernel is installed without one. */
+  /**
+   * Longest the warm-up that writes the archive may take before the kernel is installed without
+   * one.
+   */
   static final long WARM_UP_TIMEOUT_SECONDS = 300;
 
   private final Path java;
@@ -55,7 +61,8 @@ public final class KernelInstaller {
   }
 
   /**
-   * An installer for kernels run by {@code java} from {@code jar} with a heap of at most {@code heap}.
+   * An installer for kernels run by {@code java} from {@code jar} with a heap of at most {@code
+   * heap}.
    *
    * @throws IllegalArgumentException naming the missing file and how to get it
    */
@@ -67,8 +74,11 @@ public final class KernelInstaller {
       throw new IllegalArgumentException("no java executable at " + this.java);
     }
     if (!Files.isRegularFile(this.jar)) {
-      throw new IllegalArgumentException("the lab jar " + this.jar + " does not exist; build it with"
-          + " mvn -B -pl lab-core -am package -DskipTests (or run ./csdlab once)");
+      throw new IllegalArgumentException(
+          "the lab jar "
+              + this.jar
+              + " does not exist; build it with"
+              + " mvn -B -pl lab-core -am package -DskipTests (or run ./csdlab once)");
     }
   }
 
@@ -77,7 +87,10 @@ public final class KernelInstaller {
     return new KernelInstaller(currentJava(), jar);
   }
 
-  /** An installer for kernels run by this JVM's java binary from {@code jar}, with heap limit {@code heap}. */
+  /**
+   * An installer for kernels run by this JVM's java binary from {@code jar}, with heap limit {@code
+   * heap}.
+   */
   public static KernelInstaller forThisJvm(Path jar, HeapLimit heap) {
     return new KernelInstaller(currentJava(), jar, heap);
   }
@@ -89,15 +102,22 @@ public final class KernelInstaller {
    * @throws IllegalStateException when this JVM does not run from the built jar
    */
   public static KernelInstaller forRunningJar() {
-    Path jar = runningJar().orElseThrow(() -> new IllegalStateException(
-        "csdlab is not running from its built jar, so there is no jar for the kernel to run; build it with"
-            + " mvn -B -pl lab-core -am package -DskipTests and run ./csdlab jupyter install again"));
+    Path jar =
+        runningJar()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "csdlab is not running from its built jar, so there is no jar for the kernel to run; build it with"
+                            + " mvn -B -pl lab-core -am package -DskipTests and run ./csdlab jupyter install again"));
     return forThisJvm(jar);
   }
 
   /** The java binary running this JVM. */
   public static Path currentJava() {
-    String executable = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "java.exe" : "java";
+    String executable =
+        System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
+            ? "java.exe"
+            : "java";
     return Path.of(System.getProperty("java.home"), "bin", executable);
   }
 
@@ -109,7 +129,9 @@ public final class KernelInstaller {
     }
     try {
       Path path = Path.of(source.getLocation().toURI());
-      return Files.isRegularFile(path) && path.toString().endsWith(".jar") ? Optional.of(path) : Optional.empty();
+      return Files.isRegularFile(path) && path.toString().endsWith(".jar")
+          ? Optional.of(path)
+          : Optional.empty();
     } catch (URISyntaxException | IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -117,8 +139,8 @@ public final class KernelInstaller {
 
   /**
    * The per-user kernels directory Jupyter reads: {@code $JUPYTER_DATA_DIR/kernels} when set, else
-   * {@code ~/.local/share/jupyter/kernels} ({@code ~/Library/Jupyter/kernels} on macOS,
-   * {@code %APPDATA%\jupyter\kernels} on Windows).
+   * {@code ~/.local/share/jupyter/kernels} ({@code ~/Library/Jupyter/kernels} on macOS, {@code
+   * %APPDATA%\jupyter\kernels} on Windows).
    */
   public static Path userKernelsDir() {
     String dataDir = System.getenv("JUPYTER_DATA_DIR");
@@ -134,7 +156,8 @@ public final class KernelInstaller {
       return Path.of(System.getenv("APPDATA"), "jupyter", "kernels");
     }
     String xdgData = System.getenv("XDG_DATA_HOME");
-    Path data = xdgData != null && !xdgData.isBlank() ? Path.of(xdgData) : home.resolve(".local/share");
+    Path data =
+        xdgData != null && !xdgData.isBlank() ? Path.of(xdgData) : home.resolve(".local/share");
     return data.resolve("jupyter/kernels");
   }
 
@@ -144,8 +167,8 @@ public final class KernelInstaller {
   }
 
   /**
-   * Writes {@code kernelsDir/csdlab/kernel.json} (replacing an earlier one) and returns that
-   * kernel directory.
+   * Writes {@code kernelsDir/csdlab/kernel.json} (replacing an earlier one) and returns that kernel
+   * directory.
    */
   public Path installInto(Path kernelsDir) {
     Path kernelDir = kernelsDir.resolve(KERNEL_NAME).toAbsolutePath().normalize();
@@ -154,7 +177,8 @@ public final class KernelInstaller {
       Files.deleteIfExists(kernelDir.resolve(ARCHIVE_NAME)); // made for an earlier jar or JDK
       Files.writeString(kernelDir.resolve("kernel.json"), kernelJson());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the kernelspec into " + kernelDir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the kernelspec into " + kernelDir + ": " + e.getMessage(), e);
     }
     return kernelDir;
   }
@@ -162,15 +186,20 @@ public final class KernelInstaller {
   /**
    * Makes the class-data archive of the kernel installed in {@code kernelDir} (JDK 19 and later):
    * runs {@link KernelWarmUp} once on the kernel's JVM, with the kernel's options, archiving the
-   * classes it loaded; kernels then start from it (about a fifth less CPU before kernel_info).
-   * The kernel.json is rewritten to use it. A JVM that finds it unusable later (a rebuilt jar, an
+   * classes it loaded; kernels then start from it (about a fifth less CPU before kernel_info). The
+   * kernel.json is rewritten to use it. A JVM that finds it unusable later (a rebuilt jar, an
    * updated JDK) ignores it quietly; installing again makes a new one.
    *
    * @return why there is no archive, or empty when it was made
    */
   public Optional<String> makeStartupArchive(Path kernelDir) {
     if (javaFeature() < ARCHIVE_FEATURE) {
-      return Optional.of("JDK " + javaFeature() + " cannot archive a run's classes (JDK " + ARCHIVE_FEATURE + " can)");
+      return Optional.of(
+          "JDK "
+              + javaFeature()
+              + " cannot archive a run's classes (JDK "
+              + ARCHIVE_FEATURE
+              + " can)");
     }
     Path archive = kernelDir.resolve(ARCHIVE_NAME);
     Path partial = kernelDir.resolve(ARCHIVE_NAME + ".partial");
@@ -180,15 +209,22 @@ public final class KernelInstaller {
     try {
       Path log = Files.createTempFile("csdlab-kernel-warm-up", ".log");
       try {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process =
+            new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(WARM_UP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
           process.destroyForcibly();
           return Optional.of("the warm-up run took over " + WARM_UP_TIMEOUT_SECONDS + " s");
         }
         if (process.exitValue() != 0 || !Files.isRegularFile(partial) || Files.size(partial) == 0) {
           String output = Files.readString(log).strip();
-          return Optional.of("the warm-up run failed (status " + process.exitValue() + ")"
-              + (output.isEmpty() ? "" : ": " + output.lines().findFirst().orElse("")));
+          return Optional.of(
+              "the warm-up run failed (status "
+                  + process.exitValue()
+                  + ")"
+                  + (output.isEmpty() ? "" : ": " + output.lines().findFirst().orElse("")));
         }
       } finally {
         Files.deleteIfExists(log);
@@ -212,9 +248,9 @@ public final class KernelInstaller {
 
   /**
    * The command Jupyter runs, {@code {connection_file}} standing for the file it writes. The heap
-   * is limited so that a cell filling memory fails with an OutOfMemoryError the kernel survives
-   * (it keeps a reserve for that, and {@code -XX:+ExitOnOutOfMemoryError} is deliberately not set).
-   * The JVM options are the launcher's ({@link JvmOptions}), those the kernel's JDK accepts.
+   * is limited so that a cell filling memory fails with an OutOfMemoryError the kernel survives (it
+   * keeps a reserve for that, and {@code -XX:+ExitOnOutOfMemoryError} is deliberately not set). The
+   * JVM options are the launcher's ({@link JvmOptions}), those the kernel's JDK accepts.
    */
   public List<String> argv() {
     return argv(Optional.empty());
@@ -223,9 +259,16 @@ public final class KernelInstaller {
   /** {@link #argv()} starting from the class-data archive {@code archive} when there is one. */
   List<String> argv(Optional<Path> archive) {
     List<String> argv = new ArrayList<>(jvmCommand());
-    archive.ifPresent(file -> argv.addAll(argv.size() - 2, List.of("-XX:SharedArchiveFile=" + file,
-        // an archive the JVM cannot use (a rebuilt jar, an updated JDK) is skipped without a word
-        "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
+    archive.ifPresent(
+        file ->
+            argv.addAll(
+                argv.size() - 2,
+                List.of(
+                    "-XX:SharedArchiveFile=" + file,
+                    // an archive the JVM cannot use (a rebuilt jar, an updated JDK) is skipped
+                    // without a word
+                    "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off")));
     argv.add(KernelMain.class.getName());
     argv.add("{connection_file}");
     return List.copyOf(argv);
@@ -251,7 +294,9 @@ public final class KernelInstaller {
     if (feature.isPresent()) {
       return feature.getAsInt();
     }
-    return java.equals(currentJava().toAbsolutePath().normalize()) ? Runtime.version().feature() : OLDEST_FEATURE;
+    return java.equals(currentJava().toAbsolutePath().normalize())
+        ? Runtime.version().feature()
+        : OLDEST_FEATURE;
   }
 
   /** The kernelspec's JSON. */
@@ -268,7 +313,8 @@ public final class KernelInstaller {
     spec.put("interrupt_mode", "message");
     spec.put("metadata", Map.of("debugger", false));
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(spec) + "\n";
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(spec)
+          + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

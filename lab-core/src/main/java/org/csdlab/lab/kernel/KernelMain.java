@@ -18,9 +18,11 @@ public final class KernelMain {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 1) {
-      System.err.println("usage: java -cp csdlab.jar " + KernelMain.class.getName() + " CONNECTION_FILE");
-      System.err.println("Jupyter runs this with the connection file it wrote; install the kernel with"
-          + " ./csdlab jupyter install --user");
+      System.err.println(
+          "usage: java -cp csdlab.jar " + KernelMain.class.getName() + " CONNECTION_FILE");
+      System.err.println(
+          "Jupyter runs this with the connection file it wrote; install the kernel with"
+              + " ./csdlab jupyter install --user");
       System.exit(2);
     }
     // jjava-jupyter logs through SLF4J, which warns on stderr (the Jupyter server's log) that no
@@ -43,8 +45,8 @@ public final class KernelMain {
   }
 
   /**
-   * Ends this kernel when the Jupyter process that started it ends (it names itself in
-   * {@code JPY_PARENT_PID}), so a killed notebook server leaves no kernel behind.
+   * Ends this kernel when the Jupyter process that started it ends (it names itself in {@code
+   * JPY_PARENT_PID}), so a killed notebook server leaves no kernel behind.
    */
   private static void exitWhenJupyterDies() {
     String parent = System.getenv("JPY_PARENT_PID");
@@ -60,14 +62,21 @@ public final class KernelMain {
 
   private static String read(Path connectionFile) {
     if (!Files.isRegularFile(connectionFile)) {
-      System.err.println("The connection file " + connectionFile.toAbsolutePath() + " does not exist; Jupyter"
-          + " passes it when it starts the kernel.");
+      System.err.println(
+          "The connection file "
+              + connectionFile.toAbsolutePath()
+              + " does not exist; Jupyter"
+              + " passes it when it starts the kernel.");
       System.exit(2);
     }
     try {
       return Files.readString(connectionFile);
     } catch (IOException e) {
-      System.err.println("Cannot read the connection file " + connectionFile.toAbsolutePath() + ": " + e.getMessage());
+      System.err.println(
+          "Cannot read the connection file "
+              + connectionFile.toAbsolutePath()
+              + ": "
+              + e.getMessage());
       System.exit(2);
       throw new AssertionError(e);
     }

@@ -9,7 +9,8 @@ package org.csdlab.lab.kernel;
 public final class KernelWarmUp {
 
   /** A cell that touches what a first notebook cell does: the lab, an eBPF program, a rendering. */
-  static final String CELL = "var lab = Lab.create();\nlab.ebpf().assemble(\"r0 = 42\\nexit\").run().r0()";
+  static final String CELL =
+      "var lab = Lab.create();\nlab.ebpf().assemble(\"r0 = 42\\nexit\").run().r0()";
 
   private KernelWarmUp() {}
 

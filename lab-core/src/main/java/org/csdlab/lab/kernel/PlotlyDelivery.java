@@ -6,14 +6,15 @@ import org.csdlab.lab.chart.Charts;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 /**
- * Delivers plotly.js to the notebook at most once per kernel session, just before the first
- * output whose HTML draws a Plotly chart (contains {@value #MARKER}), so that charts render with no
+ * Delivers plotly.js to the notebook at most once per kernel session, just before the first output
+ * whose HTML draws a Plotly chart (contains {@value #MARKER}), so that charts render with no
  * internet connection. Chart HTML therefore never loads plotly.js itself (charts drawn before it
- * arrives wait in the charts package's queue); the script comes from the
- * {@code org.webjars.npm:plotly.js-dist} jar through {@link Charts#compressedPlotlyLoader()} and is
+ * arrives wait in the charts package's queue); the script comes from the {@code
+ * org.webjars.npm:plotly.js-dist} jar through {@link Charts#compressedPlotlyLoader()} and is
  * delivered as a {@code display_data} output holding a {@code <script>}. Should that output be lost
  * (cleared, not saved, or its scripts not run in an untrusted notebook), no chart stays blank: each
- * says in words why it is not drawn and what to do ({@link org.csdlab.lab.chart.Chart#MISSING_PLOTLY}).
+ * says in words why it is not drawn and what to do ({@link
+ * org.csdlab.lab.chart.Chart#MISSING_PLOTLY}).
  */
 public final class PlotlyDelivery {
 
@@ -46,11 +47,13 @@ public final class PlotlyDelivery {
 
   /**
    * The display data holding plotly.js: the charts package's compressed loader (about a third of
-   * plotly.js's size in a saved notebook), which defines the global even where RequireJS is
-   * present (classic notebook) and then draws the charts that were waiting for it.
+   * plotly.js's size in a saved notebook), which defines the global even where RequireJS is present
+   * (classic notebook) and then draws the charts that were waiting for it.
    */
   static DisplayData scriptOutput() {
-    DisplayData data = new DisplayData("plotly.js " + Charts.plotlyVersion() + " (loaded once for this notebook's charts)");
+    DisplayData data =
+        new DisplayData(
+            "plotly.js " + Charts.plotlyVersion() + " (loaded once for this notebook's charts)");
     data.putHTML(Charts.compressedPlotlyLoader());
     return data;
   }

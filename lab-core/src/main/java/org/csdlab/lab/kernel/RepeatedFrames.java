@@ -5,9 +5,8 @@ import java.util.List;
 
 /**
  * Folds runs of repeated stack-trace lines, as a deep recursion leaves them: a block of one to
- * {@value #MAX_BLOCK_LINES} lines that repeats is shown once, followed by
- * {@code "... the 3 frames above repeated 340 more times"}. A StackOverflowError's 1,024 frames
- * become a handful of lines.
+ * {@value #MAX_BLOCK_LINES} lines that repeats is shown once, followed by {@code "... the 3 frames
+ * above repeated 340 more times"}. A StackOverflowError's 1,024 frames become a handful of lines.
  */
 final class RepeatedFrames {
 
@@ -37,18 +36,27 @@ final class RepeatedFrames {
         continue;
       }
       folded.addAll(lines.subList(i, i + bestBlock));
-      folded.add(indent + "... the " + (bestBlock == 1 ? "frame" : bestBlock + " frames") + " above repeated "
-          + (bestRepeats - 1) + " more time" + (bestRepeats - 1 == 1 ? "" : "s"));
+      folded.add(
+          indent
+              + "... the "
+              + (bestBlock == 1 ? "frame" : bestBlock + " frames")
+              + " above repeated "
+              + (bestRepeats - 1)
+              + " more time"
+              + (bestRepeats - 1 == 1 ? "" : "s"));
       i += bestBlock * bestRepeats;
     }
     return folded;
   }
 
-  /** How many times the {@code block} lines at {@code start} occur in a row from there (at least 1). */
+  /**
+   * How many times the {@code block} lines at {@code start} occur in a row from there (at least 1).
+   */
   private static int repeatsAt(List<String> lines, int start, int block) {
     int repeats = 1;
     int next = start + block;
-    while (next + block <= lines.size() && lines.subList(start, start + block).equals(lines.subList(next, next + block))) {
+    while (next + block <= lines.size()
+        && lines.subList(start, start + block).equals(lines.subList(next, next + block))) {
       repeats++;
       next += block;
     }

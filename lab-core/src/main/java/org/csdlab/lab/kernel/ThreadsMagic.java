@@ -15,7 +15,10 @@ final class ThreadsMagic {
   static final String MAGIC = "%threads";
 
   /** What the cell asks for. */
-  enum Action { LIST, STOP }
+  enum Action {
+    LIST,
+    STOP
+  }
 
   private ThreadsMagic() {}
 
@@ -36,8 +39,11 @@ final class ThreadsMagic {
     if (argument.equals("stop")) {
       return Optional.of(Action.STOP);
     }
-    throw new MagicUsageError("%threads takes nothing or 'stop', not '" + argument + "':"
-        + " %threads lists the threads cells started, %threads stop stops them");
+    throw new MagicUsageError(
+        "%threads takes nothing or 'stop', not '"
+            + argument
+            + "':"
+            + " %threads lists the threads cells started, %threads stop stops them");
   }
 
   /** The text {@code %threads} shows for {@code threads}. */
@@ -45,7 +51,10 @@ final class ThreadsMagic {
     if (threads.isEmpty()) {
       return "No threads started by cells are running.";
     }
-    return count(threads.size()) + " started by cells " + (threads.size() == 1 ? "is" : "are") + " running:\n"
+    return count(threads.size())
+        + " started by cells "
+        + (threads.size() == 1 ? "is" : "are")
+        + " running:\n"
         + threads.stream().map(ThreadsMagic::describe).collect(Collectors.joining("\n"))
         + "\nStop them with %threads stop (the notebook's interrupt button stops them too).";
   }
@@ -57,14 +66,24 @@ final class ThreadsMagic {
     }
     StringBuilder text = new StringBuilder();
     if (!outcome.stopped().isEmpty()) {
-      text.append("Stopped ").append(count(outcome.stopped().size())).append(": ").append(names(outcome.stopped())).append('.');
+      text.append("Stopped ")
+          .append(count(outcome.stopped().size()))
+          .append(": ")
+          .append(names(outcome.stopped()))
+          .append('.');
     }
     if (!outcome.stillRunning().isEmpty()) {
-      text.append(text.length() == 0 ? "" : "\n").append(count(outcome.stillRunning().size()))
-          .append(" still running, in code that does not check for stops (blocking I/O, native code, a loop in a"
-              + " library, or a JDK from 20 to 23 where threads cannot be stopped); restart the kernel to end ")
-          .append(outcome.stillRunning().size() == 1 ? "it" : "them").append(":\n")
-          .append(outcome.stillRunning().stream().map(ThreadsMagic::describe).collect(Collectors.joining("\n")));
+      text.append(text.length() == 0 ? "" : "\n")
+          .append(count(outcome.stillRunning().size()))
+          .append(
+              " still running, in code that does not check for stops (blocking I/O, native code, a loop in a"
+                  + " library, or a JDK from 20 to 23 where threads cannot be stopped); restart the kernel to end ")
+          .append(outcome.stillRunning().size() == 1 ? "it" : "them")
+          .append(":\n")
+          .append(
+              outcome.stillRunning().stream()
+                  .map(ThreadsMagic::describe)
+                  .collect(Collectors.joining("\n")));
     }
     return text.toString();
   }
@@ -72,7 +91,13 @@ final class ThreadsMagic {
   private static String describe(Thread thread) {
     StackTraceElement[] stack = thread.getStackTrace();
     String where = stack.length == 0 ? "" : ", at " + stack[0];
-    return "  " + thread.getName() + " (" + thread.getState() + (thread.isDaemon() ? ", daemon" : "") + where + ")";
+    return "  "
+        + thread.getName()
+        + " ("
+        + thread.getState()
+        + (thread.isDaemon() ? ", daemon" : "")
+        + where
+        + ")";
   }
 
   private static String names(List<Thread> threads) {

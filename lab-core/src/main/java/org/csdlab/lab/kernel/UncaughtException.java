@@ -18,7 +18,12 @@ public final class UncaughtException extends CellError {
    * @param line where it was thrown, numbered as the cell's location numbers lines (0: not known)
    * @param message the report's headline
    */
-  UncaughtException(String exceptionClassName, String exceptionMessage, int line, String message, List<String> lines) {
+  UncaughtException(
+      String exceptionClassName,
+      String exceptionMessage,
+      int line,
+      String message,
+      List<String> lines) {
     super(Kind.EXCEPTION, line, message, lines);
     this.exceptionClassName = exceptionClassName;
     this.exceptionMessage = exceptionMessage;
@@ -36,7 +41,9 @@ public final class UncaughtException extends CellError {
     return exceptionMessage;
   }
 
-  /** The fully qualified class name of what was thrown, e.g. {@code java.lang.ArithmeticException}. */
+  /**
+   * The fully qualified class name of what was thrown, e.g. {@code java.lang.ArithmeticException}.
+   */
   public String exceptionClassName() {
     return exceptionClassName;
   }

@@ -1,9 +1,9 @@
 /**
  * The csdlab Jupyter kernel: {@link org.csdlab.lab.kernel.CsdlabKernel} (on jjava-jupyter) runs
- * cells with {@link org.csdlab.lab.kernel.CellEvaluator} (JShell in the kernel's own JVM);
- * {@link org.csdlab.lab.kernel.KernelMain} is what the kernelspec runs and
- * {@link org.csdlab.lab.kernel.KernelInstaller} writes that kernelspec;
- * {@link org.csdlab.lab.kernel.JupyterLauncher} starts Jupyter on the notebooks.
+ * cells with {@link org.csdlab.lab.kernel.CellEvaluator} (JShell in the kernel's own JVM); {@link
+ * org.csdlab.lab.kernel.KernelMain} is what the kernelspec runs and {@link
+ * org.csdlab.lab.kernel.KernelInstaller} writes that kernelspec; {@link
+ * org.csdlab.lab.kernel.JupyterLauncher} starts Jupyter on the notebooks.
  *
  * <p>Cells: {@link org.csdlab.lab.kernel.CellEvaluator} is csdlab's one JShell cell runner; the
  * tutorial engine's {@code tutorial run} and {@code tutorial check} run their cells with it too, so

@@ -53,7 +53,7 @@ final class LiveDisplay {
   /** Replaces the display if the interval has passed since the last update. */
   void maybeUpdate(long now, Supplier<?> content) {
     if (now - lastUpdateNanos < intervalNanos) {
-      return;   // the common case, decided without the lock
+      return; // the common case, decided without the lock
     }
     synchronized (this) {
       if (now - lastUpdateNanos < intervalNanos) {

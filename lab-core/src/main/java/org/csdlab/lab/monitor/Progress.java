@@ -40,11 +40,15 @@ public final class Progress implements AutoCloseable {
    */
   public void advance(long bytes, long modeledNanos) {
     if (bytes < 0) {
-      throw new IllegalArgumentException("progress of series '" + name() + "' must not go back: bytes=" + bytes);
+      throw new IllegalArgumentException(
+          "progress of series '" + name() + "' must not go back: bytes=" + bytes);
     }
     if (modeledNanos < 0 && modeledNanos != Sample.NO_MODELED_TIME) {
       throw new IllegalArgumentException(
-          "modeled time of series '" + name() + "' must be at least 0 ns (or NO_MODELED_TIME), was " + modeledNanos);
+          "modeled time of series '"
+              + name()
+              + "' must be at least 0 ns (or NO_MODELED_TIME), was "
+              + modeledNanos);
     }
     long now = monitor.now();
     long done = series.advance(now, bytes, modeledNanos);
@@ -64,7 +68,9 @@ public final class Progress implements AutoCloseable {
     return series.snapshot();
   }
 
-  /** Marks the operation as ended: the last sample, the bar closed, the live chart's final state. */
+  /**
+   * Marks the operation as ended: the last sample, the bar closed, the live chart's final state.
+   */
   public void finish() {
     if (series.finish(monitor.now())) {
       if (bar != null) {

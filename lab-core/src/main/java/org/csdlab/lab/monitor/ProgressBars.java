@@ -3,8 +3,8 @@ package org.csdlab.lab.monitor;
 /** Whether a {@link ThroughputMonitor} draws terminal progress bars. */
 public enum ProgressBars {
   /**
-   * Bars when the JVM has a console (a terminal) or the system property {@code csdlab.progress}
-   * is {@code bar} (JShell's execution engine has no console, so the launcher sets it), and never
+   * Bars when the JVM has a console (a terminal) or the system property {@code csdlab.progress} is
+   * {@code bar} (JShell's execution engine has no console, so the launcher sets it), and never
    * while a notebook shows live charts.
    */
   AUTO,
@@ -13,7 +13,9 @@ public enum ProgressBars {
   /** Never draw bars. */
   OFF;
 
-  /** The system property that turns bars on ({@code bar}) or off ({@code none}) under {@link #AUTO}. */
+  /**
+   * The system property that turns bars on ({@code bar}) or off ({@code none}) under {@link #AUTO}.
+   */
   public static final String PROPERTY = "csdlab.progress";
 
   boolean wanted(boolean liveDisplay) {
@@ -42,7 +44,7 @@ public enum ProgressBars {
     try {
       return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
     } catch (ReflectiveOperationException e) {
-      return true;   // before JDK 22 a console exists only on a terminal
+      return true; // before JDK 22 a console exists only on a terminal
     }
   }
 }

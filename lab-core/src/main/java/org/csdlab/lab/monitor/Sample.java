@@ -1,9 +1,9 @@
 package org.csdlab.lab.monitor;
 
 /**
- * One point of a series: how many bytes were done after {@code wallNanos} of wall-clock time,
- * and after {@code modeledNanos} of modeled device time (or {@link #NO_MODELED_TIME} when the
- * operation has no device model, such as generating a dataset in memory).
+ * One point of a series: how many bytes were done after {@code wallNanos} of wall-clock time, and
+ * after {@code modeledNanos} of modeled device time (or {@link #NO_MODELED_TIME} when the operation
+ * has no device model, such as generating a dataset in memory).
  *
  * @param wallNanos wall-clock time since the series started
  * @param bytes bytes done since the series started

@@ -19,8 +19,14 @@ import org.csdlab.ebpf.MemoryBudget;
  * @param startNanos when the operation started, on the monitor's clock; charts put the series of
  *     one chart on a common time origin with it
  */
-public record Series(String name, long totalBytes, long bytesDone, boolean finished, List<Sample> samples,
-    long droppedSamples, long startNanos) {
+public record Series(
+    String name,
+    long totalBytes,
+    long bytesDone,
+    boolean finished,
+    List<Sample> samples,
+    long droppedSamples,
+    long startNanos) {
 
   public Series {
     Objects.requireNonNull(name, "name");
@@ -28,7 +34,8 @@ public record Series(String name, long totalBytes, long bytesDone, boolean finis
   }
 
   /** A series started at time 0 none of whose samples were dropped. */
-  public Series(String name, long totalBytes, long bytesDone, boolean finished, List<Sample> samples) {
+  public Series(
+      String name, long totalBytes, long bytesDone, boolean finished, List<Sample> samples) {
     this(name, totalBytes, bytesDone, finished, samples, 0, 0);
   }
 
@@ -57,7 +64,9 @@ public record Series(String name, long totalBytes, long bytesDone, boolean finis
     return hasModeledTime() ? last().modeledNanos() / 1e9 : Double.NaN;
   }
 
-  /** Average wall-clock throughput in MiB/s (2²⁰ bytes per second), or NaN before any time passed. */
+  /**
+   * Average wall-clock throughput in MiB/s (2²⁰ bytes per second), or NaN before any time passed.
+   */
   public double wallMebibytesPerSecond() {
     return rate(bytesDone, last().wallNanos());
   }
@@ -77,7 +86,8 @@ public record Series(String name, long totalBytes, long bytesDone, boolean finis
 
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder(name).append(": ").append(MemoryBudget.format(bytesDone));
+    StringBuilder text =
+        new StringBuilder(name).append(": ").append(MemoryBudget.format(bytesDone));
     if (totalBytes > 0 && !finished) {
       text.append(" of ").append(MemoryBudget.format(totalBytes));
     }
@@ -90,7 +100,11 @@ public record Series(String name, long totalBytes, long bytesDone, boolean finis
       text.append(String.format(Locale.ROOT, ", modeled %.3f s", modeledSeconds()));
     }
     if (droppedSamples > 0) {
-      text.append(", ").append(samples.size()).append(" of ").append(samples.size() + droppedSamples).append(" samples kept");
+      text.append(", ")
+          .append(samples.size())
+          .append(" of ")
+          .append(samples.size() + droppedSamples)
+          .append(" samples kept");
     }
     return text.append(finished ? "" : ", running").toString();
   }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The mutable state of one series. Samples are kept at most every {@code sampleIntervalNanos};
- * past {@link #MAX_SAMPLES} every other one is dropped and the interval doubles, so a long run
- * costs bounded memory and a per-chunk call costs a lock and an addition.
+ * The mutable state of one series. Samples are kept at most every {@code sampleIntervalNanos}; past
+ * {@link #MAX_SAMPLES} every other one is dropped and the interval doubles, so a long run costs
+ * bounded memory and a per-chunk call costs a lock and an addition.
  */
 final class SeriesRecorder {
   static final int MAX_SAMPLES = 2048;
@@ -23,7 +23,8 @@ final class SeriesRecorder {
   private long droppedSamples;
   private boolean finished;
 
-  SeriesRecorder(long sequence, String name, long totalBytes, long startNanos, long sampleIntervalNanos) {
+  SeriesRecorder(
+      long sequence, String name, long totalBytes, long startNanos, long sampleIntervalNanos) {
     this.sequence = sequence;
     this.name = name;
     this.totalBytes = totalBytes;
@@ -45,7 +46,8 @@ final class SeriesRecorder {
   /** Adds a chunk; returns the bytes done so far. */
   synchronized long advance(long now, long deltaBytes, long deltaModeledNanos) {
     if (finished) {
-      throw new IllegalStateException("series '" + name + "' has finished; start a new one to report more progress");
+      throw new IllegalStateException(
+          "series '" + name + "' has finished; start a new one to report more progress");
     }
     bytes += deltaBytes;
     if (deltaModeledNanos != Sample.NO_MODELED_TIME) {

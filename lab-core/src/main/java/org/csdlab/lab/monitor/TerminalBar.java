@@ -5,7 +5,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar in MiB with the current rate, on standard error (binary units, as every size in the lab). */
+/**
+ * A progress bar in MiB with the current rate, on standard error (binary units, as every size in
+ * the lab).
+ */
 final class TerminalBar {
   private static final long MIB = 1 << 20;
 
@@ -21,15 +24,16 @@ final class TerminalBar {
   }
 
   private TerminalBar(String name, long totalBytes) {
-    this.bar = new ProgressBarBuilder()
-        .setTaskName(name)
-        .setInitialMax(totalBytes > 0 ? totalBytes : -1)
-        .setUnit(" MiB", MIB)
-        .showSpeed()
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUpdateIntervalMillis(200)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err, 100))
-        .build();
+    this.bar =
+        new ProgressBarBuilder()
+            .setTaskName(name)
+            .setInitialMax(totalBytes > 0 ? totalBytes : -1)
+            .setUnit(" MiB", MIB)
+            .showSpeed()
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(200)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err, 100))
+            .build();
   }
 
   void stepTo(long bytes) {

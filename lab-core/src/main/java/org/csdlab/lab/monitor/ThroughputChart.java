@@ -14,8 +14,8 @@ import tech.tablesaw.api.Table;
  * Throughput over time from a monitor's series: each point is the rate over the interval between
  * two samples, placed at the interval's end.
  *
- * <p>Every series of one chart shares one time origin, the start of the chart's first operation:
- * on the wall-clock axis a series starts when it started; on the modeled axis it starts where the
+ * <p>Every series of one chart shares one time origin, the start of the chart's first operation: on
+ * the wall-clock axis a series starts when it started; on the modeled axis it starts where the
  * modeled time of the operations that had ended before it began ends (operations run one after
  * another add up their modeled time; ones that overlap in wall-clock time start together), since
  * each operation reports only its own modeled time.
@@ -26,23 +26,33 @@ final class ThroughputChart {
 
   /** How the rendering says that older series were dropped. */
   static String droppedNote(long droppedSeries) {
-    return droppedSeries + " older operation" + (droppedSeries == 1 ? "" : "s") + " dropped (the monitor keeps the last "
-        + ThroughputMonitor.MAX_SERIES + ")";
+    return droppedSeries
+        + " older operation"
+        + (droppedSeries == 1 ? "" : "s")
+        + " dropped (the monitor keeps the last "
+        + ThroughputMonitor.MAX_SERIES
+        + ")";
   }
 
   static Chart of(List<Series> series, TimeAxis axis, long droppedSeries) {
-    List<Series> shown = axis == TimeAxis.MODELED ? series.stream().filter(Series::hasModeledTime).toList() : series;
+    List<Series> shown =
+        axis == TimeAxis.MODELED ? series.stream().filter(Series::hasModeledTime).toList() : series;
     long[] origins = origins(shown, axis);
     List<Line> lines = new ArrayList<>();
     StringBuilder summary = new StringBuilder();
     for (int i = 0; i < shown.size(); i++) {
       Series one = shown.get(i);
       List<double[]> points = points(one, axis, origins[i]);
-      lines.add(new Line(one.name(),
-          points.stream().mapToDouble(p -> p[0]).toArray(),
-          points.stream().mapToDouble(p -> p[1]).toArray()));
-      double average = axis == TimeAxis.MODELED ? one.modeledMebibytesPerSecond() : one.wallMebibytesPerSecond();
-      summary.append(summary.length() == 0 ? "" : "; ").append(one.name())
+      lines.add(
+          new Line(
+              one.name(),
+              points.stream().mapToDouble(p -> p[0]).toArray(),
+              points.stream().mapToDouble(p -> p[1]).toArray()));
+      double average =
+          axis == TimeAxis.MODELED ? one.modeledMebibytesPerSecond() : one.wallMebibytesPerSecond();
+      summary
+          .append(summary.length() == 0 ? "" : "; ")
+          .append(one.name())
           .append(Double.isNaN(average) ? "" : String.format(Locale.ROOT, " %.0f MiB/s", average));
     }
     if (droppedSeries > 0) {
@@ -50,12 +60,19 @@ final class ThroughputChart {
     }
     long thinned = series.stream().mapToLong(Series::droppedSamples).sum();
     if (thinned > 0) {
-      summary.append(summary.length() == 0 ? "" : "; ").append(thinned)
-          .append(" samples thinned out to keep each series at most ").append(SeriesRecorder.MAX_SAMPLES);
+      summary
+          .append(summary.length() == 0 ? "" : "; ")
+          .append(thinned)
+          .append(" samples thinned out to keep each series at most ")
+          .append(SeriesRecorder.MAX_SAMPLES);
     }
-    String title = axis == TimeAxis.MODELED ? "Throughput over modeled device time" : "Throughput over wall-clock time";
+    String title =
+        axis == TimeAxis.MODELED
+            ? "Throughput over modeled device time"
+            : "Throughput over wall-clock time";
     Chart lineChart = Charts.lines(title, axis.title(), "throughput (MiB/s)", lines);
-    return Chart.of(lineChart.figure(), title, lines.isEmpty() ? "no operations yet" : summary.toString());
+    return Chart.of(
+        lineChart.figure(), title, lines.isEmpty() ? "no operations yet" : summary.toString());
   }
 
   /**

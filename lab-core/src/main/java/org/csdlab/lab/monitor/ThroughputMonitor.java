@@ -17,13 +17,12 @@ import tech.tablesaw.api.Table;
  * Follows long operations (dataset generation, host scans, offloaded scans) as named series of
  * bytes done over wall-clock time and, when they report it, modeled device time.
  *
- * <p>While an operation runs, a terminal (or JShell started by the launcher) shows it as a
- * progress bar in MiB with the current rate on standard error ({@link ProgressBars}). A notebook
- * shows a live chart only where a cell asks for one with {@link #live()}: the chart appears in that
- * cell and follows the operations the cell starts after the call, updated in place at most every
- * {@link Builder#displayInterval display interval} and once more when each ends. Other cells show
- * no chart, so a loop of small operations does not fill a cell with charts or a legend with
- * entries.
+ * <p>While an operation runs, a terminal (or JShell started by the launcher) shows it as a progress
+ * bar in MiB with the current rate on standard error ({@link ProgressBars}). A notebook shows a
+ * live chart only where a cell asks for one with {@link #live()}: the chart appears in that cell
+ * and follows the operations the cell starts after the call, updated in place at most every {@link
+ * Builder#displayInterval display interval} and once more when each ends. Other cells show no
+ * chart, so a loop of small operations does not fill a cell with charts or a legend with entries.
  *
  * <pre>{@code
  * var monitor = ThroughputMonitor.create();
@@ -44,8 +43,13 @@ public final class ThroughputMonitor implements HtmlRenderable {
   private final long displayIntervalNanos;
   private final ProgressBars progressBars;
   private final DisplaySink fixedSink;
-  /** The most series kept; starting more drops the oldest, so a loop of operations costs bounded memory. */
+
+  /**
+   * The most series kept; starting more drops the oldest, so a loop of operations costs bounded
+   * memory.
+   */
   public static final int MAX_SERIES = 256;
+
   /** The longest operation name {@link #toString()} shows whole, so that it stays one line. */
   private static final int MAX_NAME_CHARS = 40;
 
@@ -62,7 +66,10 @@ public final class ThroughputMonitor implements HtmlRenderable {
     this.fixedSink = builder.sink;
   }
 
-  /** A monitor with the defaults: system clock, bars when in a terminal, live charts where {@link #live()} asks. */
+  /**
+   * A monitor with the defaults: system clock, bars when in a terminal, live charts where {@link
+   * #live()} asks.
+   */
   public static ThroughputMonitor create() {
     return builder().build();
   }
@@ -89,18 +96,20 @@ public final class ThroughputMonitor implements HtmlRenderable {
       throw new IllegalArgumentException("a monitored operation needs a name, e.g. \"host scan\"");
     }
     if (totalBytes < 0) {
-      throw new IllegalArgumentException("total bytes of '" + name + "' must be at least 0 (0 = unknown), was " + totalBytes);
+      throw new IllegalArgumentException(
+          "total bytes of '" + name + "' must be at least 0 (0 = unknown), was " + totalBytes);
     }
     long now = now();
-    SeriesRecorder recorder = new SeriesRecorder(startedSeries.getAndIncrement(), name, totalBytes, now,
-        sampleIntervalNanos);
+    SeriesRecorder recorder =
+        new SeriesRecorder(
+            startedSeries.getAndIncrement(), name, totalBytes, now, sampleIntervalNanos);
     addBounded(recorder);
     DisplaySink sink = currentSink();
     LiveDisplay display = live;
     if (display != null && display.sink() == sink) {
       display.maybeUpdate(now, () -> liveChart(display));
     } else if (display != null) {
-      endLive(display);   // started from a later cell: the earlier cell's chart is complete
+      endLive(display); // started from a later cell: the earlier cell's chart is complete
     }
     TerminalBar bar = progressBars.wanted(sink.live()) ? TerminalBar.open(name, totalBytes) : null;
     return new Progress(this, recorder, bar);
@@ -116,7 +125,9 @@ public final class ThroughputMonitor implements HtmlRenderable {
     live(TimeAxis.WALL_CLOCK);
   }
 
-  /** As {@link #live()}, with the chart's time axis {@code axis} (e.g. {@link TimeAxis#MODELED}). */
+  /**
+   * As {@link #live()}, with the chart's time axis {@code axis} (e.g. {@link TimeAxis#MODELED}).
+   */
   public void live(TimeAxis axis) {
     Objects.requireNonNull(axis, "axis");
     DisplaySink sink = currentSink();
@@ -142,10 +153,8 @@ public final class ThroughputMonitor implements HtmlRenderable {
 
   /** The chart a live display shows: the series started since it was asked for. */
   private Chart liveChart(LiveDisplay display) {
-    List<Series> followed = series.stream()
-        .filter(display::follows)
-        .map(SeriesRecorder::snapshot)
-        .toList();
+    List<Series> followed =
+        series.stream().filter(display::follows).map(SeriesRecorder::snapshot).toList();
     return ThroughputChart.of(followed, display.axis(), 0);
   }
 
@@ -198,8 +207,8 @@ public final class ThroughputMonitor implements HtmlRenderable {
   }
 
   /**
-   * The samples as a table: series, wall s and modeled s (from the charts' common origin), MiB done,
-   * MiB/s (wall-clock) over the interval before the sample.
+   * The samples as a table: series, wall s and modeled s (from the charts' common origin), MiB
+   * done, MiB/s (wall-clock) over the interval before the sample.
    */
   public Table table() {
     return ThroughputChart.table(series());
@@ -220,8 +229,11 @@ public final class ThroughputMonitor implements HtmlRenderable {
     long dropped = droppedSeries();
     long operations = all.size() + dropped;
     String last = all.get(all.size() - 1).name();
-    return "ThroughputMonitor[" + operations + (operations == 1 ? " operation" : " operations")
-        + (dropped > 0 ? " (" + dropped + " older dropped)" : "") + ", last: "
+    return "ThroughputMonitor["
+        + operations
+        + (operations == 1 ? " operation" : " operations")
+        + (dropped > 0 ? " (" + dropped + " older dropped)" : "")
+        + ", last: "
         + (last.length() <= MAX_NAME_CHARS ? last : last.substring(0, MAX_NAME_CHARS - 1) + "…")
         + "; see chart() or table()]";
   }

@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param kind markdown or code
  * @param text the cell's text, without the {@code //md} markers, no leading or trailing blank lines
  * @param firstLine the 1-based line of the tutorial source where the cell's text starts
- * @param exercise the exercise this code cell is part of (its solution or its hidden checks), if any
+ * @param exercise the exercise this code cell is part of (its solution or its hidden checks), if
+ *     any
  */
 public record Cell(Kind kind, String text, int firstLine, Optional<Exercise.Part> exercise) {
 
@@ -43,8 +44,21 @@ public record Cell(Kind kind, String text, int firstLine, Optional<Exercise.Part
 
   @Override
   public String toString() {
-    return "Cell[" + kind + " at line " + firstLine + ", " + text.lines().count() + " lines"
-        + exercise.map(p -> ", " + p.role().name().toLowerCase(Locale.ROOT) + " of exercise "
-            + p.exercise().id()).orElse("") + "]";
+    return "Cell["
+        + kind
+        + " at line "
+        + firstLine
+        + ", "
+        + text.lines().count()
+        + " lines"
+        + exercise
+            .map(
+                p ->
+                    ", "
+                        + p.role().name().toLowerCase(Locale.ROOT)
+                        + " of exercise "
+                        + p.exercise().id())
+            .orElse("")
+        + "]";
   }
 }

@@ -33,7 +33,8 @@ public final class Check<T> {
 
   private Check(String description, T actual) {
     if (description == null || description.isBlank()) {
-      throw new IllegalArgumentException("a check needs a description of what it checks, e.g. \"r0 of the hello program\"");
+      throw new IllegalArgumentException(
+          "a check needs a description of what it checks, e.g. \"r0 of the hello program\"");
     }
     this.description = description.strip();
     this.actual = actual;
@@ -62,8 +63,11 @@ public final class Check<T> {
       check.pass("raises " + expected.getSimpleName() + ": " + thrown.getMessage());
       return expected.cast(thrown);
     }
-    check.fail("expected " + expected.getSimpleName() + " but "
-        + (thrown == null ? "nothing was thrown" : "got " + thrown));
+    check.fail(
+        "expected "
+            + expected.getSimpleName()
+            + " but "
+            + (thrown == null ? "nothing was thrown" : "got " + thrown));
     throw new AssertionError("unreachable");
   }
 
@@ -72,12 +76,17 @@ public final class Check<T> {
    * type ({@code 42} equals {@code 42L}); integral numbers exactly, others as doubles.
    */
   public void is(Object expected) {
-    verify(same(actual, expected), "is " + show(expected), "expected " + show(expected) + " but was " + show(actual));
+    verify(
+        same(actual, expected),
+        "is " + show(expected),
+        "expected " + show(expected) + " but was " + show(actual));
   }
 
   /** Checks that the value does not equal {@code unexpected}. */
   public void isNot(Object unexpected) {
-    verify(!same(actual, unexpected), "is not " + show(unexpected) + " (was " + show(actual) + ")",
+    verify(
+        !same(actual, unexpected),
+        "is not " + show(unexpected) + " (was " + show(actual) + ")",
         "expected anything but " + show(unexpected));
   }
 
@@ -88,32 +97,41 @@ public final class Check<T> {
     }
     double value = number("isCloseTo");
     String range = show(expected) + " ± " + show(tolerance);
-    verify(Math.abs(value - expected) <= tolerance, "is " + range + " (was " + show(actual) + ")",
+    verify(
+        Math.abs(value - expected) <= tolerance,
+        "is " + range + " (was " + show(actual) + ")",
         "expected " + range + " but was " + show(actual));
   }
 
   /** Checks that a number is strictly greater than {@code bound}. */
   public void isGreaterThan(double bound) {
     double value = number("isGreaterThan");
-    verify(value > bound, "is greater than " + show(bound) + " (was " + show(actual) + ")",
+    verify(
+        value > bound,
+        "is greater than " + show(bound) + " (was " + show(actual) + ")",
         "expected more than " + show(bound) + " but was " + show(actual));
   }
 
   /** Checks that a number is strictly less than {@code bound}. */
   public void isLessThan(double bound) {
     double value = number("isLessThan");
-    verify(value < bound, "is less than " + show(bound) + " (was " + show(actual) + ")",
+    verify(
+        value < bound,
+        "is less than " + show(bound) + " (was " + show(actual) + ")",
         "expected less than " + show(bound) + " but was " + show(actual));
   }
 
   /** Checks that a number lies in {@code [low, high]}. */
   public void isBetween(double low, double high) {
     if (low > high) {
-      throw new IllegalArgumentException("isBetween(" + low + ", " + high + "): low must not exceed high");
+      throw new IllegalArgumentException(
+          "isBetween(" + low + ", " + high + "): low must not exceed high");
     }
     double value = number("isBetween");
     String range = "between " + show(low) + " and " + show(high);
-    verify(value >= low && value <= high, "is " + range + " (was " + show(actual) + ")",
+    verify(
+        value >= low && value <= high,
+        "is " + range + " (was " + show(actual) + ")",
         "expected a value " + range + " but was " + show(actual));
   }
 
@@ -130,7 +148,9 @@ public final class Check<T> {
   /** Checks that the value's text contains {@code part}. */
   public void contains(String part) {
     Objects.requireNonNull(part, "part");
-    verify(actual != null && String.valueOf(actual).contains(part), "mentions \"" + part + "\"",
+    verify(
+        actual != null && String.valueOf(actual).contains(part),
+        "mentions \"" + part + "\"",
         "expected text containing \"" + part + "\" but was " + show(actual));
   }
 
@@ -148,7 +168,8 @@ public final class Check<T> {
   }
 
   private void pass(String what) {
-    CheckResult result = new CheckResult(description, true, description + (what.startsWith(":") ? "" : " ") + what);
+    CheckResult result =
+        new CheckResult(description, true, description + (what.startsWith(":") ? "" : " ") + what);
     out().println(result.printed());
     CheckLog.record(result);
   }
@@ -169,9 +190,14 @@ public final class Check<T> {
     if (actual instanceof Number n) {
       return n.doubleValue();
     }
-    throw new IllegalArgumentException("Check.that(\"" + description + "\", ...)." + method
-        + " needs a number, but the value is " + show(actual)
-        + (actual == null ? "" : " (" + actual.getClass().getSimpleName() + ")"));
+    throw new IllegalArgumentException(
+        "Check.that(\""
+            + description
+            + "\", ...)."
+            + method
+            + " needs a number, but the value is "
+            + show(actual)
+            + (actual == null ? "" : " (" + actual.getClass().getSimpleName() + ")"));
   }
 
   private static boolean same(Object actual, Object expected) {

@@ -37,10 +37,12 @@ public final class CheckLog {
   /** Collects the checks of {@code body} into a list (for tests and small runs). */
   static List<CheckResult> collect(Runnable body) {
     List<CheckResult> results = new ArrayList<>();
-    recording(results::add, () -> {
-      body.run();
-      return null;
-    });
+    recording(
+        results::add,
+        () -> {
+          body.run();
+          return null;
+        });
     return results;
   }
 

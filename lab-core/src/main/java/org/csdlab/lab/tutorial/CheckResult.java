@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param description what was checked, in the tutorial's words ("r0 of the hello program")
  * @param passed whether the expectation held
- * @param line the printed line without its mark, e.g. "r0 of the hello program is 42" or
- *     "r0 of the hello program: expected 42 but was 41"
+ * @param line the printed line without its mark, e.g. "r0 of the hello program is 42" or "r0 of the
+ *     hello program: expected 42 but was 41"
  */
 public record CheckResult(String description, boolean passed, String line) {
 

@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
 final class ExecutedNotebook {
 
   private static final int MESSAGE_MAX_CHARS = 500;
+
   /** How a failed check starts its line ({@link Check}); the second where output is not UTF-8. */
   private static final String FAILED_MARK = "✗ ";
+
   private static final String FAILED_ASCII = "[FAIL] ";
 
   private final JsonNode cells;
@@ -31,9 +33,16 @@ final class ExecutedNotebook {
     Integer answerIndex = plan.answerCells().get(exercise.id());
     Integer checksIndex = plan.checksCells().get(exercise.id());
     if (answerIndex == null || checksIndex == null) {
-      return new ExerciseGrade(exercise, ExerciseGrade.Outcome.MISSING, "no cell of the notebook is exercise "
-          + exercise.id() + " (cell metadata " + NotebookGenerator.METADATA_KEY + ".exercise): was it deleted, or"
-          + " its metadata removed?", "");
+      return new ExerciseGrade(
+          exercise,
+          ExerciseGrade.Outcome.MISSING,
+          "no cell of the notebook is exercise "
+              + exercise.id()
+              + " (cell metadata "
+              + NotebookGenerator.METADATA_KEY
+              + ".exercise): was it deleted, or"
+              + " its metadata removed?",
+          "");
     }
     JsonNode answer = cells.path(answerIndex);
     JsonNode checks = cells.path(checksIndex);
@@ -43,8 +52,11 @@ final class ExecutedNotebook {
     }
     Optional<JsonNode> answerError = error(answer);
     if (answerError.isPresent()) {
-      return new ExerciseGrade(exercise, ExerciseGrade.Outcome.ERROR, "error in your cell: "
-          + summary(answerError.get()), traceback(answerError.get()));
+      return new ExerciseGrade(
+          exercise,
+          ExerciseGrade.Outcome.ERROR,
+          "error in your cell: " + summary(answerError.get()),
+          traceback(answerError.get()));
     }
     stopped = stopped(exercise, checks, "the checks of your cell");
     if (stopped.isPresent()) {
@@ -53,36 +65,68 @@ final class ExecutedNotebook {
     String printed = printed(checks);
     Optional<JsonNode> checksError = error(checks);
     if (checksError.isPresent()) {
-      Optional<String> failedCheck = printed.lines().filter(l -> l.startsWith(FAILED_MARK) || l.startsWith(FAILED_ASCII))
-          .findFirst();
-      String message = failedCheck.map(l -> l.substring(l.indexOf(' ') + 1)).orElse("the checks could not run on what your cell left: "
-          + summary(checksError.get()));
-      return new ExerciseGrade(exercise, ExerciseGrade.Outcome.FAILED, cut(message),
+      Optional<String> failedCheck =
+          printed
+              .lines()
+              .filter(l -> l.startsWith(FAILED_MARK) || l.startsWith(FAILED_ASCII))
+              .findFirst();
+      String message =
+          failedCheck
+              .map(l -> l.substring(l.indexOf(' ') + 1))
+              .orElse(
+                  "the checks could not run on what your cell left: " + summary(checksError.get()));
+      return new ExerciseGrade(
+          exercise,
+          ExerciseGrade.Outcome.FAILED,
+          cut(message),
           printed + traceback(checksError.get()));
     }
     String mark = Submission.completionMark(nonce, exercise);
     if (printed.lines().noneMatch(mark::equals)) {
-      return new ExerciseGrade(exercise, ExerciseGrade.Outcome.FAILED, "the checks did not run to their end (no"
-          + " completion mark was printed: does your cell change System.out?)", printed);
+      return new ExerciseGrade(
+          exercise,
+          ExerciseGrade.Outcome.FAILED,
+          "the checks did not run to their end (no"
+              + " completion mark was printed: does your cell change System.out?)",
+          printed);
     }
-    return new ExerciseGrade(exercise, ExerciseGrade.Outcome.PASSED, "", printed.lines()
-        .filter(l -> !l.equals(mark)).map(l -> l + "\n").collect(Collectors.joining()));
+    return new ExerciseGrade(
+        exercise,
+        ExerciseGrade.Outcome.PASSED,
+        "",
+        printed
+            .lines()
+            .filter(l -> !l.equals(mark))
+            .map(l -> l + "\n")
+            .collect(Collectors.joining()));
   }
 
   /** The grade when {@code cell} was interrupted or never ran. */
   private static Optional<ExerciseGrade> stopped(Exercise exercise, JsonNode cell, String what) {
     JsonNode mark = cell.path("metadata").path(NotebookExecutor.RUN_MARK);
     if (mark.has("timed_out_s")) {
-      return Optional.of(new ExerciseGrade(exercise, ExerciseGrade.Outcome.TIMEOUT, what + " ran longer than "
-          + mark.path("timed_out_s").asLong() + " s and was interrupted (an endless loop?)", ""));
+      return Optional.of(
+          new ExerciseGrade(
+              exercise,
+              ExerciseGrade.Outcome.TIMEOUT,
+              what
+                  + " ran longer than "
+                  + mark.path("timed_out_s").asLong()
+                  + " s and was interrupted (an endless loop?)",
+              ""));
     }
     if (mark.has("not_run")) {
-      return Optional.of(new ExerciseGrade(exercise, ExerciseGrade.Outcome.NOT_RUN, what + " did not run: "
-          + mark.path("not_run").asText(), ""));
+      return Optional.of(
+          new ExerciseGrade(
+              exercise,
+              ExerciseGrade.Outcome.NOT_RUN,
+              what + " did not run: " + mark.path("not_run").asText(),
+              ""));
     }
     if (mark.has("kernel_died")) {
-      return Optional.of(new ExerciseGrade(exercise, ExerciseGrade.Outcome.ERROR, "the kernel died while "
-          + what + " ran", ""));
+      return Optional.of(
+          new ExerciseGrade(
+              exercise, ExerciseGrade.Outcome.ERROR, "the kernel died while " + what + " ran", ""));
     }
     return Optional.empty();
   }
@@ -112,8 +156,13 @@ final class ExecutedNotebook {
     String value = error.path("evalue").asText();
     List<String> lines = new ArrayList<>();
     error.path("traceback").forEach(l -> lines.add(l.asText()));
-    String symbol = lines.stream().map(String::strip).filter(l -> l.startsWith("symbol:")).findFirst()
-        .map(l -> " (" + l.replaceAll("\\s+", " ") + ")").orElse("");
+    String symbol =
+        lines.stream()
+            .map(String::strip)
+            .filter(l -> l.startsWith("symbol:"))
+            .findFirst()
+            .map(l -> " (" + l.replaceAll("\\s+", " ") + ")")
+            .orElse("");
     return cut(value + symbol);
   }
 

@@ -25,8 +25,11 @@ public record Exercise(String id, String title, String stub, int firstLine) {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(stub, "stub");
     if (!ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("an exercise id is 1 to 63 lower-case letters, digits and dashes,"
-          + " starting with a letter or digit; was '" + id + "'");
+      throw new IllegalArgumentException(
+          "an exercise id is 1 to 63 lower-case letters, digits and dashes,"
+              + " starting with a letter or digit; was '"
+              + id
+              + "'");
     }
     if (title.isBlank()) {
       throw new IllegalArgumentException("exercise " + id + " has an empty title");
@@ -40,7 +43,10 @@ public record Exercise(String id, String title, String stub, int firstLine) {
   public enum Role {
     /** The reference solution: in the teacher's notebook; the student's gets the stub instead. */
     SOLUTION,
-    /** The hidden checks: only in the teacher's notebook; the grader runs them after the student's cell. */
+    /**
+     * The hidden checks: only in the teacher's notebook; the grader runs them after the student's
+     * cell.
+     */
     CHECKS
   }
 

@@ -20,14 +20,23 @@ public record ExerciseGrade(Exercise exercise, Outcome outcome, String message, 
     FAILED,
     /** The student's cell threw or did not compile. */
     ERROR,
-    /** The student's cell, or the checks on its result, ran past the cell timeout and were interrupted. */
+    /**
+     * The student's cell, or the checks on its result, ran past the cell timeout and were
+     * interrupted.
+     */
     TIMEOUT,
     /** The notebook has no cell for the exercise (deleted, or its metadata removed). */
     MISSING,
-    /** The exercise was not reached: the notebook's time budget ran out or the kernel died before it. */
+    /**
+     * The exercise was not reached: the notebook's time budget ran out or the kernel died before
+     * it.
+     */
     NOT_RUN;
 
-    /** Whether this outcome counts as a failure of the test (rather than an error) in a JUnit report. */
+    /**
+     * Whether this outcome counts as a failure of the test (rather than an error) in a JUnit
+     * report.
+     */
     public boolean isFailure() {
       return this == FAILED || this == MISSING;
     }

@@ -9,7 +9,8 @@ import org.csdlab.lab.kernel.UncaughtException;
  * The cell a tutorial run stopped at, and why: the cell runner's {@link CellError} (the report a
  * notebook would show for the same cell, its lines numbered as the tutorial source numbers them).
  *
- * @param cell the 1-based number of the cell among all the tutorial's cells (as a notebook numbers them)
+ * @param cell the 1-based number of the cell among all the tutorial's cells (as a notebook numbers
+ *     them)
  * @param error what went wrong, as the cell runner reports it
  * @param reason one line on what went wrong: the compiler's message, the exception, the failed
  *     check, or the run's time limit
@@ -24,7 +25,9 @@ public record FailedCell(int cell, CellError error, String reason) {
   /** The failure of {@code cell}, with a reason read from {@code error}. */
   static FailedCell of(int cell, CellError error) {
     String reason = error.getMessage();
-    if (error instanceof UncaughtException uncaught && uncaught.exceptionMessage() != null && isCheck(error)) {
+    if (error instanceof UncaughtException uncaught
+        && uncaught.exceptionMessage() != null
+        && isCheck(error)) {
       reason = uncaught.exceptionMessage();
     }
     return new FailedCell(cell, error, reason);
@@ -56,7 +59,8 @@ public record FailedCell(int cell, CellError error, String reason) {
    */
   public String describe() {
     StringBuilder text = new StringBuilder("cell " + cell + ", line " + line() + ": " + reason);
-    // A stopped run's report is the reason; the notebook's "the next cell runs normally" is not for it.
+    // A stopped run's report is the reason; the notebook's "the next cell runs normally" is not for
+    // it.
     List<String> report = error.kind() == CellError.Kind.INTERRUPTED ? List.of() : error.lines();
     for (int i = 0; i < report.size(); i++) {
       // The report's headline says again what the reason says.

@@ -20,15 +20,34 @@ final class GradeReport {
   static String text(StudentGrade grade) {
     StringBuilder text = new StringBuilder(grade.file().toString());
     if (grade.problem().isPresent()) {
-      return text.append(": NOT GRADED: ").append(grade.problem().get().problem()).append('\n').toString();
+      return text.append(": NOT GRADED: ")
+          .append(grade.problem().get().problem())
+          .append('\n')
+          .toString();
     }
-    text.append(" (").append(grade.tutorial().orElse("?")).append("): ").append(grade.passedCount()).append(" of ")
-        .append(grade.exercises().size()).append(" exercises passed\n");
-    int width = grade.exercises().stream().mapToInt(e -> e.exercise().id().length()).max().orElse(0);
+    text.append(" (")
+        .append(grade.tutorial().orElse("?"))
+        .append("): ")
+        .append(grade.passedCount())
+        .append(" of ")
+        .append(grade.exercises().size())
+        .append(" exercises passed\n");
+    int width =
+        grade.exercises().stream().mapToInt(e -> e.exercise().id().length()).max().orElse(0);
     for (ExerciseGrade exercise : grade.exercises()) {
       String outcome = exercise.passed() ? "passed" : exercise.outcome().name().replace('_', ' ');
-      text.append(String.format(Locale.ROOT, "  %-8s %s", outcome, exercise.passed() ? exercise.exercise().id()
-          : String.format(Locale.ROOT, "%-" + width + "s  %s", exercise.exercise().id(), exercise.message())));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "  %-8s %s",
+              outcome,
+              exercise.passed()
+                  ? exercise.exercise().id()
+                  : String.format(
+                      Locale.ROOT,
+                      "%-" + width + "s  %s",
+                      exercise.exercise().id(),
+                      exercise.message())));
       text.append('\n');
     }
     return text.toString();
@@ -40,8 +59,17 @@ final class GradeReport {
     long exercises = grades.stream().mapToLong(g -> g.exercises().size()).sum();
     long passed = grades.stream().mapToLong(StudentGrade::passedCount).sum();
     long notGraded = grades.size() - graded;
-    return "graded " + graded + " notebook" + (graded == 1 ? "" : "s") + ": " + passed + " of " + exercises
-        + " exercises passed" + (notGraded == 0 ? "" : "; " + notGraded + " file" + (notGraded == 1 ? "" : "s")
-        + " NOT GRADED");
+    return "graded "
+        + graded
+        + " notebook"
+        + (graded == 1 ? "" : "s")
+        + ": "
+        + passed
+        + " of "
+        + exercises
+        + " exercises passed"
+        + (notGraded == 0
+            ? ""
+            : "; " + notGraded + " file" + (notGraded == 1 ? "" : "s") + " NOT GRADED");
   }
 }

@@ -12,10 +12,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Tutorial runs as a JUnit XML report, the format CI servers show test results from: one
- * {@code <testsuite>} per tutorial, one {@code <testcase>} per check (a {@code <failure>} when it
- * did not hold) and one per cell that stopped the run with a compile error, an exception or a
- * timeout (an {@code <error>}). A failed check that stopped the run is reported once, as a failure.
+ * Tutorial runs as a JUnit XML report, the format CI servers show test results from: one {@code
+ * <testsuite>} per tutorial, one {@code <testcase>} per check (a {@code <failure>} when it did not
+ * hold) and one per cell that stopped the run with a compile error, an exception or a timeout (an
+ * {@code <error>}). A failed check that stopped the run is reported once, as a failure.
  */
 public final class JUnitXmlReport {
 
@@ -28,9 +28,14 @@ public final class JUnitXmlReport {
 
   /** Writes the report of {@code runs} to {@code out} as UTF-8. */
   public static void write(List<TutorialRun> runs, OutputStream out) throws IOException {
-    document(out, "csdlab tutorials", runs.stream().mapToLong(JUnitXmlReport::tests).sum(),
-        runs.stream().mapToLong(JUnitXmlReport::failures).sum(), runs.stream().mapToLong(JUnitXmlReport::errors).sum(),
-        runs.stream().mapToLong(TutorialRun::elapsedNanos).sum(), xml -> {
+    document(
+        out,
+        "csdlab tutorials",
+        runs.stream().mapToLong(JUnitXmlReport::tests).sum(),
+        runs.stream().mapToLong(JUnitXmlReport::failures).sum(),
+        runs.stream().mapToLong(JUnitXmlReport::errors).sum(),
+        runs.stream().mapToLong(TutorialRun::elapsedNanos).sum(),
+        xml -> {
           for (TutorialRun run : runs) {
             suite(xml, run);
           }
@@ -48,22 +53,34 @@ public final class JUnitXmlReport {
     toFile(file, out -> writeGrades(grades, out));
   }
 
-  /** Writes the grades of a class to {@code out} as UTF-8 (see {@link #writeGrades(List, Path)}). */
+  /**
+   * Writes the grades of a class to {@code out} as UTF-8 (see {@link #writeGrades(List, Path)}).
+   */
   public static void writeGrades(List<StudentGrade> grades, OutputStream out) throws IOException {
-    document(out, "csdlab grades", grades.stream().mapToLong(JUnitXmlReport::gradeTests).sum(),
+    document(
+        out,
+        "csdlab grades",
+        grades.stream().mapToLong(JUnitXmlReport::gradeTests).sum(),
         grades.stream().mapToLong(g -> gradeFailures(g, true)).sum(),
         grades.stream().mapToLong(g -> gradeFailures(g, false)).sum(),
-        grades.stream().mapToLong(StudentGrade::elapsedNanos).sum(), xml -> {
+        grades.stream().mapToLong(StudentGrade::elapsedNanos).sum(),
+        xml -> {
           for (StudentGrade grade : grades) {
             gradeSuite(xml, grade);
           }
         });
   }
 
-  private static void gradeSuite(XMLStreamWriter xml, StudentGrade grade) throws XMLStreamException {
+  private static void gradeSuite(XMLStreamWriter xml, StudentGrade grade)
+      throws XMLStreamException {
     String className = "grades." + grade.tutorial().orElse("unknown") + "." + grade.student();
-    startSuite(xml, clean(grade.student()), gradeTests(grade), gradeFailures(grade, true),
-        gradeFailures(grade, false), grade.elapsedNanos());
+    startSuite(
+        xml,
+        clean(grade.student()),
+        gradeTests(grade),
+        gradeFailures(grade, true),
+        gradeFailures(grade, false),
+        grade.elapsedNanos());
     xml.writeCharacters("\n    ");
     xml.writeStartElement("properties");
     property(xml, "file", grade.file().toString());
@@ -71,21 +88,35 @@ public final class JUnitXmlReport {
     xml.writeEndElement();
     if (grade.problem().isPresent()) {
       SubmissionException problem = grade.problem().get();
-      testcase(xml, clean(className), "notebook", "error", problem.reason().name().toLowerCase(Locale.ROOT),
-          problem.problem(), problem.getMessage());
+      testcase(
+          xml,
+          clean(className),
+          "notebook",
+          "error",
+          problem.reason().name().toLowerCase(Locale.ROOT),
+          problem.problem(),
+          problem.getMessage());
     }
     for (ExerciseGrade exercise : grade.exercises()) {
-      String element = exercise.passed() ? null : exercise.outcome().isFailure() ? "failure" : "error";
-      testcase(xml, clean(className), exercise.exercise().id(), element,
-          exercise.outcome().name().toLowerCase(Locale.ROOT), exercise.message(), exercise.details());
+      String element =
+          exercise.passed() ? null : exercise.outcome().isFailure() ? "failure" : "error";
+      testcase(
+          xml,
+          clean(className),
+          exercise.exercise().id(),
+          element,
+          exercise.outcome().name().toLowerCase(Locale.ROOT),
+          exercise.message(),
+          exercise.details());
     }
     xml.writeCharacters("\n  ");
     xml.writeEndElement();
   }
 
   /** Opens a {@code <testsuite>} with its counts. */
-  private static void startSuite(XMLStreamWriter xml, String name, long tests, long failures,
-      long errors, long nanos) throws XMLStreamException {
+  private static void startSuite(
+      XMLStreamWriter xml, String name, long tests, long failures, long errors, long nanos)
+      throws XMLStreamException {
     xml.writeCharacters("\n  ");
     xml.writeStartElement("testsuite");
     xml.writeAttribute("name", name);
@@ -108,8 +139,15 @@ public final class JUnitXmlReport {
   }
 
   /** A test case; {@code element} is {@code failure}, {@code error} or null when it passed. */
-  private static void testcase(XMLStreamWriter xml, String className, String name, String element, String type,
-      String message, String details) throws XMLStreamException {
+  private static void testcase(
+      XMLStreamWriter xml,
+      String className,
+      String name,
+      String element,
+      String type,
+      String message,
+      String details)
+      throws XMLStreamException {
     xml.writeCharacters("\n    ");
     xml.writeStartElement("testcase");
     xml.writeAttribute("classname", className);
@@ -134,7 +172,9 @@ public final class JUnitXmlReport {
     if (!failures && !grade.graded()) {
       return 1;
     }
-    return grade.exercises().stream().filter(e -> !e.passed() && e.outcome().isFailure() == failures).count();
+    return grade.exercises().stream()
+        .filter(e -> !e.passed() && e.outcome().isFailure() == failures)
+        .count();
   }
 
   /** What writes the body of a report. */
@@ -157,13 +197,17 @@ public final class JUnitXmlReport {
         writing.write(out);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the JUnit report " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the JUnit report " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** A {@code <testsuites>} document with these totals around {@code body}, which writes the suites. */
-  private static void document(OutputStream out, String name, long tests, long failures, long errors, long nanos,
-      Body body) throws IOException {
+  /**
+   * A {@code <testsuites>} document with these totals around {@code body}, which writes the suites.
+   */
+  private static void document(
+      OutputStream out, String name, long tests, long failures, long errors, long nanos, Body body)
+      throws IOException {
     try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
       xml.writeStartDocument("UTF-8", "1.0");
@@ -205,8 +249,13 @@ public final class JUnitXmlReport {
         xml.writeStartElement("failure");
         xml.writeAttribute("message", clean(check.line()));
         xml.writeAttribute("type", "check");
-        xml.writeCharacters(clean(check.printed() + run.error()
-            .filter(FailedCell::isCheck).map(e -> "\n" + e.describe()).orElse("")));
+        xml.writeCharacters(
+            clean(
+                check.printed()
+                    + run.error()
+                        .filter(FailedCell::isCheck)
+                        .map(e -> "\n" + e.describe())
+                        .orElse("")));
         xml.writeEndElement();
       }
       xml.writeEndElement();
@@ -252,13 +301,20 @@ public final class JUnitXmlReport {
   /** XML 1.0 cannot hold most control characters, even escaped: drop them (e.g. ANSI colours). */
   private static String clean(String s) {
     StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().forEach(c -> {
-      boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-          || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-      if (allowed) {
-        b.appendCodePoint(c);
-      }
-    });
+    s.codePoints()
+        .forEach(
+            c -> {
+              boolean allowed =
+                  c == 0x9
+                      || c == 0xA
+                      || c == 0xD
+                      || (c >= 0x20 && c <= 0xD7FF)
+                      || (c >= 0xE000 && c <= 0xFFFD)
+                      || (c >= 0x10000 && c <= 0x10FFFF);
+              if (allowed) {
+                b.appendCodePoint(c);
+              }
+            });
     return b.toString();
   }
 }

@@ -17,24 +17,28 @@ import org.csdlab.lab.kernel.JupyterLauncher;
 
 /**
  * Executes a notebook under real Jupyter, with nbclient (what {@code jupyter nbconvert --execute}
- * runs) driven by a small Python script shipped in the jar ({@value #DRIVER}): every code cell
- * runs even after errors, a cell past {@link #cellTimeout} is interrupted, and once the notebook
- * has run {@link #notebookTimeout} the cells left are not run; each such cell is marked in its
- * metadata ({@value #RUN_MARK}: {@code timed_out_s}, {@code not_run}, {@code kernel_died}). The
- * Python process itself is stopped if it outlives the budget by {@link #GRACE} (kernel start-up and
+ * runs) driven by a small Python script shipped in the jar ({@value #DRIVER}): every code cell runs
+ * even after errors, a cell past {@link #cellTimeout} is interrupted, and once the notebook has run
+ * {@link #notebookTimeout} the cells left are not run; each such cell is marked in its metadata
+ * ({@value #RUN_MARK}: {@code timed_out_s}, {@code not_run}, {@code kernel_died}). The Python
+ * process itself is stopped if it outlives the budget by {@link #GRACE} (kernel start-up and
  * shutdown), so a notebook can never hang the grader.
  */
 public final class NotebookExecutor {
 
   /** The driver script, a resource beside this class. */
   public static final String DRIVER = "execute_notebook.py";
+
   /** The cell metadata key where the driver marks cells it interrupted or did not run. */
   public static final String RUN_MARK = "csdlab_run";
+
   /** Time allowed beyond the notebook budget for the kernel to start and stop. */
   public static final Duration GRACE = Duration.ofSeconds(150);
+
   /** How Python with nbclient is installed, for messages. */
-  public static final String INSTALL_NBCLIENT_HINT = "On Debian or Ubuntu: sudo apt-get install python3-nbclient"
-      + " jupyter-client (elsewhere: pip install nbclient); or name the Python that has it with --python";
+  public static final String INSTALL_NBCLIENT_HINT =
+      "On Debian or Ubuntu: sudo apt-get install python3-nbclient"
+          + " jupyter-client (elsewhere: pip install nbclient); or name the Python that has it with --python";
 
   private static final int KERNEL_DID_NOT_START = 3;
   private static final int LOG_TAIL_CHARS = 2000;
@@ -50,7 +54,11 @@ public final class NotebookExecutor {
    * @param kernelName the kernelspec to run the notebook with
    * @param environment variables added to the driver's (and so the kernel's) environment
    */
-  public NotebookExecutor(Path python, String kernelName, Duration cellTimeout, Duration notebookTimeout,
+  public NotebookExecutor(
+      Path python,
+      String kernelName,
+      Duration cellTimeout,
+      Duration notebookTimeout,
       Map<String, String> environment) {
     this.python = Objects.requireNonNull(python, "python");
     this.kernelName = Objects.requireNonNull(kernelName, "kernelName");
@@ -58,7 +66,8 @@ public final class NotebookExecutor {
     this.notebookTimeout = Objects.requireNonNull(notebookTimeout, "notebookTimeout");
     this.environment = Map.copyOf(environment);
     if (cellTimeout.toSeconds() < 1 || notebookTimeout.toSeconds() < 1) {
-      throw new IllegalArgumentException("timeouts are at least 1 s, were " + cellTimeout + " and " + notebookTimeout);
+      throw new IllegalArgumentException(
+          "timeouts are at least 1 s, were " + cellTimeout + " and " + notebookTimeout);
     }
   }
 
@@ -73,9 +82,9 @@ public final class NotebookExecutor {
   }
 
   /**
-   * The Python to use: {@code configured} when given, else the interpreter that runs the
-   * {@code jupyter} command on the PATH (its {@code #!} line), else {@code python3} on the PATH;
-   * empty when none is found.
+   * The Python to use: {@code configured} when given, else the interpreter that runs the {@code
+   * jupyter} command on the PATH (its {@code #!} line), else {@code python3} on the PATH; empty
+   * when none is found.
    */
   public static Optional<Path> findPython(Optional<Path> configured) {
     if (configured.isPresent()) {
@@ -94,8 +103,11 @@ public final class NotebookExecutor {
     Path log = null;
     try {
       log = Files.createTempFile("csdlab-python-check", ".log");
-      Process process = new ProcessBuilder(python.toString(), "-c", "import nbclient, nbformat")
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process process =
+          new ProcessBuilder(python.toString(), "-c", "import nbclient, nbformat")
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         return Optional.of(python + " did not answer within 60 s");
@@ -104,8 +116,12 @@ public final class NotebookExecutor {
         return Optional.empty();
       }
       String printed = log(log).strip();
-      return Optional.of(python + " cannot import nbclient and nbformat (exit status " + process.exitValue() + ")"
-          + (printed.isEmpty() ? "" : ": " + printed));
+      return Optional.of(
+          python
+              + " cannot import nbclient and nbformat (exit status "
+              + process.exitValue()
+              + ")"
+              + (printed.isEmpty() ? "" : ": " + printed));
     } catch (IOException e) {
       return Optional.of("cannot run " + python + ": " + e.getMessage());
     } catch (InterruptedException e) {
@@ -132,24 +148,42 @@ public final class NotebookExecutor {
       if (!Files.exists(driver)) {
         try (InputStream in = NotebookExecutor.class.getResourceAsStream(DRIVER)) {
           if (in == null) {
-            throw new IllegalStateException("the grader's driver " + DRIVER + " is missing from the csdlab jar");
+            throw new IllegalStateException(
+                "the grader's driver " + DRIVER + " is missing from the csdlab jar");
           }
           Files.write(driver, in.readAllBytes());
         }
       }
-      List<String> command = new ArrayList<>(List.of(python.toString(), driver.toString(), notebook.toString(),
-          output.toString(), kernelName, Long.toString(cellTimeout.toSeconds()),
-          Long.toString(notebookTimeout.toSeconds()), workDir.toAbsolutePath().toString()));
-      ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-          .redirectOutput(log.toFile());
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  python.toString(),
+                  driver.toString(),
+                  notebook.toString(),
+                  output.toString(),
+                  kernelName,
+                  Long.toString(cellTimeout.toSeconds()),
+                  Long.toString(notebookTimeout.toSeconds()),
+                  workDir.toAbsolutePath().toString()));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
       builder.environment().putAll(environment);
       Process process = builder.start();
       long limitSeconds = notebookTimeout.plus(GRACE).toSeconds();
       try {
         if (!process.waitFor(limitSeconds, TimeUnit.SECONDS)) {
-          throw new ExecutionFailure("Jupyter was still running the notebook after " + limitSeconds
-              + " s (its budget of " + notebookTimeout.toSeconds() + " s and " + GRACE.toSeconds()
-              + " s for the kernel to start and stop) and was stopped", log(log));
+          throw new ExecutionFailure(
+              "Jupyter was still running the notebook after "
+                  + limitSeconds
+                  + " s (its budget of "
+                  + notebookTimeout.toSeconds()
+                  + " s and "
+                  + GRACE.toSeconds()
+                  + " s for the kernel to start and stop) and was stopped",
+              log(log));
         }
       } finally {
         if (process.isAlive()) {
@@ -158,16 +192,22 @@ public final class NotebookExecutor {
         }
       }
       if (process.exitValue() == KERNEL_DID_NOT_START) {
-        throw new ExecutionFailure("the kernel '" + kernelName + "' could not start (install it with ./csdlab"
-            + " jupyter install --user, or --prefix for all users)", log(log));
+        throw new ExecutionFailure(
+            "the kernel '"
+                + kernelName
+                + "' could not start (install it with ./csdlab"
+                + " jupyter install --user, or --prefix for all users)",
+            log(log));
       }
       if (process.exitValue() != 0 || !Files.isRegularFile(output)) {
-        throw new ExecutionFailure("Jupyter failed to run the notebook (exit status " + process.exitValue() + ")",
+        throw new ExecutionFailure(
+            "Jupyter failed to run the notebook (exit status " + process.exitValue() + ")",
             log(log));
       }
       return output;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + python + " to execute " + notebook + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot run " + python + " to execute " + notebook + ": " + e.getMessage(), e);
     }
   }
 
@@ -189,20 +229,28 @@ public final class NotebookExecutor {
 
   private static String log(Path log) {
     try {
-      return Files.isRegularFile(log) ? tail(Files.readString(log, StandardCharsets.ISO_8859_1)) : "";
+      return Files.isRegularFile(log)
+          ? tail(Files.readString(log, StandardCharsets.ISO_8859_1))
+          : "";
     } catch (IOException e) {
       return "(cannot read " + log + ": " + e.getMessage() + ")";
     }
   }
 
   private static String tail(String text) {
-    return text.length() <= LOG_TAIL_CHARS ? text : "..." + text.substring(text.length() - LOG_TAIL_CHARS);
+    return text.length() <= LOG_TAIL_CHARS
+        ? text
+        : "..." + text.substring(text.length() - LOG_TAIL_CHARS);
   }
 
   /** The interpreter in a script's {@code #!} line, when it names a Python. */
   private static Optional<Path> interpreterOf(Path script) {
     try (InputStream in = Files.newInputStream(script)) {
-      String first = new String(in.readNBytes(256), StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
+      String first =
+          new String(in.readNBytes(256), StandardCharsets.ISO_8859_1)
+              .lines()
+              .findFirst()
+              .orElse("");
       if (!first.startsWith("#!")) {
         return Optional.empty();
       }
@@ -211,7 +259,9 @@ public final class NotebookExecutor {
       if (!Path.of(interpreter).getFileName().toString().startsWith("python")) {
         return Optional.empty();
       }
-      return interpreter.contains("/") ? Optional.of(Path.of(interpreter)) : JupyterLauncher.onPath(interpreter);
+      return interpreter.contains("/")
+          ? Optional.of(Path.of(interpreter))
+          : JupyterLauncher.onPath(interpreter);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

@@ -21,27 +21,30 @@ import java.util.Optional;
 /**
  * Writes a tutorial's notebooks from its source: nbformat 4.5, kernel {@value #KERNEL_NAME}, one
  * markdown or code cell per {@link Cell}, no outputs. The notebooks in {@code notebooks/} are
- * generated this way ({@code ./csdlab tutorial notebooks}); edit the {@code tutorial.jsh}, never the
- * notebook. The output is deterministic (cell ids from their position) so regenerating an unchanged
- * tutorial changes nothing.
+ * generated this way ({@code ./csdlab tutorial notebooks}); edit the {@code tutorial.jsh}, never
+ * the notebook. The output is deterministic (cell ids from their position) so regenerating an
+ * unchanged tutorial changes nothing.
  *
- * <p>Each tutorial has two editions ({@link Edition}): the teacher's, {@code notebooks/NN-name.ipynb},
- * holds every cell, with each exercise's reference solution and hidden checks; the student's,
- * {@code notebooks/student/NN-name.ipynb}, holds each exercise's stub in place of its solution and
- * no hidden checks. Both say in their metadata which tutorial and edition they are
- * ({@code metadata.csdlab.tutorial}, {@code .edition}), and every exercise cell names its exercise
- * and role ({@code cell.metadata.csdlab.exercise}, {@code .role}: {@code solution} or
- * {@code checks} in the teacher's, {@code answer} in the student's); the grader finds the
- * tutorial and the student's answers by them.
+ * <p>Each tutorial has two editions ({@link Edition}): the teacher's, {@code
+ * notebooks/NN-name.ipynb}, holds every cell, with each exercise's reference solution and hidden
+ * checks; the student's, {@code notebooks/student/NN-name.ipynb}, holds each exercise's stub in
+ * place of its solution and no hidden checks. Both say in their metadata which tutorial and edition
+ * they are ({@code metadata.csdlab.tutorial}, {@code .edition}), and every exercise cell names its
+ * exercise and role ({@code cell.metadata.csdlab.exercise}, {@code .role}: {@code solution} or
+ * {@code checks} in the teacher's, {@code answer} in the student's); the grader finds the tutorial
+ * and the student's answers by them.
  */
 public final class NotebookGenerator {
 
   /** The kernelspec name of the csdlab Jupyter kernel. */
   public static final String KERNEL_NAME = "csdlab";
+
   /** How Jupyter shows the kernel. */
   public static final String KERNEL_DISPLAY_NAME = "Java (csdlab)";
+
   /** The metadata key (of the notebook and of cells) under which csdlab keeps what it needs. */
   public static final String METADATA_KEY = "csdlab";
+
   /** The role of a student's exercise cell in its metadata. */
   public static final String ANSWER_ROLE = "answer";
 
@@ -62,19 +65,27 @@ public final class NotebookGenerator {
 
   private NotebookGenerator() {}
 
-  /** The teacher's notebook of {@code source} (tutorial {@code name}) as JSON text, formatted as Jupyter writes it. */
+  /**
+   * The teacher's notebook of {@code source} (tutorial {@code name}) as JSON text, formatted as
+   * Jupyter writes it.
+   */
   public static String notebook(String name, TutorialSource source) {
     return notebook(name, source, Edition.TEACHER);
   }
 
-  /** The {@code edition} notebook of {@code source} (tutorial {@code name}) as JSON text, formatted as Jupyter writes it. */
+  /**
+   * The {@code edition} notebook of {@code source} (tutorial {@code name}) as JSON text, formatted
+   * as Jupyter writes it.
+   */
   public static String notebook(String name, TutorialSource source, Edition edition) {
     ObjectNode notebook = JSON.createObjectNode();
     ArrayNode cells = notebook.putArray("cells");
     int index = 0;
     for (Cell cell : source.cells()) {
       Optional<Exercise.Part> part = cell.exercise();
-      if (edition == Edition.STUDENT && part.isPresent() && part.get().role() == Exercise.Role.CHECKS) {
+      if (edition == Edition.STUDENT
+          && part.isPresent()
+          && part.get().role() == Exercise.Role.CHECKS) {
         continue;
       }
       index++;
@@ -129,14 +140,19 @@ public final class NotebookGenerator {
     return edition == Edition.TEACHER ? tutorial.notebook() : tutorial.studentNotebook();
   }
 
-  /** Writes both notebooks of {@code tutorial} to their places; returns true when a file changed. */
+  /**
+   * Writes both notebooks of {@code tutorial} to their places; returns true when a file changed.
+   */
   public static boolean write(Tutorial tutorial) {
     boolean teacher = write(tutorial, Edition.TEACHER);
     boolean student = write(tutorial, Edition.STUDENT);
     return teacher || student;
   }
 
-  /** Writes the {@code edition} notebook of {@code tutorial} to its place; returns true when the file changed. */
+  /**
+   * Writes the {@code edition} notebook of {@code tutorial} to its place; returns true when the
+   * file changed.
+   */
   public static boolean write(Tutorial tutorial, Edition edition) {
     Path file = path(tutorial, edition);
     if (isUpToDate(tutorial, edition)) {
@@ -144,35 +160,46 @@ public final class NotebookGenerator {
     }
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, notebook(tutorial.name(), tutorial.source(), edition), StandardCharsets.UTF_8);
+      Files.writeString(
+          file, notebook(tutorial.name(), tutorial.source(), edition), StandardCharsets.UTF_8);
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** True when both notebooks on disk are exactly what {@link #notebook} makes of the tutorial now. */
+  /**
+   * True when both notebooks on disk are exactly what {@link #notebook} makes of the tutorial now.
+   */
   public static boolean isUpToDate(Tutorial tutorial) {
     return isUpToDate(tutorial, Edition.TEACHER) && isUpToDate(tutorial, Edition.STUDENT);
   }
 
-  /** True when the {@code edition} notebook on disk is exactly what {@link #notebook} makes of the tutorial now. */
+  /**
+   * True when the {@code edition} notebook on disk is exactly what {@link #notebook} makes of the
+   * tutorial now.
+   */
   public static boolean isUpToDate(Tutorial tutorial, Edition edition) {
     Path file = path(tutorial, edition);
     try {
-      return Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8)
-          .equals(notebook(tutorial.name(), tutorial.source(), edition));
+      return Files.exists(file)
+          && Files.readString(file, StandardCharsets.UTF_8)
+              .equals(notebook(tutorial.name(), tutorial.source(), edition));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** JSON laid out as Jupyter saves notebooks: 1-space indent, {@code "key": value}, {@code {}} and {@code []} when empty. */
+  /**
+   * JSON laid out as Jupyter saves notebooks: 1-space indent, {@code "key": value}, {@code {}} and
+   * {@code []} when empty.
+   */
   private static final class JupyterPrinter extends DefaultPrettyPrinter {
     private static final long serialVersionUID = 1L;
 
     JupyterPrinter() {
-      super(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+      super(
+          Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
       indentObjectsWith(new DefaultIndenter(" ", "\n"));
       indentArraysWith(new DefaultIndenter(" ", "\n"));
     }

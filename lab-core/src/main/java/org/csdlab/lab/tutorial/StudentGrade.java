@@ -12,12 +12,18 @@ import java.util.Optional;
  * @param file the file handed in
  * @param student who handed it in (the file name without {@code .ipynb})
  * @param tutorial the tutorial it belongs to, when that could be read
- * @param exercises one grade per exercise of the tutorial, in the tutorial's order (empty when not graded)
+ * @param exercises one grade per exercise of the tutorial, in the tutorial's order (empty when not
+ *     graded)
  * @param problem why the file could not be graded, if it could not
  * @param elapsedNanos how long grading it took
  */
-public record StudentGrade(Path file, String student, Optional<String> tutorial, List<ExerciseGrade> exercises,
-    Optional<SubmissionException> problem, long elapsedNanos) {
+public record StudentGrade(
+    Path file,
+    String student,
+    Optional<String> tutorial,
+    List<ExerciseGrade> exercises,
+    Optional<SubmissionException> problem,
+    long elapsedNanos) {
 
   public StudentGrade {
     Objects.requireNonNull(file, "file");

@@ -29,8 +29,13 @@ import org.csdlab.lab.io.InputFileException;
 public record Submission(Path file, String student, String tutorial, ObjectNode notebook) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** How Jackson names a place in its messages: {@code [Source: REDACTED (...); line: 1, column: 11]}. */
-  private static final Pattern SOURCE_IN_MESSAGE = Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
+
+  /**
+   * How Jackson names a place in its messages: {@code [Source: REDACTED (...); line: 1, column:
+   * 11]}.
+   */
+  private static final Pattern SOURCE_IN_MESSAGE =
+      Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
 
   public Submission {
     Objects.requireNonNull(file, "file");
@@ -62,32 +67,58 @@ public record Submission(Path file, String student, String tutorial, ObjectNode 
       root = JSON.readTree(text);
     } catch (JacksonException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new SubmissionException(file, SubmissionException.Reason.NOT_JSON, "not a notebook: not JSON" + where
-          + " (" + SOURCE_IN_MESSAGE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2") + ")", e);
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new SubmissionException(
+          file,
+          SubmissionException.Reason.NOT_JSON,
+          "not a notebook: not JSON"
+              + where
+              + " ("
+              + SOURCE_IN_MESSAGE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2")
+              + ")",
+          e);
     }
-    if (root == null || !root.isObject() || !root.path("cells").isArray() || root.path("nbformat").asInt() != 4) {
-      throw new SubmissionException(file, SubmissionException.Reason.NOT_A_NOTEBOOK, "JSON, but not a Jupyter"
-          + " notebook (an nbformat 4 object with a cells list)", null);
+    if (root == null
+        || !root.isObject()
+        || !root.path("cells").isArray()
+        || root.path("nbformat").asInt() != 4) {
+      throw new SubmissionException(
+          file,
+          SubmissionException.Reason.NOT_A_NOTEBOOK,
+          "JSON, but not a Jupyter" + " notebook (an nbformat 4 object with a cells list)",
+          null);
     }
     JsonNode tutorial = root.path("metadata").path(NotebookGenerator.METADATA_KEY).path("tutorial");
     if (!tutorial.isTextual() || tutorial.asText().isBlank()) {
-      throw new SubmissionException(file, SubmissionException.Reason.NOT_A_TUTORIAL_NOTEBOOK, "a notebook, but not"
-          + " a csdlab tutorial notebook (its metadata has no " + NotebookGenerator.METADATA_KEY + ".tutorial); hand"
-          + " out the student notebooks of notebooks/" + Tutorial.STUDENT_DIRECTORY + "/ (./csdlab tutorial notebooks)",
+      throw new SubmissionException(
+          file,
+          SubmissionException.Reason.NOT_A_TUTORIAL_NOTEBOOK,
+          "a notebook, but not"
+              + " a csdlab tutorial notebook (its metadata has no "
+              + NotebookGenerator.METADATA_KEY
+              + ".tutorial); hand"
+              + " out the student notebooks of notebooks/"
+              + Tutorial.STUDENT_DIRECTORY
+              + "/ (./csdlab tutorial notebooks)",
           null);
     }
     return new Submission(file, studentOf(file), tutorial.asText(), (ObjectNode) root);
   }
 
-  /** The index in {@code cells} of the student's cell for exercise {@code id}: the last cell tagged with it. */
+  /**
+   * The index in {@code cells} of the student's cell for exercise {@code id}: the last cell tagged
+   * with it.
+   */
   public Optional<Integer> answerCell(String id) {
     Optional<Integer> found = Optional.empty();
     JsonNode cells = notebook.path("cells");
     for (int i = 0; i < cells.size(); i++) {
       JsonNode tag = cells.get(i).path("metadata").path(NotebookGenerator.METADATA_KEY);
       boolean answer = !"checks".equals(tag.path("role").asText());
-      if (answer && "code".equals(cells.get(i).path("cell_type").asText()) && id.equals(tag.path("exercise").asText())) {
+      if (answer
+          && "code".equals(cells.get(i).path("cell_type").asText())
+          && id.equals(tag.path("exercise").asText())) {
         found = Optional.of(i);
       }
     }
@@ -95,10 +126,10 @@ public record Submission(Path file, String student, String tutorial, ObjectNode 
   }
 
   /**
-   * The notebook to execute: the student's cells with each exercise's hidden checks (from
-   * {@code source}, the teacher's) inserted right after the student's cell for it, each ending
-   * by printing {@link #completionMark}. Checks cells already in the notebook are dropped: only
-   * the teacher's source is trusted.
+   * The notebook to execute: the student's cells with each exercise's hidden checks (from {@code
+   * source}, the teacher's) inserted right after the student's cell for it, each ending by printing
+   * {@link #completionMark}. Checks cells already in the notebook are dropped: only the teacher's
+   * source is trusted.
    *
    * @return the notebook, and where each exercise's checks cell is in it
    */
@@ -114,15 +145,21 @@ public record Submission(Path file, String student, String tutorial, ObjectNode 
     JsonNode original = notebook.path("cells");
     for (int i = 0; i < original.size(); i++) {
       JsonNode cell = original.get(i);
-      if ("checks".equals(cell.path("metadata").path(NotebookGenerator.METADATA_KEY).path("role").asText())) {
+      if ("checks"
+          .equals(
+              cell.path("metadata").path(NotebookGenerator.METADATA_KEY).path("role").asText())) {
         continue;
       }
       cells.add(cell.deepCopy());
       Exercise exercise = after.get(i);
       if (exercise != null) {
         answerCells.put(exercise.id(), cells.size() - 1);
-        String checks = source.exerciseCell(exercise.id(), Exercise.Role.CHECKS).orElseThrow().text();
-        cells.add(checksCell(exercise, checks + "\nSystem.out.println(\"" + completionMark(nonce, exercise) + "\");"));
+        String checks =
+            source.exerciseCell(exercise.id(), Exercise.Role.CHECKS).orElseThrow().text();
+        cells.add(
+            checksCell(
+                exercise,
+                checks + "\nSystem.out.println(\"" + completionMark(nonce, exercise) + "\");"));
         checksCells.put(exercise.id(), cells.size() - 1);
       }
     }
@@ -130,7 +167,10 @@ public record Submission(Path file, String student, String tutorial, ObjectNode 
     return new Plan(copy, answerCells, checksCells);
   }
 
-  /** The line a checks cell prints when it ran to its end; {@code nonce} is fresh for each grading run. */
+  /**
+   * The line a checks cell prints when it ran to its end; {@code nonce} is fresh for each grading
+   * run.
+   */
   public static String completionMark(String nonce, Exercise exercise) {
     return "csdlab-grader " + nonce + " " + exercise.id() + " done";
   }
@@ -152,10 +192,12 @@ public record Submission(Path file, String student, String tutorial, ObjectNode 
    * A notebook ready to execute for grading.
    *
    * @param notebook the notebook with the hidden checks in it
-   * @param answerCells where each exercise's student cell is, by exercise id (missing exercises absent)
+   * @param answerCells where each exercise's student cell is, by exercise id (missing exercises
+   *     absent)
    * @param checksCells where each exercise's checks cell is, by exercise id
    */
-  public record Plan(ObjectNode notebook, Map<String, Integer> answerCells, Map<String, Integer> checksCells) {
+  public record Plan(
+      ObjectNode notebook, Map<String, Integer> answerCells, Map<String, Integer> checksCells) {
     public Plan {
       answerCells = Map.copyOf(answerCells);
       checksCells = Map.copyOf(checksCells);

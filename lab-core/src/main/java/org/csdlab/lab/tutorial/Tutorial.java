@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * One tutorial of the catalog: {@code tutorials/NN-name/tutorial.jsh} and the notebook generated
- * from it, {@code notebooks/NN-name.ipynb} (the teacher's: everything) and
- * {@code notebooks/student/NN-name.ipynb} (the student's: exercise stubs, no solutions or hidden checks).
+ * from it, {@code notebooks/NN-name.ipynb} (the teacher's: everything) and {@code
+ * notebooks/student/NN-name.ipynb} (the student's: exercise stubs, no solutions or hidden checks).
  *
  * @param number its number, from the directory name ({@code 01-hello-ebpf} is 1)
  * @param name the directory name, e.g. {@code 01-hello-ebpf}
@@ -25,14 +25,17 @@ public record Tutorial(int number, String name, String title, Path script, Path 
     Objects.requireNonNull(script, "script");
     Objects.requireNonNull(notebook, "notebook");
     if (number < 1) {
-      throw new IllegalArgumentException("tutorial numbers start at 1, was " + number + " for " + name);
+      throw new IllegalArgumentException(
+          "tutorial numbers start at 1, was " + number + " for " + name);
     }
   }
 
   /** The directory of student notebooks, inside the notebooks directory. */
   public static final String STUDENT_DIRECTORY = "student";
 
-  /** Where its student notebook is: {@code student/} beside the teacher's notebook, same file name. */
+  /**
+   * Where its student notebook is: {@code student/} beside the teacher's notebook, same file name.
+   */
   public Path studentNotebook() {
     return notebook.resolveSibling(STUDENT_DIRECTORY).resolve(notebook.getFileName());
   }

@@ -15,13 +15,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The tutorials of a csdlab checkout: every {@code tutorials/NN-name/tutorial.jsh} under the project
- * root, in number order, with their notebooks in {@code notebooks/}.
+ * The tutorials of a csdlab checkout: every {@code tutorials/NN-name/tutorial.jsh} under the
+ * project root, in number order, with their notebooks in {@code notebooks/}.
  */
 public final class TutorialCatalog {
 
   /** System property naming the project root (the directory that holds {@code tutorials/}). */
   public static final String HOME_PROPERTY = "csdlab.home";
+
   /** Environment variable naming the project root, when the property is not set. */
   public static final String HOME_VARIABLE = "CSDLAB_HOME";
 
@@ -40,7 +41,8 @@ public final class TutorialCatalog {
     Path absolute = root.toAbsolutePath().normalize();
     Path dir = absolute.resolve("tutorials");
     if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("no tutorials directory in " + absolute + " (expected " + dir + ")");
+      throw new IllegalArgumentException(
+          "no tutorials directory in " + absolute + " (expected " + dir + ")");
     }
     List<Tutorial> found = new ArrayList<>();
     try (Stream<Path> entries = Files.list(dir)) {
@@ -49,8 +51,13 @@ public final class TutorialCatalog {
         Path script = entry.resolve(Tutorial.SCRIPT);
         if (m.matches() && Files.isRegularFile(script)) {
           String name = entry.getFileName().toString();
-          found.add(new Tutorial(Integer.parseInt(m.group(1)), name, TutorialSource.read(script).title(), script,
-              absolute.resolve("notebooks").resolve(name + ".ipynb")));
+          found.add(
+              new Tutorial(
+                  Integer.parseInt(m.group(1)),
+                  name,
+                  TutorialSource.read(script).title(),
+                  script,
+                  absolute.resolve("notebooks").resolve(name + ".ipynb")));
         }
       }
     } catch (IOException e) {
@@ -59,8 +66,14 @@ public final class TutorialCatalog {
     found.sort(Comparator.comparingInt(Tutorial::number));
     for (int i = 1; i < found.size(); i++) {
       if (found.get(i).number() == found.get(i - 1).number()) {
-        throw new IllegalStateException("two tutorials have number " + found.get(i).number() + ": "
-            + found.get(i - 1).name() + " and " + found.get(i).name() + "; rename one directory");
+        throw new IllegalStateException(
+            "two tutorials have number "
+                + found.get(i).number()
+                + ": "
+                + found.get(i - 1).name()
+                + " and "
+                + found.get(i).name()
+                + "; rename one directory");
       }
     }
     return new TutorialCatalog(absolute, found);
@@ -72,9 +85,16 @@ public final class TutorialCatalog {
    * {@code notebooks/}), or the location of the csdlab jar.
    */
   public static TutorialCatalog locate() {
-    return of(home().orElseThrow(() -> new IllegalStateException(
-        "cannot find the csdlab tutorials: run from the csdlab directory, or set -D" + HOME_PROPERTY
-            + "=DIR or " + HOME_VARIABLE + "=DIR to the directory that holds tutorials/")));
+    return of(
+        home()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "cannot find the csdlab tutorials: run from the csdlab directory, or set -D"
+                            + HOME_PROPERTY
+                            + "=DIR or "
+                            + HOME_VARIABLE
+                            + "=DIR to the directory that holds tutorials/")));
   }
 
   /** The project root, if one can be found (see {@link #locate()}). */
@@ -87,7 +107,9 @@ public final class TutorialCatalog {
       return Optional.of(Path.of(configured).toAbsolutePath().normalize());
     }
     Optional<Path> fromWorkingDirectory = upwardsFrom(Path.of("").toAbsolutePath());
-    return fromWorkingDirectory.isPresent() ? fromWorkingDirectory : jarLocation().flatMap(TutorialCatalog::upwardsFrom);
+    return fromWorkingDirectory.isPresent()
+        ? fromWorkingDirectory
+        : jarLocation().flatMap(TutorialCatalog::upwardsFrom);
   }
 
   /** The directory that holds {@code tutorials/} and {@code notebooks/}. */
@@ -112,16 +134,26 @@ public final class TutorialCatalog {
 
   /** The tutorial with this number. */
   public Tutorial get(int number) {
-    return tutorials.stream().filter(t -> t.number() == number).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("there is no tutorial " + number + "; the tutorials are "
-            + tutorials.stream().map(t -> Integer.toString(t.number())).collect(Collectors.joining(", "))));
+    return tutorials.stream()
+        .filter(t -> t.number() == number)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "there is no tutorial "
+                        + number
+                        + "; the tutorials are "
+                        + tutorials.stream()
+                            .map(t -> Integer.toString(t.number()))
+                            .collect(Collectors.joining(", "))));
   }
 
   /** A file under {@code tutorials/}, e.g. {@code file("programs/count_u32.o")}; it must exist. */
   public Path file(String relative) {
     Path file = directory().resolve(relative).normalize();
     if (!file.startsWith(directory())) {
-      throw new IllegalArgumentException(relative + " is outside the tutorials directory " + directory());
+      throw new IllegalArgumentException(
+          relative + " is outside the tutorials directory " + directory());
     }
     if (!Files.exists(file)) {
       throw new IllegalArgumentException("no file " + relative + " in " + directory());
@@ -136,7 +168,8 @@ public final class TutorialCatalog {
    */
   private static Optional<Path> upwardsFrom(Path start) {
     for (Path dir = start; dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("tutorials").resolve("programs")) && Files.isRegularFile(dir.resolve("csdlab"))) {
+      if (Files.isDirectory(dir.resolve("tutorials").resolve("programs"))
+          && Files.isRegularFile(dir.resolve("csdlab"))) {
         return Optional.of(dir);
       }
     }

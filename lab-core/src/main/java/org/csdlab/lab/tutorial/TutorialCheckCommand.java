@@ -19,22 +19,27 @@ import picocli.CommandLine.Spec;
  * {@code csdlab tutorial check [N...] [--junit-xml FILE]}: runs tutorials headless and says which
  * held; exit status 1 when any check failed or any cell broke.
  */
-@Command(name = "check",
-    description = "Run tutorials headless and check what they state; exit status 1 if any check fails.")
+@Command(
+    name = "check",
+    description =
+        "Run tutorials headless and check what they state; exit status 1 if any check fails.")
 public final class TutorialCheckCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @ParentCommand
-  TutorialCommand parent;
+  @ParentCommand TutorialCommand parent;
 
   @Parameters(paramLabel = "N", arity = "0..*", description = "Tutorial numbers (default: all).")
   List<Integer> numbers = new ArrayList<>();
 
-  @Option(names = "--junit-xml", paramLabel = "FILE", description = "Also write a JUnit XML report to FILE.")
+  @Option(
+      names = "--junit-xml",
+      paramLabel = "FILE",
+      description = "Also write a JUnit XML report to FILE.")
   Path junitXml;
 
-  @Option(names = {"-v", "--verbose"}, description = "Print everything the tutorials print.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Print everything the tutorials print.")
   boolean verbose;
 
   @Override
@@ -43,13 +48,18 @@ public final class TutorialCheckCommand implements Callable<Integer> {
       try {
         OutputFile.check(junitXml);
       } catch (OutputFileException e) {
-        throw new ParameterException(spec.commandLine(), "--junit-xml " + e.getMessage(), spec.findOption("--junit-xml"),
+        throw new ParameterException(
+            spec.commandLine(),
+            "--junit-xml " + e.getMessage(),
+            spec.findOption("--junit-xml"),
             junitXml.toString());
       }
     }
     TutorialCatalog catalog = parent.catalog();
-    List<Tutorial> tutorials = numbers.isEmpty() ? catalog.all()
-        : numbers.stream().map(n -> TutorialRunCommand.tutorial(spec, catalog, n)).toList();
+    List<Tutorial> tutorials =
+        numbers.isEmpty()
+            ? catalog.all()
+            : numbers.stream().map(n -> TutorialRunCommand.tutorial(spec, catalog, n)).toList();
     PrintWriter out = spec.commandLine().getOut();
     TutorialRunner runner = TutorialRunner.builder().build();
     List<TutorialRun> runs = new ArrayList<>();

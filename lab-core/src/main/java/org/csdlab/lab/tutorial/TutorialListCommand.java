@@ -10,11 +10,9 @@ import picocli.CommandLine.Spec;
 /** {@code csdlab tutorial list}: the tutorials with their numbers, titles and files. */
 @Command(name = "list", description = "List the tutorials: number, title, script.")
 public final class TutorialListCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @ParentCommand
-  TutorialCommand parent;
+  @ParentCommand TutorialCommand parent;
 
   @Override
   public Integer call() {
@@ -22,7 +20,11 @@ public final class TutorialListCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     int width = catalog.all().stream().mapToInt(t -> t.title().length()).max().orElse(0);
     for (Tutorial t : catalog.all()) {
-      out.printf("%2d  %-" + width + "s  %s%n", t.number(), t.title(), catalog.root().relativize(t.script()));
+      out.printf(
+          "%2d  %-" + width + "s  %s%n",
+          t.number(),
+          t.title(),
+          catalog.root().relativize(t.script()));
     }
     if (catalog.all().isEmpty()) {
       out.println("no tutorials in " + catalog.directory());

@@ -14,8 +14,13 @@ import java.util.Optional;
  * @param output everything the code printed (checks included)
  * @param elapsedNanos wall-clock time of the run
  */
-public record TutorialRun(String name, String title, List<CheckResult> checks, Optional<FailedCell> error,
-    String output, long elapsedNanos) {
+public record TutorialRun(
+    String name,
+    String title,
+    List<CheckResult> checks,
+    Optional<FailedCell> error,
+    String output,
+    long elapsedNanos) {
 
   public TutorialRun {
     Objects.requireNonNull(name, "name");
@@ -39,11 +44,18 @@ public record TutorialRun(String name, String title, List<CheckResult> checks, O
   public String summary() {
     String time = String.format(" (%.1f s)", elapsedNanos / 1e9);
     if (passed()) {
-      return "✓ " + name + ": " + checks.size() + (checks.size() == 1 ? " check" : " checks") + " passed" + time;
+      return "✓ "
+          + name
+          + ": "
+          + checks.size()
+          + (checks.size() == 1 ? " check" : " checks")
+          + " passed"
+          + time;
     }
     long passedChecks = checks.stream().filter(CheckResult::passed).count();
-    StringBuilder s = new StringBuilder("✗ " + name + ": " + passedChecks + " of " + checks.size() + " checks passed"
-        + time);
+    StringBuilder s =
+        new StringBuilder(
+            "✗ " + name + ": " + passedChecks + " of " + checks.size() + " checks passed" + time);
     failedChecks().forEach(c -> s.append("\n  ").append(c.printed()));
     error.ifPresent(e -> s.append("\n  stopped at ").append(e.describe().replace("\n", "\n  ")));
     return s.toString();

@@ -32,9 +32,9 @@ import org.csdlab.lab.kernel.Prelude;
  * the first cell that fails to compile, throws or fails a check.
  *
  * <p>A tutorial is also a {@code jshell} script, so the run starts from {@code jshell}'s own
- * imports ({@link Prelude#jshellDefault()}), not the notebook's, and refuses a cell that
- * {@code jshell}, reading it line by line, would cut differently (a {@code .method()} line after a
- * line that is complete on its own; see {@link CellEvaluator#requireReadableAsScript}).
+ * imports ({@link Prelude#jshellDefault()}), not the notebook's, and refuses a cell that {@code
+ * jshell}, reading it line by line, would cut differently (a {@code .method()} line after a line
+ * that is complete on its own; see {@link CellEvaluator#requireReadableAsScript}).
  *
  * <p>Runs are serialised: while one runs, {@code System.out} and {@code System.err} are redirected
  * to it and {@link CheckLog} records into it.
@@ -42,6 +42,7 @@ import org.csdlab.lab.kernel.Prelude;
 public final class TutorialRunner {
 
   private static final Object RUNNING = new Object();
+
   /** How often the time limit stops a run that is past it, until the running cell has ended. */
   private static final long STOP_REPEAT_MILLIS = 100;
 
@@ -112,25 +113,36 @@ public final class TutorialRunner {
         System.setErr(savedErr);
         out.flush();
       }
-      return new TutorialRun(name, source.title(), checks, error, captured.toString(StandardCharsets.UTF_8),
+      return new TutorialRun(
+          name,
+          source.title(),
+          checks,
+          error,
+          captured.toString(StandardCharsets.UTF_8),
           System.nanoTime() - start);
     }
   }
 
   private Optional<FailedCell> runCells(TutorialSource source, PrintStream out) {
-    ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "tutorial-watchdog");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService watchdog =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "tutorial-watchdog");
+              t.setDaemon(true);
+              return t;
+            });
     AtomicBoolean timedOut = new AtomicBoolean();
     try (CellEvaluator evaluator = new CellEvaluator(Prelude.jshellDefault())) {
       // Past the deadline, stop whatever runs, again and again: a stop that comes between two
       // cells would otherwise be lost (the evaluator itself keeps stopping the cell it runs).
-      watchdog.scheduleWithFixedDelay(() -> {
-        timedOut.set(true);
-        evaluator.interrupt();
-      }, timeout.toMillis(), STOP_REPEAT_MILLIS, TimeUnit.MILLISECONDS);
+      watchdog.scheduleWithFixedDelay(
+          () -> {
+            timedOut.set(true);
+            evaluator.interrupt();
+          },
+          timeout.toMillis(),
+          STOP_REPEAT_MILLIS,
+          TimeUnit.MILLISECONDS);
       List<Cell> cells = source.cells();
       for (int i = 0; i < cells.size(); i++) {
         Cell cell = cells.get(i);
@@ -150,8 +162,8 @@ public final class TutorialRunner {
     }
   }
 
-  private Optional<FailedCell> runCell(CellEvaluator evaluator, int number, Cell cell, PrintStream out,
-      AtomicBoolean timedOut) {
+  private Optional<FailedCell> runCell(
+      CellEvaluator evaluator, int number, Cell cell, PrintStream out, AtomicBoolean timedOut) {
     CellLocation location = new CellLocation("cell " + number, cell.firstLine(), false);
     CellOutput output = new CellOutput(out, out, CellOutput.DEFAULT_BUDGET_BYTES);
     System.setOut(output.out());
@@ -166,8 +178,14 @@ public final class TutorialRunner {
       return Optional.empty();
     } catch (CellError error) {
       if (timedOut.get() && error.kind() == CellError.Kind.INTERRUPTED) {
-        return Optional.of(new FailedCell(number, error, "stopped at line " + error.line()
-            + ": the tutorial ran longer than " + describe(timeout)));
+        return Optional.of(
+            new FailedCell(
+                number,
+                error,
+                "stopped at line "
+                    + error.line()
+                    + ": the tutorial ran longer than "
+                    + describe(timeout)));
       }
       return Optional.of(FailedCell.of(number, error));
     } finally {

@@ -29,8 +29,8 @@ import org.csdlab.lab.io.InputFile;
  * <ul>
  *   <li>Consecutive lines starting with {@code //md} form one markdown cell; the marker and one
  *       space after it are removed ({@code //md} alone is an empty markdown line).
- *   <li>Everything else is code. Code between two markdown cells is one code cell; a line
- *       {@code //--} splits it into two cells.
+ *   <li>Everything else is code. Code between two markdown cells is one code cell; a line {@code
+ *       //--} splits it into two cells.
  *   <li>Blank lines around a cell are dropped; cells left empty disappear.
  * </ul>
  *
@@ -60,7 +60,8 @@ import org.csdlab.lab.io.InputFile;
  *   <li>{@code //end} closes it. Inside an exercise there is no {@code //md} and no {@code //--}.
  * </ul>
  *
- * A source that breaks these rules is refused with a {@link TutorialSourceException} naming the line.
+ * A source that breaks these rules is refused with a {@link TutorialSourceException} naming the
+ * line.
  *
  * @param cells the cells in order
  */
@@ -68,16 +69,22 @@ public record TutorialSource(List<Cell> cells) {
 
   /** The marker of a markdown line. */
   public static final String MARKDOWN = "//md";
+
   /** A line that ends one code cell and starts another. */
   public static final String CELL_BREAK = "//--";
+
   /** Opens an exercise: {@code //exercise ID "TITLE"}. */
   public static final String EXERCISE = "//exercise";
+
   /** A line of an exercise's stub. */
   public static final String STUB = "//stub";
+
   /** Starts an exercise's reference solution. */
   public static final String SOLUTION = "//solution";
+
   /** Starts an exercise's hidden checks. */
   public static final String HIDDEN = "//hidden";
+
   /** Closes an exercise. */
   public static final String END = "//end";
 
@@ -89,7 +96,8 @@ public record TutorialSource(List<Cell> cells) {
    * Reads and parses a tutorial source file (UTF-8, a regular file of at most {@link
    * InputFile#TEXT_MAX_BYTES}).
    *
-   * @throws TutorialSourceException naming the file and the line when the exercise markers are misused
+   * @throws TutorialSourceException naming the file and the line when the exercise markers are
+   *     misused
    */
   public static TutorialSource read(Path file) {
     String text = InputFile.text(file, "tutorial source").readString();
@@ -131,19 +139,28 @@ public record TutorialSource(List<Cell> cells) {
 
   /** The exercises, in order. */
   public List<Exercise> exercises() {
-    return cells.stream().flatMap(c -> c.exercise().stream()).filter(p -> p.role() == Exercise.Role.SOLUTION)
-        .map(Exercise.Part::exercise).toList();
+    return cells.stream()
+        .flatMap(c -> c.exercise().stream())
+        .filter(p -> p.role() == Exercise.Role.SOLUTION)
+        .map(Exercise.Part::exercise)
+        .toList();
   }
 
   /** The cell of exercise {@code id} that plays {@code role}. */
   public Optional<Cell> exerciseCell(String id, Exercise.Role role) {
-    return cells.stream().filter(c -> c.exercise().filter(p -> p.role() == role && p.exercise().id().equals(id))
-        .isPresent()).findFirst();
+    return cells.stream()
+        .filter(
+            c ->
+                c.exercise()
+                    .filter(p -> p.role() == role && p.exercise().id().equals(id))
+                    .isPresent())
+        .findFirst();
   }
 
   /** Whether {@code line} is {@code marker} alone or followed by a space and more. */
   private static boolean isMarker(String line, String marker) {
-    return line.startsWith(marker) && (line.length() == marker.length() || line.charAt(marker.length()) == ' ');
+    return line.startsWith(marker)
+        && (line.length() == marker.length() || line.charAt(marker.length()) == ' ');
   }
 
   /** The text after a marker and the one space that follows it. */
@@ -153,11 +170,18 @@ public record TutorialSource(List<Cell> cells) {
 
   /** Reads a source line by line into cells; one use per text. */
   private static final class Parser {
-    private static final Pattern HEADER = Pattern.compile(Pattern.quote(EXERCISE) + "\\s+(\\S+)\\s+\"([^\"]*)\"\\s*");
-    private static final List<String> EXERCISE_MARKERS = List.of(EXERCISE, STUB, SOLUTION, HIDDEN, END);
+    private static final Pattern HEADER =
+        Pattern.compile(Pattern.quote(EXERCISE) + "\\s+(\\S+)\\s+\"([^\"]*)\"\\s*");
+    private static final List<String> EXERCISE_MARKERS =
+        List.of(EXERCISE, STUB, SOLUTION, HIDDEN, END);
 
     /** Where the parser is: outside exercises, or in which part of one. */
-    private enum State { TEXT, STUB, SOLUTION, HIDDEN }
+    private enum State {
+      TEXT,
+      STUB,
+      SOLUTION,
+      HIDDEN
+    }
 
     private final List<Cell> cells = new ArrayList<>();
     private final List<String> pending = new ArrayList<>();
@@ -181,8 +205,14 @@ public record TutorialSource(List<Cell> cells) {
         }
       }
       if (state != State.TEXT) {
-        throw new TutorialSourceException(null, exerciseLine, "exercise " + exerciseId + " has no " + END
-            + " line; close it after its hidden checks");
+        throw new TutorialSourceException(
+            null,
+            exerciseLine,
+            "exercise "
+                + exerciseId
+                + " has no "
+                + END
+                + " line; close it after its hidden checks");
       }
       flush(Optional.empty());
       return new TutorialSource(cells);
@@ -195,8 +225,14 @@ public record TutorialSource(List<Cell> cells) {
       }
       for (String marker : EXERCISE_MARKERS) {
         if (isMarker(line, marker)) {
-          throw new TutorialSourceException(null, lineNumber, marker + " outside an exercise; an exercise starts"
-              + " with " + EXERCISE + " ID \"TITLE\"");
+          throw new TutorialSourceException(
+              null,
+              lineNumber,
+              marker
+                  + " outside an exercise; an exercise starts"
+                  + " with "
+                  + EXERCISE
+                  + " ID \"TITLE\"");
         }
       }
       Cell.Kind kind = isMarker(line, MARKDOWN) ? Cell.Kind.MARKDOWN : Cell.Kind.CODE;
@@ -216,21 +252,40 @@ public record TutorialSource(List<Cell> cells) {
     private void open(String line, int lineNumber) {
       Matcher header = HEADER.matcher(line);
       if (!header.matches()) {
-        throw new TutorialSourceException(null, lineNumber, "an exercise starts with " + EXERCISE
-            + " ID \"TITLE\" (e.g. " + EXERCISE + " sum-to-100 \"Sum 1 to 100\"), not: " + line);
+        throw new TutorialSourceException(
+            null,
+            lineNumber,
+            "an exercise starts with "
+                + EXERCISE
+                + " ID \"TITLE\" (e.g. "
+                + EXERCISE
+                + " sum-to-100 \"Sum 1 to 100\"), not: "
+                + line);
       }
       String id = header.group(1);
       if (!Exercise.ID.matcher(id).matches()) {
-        throw new TutorialSourceException(null, lineNumber, "exercise id '" + id + "' is not 1 to 63 lower-case"
-            + " letters, digits and dashes (it names the exercise in grading reports)");
+        throw new TutorialSourceException(
+            null,
+            lineNumber,
+            "exercise id '"
+                + id
+                + "' is not 1 to 63 lower-case"
+                + " letters, digits and dashes (it names the exercise in grading reports)");
       }
       if (header.group(2).isBlank()) {
-        throw new TutorialSourceException(null, lineNumber, "exercise " + id + " has an empty title");
+        throw new TutorialSourceException(
+            null, lineNumber, "exercise " + id + " has an empty title");
       }
       Integer earlier = exerciseLines.putIfAbsent(id, lineNumber);
       if (earlier != null) {
-        throw new TutorialSourceException(null, lineNumber, "exercise id " + id + " is already used at line "
-            + earlier + "; ids name exercises in grading reports and must be unique");
+        throw new TutorialSourceException(
+            null,
+            lineNumber,
+            "exercise id "
+                + id
+                + " is already used at line "
+                + earlier
+                + "; ids name exercises in grading reports and must be unique");
       }
       flush(Optional.empty());
       state = State.STUB;
@@ -244,8 +299,10 @@ public record TutorialSource(List<Cell> cells) {
       String where = "exercise " + exerciseId + " (line " + exerciseLine + ")";
       for (String forbidden : List.of(MARKDOWN, CELL_BREAK, EXERCISE)) {
         if (isMarker(line.strip(), forbidden)) {
-          throw new TutorialSourceException(null, lineNumber, forbidden + " inside " + where
-              + "; close the exercise with " + END + " first");
+          throw new TutorialSourceException(
+              null,
+              lineNumber,
+              forbidden + " inside " + where + "; close the exercise with " + END + " first");
         }
       }
       switch (state) {
@@ -253,13 +310,24 @@ public record TutorialSource(List<Cell> cells) {
           if (isMarker(line, STUB)) {
             stub.add(afterMarker(line, STUB));
           } else if (isMarker(line, SOLUTION)) {
-            exercise = new Exercise(exerciseId, exerciseTitle, String.join("\n", trimmed(stub)), exerciseLine);
+            exercise =
+                new Exercise(
+                    exerciseId, exerciseTitle, String.join("\n", trimmed(stub)), exerciseLine);
             state = State.SOLUTION;
             pendingKind = Cell.Kind.CODE;
             pendingStart = lineNumber + 1;
           } else if (!line.isBlank()) {
-            throw new TutorialSourceException(null, lineNumber, "in " + where + " only " + STUB
-                + " lines come before " + SOLUTION + ", found: " + line);
+            throw new TutorialSourceException(
+                null,
+                lineNumber,
+                "in "
+                    + where
+                    + " only "
+                    + STUB
+                    + " lines come before "
+                    + SOLUTION
+                    + ", found: "
+                    + line);
           }
         }
         case SOLUTION -> codePart(line, lineNumber, where, Exercise.Role.SOLUTION);
@@ -272,7 +340,11 @@ public record TutorialSource(List<Cell> cells) {
     private void codePart(String line, int lineNumber, String where, Exercise.Role role) {
       boolean solution = role == Exercise.Role.SOLUTION;
       if (isMarker(line, solution ? HIDDEN : END)) {
-        requireCode(where, solution ? "reference solution" : "hidden checks", solution ? SOLUTION : HIDDEN, lineNumber);
+        requireCode(
+            where,
+            solution ? "reference solution" : "hidden checks",
+            solution ? SOLUTION : HIDDEN,
+            lineNumber);
         flush(Optional.of(new Exercise.Part(exercise, role)));
         state = solution ? State.HIDDEN : State.TEXT;
         pendingStart = lineNumber + 1;
@@ -285,8 +357,16 @@ public record TutorialSource(List<Cell> cells) {
       for (String marker : EXERCISE_MARKERS) {
         if (isMarker(line, marker)) {
           String expected = state == State.SOLUTION ? HIDDEN : END;
-          throw new TutorialSourceException(null, lineNumber, marker + " in the "
-              + state.name().toLowerCase(Locale.ROOT) + " part of " + where + "; the next marker there is " + expected);
+          throw new TutorialSourceException(
+              null,
+              lineNumber,
+              marker
+                  + " in the "
+                  + state.name().toLowerCase(Locale.ROOT)
+                  + " part of "
+                  + where
+                  + "; the next marker there is "
+                  + expected);
         }
       }
       pending.add(line);
@@ -294,15 +374,17 @@ public record TutorialSource(List<Cell> cells) {
 
     private void requireCode(String where, String what, String marker, int lineNumber) {
       if (pending.stream().allMatch(String::isBlank)) {
-        throw new TutorialSourceException(null, lineNumber, where + " has no " + what + " after its " + marker
-            + " line");
+        throw new TutorialSourceException(
+            null, lineNumber, where + " has no " + what + " after its " + marker + " line");
       }
     }
 
     private void flush(Optional<Exercise.Part> part) {
       List<String> body = trimmed(pending);
       if (!body.isEmpty()) {
-        cells.add(new Cell(pendingKind, String.join("\n", body), pendingStart + leadingBlank(pending), part));
+        cells.add(
+            new Cell(
+                pendingKind, String.join("\n", body), pendingStart + leadingBlank(pending), part));
       }
       pending.clear();
     }

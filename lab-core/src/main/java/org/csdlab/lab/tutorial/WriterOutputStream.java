@@ -12,8 +12,11 @@ import java.nio.charset.StandardCharsets;
 final class WriterOutputStream extends OutputStream {
 
   private final Writer writer;
-  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+  private final CharsetDecoder decoder =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE);
   // Bytes of a character split between two writes wait here.
   private final ByteBuffer pending = ByteBuffer.allocate(8192);
   private final CharBuffer chars = CharBuffer.allocate(8192);

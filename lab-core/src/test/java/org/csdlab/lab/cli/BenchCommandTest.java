@@ -29,10 +29,13 @@ class BenchCommandTest {
   void refusesBadArgumentsInOneLine() {
     CliRun group = CliRun.of("bench", "gpu");
     assertEquals(2, group.status());
-    assertEquals("csdlab bench: no benchmark group 'gpu'; groups: vm, zns, csd (see csdlab bench --help)",
+    assertEquals(
+        "csdlab bench: no benchmark group 'gpu'; groups: vm, zns, csd (see csdlab bench --help)",
         group.errorLine());
-    assertEquals("csdlab bench: --size must be a multiple of 1 MiB from 1 MiB to 1 GiB, got 3 KiB (see csdlab bench "
-        + "--help)", CliRun.of("bench", "--size", "3k").errorLine());
+    assertEquals(
+        "csdlab bench: --size must be a multiple of 1 MiB from 1 MiB to 1 GiB, got 3 KiB (see csdlab bench "
+            + "--help)",
+        CliRun.of("bench", "--size", "3k").errorLine());
     assertEquals(2, CliRun.of("bench", "--time", "-1").status());
   }
 }

@@ -12,13 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ebpf verify} and {@code ebpf run} on the verifier reproducers of issue 11. */
 class EbpfVerifierLimitsCommandTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /**
-   * main calls f1 ten times, each fi calls fi+1 ten times, {@code depth} levels: 10^depth call chains.
-   * With {@code distinctArguments} each call passes its own pointer offset in r1, so each chain
-   * enters the leaf differently.
+   * main calls f1 ten times, each fi calls fi+1 ten times, {@code depth} levels: 10^depth call
+   * chains. With {@code distinctArguments} each call passes its own pointer offset in r1, so each
+   * chain enters the leaf differently.
    */
   private static String nestedCalls(int depth, boolean distinctArguments) {
     StringBuilder out = new StringBuilder();
@@ -26,7 +25,8 @@ class EbpfVerifierLimitsCommandTest {
     for (int f = 0; f < depth; f++, step *= 11) {
       out.append(f == 0 ? "" : "f" + f + ":\n").append(distinctArguments ? "r6 = r1\n" : "");
       for (int call = 1; call <= 10; call++) {
-        out.append(distinctArguments ? "r1 = r6\nr1 += " + call * step + "\n" : "").append("call f" + (f + 1) + "\n");
+        out.append(distinctArguments ? "r1 = r6\nr1 += " + call * step + "\n" : "")
+            .append("call f" + (f + 1) + "\n");
       }
       out.append("r0 = 0\nexit\n");
     }
@@ -49,9 +49,14 @@ class EbpfVerifierLimitsCommandTest {
     CliRun run = CliRun.of("ebpf", "verify", file("distinct7.s", nestedCalls(7, true)).toString());
     assertEquals(1, run.status(), run.err());
     assertTrue(run.out().startsWith("REFUSED: TOO_COMPLEX at "), run.out());
-    assertTrue(run.out().contains("the program is too complex to verify: the analysis stored 100,001 states, over "
-        + "its budget maxStoredStates = 100,000"), run.out());
-    assertTrue(run.out().contains("raise the budget with --max-stored-states N (now 100000)."), run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                "the program is too complex to verify: the analysis stored 100,001 states, over "
+                    + "its budget maxStoredStates = 100,000"),
+        run.out());
+    assertTrue(
+        run.out().contains("raise the budget with --max-stored-states N (now 100000)."), run.out());
     assertTrue(run.out().contains("\n>"), "the instruction is marked: " + run.out());
     assertEquals("", run.err());
   }
@@ -59,22 +64,35 @@ class EbpfVerifierLimitsCommandTest {
   @Test
   void verifyTakesTheBudgetsAsOptions() throws IOException {
     Path nested = file("distinct4.s", nestedCalls(4, true));
-    CliRun small = CliRun.of("ebpf", "verify", "--max-processed-instructions", "500", nested.toString());
+    CliRun small =
+        CliRun.of("ebpf", "verify", "--max-processed-instructions", "500", nested.toString());
     assertEquals(1, small.status(), small.err());
-    assertTrue(small.out().contains("the analysis processed 501 instructions, over its budget "
-        + "maxProcessedInstructions = 500"), small.out());
-    String refusal = small.out().lines().filter(line -> line.startsWith("REFUSED: ")).findFirst().orElseThrow();
+    assertTrue(
+        small
+            .out()
+            .contains(
+                "the analysis processed 501 instructions, over its budget "
+                    + "maxProcessedInstructions = 500"),
+        small.out());
+    String refusal =
+        small.out().lines().filter(line -> line.startsWith("REFUSED: ")).findFirst().orElseThrow();
     // the command's own option, not VerifierOptions, which a command-line user cannot reach
-    assertTrue(refusal.endsWith("Fix: call functions from fewer sites or nest them less deeply, or raise the budget with"
-        + " --max-processed-instructions N (now 500)."), refusal);
+    assertTrue(
+        refusal.endsWith(
+            "Fix: call functions from fewer sites or nest them less deeply, or raise the budget with"
+                + " --max-processed-instructions N (now 500)."),
+        refusal);
     assertFalse(small.out().contains("VerifierOptions"), small.out());
     CliRun states = CliRun.of("ebpf", "verify", "--max-stored-states", "1000", nested.toString());
-    assertTrue(states.out().contains("or raise the budget with --max-stored-states N (now 1000)."), states.out());
+    assertTrue(
+        states.out().contains("or raise the budget with --max-stored-states N (now 1000)."),
+        states.out());
     CliRun enough = CliRun.of("ebpf", "verify", nested.toString());
     assertEquals(0, enough.status(), enough.out());
     CliRun zero = CliRun.of("ebpf", "verify", "--max-stored-states", "0", nested.toString());
     assertEquals(2, zero.status(), zero.out());
-    assertEquals("csdlab ebpf verify: --max-stored-states must be at least 1, got 0 (see csdlab ebpf verify --help)",
+    assertEquals(
+        "csdlab ebpf verify: --max-stored-states must be at least 1, got 0 (see csdlab ebpf verify --help)",
         zero.errorLine());
   }
 
@@ -83,7 +101,8 @@ class EbpfVerifierLimitsCommandTest {
     Path program = file("distinct5.s", nestedCalls(5, true));
     CliRun refused = CliRun.of("ebpf", "run", program.toString());
     assertEquals(1, refused.status());
-    assertTrue(refused.errorLine().contains("the verifier refuses it (TOO_COMPLEX"), refused.errorLine());
+    assertTrue(
+        refused.errorLine().contains("the verifier refuses it (TOO_COMPLEX"), refused.errorLine());
     CliRun run = CliRun.of("ebpf", "run", program.toString(), "--unverified");
     assertEquals(0, run.status(), run.err());
     assertTrue(run.out().startsWith("r0 = 0 (0x0)\n"), run.out());
@@ -91,7 +110,10 @@ class EbpfVerifierLimitsCommandTest {
 
   @Test
   void verifyAcceptsWhatRunExecutesWithTheLinuxHelpers() throws IOException {
-    Path program = file("prandom.s", """
+    Path program =
+        file(
+            "prandom.s",
+            """
         call 7
         *(u32 *)(r10 - 4) = r0
         r1 = 0
@@ -121,10 +143,13 @@ class EbpfVerifierLimitsCommandTest {
 
   @Test
   void verifyRefusesARegisterAboveTenInBytecode() throws IOException {
-    Path program = Files.write(dir.resolve("r15.bin"), new byte[] {(byte) 0xb7, 0x0f, 0, 0, 0, 0, 0, 0,
-        (byte) 0x95, 0, 0, 0, 0, 0, 0, 0});
+    Path program =
+        Files.write(
+            dir.resolve("r15.bin"),
+            new byte[] {(byte) 0xb7, 0x0f, 0, 0, 0, 0, 0, 0, (byte) 0x95, 0, 0, 0, 0, 0, 0, 0});
     CliRun verify = CliRun.of("ebpf", "verify", program.toString());
     assertEquals(1, verify.status(), verify.out());
-    assertTrue(verify.err().contains("dst register r15 does not exist"), verify.err() + verify.out());
+    assertTrue(
+        verify.err().contains("dst register r15 does not exist"), verify.err() + verify.out());
   }
 }

@@ -19,16 +19,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The help of every command reads whole at every usage width from 60 to 160 columns (80 is the
- * default without a terminal): no line is longer than the width, no word of a description,
- * option or footer is cut across two lines, and every text ends a sentence (or is an example
- * line) so that a line break the author wrote never falls mid-sentence.
+ * default without a terminal): no line is longer than the width, no word of a description, option
+ * or footer is cut across two lines, and every text ends a sentence (or is an example line) so that
+ * a line break the author wrote never falls mid-sentence.
  */
 class HelpLayoutTest {
   @Test
   void noHelpLineIsWiderThanTheUsageWidthAndNoWordIsCut() {
     List<String> problems = new ArrayList<>();
     for (int width = 60; width <= 160; width++) {
-      CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+      CommandLine root =
+          Main.commandLine(
+              new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
       root.setUsageHelpAutoWidth(false);
       root.setUsageHelpWidth(width);
       for (CommandLine command : commands(root)) {
@@ -37,35 +39,53 @@ class HelpLayoutTest {
         String[] lines = help.split("\\R");
         for (int i = 0; i < lines.length; i++) {
           if (lines[i].length() > width) {
-            problems.add(width + " columns, " + name(command) + ": line longer than the width: " + lines[i]);
+            problems.add(
+                width + " columns, " + name(command) + ": line longer than the width: " + lines[i]);
           }
           if (i + 1 < lines.length && !lines[i].isBlank() && !lines[i + 1].isBlank()) {
             String end = last(lines[i]);
             String start = lines[i + 1].strip().split("\\s+")[0];
             if (words.contains(end + start) && !words.contains(end)) {
-              problems.add(width + " columns, " + name(command) + ": '" + end + start + "' is cut after '" + end
-                  + "'");
+              problems.add(
+                  width
+                      + " columns, "
+                      + name(command)
+                      + ": '"
+                      + end
+                      + start
+                      + "' is cut after '"
+                      + end
+                      + "'");
             }
           }
         }
         Set<String> shown = new HashSet<>(Arrays.asList(help.strip().split("\\s+")));
         for (String word : words) {
           if (!shown.contains(word)) {
-            problems.add(width + " columns, " + name(command) + ": the word '" + word + "' is not shown whole");
+            problems.add(
+                width
+                    + " columns, "
+                    + name(command)
+                    + ": the word '"
+                    + word
+                    + "' is not shown whole");
           }
         }
       }
     }
     if (!problems.isEmpty()) {
-      fail(problems.size() + " problems, the first ones:\n" + String.join("\n", problems.subList(0,
-          Math.min(20, problems.size()))));
+      fail(
+          problems.size()
+              + " problems, the first ones:\n"
+              + String.join("\n", problems.subList(0, Math.min(20, problems.size()))));
     }
   }
 
   @Test
   void everyHelpTextEndsASentenceOrIsAnExampleLine() {
     List<String> problems = new ArrayList<>();
-    CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    CommandLine root =
+        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     for (CommandLine command : commands(root)) {
       for (String text : texts(command)) {
         if (!text.isEmpty() && !text.startsWith(" ") && !text.matches("(?s).*[.:?!]")) {
@@ -73,33 +93,47 @@ class HelpLayoutTest {
         }
       }
     }
-    assertEquals(List.of(), problems, "texts that end mid-sentence (the line break after them falls there)");
+    assertEquals(
+        List.of(), problems, "texts that end mid-sentence (the line break after them falls there)");
   }
 
   @Test
   void aDescriptionIsWrappedAtSpacesInItsColumnEvenWherePicocliWouldCutAfterADot() {
-    CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    CommandLine root =
+        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     root.setUsageHelpAutoWidth(false);
     root.setUsageHelpWidth(80);
-    String help = root.getSubcommands().get("zns").getSubcommands().get("report").getUsageMessage(Help.Ansi.OFF);
-    // picocli's own wrapping printed "ZnsDevice." at the end of one line and "builder(...)..." on the next
-    assertTrue(help.contains("\n                          ZnsDevice.builder(...).file(...)).\n"), help);
+    String help =
+        root.getSubcommands()
+            .get("zns")
+            .getSubcommands()
+            .get("report")
+            .getUsageMessage(Help.Ansi.OFF);
+    // picocli's own wrapping printed "ZnsDevice." at the end of one line and "builder(...)..." on
+    // the next
+    assertTrue(
+        help.contains("\n                          ZnsDevice.builder(...).file(...)).\n"), help);
   }
 
   @Test
-  void theDemoFooterIsOneParagraphWrappedAtTheWidth() { // lines of at most 79 columns, as picocli leaves them
-    CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+  void theDemoFooterIsOneParagraphWrappedAtTheWidth() { // lines of at most 79 columns, as picocli
+    // leaves them
+    CommandLine root =
+        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     root.setUsageHelpAutoWidth(false);
     root.setUsageHelpWidth(80);
     String help = root.getSubcommands().get("demo").getUsageMessage(Help.Ansi.OFF);
-    assertTrue(help.contains("""
+    assertTrue(
+        help.contains(
+            """
         The drive is the lab's: an emulated ZNS SSD with an eBPF core (teaching timing
         profile). The readings are u32 values in [0, RAND_MAX] from a seeded generator.
         The host reads every byte over the host link and counts in Java; on the drive,
         the lab's eBPF kernel count_u32_above counts and returns only the count.
         Modeled time is the drive model's (deterministic); wall time is this
         computer's.
-        """), help);
+        """),
+        help);
   }
 
   private static List<CommandLine> commands(CommandLine root) {
@@ -114,12 +148,18 @@ class HelpLayoutTest {
     return command.getCommandSpec().qualifiedName();
   }
 
-  /** The texts of a command's help as written: description, header, footer, and each option's and subcommand's. */
+  /**
+   * The texts of a command's help as written: description, header, footer, and each option's and
+   * subcommand's.
+   */
   private static List<String> texts(CommandLine command) {
     CommandSpec spec = command.getCommandSpec();
     List<String> texts = new ArrayList<>();
-    for (String[] section : List.of(spec.usageMessage().description(), spec.usageMessage().header(),
-        spec.usageMessage().footer())) {
+    for (String[] section :
+        List.of(
+            spec.usageMessage().description(),
+            spec.usageMessage().header(),
+            spec.usageMessage().footer())) {
       for (String text : section) {
         texts.addAll(Arrays.asList(String.format(text).split("\\R", -1)));
       }

@@ -16,15 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The dataset commands read the csdlab directory's manifest wherever csdlab runs from, as
- * {@code tutorial list} finds the tutorials: here csdlab runs in a JVM of its own whose working
- * directory is an empty directory outside the checkout, with no CSDLAB_HOME.
+ * The dataset commands read the csdlab directory's manifest wherever csdlab runs from, as {@code
+ * tutorial list} finds the tutorials: here csdlab runs in a JVM of its own whose working directory
+ * is an empty directory outside the checkout, with no CSDLAB_HOME.
  */
 class InstallationFilesTest {
-  @TempDir
-  Path elsewhere;
+  @TempDir Path elsewhere;
 
-  private static final Path MANIFEST = TutorialCatalog.home().orElseThrow().resolve(DatasetManifest.FILE);
+  private static final Path MANIFEST =
+      TutorialCatalog.home().orElseThrow().resolve(DatasetManifest.FILE);
 
   @Test
   void datasetListReadsTheInstallationsManifestFromAnotherWorkingDirectory() throws Exception {
@@ -38,7 +38,8 @@ class InstallationFilesTest {
   void aNamedDatasetIsFoundAndCheckedFromAnotherWorkingDirectory() throws Exception {
     Run run = csdlab("dataset", "generate", "logs-1MiB-seed7", "-o", "logs.bin", "--no-progress");
     assertEquals(0, run.status(), run.output());
-    assertTrue(run.output().contains("matches logs-1MiB-seed7 in " + MANIFEST + "\n"), run.output());
+    assertTrue(
+        run.output().contains("matches logs-1MiB-seed7 in " + MANIFEST + "\n"), run.output());
     assertEquals(1L << 20, Files.size(elsewhere.resolve("logs.bin")));
   }
 
@@ -50,15 +51,20 @@ class InstallationFilesTest {
     assertTrue(run.output().contains("Datasets of mine.json:\n"), run.output());
   }
 
-  private record Run(int status, String output) {
-  }
+  private record Run(int status, String output) {}
 
   /** Runs csdlab in a new JVM with the test's class path, in {@link #elsewhere}. */
   private Run csdlab(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(elsewhere.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(elsewhere.toFile()).redirectErrorStream(true);
     builder.environment().remove(TutorialCatalog.HOME_VARIABLE);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -15,20 +15,24 @@ import org.junit.jupiter.api.Test;
 class JshellCommandTest {
   @Test
   void aPipedSessionSeesTheLabWithImportsDone() throws Exception {
-    String session = String.join("\n",
-        "var p = Assembler.assemble(\"r0 = 6\\nr0 *= 7\\nexit\")",
-        "Vm.of(p).run().r0()",
-        "var dev = ZnsDevice.create()",
-        "dev.append(0, new byte[3 * 4096])",
-        "dev.zone(0).state()",
-        "var lab = Lab.create()",
-        "lab.ebpf().assemble(\"r0 = 7\\nexit\").run().r0()",
-        "MiB.bytes()",
-        "/exit 3",
-        "");
+    String session =
+        String.join(
+            "\n",
+            "var p = Assembler.assemble(\"r0 = 6\\nr0 *= 7\\nexit\")",
+            "Vm.of(p).run().r0()",
+            "var dev = ZnsDevice.create()",
+            "dev.append(0, new byte[3 * 4096])",
+            "dev.zone(0).state()",
+            "var lab = Lab.create()",
+            "lab.ebpf().assemble(\"r0 = 7\\nexit\").run().r0()",
+            "MiB.bytes()",
+            "/exit 3",
+            "");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int status = JshellCommand.session(new ByteArrayInputStream(session.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8));
+    int status =
+        JshellCommand.session(
+            new ByteArrayInputStream(session.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8));
     String text = out.toString(StandardCharsets.UTF_8);
     assertEquals(3, status, text);
     assertTrue(text.startsWith("csdlab "), text);
@@ -43,14 +47,18 @@ class JshellCommandTest {
 
   @Test
   void varLinesShowTheWholeValue() throws Exception {
-    String session = "var lab = Lab.create()\nvar config = lab.config()\nvar s = \"x\".repeat(300)\n/exit\n";
+    String session =
+        "var lab = Lab.create()\nvar config = lab.config()\nvar s = \"x\".repeat(300)\n/exit\n";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    JshellCommand.session(new ByteArrayInputStream(session.getBytes(StandardCharsets.UTF_8)),
+    JshellCommand.session(
+        new ByteArrayInputStream(session.getBytes(StandardCharsets.UTF_8)),
         new PrintStream(out, true, StandardCharsets.UTF_8));
     String text = out.toString(StandardCharsets.UTF_8);
     Lab lab = Lab.create();
     String config = lab.config().toString();
-    assertTrue(config.length() > 80, "the value must be longer than JShell's normal truncation: " + config);
+    assertTrue(
+        config.length() > 80,
+        "the value must be longer than JShell's normal truncation: " + config);
     assertTrue(text.contains("lab ==> " + lab + "\n"), text);
     assertTrue(text.contains("config ==> " + config + "\n"), text);
     assertTrue(text.contains("s ==> \"" + "x".repeat(300) + "\"\n"), text);

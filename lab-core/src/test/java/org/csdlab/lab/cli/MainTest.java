@@ -12,25 +12,37 @@ class MainTest {
     assertEquals(2, run.status());
     assertEquals("", run.out());
     assertTrue(run.err().startsWith("Usage: csdlab "), run.err());
-    for (String command : new String[] {"demo", "jshell", "jupyter", "ebpf", "zns", "dataset", "bench", "version"}) {
-      assertTrue(run.err().contains("\n  " + command + " "), command + " missing from:\n" + run.err());
+    for (String command :
+        new String[] {"demo", "jshell", "jupyter", "ebpf", "zns", "dataset", "bench", "version"}) {
+      assertTrue(
+          run.err().contains("\n  " + command + " "), command + " missing from:\n" + run.err());
     }
     assertTrue(run.err().contains("Start with csdlab demo, then csdlab jshell."), run.err());
-    assertTrue(run.err().replaceAll("\\s+", " ").contains(", 2 for a usage error (an unknown command or option, or a"
-        + " value the option does not accept)."), run.err());
+    assertTrue(
+        run.err()
+            .replaceAll("\\s+", " ")
+            .contains(
+                ", 2 for a usage error (an unknown command or option, or a"
+                    + " value the option does not accept)."),
+        run.err());
   }
 
   @Test
   void aCommandGroupWithoutItsSubcommandIsAUsageErrorThatPrintsItsSubcommands() {
-    String[][] groups = {{"ebpf", "asm", "disasm", "run", "verify"}, {"zns", "create", "report"},
-        {"dataset", "generate", "list"}, {"tutorial", "list", "run", "check"}};
+    String[][] groups = {
+      {"ebpf", "asm", "disasm", "run", "verify"},
+      {"zns", "create", "report"},
+      {"dataset", "generate", "list"},
+      {"tutorial", "list", "run", "check"}
+    };
     for (String[] group : groups) {
       CliRun run = CliRun.of(group[0]);
       assertEquals(2, run.status(), run.err());
       assertEquals("", run.out());
       assertTrue(run.err().startsWith("Usage: csdlab " + group[0]), run.err());
       for (int i = 1; i < group.length; i++) {
-        assertTrue(run.err().contains("\n  " + group[i] + " "), group[i] + " missing from:\n" + run.err());
+        assertTrue(
+            run.err().contains("\n  " + group[i] + " "), group[i] + " missing from:\n" + run.err());
       }
     }
     CliRun help = CliRun.of("ebpf", "--help"); // asked for, the usage is no error
@@ -53,8 +65,25 @@ class MainTest {
 
   @Test
   void everyCommandHasHelpAndVersion() {
-    String[][] commands = {{"demo"}, {"jshell"}, {"jupyter"}, {"jupyter", "install"}, {"ebpf"}, {"ebpf", "asm"}, {"ebpf", "disasm"}, {"ebpf", "run"},
-        {"ebpf", "verify"}, {"zns"}, {"zns", "create"}, {"zns", "report"}, {"dataset"}, {"dataset", "generate"}, {"dataset", "list"}, {"bench"}, {"version"}};
+    String[][] commands = {
+      {"demo"},
+      {"jshell"},
+      {"jupyter"},
+      {"jupyter", "install"},
+      {"ebpf"},
+      {"ebpf", "asm"},
+      {"ebpf", "disasm"},
+      {"ebpf", "run"},
+      {"ebpf", "verify"},
+      {"zns"},
+      {"zns", "create"},
+      {"zns", "report"},
+      {"dataset"},
+      {"dataset", "generate"},
+      {"dataset", "list"},
+      {"bench"},
+      {"version"}
+    };
     for (String[] command : commands) {
       String name = "csdlab " + String.join(" ", command);
       CliRun help = CliRun.of(append(command, "--help"));
@@ -70,8 +99,10 @@ class MainTest {
   void unknownCommandIsOneLineWithStatus2() {
     CliRun run = CliRun.of("frobnicate");
     assertEquals(2, run.status());
-    assertEquals("csdlab: unknown command 'frobnicate'; commands: demo, jshell, jupyter, ebpf, zns, dataset, tutorial, bench, version "
-        + "(see csdlab --help)", run.errorLine());
+    assertEquals(
+        "csdlab: unknown command 'frobnicate'; commands: demo, jshell, jupyter, ebpf, zns, dataset, tutorial, bench, version "
+            + "(see csdlab --help)",
+        run.errorLine());
     assertEquals("", run.out());
   }
 
@@ -79,7 +110,8 @@ class MainTest {
   void unknownSubcommandIsOneLine() {
     CliRun run = CliRun.of("ebpf", "link");
     assertEquals(2, run.status());
-    assertEquals("csdlab ebpf: unknown command 'link'; commands: asm, disasm, run, verify (see csdlab ebpf --help)",
+    assertEquals(
+        "csdlab ebpf: unknown command 'link'; commands: asm, disasm, run, verify (see csdlab ebpf --help)",
         run.errorLine());
   }
 
@@ -88,25 +120,33 @@ class MainTest {
     CliRun run = CliRun.of("demo", "--sise", "32MiB");
     assertEquals(2, run.status());
     assertTrue(run.errorLine().startsWith("csdlab demo: Unknown option"), run.errorLine());
-    assertTrue(run.errorLine().endsWith("did you mean --size? (see csdlab demo --help)"), run.errorLine());
+    assertTrue(
+        run.errorLine().endsWith("did you mean --size? (see csdlab demo --help)"), run.errorLine());
   }
 
   @Test
   void debugAddsTheStackTrace() {
     CliRun run = CliRun.of("ebpf", "run", "--debug", "no-such-file.s");
     assertEquals(1, run.status());
-    assertTrue(run.err().startsWith("csdlab ebpf run: no such program file: no-such-file.s\n"), run.err());
+    assertTrue(
+        run.err().startsWith("csdlab ebpf run: no such program file: no-such-file.s\n"), run.err());
     assertTrue(run.err().contains("NoSuchFileException"), run.err());
   }
 
   @Test
   void internalErrorsNameTheTypeAndPointToDebug() {
-    assertEquals("internal error java.lang.NullPointerException: x (run with --debug for the stack trace)",
+    assertEquals(
+        "internal error java.lang.NullPointerException: x (run with --debug for the stack trace)",
         ErrorReport.describe(new NullPointerException("x")));
     assertEquals("two lines", ErrorReport.describe(new IllegalArgumentException("two\n  lines")));
-    assertEquals("permission denied: /x", ErrorReport.describe(
-        new java.io.UncheckedIOException("cannot write /x", new java.nio.file.AccessDeniedException("/x"))));
-    assertEquals("file already exists: /y", ErrorReport.describe(new java.nio.file.FileAlreadyExistsException("/y")));
+    assertEquals(
+        "permission denied: /x",
+        ErrorReport.describe(
+            new java.io.UncheckedIOException(
+                "cannot write /x", new java.nio.file.AccessDeniedException("/x"))));
+    assertEquals(
+        "file already exists: /y",
+        ErrorReport.describe(new java.nio.file.FileAlreadyExistsException("/y")));
   }
 
   private static String[] append(String[] args, String last) {

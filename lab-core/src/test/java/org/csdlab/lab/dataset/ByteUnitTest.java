@@ -23,9 +23,12 @@ class ByteUnitTest {
     var text = assertThrows(IllegalArgumentException.class, () -> ByteUnit.parseSize("lots"));
     assertTrue(text.getMessage().contains("e.g. 256MiB"), text.getMessage());
     var unit = assertThrows(IllegalArgumentException.class, () -> ByteUnit.parseSize("3 TiB"));
-    assertEquals("'3 TiB' has an unknown unit 'TiB'; use one of [B, KiB, MiB, GiB]", unit.getMessage());
+    assertEquals(
+        "'3 TiB' has an unknown unit 'TiB'; use one of [B, KiB, MiB, GiB]", unit.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ByteUnit.parseSize("-1MiB"));
-    var huge = assertThrows(IllegalArgumentException.class, () -> ByteUnit.parseSize("999999999999999999GiB"));
+    var huge =
+        assertThrows(
+            IllegalArgumentException.class, () -> ByteUnit.parseSize("999999999999999999GiB"));
     assertTrue(huge.getMessage().contains("more bytes than a long"), huge.getMessage());
   }
 

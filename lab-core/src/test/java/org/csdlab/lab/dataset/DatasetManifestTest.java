@@ -28,21 +28,29 @@ class DatasetManifestTest {
     for (ManifestEntry entry : manifest.datasets()) {
       Dataset dataset = entry.dataset().monitor(monitor);
       assertEquals(entry.sizeBytes(), dataset.sizeBytes(), entry.name());
-      assertEquals(entry.sha256(), dataset.sha256(), entry.name() + " regenerates to the manifest's SHA-256");
-      assertEquals(entry.sizeBytes(), monitor.series().get(monitor.series().size() - 1).bytesDone(), entry.name());
+      assertEquals(
+          entry.sha256(),
+          dataset.sha256(),
+          entry.name() + " regenerates to the manifest's SHA-256");
+      assertEquals(
+          entry.sizeBytes(),
+          monitor.series().get(monitor.series().size() - 1).bytesDone(),
+          entry.name());
     }
   }
 
   @Test
   void theDemosDatasetIsTheTutorialOne() {
-    ManifestEntry entry = DatasetManifest.read(MANIFEST).entry("readings-256MiB-seed7").orElseThrow();
+    ManifestEntry entry =
+        DatasetManifest.read(MANIFEST).entry("readings-256MiB-seed7").orElseThrow();
     assertEquals(Datasets.u32Readings(256, ByteUnit.MiB).seed(7).spec(), entry.spec());
   }
 
   @Test
   void manifestRoundTripsThroughJson(@TempDir Path dir) throws Exception {
     DatasetSpec spec = new DatasetSpec(Generator.SENSOR_RECORDS, 4096, 9, 0.25);
-    DatasetManifest manifest = new DatasetManifest(List.of(ManifestEntry.describe("hot", spec, "ab12")));
+    DatasetManifest manifest =
+        new DatasetManifest(List.of(ManifestEntry.describe("hot", spec, "ab12")));
     Path file = dir.resolve("manifest.json");
     manifest.write(file);
     Map<?, ?> json = new ObjectMapper().readValue(file.toFile(), Map.class);
@@ -57,30 +65,44 @@ class DatasetManifestTest {
   @Test
   void regeneratedFillsInTheSums() {
     DatasetSpec spec = DatasetSpec.of(Generator.LOG_LINES, 2048, 1);
-    DatasetManifest stale = new DatasetManifest(List.of(new ManifestEntry("logs", Generator.LOG_LINES, Map.of(), 1, 2048, "")));
+    DatasetManifest stale =
+        new DatasetManifest(
+            List.of(new ManifestEntry("logs", Generator.LOG_LINES, Map.of(), 1, 2048, "")));
     DatasetManifest fresh = stale.regenerated(ThroughputMonitor.quiet());
-    assertEquals(Datasets.of(spec).monitor(ThroughputMonitor.quiet()).sha256(), fresh.datasets().get(0).sha256());
+    assertEquals(
+        Datasets.of(spec).monitor(ThroughputMonitor.quiet()).sha256(),
+        fresh.datasets().get(0).sha256());
     assertEquals(spec, fresh.datasets().get(0).spec());
   }
 
   @Test
   void badManifestsSayWhatIsWrong(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("bad.json");
-    Files.writeString(file, "{\"datasets\":[{\"name\":\"x\",\"generator\":\"zeros\",\"seed\":1,\"sizeBytes\":4,\"sha256\":\"\"}]}");
+    Files.writeString(
+        file,
+        "{\"datasets\":[{\"name\":\"x\",\"generator\":\"zeros\",\"seed\":1,\"sizeBytes\":4,\"sha256\":\"\"}]}");
     var e = assertThrows(LabJsonException.class, () -> DatasetManifest.read(file));
     assertTrue(e.getMessage().contains("no dataset generator 'zeros'"), e.getMessage());
     assertEquals("datasets[0].generator", e.field());
-    var unknown = assertThrows(IllegalArgumentException.class,
-        () -> new ManifestEntry("x", Generator.U32_READINGS, Map.of("skew", 1.0), 1, 4, ""));
+    var unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ManifestEntry("x", Generator.U32_READINGS, Map.of("skew", 1.0), 1, 4, ""));
     assertTrue(unknown.getMessage().contains("unknown parameter 'skew'"), unknown.getMessage());
-    var twice = assertThrows(IllegalArgumentException.class, () -> new DatasetManifest(List.of(
-        new ManifestEntry("x", Generator.U32_READINGS, Map.of(), 1, 4, ""),
-        new ManifestEntry("x", Generator.U32_READINGS, Map.of(), 2, 4, ""))));
+    var twice =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new DatasetManifest(
+                    List.of(
+                        new ManifestEntry("x", Generator.U32_READINGS, Map.of(), 1, 4, ""),
+                        new ManifestEntry("x", Generator.U32_READINGS, Map.of(), 2, 4, ""))));
     assertFalse(twice.getMessage().isEmpty());
   }
 
   /** A valid one-entry manifest, one field a line, for the malformed variants below. */
-  private static final String GOOD = """
+  private static final String GOOD =
+      """
       {
         "datasets" : [ {
           "name" : "small",
@@ -95,15 +117,21 @@ class DatasetManifestTest {
 
   private static LabJsonException broken(Path dir, String json) throws Exception {
     Path file = Files.writeString(dir.resolve("manifest.json"), json);
-    assertEquals(1, DatasetManifest.read(Files.writeString(dir.resolve("good.json"), GOOD)).datasets().size());
+    assertEquals(
+        1,
+        DatasetManifest.read(Files.writeString(dir.resolve("good.json"), GOOD)).datasets().size());
     return assertThrows(LabJsonException.class, () -> DatasetManifest.read(file));
   }
 
   @Test
-  void aWrongTypeNamesTheFileTheFieldThePlaceAndWhatWasExpected(@TempDir Path dir) throws Exception {
+  void aWrongTypeNamesTheFileTheFieldThePlaceAndWhatWasExpected(@TempDir Path dir)
+      throws Exception {
     LabJsonException e = broken(dir, GOOD.replace("\"seed\" : 7", "\"seed\" : \"seven\""));
-    assertEquals(dir.resolve("manifest.json") + ":6:14: field 'datasets[0].seed': expected a whole number (long),"
-        + " found the string \"seven\"", e.getMessage());
+    assertEquals(
+        dir.resolve("manifest.json")
+            + ":6:14: field 'datasets[0].seed': expected a whole number (long),"
+            + " found the string \"seven\"",
+        e.getMessage());
     assertEquals("datasets[0].seed", e.field());
     assertEquals(6, e.line());
     assertEquals(14, e.column());
@@ -114,7 +142,9 @@ class DatasetManifestTest {
   @Test
   void anObjectWhereAListGoesIsNamed(@TempDir Path dir) throws Exception {
     LabJsonException e = broken(dir, "{\n  \"datasets\" : { }\n}\n");
-    assertEquals(dir.resolve("manifest.json") + ":2:16: field 'datasets': expected an array, found an object",
+    assertEquals(
+        dir.resolve("manifest.json")
+            + ":2:16: field 'datasets': expected an array, found an object",
         e.getMessage());
   }
 
@@ -133,8 +163,13 @@ class DatasetManifestTest {
     assertEquals(6, e.line());
     assertEquals(16, e.column());
     assertEquals("", e.field());
-    assertTrue(e.getMessage().startsWith(dir.resolve("manifest.json") + ":6:16: is not valid JSON: Unexpected"
-        + " character (','"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                dir.resolve("manifest.json")
+                    + ":6:16: is not valid JSON: Unexpected"
+                    + " character (','"),
+        e.getMessage());
     assertFalse(e.getMessage().contains("StreamReadFeature"), e.getMessage());
     assertFalse(e.getMessage().contains("[Source"), e.getMessage());
   }
@@ -142,25 +177,46 @@ class DatasetManifestTest {
   @Test
   void anUnknownFieldIsNamedWithItsPlaceAndTheKnownOnes(@TempDir Path dir) throws Exception {
     LabJsonException e = broken(dir, GOOD.replace("\"seed\" : 7", "\"sed\" : 7"));
-    assertEquals(dir.resolve("manifest.json") + ":6:5: field 'datasets[0].sed': is not a known field; known fields:"
-        + " [name, generator, parameters, seed, sizeBytes, sha256]", e.getMessage());
+    assertEquals(
+        dir.resolve("manifest.json")
+            + ":6:5: field 'datasets[0].sed': is not a known field; known fields:"
+            + " [name, generator, parameters, seed, sizeBytes, sha256]",
+        e.getMessage());
     LabJsonException top = broken(dir, GOOD.replace("\"datasets\"", "\"datsets\""));
-    assertEquals(dir.resolve("manifest.json") + ":2:3: field 'datsets': is not a known field; known fields:"
-        + " [datasets]", top.getMessage());
+    assertEquals(
+        dir.resolve("manifest.json")
+            + ":2:3: field 'datsets': is not a known field; known fields:"
+            + " [datasets]",
+        top.getMessage());
   }
 
   @Test
   void echoedValuesAreCut(@TempDir Path dir) throws Exception {
-    LabJsonException type = broken(dir, GOOD.replace("\"seed\" : 7", "\"seed\" : [ \"" + "x".repeat(100_000) + "\" ]"));
-    assertTrue(type.getMessage().endsWith("field 'datasets[0].seed': expected a whole number (long), found an array"),
+    LabJsonException type =
+        broken(dir, GOOD.replace("\"seed\" : 7", "\"seed\" : [ \"" + "x".repeat(100_000) + "\" ]"));
+    assertTrue(
+        type.getMessage()
+            .endsWith("field 'datasets[0].seed': expected a whole number (long), found an array"),
         type.getMessage());
     LabJsonException generator = broken(dir, GOOD.replace("u32-readings", "x".repeat(100_000)));
-    assertTrue(generator.getMessage().endsWith(": field 'datasets[0].generator': no dataset generator '" + "x".repeat(80)
-        + "… (99,920 more characters)'; known: [u32-readings, sensor-records, log-lines]"), generator.getMessage());
-    LabJsonException number = broken(dir, GOOD.replace("\"seed\" : 7", "\"seed\" : " + "7".repeat(100_000)));
+    assertTrue(
+        generator
+            .getMessage()
+            .endsWith(
+                ": field 'datasets[0].generator': no dataset generator '"
+                    + "x".repeat(80)
+                    + "… (99,920 more characters)'; known: [u32-readings, sensor-records, log-lines]"),
+        generator.getMessage());
+    LabJsonException number =
+        broken(dir, GOOD.replace("\"seed\" : 7", "\"seed\" : " + "7".repeat(100_000)));
     assertTrue(number.getMessage().length() < 400, number.getMessage());
-    assertTrue(number.getMessage().endsWith("manifest.json: exceeds a limit of the JSON reader: Number value length"
-        + " (100000) exceeds the maximum allowed (1000)"), number.getMessage());
+    assertTrue(
+        number
+            .getMessage()
+            .endsWith(
+                "manifest.json: exceeds a limit of the JSON reader: Number value length"
+                    + " (100000) exceeds the maximum allowed (1000)"),
+        number.getMessage());
     assertFalse(number.getMessage().contains("StreamReadConstraints"), number.getMessage());
   }
 }

@@ -9,13 +9,18 @@ import org.csdlab.lab.monitor.ThroughputMonitor;
 import org.junit.jupiter.api.Test;
 
 class LogLinesTest {
-  private static final Pattern LINE = Pattern.compile(
-      "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (INFO |WARN |ERROR) sensor-\\d\\d"
-          + " temperature=-?\\d{1,2}\\.\\d\\dC humidity=\\d{1,2}\\.\\d\\d% (reading ok|battery low|sensor fault)");
+  private static final Pattern LINE =
+      Pattern.compile(
+          "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (INFO |WARN |ERROR) sensor-\\d\\d"
+              + " temperature=-?\\d{1,2}\\.\\d\\dC humidity=\\d{1,2}\\.\\d\\d% (reading ok|battery low|sensor fault)");
 
   private static String logs(long sizeBytes, double selectivity) {
-    byte[] bytes = Datasets.logLines(sizeBytes, ByteUnit.B).seed(7).selectivity(selectivity)
-        .monitor(ThroughputMonitor.quiet()).bytes();
+    byte[] bytes =
+        Datasets.logLines(sizeBytes, ByteUnit.B)
+            .seed(7)
+            .selectivity(selectivity)
+            .monitor(ThroughputMonitor.quiet())
+            .bytes();
     assertEquals(sizeBytes, bytes.length);
     return new String(bytes, StandardCharsets.US_ASCII);
   }

@@ -15,12 +15,17 @@ import org.junit.jupiter.api.Test;
 class SensorRecordsTest {
 
   private static byte[] records(long amount, ByteUnit unit, double selectivity) {
-    return Datasets.sensorRecords(amount, unit).seed(7).selectivity(selectivity).monitor(ThroughputMonitor.quiet()).bytes();
+    return Datasets.sensorRecords(amount, unit)
+        .seed(7)
+        .selectivity(selectivity)
+        .monitor(ThroughputMonitor.quiet())
+        .bytes();
   }
 
   @Test
   void layoutMatchesTheFilterKernelsStruct() {
-    // struct record { u32 id; u32 flags; u64 timestamp; s32 temperature; s32 humidity; u64 reserved; }
+    // struct record { u32 id; u32 flags; u64 timestamp; s32 temperature; s32 humidity; u64
+    // reserved; }
     assertEquals(32, SensorRecordLayout.RECORD_BYTES);
     assertEquals(0, SensorRecordLayout.SENSOR_ID_OFFSET);
     assertEquals(4, SensorRecordLayout.FLAGS_OFFSET);
@@ -34,9 +39,19 @@ class SensorRecordsTest {
 
   @Test
   void decodeReadsTheFieldsLittleEndian() {
-    byte[] bytes = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN).position(8)
-        .putInt(12).putInt(3).putLong(1_700_000_000_123L).putInt(-250).putInt(4567).putLong(0).array();
-    assertEquals(new SensorRecord(12, 3, 1_700_000_000_123L, -250, 4567), SensorRecord.decode(bytes, 8));
+    byte[] bytes =
+        ByteBuffer.allocate(40)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .position(8)
+            .putInt(12)
+            .putInt(3)
+            .putLong(1_700_000_000_123L)
+            .putInt(-250)
+            .putInt(4567)
+            .putLong(0)
+            .array();
+    assertEquals(
+        new SensorRecord(12, 3, 1_700_000_000_123L, -250, 4567), SensorRecord.decode(bytes, 8));
     var e = assertThrows(IllegalArgumentException.class, () -> SensorRecord.decode(bytes, 9));
     assertTrue(e.getMessage().contains("32 bytes at offset 9"), e.getMessage());
   }
@@ -53,10 +68,17 @@ class SensorRecordsTest {
       SensorRecord r = SensorRecord.decode(bytes, i * 32);
       assertTrue(r.sensorId() >= 1 && r.sensorId() <= SensorRecordLayout.SENSORS, r.toString());
       seen[r.sensorId()] = true;
-      assertEquals(SensorRecordLayout.FIRST_TIMESTAMP_MILLIS + i * SensorRecordLayout.TIMESTAMP_STEP_MILLIS, r.timestampMillis());
-      assertTrue(r.centiCelsius() >= SensorRecordLayout.MIN_TEMPERATURE && r.centiCelsius() < SensorRecordLayout.MAX_TEMPERATURE);
-      assertTrue(r.centiPercentHumidity() >= 0 && r.centiPercentHumidity() < SensorRecordLayout.MAX_HUMIDITY);
-      assertEquals(0, r.flags() & ~(SensorRecordLayout.FLAG_LOW_BATTERY | SensorRecordLayout.FLAG_FAULT));
+      assertEquals(
+          SensorRecordLayout.FIRST_TIMESTAMP_MILLIS + i * SensorRecordLayout.TIMESTAMP_STEP_MILLIS,
+          r.timestampMillis());
+      assertTrue(
+          r.centiCelsius() >= SensorRecordLayout.MIN_TEMPERATURE
+              && r.centiCelsius() < SensorRecordLayout.MAX_TEMPERATURE);
+      assertTrue(
+          r.centiPercentHumidity() >= 0
+              && r.centiPercentHumidity() < SensorRecordLayout.MAX_HUMIDITY);
+      assertEquals(
+          0, r.flags() & ~(SensorRecordLayout.FLAG_LOW_BATTERY | SensorRecordLayout.FLAG_FAULT));
       assertEquals(0L, in.getLong(i * 32 + SensorRecordLayout.RESERVED_OFFSET));
       lowBattery += r.flags() & SensorRecordLayout.FLAG_LOW_BATTERY;
       sumTemperature += r.centiCelsius();
@@ -83,9 +105,13 @@ class SensorRecordsTest {
 
   @Test
   void sizeMustBeWholeRecords() {
-    var e = assertThrows(IllegalArgumentException.class, () -> Datasets.sensorRecords(1000, ByteUnit.B));
-    assertEquals("sensor records are 32 bytes each, so a dataset's size must be a positive multiple of 32, was 1000;"
-        + " try 992 or 1024", e.getMessage());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Datasets.sensorRecords(1000, ByteUnit.B));
+    assertEquals(
+        "sensor records are 32 bytes each, so a dataset's size must be a positive multiple of 32, was 1000;"
+            + " try 992 or 1024",
+        e.getMessage());
     assertArrayEquals(records(1, KiB, 0.5), records(1, KiB, 0.5));
   }
 }

@@ -96,11 +96,14 @@ class U32ReadingsTest {
 
   @Test
   void badSizesAndSelectivitiesAreRefusedWithWhatIsAllowed() {
-    var notWhole = assertThrows(IllegalArgumentException.class, () -> Datasets.u32Readings(1023, ByteUnit.B));
+    var notWhole =
+        assertThrows(IllegalArgumentException.class, () -> Datasets.u32Readings(1023, ByteUnit.B));
     assertTrue(notWhole.getMessage().contains("multiple of 4"), notWhole.getMessage());
-    var negative = assertThrows(IllegalArgumentException.class, () -> Datasets.u32Readings(-1, MiB));
+    var negative =
+        assertThrows(IllegalArgumentException.class, () -> Datasets.u32Readings(-1, MiB));
     assertTrue(negative.getMessage().contains("negative"), negative.getMessage());
-    var selectivity = assertThrows(IllegalArgumentException.class, () -> readings(1, KiB).selectivity(1.5));
+    var selectivity =
+        assertThrows(IllegalArgumentException.class, () -> readings(1, KiB).selectivity(1.5));
     assertTrue(selectivity.getMessage().contains("between 0 and 1"), selectivity.getMessage());
     assertThrows(IllegalArgumentException.class, () -> readings(1, KiB).selectivity(Double.NaN));
   }
@@ -110,7 +113,9 @@ class U32ReadingsTest {
     Dataset dataset = readings(256, MiB).seed(7);
     assertEquals(new DatasetSpec(Generator.U32_READINGS, 256L << 20, 7, 0.5), dataset.spec());
     assertEquals("Dataset[u32-readings 256 MiB seed=7]", dataset.toString());
-    assertEquals("u32-readings 1 KiB seed=0 selectivity=0.2", readings(1, KiB).selectivity(0.2).spec().toString());
+    assertEquals(
+        "u32-readings 1 KiB seed=0 selectivity=0.2",
+        readings(1, KiB).selectivity(0.2).spec().toString());
   }
 
   static int[] values(byte[] bytes) {

@@ -8,7 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RenderersTest {
-  /** A type only this test registers adapters for, so other tests' registrations do not interfere. */
+  /**
+   * A type only this test registers adapters for, so other tests' registrations do not interfere.
+   */
   record Probe(String text) {}
 
   @Test
@@ -22,9 +24,11 @@ class RenderersTest {
   @Test
   void failingAdaptersFallBackToText() {
     record Broken() {}
-    Renderers.register(Broken.class, broken -> {
-      throw new IllegalStateException("boom");
-    });
+    Renderers.register(
+        Broken.class,
+        broken -> {
+          throw new IllegalStateException("boom");
+        });
     MimeBundle bundle = Renderers.render(new Broken());
     assertNull(bundle.html());
     assertTrue(bundle.text().contains("HTML rendering failed"), bundle.text());
@@ -32,7 +36,10 @@ class RenderersTest {
 
   @Test
   void htmlEscapesEverythingXmlNeeds() {
-    assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;\uFFFD", Html.escape("<a href=\"x\">&'\u0001"));
-    assertTrue(Html.table(List.of("", ""), List.of(List.of("a", "b"))).indexOf("<th") < 0, "no header when all blank");
+    assertEquals(
+        "&lt;a href=&quot;x&quot;&gt;&amp;&#39;\uFFFD", Html.escape("<a href=\"x\">&'\u0001"));
+    assertTrue(
+        Html.table(List.of("", ""), List.of(List.of("a", "b"))).indexOf("<th") < 0,
+        "no header when all blank");
   }
 }

@@ -11,10 +11,12 @@ public final class SpecialFiles {
   /** An endless character device. */
   public static final Path DEV_ZERO = Path.of("/dev/zero");
 
-  private SpecialFiles() {
-  }
+  private SpecialFiles() {}
 
-  /** A new FIFO {@code name} in {@code dir}, made with mkfifo; the test is skipped when there is no mkfifo. */
+  /**
+   * A new FIFO {@code name} in {@code dir}, made with mkfifo; the test is skipped when there is no
+   * mkfifo.
+   */
   public static Path fifo(Path dir, String name) throws IOException, InterruptedException {
     Path fifo = dir.resolve(name);
     int status;

@@ -12,10 +12,12 @@ import org.csdlab.lab.tutorial.TutorialSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The lab's own loads (configurations, results, tutorials, ELF objects) go through {@link InputFile} too. */
+/**
+ * The lab's own loads (configurations, results, tutorials, ELF objects) go through {@link
+ * InputFile} too.
+ */
 class UserFileLoadsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void jsonLoadsRefuseDevicesAndFifos() throws Exception {
@@ -31,13 +33,16 @@ class UserFileLoadsTest {
   @Test
   void tutorialSourcesAndElfObjectsRefuseThemToo() throws Exception {
     Path fifo = SpecialFiles.fifo(dir, "01-hello.jsh");
-    assertEquals("tutorial source " + fifo + " is a FIFO (named pipe), not a regular file",
+    assertEquals(
+        "tutorial source " + fifo + " is a FIFO (named pipe), not a regular file",
         assertThrows(InputFileException.class, () -> TutorialSource.read(fifo)).getMessage());
     Lab lab = Lab.create();
     Path zero = SpecialFiles.devZero();
-    assertEquals("program file /dev/zero is a character device, not a regular file",
+    assertEquals(
+        "program file /dev/zero is a character device, not a regular file",
         assertThrows(InputFileException.class, () -> lab.ebpf().load(zero)).getMessage());
-    assertEquals("program file " + fifo + " is a FIFO (named pipe), not a regular file",
+    assertEquals(
+        "program file " + fifo + " is a FIFO (named pipe), not a regular file",
         assertThrows(InputFileException.class, () -> lab.csd().load(fifo)).getMessage());
   }
 }

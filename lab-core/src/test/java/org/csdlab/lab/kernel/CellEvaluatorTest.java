@@ -36,7 +36,8 @@ class CellEvaluatorTest {
 
   @Test
   void lastExpressionIsTheRealObject() {
-    CellResult result = evaluator.evaluate("var list = new ArrayList<String>();\nlist.add(\"a\");\nlist");
+    CellResult result =
+        evaluator.evaluate("var list = new ArrayList<String>();\nlist.add(\"a\");\nlist");
     assertTrue(result.hasValue());
     assertInstanceOf(ArrayList.class, result.value());
     assertEquals(List.of("a"), result.value());
@@ -54,8 +55,10 @@ class CellEvaluatorTest {
 
   @Test
   void aBareExpressionLineEndsWhereTheReaderSeesItEnd() {
-    CellResult result = evaluator.evaluate("int first = 1;\nMath.abs(-first)      // shown in JShell\n\n"
-        + "var text = \"ab\"\n    .repeat(2);\ntext.length() + first");
+    CellResult result =
+        evaluator.evaluate(
+            "int first = 1;\nMath.abs(-first)      // shown in JShell\n\n"
+                + "var text = \"ab\"\n    .repeat(2);\ntext.length() + first");
     assertEquals(5, result.value());
   }
 
@@ -84,26 +87,30 @@ class CellEvaluatorTest {
     } finally {
       System.setOut(original);
     }
-    assertEquals("hello from the cell" + System.lineSeparator(), captured.toString(StandardCharsets.UTF_8));
+    assertEquals(
+        "hello from the cell" + System.lineSeparator(), captured.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void classesReferringToEachOtherInOneCellWork() {
-    CellResult result = evaluator.evaluate(
-        "class Node { Edge out; String name = \"n\"; }\n"
-            + "class Edge { Node to; }\n"
-            + "var node = new Node();\n"
-            + "node.out = new Edge();\n"
-            + "node.out.to = node;\n"
-            + "node.out.to.name");
+    CellResult result =
+        evaluator.evaluate(
+            "class Node { Edge out; String name = \"n\"; }\n"
+                + "class Edge { Node to; }\n"
+                + "var node = new Node();\n"
+                + "node.out = new Edge();\n"
+                + "node.out.to = node;\n"
+                + "node.out.to.name");
     assertEquals("n", result.value());
     assertTrue(result.notes().isEmpty(), result.notes().toString());
   }
 
   @Test
   void compilationErrorNamesTheCellLineAndColumn() {
-    CompilationError error = assertThrows(CompilationError.class,
-        () -> evaluator.evaluate("int fine = 1;\nint broken = \"text\";\nint never = 3;"));
+    CompilationError error =
+        assertThrows(
+            CompilationError.class,
+            () -> evaluator.evaluate("int fine = 1;\nint broken = \"text\";\nint never = 3;"));
     assertEquals(2, error.line());
     assertEquals(14, error.column());
     assertEquals("Compilation error at line 2, column 14:", error.lines().get(0));
@@ -118,8 +125,9 @@ class CellEvaluatorTest {
   @Test
   void exceptionReportShowsTheCellLinesItPassedThrough() {
     evaluator.evaluate("int divide(int x) {\n  return 10 / x;\n}");
-    UncaughtException error = assertThrows(UncaughtException.class,
-        () -> evaluator.evaluate("int a = 1;\nint b = divide(0);"));
+    UncaughtException error =
+        assertThrows(
+            UncaughtException.class, () -> evaluator.evaluate("int a = 1;\nint b = divide(0);"));
     assertEquals("java.lang.ArithmeticException", error.exceptionClassName());
     assertEquals("java.lang.ArithmeticException: / by zero", error.lines().get(0));
     assertEquals("  in divide, declared in an earlier cell: return 10 / x;", error.lines().get(1));
@@ -129,16 +137,27 @@ class CellEvaluatorTest {
 
   @Test
   void fullTraceListsLibraryFrames() {
-    UncaughtException error = assertThrows(UncaughtException.class,
-        () -> evaluator.evaluate("List.of(1).get(5)", true));
-    assertTrue(error.lines().stream().anyMatch(l -> l.contains("at java.base/")), error.lines().toString());
-    assertTrue(error.lines().stream().anyMatch(l -> l.equals("  at line 1 of this cell: List.of(1).get(5)")), error.lines().toString());
+    UncaughtException error =
+        assertThrows(UncaughtException.class, () -> evaluator.evaluate("List.of(1).get(5)", true));
+    assertTrue(
+        error.lines().stream().anyMatch(l -> l.contains("at java.base/")),
+        error.lines().toString());
+    assertTrue(
+        error.lines().stream()
+            .anyMatch(l -> l.equals("  at line 1 of this cell: List.of(1).get(5)")),
+        error.lines().toString());
   }
 
   @Test
   void unfinishedCellIsReportedNotRun() {
-    CompilationError error = assertThrows(CompilationError.class, () -> evaluator.evaluate("for (int i = 0; i < 3; i++) {"));
-    assertTrue(error.lines().get(0).startsWith("The cell ends in the middle of the statement that starts at line 1"));
+    CompilationError error =
+        assertThrows(
+            CompilationError.class, () -> evaluator.evaluate("for (int i = 0; i < 3; i++) {"));
+    assertTrue(
+        error
+            .lines()
+            .get(0)
+            .startsWith("The cell ends in the middle of the statement that starts at line 1"));
   }
 
   @Test
@@ -146,7 +165,8 @@ class CellEvaluatorTest {
     evaluator.evaluate("String greeting = \"hello\";");
     String cell = "int x = 1;\ngreeting.toUpp";
     Completion completion = evaluator.complete(cell, cell.length());
-    assertTrue(completion.candidates().contains("toUpperCase("), completion.candidates().toString());
+    assertTrue(
+        completion.candidates().contains("toUpperCase("), completion.candidates().toString());
     assertEquals(cell.indexOf("toUpp"), completion.start());
     assertEquals(cell.length(), completion.end());
   }
@@ -161,7 +181,8 @@ class CellEvaluatorTest {
   @Test
   void isCompleteTellsFinishedFromUnfinished() {
     assertEquals(CellCompleteness.COMPLETE, evaluator.isComplete("int x = 1;\nx + 1"));
-    assertEquals(CellCompleteness.INCOMPLETE, evaluator.isComplete("for (int i = 0; i < 3; i++) {"));
+    assertEquals(
+        CellCompleteness.INCOMPLETE, evaluator.isComplete("for (int i = 0; i < 3; i++) {"));
     assertEquals(CellCompleteness.INCOMPLETE, evaluator.isComplete("int y = 1 +"));
     assertEquals(CellCompleteness.INVALID, evaluator.isComplete("}"));
     assertEquals(CellCompleteness.COMPLETE, evaluator.isComplete(""));
@@ -170,14 +191,17 @@ class CellEvaluatorTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void interruptStopsAnInfiniteLoopAndTheNextCellRuns() throws Exception {
-    CompletableFuture<CellError> failure = CompletableFuture.supplyAsync(() -> {
-      try {
-        evaluator.evaluate("int spins = 0;\n\nwhile (true) { if (spins++ == 0) System.setProperty(\"csdlab.test.spinning\", \"yes\"); }");
-        return null;
-      } catch (CellError e) {
-        return e;
-      }
-    });
+    CompletableFuture<CellError> failure =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                evaluator.evaluate(
+                    "int spins = 0;\n\nwhile (true) { if (spins++ == 0) System.setProperty(\"csdlab.test.spinning\", \"yes\"); }");
+                return null;
+              } catch (CellError e) {
+                return e;
+              }
+            });
     while (System.getProperty("csdlab.test.spinning") == null && !failure.isDone()) {
       Thread.sleep(20);
     }
@@ -191,14 +215,17 @@ class CellEvaluatorTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void interruptStopsASleep() throws Exception {
-    CompletableFuture<CellError> failure = CompletableFuture.supplyAsync(() -> {
-      try {
-        evaluator.evaluate("System.setProperty(\"csdlab.test.sleeping\", \"yes\");\nThread.sleep(600_000);");
-        return null;
-      } catch (CellError e) {
-        return e;
-      }
-    });
+    CompletableFuture<CellError> failure =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                evaluator.evaluate(
+                    "System.setProperty(\"csdlab.test.sleeping\", \"yes\");\nThread.sleep(600_000);");
+                return null;
+              } catch (CellError e) {
+                return e;
+              }
+            });
     while (System.getProperty("csdlab.test.sleeping") == null && !failure.isDone()) {
       Thread.sleep(20);
     }

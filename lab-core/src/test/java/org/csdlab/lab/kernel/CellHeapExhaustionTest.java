@@ -29,12 +29,19 @@ class CellHeapExhaustionTest {
       String[] fields = line.split("\\|");
       String report = fields[1];
       assertFalse(line.contains("ESCAPED"), "only a CellError may leave a cell: " + line);
-      assertTrue(report.contains("java.lang.OutOfMemoryError") || report.contains("the heap was"), line);
-      assertTrue(report.contains("Out of memory: the kernel's heap limit is " + HEAP_MIB + " MiB. The kernel is still running."),
+      assertTrue(
+          report.contains("java.lang.OutOfMemoryError") || report.contains("the heap was"), line);
+      assertTrue(
+          report.contains(
+              "Out of memory: the kernel's heap limit is "
+                  + HEAP_MIB
+                  + " MiB. The kernel is still running."),
           line);
-      boolean filledByTheCell = !HeapExhaustionProbe.CELLS.get(Integer.parseInt(fields[0])).startsWith("byte[]");
+      boolean filledByTheCell =
+          !HeapExhaustionProbe.CELLS.get(Integer.parseInt(fields[0])).startsWith("byte[]");
       if (filledByTheCell) {
-        assertTrue(report.contains("To free memory, this cell's variables hog were set to null."), line);
+        assertTrue(
+            report.contains("To free memory, this cell's variables hog were set to null."), line);
       }
       assertEquals("true", fields[2], "hog is let go after: " + line);
       assertEquals("2", fields[3], "1 + 1 after: " + line);
@@ -44,13 +51,21 @@ class CellHeapExhaustionTest {
 
   private static List<String> runProbe() throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process probe = new ProcessBuilder(java.toString(), HEAP, "-cp", System.getProperty("java.class.path"),
-        HeapExhaustionProbe.class.getName())
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
+    Process probe =
+        new ProcessBuilder(
+                java.toString(),
+                HEAP,
+                "-cp",
+                System.getProperty("java.class.path"),
+                HeapExhaustionProbe.class.getName())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     byte[] out = probe.getInputStream().readAllBytes();
     assertTrue(probe.waitFor(180, TimeUnit.SECONDS), "the probe did not end");
     assertEquals(0, probe.exitValue(), new String(out, StandardCharsets.UTF_8));
-    return new String(out, StandardCharsets.UTF_8).lines().filter(l -> l.matches("\\d+\\|.*")).toList();
+    return new String(out, StandardCharsets.UTF_8)
+        .lines()
+        .filter(l -> l.matches("\\d+\\|.*"))
+        .toList();
   }
 }

@@ -39,10 +39,17 @@ class CellSnippetsTest {
 
   @Test
   void aCompleteLineEndsItsSnippetUnlessTheNextLineGoesOnWithIt() {
-    String cell = "Math.abs(-1)          // one\n\nint y = 2;\n\"a\"\n    .repeat(2)\nif (y > 1) y--;\nelse y++;\nMath.max(y,\n    3)\n";
+    String cell =
+        "Math.abs(-1)          // one\n\nint y = 2;\n\"a\"\n    .repeat(2)\nif (y > 1) y--;\nelse y++;\nMath.max(y,\n    3)\n";
     List<CellSnippets.Piece> pieces = CellSnippets.split(shell.sourceCodeAnalysis(), cell);
-    assertEquals(List.of("Math.abs(-1)          // one\n", "int y = 2;", "\"a\"\n    .repeat(2)\n",
-        "if (y > 1) y--;\nelse y++;", "Math.max(y,\n    3)\n"), pieces.stream().map(CellSnippets.Piece::source).toList());
+    assertEquals(
+        List.of(
+            "Math.abs(-1)          // one\n",
+            "int y = 2;",
+            "\"a\"\n    .repeat(2)\n",
+            "if (y > 1) y--;\nelse y++;",
+            "Math.max(y,\n    3)\n"),
+        pieces.stream().map(CellSnippets.Piece::source).toList());
     assertEquals(cell.indexOf("int y"), pieces.get(1).offset());
     assertEquals(cell.indexOf("Math.max"), pieces.get(4).offset());
   }
@@ -51,11 +58,16 @@ class CellSnippetsTest {
   void lookingForLineEndsStopsAtItsBudget() {
     // Every line ends in a name inside one open call: each would be a candidate line end.
     String line = "  argument_with_a_long_name_to_fill_the_line,\n  more\n";
-    String cell = "java.util.List.of(\n" + line.repeat(CellSnippets.MAX_PROBE_CHARS / line.length() / 8) + "  0)\nint z = 1;";
+    String cell =
+        "java.util.List.of(\n"
+            + line.repeat(CellSnippets.MAX_PROBE_CHARS / line.length() / 8)
+            + "  0)\nint z = 1;";
     List<CellSnippets.Piece> pieces = CellSnippets.split(shell.sourceCodeAnalysis(), cell);
     // Past the budget the snippet ends where JShell's own analysis says: here, with the next line.
     assertEquals(1, pieces.size());
-    assertTrue(pieces.get(0).source().startsWith("java.util.List.of(\n"), pieces.get(0).source().substring(0, 40));
+    assertTrue(
+        pieces.get(0).source().startsWith("java.util.List.of(\n"),
+        pieces.get(0).source().substring(0, 40));
   }
 
   @Test

@@ -31,10 +31,12 @@ class CsdlabKernelTest {
 
   @Test
   void lastValueRendersAsTextAndHtml() {
-    DisplayData data = kernel.eval("class Shiny implements HtmlRenderable {\n"
-        + "  public String toHtml() { return \"<i>shiny</i>\"; }\n"
-        + "  public String toString() { return \"shiny\"; }\n"
-        + "}\nnew Shiny()");
+    DisplayData data =
+        kernel.eval(
+            "class Shiny implements HtmlRenderable {\n"
+                + "  public String toHtml() { return \"<i>shiny</i>\"; }\n"
+                + "  public String toString() { return \"shiny\"; }\n"
+                + "}\nnew Shiny()");
     assertEquals("shiny", data.getData(MIMEType.TEXT_PLAIN));
     assertEquals("<i>shiny</i>", data.getData(MIMEType.TEXT_HTML));
   }
@@ -46,7 +48,8 @@ class CsdlabKernelTest {
 
   @Test
   void errorsAreFormattedAsTheirReportWithoutStackTrace() {
-    CompilationError error = assertThrows(CompilationError.class, () -> kernel.eval("int wrong = \"no\";"));
+    CompilationError error =
+        assertThrows(CompilationError.class, () -> kernel.eval("int wrong = \"no\";"));
     List<String> lines = kernel.formatError(error);
     assertEquals(error.lines(), lines);
     assertFalse(String.join("\n", lines).contains("at org.csdlab"), String.join("\n", lines));
@@ -54,9 +57,14 @@ class CsdlabKernelTest {
 
   @Test
   void traceMagicAsksForTheWholeStackTrace() {
-    UncaughtException error = assertThrows(UncaughtException.class, () -> kernel.eval("%trace\nList.of().get(0)"));
-    assertTrue(error.lines().stream().anyMatch(l -> l.startsWith("  at java.base/")), error.lines().toString());
-    assertTrue(error.lines().contains("  at line 2 of this cell: List.of().get(0)"), error.lines().toString());
+    UncaughtException error =
+        assertThrows(UncaughtException.class, () -> kernel.eval("%trace\nList.of().get(0)"));
+    assertTrue(
+        error.lines().stream().anyMatch(l -> l.startsWith("  at java.base/")),
+        error.lines().toString());
+    assertTrue(
+        error.lines().contains("  at line 2 of this cell: List.of().get(0)"),
+        error.lines().toString());
   }
 
   @Test
@@ -69,7 +77,8 @@ class CsdlabKernelTest {
   @Test
   void completionReplacesTheWordBeingTyped() {
     ReplacementOptions options = kernel.complete("\"x\".isEm", 8);
-    assertTrue(options.getReplacements().contains("isEmpty()"), options.getReplacements().toString());
+    assertTrue(
+        options.getReplacements().contains("isEmpty()"), options.getReplacements().toString());
     assertEquals(4, options.getSourceStart());
     assertEquals(8, options.getSourceEnd());
   }
@@ -88,7 +97,10 @@ class CsdlabKernelTest {
     assertFalse(CellMagics.parse("foo();\n%trace").fullTrace());
     assertEquals("\nfoo();", CellMagics.parse("%trace\nfoo();").code());
     assertEquals("", CellMagics.parse("%trace").code());
-    MagicUsageError tracer = assertThrows(MagicUsageError.class, () -> CellMagics.parse("%tracer\nfoo();"));
-    assertTrue(tracer.getMessage().startsWith("unknown magic %tracer; the magics are "), tracer.getMessage());
+    MagicUsageError tracer =
+        assertThrows(MagicUsageError.class, () -> CellMagics.parse("%tracer\nfoo();"));
+    assertTrue(
+        tracer.getMessage().startsWith("unknown magic %tracer; the magics are "),
+        tracer.getMessage());
   }
 }

@@ -8,15 +8,18 @@ import java.util.List;
  */
 public final class HeapExhaustionProbe {
 
-  /** Cells that fill the heap; the error lands in the loop, in JShell's reporting or in its compiler. */
-  static final List<String> CELLS = List.of(
-      "long[][] hog = new long[1 << 20][]; for (int i = 0; i < hog.length; i++) hog[i] = new long[1 << 16];",
-      "long[][] hog = new long[1 << 20][]; for (int i = 0; i < hog.length; i++) hog[i] = new long[1 << 16];\n1 / 0",
-      "var hog = new java.util.ArrayList<String>();\nwhile (true) hog.add(\"x\".repeat(4096));",
-      "byte[] hog = new byte[Integer.MAX_VALUE - 8];");
+  /**
+   * Cells that fill the heap; the error lands in the loop, in JShell's reporting or in its
+   * compiler.
+   */
+  static final List<String> CELLS =
+      List.of(
+          "long[][] hog = new long[1 << 20][]; for (int i = 0; i < hog.length; i++) hog[i] = new long[1 << 16];",
+          "long[][] hog = new long[1 << 20][]; for (int i = 0; i < hog.length; i++) hog[i] = new long[1 << 16];\n1 / 0",
+          "var hog = new java.util.ArrayList<String>();\nwhile (true) hog.add(\"x\".repeat(4096));",
+          "byte[] hog = new byte[Integer.MAX_VALUE - 8];");
 
-  private HeapExhaustionProbe() {
-  }
+  private HeapExhaustionProbe() {}
 
   private static Object valueOf(CellEvaluator evaluator, String cell) {
     try {
@@ -34,7 +37,9 @@ public final class HeapExhaustionProbe {
         break;
       }
     }
-    return thrown.getCause() == null ? text.toString() : text + " CAUSED BY " + describe(thrown.getCause());
+    return thrown.getCause() == null
+        ? text.toString()
+        : text + " CAUSED BY " + describe(thrown.getCause());
   }
 
   public static void main(String[] args) {
@@ -46,7 +51,8 @@ public final class HeapExhaustionProbe {
         } catch (CellError error) {
           report = String.join(" / ", error.lines());
         } catch (Throwable escaped) {
-          // Anything but a CellError is what the kernel must never let out: shown for the test to fail on.
+          // Anything but a CellError is what the kernel must never let out: shown for the test to
+          // fail on.
           report = "ESCAPED " + describe(escaped);
         }
         Object cleared = valueOf(evaluator, "hog == null");
@@ -54,7 +60,8 @@ public final class HeapExhaustionProbe {
         System.gc();
         Runtime heap = Runtime.getRuntime();
         long usedMiB = (heap.totalMemory() - heap.freeMemory()) >> 20;
-        System.out.println(i + "|" + report.replace('|', '/') + "|" + cleared + "|" + sum + "|" + usedMiB);
+        System.out.println(
+            i + "|" + report.replace('|', '/') + "|" + cleared + "|" + sum + "|" + usedMiB);
       }
     }
   }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JupyterLauncherTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void findsExecutablesOnThePath() {
@@ -22,12 +21,16 @@ class JupyterLauncherTest {
 
   @Test
   void kernelIsInstalledWhenKernelspecListNamesIt() throws Exception {
-    assertTrue(JupyterLauncher.kernelInstalled(fakeJupyter("echo '{\"kernelspecs\": {\"csdlab\": {}, \"python3\": {}}}'")));
+    assertTrue(
+        JupyterLauncher.kernelInstalled(
+            fakeJupyter("echo '{\"kernelspecs\": {\"csdlab\": {}, \"python3\": {}}}'")));
   }
 
   @Test
   void kernelIsNotInstalledWhenKernelspecListLacksItOrFails() throws Exception {
-    assertFalse(JupyterLauncher.kernelInstalled(fakeJupyter("echo '{\"kernelspecs\": {\"python3\": {}}}'")));
+    assertFalse(
+        JupyterLauncher.kernelInstalled(
+            fakeJupyter("echo '{\"kernelspecs\": {\"python3\": {}}}'")));
     assertFalse(JupyterLauncher.kernelInstalled(fakeJupyter("echo 'not json'; exit 1")));
   }
 

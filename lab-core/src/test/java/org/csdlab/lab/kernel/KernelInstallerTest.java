@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KernelInstallerTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void writesKernelJsonWithAbsolutePathsAndMessageInterrupts() throws Exception {
@@ -30,7 +29,12 @@ class KernelInstallerTest {
     List<String> argv = new ObjectMapper().convertValue(spec.path("argv"), List.class);
     assertEquals(KernelInstaller.currentJava().toString(), argv.get(0));
     assertTrue(Path.of(argv.get(0)).isAbsolute());
-    assertEquals(List.of("-cp", jar.toAbsolutePath().toString(), KernelMain.class.getName(), "{connection_file}"),
+    assertEquals(
+        List.of(
+            "-cp",
+            jar.toAbsolutePath().toString(),
+            KernelMain.class.getName(),
+            "{connection_file}"),
         argv.subList(argv.size() - 4, argv.size()));
     assertEquals("-Xmx2048m", argv.get(1), "the default heap limit, 2g");
     assertTrue(argv.stream().noneMatch(a -> a.contains("ExitOnOutOfMemoryError")), argv.toString());
@@ -44,16 +48,22 @@ class KernelInstallerTest {
     assertTrue(on25.contains("-Dstdout.encoding=UTF-8"), on25.toString());
     assertTrue(on25.contains("--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED"), on25.toString());
     List<String> on17 = new KernelInstaller(fakeJdk("jdk-17", "17.0.15"), jar).argv();
-    assertTrue(on17.stream().noneMatch(a -> a.startsWith("--sun-misc-unsafe-memory-access")), on17.toString());
+    assertTrue(
+        on17.stream().noneMatch(a -> a.startsWith("--sun-misc-unsafe-memory-access")),
+        on17.toString());
     assertTrue(on17.contains("-Dfile.encoding=UTF-8"), on17.toString());
-    assertEquals(on25.subList(on25.size() - 4, on25.size()), on17.subList(on17.size() - 4, on17.size()));
+    assertEquals(
+        on25.subList(on25.size() - 4, on25.size()), on17.subList(on17.size() - 4, on17.size()));
   }
 
   /** A JDK home with an executable bin/java and a release file naming {@code version}. */
   private Path fakeJdk(String name, String version) throws Exception {
     Path home = Files.createDirectories(dir.resolve(name));
-    Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
-    Path java = Files.writeString(Files.createDirectories(home.resolve("bin")).resolve("java"), "#!/bin/sh\n");
+    Files.writeString(
+        home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
+    Path java =
+        Files.writeString(
+            Files.createDirectories(home.resolve("bin")).resolve("java"), "#!/bin/sh\n");
     assertTrue(java.toFile().setExecutable(true));
     return java;
   }
@@ -64,10 +74,16 @@ class KernelInstallerTest {
     List<String> argv = KernelInstaller.forThisJvm(jar, HeapLimit.parse("512m")).argv();
     assertEquals("-Xmx512m", argv.get(1));
     assertEquals(4L << 30, HeapLimit.parse("4G").bytes());
-    IllegalArgumentException small = assertThrows(IllegalArgumentException.class, () -> HeapLimit.parse("64m"));
-    assertEquals("heap limit '64m' is below the minimum of 256m that JShell and the lab need", small.getMessage());
-    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> HeapLimit.parse("lots"));
-    assertEquals("heap limit 'lots' is not a size like 512m or 4g (a whole number followed by k, m or g)", bad.getMessage());
+    IllegalArgumentException small =
+        assertThrows(IllegalArgumentException.class, () -> HeapLimit.parse("64m"));
+    assertEquals(
+        "heap limit '64m' is below the minimum of 256m that JShell and the lab need",
+        small.getMessage());
+    IllegalArgumentException bad =
+        assertThrows(IllegalArgumentException.class, () -> HeapLimit.parse("lots"));
+    assertEquals(
+        "heap limit 'lots' is not a size like 512m or 4g (a whole number followed by k, m or g)",
+        bad.getMessage());
   }
 
   @Test
@@ -82,15 +98,19 @@ class KernelInstallerTest {
 
   @Test
   void missingJarIsRefusedWithHowToBuildIt() {
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-        () -> KernelInstaller.forThisJvm(dir.resolve("absent.jar")));
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KernelInstaller.forThisJvm(dir.resolve("absent.jar")));
     assertTrue(error.getMessage().contains("absent.jar does not exist"), error.getMessage());
     assertTrue(error.getMessage().contains("mvn"), error.getMessage());
   }
 
   @Test
   void prefixKernelsDirFollowsJupyterLayout() {
-    assertEquals(Path.of("/opt/env/share/jupyter/kernels"), KernelInstaller.prefixKernelsDir(Path.of("/opt/env")));
+    assertEquals(
+        Path.of("/opt/env/share/jupyter/kernels"),
+        KernelInstaller.prefixKernelsDir(Path.of("/opt/env")));
   }
 
   @Test

@@ -26,8 +26,10 @@ class PlotlyDeliveryTest {
     assertEquals(1, sent.size());
     assertTrue(delivery.delivered());
     String html = (String) sent.get(0).getData(MIMEType.TEXT_HTML);
-    assertEquals(Charts.compressedPlotlyLoader(), html, "the charts package's loader, not a second copy");
+    assertEquals(
+        Charts.compressedPlotlyLoader(), html, "the charts package's loader, not a second copy");
     assertTrue(((String) sent.get(0).getData(MIMEType.TEXT_PLAIN)).startsWith("plotly.js 2."));
-    assertEquals(1, html.split("</script", -1).length - 1, "only the closing tag may end the script");
+    assertEquals(
+        1, html.split("</script", -1).length - 1, "only the closing tag may end the script");
   }
 }

@@ -13,7 +13,8 @@ class RepeatedFramesTest {
   void oneFrameRepeatedBecomesTheFrameAndACount() {
     List<String> lines = new ArrayList<>(List.of("  at top"));
     lines.addAll(Collections.nCopies(1023, "  at f"));
-    assertEquals(List.of("  at top", "  at f", "  ... the frame above repeated 1022 more times"),
+    assertEquals(
+        List.of("  at top", "  at f", "  ... the frame above repeated 1022 more times"),
         RepeatedFrames.fold(lines, "  "));
   }
 
@@ -24,7 +25,8 @@ class RepeatedFramesTest {
       lines.addAll(List.of("a", "b", "c"));
     }
     lines.add("main");
-    assertEquals(List.of("a", "b", "c", "... the 3 frames above repeated 340 more times", "main"),
+    assertEquals(
+        List.of("a", "b", "c", "... the 3 frames above repeated 340 more times", "main"),
         RepeatedFrames.fold(lines, ""));
   }
 
@@ -36,7 +38,8 @@ class RepeatedFramesTest {
 
   @Test
   void aSingleRepeatSaysOnce() {
-    assertEquals(List.of("x", "... the frame above repeated 1 more time", "y"),
+    assertEquals(
+        List.of("x", "... the frame above repeated 1 more time", "y"),
         RepeatedFrames.fold(List.of("x", "x", "y"), ""));
   }
 }

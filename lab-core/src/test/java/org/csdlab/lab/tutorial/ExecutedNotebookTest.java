@@ -17,8 +17,8 @@ class ExecutedNotebookTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Exercise EXERCISE = new Exercise("answer-42", "Make answer 42", "", 1);
-  private static final Submission.Plan PLAN = new Submission.Plan(JSON.createObjectNode(),
-      Map.of("answer-42", 0), Map.of("answer-42", 1));
+  private static final Submission.Plan PLAN =
+      new Submission.Plan(JSON.createObjectNode(), Map.of("answer-42", 0), Map.of("answer-42", 1));
   private static final String MARK = Submission.completionMark("5f0c-nonce", EXERCISE);
 
   private static ObjectNode cell(ObjectNode... outputs) {
@@ -67,25 +67,43 @@ class ExecutedNotebookTest {
 
   @Test
   void aFailedCheckFailsWithItsLine() {
-    ExerciseGrade grade = grade(cell(), cell(stream("✗ answer: expected 42 but was 41\n"), error("UncaughtException",
-        "org.csdlab.lab.tutorial.CheckFailedException: check failed: answer: expected 42 but was 41")));
+    ExerciseGrade grade =
+        grade(
+            cell(),
+            cell(
+                stream("✗ answer: expected 42 but was 41\n"),
+                error(
+                    "UncaughtException",
+                    "org.csdlab.lab.tutorial.CheckFailedException: check failed: answer: expected 42 but was 41")));
     assertEquals(ExerciseGrade.Outcome.FAILED, grade.outcome());
     assertEquals("answer: expected 42 but was 41", grade.message());
   }
 
   @Test
   void checksThatCannotCompileFailNamingTheMissingSymbol() {
-    ExerciseGrade grade = grade(cell(), cell(error("CompilationError", "line 1, column 22: cannot find symbol",
-        "Compilation error at line 1, column 22:", "cannot find symbol", "  symbol:   variable answer")));
+    ExerciseGrade grade =
+        grade(
+            cell(),
+            cell(
+                error(
+                    "CompilationError",
+                    "line 1, column 22: cannot find symbol",
+                    "Compilation error at line 1, column 22:",
+                    "cannot find symbol",
+                    "  symbol:   variable answer")));
     assertEquals(ExerciseGrade.Outcome.FAILED, grade.outcome());
-    assertEquals("the checks could not run on what your cell left: line 1, column 22: cannot find symbol (symbol:"
-        + " variable answer)", grade.message());
+    assertEquals(
+        "the checks could not run on what your cell left: line 1, column 22: cannot find symbol (symbol:"
+            + " variable answer)",
+        grade.message());
   }
 
   @Test
   void anErrorInTheStudentsCellIsAnError() {
-    ExerciseGrade grade = grade(cell(error("UncaughtException", "java.lang.ArithmeticException: / by zero")),
-        cell(stream(MARK + "\n")));
+    ExerciseGrade grade =
+        grade(
+            cell(error("UncaughtException", "java.lang.ArithmeticException: / by zero")),
+            cell(stream(MARK + "\n")));
     assertEquals(ExerciseGrade.Outcome.ERROR, grade.outcome());
     assertEquals("error in your cell: java.lang.ArithmeticException: / by zero", grade.message());
   }
@@ -96,13 +114,18 @@ class ExecutedNotebookTest {
     looping.putObject("metadata").putObject(NotebookExecutor.RUN_MARK).put("timed_out_s", 5);
     ExerciseGrade timeout = grade(looping, cell());
     assertEquals(ExerciseGrade.Outcome.TIMEOUT, timeout.outcome());
-    assertEquals("your cell ran longer than 5 s and was interrupted (an endless loop?)", timeout.message());
+    assertEquals(
+        "your cell ran longer than 5 s and was interrupted (an endless loop?)", timeout.message());
 
     ObjectNode skipped = cell();
-    skipped.putObject("metadata").putObject(NotebookExecutor.RUN_MARK).put("not_run", "the notebook used up its budget");
+    skipped
+        .putObject("metadata")
+        .putObject(NotebookExecutor.RUN_MARK)
+        .put("not_run", "the notebook used up its budget");
     ExerciseGrade notRun = grade(cell(), skipped);
     assertEquals(ExerciseGrade.Outcome.NOT_RUN, notRun.outcome());
-    assertEquals("the checks of your cell did not run: the notebook used up its budget", notRun.message());
+    assertEquals(
+        "the checks of your cell did not run: the notebook used up its budget", notRun.message());
   }
 
   @Test
@@ -116,9 +139,12 @@ class ExecutedNotebookTest {
   void anExerciseWithoutACellIsMissing() {
     ObjectNode notebook = JSON.createObjectNode();
     notebook.putArray("cells");
-    ExerciseGrade grade = new ExecutedNotebook(notebook, "5f0c-nonce").grade(EXERCISE,
-        new Submission.Plan(notebook, Map.of(), Map.of()));
+    ExerciseGrade grade =
+        new ExecutedNotebook(notebook, "5f0c-nonce")
+            .grade(EXERCISE, new Submission.Plan(notebook, Map.of(), Map.of()));
     assertEquals(ExerciseGrade.Outcome.MISSING, grade.outcome());
-    assertTrue(grade.message().startsWith("no cell of the notebook is exercise answer-42"), grade.message());
+    assertTrue(
+        grade.message().startsWith("no cell of the notebook is exercise answer-42"),
+        grade.message());
   }
 }

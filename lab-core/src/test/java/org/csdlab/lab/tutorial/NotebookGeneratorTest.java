@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NotebookGeneratorTest {
 
-  private static final TutorialSource SOURCE = TutorialSource.parse("""
+  private static final TutorialSource SOURCE =
+      TutorialSource.parse(
+          """
       //md # Hello
       //md Text.
       int a = 1;
@@ -72,7 +74,8 @@ class NotebookGeneratorTest {
   @Test
   void theStudentNotebookHasTheStubsAndNeitherSolutionsNorHiddenChecks() throws Exception {
     TutorialSource source = TutorialSource.parse(ExerciseMarkersTest.SOURCE);
-    String student = NotebookGenerator.notebook("01-lesson", source, NotebookGenerator.Edition.STUDENT);
+    String student =
+        NotebookGenerator.notebook("01-lesson", source, NotebookGenerator.Edition.STUDENT);
     assertFalse(student.contains("base + 2"), student);
     assertFalse(student.contains("Check.that"), student);
     assertFalse(student.contains("int other = 1"), student);
@@ -86,7 +89,8 @@ class NotebookGeneratorTest {
     assertEquals("answer-42", answer.path("metadata").path("csdlab").path("exercise").asText());
     assertEquals("answer", answer.path("metadata").path("csdlab").path("role").asText());
     assertEquals("", text(cells.get(6).get("source")));
-    assertEquals("empty-stub", cells.get(6).path("metadata").path("csdlab").path("exercise").asText());
+    assertEquals(
+        "empty-stub", cells.get(6).path("metadata").path("csdlab").path("exercise").asText());
     assertEquals(0, cells.get(1).path("metadata").size());
   }
 
@@ -101,7 +105,8 @@ class NotebookGeneratorTest {
     assertEquals("solution", cells.get(3).path("metadata").path("csdlab").path("role").asText());
     assertEquals("Check.that(\"answer\", answer).is(42);", text(cells.get(4).get("source")));
     assertEquals("checks", cells.get(4).path("metadata").path("csdlab").path("role").asText());
-    assertEquals("answer-42", cells.get(4).path("metadata").path("csdlab").path("exercise").asText());
+    assertEquals(
+        "answer-42", cells.get(4).path("metadata").path("csdlab").path("exercise").asText());
   }
 
   @Test

@@ -42,10 +42,15 @@ class SameCellSameOutcomeTest {
   }
 
   private static TutorialRun tutorial(String cell, Duration timeout) {
-    return TutorialRunner.builder().timeout(timeout).build().run("same", TutorialSource.parse(cell));
+    return TutorialRunner.builder()
+        .timeout(timeout)
+        .build()
+        .run("same", TutorialSource.parse(cell));
   }
 
-  /** The kernel's report as a tutorial names the cell (and without the notebook-only %trace hint). */
+  /**
+   * The kernel's report as a tutorial names the cell (and without the notebook-only %trace hint).
+   */
   private static List<String> asInTutorial(CellError error) {
     return error.lines().stream()
         .filter(line -> !line.startsWith("(Put %trace"))
@@ -64,13 +69,17 @@ class SameCellSameOutcomeTest {
 
   @Test
   void aCellThatRunsGivesTheSameValue() {
-    String cell = "int base = 40;\nString text = java.util.stream.IntStream.of(1,\n    2).mapToObj(i -> \"n\" + i)"
-        + ".reduce(\"\", String::concat);\nSystem.out.println(text);\nbase + text.length()";
+    String cell =
+        "int base = 40;\nString text = java.util.stream.IntStream.of(1,\n    2).mapToObj(i -> \"n\" + i)"
+            + ".reduce(\"\", String::concat);\nSystem.out.println(text);\nbase + text.length()";
     CellResult result = kernel.evaluate(cell, false);
     assertEquals(44, result.value());
     ByteArrayOutputStream shown = new ByteArrayOutputStream();
-    TutorialRun run = TutorialRunner.builder().transcript(new PrintStream(shown, true, StandardCharsets.UTF_8)).build()
-        .run("same", TutorialSource.parse(cell));
+    TutorialRun run =
+        TutorialRunner.builder()
+            .transcript(new PrintStream(shown, true, StandardCharsets.UTF_8))
+            .build()
+            .run("same", TutorialSource.parse(cell));
     assertTrue(run.passed(), run.summary());
     assertTrue(run.output().endsWith("\nn1n2\n44\n"), run.output());
   }
@@ -82,7 +91,8 @@ class SameCellSameOutcomeTest {
     FailedCell tutorial = tutorial(cell, Duration.ofMinutes(1)).error().orElseThrow();
     assertEquals(CellError.Kind.COMPILE, tutorial.kind());
     assertEquals(2, tutorial.line());
-    assertEquals("jshell reads line 1 as a statement of its own, so it would reject line 2:",
+    assertEquals(
+        "jshell reads line 1 as a statement of its own, so it would reject line 2:",
         tutorial.error().lines().get(0));
   }
 
@@ -105,12 +115,15 @@ class SameCellSameOutcomeTest {
     CellError notebook = kernelError(cell);
     FailedCell tutorial = tutorial(cell, Duration.ofMinutes(1)).error().orElseThrow();
     assertEquals(CellError.Kind.EXCEPTION, tutorial.kind());
-    assertEquals("java.lang.ArrayIndexOutOfBoundsException",
+    assertEquals(
+        "java.lang.ArrayIndexOutOfBoundsException",
         ((UncaughtException) tutorial.error()).exceptionClassName());
     assertEquals(4, tutorial.line());
     assertEquals(notebook.line(), tutorial.line());
     assertEquals(asInTutorial(notebook), tutorial.error().lines());
-    assertTrue(tutorial.error().lines().contains("  at line 4 of cell 1: values[index] = 1;"), tutorial.describe());
+    assertTrue(
+        tutorial.error().lines().contains("  at line 4 of cell 1: values[index] = 1;"),
+        tutorial.describe());
   }
 
   @Test

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TutorialCatalogTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private void tutorial(String name, String text) throws IOException {
     Path dir = Files.createDirectories(root.resolve("tutorials").resolve(name));
@@ -40,7 +39,8 @@ class TutorialCatalogTest {
   @Test
   void unknownNumberNamesTheTutorialsThatExist() throws IOException {
     tutorial("01-hello", "//md # Hello\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TutorialCatalog.of(root).get(7));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> TutorialCatalog.of(root).get(7));
     assertEquals("there is no tutorial 7; the tutorials are 1", e.getMessage());
   }
 
@@ -48,23 +48,27 @@ class TutorialCatalogTest {
   void twoTutorialsWithOneNumberAreRefused() throws IOException {
     tutorial("01-hello", "//md # Hello\n");
     tutorial("01-again", "//md # Again\n");
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> TutorialCatalog.of(root));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> TutorialCatalog.of(root));
     assertTrue(e.getMessage().contains("two tutorials have number 1"), e.getMessage());
   }
 
   @Test
   void filesMustExistInsideTheTutorialsDirectory() throws IOException {
     tutorial("01-hello", "//md # Hello\n");
-    Files.writeString(Files.createDirectories(root.resolve("tutorials/programs")).resolve("k.o"), "x");
+    Files.writeString(
+        Files.createDirectories(root.resolve("tutorials/programs")).resolve("k.o"), "x");
     TutorialCatalog catalog = TutorialCatalog.of(root);
-    assertEquals(root.toAbsolutePath().resolve("tutorials/programs/k.o"), catalog.file("programs/k.o"));
+    assertEquals(
+        root.toAbsolutePath().resolve("tutorials/programs/k.o"), catalog.file("programs/k.o"));
     assertThrows(IllegalArgumentException.class, () -> catalog.file("programs/missing.o"));
     assertThrows(IllegalArgumentException.class, () -> catalog.file("../pom.xml"));
   }
 
   @Test
   void aDirectoryWithoutTutorialsIsAnError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TutorialCatalog.of(root));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> TutorialCatalog.of(root));
     assertTrue(e.getMessage().startsWith("no tutorials directory in "), e.getMessage());
   }
 }

@@ -15,8 +15,7 @@ import picocli.CommandLine;
 /** The tutorial subcommands on a small catalog of their own. */
 class TutorialCommandTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private record Result(int status, String out, String err) {}
 
@@ -44,20 +43,26 @@ class TutorialCommandTest {
     tutorial("01-sums", "//md # Sums\nint a = 1;\n");
     Result r = run("list");
     assertEquals(0, r.status());
-    assertEquals(" 1  Sums  tutorials/01-sums/tutorial.jsh\n", r.out().replace(System.lineSeparator(), "\n"));
+    assertEquals(
+        " 1  Sums  tutorials/01-sums/tutorial.jsh\n",
+        r.out().replace(System.lineSeparator(), "\n"));
   }
 
   @Test
   void checkExitsWithOneWhenACheckFailsAndWritesTheJUnitReport() throws IOException {
-    tutorial("01-good", "//md # Good\nimport org.csdlab.lab.tutorial.*;\nCheck.that(\"one\", 1).is(1);\n");
-    tutorial("02-bad", "//md # Bad\nimport org.csdlab.lab.tutorial.*;\nCheck.that(\"two\", 2).is(3);\n");
+    tutorial(
+        "01-good",
+        "//md # Good\nimport org.csdlab.lab.tutorial.*;\nCheck.that(\"one\", 1).is(1);\n");
+    tutorial(
+        "02-bad", "//md # Bad\nimport org.csdlab.lab.tutorial.*;\nCheck.that(\"two\", 2).is(3);\n");
     Path report = root.resolve("report.xml");
     Result r = run("check", "--junit-xml", report.toString());
     assertEquals(1, r.status(), r.out() + r.err());
     assertTrue(r.out().contains("✓ 01-good: 1 check passed"), r.out());
     assertTrue(r.out().contains("✗ two: expected 3 but was 2"), r.out());
     String xml = Files.readString(report);
-    assertTrue(xml.contains("<testsuite name=\"02-bad\" tests=\"1\" failures=\"1\" errors=\"0\""), xml);
+    assertTrue(
+        xml.contains("<testsuite name=\"02-bad\" tests=\"1\" failures=\"1\" errors=\"0\""), xml);
     assertEquals(0, run("check", "1").status());
   }
 
@@ -68,11 +73,13 @@ class TutorialCommandTest {
     Result written = run("notebooks");
     assertEquals(0, written.status());
     assertTrue(written.out().contains("wrote:      notebooks/01-sums.ipynb"), written.out());
-    assertTrue(Files.readString(root.resolve("notebooks/01-sums.ipynb")).contains("\"name\": \"csdlab\""));
+    assertTrue(
+        Files.readString(root.resolve("notebooks/01-sums.ipynb")).contains("\"name\": \"csdlab\""));
     Result checked = run("notebooks", "--check");
     assertEquals(0, checked.status(), checked.out());
     assertTrue(checked.out().contains("up to date: notebooks/01-sums.ipynb"), checked.out());
-    assertTrue(checked.out().contains("up to date: notebooks/student/01-sums.ipynb"), checked.out());
+    assertTrue(
+        checked.out().contains("up to date: notebooks/student/01-sums.ipynb"), checked.out());
   }
 
   @Test
@@ -83,7 +90,8 @@ class TutorialCommandTest {
     Result checked = run("notebooks", "--check");
     assertEquals(1, checked.status(), checked.out());
     assertTrue(checked.out().contains("up to date: notebooks/01-sums.ipynb"), checked.out());
-    assertTrue(checked.out().contains("STALE:      notebooks/student/01-sums.ipynb"), checked.out());
+    assertTrue(
+        checked.out().contains("STALE:      notebooks/student/01-sums.ipynb"), checked.out());
   }
 
   @Test
@@ -94,17 +102,23 @@ class TutorialCommandTest {
     assertTrue(zero.err().contains("--cell-timeout must be 1 to 86400 seconds, was 0"), zero.err());
     Result longer = run("grade", "--cell-timeout", "100", "--notebook-timeout", "50", "x.ipynb");
     assertEquals(2, longer.status(), longer.err());
-    assertTrue(longer.err().contains("--cell-timeout (100 s) is longer than --notebook-timeout (50 s)"), longer.err());
+    assertTrue(
+        longer.err().contains("--cell-timeout (100 s) is longer than --notebook-timeout (50 s)"),
+        longer.err());
     assertEquals(2, run("grade").status());
     Result twice = run("grade", "a/alice.ipynb", "b/alice.ipynb");
     assertEquals(2, twice.status(), twice.err());
-    assertTrue(twice.err().contains("two notebooks name the student alice: a/alice.ipynb and b/alice.ipynb"),
+    assertTrue(
+        twice
+            .err()
+            .contains("two notebooks name the student alice: a/alice.ipynb and b/alice.ipynb"),
         twice.err());
   }
 
   @Test
   void runPrintsTheTextTheCodeAndItsOutput() throws IOException {
-    tutorial("01-sums", "//md # Sums\n//md Six times seven.\nint a = 6;\nSystem.out.println(a * 7);\n");
+    tutorial(
+        "01-sums", "//md # Sums\n//md Six times seven.\nint a = 6;\nSystem.out.println(a * 7);\n");
     Result r = run("run", "1");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("Six times seven."), r.out());

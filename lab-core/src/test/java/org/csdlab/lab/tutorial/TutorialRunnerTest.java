@@ -19,7 +19,9 @@ class TutorialRunnerTest {
 
   @Test
   void runsCellsInOneSessionAndCollectsChecksAndOutput() {
-    TutorialRun run = run("""
+    TutorialRun run =
+        run(
+            """
         //md # Sums
         import org.csdlab.lab.tutorial.*;
         int a = 40;
@@ -38,7 +40,9 @@ class TutorialRunnerTest {
 
   @Test
   void failedCheckStopsTheRunAtItsLine() {
-    TutorialRun run = run("""
+    TutorialRun run =
+        run(
+            """
         //md # Stops
         import org.csdlab.lab.tutorial.*;
         int a = 1;
@@ -54,12 +58,16 @@ class TutorialRunnerTest {
     assertEquals(4, error.cell());
     assertEquals(5, error.line());
     assertEquals("check failed: a: expected 2 but was 1", error.reason());
-    assertTrue(error.describe().contains("at line 5 of cell 4: Check.that(\"a\", a).is(2);"), error.describe());
+    assertTrue(
+        error.describe().contains("at line 5 of cell 4: Check.that(\"a\", a).is(2);"),
+        error.describe());
   }
 
   @Test
   void compileErrorNamesTheLineInsideAMultiLineCell() {
-    TutorialRun run = run("""
+    TutorialRun run =
+        run(
+            """
         //md # Broken
         int a = 1;
         int b = 2;
@@ -71,14 +79,20 @@ class TutorialRunnerTest {
     assertEquals(2, error.cell());
     assertEquals(5, error.line());
     assertEquals("line 5, column 13: cannot find symbol", error.reason());
-    assertTrue(error.describe().contains("Compilation error at line 5, column 13:\n      int c = a + undefinedName;\n"
-        + "                  ^^^^^^^^^^^^^\n    cannot find symbol\n      symbol:   variable undefinedName"),
+    assertTrue(
+        error
+            .describe()
+            .contains(
+                "Compilation error at line 5, column 13:\n      int c = a + undefinedName;\n"
+                    + "                  ^^^^^^^^^^^^^\n    cannot find symbol\n      symbol:   variable undefinedName"),
         error.describe());
   }
 
   @Test
   void exceptionNamesItsClassMessageAndTheLineThatThrew() {
-    TutorialRun run = run("""
+    TutorialRun run =
+        run(
+            """
         //md # Throws
         void boom(int x) {
           if (x > 1) {
@@ -94,13 +108,20 @@ class TutorialRunnerTest {
     assertEquals(3, error.cell());
     assertEquals(4, error.line(), error.describe());
     assertEquals("java.lang.IllegalStateException: x too big: 2", error.reason());
-    assertTrue(error.describe().contains("\n      in boom, at line 4 of cell 2: throw new IllegalStateException(\"x too big: \" + x);"
-        + "\n      at line 9 of cell 3: boom(2);"), error.describe());
+    assertTrue(
+        error
+            .describe()
+            .contains(
+                "\n      in boom, at line 4 of cell 2: throw new IllegalStateException(\"x too big: \" + x);"
+                    + "\n      at line 9 of cell 3: boom(2);"),
+        error.describe());
   }
 
   @Test
   void aLineCompleteOnItsOwnEndsItsSnippetAsInJshell() {
-    TutorialRun run = run("""
+    TutorialRun run =
+        run(
+            """
         //md # Continuation
         import org.csdlab.lab.tutorial.*;
         Check.that("one", 1)
@@ -109,15 +130,23 @@ class TutorialRunnerTest {
     FailedCell error = run.error().orElseThrow();
     assertEquals(CellError.Kind.COMPILE, error.kind());
     assertEquals(4, error.line(), error.describe());
-    assertEquals("line 4 starts a new statement when jshell reads the cell line by line", error.reason());
-    assertTrue(error.describe().contains("jshell reads line 3 as a statement of its own, so it would reject line 4:"
-        + "\n          .is(1);"), error.describe());
+    assertEquals(
+        "line 4 starts a new statement when jshell reads the cell line by line", error.reason());
+    assertTrue(
+        error
+            .describe()
+            .contains(
+                "jshell reads line 3 as a statement of its own, so it would reject line 4:"
+                    + "\n          .is(1);"),
+        error.describe());
     assertTrue(run.checks().isEmpty(), "the cell must not run: " + run.checks());
   }
 
   @Test
   void snippetsSpanLinesWhileTheyAreIncomplete() {
-    TutorialRun run = run("""
+    TutorialRun run =
+        run(
+            """
         //md # Spans
         import org.csdlab.lab.tutorial.*;
         int total = java.util.stream.IntStream.of(1, 2,
@@ -141,8 +170,11 @@ class TutorialRunnerTest {
   @Test
   void transcriptShowsTextCodeAndExpressionValues() {
     ByteArrayOutputStream shown = new ByteArrayOutputStream();
-    TutorialRun run = TutorialRunner.builder().transcript(new PrintStream(shown, true, StandardCharsets.UTF_8)).build()
-        .run("t", TutorialSource.parse("//md # Title\nint a = 6;\n//--\na * 7\n"));
+    TutorialRun run =
+        TutorialRunner.builder()
+            .transcript(new PrintStream(shown, true, StandardCharsets.UTF_8))
+            .build()
+            .run("t", TutorialSource.parse("//md # Title\nint a = 6;\n//--\na * 7\n"));
     assertTrue(run.passed(), run.summary());
     String text = shown.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("# Title"), text);
@@ -159,8 +191,11 @@ class TutorialRunnerTest {
 
   @Test
   void aRunLongerThanTheTimeoutIsStopped() {
-    TutorialRun run = TutorialRunner.builder().timeout(Duration.ofMillis(300)).build()
-        .run("t", TutorialSource.parse("//md # Spin\nlong n = 0;\nwhile (true) { n++; }\n"));
+    TutorialRun run =
+        TutorialRunner.builder()
+            .timeout(Duration.ofMillis(300))
+            .build()
+            .run("t", TutorialSource.parse("//md # Spin\nlong n = 0;\nwhile (true) { n++; }\n"));
     FailedCell error = run.error().orElseThrow();
     assertEquals(CellError.Kind.INTERRUPTED, error.kind(), error.describe());
     assertEquals("stopped at line 3: the tutorial ran longer than 300 ms", error.reason());
@@ -172,7 +207,8 @@ class TutorialRunnerTest {
     FailedCell error = run.error().orElseThrow();
     assertEquals(3, error.cell());
     assertEquals(4, error.line());
-    assertEquals("org.csdlab.lab.kernel.ExitFromCell",
+    assertEquals(
+        "org.csdlab.lab.kernel.ExitFromCell",
         ((org.csdlab.lab.kernel.UncaughtException) error.error()).exceptionClassName());
     assertTrue(error.reason().contains("System.exit(3) was called in cell code"), error.reason());
   }
@@ -183,6 +219,8 @@ class TutorialRunnerTest {
     FailedCell error = run.error().orElseThrow();
     assertEquals(CellError.Kind.COMPILE, error.kind());
     assertEquals("line 2, column 11: cannot find symbol", error.reason());
-    assertTrue(run("//md # Imports\nvar list = new ArrayList<String>();\n").passed(), "java.util.* as in jshell");
+    assertTrue(
+        run("//md # Imports\nvar list = new ArrayList<String>();\n").passed(),
+        "java.util.* as in jshell");
   }
 }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class TutorialSourceTest {
 
-  private static final String SOURCE = """
+  private static final String SOURCE =
+      """
       //md # Hello eBPF
       //md
       //md We assemble a program.
@@ -26,13 +27,15 @@ class TutorialSourceTest {
   @Test
   void markdownRunsAndCodeBetweenThemBecomeCells() {
     List<Cell> cells = TutorialSource.parse(SOURCE).cells();
-    assertEquals(List.of(
-        new Cell(Cell.Kind.MARKDOWN, "# Hello eBPF\n\nWe assemble a program.", 1),
-        new Cell(Cell.Kind.CODE, "import java.util.*;\n\nvar x = 1;", 4),
-        new Cell(Cell.Kind.CODE, "x + 1", 8),
-        new Cell(Cell.Kind.MARKDOWN, "More text,\non two lines.", 9),
-        new Cell(Cell.Kind.MARKDOWN, "After a break.", 12),
-        new Cell(Cell.Kind.CODE, "int y = 2;", 13)), cells);
+    assertEquals(
+        List.of(
+            new Cell(Cell.Kind.MARKDOWN, "# Hello eBPF\n\nWe assemble a program.", 1),
+            new Cell(Cell.Kind.CODE, "import java.util.*;\n\nvar x = 1;", 4),
+            new Cell(Cell.Kind.CODE, "x + 1", 8),
+            new Cell(Cell.Kind.MARKDOWN, "More text,\non two lines.", 9),
+            new Cell(Cell.Kind.MARKDOWN, "After a break.", 12),
+            new Cell(Cell.Kind.CODE, "int y = 2;", 13)),
+        cells);
   }
 
   @Test
@@ -44,7 +47,8 @@ class TutorialSourceTest {
   @Test
   void commentsThatOnlyStartLikeTheMarkerAreCode() {
     List<Cell> cells = TutorialSource.parse("//mdx not markdown\n// a comment\nint z;").cells();
-    assertEquals(List.of(new Cell(Cell.Kind.CODE, "//mdx not markdown\n// a comment\nint z;", 1)), cells);
+    assertEquals(
+        List.of(new Cell(Cell.Kind.CODE, "//mdx not markdown\n// a comment\nint z;", 1)), cells);
   }
 
   @Test
@@ -55,7 +59,8 @@ class TutorialSourceTest {
 
   @Test
   void windowsLineEndingsParseLikeUnixOnes() {
-    assertEquals(TutorialSource.parse("//md # T\nint a;\n").cells(),
+    assertEquals(
+        TutorialSource.parse("//md # T\nint a;\n").cells(),
         TutorialSource.parse("//md # T\r\nint a;\r\n").cells());
   }
 }

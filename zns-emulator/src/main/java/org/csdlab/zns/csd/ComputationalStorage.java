@@ -1,20 +1,20 @@
 package org.csdlab.zns.csd;
 
+import java.util.Objects;
+import org.csdlab.ebpf.Program;
+import org.csdlab.ebpf.Vm;
+import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.ebpf.verifier.ErrorCode;
 import org.csdlab.ebpf.verifier.VerificationException;
 import org.csdlab.ebpf.verifier.VerificationResult;
 import org.csdlab.ebpf.verifier.Verifier;
 import org.csdlab.ebpf.verifier.VerifierOptions;
-import java.util.Objects;
-import org.csdlab.ebpf.Program;
-import org.csdlab.ebpf.Vm;
-import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.zns.Geometry;
 import org.csdlab.zns.ZnsDevice;
 
 /**
- * A computational storage device: a {@link ZnsDevice}, a device-side scratch memory and an
- * embedded core that runs eBPF kernels with the {@link OpenCsdHelpers opencsd} helpers.
+ * A computational storage device: a {@link ZnsDevice}, a device-side scratch memory and an embedded
+ * core that runs eBPF kernels with the {@link OpenCsdHelpers opencsd} helpers.
  *
  * <pre>{@code
  * ComputationalStorage csd = ComputationalStorage.builder(device).build();
@@ -23,232 +23,269 @@ import org.csdlab.zns.ZnsDevice;
  *
  * <p>Modeled time of a run = media time (the device's timing model for the reads and appends the
  * kernel issues, without host-link transfer since the data stays in the device) + compute time
- * (instructions executed / {@link #coreInstructionsPerSecond()}) + host-link transfer of the
- * return data. The three are added, not overlapped: the model is of a simple core that waits for
- * each read. {@link #hostRead} models the ordinary path for the same data (device read + link).
+ * (instructions executed / {@link #coreInstructionsPerSecond()}) + host-link transfer of the return
+ * data. The three are added, not overlapped: the model is of a simple core that waits for each
+ * read. {@link #hostRead} models the ordinary path for the same data (device read + link).
  *
  * <p>The core speed defaults to {@link #DEFAULT_CORE_INSTRUCTIONS_PER_SECOND} (10⁹ eBPF
  * instructions/s, a JIT on a ~1 GHz application core such as a Cortex-A53 in an SSD controller);
- * {@link #EMBEDDED_CORE_INSTRUCTIONS_PER_SECOND} (2·10⁸/s) models an interpreter on a slow
- * embedded real-time core. The scratch memory defaults to {@link #DEFAULT_MEMORY_BYTES} (1 MiB).
+ * {@link #EMBEDDED_CORE_INSTRUCTIONS_PER_SECOND} (2·10⁸/s) models an interpreter on a slow embedded
+ * real-time core. The scratch memory defaults to {@link #DEFAULT_MEMORY_BYTES} (1 MiB).
  */
 public final class ComputationalStorage {
-    /** Scratch memory unless the builder says otherwise: 1 MiB. */
-    public static final int DEFAULT_MEMORY_BYTES = 1 << 20;
-    /** Core speed unless the builder says otherwise: 10⁹ eBPF instructions per second. */
-    public static final long DEFAULT_CORE_INSTRUCTIONS_PER_SECOND = 1_000_000_000L;
-    /** A slow embedded core: 2·10⁸ eBPF instructions per second. */
-    public static final long EMBEDDED_CORE_INSTRUCTIONS_PER_SECOND = 200_000_000L;
-    /** Most {@code debug} lines one run keeps unless the builder says otherwise: 1000. */
-    public static final int DEFAULT_DEBUG_LINES = 1000;
-    /** Most bytes of {@code debug} text one run keeps unless the builder says otherwise: 1 MiB. */
-    public static final long DEFAULT_DEBUG_BYTES = 1L << 20;
-    /** Name of the VM region holding the scratch memory. */
-    public static final String MEMORY_REGION = "csd.memory";
+  /** Scratch memory unless the builder says otherwise: 1 MiB. */
+  public static final int DEFAULT_MEMORY_BYTES = 1 << 20;
 
+  /** Core speed unless the builder says otherwise: 10⁹ eBPF instructions per second. */
+  public static final long DEFAULT_CORE_INSTRUCTIONS_PER_SECOND = 1_000_000_000L;
+
+  /** A slow embedded core: 2·10⁸ eBPF instructions per second. */
+  public static final long EMBEDDED_CORE_INSTRUCTIONS_PER_SECOND = 200_000_000L;
+
+  /** Most {@code debug} lines one run keeps unless the builder says otherwise: 1000. */
+  public static final int DEFAULT_DEBUG_LINES = 1000;
+
+  /** Most bytes of {@code debug} text one run keeps unless the builder says otherwise: 1 MiB. */
+  public static final long DEFAULT_DEBUG_BYTES = 1L << 20;
+
+  /** Name of the VM region holding the scratch memory. */
+  public static final String MEMORY_REGION = "csd.memory";
+
+  private final ZnsDevice device;
+  private final int memoryBytes;
+  private final long coreInstructionsPerSecond;
+  private final long fuel;
+  private final int debugLineLimit;
+  private final long debugByteLimit;
+
+  private ComputationalStorage(Builder builder) {
+    this.debugLineLimit = builder.debugLineLimit;
+    this.debugByteLimit = builder.debugByteLimit;
+    this.device = builder.device;
+    this.memoryBytes = builder.memoryBytes;
+    this.coreInstructionsPerSecond = builder.coreInstructionsPerSecond;
+    this.fuel = builder.fuel;
+  }
+
+  /** A builder for a CSD over {@code device}. */
+  public static Builder builder(ZnsDevice device) {
+    return new Builder(device);
+  }
+
+  /** A CSD over {@code device} with the defaults. */
+  public static ComputationalStorage of(ZnsDevice device) {
+    return builder(device).build();
+  }
+
+  /**
+   * Verifies and loads a program whose entry is its first instruction (a C {@code int main()}).
+   *
+   * @throws VerificationException when the verifier refuses it, naming the instruction and the rule
+   */
+  public CsdKernel load(Program program) {
+    verify(program).orThrow();
+    return new CsdKernel(this, program.toString(), Vm.builder(program));
+  }
+
+  /**
+   * Verifies and loads a program from an ELF object, with its data regions.
+   *
+   * @throws VerificationException when the verifier refuses it, naming the instruction and the rule
+   */
+  public CsdKernel load(LoadedProgram program) {
+    verify(program).orThrow();
+    return new CsdKernel(this, program.name(), program.configure(Vm.builder(program.program())));
+  }
+
+  /**
+   * What the verifier says of {@code program} as {@link #load(Program)} checks it: the {@code
+   * opencsd} helper prototypes and the default budgets. A refusal's fix names what a kernel for the
+   * drive can change (it cannot bring other helpers or budgets). Never throws for a refusal.
+   */
+  public VerificationResult verify(Program program) {
+    return forTheDrive(Verifier.verify(program, verifierOptions()));
+  }
+
+  /**
+   * What the verifier says of a program from an ELF object as {@link #load(LoadedProgram)} checks
+   * it.
+   */
+  public VerificationResult verify(LoadedProgram program) {
+    return forTheDrive(
+        Verifier.verify(program.program(), verifierOptions().withRegionsOf(program)));
+  }
+
+  private static VerifierOptions verifierOptions() {
+    return VerifierOptions.defaults().withHelpers(OpenCsdHelpers.prototypes());
+  }
+
+  /**
+   * The verifier's advice to supply options, which a drive's kernel cannot, replaced by what it can
+   * change.
+   */
+  private static VerificationResult forTheDrive(VerificationResult result) {
+    if (result.code() == ErrorCode.TOO_COMPLEX) {
+      return result.withFix(
+          Verifier.SIMPLER_CALLS_FIX + " (a drive verifies with the default budgets)");
+    }
+    if (result.code() == ErrorCode.UNKNOWN_HELPER) {
+      return result.withFix(
+          "call one of the drive's opencsd helpers ("
+              + new java.util.TreeSet<>(OpenCsdHelpers.prototypes().keySet())
+              + ")");
+    }
+    return result;
+  }
+
+  /**
+   * Reads {@code blocks} sectors from {@code sector} of {@code zone} the ordinary way: the data
+   * crosses the host link. The modeled time is the advance of the device's clock, which counts the
+   * link for reads.
+   */
+  public HostReadResult hostRead(int zone, long sector, int blocks) {
+    Geometry g = device.geometry();
+    if (zone < 0
+        || zone >= g.zoneCount()
+        || sector < 0
+        || blocks <= 0
+        || sector + blocks > g.zoneCapacityBlocks()) {
+      throw new IllegalArgumentException(
+          "hostRead: zone "
+              + zone
+              + ", sectors "
+              + sector
+              + "+"
+              + blocks
+              + " is outside the "
+              + g.zoneCount()
+              + " zones of "
+              + g.zoneCapacityBlocks()
+              + " sectors");
+    }
+    long before = device.modeledNanos();
+    byte[] data = device.read(g.zoneStartLba(zone) + sector, blocks);
+    return new HostReadResult(data, data.length, device.modeledNanos() - before);
+  }
+
+  /** Reads a whole zone's capacity the ordinary way. */
+  public HostReadResult hostReadZone(int zone) {
+    return hostRead(zone, 0, Math.toIntExact(device.geometry().zoneCapacityBlocks()));
+  }
+
+  /** Modeled ns the core needs for {@code instructions}. */
+  public long computeNanos(long instructions) {
+    return (long) Math.ceil(instructions * 1e9 / coreInstructionsPerSecond);
+  }
+
+  /** The drive. */
+  public ZnsDevice device() {
+    return device;
+  }
+
+  /** Size of the device scratch memory in bytes. */
+  public int memoryBytes() {
+    return memoryBytes;
+  }
+
+  /** Speed of the device core in eBPF instructions per second. */
+  public long coreInstructionsPerSecond() {
+    return coreInstructionsPerSecond;
+  }
+
+  /** The most instructions one run may execute. */
+  public long fuel() {
+    return fuel;
+  }
+
+  /**
+   * The most {@code debug} lines one run keeps; later ones are counted in {@link
+   * CsdResult#debugDropped()}.
+   */
+  public int debugLineLimit() {
+    return debugLineLimit;
+  }
+
+  /** The most bytes (UTF-8) of {@code debug} text one run keeps. */
+  public long debugByteLimit() {
+    return debugByteLimit;
+  }
+
+  @Override
+  public String toString() {
+    return "ComputationalStorage["
+        + device.geometry().zoneCount()
+        + " zones, memory "
+        + memoryBytes
+        + " B, core "
+        + coreInstructionsPerSecond
+        + " insn/s]";
+  }
+
+  /** Configures a {@link ComputationalStorage}. */
+  public static final class Builder {
     private final ZnsDevice device;
-    private final int memoryBytes;
-    private final long coreInstructionsPerSecond;
-    private final long fuel;
-    private final int debugLineLimit;
-    private final long debugByteLimit;
+    private int memoryBytes = DEFAULT_MEMORY_BYTES;
+    private long coreInstructionsPerSecond = DEFAULT_CORE_INSTRUCTIONS_PER_SECOND;
+    private long fuel = Vm.DEFAULT_FUEL;
+    private int debugLineLimit = DEFAULT_DEBUG_LINES;
+    private long debugByteLimit = DEFAULT_DEBUG_BYTES;
 
-    private ComputationalStorage(Builder builder) {
-        this.debugLineLimit = builder.debugLineLimit;
-        this.debugByteLimit = builder.debugByteLimit;
-        this.device = builder.device;
-        this.memoryBytes = builder.memoryBytes;
-        this.coreInstructionsPerSecond = builder.coreInstructionsPerSecond;
-        this.fuel = builder.fuel;
+    private Builder(ZnsDevice device) {
+      this.device = Objects.requireNonNull(device, "device");
     }
 
-    /** A builder for a CSD over {@code device}. */
-    public static Builder builder(ZnsDevice device) {
-        return new Builder(device);
+    /** Size of the device scratch memory (at least 1 byte). */
+    public Builder memoryBytes(int bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("scratch memory must be at least 1 byte, got " + bytes);
+      }
+      this.memoryBytes = bytes;
+      return this;
     }
 
-    /** A CSD over {@code device} with the defaults. */
-    public static ComputationalStorage of(ZnsDevice device) {
-        return builder(device).build();
-    }
-
-    /**
-     * Verifies and loads a program whose entry is its first instruction (a C {@code int main()}).
-     *
-     * @throws VerificationException when the verifier refuses it, naming the instruction and the rule
-     */
-    public CsdKernel load(Program program) {
-        verify(program).orThrow();
-        return new CsdKernel(this, program.toString(), Vm.builder(program));
-    }
-
-    /**
-     * Verifies and loads a program from an ELF object, with its data regions.
-     *
-     * @throws VerificationException when the verifier refuses it, naming the instruction and the rule
-     */
-    public CsdKernel load(LoadedProgram program) {
-        verify(program).orThrow();
-        return new CsdKernel(this, program.name(), program.configure(Vm.builder(program.program())));
-    }
-
-    /**
-     * What the verifier says of {@code program} as {@link #load(Program)} checks it: the {@code
-     * opencsd} helper prototypes and the default budgets. A refusal's fix names what a kernel for
-     * the drive can change (it cannot bring other helpers or budgets). Never throws for a refusal.
-     */
-    public VerificationResult verify(Program program) {
-        return forTheDrive(Verifier.verify(program, verifierOptions()));
-    }
-
-    /** What the verifier says of a program from an ELF object as {@link #load(LoadedProgram)} checks it. */
-    public VerificationResult verify(LoadedProgram program) {
-        return forTheDrive(Verifier.verify(program.program(), verifierOptions().withRegionsOf(program)));
-    }
-
-    private static VerifierOptions verifierOptions() {
-        return VerifierOptions.defaults().withHelpers(OpenCsdHelpers.prototypes());
-    }
-
-    /** The verifier's advice to supply options, which a drive's kernel cannot, replaced by what it can change. */
-    private static VerificationResult forTheDrive(VerificationResult result) {
-        if (result.code() == ErrorCode.TOO_COMPLEX) {
-            return result.withFix(Verifier.SIMPLER_CALLS_FIX + " (a drive verifies with the default budgets)");
-        }
-        if (result.code() == ErrorCode.UNKNOWN_HELPER) {
-            return result.withFix("call one of the drive's opencsd helpers ("
-                    + new java.util.TreeSet<>(OpenCsdHelpers.prototypes().keySet()) + ")");
-        }
-        return result;
-    }
-
-    /**
-     * Reads {@code blocks} sectors from {@code sector} of {@code zone} the ordinary way: the data
-     * crosses the host link. The modeled time is the advance of the device's clock, which counts
-     * the link for reads.
-     */
-    public HostReadResult hostRead(int zone, long sector, int blocks) {
-        Geometry g = device.geometry();
-        if (zone < 0 || zone >= g.zoneCount() || sector < 0 || blocks <= 0
-                || sector + blocks > g.zoneCapacityBlocks()) {
-            throw new IllegalArgumentException("hostRead: zone " + zone + ", sectors " + sector + "+" + blocks
-                    + " is outside the " + g.zoneCount() + " zones of " + g.zoneCapacityBlocks() + " sectors");
-        }
-        long before = device.modeledNanos();
-        byte[] data = device.read(g.zoneStartLba(zone) + sector, blocks);
-        return new HostReadResult(data, data.length, device.modeledNanos() - before);
-    }
-
-    /** Reads a whole zone's capacity the ordinary way. */
-    public HostReadResult hostReadZone(int zone) {
-        return hostRead(zone, 0, Math.toIntExact(device.geometry().zoneCapacityBlocks()));
-    }
-
-    /** Modeled ns the core needs for {@code instructions}. */
-    public long computeNanos(long instructions) {
-        return (long) Math.ceil(instructions * 1e9 / coreInstructionsPerSecond);
-    }
-
-    /** The drive. */
-    public ZnsDevice device() {
-        return device;
-    }
-
-    /** Size of the device scratch memory in bytes. */
-    public int memoryBytes() {
-        return memoryBytes;
-    }
-
-    /** Speed of the device core in eBPF instructions per second. */
-    public long coreInstructionsPerSecond() {
-        return coreInstructionsPerSecond;
+    /** Speed of the device core in eBPF instructions per second (positive). */
+    public Builder coreInstructionsPerSecond(long instructionsPerSecond) {
+      if (instructionsPerSecond <= 0) {
+        throw new IllegalArgumentException(
+            "core speed must be positive, got " + instructionsPerSecond);
+      }
+      this.coreInstructionsPerSecond = instructionsPerSecond;
+      return this;
     }
 
     /** The most instructions one run may execute. */
-    public long fuel() {
-        return fuel;
+    public Builder fuel(long maxInstructions) {
+      if (maxInstructions <= 0) {
+        throw new IllegalArgumentException("fuel must be positive, got " + maxInstructions);
+      }
+      this.fuel = maxInstructions;
+      return this;
     }
 
-    /** The most {@code debug} lines one run keeps; later ones are counted in {@link CsdResult#debugDropped()}. */
-    public int debugLineLimit() {
-        return debugLineLimit;
+    /**
+     * The most {@code debug} lines one run keeps (default 1000); the rest are dropped and counted
+     * in {@link CsdResult#debugDropped()}. 0 keeps none.
+     */
+    public Builder debugLineLimit(int lines) {
+      if (lines < 0) {
+        throw new IllegalArgumentException("debug line limit must be at least 0, got " + lines);
+      }
+      this.debugLineLimit = lines;
+      return this;
     }
 
-    /** The most bytes (UTF-8) of {@code debug} text one run keeps. */
-    public long debugByteLimit() {
-        return debugByteLimit;
+    /** The most bytes (UTF-8) of {@code debug} text one run keeps (default 1 MiB); 0 keeps none. */
+    public Builder debugByteLimit(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("debug byte limit must be at least 0, got " + bytes);
+      }
+      this.debugByteLimit = bytes;
+      return this;
     }
 
-    @Override
-    public String toString() {
-        return "ComputationalStorage[" + device.geometry().zoneCount() + " zones, memory " + memoryBytes + " B, core "
-                + coreInstructionsPerSecond + " insn/s]";
+    /** The CSD. */
+    public ComputationalStorage build() {
+      return new ComputationalStorage(this);
     }
-
-    /** Configures a {@link ComputationalStorage}. */
-    public static final class Builder {
-        private final ZnsDevice device;
-        private int memoryBytes = DEFAULT_MEMORY_BYTES;
-        private long coreInstructionsPerSecond = DEFAULT_CORE_INSTRUCTIONS_PER_SECOND;
-        private long fuel = Vm.DEFAULT_FUEL;
-        private int debugLineLimit = DEFAULT_DEBUG_LINES;
-        private long debugByteLimit = DEFAULT_DEBUG_BYTES;
-
-        private Builder(ZnsDevice device) {
-            this.device = Objects.requireNonNull(device, "device");
-        }
-
-        /** Size of the device scratch memory (at least 1 byte). */
-        public Builder memoryBytes(int bytes) {
-            if (bytes <= 0) {
-                throw new IllegalArgumentException("scratch memory must be at least 1 byte, got " + bytes);
-            }
-            this.memoryBytes = bytes;
-            return this;
-        }
-
-        /** Speed of the device core in eBPF instructions per second (positive). */
-        public Builder coreInstructionsPerSecond(long instructionsPerSecond) {
-            if (instructionsPerSecond <= 0) {
-                throw new IllegalArgumentException("core speed must be positive, got " + instructionsPerSecond);
-            }
-            this.coreInstructionsPerSecond = instructionsPerSecond;
-            return this;
-        }
-
-        /** The most instructions one run may execute. */
-        public Builder fuel(long maxInstructions) {
-            if (maxInstructions <= 0) {
-                throw new IllegalArgumentException("fuel must be positive, got " + maxInstructions);
-            }
-            this.fuel = maxInstructions;
-            return this;
-        }
-
-        /**
-         * The most {@code debug} lines one run keeps (default 1000);
-         * the rest are dropped and counted in {@link CsdResult#debugDropped()}. 0 keeps none.
-         */
-        public Builder debugLineLimit(int lines) {
-            if (lines < 0) {
-                throw new IllegalArgumentException("debug line limit must be at least 0, got " + lines);
-            }
-            this.debugLineLimit = lines;
-            return this;
-        }
-
-        /** The most bytes (UTF-8) of {@code debug} text one run keeps (default 1 MiB); 0 keeps none. */
-        public Builder debugByteLimit(long bytes) {
-            if (bytes < 0) {
-                throw new IllegalArgumentException("debug byte limit must be at least 0, got " + bytes);
-            }
-            this.debugByteLimit = bytes;
-            return this;
-        }
-
-        /** The CSD. */
-        public ComputationalStorage build() {
-            return new ComputationalStorage(this);
-        }
-    }
+  }
 }

@@ -11,80 +11,95 @@ import org.csdlab.ebpf.Vm;
  * starts with zeroed scratch memory. One run at a time: a kernel is not thread-safe.
  */
 public final class CsdKernel {
-    private final ComputationalStorage csd;
-    private final String name;
-    private final byte[] memory;
-    private final CsdSession session;
-    private final Vm vm;
+  private final ComputationalStorage csd;
+  private final String name;
+  private final byte[] memory;
+  private final CsdSession session;
+  private final Vm vm;
 
-    CsdKernel(ComputationalStorage csd, String name, Vm.Builder builder) {
-        this.csd = csd;
-        this.name = name;
-        this.memory = new byte[csd.memoryBytes()];
-        this.session = new CsdSession(csd.device(), memory.length, csd.debugLineLimit(), csd.debugByteLimit());
-        session.memory = memory;
-        this.vm = builder.region(ComputationalStorage.MEMORY_REGION, memory)
-                .helpers(OpenCsdHelpers.registry(session))
-                .fuel(csd.fuel())
-                .build();
-        long memoryAddress = vm.addressOf(ComputationalStorage.MEMORY_REGION);
-        long contextAddress = vm.addressOf(Vm.CONTEXT);
-        session.memoryAddress = () -> memoryAddress;
-        session.contextAddress = () -> contextAddress;
+  CsdKernel(ComputationalStorage csd, String name, Vm.Builder builder) {
+    this.csd = csd;
+    this.name = name;
+    this.memory = new byte[csd.memoryBytes()];
+    this.session =
+        new CsdSession(csd.device(), memory.length, csd.debugLineLimit(), csd.debugByteLimit());
+    session.memory = memory;
+    this.vm =
+        builder
+            .region(ComputationalStorage.MEMORY_REGION, memory)
+            .helpers(OpenCsdHelpers.registry(session))
+            .fuel(csd.fuel())
+            .build();
+    long memoryAddress = vm.addressOf(ComputationalStorage.MEMORY_REGION);
+    long contextAddress = vm.addressOf(Vm.CONTEXT);
+    session.memoryAddress = () -> memoryAddress;
+    session.contextAddress = () -> contextAddress;
+  }
+
+  /**
+   * How to raise a kernel's fuel limit on a drive built directly, named when a kernel runs out of
+   * fuel.
+   */
+  public static final String FUEL_LIMIT_ADVICE = "ComputationalStorage.builder(device).fuel(n)";
+
+  /** Runs with no call information. */
+  public CsdResult run() {
+    return run(new byte[0]);
+  }
+
+  /**
+   * Runs with {@code callInfo} (copied) as the call information {@code get_call_info} points to; it
+   * is also the VM context, so r1 holds its address (0 if empty) and r2 its length.
+   */
+  public synchronized CsdResult run(byte[] callInfo) {
+    Arrays.fill(memory, (byte) 0);
+    session.begin(callInfo.length);
+    ExecutionResult result;
+    try {
+      result = vm.run(callInfo.clone());
+    } catch (FuelExhaustedException e) {
+      throw e.withLimitAdvice(FUEL_LIMIT_ADVICE);
     }
+    byte[] returned = session.returnData;
+    long compute = csd.computeNanos(result.instructionsExecuted());
+    long link = csd.device().timing().linkTransferNanos(returned.length);
+    return new CsdResult(
+        returned,
+        result.r0(),
+        result.instructionsExecuted(),
+        session.mediaBytesRead,
+        session.mediaBytesWritten,
+        returned.length,
+        session.mediaNanos,
+        compute,
+        link,
+        session.debug.lines(),
+        session.debug.droppedLines());
+  }
 
-    /** How to raise a kernel's fuel limit on a drive built directly, named when a kernel runs out of fuel. */
-    public static final String FUEL_LIMIT_ADVICE = "ComputationalStorage.builder(device).fuel(n)";
-
-    /** Runs with no call information. */
-    public CsdResult run() {
-        return run(new byte[0]);
+  /**
+   * Runs as {@link #run(byte[])} does, confined: the kernel may read only the LBAs {@code
+   * readableLbas} accepts, and may not write. A read of any other LBA, or a write, stops the kernel
+   * with a {@link org.csdlab.ebpf.HelperException} naming the LBA, before the device is touched; a
+   * filesystem passes the blocks of the file a kernel works on.
+   */
+  public synchronized CsdResult run(byte[] callInfo, LongPredicate readableLbas) {
+    java.util.Objects.requireNonNull(readableLbas, "readableLbas");
+    session.readableLbas = readableLbas;
+    try {
+      return run(callInfo);
+    } finally {
+      session.readableLbas = null;
     }
+  }
 
-    /**
-     * Runs with {@code callInfo} (copied) as the call information {@code get_call_info} points to;
-     * it is also the VM context, so r1 holds its address (0 if empty) and r2 its length.
-     */
-    public synchronized CsdResult run(byte[] callInfo) {
-        Arrays.fill(memory, (byte) 0);
-        session.begin(callInfo.length);
-        ExecutionResult result;
-        try {
-            result = vm.run(callInfo.clone());
-        } catch (FuelExhaustedException e) {
-            throw e.withLimitAdvice(FUEL_LIMIT_ADVICE);
-        }
-        byte[] returned = session.returnData;
-        long compute = csd.computeNanos(result.instructionsExecuted());
-        long link = csd.device().timing().linkTransferNanos(returned.length);
-        return new CsdResult(returned, result.r0(), result.instructionsExecuted(), session.mediaBytesRead,
-                session.mediaBytesWritten, returned.length, session.mediaNanos, compute, link, session.debug.lines(),
-                session.debug.droppedLines());
-    }
+  /** The VM the kernel runs in. */
+  public Vm vm() {
+    return vm;
+  }
 
-    /**
-     * Runs as {@link #run(byte[])} does, confined: the kernel may read only the LBAs {@code
-     * readableLbas} accepts, and may not write. A read of any other LBA, or a write, stops the
-     * kernel with a {@link org.csdlab.ebpf.HelperException} naming the LBA, before the device is
-     * touched; a filesystem passes the blocks of the file a kernel works on.
-     */
-    public synchronized CsdResult run(byte[] callInfo, LongPredicate readableLbas) {
-        java.util.Objects.requireNonNull(readableLbas, "readableLbas");
-        session.readableLbas = readableLbas;
-        try {
-            return run(callInfo);
-        } finally {
-            session.readableLbas = null;
-        }
-    }
-
-    /** The VM the kernel runs in. */
-    public Vm vm() {
-        return vm;
-    }
-
-    @Override
-    public String toString() {
-        return "CsdKernel[" + name + "]";
-    }
+  @Override
+  public String toString() {
+    return "CsdKernel[" + name + "]";
+  }
 }

@@ -5,10 +5,12 @@ import java.util.List;
 /**
  * What one kernel run produced and cost.
  *
- * @param returnData the bytes the kernel handed to the host with {@code return_data} (empty if none)
+ * @param returnData the bytes the kernel handed to the host with {@code return_data} (empty if
+ *     none)
  * @param r0 the kernel's exit value
  * @param instructionsExecuted eBPF instructions the device core executed
- * @param mediaBytesRead bytes read from the media inside the device (helper {@code read}, whole blocks)
+ * @param mediaBytesRead bytes read from the media inside the device (helper {@code read}, whole
+ *     blocks)
  * @param mediaBytesWritten bytes appended inside the device (helper {@code write})
  * @param hostBytes bytes that crossed the host link: {@code returnData.length}
  * @param mediaNanos modeled time of the device's media commands, without host-link transfer
@@ -19,40 +21,69 @@ import java.util.List;
  *     ComputationalStorage.Builder#debugByteLimit}
  * @param debugDropped how many {@code debug} strings were dropped, after those kept, for the limits
  */
-public record CsdResult(byte[] returnData, long r0, long instructionsExecuted, long mediaBytesRead,
-        long mediaBytesWritten, long hostBytes, long mediaNanos, long computeNanos, long linkNanos,
-        List<String> debug, long debugDropped) {
+public record CsdResult(
+    byte[] returnData,
+    long r0,
+    long instructionsExecuted,
+    long mediaBytesRead,
+    long mediaBytesWritten,
+    long hostBytes,
+    long mediaNanos,
+    long computeNanos,
+    long linkNanos,
+    List<String> debug,
+    long debugDropped) {
 
-    public CsdResult {
-        returnData = returnData.clone();
-        debug = List.copyOf(debug);
-    }
+  public CsdResult {
+    returnData = returnData.clone();
+    debug = List.copyOf(debug);
+  }
 
-    /** The modeled time of the whole run: media + compute + link, taken one after the other. */
-    public long modeledNanos() {
-        return mediaNanos + computeNanos + linkNanos;
-    }
+  /** The modeled time of the whole run: media + compute + link, taken one after the other. */
+  public long modeledNanos() {
+    return mediaNanos + computeNanos + linkNanos;
+  }
 
-    /** The return data (a copy). */
-    @Override
-    public byte[] returnData() {
-        return returnData.clone();
-    }
+  /** The return data (a copy). */
+  @Override
+  public byte[] returnData() {
+    return returnData.clone();
+  }
 
-    /** The first 8 bytes of the return data as a little-endian u64 (the usual single-value answer). */
-    public long returnedLong() {
-        if (returnData.length < 8) {
-            throw new IllegalStateException("the kernel returned " + returnData.length + " bytes, not a u64");
-        }
-        return java.nio.ByteBuffer.wrap(returnData).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+  /**
+   * The first 8 bytes of the return data as a little-endian u64 (the usual single-value answer).
+   */
+  public long returnedLong() {
+    if (returnData.length < 8) {
+      throw new IllegalStateException(
+          "the kernel returned " + returnData.length + " bytes, not a u64");
     }
+    return java.nio.ByteBuffer.wrap(returnData).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+  }
 
-    @Override
-    public String toString() {
-        return "CsdResult[r0=" + r0 + ", returned " + hostBytes + " B, " + instructionsExecuted + " insns, media read "
-                + mediaBytesRead + " B" + (mediaBytesWritten > 0 ? ", written " + mediaBytesWritten + " B" : "")
-                + ", modeled " + modeledNanos() + " ns (media " + mediaNanos + " + compute " + computeNanos
-                + " + link " + linkNanos + ")" + (debug.isEmpty() ? "" : ", " + debug.size() + " debug")
-                + (debugDropped == 0 ? "" : ", " + debugDropped + " debug dropped") + "]";
-    }
+  @Override
+  public String toString() {
+    return "CsdResult[r0="
+        + r0
+        + ", returned "
+        + hostBytes
+        + " B, "
+        + instructionsExecuted
+        + " insns, media read "
+        + mediaBytesRead
+        + " B"
+        + (mediaBytesWritten > 0 ? ", written " + mediaBytesWritten + " B" : "")
+        + ", modeled "
+        + modeledNanos()
+        + " ns (media "
+        + mediaNanos
+        + " + compute "
+        + computeNanos
+        + " + link "
+        + linkNanos
+        + ")"
+        + (debug.isEmpty() ? "" : ", " + debug.size() + " debug")
+        + (debugDropped == 0 ? "" : ", " + debugDropped + " debug dropped")
+        + "]";
+  }
 }

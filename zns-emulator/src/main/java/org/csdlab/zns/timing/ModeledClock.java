@@ -20,123 +20,123 @@ import java.util.Objects;
  */
 public final class ModeledClock {
 
-    private final TimingModel model;
-    private long now;
-    private long inFlightUntil;
+  private final TimingModel model;
+  private long now;
+  private long inFlightUntil;
 
-    /** A clock at modeled time 0 driving {@code model}. */
-    public ModeledClock(TimingModel model) {
-        this.model = Objects.requireNonNull(model, "model");
-    }
+  /** A clock at modeled time 0 driving {@code model}. */
+  public ModeledClock(TimingModel model) {
+    this.model = Objects.requireNonNull(model, "model");
+  }
 
-    /** A clock at modeled time 0 driving a fresh model of {@code profile}. */
-    public static ModeledClock of(TimingProfile profile) {
-        return new ModeledClock(new TimingModel(profile));
-    }
+  /** A clock at modeled time 0 driving a fresh model of {@code profile}. */
+  public static ModeledClock of(TimingProfile profile) {
+    return new ModeledClock(new TimingModel(profile));
+  }
 
-    /** The model this clock drives. */
-    public TimingModel model() {
-        return model;
-    }
+  /** The model this clock drives. */
+  public TimingModel model() {
+    return model;
+  }
 
-    /** The current modeled time in ns. */
-    public synchronized long now() {
-        return now;
-    }
+  /** The current modeled time in ns. */
+  public synchronized long now() {
+    return now;
+  }
 
-    /** Moves now forward by {@code nanos} (host think time). */
-    public synchronized long advanceBy(long nanos) {
-        if (nanos < 0) {
-            throw new IllegalArgumentException("modeled time cannot go back: advanceBy(" + nanos + ")");
-        }
-        now = Math.addExact(now, nanos);
-        return now;
+  /** Moves now forward by {@code nanos} (host think time). */
+  public synchronized long advanceBy(long nanos) {
+    if (nanos < 0) {
+      throw new IllegalArgumentException("modeled time cannot go back: advanceBy(" + nanos + ")");
     }
+    now = Math.addExact(now, nanos);
+    return now;
+  }
 
-    /** Moves now to {@code nanos} if that is later; never moves it back. */
-    public synchronized long advanceTo(long nanos) {
-        now = Math.max(now, nanos);
-        return now;
-    }
+  /** Moves now to {@code nanos} if that is later; never moves it back. */
+  public synchronized long advanceTo(long nanos) {
+    now = Math.max(now, nanos);
+    return now;
+  }
 
-    /**
-     * Reads synchronously at now; now moves to the completion.
-     *
-     * @return the command's latency in ns
-     */
-    public synchronized long read(int zone, long zoneOffsetBytes, long bytes) {
-        return finish(model.read(zone, zoneOffsetBytes, bytes, now));
-    }
+  /**
+   * Reads synchronously at now; now moves to the completion.
+   *
+   * @return the command's latency in ns
+   */
+  public synchronized long read(int zone, long zoneOffsetBytes, long bytes) {
+    return finish(model.read(zone, zoneOffsetBytes, bytes, now));
+  }
 
-    /**
-     * Writes or appends synchronously at now; now moves to the completion.
-     *
-     * @return the latency in ns
-     */
-    public synchronized long write(int zone, long zoneOffsetBytes, long bytes) {
-        return finish(model.write(zone, zoneOffsetBytes, bytes, now));
-    }
+  /**
+   * Writes or appends synchronously at now; now moves to the completion.
+   *
+   * @return the latency in ns
+   */
+  public synchronized long write(int zone, long zoneOffsetBytes, long bytes) {
+    return finish(model.write(zone, zoneOffsetBytes, bytes, now));
+  }
 
-    /**
-     * Resets a zone synchronously at now; now moves to the completion.
-     *
-     * @return the latency in ns
-     */
-    public synchronized long reset(int zone) {
-        return finish(model.reset(zone, now));
-    }
+  /**
+   * Resets a zone synchronously at now; now moves to the completion.
+   *
+   * @return the latency in ns
+   */
+  public synchronized long reset(int zone) {
+    return finish(model.reset(zone, now));
+  }
 
-    /**
-     * Submits a read at now without waiting.
-     *
-     * @return its modeled completion time in ns
-     */
-    public synchronized long submitRead(int zone, long zoneOffsetBytes, long bytes) {
-        return inFlight(model.read(zone, zoneOffsetBytes, bytes, now));
-    }
+  /**
+   * Submits a read at now without waiting.
+   *
+   * @return its modeled completion time in ns
+   */
+  public synchronized long submitRead(int zone, long zoneOffsetBytes, long bytes) {
+    return inFlight(model.read(zone, zoneOffsetBytes, bytes, now));
+  }
 
-    /**
-     * Submits a write or append at now without waiting.
-     *
-     * @return its modeled completion time in ns
-     */
-    public synchronized long submitWrite(int zone, long zoneOffsetBytes, long bytes) {
-        return inFlight(model.write(zone, zoneOffsetBytes, bytes, now));
-    }
+  /**
+   * Submits a write or append at now without waiting.
+   *
+   * @return its modeled completion time in ns
+   */
+  public synchronized long submitWrite(int zone, long zoneOffsetBytes, long bytes) {
+    return inFlight(model.write(zone, zoneOffsetBytes, bytes, now));
+  }
 
-    /**
-     * Submits a zone reset at now without waiting.
-     *
-     * @return its modeled completion time in ns
-     */
-    public synchronized long submitReset(int zone) {
-        return inFlight(model.reset(zone, now));
-    }
+  /**
+   * Submits a zone reset at now without waiting.
+   *
+   * @return its modeled completion time in ns
+   */
+  public synchronized long submitReset(int zone) {
+    return inFlight(model.reset(zone, now));
+  }
 
-    /**
-     * Waits for every submitted command: now moves to the latest of their completions.
-     *
-     * @return now
-     */
-    public synchronized long awaitAll() {
-        now = Math.max(now, inFlightUntil);
-        return now;
-    }
+  /**
+   * Waits for every submitted command: now moves to the latest of their completions.
+   *
+   * @return now
+   */
+  public synchronized long awaitAll() {
+    now = Math.max(now, inFlightUntil);
+    return now;
+  }
 
-    private long finish(long completion) {
-        long latency = completion - now;
-        now = completion;
-        inFlightUntil = Math.max(inFlightUntil, completion);
-        return latency;
-    }
+  private long finish(long completion) {
+    long latency = completion - now;
+    now = completion;
+    inFlightUntil = Math.max(inFlightUntil, completion);
+    return latency;
+  }
 
-    private long inFlight(long completion) {
-        inFlightUntil = Math.max(inFlightUntil, completion);
-        return completion;
-    }
+  private long inFlight(long completion) {
+    inFlightUntil = Math.max(inFlightUntil, completion);
+    return completion;
+  }
 
-    @Override
-    public synchronized String toString() {
-        return "ModeledClock[" + model.profile().name() + ", now " + TimingProfile.duration(now) + "]";
-    }
+  @Override
+  public synchronized String toString() {
+    return "ModeledClock[" + model.profile().name() + ", now " + TimingProfile.duration(now) + "]";
+  }
 }

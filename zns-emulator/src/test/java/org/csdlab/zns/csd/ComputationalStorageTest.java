@@ -12,27 +12,30 @@ import org.junit.jupiter.api.Test;
 
 class ComputationalStorageTest {
 
-    private static CsdResult run(ZnsDevice device, String kernel, byte[] callInfo) {
-        return ComputationalStorage.of(device).load(Assembler.assemble(kernel)).run(callInfo);
-    }
+  private static CsdResult run(ZnsDevice device, String kernel, byte[] callInfo) {
+    return ComputationalStorage.of(device).load(Assembler.assemble(kernel)).run(callInfo);
+  }
 
-    private static CsdResult run(ZnsDevice device, String kernel) {
-        return run(device, kernel, new byte[0]);
-    }
+  private static CsdResult run(ZnsDevice device, String kernel) {
+    return run(device, kernel, new byte[0]);
+  }
 
-    @Test
-    void geometryHelpersAnswerFromTheDevice() {
-        ZnsDevice device = device();
-        assertEquals(4096, run(device, "call 4\nexit").r0());
-        assertEquals(32, run(device, "call 5\nexit").r0());
-        assertEquals(64, run(device, "call 6\nexit").r0());
-    }
+  @Test
+  void geometryHelpersAnswerFromTheDevice() {
+    ZnsDevice device = device();
+    assertEquals(4096, run(device, "call 4\nexit").r0());
+    assertEquals(32, run(device, "call 5\nexit").r0());
+    assertEquals(64, run(device, "call 6\nexit").r0());
+  }
 
-    @Test
-    void memInfoGivesTheScratchRegion() {
-        ZnsDevice device = device();
-        ComputationalStorage csd = ComputationalStorage.builder(device).memoryBytes(8192).build();
-        CsdKernel kernel = csd.load(Assembler.assemble("""
+  @Test
+  void memInfoGivesTheScratchRegion() {
+    ZnsDevice device = device();
+    ComputationalStorage csd = ComputationalStorage.builder(device).memoryBytes(8192).build();
+    CsdKernel kernel =
+        csd.load(
+            Assembler.assemble(
+                """
                 r1 = r10
                 r1 += -16
                 r2 = r10
@@ -44,33 +47,37 @@ class ComputationalStorageTest {
                 r0 = *(u64 *)(r10 - 8)
                 exit
                 """));
-        CsdResult result = kernel.run();
-        assertEquals(8192, result.r0());
-        assertEquals(0, result.hostBytes());
-        assertArrayEquals(new byte[0], result.returnData());
-        // the scratch memory is zeroed between runs
-        assertEquals(8192, kernel.run().r0());
-    }
+    CsdResult result = kernel.run();
+    assertEquals(8192, result.r0());
+    assertEquals(0, result.hostBytes());
+    assertArrayEquals(new byte[0], result.returnData());
+    // the scratch memory is zeroed between runs
+    assertEquals(8192, kernel.run().r0());
+  }
 
-    @Test
-    void countsValuesAboveHalfRandMaxInsideTheDevice() {
-        ZnsDevice device = device();
-        byte[] data = dataset(42, 32);
-        device.append(GEOMETRY.zoneStartLba(2), data);
-        CsdResult result = run(device, countKernel(2));
-        assertEquals(0, result.r0(), result.toString());
-        assertEquals(countAboveHalf(data), result.returnedLong());
-        assertEquals(8, result.hostBytes());
-        assertEquals(8, result.returnData().length);
-        assertEquals(GEOMETRY.zoneCapacityBytes(), result.mediaBytesRead());
-        assertTrue(result.instructionsExecuted() > data.length / 4, result.toString());
-        assertTrue(result.mediaNanos() > 0 && result.computeNanos() > 0 && result.linkNanos() > 0, result.toString());
-        assertEquals(result.mediaNanos() + result.computeNanos() + result.linkNanos(), result.modeledNanos());
-    }
+  @Test
+  void countsValuesAboveHalfRandMaxInsideTheDevice() {
+    ZnsDevice device = device();
+    byte[] data = dataset(42, 32);
+    device.append(GEOMETRY.zoneStartLba(2), data);
+    CsdResult result = run(device, countKernel(2));
+    assertEquals(0, result.r0(), result.toString());
+    assertEquals(countAboveHalf(data), result.returnedLong());
+    assertEquals(8, result.hostBytes());
+    assertEquals(8, result.returnData().length);
+    assertEquals(GEOMETRY.zoneCapacityBytes(), result.mediaBytesRead());
+    assertTrue(result.instructionsExecuted() > data.length / 4, result.toString());
+    assertTrue(
+        result.mediaNanos() > 0 && result.computeNanos() > 0 && result.linkNanos() > 0,
+        result.toString());
+    assertEquals(
+        result.mediaNanos() + result.computeNanos() + result.linkNanos(), result.modeledNanos());
+  }
 
-    @Test
-    void callInfoIsTheHostArgumentOrZero() {
-        String kernel = """
+  @Test
+  void callInfoIsTheHostArgumentOrZero() {
+    String kernel =
+        """
                 r1 = r10
                 r1 += -8
                 call 8
@@ -84,20 +91,20 @@ class ComputationalStorageTest {
                 r0 = -1
                 exit
                 """;
-        ZnsDevice device = device();
-        assertEquals(0x1234 + 8, run(device, kernel, u64(0x1234)).r0());
-        assertEquals(-1L, run(device, kernel).r0());
-    }
+    ZnsDevice device = device();
+    assertEquals(0x1234 + 8, run(device, kernel, u64(0x1234)).r0());
+    assertEquals(-1L, run(device, kernel).r0());
+  }
 
-    @Test
-    void callInfoIsCopiedNotWrittenBack() {
-        byte[] info = u64(5);
-        run(device(), "r2 = 9\n*(u64 *)(r1 + 0) = r2\nr0 = 0\nexit", info);
-        assertArrayEquals(u64(5), info);
-    }
+  @Test
+  void callInfoIsCopiedNotWrittenBack() {
+    byte[] info = u64(5);
+    run(device(), "r2 = 9\n*(u64 *)(r1 + 0) = r2\nr0 = 0\nexit", info);
+    assertArrayEquals(u64(5), info);
+  }
 
-    private static String writeKernel(int zone, int size, int offset) {
-        return """
+  private static String writeKernel(int zone, int size, int offset) {
+    return """
                 r1 = r10
                 r1 += -16
                 r2 = r10
@@ -117,36 +124,39 @@ class ComputationalStorageTest {
                 r0 = *(u64 *)(r10 - 24)
             out:
                 exit
-                """.formatted(zone, offset, size);
-    }
+                """
+        .formatted(zone, offset, size);
+  }
 
-    @Test
-    void writeAppendsAndReportsTheSector() {
-        ZnsDevice device = device();
-        device.append(GEOMETRY.zoneStartLba(1), dataset(1, 2));
-        CsdKernel kernel = ComputationalStorage.of(device).load(Assembler.assemble(writeKernel(1, 4096, 0)));
-        CsdResult first = kernel.run();
-        assertEquals(2, first.r0(), first.toString());
-        assertEquals(4096, first.mediaBytesWritten());
-        assertTrue(first.mediaNanos() > 0);
-        assertEquals(3, kernel.run().r0());
-        byte[] written = device.read(GEOMETRY.zoneStartLba(1) + 2, 1);
-        assertEquals((byte) 0xab, written[0]);
-        assertEquals(0, written[1]);
-    }
+  @Test
+  void writeAppendsAndReportsTheSector() {
+    ZnsDevice device = device();
+    device.append(GEOMETRY.zoneStartLba(1), dataset(1, 2));
+    CsdKernel kernel =
+        ComputationalStorage.of(device).load(Assembler.assemble(writeKernel(1, 4096, 0)));
+    CsdResult first = kernel.run();
+    assertEquals(2, first.r0(), first.toString());
+    assertEquals(4096, first.mediaBytesWritten());
+    assertTrue(first.mediaNanos() > 0);
+    assertEquals(3, kernel.run().r0());
+    byte[] written = device.read(GEOMETRY.zoneStartLba(1) + 2, 1);
+    assertEquals((byte) 0xab, written[0]);
+    assertEquals(0, written[1]);
+  }
 
-    @Test
-    void writeRefusesBadArgumentsAndFullZones() {
-        ZnsDevice device = device();
-        assertEquals(OpenCsdHelpers.EINVAL, run(device, writeKernel(1, 100, 0)).r0());
-        assertEquals(OpenCsdHelpers.EINVAL, run(device, writeKernel(1, 4096, 8)).r0());
-        assertEquals(OpenCsdHelpers.EINVAL, run(device, writeKernel(4, 4096, 0)).r0());
-        device.append(GEOMETRY.zoneStartLba(3), dataset(3, 32));
-        assertEquals(OpenCsdHelpers.ENOSPC, run(device, writeKernel(3, 4096, 0)).r0());
-    }
+  @Test
+  void writeRefusesBadArgumentsAndFullZones() {
+    ZnsDevice device = device();
+    assertEquals(OpenCsdHelpers.EINVAL, run(device, writeKernel(1, 100, 0)).r0());
+    assertEquals(OpenCsdHelpers.EINVAL, run(device, writeKernel(1, 4096, 8)).r0());
+    assertEquals(OpenCsdHelpers.EINVAL, run(device, writeKernel(4, 4096, 0)).r0());
+    device.append(GEOMETRY.zoneStartLba(3), dataset(3, 32));
+    assertEquals(OpenCsdHelpers.ENOSPC, run(device, writeKernel(3, 4096, 0)).r0());
+  }
 
-    private static String readKernel(long zone, long sector, long offset, long size, String dataPointer) {
-        return """
+  private static String readKernel(
+      long zone, long sector, long offset, long size, String dataPointer) {
+    return """
                 r1 = r10
                 r1 += -16
                 r2 = r10
@@ -163,60 +173,66 @@ class ComputationalStorageTest {
                 r0 = *(u64 *)(r6 + 0)
             out:
                 exit
-                """.formatted(zone, sector, offset, size, dataPointer);
-    }
+                """
+        .formatted(zone, sector, offset, size, dataPointer);
+  }
 
-    @Test
-    void readAtAnOffsetAcrossSectors() {
-        ZnsDevice device = device();
-        byte[] data = dataset(7, 4);
-        device.append(GEOMETRY.zoneStartLba(0), data);
-        CsdResult result = run(device, readKernel(0, 1, 4092, 8, "r6"));
-        long expected = java.nio.ByteBuffer.wrap(data, 4096 + 4092, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
-        assertEquals(expected, result.r0());
-        assertEquals(2 * 4096, result.mediaBytesRead());
-    }
+  @Test
+  void readAtAnOffsetAcrossSectors() {
+    ZnsDevice device = device();
+    byte[] data = dataset(7, 4);
+    device.append(GEOMETRY.zoneStartLba(0), data);
+    CsdResult result = run(device, readKernel(0, 1, 4092, 8, "r6"));
+    long expected =
+        java.nio.ByteBuffer.wrap(data, 4096 + 4092, 8)
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+            .getLong();
+    assertEquals(expected, result.r0());
+    assertEquals(2 * 4096, result.mediaBytesRead());
+  }
 
-    @Test
-    void badZonesAndRangesGiveNegativeReturns() {
-        ZnsDevice device = device();
-        long einval = OpenCsdHelpers.EINVAL;
-        assertEquals(einval, run(device, readKernel(99, 0, 0, 8, "r6")).r0());
-        assertEquals(einval, run(device, readKernel(-1, 0, 0, 8, "r6")).r0());
-        assertEquals(einval, run(device, readKernel(0, 32, 0, 8, "r6")).r0());
-        assertEquals(einval, run(device, readKernel(0, 31, 4090, 8, "r6")).r0());
-        CsdResult refused = run(device, readKernel(0, -1, 0, 8, "r6"));
-        assertEquals(einval, refused.r0());
-        assertEquals(0, refused.mediaBytesRead());
-        assertEquals(4096, run(device, readKernel(0, 0, 0, 8, "r6")).mediaBytesRead());
-    }
+  @Test
+  void badZonesAndRangesGiveNegativeReturns() {
+    ZnsDevice device = device();
+    long einval = OpenCsdHelpers.EINVAL;
+    assertEquals(einval, run(device, readKernel(99, 0, 0, 8, "r6")).r0());
+    assertEquals(einval, run(device, readKernel(-1, 0, 0, 8, "r6")).r0());
+    assertEquals(einval, run(device, readKernel(0, 32, 0, 8, "r6")).r0());
+    assertEquals(einval, run(device, readKernel(0, 31, 4090, 8, "r6")).r0());
+    CsdResult refused = run(device, readKernel(0, -1, 0, 8, "r6"));
+    assertEquals(einval, refused.r0());
+    assertEquals(0, refused.mediaBytesRead());
+    assertEquals(4096, run(device, readKernel(0, 0, 0, 8, "r6")).mediaBytesRead());
+  }
 
-    @Test
-    void deviceErrorsBecomeEio() {
-        ZnsDevice device = device();
-        device.append(GEOMETRY.zoneStartLba(0), dataset(7, 4));
-        device.faults().failReads(GEOMETRY.zoneStartLba(0) + 1);
-        CsdResult failed = run(device, readKernel(0, 1, 0, 8, "r6"));
-        assertEquals(OpenCsdHelpers.EIO, failed.r0());
-        assertEquals(0, failed.mediaBytesRead());
-        assertEquals(4096, run(device, readKernel(0, 0, 0, 8, "r6")).mediaBytesRead());
-        device.faults().markOffline(2);
-        assertEquals(OpenCsdHelpers.EIO, run(device, readKernel(2, 0, 0, 8, "r6")).r0());
-    }
+  @Test
+  void deviceErrorsBecomeEio() {
+    ZnsDevice device = device();
+    device.append(GEOMETRY.zoneStartLba(0), dataset(7, 4));
+    device.faults().failReads(GEOMETRY.zoneStartLba(0) + 1);
+    CsdResult failed = run(device, readKernel(0, 1, 0, 8, "r6"));
+    assertEquals(OpenCsdHelpers.EIO, failed.r0());
+    assertEquals(0, failed.mediaBytesRead());
+    assertEquals(4096, run(device, readKernel(0, 0, 0, 8, "r6")).mediaBytesRead());
+    device.faults().markOffline(2);
+    assertEquals(OpenCsdHelpers.EIO, run(device, readKernel(2, 0, 0, 8, "r6")).r0());
+  }
 
-    @Test
-    void badPointersStopTheProgramCleanly() {
-        ZnsDevice device = device();
-        assertThrows(MemoryAccessException.class, () -> run(device, readKernel(0, 0, 0, 8, "16")));
-        assertThrows(MemoryAccessException.class, () -> run(device, "r1 = 64\nr2 = 8\ncall 1\nexit"));
-        assertThrows(MemoryAccessException.class, () -> run(device, "r1 = 0\nr2 = 0\ncall 7\nexit"));
-        VmExecutionException e = assertThrows(VmExecutionException.class, () -> run(device, "r1 = 3\ncall 9\nexit"));
-        assertNotNull(e.getMessage());
-    }
+  @Test
+  void badPointersStopTheProgramCleanly() {
+    ZnsDevice device = device();
+    assertThrows(MemoryAccessException.class, () -> run(device, readKernel(0, 0, 0, 8, "16")));
+    assertThrows(MemoryAccessException.class, () -> run(device, "r1 = 64\nr2 = 8\ncall 1\nexit"));
+    assertThrows(MemoryAccessException.class, () -> run(device, "r1 = 0\nr2 = 0\ncall 7\nexit"));
+    VmExecutionException e =
+        assertThrows(VmExecutionException.class, () -> run(device, "r1 = 3\ncall 9\nexit"));
+    assertNotNull(e.getMessage());
+  }
 
-    @Test
-    void returnDataReplacesAndDebugIsCollected() {
-        String kernel = """
+  @Test
+  void returnDataReplacesAndDebugIsCollected() {
+    String kernel =
+        """
                 r1 = 0x6968
                 *(u64 *)(r10 - 8) = r1
                 r1 = r10
@@ -233,76 +249,85 @@ class ComputationalStorageTest {
                 r0 = 0
                 exit
                 """;
-        CsdResult result = run(device(), kernel);
-        assertEquals(List.of("hi"), result.debug());
-        assertArrayEquals(new byte[] {0x68, 0x69}, result.returnData());
-        assertEquals(2, result.hostBytes());
+    CsdResult result = run(device(), kernel);
+    assertEquals(List.of("hi"), result.debug());
+    assertArrayEquals(new byte[] {0x68, 0x69}, result.returnData());
+    assertEquals(2, result.hostBytes());
+  }
+
+  @Test
+  void modeledTimeIsDeterministicAndHostReadMovesMoreBytes() {
+    byte[] data = dataset(99, 32);
+    long[] modeled = new long[2];
+    for (int i = 0; i < 2; i++) {
+      ZnsDevice device = device();
+      device.append(GEOMETRY.zoneStartLba(0), data);
+      modeled[i] = run(device, countKernel(0)).modeledNanos();
     }
+    assertEquals(modeled[0], modeled[1]);
 
-    @Test
-    void modeledTimeIsDeterministicAndHostReadMovesMoreBytes() {
-        byte[] data = dataset(99, 32);
-        long[] modeled = new long[2];
-        for (int i = 0; i < 2; i++) {
-            ZnsDevice device = device();
-            device.append(GEOMETRY.zoneStartLba(0), data);
-            modeled[i] = run(device, countKernel(0)).modeledNanos();
-        }
-        assertEquals(modeled[0], modeled[1]);
+    ZnsDevice device = device();
+    device.append(GEOMETRY.zoneStartLba(0), data);
+    ComputationalStorage csd = ComputationalStorage.of(device);
+    CsdResult inDevice = csd.load(Assembler.assemble(countKernel(0))).run();
+    HostReadResult host = csd.hostReadZone(0);
+    assertArrayEquals(data, host.data());
+    assertEquals(GEOMETRY.zoneCapacityBytes(), host.hostBytes());
+    assertTrue(host.hostBytes() > inDevice.hostBytes());
+    assertTrue(host.modeledNanos() > device.timing().linkTransferNanos(host.hostBytes()));
+    assertTrue(inDevice.linkNanos() < device.timing().linkTransferNanos(host.hostBytes()));
+  }
 
-        ZnsDevice device = device();
-        device.append(GEOMETRY.zoneStartLba(0), data);
-        ComputationalStorage csd = ComputationalStorage.of(device);
-        CsdResult inDevice = csd.load(Assembler.assemble(countKernel(0))).run();
-        HostReadResult host = csd.hostReadZone(0);
-        assertArrayEquals(data, host.data());
-        assertEquals(GEOMETRY.zoneCapacityBytes(), host.hostBytes());
-        assertTrue(host.hostBytes() > inDevice.hostBytes());
-        assertTrue(host.modeledNanos() > device.timing().linkTransferNanos(host.hostBytes()));
-        assertTrue(inDevice.linkNanos() < device.timing().linkTransferNanos(host.hostBytes()));
-    }
+  @Test
+  void slowerCoreTakesLonger() {
+    ZnsDevice device = device();
+    String kernel = "r0 = 0\nr1 = 1000\nloop:\nr0 += 1\nif r0 < r1 goto loop\nexit";
+    CsdResult fast = ComputationalStorage.of(device).load(Assembler.assemble(kernel)).run();
+    CsdResult slow =
+        ComputationalStorage.builder(device)
+            .coreInstructionsPerSecond(ComputationalStorage.EMBEDDED_CORE_INSTRUCTIONS_PER_SECOND)
+            .build()
+            .load(Assembler.assemble(kernel))
+            .run();
+    assertEquals(fast.instructionsExecuted(), slow.instructionsExecuted());
+    assertEquals(fast.instructionsExecuted(), fast.computeNanos());
+    assertEquals(5 * fast.computeNanos(), slow.computeNanos());
+    assertEquals(0, fast.mediaNanos());
+  }
 
-    @Test
-    void slowerCoreTakesLonger() {
-        ZnsDevice device = device();
-        String kernel = "r0 = 0\nr1 = 1000\nloop:\nr0 += 1\nif r0 < r1 goto loop\nexit";
-        CsdResult fast = ComputationalStorage.of(device).load(Assembler.assemble(kernel)).run();
-        CsdResult slow = ComputationalStorage.builder(device)
-                .coreInstructionsPerSecond(ComputationalStorage.EMBEDDED_CORE_INSTRUCTIONS_PER_SECOND).build()
-                .load(Assembler.assemble(kernel)).run();
-        assertEquals(fast.instructionsExecuted(), slow.instructionsExecuted());
-        assertEquals(fast.instructionsExecuted(), fast.computeNanos());
-        assertEquals(5 * fast.computeNanos(), slow.computeNanos());
-        assertEquals(0, fast.mediaNanos());
-    }
+  @Test
+  void toStringsAreShort() {
+    ZnsDevice device = device();
+    ComputationalStorage csd = ComputationalStorage.of(device);
+    assertTrue(csd.toString().length() < 120, csd.toString());
+    assertTrue(run(device, "call 4\nexit").toString().length() < 200);
+    assertTrue(csd.hostRead(0, 0, 1).toString().length() < 80);
+    assertThrows(IllegalArgumentException.class, () -> csd.hostRead(0, 31, 2));
+  }
 
-    @Test
-    void toStringsAreShort() {
-        ZnsDevice device = device();
-        ComputationalStorage csd = ComputationalStorage.of(device);
-        assertTrue(csd.toString().length() < 120, csd.toString());
-        assertTrue(run(device, "call 4\nexit").toString().length() < 200);
-        assertTrue(csd.hostRead(0, 0, 1).toString().length() < 80);
-        assertThrows(IllegalArgumentException.class, () -> csd.hostRead(0, 31, 2));
-    }
+  @Test
+  void mediaTimeIsTheDeviceReadWithoutTheHostLink() {
+    ZnsDevice device = device();
+    device.append(GEOMETRY.zoneStartLba(0), dataset(1, 1));
+    CsdResult inDevice = run(device, readKernel(0, 0, 0, 8, "r6"));
+    HostReadResult host = ComputationalStorage.of(device).hostRead(0, 0, 1);
+    // teaching profile: read 50 us + 4 KiB over a channel 100 us; the link would add 50 us
+    assertEquals(150_000, inDevice.mediaNanos());
+    assertEquals(200_000, host.modeledNanos());
+    assertEquals(
+        host.modeledNanos() - device.timing().linkTransferNanos(4096), inDevice.mediaNanos());
+  }
 
-    @Test
-    void mediaTimeIsTheDeviceReadWithoutTheHostLink() {
-        ZnsDevice device = device();
-        device.append(GEOMETRY.zoneStartLba(0), dataset(1, 1));
-        CsdResult inDevice = run(device, readKernel(0, 0, 0, 8, "r6"));
-        HostReadResult host = ComputationalStorage.of(device).hostRead(0, 0, 1);
-        // teaching profile: read 50 us + 4 KiB over a channel 100 us; the link would add 50 us
-        assertEquals(150_000, inDevice.mediaNanos());
-        assertEquals(200_000, host.modeledNanos());
-        assertEquals(host.modeledNanos() - device.timing().linkTransferNanos(4096), inDevice.mediaNanos());
-    }
-
-    @Test
-    void kernelReadingPastItsStackFrameIsRefusedByTheVerifier() {
-        ComputationalStorage csd = ComputationalStorage.of(device());
-        org.csdlab.ebpf.verifier.VerificationException refused = assertThrows(
-                org.csdlab.ebpf.verifier.VerificationException.class, () -> csd.load(Assembler.assemble("""
+  @Test
+  void kernelReadingPastItsStackFrameIsRefusedByTheVerifier() {
+    ComputationalStorage csd = ComputationalStorage.of(device());
+    org.csdlab.ebpf.verifier.VerificationException refused =
+        assertThrows(
+            org.csdlab.ebpf.verifier.VerificationException.class,
+            () ->
+                csd.load(
+                    Assembler.assemble(
+                        """
                         r5 = r10
                         r5 += -4096
                         r1 = 0
@@ -315,25 +340,33 @@ class ComputationalStorageTest {
                     out:
                         exit
                         """)));
-        assertEquals(org.csdlab.ebpf.verifier.ErrorCode.STACK_OUT_OF_BOUNDS, refused.code());
-        assertTrue(refused.getMessage().contains("at 8 "), refused.getMessage());
-    }
+    assertEquals(org.csdlab.ebpf.verifier.ErrorCode.STACK_OUT_OF_BOUNDS, refused.code());
+    assertTrue(refused.getMessage().contains("at 8 "), refused.getMessage());
+  }
 
-    @Test
-    void unknownHelpersAreRefusedAtLoadAndFuelBoundsARun() {
-        ComputationalStorage csd = ComputationalStorage.builder(device()).fuel(1000).build();
-        org.csdlab.ebpf.verifier.VerificationException refused = assertThrows(
-                org.csdlab.ebpf.verifier.VerificationException.class,
-                () -> csd.load(Assembler.assemble("call 12\nexit")));
-        assertEquals(org.csdlab.ebpf.verifier.ErrorCode.UNKNOWN_HELPER, refused.code());
-        assertTrue(refused.getMessage().contains("12"), refused.getMessage());
-        // a kernel on the drive cannot bring prototypes of its own: the fix names the drive's helpers
-        assertTrue(refused.getMessage().endsWith("Fix: call one of the drive's opencsd helpers ([1, 2, 3, 4, 5, 6, 7, 8,"
-                + " 9])."), refused.getMessage());
-        assertEquals(refused.getMessage(), csd.verify(Assembler.assemble("call 12\nexit")).error().message());
-        CsdKernel spin = csd.load(Assembler.assemble("r0 = 0\nloop:\nif r1 == 0 goto loop\nexit"));
-        var e = assertThrows(org.csdlab.ebpf.FuelExhaustedException.class, spin::run);
-        assertTrue(e.getMessage().endsWith("raise the limit with ComputationalStorage.builder(device).fuel(n)"),
-                e.getMessage());
-    }
+  @Test
+  void unknownHelpersAreRefusedAtLoadAndFuelBoundsARun() {
+    ComputationalStorage csd = ComputationalStorage.builder(device()).fuel(1000).build();
+    org.csdlab.ebpf.verifier.VerificationException refused =
+        assertThrows(
+            org.csdlab.ebpf.verifier.VerificationException.class,
+            () -> csd.load(Assembler.assemble("call 12\nexit")));
+    assertEquals(org.csdlab.ebpf.verifier.ErrorCode.UNKNOWN_HELPER, refused.code());
+    assertTrue(refused.getMessage().contains("12"), refused.getMessage());
+    // a kernel on the drive cannot bring prototypes of its own: the fix names the drive's helpers
+    assertTrue(
+        refused
+            .getMessage()
+            .endsWith(
+                "Fix: call one of the drive's opencsd helpers ([1, 2, 3, 4, 5, 6, 7, 8," + " 9])."),
+        refused.getMessage());
+    assertEquals(
+        refused.getMessage(), csd.verify(Assembler.assemble("call 12\nexit")).error().message());
+    CsdKernel spin = csd.load(Assembler.assemble("r0 = 0\nloop:\nif r1 == 0 goto loop\nexit"));
+    var e = assertThrows(org.csdlab.ebpf.FuelExhaustedException.class, spin::run);
+    assertTrue(
+        e.getMessage()
+            .endsWith("raise the limit with ComputationalStorage.builder(device).fuel(n)"),
+        e.getMessage());
+  }
 }

@@ -9,52 +9,57 @@ import org.csdlab.zns.timing.TimingProfile;
 
 /** Devices, datasets and kernels shared by the CSD tests. */
 final class CsdTestSupport {
-    /** 4 zones of 64 sectors, capacity 32, 4 KiB sectors: a zone holds 128 KiB. */
-    static final Geometry GEOMETRY = Geometry.builder()
-            .zoneCount(4).zoneSizeBlocks(64).zoneCapacityBlocks(32).blockSizeBytes(4096).build();
+  /** 4 zones of 64 sectors, capacity 32, 4 KiB sectors: a zone holds 128 KiB. */
+  static final Geometry GEOMETRY =
+      Geometry.builder()
+          .zoneCount(4)
+          .zoneSizeBlocks(64)
+          .zoneCapacityBlocks(32)
+          .blockSizeBytes(4096)
+          .build();
 
-    static final long RAND_MAX_HALF = 0x3FFFFFFFL;
+  static final long RAND_MAX_HALF = 0x3FFFFFFFL;
 
-    private CsdTestSupport() {
+  private CsdTestSupport() {}
+
+  static ZnsDevice device() {
+    return ZnsDevice.builder(GEOMETRY).timing(TimingProfile.teaching()).build();
+  }
+
+  /** {@code blocks} sectors of seeded u32 values in [0, RAND_MAX], as C's rand() makes them. */
+  static byte[] dataset(long seed, int blocks) {
+    Random random = new Random(seed);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(blocks * GEOMETRY.blockSizeBytes()).order(ByteOrder.LITTLE_ENDIAN);
+    while (buffer.hasRemaining()) {
+      buffer.putInt(random.nextInt() & 0x7FFFFFFF);
     }
+    return buffer.array();
+  }
 
-    static ZnsDevice device() {
-        return ZnsDevice.builder(GEOMETRY).timing(TimingProfile.teaching()).build();
+  /** The answer computed on the host: u32 values greater than RAND_MAX/2. */
+  static long countAboveHalf(byte[] data) {
+    ByteBuffer buffer = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+    long count = 0;
+    while (buffer.hasRemaining()) {
+      if (Integer.toUnsignedLong(buffer.getInt()) > RAND_MAX_HALF) {
+        count++;
+      }
     }
+    return count;
+  }
 
-    /** {@code blocks} sectors of seeded u32 values in [0, RAND_MAX], as C's rand() makes them. */
-    static byte[] dataset(long seed, int blocks) {
-        Random random = new Random(seed);
-        ByteBuffer buffer = ByteBuffer.allocate(blocks * GEOMETRY.blockSizeBytes()).order(ByteOrder.LITTLE_ENDIAN);
-        while (buffer.hasRemaining()) {
-            buffer.putInt(random.nextInt() & 0x7FFFFFFF);
-        }
-        return buffer.array();
-    }
+  static byte[] u64(long value) {
+    return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array();
+  }
 
-    /** The answer computed on the host: u32 values greater than RAND_MAX/2. */
-    static long countAboveHalf(byte[] data) {
-        ByteBuffer buffer = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
-        long count = 0;
-        while (buffer.hasRemaining()) {
-            if (Integer.toUnsignedLong(buffer.getInt()) > RAND_MAX_HALF) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    static byte[] u64(long value) {
-        return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array();
-    }
-
-    /**
-     * Counts the u32 values above RAND_MAX/2 in zone {@code zone}, reading it sector by sector into
-     * the scratch memory with helper 2, and returns the count (u64) with return_data. r0 is 0, or
-     * the read's negative error.
-     */
-    static String countKernel(int zone) {
-        return """
+  /**
+   * Counts the u32 values above RAND_MAX/2 in zone {@code zone}, reading it sector by sector into
+   * the scratch memory with helper 2, and returns the count (u64) with return_data. r0 is 0, or the
+   * read's negative error.
+   */
+  static String countKernel(int zone) {
+    return """
                     r1 = r10
                     r1 += -16
                     r2 = r10
@@ -101,6 +106,7 @@ final class CsdTestSupport {
                     exit
                 fail:
                     exit
-                """.formatted(zone);
-    }
+                """
+        .formatted(zone);
+  }
 }
