@@ -37,16 +37,9 @@ class ChartsWithoutTheirPlotlyTest {
     ObjectMapper json = new ObjectMapper();
     Path notebook = home.resolve("charts.ipynb");
     json.writeValue(notebook.toFile(), notebookWithCharts(json));
-    run(
-        jupyter,
-        "nbconvert",
-        "--to",
-        "notebook",
-        "--execute",
-        "--ExecutePreprocessor.timeout=180",
-        "--output",
-        "executed",
-        notebook.toString());
+    JupyterSetup.Result execution =
+        jupyter.execute(home, notebook, home.resolve("executed.ipynb"), 180);
+    assertEquals(0, execution.exitCode(), execution.output());
 
     ObjectNode executed = (ObjectNode) json.readTree(home.resolve("executed.ipynb").toFile());
     ArrayNode firstOutputs = (ArrayNode) executed.path("cells").get(1).path("outputs");

@@ -32,18 +32,7 @@ class NotebookExecutionTest {
       Files.copy(in, notebook);
     }
     JupyterSetup.Result result =
-        jupyter.run(
-            home,
-            List.of(
-                jupyter.jupyter.toString(),
-                "nbconvert",
-                "--to",
-                "notebook",
-                "--execute",
-                "--ExecutePreprocessor.timeout=120",
-                "--output",
-                "executed",
-                notebook.toString()));
+        jupyter.execute(home, notebook, home.resolve("executed.ipynb"), 120);
     assertEquals(0, result.exitCode(), result.output());
 
     JsonNode cells =

@@ -100,6 +100,30 @@ public final class JupyterSetup {
     return new Result(process.exitValue(), Files.readString(log));
   }
 
+  /**
+   * Executes {@code notebook} with {@code jupyter nbconvert --execute} under the kernel its
+   * metadata names, from {@code workDir}, writing the executed copy to {@code executed} (a path
+   * ending in {@code .ipynb}); a cell may take {@code cellTimeoutSeconds}.
+   */
+  public Result execute(Path workDir, Path notebook, Path executed, long cellTimeoutSeconds)
+      throws IOException, InterruptedException {
+    String name = executed.getFileName().toString();
+    return run(
+        workDir,
+        List.of(
+            jupyter.toString(),
+            "nbconvert",
+            "--to",
+            "notebook",
+            "--execute",
+            "--ExecutePreprocessor.timeout=" + cellTimeoutSeconds,
+            "--output-dir",
+            executed.toAbsolutePath().getParent().toString(),
+            "--output",
+            name.substring(0, name.length() - ".ipynb".length()),
+            notebook.toString()));
+  }
+
   public record Result(int exitCode, String output) {}
 
   /** A notebook's text field, which nbformat stores as one string or as a list of lines. */

@@ -113,18 +113,7 @@ class ReadmeTourTest {
     Path file = home.resolve("tour.ipynb");
     json.writeValue(file.toFile(), notebook);
     JupyterSetup.Result result =
-        jupyter.run(
-            ProjectFiles.catalog().root(),
-            List.of(
-                jupyter.jupyter.toString(),
-                "nbconvert",
-                "--to",
-                "notebook",
-                "--execute",
-                "--ExecutePreprocessor.timeout=240",
-                "--output",
-                home.resolve("executed.ipynb").toString(),
-                file.toString()));
+        jupyter.execute(ProjectFiles.catalog().root(), file, home.resolve("executed.ipynb"), 240);
     assertEquals(0, result.exitCode(), "the tour broke in a notebook:\n" + result.output());
     JsonNode outputs =
         json.readTree(home.resolve("executed.ipynb").toFile()).path("cells").get(0).path("outputs");

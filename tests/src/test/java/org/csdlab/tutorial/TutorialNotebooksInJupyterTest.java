@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.csdlab.lab.tutorial.Tutorial;
 import org.csdlab.testing.JupyterSetup;
@@ -38,18 +37,11 @@ class TutorialNotebooksInJupyterTest {
   private void execute(Tutorial tutorial, JupyterSetup jupyter)
       throws IOException, InterruptedException {
     JupyterSetup.Result result =
-        jupyter.run(
+        jupyter.execute(
             tutorial.notebook().getParent(),
-            List.of(
-                jupyter.jupyter.toString(),
-                "nbconvert",
-                "--to",
-                "notebook",
-                "--execute",
-                "--ExecutePreprocessor.timeout=" + JupyterSetup.PROCESS_TIMEOUT_SECONDS,
-                "--output-dir",
-                home.toString(),
-                tutorial.notebook().toString()));
+            tutorial.notebook(),
+            home.resolve(tutorial.notebook().getFileName()),
+            JupyterSetup.PROCESS_TIMEOUT_SECONDS);
     assertEquals(0, result.exitCode(), result.output());
 
     JsonNode executed =
