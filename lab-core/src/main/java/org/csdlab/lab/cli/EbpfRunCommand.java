@@ -177,8 +177,7 @@ final class EbpfRunCommand implements Callable<Integer> {
     }
     VerifierError error = verdict.primaryError().orElseThrow();
     PrintWriter out = spec.commandLine().getOut();
-    out.println("REFUSED: " + error.message());
-    out.print(EbpfVerifyCommand.around(loaded.program(), error.pc()));
+    EbpfVerifyCommand.printRefusal(out, loaded.program(), error);
     out.flush();
     throw new CliException(
         loaded.name()

@@ -132,8 +132,7 @@ final class EbpfVerifyCommand implements Callable<Integer> {
       return 0;
     }
     VerifierError error = forTheCommandLine(result, options);
-    out.println("REFUSED: " + error.message());
-    out.print(around(p, error.pc()));
+    printRefusal(out, p, error);
     if (error.code() == ErrorCode.UNKNOWN_HELPER && helpers == Helpers.LINUX) {
       out.println(
           "Kernels for the computational storage drive call the opencsd helpers: add --helpers opencsd");
@@ -168,8 +167,17 @@ final class EbpfVerifyCommand implements Callable<Integer> {
     return error;
   }
 
+  /**
+   * How both {@code ebpf verify} and {@code ebpf run} show a refusal: its message, then the
+   * listing.
+   */
+  static void printRefusal(PrintWriter out, Program program, VerifierError error) {
+    out.println("REFUSED: " + error.message());
+    out.print(around(program, error.pc()));
+  }
+
   /** The listing around slot {@code pc}, the refused instruction marked with {@code >}. */
-  static String around(Program program, int pc) {
+  private static String around(Program program, int pc) {
     Disassembler disassembler = Disassembler.llvm();
     StringBuilder text = new StringBuilder();
     int at = -1;
