@@ -34,6 +34,9 @@ public final class JavadocSources {
   private static final String JSHELL_ANALYSIS = "jdk.jshell.SourceCodeAnalysisImpl";
   private static final String SOURCES_FIELD = "availableSourcesOverride";
 
+  /** What the first {@link #install()} gave; later calls return it instead of reopening the jar. */
+  private static Boolean installed;
+
   private JavadocSources() {}
 
   /**
@@ -43,6 +46,13 @@ public final class JavadocSources {
    * before (the JDK's javadoc, signatures for the lab).
    */
   public static synchronized boolean install() {
+    if (installed == null) {
+      installed = installOnce();
+    }
+    return installed;
+  }
+
+  private static boolean installOnce() {
     Optional<Path> lab = labSources();
     if (lab.isEmpty()) {
       return false;
