@@ -61,6 +61,34 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     }
   }
 
+  /**
+   * Runs a snippet, and throws the OutOfMemoryError it threw even when JShell lost it (see {@link
+   * EscapedOutOfMemory}); JShell lets an Error out of its evaluation, and the evaluator reports it
+   * as any other out-of-memory. (JShell would swallow it as an internal error if thrown from the
+   * protected {@code invoke(Method)}.)
+   */
+  @Override
+  public String invoke(String className, String methodName)
+      throws RunException, InternalException, EngineTerminationException {
+    EscapedOutOfMemory.take();
+    String value;
+    try {
+      value = super.invoke(className, methodName);
+    } catch (InternalException e) {
+      throwIfLost();
+      throw e;
+    }
+    throwIfLost();
+    return value;
+  }
+
+  private static void throwIfLost() {
+    OutOfMemoryError lost = EscapedOutOfMemory.take();
+    if (lost != null) {
+      throw lost;
+    }
+  }
+
   @Override
   public void load(ClassBytecodes[] classes)
       throws ClassInstallException, NotImplementedException, EngineTerminationException {

@@ -3,6 +3,7 @@ package org.csdlab.lab.kernel;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -15,12 +16,22 @@ import org.objectweb.asm.Type;
  * its checks. A SecurityManager would do this for every class, but it is deprecated on JDK 17 and
  * gone on the newer JDKs the kernel also runs on.
  *
+ * <p>JShell's entry method of each snippet ({@value #SNIPPET_ENTRY}) also hands an OutOfMemoryError
+ * that leaves it to {@link EscapedOutOfMemory}, which JShell could otherwise lose.
+ *
  * <p>Only the cells' own classes are rewritten: library code a cell calls (including the lab's) and
  * reflection reached through another reflective call are not; the README lists these gaps.
  */
 final class CellClassRewriter {
 
   private static final String EXITS = Type.getInternalName(CellExits.class);
+  private static final String ESCAPED_OUT_OF_MEMORY =
+      Type.getInternalName(EscapedOutOfMemory.class);
+  private static final String OUT_OF_MEMORY = "java/lang/OutOfMemoryError";
+
+  /** The static, argument-less method of a snippet's wrapper class that JShell invokes. */
+  static final String SNIPPET_ENTRY = "do_it$";
+
   private static final String SYSTEM = "java/lang/System";
   private static final String RUNTIME = "java/lang/Runtime";
   private static final String METHOD = "java/lang/reflect/Method";
@@ -33,7 +44,10 @@ final class CellClassRewriter {
 
   private CellClassRewriter() {}
 
-  /** The class file with the exits redirected; the same bytes when it calls none of them. */
+  /**
+   * The class file with the exits redirected and a snippet entry's OutOfMemoryError recorded; the
+   * same bytes when it has neither.
+   */
   static byte[] rewrite(byte[] classFile) {
     ClassReader reader = new ClassReader(classFile);
     // No frames are recomputed: every replacement leaves the operand stack as the original call
@@ -45,8 +59,16 @@ final class CellClassRewriter {
           @Override
           public MethodVisitor visitMethod(
               int access, String name, String descriptor, String signature, String[] exceptions) {
-            return new ExitRedirect(
-                super.visitMethod(access, name, descriptor, signature, exceptions), changed);
+            MethodVisitor method =
+                new ExitRedirect(
+                    super.visitMethod(access, name, descriptor, signature, exceptions), changed);
+            if (name.equals(SNIPPET_ENTRY)
+                && (access & Opcodes.ACC_STATIC) != 0
+                && descriptor.startsWith("()")) {
+              changed[0] = true;
+              return new OutOfMemoryRecording(method);
+            }
+            return method;
           }
         },
         0);
@@ -124,6 +146,43 @@ final class CellClassRewriter {
     public void visitMaxs(int maxStack, int maxLocals) {
       // The rotation holds one more value than the call it surrounds.
       super.visitMaxs(maxStack + 1, maxLocals);
+    }
+  }
+
+  /**
+   * Surrounds a snippet entry's whole body with a handler, after its own, that records an
+   * OutOfMemoryError and throws it on unchanged.
+   */
+  private static final class OutOfMemoryRecording extends MethodVisitor {
+    private final Label bodyStart = new Label();
+
+    OutOfMemoryRecording(MethodVisitor target) {
+      super(Opcodes.ASM9, target);
+    }
+
+    @Override
+    public void visitCode() {
+      super.visitCode();
+      super.visitLabel(bodyStart);
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+      Label handler = new Label();
+      super.visitLabel(handler);
+      // The entry takes no arguments, so the handler needs no locals: one full frame says so.
+      super.visitFrame(Opcodes.F_FULL, 0, new Object[0], 1, new Object[] {OUT_OF_MEMORY});
+      super.visitInsn(Opcodes.DUP);
+      super.visitMethodInsn(
+          Opcodes.INVOKESTATIC,
+          ESCAPED_OUT_OF_MEMORY,
+          "record",
+          "(L" + OUT_OF_MEMORY + ";)V",
+          false);
+      super.visitInsn(Opcodes.ATHROW);
+      // Visited last, so it comes after the body's own handlers and only sees what they let out.
+      super.visitTryCatchBlock(bodyStart, handler, handler, OUT_OF_MEMORY);
+      super.visitMaxs(Math.max(maxStack, 2), maxLocals);
     }
   }
 }

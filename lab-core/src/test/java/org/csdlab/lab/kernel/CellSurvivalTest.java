@@ -144,6 +144,41 @@ class CellSurvivalTest {
     assertEquals(1, evaluator.evaluate("count").value());
   }
 
+  /**
+   * With the heap full, {@code Method.invoke} cannot allocate the exception that carries the cell's
+   * OutOfMemoryError to JShell, and JShell drops it: the cell must still end in the report. The
+   * lost error is simulated by a cell that records one and ends normally, as the snippet's handler
+   * does before JShell loses it.
+   */
+  @Test
+  void anOutOfMemoryErrorJShellLostStillEndsTheCellInTheReport() {
+    UncaughtException error =
+        assertThrows(
+            UncaughtException.class,
+            () ->
+                evaluator.evaluate(
+                    "long[] lost = new long[16];\n"
+                        + "org.csdlab.lab.kernel.EscapedOutOfMemory.record("
+                        + "new OutOfMemoryError(\"Java heap space\"));"));
+    String report = report(error);
+    assertTrue(report.contains("java.lang.OutOfMemoryError: Java heap space"), report);
+    assertTrue(report.contains("The kernel is still running."), report);
+    assertTrue(
+        report.contains("To free memory, this cell's variables lost were set to null."), report);
+    assertEquals(true, evaluator.evaluate("lost == null").value());
+    assertEquals(2, evaluator.evaluate("1 + 1").value());
+  }
+
+  /** The snippet's handler hands an OutOfMemoryError to {@link EscapedOutOfMemory} as it leaves. */
+  @Test
+  void anOutOfMemoryErrorLeavingACellIsRecordedForTheEvaluator() {
+    assertThrows(
+        UncaughtException.class,
+        () -> evaluator.evaluate("throw new OutOfMemoryError(\"recorded\");"));
+    evaluator.evaluate("int[] probe = new int[1];");
+    assertEquals(null, EscapedOutOfMemory.take(), "each snippet starts with nothing recorded");
+  }
+
   @Test
   void aCellStoppedForLowMemorySaysHowFullTheHeapWasAndClearsItsVariables() throws Exception {
     CompletableFuture<Throwable> outcome =
