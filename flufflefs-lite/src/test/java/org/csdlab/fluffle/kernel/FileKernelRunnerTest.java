@@ -81,7 +81,7 @@ class FileKernelRunnerTest {
 
   private CsdResult read(CsdKernel kernel, long offset, long length) {
     return FileKernelRunner.run(
-        kernel, "/data.bin", FlfsCall.covering(FlfsOp.READ_STREAM, file, offset, length, BLOCK));
+        kernel, "/data.bin", FlfsCall.readStream(file, offset, length, BLOCK));
   }
 
   @ParameterizedTest
@@ -210,7 +210,7 @@ class FileKernelRunnerTest {
       byte[] want =
           Arrays.copyOfRange(
               data, (int) range[0], (int) Math.min(data.length, range[0] + range[1]));
-      FlfsCall call = FlfsCall.covering(FlfsOp.READ_STREAM, contiguous, range[0], range[1], BLOCK);
+      FlfsCall call = FlfsCall.readStream(contiguous, range[0], range[1], BLOCK);
       assertArrayEquals(
           Kernels.histogram(want),
           FileKernelRunner.run(Kernels.load(small, "flfs_entropy"), "/c", call).returnData(),
