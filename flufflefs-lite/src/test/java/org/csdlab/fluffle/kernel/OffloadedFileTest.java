@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -352,7 +353,7 @@ class OffloadedFileTest {
       assertEquals(-1, h.read(contents.length, buf, 0, 100), "at the end: no kernel, end of file");
       assertEquals(0, h.read(contents.length + 10, 100).length);
       assertEquals(0, h.read(0, 0).length, "an empty request runs no kernel");
-      assertTrue(before == h.lastKernelResult(), "none of the three ran the kernel");
+      assertSame(before, h.lastKernelResult(), "none of the three ran the kernel");
     }
   }
 
