@@ -1,8 +1,9 @@
 /*
  * flfs_helpers.h - the call information flufflefs-lite passes to a kernel bound to a file
- * (org.csdlab.fluffle.kernel.FlfsCallDescriptor on the Java side). The layout is FluffleFS's
- * packed flfs_call, so kernels written against FluffleFS's read-stream call find their fields
- * where they expect them; include csd_helpers.h first for the opencsd helpers.
+ * (org.csdlab.fluffle.kernel.FlfsCallDescriptor on the Java side). The layout is FluffleFS's:
+ * its packed flfs_call, for a write event its packed flfs_write_call, then the LBAs, so kernels
+ * written against FluffleFS's bpf_helpers_flfs.h find their fields where they expect them;
+ * include csd_helpers.h first for the opencsd helpers.
  *
  *   byte  0  u32 op          FLFS_READ_STREAM (0) or FLFS_WRITE_EVENT (1)
  *   byte  4  u64 size        bytes of the request (a read is clipped to the file's size)
@@ -11,15 +12,29 @@
  *   byte 28  u64 parent      its parent directory's inode number
  *   byte 36  u32 type        FLFS_FILE (0) or FLFS_DIR (1), then 4 bytes of padding
  *   byte 44  u64 file_size   the file's size in bytes (as seen by this call)
- *   byte 52  u64 lbas[]      one LBA per file block covering [offset, offset + size), in file
- *                            order, starting with block offset / sector_size; FLFS_HOLE for a
+ *   write event only, struct flfs_write_call:
+ *   byte 52  u64 pre_pad     bytes of the file from before the write in its first block, before
+ *                            the written range
+ *   byte 60  u64 post_pad    bytes of the file from before the write in its last block, after
+ *                            the written range
+ *   byte 68  u64 start_ptr   first LBA of the log zone holding the write's last block
+ *   byte 76  u64 wp_ptr      that zone's write pointer after the write (LBAs before it are written)
+ *   byte 84  u64 end_ptr     one past that zone's last writable LBA
+ *   byte 52 (read) or 92 (write event)
+ *            u64 lbas[]      one LBA per file block covering [offset, offset + size), in file
+ *                            order, starting with block offset / sector_size; FLFS_HOLE (0) for a
  *                            block never written (it reads as zeros)
  *
- * The number of LBAs is (call length - 52) / 8; flfs_get_call_info returns the call length.
- * A read-stream kernel sees the file as it was when the kernel was bound to the handle (a
- * snapshot); a write-event kernel sees exactly the blocks the write just stored. A kernel may
- * read only the LBAs in its list and may not write: anything else ends the call with an I/O error.
- * Unlike FluffleFS, a write-event call has no flfs_write_call block: the LBAs follow directly.
+ * FluffleFS reserves flfs_write_call's 40 bytes but leaves them unset (its create_csd_context copies
+ * past the end of the struct it filled); flufflefs-lite fills them as above. LBA 0 is never file
+ * data (it is flufflefs-lite's superblock), so a hole is LBA 0, as FluffleFS marks it.
+ *
+ * get_call_info returns nothing (OpenCSD's is void), so a kernel counts its LBAs from the request,
+ * as FluffleFS's kernels do: flfs_lba_count(call, sector_size). A read-stream kernel sees the file
+ * as it was when the kernel was bound to the handle (a snapshot); a write-event kernel sees
+ * exactly the blocks the write just stored. A kernel may read only the LBAs in its list and may
+ * not write: anything else ends the call with an I/O error. A negative return is an I/O error
+ * (EIO, as FluffleFS answers it); a read's answer is the return data cut to the clipped request.
  */
 #ifndef FLFS_HELPERS_H
 #define FLFS_HELPERS_H
@@ -32,8 +47,8 @@
 #define FLFS_FILE 0
 #define FLFS_DIR 1
 
-/* The LBA of a file block that was never written. */
-#define FLFS_HOLE 0xFFFFFFFFFFFFFFFFull
+/* The LBA of a file block that was never written: 0, as FluffleFS marks it (LBA 0 is never data). */
+#define FLFS_HOLE 0
 
 struct flfs_dims {
     uint64_t size;
@@ -52,27 +67,46 @@ struct __attribute__((packed)) flfs_call {
     uint32_t op;
     struct flfs_dims dims;
     struct flfs_inode ino;
-    /* u64 lbas[] follow */
+    /* a write event's struct flfs_write_call, then u64 lbas[], follow */
 };
 
 _Static_assert(sizeof(struct flfs_call) == 52, "flfs_call is 52 bytes, packed");
 
-/*
- * bpf_get_call_info (helper 8) typed with the return value csdlab gives it, the call length in
- * bytes; csd_helpers.h declares it void as OpenCSD does.
- */
-static long (*flfs_get_call_info)(struct flfs_call **call) = (void *) 8;
+struct __attribute__((packed)) flfs_write_call {
+    uint64_t pre_pad;
+    uint64_t post_pad;
+    uint64_t start_ptr;
+    uint64_t wp_ptr;
+    uint64_t end_ptr;
+};
 
-/* The LBA list after the header. */
-static inline uint64_t *flfs_lbas(struct flfs_call *call)
+_Static_assert(sizeof(struct flfs_write_call) == 40, "flfs_write_call is 40 bytes, packed");
+
+/* A write event's flfs_write_call, right after the flfs_call; 0 for a read stream, which has none. */
+static inline struct flfs_write_call *flfs_write_info(struct flfs_call *call)
 {
-    return (uint64_t *) ((uint8_t *) call + sizeof(struct flfs_call));
+    if (call->op != FLFS_WRITE_EVENT)
+        return 0;
+    return (struct flfs_write_call *) ((uint8_t *) call + sizeof(struct flfs_call));
 }
 
-/* The number of LBAs in a call of call_length bytes. */
-static inline uint64_t flfs_lba_count(uint64_t call_length)
+/* The LBA list: after the flfs_call, and for a write event after its flfs_write_call too. */
+static inline uint64_t *flfs_lbas(struct flfs_call *call)
 {
-    return call_length < sizeof(struct flfs_call) ? 0 : (call_length - sizeof(struct flfs_call)) / 8;
+    uint8_t *at = (uint8_t *) call + sizeof(struct flfs_call);
+    if (call->op == FLFS_WRITE_EVENT)
+        at += sizeof(struct flfs_write_call);
+    return (uint64_t *) at;
+}
+
+/* The number of LBAs: the blocks covering [dims.offset, dims.offset + dims.size). */
+static inline uint64_t flfs_lba_count(struct flfs_call *call, uint64_t sector_size)
+{
+    uint64_t offset = call->dims.offset;
+    uint64_t size = call->dims.size;
+    if (size == 0)
+        return 0;
+    return (offset + size - 1) / sector_size - offset / sector_size + 1;
 }
 
 /*

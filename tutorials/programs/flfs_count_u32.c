@@ -1,10 +1,11 @@
 /*
- * Read-stream kernel: counts the little-endian u32 values greater than RAND_MAX/2
- * (0x3FFFFFFF, C's rand() range halved, as count_u32.c) in the requested range of the file.
+ * Read-stream or write-event kernel: counts the little-endian u32 values greater than RAND_MAX/2
+ * (0x3FFFFFFF, C's rand() range halved, as count_u32.c) in the requested range of the file (for
+ * a write event, the bytes just written; flfs_lbas skips its flfs_write_call).
  * Values are the aligned words at file offsets that are multiples of 4; a request must start on
  * one, and trailing bytes that do not make a whole word are ignored. Holes are zeros and never
  * count. Consecutive blocks are fetched with one read (up to the device memory). Returns the
- * count (u64) with bpf_return_data; main returns 0, -EINVAL (-22) for an unaligned request, or
+ * count (u64) with bpf_return_data; main returns 0, -EINVAL (-22) without call information or for an unaligned request, or
  * a bpf_read error.
  */
 #include "flfs_helpers.h"
@@ -19,12 +20,12 @@ int main(void)
     uint64_t count = 0;
 
     bpf_get_mem_info((void **) &mem, &mem_size);
-    long length = flfs_get_call_info(&call);
+    bpf_get_call_info((void **) &call);
     if (!call)
         return -22;
-    uint64_t n = flfs_lba_count(length);
-    uint64_t *lbas = flfs_lbas(call);
     uint64_t sector_size = bpf_get_sector_size();
+    uint64_t n = flfs_lba_count(call, sector_size);
+    uint64_t *lbas = flfs_lbas(call);
     uint64_t zone_size = bpf_get_zone_size();
     uint64_t max_run = mem_size / sector_size;
     if (call->dims.offset % 4 != 0 || max_run == 0)

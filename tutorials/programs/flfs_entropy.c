@@ -3,7 +3,7 @@
  * Shannon entropy (H = -sum p log2 p, computed on the host from the counts). Holes count as
  * zero bytes. The counts live at the start of the device memory, the data after them;
  * consecutive blocks are fetched with one read. Returns 256 u32 counts with bpf_return_data;
- * main returns 0, -EINVAL (-22) when the device memory cannot hold the counts and a sector, or
+ * main returns 0, -EINVAL (-22) without call information or when the device memory cannot hold the counts and a sector, or
  * a bpf_read error.
  */
 #include "flfs_helpers.h"
@@ -17,12 +17,12 @@ int main(void)
     struct flfs_call *call = 0;
 
     bpf_get_mem_info((void **) &mem, &mem_size);
-    long length = flfs_get_call_info(&call);
+    bpf_get_call_info((void **) &call);
     if (!call)
         return -22;
-    uint64_t n = flfs_lba_count(length);
-    uint64_t *lbas = flfs_lbas(call);
     uint64_t sector_size = bpf_get_sector_size();
+    uint64_t n = flfs_lba_count(call, sector_size);
+    uint64_t *lbas = flfs_lbas(call);
     uint64_t zone_size = bpf_get_zone_size();
     if (mem_size < COUNTS_BYTES + sector_size)
         return -22;

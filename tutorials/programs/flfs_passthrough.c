@@ -1,7 +1,9 @@
 /*
  * Read-stream kernel: returns the requested bytes of the file unchanged (what a plain read
- * would give), assembled in the device memory. Holes read as zeros. main returns 0, or -EINVAL
- * (-22) when the request does not fit the device memory, or a bpf_read error.
+ * would give), assembled in the device memory. Holes (FLFS_HOLE, LBA 0) read as zeros, written
+ * here rather than trusted to the memory (OpenCSD's kernel memory is not zeroed). main returns
+ * 0, or -EINVAL (-22) without call information or when the request does not fit the device
+ * memory, or a bpf_read error.
  */
 #include "flfs_helpers.h"
 
@@ -12,14 +14,14 @@ int main(void)
     struct flfs_call *call = 0;
 
     bpf_get_mem_info((void **) &mem, &mem_size);
-    long length = flfs_get_call_info(&call);
+    bpf_get_call_info((void **) &call);
     if (!call)
         return -22;
-    uint64_t n = flfs_lba_count(length);
-    uint64_t *lbas = flfs_lbas(call);
-    uint64_t size = call->dims.size;
     uint64_t sector_size = bpf_get_sector_size();
     uint64_t zone_size = bpf_get_zone_size();
+    uint64_t n = flfs_lba_count(call, sector_size);
+    uint64_t *lbas = flfs_lbas(call);
+    uint64_t size = call->dims.size;
     if (size > mem_size)
         return -22;
 
@@ -30,7 +32,10 @@ int main(void)
         if (take > size - done)
             take = size - done;
         uint64_t lba = lbas[k];
-        if (lba != FLFS_HOLE) {
+        if (lba == FLFS_HOLE) {
+            for (uint64_t i = 0; i < take; i++)
+                mem[done + i] = 0;
+        } else {
             uint64_t zone, sector;
             flfs_position(lba, zone_size, &zone, &sector);
             long err = bpf_read(zone, sector, at, take, mem + done);

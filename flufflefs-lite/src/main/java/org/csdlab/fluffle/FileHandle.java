@@ -36,29 +36,34 @@ public final class FileHandle implements AutoCloseable {
   /**
    * Reads up to {@code len} bytes at {@code offset} into {@code buf[off..]}; holes read as zeros.
    * With a read-stream kernel bound, the kernel runs on the device over that range of the file as
-   * it was when the kernel was bound, and its answer (at most {@code len} bytes of it) is what is
-   * read.
+   * it was when the kernel was bound, and its answer is what is read, as FluffleFS's FUSE read
+   * gives it: cut to the request clipped to the file's size, shorter if the kernel returned less,
+   * and with no kernel run at or past the end of the file.
    *
    * @return bytes read, or -1 if {@code offset} is at or past the end of the file
-   * @throws org.csdlab.fluffle.kernel.KernelIoException the bound kernel failed
+   * @throws org.csdlab.fluffle.kernel.KernelIoException the bound kernel failed (EIO on FluffleFS)
    */
   public int read(long offset, byte[] buf, int off, int len) {
     Objects.checkFromIndexSize(off, len, buf.length);
     checkOffset(offset);
     if (kernels.readStream() != null) {
       checkOpen();
+      if (offset >= kernels.readStreamSizeBytes()) {
+        return -1;
+      }
       byte[] answer = kernels.read(path, offset, len);
-      int n = Math.min(len, answer.length);
-      System.arraycopy(answer, 0, buf, off, n);
-      return n;
+      System.arraycopy(answer, 0, buf, off, answer.length);
+      return answer.length;
     }
     return fs.readFile(this, offset, buf, off, len);
   }
 
   /**
    * Reads up to {@code len} bytes at {@code offset}; shorter (maybe empty) at the end of the file.
-   * With a read-stream kernel bound, returns the kernel's whole answer for that range (a count is 8
-   * bytes, a histogram 1 KiB, whatever {@code len}).
+   * With a read-stream kernel bound, returns the kernel's answer for that range cut as FluffleFS's
+   * FUSE read cuts it: at most {@code len} bytes and at most the bytes of the file from {@code
+   * offset} (a count is 8 bytes, a 1 KiB histogram of a 100-byte read is its first 100 bytes);
+   * {@link #lastKernelResult()} holds the whole answer.
    */
   public byte[] read(long offset, int len) {
     if (len < 0) {
@@ -90,9 +95,10 @@ public final class FileHandle implements AutoCloseable {
   public void write(long offset, byte[] data, int off, int len) {
     Objects.checkFromIndexSize(off, len, data.length);
     checkOffset(offset);
+    long sizeBefore = kernels.writeEvent() != null ? size() : 0;
     fs.writeFile(this, offset, data, off, len);
     if (kernels.writeEvent() != null) {
-      kernels.written(path, fs.layout(this), offset, len);
+      kernels.written(path, fs.layout(this), offset, len, sizeBefore, fs.device());
     }
   }
 
@@ -100,7 +106,7 @@ public final class FileHandle implements AutoCloseable {
   public long append(byte[] data) {
     long at = fs.appendFile(this, data);
     if (kernels.writeEvent() != null) {
-      kernels.written(path, fs.layout(this), at, data.length);
+      kernels.written(path, fs.layout(this), at, data.length, at, fs.device());
     }
     return at;
   }

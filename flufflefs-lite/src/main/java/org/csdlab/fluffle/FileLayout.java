@@ -12,8 +12,9 @@ import java.util.List;
  * @param type file or directory
  * @param sizeBytes file size in bytes
  * @param blockSizeBytes the block size
- * @param lbaOfBlock block index to device LBA, -1 for a hole (reads as zeros); covers the size (a
- *     directory's blocks are metadata blocks whose entry bytes follow a 40-byte header)
+ * @param lbaOfBlock block index to device LBA, {@link #NO_BLOCK} for a hole (reads as zeros);
+ *     covers the size (a directory's blocks are metadata blocks whose entry bytes follow a 40-byte
+ *     header)
  */
 public record FileLayout(
     long inode,
@@ -22,6 +23,11 @@ public record FileLayout(
     long sizeBytes,
     int blockSizeBytes,
     List<Long> lbaOfBlock) {
+  /**
+   * The {@link #lbaOfBlock} entry of a hole, a block never written. (Kernels see holes as LBA 0,
+   * {@link org.csdlab.fluffle.kernel.FlfsCall#HOLE}, as FluffleFS shows them.)
+   */
+  public static final long NO_BLOCK = -1;
 
   /** Copies the list so the layout never changes. */
   public FileLayout {
@@ -34,8 +40,8 @@ public record FileLayout(
   }
 
   /**
-   * The LBAs (in file order, -1 for holes) of the blocks covering bytes {@code [offset, offset +
-   * length)}, clipped to the file size.
+   * The LBAs (in file order, {@link #NO_BLOCK} for holes) of the blocks covering bytes {@code
+   * [offset, offset + length)}, clipped to the file size.
    */
   public List<Long> lbasCovering(long offset, long length) {
     if (offset < 0 || length < 0) {

@@ -1,9 +1,12 @@
 package org.csdlab.fluffle;
 
+import java.util.Arrays;
 import org.csdlab.fluffle.kernel.FileKernelRunner;
 import org.csdlab.fluffle.kernel.FlfsCall;
-import org.csdlab.fluffle.kernel.FlfsOp;
+import org.csdlab.fluffle.kernel.FlfsWriteCall;
 import org.csdlab.fluffle.kernel.KernelFile;
+import org.csdlab.zns.ZnsDevice;
+import org.csdlab.zns.Zone;
 import org.csdlab.zns.csd.CsdKernel;
 import org.csdlab.zns.csd.CsdResult;
 
@@ -55,30 +58,59 @@ final class HandleKernels {
     writeEvent = null;
   }
 
-  /** The read-stream kernel's answer for {@code length} bytes at {@code offset} of the snapshot. */
+  /** The size of the file as the read-stream kernel sees it: its snapshot's. */
+  long readStreamSizeBytes() {
+    return snapshot.layout().sizeBytes();
+  }
+
+  /**
+   * The read-stream kernel's answer to a read of {@code length} bytes at {@code offset} of the
+   * snapshot, as FluffleFS's FUSE read passes it on: the request is clipped to the snapshot's size;
+   * a request that is then empty is answered with no bytes without running the kernel; otherwise
+   * the kernel's return data is cut to the clipped request ({@code min(result size, size)}). The
+   * whole return data stays in {@link #last()}.
+   */
   byte[] read(String path, long offset, long length) {
     FlfsCall call =
-        FlfsCall.covering(
-            FlfsOp.READ_STREAM,
-            KernelFile.of(snapshot.layout()),
-            offset,
-            length,
-            snapshot.layout().blockSizeBytes());
+        FlfsCall.readStream(
+            KernelFile.of(snapshot.layout()), offset, length, snapshot.layout().blockSizeBytes());
+    if (call.size() == 0) {
+      return new byte[0];
+    }
     last = FileKernelRunner.run(readStream.kernel(), path, call);
-    return last.returnData();
+    byte[] answer = last.returnData();
+    return answer.length <= call.size() ? answer : Arrays.copyOf(answer, (int) call.size());
   }
 
   /**
    * Runs the write-event kernel on the blocks a write of {@code length} bytes at {@code offset}
-   * just stored.
+   * just stored, in a file of {@code sizeBeforeBytes} before the write, now laid out as {@code
+   * after} on {@code device}.
    */
-  void written(String path, FileLayout after, long offset, long length) {
+  void written(
+      String path,
+      FileLayout after,
+      long offset,
+      long length,
+      long sizeBeforeBytes,
+      ZnsDevice device) {
     if (length == 0) {
       return;
     }
+    int block = after.blockSizeBytes();
+    long lastLba = after.lbaOfBlock().get((int) ((offset + length - 1) / block));
+    if (lastLba == FileLayout.NO_BLOCK) {
+      throw new IllegalStateException(
+          path + ": block " + (offset + length - 1) / block + " was just written but is a hole");
+    }
+    Zone logZone = device.zone(device.geometry().zoneOf(lastLba));
     FlfsCall call =
-        FlfsCall.covering(
-            FlfsOp.WRITE_EVENT, KernelFile.of(after), offset, length, after.blockSizeBytes());
+        FlfsCall.writeEvent(
+            KernelFile.of(after),
+            offset,
+            length,
+            block,
+            FlfsWriteCall.of(offset, length, sizeBeforeBytes, block, logZone));
     last = FileKernelRunner.run(writeEvent.kernel(), path, call);
   }
 

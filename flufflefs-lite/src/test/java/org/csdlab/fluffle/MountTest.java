@@ -123,17 +123,7 @@ class MountTest {
     fs.unmount();
     int zone = latestCheckpointZone();
     long start = dev.geometry().zoneStartLba(zone);
-    int written = (int) dev.zone(zone).writtenBlocks();
-    byte[] area = dev.read(start, written);
-    int last = 0;
-    for (int from = 0; from < area.length; ) {
-      int n = Checkpoint.packBlocksAt(area, from, 4096);
-      if (n > 0) {
-        last = from;
-      }
-      from += Math.max(1, n) * 4096;
-    }
-    Checkpoint cp = Checkpoint.decode(area, last, dev.geometry().zoneCount(), 4096);
+    Checkpoint cp = latestCheckpoint();
     long[] lbas = cp.inodeLbas().clone();
     lbas[lbas.length - 1] = lbas[0] - 1 >= 3 * 128 ? lbas[0] - 1 : lbas[0] + 1;
     Checkpoint bad =
@@ -191,6 +181,101 @@ class MountTest {
     try (FluffleFs fs = FluffleFs.mount(dev)) {
       assertEquals(4 * 1024 * 1024, fs.stat("/f").sizeBytes());
     }
+  }
+
+  /** The latest pack in the latest checkpoint zone. */
+  private Checkpoint latestCheckpoint() {
+    int zone = latestCheckpointZone();
+    byte[] area = dev.read(dev.geometry().zoneStartLba(zone), (int) dev.zone(zone).writtenBlocks());
+    int last = 0;
+    for (int from = 0; from < area.length; ) {
+      int n = Checkpoint.packBlocksAt(area, from, 4096);
+      if (n > 0) {
+        last = from;
+      }
+      from += Math.max(1, n) * 4096;
+    }
+    return Checkpoint.decode(area, last, dev.geometry().zoneCount(), 4096);
+  }
+
+  @Test
+  void theSuperblockIsAtLbaZeroSoNoFileBlockEverIs() {
+    // kernels see a hole as LBA 0 (FluffleFS's mark): that is sound only if no data lands there
+    for (org.csdlab.zns.Geometry g :
+        List.of(
+            TestDevices.small(),
+            TestDevices.tiny512(),
+            org.csdlab.zns.Geometry.builder()
+                .zoneCount(16)
+                .zoneSizeBlocks(64)
+                .zoneCapacityBlocks(40)
+                .blockSizeBytes(4096)
+                .build())) {
+      ZnsDevice device = TestDevices.memory(g);
+      try (FluffleFs fs = FluffleFs.format(device, FormatOptions.defaults())) {
+        assertTrue(Superblock.hasMagic(device.read(0, 1)), g + ": block 0 is the superblock");
+        assertEquals(org.csdlab.zns.ZoneState.FULL, device.zone(0).state(), g.toString());
+        int block = g.blockSizeBytes();
+        for (int round = 0; round < 12; round++) {
+          try (FileHandle h = fs.open("/f" + round % 3, OpenMode.CREATE)) {
+            h.write((long) round * block / 2, TestDevices.random(round, 3 * block + 7));
+          }
+          fs.clean(CleaningPolicy.GREEDY);
+          for (int f = 0; f < 3 && f <= round; f++) {
+            List<Long> lbas = fs.layout("/f" + f).lbaOfBlock();
+            assertTrue(!lbas.contains(0L), g + ", round " + round + ", /f" + f + ": " + lbas);
+          }
+        }
+        assertEquals(ZoneTable.Role.SYSTEM, fs.volume().zones.role[0], "no log ever takes zone 0");
+        assertEquals(org.csdlab.zns.ZoneState.FULL, device.zone(0).state(), "never reset");
+        assertTrue(Superblock.hasMagic(device.read(0, 1)), "never rewritten");
+      }
+    }
+  }
+
+  @Test
+  void formatRefusesADeviceWhoseZoneZeroIsNotWritable() {
+    dev.faults().markOffline(0);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> FluffleFs.format(dev, FormatOptions.defaults()));
+    assertEquals(
+        "cannot format: zone 0 is OFFLINE and flufflefs-lite needs zones 0 to 2 writable",
+        e.getMessage());
+  }
+
+  @Test
+  void aBlockMapPointingAtLbaZeroIsRefusedAtMount() {
+    try (FluffleFs fs = FluffleFs.format(dev, FormatOptions.defaults());
+        FileHandle h = fs.open("/f", OpenMode.CREATE)) {
+      h.write(0, TestDevices.random(1, 4096));
+    }
+    Checkpoint cp = latestCheckpoint();
+    long ino = cp.inodeNumbers()[cp.inodeNumbers().length - 1];
+    long inodeLba = cp.inodeLbas()[cp.inodeLbas().length - 1];
+    // rewrite the inode's zone with its first block pointer at LBA 0, checksum renewed
+    int zone = dev.geometry().zoneOf(inodeLba);
+    long start = dev.geometry().zoneStartLba(zone);
+    byte[] area = dev.read(start, (int) dev.zone(zone).writtenBlocks());
+    byte[] inode =
+        java.util.Arrays.copyOfRange(
+            area, (int) (inodeLba - start) * 4096, (int) (inodeLba - start + 1) * 4096);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(inode).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    assertEquals(ino, b.getLong(NodeBlock.INO_OFFSET));
+    b.putLong(NodeBlock.POINTERS_OFFSET, 0);
+    NodeBlock.seal(
+        inode,
+        b.get(NodeBlock.FLAGS_OFFSET),
+        b.getLong(NodeBlock.SEQ_OFFSET),
+        b.getInt(NodeBlock.NEXT_ZONE_OFFSET));
+    System.arraycopy(inode, 0, area, (int) (inodeLba - start) * 4096, 4096);
+    dev.manage(zone, ZoneAction.RESET);
+    dev.append(start, area);
+    DeviceStats before = dev.stats();
+    CorruptImageException e = assertThrows(CorruptImageException.class, () -> FluffleFs.mount(dev));
+    assertEquals(
+        "a block of inode " + ino + " points at lba 0, outside the data zones", e.getMessage());
+    assertNothingWritten(before);
   }
 
   private int latestCheckpointZone() {

@@ -1,8 +1,6 @@
 package org.csdlab.fluffle.kernel;
 
-import java.util.Arrays;
 import java.util.Objects;
-import java.util.function.LongPredicate;
 import org.csdlab.ebpf.FuelExhaustedException;
 import org.csdlab.ebpf.HelperException;
 import org.csdlab.ebpf.VmExecutionException;
@@ -11,8 +9,10 @@ import org.csdlab.zns.csd.CsdResult;
 
 /**
  * Runs a kernel on a file's blocks: lays out the call information, confines the kernel to the LBAs
- * of the call (it may read them and nothing else, and may not write), and turns every way the
- * kernel can fail into a {@link KernelIoException}.
+ * of the call (it may read them and nothing else, and may not write; a hole, LBA 0, is no block it
+ * may read), and turns every way the kernel can fail into a {@link KernelIoException}. A negative
+ * r0 (as a 32-bit int, as OpenCSD reads it) is the kernel's error: FluffleFS answers the read with
+ * EIO, and so does this (the exception is an I/O error).
  */
 public final class FileKernelRunner {
   private FileKernelRunner() {}
@@ -30,7 +30,7 @@ public final class FileKernelRunner {
     byte[] info = FlfsCallDescriptor.encode(call);
     CsdResult result;
     try {
-      result = kernel.run(info, readable(call.lbas()));
+      result = kernel.run(info, call.readableLbas());
     } catch (FuelExhaustedException e) {
       throw new KernelIoException(
           path,
@@ -53,12 +53,6 @@ public final class FileKernelRunner {
           null);
     }
     return result;
-  }
-
-  /** The call's LBAs, holes aside, as a fast membership test. */
-  private static LongPredicate readable(long[] lbas) {
-    long[] sorted = Arrays.stream(lbas).filter(l -> l >= 0).sorted().toArray();
-    return lba -> Arrays.binarySearch(sorted, lba) >= 0;
   }
 
   private static String errnoName(int status) {

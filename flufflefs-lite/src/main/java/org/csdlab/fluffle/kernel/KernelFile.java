@@ -12,7 +12,7 @@ import org.csdlab.fluffle.FileType;
  * @param parentInode its parent directory's inode number
  * @param directory whether it is a directory
  * @param size bytes
- * @param lbaOfBlock the LBA of each file block in order, -1 for a hole
+ * @param lbaOfBlock the LBA of each file block in order, {@link FileLayout#NO_BLOCK} for a hole
  */
 public record KernelFile(
     long inode, long parentInode, boolean directory, long size, List<Long> lbaOfBlock) {

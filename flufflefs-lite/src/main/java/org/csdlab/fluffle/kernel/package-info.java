@@ -5,23 +5,36 @@
  * <ul>
  *   <li><b>ABI.</b> A kernel reads its call information with the opencsd helper {@code
  *       get_call_info}: FluffleFS's packed {@code flfs_call} (op, {size, offset}, inode {inode,
- *       parent, type, size}) followed by the LBA of every file block the request covers ({@link
+ *       parent, type, size}), for a write event FluffleFS's packed 40-byte {@code flfs_write_call}
+ *       ({@link org.csdlab.fluffle.kernel.FlfsWriteCall}: pre_pad, post_pad, start_ptr, wp_ptr,
+ *       end_ptr), then the LBA of every file block the request covers, a hole (a block never
+ *       written) as LBA 0 as FluffleFS marks it ({@link org.csdlab.fluffle.kernel.FlfsCall#HOLE}).
+ *       LBA 0 is the superblock, so it is never a file block. A kernel counts its LBAs from dims
+ *       and the sector size (the blocks covering [offset, offset + size)), as FluffleFS's kernels
+ *       do, since OpenCSD's {@code get_call_info} returns nothing. FluffleFS reserves the write
+ *       call but leaves it unset; flufflefs-lite fills it. Byte layout: {@link
  *       org.csdlab.fluffle.kernel.FlfsCallDescriptor}; C view: {@code
- *       tutorials/include/flfs_helpers.h}; examples: {@code tutorials/programs/flfs_*.c}).
+ *       tutorials/include/flfs_helpers.h}; examples: {@code tutorials/programs/flfs_*.c}.
  *   <li><b>Read stream.</b> {@link org.csdlab.fluffle.FluffleFs#file(String)}{@code
  *       .offload(program)}, or {@code setxattr(path, "user.process.csd_read_stream", kernel)} on a
  *       file with open handles: a snapshot of the file is taken (its blocks pinned against the
  *       cleaner) and every read through the handle runs the kernel over that snapshot and returns
- *       its answer, whatever other writers do. Closing the handle releases the kernel and the
- *       snapshot; neither survives an unmount.
+ *       its answer, whatever other writers do. The answer is what FluffleFS's FUSE read gives: the
+ *       request is clipped to the snapshot's size, an empty one (at or past the end) is answered
+ *       without running the kernel, and the return data is cut to the clipped request (shorter if
+ *       the kernel returned less; {@link org.csdlab.fluffle.FileHandle#lastKernelResult()} keeps
+ *       all of it). Closing the handle releases the kernel and the snapshot; neither survives an
+ *       unmount.
  *   <li><b>Write event.</b> {@code fs.file(path).onWrite(program)}, or {@code
  *       "user.process.csd_write_event"}: after each write through the handle the kernel runs on
  *       exactly the blocks written; {@link org.csdlab.fluffle.FileHandle#lastKernelResult()} holds
  *       its answer.
  *   <li><b>Confinement.</b> A kernel may read the LBAs of its call and nothing else, and may not
- *       write. A stray read, a write, running out of fuel, a memory fault or a negative return end
- *       the call with a {@link org.csdlab.fluffle.kernel.KernelIoException}; the filesystem is
- *       untouched and goes on ({@link org.csdlab.fluffle.kernel.FileKernelRunner}).
+ *       write; a hole's LBA 0 is no block it may read. A stray read, a write, running out of fuel,
+ *       a memory fault or a negative return end the call with a {@link
+ *       org.csdlab.fluffle.kernel.KernelIoException}, an I/O error as FluffleFS answers a negative
+ *       return (EIO); the filesystem is untouched and goes on ({@link
+ *       org.csdlab.fluffle.kernel.FileKernelRunner}).
  *   <li><b>Attribute errors</b>, as FluffleFS gives them: a missing file or kernel file is ENOENT
  *       ({@link org.csdlab.fluffle.NoSuchPathException}); no handle open on the file is ENODATA;
  *       another attribute name is ENOTSUP on set and ENODATA on get; {@code XattrFlag.CREATE} over

@@ -81,7 +81,7 @@ class FileKernelRunnerTest {
 
   private CsdResult read(CsdKernel kernel, long offset, long length) {
     return FileKernelRunner.run(
-        kernel, "/data.bin", FlfsCall.covering(FlfsOp.READ_STREAM, file, offset, length, BLOCK));
+        kernel, "/data.bin", FlfsCall.readStream(file, offset, length, BLOCK));
   }
 
   @ParameterizedTest
@@ -154,6 +154,36 @@ class FileKernelRunnerTest {
   }
 
   @Test
+  void aHoleIsLbaZeroInTheCallAndNoBlockTheKernelMayRead() {
+    FlfsCall call = FlfsCall.readStream(file, 0, SIZE, BLOCK);
+    assertEquals(FlfsCall.HOLE, call.lbas()[HOLE_BLOCK]);
+    assertEquals(0, call.lbas()[HOLE_BLOCK], "LBA 0, as FluffleFS marks a hole");
+    // reads sector 0 of zone 0: LBA 0, the hole's LBA in the call
+    CsdKernel readsLbaZero =
+        csd.load(
+            Assembler.assemble(
+                """
+        r1 = r10
+        r1 += -16
+        r2 = r10
+        r2 += -8
+        call 7
+        r1 = 0
+        r2 = 0
+        r3 = 0
+        r4 = 4096
+        r5 = *(u64 *)(r10 - 16)
+        call 2
+        exit
+        """));
+    KernelIoException e =
+        assertThrows(
+            KernelIoException.class, () -> FileKernelRunner.run(readsLbaZero, "/data.bin", call));
+    assertTrue(
+        e.getMessage().contains("lba 0 is outside the blocks this run may read"), e.getMessage());
+  }
+
+  @Test
   void runningOutOfFuelIsAnIoError() {
     ComputationalStorage small = ComputationalStorage.builder(device).fuel(2_000).build();
     KernelIoException e =
@@ -210,7 +240,7 @@ class FileKernelRunnerTest {
       byte[] want =
           Arrays.copyOfRange(
               data, (int) range[0], (int) Math.min(data.length, range[0] + range[1]));
-      FlfsCall call = FlfsCall.covering(FlfsOp.READ_STREAM, contiguous, range[0], range[1], BLOCK);
+      FlfsCall call = FlfsCall.readStream(contiguous, range[0], range[1], BLOCK);
       assertArrayEquals(
           Kernels.histogram(want),
           FileKernelRunner.run(Kernels.load(small, "flfs_entropy"), "/c", call).returnData(),

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Assumptions;
 final class Kernels {
   static final Path PROGRAMS = Path.of("..", "tutorials", "programs");
   static final Path INCLUDE = Path.of("..", "tutorials", "include");
+
+  /** Kernels of the tests' own, written as FluffleFS's kernels are: {@code src/test/c}. */
+  static final Path TEST_KERNELS = Path.of("src", "test", "c");
+
   static final long RAND_MAX_HALF = 0x3FFFFFFFL;
 
   private Kernels() {}
@@ -61,6 +65,16 @@ final class Kernels {
    * except under CI=true, where a missing clang fails.
    */
   static byte[] compile(String name, Path dir) {
+    return compile(PROGRAMS.resolve(name + ".c"), dir);
+  }
+
+  /** Compiles the test kernel {@code src/test/c/<name>.c} as {@link #compile(String, Path)}. */
+  static ElfObject compileTestKernel(String name, Path dir) {
+    return ElfObject.parse(compile(TEST_KERNELS.resolve(name + ".c"), dir));
+  }
+
+  private static byte[] compile(Path source, Path dir) {
+    String name = source.getFileName().toString().replaceFirst("\\.c$", "");
     String clang =
         System.getenv("CLANG") == null || System.getenv("CLANG").isBlank()
             ? "clang"
@@ -77,7 +91,7 @@ final class Kernels {
             INCLUDE.toString(),
             "-Wall",
             "-c",
-            PROGRAMS.resolve(name + ".c").toString(),
+            source.toString(),
             "-o",
             out.toString());
     Process process;

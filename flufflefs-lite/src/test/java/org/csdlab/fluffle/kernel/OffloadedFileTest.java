@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -313,5 +314,57 @@ class OffloadedFileTest {
       assertArrayEquals(new byte[] {9, 9}, h.read(2, 2), "the write happened");
     }
     assertEquals(List.of(), fs.check().problems());
+  }
+
+  /** Hands back the 16 bytes "0123456789abcdef" whatever the request; r0 = 0. */
+  static final LoadedProgram SIXTEEN_BYTES =
+      new LoadedProgram(
+          "sixteen",
+          Assembler.assemble(
+              """
+      r1 = 0x3736353433323130 ll
+      *(u64 *)(r10 - 16) = r1
+      r1 = 0x6665646362613938 ll
+      *(u64 *)(r10 - 8) = r1
+      r1 = r10
+      r1 += -16
+      r2 = 16
+      call 1
+      r0 = 0
+      exit
+      """),
+          List.of());
+
+  @Test
+  void anOffloadedReadIsCutToTheRequestAsFluffleFsFuseReadCutsIt() {
+    byte[] sixteen = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    try (FileHandle h = fs.file("/data.bin").offload(SIXTEEN_BYTES)) {
+      assertArrayEquals(
+          Arrays.copyOf(sixteen, 10), h.read(0, 10), "more than asked: min(result, size)");
+      assertArrayEquals(sixteen, h.lastKernelResult().returnData(), "the whole answer stays here");
+      assertArrayEquals(sixteen, h.read(0, 4096), "less than asked: a short read");
+      byte[] buf = new byte[100];
+      assertEquals(16, h.read(5, buf, 0, 100));
+      assertArrayEquals(sixteen, Arrays.copyOf(buf, 16));
+      assertEquals(
+          4, h.read(contents.length - 4, buf, 0, 100), "cut to the bytes left in the file");
+      assertArrayEquals(Arrays.copyOf(sixteen, 4), Arrays.copyOf(buf, 4));
+      var before = h.lastKernelResult();
+      assertEquals(-1, h.read(contents.length, buf, 0, 100), "at the end: no kernel, end of file");
+      assertEquals(0, h.read(contents.length + 10, 100).length);
+      assertEquals(0, h.read(0, 0).length, "an empty request runs no kernel");
+      assertSame(before, h.lastKernelResult(), "none of the three ran the kernel");
+    }
+  }
+
+  @Test
+  void theHistogramOfASmallReadIsCutToTheReadAndWholeInTheResult() {
+    try (FileHandle h = fs.file("/data.bin").offload(Kernels.object("flfs_entropy"))) {
+      byte[] cut = h.read(0, 100);
+      assertEquals(100, cut.length);
+      byte[] whole = Kernels.histogram(Arrays.copyOf(contents, 100));
+      assertArrayEquals(Arrays.copyOf(whole, 100), cut);
+      assertArrayEquals(whole, h.lastKernelResult().returnData());
+    }
   }
 }
