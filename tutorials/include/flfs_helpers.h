@@ -58,10 +58,21 @@ struct __attribute__((packed)) flfs_call {
 _Static_assert(sizeof(struct flfs_call) == 52, "flfs_call is 52 bytes, packed");
 
 /*
- * bpf_get_call_info (helper 8) typed with the return value csdlab gives it, the call length in
- * bytes; csd_helpers.h declares it void as OpenCSD does.
+ * Stores the call at *call and returns its length in bytes (0, *call = 0, without one). The opencsd
+ * get_call_info returns nothing; the length is where get_mem_info's memory starts (right after
+ * the call) less where the call starts, as on OpenCSD.
  */
-static long (*flfs_get_call_info)(struct flfs_call **call) = (void *) 8;
+static inline long flfs_get_call_info(struct flfs_call **call)
+{
+    void *mem;
+    uint64_t mem_size;
+    *call = 0;
+    bpf_get_call_info((void **) call);
+    if (!*call)
+        return 0;
+    bpf_get_mem_info(&mem, &mem_size);
+    return (uint8_t *) mem - (uint8_t *) *call;
+}
 
 /* The LBA list after the header. */
 static inline uint64_t *flfs_lbas(struct flfs_call *call)

@@ -48,6 +48,7 @@ class CsdHelperLimitsTest {
   @Test
   void aGigabyteReadIntoSmallMemoryStopsTheKernelBeforeReadingOrAllocating() {
     ZnsDevice device = ZnsDevice.builder(ONE_GIB_ZONE).build();
+    device.append(0, new byte[4096]); // a read of sector 0 passes the write-pointer check
     CsdKernel kernel =
         ComputationalStorage.of(device)
             .load(Assembler.assemble(readIntoScratch(0, 1_073_741_823, 0)));
