@@ -30,7 +30,8 @@ import org.csdlab.zns.ZnsDevice;
  * <p>The core speed defaults to {@link #DEFAULT_CORE_INSTRUCTIONS_PER_SECOND} (10⁹ eBPF
  * instructions/s, a JIT on a ~1 GHz application core such as a Cortex-A53 in an SSD controller);
  * {@link #EMBEDDED_CORE_INSTRUCTIONS_PER_SECOND} (2·10⁸/s) models an interpreter on a slow embedded
- * real-time core. The scratch memory defaults to {@link #DEFAULT_MEMORY_BYTES} (1 MiB).
+ * real-time core. The kernel memory (r1 at entry) defaults to {@link #DEFAULT_MEMORY_BYTES} (1
+ * MiB).
  */
 public final class ComputationalStorage {
   /** Scratch memory unless the builder says otherwise: 1 MiB. */
@@ -187,7 +188,7 @@ public final class ComputationalStorage {
     return device;
   }
 
-  /** Size of the device scratch memory in bytes. */
+  /** Size of the device kernel memory in bytes. */
   public int memoryBytes() {
     return memoryBytes;
   }
@@ -248,7 +249,7 @@ public final class ComputationalStorage {
       this.device = Objects.requireNonNull(device, "device");
     }
 
-    /** Size of the device scratch memory (at least 1 byte). */
+    /** Size of the device kernel memory (what r1 points to at entry) (at least 1 byte). */
     public Builder memoryBytes(int bytes) {
       if (bytes <= 0) {
         throw new IllegalArgumentException("scratch memory must be at least 1 byte, got " + bytes);

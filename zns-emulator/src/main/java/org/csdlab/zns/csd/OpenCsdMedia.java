@@ -49,6 +49,16 @@ final class OpenCsdMedia {
     if (outOfRange != null) {
       return session.refuse(new HelperRefusal("read", args, outOfRange));
     }
+    Memory memory = ctx.memory();
+    if (size > Integer.MAX_VALUE) {
+      // no region holds that much: the destination is a bad pointer, whatever else is wrong
+      memory.checkWritable(data, Integer.MAX_VALUE);
+    }
+    List<Piece> pieces = pieces(zone * capacityBytes + sector * sectorBytes + offset, size);
+    for (Piece p : pieces) {
+      // a confined run stops here, before it can learn whether a block outside its own is written
+      session.checkReadable(p.lba, p.sectors);
+    }
     long written = session.device.zone((int) zone).writtenBlocks();
     if (written <= sector) {
       return session.refuse(
@@ -57,12 +67,9 @@ final class OpenCsdMedia {
     if (size == 0) {
       return 0;
     }
-    Memory memory = ctx.memory();
     // a bad destination stops the kernel before any device work
-    memory.checkWritable(data, (int) Math.min(size, Integer.MAX_VALUE));
-    List<Piece> pieces = pieces(zone * capacityBytes + sector * sectorBytes + offset, size);
+    memory.checkWritable(data, (int) size);
     for (Piece p : pieces) {
-      session.checkReadable(p.lba, p.sectors);
       Zone z = session.device.zone(p.zone);
       if (z.state() == ZoneState.OFFLINE) {
         return session.refuse(

@@ -60,6 +60,23 @@ class CsdHelperLimitsTest {
   }
 
   @Test
+  void aReadLargerThanAnyRegionStopsTheKernelAsABadPointer() {
+    Geometry fourGib =
+        Geometry.builder().zoneCount(4).zoneSizeBlocks(1 << 18).blockSizeBytes(4096).build();
+    ZnsDevice device = ZnsDevice.builder(fourGib).build();
+    CsdKernel kernel =
+        ComputationalStorage.of(device)
+            .load(
+                Assembler.assemble(
+                    readIntoScratch(0, 3L << 30, 0)
+                        .replace("r4 = 3221225472", "r4 = 3221225472 ll"))); // a 64-bit size
+    // inside the device's 4 GiB, so in_range passes; no region holds 3 GiB
+    MemoryAccessException e = assertThrows(MemoryAccessException.class, kernel::run);
+    assertTrue(e.getMessage().contains("2147483647"), e.getMessage());
+    assertEquals(0, device.stats().commands(CommandKind.READ));
+  }
+
+  @Test
   void unalignedReadsLargerThanTheDeviceBufferArriveWhole() {
     ZnsDevice device = ZnsDevice.builder(ONE_GIB_ZONE).build();
     byte[] data = new byte[4 << 20];

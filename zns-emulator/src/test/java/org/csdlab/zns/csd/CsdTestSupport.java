@@ -120,8 +120,8 @@ final class CsdTestSupport {
 
   /**
    * Counts the u32 values above RAND_MAX/2 in zone {@code zone}, reading it sector by sector into
-   * the scratch memory with helper 2, and returns the count (u64) with return_data. r0 is 0, or the
-   * read's negative error.
+   * the kernel memory with helper 2, and returns the count (u64) with return_data. r0 is 0, or -1
+   * when a read is refused (e.g. at or above the zone's write pointer).
    */
   static String countKernel(int zone) {
     return """
