@@ -1,6 +1,8 @@
 /*
  * A byte histogram of a zone (call info: the zone as a u64, zone 0 if none): returns 256 u32
- * counts with bpf_return_data. The counts live in the device memory after the sector buffer.
+ * counts with bpf_return_data, of the sectors up to the first it cannot read (the zone's write
+ * pointer, or its capacity). The counts live in the device memory after the sector buffer; main
+ * returns 0, or -1 when the memory cannot hold them. Uses the opencsd ABI (csd_helpers.h).
  */
 #include "csd_helpers.h"
 
@@ -18,13 +20,12 @@ int main(void)
     uint64_t sector_size = bpf_get_sector_size();
     uint64_t capacity = bpf_get_zone_capacity();
     if (sector_size + 256 * 4 > mem_size)
-        return -22;
+        return -1;
     uint32_t *counts = (uint32_t *) (mem + sector_size);
 
     for (uint64_t sector = 0; sector < capacity; sector++) {
-        long err = bpf_read(zone, sector, 0, sector_size, mem);
-        if (err)
-            return (int) err;
+        if (bpf_read(zone, sector, 0, sector_size, mem) < 0)
+            break;
         for (uint64_t i = 0; i < sector_size; i++)
             counts[mem[i]]++;
     }

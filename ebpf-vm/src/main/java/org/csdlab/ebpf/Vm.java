@@ -91,6 +91,19 @@ public final class Vm {
    * r2 its length.
    */
   public ExecutionResult run(byte[] context) {
+    return execute(context, null);
+  }
+
+  /**
+   * Runs with no context and the entry registers r1 = {@code r1}, r2 = {@code r2}, as uBPF's {@code
+   * ubpf_exec(vm, mem, mem_len)} passes a memory of the caller's: e.g. the {@link #addressOf
+   * address} of a region and its size.
+   */
+  public ExecutionResult runWithArguments(long r1, long r2) {
+    return execute(new byte[0], new long[] {r1, r2});
+  }
+
+  private ExecutionResult execute(byte[] context, long[] arguments) {
     Memory.Layout layout = new Memory.Layout();
     long stack = layout.add(STACK, new byte[STACK_FRAME_BYTES * MAX_CALL_DEPTH], true);
     long contextAddress = layout.add(CONTEXT, context, true);
@@ -98,8 +111,8 @@ public final class Vm {
     Memory memory = layout.build();
 
     long[] registers = new long[Register.COUNT];
-    registers[1] = context.length == 0 ? 0 : contextAddress;
-    registers[2] = context.length;
+    registers[1] = arguments != null ? arguments[0] : context.length == 0 ? 0 : contextAddress;
+    registers[2] = arguments != null ? arguments[1] : context.length;
     registers[10] = stack + (long) STACK_FRAME_BYTES * MAX_CALL_DEPTH;
     Tracer tracer = trace ? new Tracer(program, traceLimit) : null;
     RunState run = new RunState(registers, memory, helperTable, helpers, fuel, tracer);

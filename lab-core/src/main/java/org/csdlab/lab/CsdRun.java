@@ -5,6 +5,7 @@ import java.util.List;
 import org.csdlab.lab.display.Html;
 import org.csdlab.zns.csd.ComputationalStorage;
 import org.csdlab.zns.csd.CsdResult;
+import org.csdlab.zns.csd.HelperRefusal;
 
 /**
  * A kernel run on the drive: data read inside the device, only the result sent over the host link.
@@ -23,6 +24,9 @@ import org.csdlab.zns.csd.CsdResult;
  * @param wallNanos wall-clock time of the run in this JVM
  * @param debug the kernel's debug messages, as many as the limits kept
  * @param debugDropped how many debug messages were dropped for the limits (after those kept)
+ * @param refusals why helper calls returned -1 ({@link org.csdlab.zns.csd.HelperRefusal}, as text),
+ *     as many as the limit kept
+ * @param refusalsDropped how many refusals were not kept for the limit (after those kept)
  */
 public record CsdRun(
     String kernel,
@@ -37,13 +41,19 @@ public record CsdRun(
     long linkNanos,
     long wallNanos,
     List<String> debug,
-    long debugDropped)
+    long debugDropped,
+    List<String> refusals,
+    long refusalsDropped)
     implements Run {
   /** The most debug messages a run made of parts keeps: as many as one run keeps by default. */
   static final int MAX_DEBUG_LINES = ComputationalStorage.DEFAULT_DEBUG_LINES;
 
+  /** The most refusals a run made of parts keeps: as many as one run keeps by default. */
+  static final int MAX_REFUSALS = ComputationalStorage.DEFAULT_REFUSAL_LIMIT;
+
   public CsdRun {
     debug = debug == null ? List.of() : List.copyOf(debug);
+    refusals = refusals == null ? List.of() : List.copyOf(refusals);
   }
 
   static CsdRun of(String kernel, Extent extent, CsdResult result, long wallNanos) {
@@ -61,7 +71,9 @@ public record CsdRun(
         result.linkNanos(),
         wallNanos,
         result.debug(),
-        result.debugDropped());
+        result.debugDropped(),
+        result.refusals().stream().map(HelperRefusal::toString).toList(),
+        result.refusalsDropped());
   }
 
   /**
@@ -86,6 +98,8 @@ public record CsdRun(
     long wallNanos = 0;
     List<String> debug = new ArrayList<>();
     long debugDropped = 0;
+    List<String> refusals = new ArrayList<>();
+    long refusalsDropped = 0;
     for (CsdRun part : parts) {
       value += part.value;
       r0 = r0 != 0 ? r0 : part.r0;
@@ -99,6 +113,9 @@ public record CsdRun(
       int room = Math.max(0, MAX_DEBUG_LINES - debug.size());
       debug.addAll(part.debug.subList(0, Math.min(room, part.debug.size())));
       debugDropped += part.debugDropped + Math.max(0, part.debug.size() - room);
+      int refusalRoom = Math.max(0, MAX_REFUSALS - refusals.size());
+      refusals.addAll(part.refusals.subList(0, Math.min(refusalRoom, part.refusals.size())));
+      refusalsDropped += part.refusalsDropped + Math.max(0, part.refusals.size() - refusalRoom);
     }
     return new CsdRun(
         kernel,
@@ -113,7 +130,14 @@ public record CsdRun(
         linkNanos,
         wallNanos,
         debug,
-        debugDropped);
+        debugDropped,
+        refusals,
+        refusalsDropped);
+  }
+
+  /** Helper calls of the run that returned -1, kept or not. */
+  public long refusedCalls() {
+    return refusals.size() + refusalsDropped;
   }
 
   @Override
@@ -146,7 +170,14 @@ public record CsdRun(
         + " · "
         + Quantities.si(instructions, "insn")
         + (debug.isEmpty() ? "" : " · " + debug.size() + " debug messages")
-        + (debugDropped == 0 ? "" : " · " + debugDropped + " debug messages dropped");
+        + (debugDropped == 0 ? "" : " · " + debugDropped + " debug messages dropped")
+        + (refusedCalls() == 0
+            ? ""
+            : " · "
+                + refusedCalls()
+                + (refusedCalls() == 1 ? " helper call" : " helper calls")
+                + " returned -1"
+                + (refusals.isEmpty() ? "" : " (first: " + refusals.get(0) + ")"));
   }
 
   @Override
@@ -182,6 +213,17 @@ public record CsdRun(
               debugDropped
                   + " more messages (over the debug limits of"
                   + " ComputationalStorage.builder: debugLineLimit, debugByteLimit)"));
+    }
+    for (String refusal : refusals) {
+      rows.add(List.of("helper returned -1", refusal));
+    }
+    if (refusalsDropped > 0) {
+      rows.add(
+          List.of(
+              "refusals dropped",
+              refusalsDropped
+                  + " more helper calls returned -1 (over the limit of"
+                  + " ComputationalStorage.builder: refusalLimit)"));
     }
     return Html.panel(label() + " = " + value, Html.table(List.of("", ""), rows));
   }

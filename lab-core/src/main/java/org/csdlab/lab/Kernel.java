@@ -55,7 +55,10 @@ public final class Kernel implements HtmlRenderable {
     return run(new byte[0]);
   }
 
-  /** Runs with {@code callInfo} as call information (r1 points to it, r2 is its length). */
+  /**
+   * Runs with {@code callInfo} as call information, copied to the start of the kernel memory (the
+   * opencsd ABI: r1 points to that memory, r2 holds its size).
+   */
   public CsdRun run(byte[] callInfo) {
     return run(callInfo, null);
   }

@@ -1,11 +1,23 @@
 ; count_u32_above: counts the little-endian u32 values greater than a threshold in an extent of
-; zones, reading it into the device scratch memory in whole sectors, as many as fit at a time.
-; Call information (r1 points to it, r2 holds its length):
+; zones, reading it into the device kernel memory in whole sectors, as many as fit at a time.
+; opencsd ABI: r1 points to the kernel memory, r2 holds its size; the call information is at the
+; start of that memory, and get_mem_info gives the memory after it:
 ;   struct { u64 first_zone; u64 zone_count; u64 length_bytes; u64 threshold; }
-; Returns the count (u64) with return_data; exits with 0, -22 (bad call information, or the
-; extent does not fit its zones) or a read's negative error.
-    if r2 < 32 goto invalid
-    r6 = r1
+; Returns the count (u64) with return_data; exits with 0, or -1 (bad call information, the
+; extent does not fit its zones, or a read refused: the run's refusals say why).
+    r6 = r1                          ; r6 = the call information
+    r7 = r2                          ; r7 = size of the kernel memory
+    r1 = 0
+    *(u64 *)(r10 - 8) = r1
+    *(u64 *)(r10 - 16) = r1
+    r1 = r10
+    r1 += -8
+    r2 = r10
+    r2 += -16
+    call 7                           ; get_mem_info(&mem, &mem_size): the memory after the call
+    r1 = *(u64 *)(r10 - 16)
+    r7 -= r1                         ; r7 = bytes of call information
+    if r7 < 32 goto invalid
     r1 = *(u64 *)(r6 + 0)
     *(u64 *)(r10 - 40) = r1          ; zone
     r2 = *(u64 *)(r6 + 8)
@@ -17,13 +29,6 @@
     *(u64 *)(r10 - 24) = r1          ; threshold
     r1 = 0
     *(u64 *)(r10 - 32) = r1          ; count
-    *(u64 *)(r10 - 8) = r1
-    *(u64 *)(r10 - 16) = r1
-    r1 = r10
-    r1 += -8
-    r2 = r10
-    r2 += -16
-    call 7                           ; get_mem_info(&mem, &mem_size)
     call 4                           ; get_sector_size()
     r7 = r0                          ; r7 = sector size
     call 5                           ; get_zone_capacity()
@@ -63,7 +68,7 @@ read:
     r3 = 0
     r5 = *(u64 *)(r10 - 8)
     call 2                           ; read(zone, sector, 0, size, mem)
-    if r0 != 0 goto out
+    if r0 != 0 goto out              ; -1: the read was refused
     r4 = *(u64 *)(r10 - 64)
     r2 = *(u64 *)(r10 - 56)
     r3 = r4
@@ -103,5 +108,5 @@ done:
 out:
     exit
 invalid:
-    r0 = -22
+    r0 = -1
     exit

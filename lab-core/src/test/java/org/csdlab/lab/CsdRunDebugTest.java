@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** A run's debug messages are bounded, and what was dropped is shown wherever the messages are. */
 class CsdRunDebugTest {
   private static CsdRun run(List<String> debug, long dropped) {
-    return new CsdRun("k", null, 1, 0, 10, 4096, 8, 100, 10, 1, 1000, debug, dropped);
+    return new CsdRun("k", null, 1, 0, 10, 4096, 8, 100, 10, 1, 1000, debug, dropped, List.of(), 0);
   }
 
   @Test

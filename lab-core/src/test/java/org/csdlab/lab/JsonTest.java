@@ -40,7 +40,9 @@ class JsonTest {
             98,
             9_000_000,
             List.of("hello"),
-            3);
+            3,
+            List.of("read zone 9 sector 0 offset 0 size 4096: at or above the write pointer 0"),
+            0);
     return new Comparison(host, drive);
   }
 
@@ -97,6 +99,8 @@ class JsonTest {
             1_400_000,
             98,
             9_000_000,
+            List.of(),
+            0,
             List.of(),
             0);
     Comparison today = new Comparison(saved.host(), slower);

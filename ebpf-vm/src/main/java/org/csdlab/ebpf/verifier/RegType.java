@@ -4,7 +4,9 @@ package org.csdlab.ebpf.verifier;
  * Abstract value of a register: its kind, for stack pointers and map values the offset from the
  * base when known ({@code offset == null} when not), for regions their name and writability, and
  * for map values the id of the lookup that produced them (its pc + 1; 0 when unknown), so a null
- * check of one copy refines all copies.
+ * check of one copy refines all copies. A register a {@code void} helper left without a value is
+ * not initialised with that helper's name in {@code region} and the call's pc + 1 in {@code id}, so
+ * a refusal can name the call.
  */
 public record RegType(Kind kind, Long offset, String region, boolean writable, int id) {
 
@@ -28,6 +30,21 @@ public record RegType(Kind kind, Long offset, String region, boolean writable, i
   public static final RegType MAP_VALUE = new RegType(Kind.PTR_TO_MAP_VALUE, 0L, null, true);
   public static final RegType MAP_VALUE_OR_NULL =
       new RegType(Kind.PTR_TO_MAP_VALUE_OR_NULL, 0L, null, true);
+
+  /** r0 after a call at {@code pc} of {@code helper}, which returns nothing. */
+  public static RegType voidResultOf(String helper, int pc) {
+    return new RegType(Kind.NOT_INIT, null, helper, false, pc + 1);
+  }
+
+  /** The void helper whose call left this register without a value, or null. */
+  public String voidHelper() {
+    return kind == Kind.NOT_INIT ? region : null;
+  }
+
+  /** The pc of the call of {@link #voidHelper()} (meaningful only when it is not null). */
+  public int voidCallPc() {
+    return id - 1;
+  }
 
   public static RegType stack(Long offset) {
     return new RegType(Kind.PTR_TO_STACK, offset, null, true);
@@ -58,15 +75,18 @@ public record RegType(Kind kind, Long offset, String region, boolean writable, i
   }
 
   /**
-   * Least upper bound: NOT_INIT wins, equal kinds keep the kind (offset kept only if equal), else
-   * scalar.
+   * Least upper bound: NOT_INIT wins (keeping the void helper that left it so, if any), equal kinds
+   * keep the kind (offset kept only if equal), else scalar.
    */
   public RegType join(RegType other) {
     if (equals(other)) {
       return this;
     }
-    if (kind == Kind.NOT_INIT || other.kind == Kind.NOT_INIT) {
-      return NOT_INIT;
+    if (kind == Kind.NOT_INIT) {
+      return this;
+    }
+    if (other.kind == Kind.NOT_INIT) {
+      return other;
     }
     Kind k = kind;
     Kind o = other.kind;
@@ -87,7 +107,8 @@ public record RegType(Kind kind, Long offset, String region, boolean writable, i
   @Override
   public String toString() {
     return switch (kind) {
-      case NOT_INIT -> "not initialised";
+      case NOT_INIT ->
+          region == null ? "not initialised" : "not initialised (" + region + " returns nothing)";
       case SCALAR -> "scalar";
       case PTR_TO_STACK ->
           "pointer to stack (" + (offset == null ? "unknown offset" : "fp" + signed(offset)) + ")";

@@ -21,7 +21,6 @@ import org.csdlab.ebpf.JumpOp;
 import org.csdlab.ebpf.Mode;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.ProgramFormatException;
-import org.csdlab.ebpf.ReturnType;
 import org.csdlab.ebpf.Size;
 import org.csdlab.ebpf.Source;
 import org.csdlab.ebpf.Vm;
@@ -554,6 +553,20 @@ public final class Verifier {
 
   private RegType readReg(int pc, State s, int reg) {
     RegType t = s.regs[reg];
+    if (t.voidHelper() != null) {
+      throw refuse(
+          ErrorCode.UNINIT_REG,
+          pc,
+          "r"
+              + reg
+              + " is read after the call of "
+              + t.voidHelper()
+              + " at pc "
+              + t.voidCallPc()
+              + ", which returns nothing (void), before any instruction writes it",
+          Map.of(reg, t),
+          "do not use a result of " + t.voidHelper() + "; set r" + reg + " before pc " + pc);
+    }
     if (!t.isInit()) {
       throw refuse(
           ErrorCode.UNINIT_REG,
@@ -801,7 +814,20 @@ public final class Verifier {
   }
 
   private void readRegAtExit(int pc, State s) {
-    if (!s.regs[0].isInit()) {
+    RegType r0 = s.regs[0];
+    if (r0.voidHelper() != null) {
+      throw refuse(
+          ErrorCode.UNINIT_REG,
+          pc,
+          "r0 (the return value) is read at exit after the call of "
+              + r0.voidHelper()
+              + " at pc "
+              + r0.voidCallPc()
+              + ", which returns nothing (void), before any instruction writes it",
+          Map.of(0, r0),
+          "set r0 before exit (e.g. r0 = 0)");
+    }
+    if (!r0.isInit()) {
       throw refuse(
           ErrorCode.UNINIT_REG,
           pc,
@@ -938,9 +964,11 @@ public final class Verifier {
       s.regs[r] = RegType.NOT_INIT;
     }
     s.regs[0] =
-        p.ret() == ReturnType.MAP_VALUE_OR_NULL
-            ? RegType.MAP_VALUE_OR_NULL.withId(pc + 1)
-            : RegType.SCALAR;
+        switch (p.ret()) {
+          case MAP_VALUE_OR_NULL -> RegType.MAP_VALUE_OR_NULL.withId(pc + 1);
+          case VOID -> RegType.voidResultOf(p.name(), pc);
+          case SCALAR -> RegType.SCALAR;
+        };
     propagate(next(pc, insn), s);
   }
 }

@@ -225,6 +225,30 @@ class VerifierTest {
   }
 
   @Test
+  void r0IsUnreadableAfterAVoidHelperAndTheRefusalNamesIt() {
+    VerifierOptions options =
+        STRICT.withHelper(new HelperPrototype(99, "log_it", List.of(), ReturnType.VOID));
+    VerifierError atExit = refused("call 99\nexit", options, ErrorCode.UNINIT_REG, 1);
+    assertTrue(
+        atExit
+            .message()
+            .contains(
+                "r0 (the return value) is read at exit after the call of log_it at pc 0, which"
+                    + " returns nothing (void)"),
+        atExit.message());
+    VerifierError used =
+        refused("call 99\nr1 = r0\nr0 = 0\nexit", options, ErrorCode.UNINIT_REG, 1);
+    assertTrue(
+        used.message().contains("r0 is read after the call of log_it at pc 0"), used.message());
+    // on a path join the refusal still names the void call
+    VerifierError joined =
+        refused(
+            "r0 = 1\nif r1 == 0 goto skip\ncall 99\nskip:\nexit", options, ErrorCode.UNINIT_REG, 3);
+    assertTrue(joined.message().contains("log_it at pc 2"), joined.message());
+    accepted("call 99\nr0 = 0\nexit", options);
+  }
+
+  @Test
   void variadicHelperNeedsOnlyItsFixedArguments() {
     accepted("*(u64 *)(r10 - 8) = 0\nr1 = r10\nr1 += -8\nr2 = 8\ncall 6\nexit");
     refused(

@@ -179,7 +179,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static List<QuickBench.Operation> znsAppendAndRead(byte[] data) {
-    ZnsDevice device = ZnsDevice.builder(oneZone(data.length)).build();
+    ZnsDevice device = ZnsDevice.builder(benchZones(data.length)).build();
     byte[] command = new byte[COMMAND_BYTES];
     int blocks = COMMAND_BYTES / device.geometry().blockSizeBytes();
     QuickBench.Operation append =
@@ -215,7 +215,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static QuickBench.Operation csdCountU32(byte[] data) {
-    ZnsDevice device = ZnsDevice.builder(oneZone(data.length)).build();
+    ZnsDevice device = ZnsDevice.builder(benchZones(data.length)).build();
     for (int at = 0; at < data.length; at += 1 << 20) {
       device.append(0, java.util.Arrays.copyOfRange(data, at, at + (1 << 20)));
     }
@@ -236,10 +236,14 @@ final class BenchCommand implements Callable<Integer> {
         });
   }
 
-  private static Geometry oneZone(int bytes) {
+  /**
+   * Zone 0 holds the data; zone 1 is there so zone 0's last sector is not the device's last one,
+   * which the opencsd read refuses (OpenCSD's in_range: a range may not reach the device's end).
+   */
+  private static Geometry benchZones(int bytes) {
     long blocks = bytes / 4096;
     return Geometry.builder()
-        .zoneCount(1)
+        .zoneCount(2)
         .zoneSizeBlocks(blocks)
         .zoneCapacityBlocks(blocks)
         .blockSizeBytes(4096)

@@ -13,8 +13,8 @@ import org.csdlab.zns.Geometry;
 import org.csdlab.zns.ZnsDevice;
 
 /**
- * A computational storage device: a {@link ZnsDevice}, a device-side scratch memory and an embedded
- * core that runs eBPF kernels with the {@link OpenCsdHelpers opencsd} helpers.
+ * A computational storage device: a {@link ZnsDevice}, a device-side kernel memory and an embedded
+ * core that runs eBPF kernels with the {@link OpenCsdHelpers opencsd} kernel ABI.
  *
  * <pre>{@code
  * ComputationalStorage csd = ComputationalStorage.builder(device).build();
@@ -30,7 +30,8 @@ import org.csdlab.zns.ZnsDevice;
  * <p>The core speed defaults to {@link #DEFAULT_CORE_INSTRUCTIONS_PER_SECOND} (10⁹ eBPF
  * instructions/s, a JIT on a ~1 GHz application core such as a Cortex-A53 in an SSD controller);
  * {@link #EMBEDDED_CORE_INSTRUCTIONS_PER_SECOND} (2·10⁸/s) models an interpreter on a slow embedded
- * real-time core. The scratch memory defaults to {@link #DEFAULT_MEMORY_BYTES} (1 MiB).
+ * real-time core. The kernel memory (r1 at entry) defaults to {@link #DEFAULT_MEMORY_BYTES} (1
+ * MiB).
  */
 public final class ComputationalStorage {
   /** Scratch memory unless the builder says otherwise: 1 MiB. */
@@ -48,7 +49,10 @@ public final class ComputationalStorage {
   /** Most bytes of {@code debug} text one run keeps unless the builder says otherwise: 1 MiB. */
   public static final long DEFAULT_DEBUG_BYTES = 1L << 20;
 
-  /** Name of the VM region holding the scratch memory. */
+  /** Most refused helper calls one run records unless the builder says otherwise: 1000. */
+  public static final int DEFAULT_REFUSAL_LIMIT = 1000;
+
+  /** Name of the VM region holding the kernel memory. */
   public static final String MEMORY_REGION = "csd.memory";
 
   private final ZnsDevice device;
@@ -57,8 +61,10 @@ public final class ComputationalStorage {
   private final long fuel;
   private final int debugLineLimit;
   private final long debugByteLimit;
+  private final int refusalLimit;
 
   private ComputationalStorage(Builder builder) {
+    this.refusalLimit = builder.refusalLimit;
     this.debugLineLimit = builder.debugLineLimit;
     this.debugByteLimit = builder.debugByteLimit;
     this.device = builder.device;
@@ -182,7 +188,7 @@ public final class ComputationalStorage {
     return device;
   }
 
-  /** Size of the device scratch memory in bytes. */
+  /** Size of the device kernel memory in bytes. */
   public int memoryBytes() {
     return memoryBytes;
   }
@@ -210,6 +216,14 @@ public final class ComputationalStorage {
     return debugByteLimit;
   }
 
+  /**
+   * The most refused helper calls one run records; later ones are counted in {@link
+   * CsdResult#refusalsDropped()}.
+   */
+  public int refusalLimit() {
+    return refusalLimit;
+  }
+
   @Override
   public String toString() {
     return "ComputationalStorage["
@@ -229,12 +243,13 @@ public final class ComputationalStorage {
     private long fuel = Vm.DEFAULT_FUEL;
     private int debugLineLimit = DEFAULT_DEBUG_LINES;
     private long debugByteLimit = DEFAULT_DEBUG_BYTES;
+    private int refusalLimit = DEFAULT_REFUSAL_LIMIT;
 
     private Builder(ZnsDevice device) {
       this.device = Objects.requireNonNull(device, "device");
     }
 
-    /** Size of the device scratch memory (at least 1 byte). */
+    /** Size of the device kernel memory (what r1 points to at entry) (at least 1 byte). */
     public Builder memoryBytes(int bytes) {
       if (bytes <= 0) {
         throw new IllegalArgumentException("scratch memory must be at least 1 byte, got " + bytes);
@@ -280,6 +295,18 @@ public final class ComputationalStorage {
         throw new IllegalArgumentException("debug byte limit must be at least 0, got " + bytes);
       }
       this.debugByteLimit = bytes;
+      return this;
+    }
+
+    /**
+     * The most refused helper calls one run records (default 1000) in {@link CsdResult#refusals()};
+     * the rest are counted in {@link CsdResult#refusalsDropped()}. 0 keeps none.
+     */
+    public Builder refusalLimit(int refusals) {
+      if (refusals < 0) {
+        throw new IllegalArgumentException("refusal limit must be at least 0, got " + refusals);
+      }
+      this.refusalLimit = refusals;
       return this;
     }
 

@@ -8,7 +8,10 @@ import org.csdlab.ebpf.Vm;
 
 /**
  * A kernel loaded into a {@link ComputationalStorage}, ready to run as often as needed. Each run
- * starts with zeroed scratch memory. One run at a time: a kernel is not thread-safe.
+ * starts as OpenCSD starts one ({@link OpenCsdHelpers}): r1 = the address of the kernel memory, r2
+ * = its size, the call information copied to its start. Unlike OpenCSD, the memory is zeroed and
+ * the return data empty at the start of each run, so runs do not depend on earlier ones. One run at
+ * a time: a kernel is not thread-safe.
  */
 public final class CsdKernel {
   private final ComputationalStorage csd;
@@ -16,13 +19,19 @@ public final class CsdKernel {
   private final byte[] memory;
   private final CsdSession session;
   private final Vm vm;
+  private final long memoryAddress;
 
   CsdKernel(ComputationalStorage csd, String name, Vm.Builder builder) {
     this.csd = csd;
     this.name = name;
     this.memory = new byte[csd.memoryBytes()];
     this.session =
-        new CsdSession(csd.device(), memory.length, csd.debugLineLimit(), csd.debugByteLimit());
+        new CsdSession(
+            csd.device(),
+            memory.length,
+            csd.debugLineLimit(),
+            csd.debugByteLimit(),
+            csd.refusalLimit());
     session.memory = memory;
     this.vm =
         builder
@@ -30,10 +39,8 @@ public final class CsdKernel {
             .helpers(OpenCsdHelpers.registry(session))
             .fuel(csd.fuel())
             .build();
-    long memoryAddress = vm.addressOf(ComputationalStorage.MEMORY_REGION);
-    long contextAddress = vm.addressOf(Vm.CONTEXT);
+    this.memoryAddress = vm.addressOf(ComputationalStorage.MEMORY_REGION);
     session.memoryAddress = () -> memoryAddress;
-    session.contextAddress = () -> contextAddress;
   }
 
   /**
@@ -48,15 +55,22 @@ public final class CsdKernel {
   }
 
   /**
-   * Runs with {@code callInfo} (copied) as the call information {@code get_call_info} points to; it
-   * is also the VM context, so r1 holds its address (0 if empty) and r2 its length.
+   * Runs with {@code callInfo} copied to the start of the kernel memory, where {@code
+   * get_call_info} points; {@code get_mem_info} gives the memory after it.
+   *
+   * @throws CallInfoTooLargeException the call information does not fit the kernel memory (OpenCSD
+   *     refuses such a run with -ENOMEM); nothing runs
    */
   public synchronized CsdResult run(byte[] callInfo) {
+    if (callInfo.length > memory.length) {
+      throw new CallInfoTooLargeException(callInfo.length, memory.length);
+    }
     Arrays.fill(memory, (byte) 0);
+    System.arraycopy(callInfo, 0, memory, 0, callInfo.length);
     session.begin(callInfo.length);
     ExecutionResult result;
     try {
-      result = vm.run(callInfo.clone());
+      result = vm.runWithArguments(memoryAddress, memory.length);
     } catch (FuelExhaustedException e) {
       throw e.withLimitAdvice(FUEL_LIMIT_ADVICE);
     }
@@ -74,7 +88,9 @@ public final class CsdKernel {
         compute,
         link,
         session.debug.lines(),
-        session.debug.droppedLines());
+        session.debug.droppedLines(),
+        session.refusals.kept(),
+        session.refusals.dropped());
   }
 
   /**

@@ -20,6 +20,9 @@ import java.util.List;
  *     limits of {@link ComputationalStorage.Builder#debugLineLimit} and {@link
  *     ComputationalStorage.Builder#debugByteLimit}
  * @param debugDropped how many {@code debug} strings were dropped, after those kept, for the limits
+ * @param refusals why helper calls of the run returned -1, in order, at most {@link
+ *     ComputationalStorage.Builder#refusalLimit} of them
+ * @param refusalsDropped how many refusals were not kept, after those kept, for the limit
  */
 public record CsdResult(
     byte[] returnData,
@@ -32,11 +35,23 @@ public record CsdResult(
     long computeNanos,
     long linkNanos,
     List<String> debug,
-    long debugDropped) {
+    long debugDropped,
+    List<HelperRefusal> refusals,
+    long refusalsDropped) {
 
   public CsdResult {
     returnData = returnData.clone();
     debug = List.copyOf(debug);
+    refusals = List.copyOf(refusals);
+  }
+
+  /**
+   * What OpenCSD's run command would return for this run: the return data's size when {@code (int)
+   * r0 >= 0}, else {@code (int) r0} (the lab's {@link #r0()} is the kernel's exit value as it is).
+   */
+  public long openCsdRunValue() {
+    int status = (int) r0;
+    return status < 0 ? status : returnData.length;
   }
 
   /** The modeled time of the whole run: media + compute + link, taken one after the other. */
@@ -84,6 +99,20 @@ public record CsdResult(
         + ")"
         + (debug.isEmpty() ? "" : ", " + debug.size() + " debug")
         + (debugDropped == 0 ? "" : ", " + debugDropped + " debug dropped")
+        + refusalsText()
         + "]";
+  }
+
+  private String refusalsText() {
+    long count = refusals.size() + refusalsDropped;
+    if (count == 0) {
+      return "";
+    }
+    return ", "
+        + count
+        + " helper call"
+        + (count == 1 ? "" : "s")
+        + " returned -1"
+        + (refusals.isEmpty() ? "" : " (first: " + refusals.get(0) + ")");
   }
 }

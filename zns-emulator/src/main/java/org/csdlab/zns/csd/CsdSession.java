@@ -7,34 +7,48 @@ import org.csdlab.zns.ZnsDevice;
 
 /**
  * The device-side state the OpenCSD helpers of one loaded kernel work on: the device, where the
- * scratch memory and the call information appear to the program, and the accounting of the current
- * run. Not thread-safe: a kernel runs one invocation at a time.
+ * kernel memory appears to the program, how many of its first bytes hold the call information, and
+ * the accounting of the current run. Not thread-safe: a kernel runs one invocation at a time.
  */
 final class CsdSession {
   final ZnsDevice device;
   final long memorySize;
 
-  /** The scratch memory's bytes, which sector-aligned reads fill directly (no copy). */
+  /** The kernel memory's bytes, which sector-aligned reads fill directly (no copy). */
   byte[] memory = new byte[0];
 
   private byte[] buffer = new byte[0];
   LongSupplier memoryAddress = () -> 0;
-  LongSupplier contextAddress = () -> 0;
 
   /** The LBAs this run may read, or null for any; a confined run may not write. */
   LongPredicate readableLbas;
 
-  int callInfoLength;
+  /** Bytes of call information at the start of the kernel memory in this run (0: none). */
+  int callInfoBytes;
+
   byte[] returnData = new byte[0];
   long mediaBytesRead;
   long mediaBytesWritten;
   long mediaNanos;
   final BoundedLines debug;
+  final HelperRefusals refusals;
 
-  CsdSession(ZnsDevice device, long memorySize, int debugLineLimit, long debugByteLimit) {
+  CsdSession(
+      ZnsDevice device,
+      long memorySize,
+      int debugLineLimit,
+      long debugByteLimit,
+      int refusalLimit) {
     this.device = device;
     this.memorySize = memorySize;
     this.debug = new BoundedLines(debugLineLimit, debugByteLimit);
+    this.refusals = new HelperRefusals(refusalLimit);
+  }
+
+  /** Records why a helper call failed and gives the -1 the kernel sees. */
+  long refuse(HelperRefusal refusal) {
+    refusals.add(refusal);
+    return OpenCsdHelpers.FAILED;
   }
 
   /**
@@ -69,9 +83,10 @@ final class CsdSession {
     return buffer;
   }
 
-  void begin(int callInfoLength) {
-    this.callInfoLength = callInfoLength;
+  void begin(int callInfoBytes) {
+    this.callInfoBytes = callInfoBytes;
     returnData = new byte[0];
+    refusals.clear();
     mediaBytesRead = 0;
     mediaBytesWritten = 0;
     mediaNanos = 0;

@@ -75,28 +75,6 @@ class ComputationalStorageTest {
   }
 
   @Test
-  void callInfoIsTheHostArgumentOrZero() {
-    String kernel =
-        """
-                r1 = r10
-                r1 += -8
-                call 8
-                r6 = r0
-                r1 = *(u64 *)(r10 - 8)
-                if r1 == 0 goto none
-                r0 = *(u64 *)(r1 + 0)
-                r0 += r6
-                exit
-            none:
-                r0 = -1
-                exit
-                """;
-    ZnsDevice device = device();
-    assertEquals(0x1234 + 8, run(device, kernel, u64(0x1234)).r0());
-    assertEquals(-1L, run(device, kernel).r0());
-  }
-
-  @Test
   void callInfoIsCopiedNotWrittenBack() {
     byte[] info = u64(5);
     run(device(), "r2 = 9\n*(u64 *)(r1 + 0) = r2\nr0 = 0\nexit", info);
@@ -145,13 +123,31 @@ class ComputationalStorageTest {
   }
 
   @Test
-  void writeRefusesBadArgumentsAndFullZones() {
+  void writeRefusesBadArgumentsAndFullZonesWithMinusOneAndAReason() {
     ZnsDevice device = device();
-    assertEquals(OpenCsdHelpers.EINVAL, run(device, writeKernel(1, 100, 0)).r0());
-    assertEquals(OpenCsdHelpers.EINVAL, run(device, writeKernel(1, 4096, 8)).r0());
-    assertEquals(OpenCsdHelpers.EINVAL, run(device, writeKernel(4, 4096, 0)).r0());
+    CsdResult badOffset = run(device, writeKernel(1, 100, 4096));
+    assertEquals(-1, badOffset.r0());
+    assertEquals(
+        "write zone 1 offset 4096 size 100: offset 4096 is not below the sector size of 4096"
+            + " bytes",
+        badOffset.refusals().get(0).toString());
+    CsdResult badZone = run(device, writeKernel(4, 4096, 0));
+    assertEquals(-1, badZone.r0());
+    assertEquals("zone 4 is not below the zone count 4", badZone.refusals().get(0).reason());
     device.append(GEOMETRY.zoneStartLba(3), dataset(3, 32));
-    assertEquals(OpenCsdHelpers.ENOSPC, run(device, writeKernel(3, 4096, 0)).r0());
+    CsdResult full = run(device, writeKernel(3, 4096, 0));
+    assertEquals(-1, full.r0());
+    assertEquals(
+        "the zone is full: its write pointer 32 is at its capacity of 32 sectors",
+        full.refusals().get(0).reason());
+    device.append(GEOMETRY.zoneStartLba(2), dataset(3, 31));
+    CsdResult past = run(device, writeKernel(2, 4096, 1));
+    assertEquals(-1, past.r0());
+    assertEquals(
+        "2 sectors from the write pointer 31 would pass the zone capacity of 32 sectors",
+        past.refusals().get(0).reason());
+    assertEquals(31, device.zone(2).writtenBlocks(), "a refused write changes nothing");
+    assertEquals(0, past.mediaBytesWritten());
   }
 
   private static String readKernel(
@@ -192,40 +188,37 @@ class ComputationalStorageTest {
   }
 
   @Test
-  void badZonesAndRangesGiveNegativeReturns() {
-    ZnsDevice device = device();
-    long einval = OpenCsdHelpers.EINVAL;
-    assertEquals(einval, run(device, readKernel(99, 0, 0, 8, "r6")).r0());
-    assertEquals(einval, run(device, readKernel(-1, 0, 0, 8, "r6")).r0());
-    assertEquals(einval, run(device, readKernel(0, 32, 0, 8, "r6")).r0());
-    assertEquals(einval, run(device, readKernel(0, 31, 4090, 8, "r6")).r0());
-    CsdResult refused = run(device, readKernel(0, -1, 0, 8, "r6"));
-    assertEquals(einval, refused.r0());
-    assertEquals(0, refused.mediaBytesRead());
-    assertEquals(4096, run(device, readKernel(0, 0, 0, 8, "r6")).mediaBytesRead());
-  }
-
-  @Test
-  void deviceErrorsBecomeEio() {
+  void deviceErrorsReturnMinusOneWithTheDevicesReason() {
     ZnsDevice device = device();
     device.append(GEOMETRY.zoneStartLba(0), dataset(7, 4));
     device.faults().failReads(GEOMETRY.zoneStartLba(0) + 1);
     CsdResult failed = run(device, readKernel(0, 1, 0, 8, "r6"));
-    assertEquals(OpenCsdHelpers.EIO, failed.r0());
+    assertEquals(-1, failed.r0());
     assertEquals(0, failed.mediaBytesRead());
+    assertTrue(
+        failed.refusals().get(0).reason().contains("cannot be read (injected media error)"),
+        failed.toString());
     assertEquals(4096, run(device, readKernel(0, 0, 0, 8, "r6")).mediaBytesRead());
+    device.append(GEOMETRY.zoneStartLba(2), dataset(7, 1));
     device.faults().markOffline(2);
-    assertEquals(OpenCsdHelpers.EIO, run(device, readKernel(2, 0, 0, 8, "r6")).r0());
+    CsdResult offline = run(device, readKernel(2, 0, 0, 8, "r6"));
+    assertEquals(-1, offline.r0());
+    assertEquals(
+        "read zone 2 sector 0 offset 0 size 8: zone 2 is offline and cannot be read",
+        offline.refusals().get(0).toString());
   }
 
   @Test
   void badPointersStopTheProgramCleanly() {
     ZnsDevice device = device();
+    device.append(GEOMETRY.zoneStartLba(0), dataset(7, 1));
     assertThrows(MemoryAccessException.class, () -> run(device, readKernel(0, 0, 0, 8, "16")));
-    assertThrows(MemoryAccessException.class, () -> run(device, "r1 = 64\nr2 = 8\ncall 1\nexit"));
-    assertThrows(MemoryAccessException.class, () -> run(device, "r1 = 0\nr2 = 0\ncall 7\nexit"));
+    assertThrows(
+        MemoryAccessException.class, () -> run(device, "r1 = 64\nr2 = 8\ncall 1\nr0 = 0\nexit"));
+    assertThrows(
+        MemoryAccessException.class, () -> run(device, "r1 = 0\nr2 = 0\ncall 7\nr0 = 0\nexit"));
     VmExecutionException e =
-        assertThrows(VmExecutionException.class, () -> run(device, "r1 = 3\ncall 9\nexit"));
+        assertThrows(VmExecutionException.class, () -> run(device, "r1 = 3\ncall 9\nr0 = 0\nexit"));
     assertNotNull(e.getMessage());
   }
 
@@ -362,7 +355,7 @@ class ComputationalStorageTest {
         refused.getMessage());
     assertEquals(
         refused.getMessage(), csd.verify(Assembler.assemble("call 12\nexit")).error().message());
-    CsdKernel spin = csd.load(Assembler.assemble("r0 = 0\nloop:\nif r1 == 0 goto loop\nexit"));
+    CsdKernel spin = csd.load(Assembler.assemble("r0 = 0\nloop:\nif r0 == 0 goto loop\nexit"));
     var e = assertThrows(org.csdlab.ebpf.FuelExhaustedException.class, spin::run);
     assertTrue(
         e.getMessage()

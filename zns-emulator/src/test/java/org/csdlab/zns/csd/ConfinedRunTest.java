@@ -43,6 +43,19 @@ class ConfinedRunTest {
   }
 
   @Test
+  void aConfinedReadOfAnUnwrittenBlockOutsideItsOwnStopsTheKernelInsteadOfReturningMinusOne() {
+    ZnsDevice device = device();
+    device.append(GEOMETRY.zoneStartLba(1), dataset(3, 2));
+    CsdKernel kernel = ComputationalStorage.of(device).load(Assembler.assemble(countKernel(1)));
+    long first = GEOMETRY.zoneStartLba(1);
+    // sector 2 is not written: an open run gets -1, a confined one must not learn even that
+    HelperException e =
+        assertThrows(HelperException.class, () -> kernel.run(new byte[0], lba -> lba < first + 2));
+    assertTrue(
+        e.getMessage().contains("lba " + (first + 2) + " is outside the blocks"), e.getMessage());
+  }
+
+  @Test
   void aConfinedRunMayNotWrite() {
     ZnsDevice device = device();
     CsdKernel kernel =

@@ -48,6 +48,7 @@ class CsdHelperLimitsTest {
   @Test
   void aGigabyteReadIntoSmallMemoryStopsTheKernelBeforeReadingOrAllocating() {
     ZnsDevice device = ZnsDevice.builder(ONE_GIB_ZONE).build();
+    device.append(0, new byte[4096]); // a read of sector 0 passes the write-pointer check
     CsdKernel kernel =
         ComputationalStorage.of(device)
             .load(Assembler.assemble(readIntoScratch(0, 1_073_741_823, 0)));
@@ -55,6 +56,23 @@ class CsdHelperLimitsTest {
     MemoryAccessException e = assertThrows(MemoryAccessException.class, kernel::run);
     assertTrue(
         e.getMessage().contains("helper") && e.getMessage().contains("1073741823"), e.getMessage());
+    assertEquals(0, device.stats().commands(CommandKind.READ));
+  }
+
+  @Test
+  void aReadLargerThanAnyRegionStopsTheKernelAsABadPointer() {
+    Geometry fourGib =
+        Geometry.builder().zoneCount(4).zoneSizeBlocks(1 << 18).blockSizeBytes(4096).build();
+    ZnsDevice device = ZnsDevice.builder(fourGib).build();
+    CsdKernel kernel =
+        ComputationalStorage.of(device)
+            .load(
+                Assembler.assemble(
+                    readIntoScratch(0, 3L << 30, 0)
+                        .replace("r4 = 3221225472", "r4 = 3221225472 ll"))); // a 64-bit size
+    // inside the device's 4 GiB, so in_range passes; no region holds 3 GiB
+    MemoryAccessException e = assertThrows(MemoryAccessException.class, kernel::run);
+    assertTrue(e.getMessage().contains("2147483647"), e.getMessage());
     assertEquals(0, device.stats().commands(CommandKind.READ));
   }
 

@@ -1,11 +1,20 @@
 package org.csdlab.zns.csd;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.csdlab.zns.Geometry;
 import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.timing.TimingProfile;
+import org.junit.jupiter.api.Assumptions;
 
 /** Devices, datasets and kernels shared by the CSD tests. */
 final class CsdTestSupport {
@@ -20,7 +29,63 @@ final class CsdTestSupport {
 
   static final long RAND_MAX_HALF = 0x3FFFFFFFL;
 
+  /** The C headers of the lab's kernels. */
+  static final Path INCLUDE = Path.of("..", "tutorials", "include");
+
   private CsdTestSupport() {}
+
+  /**
+   * Compiles the C kernel {@code source} as tutorials/programs/Makefile does and returns the
+   * object's bytes; skipped without clang, except under CI=true, where a missing clang fails.
+   */
+  static byte[] compileC(Path source, Path dir) throws IOException {
+    Path out = dir.resolve(source.getFileName().toString().replaceAll("\\.c$", "") + ".o");
+    List<String> command =
+        List.of(
+            "clang",
+            "-target",
+            "bpf",
+            "-O2",
+            "-g0",
+            "-I",
+            INCLUDE.toString(),
+            "-Wall",
+            "-c",
+            source.toString(),
+            "-o",
+            out.toString());
+    Process clang;
+    try {
+      clang = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException noClang) {
+      if ("true".equals(System.getenv("CI"))) {
+        fail("CI=true but clang is not installed");
+      }
+      Assumptions.abort("clang is not installed");
+      return null;
+    }
+    String log = new String(clang.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (!clang.waitFor(120, TimeUnit.SECONDS)) {
+        clang.destroyForcibly();
+        fail("clang did not finish in 120 s: " + String.join(" ", command));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail("interrupted while clang ran");
+    }
+    if (clang.exitValue() != 0) {
+      fail("clang failed: " + String.join(" ", command) + "\n" + log);
+    }
+    return Files.readAllBytes(out);
+  }
+
+  /** Compiles the C kernel text {@code source} (named {@code name}) as {@link #compileC} does. */
+  static byte[] compileC(String name, String source, Path dir) throws IOException {
+    Path file = dir.resolve(name + ".c");
+    Files.writeString(file, source);
+    return compileC(file, dir);
+  }
 
   static ZnsDevice device() {
     return ZnsDevice.builder(GEOMETRY).timing(TimingProfile.teaching()).build();
@@ -55,8 +120,8 @@ final class CsdTestSupport {
 
   /**
    * Counts the u32 values above RAND_MAX/2 in zone {@code zone}, reading it sector by sector into
-   * the scratch memory with helper 2, and returns the count (u64) with return_data. r0 is 0, or the
-   * read's negative error.
+   * the kernel memory with helper 2, and returns the count (u64) with return_data. r0 is 0, or -1
+   * when a read is refused (e.g. at or above the zone's write pointer).
    */
   static String countKernel(int zone) {
     return """

@@ -55,7 +55,8 @@ class OpenCsdHelpersTest {
                 CsdTestSupport.device(),
                 4096,
                 ComputationalStorage.DEFAULT_DEBUG_LINES,
-                ComputationalStorage.DEFAULT_DEBUG_BYTES));
+                ComputationalStorage.DEFAULT_DEBUG_BYTES,
+                ComputationalStorage.DEFAULT_REFUSAL_LIMIT));
     assertEquals(OpenCsdHelpers.prototypes(), registry.prototypes());
     assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), List.copyOf(registry.entries().keySet()));
   }
@@ -69,7 +70,8 @@ class OpenCsdHelpersTest {
                 CsdTestSupport.device(),
                 4096,
                 ComputationalStorage.DEFAULT_DEBUG_LINES,
-                ComputationalStorage.DEFAULT_DEBUG_BYTES));
+                ComputationalStorage.DEFAULT_DEBUG_BYTES,
+                ComputationalStorage.DEFAULT_REFUSAL_LIMIT));
     registry
         .entries()
         .forEach(
