@@ -49,10 +49,26 @@ public final class FileKernelRunner {
       throw new KernelIoException(
           path,
           kernel.toString(),
-          "returned error " + status + errnoName(status) + " for " + call,
+          "returned error " + status + errnoName(status) + " for " + call + refusalNote(result),
           null);
     }
     return result;
+  }
+
+  /**
+   * Helpers answer every failure with -1, as OpenCSD's do; the reason the device recorded for the
+   * first one is what the user needs to see.
+   */
+  private static String refusalNote(CsdResult result) {
+    if (result.refusals().isEmpty()) {
+      return "";
+    }
+    long refused = result.refusals().size() + result.refusalsDropped();
+    return "; "
+        + refused
+        + (refused == 1 ? " helper call" : " helper calls")
+        + " returned -1, the first: "
+        + result.refusals().get(0);
   }
 
   private static String errnoName(int status) {

@@ -154,6 +154,35 @@ class FileKernelRunnerTest {
   }
 
   @Test
+  void aKernelPassingOnAHelpersMinusOneNamesTheRefusedCall() {
+    // reads at an offset past the sector's end, which OpenCSD's read refuses with -1, and exits
+    // with that -1
+    CsdKernel passOn =
+        csd.load(
+            Assembler.assemble(
+                """
+        r1 = r10
+        r1 += -16
+        r2 = r10
+        r2 += -8
+        call 7
+        r1 = 0
+        r2 = 0
+        r3 = 4096
+        r4 = 8
+        r5 = *(u64 *)(r10 - 16)
+        call 2
+        exit
+        """));
+    KernelIoException e = assertThrows(KernelIoException.class, () -> read(passOn, 0, 100));
+    assertTrue(e.getMessage().contains("returned error -1 for"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("; 1 helper call returned -1, the first: read zone 0 sector 0"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("offset 4096"), e.getMessage());
+  }
+
+  @Test
   void aHoleIsLbaZeroInTheCallAndNoBlockTheKernelMayRead() {
     FlfsCall call = FlfsCall.readStream(file, 0, SIZE, BLOCK);
     assertEquals(FlfsCall.HOLE, call.lbas()[HOLE_BLOCK]);
