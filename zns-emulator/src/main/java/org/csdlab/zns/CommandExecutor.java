@@ -111,12 +111,15 @@ final class CommandExecutor {
     throw new IllegalArgumentException("unknown command " + command);
   }
 
-  /** The zone starting at {@code slba}; Zone Management Send needs a zone start LBA. */
+  /**
+   * The zone starting at {@code slba}; Zone Management Send needs a zone start LBA, and one at or
+   * past the namespace size is an Invalid Field, not an LBA out of range (as QEMU answers too).
+   */
   private int zoneStarting(String command, long slba) {
     Geometry g = device.geometry();
     if (slba < 0 || slba >= g.totalBlocks()) {
       throw new ZnsException(
-          StatusCode.LBA_OUT_OF_RANGE,
+          StatusCode.INVALID_FIELD,
           command,
           ZnsException.NONE,
           ZnsException.NONE,

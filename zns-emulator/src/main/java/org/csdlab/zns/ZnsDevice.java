@@ -240,7 +240,7 @@ public final class ZnsDevice implements AutoCloseable {
   public long append(long zoneStartLba, byte[] data) {
     faults.admit("append");
     int blocks = blocksOf("append", data);
-    checkRange("append", zoneStartLba, 1);
+    checkLba("append", zoneStartLba);
     ZoneSlot zone = zones[geometry.zoneOf(zoneStartLba)];
     if (zoneStartLba != zone.startLba) {
       throw ZnsException.refuse(
@@ -271,8 +271,8 @@ public final class ZnsDevice implements AutoCloseable {
   /**
    * Applies a Zone Management Send action to one zone.
    *
-   * @throws ZnsException Invalid Zone State Transition, Too Many Open / Active Zones, LBA Out of
-   *     Range (no such zone)
+   * @throws ZnsException Invalid Zone State Transition, Too Many Open / Active Zones, Invalid Field
+   *     (no such zone)
    */
   public void manage(int zoneId, ZoneAction action) {
     faults.admit("zone management send");
@@ -309,7 +309,7 @@ public final class ZnsDevice implements AutoCloseable {
    * with an Empty zone, which becomes Closed and so takes an active resource. A reset removes it.
    *
    * @throws ZnsException Invalid Field (no extensions, wrong size), Invalid Zone State Transition
-   *     (zone not Empty), Too Many Active Zones, LBA Out of Range (no such zone)
+   *     (zone not Empty), Too Many Active Zones, Invalid Field (no such zone)
    */
   public void setDescriptorExtension(int zoneId, byte[] extension) {
     faults.admit("set zone descriptor extension");
@@ -580,6 +580,11 @@ public final class ZnsDevice implements AutoCloseable {
     return data.length / blockSize;
   }
 
+  /**
+   * Checks that {@code blocks} blocks from {@code lba} lie on the device. The comparisons cannot
+   * overflow: {@code lba + blocks} for an LBA near {@code Long.MAX_VALUE} would wrap negative and
+   * pass.
+   */
   private void checkRange(String command, long lba, int blocks) {
     if (blocks <= 0) {
       throw new ZnsException(
@@ -589,7 +594,11 @@ public final class ZnsDevice implements AutoCloseable {
           ZnsException.NONE,
           command + ": block count is " + blocks + "; it must be at least 1");
     }
-    if (lba < 0 || lba + blocks > geometry.totalBlocks()) {
+    long total = geometry.totalBlocks();
+    if (lba < 0 || lba >= total || blocks > total - lba) {
+      // lba >= 0 and blocks <= Integer.MAX_VALUE: the last LBA is below 2^64, exact as unsigned
+      String last =
+          lba < 0 ? Long.toString(lba + blocks - 1) : Long.toUnsignedString(lba + blocks - 1);
       throw new ZnsException(
           StatusCode.LBA_OUT_OF_RANGE,
           command,
@@ -599,8 +608,25 @@ public final class ZnsDevice implements AutoCloseable {
               + ": lbas "
               + lba
               + " to "
-              + (lba + blocks - 1)
+              + last
               + " are outside the device (lbas 0 to "
+              + (total - 1)
+              + ")");
+    }
+  }
+
+  /** Checks that {@code lba} is on the device. */
+  private void checkLba(String command, long lba) {
+    if (lba < 0 || lba >= geometry.totalBlocks()) {
+      throw new ZnsException(
+          StatusCode.LBA_OUT_OF_RANGE,
+          command,
+          ZnsException.NONE,
+          ZnsException.NONE,
+          command
+              + ": lba "
+              + lba
+              + " is outside the device (lbas 0 to "
               + (geometry.totalBlocks() - 1)
               + ")");
     }

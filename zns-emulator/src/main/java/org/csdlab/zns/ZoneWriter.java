@@ -80,7 +80,7 @@ final class ZoneWriter {
           zone,
           where + ": lba " + lba + " is not the write pointer " + zone.writePointer);
     }
-    if (start + blocks > zone.capacityEnd()) {
+    if (blocks > zone.capacityEnd() - start) {
       throw ZnsException.refuse(
           StatusCode.ZONE_BOUNDARY_ERROR,
           command,
