@@ -208,6 +208,11 @@ final class FileBackend implements ZoneStorage {
     extent.set(zone, 0);
   }
 
+  @Override
+  public long storedBytes(int zone) {
+    return extent.get(zone);
+  }
+
   /** Bytes of zone data stored (the sum of the zones' extents). */
   @Override
   public long allocatedBytes() {
