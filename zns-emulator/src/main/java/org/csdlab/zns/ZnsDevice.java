@@ -95,7 +95,8 @@ public final class ZnsDevice implements AutoCloseable {
 
   /**
    * Opens the persistent device image at {@code file}, taking the geometry from it. Zones that were
-   * opened come back Closed (Empty if nothing was written to them).
+   * opened come back Closed; opened or Closed zones with nothing written and no extension come back
+   * Empty.
    *
    * @throws InvalidImageException the file is not a device image or is corrupt (it is left
    *     untouched)
