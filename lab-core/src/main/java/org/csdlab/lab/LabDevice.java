@@ -60,7 +60,10 @@ public final class LabDevice implements HtmlRenderable {
     return new ZoneMap(device.geometry(), device.zones());
   }
 
-  /** Reads {@code blocks} blocks from {@code lba}. */
+  /**
+   * Reads {@code blocks} blocks from {@code lba} with one Read command, so the range must stay in
+   * one zone: the drive does not read across zone boundaries (Zone Boundary Error otherwise).
+   */
   public byte[] read(long lba, int blocks) {
     return device.read(lba, blocks);
   }

@@ -57,7 +57,11 @@ class LabDeviceTest {
     assertEquals(new Extent(4, 2, 280_000), extent);
     assertEquals(ZoneState.FULL, device.zone(4).state());
     assertEquals(5, device.zone(5).writtenBlocks()); // 17 856 B padded to 5 blocks
-    byte[] back = device.read(device.geometry().zoneStartLba(4), 69);
+    // one read per zone: the device does not read across zone boundaries (RAZB off)
+    byte[] zone4 = device.read(device.geometry().zoneStartLba(4), 64);
+    byte[] zone5 = device.read(device.geometry().zoneStartLba(5), 5);
+    byte[] back = Arrays.copyOf(zone4, zone4.length + zone5.length);
+    System.arraycopy(zone5, 0, back, zone4.length, zone5.length);
     assertArrayEquals(data, Arrays.copyOf(back, data.length));
     assertEquals(new Extent(4, 2, 69 * 4096), device.extent(4, 2));
   }

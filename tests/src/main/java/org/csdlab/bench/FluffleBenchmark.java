@@ -137,6 +137,11 @@ public class FluffleBenchmark {
   @Benchmark
   public byte[] rawRead() {
     int blocks = sizeBytes / BLOCK;
+    long zoneBlocks = geometry().zoneSizeBlocks();
+    if (rawReadLba % zoneBlocks + blocks > zoneBlocks) {
+      // the next zone: one read may not cross a zone boundary (the device's RAZB is off)
+      rawReadLba = (rawReadLba / zoneBlocks + 1) * zoneBlocks;
+    }
     if ((rawReadLba + blocks) * BLOCK > FILE_BYTES) {
       rawReadLba = 0;
     }

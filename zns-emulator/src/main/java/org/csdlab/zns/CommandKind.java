@@ -8,6 +8,8 @@ public enum CommandKind {
   WRITE,
   /** Zone Append. */
   APPEND,
+  /** Write Zeroes (no data crosses the host link). */
+  WRITE_ZEROES,
   /** Zone Management Send (open, close, finish, reset, offline, set extension). */
   ZONE_MANAGEMENT_SEND,
   /** Zone Management Receive (report zones). */

@@ -78,6 +78,15 @@ final class DeviceClock {
     return record(clock.write(zone, offset, bytes));
   }
 
+  /** A Write Zeroes of {@code bytes} bytes from {@code firstLba} of {@code zone}. */
+  long writeZeroes(int zone, long firstLba, long bytes) {
+    if (instant) {
+      return none();
+    }
+    long offset = (firstLba - geometry.zoneStartLba(zone)) * geometry.blockSizeBytes();
+    return record(clock.writeZeroes(zone, offset, bytes));
+  }
+
   /** Resets (erases) of {@code zones}, all submitted at once, as one command. */
   long reset(List<Integer> zones) {
     if (instant || zones.isEmpty()) {

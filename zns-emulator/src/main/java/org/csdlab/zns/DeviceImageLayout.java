@@ -202,4 +202,70 @@ final class DeviceImageLayout {
           what + ": data offset is " + stored + ", expected " + dataOffset(geometry));
     }
   }
+
+  /**
+   * Checks that a zone entry agrees with the zone state rules: an Empty zone has its write pointer
+   * at the zone start and no extension; an opened or Closed zone has not reached its capacity (it
+   * would be Full); a Full zone's write pointer is its capacity end; an extension needs a geometry
+   * with extensions; no flag but ZDEV is set. The write pointer is already known to lie in the
+   * zone.
+   */
+  static void checkZoneEntry(
+      ZoneSlot zone,
+      ZoneState state,
+      int flags,
+      long writePointer,
+      Geometry geometry,
+      String what) {
+    String where = what + ": zone " + zone.id;
+    if ((flags & ~FLAG_EXTENSION) != 0) {
+      throw new InvalidImageException(
+          zone.id,
+          where
+              + " has unknown flag bits 0x"
+              + Integer.toHexString(flags & ~FLAG_EXTENSION)
+              + " (only bit 0, ZDEV, is defined)");
+    }
+    boolean extension = (flags & FLAG_EXTENSION) != 0;
+    if (extension && geometry.zoneDescriptorExtensionBytes() == 0) {
+      throw new InvalidImageException(
+          zone.id,
+          where + " has the zone descriptor extension flag but the geometry has no extensions");
+    }
+    if (state == ZoneState.EMPTY && writePointer != zone.startLba) {
+      throw new InvalidImageException(
+          zone.id,
+          where
+              + " is EMPTY but its write pointer "
+              + writePointer
+              + " is past the zone start "
+              + zone.startLba);
+    }
+    if (state == ZoneState.EMPTY && extension) {
+      throw new InvalidImageException(
+          zone.id,
+          where
+              + " is EMPTY but has a valid zone descriptor extension; only a Closed, opened or"
+              + " Full zone can hold one");
+    }
+    if (state.isActive() && writePointer == zone.capacityEnd()) {
+      throw new InvalidImageException(
+          zone.id,
+          where
+              + " is "
+              + state
+              + " but its write pointer "
+              + writePointer
+              + " is the zone capacity end; a zone written to its capacity is FULL");
+    }
+    if (state == ZoneState.FULL && writePointer != zone.capacityEnd()) {
+      throw new InvalidImageException(
+          zone.id,
+          where
+              + " is FULL but its write pointer "
+              + writePointer
+              + " is not the zone capacity end "
+              + zone.capacityEnd());
+    }
+  }
 }

@@ -20,17 +20,18 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Recorded, after they succeed: write, zone append (with the LBA it chose), zone management send
- * on one zone or with Select All, and set zone descriptor extension. Reads, reports and refused
- * commands change nothing and are not recorded; neither are injected faults, which no host command
- * causes. The journal starts from the device as it is when attached: a replay first restores that
- * state (zone data, states, write pointers, extensions), then applies the entries.
+ * <p>Recorded, after they succeed: write, write zeroes, zone append (with the LBA it chose), zone
+ * management send on one zone or with Select All, and set zone descriptor extension. Reads, reports
+ * and refused commands change nothing and are not recorded; neither are injected faults, which no
+ * host command causes. The journal starts from the device as it is when attached: a replay first
+ * restores that state (zone data, states, write pointers, extensions), then applies the entries.
  *
  * <p>Replays are fresh in-memory devices with the recorded device's geometry, timing profile and
- * implicit-close setting. Commands on different zones that run in parallel are recorded in the
- * order they completed; for a single-threaded workload the journal is the exact command order.
- * Attach while no command is running, so the starting state is one the device really had; attaching
- * reads that state without touching the device's statistics or modeled clock.
+ * other settings (implicit close, RAZB, DULBE, MDTS, ZASL). Commands on different zones that run in
+ * parallel are recorded in the order they completed; for a single-threaded workload the journal is
+ * the exact command order. Attach while no command is running, so the starting state is one the
+ * device really had; attaching reads that state without touching the device's statistics or modeled
+ * clock.
  */
 public final class DeviceJournal {
   private final ZnsDevice device;
@@ -166,11 +167,7 @@ public final class DeviceJournal {
   }
 
   private ZnsDevice freshDevice() {
-    ZnsDevice out =
-        ZnsDevice.builder(device.geometry())
-            .timing(device.timing())
-            .implicitClose(device.implicitClose())
-            .build();
+    ZnsDevice out = device.toBuilder().build();
     for (ZoneImage z : base) {
       z.restoreInto(out);
     }
@@ -185,7 +182,7 @@ public final class DeviceJournal {
   // ---------------------------------------------------------------- entries
 
   /** One recorded command, replayable on a device in the same state. */
-  public sealed interface Entry permits DataEntry, Manage, ManageAll, SetExtension {
+  public sealed interface Entry permits DataEntry, WriteZeroes, Manage, ManageAll, SetExtension {
     /** Runs the command on {@code target}; fails if it does not do what it did when recorded. */
     void applyTo(ZnsDevice target);
   }
@@ -271,6 +268,17 @@ public final class DeviceJournal {
     }
   }
 
+  /**
+   * A Write Zeroes of {@code blocks} blocks at {@code lba}. It is not a {@link DataEntry}: a torn
+   * one would leave zeros where the media already reads as zeros, so replays never tear it.
+   */
+  public record WriteZeroes(long lba, int blocks) implements Entry {
+    @Override
+    public void applyTo(ZnsDevice target) {
+      target.writeZeroes(lba, blocks);
+    }
+  }
+
   /** A zone management send of {@code action} to zone {@code zone}. */
   public record Manage(int zone, ZoneAction action) implements Entry {
     @Override
@@ -344,8 +352,13 @@ public final class DeviceJournal {
       if (extension.length > 0) {
         target.setDescriptorExtension(id, extension);
       }
-      if (data.length > 0) {
-        target.write(zone.startLba(), data);
+      // in commands the target's MDTS allows (a whole zone may be larger)
+      int step = target.maxTransferBytes();
+      for (int done = 0; done < data.length; done += step) {
+        int n = Math.min(step, data.length - done);
+        target.write(
+            zone.startLba() + done / target.geometry().blockSizeBytes(),
+            Arrays.copyOfRange(data, done, done + n));
       }
       switch (zone.state()) {
         case CLOSED -> {

@@ -91,7 +91,7 @@ public final class Faults {
   /** The first unreadable LBA in {@code [lba, lba + blocks)}, or -1 if there is none. */
   long firstUnreadable(long lba, long blocks) {
     Long hit = unreadable.ceiling(lba);
-    return hit != null && hit < lba + blocks ? hit : -1;
+    return hit != null && hit - lba < blocks ? hit : -1; // hit >= lba: no overflow
   }
 
   @Override

@@ -208,6 +208,11 @@ final class FileBackend implements ZoneStorage {
     extent.set(zone, 0);
   }
 
+  @Override
+  public long storedBytes(int zone) {
+    return extent.get(zone);
+  }
+
   /** Bytes of zone data stored (the sum of the zones' extents). */
   @Override
   public long allocatedBytes() {
@@ -243,7 +248,9 @@ final class FileBackend implements ZoneStorage {
 
   /**
    * Puts back every zone as stored, with the state a zone has after a shutdown: an opened zone
-   * comes back Closed, or Empty if its write pointer is at the zone start and it has no extension.
+   * comes back Closed, and an opened or Closed zone whose write pointer is at the zone start and
+   * that has no extension comes back Empty. A zone entry that contradicts the state rules is
+   * refused ({@link DeviceImageLayout#checkZoneEntry}).
    */
   @Override
   public void loadZones(ZoneSlot[] zones, ZoneResources resources) {
@@ -266,6 +273,7 @@ final class FileBackend implements ZoneStorage {
             || zoneExtent < 0
             || zoneExtent > zoneCapacityBytes) {
           throw new InvalidImageException(
+              zone.id,
               what
                   + ": zone "
                   + zone.id
@@ -278,16 +286,21 @@ final class FileBackend implements ZoneStorage {
                   + " to "
                   + (zone.capacityEnd() - 1));
         }
+        int flags = table.getInt(at + ZONE_FLAGS_OFFSET);
+        checkZoneEntry(zone, state, flags, wp, geometry, what);
         byte[] extension = null;
-        if ((table.getInt(at + ZONE_FLAGS_OFFSET) & FLAG_EXTENSION) != 0) {
+        if ((flags & FLAG_EXTENSION) != 0) {
           extension = new byte[geometry.zoneDescriptorExtensionBytes()];
           table.get(at + ZONE_EXTENSION_OFFSET, extension);
         }
         // bytes past the write pointer were never acknowledged (a Finished zone's wp is past its
         // data)
         zoneExtent = Math.min(zoneExtent, (wp - zone.startLba) * geometry.blockSizeBytes());
-        if (state.isOpen()) {
-          state = wp == zone.startLba && extension == null ? ZoneState.EMPTY : ZoneState.CLOSED;
+        if (state.isActive() && wp == zone.startLba && extension == null) {
+          // nothing written and no extension: the zone gives its active resource back at shutdown
+          state = ZoneState.EMPTY;
+        } else if (state.isOpen()) {
+          state = ZoneState.CLOSED;
         }
         zone.writePointer = wp;
         zone.extension = extension;
@@ -314,6 +327,7 @@ final class FileBackend implements ZoneStorage {
       }
     }
     throw new InvalidImageException(
+        zone,
         what + ": zone " + zone + " has unknown zone state code 0x" + Integer.toHexString(code));
   }
 

@@ -102,6 +102,11 @@ final class MemoryBackend implements ZoneStorage {
     }
   }
 
+  @Override
+  public long storedBytes(int zone) {
+    return writtenExtent[zone];
+  }
+
   /** Forgets all data of zone {@code zone}. */
   @Override
   public void discard(int zone) {

@@ -13,6 +13,8 @@ import java.nio.ByteOrder;
  * @param maxActiveResources MAR, zero-based; -1 for no limit
  * @param maxOpenResources MOR, zero-based; -1 for no limit
  * @param zoneDescriptorExtensionUnits ZDES: extension size in 64-byte units
+ * @param readAcrossZoneBoundaries RAZB (bit 0 of OZCS): a read may cross a zone boundary; when
+ *     clear such a read fails with Zone Boundary Error
  */
 public record NamespaceIdentity(
     long sizeBlocks,
@@ -20,7 +22,8 @@ public record NamespaceIdentity(
     long zoneSizeBlocks,
     int maxActiveResources,
     int maxOpenResources,
-    int zoneDescriptorExtensionUnits) {
+    int zoneDescriptorExtensionUnits,
+    boolean readAcrossZoneBoundaries) {
 
   /** Bytes of the Zoned Namespace Identify Namespace data structure. */
   public static final int BYTES = 4096;
@@ -31,20 +34,27 @@ public record NamespaceIdentity(
   /** Offset of MOR in that structure. */
   public static final int MOR_OFFSET = 8;
 
+  /** Offset of OZCS (Optional Zoned Command Support), whose bit 0 is RAZB. */
+  public static final int OZCS_OFFSET = 2;
+
+  /** The RAZB bit of OZCS. */
+  public static final int OZCS_RAZB = 0x1;
+
   /** Offset of ZSZE of LBA format 0 (LBAFE0). */
   public static final int ZSZE_OFFSET = 2816;
 
   /** Offset of ZDES of LBA format 0 (LBAFE0). */
   public static final int ZDES_OFFSET = 2824;
 
-  static NamespaceIdentity of(Geometry g) {
+  static NamespaceIdentity of(Geometry g, boolean readAcrossZoneBoundaries) {
     return new NamespaceIdentity(
         g.totalBlocks(),
         g.blockSizeBytes(),
         g.zoneSizeBlocks(),
         zeroBased(g.maxActiveZones()),
         zeroBased(g.maxOpenZones()),
-        g.zoneDescriptorExtensionBytes() / 64);
+        g.zoneDescriptorExtensionBytes() / 64,
+        readAcrossZoneBoundaries);
   }
 
   private static int zeroBased(int limit) {
@@ -60,6 +70,7 @@ public record NamespaceIdentity(
     java.util.Arrays.fill(buffer, 0, BYTES, (byte) 0);
     ByteBuffer out = ByteBuffer.wrap(buffer).order(ByteOrder.LITTLE_ENDIAN);
     out.putInt(MAR_OFFSET, maxActiveResources);
+    out.putShort(OZCS_OFFSET, (short) (readAcrossZoneBoundaries ? OZCS_RAZB : 0));
     out.putInt(MOR_OFFSET, maxOpenResources);
     out.putLong(ZSZE_OFFSET, zoneSizeBlocks);
     buffer[ZDES_OFFSET] = (byte) zoneDescriptorExtensionUnits;
@@ -77,6 +88,8 @@ public record NamespaceIdentity(
         + maxActiveResources
         + ", MOR="
         + maxOpenResources
-        + " (zero-based)]";
+        + " (zero-based), RAZB="
+        + (readAcrossZoneBoundaries ? 1 : 0)
+        + "]";
   }
 }

@@ -32,6 +32,16 @@ public enum ReportFilter {
     return code;
   }
 
+  /** The filter with Reporting Options value {@code code}; other values are reserved. */
+  public static java.util.Optional<ReportFilter> fromCode(int code) {
+    for (ReportFilter f : values()) {
+      if (f.code == code) {
+        return java.util.Optional.of(f);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** True if a zone in {@code zoneState} is listed. */
   public boolean accepts(ZoneState zoneState) {
     return state == null || state == zoneState;

@@ -27,14 +27,21 @@ import org.csdlab.zns.timing.TimingProfile;
  * that command's latency. Refused commands cost no modeled time.
  */
 public final class ZnsDevice implements AutoCloseable {
-  /** The largest read, in bytes, one call can return (a Java array's limit). */
-  public static final int MAX_TRANSFER_BYTES = Integer.MAX_VALUE - 8;
+  /**
+   * The largest data transfer one command may have (MDTS), in bytes, and the default: 1 GiB, more
+   * than any caller in csdlab moves at once and within a Java array's limit.
+   */
+  public static final int MAX_TRANSFER_BYTES = TransferLimits.MAX_BYTES;
 
   private final Geometry geometry;
   private final ZoneSlot[] zones;
   private final ZoneResources resources;
   private final ZoneStorage backend;
   private final ZoneWriter writer;
+  private final ZoneReader reader;
+  private final TransferLimits limits;
+  private final boolean readAcrossZoneBoundaries;
+  private final boolean deallocatedErrors;
   private final ZoneManagement management;
   private final StatsRecorder stats;
   private final DeviceClock clock;
@@ -68,6 +75,12 @@ public final class ZnsDevice implements AutoCloseable {
       throw e;
     }
     this.implicitClose = builder.implicitClose;
+    this.limits = builder.limits();
+    this.readAcrossZoneBoundaries = builder.readAcrossZoneBoundaries;
+    this.deallocatedErrors = builder.deallocatedErrors;
+    this.reader =
+        new ZoneReader(
+            zones, geometry, backend, faults, readAcrossZoneBoundaries, deallocatedErrors);
     this.writer =
         new ZoneWriter(resources, backend, geometry.blockSizeBytes(), builder.implicitClose);
     this.stats = new StatsRecorder(geometry.zoneCount());
@@ -82,7 +95,8 @@ public final class ZnsDevice implements AutoCloseable {
 
   /**
    * Opens the persistent device image at {@code file}, taking the geometry from it. Zones that were
-   * opened come back Closed (Empty if nothing was written to them).
+   * opened come back Closed; opened or Closed zones with nothing written and no extension come back
+   * Empty.
    *
    * @throws InvalidImageException the file is not a device image or is corrupt (it is left
    *     untouched)
@@ -109,27 +123,19 @@ public final class ZnsDevice implements AutoCloseable {
   // ---------------------------------------------------------------- read
 
   /**
-   * Reads {@code blocks} logical blocks from {@code lba}; the range may span zones. Blocks not
-   * written, and blocks between a zone's capacity and its size, read as zeros.
+   * Reads {@code blocks} logical blocks from {@code lba}. The range may cross a zone boundary only
+   * if the device reads across zone boundaries ({@link Builder#readAcrossZoneBoundaries}, off by
+   * default). Blocks not written, and blocks between a zone's capacity and its size, read as zeros,
+   * unless DULBE is enabled ({@link Builder#deallocatedErrors}).
    *
-   * @throws ZnsException LBA Out of Range, Zone Is Offline, Unrecovered Read Error (injected),
-   *     Invalid Field (no blocks)
+   * @throws ZnsException LBA Out of Range, Zone Boundary Error (crosses a zone boundary), Zone Is
+   *     Offline, Unrecovered Read Error (injected), Deallocated or Unwritten Logical Block (DULBE),
+   *     Invalid Field (no blocks, more than MDTS allows)
    */
   public byte[] read(long lba, int blocks) {
     checkRange("read", lba, blocks);
     int blockSize = geometry.blockSizeBytes();
-    if ((long) blocks * blockSize > MAX_TRANSFER_BYTES) {
-      throw new ZnsException(
-          StatusCode.INVALID_FIELD,
-          "read",
-          ZnsException.NONE,
-          ZnsException.NONE,
-          "read: "
-              + blocks
-              + " blocks is more than one read can return ("
-              + MAX_TRANSFER_BYTES
-              + " bytes)");
-    }
+    limits.checkTransfer("read", (long) blocks * blockSize);
     byte[] out = new byte[blocks * blockSize];
     read(lba, blocks, out, 0);
     return out;
@@ -137,17 +143,19 @@ public final class ZnsDevice implements AutoCloseable {
 
   /**
    * Reads {@code blocks} logical blocks from {@code lba} into {@code buffer} at {@code offset}, as
-   * {@link #read(long, int)} does but without allocating; the range may span zones. If the command
-   * is refused, the buffer may already hold some of the data.
+   * {@link #read(long, int)} does but without allocating. Every block is checked before any is
+   * copied, so a refused command leaves the buffer as it was.
    *
-   * @throws ZnsException LBA Out of Range, Zone Is Offline, Unrecovered Read Error (injected),
-   *     Invalid Field (no blocks, or the buffer cannot hold them from {@code offset})
+   * @throws ZnsException LBA Out of Range, Zone Boundary Error, Zone Is Offline, Unrecovered Read
+   *     Error (injected), Deallocated or Unwritten Logical Block (DULBE), Invalid Field (no blocks,
+   *     more than MDTS allows, or the buffer cannot hold them from {@code offset})
    */
   public void read(long lba, int blocks, byte[] buffer, int offset) {
     Objects.requireNonNull(buffer, "buffer");
     faults.admit("read");
     checkRange("read", lba, blocks);
     int blockSize = geometry.blockSizeBytes();
+    limits.checkTransfer("read", (long) blocks * blockSize);
     if (offset < 0 || (long) blocks * blockSize > buffer.length - (long) offset) {
       throw new ZnsException(
           StatusCode.INVALID_FIELD,
@@ -163,46 +171,8 @@ public final class ZnsDevice implements AutoCloseable {
               + " bytes from offset "
               + offset);
     }
-    int length = blocks * blockSize;
-    byte[] out = buffer;
-    long at = lba;
-    long end = lba + blocks;
-    while (at < end) {
-      ZoneSlot zone = zones[geometry.zoneOf(at)];
-      long n = Math.min(end, zone.startLba + zone.sizeBlocks) - at;
-      zone.lock.lock();
-      try {
-        if (zone.state == ZoneState.OFFLINE) {
-          throw ZnsException.refuse(
-              StatusCode.ZONE_IS_OFFLINE,
-              "read",
-              zone,
-              "read from zone " + zone.id + ": the zone is OFFLINE and cannot be read");
-        }
-        long bad = faults.firstUnreadable(at, n);
-        if (bad >= 0) {
-          throw ZnsException.refuse(
-              StatusCode.UNRECOVERED_READ_ERROR,
-              "read",
-              zone,
-              "read from zone "
-                  + zone.id
-                  + ": lba "
-                  + bad
-                  + " cannot be read (injected media error)");
-        }
-        backend.read(
-            zone.id,
-            (at - zone.startLba) * blockSize,
-            out,
-            offset + (int) ((at - lba) * blockSize),
-            (int) (n * blockSize));
-      } finally {
-        zone.lock.unlock();
-      }
-      at += n;
-    }
-    stats.command(CommandKind.READ, length);
+    reader.read(lba, blocks, buffer, offset);
+    stats.command(CommandKind.READ, (long) blocks * blockSize);
     clock.read(lba, blocks);
   }
 
@@ -213,12 +183,14 @@ public final class ZnsDevice implements AutoCloseable {
    * pointer. An Empty or Closed zone opens implicitly; a zone written to its capacity becomes Full.
    *
    * @throws ZnsException Zone Invalid Write, Zone Boundary Error, Zone Is Full / Read Only /
-   *     Offline, Too Many Open / Active Zones, LBA Out of Range, Invalid Field
+   *     Offline, Too Many Open / Active Zones, LBA Out of Range, Invalid Field (not whole blocks,
+   *     more than MDTS allows)
    */
   public void write(long lba, byte[] data) {
     faults.admit("write");
     int blocks = blocksOf("write", data);
     checkRange("write", lba, blocks);
+    limits.checkTransfer("write", data.length);
     int zone = geometry.zoneOf(lba);
     writer.store("write", zones[zone], lba, data, blocks);
     stats.command(CommandKind.WRITE, data.length);
@@ -234,13 +206,14 @@ public final class ZnsDevice implements AutoCloseable {
    * Appends {@code data} (a whole number of blocks) to the zone starting at {@code zoneStartLba}
    * and returns the LBA of the first block written.
    *
-   * @throws ZnsException Invalid Field (not a zone start), Zone Boundary Error, Zone Is Full / Read
-   *     Only / Offline, Too Many Open / Active Zones, LBA Out of Range
+   * @throws ZnsException Invalid Field (not a zone start, more than MDTS or ZASL allows), Zone
+   *     Boundary Error, Zone Is Full / Read Only / Offline, Too Many Open / Active Zones, LBA Out
+   *     of Range
    */
   public long append(long zoneStartLba, byte[] data) {
     faults.admit("append");
     int blocks = blocksOf("append", data);
-    checkRange("append", zoneStartLba, 1);
+    checkLba("append", zoneStartLba);
     ZoneSlot zone = zones[geometry.zoneOf(zoneStartLba)];
     if (zoneStartLba != zone.startLba) {
       throw ZnsException.refuse(
@@ -255,6 +228,7 @@ public final class ZnsDevice implements AutoCloseable {
               + zone.startLba
               + "; appends name the zone start LBA");
     }
+    limits.checkAppend(zone, data.length);
     long first = writer.store("append", zone, -1, data, blocks);
     stats.command(CommandKind.APPEND, data.length);
     stats.zoneWritten(zone.id);
@@ -266,13 +240,36 @@ public final class ZnsDevice implements AutoCloseable {
     return first;
   }
 
+  /**
+   * Write Zeroes: {@code blocks} zero blocks at {@code lba}, which must be its zone's write
+   * pointer, exactly as a {@link #write} of zeros would store them (the zone opens implicitly and
+   * becomes Full at its capacity; with DULBE the blocks then read as written). No data crosses the
+   * host link, so MDTS does not limit it.
+   *
+   * @throws ZnsException Zone Invalid Write, Zone Boundary Error, Zone Is Full / Read Only /
+   *     Offline, Too Many Open / Active Zones, LBA Out of Range, Invalid Field (no blocks)
+   */
+  public void writeZeroes(long lba, int blocks) {
+    faults.admit("write zeroes");
+    checkRange("write zeroes", lba, blocks);
+    int zone = geometry.zoneOf(lba);
+    writer.store("write zeroes", zones[zone], lba, null, blocks);
+    stats.command(CommandKind.WRITE_ZEROES, 0);
+    stats.zoneWritten(zone);
+    clock.writeZeroes(zone, lba, (long) blocks * geometry.blockSizeBytes());
+    DeviceJournal j = journal;
+    if (j != null) {
+      j.record(new DeviceJournal.WriteZeroes(lba, blocks));
+    }
+  }
+
   // ---------------------------------------------------------------- zone management
 
   /**
    * Applies a Zone Management Send action to one zone.
    *
-   * @throws ZnsException Invalid Zone State Transition, Too Many Open / Active Zones, LBA Out of
-   *     Range (no such zone)
+   * @throws ZnsException Invalid Zone State Transition, Too Many Open / Active Zones, Invalid Field
+   *     (no such zone)
    */
   public void manage(int zoneId, ZoneAction action) {
     faults.admit("zone management send");
@@ -309,10 +306,11 @@ public final class ZnsDevice implements AutoCloseable {
    * with an Empty zone, which becomes Closed and so takes an active resource. A reset removes it.
    *
    * @throws ZnsException Invalid Field (no extensions, wrong size), Invalid Zone State Transition
-   *     (zone not Empty), Too Many Active Zones, LBA Out of Range (no such zone)
+   *     (zone not Empty), Too Many Active Zones, Invalid Field (no such zone)
    */
   public void setDescriptorExtension(int zoneId, byte[] extension) {
     faults.admit("set zone descriptor extension");
+    limits.checkTransfer("set zone descriptor extension", extension.length);
     management.setDescriptorExtension(zoneId, extension);
     stats.command(CommandKind.ZONE_MANAGEMENT_SEND, extension.length);
     clock.none();
@@ -348,6 +346,11 @@ public final class ZnsDevice implements AutoCloseable {
     } finally {
       resources.lock.unlock();
     }
+  }
+
+  /** Refuses a command that would transfer more than MDTS allows. */
+  void checkTransfer(String command, long bytes) {
+    limits.checkTransfer(command, bytes);
   }
 
   /** Report entries (zone and its extension, or null) for an Extended Report Zones. */
@@ -531,9 +534,53 @@ public final class ZnsDevice implements AutoCloseable {
     return executor.execute(java.util.Objects.requireNonNull(command, "command"));
   }
 
-  /** What Identify reports about this namespace (MAR and MOR zero-based). */
+  /** What Identify reports about this namespace (MAR and MOR zero-based, RAZB). */
   public NamespaceIdentity identify() {
-    return NamespaceIdentity.of(geometry);
+    return NamespaceIdentity.of(geometry, readAcrossZoneBoundaries);
+  }
+
+  /** What Identify reports about the controller's transfer limits (MDTS and ZASL). */
+  public ControllerIdentity identifyController() {
+    return ControllerIdentity.of(limits);
+  }
+
+  /**
+   * Whether a read may cross a zone boundary (RAZB); see {@link Builder#readAcrossZoneBoundaries}.
+   */
+  public boolean readsAcrossZoneBoundaries() {
+    return readAcrossZoneBoundaries;
+  }
+
+  /**
+   * Whether reads of blocks never written fail with Deallocated or Unwritten Logical Block (DULBE);
+   * see {@link Builder#deallocatedErrors}.
+   */
+  public boolean deallocatedErrors() {
+    return deallocatedErrors;
+  }
+
+  /** The largest data transfer of one command, in bytes (MDTS). */
+  public int maxTransferBytes() {
+    return limits.maxTransferBytes();
+  }
+
+  /** The largest data transfer of one Zone Append, in bytes (ZASL). */
+  public int maxZoneAppendBytes() {
+    return limits.maxAppendBytes();
+  }
+
+  /**
+   * A builder with this device's geometry and every setting (timing, implicit close, RAZB, DULBE,
+   * MDTS, ZASL), without its file: for a replay that must behave as this device does.
+   */
+  Builder toBuilder() {
+    return builder(geometry)
+        .timing(clock.profile())
+        .implicitClose(implicitClose)
+        .readAcrossZoneBoundaries(readAcrossZoneBoundaries)
+        .deallocatedErrors(deallocatedErrors)
+        .maxTransferBytes(limits.maxTransferBytes())
+        .maxZoneAppendBytes(limits.maxAppendBytes());
   }
 
   // ---------------------------------------------------------------- faults
@@ -580,6 +627,11 @@ public final class ZnsDevice implements AutoCloseable {
     return data.length / blockSize;
   }
 
+  /**
+   * Checks that {@code blocks} blocks from {@code lba} lie on the device. The comparisons cannot
+   * overflow: {@code lba + blocks} for an LBA near {@code Long.MAX_VALUE} would wrap negative and
+   * pass.
+   */
   private void checkRange(String command, long lba, int blocks) {
     if (blocks <= 0) {
       throw new ZnsException(
@@ -589,7 +641,11 @@ public final class ZnsDevice implements AutoCloseable {
           ZnsException.NONE,
           command + ": block count is " + blocks + "; it must be at least 1");
     }
-    if (lba < 0 || lba + blocks > geometry.totalBlocks()) {
+    long total = geometry.totalBlocks();
+    if (lba < 0 || lba >= total || blocks > total - lba) {
+      // lba >= 0 and blocks <= Integer.MAX_VALUE: the last LBA is below 2^64, exact as unsigned
+      String last =
+          lba < 0 ? Long.toString(lba + blocks - 1) : Long.toUnsignedString(lba + blocks - 1);
       throw new ZnsException(
           StatusCode.LBA_OUT_OF_RANGE,
           command,
@@ -599,8 +655,25 @@ public final class ZnsDevice implements AutoCloseable {
               + ": lbas "
               + lba
               + " to "
-              + (lba + blocks - 1)
+              + last
               + " are outside the device (lbas 0 to "
+              + (total - 1)
+              + ")");
+    }
+  }
+
+  /** Checks that {@code lba} is on the device. */
+  private void checkLba(String command, long lba) {
+    if (lba < 0 || lba >= geometry.totalBlocks()) {
+      throw new ZnsException(
+          StatusCode.LBA_OUT_OF_RANGE,
+          command,
+          ZnsException.NONE,
+          ZnsException.NONE,
+          command
+              + ": lba "
+              + lba
+              + " is outside the device (lbas 0 to "
               + (geometry.totalBlocks() - 1)
               + ")");
     }
@@ -613,6 +686,10 @@ public final class ZnsDevice implements AutoCloseable {
     private java.nio.file.Path file;
     private boolean syncWrites;
     private TimingProfile timing = TimingProfile.instant();
+    private boolean readAcrossZoneBoundaries;
+    private boolean deallocatedErrors;
+    private int maxTransferBytes = MAX_TRANSFER_BYTES;
+    private int maxZoneAppendBytes = -1;
 
     private Builder(Geometry geometry) {
       this.geometry = Objects.requireNonNull(geometry, "geometry");
@@ -657,8 +734,58 @@ public final class ZnsDevice implements AutoCloseable {
       return this;
     }
 
-    /** The device: every zone Empty, or as stored in its {@link #file}. */
+    /**
+     * Whether a read may cross a zone boundary (RAZB; false, the default, as Identify reports it):
+     * when false such a read fails with Zone Boundary Error.
+     */
+    public Builder readAcrossZoneBoundaries(boolean readAcrossZoneBoundaries) {
+      this.readAcrossZoneBoundaries = readAcrossZoneBoundaries;
+      return this;
+    }
+
+    /**
+     * Whether DULBE is enabled (false, the default): reads of blocks never written since the zone
+     * was last reset (past the data written, including the rest of a finished zone and the blocks
+     * between a zone's capacity and its size) fail with Deallocated or Unwritten Logical Block
+     * instead of returning zeros, as a drive with that error recovery feature set does.
+     */
+    public Builder deallocatedErrors(boolean deallocatedErrors) {
+      this.deallocatedErrors = deallocatedErrors;
+      return this;
+    }
+
+    /**
+     * The largest data transfer of one read, write or append, and of one report buffer (MDTS): a
+     * power of two from 8 KiB to 1 GiB, default {@link #MAX_TRANSFER_BYTES} (1 GiB). Larger
+     * commands fail with Invalid Field.
+     */
+    public Builder maxTransferBytes(int maxTransferBytes) {
+      this.maxTransferBytes = maxTransferBytes;
+      return this;
+    }
+
+    /**
+     * The largest data transfer of one Zone Append (ZASL): a power of two from 8 KiB up to the
+     * {@link #maxTransferBytes}, which it follows unless set. Larger appends fail with Invalid
+     * Field.
+     */
+    public Builder maxZoneAppendBytes(int maxZoneAppendBytes) {
+      this.maxZoneAppendBytes = maxZoneAppendBytes;
+      return this;
+    }
+
+    private TransferLimits limits() {
+      return new TransferLimits(
+          maxTransferBytes, maxZoneAppendBytes < 0 ? maxTransferBytes : maxZoneAppendBytes);
+    }
+
+    /**
+     * The device: every zone Empty, or as stored in its {@link #file}.
+     *
+     * @throws IllegalArgumentException a transfer limit is not a power of two from 8 KiB to 1 GiB
+     */
     public ZnsDevice build() {
+      limits(); // refuse bad limits before a file is opened
       return new ZnsDevice(this);
     }
   }

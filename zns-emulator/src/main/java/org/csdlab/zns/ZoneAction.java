@@ -24,6 +24,20 @@ public enum ZoneAction {
     return code;
   }
 
+  /**
+   * The action with Zone Send Action value {@code code}, if it is one of these five; other values
+   * are Set Zone Descriptor Extension (10h, {@link Command.SetZoneDescriptorExtension}) or
+   * reserved.
+   */
+  public static java.util.Optional<ZoneAction> fromCode(int code) {
+    for (ZoneAction a : values()) {
+      if (a.code == code) {
+        return java.util.Optional.of(a);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The command name used in error messages, e.g. "open". */
   String commandName() {
     return name().toLowerCase(java.util.Locale.ROOT);

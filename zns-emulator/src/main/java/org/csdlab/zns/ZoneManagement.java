@@ -32,15 +32,15 @@ final class ZoneManagement {
    * Applies a Zone Management Send action to one zone; returns the zones erased (the zone, if it
    * was reset from a state other than Empty).
    *
-   * @throws ZnsException Invalid Zone State Transition, Too Many Open / Active Zones, LBA Out of
-   *     Range (no such zone)
+   * @throws ZnsException Invalid Zone State Transition, Too Many Open / Active Zones, Invalid Field
+   *     (no such zone)
    */
   List<Integer> manage(int zoneId, ZoneAction action) {
     Objects.requireNonNull(action, "action");
     String command = action.commandName();
     if (zoneId < 0 || zoneId >= zones.length) {
       throw new ZnsException(
-          StatusCode.LBA_OUT_OF_RANGE,
+          StatusCode.INVALID_FIELD,
           command,
           zoneId,
           ZnsException.NONE,
@@ -72,7 +72,7 @@ final class ZoneManagement {
         checkResources(
             command,
             zone,
-            activeNeeded(zone.state, action, to),
+            activeNeeded(zone.state, to),
             !zone.state.isOpen() && to.isOpen() ? 1 : 0);
         return erased(zone, action, to);
       } finally {
@@ -141,13 +141,12 @@ final class ZoneManagement {
   }
 
   /**
-   * Finish from Empty makes the zone active for a moment, so it needs a free active resource too.
+   * A zone that becomes active needs a free active resource. Finish of an Empty zone does not: the
+   * zone goes straight to Full (the state machine of ZNS §2.1.1.3; QEMU does the same), so it
+   * succeeds at the limit.
    */
-  private static int activeNeeded(ZoneState from, ZoneAction action, ZoneState to) {
-    if (from.isActive()) {
-      return 0;
-    }
-    return to.isActive() || (action == ZoneAction.FINISH && from == ZoneState.EMPTY) ? 1 : 0;
+  private static int activeNeeded(ZoneState from, ZoneState to) {
+    return !from.isActive() && to.isActive() ? 1 : 0;
   }
 
   private void checkResources(String command, ZoneSlot zone, int activeNeeded, int openNeeded) {
@@ -186,14 +185,14 @@ final class ZoneManagement {
    * with an Empty zone, which becomes Closed and so takes an active resource. A reset removes it.
    *
    * @throws ZnsException Invalid Field (no extensions, wrong size), Invalid Zone State Transition
-   *     (zone not Empty), Too Many Active Zones, LBA Out of Range (no such zone)
+   *     (zone not Empty), Too Many Active Zones, Invalid Field (no such zone)
    */
   void setDescriptorExtension(int zoneId, byte[] extension) {
     Objects.requireNonNull(extension, "extension");
     String command = "set zone descriptor extension";
     if (zoneId < 0 || zoneId >= zones.length) {
       throw new ZnsException(
-          StatusCode.LBA_OUT_OF_RANGE,
+          StatusCode.INVALID_FIELD,
           command,
           zoneId,
           ZnsException.NONE,

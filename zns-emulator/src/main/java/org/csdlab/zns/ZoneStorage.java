@@ -15,6 +15,30 @@ interface ZoneStorage extends AutoCloseable {
    */
   void read(int zone, long offset, byte[] dst, int dstOffset, int length);
 
+  /**
+   * Stores {@code length} zero bytes at byte {@code offset} of zone {@code zone}'s writable area
+   * (Write Zeroes), through {@link #write} in chunks of at most {@link #ZERO_CHUNK_BYTES}, so the
+   * buffer does not grow with the command.
+   */
+  default void writeZeroes(int zone, long offset, long length) {
+    byte[] zeros = new byte[(int) Math.min(length, ZERO_CHUNK_BYTES)];
+    for (long done = 0; done < length; done += zeros.length) {
+      if (length - done < zeros.length) {
+        zeros = new byte[(int) (length - done)];
+      }
+      write(zone, offset + done, zeros);
+    }
+  }
+
+  /** The largest buffer of zeros {@link #writeZeroes} stores at once. */
+  int ZERO_CHUNK_BYTES = 256 * 1024;
+
+  /**
+   * Bytes from zone {@code zone}'s start that hold written data (its writes are sequential, so
+   * everything below is written); 0 after a reset. A Finish does not move it.
+   */
+  long storedBytes(int zone);
+
   /** Forgets all data of zone {@code zone} (a zone reset). */
   void discard(int zone);
 

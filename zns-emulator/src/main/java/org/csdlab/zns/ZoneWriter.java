@@ -19,7 +19,10 @@ final class ZoneWriter {
     this.implicitClose = implicitClose;
   }
 
-  /** Write ({@code lba >= 0}) or append ({@code lba < 0}); returns the first LBA written. */
+  /**
+   * Write ({@code lba >= 0}) or append ({@code lba < 0}) of {@code data}, or of {@code blocks} zero
+   * blocks if {@code data} is null (Write Zeroes); returns the first LBA written.
+   */
   long store(String command, ZoneSlot zone, long lba, byte[] data, int blocks) {
     zone.lock.lock();
     try {
@@ -30,7 +33,12 @@ final class ZoneWriter {
       } finally {
         resources.lock.unlock();
       }
-      backend.write(zone.id, (start - zone.startLba) * blockSizeBytes, data);
+      long offset = (start - zone.startLba) * blockSizeBytes;
+      if (data == null) {
+        backend.writeZeroes(zone.id, offset, (long) blocks * blockSizeBytes);
+      } else {
+        backend.write(zone.id, offset, data);
+      }
       resources.lock.lock();
       try {
         zone.writePointer = start + blocks;
@@ -80,7 +88,7 @@ final class ZoneWriter {
           zone,
           where + ": lba " + lba + " is not the write pointer " + zone.writePointer);
     }
-    if (start + blocks > zone.capacityEnd()) {
+    if (blocks > zone.capacityEnd() - start) {
       throw ZnsException.refuse(
           StatusCode.ZONE_BOUNDARY_ERROR,
           command,

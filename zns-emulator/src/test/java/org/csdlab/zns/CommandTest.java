@@ -47,6 +47,20 @@ class CommandTest {
   }
 
   @Test
+  void zoneManagementSendAtOrPastNamespaceSizeIsInvalidField() {
+    for (long slba : new long[] {Devices.SMALL.totalBlocks(), Long.MAX_VALUE, -1}) {
+      Completion c = d.submit(new Command.ZoneManagementSend(slba, ZoneAction.OPEN, false));
+      assertEquals(StatusCode.INVALID_FIELD, c.status(), "slba " + slba);
+      assertEquals(0, c.statusCodeType());
+      assertEquals(0x02, c.statusCode());
+    }
+    ZnsException e = Devices.refused(StatusCode.INVALID_FIELD, () -> d.manage(8, ZoneAction.OPEN));
+    assertEquals(
+        "open zone 8: the device has zones 0 to 7 (Invalid Field in Command, status 0x02)",
+        e.getMessage());
+  }
+
+  @Test
   void zoneManagementSendWithSelectAllActsOnAllZones() {
     d.write(start(1), blocks(1, 1));
     d.write(start(2), blocks(1, 1));

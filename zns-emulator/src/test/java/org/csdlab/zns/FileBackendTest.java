@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FileBackendTest {
   @TempDir Path dir;
@@ -68,6 +70,24 @@ class FileBackendTest {
     try (ZnsDevice dev = device(file)) {
       assertEquals(ZoneState.CLOSED, dev.zone(0).state());
       assertEquals(ZoneState.EMPTY, dev.zone(1).state());
+      Devices.assertCounts(dev, 0, 1);
+    }
+  }
+
+  @Test
+  void openedThenClosedZoneWithNothingWrittenComesBackEmpty() {
+    Path file = dir.resolve("dev.img");
+    try (ZnsDevice first = device(file)) {
+      first.manage(1, ZoneAction.OPEN);
+      first.manage(1, ZoneAction.CLOSE); // Closed, write pointer still at the zone start
+      first.write(start(2), blocks(1, 1));
+      first.manage(2, ZoneAction.CLOSE);
+      Devices.assertCounts(first, 0, 2);
+    }
+    try (ZnsDevice dev = device(file)) {
+      assertEquals(ZoneState.EMPTY, dev.zone(1).state());
+      assertEquals(start(1), dev.zone(1).writePointer());
+      assertEquals(ZoneState.CLOSED, dev.zone(2).state());
       Devices.assertCounts(dev, 0, 1);
     }
   }
@@ -253,6 +273,61 @@ class FileBackendTest {
     String before = sha256(file);
     InvalidImageException e = assertThrows(InvalidImageException.class, () -> device(file));
     assertTrue(e.getMessage().contains("zone 1 has unknown zone state code 0x7"), e.getMessage());
+    assertEquals(before, sha256(file));
+  }
+
+  /** Geometry of {@link #contradictoryZoneTableIsRefusedAndFileUnchanged}: 64-byte extensions. */
+  private static final Geometry WITH_EXTENSIONS =
+      Geometry.builder()
+          .zoneCount(4)
+          .zoneSizeBlocks(16)
+          .zoneCapacityBlocks(12)
+          .blockSizeBytes(512)
+          .maxOpenZones(2)
+          .maxActiveZones(3)
+          .zoneDescriptorExtensionBytes(64)
+          .build();
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "SMALL | 1 | 0x1 | 0 | 19 | zone 1 is EMPTY but its write pointer 19 is past the zone start 16",
+        "EXT   | 1 | 0x1 | 1 | 16 | zone 1 is EMPTY but has a valid zone descriptor extension;"
+            + " only a Closed, opened or Full zone can hold one",
+        "SMALL | 1 | 0xE | 0 | 19 | zone 1 is FULL but its write pointer 19 is not the zone capacity"
+            + " end 28",
+        "SMALL | 1 | 0x4 | 0 | 28 | zone 1 is CLOSED but its write pointer 28 is the zone capacity"
+            + " end; a zone written to its capacity is FULL",
+        "SMALL | 1 | 0x2 | 0 | 28 | zone 1 is IMPLICITLY_OPENED but its write pointer 28 is the zone"
+            + " capacity end; a zone written to its capacity is FULL",
+        "SMALL | 1 | 0x4 | 1 | 20 | zone 1 has the zone descriptor extension flag but the geometry"
+            + " has no extensions",
+        "SMALL | 1 | 0x4 | 6 | 20 | zone 1 has unknown flag bits 0x6 (only bit 0, ZDEV, is defined)"
+      })
+  void contradictoryZoneTableIsRefusedAndFileUnchanged(
+      String geometry, int zone, String state, int flags, long writePointer, String message)
+      throws Exception {
+    Geometry g = geometry.equals("EXT") ? WITH_EXTENSIONS : SMALL;
+    Path file = dir.resolve("contradiction.img");
+    ZnsDevice.builder(g).file(file).build().close();
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+      long entry =
+          DeviceImageLayout.ZONE_TABLE_OFFSET + (long) zone * DeviceImageLayout.zoneEntryLength(g);
+      raf.seek(entry + DeviceImageLayout.ZONE_STATE_OFFSET);
+      raf.writeInt(Integer.reverseBytes(Integer.decode(state)));
+      raf.seek(entry + DeviceImageLayout.ZONE_FLAGS_OFFSET);
+      raf.writeInt(Integer.reverseBytes(flags));
+      raf.seek(entry + DeviceImageLayout.ZONE_WRITE_POINTER_OFFSET);
+      raf.writeLong(Long.reverseBytes(writePointer));
+    }
+    String before = sha256(file);
+    InvalidImageException e =
+        assertThrows(InvalidImageException.class, () -> ZnsDevice.builder(g).file(file).build());
+    assertEquals("device image " + file + ": " + message, e.getMessage());
+    // PRE    assertEquals(zone, e.zone());
+    assertEquals(before, sha256(file));
+    assertThrows(InvalidImageException.class, () -> ZnsDevice.open(file));
     assertEquals(before, sha256(file));
   }
 

@@ -81,12 +81,15 @@ class ResourceAccountingTest {
   }
 
   @Test
-  void finishFromEmptyNeedsAFreeActiveResource() {
+  void finishOfEmptyZoneAtActiveLimitGoesStraightToFull() {
     for (int z = 0; z < 3; z++) {
       d.write(start(z), blocks(1, 1));
       d.manage(z, ZoneAction.CLOSE);
     }
-    refused(StatusCode.TOO_MANY_ACTIVE_ZONES, () -> d.manage(3, ZoneAction.FINISH));
+    d.manage(3, ZoneAction.FINISH); // Empty -> Full needs no active resource (ZNS §2.1.1.3.6)
+    assertEquals(ZoneState.FULL, d.zone(3).state());
+    assertEquals(start(3) + 12, d.zone(3).writePointer());
+    assertCounts(d, 0, 3);
   }
 
   @Test

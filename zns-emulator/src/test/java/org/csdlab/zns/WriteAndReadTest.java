@@ -41,18 +41,6 @@ class WriteAndReadTest {
   }
 
   @Test
-  void readMaySpanZones() {
-    d.write(start(0), blocks(12, 1));
-    d.write(start(1), blocks(2, 2));
-    byte[] data = d.read(start(0) + 11, 7);
-    assertEquals(1, data[0]);
-    assertEquals(0, data[Devices.BLOCK]);
-    assertEquals(2, data[5 * Devices.BLOCK]);
-    assertEquals(0, data[4 * Devices.BLOCK + 1]);
-    assertEquals(2, data[6 * Devices.BLOCK + 1]);
-  }
-
-  @Test
   void writeNotAtWritePointerIsZoneInvalidWrite() {
     d.write(start(3), blocks(2, 1));
     ZnsException e =

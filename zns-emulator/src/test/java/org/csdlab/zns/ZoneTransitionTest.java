@@ -130,8 +130,8 @@ class ZoneTransitionTest {
   }
 
   @Test
-  void manageOfUnknownZoneIsLbaOutOfRange() {
-    refused(StatusCode.LBA_OUT_OF_RANGE, () -> Devices.small().manage(8, ZoneAction.OPEN));
+  void manageOfUnknownZoneIsInvalidField() {
+    refused(StatusCode.INVALID_FIELD, () -> Devices.small().manage(8, ZoneAction.OPEN));
   }
 
   @ParameterizedTest

@@ -78,6 +78,15 @@ public final class ModeledClock {
   }
 
   /**
+   * Writes zeroes synchronously at now (no data over the host link); now moves to the completion.
+   *
+   * @return the latency in ns
+   */
+  public synchronized long writeZeroes(int zone, long zoneOffsetBytes, long bytes) {
+    return finish(model.writeZeroes(zone, zoneOffsetBytes, bytes, now));
+  }
+
+  /**
    * Resets a zone synchronously at now; now moves to the completion.
    *
    * @return the latency in ns

@@ -108,23 +108,40 @@ public final class TimingModel {
       return complete(submitNanos, bytes);
     }
     linkFree = Math.max(submitNanos, linkFree) + profile.linkTransferNanos(bytes);
-    long arrived = linkFree;
-    long done =
-        forEachPage(
-            zone,
-            zoneOffsetBytes,
-            bytes,
-            arrived,
-            (die, channel, pageBytes) -> {
-              long transferred =
-                  Math.max(arrived, Math.max(channelFree[channel], dieFree[die]))
-                      + profile.channelTransferNanos(pageBytes);
-              channelFree[channel] = transferred;
-              long programmed = transferred + profile.programLatencyNanos();
-              dieFree[die] = programmed;
-              return programmed;
-            });
-    return complete(done, bytes);
+    return complete(program(zone, zoneOffsetBytes, bytes, linkFree), bytes);
+  }
+
+  /**
+   * Models a Write Zeroes of {@code bytes} bytes at {@code zoneOffsetBytes} into {@code zone}: the
+   * dies program as for a write, but no data crosses the host link.
+   *
+   * @return the modeled completion time in ns, never before {@code submitNanos}
+   */
+  public synchronized long writeZeroes(
+      int zone, long zoneOffsetBytes, long bytes, long submitNanos) {
+    check("write zeroes", zone, zoneOffsetBytes, bytes, submitNanos);
+    if (profile.noDelays() || bytes == 0) {
+      return complete(submitNanos, 0);
+    }
+    return complete(program(zone, zoneOffsetBytes, bytes, submitNanos), 0);
+  }
+
+  /** Moves the pages over their channels to their dies and programs them, from {@code arrived}. */
+  private long program(int zone, long zoneOffsetBytes, long bytes, long arrived) {
+    return forEachPage(
+        zone,
+        zoneOffsetBytes,
+        bytes,
+        arrived,
+        (die, channel, pageBytes) -> {
+          long transferred =
+              Math.max(arrived, Math.max(channelFree[channel], dieFree[die]))
+                  + profile.channelTransferNanos(pageBytes);
+          channelFree[channel] = transferred;
+          long programmed = transferred + profile.programLatencyNanos();
+          dieFree[die] = programmed;
+          return programmed;
+        });
   }
 
   /**
