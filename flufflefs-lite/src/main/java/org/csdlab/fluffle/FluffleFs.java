@@ -72,6 +72,8 @@ public final class FluffleFs implements AutoCloseable {
    *
    * @throws NotFluffleFsException no flufflefs-lite superblock
    * @throws CorruptImageException damaged superblock, no valid checkpoint, or damaged metadata
+   * @throws FsIoException the device failed a command
+   * @throws FsException recovery met a state it cannot complete from (a bug; nothing else escapes)
    */
   public static FluffleFs mount(ZnsDevice device) {
     Objects.requireNonNull(device, "device");
@@ -79,6 +81,14 @@ public final class FluffleFs implements AutoCloseable {
       return new FluffleFs(Mounter.mount(device));
     } catch (ZnsException e) {
       throw new FsIoException("", "mount failed: " + e.getMessage(), e);
+    } catch (IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      // a state recovery did not foresee; recovery may be cut short anywhere, so this is too
+      throw new FsException(
+          "",
+          "mount could not complete recovery: "
+              + e.getMessage()
+              + "; the device holds what a crash during recovery would leave",
+          e);
     }
   }
 

@@ -112,10 +112,11 @@ final class Mounter {
       long ino = cp.inodeNumbers()[i];
       v.inodes.put(ino, v.loadInode(ino, cp.inodeLbas()[i]));
     }
-    rollForward(v, cp);
+    java.util.Set<Integer> held = new java.util.HashSet<>();
+    rollForward(v, cp, held);
     checkNamespace(v);
     rebuildUsage(v);
-    reconcileZones(v);
+    reconcileZones(v, held);
     checkSummaries(v);
     // everything is checked: from here on the mount writes
     for (int z = Volume.SYSTEM_ZONES; z < g.zoneCount(); z++) {
@@ -127,6 +128,9 @@ final class Mounter {
     }
     if (v.meta.nextZone < 0) {
       v.meta.nextZone = firstFreeZone(v);
+      if (v.zones.stale[v.meta.nextZone]) {
+        v.resetZone(v.meta.nextZone);
+      }
       v.zones.role[v.meta.nextZone] = ZoneTable.Role.RESERVED;
     }
     v.checkpoint();
@@ -221,14 +225,17 @@ final class Mounter {
   /**
    * Applies the inodes fsync wrote after the checkpoint, in log order, following the metadata log
    * across zones; stops at the first block that is not the next one of the log (stale, torn or
-   * never written).
+   * never written). Adds to {@code held} the zones another mount of this device would read again
+   * although nothing recovered lives in them: the zones of the log it follows, and those of the
+   * checkpointed inode blocks and indirect nodes a fsynced inode replaces.
    */
-  private static void rollForward(Volume v, Checkpoint cp) {
+  private static void rollForward(Volume v, Checkpoint cp, java.util.Set<Integer> held) {
     int zone = cp.metaZone();
     long lba = cp.metaNextLba();
     long seq = cp.nextMetaSeq();
     int next = cp.metaNextZone();
     while (true) {
+      held.add(zone);
       long start = v.geometry.zoneStartLba(zone);
       if (lba - start >= v.zoneCapacity) {
         if (next < 0 || next == zone) {
@@ -268,6 +275,10 @@ final class Mounter {
         long ino = b.getLong(NodeBlock.INO_OFFSET);
         Inode old = v.inodes.get(ino);
         if (old != null && !old.isDirectory()) {
+          held.add(v.geometry.zoneOf(old.lba));
+          for (long nodeLba : old.nodeLba.values()) {
+            held.add(v.geometry.zoneOf(nodeLba));
+          }
           Inode recovered = v.loadInode(ino, lba);
           recovered.parent = old.parent;
           v.inodes.put(ino, recovered);
@@ -372,8 +383,14 @@ final class Mounter {
     }
   }
 
-  /** Gives every data zone a role that matches the device and what is live in it. */
-  private static void reconcileZones(Volume v) {
+  /**
+   * Gives every data zone a role that matches the device and what is live in it. A zone that holds
+   * old blocks but nothing live, and that no later mount of this device reads ({@code held}), is
+   * free at once (reset when a log takes it): recovery then has at least the free zones the
+   * filesystem had when it crashed, so its checkpoint always finds room, however often recovery
+   * itself is cut short.
+   */
+  private static void reconcileZones(Volume v, java.util.Set<Integer> held) {
     for (int z = Volume.SYSTEM_ZONES; z < v.geometry.zoneCount(); z++) {
       Zone dz = v.device.zone(z);
       ZoneState s = dz.state();
@@ -393,6 +410,10 @@ final class Mounter {
         v.zones.role[z] = ZoneTable.Role.LOG;
       } else if (v.zones.valid[z] == 0 && written == 0) {
         v.zones.role[z] = ZoneTable.Role.FREE;
+      } else if (v.zones.valid[z] == 0 && !held.contains(z)) {
+        v.zones.clear(z);
+        v.zones.role[z] = ZoneTable.Role.FREE;
+        v.zones.stale[z] = true;
       } else {
         v.zones.role[z] = ZoneTable.Role.SEALED;
       }

@@ -216,8 +216,9 @@ final class Volume {
    * cleaning pass runs first (its checkpoint may use the reserve, then frees zones).
    */
   void ensureMetadataSpace() {
-    if (cleaning) {
-      return;
+    long pending = pendingMetadataBlocks();
+    if (cleaning || pending == 0) {
+      return; // a checkpoint with nothing pending writes only its pack, which needs no log space
     }
     int attempts = 0;
     while (room(meta) + (long) spareFreeZones() * zoneCapacity < pendingMetadataBlocks() + 2
@@ -713,7 +714,7 @@ final class Volume {
     }
   }
 
-  private void resetZone(int z) {
+  void resetZone(int z) {
     device.manage(z, ZoneAction.RESET);
     zones.stale[z] = false;
     zoneResets++;

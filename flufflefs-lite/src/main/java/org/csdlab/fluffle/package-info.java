@@ -89,8 +89,13 @@
  *       is rebuilt from the maps, zones are reconciled with the device, every valid zone summary is
  *       checked against the maps (a summary that names another owner for a live block means the
  *       image is damaged), and only then does mount write: a recovery checkpoint and the resets of
- *       zones holding nothing live. A device that fails any check is refused ({@link
- *       org.csdlab.fluffle.NotFluffleFsException}, {@link
+ *       zones holding nothing live. A zone that holds nothing live and that no later mount reads
+ *       (neither in the part of the metadata log roll-forward follows nor holding a checkpointed
+ *       inode or indirect node that a fsynced inode replaced) is free at once, reset when a log
+ *       takes it: recovery has at least the free zones the filesystem had when it crashed, and a
+ *       recovery checkpoint with nothing pending writes only its pack, so recovery always finds
+ *       room, however often it is itself cut short. A device that fails any check is refused
+ *       ({@link org.csdlab.fluffle.NotFluffleFsException}, {@link
  *       org.csdlab.fluffle.CorruptImageException}) before anything is written.
  * </ul>
  *
@@ -108,7 +113,8 @@
  *       zones are reset only after the checkpoint that stops referencing them, and the other
  *       checkpoint zone is reset only while the current one holds the latest pack.
  *   <li>Recovery is idempotent: the blocks recovery appends are not FSYNC-flagged, so a crash
- *       during recovery and another mount give the same state.
+ *       during recovery and another mount give the same state. Mount fails only with an {@link
+ *       org.csdlab.fluffle.FsException}.
  * </ol>
  *
  * Not guaranteed: anything written but not synced may be lost or may survive; a single write larger
