@@ -311,7 +311,7 @@ public final class FluffleFs implements AutoCloseable {
         "",
         () -> {
           long total = v.limitBlocks() * v.blockSize;
-          long used = v.zones.liveBlocks() * v.blockSize;
+          long used = v.committedBlocks() * v.blockSize;
           return new FsStats(
               total, used, Math.max(0, total - used), v.blockSize, v.inodes.size(), v.maxInodes);
         });

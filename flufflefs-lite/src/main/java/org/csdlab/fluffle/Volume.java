@@ -115,9 +115,50 @@ final class Volume {
     return Math.max(0, zones.count(ZoneTable.Role.FREE) - superblock.reserveZones());
   }
 
-  /** Refuses (changing nothing) when {@code newBlocks} more live blocks would pass the limit. */
+  /**
+   * Blocks that are live or promised: the live blocks, and the metadata blocks pending changes will
+   * add when the next checkpoint writes them (see {@link #pendingNewMetadataBlocks()}).
+   */
+  long committedBlocks() {
+    return zones.liveBlocks() + pendingNewMetadataBlocks();
+  }
+
+  /**
+   * Metadata blocks that do not exist yet but that the next checkpoint writes: inode blocks never
+   * written, indirect nodes not on the device yet, and the blocks a directory's entry list grows
+   * by. Admission counts them, or changes each admitted alone (creates on a nearly full device)
+   * would together take live data past the limit once checkpointed.
+   */
+  long pendingNewMetadataBlocks() {
+    long n = 0;
+    int payload = blockSize - NodeBlock.HEADER_LENGTH;
+    for (Inode f : inodes.values()) {
+      if (!f.dirty && !f.entriesDirty && f.dirtyNodes.isEmpty()) {
+        continue;
+      }
+      if (f.lba < 0) {
+        n++;
+      }
+      for (long key : f.dirtyNodes) {
+        if (!f.nodeLba.containsKey(key)) {
+          n++;
+        }
+      }
+      if (f.entriesDirty) {
+        long now = (f.sizeBytes + payload - 1) / payload;
+        long next = (DirectoryCodec.encodedLength(f.entries) + payload - 1) / payload;
+        n += Math.max(0, next - now);
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Refuses (changing nothing) when {@code newBlocks} more live blocks would pass the limit,
+   * counting the blocks already promised ({@link #committedBlocks()}).
+   */
   void admit(String path, long newBlocks) {
-    long live = zones.liveBlocks();
+    long live = committedBlocks();
     if (live + newBlocks > limitBlocks()) {
       throw new NoSpaceException(
           path,
@@ -125,7 +166,7 @@ final class Volume {
               + live
               + " of "
               + limitBlocks()
-              + " blocks are live and this operation needs "
+              + " blocks are in use (live or promised to changes not yet checkpointed) and this operation needs "
               + newBlocks
               + " more; delete or truncate files"
               + " ("
