@@ -163,7 +163,7 @@ final class Cleaner {
         while (k + run < n && data.get(i + k + run) == off + run) {
           run++;
         }
-        v.device.read(start + off, run, buf, k * v.blockSize);
+        v.readBlocks(start + off, run, buf, k * v.blockSize);
         for (int r = 0; r < run; r++) {
           owners[k + r] = dataOwners.get(i + k + r);
           tags[k + r] = dataIndexes.get(i + k + r);
@@ -193,7 +193,7 @@ final class Cleaner {
     long[] tags = new long[offsets.size()];
     for (int i = 0; i < offsets.size(); i++) {
       int off = offsets.get(i);
-      images.add(v.device.read(start + off, 1));
+      images.add(v.readBlocks(start + off, 1));
       owners[i] = v.zones.owner(z, off);
       tags[i] = v.zones.tag(z, off);
     }

@@ -76,9 +76,14 @@ public final class FluffleFs implements AutoCloseable {
    * @throws FsException recovery met a state it cannot complete from (a bug; nothing else escapes)
    */
   public static FluffleFs mount(ZnsDevice device) {
+    return mount(device, Volume.BlockReads.NONE);
+  }
+
+  /** As {@link #mount(ZnsDevice)}, telling {@code reads} of every read (for tests). */
+  static FluffleFs mount(ZnsDevice device, Volume.BlockReads reads) {
     Objects.requireNonNull(device, "device");
     try {
-      return new FluffleFs(Mounter.mount(device));
+      return new FluffleFs(Mounter.mount(device, reads));
     } catch (ZnsException e) {
       throw new FsIoException("", "mount failed: " + e.getMessage(), e);
     } catch (IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException e) {
@@ -543,7 +548,7 @@ public final class FluffleFs implements AutoCloseable {
             if (lba < 0) {
               java.util.Arrays.fill(buf, off + pos, off + pos + n, (byte) 0);
             } else {
-              v.device.read(lba, 1, block, 0);
+              v.readBlocks(lba, 1, block, 0);
               System.arraycopy(block, inBlock, buf, off + pos, n);
             }
             pos += n;

@@ -134,7 +134,7 @@ final class InodeStore {
   /** Reads and checks the inode at {@code lba} with its whole block map and directory entries. */
   Inode load(long ino, long lba) {
     checkLba(lba, "inode " + ino);
-    ByteBuffer b = NodeBlock.check(v.device.read(lba, 1), lba, NodeBlock.KIND_INODE, ino, 0);
+    ByteBuffer b = NodeBlock.check(v.readBlocks(lba, 1), lba, NodeBlock.KIND_INODE, ino, 0);
     FileType type = FileType.ofCode(b.get(NodeBlock.TYPE_OFFSET));
     if (type == null) {
       throw new CorruptImageException(
@@ -163,7 +163,7 @@ final class InodeStore {
   }
 
   private void loadNode(Inode f, long key, long lba) {
-    ByteBuffer b = NodeBlock.check(v.device.read(lba, 1), lba, NodeBlock.KIND_INDIRECT, f.ino, key);
+    ByteBuffer b = NodeBlock.check(v.readBlocks(lba, 1), lba, NodeBlock.KIND_INDIRECT, f.ino, key);
     f.nodeLba.put(key, lba);
     long first = v.tree.firstBlock(key);
     int t = BlockTree.tree(key);
@@ -190,7 +190,7 @@ final class InodeStore {
       if (lba < 0) {
         throw new CorruptImageException("", "directory inode " + dir.ino + " has no block " + i);
       }
-      byte[] block = v.device.read(lba, 1);
+      byte[] block = v.readBlocks(lba, 1);
       NodeBlock.check(block, lba, NodeBlock.KIND_DENTRY, dir.ino, i);
       System.arraycopy(
           block,

@@ -95,6 +95,11 @@ final class Mounter {
   }
 
   static Volume mount(ZnsDevice device) {
+    return mount(device, Volume.BlockReads.NONE);
+  }
+
+  /** As {@link #mount(ZnsDevice)}, telling {@code reads} of every read before it is issued. */
+  static Volume mount(ZnsDevice device, Volume.BlockReads reads) {
     Geometry g = device.geometry();
     Zone zone0 = device.zone(0);
     if (zone0.writtenBlocks() == 0) {
@@ -104,8 +109,9 @@ final class Mounter {
               + zone0
               + "); format it with FluffleFs.format(device, options)");
     }
+    reads.reading(0, 1);
     Superblock sb = Superblock.decode(device.read(0, 1), g);
-    Volume v = new Volume(device, sb);
+    Volume v = new Volume(device, sb, reads);
     Checkpoint cp = latestCheckpoint(v);
     restore(v, cp);
     for (int i = 0; i < cp.inodeNumbers().length; i++) {
@@ -122,8 +128,13 @@ final class Mounter {
     for (int z = Volume.SYSTEM_ZONES; z < g.zoneCount(); z++) {
       ZoneState s = device.zone(z).state();
       if (v.zones.role[z] == ZoneTable.Role.SEALED && v.zones.valid[z] > 0 && s != ZoneState.FULL) {
-        device.manage(z, ZoneAction.FINISH); // gives back its active resource
-        v.zones.written[z] = v.zoneCapacity;
+        // full, it gives back its active resource
+        if (v.zones.dataZone[z]) {
+          v.completeDataZone(z);
+        } else {
+          device.manage(z, ZoneAction.FINISH); // metadata is read only where the maps point
+          v.zones.written[z] = v.zoneCapacity;
+        }
       }
     }
     if (v.meta.nextZone < 0) {
@@ -160,7 +171,7 @@ final class Mounter {
       if (written <= 0) {
         continue;
       }
-      byte[] area = v.device.read(zone.startLba(), written);
+      byte[] area = v.readBlocks(zone.startLba(), written);
       for (int from = 0; from < area.length; ) {
         int blocks = Checkpoint.packBlocksAt(area, from, v.blockSize);
         Checkpoint cp =
@@ -248,7 +259,7 @@ final class Mounter {
       if (lba - v.geometry.zoneStartLba(zone) >= v.device.zone(zone).writtenBlocks()) {
         break;
       }
-      byte[] block = v.device.read(lba, 1);
+      byte[] block = v.readBlocks(lba, 1);
       if (!NodeBlock.isValid(block)) {
         break;
       }

@@ -86,7 +86,22 @@ final class Volume {
 
   private int changesSinceCount;
 
+  /** Told of every read before it is issued (tests check it against what was written). */
+  private final BlockReads reads;
+
+  /** Sees each read the filesystem issues, before the device does. */
+  interface BlockReads {
+    BlockReads NONE = (lba, blocks) -> {};
+
+    void reading(long lba, int blocks);
+  }
+
   Volume(ZnsDevice device, Superblock superblock) {
+    this(device, superblock, BlockReads.NONE);
+  }
+
+  Volume(ZnsDevice device, Superblock superblock, BlockReads reads) {
+    this.reads = reads;
     this.device = device;
     this.geometry = device.geometry();
     this.superblock = superblock;
@@ -363,10 +378,10 @@ final class Volume {
    * As {@link #readSummary(int)}; {@code count} says whether it counts in {@link #summaryReads}.
    */
   ZoneSummary.Entries readSummary(int z, boolean count) {
-    if (zones.written[z] < zoneCapacity) {
-      return null;
+    if (!zones.dataZone[z] || zones.written[z] < zoneCapacity) {
+      return null; // a metadata zone has no summary slot, and may have been finished short
     }
-    byte[] blocks = device.read(geometry.zoneStartLba(z) + dataCapacity, summary.blocksPerZone);
+    byte[] blocks = readBlocks(geometry.zoneStartLba(z) + dataCapacity, summary.blocksPerZone);
     ZoneSummary.Entries entries = summary.decode(z, blocks, blockSize);
     if (entries != null && count) {
       summaryReads++;
@@ -378,16 +393,42 @@ final class Volume {
   void restoreSummary(Log log) {
     log.summaryInos = new long[dataCapacity];
     log.summaryIndexes = new long[dataCapacity];
-    if (log.zone < 0) {
-      return;
+    if (log.zone >= 0) {
+      stageSummaryFromTable(log.zone, log.summaryInos, log.summaryIndexes);
     }
-    for (int off = 0; off < Math.min(dataCapacity, zones.written[log.zone]); off++) {
-      long owner = zones.owner(log.zone, off);
+  }
+
+  private void stageSummaryFromTable(int z, long[] inos, long[] indexes) {
+    for (int off = 0; off < Math.min(dataCapacity, zones.written[z]); off++) {
+      long owner = zones.owner(z, off);
       if (owner != 0) {
-        log.summaryInos[off] = owner;
-        log.summaryIndexes[off] = zones.tag(log.zone, off);
+        inos[off] = owner;
+        indexes[off] = zones.tag(z, off);
       }
     }
+  }
+
+  /**
+   * Fills a sealed data zone a crash left part written: zero blocks up to its summary, then the
+   * summary from what is live in it. Finishing it instead would leave the summary slot unwritten,
+   * and a later mount, which cannot tell, would read it (a drive with DULBE set refuses that).
+   */
+  void completeDataZone(int z) {
+    long start = geometry.zoneStartLba(z);
+    int chunkBlocks = Math.min(dataCapacity, 256);
+    while (zones.written[z] < dataCapacity) {
+      int n = Math.min(chunkBlocks, dataCapacity - zones.written[z]);
+      device.append(start, new byte[n * blockSize]);
+      zones.written[z] += n;
+      deviceBytes += (long) n * blockSize;
+    }
+    long[] inos = new long[dataCapacity];
+    long[] indexes = new long[dataCapacity];
+    stageSummaryFromTable(z, inos, indexes);
+    byte[] blocks = summary.encode(z, inos, indexes, blockSize);
+    device.append(start, blocks);
+    zones.written[z] = zoneCapacity;
+    deviceBytes += blocks.length;
   }
 
   /** Appends {@code n} data blocks of {@code buf} to {@code log}; returns the LBA of each. */
@@ -478,6 +519,24 @@ final class Volume {
     return a;
   }
 
+  // ---------------------------------------------------------------- reads
+
+  /**
+   * Reads {@code blocks} blocks at {@code lba}: the one way the filesystem reads the device. It
+   * reads only blocks it wrote: never a zone's tail past what was written, which a drive with DULBE
+   * set refuses.
+   */
+  byte[] readBlocks(long lba, int blocks) {
+    reads.reading(lba, blocks);
+    return device.read(lba, blocks);
+  }
+
+  /** As {@link #readBlocks(long, int)}, into {@code buf} at {@code off}. */
+  void readBlocks(long lba, int blocks, byte[] buf, int off) {
+    reads.reading(lba, blocks);
+    device.read(lba, blocks, buf, off);
+  }
+
   // ---------------------------------------------------------------- file data
 
   /** Reads file bytes; -1 at or past the end of the file. */
@@ -508,10 +567,10 @@ final class Volume {
       }
       int runBytes = run * blockSize;
       if (inBlock == 0 && runBytes <= total - pos) {
-        device.read(lba, run, buf, off + pos);
+        readBlocks(lba, run, buf, off + pos);
         pos += runBytes;
       } else {
-        byte[] tmp = device.read(lba, run);
+        byte[] tmp = readBlocks(lba, run);
         int n = Math.min(runBytes - inBlock, total - pos);
         System.arraycopy(tmp, inBlock, buf, off + pos, n);
         pos += n;
@@ -590,7 +649,7 @@ final class Volume {
 
   private void readBlockInto(long lba, byte[] buf, int off) {
     if (lba >= 0) {
-      device.read(lba, 1, buf, off);
+      readBlocks(lba, 1, buf, off);
     }
   }
 
@@ -652,7 +711,7 @@ final class Volume {
         // zero the bytes past the new end, so a later extension reads zeros there
         admit(path, metadataSlack(1));
         ensureHotSpace(path, 1);
-        byte[] buf = device.read(f.block(keep - 1), 1);
+        byte[] buf = readBlocks(f.block(keep - 1), 1);
         Arrays.fill(buf, tail, blockSize, (byte) 0);
         replaceBlocks(f, keep - 1, buf, 1, hot);
       }
@@ -715,10 +774,9 @@ final class Volume {
     byte[] pack = snapshot().encode(blockSize);
     int blocks = pack.length / blockSize;
     if (zones.written[checkpointZone] + blocks > zoneCapacity) {
+      // the zone is left closed, not finished: mount reads a checkpoint zone up to its write
+      // pointer, and a finished zone's unwritten tail is not readable on a drive with DULBE set
       int other = checkpointZone == 1 ? 2 : 1;
-      if (zones.written[checkpointZone] < zoneCapacity) {
-        device.manage(checkpointZone, ZoneAction.FINISH);
-      }
       device.manage(other, ZoneAction.RESET);
       zoneResets++;
       zones.written[other] = 0;
