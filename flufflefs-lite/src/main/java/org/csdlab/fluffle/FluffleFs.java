@@ -548,7 +548,7 @@ public final class FluffleFs implements AutoCloseable {
             if (lba < 0) {
               java.util.Arrays.fill(buf, off + pos, off + pos + n, (byte) 0);
             } else {
-              v.readBlocks(lba, 1, block, 0);
+              v.readData(s.path(), at / v.blockSize, lba, 1, block, 0);
               System.arraycopy(block, inBlock, buf, off + pos, n);
             }
             pos += n;
@@ -560,7 +560,7 @@ public final class FluffleFs implements AutoCloseable {
   // ---------------------------------------------------------------- handles
 
   int readFile(FileHandle h, long offset, byte[] buf, int off, int len) {
-    return run(h.path(), () -> v.read(fileOf(h), offset, buf, off, len));
+    return run(h.path(), () -> v.read(h.path(), fileOf(h), offset, buf, off, len));
   }
 
   void writeFile(FileHandle h, long offset, byte[] data, int off, int len) {
@@ -643,24 +643,31 @@ public final class FluffleFs implements AutoCloseable {
     if (failure != null) {
       throw new FsException(
           path,
-          "the filesystem stopped after a device failure ("
-              + failure
-              + "); mount it again to recover what was synced");
+          "the filesystem stopped: " + failure + "; mount it again to recover what was synced");
     }
     try {
       return op.get();
     } catch (ZnsException e) {
-      failure = e.getMessage();
+      // unreadable file data fails only its read (Volume.readData); what reaches here is a write,
+      // or a read of metadata or of blocks the cleaner must move
+      failure =
+          (e.command().equals("read")
+                  ? "a device read of metadata or of blocks being cleaned failed, which endangers"
+                      + " metadata"
+                  : "a device write failed, which endangers durability")
+              + " ("
+              + e.getMessage()
+              + ")";
       throw new FsIoException(
           path,
           "device error on "
               + (path.isEmpty() ? "the filesystem" : path)
               + ": "
-              + e.getMessage()
-              + "; what was not synced may be lost, mount again",
+              + failure
+              + "; the filesystem stopped and what was not synced may be lost, mount again",
           e);
     } catch (IllegalStateException e) {
-      failure = e.getMessage();
+      failure = "internal error (" + e.getMessage() + ")";
       throw new FsIoException(path, "internal error: " + e.getMessage() + "; mount again", e);
     }
   }

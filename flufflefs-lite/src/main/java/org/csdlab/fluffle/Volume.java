@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.csdlab.zns.Geometry;
+import org.csdlab.zns.StatusCode;
 import org.csdlab.zns.ZnsDevice;
+import org.csdlab.zns.ZnsException;
 import org.csdlab.zns.ZoneAction;
 
 /**
@@ -537,10 +539,47 @@ final class Volume {
     device.read(lba, blocks, buf, off);
   }
 
+  /**
+   * Reads blocks {@code index..index+blocks-1} of the file at {@code path}, stored from {@code
+   * lba}: a block that cannot be read fails this read alone, with an {@link FsIoException} naming
+   * the file, the block and its LBA; nothing else is affected.
+   */
+  void readData(String path, long index, long lba, int blocks, byte[] buf, int off) {
+    try {
+      readBlocks(lba, blocks, buf, off);
+    } catch (ZnsException e) {
+      if (e.statusCode() != StatusCode.UNRECOVERED_READ_ERROR
+          && e.statusCode() != StatusCode.ZONE_IS_OFFLINE) {
+        throw e; // not the media: the device itself failed (e.g. lost power)
+      }
+      int bad = 0;
+      for (; bad < blocks - 1; bad++) { // a run failed: find its first unreadable block
+        try {
+          readBlocks(lba + bad, 1, buf, off + bad * blockSize);
+        } catch (ZnsException first) {
+          break;
+        }
+      }
+      throw new FsIoException(
+          path,
+          lba + bad,
+          "cannot read "
+              + path
+              + ": block "
+              + (index + bad)
+              + " of the file (lba "
+              + (lba + bad)
+              + ") is unreadable ("
+              + e.getMessage()
+              + "); the rest of the file and the filesystem can still be used",
+          e);
+    }
+  }
+
   // ---------------------------------------------------------------- file data
 
-  /** Reads file bytes; -1 at or past the end of the file. */
-  int read(Inode f, long offset, byte[] buf, int off, int len) {
+  /** Reads file bytes of the file at {@code path}; -1 at or past the end of the file. */
+  int read(String path, Inode f, long offset, byte[] buf, int off, int len) {
     if (len == 0) {
       return 0;
     }
@@ -567,10 +606,11 @@ final class Volume {
       }
       int runBytes = run * blockSize;
       if (inBlock == 0 && runBytes <= total - pos) {
-        readBlocks(lba, run, buf, off + pos);
+        readData(path, index, lba, run, buf, off + pos);
         pos += runBytes;
       } else {
-        byte[] tmp = readBlocks(lba, run);
+        byte[] tmp = new byte[runBytes];
+        readData(path, index, lba, run, tmp, 0);
         int n = Math.min(runBytes - inBlock, total - pos);
         System.arraycopy(tmp, inBlock, buf, off + pos, n);
         pos += n;
@@ -624,10 +664,10 @@ final class Volume {
       }
       byte[] buf = new byte[n * blockSize];
       if (from % blockSize != 0) {
-        readBlockInto(f.block(cb), buf, 0);
+        readBlockInto(path, f, cb, buf, 0);
       }
       if (to % blockSize != 0 && (to / blockSize != from / blockSize || from % blockSize == 0)) {
-        readBlockInto(f.block(cb + n - 1), buf, (n - 1) * blockSize);
+        readBlockInto(path, f, cb + n - 1, buf, (n - 1) * blockSize);
       }
       System.arraycopy(
           data, off + (int) (from - offset), buf, (int) (from - chunkStart), (int) (to - from));
@@ -647,9 +687,9 @@ final class Volume {
     hostBytes += to - from;
   }
 
-  private void readBlockInto(long lba, byte[] buf, int off) {
-    if (lba >= 0) {
-      readBlocks(lba, 1, buf, off);
+  private void readBlockInto(String path, Inode f, long index, byte[] buf, int off) {
+    if (f.block(index) >= 0) {
+      readData(path, index, f.block(index), 1, buf, off);
     }
   }
 
@@ -711,7 +751,8 @@ final class Volume {
         // zero the bytes past the new end, so a later extension reads zeros there
         admit(path, metadataSlack(1));
         ensureHotSpace(path, 1);
-        byte[] buf = readBlocks(f.block(keep - 1), 1);
+        byte[] buf = new byte[blockSize];
+        readData(path, keep - 1, f.block(keep - 1), 1, buf, 0);
         Arrays.fill(buf, tail, blockSize, (byte) 0);
         replaceBlocks(f, keep - 1, buf, 1, hot);
       }
