@@ -196,7 +196,7 @@ public final class FluffleFs implements AutoCloseable {
           String name = dst.get(dst.size() - 1);
           Long existing = dstDir.entries.get(name);
           if (existing != null) {
-            Inode target = v.inodes.get(existing);
+            Inode target = v.inode(existing);
             if (!f.isDirectory() && target.isDirectory()) {
               throw new IsADirectoryException(
                   to, "cannot replace directory " + to + " with file " + from);
@@ -211,14 +211,14 @@ public final class FluffleFs implements AutoCloseable {
             }
             v.release(target);
           }
-          Inode srcDir = v.inodes.get(f.parent);
+          Inode srcDir = v.inode(f.parent);
           srcDir.entries.remove(src.get(src.size() - 1));
           touch(srcDir);
           dstDir.entries.put(name, f.ino);
           touch(dstDir);
           f.parent = dstDir.ino;
           f.dirty = true;
-          v.namespaceDirty = true;
+          v.namesChanged();
           v.afterChange();
           return null;
         });
@@ -318,7 +318,7 @@ public final class FluffleFs implements AutoCloseable {
           long total = v.limitBlocks() * v.blockSize;
           long used = v.committedBlocks() * v.blockSize;
           return new FsStats(
-              total, used, Math.max(0, total - used), v.blockSize, v.inodes.size(), v.maxInodes);
+              total, used, Math.max(0, total - used), v.blockSize, v.inodeCount(), v.maxInodes);
         });
   }
 
@@ -600,11 +600,11 @@ public final class FluffleFs implements AutoCloseable {
         h.path(),
         () -> {
           Inode f = fileOf(h);
-          if (v.namespaceDirty) {
+          if (v.namespaceDirty()) {
             v.checkpoint(); // the file's name is not durable yet: commit names and data together
           } else if (f.dirty || !f.dirtyNodes.isEmpty()) {
             v.ensureMetadataSpace();
-            if (v.namespaceDirty) {
+            if (v.namespaceDirty()) {
               v.checkpoint(); // a cleaning pass ran and left names to commit
             } else if (f.dirty || !f.dirtyNodes.isEmpty()) {
               v.writeInode(f, NodeBlock.FLAG_FSYNC);
@@ -620,7 +620,7 @@ public final class FluffleFs implements AutoCloseable {
 
   private Inode fileOf(FileHandle h) {
     h.checkOpen();
-    Inode f = v.inodes.get(h.inode());
+    Inode f = v.inode(h.inode());
     if (f == null) {
       throw new NoSuchPathException(
           h.path(),
@@ -682,7 +682,7 @@ public final class FluffleFs implements AutoCloseable {
     if (dir.entries.containsKey(name)) {
       throw new PathExistsException(path, path + " already exists");
     }
-    if (v.inodes.size() >= v.maxInodes) {
+    if (v.inodeCount() >= v.maxInodes) {
       throw new NoSpaceException(
           path,
           "no space left for inodes: the filesystem holds its maximum of "
@@ -690,23 +690,22 @@ public final class FluffleFs implements AutoCloseable {
               + " files and directories");
     }
     v.admit(path, 4);
-    Inode f = new Inode(v.nextIno++, type, dir.ino, Volume.now());
+    Inode f = v.createInode(type, dir.ino);
     if (type == FileType.DIRECTORY) {
       f.entriesDirty = true;
     }
-    v.inodes.put(f.ino, f);
     dir.entries.put(name, f.ino);
     touch(dir);
-    v.namespaceDirty = true;
+    v.namesChanged();
     return f;
   }
 
   private void unname(String path, List<String> names, Inode f) {
-    Inode dir = v.inodes.get(f.parent);
+    Inode dir = v.inode(f.parent);
     dir.entries.remove(names.get(names.size() - 1));
     touch(dir);
     v.release(f);
-    v.namespaceDirty = true;
+    v.namesChanged();
   }
 
   private static void touch(Inode dir) {
@@ -732,14 +731,14 @@ public final class FluffleFs implements AutoCloseable {
   /** The inode at {@code names}, or null if only the last name is missing. */
   private Inode find(String path, List<String> names) {
     if (names.isEmpty()) {
-      return v.inodes.get(Volume.ROOT_INO);
+      return v.inode(Volume.ROOT_INO);
     }
     Long ino = parentOf(path, names).entries.get(names.get(names.size() - 1));
-    return ino == null ? null : v.inodes.get(ino);
+    return ino == null ? null : v.inode(ino);
   }
 
   private Inode walk(String path, List<String> names, int count) {
-    Inode at = v.inodes.get(Volume.ROOT_INO);
+    Inode at = v.inode(Volume.ROOT_INO);
     for (int i = 0; i < count; i++) {
       if (!at.isDirectory()) {
         throw new NotADirectoryException(
@@ -753,7 +752,7 @@ public final class FluffleFs implements AutoCloseable {
                 + Paths.prefix(names, i + 1)
                 + (i + 1 < names.size() ? " (needed for " + path + ")" : ""));
       }
-      at = v.inodes.get(next);
+      at = v.inode(next);
     }
     return at;
   }
@@ -763,7 +762,7 @@ public final class FluffleFs implements AutoCloseable {
     return "FluffleFs["
         + v.geometry
         + ", "
-        + v.inodes.size()
+        + v.inodeCount()
         + " inodes, "
         + (mounted ? "mounted" : "unmounted")
         + "]";

@@ -50,9 +50,9 @@ final class InodeStore {
           written.add(key);
         }
       }
-      long[] tags = new long[written.size()];
+      BlockTag[] tags = new BlockTag[written.size()];
       for (int i = 0; i < tags.length; i++) {
-        tags[i] = ZoneTable.nodeTag(written.get(i));
+        tags[i] = BlockTag.node(written.get(i));
       }
       long[] lbas = v.appendMeta(images, 0, Volume.filled(images.size(), f.ino), tags);
       for (int i = 0; i < lbas.length; i++) {
@@ -65,8 +65,7 @@ final class InodeStore {
     }
     byte[] image = encodeInode(f);
     long lba =
-        v.appendMeta(List.of(image), flags, new long[] {f.ino}, new long[] {ZoneTable.TAG_INODE})[
-            0];
+        v.appendMeta(List.of(image), flags, new long[] {f.ino}, new BlockTag[] {BlockTag.INODE})[0];
     v.invalidate(f.lba);
     f.lba = lba;
     f.dirty = false;
@@ -83,7 +82,11 @@ final class InodeStore {
       b.put(NodeBlock.HEADER_LENGTH, bytes, i * payload, len);
       images.add(b.array());
     }
-    long[] lbas = v.appendMeta(images, 0, Volume.filled(n, dir.ino), Volume.sequence(n, 0));
+    BlockTag[] tags = new BlockTag[n];
+    for (int i = 0; i < n; i++) {
+      tags[i] = BlockTag.block(i);
+    }
+    long[] lbas = v.appendMeta(images, 0, Volume.filled(n, dir.ino), tags);
     for (int i = 0; i < n; i++) {
       v.setBlock(dir, i, lbas[i]);
     }
