@@ -60,12 +60,12 @@
  *       has none (mount fills a data zone a crash left part written with zero blocks and the
  *       summary, rather than finishing it, so a summary slot is never left unwritten), and the
  *       cleaner falls back to the <b>zone table</b> ({@code ZoneTable}). That table, kept in
- *       memory, has each block's owner and what it is (block index, inode, or indirect node key)
- *       and is rebuilt at mount from the block maps (every inode is read at mount); metadata zones
- *       need no summary, since each metadata block names its owner and key in its own header.
- *       Roll-forward never reads a summary; mount checks each valid one against the maps. {@link
- *       org.csdlab.fluffle.FluffleFs#check()} checks the table against the maps and every on-disk
- *       summary against every live data block.
+ *       memory, has each block's owner and what it is (a {@code BlockTag}: block index, inode, or
+ *       indirect node key) and is rebuilt at mount from the block maps (every inode is read at
+ *       mount); metadata zones need no summary, since each metadata block names its owner and key
+ *       in its own header. Roll-forward never reads a summary; mount checks each valid one against
+ *       the maps. {@link org.csdlab.fluffle.FluffleFs#check()} checks the table against the maps
+ *       and every on-disk summary against every live data block.
  * </ul>
  *
  * <h2>Writing, syncing, recovery</h2>
