@@ -29,7 +29,7 @@ final class Checker {
     todo.add(Volume.ROOT_INO);
     while (!todo.isEmpty()) {
       long ino = todo.poll();
-      Inode f = v.inodes.get(ino);
+      Inode f = v.inode(ino);
       if (f == null) {
         problems.add("inode " + ino + " is named by a directory but does not exist");
         continue;
@@ -40,7 +40,7 @@ final class Checker {
       }
       if (f.isDirectory()) {
         for (var e : f.entries.entrySet()) {
-          Inode child = v.inodes.get(e.getValue());
+          Inode child = v.inode(e.getValue());
           if (child != null && child.parent != ino) {
             problems.add(
                 "inode "
@@ -57,7 +57,7 @@ final class Checker {
         }
       }
     }
-    for (Inode f : v.inodes.values()) {
+    for (Inode f : v.inodes()) {
       if (!reachable.contains(f.ino)) {
         problems.add("inode " + f.ino + " is not reachable from the root");
       }
@@ -82,12 +82,12 @@ final class Checker {
     long live = 0;
     for (int z = 0; z < referenced.length; z++) {
       live += referenced[z];
-      if (referenced[z] != v.zones.valid[z]) {
+      if (referenced[z] != v.zones.valid(z)) {
         problems.add(
             "zone "
                 + z
                 + ": the usage table says "
-                + v.zones.valid[z]
+                + v.zones.valid(z)
                 + " valid blocks, "
                 + referenced[z]
                 + " are referenced");
@@ -98,7 +98,7 @@ final class Checker {
           "live block total " + v.zones.liveBlocks() + " differs from the " + live + " referenced");
     }
     checkSummaries();
-    return new CheckReport(v.inodes.size(), live, problems);
+    return new CheckReport(v.inodeCount(), live, problems);
   }
 
   /**
@@ -110,8 +110,8 @@ final class Checker {
       long[] inos;
       long[] indexes;
       String where;
-      Volume.Log open = z == v.hot.zone ? v.hot : z == v.cold.zone ? v.cold : null;
-      if (open != null && open.summaryInos != null && v.zones.written[z] < v.zoneCapacity) {
+      Volume.Log open = z == v.hot.zone() ? v.hot : z == v.cold.zone() ? v.cold : null;
+      if (open != null && open.summaryInos != null && v.zones.written(z) < v.zoneCapacity) {
         inos = open.summaryInos;
         indexes = open.summaryIndexes;
         where = "the summary the " + open.name + " log keeps for zone " + z;
@@ -170,10 +170,10 @@ final class Checker {
     int z = v.geometry.zoneOf(lba);
     int off = (int) (lba - v.geometry.zoneStartLba(z));
     referenced[z]++;
-    ZoneTable.Role role = v.zones.role[z];
+    ZoneTable.Role role = v.zones.role(z);
     if (role == ZoneTable.Role.FREE || role == ZoneTable.Role.RESERVED || z < Volume.SYSTEM_ZONES) {
       problems.add(what + " is at lba " + lba + " in zone " + z + ", which is " + role);
-    } else if (off >= v.zones.written[z]) {
+    } else if (off >= v.zones.written(z)) {
       problems.add(what + " is at lba " + lba + ", past the written part of zone " + z);
     }
   }

@@ -27,29 +27,25 @@ final class Cleaner {
     if (victims.isEmpty()) {
       return false;
     }
-    v.cleaning = true;
-    try {
-      for (int z : victims) {
-        evacuate(z);
-      }
-      v.cleaningPasses++;
-      v.checkpoint();
-    } finally {
-      v.cleaning = false;
-    }
+    v.whileCleaning(
+        () -> {
+          for (int z : victims) {
+            evacuate(z);
+          }
+        });
     return true;
   }
 
   private List<Integer> chooseVictims(CleaningPolicy policy) {
     List<Integer> candidates = new ArrayList<>();
     for (int z = Volume.SYSTEM_ZONES; z < v.zones.zoneCount(); z++) {
-      if (v.zones.role[z] == ZoneTable.Role.SEALED
-          && v.zones.pins[z] == 0
-          && v.zones.valid[z] < v.capacityOf(z)) {
+      if (v.zones.role(z) == ZoneTable.Role.SEALED
+          && !v.zones.pinned(z)
+          && v.zones.valid(z) < v.capacityOf(z)) {
         candidates.add(z);
       }
     }
-    Comparator<Integer> byValid = Comparator.comparingInt(z -> v.zones.valid[z]);
+    Comparator<Integer> byValid = Comparator.comparingInt(v.zones::valid);
     Comparator<Integer> order =
         policy == CleaningPolicy.GREEDY
             ? byValid
@@ -59,19 +55,19 @@ final class Cleaner {
     long moved = 0;
     for (int z : candidates) {
       if (!victims.isEmpty()
-          && (moved + v.zones.valid[z] > v.dataCapacity || victims.size() >= 4)) {
+          && (moved + v.zones.valid(z) > v.dataCapacity || victims.size() >= 4)) {
         break;
       }
       victims.add(z);
-      moved += v.zones.valid[z];
+      moved += v.zones.valid(z);
     }
     return victims;
   }
 
   /** Sprite LFS's benefit/cost of cleaning zone {@code z}: (1 - u) · age / (1 + u). */
   double costBenefit(int z) {
-    double u = (double) v.zones.valid[z] / v.capacityOf(z);
-    double age = Math.max(1, v.clock - v.zones.modified[z]);
+    double u = (double) v.zones.valid(z) / v.capacityOf(z);
+    double age = Math.max(1, v.clock() - v.zones.modified(z));
     return (1 - u) * age / (1 + u);
   }
 
@@ -101,7 +97,7 @@ final class Cleaner {
       for (int off = 0; off < summary.inos().length; off++) {
         long ino = summary.inos()[off];
         long index = summary.indexes()[off];
-        Inode f = ino == 0 ? null : v.inodes.get(ino);
+        Inode f = ino == 0 ? null : v.inode(ino);
         if (f == null || f.isDirectory() || index < 0 || f.block(index) != start + off) {
           continue; // overwritten, truncated or deleted since: dead
         }
@@ -110,23 +106,23 @@ final class Cleaner {
         dataOwners.add(ino);
         dataIndexes.add(index);
       }
-      if (data.size() != v.zones.valid[z]) {
+      if (data.size() != v.zones.valid(z)) {
         throw new IllegalStateException(
             "the summary of zone "
                 + z
                 + " names "
                 + data.size()
                 + " live blocks but the zone usage table counts "
-                + v.zones.valid[z]);
+                + v.zones.valid(z));
       }
     } else {
-      for (int off = 0; off < v.zones.written[z]; off++) {
+      for (int off = 0; off < v.zones.written(z); off++) {
         long owner = v.zones.owner(z, off);
         if (owner == 0) {
           continue;
         }
-        long tag = v.zones.tag(z, off);
-        Inode f = v.inodes.get(owner);
+        BlockTag tag = v.zones.tag(z, off);
+        Inode f = v.inode(owner);
         if (f == null) {
           throw new IllegalStateException(
               "zone "
@@ -138,16 +134,16 @@ final class Cleaner {
                   + ", which does not exist");
         }
         f.dirty = true;
-        if (tag == ZoneTable.TAG_INODE) {
+        if (tag.isInode()) {
           continue; // rewritten by the checkpoint
-        } else if (tag < ZoneTable.TAG_INODE) {
-          markNodeAndAncestors(f, ZoneTable.keyOfTag(tag));
+        } else if (tag.isNode()) {
+          markNodeAndAncestors(f, tag.nodeKey());
         } else if (f.isDirectory()) {
           dentries.add(off);
         } else {
           data.add(off);
           dataOwners.add(owner);
-          dataIndexes.add(tag);
+          dataIndexes.add(tag.index());
         }
       }
     }
@@ -163,7 +159,7 @@ final class Cleaner {
         while (k + run < n && data.get(i + k + run) == off + run) {
           run++;
         }
-        v.device.read(start + off, run, buf, k * v.blockSize);
+        v.readBlocks(start + off, run, buf, k * v.blockSize);
         for (int r = 0; r < run; r++) {
           owners[k + r] = dataOwners.get(i + k + r);
           tags[k + r] = dataIndexes.get(i + k + r);
@@ -172,9 +168,9 @@ final class Cleaner {
       }
       long[] lbas = v.appendData(v.cold, buf, n, owners, tags);
       for (int k = 0; k < n; k++) {
-        v.setBlock(v.inodes.get(owners[k]), tags[k], lbas[k]);
+        v.setBlock(v.inode(owners[k]), tags[k], lbas[k]);
       }
-      v.blocksMoved += n;
+      v.moved(n);
       i += n;
     }
   }
@@ -190,17 +186,17 @@ final class Cleaner {
     long start = v.geometry.zoneStartLba(z);
     List<byte[]> images = new ArrayList<>();
     long[] owners = new long[offsets.size()];
-    long[] tags = new long[offsets.size()];
+    BlockTag[] tags = new BlockTag[offsets.size()];
     for (int i = 0; i < offsets.size(); i++) {
       int off = offsets.get(i);
-      images.add(v.device.read(start + off, 1));
+      images.add(v.readBlocks(start + off, 1));
       owners[i] = v.zones.owner(z, off);
       tags[i] = v.zones.tag(z, off);
     }
     long[] lbas = v.appendMeta(images, 0, owners, tags);
     for (int i = 0; i < lbas.length; i++) {
-      v.setBlock(v.inodes.get(owners[i]), tags[i], lbas[i]);
+      v.setBlock(v.inode(owners[i]), tags[i].index(), lbas[i]);
     }
-    v.blocksMoved += lbas.length;
+    v.moved(lbas.length);
   }
 }

@@ -16,17 +16,42 @@ final class DirectoryCodec {
   private DirectoryCodec() {}
 
   static byte[] encode(Map<String, Long> entries) {
-    int len = 4;
-    for (String name : entries.keySet()) {
-      len += 2 + name.getBytes(StandardCharsets.UTF_8).length + 8;
-    }
-    ByteBuffer b = ByteBuffer.allocate(len).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b = ByteBuffer.allocate(encodedLength(entries)).order(ByteOrder.LITTLE_ENDIAN);
     b.putInt(entries.size());
     for (Map.Entry<String, Long> e : entries.entrySet()) {
       byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
       b.putShort((short) name.length).put(name).putLong(e.getValue());
     }
     return b.array();
+  }
+
+  /** Bytes {@link #encode} gives for {@code entries}, counted without encoding them. */
+  static int encodedLength(Map<String, Long> entries) {
+    int len = 4;
+    for (String name : entries.keySet()) {
+      len += 2 + utf8Length(name) + 8;
+    }
+    return len;
+  }
+
+  private static int utf8Length(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n += 1;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3; // a lone surrogate encodes as '?' (1 byte): 3 is an upper bound
+      }
+    }
+    return n;
   }
 
   /**

@@ -72,13 +72,28 @@ public final class FluffleFs implements AutoCloseable {
    *
    * @throws NotFluffleFsException no flufflefs-lite superblock
    * @throws CorruptImageException damaged superblock, no valid checkpoint, or damaged metadata
+   * @throws FsIoException the device failed a command
+   * @throws FsException recovery met a state it cannot complete from (a bug; nothing else escapes)
    */
   public static FluffleFs mount(ZnsDevice device) {
+    return mount(device, Volume.BlockReads.NONE);
+  }
+
+  /** As {@link #mount(ZnsDevice)}, telling {@code reads} of every read (for tests). */
+  static FluffleFs mount(ZnsDevice device, Volume.BlockReads reads) {
     Objects.requireNonNull(device, "device");
     try {
-      return new FluffleFs(Mounter.mount(device));
+      return new FluffleFs(Mounter.mount(device, reads));
     } catch (ZnsException e) {
       throw new FsIoException("", "mount failed: " + e.getMessage(), e);
+    } catch (IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      // a state recovery did not foresee; recovery may be cut short anywhere, so this is too
+      throw new FsException(
+          "",
+          "mount could not complete recovery: "
+              + e.getMessage()
+              + "; the device holds what a crash during recovery would leave",
+          e);
     }
   }
 
@@ -181,7 +196,7 @@ public final class FluffleFs implements AutoCloseable {
           String name = dst.get(dst.size() - 1);
           Long existing = dstDir.entries.get(name);
           if (existing != null) {
-            Inode target = v.inodes.get(existing);
+            Inode target = v.inode(existing);
             if (!f.isDirectory() && target.isDirectory()) {
               throw new IsADirectoryException(
                   to, "cannot replace directory " + to + " with file " + from);
@@ -196,14 +211,14 @@ public final class FluffleFs implements AutoCloseable {
             }
             v.release(target);
           }
-          Inode srcDir = v.inodes.get(f.parent);
+          Inode srcDir = v.inode(f.parent);
           srcDir.entries.remove(src.get(src.size() - 1));
           touch(srcDir);
           dstDir.entries.put(name, f.ino);
           touch(dstDir);
           f.parent = dstDir.ino;
           f.dirty = true;
-          v.namespaceDirty = true;
+          v.namesChanged();
           v.afterChange();
           return null;
         });
@@ -301,9 +316,9 @@ public final class FluffleFs implements AutoCloseable {
         "",
         () -> {
           long total = v.limitBlocks() * v.blockSize;
-          long used = v.zones.liveBlocks() * v.blockSize;
+          long used = v.committedBlocks() * v.blockSize;
           return new FsStats(
-              total, used, Math.max(0, total - used), v.blockSize, v.inodes.size(), v.maxInodes);
+              total, used, Math.max(0, total - used), v.blockSize, v.inodeCount(), v.maxInodes);
         });
   }
 
@@ -533,7 +548,7 @@ public final class FluffleFs implements AutoCloseable {
             if (lba < 0) {
               java.util.Arrays.fill(buf, off + pos, off + pos + n, (byte) 0);
             } else {
-              v.device.read(lba, 1, block, 0);
+              v.readData(s.path(), at / v.blockSize, lba, 1, block, 0);
               System.arraycopy(block, inBlock, buf, off + pos, n);
             }
             pos += n;
@@ -545,7 +560,7 @@ public final class FluffleFs implements AutoCloseable {
   // ---------------------------------------------------------------- handles
 
   int readFile(FileHandle h, long offset, byte[] buf, int off, int len) {
-    return run(h.path(), () -> v.read(fileOf(h), offset, buf, off, len));
+    return run(h.path(), () -> v.read(h.path(), fileOf(h), offset, buf, off, len));
   }
 
   void writeFile(FileHandle h, long offset, byte[] data, int off, int len) {
@@ -585,11 +600,11 @@ public final class FluffleFs implements AutoCloseable {
         h.path(),
         () -> {
           Inode f = fileOf(h);
-          if (v.namespaceDirty) {
+          if (v.namespaceDirty()) {
             v.checkpoint(); // the file's name is not durable yet: commit names and data together
           } else if (f.dirty || !f.dirtyNodes.isEmpty()) {
             v.ensureMetadataSpace();
-            if (v.namespaceDirty) {
+            if (v.namespaceDirty()) {
               v.checkpoint(); // a cleaning pass ran and left names to commit
             } else if (f.dirty || !f.dirtyNodes.isEmpty()) {
               v.writeInode(f, NodeBlock.FLAG_FSYNC);
@@ -605,7 +620,7 @@ public final class FluffleFs implements AutoCloseable {
 
   private Inode fileOf(FileHandle h) {
     h.checkOpen();
-    Inode f = v.inodes.get(h.inode());
+    Inode f = v.inode(h.inode());
     if (f == null) {
       throw new NoSuchPathException(
           h.path(),
@@ -628,24 +643,31 @@ public final class FluffleFs implements AutoCloseable {
     if (failure != null) {
       throw new FsException(
           path,
-          "the filesystem stopped after a device failure ("
-              + failure
-              + "); mount it again to recover what was synced");
+          "the filesystem stopped: " + failure + "; mount it again to recover what was synced");
     }
     try {
       return op.get();
     } catch (ZnsException e) {
-      failure = e.getMessage();
+      // unreadable file data fails only its read (Volume.readData); what reaches here is a write,
+      // or a read of metadata or of blocks the cleaner must move
+      failure =
+          (e.command().equals("read")
+                  ? "a device read of metadata or of blocks being cleaned failed, which endangers"
+                      + " metadata"
+                  : "a device write failed, which endangers durability")
+              + " ("
+              + e.getMessage()
+              + ")";
       throw new FsIoException(
           path,
           "device error on "
               + (path.isEmpty() ? "the filesystem" : path)
               + ": "
-              + e.getMessage()
-              + "; what was not synced may be lost, mount again",
+              + failure
+              + "; the filesystem stopped and what was not synced may be lost, mount again",
           e);
     } catch (IllegalStateException e) {
-      failure = e.getMessage();
+      failure = "internal error (" + e.getMessage() + ")";
       throw new FsIoException(path, "internal error: " + e.getMessage() + "; mount again", e);
     }
   }
@@ -660,7 +682,7 @@ public final class FluffleFs implements AutoCloseable {
     if (dir.entries.containsKey(name)) {
       throw new PathExistsException(path, path + " already exists");
     }
-    if (v.inodes.size() >= v.maxInodes) {
+    if (v.inodeCount() >= v.maxInodes) {
       throw new NoSpaceException(
           path,
           "no space left for inodes: the filesystem holds its maximum of "
@@ -668,23 +690,22 @@ public final class FluffleFs implements AutoCloseable {
               + " files and directories");
     }
     v.admit(path, 4);
-    Inode f = new Inode(v.nextIno++, type, dir.ino, Volume.now());
+    Inode f = v.createInode(type, dir.ino);
     if (type == FileType.DIRECTORY) {
       f.entriesDirty = true;
     }
-    v.inodes.put(f.ino, f);
     dir.entries.put(name, f.ino);
     touch(dir);
-    v.namespaceDirty = true;
+    v.namesChanged();
     return f;
   }
 
   private void unname(String path, List<String> names, Inode f) {
-    Inode dir = v.inodes.get(f.parent);
+    Inode dir = v.inode(f.parent);
     dir.entries.remove(names.get(names.size() - 1));
     touch(dir);
     v.release(f);
-    v.namespaceDirty = true;
+    v.namesChanged();
   }
 
   private static void touch(Inode dir) {
@@ -710,14 +731,14 @@ public final class FluffleFs implements AutoCloseable {
   /** The inode at {@code names}, or null if only the last name is missing. */
   private Inode find(String path, List<String> names) {
     if (names.isEmpty()) {
-      return v.inodes.get(Volume.ROOT_INO);
+      return v.inode(Volume.ROOT_INO);
     }
     Long ino = parentOf(path, names).entries.get(names.get(names.size() - 1));
-    return ino == null ? null : v.inodes.get(ino);
+    return ino == null ? null : v.inode(ino);
   }
 
   private Inode walk(String path, List<String> names, int count) {
-    Inode at = v.inodes.get(Volume.ROOT_INO);
+    Inode at = v.inode(Volume.ROOT_INO);
     for (int i = 0; i < count; i++) {
       if (!at.isDirectory()) {
         throw new NotADirectoryException(
@@ -731,7 +752,7 @@ public final class FluffleFs implements AutoCloseable {
                 + Paths.prefix(names, i + 1)
                 + (i + 1 < names.size() ? " (needed for " + path + ")" : ""));
       }
-      at = v.inodes.get(next);
+      at = v.inode(next);
     }
     return at;
   }
@@ -741,7 +762,7 @@ public final class FluffleFs implements AutoCloseable {
     return "FluffleFs["
         + v.geometry
         + ", "
-        + v.inodes.size()
+        + v.inodeCount()
         + " inodes, "
         + (mounted ? "mounted" : "unmounted")
         + "]";

@@ -50,9 +50,9 @@ final class InodeStore {
           written.add(key);
         }
       }
-      long[] tags = new long[written.size()];
+      BlockTag[] tags = new BlockTag[written.size()];
       for (int i = 0; i < tags.length; i++) {
-        tags[i] = ZoneTable.nodeTag(written.get(i));
+        tags[i] = BlockTag.node(written.get(i));
       }
       long[] lbas = v.appendMeta(images, 0, Volume.filled(images.size(), f.ino), tags);
       for (int i = 0; i < lbas.length; i++) {
@@ -65,8 +65,7 @@ final class InodeStore {
     }
     byte[] image = encodeInode(f);
     long lba =
-        v.appendMeta(List.of(image), flags, new long[] {f.ino}, new long[] {ZoneTable.TAG_INODE})[
-            0];
+        v.appendMeta(List.of(image), flags, new long[] {f.ino}, new BlockTag[] {BlockTag.INODE})[0];
     v.invalidate(f.lba);
     f.lba = lba;
     f.dirty = false;
@@ -83,7 +82,11 @@ final class InodeStore {
       b.put(NodeBlock.HEADER_LENGTH, bytes, i * payload, len);
       images.add(b.array());
     }
-    long[] lbas = v.appendMeta(images, 0, Volume.filled(n, dir.ino), Volume.sequence(n, 0));
+    BlockTag[] tags = new BlockTag[n];
+    for (int i = 0; i < n; i++) {
+      tags[i] = BlockTag.block(i);
+    }
+    long[] lbas = v.appendMeta(images, 0, Volume.filled(n, dir.ino), tags);
     for (int i = 0; i < n; i++) {
       v.setBlock(dir, i, lbas[i]);
     }
@@ -134,7 +137,7 @@ final class InodeStore {
   /** Reads and checks the inode at {@code lba} with its whole block map and directory entries. */
   Inode load(long ino, long lba) {
     checkLba(lba, "inode " + ino);
-    ByteBuffer b = NodeBlock.check(v.device.read(lba, 1), lba, NodeBlock.KIND_INODE, ino, 0);
+    ByteBuffer b = NodeBlock.check(v.readBlocks(lba, 1), lba, NodeBlock.KIND_INODE, ino, 0);
     FileType type = FileType.ofCode(b.get(NodeBlock.TYPE_OFFSET));
     if (type == null) {
       throw new CorruptImageException(
@@ -163,7 +166,7 @@ final class InodeStore {
   }
 
   private void loadNode(Inode f, long key, long lba) {
-    ByteBuffer b = NodeBlock.check(v.device.read(lba, 1), lba, NodeBlock.KIND_INDIRECT, f.ino, key);
+    ByteBuffer b = NodeBlock.check(v.readBlocks(lba, 1), lba, NodeBlock.KIND_INDIRECT, f.ino, key);
     f.nodeLba.put(key, lba);
     long first = v.tree.firstBlock(key);
     int t = BlockTree.tree(key);
@@ -190,7 +193,7 @@ final class InodeStore {
       if (lba < 0) {
         throw new CorruptImageException("", "directory inode " + dir.ino + " has no block " + i);
       }
-      byte[] block = v.device.read(lba, 1);
+      byte[] block = v.readBlocks(lba, 1);
       NodeBlock.check(block, lba, NodeBlock.KIND_DENTRY, dir.ino, i);
       System.arraycopy(
           block,

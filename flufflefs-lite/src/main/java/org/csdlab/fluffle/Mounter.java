@@ -80,21 +80,26 @@ final class Mounter {
     device.write(0, sb.encode());
     device.manage(0, ZoneAction.FINISH);
     Volume v = new Volume(device, sb);
-    v.deviceBytes += g.blockSizeBytes();
+    v.wroteSuperblock();
     for (int z = Volume.SYSTEM_ZONES; z < g.zoneCount(); z++) {
       if (!usable(device.zone(z).state())) {
-        v.zones.role[z] = ZoneTable.Role.SYSTEM; // a failed zone is never used
+        v.zones.assign(z, ZoneTable.Role.SYSTEM); // a failed zone is never used
       }
     }
     v.advance(v.meta);
     Inode root = new Inode(Volume.ROOT_INO, FileType.DIRECTORY, Volume.ROOT_INO, Volume.now());
     root.entriesDirty = true;
-    v.inodes.put(root.ino, root);
+    v.adopt(root);
     v.checkpoint();
     return v;
   }
 
   static Volume mount(ZnsDevice device) {
+    return mount(device, Volume.BlockReads.NONE);
+  }
+
+  /** As {@link #mount(ZnsDevice)}, telling {@code reads} of every read before it is issued. */
+  static Volume mount(ZnsDevice device, Volume.BlockReads reads) {
     Geometry g = device.geometry();
     Zone zone0 = device.zone(0);
     if (zone0.writtenBlocks() == 0) {
@@ -104,30 +109,38 @@ final class Mounter {
               + zone0
               + "); format it with FluffleFs.format(device, options)");
     }
+    reads.reading(0, 1);
     Superblock sb = Superblock.decode(device.read(0, 1), g);
-    Volume v = new Volume(device, sb);
+    Volume v = new Volume(device, sb, reads);
     Checkpoint cp = latestCheckpoint(v);
-    restore(v, cp);
     for (int i = 0; i < cp.inodeNumbers().length; i++) {
       long ino = cp.inodeNumbers()[i];
-      v.inodes.put(ino, v.loadInode(ino, cp.inodeLbas()[i]));
+      v.adopt(v.loadInode(ino, cp.inodeLbas()[i]));
     }
-    rollForward(v, cp);
+    java.util.Set<Integer> held = new java.util.HashSet<>();
+    rollForward(v, cp, held);
     checkNamespace(v);
     rebuildUsage(v);
-    reconcileZones(v);
+    reconcileZones(v, held);
     checkSummaries(v);
     // everything is checked: from here on the mount writes
     for (int z = Volume.SYSTEM_ZONES; z < g.zoneCount(); z++) {
       ZoneState s = device.zone(z).state();
-      if (v.zones.role[z] == ZoneTable.Role.SEALED && v.zones.valid[z] > 0 && s != ZoneState.FULL) {
-        device.manage(z, ZoneAction.FINISH); // gives back its active resource
-        v.zones.written[z] = v.zoneCapacity;
+      if (v.zones.role(z) == ZoneTable.Role.SEALED && v.zones.valid(z) > 0 && s != ZoneState.FULL) {
+        // full, it gives back its active resource
+        if (v.zones.isDataZone(z)) {
+          v.completeDataZone(z);
+        } else {
+          device.manage(z, ZoneAction.FINISH); // metadata is read only where the maps point
+          v.zones.filled(z);
+        }
       }
     }
-    if (v.meta.nextZone < 0) {
-      v.meta.nextZone = firstFreeZone(v);
-      v.zones.role[v.meta.nextZone] = ZoneTable.Role.RESERVED;
+    if (v.meta.nextZone() < 0) {
+      if (v.zones.firstFree() < 0) {
+        throw new CorruptImageException("", "no free zone is left for the metadata log");
+      }
+      v.reserveMetaNextZone();
     }
     v.checkpoint();
     v.resetStaleZones();
@@ -136,14 +149,6 @@ final class Mounter {
 
   private static boolean usable(ZoneState s) {
     return s != ZoneState.READ_ONLY && s != ZoneState.OFFLINE;
-  }
-
-  private static int firstFreeZone(Volume v) {
-    int z = v.zones.firstFree();
-    if (z < 0) {
-      throw new CorruptImageException("", "no free zone is left for the metadata log");
-    }
-    return z;
   }
 
   /** The checkpoint pack with the highest sequence number in either checkpoint zone. */
@@ -156,7 +161,7 @@ final class Mounter {
       if (written <= 0) {
         continue;
       }
-      byte[] area = v.device.read(zone.startLba(), written);
+      byte[] area = v.readBlocks(zone.startLba(), written);
       for (int from = 0; from < area.length; ) {
         int blocks = Checkpoint.packBlocksAt(area, from, v.blockSize);
         Checkpoint cp =
@@ -167,7 +172,7 @@ final class Mounter {
         }
         from += Math.max(1, blocks) * v.blockSize;
       }
-      v.zones.written[z] = written;
+      v.zones.wrote(z, written);
     }
     if (best == null) {
       throw new CorruptImageException(
@@ -175,40 +180,13 @@ final class Mounter {
           "no valid checkpoint in zones 1 and 2 (every pack is missing or fails its"
               + " crc32c); the image cannot be mounted");
     }
-    v.checkpointZone = bestZone;
-    return best;
-  }
-
-  private static void restore(Volume v, Checkpoint cp) {
     int n = v.geometry.zoneCount();
-    checkZone(cp.metaZone(), n, false, "metadata log zone");
-    checkZone(cp.metaNextZone(), n, true, "metadata log next zone");
-    checkZone(cp.hotZone(), n, true, "hot log zone");
-    checkZone(cp.coldZone(), n, true, "cleaner log zone");
-    for (int z = Volume.SYSTEM_ZONES; z < n; z++) {
-      v.zones.role[z] = ZoneTable.Role.values()[cp.roles()[z]];
-      v.zones.modified[z] = cp.modified()[z];
-      v.zones.written[z] = (int) Math.min(v.device.zone(z).writtenBlocks(), v.zoneCapacity);
-    }
-    v.meta.zone = cp.metaZone();
-    v.meta.nextZone = cp.metaNextZone();
-    v.hot.zone = cp.hotZone();
-    v.cold.zone = cp.coldZone();
-    for (int z : new int[] {v.hot.zone, v.cold.zone}) {
-      if (z >= 0) {
-        v.zones.dataZone[z] = true;
-      }
-    }
-    v.nextIno = cp.nextIno();
-    v.metaSeq = cp.nextMetaSeq();
-    v.clock = cp.clock();
-    v.checkpointSeq = cp.seq();
-    FsCounters c = cp.counters();
-    v.hostBytes = c.hostBytesWritten();
-    v.deviceBytes = c.deviceBytesWritten();
-    v.zoneResets = c.zoneResets();
-    v.cleaningPasses = c.cleaningPasses();
-    v.blocksMoved = c.blocksMoved();
+    checkZone(best.metaZone(), n, false, "metadata log zone");
+    checkZone(best.metaNextZone(), n, true, "metadata log next zone");
+    checkZone(best.hotZone(), n, true, "hot log zone");
+    checkZone(best.coldZone(), n, true, "cleaner log zone");
+    v.restoreFrom(best, bestZone);
+    return best;
   }
 
   private static void checkZone(int zone, int zones, boolean mayBeNone, String what) {
@@ -221,14 +199,17 @@ final class Mounter {
   /**
    * Applies the inodes fsync wrote after the checkpoint, in log order, following the metadata log
    * across zones; stops at the first block that is not the next one of the log (stale, torn or
-   * never written).
+   * never written). Adds to {@code held} the zones another mount of this device would read again
+   * although nothing recovered lives in them: the zones of the log it follows, and those of the
+   * checkpointed inode blocks and indirect nodes a fsynced inode replaces.
    */
-  private static void rollForward(Volume v, Checkpoint cp) {
+  private static void rollForward(Volume v, Checkpoint cp, java.util.Set<Integer> held) {
     int zone = cp.metaZone();
     long lba = cp.metaNextLba();
     long seq = cp.nextMetaSeq();
     int next = cp.metaNextZone();
     while (true) {
+      held.add(zone);
       long start = v.geometry.zoneStartLba(zone);
       if (lba - start >= v.zoneCapacity) {
         if (next < 0 || next == zone) {
@@ -241,7 +222,7 @@ final class Mounter {
       if (lba - v.geometry.zoneStartLba(zone) >= v.device.zone(zone).writtenBlocks()) {
         break;
       }
-      byte[] block = v.device.read(lba, 1);
+      byte[] block = v.readBlocks(lba, 1);
       if (!NodeBlock.isValid(block)) {
         break;
       }
@@ -249,46 +230,47 @@ final class Mounter {
       if (b.getLong(NodeBlock.SEQ_OFFSET) != seq) {
         break;
       }
-      if (zone != v.meta.zone) {
-        v.zones.role[v.meta.zone] = ZoneTable.Role.SEALED;
-        v.zones.role[zone] = ZoneTable.Role.LOG;
-        v.meta.zone = zone;
+      if (zone != v.meta.zone()) {
+        v.metaLogMovedTo(zone);
       }
       next = b.getInt(NodeBlock.NEXT_ZONE_OFFSET);
-      if (next != v.meta.nextZone) {
+      if (next != v.meta.nextZone()) {
         if (next < Volume.SYSTEM_ZONES || next >= v.geometry.zoneCount()) {
           break;
         }
-        v.meta.nextZone = next;
-        v.zones.role[next] = ZoneTable.Role.RESERVED;
+        v.metaLogNextZone(next);
       }
       seq++;
       if (b.get(NodeBlock.KIND_OFFSET) == NodeBlock.KIND_INODE
           && (b.get(NodeBlock.FLAGS_OFFSET) & NodeBlock.FLAG_FSYNC) != 0) {
         long ino = b.getLong(NodeBlock.INO_OFFSET);
-        Inode old = v.inodes.get(ino);
+        Inode old = v.inode(ino);
         if (old != null && !old.isDirectory()) {
+          held.add(v.geometry.zoneOf(old.lba));
+          for (long nodeLba : old.nodeLba.values()) {
+            held.add(v.geometry.zoneOf(nodeLba));
+          }
           Inode recovered = v.loadInode(ino, lba);
           recovered.parent = old.parent;
-          v.inodes.put(ino, recovered);
+          v.adopt(recovered);
         }
       }
       lba++;
     }
-    v.metaSeq = seq;
+    v.metaLogResumesAt(seq);
   }
 
   private static void checkNamespace(Volume v) {
-    Inode root = v.inodes.get(Volume.ROOT_INO);
+    Inode root = v.inode(Volume.ROOT_INO);
     if (root == null || !root.isDirectory()) {
       throw new CorruptImageException("", "the checkpoint has no root directory (inode 1)");
     }
-    for (Inode dir : v.inodes.values()) {
+    for (Inode dir : v.inodes()) {
       if (!dir.isDirectory()) {
         continue;
       }
       for (var e : dir.entries.entrySet()) {
-        if (!v.inodes.containsKey(e.getValue())) {
+        if (v.inode(e.getValue()) == null) {
           throw new CorruptImageException(
               "/" + e.getKey(),
               "directory inode "
@@ -305,24 +287,24 @@ final class Mounter {
 
   /** The zone usage table and summary from what the inodes actually reference. */
   private static void rebuildUsage(Volume v) {
-    for (Inode f : v.inodes.values()) {
-      own(v, f.lba, f.ino, ZoneTable.TAG_INODE);
+    for (Inode f : v.inodes()) {
+      own(v, f.lba, f.ino, BlockTag.INODE);
       for (var e : f.nodeLba.entrySet()) {
-        own(v, e.getValue(), f.ino, ZoneTable.nodeTag(e.getKey()));
+        own(v, e.getValue(), f.ino, BlockTag.node(e.getKey()));
       }
       for (long i = 0; i < f.blockSlots(); i++) {
         if (f.block(i) >= 0) {
-          own(v, f.block(i), f.ino, i);
+          own(v, f.block(i), f.ino, BlockTag.block(i));
           if (!f.isDirectory()) {
-            v.zones.dataZone[v.geometry.zoneOf(f.block(i))] =
-                true; // file data lives only in hot/cold log zones
+            // file data lives only in hot/cold log zones
+            v.zones.markDataZone(v.geometry.zoneOf(f.block(i)));
           }
         }
       }
     }
   }
 
-  private static void own(Volume v, long lba, long ino, long tag) {
+  private static void own(Volume v, long lba, long ino, BlockTag tag) {
     int z = v.geometry.zoneOf(lba);
     int off = (int) (lba - v.geometry.zoneStartLba(z));
     if (v.zones.owner(z, off) != 0) {
@@ -335,7 +317,7 @@ final class Mounter {
               + " and by inode "
               + ino);
     }
-    v.zones.own(z, off, ino, tag, v.zones.modified[z]);
+    v.zones.own(z, off, ino, tag, v.zones.modified(z));
   }
 
   /**
@@ -345,13 +327,14 @@ final class Mounter {
    */
   private static void checkSummaries(Volume v) {
     for (int z = Volume.SYSTEM_ZONES; z < v.geometry.zoneCount(); z++) {
-      if (!v.zones.dataZone[z] || v.zones.valid[z] == 0) {
+      if (!v.zones.isDataZone(z) || v.zones.valid(z) == 0) {
         continue;
       }
       ZoneSummary.Entries e = v.readSummary(z, false);
       for (int off = 0; e != null && off < v.dataCapacity; off++) {
         long owner = v.zones.owner(z, off);
-        if (owner != 0 && (e.inos()[off] != owner || e.indexes()[off] != v.zones.tag(z, off))) {
+        if (owner != 0
+            && (e.inos()[off] != owner || e.indexes()[off] != v.zones.tag(z, off).code())) {
           throw new CorruptImageException(
               "",
               "the summary of zone "
@@ -365,50 +348,58 @@ final class Mounter {
                   + ", but inode "
                   + owner
                   + " maps its block "
-                  + v.zones.tag(z, off)
+                  + v.zones.tag(z, off).code()
                   + " there");
         }
       }
     }
   }
 
-  /** Gives every data zone a role that matches the device and what is live in it. */
-  private static void reconcileZones(Volume v) {
+  /**
+   * Gives every data zone a role that matches the device and what is live in it. A zone that holds
+   * old blocks but nothing live, and that no later mount of this device reads ({@code held}), is
+   * free at once (reset when a log takes it): recovery then has at least the free zones the
+   * filesystem had when it crashed, so its checkpoint always finds room, however often recovery
+   * itself is cut short.
+   */
+  private static void reconcileZones(Volume v, java.util.Set<Integer> held) {
     for (int z = Volume.SYSTEM_ZONES; z < v.geometry.zoneCount(); z++) {
       Zone dz = v.device.zone(z);
       ZoneState s = dz.state();
-      int written = v.zones.written[z];
+      int written = v.zones.written(z);
       boolean writable =
           s != ZoneState.FULL
               && s != ZoneState.READ_ONLY
               && s != ZoneState.OFFLINE
               && written < v.zoneCapacity;
       if (s == ZoneState.READ_ONLY || s == ZoneState.OFFLINE) {
-        v.zones.role[z] = ZoneTable.Role.SYSTEM; // unusable; what it held is read where possible
-      } else if (z == v.meta.zone) {
-        v.zones.role[z] = ZoneTable.Role.LOG;
-      } else if (z == v.meta.nextZone) {
-        v.zones.role[z] = written == 0 ? ZoneTable.Role.RESERVED : ZoneTable.Role.SEALED;
-      } else if ((z == v.hot.zone || z == v.cold.zone) && writable) {
-        v.zones.role[z] = ZoneTable.Role.LOG;
-      } else if (v.zones.valid[z] == 0 && written == 0) {
-        v.zones.role[z] = ZoneTable.Role.FREE;
+        v.zones.assign(z, ZoneTable.Role.SYSTEM); // unusable; what it held is read where possible
+      } else if (z == v.meta.zone()) {
+        v.zones.assign(z, ZoneTable.Role.LOG);
+      } else if (z == v.meta.nextZone()) {
+        v.zones.assign(z, written == 0 ? ZoneTable.Role.RESERVED : ZoneTable.Role.SEALED);
+      } else if ((z == v.hot.zone() || z == v.cold.zone()) && writable) {
+        v.zones.assign(z, ZoneTable.Role.LOG);
+      } else if (v.zones.valid(z) == 0 && written == 0) {
+        v.zones.assign(z, ZoneTable.Role.FREE);
+      } else if (v.zones.valid(z) == 0 && !held.contains(z)) {
+        v.zones.freeStale(z);
       } else {
-        v.zones.role[z] = ZoneTable.Role.SEALED;
+        v.zones.assign(z, ZoneTable.Role.SEALED);
       }
-      if (z == v.meta.nextZone && v.zones.role[z] != ZoneTable.Role.RESERVED) {
-        v.meta.nextZone = -1;
+      if (z == v.meta.nextZone() && v.zones.role(z) != ZoneTable.Role.RESERVED) {
+        v.dropMetaNextZone();
       }
-      if (z == v.hot.zone && v.zones.role[z] != ZoneTable.Role.LOG) {
-        v.hot.zone = -1;
+      if (z == v.hot.zone() && v.zones.role(z) != ZoneTable.Role.LOG) {
+        v.dropLogZone(v.hot);
       }
-      if (z == v.cold.zone && v.zones.role[z] != ZoneTable.Role.LOG) {
-        v.cold.zone = -1;
+      if (z == v.cold.zone() && v.zones.role(z) != ZoneTable.Role.LOG) {
+        v.dropLogZone(v.cold);
       }
     }
-    if (v.meta.zone >= 0 && v.zones.role[v.meta.zone] != ZoneTable.Role.LOG) {
+    if (v.meta.zone() >= 0 && v.zones.role(v.meta.zone()) != ZoneTable.Role.LOG) {
       throw new CorruptImageException(
-          "", "the metadata log zone " + v.meta.zone + " cannot be written");
+          "", "the metadata log zone " + v.meta.zone() + " cannot be written");
     }
   }
 }

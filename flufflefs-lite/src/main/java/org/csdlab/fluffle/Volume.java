@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.csdlab.zns.Geometry;
+import org.csdlab.zns.StatusCode;
 import org.csdlab.zns.ZnsDevice;
+import org.csdlab.zns.ZnsException;
 import org.csdlab.zns.ZoneAction;
 
 /**
@@ -29,8 +31,8 @@ final class Volume {
   static final class Log {
     final String name;
     final boolean mayUseReserve;
-    int zone = -1;
-    int nextZone = -1;
+    private int zone = -1;
+    private int nextZone = -1;
 
     /** Data logs: owner and block index of each data block of the current zone, for its summary. */
     long[] summaryInos;
@@ -40,6 +42,16 @@ final class Volume {
     Log(String name, boolean mayUseReserve) {
       this.name = name;
       this.mayUseReserve = mayUseReserve;
+    }
+
+    /** The zone the log appends to, or -1. */
+    int zone() {
+      return zone;
+    }
+
+    /** Metadata log: the zone it moves to when its zone is full, or -1. */
+    int nextZone() {
+      return nextZone;
     }
   }
 
@@ -57,36 +69,51 @@ final class Volume {
   /** Data blocks a hot or cold log zone holds before its summary. */
   final int dataCapacity;
 
-  final Map<Long, Inode> inodes = new HashMap<>();
+  private final Map<Long, Inode> inodes = new HashMap<>();
   final Log meta = new Log("metadata", true);
   final Log hot = new Log("hot data", false);
   final Log cold = new Log("cleaner", true);
   final long maxInodes;
   private final Cleaner cleaner = new Cleaner(this);
   private final InodeStore inodeStore = new InodeStore(this);
-  long nextIno = ROOT_INO + 1;
-  long metaSeq = 1;
-  long clock;
-  long checkpointSeq;
-  int checkpointZone = 1;
-  long hostBytes;
-  long deviceBytes;
-  long zoneResets;
-  long cleaningPasses;
-  long blocksMoved;
+  private long nextIno = ROOT_INO + 1;
+  private long metaSeq = 1;
+  private long clock;
+  private long checkpointSeq;
+  private int checkpointZone = 1;
+  private long hostBytes;
+  private long deviceBytes;
+  private long zoneResets;
+  private long cleaningPasses;
+  private long blocksMoved;
 
   /** Zone summaries read from the device by the cleaner (not persisted). */
-  long summaryReads;
+  private long summaryReads;
 
   /** Names changed since the last checkpoint: fsync must then write a checkpoint. */
-  boolean namespaceDirty;
+  private boolean namespaceDirty;
 
   /** Inside a cleaning pass, whose metadata may use the reserve. */
-  boolean cleaning;
+  private boolean cleaning;
 
   private int changesSinceCount;
 
+  /** Told of every read before it is issued (tests check it against what was written). */
+  private final BlockReads reads;
+
+  /** Sees each read the filesystem issues, before the device does. */
+  interface BlockReads {
+    BlockReads NONE = (lba, blocks) -> {};
+
+    void reading(long lba, int blocks);
+  }
+
   Volume(ZnsDevice device, Superblock superblock) {
+    this(device, superblock, BlockReads.NONE);
+  }
+
+  Volume(ZnsDevice device, Superblock superblock, BlockReads reads) {
+    this.reads = reads;
     this.device = device;
     this.geometry = device.geometry();
     this.superblock = superblock;
@@ -95,11 +122,150 @@ final class Volume {
     this.tree = new BlockTree(blockSize);
     this.summary = new ZoneSummary(blockSize, zoneCapacity);
     this.dataCapacity = summary.dataBlocksPerZone;
-    this.zones = new ZoneTable(geometry.zoneCount(), zoneCapacity);
+    this.zones = new ZoneTable(geometry.zoneCount(), zoneCapacity, SYSTEM_ZONES);
     this.maxInodes = Checkpoint.maxInodes(geometry.zoneCount(), geometry.zoneCapacityBytes());
-    for (int z = 0; z < SYSTEM_ZONES; z++) {
-      zones.role[z] = ZoneTable.Role.SYSTEM;
+  }
+
+  // ---------------------------------------------------------------- state
+
+  /** The inode {@code ino}, or null. */
+  Inode inode(long ino) {
+    return inodes.get(ino);
+  }
+
+  /** Every inode (a view; change inodes through this class). */
+  java.util.Collection<Inode> inodes() {
+    return java.util.Collections.unmodifiableCollection(inodes.values());
+  }
+
+  int inodeCount() {
+    return inodes.size();
+  }
+
+  /** A new, empty inode with the next inode number. */
+  Inode createInode(FileType type, long parent) {
+    Inode f = new Inode(nextIno++, type, parent, now());
+    inodes.put(f.ino, f);
+    return f;
+  }
+
+  /** An inode read from the device (mount), replacing any earlier version of it. */
+  void adopt(Inode f) {
+    inodes.put(f.ino, f);
+  }
+
+  /** Names changed: they become durable only with the next checkpoint. */
+  void namesChanged() {
+    namespaceDirty = true;
+  }
+
+  /** Names changed since the last checkpoint: fsync must then write a checkpoint. */
+  boolean namespaceDirty() {
+    return namespaceDirty;
+  }
+
+  /** Logical clock: blocks appended since format (cost-benefit age). */
+  long clock() {
+    return clock;
+  }
+
+  /** Zone summaries the cleaner read from the device since mount. */
+  long summaryReads() {
+    return summaryReads;
+  }
+
+  /** Runs a cleaning pass's moves: its metadata may use the reserve, and it counts as a pass. */
+  void whileCleaning(Runnable pass) {
+    cleaning = true;
+    try {
+      pass.run();
+      cleaningPasses++;
+      checkpoint();
+    } finally {
+      cleaning = false;
     }
+  }
+
+  /** The cleaner moved {@code blocks} live blocks. */
+  void moved(int blocks) {
+    blocksMoved += blocks;
+  }
+
+  /** Format wrote the superblock. */
+  void wroteSuperblock() {
+    deviceBytes += blockSize;
+  }
+
+  /**
+   * Mount: positions, counters and zone roles from the checkpoint {@code cp}, found in checkpoint
+   * zone {@code cpZone}; each zone's written blocks from the device.
+   */
+  void restoreFrom(Checkpoint cp, int cpZone) {
+    for (int z = SYSTEM_ZONES; z < geometry.zoneCount(); z++) {
+      zones.restore(
+          z,
+          ZoneTable.Role.values()[cp.roles()[z]],
+          cp.modified()[z],
+          (int) Math.min(device.zone(z).writtenBlocks(), zoneCapacity));
+    }
+    checkpointZone = cpZone;
+    meta.zone = cp.metaZone();
+    meta.nextZone = cp.metaNextZone();
+    hot.zone = cp.hotZone();
+    cold.zone = cp.coldZone();
+    for (int z : new int[] {hot.zone, cold.zone}) {
+      if (z >= 0) {
+        zones.markDataZone(z);
+      }
+    }
+    nextIno = cp.nextIno();
+    metaSeq = cp.nextMetaSeq();
+    clock = cp.clock();
+    checkpointSeq = cp.seq();
+    FsCounters c = cp.counters();
+    hostBytes = c.hostBytesWritten();
+    deviceBytes = c.deviceBytesWritten();
+    zoneResets = c.zoneResets();
+    cleaningPasses = c.cleaningPasses();
+    blocksMoved = c.blocksMoved();
+  }
+
+  /** Roll-forward: the metadata log went on in {@code zone}, its previous zone is sealed. */
+  void metaLogMovedTo(int zone) {
+    zones.seal(meta.zone);
+    zones.assign(zone, ZoneTable.Role.LOG);
+    meta.zone = zone;
+  }
+
+  /** Roll-forward: the metadata log's blocks name {@code zone} as the one it moves to next. */
+  void metaLogNextZone(int zone) {
+    meta.nextZone = zone;
+    zones.assign(zone, ZoneTable.Role.RESERVED);
+  }
+
+  /** Roll-forward: the next block of the metadata log gets sequence number {@code seq}. */
+  void metaLogResumesAt(long seq) {
+    metaSeq = seq;
+  }
+
+  /** Mount: the log no longer has a zone (it takes a fresh one when it next writes). */
+  void dropLogZone(Log log) {
+    log.zone = -1;
+  }
+
+  /** Mount: the metadata log has no reserved next zone. */
+  void dropMetaNextZone() {
+    meta.nextZone = -1;
+  }
+
+  /** Mount: the metadata log reserves the lowest free zone as its next one, reset if stale. */
+  void reserveMetaNextZone() {
+    int z = zones.firstFree();
+    if (zones.stale(z)) {
+      resetZone(z);
+    }
+    zones.reserve(z, zones.modified(z));
+    meta.nextZone = z;
   }
 
   // ---------------------------------------------------------------- space
@@ -115,9 +281,50 @@ final class Volume {
     return Math.max(0, zones.count(ZoneTable.Role.FREE) - superblock.reserveZones());
   }
 
-  /** Refuses (changing nothing) when {@code newBlocks} more live blocks would pass the limit. */
+  /**
+   * Blocks that are live or promised: the live blocks, and the metadata blocks pending changes will
+   * add when the next checkpoint writes them (see {@link #pendingNewMetadataBlocks()}).
+   */
+  long committedBlocks() {
+    return zones.liveBlocks() + pendingNewMetadataBlocks();
+  }
+
+  /**
+   * Metadata blocks that do not exist yet but that the next checkpoint writes: inode blocks never
+   * written, indirect nodes not on the device yet, and the blocks a directory's entry list grows
+   * by. Admission counts them, or changes each admitted alone (creates on a nearly full device)
+   * would together take live data past the limit once checkpointed.
+   */
+  long pendingNewMetadataBlocks() {
+    long n = 0;
+    int payload = blockSize - NodeBlock.HEADER_LENGTH;
+    for (Inode f : inodes.values()) {
+      if (!f.dirty && !f.entriesDirty && f.dirtyNodes.isEmpty()) {
+        continue;
+      }
+      if (f.lba < 0) {
+        n++;
+      }
+      for (long key : f.dirtyNodes) {
+        if (!f.nodeLba.containsKey(key)) {
+          n++;
+        }
+      }
+      if (f.entriesDirty) {
+        long now = (f.sizeBytes + payload - 1) / payload;
+        long next = (DirectoryCodec.encodedLength(f.entries) + payload - 1) / payload;
+        n += Math.max(0, next - now);
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Refuses (changing nothing) when {@code newBlocks} more live blocks would pass the limit,
+   * counting the blocks already promised ({@link #committedBlocks()}).
+   */
   void admit(String path, long newBlocks) {
-    long live = zones.liveBlocks();
+    long live = committedBlocks();
     if (live + newBlocks > limitBlocks()) {
       throw new NoSpaceException(
           path,
@@ -125,7 +332,7 @@ final class Volume {
               + live
               + " of "
               + limitBlocks()
-              + " blocks are live and this operation needs "
+              + " blocks are in use (live or promised to changes not yet checkpointed) and this operation needs "
               + newBlocks
               + " more; delete or truncate files"
               + " ("
@@ -143,7 +350,7 @@ final class Volume {
     if (log.zone < 0) {
       return 0;
     }
-    return Math.max(0, (log == meta ? zoneCapacity : dataCapacity) - zones.written[log.zone]);
+    return Math.max(0, (log == meta ? zoneCapacity : dataCapacity) - zones.written(log.zone));
   }
 
   /**
@@ -158,7 +365,7 @@ final class Volume {
     }
     int attempts = 0;
     while (room(hot) + (long) spareFreeZones() * dataCapacity < blocks) {
-      if (anyReclaimable()) {
+      if (zones.anyReclaimable()) {
         checkpoint();
         continue;
       }
@@ -170,7 +377,7 @@ final class Volume {
                 + " blocks ("
                 + zones.liveBlocks()
                 + " blocks live, "
-                + pinnedZones()
+                + zones.pinnedZones()
                 + " zones held by snapshots); delete files or close snapshots");
       }
     }
@@ -216,8 +423,9 @@ final class Volume {
    * cleaning pass runs first (its checkpoint may use the reserve, then frees zones).
    */
   void ensureMetadataSpace() {
-    if (cleaning) {
-      return;
+    long pending = pendingMetadataBlocks();
+    if (cleaning || pending == 0) {
+      return; // a checkpoint with nothing pending writes only its pack, which needs no log space
     }
     int attempts = 0;
     while (room(meta) + (long) spareFreeZones() * zoneCapacity < pendingMetadataBlocks() + 2
@@ -228,28 +436,10 @@ final class Volume {
     }
   }
 
-  private boolean anyReclaimable() {
-    for (int z = 0; z < zones.zoneCount(); z++) {
-      if (zones.reclaimable(z)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private int pinnedZones() {
-    int n = 0;
-    for (int p : zones.pins) {
-      if (p > 0) {
-        n++;
-      }
-    }
-    return n;
-  }
-
   // ---------------------------------------------------------------- logs
 
-  private int takeZone(Log log) {
+  /** A free zone for {@code log}, reset if it still holds old blocks; its role is still FREE. */
+  private int takeFreeZone(Log log) {
     int free = zones.count(ZoneTable.Role.FREE);
     if (free == 0 || (!log.mayUseReserve && free <= superblock.reserveZones())) {
       throw new IllegalStateException(
@@ -262,34 +452,31 @@ final class Volume {
               + ")");
     }
     int z = zones.firstFree();
-    if (zones.stale[z]) {
+    if (zones.stale(z)) {
       resetZone(z);
     }
-    zones.role[z] = ZoneTable.Role.LOG;
-    zones.dataZone[z] = false;
-    zones.modified[z] = clock;
     return z;
   }
 
   /** Moves a full log to its next zone. */
   void advance(Log log) {
-    if (log != meta && log.zone >= 0 && zones.written[log.zone] == dataCapacity) {
+    if (log != meta && log.zone >= 0 && zones.written(log.zone) == dataCapacity) {
       writeSummary(log); // a zone filled before a crash, whose summary was not yet appended
     }
     if (log.zone >= 0) {
-      zones.role[log.zone] = ZoneTable.Role.SEALED;
+      zones.seal(log.zone);
     }
     if (log == meta) {
       if (log.nextZone < 0) {
-        log.nextZone = takeZone(log);
+        log.nextZone = takeFreeZone(log);
       }
       log.zone = log.nextZone;
-      zones.role[log.zone] = ZoneTable.Role.LOG;
-      log.nextZone = takeZone(log);
-      zones.role[log.nextZone] = ZoneTable.Role.RESERVED;
+      zones.openLog(log.zone, false, clock);
+      log.nextZone = takeFreeZone(log);
+      zones.reserve(log.nextZone, clock);
     } else {
-      log.zone = takeZone(log);
-      zones.dataZone[log.zone] = true;
+      log.zone = takeFreeZone(log);
+      zones.openLog(log.zone, true, clock);
       log.summaryInos = new long[dataCapacity];
       log.summaryIndexes = new long[dataCapacity];
     }
@@ -297,7 +484,7 @@ final class Volume {
 
   /** Blocks zone {@code z} can hold live: a data zone's summary takes its last blocks. */
   int capacityOf(int z) {
-    return zones.dataZone[z] ? dataCapacity : zoneCapacity;
+    return zones.isDataZone(z) ? dataCapacity : zoneCapacity;
   }
 
   /** Appends the summary of a data log's full zone after its data blocks. */
@@ -305,7 +492,7 @@ final class Volume {
     int z = log.zone;
     byte[] blocks = summary.encode(z, log.summaryInos, log.summaryIndexes, blockSize);
     device.append(geometry.zoneStartLba(z), blocks);
-    zones.written[z] = zoneCapacity;
+    zones.filled(z);
     deviceBytes += blocks.length;
   }
 
@@ -321,10 +508,10 @@ final class Volume {
    * As {@link #readSummary(int)}; {@code count} says whether it counts in {@link #summaryReads}.
    */
   ZoneSummary.Entries readSummary(int z, boolean count) {
-    if (zones.written[z] < zoneCapacity) {
-      return null;
+    if (!zones.isDataZone(z) || zones.written(z) < zoneCapacity) {
+      return null; // a metadata zone has no summary slot, and may have been finished short
     }
-    byte[] blocks = device.read(geometry.zoneStartLba(z) + dataCapacity, summary.blocksPerZone);
+    byte[] blocks = readBlocks(geometry.zoneStartLba(z) + dataCapacity, summary.blocksPerZone);
     ZoneSummary.Entries entries = summary.decode(z, blocks, blockSize);
     if (entries != null && count) {
       summaryReads++;
@@ -336,20 +523,49 @@ final class Volume {
   void restoreSummary(Log log) {
     log.summaryInos = new long[dataCapacity];
     log.summaryIndexes = new long[dataCapacity];
-    if (log.zone < 0) {
-      return;
+    if (log.zone >= 0) {
+      stageSummaryFromTable(log.zone, log.summaryInos, log.summaryIndexes);
     }
-    for (int off = 0; off < Math.min(dataCapacity, zones.written[log.zone]); off++) {
-      long owner = zones.owner(log.zone, off);
+  }
+
+  private void stageSummaryFromTable(int z, long[] inos, long[] indexes) {
+    for (int off = 0; off < Math.min(dataCapacity, zones.written(z)); off++) {
+      long owner = zones.owner(z, off);
       if (owner != 0) {
-        log.summaryInos[off] = owner;
-        log.summaryIndexes[off] = zones.tag(log.zone, off);
+        inos[off] = owner;
+        indexes[off] = zones.tag(z, off).index();
       }
     }
   }
 
-  /** Appends {@code n} data blocks of {@code buf} to {@code log}; returns the LBA of each. */
-  long[] appendData(Log log, byte[] buf, int n, long[] owners, long[] tags) {
+  /**
+   * Fills a sealed data zone a crash left part written: zero blocks up to its summary, then the
+   * summary from what is live in it. Finishing it instead would leave the summary slot unwritten,
+   * and a later mount, which cannot tell, would read it (a drive with DULBE set refuses that).
+   */
+  void completeDataZone(int z) {
+    long start = geometry.zoneStartLba(z);
+    int chunkBlocks = Math.min(dataCapacity, 256);
+    while (zones.written(z) < dataCapacity) {
+      int n = Math.min(chunkBlocks, dataCapacity - zones.written(z));
+      device.append(start, new byte[n * blockSize]);
+      zones.wrote(z, zones.written(z) + n);
+      deviceBytes += (long) n * blockSize;
+    }
+    long[] inos = new long[dataCapacity];
+    long[] indexes = new long[dataCapacity];
+    stageSummaryFromTable(z, inos, indexes);
+    byte[] blocks = summary.encode(z, inos, indexes, blockSize);
+    device.append(start, blocks);
+    zones.filled(z);
+    deviceBytes += blocks.length;
+  }
+
+  /**
+   * Appends {@code n} data blocks of {@code buf} to {@code log}, block {@code i} as block {@code
+   * indexes[i]} of inode {@code owners[i]}; returns the LBA of each.
+   */
+  long[] appendData(Log log, byte[] buf, int n, long[] owners, long[] indexes) {
     if (log.summaryInos == null) {
       restoreSummary(log); // first append after mount
     }
@@ -368,10 +584,10 @@ final class Volume {
       int zoneStart = (int) (first - geometry.zoneStartLba(log.zone));
       for (int i = 0; i < k; i++) {
         log.summaryInos[zoneStart + i] = owners[done + i];
-        log.summaryIndexes[zoneStart + i] = tags[done + i];
+        log.summaryIndexes[zoneStart + i] = indexes[done + i];
       }
-      record(log.zone, first, k, owners, tags, done, lbas);
-      if (zones.written[log.zone] == dataCapacity) {
+      record(log.zone, first, k, owners, i -> BlockTag.block(indexes[i]), done, lbas);
+      if (zones.written(log.zone) == dataCapacity) {
         writeSummary(log);
       }
       done += k;
@@ -380,7 +596,7 @@ final class Volume {
   }
 
   /** Appends metadata blocks, sealing each with the next log sequence number. */
-  long[] appendMeta(List<byte[]> images, int flags, long[] owners, long[] tags) {
+  long[] appendMeta(List<byte[]> images, int flags, long[] owners, BlockTag[] tags) {
     int n = images.size();
     long[] lbas = new long[n];
     int done = 0;
@@ -396,20 +612,29 @@ final class Volume {
         System.arraycopy(image, 0, chunk, i * blockSize, blockSize);
       }
       long first = device.append(geometry.zoneStartLba(meta.zone), chunk);
-      record(meta.zone, first, k, owners, tags, done, lbas);
+      record(meta.zone, first, k, owners, i -> tags[i], done, lbas);
       done += k;
     }
     return lbas;
   }
 
+  /**
+   * Records {@code k} blocks appended at {@code first}: block {@code i} is owned as {@code tags}.
+   */
   private void record(
-      int zone, long first, int k, long[] owners, long[] tags, int done, long[] lbas) {
+      int zone,
+      long first,
+      int k,
+      long[] owners,
+      java.util.function.IntFunction<BlockTag> tags,
+      int done,
+      long[] lbas) {
     long start = geometry.zoneStartLba(zone);
     for (int i = 0; i < k; i++) {
       lbas[done + i] = first + i;
-      zones.own(zone, (int) (first + i - start), owners[done + i], tags[done + i], clock);
+      zones.own(zone, (int) (first + i - start), owners[done + i], tags.apply(done + i), clock);
     }
-    zones.written[zone] = (int) (first + k - start);
+    zones.wrote(zone, (int) (first + k - start));
     clock += k;
     deviceBytes += (long) k * blockSize;
   }
@@ -436,10 +661,65 @@ final class Volume {
     return a;
   }
 
+  // ---------------------------------------------------------------- reads
+
+  /**
+   * Reads {@code blocks} blocks at {@code lba}: the one way the filesystem reads the device. It
+   * reads only blocks it wrote: never a zone's tail past what was written, which a drive with DULBE
+   * set refuses.
+   */
+  byte[] readBlocks(long lba, int blocks) {
+    reads.reading(lba, blocks);
+    return device.read(lba, blocks);
+  }
+
+  /** As {@link #readBlocks(long, int)}, into {@code buf} at {@code off}. */
+  void readBlocks(long lba, int blocks, byte[] buf, int off) {
+    reads.reading(lba, blocks);
+    device.read(lba, blocks, buf, off);
+  }
+
+  /**
+   * Reads blocks {@code index..index+blocks-1} of the file at {@code path}, stored from {@code
+   * lba}: a block that cannot be read fails this read alone, with an {@link FsIoException} naming
+   * the file, the block and its LBA; nothing else is affected.
+   */
+  void readData(String path, long index, long lba, int blocks, byte[] buf, int off) {
+    try {
+      readBlocks(lba, blocks, buf, off);
+    } catch (ZnsException e) {
+      if (e.statusCode() != StatusCode.UNRECOVERED_READ_ERROR
+          && e.statusCode() != StatusCode.ZONE_IS_OFFLINE) {
+        throw e; // not the media: the device itself failed (e.g. lost power)
+      }
+      int bad = 0;
+      for (; bad < blocks - 1; bad++) { // a run failed: find its first unreadable block
+        try {
+          readBlocks(lba + bad, 1, buf, off + bad * blockSize);
+        } catch (ZnsException first) {
+          break;
+        }
+      }
+      throw new FsIoException(
+          path,
+          lba + bad,
+          "cannot read "
+              + path
+              + ": block "
+              + (index + bad)
+              + " of the file (lba "
+              + (lba + bad)
+              + ") is unreadable ("
+              + e.getMessage()
+              + "); the rest of the file and the filesystem can still be used",
+          e);
+    }
+  }
+
   // ---------------------------------------------------------------- file data
 
-  /** Reads file bytes; -1 at or past the end of the file. */
-  int read(Inode f, long offset, byte[] buf, int off, int len) {
+  /** Reads file bytes of the file at {@code path}; -1 at or past the end of the file. */
+  int read(String path, Inode f, long offset, byte[] buf, int off, int len) {
     if (len == 0) {
       return 0;
     }
@@ -466,10 +746,11 @@ final class Volume {
       }
       int runBytes = run * blockSize;
       if (inBlock == 0 && runBytes <= total - pos) {
-        device.read(lba, run, buf, off + pos);
+        readData(path, index, lba, run, buf, off + pos);
         pos += runBytes;
       } else {
-        byte[] tmp = device.read(lba, run);
+        byte[] tmp = new byte[runBytes];
+        readData(path, index, lba, run, tmp, 0);
         int n = Math.min(runBytes - inBlock, total - pos);
         System.arraycopy(tmp, inBlock, buf, off + pos, n);
         pos += n;
@@ -523,10 +804,10 @@ final class Volume {
       }
       byte[] buf = new byte[n * blockSize];
       if (from % blockSize != 0) {
-        readBlockInto(f.block(cb), buf, 0);
+        readBlockInto(path, f, cb, buf, 0);
       }
       if (to % blockSize != 0 && (to / blockSize != from / blockSize || from % blockSize == 0)) {
-        readBlockInto(f.block(cb + n - 1), buf, (n - 1) * blockSize);
+        readBlockInto(path, f, cb + n - 1, buf, (n - 1) * blockSize);
       }
       System.arraycopy(
           data, off + (int) (from - offset), buf, (int) (from - chunkStart), (int) (to - from));
@@ -546,9 +827,9 @@ final class Volume {
     hostBytes += to - from;
   }
 
-  private void readBlockInto(long lba, byte[] buf, int off) {
-    if (lba >= 0) {
-      device.read(lba, 1, buf, off);
+  private void readBlockInto(String path, Inode f, long index, byte[] buf, int off) {
+    if (f.block(index) >= 0) {
+      readData(path, index, f.block(index), 1, buf, off);
     }
   }
 
@@ -610,7 +891,8 @@ final class Volume {
         // zero the bytes past the new end, so a later extension reads zeros there
         admit(path, metadataSlack(1));
         ensureHotSpace(path, 1);
-        byte[] buf = device.read(f.block(keep - 1), 1);
+        byte[] buf = new byte[blockSize];
+        readData(path, keep - 1, f.block(keep - 1), 1, buf, 0);
         Arrays.fill(buf, tail, blockSize, (byte) 0);
         replaceBlocks(f, keep - 1, buf, 1, hot);
       }
@@ -672,20 +954,19 @@ final class Volume {
     checkpointSeq++;
     byte[] pack = snapshot().encode(blockSize);
     int blocks = pack.length / blockSize;
-    if (zones.written[checkpointZone] + blocks > zoneCapacity) {
+    if (zones.written(checkpointZone) + blocks > zoneCapacity) {
+      // the zone is left closed, not finished: mount reads a checkpoint zone up to its write
+      // pointer, and a finished zone's unwritten tail is not readable on a drive with DULBE set
       int other = checkpointZone == 1 ? 2 : 1;
-      if (zones.written[checkpointZone] < zoneCapacity) {
-        device.manage(checkpointZone, ZoneAction.FINISH);
-      }
       device.manage(other, ZoneAction.RESET);
       zoneResets++;
-      zones.written[other] = 0;
+      zones.wasReset(other);
       checkpointZone = other;
     }
     device.append(geometry.zoneStartLba(checkpointZone), pack);
-    zones.written[checkpointZone] += blocks;
+    zones.wrote(checkpointZone, zones.written(checkpointZone) + blocks);
     deviceBytes += pack.length;
-    if (zones.written[checkpointZone] < zoneCapacity) {
+    if (zones.written(checkpointZone) < zoneCapacity) {
       device.manage(checkpointZone, ZoneAction.CLOSE);
     }
     namespaceDirty = false;
@@ -693,9 +974,7 @@ final class Volume {
       if (zones.reclaimable(z)) {
         // nothing the pack just written references the zone, nor will any later state: it is
         // free from now on; the device reset waits until a log takes it (or sync/unmount)
-        zones.clear(z);
-        zones.role[z] = ZoneTable.Role.FREE;
-        zones.stale[z] = true;
+        zones.reclaim(z);
       }
     }
   }
@@ -707,7 +986,7 @@ final class Volume {
    */
   void resetStaleZones() {
     for (int z = SYSTEM_ZONES; z < zones.zoneCount(); z++) {
-      if (zones.stale[z]) {
+      if (zones.stale(z)) {
         resetZone(z);
       }
     }
@@ -715,23 +994,18 @@ final class Volume {
 
   private void resetZone(int z) {
     device.manage(z, ZoneAction.RESET);
-    zones.stale[z] = false;
+    zones.wasReset(z);
     zoneResets++;
   }
 
   private Checkpoint snapshot() {
-    int n = zones.zoneCount();
-    byte[] roles = new byte[n];
-    for (int z = 0; z < n; z++) {
-      roles[z] = (byte) zones.role[z].ordinal();
-    }
     long[] inos = inodes.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
     long[] lbas = new long[inos.length];
     for (int i = 0; i < inos.length; i++) {
       lbas[i] = inodes.get(inos[i]).lba;
     }
     long metaNextLba =
-        meta.zone < 0 ? -1 : geometry.zoneStartLba(meta.zone) + zones.written[meta.zone];
+        meta.zone < 0 ? -1 : geometry.zoneStartLba(meta.zone) + zones.written(meta.zone);
     return new Checkpoint(
         checkpointSeq,
         metaSeq,
@@ -743,9 +1017,9 @@ final class Volume {
         nextIno,
         clock,
         counters(),
-        roles,
-        zones.valid.clone(),
-        zones.modified.clone(),
+        zones.roleCodes(),
+        zones.validCounts(),
+        zones.modifiedTimes(),
         inos,
         lbas);
   }
@@ -766,7 +1040,7 @@ final class Volume {
   void pin(List<Long> lbas, int delta) {
     for (long lba : lbas) {
       if (lba >= 0) {
-        zones.pins[geometry.zoneOf(lba)] += delta;
+        zones.pin(geometry.zoneOf(lba), delta);
       }
     }
   }

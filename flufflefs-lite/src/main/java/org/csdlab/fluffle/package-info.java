@@ -19,13 +19,14 @@
  *       policy, CRC32C. A missing magic means "not flufflefs-lite"; a bad checksum or a geometry
  *       that does not match the device means "damaged".
  *   <li><b>Two checkpoint zones</b> ({@code Checkpoint}), used alternately: a checkpoint pack is
- *       appended after the previous one; when it does not fit, the current zone is finished, the
- *       other is reset and takes the pack. A pack carries a sequence number and a CRC32C over all
- *       its blocks; mount takes the valid pack with the highest sequence number, so a torn pack
- *       falls back to the previous one. A pack holds the log positions, counters, the <b>zone usage
- *       table</b> (role, valid blocks and last-write time of each zone) and the <b>inode map</b>
- *       (inode number → LBA of its inode block), so rewriting an inode never rewrites its directory
- *       or anything above it.
+ *       appended after the previous one; when it does not fit, the current zone is left closed (not
+ *       finished: mount reads a checkpoint zone up to its write pointer, and never a block that was
+ *       not written, which a drive with DULBE set refuses), the other is reset and takes the pack.
+ *       A pack carries a sequence number and a CRC32C over all its blocks; mount takes the valid
+ *       pack with the highest sequence number, so a torn pack falls back to the previous one. A
+ *       pack holds the log positions, counters, the <b>zone usage table</b> (role, valid blocks and
+ *       last-write time of each zone) and the <b>inode map</b> (inode number → LBA of its inode
+ *       block), so rewriting an inode never rewrites its directory or anything above it.
  *   <li><b>Inode and block map</b> ({@code NodeBlock}, {@code BlockTree}): an inode block holds
  *       type, parent, size, modification time, direct block pointers and the roots of single,
  *       double and triple indirect trees (ext2/F2FS style, not a linked list): changing a block
@@ -56,8 +57,10 @@
  *       still points at it. A summary block carries its zone, its entry range and a CRC32C; a zone
  *       whose summary is torn, or missing (a power cut between the last data block and the summary;
  *       a log that finds its zone full without one appends it, from the maps, when it moves on),
- *       has none, and the cleaner falls back to the <b>zone table</b> ({@code ZoneTable}). That
- *       table, kept in memory, has each block's owner and what it is (block index, inode, or
+ *       has none (mount fills a data zone a crash left part written with zero blocks and the
+ *       summary, rather than finishing it, so a summary slot is never left unwritten), and the
+ *       cleaner falls back to the <b>zone table</b> ({@code ZoneTable}). That table, kept in
+ *       memory, has each block's owner and what it is (a {@code BlockTag}: block index, inode, or
  *       indirect node key) and is rebuilt at mount from the block maps (every inode is read at
  *       mount); metadata zones need no summary, since each metadata block names its owner and key
  *       in its own header. Roll-forward never reads a summary; mount checks each valid one against
@@ -89,8 +92,13 @@
  *       is rebuilt from the maps, zones are reconciled with the device, every valid zone summary is
  *       checked against the maps (a summary that names another owner for a live block means the
  *       image is damaged), and only then does mount write: a recovery checkpoint and the resets of
- *       zones holding nothing live. A device that fails any check is refused ({@link
- *       org.csdlab.fluffle.NotFluffleFsException}, {@link
+ *       zones holding nothing live. A zone that holds nothing live and that no later mount reads
+ *       (neither in the part of the metadata log roll-forward follows nor holding a checkpointed
+ *       inode or indirect node that a fsynced inode replaced) is free at once, reset when a log
+ *       takes it: recovery has at least the free zones the filesystem had when it crashed, and a
+ *       recovery checkpoint with nothing pending writes only its pack, so recovery always finds
+ *       room, however often it is itself cut short. A device that fails any check is refused
+ *       ({@link org.csdlab.fluffle.NotFluffleFsException}, {@link
  *       org.csdlab.fluffle.CorruptImageException}) before anything is written.
  * </ul>
  *
@@ -108,7 +116,8 @@
  *       zones are reset only after the checkpoint that stops referencing them, and the other
  *       checkpoint zone is reset only while the current one holds the latest pack.
  *   <li>Recovery is idempotent: the blocks recovery appends are not FSYNC-flagged, so a crash
- *       during recovery and another mount give the same state.
+ *       during recovery and another mount give the same state. Mount fails only with an {@link
+ *       org.csdlab.fluffle.FsException}.
  * </ol>
  *
  * Not guaranteed: anything written but not synced may be lost or may survive; a single write larger

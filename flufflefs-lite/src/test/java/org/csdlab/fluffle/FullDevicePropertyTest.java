@@ -68,6 +68,9 @@ class FullDevicePropertyTest {
       } catch (NoSpaceException e) {
         refused++;
       }
+      FsStats space = fs.statfs();
+      assertTrue(
+          space.usedBytes() <= space.totalBytes(), "step " + step + ": used > total in " + space);
     }
     assertTrue(refused > 0, "the device never filled up");
     verify(fs, files);

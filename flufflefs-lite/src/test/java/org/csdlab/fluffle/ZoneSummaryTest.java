@@ -70,7 +70,7 @@ class ZoneSummaryTest {
       Volume v = fs.volume();
       int checked = 0;
       for (int f = 0; f < 4; f++) {
-        Inode inode = v.inodes.get(fs.stat("/f" + f).inode());
+        Inode inode = v.inode(fs.stat("/f" + f).inode());
         for (long i = 0; i < inode.blockSlots(); i++) {
           long lba = inode.block(i);
           int z = v.geometry.zoneOf(lba);
@@ -107,7 +107,7 @@ class ZoneSummaryTest {
       }
       Volume v = fs.volume();
       assertTrue(fs.counters().cleaningPasses() > 0, "the workload needs cleaning");
-      assertTrue(v.summaryReads > 0, "the cleaner read no zone summary");
+      assertTrue(v.summaryReads() > 0, "the cleaner read no zone summary");
       assertArrayEquals(content, h.read(0, size));
       assertTrue(fs.check().ok(), fs.check().problems().toString());
     }
@@ -144,11 +144,11 @@ class ZoneSummaryTest {
       h.write(
           0,
           TestDevices.random(2, BLOCK * (w.dataCapacity - 3))); // leaves 3 live blocks in the zone
-      for (int pass = 0; pass < 10 && w.zones.valid[zone] > 0; pass++) {
+      for (int pass = 0; pass < 10 && w.zones.valid(zone) > 0; pass++) {
         assertTrue(w.cleanPass(CleaningPolicy.GREEDY));
       }
       assertEquals(
-          0, w.zones.valid[zone], "the cleaner moved the live blocks using the block maps");
+          0, w.zones.valid(zone), "the cleaner moved the live blocks using the block maps");
       assertTrue(again.check().ok(), again.check().problems().toString());
     }
   }
@@ -223,7 +223,7 @@ class ZoneSummaryTest {
           TestDevices.random(
               6, (v.dataCapacity + 5) * BLOCK)); // one full zone, 5 blocks in the next
       assertTrue(fs.check().ok(), fs.check().problems().toString());
-      Inode f = v.inodes.get(fs.stat("/f").inode());
+      Inode f = v.inode(fs.stat("/f").inode());
       // swap blocks 0 and 1 in the map: the usage table still balances, the sealed zone's summary
       // does not
       long first = f.block(0);

@@ -32,15 +32,43 @@ final class CrashHarness {
           .build();
 
   /**
+   * 24 zones of 16 blocks of 4 KiB (1.5 MiB): a zone fills after 15 data blocks, so a workload of
+   * small overwrites cleans all the time and the reserve is often all that is free.
+   */
+  static final Geometry SMALL_ZONES =
+      Geometry.builder()
+          .zoneCount(24)
+          .zoneSizeBlocks(16)
+          .zoneCapacityBlocks(16)
+          .blockSizeBytes(4096)
+          .maxOpenZones(14)
+          .maxActiveZones(14)
+          .build();
+
+  /**
    * Which crash points to visit: at most {@code maxCrashPoints} from the start of operation {@code
    * firstOp} on (earlier operations set the stage), and for each at most {@code maxRecoveryPoints}
    * crashes during its recovery; with {@code everyPointOfCleaningAndSync}, also every crash point
-   * inside a cleaning pass or a sync (a checkpoint switch), however many.
+   * inside a cleaning pass or a sync (a checkpoint switch), however many. For each crash during
+   * recovery, at most {@code maxNestedRecoveryPoints} crashes during the recovery that follows it
+   * (a recovery cut short twice).
    */
   record Plan(
-      int maxCrashPoints, int maxRecoveryPoints, int firstOp, boolean everyPointOfCleaningAndSync) {
+      int maxCrashPoints,
+      int maxRecoveryPoints,
+      int firstOp,
+      boolean everyPointOfCleaningAndSync,
+      int maxNestedRecoveryPoints) {
     Plan(int maxCrashPoints, int maxRecoveryPoints, int firstOp) {
       this(maxCrashPoints, maxRecoveryPoints, firstOp, false);
+    }
+
+    Plan(
+        int maxCrashPoints,
+        int maxRecoveryPoints,
+        int firstOp,
+        boolean everyPointOfCleaningAndSync) {
+      this(maxCrashPoints, maxRecoveryPoints, firstOp, everyPointOfCleaningAndSync, 0);
     }
   }
 
@@ -194,7 +222,7 @@ final class CrashHarness {
     try {
       fs = FluffleFs.mount(crashed);
     } catch (RuntimeException e) {
-      return List.of("mount failed: " + e);
+      return List.of(mountFailure(e));
     }
     int mountCommands = recovery.size();
     List<String> out = new ArrayList<>(Invariants.check(fs));
@@ -238,12 +266,28 @@ final class CrashHarness {
     return out;
   }
 
-  /** A crash at any point of recovery, then a mount, gives the state recovery gave. */
+  /**
+   * A crash at any point of recovery, then a mount, gives the state recovery gave; so does a crash
+   * during that second recovery (at most {@code plan.maxNestedRecoveryPoints()} of them), then a
+   * third mount.
+   */
   private static List<String> recoveryIsIdempotent(
       DeviceJournal recovery,
       int mountCommands,
       Map<String, String> recovered,
       Plan plan,
+      int[] recoveryCrashes) {
+    return recoveryIsIdempotent(
+        recovery, mountCommands, recovered, plan.maxRecoveryPoints(), plan, 1, recoveryCrashes);
+  }
+
+  private static List<String> recoveryIsIdempotent(
+      DeviceJournal recovery,
+      int mountCommands,
+      Map<String, String> recovered,
+      int maxPoints,
+      Plan plan,
+      int depth,
       int[] recoveryCrashes) {
     List<String> out = new ArrayList<>();
     List<CrashPoint> points = new ArrayList<>();
@@ -253,27 +297,67 @@ final class CrashHarness {
       }
     }
     points.add(new CrashPoint(recovery.size(), -1)); // after the unmount too
-    int step = Math.max(1, points.size() / Math.max(1, plan.maxRecoveryPoints()));
+    if (maxPoints <= 0) {
+      return out;
+    }
+    int step = Math.max(1, points.size() / maxPoints);
+    String during = depth == 1 ? "a crash during recovery " : "a second crash, during recovery ";
     for (int i = 0; i < points.size(); i += step) {
       CrashPoint p = points.get(i);
       recoveryCrashes[0]++;
+      ZnsDevice cut = p.replay(recovery);
+      DeviceJournal again =
+          depth < 2 && plan.maxNestedRecoveryPoints() > 0 ? DeviceJournal.attach(cut) : null;
+      FluffleFs fs;
       try {
-        FluffleFs again = FluffleFs.mount(p.replay(recovery));
-        Map<String, String> state = Observed.summary(Observed.readTree(again));
+        fs = FluffleFs.mount(cut);
+      } catch (RuntimeException e) {
+        out.add(during + p + " then a mount: " + mountFailure(e));
+        continue;
+      }
+      int againCommands = again == null ? 0 : again.size();
+      try {
+        for (String problem : Invariants.check(fs)) {
+          out.add(during + p + " then a mount: " + problem);
+        }
+        Map<String, String> state = Observed.summary(Observed.readTree(fs));
         if (!state.equals(recovered)) {
           out.add(
-              "recovery is not idempotent: a crash during recovery "
+              "recovery is not idempotent: "
+                  + during
                   + p
                   + " then a mount gives "
                   + state
                   + ", the first recovery gave "
                   + recovered);
         }
-        again.unmount();
+        fs.unmount();
       } catch (RuntimeException e) {
-        out.add("a crash during recovery " + p + " then a mount fails: " + e);
+        out.add(during + p + " then a mount, reading the tree or unmounting fails: " + e);
+        continue;
+      }
+      if (again != null) {
+        again.detach();
+        for (String v :
+            recoveryIsIdempotent(
+                again,
+                againCommands,
+                recovered,
+                plan.maxNestedRecoveryPoints(),
+                plan,
+                depth + 1,
+                recoveryCrashes)) {
+          out.add(during + p + ", then " + v);
+        }
       }
     }
     return out;
+  }
+
+  /** A refused mount names its reason; one that throws anything but an FsException is a bug. */
+  private static String mountFailure(RuntimeException e) {
+    return e instanceof org.csdlab.fluffle.FsException
+        ? "mount failed: " + e
+        : "mount threw " + e + ", not an FsException";
   }
 }
