@@ -63,6 +63,7 @@ final class Volume {
   final Log cold = new Log("cleaner", true);
   final long maxInodes;
   private final Cleaner cleaner = new Cleaner(this);
+  final CleaningHistory cleaningHistory = new CleaningHistory();
   private final InodeStore inodeStore = new InodeStore(this);
   long nextIno = ROOT_INO + 1;
   long metaSeq = 1;
@@ -758,7 +759,13 @@ final class Volume {
 
   /** One cleaning pass (see {@link Cleaner}); false if no zone could be cleaned. */
   boolean cleanPass(CleaningPolicy policy) {
-    return cleaner.pass(policy);
+    ZoneTable.Role[] rolesBefore = zones.role.clone();
+    FsCounters before = counters();
+    boolean cleaned = cleaner.pass(policy);
+    if (cleaned) {
+      cleaningHistory.record(policy, rolesBefore, zones, before, counters());
+    }
+    return cleaned;
   }
 
   // ---------------------------------------------------------------- snapshots
