@@ -551,7 +551,7 @@ public final class LabFs implements HtmlRenderable, FluffleFsTarget {
         + on
         + ": "
         + (space.files() - 1)
-        + " files and directories, "
+        + (space.files() == 2 ? " file or directory, " : " files and directories, ")
         + Quantities.bytes(space.usedBytes())
         + " of "
         + Quantities.bytes(space.totalBytes())
