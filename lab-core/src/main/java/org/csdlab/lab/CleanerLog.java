@@ -1,6 +1,5 @@
 package org.csdlab.lab;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -136,7 +135,6 @@ public final class CleanerLog implements HtmlRenderable {
   /** The passes as a table, then the chart. */
   @Override
   public String toHtml() {
-    List<List<String>> rows = new ArrayList<>();
     List<CleaningPass> shown =
         passes.subList(Math.max(0, passes.size() - TABLE_ROWS), passes.size());
     StringBuilder table =
@@ -178,7 +176,6 @@ public final class CleanerLog implements HtmlRenderable {
                 + " to the device; "
                 + counters.zoneResets()
                 + " zone resets");
-    rows.clear();
     return Html.panel(
         toString(),
         "<div>"

@@ -246,7 +246,7 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
   }
 
   @Override
-  public String toHtml() {
+  public synchronized String toHtml() {
     return Html.panel(
         "Lab",
         Html.table(
@@ -262,6 +262,12 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
                             + ", fuel "
                             + config.fuel()),
                     List.of("timing", config.timing().toString()),
+                    List.of(
+                        "fs()",
+                        fs == null
+                            ? "not mounted yet: lab.fs() mounts the drive's filesystem or formats a"
+                                + " blank drive"
+                            : fs.toString()),
                     List.of(
                         "backend",
                         config.backendFile() == null ? "in memory" : config.backendFile())))

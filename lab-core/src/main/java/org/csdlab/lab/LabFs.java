@@ -466,6 +466,15 @@ public final class LabFs implements HtmlRenderable, FluffleFsTarget {
     try {
       return op.apply(mounted);
     } catch (FsException e) {
+      if (isPowerCut()) {
+        throw new LabFsException(
+            operation,
+            path,
+            LabFsException.Kind.NOT_MOUNTED,
+            "the power was cut (fs.powerCut()) during the call; fs.remount() recovers what was"
+                + " synced",
+            e);
+      }
       throw LabFsException.of(operation, path, e);
     } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
       throw new LabFsException(
@@ -501,6 +510,10 @@ public final class LabFs implements HtmlRenderable, FluffleFsTarget {
         // a failed filesystem has no counters to show; the call's own error says why
       }
     }
+  }
+
+  private synchronized boolean isPowerCut() {
+    return powerCut;
   }
 
   private void checkMounted(String operation, String path) {

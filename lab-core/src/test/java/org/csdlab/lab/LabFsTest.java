@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.csdlab.fluffle.CleaningPass;
 import org.csdlab.fluffle.CleaningPolicy;
 import org.csdlab.fluffle.FileType;
@@ -170,6 +173,47 @@ class LabFsTest {
     assertTrue(fs.isMounted());
     assertEquals("fsynced", new String(fs.read("/durable"), StandardCharsets.UTF_8));
     assertFalse(fs.exists("/lost"), "a file created after the last checkpoint and never synced");
+    assertTrue(fs.check().ok());
+  }
+
+  @Test
+  void aPowerCutDuringAWriterThreadsWorkloadStopsItAndRecoveryKeepsEveryFsyncedAppend()
+      throws Exception {
+    LabFs fs = lab.fs();
+    fs.write("/log", new byte[0]);
+    AtomicLong fsyncedBytes = new AtomicLong();
+    CountDownLatch going = new CountDownLatch(20);
+    AtomicReference<LabFsException> stopped = new AtomicReference<>();
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                for (int i = 0; ; i++) {
+                  fs.append("/log", filled(BLOCK, i));
+                  fs.fsync("/log");
+                  fsyncedBytes.set((long) (i + 1) * BLOCK);
+                  going.countDown();
+                }
+              } catch (LabFsException e) {
+                stopped.set(e);
+              }
+            });
+    writer.start();
+    going.await();
+    fs.powerCut();
+    writer.join(10_000);
+    assertFalse(writer.isAlive());
+    assertEquals(LabFsException.Kind.NOT_MOUNTED, stopped.get().kind(), stopped.get().getMessage());
+    assertTrue(stopped.get().getMessage().contains("fs.remount()"), stopped.get().getMessage());
+
+    fs.remount();
+    long size = fs.stat("/log").sizeBytes();
+    assertTrue(
+        size >= fsyncedBytes.get(), size + " bytes survived, " + fsyncedBytes.get() + " fsynced");
+    byte[] log = fs.read("/log");
+    for (int i = 0; i < size / BLOCK; i++) {
+      assertEquals((byte) i, log[i * BLOCK], "block " + i + " holds what was appended to it");
+    }
     assertTrue(fs.check().ok());
   }
 
