@@ -146,26 +146,15 @@ public record FsZoneMap(List<ZoneUse> zones) implements HtmlRenderable {
     Map<ZoneUse.Kind, Integer> counts = counts();
     for (ZoneUse.Kind kind : ZoneUse.Kind.values()) {
       if (counts.containsKey(kind)) {
-        legend.add(swatch(colour(kind), label(kind) + " " + counts.get(kind)));
+        legend.add(Html.swatch(colour(kind), label(kind) + " " + counts.get(kind)));
       }
     }
-    legend.add(swatch(DEAD, "dead blocks"));
-    legend.add(swatch(Html.SHADE, "free blocks"));
+    legend.add(Html.swatch(DEAD, "dead blocks"));
+    legend.add(Html.swatch(Html.SHADE, "free blocks"));
     legend.add(
         "<span style=\"white-space:nowrap\">(each bar: live at the bottom, dead above, free on top;"
             + " 📌 pinned by a snapshot)</span>");
     return Html.panel(toString(), grid + legend.toString());
-  }
-
-  private static String swatch(String colour, String text) {
-    return "<span style=\"margin-right:12px;white-space:nowrap\"><span style=\"display:inline-block;"
-        + "width:10px;height:10px;border:1px solid "
-        + Html.BORDER
-        + ";background:"
-        + colour
-        + ";margin-right:4px\"></span>"
-        + Html.escape(text)
-        + "</span>";
   }
 
   private static String cell(ZoneUse zone) {

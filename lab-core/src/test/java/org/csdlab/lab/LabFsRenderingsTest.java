@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.csdlab.fluffle.CheckReport;
 import org.csdlab.fluffle.CleaningPolicy;
 import org.csdlab.fluffle.FormatOptions;
 import org.csdlab.fluffle.ZoneUse;
 import org.csdlab.lab.chart.Chart;
-import org.csdlab.lab.display.DisplaySink;
 import org.csdlab.lab.display.Displays;
 import org.csdlab.lab.display.HtmlRenderable;
 import org.csdlab.lab.display.MimeBundle;
+import org.csdlab.lab.display.RecordingSink;
 import org.csdlab.lab.display.Renderers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,12 +41,6 @@ class LabFsRenderingsTest {
     }
     assertFalse(bundle.text().contains("\n"), "one line for JShell: " + bundle.text());
     return Xhtml.parse(bundle.html());
-  }
-
-  private static byte[] filled(int bytes, int value) {
-    byte[] data = new byte[bytes];
-    Arrays.fill(data, (byte) value);
-    return data;
   }
 
   @Test
@@ -100,8 +92,8 @@ class LabFsRenderingsTest {
   @Test
   void theHeatMapShowsLiveDeadAndFreeBlocksPerZoneMarkedByLogAndCheckpoint() {
     LabFs fs = lab.fs();
-    fs.write("/a", filled(100 * BLOCK, 1));
-    fs.write("/a", 0, filled(70 * BLOCK, 2)); // 70 dead blocks until a checkpoint frees them
+    fs.write("/a", Seeded.filled(100 * BLOCK, 1));
+    fs.write("/a", 0, Seeded.filled(70 * BLOCK, 2)); // 70 dead blocks until a checkpoint frees them
     FsZoneMap zones = fs.zones();
     Xhtml html = html(zones);
     assertEquals(16, html.count("//div[@data-zone]"));
@@ -139,9 +131,9 @@ class LabFsRenderingsTest {
   @Test
   void theCleanerTableHasOneRowPerPassAndTheChartOnePointPerWrite() {
     LabFs fs = lab.formatFs(FormatOptions.builder().cleaningPolicy(CleaningPolicy.GREEDY).build());
-    fs.write("/cold", filled(60 * BLOCK, 1));
+    fs.write("/cold", Seeded.filled(60 * BLOCK, 1));
     for (int i = 0; i < 10; i++) {
-      fs.write("/hot", filled(40 * BLOCK, i));
+      fs.write("/hot", Seeded.filled(40 * BLOCK, i));
     }
     fs.clean();
     CleanerLog log = fs.cleaner();
@@ -187,9 +179,9 @@ class LabFsRenderingsTest {
   @Test
   void aSnapshotPinMarksItsZonesAndThoseItHoldsBackFromTheCleaner() {
     LabFs fs = lab.fs();
-    fs.write("/a", filled(100 * BLOCK, 1));
+    fs.write("/a", Seeded.filled(100 * BLOCK, 1));
     try (SnapshotPin pin = fs.snapshot("/a")) {
-      fs.write("/a", 0, filled(100 * BLOCK, 2));
+      fs.write("/a", 0, Seeded.filled(100 * BLOCK, 2));
       fs.sync();
       Xhtml html = html(pin);
       assertEquals(16, html.count("//div[@data-zone]"));
@@ -239,30 +231,6 @@ class LabFsRenderingsTest {
     assertEquals(1, file.count("//tr[@data-first-block='0']"), "the file's layout");
   }
 
-  /** A notebook-like sink recording what it is asked to show. */
-  private static final class RecordingSink implements DisplaySink {
-    final List<String> calls = new ArrayList<>();
-    final List<Object> values = new ArrayList<>();
-
-    @Override
-    public synchronized String show(Object value) {
-      calls.add("show");
-      values.add(value);
-      return "wa";
-    }
-
-    @Override
-    public synchronized void update(String displayId, Object value) {
-      calls.add("update " + displayId);
-      values.add(value);
-    }
-
-    @Override
-    public boolean live() {
-      return true;
-    }
-  }
-
   @Test
   void theLiveWriteAmplificationChartIsOptInAndRedrawnAsTheCellWrites() throws Exception {
     LabFs fs = lab.fs();
@@ -276,7 +244,7 @@ class LabFsRenderingsTest {
     assertEquals(List.of("show"), sink.calls, "one live chart per cell");
     Thread.sleep(WriteAmplificationSamples.DISPLAY_INTERVAL_NANOS / 1_000_000 + 20);
     fs.write("/a", new byte[BLOCK]);
-    assertEquals(List.of("show", "update wa"), sink.calls);
+    assertEquals(List.of("show", "update d1"), sink.calls);
     fs.write("/b", new byte[BLOCK]); // within the interval: no redraw
     assertEquals(2, sink.calls.size());
     Chart last = (Chart) sink.values.get(1);
@@ -286,7 +254,7 @@ class LabFsRenderingsTest {
     Displays.install(nextCell);
     fs.write("/c", new byte[BLOCK]);
     assertEquals(
-        List.of("show", "update wa", "update wa"),
+        List.of("show", "update d1", "update d1"),
         sink.calls,
         "a later cell's write ends the earlier chart with its final state");
     assertEquals(List.of(), nextCell.calls, "the later cell did not ask for a chart");

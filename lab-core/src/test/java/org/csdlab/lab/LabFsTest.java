@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,12 +33,6 @@ class LabFsTest {
 
   private static byte[] text(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static byte[] filled(int bytes, int value) {
-    byte[] data = new byte[bytes];
-    Arrays.fill(data, (byte) value);
-    return data;
   }
 
   @Test
@@ -189,7 +182,7 @@ class LabFsTest {
             () -> {
               try {
                 for (int i = 0; ; i++) {
-                  fs.append("/log", filled(BLOCK, i));
+                  fs.append("/log", Seeded.filled(BLOCK, i));
                   fs.fsync("/log");
                   fsyncedBytes.set((long) (i + 1) * BLOCK);
                   going.countDown();
@@ -233,9 +226,9 @@ class LabFsTest {
     LabFs fs = lab.formatFs(FormatOptions.builder().cleaningPolicy(CleaningPolicy.GREEDY).build());
     assertEquals(CleaningPolicy.GREEDY, fs.cleaningPolicy());
     fs.write("/hot", new byte[40 * BLOCK]);
-    fs.write("/cold", filled(120 * BLOCK, 7));
+    fs.write("/cold", Seeded.filled(120 * BLOCK, 7));
     for (int round = 0; round < 12; round++) {
-      fs.write("/hot", 0, filled(40 * BLOCK, round)); // each round leaves 40 dead blocks
+      fs.write("/hot", 0, Seeded.filled(40 * BLOCK, round)); // each round leaves 40 dead blocks
     }
     fs.sync();
     assertTrue(fs.zones().deadBlocks() > 0, fs.zones().toString());
@@ -251,8 +244,8 @@ class LabFsTest {
     assertFalse(last.zonesFreed().isEmpty());
     assertTrue(fs.writeAmplification() > 1.0, "metadata and moves: " + fs.writeAmplification());
     assertEquals(fs.counters().writeAmplification(), fs.cleaner().writeAmplification());
-    assertArrayEquals(filled(40 * BLOCK, 11), fs.read("/hot"));
-    assertArrayEquals(filled(120 * BLOCK, 7), fs.read("/cold"));
+    assertArrayEquals(Seeded.filled(40 * BLOCK, 11), fs.read("/hot"));
+    assertArrayEquals(Seeded.filled(120 * BLOCK, 7), fs.read("/cold"));
     assertTrue(fs.check().ok(), fs.check().toString());
   }
 
@@ -314,7 +307,7 @@ class LabFsTest {
     fs.write("/r", old);
     LabFile file = fs.file("/r");
     try (LabHandle h = file.offload(LabEbpfTest.PROGRAMS.resolve("flfs_count_u32.o"))) {
-      fs.write("/r", 0, filled(100 * BLOCK, 0xFF)); // every value now above the threshold
+      fs.write("/r", 0, Seeded.filled(100 * BLOCK, 0xFF)); // every value now above the threshold
       fs.truncate("/r", 10 * BLOCK);
       assertEquals(Seeded.countAbove(old, Lab.RAND_MAX / 2), h.run().value());
       assertEquals(100 * BLOCK, h.snapshotSizeBytes());
@@ -349,12 +342,14 @@ class LabFsTest {
   @Test
   void aSnapshotReadsTheOldVersionAndHoldsItsZonesBackFromTheCleaner() {
     LabFs fs = lab.fs();
-    fs.write("/a", filled(100 * BLOCK, 1)); // fills one data zone (63 blocks) and part of the next
+    fs.write(
+        "/a",
+        Seeded.filled(100 * BLOCK, 1)); // fills one data zone (63 blocks) and part of the next
     try (SnapshotPin pin = fs.snapshot("/a")) {
-      fs.write("/a", 0, filled(100 * BLOCK, 2));
+      fs.write("/a", 0, Seeded.filled(100 * BLOCK, 2));
       fs.sync();
-      assertArrayEquals(filled(16, 1), pin.read(0, 16));
-      assertArrayEquals(filled(16, 2), fs.read("/a", 0, 16));
+      assertArrayEquals(Seeded.filled(16, 1), pin.read(0, 16));
+      assertArrayEquals(Seeded.filled(16, 2), fs.read("/a", 0, 16));
       List<Integer> held = pin.heldBack();
       assertFalse(held.isEmpty(), "the sealed zone of the old version has dead blocks: " + pin);
       while (fs.clean(CleaningPolicy.GREEDY)) {
