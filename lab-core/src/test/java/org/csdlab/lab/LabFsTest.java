@@ -211,6 +211,30 @@ class LabFsTest {
   }
 
   @Test
+  void kernelsComeAsTheLabsOtherKernelObjectsAndAFailingOneIsALabError() {
+    LabFs fs = lab.fs();
+    byte[] data = Seeded.readings(8 * BLOCK / 4, 5);
+    fs.write("/r", data);
+    long expected = Seeded.countAbove(data, Lab.RAND_MAX / 2);
+    EbpfProgram fromElf = lab.ebpf().load(LabEbpfTest.PROGRAMS.resolve("flfs_count_u32.o"));
+    try (LabHandle h = fs.file("/r").offload(fromElf)) {
+      assertEquals(expected, h.run().value(), "a lab.ebpf() program from an ELF object");
+    }
+    try (LabHandle h = fs.file("/r").onWrite(lab.ebpf().assemble("ok", "r0 = 0\nexit"))) {
+      h.append(new byte[BLOCK]);
+      assertEquals(0, h.lastRun().r0(), "an assembled lab.ebpf() program ran after the write");
+    }
+    try (LabHandle h = fs.file("/r").onWrite(lab.ebpf().assemble("eio", "r0 = -5\nexit"))) {
+      LabFsException failed = assertThrows(LabFsException.class, () -> h.append(new byte[BLOCK]));
+      assertEquals(LabFsException.Kind.KERNEL, failed.kind());
+      assertEquals("append", failed.operation());
+      assertTrue(failed.getMessage().startsWith("fs.append(\"/r\"): "), failed.getMessage());
+      assertTrue(failed.getMessage().contains("returned error -5 (EIO)"), failed.getMessage());
+    }
+    assertEquals(10 * BLOCK, fs.stat("/r").sizeBytes(), "the writes happened, as the FS says");
+  }
+
+  @Test
   void aLabOnABackendFileMountsItsFilesystemAgain(@TempDir Path dir) {
     Path image = dir.resolve("drive.img");
     try (Lab first = Lab.builder().geometry(Seeded.smallGeometry()).backendFile(image).build()) {
