@@ -11,6 +11,7 @@ import org.csdlab.fluffle.FormatOptions;
 import org.csdlab.fluffle.FsCounters;
 import org.csdlab.fluffle.FsException;
 import org.csdlab.fluffle.FsStats;
+import org.csdlab.fluffle.NoSpaceException;
 import org.csdlab.fluffle.OpenMode;
 import org.csdlab.fluffle.ZoneUse;
 import org.csdlab.lab.dataset.FluffleFsTarget;
@@ -137,6 +138,7 @@ public final class LabFs implements HtmlRenderable, FluffleFsTarget {
         "write",
         path,
         f -> {
+          checkRoom(f, path, data.length, true);
           try (FileHandle h = f.open(path, OpenMode.TRUNCATE)) {
             h.write(0, data);
             h.fsync();
@@ -155,6 +157,7 @@ public final class LabFs implements HtmlRenderable, FluffleFsTarget {
         "write",
         path,
         f -> {
+          checkRoom(f, path, data.length, false);
           try (FileHandle h = f.open(path, OpenMode.CREATE)) {
             h.write(offset, data);
           }
@@ -173,11 +176,36 @@ public final class LabFs implements HtmlRenderable, FluffleFsTarget {
         "append",
         path,
         f -> {
+          checkRoom(f, path, data.length, false);
           try (FileHandle h = f.open(path, OpenMode.CREATE)) {
             at[0] = h.append(data);
           }
         });
     return at[0];
+  }
+
+  /**
+   * Refuses a write of {@code bytes} before it creates or truncates anything when the filesystem
+   * plainly has no room for it (free space, plus the file's own blocks when it is {@code
+   * replaced}). The filesystem itself refuses the rarer writes that fit only without their
+   * metadata.
+   */
+  private static void checkRoom(FluffleFs f, String path, long bytes, boolean replaced) {
+    FsStats space = f.statfs();
+    long freed = replaced && f.exists(path) && f.stat(path).isFile() ? f.stat(path).sizeBytes() : 0;
+    if (bytes > space.freeBytes() + freed) {
+      throw new NoSpaceException(
+          path,
+          "no space left on the filesystem for "
+              + Quantities.bytes(bytes)
+              + ": "
+              + Quantities.bytes(space.freeBytes())
+              + " of "
+              + Quantities.bytes(space.totalBytes())
+              + " are free"
+              + (freed > 0 ? " and the file's own " + Quantities.bytes(freed) + " would be" : "")
+              + "; delete or truncate files (nothing was written)");
+    }
   }
 
   /**

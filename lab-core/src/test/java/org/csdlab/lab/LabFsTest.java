@@ -121,6 +121,11 @@ class LabFsTest {
     assertInstanceOf(NoSpaceException.class, full.getCause());
     assertTrue(
         full.getMessage().startsWith("fs.write(\"/big2\"): no space left"), full.getMessage());
+    assertFalse(fs.exists("/big2"), "a refused write creates nothing");
+    LabFsException replacing =
+        assertThrows(LabFsException.class, () -> fs.write("/big", new byte[(int) total]));
+    assertEquals(LabFsException.Kind.NO_SPACE, replacing.kind());
+    assertEquals(total / 2, fs.stat("/big").sizeBytes(), "a refused replacement keeps the file");
 
     fs.unlink("/big");
     fs.write("/big2", new byte[(int) (total / 2)]);
