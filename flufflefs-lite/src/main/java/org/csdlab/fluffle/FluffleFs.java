@@ -367,6 +367,14 @@ public final class FluffleFs implements AutoCloseable {
     return v.superblock.cleaningPolicy();
   }
 
+  /**
+   * Zones the filesystem uses, zones 0 to {@code zoneCount() - 1} ({@link
+   * FormatOptions#zoneCount}): the device's zone count unless it was formatted on fewer.
+   */
+  public int zoneCount() {
+    return v.zoneCount;
+  }
+
   /** Zones kept free for the cleaner. */
   public int reserveZones() {
     return v.superblock.reserveZones();

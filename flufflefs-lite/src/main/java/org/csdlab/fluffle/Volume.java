@@ -47,6 +47,10 @@ final class Volume {
   final Geometry geometry;
   final Superblock superblock;
   final int blockSize;
+
+  /** Zones the filesystem uses: 0 to zoneCount - 1 (the rest of the device is left alone). */
+  final int zoneCount;
+
   final int zoneCapacity;
   final BlockTree tree;
   final ZoneTable zones;
@@ -92,12 +96,13 @@ final class Volume {
     this.geometry = device.geometry();
     this.superblock = superblock;
     this.blockSize = geometry.blockSizeBytes();
+    this.zoneCount = superblock.zoneCount();
     this.zoneCapacity = (int) geometry.zoneCapacityBlocks();
     this.tree = new BlockTree(blockSize);
     this.summary = new ZoneSummary(blockSize, zoneCapacity);
     this.dataCapacity = summary.dataBlocksPerZone;
-    this.zones = new ZoneTable(geometry.zoneCount(), zoneCapacity);
-    this.maxInodes = Checkpoint.maxInodes(geometry.zoneCount(), geometry.zoneCapacityBytes());
+    this.zones = new ZoneTable(zoneCount, zoneCapacity);
+    this.maxInodes = Checkpoint.maxInodes(zoneCount, geometry.zoneCapacityBytes());
     for (int z = 0; z < SYSTEM_ZONES; z++) {
       zones.role[z] = ZoneTable.Role.SYSTEM;
     }
@@ -107,8 +112,7 @@ final class Volume {
 
   /** Blocks live data may occupy: data zones minus reserve minus the zones the logs hold open. */
   long limitBlocks() {
-    return (long) (geometry.zoneCount() - SYSTEM_ZONES - superblock.reserveZones() - LOG_ZONES)
-        * dataCapacity;
+    return (long) (zoneCount - SYSTEM_ZONES - superblock.reserveZones() - LOG_ZONES) * dataCapacity;
   }
 
   /** Free zones beyond the cleaner's reserve. */
@@ -163,7 +167,7 @@ final class Volume {
         checkpoint();
         continue;
       }
-      if (attempts++ > 2 * geometry.zoneCount() || !cleanPass(CleaningPolicy.GREEDY)) {
+      if (attempts++ > 2 * zoneCount || !cleanPass(CleaningPolicy.GREEDY)) {
         throw new NoSpaceException(
             path,
             "no space left on the filesystem: the cleaner cannot free a zone for "
@@ -222,7 +226,7 @@ final class Volume {
     }
     int attempts = 0;
     while (room(meta) + (long) spareFreeZones() * zoneCapacity < pendingMetadataBlocks() + 2
-        && attempts++ < geometry.zoneCount()) {
+        && attempts++ < zoneCount) {
       if (!cleanPass(CleaningPolicy.GREEDY)) {
         return; // nothing to clean: the reserve takes it
       }

@@ -55,12 +55,24 @@ public record ZoneUse(
     /** A free zone (maybe still holding old blocks until it is reset). */
     FREE,
     /** A zone the device marked Read Only or Offline, never used. */
-    UNUSABLE
+    UNUSABLE,
+    /**
+     * A zone past the filesystem's zones ({@link FormatOptions#zoneCount()}), left to other uses;
+     * none of its written blocks is the filesystem's.
+     */
+    NOT_IN_FILESYSTEM
   }
 
-  /** Written blocks nothing references any more: what cleaning the zone would reclaim. */
+  /**
+   * Written blocks nothing references any more: what cleaning the zone would reclaim (0 for the
+   * superblock, checkpoint, unusable zones and zones outside the filesystem, which are not
+   * cleaned).
+   */
   public int deadBlocks() {
-    return Math.max(0, writtenBlocks - liveBlocks - summaryBlocks);
+    return switch (kind) {
+      case SUPERBLOCK, CHECKPOINT, CHECKPOINT_SPARE, UNUSABLE, NOT_IN_FILESYSTEM -> 0;
+      default -> Math.max(0, writtenBlocks - liveBlocks - summaryBlocks);
+    };
   }
 
   /** Blocks not written since the zone's last reset. */

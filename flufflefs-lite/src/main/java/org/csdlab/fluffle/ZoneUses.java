@@ -9,7 +9,7 @@ final class ZoneUses {
 
   static List<ZoneUse> of(Volume v) {
     int n = v.zones.zoneCount();
-    List<ZoneUse> out = new ArrayList<>(n);
+    List<ZoneUse> out = new ArrayList<>(v.geometry.zoneCount());
     for (int z = 0; z < n; z++) {
       int written =
           z < Volume.SYSTEM_ZONES ? (int) v.device.zone(z).writtenBlocks() : v.zones.written[z];
@@ -17,6 +17,11 @@ final class ZoneUses {
       out.add(
           new ZoneUse(
               z, kind(v, z), written, v.zones.valid[z], v.zoneCapacity, v.zones.pins[z], summary));
+    }
+    // zones after the filesystem's, in the picture of the drive
+    for (int z = n; z < v.geometry.zoneCount(); z++) {
+      int written = (int) v.device.zone(z).writtenBlocks();
+      out.add(new ZoneUse(z, ZoneUse.Kind.NOT_IN_FILESYSTEM, written, 0, v.zoneCapacity, 0, 0));
     }
     return out;
   }

@@ -51,7 +51,7 @@ public record FsZoneMap(List<ZoneUse> zones) implements HtmlRenderable {
   /** Whether blocks of zones of this kind are counted live and dead (not system zones). */
   static boolean hasLiveBlocks(ZoneUse.Kind kind) {
     return switch (kind) {
-      case SUPERBLOCK, CHECKPOINT, CHECKPOINT_SPARE, UNUSABLE -> false;
+      case SUPERBLOCK, CHECKPOINT, CHECKPOINT_SPARE, UNUSABLE, NOT_IN_FILESYSTEM -> false;
       default -> true;
     };
   }
@@ -70,6 +70,7 @@ public record FsZoneMap(List<ZoneUse> zones) implements HtmlRenderable {
       case SEALED_METADATA -> "sealed metadata";
       case FREE -> "free";
       case UNUSABLE -> "unusable";
+      case NOT_IN_FILESYSTEM -> "raw (not the filesystem's)";
     };
   }
 
@@ -83,6 +84,7 @@ public record FsZoneMap(List<ZoneUse> zones) implements HtmlRenderable {
       case CHECKPOINT, CHECKPOINT_SPARE -> "checkpoint";
       case SUPERBLOCK -> "superblock";
       case FREE, UNUSABLE -> "none";
+      case NOT_IN_FILESYSTEM -> "raw";
     };
   }
 
@@ -98,6 +100,7 @@ public record FsZoneMap(List<ZoneUse> zones) implements HtmlRenderable {
       case SEALED_DATA -> "#2ca02c";
       case FREE -> Html.BORDER;
       case UNUSABLE -> "#444444";
+      case NOT_IN_FILESYSTEM -> "#8c564b";
     };
   }
 
@@ -124,7 +127,11 @@ public record FsZoneMap(List<ZoneUse> zones) implements HtmlRenderable {
         + sealed
         + " sealed, "
         + c.getOrDefault(ZoneUse.Kind.FREE, 0)
-        + " free; "
+        + " free"
+        + (c.containsKey(ZoneUse.Kind.NOT_IN_FILESYSTEM)
+            ? ", " + c.get(ZoneUse.Kind.NOT_IN_FILESYSTEM) + " raw"
+            : "")
+        + "; "
         + liveBlocks()
         + " live, "
         + deadBlocks()

@@ -139,6 +139,45 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
   }
 
   /**
+   * The lab's filesystem on zones 0 to {@code zoneCount - 1} only, so that raw-zone work and files
+   * share the drive: the zones from {@code zoneCount} on stay the lab's to append to, reset and
+   * fill with datasets ({@code lab.datasets()...writeToZones(zoneCount)}), and the filesystem never
+   * touches them. Mounted when the drive holds a filesystem on those zones, formatted when they are
+   * all empty.
+   *
+   * @throws LabFsException those zones hold other data, or a filesystem of another size
+   */
+  public synchronized LabFs fs(int zoneCount) {
+    if (zoneCount < 1 || zoneCount > zns.geometry().zoneCount()) {
+      throw new IllegalArgumentException(
+          "lab.fs(zoneCount): zoneCount must be 1 to "
+              + zns.geometry().zoneCount()
+              + " (the drive's zones), was "
+              + zoneCount);
+    }
+    if (fs != null) {
+      int mounted = fs.zoneCount();
+      if (mounted != zoneCount) {
+        throw new LabFsException(
+            "mount",
+            null,
+            LabFsException.Kind.BAD_ARGUMENT,
+            "the lab's filesystem is on zones 0 to "
+                + (mounted - 1)
+                + ", not on zones 0 to "
+                + (zoneCount - 1)
+                + "; lab.formatFs(FormatOptions.builder().zoneCount("
+                + zoneCount
+                + ").build()) starts again",
+            null);
+      }
+      return fs;
+    }
+    fs = LabFs.mountOrFormat(zns, csd, FormatOptions.builder().zoneCount(zoneCount).build());
+    return fs;
+  }
+
+  /**
    * Formats the drive with a new, empty filesystem with the default options (every zone is reset,
    * whatever it held) and returns it; {@code lab.fs()} is that filesystem from now on.
    */
@@ -148,7 +187,8 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
 
   /**
    * As {@link #formatFs()}, with {@code options}: e.g. {@code
-   * FormatOptions.builder().cleaningPolicy(CleaningPolicy.GREEDY).reserveZones(3).build()}.
+   * FormatOptions.builder().cleaningPolicy(CleaningPolicy.GREEDY).reserveZones(3).build()}; with
+   * {@code zoneCount(n)} only zones 0 to n − 1 are reset and used, as {@link #fs(int)} does.
    */
   public synchronized LabFs formatFs(FormatOptions options) {
     Objects.requireNonNull(options, "options");

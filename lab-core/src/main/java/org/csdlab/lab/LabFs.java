@@ -23,7 +23,9 @@ import org.csdlab.zns.Zone;
 /**
  * The lab's filesystem: flufflefs-lite on the lab's drive, every call one dot away and by path.
  * {@code lab.fs()} mounts the filesystem the drive holds, or formats a blank drive on first use;
- * {@link #format(FormatOptions)} starts again with other options (a cleaning policy, a reserve).
+ * {@code lab.fs(12)} puts it on zones 0 to 11 only, so a lesson can append to the later zones raw
+ * (zone appends, {@code writeToZones(12)}) on the same drive; {@link #format(FormatOptions)} starts
+ * again with other options (a cleaning policy, a reserve, a zone count).
  *
  * <pre>{@code
  * var fs = lab.fs();                                  // LabFs[flufflefs-lite on 64 zones × 16.0 MiB: ...]
@@ -70,12 +72,15 @@ public final class LabFs implements HtmlRenderable, FluffleFsTarget {
    * @throws LabFsException the drive holds other data, or a damaged image
    */
   static LabFs mountOrFormat(ZnsDevice device, LabCsd csd, FormatOptions options) {
-    List<Zone> written = device.zones().stream().filter(z -> z.writtenBlocks() > 0).toList();
+    int zones = options.zoneCount() == 0 ? device.geometry().zoneCount() : options.zoneCount();
+    List<Zone> written =
+        device.zones().stream().filter(z -> z.id() < zones && z.writtenBlocks() > 0).toList();
     if (written.isEmpty()) {
       return new LabFs(device, csd, formatted(device, options));
     }
+    FluffleFs mounted;
     try {
-      return new LabFs(device, csd, FluffleFs.mount(device));
+      mounted = FluffleFs.mount(device);
     } catch (FsException e) {
       throw new LabFsException(
           "mount",
@@ -92,6 +97,22 @@ public final class LabFs implements HtmlRenderable, FluffleFsTarget {
               + " first",
           e);
     }
+    if (options.zoneCount() != 0 && mounted.zoneCount() != zones) {
+      mounted.abandon(); // mounting wrote a recovery checkpoint; nothing else is written
+      throw new LabFsException(
+          "mount",
+          null,
+          LabFsException.Kind.BAD_ARGUMENT,
+          "the drive holds a filesystem on zones 0 to "
+              + (mounted.zoneCount() - 1)
+              + ", not on zones 0 to "
+              + (zones - 1)
+              + "; use lab.fs() for it, or lab.formatFs(FormatOptions.builder().zoneCount("
+              + zones
+              + ").build()) to start again",
+          null);
+    }
+    return new LabFs(device, csd, mounted);
   }
 
   private static FluffleFs formatted(ZnsDevice device, FormatOptions options) {
@@ -376,6 +397,14 @@ public final class LabFs implements HtmlRenderable, FluffleFsTarget {
     return cleaned[0];
   }
 
+  /**
+   * The zones the filesystem uses, zones 0 to {@code zoneCount() - 1}; the drive's later zones are
+   * left to raw use ({@code lab.fs(zoneCount)}).
+   */
+  public int zoneCount() {
+    return call("zoneCount", null, FluffleFs::zoneCount);
+  }
+
   /** The policy of background cleaning passes, chosen at format. */
   public CleaningPolicy cleaningPolicy() {
     return call("cleaningPolicy", null, FluffleFs::cleaningPolicy);
@@ -445,8 +474,9 @@ public final class LabFs implements HtmlRenderable, FluffleFsTarget {
   }
 
   /**
-   * Formats the drive again with {@code options} (every zone is reset, every file lost), e.g.
-   * {@code FormatOptions.builder().cleaningPolicy(CleaningPolicy.GREEDY).build()}.
+   * Formats the drive again with {@code options} (every zone of the new filesystem is reset, every
+   * file lost; {@link FormatOptions#zoneCount()} chooses how many zones from zone 0), e.g. {@code
+   * FormatOptions.builder().cleaningPolicy(CleaningPolicy.GREEDY).build()}.
    */
   public synchronized LabFs format(FormatOptions options) {
     Objects.requireNonNull(options, "options");

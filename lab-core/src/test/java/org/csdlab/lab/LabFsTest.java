@@ -150,6 +150,33 @@ class LabFsTest {
   }
 
   @Test
+  void rawZoneLessonsAndFilesShareOneDriveWhenTheFilesystemTakesTheFirstZones() {
+    var readings = lab.datasets().u32Readings(512, ByteUnit.KiB).seed(7).writeToZones(14);
+    LabFs fs = lab.fs(12);
+    assertEquals(12, fs.zoneCount());
+    fs.write("/a", Seeded.filled(20 * BLOCK, 3));
+    for (int i = 0; i < 20; i++) {
+      fs.write("/hot", Seeded.filled(30 * BLOCK, i)); // cleaning on zones 0 to 11 only
+    }
+    byte[] bytes = lab.datasets().u32Readings(512, ByteUnit.KiB).seed(7).bytes();
+    assertEquals(
+        Seeded.countAbove(bytes, Lab.RAND_MAX / 2),
+        lab.host().countU32Above(readings, Lab.RAND_MAX / 2).value(),
+        "the dataset in zones 14 and 15 is intact");
+    FsZoneMap zones = fs.zones();
+    assertEquals(4, zones.counts().get(ZoneUse.Kind.NOT_IN_FILESYSTEM));
+    assertTrue(zones.toString().contains(", 4 raw; "), zones.toString());
+    assertTrue(lab.fs() == fs);
+    LabFsException other = assertThrows(LabFsException.class, () -> lab.fs(10));
+    assertEquals(
+        "fs.mount(): the lab's filesystem is on zones 0 to 11, not on zones 0 to 9;"
+            + " lab.formatFs(FormatOptions.builder().zoneCount(10).build()) starts again",
+        other.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> lab.fs(17));
+    assertTrue(fs.check().ok());
+  }
+
+  @Test
   void aPowerCutKeepsWhatWasSyncedAndLosesTheRestUntilRemount() {
     LabFs fs = lab.fs();
     fs.write("/durable", text("fsynced")); // whole-file writes fsync
