@@ -20,7 +20,7 @@ final class Checker {
 
   Checker(Volume v) {
     this.v = v;
-    this.referenced = new int[v.geometry.zoneCount()];
+    this.referenced = new int[v.zoneCount];
   }
 
   CheckReport run() {
@@ -106,7 +106,7 @@ final class Checker {
    * filling) must be named there with its inode and block index.
    */
   private void checkSummaries() {
-    for (int z = Volume.SYSTEM_ZONES; z < v.geometry.zoneCount(); z++) {
+    for (int z = Volume.SYSTEM_ZONES; z < v.zoneCount; z++) {
       long[] inos;
       long[] indexes;
       String where;

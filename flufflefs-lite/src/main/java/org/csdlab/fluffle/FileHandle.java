@@ -119,6 +119,14 @@ public final class FileHandle implements AutoCloseable {
     return kernels.last();
   }
 
+  /**
+   * The file as the bound read-stream kernel sees it (the snapshot taken when it was bound), or
+   * null when no read-stream kernel is bound.
+   */
+  public FileLayout readStreamLayout() {
+    return kernels.readStreamLayout();
+  }
+
   /** Sets the file size: shrinking drops the bytes past it, extending adds zeros. */
   public void truncate(long size) {
     fs.truncateFile(this, size);

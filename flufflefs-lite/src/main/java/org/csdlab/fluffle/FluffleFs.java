@@ -337,6 +337,31 @@ public final class FluffleFs implements AutoCloseable {
     return run("", () -> v.cleanPass(policy));
   }
 
+  /**
+   * Every zone of the device as the filesystem uses it now: its role (superblock, checkpoint, one
+   * of the three logs, sealed data or metadata, free) and its live, dead and free blocks.
+   */
+  public List<ZoneUse> zoneUses() {
+    return run("", () -> ZoneUses.of(v));
+  }
+
+  /**
+   * The cleaning passes of this mount, oldest first (the most recent 4096; {@link
+   * FsCounters#cleaningPasses()} counts them all since format).
+   */
+  public List<CleaningPass> cleaningPasses() {
+    return run("", v.cleaningHistory::passes);
+  }
+
+  /**
+   * Detaches at once without writing anything, as a power cut would: what was synced is on the
+   * device, the rest is lost with this object. Every later call (and every open handle) fails;
+   * {@link #mount} on the device recovers. Abandoning an unmounted filesystem does nothing.
+   */
+  public synchronized void abandon() {
+    mounted = false;
+  }
+
   /** Checks the structural invariants (see {@link CheckReport}). */
   public CheckReport check() {
     return run("", () -> new Checker(v).run());
@@ -355,6 +380,14 @@ public final class FluffleFs implements AutoCloseable {
   /** The cleaning policy chosen at format for background passes. */
   public CleaningPolicy cleaningPolicy() {
     return v.superblock.cleaningPolicy();
+  }
+
+  /**
+   * Zones the filesystem uses, zones 0 to {@code zoneCount() - 1} ({@link
+   * FormatOptions#zoneCount}): the device's zone count unless it was formatted on fewer.
+   */
+  public int zoneCount() {
+    return v.zoneCount;
   }
 
   /** Zones kept free for the cleaner. */

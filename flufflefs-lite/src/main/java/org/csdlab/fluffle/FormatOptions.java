@@ -12,9 +12,12 @@ import java.util.Objects;
  *     are always greedy)
  * @param backgroundFreeZones a background cleaning pass runs when no more than this many zones
  *     beyond the reserve are free
+ * @param zoneCount the zones the filesystem uses, zones 0 to {@code zoneCount - 1}, leaving the
+ *     rest of the device alone (format resets only these, mount and the cleaner touch nothing
+ *     else); 0 means every zone of the device
  */
 public record FormatOptions(
-    int reserveZones, CleaningPolicy cleaningPolicy, int backgroundFreeZones) {
+    int reserveZones, CleaningPolicy cleaningPolicy, int backgroundFreeZones, int zoneCount) {
 
   /** Checks the options. */
   public FormatOptions {
@@ -22,6 +25,10 @@ public record FormatOptions(
     if (reserveZones < 0) {
       throw new IllegalArgumentException(
           "reserveZones must be 0 (automatic) or more, was " + reserveZones);
+    }
+    if (zoneCount < 0) {
+      throw new IllegalArgumentException(
+          "zoneCount must be 0 (every zone) or more, was " + zoneCount);
     }
     if (backgroundFreeZones < 0) {
       throw new IllegalArgumentException(
@@ -44,6 +51,7 @@ public record FormatOptions(
     private int reserveZones;
     private CleaningPolicy cleaningPolicy = CleaningPolicy.COST_BENEFIT;
     private int backgroundFreeZones = 2;
+    private int zoneCount;
 
     private Builder() {}
 
@@ -65,9 +73,15 @@ public record FormatOptions(
       return this;
     }
 
+    /** The filesystem uses zones 0 to {@code zoneCount - 1} only (0 = every zone, the default). */
+    public Builder zoneCount(int zoneCount) {
+      this.zoneCount = zoneCount;
+      return this;
+    }
+
     /** The options; throws {@link IllegalArgumentException} if one is out of range. */
     public FormatOptions build() {
-      return new FormatOptions(reserveZones, cleaningPolicy, backgroundFreeZones);
+      return new FormatOptions(reserveZones, cleaningPolicy, backgroundFreeZones, zoneCount);
     }
   }
 }

@@ -42,6 +42,11 @@ final class HandleKernels {
     this.snapshot = snapshot;
   }
 
+  /** The layout of the read-stream kernel's snapshot, or null. */
+  FileLayout readStreamLayout() {
+    return snapshot == null ? null : snapshot.layout();
+  }
+
   void bindWriteEvent(Bound kernel) {
     this.writeEvent = kernel;
   }

@@ -216,6 +216,7 @@ final class InodeStore {
     if (lba < 0
         || lba >= v.geometry.totalBlocks()
         || v.geometry.zoneOf(lba) < Volume.SYSTEM_ZONES
+        || v.geometry.zoneOf(lba) >= v.zoneCount
         || lba - v.geometry.zoneStartLba(v.geometry.zoneOf(lba)) >= v.zoneCapacity) {
       throw new CorruptImageException(
           "", what + " points at lba " + lba + ", outside the data zones");

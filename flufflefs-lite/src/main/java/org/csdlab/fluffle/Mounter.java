@@ -23,11 +23,20 @@ final class Mounter {
 
   static Volume format(ZnsDevice device, FormatOptions options) {
     Geometry g = device.geometry();
+    int n = options.zoneCount() == 0 ? g.zoneCount() : options.zoneCount();
+    if (n > g.zoneCount()) {
+      throw new IllegalArgumentException(
+          "cannot format "
+              + n
+              + " zones: the device has "
+              + g.zoneCount()
+              + " (FormatOptions.zoneCount is at most the device's zone count)");
+    }
     int reserve =
         options.reserveZones() == 0
-            ? Math.max(3, (int) Math.ceil(g.zoneCount() * 0.05))
+            ? Math.max(3, (int) Math.ceil(n * 0.05))
             : options.reserveZones();
-    int spare = g.zoneCount() - Volume.SYSTEM_ZONES - Volume.LOG_ZONES - reserve;
+    int spare = n - Volume.SYSTEM_ZONES - Volume.LOG_ZONES - reserve;
     if (spare < 2) {
       throw new IllegalArgumentException(
           "cannot format "
@@ -53,14 +62,14 @@ final class Mounter {
               + MIN_ACTIVE_ZONES
               + " active zones (three logs and a checkpoint zone at once)");
     }
-    if (Checkpoint.maxInodes(g.zoneCount(), g.zoneCapacityBytes()) < 16) {
+    if (Checkpoint.maxInodes(n, g.zoneCapacityBytes()) < 16) {
       throw new IllegalArgumentException(
           "cannot format "
               + g
               + ": a zone of "
               + g.zoneCapacityBytes()
               + " bytes cannot hold a checkpoint of "
-              + g.zoneCount()
+              + n
               + " zones and 16 inodes; use larger zones");
     }
     for (int z = 0; z < Volume.SYSTEM_ZONES; z++) {
@@ -75,13 +84,20 @@ final class Mounter {
                 + " writable");
       }
     }
-    device.manageAll(ZoneAction.RESET);
-    Superblock sb = Superblock.of(g, reserve, options, Volume.now());
+    for (int z = 0; z < n; z++) {
+      ZoneState state = device.zone(z).state();
+      // as a reset of every zone would: failed zones stay as they are; zones from n on are not
+      // the filesystem's
+      if (state != ZoneState.EMPTY && usable(state)) {
+        device.manage(z, ZoneAction.RESET);
+      }
+    }
+    Superblock sb = Superblock.of(g, n, reserve, options, Volume.now());
     device.write(0, sb.encode());
     device.manage(0, ZoneAction.FINISH);
     Volume v = new Volume(device, sb);
     v.wroteSuperblock();
-    for (int z = Volume.SYSTEM_ZONES; z < g.zoneCount(); z++) {
+    for (int z = Volume.SYSTEM_ZONES; z < n; z++) {
       if (!usable(device.zone(z).state())) {
         v.zones.assign(z, ZoneTable.Role.SYSTEM); // a failed zone is never used
       }
@@ -124,7 +140,7 @@ final class Mounter {
     reconcileZones(v, held);
     checkSummaries(v);
     // everything is checked: from here on the mount writes
-    for (int z = Volume.SYSTEM_ZONES; z < g.zoneCount(); z++) {
+    for (int z = Volume.SYSTEM_ZONES; z < v.zoneCount; z++) {
       ZoneState s = device.zone(z).state();
       if (v.zones.role(z) == ZoneTable.Role.SEALED && v.zones.valid(z) > 0 && s != ZoneState.FULL) {
         // full, it gives back its active resource
@@ -165,7 +181,7 @@ final class Mounter {
       for (int from = 0; from < area.length; ) {
         int blocks = Checkpoint.packBlocksAt(area, from, v.blockSize);
         Checkpoint cp =
-            blocks == 0 ? null : Checkpoint.decode(area, from, v.geometry.zoneCount(), v.blockSize);
+            blocks == 0 ? null : Checkpoint.decode(area, from, v.zoneCount, v.blockSize);
         if (cp != null && (best == null || cp.seq() > best.seq())) {
           best = cp;
           bestZone = z;
@@ -180,7 +196,7 @@ final class Mounter {
           "no valid checkpoint in zones 1 and 2 (every pack is missing or fails its"
               + " crc32c); the image cannot be mounted");
     }
-    int n = v.geometry.zoneCount();
+    int n = v.zoneCount;
     checkZone(best.metaZone(), n, false, "metadata log zone");
     checkZone(best.metaNextZone(), n, true, "metadata log next zone");
     checkZone(best.hotZone(), n, true, "hot log zone");
@@ -235,7 +251,7 @@ final class Mounter {
       }
       next = b.getInt(NodeBlock.NEXT_ZONE_OFFSET);
       if (next != v.meta.nextZone()) {
-        if (next < Volume.SYSTEM_ZONES || next >= v.geometry.zoneCount()) {
+        if (next < Volume.SYSTEM_ZONES || next >= v.zoneCount) {
           break;
         }
         v.metaLogNextZone(next);
@@ -326,7 +342,7 @@ final class Mounter {
    * and is not checked.
    */
   private static void checkSummaries(Volume v) {
-    for (int z = Volume.SYSTEM_ZONES; z < v.geometry.zoneCount(); z++) {
+    for (int z = Volume.SYSTEM_ZONES; z < v.zoneCount; z++) {
       if (!v.zones.isDataZone(z) || v.zones.valid(z) == 0) {
         continue;
       }
@@ -363,7 +379,7 @@ final class Mounter {
    * itself is cut short.
    */
   private static void reconcileZones(Volume v, java.util.Set<Integer> held) {
-    for (int z = Volume.SYSTEM_ZONES; z < v.geometry.zoneCount(); z++) {
+    for (int z = Volume.SYSTEM_ZONES; z < v.zoneCount; z++) {
       Zone dz = v.device.zone(z);
       ZoneState s = dz.state();
       int written = v.zones.written(z);

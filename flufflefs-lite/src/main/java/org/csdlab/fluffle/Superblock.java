@@ -24,7 +24,10 @@ import org.csdlab.zns.Geometry;
  *   +-----------+-----------+-------------------+
  * </pre>
  *
- * The CRC32C covers the first {@link #LENGTH} bytes with the crc field taken as zero.
+ * The CRC32C covers the first {@link #LENGTH} bytes with the crc field taken as zero. {@code
+ * zoneCount} is the number of zones the filesystem uses, zones 0 to {@code zoneCount - 1}: the
+ * whole device unless {@link FormatOptions#zoneCount()} chose fewer, leaving the zones after them
+ * to other uses (raw zone appends on the same drive).
  */
 record Superblock(
     int blockSizeBytes,
@@ -55,12 +58,12 @@ record Superblock(
   static final int FORMAT_NANOS_OFFSET = 64;
   static final int LENGTH = 72;
 
-  /** The superblock for {@code geometry} with the given options. */
+  /** The superblock for a filesystem on zones 0 to {@code zoneCount - 1} of {@code geometry}. */
   static Superblock of(
-      Geometry geometry, int reserveZones, FormatOptions options, long formatNanos) {
+      Geometry geometry, int zoneCount, int reserveZones, FormatOptions options, long formatNanos) {
     return new Superblock(
         geometry.blockSizeBytes(),
-        geometry.zoneCount(),
+        zoneCount,
         reserveZones,
         geometry.zoneSizeBlocks(),
         geometry.zoneCapacityBlocks(),
@@ -150,7 +153,7 @@ record Superblock(
 
   private void checkGeometry(Geometry g) {
     if (blockSizeBytes != g.blockSizeBytes()
-        || zoneCount != g.zoneCount()
+        || zoneCount > g.zoneCount()
         || zoneSizeBlocks != g.zoneSizeBlocks()
         || zoneCapacityBlocks != g.zoneCapacityBlocks()) {
       throw new CorruptImageException(

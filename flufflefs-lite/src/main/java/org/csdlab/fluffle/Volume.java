@@ -59,6 +59,10 @@ final class Volume {
   final Geometry geometry;
   final Superblock superblock;
   final int blockSize;
+
+  /** Zones the filesystem uses: 0 to zoneCount - 1 (the rest of the device is left alone). */
+  final int zoneCount;
+
   final int zoneCapacity;
   final BlockTree tree;
   final ZoneTable zones;
@@ -75,6 +79,7 @@ final class Volume {
   final Log cold = new Log("cleaner", true);
   final long maxInodes;
   private final Cleaner cleaner = new Cleaner(this);
+  final CleaningHistory cleaningHistory = new CleaningHistory();
   private final InodeStore inodeStore = new InodeStore(this);
   private long nextIno = ROOT_INO + 1;
   private long metaSeq = 1;
@@ -118,12 +123,13 @@ final class Volume {
     this.geometry = device.geometry();
     this.superblock = superblock;
     this.blockSize = geometry.blockSizeBytes();
+    this.zoneCount = superblock.zoneCount();
     this.zoneCapacity = (int) geometry.zoneCapacityBlocks();
     this.tree = new BlockTree(blockSize);
     this.summary = new ZoneSummary(blockSize, zoneCapacity);
     this.dataCapacity = summary.dataBlocksPerZone;
-    this.zones = new ZoneTable(geometry.zoneCount(), zoneCapacity, SYSTEM_ZONES);
-    this.maxInodes = Checkpoint.maxInodes(geometry.zoneCount(), geometry.zoneCapacityBytes());
+    this.zones = new ZoneTable(zoneCount, zoneCapacity, SYSTEM_ZONES);
+    this.maxInodes = Checkpoint.maxInodes(zoneCount, geometry.zoneCapacityBytes());
   }
 
   // ---------------------------------------------------------------- state
@@ -164,6 +170,11 @@ final class Volume {
     return namespaceDirty;
   }
 
+  /** The checkpoint zone (1 or 2) the last checkpoint went to. */
+  int checkpointZone() {
+    return checkpointZone;
+  }
+
   /** Logical clock: blocks appended since format (cost-benefit age). */
   long clock() {
     return clock;
@@ -201,7 +212,7 @@ final class Volume {
    * zone {@code cpZone}; each zone's written blocks from the device.
    */
   void restoreFrom(Checkpoint cp, int cpZone) {
-    for (int z = SYSTEM_ZONES; z < geometry.zoneCount(); z++) {
+    for (int z = SYSTEM_ZONES; z < zoneCount; z++) {
       zones.restore(
           z,
           ZoneTable.Role.values()[cp.roles()[z]],
@@ -272,8 +283,7 @@ final class Volume {
 
   /** Blocks live data may occupy: data zones minus reserve minus the zones the logs hold open. */
   long limitBlocks() {
-    return (long) (geometry.zoneCount() - SYSTEM_ZONES - superblock.reserveZones() - LOG_ZONES)
-        * dataCapacity;
+    return (long) (zoneCount - SYSTEM_ZONES - superblock.reserveZones() - LOG_ZONES) * dataCapacity;
   }
 
   /** Free zones beyond the cleaner's reserve. */
@@ -369,7 +379,7 @@ final class Volume {
         checkpoint();
         continue;
       }
-      if (attempts++ > 2 * geometry.zoneCount() || !cleanPass(CleaningPolicy.GREEDY)) {
+      if (attempts++ > 2 * zoneCount || !cleanPass(CleaningPolicy.GREEDY)) {
         throw new NoSpaceException(
             path,
             "no space left on the filesystem: the cleaner cannot free a zone for "
@@ -429,7 +439,7 @@ final class Volume {
     }
     int attempts = 0;
     while (room(meta) + (long) spareFreeZones() * zoneCapacity < pendingMetadataBlocks() + 2
-        && attempts++ < geometry.zoneCount()) {
+        && attempts++ < zoneCount) {
       if (!cleanPass(CleaningPolicy.GREEDY)) {
         return; // nothing to clean: the reserve takes it
       }
@@ -1032,7 +1042,13 @@ final class Volume {
 
   /** One cleaning pass (see {@link Cleaner}); false if no zone could be cleaned. */
   boolean cleanPass(CleaningPolicy policy) {
-    return cleaner.pass(policy);
+    ZoneTable.Role[] rolesBefore = zones.roles();
+    FsCounters before = counters();
+    boolean cleaned = cleaner.pass(policy);
+    if (cleaned) {
+      cleaningHistory.record(policy, rolesBefore, zones, before, counters());
+    }
+    return cleaned;
   }
 
   // ---------------------------------------------------------------- snapshots

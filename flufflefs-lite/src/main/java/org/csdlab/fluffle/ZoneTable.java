@@ -95,6 +95,16 @@ final class ZoneTable {
     return written[zone];
   }
 
+  /** How many snapshot pins hold {@code zone}. */
+  int pins(int zone) {
+    return pins[zone];
+  }
+
+  /** Every zone's role, a copy. */
+  Role[] roles() {
+    return role.clone();
+  }
+
   boolean pinned(int zone) {
     return pins[zone] > 0;
   }

@@ -139,6 +139,13 @@
  * first. Live directory blocks are moved as they are; live inodes and indirect nodes in a victim
  * are rewritten by the pass's checkpoint.
  *
+ * <h2>Part of a device</h2>
+ *
+ * {@link org.csdlab.fluffle.FormatOptions#zoneCount()} formats the filesystem on zones 0 to {@code
+ * zoneCount - 1} only (the superblock's zone count): format resets only those, and the logs, the
+ * cleaner, mount and recovery never read, write or reset a zone after them, so other users of the
+ * device (raw zone appends) keep theirs. They share the device's open and active zone limits.
+ *
  * <h2>Snapshots</h2>
  *
  * {@link org.csdlab.fluffle.FluffleFs#snapshot} pins the file's current blocks: the cleaner skips

@@ -226,7 +226,7 @@ class MountTest {
             assertTrue(!lbas.contains(0L), g + ", round " + round + ", /f" + f + ": " + lbas);
           }
         }
-        assertEquals(ZoneTable.Role.SYSTEM, fs.volume().zones.role[0], "no log ever takes zone 0");
+        assertEquals(ZoneTable.Role.SYSTEM, fs.volume().zones.role(0), "no log ever takes zone 0");
         assertEquals(org.csdlab.zns.ZoneState.FULL, device.zone(0).state(), "never reset");
         assertTrue(Superblock.hasMagic(device.read(0, 1)), "never rewritten");
       }

@@ -7,7 +7,7 @@ import org.csdlab.lab.display.Html;
  * A scan done on the host: every byte read over the host link, then processed by the host CPU.
  *
  * @param operation what was computed, e.g. {@code countU32Above(0x3fffffff)}
- * @param extent the data scanned
+ * @param extent the data scanned, or null for a file (the operation names it)
  * @param value the answer
  * @param hostBytes bytes read over the host link (whole blocks)
  * @param modeledNanos modeled time of the reads, host link included
@@ -47,7 +47,7 @@ public record HostRun(
             List.of("data", "bytes over host link", "modeled time", "wall time"),
             List.of(
                 List.of(
-                    String.valueOf(extent),
+                    extent == null ? "file" : String.valueOf(extent),
                     Quantities.bytes(hostBytes) + " (" + hostBytes + " B)",
                     Quantities.nanos(modeledNanos),
                     Quantities.nanos(wallNanos)))));

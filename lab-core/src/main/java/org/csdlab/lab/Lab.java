@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.csdlab.ebpf.Vm;
+import org.csdlab.fluffle.FormatOptions;
 import org.csdlab.lab.display.Html;
 import org.csdlab.lab.display.HtmlRenderable;
 import org.csdlab.lab.monitor.ThroughputMonitor;
@@ -47,6 +48,7 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
   private final ThroughputMonitor monitor = ThroughputMonitor.create();
   private final ProgressListener monitorProgress = new MonitorProgress(monitor);
   private final LabDatasets datasets;
+  private LabFs fs;
 
   private Lab(LabConfig config) {
     this.config = config;
@@ -121,6 +123,84 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
   }
 
   /**
+   * The lab's filesystem: flufflefs-lite on the lab's drive, mounted from the drive when it holds
+   * one (a lab on a backend file keeps its files), formatted with the defaults on first use when
+   * every zone is empty. {@code lab.fs().write("/a.txt", bytes)}, {@code lab.fs().tree()}, {@code
+   * lab.fs().zones()}; see {@link LabFs}.
+   *
+   * @throws LabFsException the drive holds data that is not a filesystem (zones written raw): use
+   *     {@link #formatFs()}, or reset the zones first
+   */
+  public synchronized LabFs fs() {
+    if (fs == null) {
+      fs = LabFs.mountOrFormat(zns, csd, FormatOptions.defaults());
+    }
+    return fs;
+  }
+
+  /**
+   * The lab's filesystem on zones 0 to {@code zoneCount - 1} only, so that raw-zone work and files
+   * share the drive: the zones from {@code zoneCount} on stay the lab's to append to, reset and
+   * fill with datasets ({@code lab.datasets()...writeToZones(zoneCount)}), and the filesystem never
+   * touches them. Mounted when the drive holds a filesystem on those zones, formatted when they are
+   * all empty.
+   *
+   * @throws LabFsException those zones hold other data, or a filesystem of another size
+   */
+  public synchronized LabFs fs(int zoneCount) {
+    if (zoneCount < 1 || zoneCount > zns.geometry().zoneCount()) {
+      throw new IllegalArgumentException(
+          "lab.fs(zoneCount): zoneCount must be 1 to "
+              + zns.geometry().zoneCount()
+              + " (the drive's zones), was "
+              + zoneCount);
+    }
+    if (fs != null) {
+      int mounted = fs.zoneCount();
+      if (mounted != zoneCount) {
+        throw new LabFsException(
+            "mount",
+            null,
+            LabFsException.Kind.BAD_ARGUMENT,
+            "the lab's filesystem is on zones 0 to "
+                + (mounted - 1)
+                + ", not on zones 0 to "
+                + (zoneCount - 1)
+                + "; lab.formatFs(FormatOptions.builder().zoneCount("
+                + zoneCount
+                + ").build()) starts again",
+            null);
+      }
+      return fs;
+    }
+    fs = LabFs.mountOrFormat(zns, csd, FormatOptions.builder().zoneCount(zoneCount).build());
+    return fs;
+  }
+
+  /**
+   * Formats the drive with a new, empty filesystem with the default options (every zone is reset,
+   * whatever it held) and returns it; {@code lab.fs()} is that filesystem from now on.
+   */
+  public LabFs formatFs() {
+    return formatFs(FormatOptions.defaults());
+  }
+
+  /**
+   * As {@link #formatFs()}, with {@code options}: e.g. {@code
+   * FormatOptions.builder().cleaningPolicy(CleaningPolicy.GREEDY).reserveZones(3).build()}; with
+   * {@code zoneCount(n)} only zones 0 to n − 1 are reset and used, as {@link #fs(int)} does.
+   */
+  public synchronized LabFs formatFs(FormatOptions options) {
+    Objects.requireNonNull(options, "options");
+    if (fs == null) {
+      fs = LabFs.format(zns, csd, options);
+    } else {
+      fs.format(options);
+    }
+    return fs;
+  }
+
+  /**
    * Follows this lab's long operations (dataset generation, host scans, kernels on the drive):
    * progress bars in a terminal; in a notebook a live chart in the cells that ask with {@code
    * monitor().live()}; {@code monitor().chart()} draws throughput over time.
@@ -163,9 +243,15 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
     return progress.listener();
   }
 
-  /** Flushes and closes a drive on a backend file; does nothing more for an in-memory drive. */
+  /**
+   * Unmounts the filesystem if it is mounted (a checkpoint), then flushes and closes a drive on a
+   * backend file; does nothing more for an in-memory drive.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (fs != null) {
+      fs.unmount();
+    }
     zns.close();
   }
 
@@ -200,7 +286,7 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
   }
 
   @Override
-  public String toHtml() {
+  public synchronized String toHtml() {
     return Html.panel(
         "Lab",
         Html.table(
@@ -216,6 +302,12 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
                             + ", fuel "
                             + config.fuel()),
                     List.of("timing", config.timing().toString()),
+                    List.of(
+                        "fs()",
+                        fs == null
+                            ? "not mounted yet: lab.fs() mounts the drive's filesystem or formats a"
+                                + " blank drive"
+                            : fs.toString()),
                     List.of(
                         "backend",
                         config.backendFile() == null ? "in memory" : config.backendFile())))

@@ -2,6 +2,7 @@ package org.csdlab.lab;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 import java.util.function.LongPredicate;
 import org.csdlab.lab.dataset.WrittenDataset;
 import org.csdlab.lab.display.Html;
@@ -92,6 +93,57 @@ public final class LabHost implements HtmlRenderable {
    */
   public HostRun countU32Above(int zone, long threshold) {
     return countU32Above(new LabDevice(csd.device()).extent(zone, 1), threshold);
+  }
+
+  /**
+   * Counts the little-endian u32 values greater than {@code threshold} in the file {@code file} of
+   * the lab's filesystem, reading its blocks over the host link as a host reading the file would:
+   * runs of consecutive blocks in one command (up to 1 MiB), holes not read (they are zeros). The
+   * file is pinned while it is read, so writers and the cleaner do not change what is counted.
+   */
+  public HostRun countU32Above(LabFile file, long threshold) {
+    checkThreshold(threshold);
+    Geometry g = csd.device().geometry();
+    int blockSize = g.blockSizeBytes();
+    int blocksPerRead = Math.max(1, READ_BYTES / blockSize);
+    String operation = "countU32Above(0x" + Long.toHexString(threshold) + ") of " + file.path();
+    String label = "host " + operation;
+    long count = 0;
+    long hostBytes = 0;
+    long modeled = 0;
+    long start = System.nanoTime();
+    try (SnapshotPin pin = file.snapshot()) {
+      List<Long> lbas = pin.layout().lbaOfBlock();
+      long size = pin.layout().sizeBytes();
+      progress.started(label, size);
+      try {
+        for (int i = 0; i < lbas.size(); ) {
+          long first = lbas.get(i);
+          int n = 1;
+          while (i + n < lbas.size()
+              && n < blocksPerRead
+              && first >= 0
+              && lbas.get(i + n) == first + n
+              && g.zoneOf(first + n) == g.zoneOf(first)) {
+            n++;
+          }
+          if (first >= 0) {
+            int zone = g.zoneOf(first);
+            HostReadResult read = csd.hostRead(zone, first - g.zoneStartLba(zone), n);
+            hostBytes += read.hostBytes();
+            modeled += read.modeledNanos();
+            long valid = Math.min(read.data().length, size - (long) i * blockSize);
+            count += count(read.data(), (int) valid, value -> value > threshold);
+            progress.advanced(label, valid, read.modeledNanos());
+          }
+          i += n;
+        }
+      } finally {
+        progress.finished(label);
+      }
+    }
+    long wall = System.nanoTime() - start;
+    return new HostRun(operation, null, count, hostBytes, modeled, wall);
   }
 
   static void checkThreshold(long threshold) {

@@ -224,18 +224,7 @@ public record ZoneMap(Geometry geometry, List<Zone> zones) implements HtmlRender
     StringBuilder legend = new StringBuilder("<div style=\"margin-top:6px;font-size:85%\">");
     Map<ZoneState, Integer> counts = counts();
     for (ZoneState state : ZoneState.values()) {
-      legend
-          .append(
-              "<span style=\"margin-right:12px;white-space:nowrap\"><span style=\"display:inline-block;width:10px;"
-                  + "height:10px;border:1px solid ")
-          .append(Html.BORDER)
-          .append(";background:")
-          .append(colour(state))
-          .append(";margin-right:4px\"></span>")
-          .append(Html.escape(label(state)))
-          .append(" ")
-          .append(counts.getOrDefault(state, 0))
-          .append("</span>");
+      legend.append(Html.swatch(colour(state), label(state) + " " + counts.getOrDefault(state, 0)));
     }
     legend.append(
         "<span style=\"white-space:nowrap\">(each zone filled to its write pointer)</span></div>");

@@ -32,6 +32,13 @@ final class Seeded {
     return out.array();
   }
 
+  /** {@code bytes} bytes, each {@code value}. */
+  static byte[] filled(int bytes, int value) {
+    byte[] data = new byte[bytes];
+    java.util.Arrays.fill(data, (byte) value);
+    return data;
+  }
+
   /** How many u32 values of {@code data} are above {@code threshold}. */
   static long countAbove(byte[] data, long threshold) {
     ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);

@@ -6,6 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import org.csdlab.fluffle.FileHandle;
+import org.csdlab.fluffle.FluffleFs;
+import org.csdlab.fluffle.FsStats;
+import org.csdlab.fluffle.NoSpaceException;
+import org.csdlab.fluffle.OpenMode;
 import org.csdlab.lab.monitor.Sample;
 import org.csdlab.lab.monitor.ThroughputMonitor;
 import org.csdlab.zns.ZnsDevice;
@@ -168,6 +173,56 @@ public final class Dataset {
   public DatasetFile writeToFile(Path file) {
     Objects.requireNonNull(file, "file");
     return DatasetFileWriter.SYSTEM.write(spec, monitor(), file);
+  }
+
+  /**
+   * Writes the dataset into the file {@code path} of {@code target} (e.g. {@code lab.fs()}),
+   * replacing the file if it exists, and fsyncs it. The filesystem must have room for the whole
+   * dataset before the first byte is written.
+   *
+   * @throws org.csdlab.fluffle.NoSpaceException the filesystem has no room for it (nothing written)
+   * @throws org.csdlab.fluffle.FsException the path is not a file that can be written, or the
+   *     device failed (then the file holds what was written before)
+   */
+  public DatasetInFs writeTo(FluffleFsTarget target, String path) {
+    Objects.requireNonNull(target, "target");
+    return writeTo(target.fluffleFs(), path);
+  }
+
+  /** As {@link #writeTo(FluffleFsTarget, String)}, into a mounted flufflefs-lite {@code fs}. */
+  public DatasetInFs writeTo(FluffleFs fs, String path) {
+    Objects.requireNonNull(fs, "fs");
+    Objects.requireNonNull(path, "path");
+    FsStats space = fs.statfs();
+    long replaced = fs.exists(path) && fs.stat(path).isFile() ? fs.stat(path).sizeBytes() : 0;
+    if (spec.sizeBytes() > space.freeBytes() + replaced) {
+      throw new NoSpaceException(
+          path,
+          "no room for "
+              + ByteUnit.approximate(spec.sizeBytes())
+              + " at "
+              + path
+              + ": the filesystem has "
+              + ByteUnit.approximate(space.freeBytes())
+              + " free of "
+              + ByteUnit.approximate(space.totalBytes())
+              + "; nothing was written");
+    }
+    String sha256;
+    try (FileHandle file = fs.open(path, OpenMode.TRUNCATE)) {
+      long[] at = {0};
+      sha256 =
+          run(
+              "generate " + spec.generator().id() + " to " + path,
+              (chunk, length) -> {
+                long before = fs.device().modeledNanos();
+                file.write(at[0], chunk, 0, length);
+                at[0] += length;
+                return fs.device().modeledNanos() - before;
+              });
+      file.fsync();
+    }
+    return new DatasetInFs(spec, path, spec.sizeBytes(), sha256);
   }
 
   /** The bytes, generated as they are read. */

@@ -120,6 +120,18 @@ public final class Html {
     return out.append("</table>").toString();
   }
 
+  /** A legend entry: a small square of {@code colour} (a CSS colour), then escaped {@code text}. */
+  public static String swatch(String colour, String text) {
+    return "<span style=\"margin-right:12px;white-space:nowrap\"><span style=\"display:inline-block;"
+        + "width:10px;height:10px;border:1px solid "
+        + BORDER
+        + ";background:"
+        + colour
+        + ";margin-right:4px\"></span>"
+        + escape(text)
+        + "</span>";
+  }
+
   /**
    * The style of every table cell: left-aligned unless a cell's own style says otherwise, since
    * notebook themes right-align table cells (JupyterLab's CSS does), which ragged code columns.

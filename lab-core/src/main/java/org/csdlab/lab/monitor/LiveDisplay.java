@@ -6,10 +6,11 @@ import org.csdlab.lab.display.DisplaySink;
 /**
  * A display shown once in a live sink (a notebook cell) and replaced in place, at most once per
  * interval while work goes on, and always at the end. A sink that fails stops the updates rather
- * than the workload. It follows the operations its monitor started from the {@code
- * firstSequence}-th on, over {@code axis} time.
+ * than the workload. For a {@link ThroughputMonitor} it follows the operations the monitor started
+ * from the {@code firstSequence}-th on, over {@code axis} time; other live charts of the lab (the
+ * filesystem's write amplification) use it through {@link #in}.
  */
-final class LiveDisplay {
+public final class LiveDisplay {
   private final DisplaySink sink;
   private final long intervalNanos;
   private final long firstSequence;
@@ -25,7 +26,13 @@ final class LiveDisplay {
     this.axis = axis;
   }
 
-  DisplaySink sink() {
+  /** A live display in {@code sink}, replaced at most every {@code intervalNanos}. */
+  public static LiveDisplay in(DisplaySink sink, long intervalNanos) {
+    return new LiveDisplay(sink, intervalNanos, 0, TimeAxis.WALL_CLOCK);
+  }
+
+  /** The sink it shows in. */
+  public DisplaySink sink() {
     return sink;
   }
 
@@ -39,7 +46,7 @@ final class LiveDisplay {
   }
 
   /** Shows the content now if nothing is shown yet. */
-  synchronized void show(long now, Supplier<?> content) {
+  public synchronized void show(long now, Supplier<?> content) {
     if (id == null && !broken) {
       try {
         id = sink.show(content.get());
@@ -51,7 +58,7 @@ final class LiveDisplay {
   }
 
   /** Replaces the display if the interval has passed since the last update. */
-  void maybeUpdate(long now, Supplier<?> content) {
+  public void maybeUpdate(long now, Supplier<?> content) {
     if (now - lastUpdateNanos < intervalNanos) {
       return; // the common case, decided without the lock
     }
@@ -64,7 +71,7 @@ final class LiveDisplay {
   }
 
   /** Replaces the display now (the final state). */
-  synchronized void update(long now, Supplier<?> content) {
+  public synchronized void update(long now, Supplier<?> content) {
     if (id == null || broken) {
       return;
     }

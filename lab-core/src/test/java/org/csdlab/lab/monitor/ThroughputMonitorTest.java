@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.csdlab.lab.chart.Chart;
 import org.csdlab.lab.display.DisplaySink;
 import org.csdlab.lab.display.Displays;
+import org.csdlab.lab.display.RecordingSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -21,31 +22,6 @@ class ThroughputMonitorTest {
   private static final long MIB = 1 << 20;
 
   private final AtomicLong clock = new AtomicLong(1_000 * MS);
-
-  /** A notebook-like sink that records what it is asked to show. */
-  private static final class RecordingSink implements DisplaySink {
-    final List<String> calls = new ArrayList<>();
-    final List<Object> values = new ArrayList<>();
-    boolean live = true;
-
-    @Override
-    public synchronized String show(Object value) {
-      calls.add("show");
-      values.add(value);
-      return "d1";
-    }
-
-    @Override
-    public synchronized void update(String displayId, Object value) {
-      calls.add("update " + displayId);
-      values.add(value);
-    }
-
-    @Override
-    public boolean live() {
-      return live;
-    }
-  }
 
   private ThroughputMonitor.Builder monitor() {
     return ThroughputMonitor.builder().clock(clock::get).progressBars(ProgressBars.OFF);
