@@ -68,9 +68,7 @@ class ModelPropertyTest {
         try (FileHandle h = fs.open(f)) {
           h.write(off, data);
         }
-        byte[] now = Arrays.copyOf(old, (int) Math.max(old.length, off + data.length));
-        System.arraycopy(data, 0, now, (int) off, data.length);
-        files.put(f, now);
+        files.put(f, written(old, off, data));
       } else if (op < 58 && !files.isEmpty()) { // truncate
         String f = pick(rnd, new ArrayList<>(files.keySet()));
         int size = rnd.nextInt(files.get(f).length + maxWrite);
@@ -152,9 +150,7 @@ class ModelPropertyTest {
           h.fsync();
         }
       }
-      byte[] now = Arrays.copyOf(old, (int) Math.max(old.length, off + data.length));
-      System.arraycopy(data, 0, now, (int) off, data.length);
-      files.put(f, now);
+      files.put(f, written(old, off, data));
     }
     verify(fs, files, dirs);
     fs.unmount();
@@ -187,6 +183,19 @@ class ModelPropertyTest {
             e.getValue(), h.read(0, e.getValue().length), "contents of " + e.getKey());
       }
     }
+  }
+
+  /**
+   * The model's file after writing {@code data} at {@code off}: as POSIX pwrite, a write of no
+   * bytes changes nothing, even past the end (it does not extend the file).
+   */
+  private static byte[] written(byte[] old, long off, byte[] data) {
+    if (data.length == 0) {
+      return old;
+    }
+    byte[] now = Arrays.copyOf(old, (int) Math.max(old.length, off + data.length));
+    System.arraycopy(data, 0, now, (int) off, data.length);
+    return now;
   }
 
   private static String pick(Random rnd, List<String> from) {

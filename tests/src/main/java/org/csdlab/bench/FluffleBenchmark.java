@@ -40,9 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * {@link #main} prints a second table: the write amplification of random 4 KiB overwrites of a file
- * filling 50% and 80% of the filesystem, with greedy and cost-benefit cleaning ({@code java -cp
- * tests/target/benchmarks.jar org.csdlab.bench.FluffleBenchmark}). {@link FluffleOffloadComparison}
- * compares a regular and an offloaded read of a file.
+ * filling 50%, 75% and 80% of the filesystem, uniform and hot/cold, with greedy and cost-benefit
+ * cleaning ({@code java -cp tests/target/benchmarks.jar org.csdlab.bench.FluffleBenchmark}). {@link
+ * FluffleOffloadComparison} compares a regular and an offloaded read of a file.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -206,37 +206,27 @@ public class FluffleBenchmark {
   /** Prints the write-amplification table. */
   public static void main(String[] args) {
     System.out.println(
-        "random 4 KiB overwrites, 64 zones × 1 MiB, after a warm-up of 2× the file in writes");
+        "random 4 KiB overwrites, 64 zones × 1 MiB, after a warm-up of 2× the file in writes;"
+            + " hot/cold: 90% of the writes to 10% of the file");
     System.out.println(
-        "utilisation  policy         WA     cleaning passes  blocks moved  zone resets");
-    for (double u : new double[] {0.5, 0.8}) {
-      for (CleaningPolicy p : CleaningPolicy.values()) {
-        FsCounters c = randomOverwrites(u, p, 42);
-        System.out.println(
-            String.format(
-                Locale.ROOT,
-                "%10.0f%%  %-13s %5.2f %17d %13d %12d",
-                u * 100,
-                p,
-                c.writeAmplification(),
-                c.cleaningPasses(),
-                c.blocksMoved(),
-                c.zoneResets()));
+        "workload  utilisation  policy         WA     cleaning passes  blocks moved  zone resets");
+    for (double hotFraction : new double[] {0, 0.1}) {
+      for (double u : new double[] {0.5, 0.75, 0.8}) {
+        for (CleaningPolicy p : CleaningPolicy.values()) {
+          FsCounters c = overwrites(u, p, 42, hotFraction);
+          System.out.println(
+              String.format(
+                  Locale.ROOT,
+                  "%-8s %10.0f%%  %-13s %5.2f %17d %13d %12d",
+                  hotFraction == 0 ? "uniform" : "hot/cold",
+                  u * 100,
+                  p,
+                  c.writeAmplification(),
+                  c.cleaningPasses(),
+                  c.blocksMoved(),
+                  c.zoneResets()));
+        }
       }
-    }
-    System.out.println("hot/cold: 90% of the writes to 10% of the file");
-    for (CleaningPolicy p : CleaningPolicy.values()) {
-      FsCounters c = overwrites(0.8, p, 42, 0.1);
-      System.out.println(
-          String.format(
-              Locale.ROOT,
-              "%10.0f%%  %-13s %5.2f %17d %13d %12d",
-              80.0,
-              p,
-              c.writeAmplification(),
-              c.cleaningPasses(),
-              c.blocksMoved(),
-              c.zoneResets()));
     }
   }
 }
