@@ -41,6 +41,7 @@ Check.that("block size in bytes", blockBytes).is(4096);
 var written = lab.datasets().u32Readings(256, ByteUnit.KiB).seed(7).writeTo(fs, "/readings.bin");
 var readings = fs.file("/readings.bin");
 byte[] original = readings.read();
+var boundLayout = readings.layout();   // where its blocks are now, for part 3
 show(readings);
 Check.that("size of /readings.bin in bytes", readings.sizeBytes()).is(256L * 1024);
 Check.that("blocks of /readings.bin", readings.layout().layout().blockCount()).is(64);
@@ -215,6 +216,9 @@ System.out.println(passesWhilePinned + " cleaning passes while the snapshot was 
 //md The cleaner stopped with zone 5 untouched: it is still pinned, it still holds its dead blocks,
 //md and the snapshot still reads the bound file through the kernel.
 Check.that("zones the snapshot pins", new ArrayList<>(pin.pinnedZones().keySet())).is(List.of(5, 6));
+Check.that("zones the file was in when it was bound", boundLayout.zones()).is(List.of(5, 6));
+Check.that("the zone of the file's first block when it was bound",
+    lab.device().geometry().zoneOf(boundLayout.layout().lbaOfBlock().get(0))).is(5);
 Check.that("blocks the snapshot pins", pin.pinnedZones().values().stream().mapToInt(Integer::intValue).sum()).is(64);
 Check.that("zone 5 is held back from the cleaner", heldBack.contains(5)).isTrue();
 Check.that("what zone 5 is", fs.zones().zone(5).kind()).is(ZoneUse.Kind.SEALED_DATA);
@@ -310,10 +314,13 @@ invalid:
 //md The file `/log.bin` holds three blocks of `0x22` bytes (12,288 bytes). Through a handle with
 //md the echo kernel bound, we write 100 bytes at offset 5,000, inside block 1:
 fs.write("/log.bin", filled(3 * blockBytes, 0x22));
+long block1Before = fs.file("/log.bin").layout().layout().lbaOfBlock().get(1);
+byte[] callBytes;
 FlfsCall call;
 try (var events = fs.file("/log.bin").onWrite(echo)) {
   events.write(5000, filled(100, 0x33));
-  call = FlfsCallDescriptor.decode(events.raw().lastKernelResult().returnData());
+  callBytes = events.raw().lastKernelResult().returnData();
+  call = FlfsCallDescriptor.decode(callBytes);
 }
 show(call);
 var logLayout = fs.file("/log.bin").layout().layout();
@@ -336,7 +343,9 @@ Check.that("the call's inode", call.inode()).is(fs.stat("/log.bin").inode());
 Check.that("the file size the call gives", call.fileSize()).is(12_288L);
 Check.that("pre_pad", call.writeCall().prePadBytes()).is(904L);
 Check.that("post_pad", call.writeCall().postPadBytes()).is(3092L);
+Check.that("bytes of call information the echo returned (52 + 40 + one LBA)", callBytes.length).is(100);
 Check.that("LBAs in the call", call.lbas().length).is(1);
+Check.that("block 1 was stored in a new place", call.lbas()[0]).isNot(block1Before);
 Check.that("the call's LBA is block 1's in the layout now", call.lbas()[0]).is(logLayout.lbaOfBlock().get(1));
 long logZoneStart = lab.device().geometry().zoneStartLba(logZone);
 Check.that("start_ptr: the first LBA of the log zone", call.writeCall().startLba()).is(logZoneStart);
