@@ -119,7 +119,7 @@ Check.that("the drive's modeled link time (ns)", onDrive.linkNanos()).is(98L);
 //md
 //md After each round (a `CyclicBarrier` waits for the three threads), this cell reads the whole file
 //md through both handles while the writers go on with the next round. Within a round the threads
-//md race: which of their calls comes first differs from run to run.
+//md race: which of their calls comes first may differ from run to run.
 var passthrough = lab.csd().load(file("programs/flfs_passthrough.o"));
 var snapshotHandle = readings.offload(passthrough);   // bound now: its snapshot is the file as it is
 byte[] filled(int bytes, int value) {
@@ -244,6 +244,7 @@ System.out.println(passesAfterClose + " cleaning passes after the handle closed:
 Check.that("the pin is still open after its handle closed", pin.isOpen()).isFalse();
 Check.that("cleaning passes once the snapshot was released", passesAfterClose).isGreaterThan(0);
 Check.that("live blocks the cleaner copied", afterCleaning.blocksMoved()).isGreaterThan(0);
+Check.that("cold logs (where the cleaner copies live blocks)", fs.zones().counts().get(ZoneUse.Kind.COLD_LOG)).is(1);
 for (int z : heldBack) {
   Check.that("zone " + z + " is pinned no more", fs.zones().zone(z).pinned()).isFalse();
   Check.that("what zone " + z + " is now", fs.zones().zone(z).kind()).is(ZoneUse.Kind.FREE);
