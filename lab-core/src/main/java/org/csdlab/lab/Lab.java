@@ -39,6 +39,7 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
 
   private final LabConfig config;
   private final ZnsDevice zns;
+  private final boolean givenDevice;
   private final ComputationalStorage storage;
   private final LabDevice device;
   private final LabCsd csd;
@@ -51,12 +52,13 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
   private LabFs fs;
 
   private Lab(LabConfig config) {
-    this(config, newDevice(config));
+    this(config, newDevice(config), false);
   }
 
-  private Lab(LabConfig config, ZnsDevice zns) {
+  private Lab(LabConfig config, ZnsDevice zns, boolean givenDevice) {
     this.config = config;
     this.zns = zns;
+    this.givenDevice = givenDevice;
     this.storage =
         ComputationalStorage.builder(zns)
             .coreInstructionsPerSecond(config.coreInstructionsPerSecond())
@@ -289,7 +291,7 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
         + " timing; core "
         + Quantities.si(config.coreInstructionsPerSecond(), "insn/s")
         + "; "
-        + Quantities.backend(config.backendFile())
+        + backend()
         + "]";
   }
 
@@ -318,8 +320,15 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
                             : fs.toString()),
                     List.of(
                         "backend",
-                        config.backendFile() == null ? "in memory" : config.backendFile())))
+                        givenDevice
+                            ? backend()
+                            : config.backendFile() == null ? "in memory" : config.backendFile())))
             + device.toHtml());
+  }
+
+  /** Where the drive's data lives, in a few words; the lab cannot tell for a given device. */
+  private String backend() {
+    return givenDevice ? "a given drive" : Quantities.backend(config.backendFile());
   }
 
   /** Configures a {@link Lab}; every setting is optional. */
@@ -419,7 +428,7 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
     /** The lab: on the {@linkplain #device(ZnsDevice) given device}, or on a new drive. */
     public Lab build() {
       LabConfig config = config();
-      return device != null ? new Lab(config, device) : new Lab(config);
+      return device != null ? new Lab(config, device, true) : new Lab(config);
     }
   }
 }

@@ -130,6 +130,9 @@ class LabTest {
     assertEquals(TimingProfile.tlcZns(), after.config().timing());
     assertEquals(64 * 1024, after.config().memoryBytes());
     assertNull(after.config().backendFile());
+    assertTrue(
+        after.toString().endsWith("; tlc-zns timing; core 1 G insn/s; a given drive]"),
+        after.toString());
     assertEquals(
         "fsynced", new String(after.fs().read("/kept"), java.nio.charset.StandardCharsets.UTF_8));
     assertFalse(after.fs().exists("/later"));
