@@ -39,6 +39,7 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
 
   private final LabConfig config;
   private final ZnsDevice zns;
+  private final boolean givenDevice;
   private final ComputationalStorage storage;
   private final LabDevice device;
   private final LabCsd csd;
@@ -51,12 +52,13 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
   private LabFs fs;
 
   private Lab(LabConfig config) {
+    this(config, newDevice(config), false);
+  }
+
+  private Lab(LabConfig config, ZnsDevice zns, boolean givenDevice) {
     this.config = config;
-    ZnsDevice.Builder builder = ZnsDevice.builder(config.geometry()).timing(config.timing());
-    if (config.backendFile() != null) {
-      builder.file(config.backendPath());
-    }
-    this.zns = builder.build();
+    this.zns = zns;
+    this.givenDevice = givenDevice;
     this.storage =
         ComputationalStorage.builder(zns)
             .coreInstructionsPerSecond(config.coreInstructionsPerSecond())
@@ -69,6 +71,14 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
     this.host = new LabHost(storage, progress);
     this.datasets = new LabDatasets(zns, monitor);
     progress.listener(monitorProgress);
+  }
+
+  private static ZnsDevice newDevice(LabConfig config) {
+    ZnsDevice.Builder builder = ZnsDevice.builder(config.geometry()).timing(config.timing());
+    if (config.backendFile() != null) {
+      builder.file(config.backendPath());
+    }
+    return builder.build();
   }
 
   /**
@@ -281,7 +291,7 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
         + " timing; core "
         + Quantities.si(config.coreInstructionsPerSecond(), "insn/s")
         + "; "
-        + Quantities.backend(config.backendFile())
+        + backend()
         + "]";
   }
 
@@ -310,8 +320,15 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
                             : fs.toString()),
                     List.of(
                         "backend",
-                        config.backendFile() == null ? "in memory" : config.backendFile())))
+                        givenDevice
+                            ? backend()
+                            : config.backendFile() == null ? "in memory" : config.backendFile())))
             + device.toHtml());
+  }
+
+  /** Where the drive's data lives, in a few words; the lab cannot tell for a given device. */
+  private String backend() {
+    return givenDevice ? "a given drive" : Quantities.backend(config.backendFile());
   }
 
   /** Configures a {@link Lab}; every setting is optional. */
@@ -323,18 +340,37 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
     private int memoryBytes = ComputationalStorage.DEFAULT_MEMORY_BYTES;
     private long fuel = Vm.DEFAULT_FUEL;
     private Path backendFile;
+    private ZnsDevice device;
+    private boolean driveSettingsSet;
 
     private Builder() {}
+
+    /**
+     * A lab on {@code device}, a drive made elsewhere (a crash state rebuilt by a {@link
+     * org.csdlab.zns.DeviceJournal}, a drive with its own settings), instead of a new one: the
+     * lab's geometry and timing are the device's, and {@code lab.fs()} mounts the filesystem it
+     * holds. The lab then owns the device ({@link Lab#close()} closes it). Its {@link Lab#config()}
+     * names no backend file, so a lab made again from that configuration has a new, empty drive.
+     *
+     * @throws IllegalStateException (at {@link #build()}) {@link #geometry}, {@link #timing} or
+     *     {@link #backendFile} was set too: they describe a new drive
+     */
+    public Builder device(ZnsDevice device) {
+      this.device = Objects.requireNonNull(device, "device");
+      return this;
+    }
 
     /** The drive's geometry; default {@link Geometry#defaults()} (64 zones of 16 MiB). */
     public Builder geometry(Geometry geometry) {
       this.geometry = Objects.requireNonNull(geometry, "geometry");
+      driveSettingsSet = true;
       return this;
     }
 
     /** The drive's timing profile; default {@link TimingProfile#teaching()}. */
     public Builder timing(TimingProfile timing) {
       this.timing = Objects.requireNonNull(timing, "timing");
+      driveSettingsSet = true;
       return this;
     }
 
@@ -364,11 +400,22 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
     /** Keeps the drive in the device image {@code file} (created if absent); default in memory. */
     public Builder backendFile(Path file) {
       this.backendFile = file;
+      driveSettingsSet = true;
       return this;
     }
 
     /** The configuration these settings make; throws naming the setting that is wrong. */
     public LabConfig config() {
+      if (device != null) {
+        if (driveSettingsSet) {
+          throw new IllegalStateException(
+              "Lab.builder(): device(...) brings its own geometry and timing; geometry(...),"
+                  + " timing(...) and backendFile(...) describe a new drive and cannot be set"
+                  + " with it");
+        }
+        return new LabConfig(
+            device.geometry(), device.timing(), coreInstructionsPerSecond, memoryBytes, fuel, null);
+      }
       return new LabConfig(
           geometry,
           timing,
@@ -378,9 +425,10 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
           backendFile == null ? null : backendFile.toString());
     }
 
-    /** The lab. */
+    /** The lab: on the {@linkplain #device(ZnsDevice) given device}, or on a new drive. */
     public Lab build() {
-      return new Lab(config());
+      LabConfig config = config();
+      return device != null ? new Lab(config, device, true) : new Lab(config);
     }
   }
 }

@@ -33,5 +33,10 @@
  * bound to it ({@code file.offload(kernel).run()}); both are {@link org.csdlab.lab.Run}s, so {@code
  * lab.compare} sets them side by side as it does for zones. Refusals are {@link
  * org.csdlab.lab.LabFsException}s naming the call and the path.
+ *
+ * <p>{@code fs.powerCut()} then {@code fs.remount()} is a power cut and recovery on the lab's
+ * drive. For crash states rebuilt elsewhere ({@link org.csdlab.zns.DeviceJournal#replay(int)}),
+ * {@code Lab.builder().device(replayed).build().fs()} opens a lab on that drive and recovers the
+ * filesystem it holds.
  */
 package org.csdlab.lab;

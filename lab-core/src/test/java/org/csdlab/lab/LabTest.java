@@ -2,13 +2,16 @@ package org.csdlab.lab;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.csdlab.zns.DeviceJournal;
 import org.csdlab.zns.Geometry;
+import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.ZoneState;
 import org.csdlab.zns.timing.TimingProfile;
 import org.junit.jupiter.api.Test;
@@ -109,5 +112,47 @@ class LabTest {
     assertEquals(Seeded.smallGeometry(), again.device().geometry());
     assertEquals(TimingProfile.tlcZns(), again.device().raw().timing());
     assertEquals(1234, again.csd().raw().fuel());
+  }
+
+  @Test
+  void aLabOnAGivenDeviceMountsTheFilesystemItHolds() {
+    Lab first = Lab.builder().geometry(Seeded.smallGeometry()).timing("tlc-zns").build();
+    first.fs().write("/kept", "fsynced".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    DeviceJournal journal = DeviceJournal.attach(first.device().raw());
+    first.fs().write("/later", new byte[100]);
+    first.fs().append("/kept", "not synced".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    first.fs().powerCut();
+
+    ZnsDevice replayed = journal.replay(0); // the drive as it was before /later
+    Lab after = Lab.builder().device(replayed).memoryBytes(64 * 1024).build();
+    assertSame(replayed, after.device().raw());
+    assertEquals(Seeded.smallGeometry(), after.config().geometry());
+    assertEquals(TimingProfile.tlcZns(), after.config().timing());
+    assertEquals(64 * 1024, after.config().memoryBytes());
+    assertNull(after.config().backendFile());
+    assertTrue(
+        after.toString().endsWith("; tlc-zns timing; core 1 G insn/s; a given drive]"),
+        after.toString());
+    assertEquals(
+        "fsynced", new String(after.fs().read("/kept"), java.nio.charset.StandardCharsets.UTF_8));
+    assertFalse(after.fs().exists("/later"));
+    assertTrue(after.fs().check().ok(), after.fs().check().toString());
+  }
+
+  @Test
+  void aGivenDeviceRefusesTheSettingsOfANewDrive() {
+    ZnsDevice device = ZnsDevice.builder(Seeded.smallGeometry()).build();
+    for (Lab.Builder b :
+        java.util.List.of(
+            Lab.builder().geometry(Seeded.smallGeometry()).device(device),
+            Lab.builder().device(device).timing("instant"),
+            Lab.builder().device(device).backendFile(Path.of("drive.img")))) {
+      var e = assertThrows(IllegalStateException.class, b::build);
+      assertEquals(
+          "Lab.builder(): device(...) brings its own geometry and timing; geometry(...),"
+              + " timing(...) and backendFile(...) describe a new drive and cannot be set with it",
+          e.getMessage());
+    }
+    assertThrows(NullPointerException.class, () -> Lab.builder().device(null));
   }
 }
