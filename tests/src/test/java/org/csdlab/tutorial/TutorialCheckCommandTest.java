@@ -24,7 +24,7 @@ class TutorialCheckCommandTest {
   @TempDir Path reports;
 
   @Test
-  void thereAreTheThreeTutorials() {
+  void tutorialsAreNumberedFromOneWithoutGaps() {
     List<Tutorial> all = ProjectFiles.catalog().all();
     assertTrue(all.size() >= 1, "tutorials found: " + all);
     for (int i = 0; i < all.size(); i++) {
