@@ -76,14 +76,9 @@ public final class FluffleFs implements AutoCloseable {
    * @throws FsException recovery met a state it cannot complete from (a bug; nothing else escapes)
    */
   public static FluffleFs mount(ZnsDevice device) {
-    return mount(device, Volume.BlockReads.NONE);
-  }
-
-  /** As {@link #mount(ZnsDevice)}, telling {@code reads} of every read (for tests). */
-  static FluffleFs mount(ZnsDevice device, Volume.BlockReads reads) {
     Objects.requireNonNull(device, "device");
     try {
-      return new FluffleFs(Mounter.mount(device, reads));
+      return new FluffleFs(Mounter.mount(device));
     } catch (ZnsException e) {
       throw new FsIoException("", "mount failed: " + e.getMessage(), e);
     } catch (IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException e) {
