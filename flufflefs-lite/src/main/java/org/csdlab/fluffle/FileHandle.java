@@ -40,7 +40,13 @@ public final class FileHandle implements AutoCloseable {
    * gives it: cut to the request clipped to the file's size, shorter if the kernel returned less,
    * and with no kernel run at or past the end of the file.
    *
-   * @return bytes read, or -1 if {@code offset} is at or past the end of the file
+   * <p>End of file, as {@link java.io.InputStream#read(byte[], int, int)} says it: -1 when {@code
+   * len > 0} and {@code offset >= size()} (the size reads through this handle see: the snapshot's
+   * with a read-stream kernel bound); 0 when {@code len == 0}, wherever {@code offset} is. {@link
+   * #read(long, int)} says the same with an empty array.
+   *
+   * @return bytes read (0 only for {@code len == 0}, or a kernel that answered nothing), or -1 at
+   *     the end of the file
    * @throws org.csdlab.fluffle.kernel.KernelIoException the bound kernel failed (EIO on FluffleFS)
    */
   public int read(long offset, byte[] buf, int off, int len) {
@@ -48,6 +54,9 @@ public final class FileHandle implements AutoCloseable {
     checkOffset(offset);
     if (kernels.readStream() != null) {
       checkOpen();
+      if (len == 0) {
+        return 0;
+      }
       if (offset >= kernels.readStreamSizeBytes()) {
         return -1;
       }
@@ -59,19 +68,21 @@ public final class FileHandle implements AutoCloseable {
   }
 
   /**
-   * Reads up to {@code len} bytes at {@code offset}; shorter (maybe empty) at the end of the file.
-   * With a read-stream kernel bound, returns the kernel's answer for that range cut as FluffleFS's
-   * FUSE read cuts it: at most {@code len} bytes and at most the bytes of the file from {@code
-   * offset} (a count is 8 bytes, a 1 KiB histogram of a 100-byte read is its first 100 bytes);
-   * {@link #lastKernelResult()} holds the whole answer.
+   * Reads up to {@code len} bytes at {@code offset}: shorter at the end of the file, and empty
+   * exactly where {@link #read(long, byte[], int, int)} returns -1 (at or past the end, {@code
+   * offset >= size()}) or 0 ({@code len == 0}, or a kernel that answered nothing). With a
+   * read-stream kernel bound, returns the kernel's answer for that range cut as FluffleFS's FUSE
+   * read cuts it: at most {@code len} bytes and at most the bytes of the file from {@code offset}
+   * (a count is 8 bytes, a 1 KiB histogram of a 100-byte read is its first 100 bytes); {@link
+   * #lastKernelResult()} holds the whole answer.
    */
   public byte[] read(long offset, int len) {
     if (len < 0) {
       throw new IllegalArgumentException("len must be >= 0, was " + len);
     }
+    checkOffset(offset);
     if (kernels.readStream() != null) {
       checkOpen();
-      checkOffset(offset);
       return kernels.read(path, offset, len);
     }
     byte[] buf = new byte[(int) Math.max(0, Math.min(len, size() - offset))];
@@ -95,7 +106,7 @@ public final class FileHandle implements AutoCloseable {
   public void write(long offset, byte[] data, int off, int len) {
     Objects.checkFromIndexSize(off, len, data.length);
     checkOffset(offset);
-    long sizeBefore = kernels.writeEvent() != null ? size() : 0;
+    long sizeBefore = kernels.writeEvent() != null ? fs.sizeOf(this) : 0;
     fs.writeFile(this, offset, data, off, len);
     if (kernels.writeEvent() != null) {
       kernels.written(path, fs.layout(this), offset, len, sizeBefore, fs.device());
@@ -137,9 +148,32 @@ public final class FileHandle implements AutoCloseable {
     fs.fsyncFile(this);
   }
 
-  /** The file size in bytes. */
+  /**
+   * The file's size as reads through this handle see it: with a read-stream kernel bound, the size
+   * of the snapshot it reads (the file as it was when the kernel was bound), whatever was written
+   * since; otherwise the file's size now. Writes and appends through the handle go to the file as
+   * it is now; {@link FluffleFs#stat} of the path and a fresh handle see that live file.
+   */
   public long size() {
+    if (kernels.readStream() != null) {
+      checkOpen();
+      return kernels.readStreamSizeBytes();
+    }
     return fs.sizeOf(this);
+  }
+
+  /**
+   * The file's stat through this handle (fstat): with a read-stream kernel bound, the snapshot's
+   * (its size and modification time when the kernel was bound, the path it was bound at), as {@link
+   * #size()}; otherwise the file's now. {@link FluffleFs#stat} of the path is always the live
+   * file's.
+   */
+  public FileStat stat() {
+    if (kernels.readStream() != null) {
+      checkOpen();
+      return kernels.readStreamStat();
+    }
+    return fs.statOf(this);
   }
 
   /** Whether {@link #close()} was called. */

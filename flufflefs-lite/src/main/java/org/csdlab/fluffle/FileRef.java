@@ -38,7 +38,7 @@ public final class FileRef {
    * run the kernel on the device over the file as it is now, and return its answer.
    */
   public FileHandle offload(LoadedProgram program) {
-    return offload(new HandleKernels.Bound(fs.xattrs().load(program), program.name()));
+    return offload(HandleKernels.Bound.named(fs.xattrs().load(program), program.name()));
   }
 
   /**
@@ -51,11 +51,20 @@ public final class FileRef {
 
   /**
    * As {@link #offload(LoadedProgram)}, for a kernel already loaded on this filesystem's device
-   * (e.g. with its own fuel limit).
+   * (e.g. with its own fuel limit); {@link FluffleFs#getxattr} reports {@code kernel.toString()}.
    */
   public FileHandle offload(CsdKernel kernel) {
+    return offload(kernel, Objects.requireNonNull(kernel, "kernel").toString());
+  }
+
+  /**
+   * As {@link #offload(CsdKernel)}; {@link FluffleFs#getxattr} reports {@code name} (in UTF-8) as
+   * the attribute's value, as it reports the value {@code setxattr} was given.
+   */
+  public FileHandle offload(CsdKernel kernel, String name) {
     return offload(
-        new HandleKernels.Bound(Objects.requireNonNull(kernel, "kernel"), kernel.toString()));
+        HandleKernels.Bound.named(
+            Objects.requireNonNull(kernel, "kernel"), Objects.requireNonNull(name, "name")));
   }
 
   /**
@@ -63,7 +72,7 @@ public final class FileRef {
    * on the blocks written.
    */
   public FileHandle onWrite(LoadedProgram program) {
-    return onWrite(new HandleKernels.Bound(fs.xattrs().load(program), program.name()));
+    return onWrite(HandleKernels.Bound.named(fs.xattrs().load(program), program.name()));
   }
 
   /** As {@link #onWrite(LoadedProgram)}, for the kernel in a compiled ELF object on the host. */
@@ -72,11 +81,18 @@ public final class FileRef {
   }
 
   /**
-   * As {@link #onWrite(LoadedProgram)}, for a kernel already loaded on this filesystem's device.
+   * As {@link #onWrite(LoadedProgram)}, for a kernel already loaded on this filesystem's device;
+   * {@link FluffleFs#getxattr} reports {@code kernel.toString()}.
    */
   public FileHandle onWrite(CsdKernel kernel) {
+    return onWrite(kernel, Objects.requireNonNull(kernel, "kernel").toString());
+  }
+
+  /** As {@link #onWrite(CsdKernel)}; {@link FluffleFs#getxattr} reports {@code name}. */
+  public FileHandle onWrite(CsdKernel kernel, String name) {
     return onWrite(
-        new HandleKernels.Bound(Objects.requireNonNull(kernel, "kernel"), kernel.toString()));
+        HandleKernels.Bound.named(
+            Objects.requireNonNull(kernel, "kernel"), Objects.requireNonNull(name, "name")));
   }
 
   private HandleKernels.Bound fromHost(Path objectFile) {
@@ -88,7 +104,7 @@ public final class FileRef {
           "cannot read kernel object " + objectFile + ": " + e.getMessage(), e);
     }
     String source = objectFile.toString();
-    return new HandleKernels.Bound(fs.xattrs().loadElf(path, "kernel", elf, source), source);
+    return HandleKernels.Bound.named(fs.xattrs().loadElf(path, "kernel", elf, source), source);
   }
 
   private FileHandle offload(HandleKernels.Bound kernel) {

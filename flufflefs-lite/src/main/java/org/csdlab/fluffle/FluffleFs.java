@@ -76,14 +76,9 @@ public final class FluffleFs implements AutoCloseable {
    * @throws FsException recovery met a state it cannot complete from (a bug; nothing else escapes)
    */
   public static FluffleFs mount(ZnsDevice device) {
-    return mount(device, Volume.BlockReads.NONE);
-  }
-
-  /** As {@link #mount(ZnsDevice)}, telling {@code reads} of every read (for tests). */
-  static FluffleFs mount(ZnsDevice device, Volume.BlockReads reads) {
     Objects.requireNonNull(device, "device");
     try {
-      return new FluffleFs(Mounter.mount(device, reads));
+      return new FluffleFs(Mounter.mount(device));
     } catch (ZnsException e) {
       throw new FsIoException("", "mount failed: " + e.getMessage(), e);
     } catch (IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException e) {
@@ -242,8 +237,7 @@ public final class FluffleFs implements AutoCloseable {
     return run(
         path,
         () -> {
-          Inode f = lookup(path, Paths.names(path));
-          return new FileStat(path, f.type, f.ino, f.sizeBytes, f.modifiedNanos);
+          return statOf(path, lookup(path, Paths.names(path)));
         });
   }
 
@@ -441,7 +435,7 @@ public final class FluffleFs implements AutoCloseable {
           }
           FileLayout layout = layoutOf(f);
           v.pin(layout.lbaOfBlock(), +1);
-          return new Snapshot(this, path, layout);
+          return new Snapshot(this, path, layout, f.modifiedNanos);
         });
   }
 
@@ -473,11 +467,18 @@ public final class FluffleFs implements AutoCloseable {
   }
 
   /**
-   * Where the kernel bound under {@code name} to the file's open handles came from.
+   * The value of the kernel attribute {@code name} of the file's open handles: exactly the bytes
+   * {@link #setxattr} was given, as FluffleFS returns them. Set as FluffleFS sets it, with the
+   * kernel file's inode number in decimal, that is the decimal string ({@code "5"}); set with a
+   * path, that path; set with the bytes of an ELF object (a flufflefs-lite extension: FluffleFS
+   * binds by inode only), those bytes, so a value read back and set again binds the same kernel. A
+   * kernel bound fluently ({@link #file}) reports the name it was bound under: its program's name,
+   * the object file's path, or the name given to {@link FileRef#offload(CsdKernel, String)}.
    *
+   * @return a copy of the value; {@code new String(value, UTF_8)} for the text forms
    * @throws XattrException nothing is bound, no handle is open, or no such attribute (ENODATA)
    */
-  public String getxattr(String path, String name) {
+  public byte[] getxattr(String path, String name) {
     Objects.requireNonNull(name, "name");
     try {
       return xattrs.get(path, name);
@@ -649,6 +650,14 @@ public final class FluffleFs implements AutoCloseable {
 
   long sizeOf(FileHandle h) {
     return run(h.path(), () -> fileOf(h).sizeBytes);
+  }
+
+  FileStat statOf(FileHandle h) {
+    return run(h.path(), () -> statOf(h.path(), fileOf(h)));
+  }
+
+  private static FileStat statOf(String path, Inode f) {
+    return new FileStat(path, f.type, f.ino, f.sizeBytes, f.modifiedNanos);
   }
 
   private Inode fileOf(FileHandle h) {

@@ -15,8 +15,25 @@ import org.csdlab.zns.csd.CsdResult;
  * write-event kernel. Not thread-safe on its own; a handle is used by one thread at a time.
  */
 final class HandleKernels {
-  /** A kernel and where it came from (what {@link FluffleFs#getxattr} reports). */
-  record Bound(CsdKernel kernel, String source) {}
+  /**
+   * A kernel and its attribute value: the bytes {@link FluffleFs#setxattr} was given, returned by
+   * {@link FluffleFs#getxattr} unchanged (for a fluent binding, the name it was bound under).
+   */
+  record Bound(CsdKernel kernel, byte[] attributeValue) {
+    Bound {
+      attributeValue = attributeValue.clone();
+    }
+
+    /** A fluent binding ({@link FileRef}), whose attribute value is {@code name} as UTF-8. */
+    static Bound named(CsdKernel kernel, String name) {
+      return new Bound(kernel, name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public byte[] attributeValue() {
+      return attributeValue.clone();
+    }
+  }
 
   private Bound readStream;
   private Snapshot snapshot;
@@ -66,6 +83,11 @@ final class HandleKernels {
   /** The size of the file as the read-stream kernel sees it: its snapshot's. */
   long readStreamSizeBytes() {
     return snapshot.layout().sizeBytes();
+  }
+
+  /** The file's stat as the read-stream kernel sees it: its snapshot's. */
+  FileStat readStreamStat() {
+    return snapshot.stat();
   }
 
   /**

@@ -111,11 +111,6 @@ final class Mounter {
   }
 
   static Volume mount(ZnsDevice device) {
-    return mount(device, Volume.BlockReads.NONE);
-  }
-
-  /** As {@link #mount(ZnsDevice)}, telling {@code reads} of every read before it is issued. */
-  static Volume mount(ZnsDevice device, Volume.BlockReads reads) {
     Geometry g = device.geometry();
     Zone zone0 = device.zone(0);
     if (zone0.writtenBlocks() == 0) {
@@ -125,9 +120,8 @@ final class Mounter {
               + zone0
               + "); format it with FluffleFs.format(device, options)");
     }
-    reads.reading(0, 1);
     Superblock sb = Superblock.decode(device.read(0, 1), g);
-    Volume v = new Volume(device, sb, reads);
+    Volume v = new Volume(device, sb);
     Checkpoint cp = latestCheckpoint(v);
     for (int i = 0; i < cp.inodeNumbers().length; i++) {
       long ino = cp.inodeNumbers()[i];

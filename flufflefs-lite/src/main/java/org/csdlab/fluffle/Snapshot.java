@@ -12,12 +12,14 @@ public final class Snapshot implements AutoCloseable {
   private final FluffleFs fs;
   private final String path;
   private final FileLayout layout;
+  private final long modifiedNanos;
   private boolean closed;
 
-  Snapshot(FluffleFs fs, String path, FileLayout layout) {
+  Snapshot(FluffleFs fs, String path, FileLayout layout, long modifiedNanos) {
     this.fs = fs;
     this.path = path;
     this.layout = layout;
+    this.modifiedNanos = modifiedNanos;
   }
 
   /** The path the snapshot was taken of. */
@@ -30,7 +32,18 @@ public final class Snapshot implements AutoCloseable {
     return layout;
   }
 
-  /** Reads the snapshot's bytes, as {@link FileHandle#read(long, byte[], int, int)} does. */
+  /**
+   * The file's stat at the moment of the snapshot: its path, inode, size and modification time
+   * then.
+   */
+  public FileStat stat() {
+    return new FileStat(path, layout.type(), layout.inode(), layout.sizeBytes(), modifiedNanos);
+  }
+
+  /**
+   * Reads the snapshot's bytes, as {@link FileHandle#read(long, byte[], int, int)} does: -1 at or
+   * past the snapshot's end ({@code len > 0}), 0 for {@code len == 0}.
+   */
   public int read(long offset, byte[] buf, int off, int len) {
     Objects.checkFromIndexSize(off, len, buf.length);
     if (offset < 0) {
@@ -39,8 +52,17 @@ public final class Snapshot implements AutoCloseable {
     return fs.readSnapshot(this, offset, buf, off, len);
   }
 
-  /** Reads up to {@code len} bytes at {@code offset}. */
+  /**
+   * Reads up to {@code len} bytes at {@code offset}: empty exactly where {@link #read(long, byte[],
+   * int, int)} returns -1 or 0, as {@link FileHandle#read(long, int)}.
+   */
   public byte[] read(long offset, int len) {
+    if (len < 0) {
+      throw new IllegalArgumentException("len must be >= 0, was " + len);
+    }
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must be >= 0, was " + offset);
+    }
     byte[] buf = new byte[(int) Math.max(0, Math.min(len, layout.sizeBytes() - offset))];
     read(offset, buf, 0, buf.length);
     return buf;

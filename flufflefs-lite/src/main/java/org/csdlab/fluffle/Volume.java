@@ -103,22 +103,7 @@ final class Volume {
 
   private int changesSinceCount;
 
-  /** Told of every read before it is issued (tests check it against what was written). */
-  private final BlockReads reads;
-
-  /** Sees each read the filesystem issues, before the device does. */
-  interface BlockReads {
-    BlockReads NONE = (lba, blocks) -> {};
-
-    void reading(long lba, int blocks);
-  }
-
   Volume(ZnsDevice device, Superblock superblock) {
-    this(device, superblock, BlockReads.NONE);
-  }
-
-  Volume(ZnsDevice device, Superblock superblock, BlockReads reads) {
-    this.reads = reads;
     this.device = device;
     this.geometry = device.geometry();
     this.superblock = superblock;
@@ -679,13 +664,11 @@ final class Volume {
    * set refuses.
    */
   byte[] readBlocks(long lba, int blocks) {
-    reads.reading(lba, blocks);
     return device.read(lba, blocks);
   }
 
   /** As {@link #readBlocks(long, int)}, into {@code buf} at {@code off}. */
   void readBlocks(long lba, int blocks, byte[] buf, int off) {
-    reads.reading(lba, blocks);
     device.read(lba, blocks, buf, off);
   }
 

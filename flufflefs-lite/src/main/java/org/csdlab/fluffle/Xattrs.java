@@ -63,12 +63,12 @@ final class Xattrs {
     }
   }
 
-  String get(String path, String name) {
+  byte[] get(String path, String name) {
     for (FileHandle h : handles(path, name)) {
       HandleKernels.Bound b =
           name.equals(READ_STREAM) ? h.kernels.readStream() : h.kernels.writeEvent();
       if (b != null) {
-        return b.source();
+        return b.attributeValue();
       }
     }
     throw new XattrException(
@@ -121,7 +121,8 @@ final class Xattrs {
 
   /**
    * The kernel {@code value} names: the bytes of an ELF object, or (as text) the path of one in
-   * this filesystem, or the inode number of one as FluffleFS takes it.
+   * this filesystem, or the inode number of one as FluffleFS takes it; bound with {@code value}
+   * itself as the attribute's value.
    */
   private HandleKernels.Bound load(String path, String name, byte[] value) {
     byte[] elf;
@@ -141,7 +142,7 @@ final class Xattrs {
       }
       source = kernelPath;
     }
-    return new HandleKernels.Bound(loadElf(path, name, elf, source), source);
+    return new HandleKernels.Bound(loadElf(path, name, elf, source), value);
   }
 
   CsdKernel loadElf(String path, String name, byte[] elf, String source) {

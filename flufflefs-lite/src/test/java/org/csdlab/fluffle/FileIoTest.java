@@ -49,14 +49,31 @@ class FileIoTest {
     assertEquals(1, layout.lbaOfBlock().stream().filter(l -> l >= 0).count());
   }
 
+  /**
+   * One end-of-file convention: the buffer form says it with -1 (0 for an empty request), the array
+   * form with an empty array, at exactly the same offsets.
+   */
   @Test
-  void readPastTheEndReturnsMinusOne() {
+  void bothReadFormsSayEndOfFileAtTheSameOffsets() {
     try (FileHandle h = fs.open("/f", OpenMode.CREATE)) {
       h.write(0, new byte[10]);
-      assertEquals(-1, h.read(10, new byte[4], 0, 4));
-      assertEquals(0, h.read(10, new byte[4], 0, 0));
-      assertEquals(4, h.read(6, new byte[8], 0, 8));
-      assertEquals(0, h.read(50, 10).length);
+      assertEquals(-1, h.read(10, new byte[4], 0, 4), "at the end");
+      assertEquals(0, h.read(10, 4).length, "at the end");
+      assertEquals(-1, h.read(50, new byte[4], 0, 4), "past the end");
+      assertEquals(0, h.read(50, 10).length, "past the end");
+      assertEquals(0, h.read(10, new byte[4], 0, 0), "an empty request at the end");
+      assertEquals(0, h.read(10, 0).length, "an empty request at the end");
+      assertEquals(0, h.read(3, new byte[4], 0, 0), "an empty request inside");
+      assertEquals(0, h.read(3, 0).length, "an empty request inside");
+      assertEquals(4, h.read(6, new byte[8], 0, 8), "the last 4 bytes");
+      assertEquals(4, h.read(6, 8).length, "the last 4 bytes");
+      try (Snapshot s = fs.snapshot("/f")) {
+        assertEquals(-1, s.read(10, new byte[4], 0, 4), "a snapshot at its end");
+        assertEquals(0, s.read(10, 4).length, "a snapshot at its end");
+        assertEquals(0, s.read(10, new byte[4], 0, 0), "a snapshot, an empty request");
+        assertEquals(4, s.read(6, 8).length, "a snapshot's last 4 bytes");
+        assertThrows(IllegalArgumentException.class, () -> s.read(0, -1));
+      }
     }
   }
 

@@ -59,7 +59,7 @@ public final class LabFile implements HtmlRenderable {
     return fs.read(path);
   }
 
-  /** Up to {@code length} bytes at {@code offset}. */
+  /** Up to {@code length} bytes at {@code offset}; empty at or past the end of the file. */
   public byte[] read(long offset, int length) {
     return fs.read(path, offset, length);
   }
@@ -81,7 +81,8 @@ public final class LabFile implements HtmlRenderable {
    */
   public LabHandle offload(Kernel kernel) {
     Objects.requireNonNull(kernel, "kernel");
-    return open("offload", kernel.name(), f -> f.file(path).offload(kernel.raw()), true);
+    return open(
+        "offload", kernel.name(), f -> f.file(path).offload(kernel.raw(), kernel.name()), true);
   }
 
   /** As {@link #offload(Kernel)}, for a program of {@code lab.ebpf()}, loaded on the drive. */
@@ -106,7 +107,8 @@ public final class LabFile implements HtmlRenderable {
    */
   public LabHandle onWrite(Kernel kernel) {
     Objects.requireNonNull(kernel, "kernel");
-    return open("onWrite", kernel.name(), f -> f.file(path).onWrite(kernel.raw()), false);
+    return open(
+        "onWrite", kernel.name(), f -> f.file(path).onWrite(kernel.raw(), kernel.name()), false);
   }
 
   /** As {@link #onWrite(Kernel)}, for a program of {@code lab.ebpf()}. */

@@ -259,7 +259,8 @@ public final class LabFs implements HtmlRenderable, FluffleFsTarget {
   }
 
   /**
-   * Up to {@code length} bytes at {@code offset} of the file (fewer at its end; holes are zeros).
+   * Up to {@code length} bytes at {@code offset} of the file (fewer at its end, none at or past it;
+   * holes are zeros).
    */
   public byte[] read(String path, long offset, int length) {
     return call(

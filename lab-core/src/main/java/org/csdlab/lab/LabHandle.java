@@ -3,6 +3,7 @@ package org.csdlab.lab;
 import java.util.List;
 import org.csdlab.fluffle.FileHandle;
 import org.csdlab.fluffle.FileLayout;
+import org.csdlab.fluffle.FileStat;
 import org.csdlab.lab.display.Html;
 import org.csdlab.lab.display.HtmlRenderable;
 import org.csdlab.zns.csd.CsdResult;
@@ -79,7 +80,9 @@ public final class LabHandle implements HtmlRenderable, AutoCloseable {
 
   /**
    * Reads up to {@code length} bytes at {@code offset}: the file's bytes, or with a read-stream
-   * kernel bound, the kernel's answer for that range of the snapshot.
+   * kernel bound, the kernel's answer for that range of the snapshot. Empty at or past the end of
+   * the file (offset at or past {@link #sizeBytes()}) or for length 0, as {@link
+   * FileHandle#read(long, int)}.
    */
   public byte[] read(long offset, int length) {
     return fs.call("read", path(), f -> handle.read(offset, length));
@@ -128,15 +131,31 @@ public final class LabHandle implements HtmlRenderable, AutoCloseable {
     return this;
   }
 
-  /** The file's size now (live, not the snapshot's). */
+  /**
+   * The file's size as reads through this handle see it: with a read-stream kernel bound, the
+   * snapshot's (the file when the kernel was bound), whatever writers did since; otherwise the
+   * file's size now. The live size is the path's: {@code lab.fs().stat(path)} or {@code
+   * file.sizeBytes()}.
+   */
   public long sizeBytes() {
     return fs.call("size", path(), f -> handle.size());
   }
 
-  /** The size of the file when the read-stream kernel was bound, or the live size without one. */
+  /**
+   * The same as {@link #sizeBytes()}, named for snapshots: the size of the file when the
+   * read-stream kernel was bound, or the live size without one.
+   */
   public long snapshotSizeBytes() {
-    FileLayout layout = handle.readStreamLayout();
-    return layout == null ? sizeBytes() : layout.sizeBytes();
+    return sizeBytes();
+  }
+
+  /**
+   * The file's stat through this handle: with a read-stream kernel bound, the snapshot's (size and
+   * modification time when the kernel was bound), as {@link #sizeBytes()}; otherwise the file's
+   * now. {@code lab.fs().stat(path)} is always the live file's.
+   */
+  public FileStat stat() {
+    return fs.call("stat", path(), f -> handle.stat());
   }
 
   /**

@@ -357,6 +357,25 @@ class LabFsTest {
   }
 
   @Test
+  void aKernelBoundThroughTheLabReportsItsNameAsTheAttributeValue() {
+    LabFs fs = lab.fs();
+    fs.write("/r", Seeded.readings(4 * BLOCK / 4, 3));
+    Kernel count = lab.csd().load(LabEbpfTest.PROGRAMS.resolve("flfs_count_u32.o"));
+    try (LabHandle h = fs.file("/r").offload(count)) {
+      assertEquals(
+          count.name(),
+          new String(
+              fs.raw().getxattr("/r", "user.process.csd_read_stream"), StandardCharsets.UTF_8));
+    }
+    try (LabHandle h = fs.file("/r").onWrite(count)) {
+      assertEquals(
+          count.name(),
+          new String(
+              fs.raw().getxattr("/r", "user.process.csd_write_event"), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void anOffloadedKernelSeesTheFileAsItWasWhenBoundWhileWritersGoOn() {
     LabFs fs = lab.fs();
     byte[] old = Seeded.readings(100 * BLOCK / 4, 3);
@@ -367,6 +386,10 @@ class LabFsTest {
       fs.truncate("/r", 10 * BLOCK);
       assertEquals(Seeded.countAbove(old, Lab.RAND_MAX / 2), h.run().value());
       assertEquals(100 * BLOCK, h.snapshotSizeBytes());
+      assertEquals(100 * BLOCK, h.sizeBytes(), "the handle sees its snapshot's size");
+      assertEquals(100 * BLOCK, h.stat().sizeBytes(), "and its stat");
+      assertEquals(10 * BLOCK, fs.stat("/r").sizeBytes(), "the path shows the live file");
+      assertEquals(10 * BLOCK, file.sizeBytes());
       SnapshotPin pin = h.pin();
       assertFalse(pin.pinnedZones().isEmpty());
       assertTrue(fs.zones().zone(pin.pinnedZones().keySet().iterator().next()).pinned());

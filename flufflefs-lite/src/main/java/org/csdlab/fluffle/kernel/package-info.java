@@ -23,7 +23,10 @@
  *       request is clipped to the snapshot's size, an empty one (at or past the end) is answered
  *       without running the kernel, and the return data is cut to the clipped request (shorter if
  *       the kernel returned less; {@link org.csdlab.fluffle.FileHandle#lastKernelResult()} keeps
- *       all of it). Closing the handle releases the kernel and the snapshot; neither survives an
+ *       all of it). The handle's {@code size()} and {@code stat()} are the snapshot's, while {@code
+ *       stat(path)} and a fresh handle see the live file. {@code getxattr} returns exactly the
+ *       bytes {@code setxattr} was given (FluffleFS's decimal inode number, a path, or an ELF
+ *       object). Closing the handle releases the kernel and the snapshot; neither survives an
  *       unmount.
  *   <li><b>Write event.</b> {@code fs.file(path).onWrite(program)}, or {@code
  *       "user.process.csd_write_event"}: after each write through the handle the kernel runs on

@@ -57,7 +57,8 @@ class CleaningRecoveryCrashTest {
 
   static Recording record(long seed) {
     return Recording.run(
-        ZnsDevice.builder(CrashHarness.SMALL_ZONES).build(), overwrites(seed, 260));
+        ZnsDevice.builder(CrashHarness.SMALL_ZONES).deallocatedErrors(true).build(),
+        overwrites(seed, 260));
   }
 
   /**

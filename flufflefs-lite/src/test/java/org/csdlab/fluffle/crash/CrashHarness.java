@@ -141,7 +141,7 @@ final class CrashHarness {
   private CrashHarness() {}
 
   static ZnsDevice device() {
-    return ZnsDevice.builder(GEOMETRY).build();
+    return ZnsDevice.builder(GEOMETRY).deallocatedErrors(true).build();
   }
 
   static FluffleFs format(ZnsDevice device) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -98,6 +99,29 @@ class FluffleFsStyleKernelTest {
       assertTrue(
           inside.getMessage().contains("returned error -3"),
           "pre_pad is 100, so the op check answers: " + inside.getMessage());
+    }
+  }
+
+  /**
+   * A handle with both kernels bound: its size is the read-stream snapshot's, but the write event
+   * is told of the file as it is (post_pad from the live size, cut by another handle).
+   */
+  @Test
+  void aWriteEventOnAHandleBoundToASnapshotIsToldTheLiveSize() throws Exception {
+    write("/data.bin", 0, OffloadedFileTest.seeded(6, 3 * BLOCK - 100));
+    try (FileHandle h = fs.file("/data.bin").onWrite(writeProbe)) {
+      fs.setxattr(
+          "/data.bin",
+          OffloadedFileTest.READ_STREAM,
+          Files.readAllBytes(Kernels.object("flfs_passthrough")));
+      try (FileHandle cutter = fs.open("/data.bin")) {
+        cutter.truncate(BLOCK + 200);
+      }
+      assertEquals(3 * BLOCK - 100, h.size(), "the snapshot's size");
+      h.write(BLOCK + 100, new byte[8]);
+      long[] found = u64s(h.lastKernelResult().returnData());
+      assertEquals(100, found[0], "pre_pad");
+      assertEquals(200 - 108, found[1], "post_pad: the live file's bytes after the write");
     }
   }
 

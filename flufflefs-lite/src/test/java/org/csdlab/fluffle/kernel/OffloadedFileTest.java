@@ -29,6 +29,7 @@ import org.csdlab.fluffle.XattrFlag;
 import org.csdlab.zns.Geometry;
 import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.csd.ComputationalStorage;
+import org.csdlab.zns.csd.CsdKernel;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,6 +72,10 @@ class OffloadedFileTest {
     return b.array();
   }
 
+  static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
   static long u64(byte[] bytes) {
     return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong();
   }
@@ -111,16 +116,27 @@ class OffloadedFileTest {
     copyIntoFs("flfs_count_u32", "/kernels/count.o");
     long expected = Kernels.countAboveHalf(contents);
     try (FileHandle h = fs.open("/data.bin")) {
-      fs.setxattr("/data.bin", READ_STREAM, "/kernels/count.o".getBytes(StandardCharsets.UTF_8));
-      assertEquals("/kernels/count.o", fs.getxattr("/data.bin", READ_STREAM));
+      fs.setxattr("/data.bin", READ_STREAM, utf8("/kernels/count.o"));
+      assertArrayEquals(utf8("/kernels/count.o"), fs.getxattr("/data.bin", READ_STREAM));
       assertEquals(expected, u64(h.read(0, contents.length)));
 
       long inode = fs.stat("/kernels/count.o").inode();
-      fs.setxattr("/data.bin", READ_STREAM, Long.toString(inode).getBytes(StandardCharsets.UTF_8));
+      fs.setxattr("/data.bin", READ_STREAM, utf8(Long.toString(inode)));
+      assertEquals(
+          Long.toString(inode),
+          new String(fs.getxattr("/data.bin", READ_STREAM), StandardCharsets.UTF_8),
+          "FluffleFS's form: the decimal inode string that was set");
       assertEquals(expected, u64(h.read(0, contents.length)));
+      fs.setxattr("/data.bin", READ_STREAM, utf8(inode + "\n")); // as `echo` would give it
+      assertArrayEquals(utf8(inode + "\n"), fs.getxattr("/data.bin", READ_STREAM));
 
-      fs.setxattr("/data.bin", READ_STREAM, Files.readAllBytes(Kernels.object("flfs_passthrough")));
+      byte[] elf = Files.readAllBytes(Kernels.object("flfs_passthrough"));
+      fs.setxattr("/data.bin", READ_STREAM, elf);
+      assertArrayEquals(elf, fs.getxattr("/data.bin", READ_STREAM), "the ELF object's bytes");
       assertArrayEquals(contents, h.read(0, contents.length));
+      byte[] value = fs.getxattr("/data.bin", READ_STREAM);
+      value[0] = 0;
+      assertArrayEquals(elf, fs.getxattr("/data.bin", READ_STREAM), "a copy each time");
 
       fs.removexattr("/data.bin", READ_STREAM);
       assertArrayEquals(Arrays.copyOf(contents, 10), h.read(0, 10), "a plain read again");
@@ -305,8 +321,11 @@ class OffloadedFileTest {
     copyIntoFs("flfs_count_u32", "/count.o");
     try (FileHandle h = fs.open("/data.bin")) {
       // an unaligned write: the count kernel refuses offsets that are not word-aligned
-      fs.setxattr("/data.bin", WRITE_EVENT, "/count.o".getBytes(StandardCharsets.UTF_8));
-      assertEquals("/count.o", fs.getxattr("/data.bin", WRITE_EVENT));
+      long inode = fs.stat("/count.o").inode();
+      fs.setxattr("/data.bin", WRITE_EVENT, utf8(Long.toString(inode)));
+      assertArrayEquals(utf8(Long.toString(inode)), fs.getxattr("/data.bin", WRITE_EVENT));
+      fs.setxattr("/data.bin", WRITE_EVENT, utf8("/count.o"));
+      assertArrayEquals(utf8("/count.o"), fs.getxattr("/data.bin", WRITE_EVENT));
       KernelIoException e =
           assertThrows(KernelIoException.class, () -> h.write(2, new byte[] {9, 9}));
       assertTrue(e.getMessage().contains("returned error -22 (EINVAL)"), e.getMessage());
@@ -365,6 +384,73 @@ class OffloadedFileTest {
       byte[] whole = Kernels.histogram(Arrays.copyOf(contents, 100));
       assertArrayEquals(Arrays.copyOf(whole, 100), cut);
       assertArrayEquals(whole, h.lastKernelResult().returnData());
+    }
+  }
+
+  @Test
+  void aFluentBindingReportsTheNameItWasBoundUnder() {
+    try (FileHandle h = fs.file("/data.bin").offload(Kernels.object("flfs_count_u32"))) {
+      assertArrayEquals(
+          utf8(Kernels.object("flfs_count_u32").toString()),
+          fs.getxattr("/data.bin", READ_STREAM),
+          "the object file's path");
+    }
+    CsdKernel count = Kernels.load(fs.csd(), "flfs_count_u32");
+    try (FileHandle h = fs.file("/data.bin").offload(count, "count")) {
+      assertArrayEquals(utf8("count"), fs.getxattr("/data.bin", READ_STREAM));
+    }
+    try (FileHandle h = fs.file("/data.bin").offload(count)) {
+      assertArrayEquals(utf8(count.toString()), fs.getxattr("/data.bin", READ_STREAM));
+    }
+    try (FileHandle h = fs.file("/data.bin").onWrite(count, "on-write count")) {
+      assertArrayEquals(utf8("on-write count"), fs.getxattr("/data.bin", WRITE_EVENT));
+    }
+  }
+
+  @Test
+  void aHandleBoundToASnapshotReportsTheSnapshotsSizeAndStatWhileThePathShowsTheLiveFile() {
+    long modifiedAtBind = fs.stat("/data.bin").modifiedNanos();
+    try (FileHandle h = fs.file("/data.bin").offload(Kernels.object("flfs_passthrough"))) {
+      try (FileHandle writer = fs.open("/data.bin")) {
+        writer.append(new byte[3 * 4096]);
+      }
+      long live = contents.length + 3 * 4096;
+      assertEquals(contents.length, h.size(), "the snapshot's size");
+      assertEquals(contents.length, h.stat().sizeBytes());
+      assertEquals(modifiedAtBind, h.stat().modifiedNanos());
+      assertEquals(fs.stat("/data.bin").inode(), h.stat().inode());
+      assertEquals("/data.bin", h.stat().path());
+      assertEquals(live, fs.stat("/data.bin").sizeBytes(), "stat(path): the live file");
+      try (FileHandle fresh = fs.open("/data.bin")) {
+        assertEquals(live, fresh.size());
+        assertEquals(live, fresh.stat().sizeBytes());
+      }
+      h.truncate(100); // through the bound handle: the live file changes, the snapshot does not
+      assertEquals(100, fs.stat("/data.bin").sizeBytes());
+      assertEquals(contents.length, h.size());
+      assertArrayEquals(contents, h.read(0, (int) h.size()), "reads of the whole snapshot");
+      assertEquals(-1, h.read(h.size(), new byte[1], 0, 1), "its end is the snapshot's");
+      fs.removexattr("/data.bin", READ_STREAM);
+      assertEquals(100, h.size(), "unbound, the handle sees the live file again");
+      assertEquals(100, h.stat().sizeBytes());
+    }
+  }
+
+  @Test
+  void aKernelBoundHandleSaysEndOfFileInBothFormsAsAPlainHandle() {
+    try (FileHandle h = fs.file("/data.bin").offload(SIXTEEN_BYTES)) {
+      byte[] buf = new byte[100];
+      int end = contents.length;
+      assertEquals(-1, h.read(end, buf, 0, 100), "at the end");
+      assertEquals(0, h.read(end, 100).length, "at the end");
+      assertEquals(-1, h.read(end + 10, buf, 0, 100), "past the end");
+      assertEquals(0, h.read(end + 10, 100).length, "past the end");
+      assertEquals(0, h.read(end, buf, 0, 0), "an empty request at the end, as a plain handle");
+      assertEquals(0, h.read(end, 0).length, "an empty request at the end");
+      assertEquals(0, h.read(5, buf, 0, 0), "an empty request inside");
+      assertEquals(0, h.read(5, 0).length, "an empty request inside");
+      assertEquals(4, h.read(end - 4, buf, 0, 100), "the last 4 bytes");
+      assertEquals(4, h.read(end - 4, 100).length, "the last 4 bytes");
     }
   }
 }
