@@ -23,7 +23,7 @@ package org.csdlab.ebpf;
  * a 40% slowdown that came and went from one JVM to the next). A switch per class confines that to
  * the class whose trap fired.
  */
-final class Interpreter {
+final class Interpreter implements ExecutionEngine {
   // Opcodes that RFC 9669 splits by another field get operation numbers of their own, taken
   // from opcodes of the same class that no valid program uses, so the class bits still hold.
   private static final int SDIV64_IMM = 0xe7;
@@ -104,23 +104,32 @@ final class Interpreter {
     return insn.imm();
   }
 
-  /** Runs from slot 0 until exit and returns r0; the registers and count end up in {@code run}. */
-  long execute(RunState run) {
+  @Override
+  public long execute(RunState run) {
+    return execute(run, 0, run.firstSlice(), run.registers);
+  }
+
+  /**
+   * Runs from slot {@code start} with the registers {@code registers} and {@code remaining}
+   * instructions left in the current slice: for the JIT to hand over a block inside which the run
+   * stops.
+   */
+  long execute(RunState run, int start, long remaining, long[] registers) {
     // 16 entries so that every 4-bit register field indexes inside the array without a range check
     final long[] reg = new long[16];
-    System.arraycopy(run.registers, 0, reg, 0, Register.COUNT);
+    System.arraycopy(registers, 0, reg, 0, Register.COUNT);
+    final CallFrames frames = new CallFrames();
     final long[] code = this.code;
     final byte[][] data = run.memory.data;
     final boolean[] writable = run.memory.writable;
     final Tracer tracer = run.tracer;
-    int pc = 0;
-    long remaining = run.firstSlice();
+    int pc = start;
     while (true) {
       if (tracer != null) {
         tracer.before(pc, reg);
       }
       if (--remaining < 0) {
-        remaining = run.nextSlice(pc, program);
+        remaining = run.nextSlice(pc);
       }
       final long w = code[pc];
       final int dst = (int) (w >>> 8) & 0xf;
@@ -137,10 +146,10 @@ final class Interpreter {
             case 0x1f -> reg[dst] -= reg[src];
             case 0x27 -> reg[dst] *= imm;
             case 0x2f -> reg[dst] *= reg[src];
-            case 0x37 -> reg[dst] = udiv64(reg[dst], imm);
-            case 0x3f -> reg[dst] = udiv64(reg[dst], reg[src]);
-            case SDIV64_IMM -> reg[dst] = sdiv64(reg[dst], imm);
-            case SDIV64_REG -> reg[dst] = sdiv64(reg[dst], reg[src]);
+            case 0x37 -> reg[dst] = Arithmetic.udiv64(reg[dst], imm);
+            case 0x3f -> reg[dst] = Arithmetic.udiv64(reg[dst], reg[src]);
+            case SDIV64_IMM -> reg[dst] = Arithmetic.sdiv64(reg[dst], imm);
+            case SDIV64_REG -> reg[dst] = Arithmetic.sdiv64(reg[dst], reg[src]);
             case 0x47 -> reg[dst] |= imm;
             case 0x4f -> reg[dst] |= reg[src];
             case 0x57 -> reg[dst] &= imm;
@@ -150,10 +159,10 @@ final class Interpreter {
             case 0x77 -> reg[dst] >>>= imm;
             case 0x7f -> reg[dst] >>>= reg[src];
             case 0x87 -> reg[dst] = -reg[dst];
-            case 0x97 -> reg[dst] = umod64(reg[dst], imm);
-            case 0x9f -> reg[dst] = umod64(reg[dst], reg[src]);
-            case SMOD64_IMM -> reg[dst] = smod64(reg[dst], imm);
-            case SMOD64_REG -> reg[dst] = smod64(reg[dst], reg[src]);
+            case 0x97 -> reg[dst] = Arithmetic.umod64(reg[dst], imm);
+            case 0x9f -> reg[dst] = Arithmetic.umod64(reg[dst], reg[src]);
+            case SMOD64_IMM -> reg[dst] = Arithmetic.smod64(reg[dst], imm);
+            case SMOD64_REG -> reg[dst] = Arithmetic.smod64(reg[dst], reg[src]);
             case 0xa7 -> reg[dst] ^= imm;
             case 0xaf -> reg[dst] ^= reg[src];
             case 0xb7 -> reg[dst] = imm;
@@ -161,7 +170,7 @@ final class Interpreter {
             case MOVSX64 -> reg[dst] = reg[src] << imm >> imm;
             case 0xc7 -> reg[dst] >>= imm;
             case 0xcf -> reg[dst] >>= reg[src];
-            case 0xd7 -> reg[dst] = swap(reg[dst], (int) imm);
+            case 0xd7 -> reg[dst] = Arithmetic.swap(reg[dst], (int) imm);
             default -> throw unknownOperation(pc);
           }
         }
@@ -174,10 +183,10 @@ final class Interpreter {
             case 0x1c -> reg[dst] = (int) reg[dst] - (int) reg[src] & MASK32;
             case 0x24 -> reg[dst] = (int) reg[dst] * (int) imm & MASK32;
             case 0x2c -> reg[dst] = (int) reg[dst] * (int) reg[src] & MASK32;
-            case 0x34 -> reg[dst] = udiv32(reg[dst], imm);
-            case 0x3c -> reg[dst] = udiv32(reg[dst], reg[src]);
-            case SDIV32_IMM -> reg[dst] = sdiv32(reg[dst], imm);
-            case SDIV32_REG -> reg[dst] = sdiv32(reg[dst], reg[src]);
+            case 0x34 -> reg[dst] = Arithmetic.udiv32(reg[dst], imm);
+            case 0x3c -> reg[dst] = Arithmetic.udiv32(reg[dst], reg[src]);
+            case SDIV32_IMM -> reg[dst] = Arithmetic.sdiv32(reg[dst], imm);
+            case SDIV32_REG -> reg[dst] = Arithmetic.sdiv32(reg[dst], reg[src]);
             case 0x44 -> reg[dst] = (reg[dst] | imm) & MASK32;
             case 0x4c -> reg[dst] = (reg[dst] | reg[src]) & MASK32;
             case 0x54 -> reg[dst] = reg[dst] & imm & MASK32;
@@ -187,10 +196,10 @@ final class Interpreter {
             case 0x74 -> reg[dst] = (int) reg[dst] >>> (int) imm & MASK32;
             case 0x7c -> reg[dst] = (int) reg[dst] >>> (int) reg[src] & MASK32;
             case 0x84 -> reg[dst] = -(int) reg[dst] & MASK32;
-            case 0x94 -> reg[dst] = umod32(reg[dst], imm);
-            case 0x9c -> reg[dst] = umod32(reg[dst], reg[src]);
-            case SMOD32_IMM -> reg[dst] = smod32(reg[dst], imm);
-            case SMOD32_REG -> reg[dst] = smod32(reg[dst], reg[src]);
+            case 0x94 -> reg[dst] = Arithmetic.umod32(reg[dst], imm);
+            case 0x9c -> reg[dst] = Arithmetic.umod32(reg[dst], reg[src]);
+            case SMOD32_IMM -> reg[dst] = Arithmetic.smod32(reg[dst], imm);
+            case SMOD32_REG -> reg[dst] = Arithmetic.smod32(reg[dst], reg[src]);
             case 0xa4 -> reg[dst] = (reg[dst] ^ imm) & MASK32;
             case 0xac -> reg[dst] = (reg[dst] ^ reg[src]) & MASK32;
             case 0xb4 -> reg[dst] = imm & MASK32;
@@ -198,8 +207,8 @@ final class Interpreter {
             case MOVSX32 -> reg[dst] = (int) reg[src] << imm >> imm & MASK32;
             case 0xc4 -> reg[dst] = (int) reg[dst] >> (int) imm & MASK32;
             case 0xcc -> reg[dst] = (int) reg[dst] >> (int) reg[src] & MASK32;
-            case 0xd4 -> reg[dst] = truncate(reg[dst], (int) imm);
-            case 0xdc -> reg[dst] = swap(reg[dst], (int) imm);
+            case 0xd4 -> reg[dst] = Arithmetic.truncate(reg[dst], (int) imm);
+            case 0xdc -> reg[dst] = Arithmetic.swap(reg[dst], (int) imm);
             default -> throw unknownOperation(pc);
           }
         }
@@ -346,24 +355,23 @@ final class Interpreter {
             // ---- calls and exit ----
             case 0x85, 0x8d -> {
               long id = ((int) w & Source.MASK) != 0 ? reg[dst] : imm;
-              HelperContext context = run.helperContext();
-              reg[0] = callHelper(pc, id, reg, run, context);
-              if (context.exitRequested()) {
-                return run.finish(reg, remaining, context.exitValue());
+              reg[0] = run.callHelper(pc, id, reg[1], reg[2], reg[3], reg[4], reg[5]);
+              if (run.exitRequested()) {
+                return run.finish(reg, remaining, run.exitValue());
               }
             }
             case CALL_LOCAL -> {
-              if (!run.pushFrame(reg, pc + 1)) {
-                throw new CallDepthExceededException(pc, program.at(pc));
+              if (!frames.push(reg, pc + 1)) {
+                throw run.callTooDeep(pc);
               }
               pc += (int) imm + 1;
               continue;
             }
             case 0x95 -> {
-              if (!run.inLocalFunction()) {
+              if (!frames.inLocalFunction()) {
                 return run.finish(reg, remaining, reg[0]);
               }
-              pc = run.popFrame(reg);
+              pc = frames.pop(reg);
               continue;
             }
             default -> throw unknownOperation(pc);
@@ -651,7 +659,7 @@ final class Interpreter {
         return bytes;
       }
     }
-    throw run.memory.fault(pc, program.at(pc), address, size, false);
+    throw run.memoryFault(pc, address, size, false);
   }
 
   private byte[] writable(
@@ -664,7 +672,7 @@ final class Interpreter {
         return bytes;
       }
     }
-    throw run.memory.fault(pc, program.at(pc), address, size, true);
+    throw run.memoryFault(pc, address, size, true);
   }
 
   private int checkAligned(int pc, long address, int size) {
@@ -685,99 +693,5 @@ final class Interpreter {
           null);
     }
     return (int) address;
-  }
-
-  // ---- helpers ----
-
-  private long callHelper(int pc, long id, long[] reg, RunState run, HelperContext context) {
-    Helper[] helpers = run.helpers;
-    HelperRegistry registry = run.registry;
-    Helper helper = id >= 0 && id < helpers.length ? helpers[(int) id] : null;
-    if (helper == null) {
-      HelperRegistry.Entry entry = registry.find(id);
-      if (entry == null) {
-        throw new HelperException(
-            pc,
-            program.at(pc),
-            id,
-            "no helper with id "
-                + id
-                + " is registered; "
-                + "registered: "
-                + registry.entries().keySet());
-      }
-      helper = entry.function();
-    }
-    run.memory.enterHelper(pc, program.at(pc));
-    try {
-      return helper.call(context, reg[1], reg[2], reg[3], reg[4], reg[5]);
-    } catch (VmExecutionException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      HelperRegistry.Entry entry = registry.find(id);
-      String name = entry == null ? "#" + id : entry.name();
-      throw new HelperException(
-          pc,
-          program.at(pc),
-          id,
-          "helper "
-              + id
-              + " ("
-              + name
-              + ") failed: "
-              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-    }
-  }
-
-  // ---- arithmetic with the RFC's rules for division by zero and overflow ----
-
-  private static long udiv64(long a, long b) {
-    return b == 0 ? 0 : Long.divideUnsigned(a, b);
-  }
-
-  private static long sdiv64(long a, long b) {
-    return b == 0 ? 0 : a / b; // Long.MIN_VALUE / -1 == Long.MIN_VALUE in Java, as the RFC requires
-  }
-
-  private static long umod64(long a, long b) {
-    return b == 0 ? a : Long.remainderUnsigned(a, b);
-  }
-
-  private static long smod64(long a, long b) {
-    return b == 0 ? a : a % b;
-  }
-
-  private static long udiv32(long a, long b) {
-    return (int) b == 0 ? 0 : Integer.divideUnsigned((int) a, (int) b) & MASK32;
-  }
-
-  private static long sdiv32(long a, long b) {
-    return (int) b == 0 ? 0 : ((int) a / (int) b) & MASK32;
-  }
-
-  private static long umod32(long a, long b) {
-    return (int) b == 0 ? a & MASK32 : Integer.remainderUnsigned((int) a, (int) b) & MASK32;
-  }
-
-  private static long smod32(long a, long b) {
-    return (int) b == 0 ? a & MASK32 : ((int) a % (int) b) & MASK32;
-  }
-
-  /** Little-endian conversion on a little-endian machine: keeps the low {@code bits}. */
-  private static long truncate(long value, int bits) {
-    return switch (bits) {
-      case 16 -> value & 0xffffL;
-      case 32 -> value & MASK32;
-      default -> value;
-    };
-  }
-
-  /** Reverses the byte order of the low {@code bits}, clearing the rest. */
-  private static long swap(long value, int bits) {
-    return switch (bits) {
-      case 16 -> Short.reverseBytes((short) value) & 0xffffL;
-      case 32 -> Integer.reverseBytes((int) value) & MASK32;
-      default -> Long.reverseBytes(value);
-    };
   }
 }

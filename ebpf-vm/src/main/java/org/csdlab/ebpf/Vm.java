@@ -51,6 +51,8 @@ public final class Vm {
 
   private final Program program;
   private final Interpreter interpreter;
+  private final ExecutionEngine engine;
+  private final String interpretedBecause;
   private final HelperRegistry helpers;
   private final Helper[] helperTable;
   private final Map<String, Region> regions;
@@ -69,6 +71,10 @@ public final class Vm {
     this.fuel = builder.fuel;
     this.trace = builder.trace;
     this.traceLimit = builder.traceLimit;
+    EngineChoice choice =
+        EngineChoice.choose(builder.engine, program, helperTable, trace, interpreter);
+    this.engine = choice.engine();
+    this.interpretedBecause = choice.interpretedBecause();
   }
 
   /** A builder for a VM that runs {@code program}. */
@@ -115,9 +121,9 @@ public final class Vm {
     registers[2] = arguments != null ? arguments[1] : context.length;
     registers[10] = stack + (long) STACK_FRAME_BYTES * MAX_CALL_DEPTH;
     Tracer tracer = trace ? new Tracer(program, traceLimit) : null;
-    RunState run = new RunState(registers, memory, helperTable, helpers, fuel, tracer);
+    RunState run = new RunState(program, registers, memory, helperTable, helpers, fuel, tracer);
     long start = System.nanoTime();
-    long r0 = interpreter.execute(run);
+    long r0 = engine.execute(run);
     long wallNanos = System.nanoTime() - start;
     return new ExecutionResult(
         r0,
@@ -129,6 +135,20 @@ public final class Vm {
   /** The program this VM runs. */
   public Program program() {
     return program;
+  }
+
+  /** The engine that runs this VM's program: {@link Engine#INTERPRETER} or {@link Engine#JIT}. */
+  public Engine engine() {
+    return engine == interpreter ? Engine.INTERPRETER : Engine.JIT;
+  }
+
+  /**
+   * Why the program runs on the interpreter although the builder asked for {@link Engine#JIT} or
+   * {@link Engine#AUTO} (tracing, no loop, or what stopped the compiler); empty when it runs
+   * compiled or the interpreter was asked for.
+   */
+  public Optional<String> interpretedBecause() {
+    return Optional.ofNullable(interpretedBecause);
   }
 
   /** The helpers available to the program. */
@@ -176,6 +196,8 @@ public final class Vm {
         + fuel
         + (regions.isEmpty() ? "" : ", regions=" + regions.keySet())
         + (trace ? ", tracing" : "")
+        + ", "
+        + engine().name().toLowerCase(java.util.Locale.ROOT)
         + "]";
   }
 
@@ -206,6 +228,7 @@ public final class Vm {
     private long fuel = DEFAULT_FUEL;
     private boolean trace;
     private int traceLimit = DEFAULT_TRACE_LIMIT;
+    private Engine engine = Engine.AUTO;
 
     private Builder(Program program) {
       if (program == null) {
@@ -267,6 +290,18 @@ public final class Vm {
         throw new IllegalArgumentException("fuel must be positive, got " + maxInstructions);
       }
       this.fuel = maxInstructions;
+      return this;
+    }
+
+    /**
+     * How to execute the program (default {@link Engine#AUTO}); tracing always uses the
+     * interpreter.
+     */
+    public Builder engine(Engine engine) {
+      if (engine == null) {
+        throw new IllegalArgumentException("engine must be INTERPRETER, JIT or AUTO, not null");
+      }
+      this.engine = engine;
       return this;
     }
 
