@@ -15,7 +15,11 @@ record EngineChoice(ExecutionEngine engine, String interpretedBecause) {
       return new EngineChoice(
           interpreter, "the program has no loop, so it runs too briefly to pay for compiling");
     }
-    return new EngineChoice(interpreter, "the JIT is not available yet");
+    JitCompiler.Result compiled = JitCompiler.compile(program, interpreter);
+    if (compiled.engine() == null) {
+      return new EngineChoice(interpreter, compiled.refusal());
+    }
+    return new EngineChoice(compiled.engine(), null);
   }
 
   /** True when some jump goes backwards (or to itself): the only way a program repeats code. */

@@ -153,6 +153,30 @@ final class RunState {
     return memory.fault(pc, program.at(pc), address, size, write);
   }
 
+  /**
+   * The offset of the atomic access at {@code pc}; throws when {@code address} is not aligned to
+   * {@code size}, as atomics must be.
+   */
+  int atomicOffset(int pc, long address, int size) {
+    if ((address & (size - 1)) != 0) {
+      throw new MemoryAccessException(
+          pc,
+          program.at(pc),
+          "atomic access of "
+              + size
+              + " bytes at 0x"
+              + Long.toHexString(address)
+              + " is not aligned to "
+              + size
+              + " bytes",
+          address,
+          size,
+          true,
+          null);
+    }
+    return (int) address;
+  }
+
   /** The fault of a local call at {@code pc} nested deeper than {@link Vm#MAX_CALL_DEPTH}. */
   CallDepthExceededException callTooDeep(int pc) {
     return new CallDepthExceededException(pc, program.at(pc));

@@ -1,0 +1,808 @@
+package org.csdlab.ebpf;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Compiles a {@link Program} to JVM bytecode with ASM and loads it as a hidden class, so HotSpot
+ * turns it into machine code. The eBPF registers are {@code long} locals; each function (slot 0 and
+ * every local call target, see {@link JitPlan}) is a static method; each memory access indexes the
+ * region array by the address's upper half and reads the region's {@code byte[]} through a
+ * little-endian {@code VarHandle}, so the JVM's own array bounds check is the VM's bounds check,
+ * and an exception handler per access turns its failure into the interpreter's {@link
+ * MemoryAccessException}. Fuel is paid per basic block; a block the remaining fuel cannot pay for
+ * is handed to the interpreter, which stops at the exact instruction.
+ */
+final class JitCompiler {
+  /**
+   * HotSpot does not compile methods of more bytecode than this ({@code
+   * -XX:+DontCompileHugeMethods} is on by default); a function that would be larger runs on the
+   * interpreter.
+   */
+  static final int HUGE_METHOD_BYTES = 8000;
+
+  private static final String RUN_STATE = "org/csdlab/ebpf/RunState";
+  private static final String JIT_RUN = "org/csdlab/ebpf/JitRun";
+  private static final String JIT_RUN_DESC = "L" + JIT_RUN + ";";
+  private static final String ARITHMETIC = "org/csdlab/ebpf/Arithmetic";
+  private static final String MEMORY = "org/csdlab/ebpf/Memory";
+  private static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
+  private static final String VAR_HANDLE_DESC = "Ljava/lang/invoke/VarHandle;";
+  private static final String FUNCTION_DESC = "(" + JIT_RUN_DESC + "I)J";
+  private static final long MASK32 = 0xffffffffL;
+
+  // Local variable slots of every generated function.
+  private static final int JR = 0;
+  private static final int DEPTH = 1;
+  private static final int R0 = 2; // r_i at R0 + 2 * i, through r10
+  private static final int LEFT = 24;
+  private static final int ADDR = 26;
+  private static final int TMP = 28;
+  private static final int DATA = 30;
+  private static final int STORE = 31;
+  private static final int STUB_PC = 32;
+  private static final int STUB_COUNT = 33;
+  private static final int REGS = 34;
+
+  private final Program program;
+  private final JitPlan plan;
+  private final String className;
+
+  private JitCompiler(Program program) {
+    this.program = program;
+    this.plan = new JitPlan(program);
+    this.className = "org/csdlab/ebpf/JitCompiledProgram";
+  }
+
+  /** The compiled program, or why it could not be compiled. */
+  static Result compile(Program program, Interpreter interpreter) {
+    long start = System.nanoTime();
+    JitCompiler compiler = new JitCompiler(program);
+    byte[] classBytes;
+    try {
+      classBytes = compiler.classBytes();
+    } catch (TooLarge e) {
+      return Result.refused(e.getMessage());
+    }
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(classBytes, true);
+      JitEntry entry =
+          (JitEntry)
+              lookup
+                  .findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
+                  .invoke();
+      long nanos = System.nanoTime() - start;
+      return new Result(new CompiledProgram(entry, interpreter), null, classBytes, nanos);
+    } catch (Throwable e) {
+      if (e instanceof VirtualMachineError vme && !(e instanceof StackOverflowError)) {
+        throw vme;
+      }
+      return Result.refused("the JVM refused the generated class: " + e);
+    }
+  }
+
+  /** What compiling gave: an engine, or the reason it runs interpreted. */
+  record Result(CompiledProgram engine, String refusal, byte[] classBytes, long compileNanos) {
+    static Result refused(String reason) {
+      return new Result(null, reason, null, 0);
+    }
+  }
+
+  private static final class TooLarge extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  // ---- the class ----
+
+  private byte[] classBytes() throws TooLarge {
+    ClassWriter cw =
+        new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+          @Override
+          protected String getCommonSuperClass(String type1, String type2) {
+            return "java/lang/Object";
+          }
+        };
+    cw.visit(
+        V17,
+        ACC_FINAL | ACC_SUPER,
+        className,
+        null,
+        "java/lang/Object",
+        new String[] {"org/csdlab/ebpf/JitEntry"});
+    MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
+    init.visitCode();
+    init.visitVarInsn(ALOAD, 0);
+    init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    init.visitInsn(RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+
+    MethodVisitor run = cw.visitMethod(ACC_PUBLIC, "run", "(" + JIT_RUN_DESC + ")J", null, null);
+    run.visitCode();
+    run.visitVarInsn(ALOAD, 1);
+    run.visitInsn(ICONST_0);
+    run.visitMethodInsn(INVOKESTATIC, className, functionName(0), FUNCTION_DESC, false);
+    run.visitInsn(LRETURN);
+    run.visitMaxs(0, 0);
+    run.visitEnd();
+
+    for (Map.Entry<Integer, List<JitPlan.Block>> function : plan.functions().entrySet()) {
+      new FunctionWriter(cw, function.getKey(), function.getValue()).write();
+    }
+    cw.visitEnd();
+    return cw.toByteArray();
+  }
+
+  private static String functionName(int entryPc) {
+    return "pc" + entryPc;
+  }
+
+  private static int reg(int r) {
+    return R0 + 2 * r;
+  }
+
+  /** Writes one function's static method. */
+  private final class FunctionWriter {
+    private final int entryPc;
+    private final List<JitPlan.Block> blocks;
+    private final MethodVisitor mv;
+    private final Map<Integer, Label> blockLabels = new HashMap<>();
+    private final Map<Integer, Label> bodyLabels = new HashMap<>();
+    private final List<Runnable> handlers = new ArrayList<>();
+    private final Label refill = new Label();
+
+    FunctionWriter(ClassWriter cw, int entryPc, List<JitPlan.Block> blocks) {
+      this.entryPc = entryPc;
+      this.blocks = blocks;
+      this.mv =
+          cw.visitMethod(
+              ACC_STATIC | ACC_PRIVATE, functionName(entryPc), FUNCTION_DESC, null, null);
+      for (JitPlan.Block block : blocks) {
+        blockLabels.put(block.startPc(), new Label());
+        bodyLabels.put(block.startPc(), new Label());
+      }
+    }
+
+    void write() throws TooLarge {
+      mv.visitCode();
+      prologue();
+      for (int i = 0; i < blocks.size(); i++) {
+        JitPlan.Block block = blocks.get(i);
+        block(block);
+        Integer fallthrough = fallthrough(block);
+        boolean nextIsFallthrough =
+            i + 1 < blocks.size()
+                && fallthrough != null
+                && blocks.get(i + 1).startPc() == fallthrough;
+        if (fallthrough != null && !nextIsFallthrough) {
+          mv.visitJumpInsn(GOTO, blockLabels.get(fallthrough));
+        }
+      }
+      refillStub();
+      for (Runnable handler : handlers) {
+        handler.run();
+      }
+      Label end = new Label();
+      mv.visitLabel(end);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      int bytes = end.getOffset();
+      if (bytes > HUGE_METHOD_BYTES) {
+        throw new TooLarge(
+            "the function at pc "
+                + entryPc
+                + " compiles to "
+                + bytes
+                + " bytes of JVM bytecode, more than the "
+                + HUGE_METHOD_BYTES
+                + " HotSpot compiles");
+      }
+    }
+
+    private Integer fallthrough(JitPlan.Block block) {
+      int last = block.lastPc(program);
+      Instruction insn = program.at(last);
+      if (insn.isExit() || (insn.isJump() && JumpOp.of(insn.opcode()) == JumpOp.JA)) {
+        return null;
+      }
+      return block.endPc() < program.slotCount() ? block.endPc() : null;
+    }
+
+    private void prologue() {
+      mv.visitVarInsn(ALOAD, JR);
+      mv.visitFieldInsn(GETFIELD, JIT_RUN, "regs", "[J");
+      mv.visitVarInsn(ASTORE, REGS);
+      for (int r = 0; r <= 10; r++) {
+        mv.visitVarInsn(ALOAD, REGS);
+        pushInt(r);
+        mv.visitInsn(LALOAD);
+        mv.visitVarInsn(LSTORE, reg(r));
+      }
+      mv.visitVarInsn(ALOAD, JR);
+      mv.visitFieldInsn(GETFIELD, JIT_RUN, "left", "J");
+      mv.visitVarInsn(LSTORE, LEFT);
+      mv.visitVarInsn(ALOAD, JR);
+      mv.visitFieldInsn(GETFIELD, JIT_RUN, "data", "[[B");
+      mv.visitVarInsn(ASTORE, DATA);
+      mv.visitVarInsn(ALOAD, JR);
+      mv.visitFieldInsn(GETFIELD, JIT_RUN, "store", "[[B");
+      mv.visitVarInsn(ASTORE, STORE);
+      mv.visitInsn(LCONST_0);
+      mv.visitVarInsn(LSTORE, ADDR);
+      mv.visitInsn(LCONST_0);
+      mv.visitVarInsn(LSTORE, TMP);
+      mv.visitInsn(ICONST_0);
+      mv.visitVarInsn(ISTORE, STUB_PC);
+      mv.visitInsn(ICONST_0);
+      mv.visitVarInsn(ISTORE, STUB_COUNT);
+      mv.visitJumpInsn(GOTO, blockLabels.get(entryPc));
+    }
+
+    // ---- fuel ----
+
+    private void block(JitPlan.Block block) {
+      mv.visitLabel(blockLabels.get(block.startPc()));
+      mv.visitVarInsn(LLOAD, LEFT);
+      pushLong(block.instructions());
+      mv.visitInsn(LSUB);
+      mv.visitInsn(DUP2);
+      mv.visitVarInsn(LSTORE, LEFT);
+      mv.visitInsn(LCONST_0);
+      mv.visitInsn(LCMP);
+      Label body = bodyLabels.get(block.startPc());
+      mv.visitJumpInsn(IFGE, body);
+      pushInt(block.startPc());
+      mv.visitVarInsn(ISTORE, STUB_PC);
+      pushInt(block.instructions());
+      mv.visitVarInsn(ISTORE, STUB_COUNT);
+      mv.visitJumpInsn(GOTO, refill);
+      mv.visitLabel(body);
+      for (int pc = block.startPc(); pc < block.endPc(); pc += program.at(pc).slots()) {
+        instruction(pc, program.at(pc));
+      }
+    }
+
+    /**
+     * Reached when a block overdrew the slice: take the next slice and go on, or hand the block to
+     * the interpreter when the run stops inside it.
+     */
+    private void refillStub() {
+      mv.visitLabel(refill);
+      mv.visitVarInsn(ALOAD, JR);
+      mv.visitFieldInsn(GETFIELD, JIT_RUN, "run", "L" + RUN_STATE + ";");
+      mv.visitVarInsn(LLOAD, LEFT);
+      mv.visitMethodInsn(INVOKEVIRTUAL, RUN_STATE, "refill", "(J)J", false);
+      mv.visitVarInsn(LSTORE, TMP);
+      mv.visitVarInsn(LLOAD, TMP);
+      pushLong(Long.MIN_VALUE);
+      mv.visitInsn(LCMP);
+      Label handOver = new Label();
+      mv.visitJumpInsn(IFEQ, handOver);
+      mv.visitVarInsn(LLOAD, TMP);
+      mv.visitVarInsn(LSTORE, LEFT);
+      int[] keys = new int[blocks.size()];
+      Label[] targets = new Label[blocks.size()];
+      for (int i = 0; i < blocks.size(); i++) {
+        keys[i] = blocks.get(i).startPc();
+        targets[i] = bodyLabels.get(keys[i]);
+      }
+      mv.visitVarInsn(ILOAD, STUB_PC);
+      mv.visitLookupSwitchInsn(handOver, keys, targets);
+      mv.visitLabel(handOver);
+      spill(10);
+      mv.visitVarInsn(ALOAD, JR);
+      mv.visitVarInsn(ILOAD, STUB_PC);
+      mv.visitVarInsn(LLOAD, LEFT);
+      mv.visitVarInsn(ILOAD, STUB_COUNT);
+      mv.visitInsn(I2L);
+      mv.visitInsn(LADD);
+      mv.visitMethodInsn(
+          INVOKEVIRTUAL, JIT_RUN, "handOver", "(IJ)Ljava/lang/RuntimeException;", false);
+      mv.visitInsn(ATHROW);
+    }
+
+    /** Stores r0..r{@code last} into the register file. */
+    private void spill(int last) {
+      for (int r = 0; r <= last; r++) {
+        mv.visitVarInsn(ALOAD, REGS);
+        pushInt(r);
+        mv.visitVarInsn(LLOAD, reg(r));
+        mv.visitInsn(LASTORE);
+      }
+    }
+
+    private void reload(int first, int last) {
+      for (int r = first; r <= last; r++) {
+        mv.visitVarInsn(ALOAD, REGS);
+        pushInt(r);
+        mv.visitInsn(LALOAD);
+        mv.visitVarInsn(LSTORE, reg(r));
+      }
+    }
+
+    private void saveLeft() {
+      mv.visitVarInsn(ALOAD, JR);
+      mv.visitVarInsn(LLOAD, LEFT);
+      mv.visitFieldInsn(PUTFIELD, JIT_RUN, "left", "J");
+    }
+
+    // ---- instructions ----
+
+    private void instruction(int pc, Instruction insn) {
+      Opcode op = Opcode.of(insn);
+      switch (op.instructionClass()) {
+        case ALU, ALU64 -> arithmetic(op, insn);
+        case JMP, JMP32 -> jump(pc, op, insn);
+        case LD -> {
+          pushLong(insn.imm());
+          mv.visitVarInsn(LSTORE, reg(insn.dst()));
+        }
+        case LDX -> load(pc, op, insn);
+        case ST, STX -> {
+          if (op.isAtomic()) {
+            atomic(pc, op, insn);
+          } else {
+            store(pc, op, insn);
+          }
+        }
+      }
+    }
+
+    /** Pushes the second operand as a long: the source register or the immediate. */
+    private void pushSource(Opcode op, Instruction insn) {
+      if (op.source() == Source.REG) {
+        mv.visitVarInsn(LLOAD, reg(insn.src()));
+      } else {
+        pushLong(insn.imm());
+      }
+    }
+
+    private void pushSource32(Opcode op, Instruction insn) {
+      if (op.source() == Source.REG) {
+        mv.visitVarInsn(LLOAD, reg(insn.src()));
+        mv.visitInsn(L2I);
+      } else {
+        pushInt((int) insn.imm());
+      }
+    }
+
+    private void arithmetic(Opcode op, Instruction insn) {
+      int dst = reg(insn.dst());
+      boolean wide = op.widthBits() == 64;
+      if (op.isByteOrder()) {
+        mv.visitVarInsn(LLOAD, dst);
+        pushInt((int) insn.imm());
+        mv.visitMethodInsn(
+            INVOKESTATIC, ARITHMETIC, op == Opcode.LE ? "truncate" : "swap", "(JI)J", false);
+        mv.visitVarInsn(LSTORE, dst);
+        return;
+      }
+      AluOp alu = op.aluOp();
+      if (wide) {
+        arithmetic64(alu, op, insn, dst);
+      } else {
+        arithmetic32(alu, op, insn, dst);
+      }
+      mv.visitVarInsn(LSTORE, dst);
+    }
+
+    private void arithmetic64(AluOp alu, Opcode op, Instruction insn, int dst) {
+      switch (alu) {
+        case MOV -> pushSource(op, insn);
+        case MOVSX8, MOVSX16, MOVSX32 -> {
+          mv.visitVarInsn(LLOAD, reg(insn.src()));
+          mv.visitInsn(L2I);
+          if (alu == AluOp.MOVSX8) {
+            mv.visitInsn(I2B);
+          } else if (alu == AluOp.MOVSX16) {
+            mv.visitInsn(I2S);
+          }
+          mv.visitInsn(I2L);
+        }
+        case NEG -> {
+          mv.visitVarInsn(LLOAD, dst);
+          mv.visitInsn(LNEG);
+        }
+        case DIV, SDIV, MOD, SMOD -> {
+          mv.visitVarInsn(LLOAD, dst);
+          pushSource(op, insn);
+          mv.visitMethodInsn(INVOKESTATIC, ARITHMETIC, divisionName(alu, 64), "(JJ)J", false);
+        }
+        case LSH, RSH, ARSH -> {
+          mv.visitVarInsn(LLOAD, dst);
+          pushSource32(op, insn);
+          mv.visitInsn(alu == AluOp.LSH ? LSHL : alu == AluOp.RSH ? LUSHR : LSHR);
+        }
+        default -> {
+          mv.visitVarInsn(LLOAD, dst);
+          pushSource(op, insn);
+          mv.visitInsn(
+              switch (alu) {
+                case ADD -> LADD;
+                case SUB -> LSUB;
+                case MUL -> LMUL;
+                case OR -> LOR;
+                case AND -> LAND;
+                case XOR -> LXOR;
+                default -> throw new IllegalStateException("no 64-bit form for " + alu);
+              });
+        }
+      }
+    }
+
+    private void arithmetic32(AluOp alu, Opcode op, Instruction insn, int dst) {
+      switch (alu) {
+        case MOV -> {
+          pushSource(op, insn);
+          pushLong(MASK32);
+          mv.visitInsn(LAND);
+          return;
+        }
+        case DIV, SDIV, MOD, SMOD -> {
+          mv.visitVarInsn(LLOAD, dst);
+          pushSource(op, insn);
+          mv.visitMethodInsn(INVOKESTATIC, ARITHMETIC, divisionName(alu, 32), "(JJ)J", false);
+          return;
+        }
+        case MOVSX8, MOVSX16 -> {
+          mv.visitVarInsn(LLOAD, reg(insn.src()));
+          mv.visitInsn(L2I);
+          mv.visitInsn(alu == AluOp.MOVSX8 ? I2B : I2S);
+        }
+        case NEG -> {
+          mv.visitVarInsn(LLOAD, dst);
+          mv.visitInsn(L2I);
+          mv.visitInsn(INEG);
+        }
+        default -> {
+          mv.visitVarInsn(LLOAD, dst);
+          mv.visitInsn(L2I);
+          pushSource32(op, insn);
+          mv.visitInsn(
+              switch (alu) {
+                case ADD -> IADD;
+                case SUB -> ISUB;
+                case MUL -> IMUL;
+                case OR -> IOR;
+                case AND -> IAND;
+                case XOR -> IXOR;
+                case LSH -> ISHL;
+                case RSH -> IUSHR;
+                case ARSH -> ISHR;
+                default -> throw new IllegalStateException("no 32-bit form for " + alu);
+              });
+        }
+      }
+      mv.visitInsn(I2L);
+      pushLong(MASK32);
+      mv.visitInsn(LAND);
+    }
+
+    private static String divisionName(AluOp alu, int bits) {
+      String base =
+          switch (alu) {
+            case DIV -> "udiv";
+            case SDIV -> "sdiv";
+            case MOD -> "umod";
+            default -> "smod";
+          };
+      return base + bits;
+    }
+
+    // ---- jumps, calls, exit ----
+
+    private void jump(int pc, Opcode op, Instruction insn) {
+      switch (op) {
+        case JA, JA32 -> mv.visitJumpInsn(GOTO, blockLabels.get((int) insn.target(pc)));
+        case EXIT -> exit();
+        case CALL_HELPER, CALLX -> helperCall(pc, op, insn);
+        case CALL_LOCAL -> localCall(pc, insn);
+        default -> conditional(pc, op, insn);
+      }
+    }
+
+    private void conditional(int pc, Opcode op, Instruction insn) {
+      Label target = blockLabels.get((int) insn.target(pc));
+      JumpOp jump = op.jumpOp();
+      boolean wide = op.widthBits() == 64;
+      mv.visitVarInsn(LLOAD, reg(insn.dst()));
+      if (wide) {
+        pushSource(op, insn);
+      } else {
+        mv.visitInsn(L2I);
+        pushSource32(op, insn);
+      }
+      if (jump == JumpOp.JSET) {
+        if (wide) {
+          mv.visitInsn(LAND);
+          mv.visitInsn(LCONST_0);
+          mv.visitInsn(LCMP);
+        } else {
+          mv.visitInsn(IAND);
+        }
+        mv.visitJumpInsn(IFNE, target);
+        return;
+      }
+      boolean unsigned =
+          jump == JumpOp.JGT || jump == JumpOp.JGE || jump == JumpOp.JLT || jump == JumpOp.JLE;
+      if (wide) {
+        if (unsigned) {
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+        } else {
+          mv.visitInsn(LCMP);
+        }
+        mv.visitJumpInsn(compareWithZero(jump), target);
+      } else if (unsigned) {
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+        mv.visitJumpInsn(compareWithZero(jump), target);
+      } else {
+        mv.visitJumpInsn(compareInts(jump), target);
+      }
+    }
+
+    private static int compareWithZero(JumpOp jump) {
+      return switch (jump) {
+        case JEQ -> IFEQ;
+        case JNE -> IFNE;
+        case JGT, JSGT -> IFGT;
+        case JGE, JSGE -> IFGE;
+        case JLT, JSLT -> IFLT;
+        case JLE, JSLE -> IFLE;
+        default -> throw new IllegalStateException("not a comparison: " + jump);
+      };
+    }
+
+    private static int compareInts(JumpOp jump) {
+      return switch (jump) {
+        case JEQ -> IF_ICMPEQ;
+        case JNE -> IF_ICMPNE;
+        case JSGT -> IF_ICMPGT;
+        case JSGE -> IF_ICMPGE;
+        case JSLT -> IF_ICMPLT;
+        case JSLE -> IF_ICMPLE;
+        default -> throw new IllegalStateException("not a signed comparison: " + jump);
+      };
+    }
+
+    private void exit() {
+      spill(10);
+      saveLeft();
+      mv.visitVarInsn(LLOAD, reg(0));
+      mv.visitInsn(LRETURN);
+    }
+
+    private void helperCall(int pc, Opcode op, Instruction insn) {
+      mv.visitVarInsn(ALOAD, JR);
+      mv.visitFieldInsn(GETFIELD, JIT_RUN, "run", "L" + RUN_STATE + ";");
+      pushInt(pc);
+      if (op == Opcode.CALLX) {
+        mv.visitVarInsn(LLOAD, reg(insn.dst()));
+      } else {
+        pushLong(insn.imm());
+      }
+      for (int r = 1; r <= 5; r++) {
+        mv.visitVarInsn(LLOAD, reg(r));
+      }
+      mv.visitMethodInsn(INVOKEVIRTUAL, RUN_STATE, "callHelper", "(IJJJJJJ)J", false);
+      mv.visitVarInsn(LSTORE, reg(0));
+      mv.visitVarInsn(ALOAD, JR);
+      mv.visitFieldInsn(GETFIELD, JIT_RUN, "run", "L" + RUN_STATE + ";");
+      mv.visitMethodInsn(INVOKEVIRTUAL, RUN_STATE, "exitRequested", "()Z", false);
+      Label goOn = new Label();
+      mv.visitJumpInsn(IFEQ, goOn);
+      spill(10);
+      saveLeft();
+      mv.visitVarInsn(ALOAD, JR);
+      mv.visitMethodInsn(INVOKEVIRTUAL, JIT_RUN, "exit", "()Lorg/csdlab/ebpf/JitExit;", false);
+      mv.visitInsn(ATHROW);
+      mv.visitLabel(goOn);
+    }
+
+    private void localCall(int pc, Instruction insn) {
+      int target = (int) insn.target(pc);
+      Label deepEnough = new Label();
+      mv.visitVarInsn(ILOAD, DEPTH);
+      mv.visitInsn(ICONST_1);
+      mv.visitInsn(IADD);
+      pushInt(Vm.MAX_CALL_DEPTH);
+      mv.visitJumpInsn(IF_ICMPLT, deepEnough);
+      mv.visitVarInsn(ALOAD, JR);
+      mv.visitFieldInsn(GETFIELD, JIT_RUN, "run", "L" + RUN_STATE + ";");
+      pushInt(pc);
+      mv.visitMethodInsn(
+          INVOKEVIRTUAL,
+          RUN_STATE,
+          "callTooDeep",
+          "(I)Lorg/csdlab/ebpf/CallDepthExceededException;",
+          false);
+      mv.visitInsn(ATHROW);
+      mv.visitLabel(deepEnough);
+      spill(9);
+      mv.visitVarInsn(ALOAD, REGS);
+      pushInt(10);
+      mv.visitVarInsn(LLOAD, reg(10));
+      pushLong(Vm.STACK_FRAME_BYTES);
+      mv.visitInsn(LSUB);
+      mv.visitInsn(LASTORE);
+      saveLeft();
+      mv.visitVarInsn(ALOAD, JR);
+      mv.visitVarInsn(ILOAD, DEPTH);
+      mv.visitInsn(ICONST_1);
+      mv.visitInsn(IADD);
+      mv.visitMethodInsn(INVOKESTATIC, className, functionName(target), FUNCTION_DESC, false);
+      mv.visitVarInsn(LSTORE, reg(0));
+      reload(1, 5);
+      mv.visitVarInsn(ALOAD, JR);
+      mv.visitFieldInsn(GETFIELD, JIT_RUN, "left", "J");
+      mv.visitVarInsn(LSTORE, LEFT);
+    }
+
+    // ---- memory ----
+
+    /** Computes base + offset into ADDR. */
+    private void address(int base, int offset) {
+      mv.visitVarInsn(LLOAD, reg(base));
+      pushLong(offset);
+      mv.visitInsn(LADD);
+      mv.visitVarInsn(LSTORE, ADDR);
+    }
+
+    /** Pushes the region's array for ADDR (from DATA or STORE), then the offset in it. */
+    private void regionAndOffset(boolean write) {
+      mv.visitVarInsn(ALOAD, write ? STORE : DATA);
+      mv.visitVarInsn(LLOAD, ADDR);
+      pushInt(32);
+      mv.visitInsn(LUSHR);
+      mv.visitInsn(L2I);
+      mv.visitInsn(ICONST_1);
+      mv.visitInsn(ISUB);
+      mv.visitInsn(AALOAD);
+      mv.visitVarInsn(LLOAD, ADDR);
+      mv.visitInsn(L2I);
+    }
+
+    /** Opens the guarded range of one access; the returned label closes it. */
+    private Label guard(int pc, int size, boolean write) {
+      Label start = new Label();
+      Label end = new Label();
+      Label handler = new Label();
+      mv.visitTryCatchBlock(start, end, handler, "java/lang/IndexOutOfBoundsException");
+      mv.visitLabel(start);
+      handlers.add(
+          () -> {
+            mv.visitLabel(handler);
+            mv.visitInsn(POP);
+            mv.visitVarInsn(ALOAD, JR);
+            pushInt(pc);
+            mv.visitVarInsn(LLOAD, ADDR);
+            pushInt(size);
+            mv.visitInsn(write ? ICONST_1 : ICONST_0);
+            mv.visitMethodInsn(
+                INVOKEVIRTUAL, JIT_RUN, "fault", "(IJIZ)Ljava/lang/RuntimeException;", false);
+            mv.visitInsn(ATHROW);
+          });
+      return end;
+    }
+
+    private void load(int pc, Opcode op, Instruction insn) {
+      int size = op.size().bytes();
+      boolean signed = op.mode() == Mode.MEMSX;
+      address(insn.src(), insn.offset());
+      Label end = guard(pc, size, false);
+      if (size == 1) {
+        regionAndOffset(false);
+        mv.visitInsn(BALOAD);
+      } else {
+        mv.visitFieldInsn(GETSTATIC, MEMORY, viewName(size), VAR_HANDLE_DESC);
+        regionAndOffset(false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "get", "([BI)" + viewType(size), false);
+      }
+      mv.visitLabel(end);
+      if (size != 8) {
+        mv.visitInsn(I2L);
+        if (!signed) {
+          pushLong(size == 4 ? MASK32 : size == 2 ? 0xffffL : 0xffL);
+          mv.visitInsn(LAND);
+        }
+      }
+      mv.visitVarInsn(LSTORE, reg(insn.dst()));
+    }
+
+    private void store(int pc, Opcode op, Instruction insn) {
+      int size = op.size().bytes();
+      address(insn.dst(), insn.offset());
+      Label end = guard(pc, size, true);
+      if (size != 1) {
+        mv.visitFieldInsn(GETSTATIC, MEMORY, viewName(size), VAR_HANDLE_DESC);
+      }
+      regionAndOffset(true);
+      if (op.instructionClass() == InstructionClass.STX) {
+        mv.visitVarInsn(LLOAD, reg(insn.src()));
+        if (size != 8) {
+          mv.visitInsn(L2I);
+        }
+      } else if (size == 8) {
+        pushLong(insn.imm());
+      } else {
+        pushInt((int) insn.imm());
+      }
+      if (size == 1) {
+        mv.visitInsn(BASTORE);
+      } else {
+        mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "set", "([BI" + viewType(size) + ")V", false);
+      }
+      mv.visitLabel(end);
+    }
+
+    private void atomic(int pc, Opcode op, Instruction insn) {
+      int size = op.size().bytes();
+      int src = insn.src();
+      address(insn.dst(), insn.offset());
+      mv.visitVarInsn(ALOAD, REGS);
+      mv.visitInsn(ICONST_0);
+      mv.visitVarInsn(LLOAD, reg(0));
+      mv.visitInsn(LASTORE);
+      mv.visitVarInsn(ALOAD, REGS);
+      pushInt(src);
+      mv.visitVarInsn(LLOAD, reg(src));
+      mv.visitInsn(LASTORE);
+      mv.visitVarInsn(ALOAD, JR);
+      pushInt(pc);
+      mv.visitVarInsn(LLOAD, ADDR);
+      pushInt(size);
+      pushInt((int) insn.imm());
+      pushInt(src);
+      mv.visitMethodInsn(INVOKEVIRTUAL, JIT_RUN, "atomic", "(IJIII)V", false);
+      reload(0, 0);
+      reload(src, src);
+    }
+
+    private static String viewName(int size) {
+      return size == 2 ? "SHORT" : size == 4 ? "INT" : "LONG";
+    }
+
+    private static String viewType(int size) {
+      return size == 2 ? "S" : size == 4 ? "I" : "J";
+    }
+
+    // ---- constants ----
+
+    private void pushInt(int value) {
+      if (value >= -1 && value <= 5) {
+        mv.visitInsn(ICONST_0 + value);
+      } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+        mv.visitIntInsn(BIPUSH, value);
+      } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+        mv.visitIntInsn(SIPUSH, value);
+      } else {
+        mv.visitLdcInsn(value);
+      }
+    }
+
+    private void pushLong(long value) {
+      if (value == 0) {
+        mv.visitInsn(LCONST_0);
+      } else if (value == 1) {
+        mv.visitInsn(LCONST_1);
+      } else if (value == (int) value && value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+        pushInt((int) value);
+        mv.visitInsn(I2L);
+      } else {
+        mv.visitLdcInsn(value);
+      }
+    }
+  }
+}
