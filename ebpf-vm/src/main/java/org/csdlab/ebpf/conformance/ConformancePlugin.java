@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.csdlab.ebpf.EbpfException;
+import org.csdlab.ebpf.Engine;
 import org.csdlab.ebpf.ExecutionResult;
 import org.csdlab.ebpf.FuelExhaustedException;
 import org.csdlab.ebpf.Program;
@@ -75,7 +76,7 @@ public final class ConformancePlugin {
       byte[] memory = options.memoryHex == null ? new byte[0] : hex(options.memoryHex, "memory");
       CharSequence programText = options.programHex != null ? options.programHex : readAll(in);
       byte[] bytecode = hex(programText, "program");
-      long r0 = execute(bytecode, memory, options.fuel);
+      long r0 = execute(bytecode, memory, options.fuel, options.engine);
       out.println(Long.toHexString(r0));
       out.flush();
       return OK;
@@ -108,9 +109,14 @@ public final class ConformancePlugin {
   /**
    * Decodes and runs {@code bytecode} with the conformance helpers and a copy of {@code memory}.
    */
-  static long execute(byte[] bytecode, byte[] memory, long fuel) {
+  static long execute(byte[] bytecode, byte[] memory, long fuel, Engine engine) {
     Program program = Program.decode(bytecode);
-    Vm vm = Vm.builder(program).helpers(ConformanceHelpers.registry()).fuel(fuel).build();
+    Vm vm =
+        Vm.builder(program)
+            .helpers(ConformanceHelpers.registry())
+            .fuel(fuel)
+            .engine(engine)
+            .build();
     ExecutionResult result = vm.run(memory.clone());
     return result.r0();
   }
@@ -158,6 +164,7 @@ public final class ConformancePlugin {
     String memoryHex;
     String programHex;
     long fuel = DEFAULT_FUEL;
+    Engine engine = Engine.AUTO;
     boolean help;
 
     static Options parse(String[] args) {
@@ -165,10 +172,8 @@ public final class ConformancePlugin {
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         switch (arg) {
-          case "--interpret" -> {}
-          case "--jit" ->
-              throw new UsageException(
-                  "--jit: the JIT engine is not available yet; use --interpret");
+          case "--interpret" -> options.engine = Engine.INTERPRETER;
+          case "--jit" -> options.engine = Engine.JIT;
           case "--elf" ->
               throw new UsageException(
                   "--elf: ELF input is not supported yet; pass raw bytecode as hex");

@@ -26,19 +26,23 @@ import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.ProgramFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every {@code src/test/resources/conformance/*.data} case through the plugin, in process, the
- * way the bpf_conformance runner would: program as hex, memory as the first argument.
+ * way the bpf_conformance runner would: program as hex, memory as the first argument; once with
+ * {@code --interpret} and once with {@code --jit}.
+ *
+ * <p>{@code -Dconformance.dir=DIR} runs the {@code .data} files of another directory instead, such
+ * as the public bpf_conformance suite's {@code tests/}: {@code mvn -o -B -pl ebpf-vm test
+ * -Dtest=ConformanceDataTest#caseGivesItsResultOrError -Dconformance.dir=/path/to/tests}.
  */
 class ConformanceDataTest {
 
   static Stream<Path> cases() throws IOException, URISyntaxException {
-    URL directory = ConformanceDataTest.class.getResource("/conformance");
-    assertNotNull(directory, "test resources have no conformance directory");
     List<Path> files = new ArrayList<>();
-    try (Stream<Path> listing = Files.list(Path.of(directory.toURI()))) {
+    try (Stream<Path> listing = Files.list(directory())) {
       listing
           .filter(p -> p.getFileName().toString().endsWith(".data"))
           .sorted()
@@ -47,9 +51,24 @@ class ConformanceDataTest {
     return files.stream();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void caseGivesItsResultOrError(Path file) throws IOException {
+  private static Path directory() throws URISyntaxException {
+    String chosen = System.getProperty("conformance.dir");
+    if (chosen != null && !chosen.isBlank()) {
+      return Path.of(chosen);
+    }
+    URL directory = ConformanceDataTest.class.getResource("/conformance");
+    assertNotNull(directory, "test resources have no conformance directory");
+    return Path.of(directory.toURI());
+  }
+
+  static Stream<Arguments> casesOnEachEngine() throws IOException, URISyntaxException {
+    return cases()
+        .flatMap(file -> Stream.of(Arguments.of(file, "--interpret"), Arguments.of(file, "--jit")));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("casesOnEachEngine")
+  void caseGivesItsResultOrError(Path file, String engine) throws IOException {
     ConformanceCase c = ConformanceCase.read(file);
     byte[] bytecode;
     try {
@@ -66,6 +85,7 @@ class ConformanceDataTest {
     if (c.memoryHex() != null) {
       args.add(c.memoryHex());
     }
+    args.add(engine);
     args.add("--program");
     args.add(HexFormat.ofDelimiter("  ").formatHex(bytecode));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
