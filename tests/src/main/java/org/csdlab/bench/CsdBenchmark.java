@@ -30,8 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * device (interpreter, instant timing): one operation runs the committed tutorial kernel {@code
  * count_u32.o} over the whole zone, reading it sector by sector (4 KiB) with helper 2. The
  * auxiliary counters {@code bytes} and {@code instructions} report media bytes and eBPF
- * instructions per second, to set beside the bare interpreter figures of {@link
- * InterpreterBenchmark}.
+ * instructions per second, to set beside the bare interpreter figures of {@link EbpfBenchmark}.
  *
  * <pre>
  * mvn -B -q -Pbench -pl tests -am package -DskipTests

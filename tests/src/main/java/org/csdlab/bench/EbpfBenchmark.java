@@ -1,6 +1,8 @@
 package org.csdlab.bench;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.csdlab.ebpf.Engine;
 import org.csdlab.ebpf.ExecutionResult;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Vm;
@@ -19,11 +21,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Interpreter throughput: one benchmark operation runs one {@link BenchProgram} over the whole
- * buffer on a default {@link Vm} (bounds checks and fuel on). Besides runs per second, the
- * auxiliary counter {@code instructions} gives executed eBPF instructions per second.
+ * eBPF throughput on each engine: one benchmark operation runs one {@link BenchProgram} over the
+ * whole buffer on a {@link Vm} built with {@code engine} (bounds checks and fuel on). Besides runs
+ * per second, the auxiliary counter {@code instructions} gives executed eBPF instructions per
+ * second, and {@code compiledRuns} counts the runs the JIT really executed: 0 for {@code
+ * engine=JIT} means the VM fell back to the interpreter (the setup prints why). {@link
+ * NativeBenchmark} times the same C sources compiled by gcc over the same buffer.
  *
- * <p>Three forks by default: how the JIT compiles the interpreter differs from one JVM to the next
+ * <p>Three forks by default: how HotSpot compiles the interpreter differs from one JVM to the next
  * (by up to 2x on {@code nested_loop}), and the error bars should show it.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -34,12 +39,16 @@ import org.openjdk.jmh.annotations.Warmup;
     value = 3,
     jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
-public class InterpreterBenchmark {
+public class EbpfBenchmark {
   /** Enough for any program here over 64 MiB, so fuel is checked but never runs out. */
   static final long FUEL = 100_000_000_000L;
 
   @Param({"count_above", "fnv1a", "popcount", "nested_loop"})
   public String program;
+
+  /** An {@link Engine} name; AUTO is left out, as it picks one of these two. */
+  @Param({"INTERPRETER", "JIT"})
+  public String engine;
 
   @Param({"67108864"})
   public int sizeBytes;
@@ -49,35 +58,44 @@ public class InterpreterBenchmark {
 
   private Vm vm;
   private byte[] data;
+  private boolean compiled;
 
-  /** Counts executed eBPF instructions; JMH reports it per second beside the runs. */
+  /** Counts executed eBPF instructions and JIT runs; JMH reports them per second. */
   @State(Scope.Thread)
   @AuxCounters(AuxCounters.Type.OPERATIONS)
   public static class Counters {
     public long instructions;
+    public long compiledRuns;
 
     @Setup(Level.Iteration)
     public void reset() {
       instructions = 0;
+      compiledRuns = 0;
     }
   }
 
-  /** Loads the program, makes the buffer and checks the VM's answer against Java's. */
+  /**
+   * Loads the program on the engine, makes the buffer and checks the VM's answer against Java's.
+   */
   @Setup(Level.Trial)
   public void setUp() {
     BenchProgram benchProgram = BenchProgram.named(program);
     data = BenchData.random(sizeBytes, seed);
-    vm = Vm.builder(Program.decode(benchProgram.bytecode())).fuel(FUEL).build();
-    ExecutionResult first = vm.run(data);
-    long expected = benchProgram.reference(data);
-    if (first.r0() != expected) {
-      throw new IllegalStateException(
-          program
-              + ": the VM returned r0=0x"
-              + Long.toHexString(first.r0())
-              + " but the Java reference computes 0x"
-              + Long.toHexString(expected));
-    }
+    vm =
+        Vm.builder(Program.decode(benchProgram.bytecode()))
+            .fuel(FUEL)
+            .engine(Engine.valueOf(engine.toUpperCase(Locale.ROOT)))
+            .build();
+    compiled = vm.engine() == Engine.JIT;
+    // JMH shows the forked JVM's output: a JIT request that runs interpreted says so here.
+    System.out.println(
+        program
+            + ": engine="
+            + engine
+            + " runs on "
+            + vm.engine()
+            + vm.interpretedBecause().map(reason -> " (" + reason + ")").orElse(""));
+    benchProgram.checkAnswer(vm.engine().toString(), vm.run(data).r0(), data);
   }
 
   /** One run of the program over the whole buffer; returns r0. */
@@ -85,6 +103,9 @@ public class InterpreterBenchmark {
   public long run(Counters counters) {
     ExecutionResult result = vm.run(data);
     counters.instructions += result.instructionsExecuted();
+    if (compiled) {
+      counters.compiledRuns++;
+    }
     return result.r0();
   }
 }
