@@ -99,6 +99,7 @@ public final class BenchReport {
     for (Collection<RunResult> results : runs) {
       print(results, System.out);
       EngineTable.print(results, System.out);
+      EngineTable.printCsd(results, System.out);
       printZns(results, System.out);
     }
   }

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.csdlab.ebpf.Engine;
 import org.csdlab.ebpf.elf.ElfObject;
 import org.csdlab.zns.Geometry;
 import org.csdlab.zns.ZnsDevice;
@@ -20,6 +22,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -52,8 +55,13 @@ public class CsdBenchmark {
   /** The tutorial kernel tutorials/programs/count_u32.c, as committed (on the class path). */
   static final String COUNT_KERNEL = "/tutorials/programs/count_u32.o";
 
+  /** An {@link Engine} name. */
+  @Param({"INTERPRETER", "JIT"})
+  public String engine;
+
   private CsdKernel kernel;
   private long expected;
+  private boolean compiled;
 
   /** Per-second rates JMH reports beside the score. */
   @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -64,6 +72,16 @@ public class CsdBenchmark {
 
     /** eBPF instructions executed. */
     public long instructions;
+
+    /** Runs the JIT executed (0 when the kernel's VM interprets). */
+    public long compiledRuns;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      bytes = 0;
+      instructions = 0;
+      compiledRuns = 0;
+    }
   }
 
   @Setup(Level.Trial)
@@ -94,8 +112,17 @@ public class CsdBenchmark {
     kernel =
         ComputationalStorage.builder(device)
             .fuel(Long.MAX_VALUE)
+            .engine(Engine.valueOf(engine.toUpperCase(Locale.ROOT)))
             .build()
             .load(ElfObject.parse(committedObject(COUNT_KERNEL)).program(".text"));
+    compiled = kernel.vm().engine() == Engine.JIT;
+    // JMH shows the forked JVM's output: a JIT request that runs interpreted says so here.
+    System.out.println(
+        "count_u32.o: engine="
+            + engine
+            + " runs on "
+            + kernel.vm().engine()
+            + kernel.vm().interpretedBecause().map(reason -> " (" + reason + ")").orElse(""));
   }
 
   private static byte[] committedObject(String resource) {
@@ -120,6 +147,9 @@ public class CsdBenchmark {
     }
     rates.bytes += result.mediaBytesRead();
     rates.instructions += result.instructionsExecuted();
+    if (compiled) {
+      rates.compiledRuns++;
+    }
     return count;
   }
 }

@@ -22,6 +22,9 @@ final class EngineTable {
   private static final String NATIVE = "native";
   private static final String INTERPRETER = "INTERPRETER";
   private static final String JIT = "JIT";
+  private static final String FELL_BACK_NOTE =
+      "\\* the JIT was asked for but every run was interpreted (compiledRuns = 0);"
+          + " the setup's line in the output above says why.";
 
   private EngineTable() {}
 
@@ -105,9 +108,56 @@ final class EngineTable {
     }
     if (fellBack) {
       out.println();
-      out.println(
-          "\\* the JIT was asked for but every run was interpreted (compiledRuns = 0);"
-              + " the setup's line in the output above says why.");
+      out.println(FELL_BACK_NOTE);
+    }
+  }
+
+  /**
+   * The {@link CsdBenchmark} table per JVM: MB/s of media (10^6 bytes) and eBPF instructions per
+   * second of the drive's kernel on each engine.
+   */
+  static void printCsd(Collection<RunResult> results, PrintStream out) {
+    Map<String, Map<String, RunResult>> tables = new TreeMap<>();
+    Map<String, BenchmarkParams> jvms = new TreeMap<>();
+    for (RunResult result : results) {
+      BenchmarkParams params = result.getParams();
+      if (!params.getBenchmark().startsWith(CsdBenchmark.class.getName() + ".")) {
+        continue;
+      }
+      String jvm = params.getJvm() + " " + params.getJdkVersion();
+      jvms.putIfAbsent(jvm, params);
+      tables
+          .computeIfAbsent(jvm, k -> new TreeMap<>())
+          .put(params.getParam("engine").toUpperCase(Locale.ROOT), result);
+    }
+    for (Map.Entry<String, Map<String, RunResult>> table : tables.entrySet()) {
+      BenchmarkParams jvm = jvms.get(table.getKey());
+      out.println();
+      out.printf(
+          Locale.ROOT,
+          "count_u32.o on the drive (256 MiB zone, 4 KiB reads), JDK %s (%s)%n%n",
+          jvm.getJdkVersion(),
+          jvm.getJvm());
+      out.println("| engine | runs/s | media MB/s | Minsn/s |");
+      out.println("|---|--:|--:|--:|");
+      boolean fellBack = false;
+      for (Map.Entry<String, RunResult> row : table.getValue().entrySet()) {
+        RunResult result = row.getValue();
+        boolean jitInterpreted = row.getKey().equals(JIT) && !ranCompiled(result);
+        fellBack |= jitInterpreted;
+        Result<?> bytes = result.getSecondaryResults().get("bytes");
+        out.printf(
+            Locale.ROOT,
+            "| %s | %.2f | %s | %s |%n",
+            row.getKey() + (jitInterpreted ? " *" : ""),
+            result.getPrimaryResult().getScore(),
+            bytes == null ? "-" : String.format(Locale.ROOT, "%.0f", bytes.getScore() / 1e6),
+            minsn(result));
+      }
+      if (fellBack) {
+        out.println();
+        out.println(FELL_BACK_NOTE);
+      }
     }
   }
 
