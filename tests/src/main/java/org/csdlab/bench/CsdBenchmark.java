@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.csdlab.ebpf.Engine;
 import org.csdlab.ebpf.elf.ElfObject;
@@ -112,7 +111,7 @@ public class CsdBenchmark {
     kernel =
         ComputationalStorage.builder(device)
             .fuel(Long.MAX_VALUE)
-            .engine(Engine.valueOf(engine.toUpperCase(Locale.ROOT)))
+            .engine(EbpfBenchmark.engineNamed(engine))
             .build()
             .load(ElfObject.parse(committedObject(COUNT_KERNEL)).program(".text"));
     compiled = kernel.vm().engine() == Engine.JIT;

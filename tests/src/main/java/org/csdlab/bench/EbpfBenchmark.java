@@ -1,6 +1,5 @@
 package org.csdlab.bench;
 
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.csdlab.ebpf.Engine;
 import org.csdlab.ebpf.ExecutionResult;
@@ -84,7 +83,7 @@ public class EbpfBenchmark {
     vm =
         Vm.builder(Program.decode(benchProgram.bytecode()))
             .fuel(FUEL)
-            .engine(Engine.valueOf(engine.toUpperCase(Locale.ROOT)))
+            .engine(engineNamed(engine))
             .build();
     compiled = vm.engine() == Engine.JIT;
     // JMH shows the forked JVM's output: a JIT request that runs interpreted says so here.
@@ -96,6 +95,21 @@ public class EbpfBenchmark {
             + vm.engine()
             + vm.interpretedBecause().map(reason -> " (" + reason + ")").orElse(""));
     benchProgram.checkAnswer(vm.engine().toString(), vm.run(data).r0(), data);
+  }
+
+  /**
+   * The {@link Engine} a benchmark's {@code engine} parameter names (case-insensitive).
+   *
+   * @throws IllegalArgumentException naming the engines when there is no such one
+   */
+  static Engine engineNamed(String name) {
+    for (Engine engine : Engine.values()) {
+      if (engine.name().equalsIgnoreCase(name)) {
+        return engine;
+      }
+    }
+    throw new IllegalArgumentException(
+        "no engine named '" + name + "'; engines: " + java.util.Arrays.toString(Engine.values()));
   }
 
   /** One run of the program over the whole buffer; returns r0. */

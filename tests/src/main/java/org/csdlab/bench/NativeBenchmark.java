@@ -25,9 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 3, time = 2)
+// --enable-native-access: JDK 24 and later warn about System.load without it (JDK 17 accepts it)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
 @State(Scope.Benchmark)
 public class NativeBenchmark {
   @Param({"count_above", "fnv1a", "popcount", "nested_loop"})
@@ -49,8 +50,9 @@ public class NativeBenchmark {
     kernels = NativeKernels.load();
     benchProgram = BenchProgram.named(program);
     data = BenchData.random(sizeBytes, seed);
-    benchProgram.checkAnswer(
-        "native code (" + kernels.library() + ")", kernels.run(benchProgram, data), data);
+    // JMH shows the forked JVM's output: which library this run times.
+    System.out.println(program + ": native code from " + kernels.library());
+    benchProgram.checkAnswer("native code", kernels.run(benchProgram, data), data);
   }
 
   /** One run of the C function over the whole buffer; returns its answer. */
