@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -57,12 +58,8 @@ class EngineTableTest {
     // not an engine benchmark: left out
     results.add(result(ZnsBenchmark.class, null, null, 5, Map.of()));
 
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    EngineTable.print(results, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-
     assertEquals(
-        String.join(
-            "\n",
+        lines(
             "",
             "Native (gcc -O2), interpreter and JIT: time per run, JDK 17.0.15 (OpenJDK 64-Bit"
                 + " Server VM 17.0.15+6, /jdk17/bin/java)",
@@ -77,7 +74,7 @@ class EngineTableTest {
             "\\* the JIT was asked for but every run was interpreted (compiledRuns = 0); the"
                 + " setup's line in the output above says why.",
             ""),
-        bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+        printed(out -> EngineTable.print(results, out)));
   }
 
   @Test
@@ -97,12 +94,8 @@ class EngineTableTest {
                 8,
                 Map.of("bytes", 8.0 * 268435456, "instructions", 8 * 500e6, "compiledRuns", 8.0)));
 
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    EngineTable.printCsd(results, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-
     assertEquals(
-        String.join(
-            "\n",
+        lines(
             "",
             "count_u32.o on the drive (256 MiB zone, 4 KiB reads), JDK 17.0.15 (/jdk17/bin/java)",
             "",
@@ -111,7 +104,17 @@ class EngineTableTest {
             "| INTERPRETER | 0.50 | 134 | 250 |",
             "| JIT | 8.00 | 2147 | 4000 |",
             ""),
-        bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+        printed(out -> EngineTable.printCsd(results, out)));
+  }
+
+  private static String lines(String... lines) {
+    return String.join("\n", lines);
+  }
+
+  private static String printed(Consumer<PrintStream> print) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    print.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
   }
 
   /** A one-iteration JMH result of {@code benchmark.run} at {@code runsPerSecond}. */
