@@ -110,6 +110,26 @@ public enum BenchProgram {
   /** What the program returns in r0 for this buffer, computed in Java. */
   public abstract long reference(byte[] data);
 
+  /**
+   * Checks an answer a benchmark got before it times anything: {@code r0} is what {@code engine}
+   * computed for {@code data}.
+   *
+   * @throws IllegalStateException when it is not {@link #reference(byte[])}, naming both
+   */
+  public void checkAnswer(String engine, long r0, byte[] data) {
+    long expected = reference(data);
+    if (r0 != expected) {
+      throw new IllegalStateException(
+          fileName
+              + " on "
+              + engine
+              + " returned r0=0x"
+              + Long.toHexString(r0)
+              + " but the Java reference computes 0x"
+              + Long.toHexString(expected));
+    }
+  }
+
   @Override
   public String toString() {
     return fileName;

@@ -2,8 +2,11 @@ package org.csdlab.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,19 +23,47 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Main class of {@code benchmarks.jar}: runs {@link InterpreterBenchmark} with JMH (any JMH
- * command-line option passes through; a benchmark pattern such as {@code ZnsBenchmark} runs those
- * instead) and ends with a table of million eBPF instructions per second per program, and for
- * {@link ZnsBenchmark} a table of MB/s per case with its ratio to {@code System.arraycopy}. The
- * forked benchmark JVM is the one running this class unless {@code -jvm} says otherwise.
+ * Main class of {@code benchmarks.jar}: runs {@link EbpfBenchmark} (interpreter and JIT) and {@link
+ * NativeBenchmark} (the same C sources compiled by gcc) with JMH, and ends with a table of million
+ * eBPF instructions per second per program and engine, and the {@link EngineTable} (native,
+ * interpreter and JIT side by side, as markdown). Any JMH command-line option passes through; a
+ * benchmark pattern such as {@code ZnsBenchmark} runs those instead, and for {@link ZnsBenchmark}
+ * the report ends with MB/s per case against {@code System.arraycopy}.
+ *
+ * <p>The forked benchmark JVM is the one running this class unless JMH's {@code -jvm} says
+ * otherwise. {@code --jdk DIR} (repeatable, this class's own option) runs the whole set once on
+ * each JDK ({@code DIR/bin/java}) and prints the tables of each.
  */
 public final class BenchReport {
+  /** The option naming a JDK to run the benchmarks on; JMH never sees it. */
+  static final String JDK_OPTION = "--jdk";
+
   private BenchReport() {}
 
   public static void main(String[] args) throws IOException, RunnerException {
+    List<String> jmhArgs = new ArrayList<>();
+    List<Path> jdks = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].equals(JDK_OPTION)) {
+        jmhArgs.add(args[i]);
+        continue;
+      }
+      if (i + 1 == args.length) {
+        System.err.println("benchmarks: " + JDK_OPTION + " needs a JDK directory");
+        System.exit(2);
+        return;
+      }
+      Path java = Path.of(args[++i], "bin", "java");
+      if (!Files.isExecutable(java)) {
+        System.err.println("benchmarks: " + JDK_OPTION + " " + args[i] + ": no executable " + java);
+        System.exit(2);
+        return;
+      }
+      jdks.add(java);
+    }
     CommandLineOptions cli;
     try {
-      cli = new CommandLineOptions(args);
+      cli = new CommandLineOptions(jmhArgs.toArray(String[]::new));
     } catch (CommandLineOptionException e) {
       System.err.println("benchmarks: " + e.getMessage() + " (-h lists the options)");
       System.exit(2);
@@ -43,7 +74,7 @@ public final class BenchReport {
         || cli.shouldListWithParams()
         || cli.shouldListProfilers()
         || cli.shouldListResultFormats()) {
-      org.openjdk.jmh.Main.main(args);
+      org.openjdk.jmh.Main.main(jmhArgs.toArray(String[]::new));
       return;
     }
     if (BenchReport.class.getResource("/META-INF/BenchmarkList") == null) {
@@ -53,13 +84,24 @@ public final class BenchReport {
       System.exit(2);
       return;
     }
-    ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
-    if (cli.getIncludes().isEmpty()) {
-      options.include(InterpreterBenchmark.class.getName());
+    List<Collection<RunResult>> runs = new ArrayList<>();
+    for (Path java : jdks.isEmpty() ? Collections.<Path>singletonList(null) : jdks) {
+      ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
+      if (cli.getIncludes().isEmpty()) {
+        options.include(EbpfBenchmark.class.getName()).include(NativeBenchmark.class.getName());
+      }
+      if (java != null) {
+        options.jvm(java.toString());
+      }
+      runs.add(new Runner(options.build()).run());
     }
-    Collection<RunResult> results = new Runner(options.build()).run();
-    print(results, System.out);
-    printZns(results, System.out);
+    // All tables at the end, after JMH's own output of every JDK.
+    for (Collection<RunResult> results : runs) {
+      print(results, System.out);
+      EngineTable.print(results, System.out);
+      EngineTable.printCsd(results, System.out);
+      printZns(results, System.out);
+    }
   }
 
   /**
@@ -146,11 +188,11 @@ public final class BenchReport {
         : String.format(Locale.ROOT, "%.0f%%", 100 * device[which] / copy[which]);
   }
 
-  /** The summary table: one line per program run. */
+  /** The summary table: one line per program and engine run. */
   static void print(Collection<RunResult> results, PrintStream out) {
     List<RunResult> rows = new ArrayList<>();
     for (RunResult result : results) {
-      if (result.getSecondaryResults().containsKey("instructions")) {
+      if (result.getParams().getBenchmark().startsWith(EbpfBenchmark.class.getName() + ".")) {
         rows.add(result);
       }
     }
@@ -159,10 +201,11 @@ public final class BenchReport {
     }
     rows.sort(
         Comparator.comparing((RunResult r) -> programOrder(r.getParams().getParam("program")))
-            .thenComparing(r -> r.getParams().getParam("sizeBytes")));
+            .thenComparing(r -> r.getParams().getParam("sizeBytes"))
+            .thenComparing(r -> r.getParams().getParam("engine")));
     BenchmarkParams first = rows.get(0).getParams();
     out.println();
-    out.println("eBPF interpreter throughput (bounds checks and fuel on)");
+    out.println("eBPF throughput per engine (bounds checks and fuel on)");
     out.printf(
         Locale.ROOT,
         "JDK %s, %s %s%n    %s%n",
@@ -172,8 +215,9 @@ public final class BenchReport {
         first.getJvm());
     out.printf(
         Locale.ROOT,
-        "%-12s %8s %9s %14s %20s %15s%n",
+        "%-12s %-12s %8s %9s %14s %20s %15s%n",
         "program",
+        "engine",
         "buffer",
         "runs/s",
         "insn/run",
@@ -196,8 +240,9 @@ public final class BenchReport {
               instructions.getStatistics().getMax() / 1e6);
       out.printf(
           Locale.ROOT,
-          "%-12s %8s %9.3f %,14d %20s %15s%n",
+          "%-12s %-12s %8s %9.3f %,14d %20s %15s%n",
           params.getParam("program"),
+          engineColumn(row),
           size(params.getParam("sizeBytes")),
           runs.getScore(),
           perRun,
@@ -206,7 +251,15 @@ public final class BenchReport {
     }
   }
 
-  private static int programOrder(String name) {
+  /** The engine asked for, and what ran when the JIT fell back to the interpreter. */
+  private static String engineColumn(RunResult row) {
+    String engine = row.getParams().getParam("engine");
+    Result<?> compiled = row.getSecondaryResults().get("compiledRuns");
+    boolean interpreted = compiled == null || !(compiled.getScore() > 0);
+    return "JIT".equalsIgnoreCase(engine) && interpreted ? "JIT→interp." : engine;
+  }
+
+  static int programOrder(String name) {
     try {
       return BenchProgram.named(name).ordinal();
     } catch (IllegalArgumentException e) {
@@ -214,7 +267,7 @@ public final class BenchReport {
     }
   }
 
-  private static String size(String bytes) {
+  static String size(String bytes) {
     if (bytes == null) {
       return "?";
     }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
+import org.csdlab.ebpf.Engine;
 import org.csdlab.ebpf.elf.ElfObject;
 import org.csdlab.zns.Geometry;
 import org.csdlab.zns.ZnsDevice;
@@ -20,6 +21,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,8 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * device (interpreter, instant timing): one operation runs the committed tutorial kernel {@code
  * count_u32.o} over the whole zone, reading it sector by sector (4 KiB) with helper 2. The
  * auxiliary counters {@code bytes} and {@code instructions} report media bytes and eBPF
- * instructions per second, to set beside the bare interpreter figures of {@link
- * InterpreterBenchmark}.
+ * instructions per second, to set beside the bare interpreter figures of {@link EbpfBenchmark}.
  *
  * <pre>
  * mvn -B -q -Pbench -pl tests -am package -DskipTests
@@ -53,8 +54,13 @@ public class CsdBenchmark {
   /** The tutorial kernel tutorials/programs/count_u32.c, as committed (on the class path). */
   static final String COUNT_KERNEL = "/tutorials/programs/count_u32.o";
 
+  /** An {@link Engine} name. */
+  @Param({"INTERPRETER", "JIT"})
+  public String engine;
+
   private CsdKernel kernel;
   private long expected;
+  private boolean compiled;
 
   /** Per-second rates JMH reports beside the score. */
   @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -65,6 +71,16 @@ public class CsdBenchmark {
 
     /** eBPF instructions executed. */
     public long instructions;
+
+    /** Runs the JIT executed (0 when the kernel's VM interprets). */
+    public long compiledRuns;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      bytes = 0;
+      instructions = 0;
+      compiledRuns = 0;
+    }
   }
 
   @Setup(Level.Trial)
@@ -95,8 +111,17 @@ public class CsdBenchmark {
     kernel =
         ComputationalStorage.builder(device)
             .fuel(Long.MAX_VALUE)
+            .engine(EbpfBenchmark.engineNamed(engine))
             .build()
             .load(ElfObject.parse(committedObject(COUNT_KERNEL)).program(".text"));
+    compiled = kernel.vm().engine() == Engine.JIT;
+    // JMH shows the forked JVM's output: a JIT request that runs interpreted says so here.
+    System.out.println(
+        "count_u32.o: engine="
+            + engine
+            + " runs on "
+            + kernel.vm().engine()
+            + kernel.vm().interpretedBecause().map(reason -> " (" + reason + ")").orElse(""));
   }
 
   private static byte[] committedObject(String resource) {
@@ -121,6 +146,9 @@ public class CsdBenchmark {
     }
     rates.bytes += result.mediaBytesRead();
     rates.instructions += result.instructionsExecuted();
+    if (compiled) {
+      rates.compiledRuns++;
+    }
     return count;
   }
 }

@@ -28,8 +28,7 @@ class BenchProgramTest {
   @MethodSource("programsAndSizes")
   void vmResultEqualsJavaReference(BenchProgram benchProgram, int sizeBytes) {
     byte[] data = BenchData.random(sizeBytes, 7);
-    Vm vm =
-        Vm.builder(Program.decode(benchProgram.bytecode())).fuel(InterpreterBenchmark.FUEL).build();
+    Vm vm = Vm.builder(Program.decode(benchProgram.bytecode())).fuel(EbpfBenchmark.FUEL).build();
 
     ExecutionResult result = vm.run(data);
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.csdlab.ebpf.Engine;
 import org.csdlab.ebpf.Excerpt;
 import org.csdlab.ebpf.ExecutionResult;
 import org.csdlab.ebpf.Vm;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Groups:",
-      "  vm   the interpreter counting u32 values > 0x3FFFFFFF in its context memory",
+      "  vm   the VM counting u32 values > 0x3FFFFFFF in its context memory",
       "  zns  Zone Append and Read of 128 KiB commands over one zone (memory backend)",
       "  csd  the tutorial kernel count_u32.o over one zone on the drive (4 KiB reads)",
       "",
@@ -98,6 +99,15 @@ final class BenchCommand implements Callable<Integer> {
   double seconds;
 
   @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = "auto",
+      description =
+          "Engine of the vm and csd benchmarks: interpreter, jit or auto (default:"
+              + " ${DEFAULT-VALUE}); the table names the engine that ran.")
+  String engineName;
+
+  @Option(
       names = "--warmup",
       paramLabel = "SECONDS",
       defaultValue = "2",
@@ -120,6 +130,7 @@ final class BenchCommand implements Callable<Integer> {
       throw BadArgument.of(
           spec, "--warmup", "--warmup must be from 0 to 600 seconds, got " + warmupSeconds);
     }
+    Engine engine = chosenEngine();
     EnumSet<Group> chosen = chosenGroups();
     PrintWriter out = spec.commandLine().getOut();
     int bytes = Math.toIntExact(size.bytes());
@@ -134,13 +145,40 @@ final class BenchCommand implements Callable<Integer> {
     QuickBench bench = new QuickBench(warmupSeconds, seconds);
     List<QuickBench.Measurement> results = new ArrayList<>();
     byte[] data = readings(bytes);
+    List<String> fallbacks = new ArrayList<>();
     for (Group group : chosen) {
-      for (QuickBench.Operation op : operations(group, data)) {
+      for (QuickBench.Operation op : operations(group, data, engine, fallbacks)) {
         results.add(bench.measure(op));
       }
     }
     out.print(table(results));
+    fallbacks.forEach(out::println);
     return 0;
+  }
+
+  private Engine chosenEngine() {
+    for (Engine engine : Engine.values()) {
+      if (engine.name().equalsIgnoreCase(engineName)) {
+        return engine;
+      }
+    }
+    throw BadArgument.of(
+        spec,
+        "--engine",
+        "--engine must be interpreter, jit or auto, got '" + Excerpt.of(engineName) + "'");
+  }
+
+  /**
+   * What a benchmark's VM runs on, for the "what" column; a JIT request that runs interpreted adds
+   * its reason to {@code fallbacks}, printed under the table.
+   */
+  private static String engineOf(String name, Vm vm, Engine requested, List<String> fallbacks) {
+    if (requested == Engine.JIT && vm.engine() != Engine.JIT) {
+      vm.interpretedBecause()
+          .ifPresent(
+              reason -> fallbacks.add(name + ": --engine jit runs on the interpreter: " + reason));
+    }
+    return vm.engine().name().toLowerCase(Locale.ROOT);
   }
 
   private EnumSet<Group> chosenGroups() {
@@ -156,20 +194,22 @@ final class BenchCommand implements Callable<Integer> {
     return chosen.isEmpty() ? EnumSet.allOf(Group.class) : chosen;
   }
 
-  private static List<QuickBench.Operation> operations(Group group, byte[] data) {
+  private static List<QuickBench.Operation> operations(
+      Group group, byte[] data, Engine engine, List<String> fallbacks) {
     return switch (group) {
-      case VM -> List.of(vmCountAbove(data));
+      case VM -> List.of(vmCountAbove(data, engine, fallbacks));
       case ZNS -> znsAppendAndRead(data);
-      case CSD -> List.of(csdCountU32(data));
+      case CSD -> List.of(csdCountU32(data, engine, fallbacks));
     };
   }
 
-  private static QuickBench.Operation vmCountAbove(byte[] data) {
+  private static QuickBench.Operation vmCountAbove(
+      byte[] data, Engine engine, List<String> fallbacks) {
     long expected = countAbove(data);
-    Vm vm = Vm.builder(Assembler.assemble(COUNT_ABOVE)).fuel(Long.MAX_VALUE).build();
+    Vm vm = Vm.builder(Assembler.assemble(COUNT_ABOVE)).fuel(Long.MAX_VALUE).engine(engine).build();
     return new QuickBench.Operation(
         "vm count_above",
-        "interpreter, u32 > 0x3FFFFFFF in context",
+        engineOf("vm count_above", vm, engine, fallbacks) + ": u32 > 0x3FFFFFFF in context",
         data.length,
         () -> {
           ExecutionResult r = vm.run(data);
@@ -214,7 +254,8 @@ final class BenchCommand implements Callable<Integer> {
     return List.of(append, read);
   }
 
-  private static QuickBench.Operation csdCountU32(byte[] data) {
+  private static QuickBench.Operation csdCountU32(
+      byte[] data, Engine engine, List<String> fallbacks) {
     ZnsDevice device = ZnsDevice.builder(benchZones(data.length)).build();
     for (int at = 0; at < data.length; at += 1 << 20) {
       device.append(0, java.util.Arrays.copyOfRange(data, at, at + (1 << 20)));
@@ -223,11 +264,12 @@ final class BenchCommand implements Callable<Integer> {
     CsdKernel kernel =
         ComputationalStorage.builder(device)
             .fuel(Long.MAX_VALUE)
+            .engine(engine)
             .build()
             .load(TutorialKernels.load("count_u32"));
     return new QuickBench.Operation(
         "csd count_u32",
-        "count_u32.o on the drive, 4 KiB reads",
+        engineOf("csd count_u32", kernel.vm(), engine, fallbacks) + ": count_u32.o, 4 KiB reads",
         data.length,
         () -> {
           CsdResult r = kernel.run();

@@ -26,6 +26,52 @@ class BenchCommandTest {
   }
 
   @Test
+  void namesTheEngineThatRanAndWhyAJitRequestWasInterpreted() {
+    CliRun interpreted =
+        CliRun.of(
+            "bench",
+            "vm",
+            "csd",
+            "--engine",
+            "INTERPRETER",
+            "--size",
+            "1MiB",
+            "--time",
+            "0.05",
+            "--warmup",
+            "0");
+    assertEquals(0, interpreted.status(), interpreted.err());
+    String[] lines = interpreted.out().split("\n");
+    assertEquals(4, lines.length, interpreted.out()); // title, header, vm, csd
+    assertTrue(lines[2].startsWith("vm count_above  interpreter: u32 > 0x3FFFFFFF"), lines[2]);
+    assertTrue(lines[3].startsWith("csd count_u32   interpreter: count_u32.o, 4 KiB"), lines[3]);
+
+    CliRun jit =
+        CliRun.of(
+            "bench",
+            "vm",
+            "csd",
+            "--engine",
+            "jit",
+            "--size",
+            "1MiB",
+            "--time",
+            "0.05",
+            "--warmup",
+            "0");
+    assertEquals(0, jit.status(), jit.err());
+    String out = jit.out();
+    // each VM runs on the JIT, or a line under the table says why it was interpreted
+    for (String name : new String[] {"vm count_above", "csd count_u32"}) {
+      boolean onJit = out.contains(String.format("%-15s jit: ", name));
+      boolean explained =
+          out.contains("\n" + name + ": --engine jit runs on the interpreter: "); // then a reason
+      assertTrue(onJit != explained, out);
+      assertTrue(onJit || out.contains(String.format("%-15s interpreter: ", name)), out);
+    }
+  }
+
+  @Test
   void refusesBadArgumentsInOneLine() {
     CliRun group = CliRun.of("bench", "gpu");
     assertEquals(2, group.status());

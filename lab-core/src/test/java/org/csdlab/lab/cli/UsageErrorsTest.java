@@ -421,6 +421,8 @@ class UsageErrorsTest {
             "--time must be more than 0 and at most 600 seconds, got 0.0", "bench", "--time", "0"),
         new Case("--warmup must be from 0 to 600 seconds, got -1.0", "bench", "--warmup", "-1"),
         new Case(
+            "--engine must be interpreter, jit or auto, got 'gpu'", "bench", "--engine", "gpu"),
+        new Case(
             "Invalid value for option '--time': 'soon' is not a number", "bench", "--time", "soon"),
         // jupyter install
         new Case(

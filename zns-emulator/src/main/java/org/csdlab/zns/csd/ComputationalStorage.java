@@ -1,6 +1,7 @@
 package org.csdlab.zns.csd;
 
 import java.util.Objects;
+import org.csdlab.ebpf.Engine;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Vm;
 import org.csdlab.ebpf.elf.LoadedProgram;
@@ -59,6 +60,7 @@ public final class ComputationalStorage {
   private final int memoryBytes;
   private final long coreInstructionsPerSecond;
   private final long fuel;
+  private final Engine engine;
   private final int debugLineLimit;
   private final long debugByteLimit;
   private final int refusalLimit;
@@ -71,6 +73,7 @@ public final class ComputationalStorage {
     this.memoryBytes = builder.memoryBytes;
     this.coreInstructionsPerSecond = builder.coreInstructionsPerSecond;
     this.fuel = builder.fuel;
+    this.engine = builder.engine;
   }
 
   /** A builder for a CSD over {@code device}. */
@@ -204,6 +207,13 @@ public final class ComputationalStorage {
   }
 
   /**
+   * The engine each loaded kernel's VM is asked for; {@link CsdKernel#vm()} says which one runs it.
+   */
+  public Engine engine() {
+    return engine;
+  }
+
+  /**
    * The most {@code debug} lines one run keeps; later ones are counted in {@link
    * CsdResult#debugDropped()}.
    */
@@ -241,6 +251,7 @@ public final class ComputationalStorage {
     private int memoryBytes = DEFAULT_MEMORY_BYTES;
     private long coreInstructionsPerSecond = DEFAULT_CORE_INSTRUCTIONS_PER_SECOND;
     private long fuel = Vm.DEFAULT_FUEL;
+    private Engine engine = Engine.AUTO;
     private int debugLineLimit = DEFAULT_DEBUG_LINES;
     private long debugByteLimit = DEFAULT_DEBUG_BYTES;
     private int refusalLimit = DEFAULT_REFUSAL_LIMIT;
@@ -274,6 +285,19 @@ public final class ComputationalStorage {
         throw new IllegalArgumentException("fuel must be positive, got " + maxInstructions);
       }
       this.fuel = maxInstructions;
+      return this;
+    }
+
+    /**
+     * The engine the kernels run on (default {@link Engine#AUTO}), as {@link
+     * Vm.Builder#engine(Engine)} takes it: the same results on each, only the wall-clock time
+     * differs (modeled time counts instructions, which are the same).
+     */
+    public Builder engine(Engine engine) {
+      if (engine == null) {
+        throw new IllegalArgumentException("engine must be INTERPRETER, JIT or AUTO, not null");
+      }
+      this.engine = engine;
       return this;
     }
 

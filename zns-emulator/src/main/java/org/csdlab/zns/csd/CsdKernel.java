@@ -38,6 +38,7 @@ public final class CsdKernel {
             .region(ComputationalStorage.MEMORY_REGION, memory)
             .helpers(OpenCsdHelpers.registry(session))
             .fuel(csd.fuel())
+            .engine(csd.engine())
             .build();
     this.memoryAddress = vm.addressOf(ComputationalStorage.MEMORY_REGION);
     session.memoryAddress = () -> memoryAddress;

@@ -4,6 +4,7 @@ import static org.csdlab.zns.csd.CsdTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
+import org.csdlab.ebpf.Engine;
 import org.csdlab.ebpf.MemoryAccessException;
 import org.csdlab.ebpf.VmExecutionException;
 import org.csdlab.ebpf.asm.Assembler;
@@ -361,5 +362,38 @@ class ComputationalStorageTest {
         e.getMessage()
             .endsWith("raise the limit with ComputationalStorage.builder(device).fuel(n)"),
         e.getMessage());
+  }
+
+  @Test
+  void theEngineOptionReachesEveryKernelsVm() {
+    String loop = "r0 = 0\nloop:\nr0 += 1\nif r0 < 1000 goto loop\nexit";
+    assertEquals(Engine.AUTO, ComputationalStorage.of(device()).engine());
+
+    ComputationalStorage interpreted =
+        ComputationalStorage.builder(device()).engine(Engine.INTERPRETER).build();
+    CsdKernel onInterpreter = interpreted.load(Assembler.assemble(loop));
+    assertEquals(Engine.INTERPRETER, interpreted.engine());
+    assertEquals(Engine.INTERPRETER, onInterpreter.vm().engine());
+    // asked for explicitly, the interpreter needs no reason (AUTO or JIT would give one)
+    assertEquals(java.util.Optional.empty(), onInterpreter.vm().interpretedBecause());
+    assertEquals(1000, onInterpreter.run().r0());
+
+    // a program without a loop tells JIT from AUTO: AUTO interprets it for that reason, a JIT
+    // request either compiles it or interprets it for another one
+    String straight = "r0 = 7\nexit";
+    ComputationalStorage compiled =
+        ComputationalStorage.builder(device()).engine(Engine.JIT).build();
+    CsdKernel onJit = compiled.load(Assembler.assemble(straight));
+    CsdKernel onAuto = ComputationalStorage.of(device()).load(Assembler.assemble(straight));
+    assertEquals(Engine.JIT, compiled.engine());
+    assertTrue(onAuto.vm().interpretedBecause().isPresent(), onAuto.vm().toString());
+    assertNotEquals(onAuto.vm().interpretedBecause(), onJit.vm().interpretedBecause());
+    assertEquals(7, onJit.run().r0());
+
+    IllegalArgumentException none =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ComputationalStorage.builder(device()).engine(null));
+    assertEquals("engine must be INTERPRETER, JIT or AUTO, not null", none.getMessage());
   }
 }
