@@ -56,6 +56,7 @@ final class JitCompiler {
   private final Program program;
   private final JitPlan plan;
   private final String className;
+  private final Map<Integer, Integer> methodBytes = new java.util.TreeMap<>();
 
   private JitCompiler(Program program) {
     this.program = program;
@@ -81,7 +82,8 @@ final class JitCompiler {
                   .findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
                   .invoke();
       long nanos = System.nanoTime() - start;
-      return new Result(new CompiledProgram(entry, interpreter), null, classBytes, nanos);
+      return new Result(
+          new CompiledProgram(entry, interpreter), null, classBytes, compiler.methodBytes, nanos);
     } catch (Throwable e) {
       if (e instanceof VirtualMachineError vme && !(e instanceof StackOverflowError)) {
         throw vme;
@@ -91,10 +93,40 @@ final class JitCompiler {
   }
 
   /** What compiling gave: an engine, or the reason it runs interpreted. */
-  record Result(CompiledProgram engine, String refusal, byte[] classBytes, long compileNanos) {
+  record Result(
+      CompiledProgram engine,
+      String refusal,
+      byte[] classBytes,
+      Map<Integer, Integer> methodBytesByEntry,
+      long compileNanos) {
     static Result refused(String reason) {
-      return new Result(null, reason, null, 0);
+      return new Result(null, reason, null, Map.of(), 0);
     }
+  }
+
+  /** The line number of the JIT's own code in a function: one past the last eBPF pc's line. */
+  static int supportLine(Program program) {
+    return program.slotCount() + 1;
+  }
+
+  /** The local variable slot of register {@code r} in every generated function. */
+  static int registerSlot(int r) {
+    return reg(r);
+  }
+
+  /** The JIT's other locals by slot, named for the listing. */
+  static Map<Integer, String> supportSlotNames() {
+    return Map.of(
+        JR, "run",
+        DEPTH, "depth",
+        LEFT, "left",
+        ADDR, "address",
+        TMP, "tmp",
+        DATA, "regions",
+        STORE, "writableRegions",
+        STUB_PC, "refillPc",
+        STUB_COUNT, "refillCount",
+        REGS, "registerFile");
   }
 
   private static final class TooLarge extends Exception {
@@ -122,6 +154,7 @@ final class JitCompiler {
         null,
         "java/lang/Object",
         new String[] {"org/csdlab/ebpf/JitEntry"});
+    cw.visitSource("ebpf program", null);
     MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
     init.visitCode();
     init.visitVarInsn(ALOAD, 0);
@@ -191,6 +224,10 @@ final class JitCompiler {
           mv.visitJumpInsn(GOTO, blockLabels.get(fallthrough));
         }
       }
+      // The JIT's own code (fuel refill, fault handlers) gets the line after the program's last.
+      Label support = new Label();
+      mv.visitLabel(support);
+      mv.visitLineNumber(supportLine(program), support);
       refillStub();
       for (Runnable handler : handlers) {
         handler.run();
@@ -200,6 +237,7 @@ final class JitCompiler {
       mv.visitMaxs(0, 0);
       mv.visitEnd();
       int bytes = end.getOffset();
+      methodBytes.put(entryPc, bytes);
       if (bytes > HUGE_METHOD_BYTES) {
         throw new TooLarge(
             "the function at pc "
@@ -254,7 +292,12 @@ final class JitCompiler {
     // ---- fuel ----
 
     private void block(JitPlan.Block block) {
-      mv.visitLabel(blockLabels.get(block.startPc()));
+      Label start = blockLabels.get(block.startPc());
+      mv.visitLabel(start);
+      // The line number of each instruction's bytecode is its eBPF pc + 1 (line 0 is not
+      // allowed), for JitListing and for stack traces; the block's fuel check counts as its first
+      // instruction's.
+      mv.visitLineNumber(block.startPc() + 1, start);
       mv.visitVarInsn(LLOAD, LEFT);
       pushLong(block.instructions());
       mv.visitInsn(LSUB);
@@ -271,6 +314,11 @@ final class JitCompiler {
       mv.visitJumpInsn(GOTO, refill);
       mv.visitLabel(body);
       for (int pc = block.startPc(); pc < block.endPc(); pc += program.at(pc).slots()) {
+        if (pc != block.startPc()) {
+          Label line = new Label();
+          mv.visitLabel(line);
+          mv.visitLineNumber(pc + 1, line);
+        }
         instruction(pc, program.at(pc));
       }
     }

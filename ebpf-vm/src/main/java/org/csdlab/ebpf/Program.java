@@ -113,6 +113,14 @@ public final class Program {
     return out;
   }
 
+  /**
+   * What the JIT compiles this program to: each instruction beside the JVM bytecode generated for
+   * it, or why it cannot be compiled. Compiles afresh on each call.
+   */
+  public JitListing jit() {
+    return JitListing.of(this);
+  }
+
   /** The full disassembly in LLVM syntax, one numbered line per instruction. */
   public String listing() {
     return Disassembler.llvm().listing(this);

@@ -1,0 +1,202 @@
+package org.csdlab.ebpf;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.util.Textifier;
+import org.objectweb.asm.util.TraceMethodVisitor;
+
+/**
+ * What the JIT made of a program, for a student to read: for each function, every eBPF instruction
+ * followed by the JVM bytecode compiled for it (read back from the generated class, so it is what
+ * really runs), with the JIT's locals named ({@code r0}–{@code r10}, {@code left} for fuel). Made
+ * by {@link Program#jit()}.
+ */
+public final class JitListing {
+  private static final Pattern LINE = Pattern.compile("^\\s*LINENUMBER (\\d+) L\\d+\\s*$");
+  private static final Pattern LOCAL = Pattern.compile("^(\\s*[ILA](?:LOAD|STORE)) (\\d+)$");
+  private static final Map<Integer, String> LOCAL_NAMES = localNames();
+
+  /** One eBPF instruction and the JVM instructions compiled for it. */
+  public record Step(int pc, Instruction instruction, List<String> bytecode) {}
+
+  /**
+   * One function: its entry slot, the size of its method, the steps in the order they were
+   * compiled, and the JIT's own code (entry, fuel refill, fault handlers) that belongs to no single
+   * instruction.
+   */
+  public record Function(
+      int entryPc, int bytecodeBytes, List<String> setup, List<Step> steps, List<String> support) {}
+
+  private final Program program;
+  private final List<Function> functions;
+  private final String refusal;
+  private final long compileNanos;
+
+  private JitListing(Program program, List<Function> functions, String refusal, long compileNanos) {
+    this.program = program;
+    this.functions = List.copyOf(functions);
+    this.refusal = refusal;
+    this.compileNanos = compileNanos;
+  }
+
+  static JitListing of(Program program) {
+    JitCompiler.Result result = JitCompiler.compile(program, new Interpreter(program));
+    if (result.engine() == null) {
+      return new JitListing(program, List.of(), result.refusal(), 0);
+    }
+    return new JitListing(program, read(program, result), null, result.compileNanos());
+  }
+
+  /** The functions compiled, slot 0's first; empty when the program could not be compiled. */
+  public List<Function> functions() {
+    return functions;
+  }
+
+  /**
+   * True when the program compiled; otherwise {@link #refusal()} says why it would be interpreted.
+   */
+  public boolean compiled() {
+    return refusal == null;
+  }
+
+  /** Why the program cannot be compiled, or null. */
+  public String refusal() {
+    return refusal;
+  }
+
+  /** Time the compilation took (generating and loading the class). */
+  public long compileNanos() {
+    return compileNanos;
+  }
+
+  /** Total JVM bytecode bytes of the compiled functions. */
+  public int bytecodeBytes() {
+    return functions.stream().mapToInt(Function::bytecodeBytes).sum();
+  }
+
+  /** The program these functions came from. */
+  public Program program() {
+    return program;
+  }
+
+  @Override
+  public String toString() {
+    if (!compiled()) {
+      return "not compiled: " + refusal;
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(program.size())
+        .append(" eBPF instructions → ")
+        .append(bytecodeBytes())
+        .append(" bytes of JVM bytecode in ")
+        .append(functions.size())
+        .append(functions.size() == 1 ? " method" : " methods")
+        .append(String.format(" (compiled in %.1f ms)%n", compileNanos / 1e6));
+    for (Function function : functions) {
+      out.append(
+          String.format(
+              "%nfunction at pc %d: %d bytes%n", function.entryPc(), function.bytecodeBytes()));
+      for (Step step : function.steps()) {
+        out.append(String.format("%5d: %s%n", step.pc(), step.instruction()));
+        for (String jvm : step.bytecode()) {
+          out.append("         ").append(jvm).append(System.lineSeparator());
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static List<Function> read(Program program, JitCompiler.Result result) {
+    List<Function> functions = new ArrayList<>();
+    new ClassReader(result.classBytes())
+        .accept(
+            new ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+              @Override
+              public MethodVisitor visitMethod(
+                  int access,
+                  String name,
+                  String descriptor,
+                  String signature,
+                  String[] exceptions) {
+                if (!name.startsWith("pc")) {
+                  return null;
+                }
+                int entry = Integer.parseInt(name.substring(2));
+                Textifier text = new Textifier();
+                return new MethodVisitor(
+                    org.objectweb.asm.Opcodes.ASM9, new TraceMethodVisitor(text)) {
+                  @Override
+                  public void visitEnd() {
+                    super.visitEnd();
+                    int bytes = result.methodBytesByEntry().getOrDefault(entry, 0);
+                    functions.add(function(program, entry, bytes, text));
+                  }
+                };
+              }
+            },
+            0);
+    return functions;
+  }
+
+  /** Splits a method's text at its line numbers: each eBPF pc's line, then the support line. */
+  private static Function function(Program program, int entry, int bytes, Textifier text) {
+    StringWriter raw = new StringWriter();
+    text.print(new PrintWriter(raw));
+    int supportLine = JitCompiler.supportLine(program);
+    List<String> setup = new ArrayList<>();
+    List<String> support = new ArrayList<>();
+    List<Step> steps = new ArrayList<>();
+    List<String> current = setup;
+    for (String line : raw.toString().split("\\R")) {
+      Matcher number = LINE.matcher(line);
+      if (number.matches()) {
+        int lineNumber = Integer.parseInt(number.group(1));
+        if (lineNumber == supportLine) {
+          current = support;
+        } else {
+          List<String> bytecode = new ArrayList<>();
+          steps.add(new Step(lineNumber - 1, program.at(lineNumber - 1), bytecode));
+          current = bytecode;
+        }
+        continue;
+      }
+      String trimmed = line.strip();
+      if (!trimmed.isEmpty()
+          && !trimmed.startsWith("MAXSTACK")
+          && !trimmed.startsWith("MAXLOCALS")
+          && !trimmed.startsWith("TRYCATCHBLOCK")
+          && !trimmed.startsWith("FRAME")) {
+        current.add(named(trimmed));
+      }
+    }
+    return new Function(entry, bytes, setup, steps, support);
+  }
+
+  private static String named(String jvm) {
+    Matcher local = LOCAL.matcher(jvm);
+    if (local.matches()) {
+      String name = LOCAL_NAMES.get(Integer.parseInt(local.group(2)));
+      if (name != null) {
+        return local.group(1) + " " + name;
+      }
+    }
+    return jvm;
+  }
+
+  private static Map<Integer, String> localNames() {
+    Map<Integer, String> names = new java.util.HashMap<>();
+    for (int r = 0; r <= 10; r++) {
+      names.put(JitCompiler.registerSlot(r), "r" + r);
+    }
+    names.putAll(JitCompiler.supportSlotNames());
+    return Map.copyOf(names);
+  }
+}
