@@ -52,6 +52,10 @@ final class JitCompiler {
   private static final int STUB_PC = 32;
   private static final int STUB_COUNT = 33;
   private static final int REGS = 34;
+  private static final int SELECT_MASK = 35;
+
+  /** Most arithmetic instructions a branch may skip and still be compiled as a selection. */
+  static final int MAX_SELECTED_INSTRUCTIONS = 4;
 
   private final Program program;
   private final JitPlan plan;
@@ -116,17 +120,18 @@ final class JitCompiler {
 
   /** The JIT's other locals by slot, named for the listing. */
   static Map<Integer, String> supportSlotNames() {
-    return Map.of(
-        JR, "run",
-        DEPTH, "depth",
-        LEFT, "left",
-        ADDR, "address",
-        TMP, "tmp",
-        DATA, "regions",
-        STORE, "writableRegions",
-        STUB_PC, "refillPc",
-        STUB_COUNT, "refillCount",
-        REGS, "registerFile");
+    return Map.ofEntries(
+        Map.entry(JR, "run"),
+        Map.entry(DEPTH, "depth"),
+        Map.entry(LEFT, "left"),
+        Map.entry(ADDR, "address"),
+        Map.entry(TMP, "tmp"),
+        Map.entry(DATA, "regions"),
+        Map.entry(STORE, "writableRegions"),
+        Map.entry(STUB_PC, "refillPc"),
+        Map.entry(STUB_COUNT, "refillCount"),
+        Map.entry(REGS, "registerFile"),
+        Map.entry(SELECT_MASK, "selectMask"));
   }
 
   private static final class TooLarge extends Exception {
@@ -214,8 +219,8 @@ final class JitCompiler {
       prologue();
       for (int i = 0; i < blocks.size(); i++) {
         JitPlan.Block block = blocks.get(i);
-        block(block);
-        Integer fallthrough = fallthrough(block);
+        boolean jumpsAway = block(block);
+        Integer fallthrough = jumpsAway ? null : fallthrough(block);
         boolean nextIsFallthrough =
             i + 1 < blocks.size()
                 && fallthrough != null
@@ -286,12 +291,15 @@ final class JitCompiler {
       mv.visitVarInsn(ISTORE, STUB_PC);
       mv.visitInsn(ICONST_0);
       mv.visitVarInsn(ISTORE, STUB_COUNT);
+      mv.visitInsn(LCONST_0);
+      mv.visitVarInsn(LSTORE, SELECT_MASK);
       mv.visitJumpInsn(GOTO, blockLabels.get(entryPc));
     }
 
     // ---- fuel ----
 
-    private void block(JitPlan.Block block) {
+    /** Compiles {@code block}; true when its code ends in a jump of its own (no fallthrough). */
+    private boolean block(JitPlan.Block block) {
       Label start = blockLabels.get(block.startPc());
       mv.visitLabel(start);
       // The line number of each instruction's bytecode is its eBPF pc + 1 (line 0 is not
@@ -313,14 +321,112 @@ final class JitCompiler {
       mv.visitVarInsn(ISTORE, STUB_COUNT);
       mv.visitJumpInsn(GOTO, refill);
       mv.visitLabel(body);
+      int last = block.lastPc(program);
       for (int pc = block.startPc(); pc < block.endPc(); pc += program.at(pc).slots()) {
         if (pc != block.startPc()) {
           Label line = new Label();
           mv.visitLabel(line);
           mv.visitLineNumber(pc + 1, line);
         }
+        JitPlan.Block skipped = pc == last ? skippedByBranch(pc) : null;
+        if (skipped != null) {
+          select(pc, program.at(pc), skipped);
+          return true;
+        }
         instruction(pc, program.at(pc));
       }
+      return false;
+    }
+
+    /**
+     * The block a conditional jump at {@code pc} skips, when compiling it as a selection pays: a
+     * few arithmetic instructions that rejoin the jump's target, as compilers emit for {@code if
+     * (c) x = a;} or {@code count += c;}. A data-dependent branch there is mispredicted half the
+     * time; the selection has none, and HotSpot turns what is left into a conditional move.
+     */
+    private JitPlan.Block skippedByBranch(int pc) {
+      Instruction jump = program.at(pc);
+      Opcode op = Opcode.of(jump);
+      if (!op.isConditionalJump()) {
+        return null;
+      }
+      int target = (int) jump.target(pc);
+      int next = pc + 1;
+      JitPlan.Block skipped = plan.blockAt(next);
+      if (skipped == null || target == next || !blockLabels.containsKey(next)) {
+        return null;
+      }
+      int arithmetic = 0;
+      for (int at = skipped.startPc(); at < skipped.endPc(); at += program.at(at).slots()) {
+        Instruction insn = program.at(at);
+        boolean lastOfBlock = at + insn.slots() == skipped.endPc();
+        if (insn.instructionClass().isArithmetic()) {
+          arithmetic++;
+        } else if (!(lastOfBlock
+            && insn.isJump()
+            && JumpOp.of(insn.opcode()) == JumpOp.JA
+            && insn.target(at) == target)) {
+          return null;
+        }
+      }
+      Instruction lastSkipped = program.at(skipped.lastPc(program));
+      boolean rejoins = lastSkipped.isJump() || skipped.endPc() == target;
+      return rejoins && arithmetic > 0 && arithmetic <= MAX_SELECTED_INSTRUCTIONS ? skipped : null;
+    }
+
+    /**
+     * The conditional jump at {@code pc} and the block it skips, without a branch on the data: the
+     * skipped block's effects (and its fuel) apply under a mask that is all ones when the jump is
+     * not taken and zero when it is; then control goes to the jump's target. When the fuel cannot
+     * pay for the skipped block, it runs as compiled on its own, which stops exactly.
+     */
+    private void select(int pc, Instruction jump, JitPlan.Block skipped) {
+      Label taken = new Label();
+      Label joined = new Label();
+      conditional(pc, Opcode.of(jump), jump, taken);
+      pushLong(-1);
+      mv.visitJumpInsn(GOTO, joined);
+      mv.visitLabel(taken);
+      mv.visitInsn(LCONST_0);
+      mv.visitLabel(joined);
+      mv.visitVarInsn(LSTORE, SELECT_MASK);
+      mv.visitVarInsn(LLOAD, LEFT);
+      pushLong(skipped.instructions());
+      mv.visitVarInsn(LLOAD, SELECT_MASK);
+      mv.visitInsn(LAND);
+      mv.visitInsn(LSUB);
+      mv.visitInsn(DUP2);
+      mv.visitVarInsn(LSTORE, LEFT);
+      mv.visitInsn(LCONST_0);
+      mv.visitInsn(LCMP);
+      Label paid = new Label();
+      mv.visitJumpInsn(IFGE, paid);
+      pushInt(skipped.startPc());
+      mv.visitVarInsn(ISTORE, STUB_PC);
+      pushInt(skipped.instructions());
+      mv.visitVarInsn(ISTORE, STUB_COUNT);
+      mv.visitJumpInsn(GOTO, refill);
+      mv.visitLabel(paid);
+      for (int at = skipped.startPc(); at < skipped.endPc(); at += program.at(at).slots()) {
+        Instruction insn = program.at(at);
+        if (!insn.instructionClass().isArithmetic()) {
+          continue;
+        }
+        int dst = reg(insn.dst());
+        mv.visitVarInsn(LLOAD, dst);
+        mv.visitVarInsn(LSTORE, TMP);
+        arithmetic(Opcode.of(insn), insn);
+        // dst = old ^ ((old ^ new) & mask): the new value where the mask is set
+        mv.visitVarInsn(LLOAD, TMP);
+        mv.visitVarInsn(LLOAD, TMP);
+        mv.visitVarInsn(LLOAD, dst);
+        mv.visitInsn(LXOR);
+        mv.visitVarInsn(LLOAD, SELECT_MASK);
+        mv.visitInsn(LAND);
+        mv.visitInsn(LXOR);
+        mv.visitVarInsn(LSTORE, dst);
+      }
+      mv.visitJumpInsn(GOTO, blockLabels.get((int) jump.target(pc)));
     }
 
     /**
@@ -563,7 +669,11 @@ final class JitCompiler {
     }
 
     private void conditional(int pc, Opcode op, Instruction insn) {
-      Label target = blockLabels.get((int) insn.target(pc));
+      conditional(pc, op, insn, blockLabels.get((int) insn.target(pc)));
+    }
+
+    /** Compares as the jump at {@code pc} does and goes to {@code target} when it would jump. */
+    private void conditional(int pc, Opcode op, Instruction insn, Label target) {
       JumpOp jump = op.jumpOp();
       boolean wide = op.widthBits() == 64;
       mv.visitVarInsn(LLOAD, reg(insn.dst()));

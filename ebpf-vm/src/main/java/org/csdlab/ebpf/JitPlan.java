@@ -62,6 +62,11 @@ final class JitPlan {
     }
   }
 
+  /** The block that starts at {@code pc}, or null when none does. */
+  Block blockAt(int pc) {
+    return blocksByStart.get(pc);
+  }
+
   /** Entry slot → the function's blocks in slot order. */
   Map<Integer, List<Block>> functions() {
     return functions;
