@@ -43,16 +43,27 @@ final class JitCompiler {
   // Local variable slots of every generated function.
   private static final int JR = 0;
   private static final int DEPTH = 1;
-  private static final int R0 = 2; // r_i at R0 + 2 * i, through r10
-  private static final int LEFT = 24;
-  private static final int ADDR = 26;
-  private static final int TMP = 28;
-  private static final int DATA = 30;
-  private static final int STORE = 31;
-  private static final int STUB_PC = 32;
-  private static final int STUB_COUNT = 33;
-  private static final int REGS = 34;
-  private static final int SELECT_MASK = 35;
+  private static final int RESUME_PC = 2; // a part's parameter: where to start
+  private static final int R0 = 4; // r_i at R0 + 2 * i, through r10
+  private static final int LEFT = 26;
+  private static final int ADDR = 28;
+  private static final int TMP = 30;
+  private static final int DATA = 32;
+  private static final int STORE = 33;
+  private static final int STUB_PC = 34;
+  private static final int STUB_COUNT = 35;
+  private static final int REGS = 36;
+  private static final int SELECT_MASK = 37;
+  private static final String PART_DESC = "(" + JIT_RUN_DESC + "II)J";
+
+  /** What a part returns when its function exits (r0 is in the register file). */
+  private static final long PART_EXITED = -1;
+
+  /** Bytecode a part aims at, well under {@link #HUGE_METHOD_BYTES}. */
+  private static final int PART_TARGET_BYTES = 6000;
+
+  /** Attempts at splitting a function before the program runs interpreted. */
+  private static final int SPLIT_ATTEMPTS = 8;
 
   /** Most arithmetic instructions a branch may skip and still be compiled as a selection. */
   static final int MAX_SELECTED_INSTRUCTIONS = 4;
@@ -60,23 +71,47 @@ final class JitCompiler {
   private final Program program;
   private final JitPlan plan;
   private final String className;
-  private final Map<Integer, Integer> methodBytes = new java.util.TreeMap<>();
+  private final Map<String, Integer> methodBytes = new java.util.TreeMap<>();
+
+  /** Entry slot → most instructions per part, for the functions too large for one method. */
+  private final Map<Integer, Integer> partInstructions = new HashMap<>();
+
+  /**
+   * Instructions a function may have before it is split from the start, without trying one method
+   * first: at the 10–20 bytes of bytecode most instructions take, more would not fit.
+   */
+  private static final int SPLIT_FROM_THE_START_INSTRUCTIONS = 600;
+
+  /** Instructions per part when splitting from the start. */
+  private static final int FIRST_PART_INSTRUCTIONS = 400;
 
   private JitCompiler(Program program) {
     this.program = program;
     this.plan = new JitPlan(program);
     this.className = "org/csdlab/ebpf/JitCompiledProgram";
+    plan.functions()
+        .forEach(
+            (entry, blocks) -> {
+              int instructions = blocks.stream().mapToInt(JitPlan.Block::instructions).sum();
+              if (instructions > SPLIT_FROM_THE_START_INSTRUCTIONS) {
+                partInstructions.put(entry, FIRST_PART_INSTRUCTIONS);
+              }
+            });
   }
 
   /** The compiled program, or why it could not be compiled. */
   static Result compile(Program program, Interpreter interpreter) {
     long start = System.nanoTime();
     JitCompiler compiler = new JitCompiler(program);
-    byte[] classBytes;
-    try {
-      classBytes = compiler.classBytes();
-    } catch (TooLarge e) {
-      return Result.refused(e.getMessage());
+    byte[] classBytes = null;
+    for (int attempt = 0; classBytes == null; attempt++) {
+      try {
+        classBytes = compiler.classBytes();
+      } catch (TooLarge e) {
+        if (attempt == SPLIT_ATTEMPTS || !compiler.split(e)) {
+          return Result.refused(e.getMessage());
+        }
+      }
     }
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(classBytes, true);
@@ -87,7 +122,12 @@ final class JitCompiler {
                   .invoke();
       long nanos = System.nanoTime() - start;
       return new Result(
-          new CompiledProgram(entry, interpreter), null, classBytes, compiler.methodBytes, nanos);
+          new CompiledProgram(entry, interpreter),
+          null,
+          classBytes,
+          compiler.methodBytes,
+          java.util.Set.copyOf(compiler.partInstructions.keySet()),
+          nanos);
     } catch (Throwable e) {
       if (e instanceof VirtualMachineError vme && !(e instanceof StackOverflowError)) {
         throw vme;
@@ -101,10 +141,11 @@ final class JitCompiler {
       CompiledProgram engine,
       String refusal,
       byte[] classBytes,
-      Map<Integer, Integer> methodBytesByEntry,
+      Map<String, Integer> methodBytes,
+      java.util.Set<Integer> splitFunctions,
       long compileNanos) {
     static Result refused(String reason) {
-      return new Result(null, reason, null, Map.of(), 0);
+      return new Result(null, reason, null, Map.of(), java.util.Set.of(), 0);
     }
   }
 
@@ -136,10 +177,35 @@ final class JitCompiler {
 
   private static final class TooLarge extends Exception {
     private static final long serialVersionUID = 1L;
+    final int entryPc;
+    final int bytes;
+    final int instructions;
 
-    TooLarge(String message) {
+    TooLarge(String message, int entryPc, int bytes, int instructions) {
       super(message, null, false, false);
+      this.entryPc = entryPc;
+      this.bytes = bytes;
+      this.instructions = instructions;
     }
+  }
+
+  /**
+   * Splits (or splits finer) the function that came out too large; false when it cannot be split
+   * further (a part of one block is still too large).
+   */
+  private boolean split(TooLarge tooLarge) {
+    int perPart =
+        (int) Math.max(1, (long) tooLarge.instructions * PART_TARGET_BYTES / tooLarge.bytes);
+    Integer before = partInstructions.get(tooLarge.entryPc);
+    if (before != null) {
+      perPart = Math.min(perPart, before / 2);
+    }
+    if (perPart < 1 || (before != null && before <= 1)) {
+      return false;
+    }
+    partInstructions.put(tooLarge.entryPc, perPart);
+    methodBytes.clear();
+    return true;
   }
 
   // ---- the class ----
@@ -178,7 +244,13 @@ final class JitCompiler {
     run.visitEnd();
 
     for (Map.Entry<Integer, List<JitPlan.Block>> function : plan.functions().entrySet()) {
-      new FunctionWriter(cw, function.getKey(), function.getValue()).write();
+      int entry = function.getKey();
+      Integer perPart = partInstructions.get(entry);
+      if (perPart == null) {
+        new FunctionWriter(cw, entry, function.getValue(), functionName(entry), null).write();
+      } else {
+        writeParts(cw, entry, function.getValue(), perPart);
+      }
     }
     cw.visitEnd();
     return cw.toByteArray();
@@ -188,26 +260,167 @@ final class JitCompiler {
     return "pc" + entryPc;
   }
 
+  private static String partName(int entryPc, int part) {
+    return "pc" + entryPc + "_part" + part;
+  }
+
+  /**
+   * A function too large for one method: its blocks in slot order cut into parts of at most {@code
+   * perPart} instructions, each a method that starts at one of its entry blocks and returns the
+   * slot to go on at (or {@link #PART_EXITED}), with the registers in the register file in between;
+   * the function's method calls the parts in turn.
+   */
+  private void writeParts(ClassWriter cw, int entry, List<JitPlan.Block> blocks, int perPart)
+      throws TooLarge {
+    List<List<JitPlan.Block>> parts = new ArrayList<>();
+    List<JitPlan.Block> current = new ArrayList<>();
+    int count = 0;
+    for (JitPlan.Block block : blocks) {
+      if (!current.isEmpty() && count + block.instructions() > perPart) {
+        parts.add(current);
+        current = new ArrayList<>();
+        count = 0;
+      }
+      current.add(block);
+      count += block.instructions();
+    }
+    parts.add(current);
+    Map<Integer, Integer> partOf = new HashMap<>();
+    for (int i = 0; i < parts.size(); i++) {
+      for (JitPlan.Block block : parts.get(i)) {
+        partOf.put(block.startPc(), i);
+      }
+    }
+    // Entries of a part: the function's entry and every block reached from another part.
+    List<java.util.TreeSet<Integer>> entries = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      entries.add(new java.util.TreeSet<>());
+    }
+    entries.get(partOf.get(entry)).add(entry);
+    for (int i = 0; i < parts.size(); i++) {
+      for (JitPlan.Block block : parts.get(i)) {
+        for (int next : plan.successors(block)) {
+          if (partOf.get(next) != i) {
+            entries.get(partOf.get(next)).add(next);
+          }
+        }
+      }
+    }
+    for (int i = 0; i < parts.size(); i++) {
+      new FunctionWriter(cw, entry, parts.get(i), partName(entry, i), List.copyOf(entries.get(i)))
+          .write();
+    }
+    writePartDriver(cw, entry, entries, partOf);
+  }
+
+  /** The function's method when it is split: calls the part holding each slot to go on at. */
+  private void writePartDriver(
+      ClassWriter cw,
+      int entry,
+      List<java.util.TreeSet<Integer>> entries,
+      Map<Integer, Integer> partOf) {
+    MethodVisitor mv =
+        cw.visitMethod(ACC_STATIC | ACC_PRIVATE, functionName(entry), FUNCTION_DESC, null, null);
+    mv.visitCode();
+    pushInt(mv, entry);
+    mv.visitVarInsn(ISTORE, RESUME_PC);
+    Label dispatch = new Label();
+    Label exited = new Label();
+    Label unknown = new Label();
+    List<Integer> keys = new ArrayList<>();
+    for (java.util.TreeSet<Integer> set : entries) {
+      keys.addAll(set);
+    }
+    java.util.Collections.sort(keys);
+    Label[] calls = new Label[entries.size()];
+    for (int i = 0; i < calls.length; i++) {
+      calls[i] = new Label();
+    }
+    Label[] targets = new Label[keys.size()];
+    for (int i = 0; i < keys.size(); i++) {
+      targets[i] = calls[partOf.get(keys.get(i))];
+    }
+    mv.visitLabel(dispatch);
+    mv.visitVarInsn(ILOAD, RESUME_PC);
+    mv.visitLookupSwitchInsn(unknown, keys.stream().mapToInt(Integer::intValue).toArray(), targets);
+    for (int i = 0; i < calls.length; i++) {
+      mv.visitLabel(calls[i]);
+      mv.visitVarInsn(ALOAD, JR);
+      mv.visitVarInsn(ILOAD, DEPTH);
+      mv.visitVarInsn(ILOAD, RESUME_PC);
+      mv.visitMethodInsn(INVOKESTATIC, className, partName(entry, i), PART_DESC, false);
+      mv.visitInsn(DUP2);
+      mv.visitVarInsn(LSTORE, TMP);
+      mv.visitInsn(LCONST_0);
+      mv.visitInsn(LCMP);
+      mv.visitJumpInsn(IFLT, exited);
+      mv.visitVarInsn(LLOAD, TMP);
+      mv.visitInsn(L2I);
+      mv.visitVarInsn(ISTORE, RESUME_PC);
+      mv.visitJumpInsn(GOTO, dispatch);
+    }
+    mv.visitLabel(exited);
+    mv.visitVarInsn(ALOAD, JR);
+    mv.visitFieldInsn(GETFIELD, JIT_RUN, "regs", "[J");
+    mv.visitInsn(ICONST_0);
+    mv.visitInsn(LALOAD);
+    mv.visitInsn(LRETURN);
+    mv.visitLabel(unknown);
+    mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+    mv.visitInsn(DUP);
+    mv.visitLdcInsn("a part of the function at pc " + entry + " went on at a slot no part holds");
+    mv.visitMethodInsn(
+        INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "(Ljava/lang/String;)V", false);
+    mv.visitInsn(ATHROW);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private static void pushInt(MethodVisitor mv, int value) {
+    if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+      mv.visitIntInsn(SIPUSH, value);
+    } else {
+      mv.visitLdcInsn(value);
+    }
+  }
+
   private static int reg(int r) {
     return R0 + 2 * r;
   }
 
-  /** Writes one function's static method. */
+  /**
+   * Writes one method: a whole function, or one part of a split function (then {@code partEntries}
+   * lists the slots it may start at, and leaving its blocks returns the slot to go on at).
+   */
   private final class FunctionWriter {
     private final int entryPc;
     private final List<JitPlan.Block> blocks;
+    private final String methodName;
+    private final List<Integer> partEntries;
+    private final Map<Integer, Label> leaveLabels = new java.util.TreeMap<>();
     private final MethodVisitor mv;
     private final Map<Integer, Label> blockLabels = new HashMap<>();
     private final Map<Integer, Label> bodyLabels = new HashMap<>();
     private final List<Runnable> handlers = new ArrayList<>();
     private final Label refill = new Label();
 
-    FunctionWriter(ClassWriter cw, int entryPc, List<JitPlan.Block> blocks) {
+    FunctionWriter(
+        ClassWriter cw,
+        int entryPc,
+        List<JitPlan.Block> blocks,
+        String methodName,
+        List<Integer> partEntries) {
       this.entryPc = entryPc;
       this.blocks = blocks;
+      this.methodName = methodName;
+      this.partEntries = partEntries;
       this.mv =
           cw.visitMethod(
-              ACC_STATIC | ACC_PRIVATE, functionName(entryPc), FUNCTION_DESC, null, null);
+              ACC_STATIC | ACC_PRIVATE,
+              methodName,
+              partEntries == null ? FUNCTION_DESC : PART_DESC,
+              null,
+              null);
       for (JitPlan.Block block : blocks) {
         blockLabels.put(block.startPc(), new Label());
         bodyLabels.put(block.startPc(), new Label());
@@ -226,7 +439,7 @@ final class JitCompiler {
                 && fallthrough != null
                 && blocks.get(i + 1).startPc() == fallthrough;
         if (fallthrough != null && !nextIsFallthrough) {
-          mv.visitJumpInsn(GOTO, blockLabels.get(fallthrough));
+          mv.visitJumpInsn(GOTO, labelOf(fallthrough));
         }
       }
       // The JIT's own code (fuel refill, fault handlers) gets the line after the program's last.
@@ -237,21 +450,44 @@ final class JitCompiler {
       for (Runnable handler : handlers) {
         handler.run();
       }
+      leaveStubs();
       Label end = new Label();
       mv.visitLabel(end);
       mv.visitMaxs(0, 0);
       mv.visitEnd();
       int bytes = end.getOffset();
-      methodBytes.put(entryPc, bytes);
+      methodBytes.put(methodName, bytes);
       if (bytes > HUGE_METHOD_BYTES) {
+        int instructions = blocks.stream().mapToInt(JitPlan.Block::instructions).sum();
         throw new TooLarge(
             "the function at pc "
                 + entryPc
+                + (partEntries == null ? "" : " (a part of " + instructions + " instructions)")
                 + " compiles to "
                 + bytes
                 + " bytes of JVM bytecode, more than the "
                 + HUGE_METHOD_BYTES
-                + " HotSpot compiles");
+                + " HotSpot compiles",
+            entryPc,
+            bytes,
+            instructions);
+      }
+    }
+
+    /** Where a jump to {@code pc} goes: its block here, or the way out of this part. */
+    private Label labelOf(int pc) {
+      Label here = blockLabels.get(pc);
+      return here != null ? here : leaveLabels.computeIfAbsent(pc, at -> new Label());
+    }
+
+    /** Each way out of this part: registers and fuel to the register file, then the slot. */
+    private void leaveStubs() {
+      for (Map.Entry<Integer, Label> leave : leaveLabels.entrySet()) {
+        mv.visitLabel(leave.getValue());
+        spill(10);
+        saveLeft();
+        pushLong(leave.getKey());
+        mv.visitInsn(LRETURN);
       }
     }
 
@@ -293,7 +529,17 @@ final class JitCompiler {
       mv.visitVarInsn(ISTORE, STUB_COUNT);
       mv.visitInsn(LCONST_0);
       mv.visitVarInsn(LSTORE, SELECT_MASK);
-      mv.visitJumpInsn(GOTO, blockLabels.get(entryPc));
+      if (partEntries == null) {
+        mv.visitJumpInsn(GOTO, blockLabels.get(entryPc));
+        return;
+      }
+      Label[] starts = new Label[partEntries.size()];
+      for (int i = 0; i < starts.length; i++) {
+        starts[i] = blockLabels.get(partEntries.get(i));
+      }
+      mv.visitVarInsn(ILOAD, RESUME_PC);
+      mv.visitLookupSwitchInsn(
+          starts[0], partEntries.stream().mapToInt(Integer::intValue).toArray(), starts);
     }
 
     // ---- fuel ----
@@ -426,7 +672,7 @@ final class JitCompiler {
         mv.visitInsn(LXOR);
         mv.visitVarInsn(LSTORE, dst);
       }
-      mv.visitJumpInsn(GOTO, blockLabels.get((int) jump.target(pc)));
+      mv.visitJumpInsn(GOTO, labelOf((int) jump.target(pc)));
     }
 
     /**
@@ -660,7 +906,7 @@ final class JitCompiler {
 
     private void jump(int pc, Opcode op, Instruction insn) {
       switch (op) {
-        case JA, JA32 -> mv.visitJumpInsn(GOTO, blockLabels.get((int) insn.target(pc)));
+        case JA, JA32 -> mv.visitJumpInsn(GOTO, labelOf((int) insn.target(pc)));
         case EXIT -> exit();
         case CALL_HELPER, CALLX -> helperCall(pc, op, insn);
         case CALL_LOCAL -> localCall(pc, insn);
@@ -669,7 +915,7 @@ final class JitCompiler {
     }
 
     private void conditional(int pc, Opcode op, Instruction insn) {
-      conditional(pc, op, insn, blockLabels.get((int) insn.target(pc)));
+      conditional(pc, op, insn, labelOf((int) insn.target(pc)));
     }
 
     /** Compares as the jump at {@code pc} does and goes to {@code target} when it would jump. */
@@ -738,7 +984,11 @@ final class JitCompiler {
     private void exit() {
       spill(10);
       saveLeft();
-      mv.visitVarInsn(LLOAD, reg(0));
+      if (partEntries == null) {
+        mv.visitVarInsn(LLOAD, reg(0));
+      } else {
+        pushLong(PART_EXITED);
+      }
       mv.visitInsn(LRETURN);
     }
 

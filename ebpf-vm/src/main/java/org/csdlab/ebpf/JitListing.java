@@ -129,14 +129,18 @@ public final class JitListing {
                 if (!name.startsWith("pc")) {
                   return null;
                 }
-                int entry = Integer.parseInt(name.substring(2));
+                int part = name.indexOf("_part");
+                int entry = Integer.parseInt(name.substring(2, part < 0 ? name.length() : part));
+                if (part < 0 && result.splitFunctions().contains(entry)) {
+                  return null; // the method that calls the parts: none of the program's code
+                }
                 Textifier text = new Textifier();
                 return new MethodVisitor(
                     org.objectweb.asm.Opcodes.ASM9, new TraceMethodVisitor(text)) {
                   @Override
                   public void visitEnd() {
                     super.visitEnd();
-                    int bytes = result.methodBytesByEntry().getOrDefault(entry, 0);
+                    int bytes = result.methodBytes().getOrDefault(name, 0);
                     functions.add(function(program, entry, bytes, text));
                   }
                 };

@@ -16,10 +16,11 @@ import java.util.Map;
  */
 final class JitPlan {
   /**
-   * Most instructions in one block: a block pays its fuel at entry, and must never cost more than
-   * one fuel slice.
+   * Most instructions in one block: a block pays its fuel at entry, so it must never cost more than
+   * one fuel slice; and a large function is split into methods at block boundaries, so a block must
+   * fit well within one method.
    */
-  static final int MAX_BLOCK_INSTRUCTIONS = 1024;
+  static final int MAX_BLOCK_INSTRUCTIONS = 256;
 
   /** A straight run of instructions entered only at its first slot. */
   record Block(int startPc, int endPc, int instructions) {

@@ -320,20 +320,27 @@ class JitTest {
   }
 
   @Test
-  void aFunctionTooLargeForHotSpotRunsInterpretedWithTheReason() {
-    StringBuilder source = new StringBuilder("r0 = 0\nr1 = 2\nloop:\n");
+  void aFunctionTooLargeForOneMethodIsSplitIntoPartsAndRunsCompiled() {
+    StringBuilder source = new StringBuilder("r0 = 0\nr1 = 3\nloop:\n");
     for (int i = 0; i < 3000; i++) {
-      source.append("r0 += ").append(i).append('\n');
+      source.append(i % 3 == 0 ? "if r0 > 100000 goto +1\n" : "r0 += " + i + "\n");
     }
-    source.append("r1 -= 1\nif r1 != 0 goto loop\nexit\n");
+    source.append("call f\nr1 -= 1\nif r1 != 0 goto loop\nexit\nf:\nr0 += 1\nexit\n");
     Program program = asm(source.toString());
-    Vm vm = Vm.builder(program).engine(Engine.JIT).build();
-    String reason = vm.interpretedBecause().orElse("");
-    assertEquals(Engine.INTERPRETER, vm.engine());
-    assertTrue(reason.startsWith("the function at pc 0 compiles to "), reason);
-    assertTrue(
-        reason.endsWith("bytes of JVM bytecode, more than the 8000 HotSpot compiles"), reason);
-    assertEquals(Vm.builder(program).engine(Engine.INTERPRETER).build().run().r0(), vm.run().r0());
+    Object finished = same(program, 1_000_000, new byte[0]);
+    assertTrue(finished instanceof Finished, finished::toString);
+    for (long fuel : new long[] {1, 2999, 3001, 6100, 9000}) {
+      same(program, fuel, new byte[0]);
+    }
+    JitListing listing = program.jit();
+    assertTrue(listing.functions().size() > 2, "parts of pc 0, and f");
+    for (JitListing.Function part : listing.functions()) {
+      assertTrue(part.bytecodeBytes() <= JitCompiler.HUGE_METHOD_BYTES, part::toString);
+    }
+    assertEquals(
+        program.size(),
+        listing.functions().stream().mapToInt(f -> f.steps().size()).sum(),
+        "each instruction compiled once");
   }
 
   @Test
