@@ -72,6 +72,11 @@ public enum AluOp {
     return ubpfMnemonic;
   }
 
+  /** True for MOVSX8, MOVSX16 and MOVSX32, whose offset field gives the source width. */
+  public boolean isSignExtendingMove() {
+    return this == MOVSX8 || this == MOVSX16 || this == MOVSX32;
+  }
+
   /** True for operations that take no source operand. */
   public boolean isUnary() {
     return this == NEG;

@@ -241,6 +241,12 @@ public enum Opcode {
     return this == LE || this == BE || this == BSWAP;
   }
 
+  /** True for the sign-extending moves of both classes, whose offset gives the source width. */
+  public boolean isSignExtendingMove() {
+    AluOp op = aluOp();
+    return op != null && op.isSignExtendingMove();
+  }
+
   /** True for the conditional jumps of both classes. */
   public boolean isConditionalJump() {
     JumpOp op = jumpOp();

@@ -70,6 +70,24 @@ class OpcodeTest {
   }
 
   @Test
+  void theSignExtendingMovesAreTheMovesWithAWidthInTheOffset() {
+    Set<Opcode> moves = EnumSet.noneOf(Opcode.class);
+    for (Opcode op : Opcode.values()) {
+      if (op.isSignExtendingMove()) {
+        moves.add(op);
+      }
+    }
+    assertEquals(
+        EnumSet.of(
+            Opcode.MOVSX64_8,
+            Opcode.MOVSX64_16,
+            Opcode.MOVSX64_32,
+            Opcode.MOVSX32_8,
+            Opcode.MOVSX32_16),
+        moves);
+  }
+
+  @Test
   void everyOpcodeAProgramAcceptsIsInTheTableAndNoOther() {
     Set<Opcode> seen = EnumSet.noneOf(Opcode.class);
     for (Opcode op : Opcode.values()) {
