@@ -592,19 +592,27 @@ final class Interpreter implements ExecutionEngine {
 
             // ---- STX ATOMIC: read-modify-write of 4 or 8 bytes ----
             case Opcodes.ATOMIC_W ->
-                Atomics.execute32(
+                Atomics.writeBack(
                     (int) imm,
+                    Atomics.execute32(
+                        (int) imm,
+                        writable(data, writable, run, pc, reg[dst] + offset, 4),
+                        checkAligned(pc, reg[dst] + offset, 4),
+                        reg[src],
+                        reg[0]),
                     reg,
-                    src,
-                    writable(data, writable, run, pc, reg[dst] + offset, 4),
-                    checkAligned(pc, reg[dst] + offset, 4));
+                    src);
             case Opcodes.ATOMIC_DW ->
-                Atomics.execute64(
+                Atomics.writeBack(
                     (int) imm,
+                    Atomics.execute64(
+                        (int) imm,
+                        writable(data, writable, run, pc, reg[dst] + offset, 8),
+                        checkAligned(pc, reg[dst] + offset, 8),
+                        reg[src],
+                        reg[0]),
                     reg,
-                    src,
-                    writable(data, writable, run, pc, reg[dst] + offset, 8),
-                    checkAligned(pc, reg[dst] + offset, 8));
+                    src);
             default -> throw unknownOperation(pc);
           }
         }
