@@ -31,6 +31,9 @@ public enum InstructionClass {
   /** Mask selecting the class bits of an opcode. */
   public static final int MASK = 0x07;
 
+  /** The classes in the order of their codes; values() would copy the array at every call. */
+  private static final InstructionClass[] BY_CODE = values();
+
   private final int code;
 
   InstructionClass(int code) {
@@ -44,7 +47,7 @@ public enum InstructionClass {
 
   /** The class of an opcode. */
   public static InstructionClass of(int opcode) {
-    return values()[opcode & MASK];
+    return BY_CODE[opcode & MASK];
   }
 
   /** True for ALU and ALU64. */

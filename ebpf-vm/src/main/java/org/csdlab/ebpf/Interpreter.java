@@ -359,7 +359,7 @@ final class Interpreter implements ExecutionEngine {
 
             // ---- calls and exit ----
             case Opcodes.CALL, Opcodes.CALLX -> {
-              long id = ((int) w & Source.MASK) != 0 ? reg[dst] : imm;
+              long id = ((int) w & 0xff) == Opcodes.CALLX ? reg[dst] : imm;
               reg[0] = run.callHelper(pc, id, reg[1], reg[2], reg[3], reg[4], reg[5]);
               if (run.exitRequested()) {
                 return run.finish(reg, remaining, run.exitValue());

@@ -170,7 +170,8 @@ public enum Opcode {
     static final int ANY = Integer.MIN_VALUE;
   }
 
-  private static final List<List<Opcode>> BY_CODE = byCode();
+  /** The values of each opcode byte, most with one value, the split ones with several. */
+  private static final Opcode[][] BY_CODE = byCode();
 
   private final int code;
   private final int selector;
@@ -247,6 +248,11 @@ public enum Opcode {
     return op != null && op.isSignExtendingMove();
   }
 
+  /** True for JA and JA32 (gotol), which always jump. */
+  public boolean isUnconditionalJump() {
+    return this == JA || this == JA32;
+  }
+
   /** True for the conditional jumps of both classes. */
   public boolean isConditionalJump() {
     JumpOp op = jumpOp();
@@ -276,8 +282,7 @@ public enum Opcode {
    * {@link Program} refuses such instructions, so for a program's instructions this is never null.
    */
   public static Opcode of(Instruction insn) {
-    List<Opcode> candidates = BY_CODE.get(insn.opcode());
-    for (Opcode candidate : candidates) {
+    for (Opcode candidate : BY_CODE[insn.opcode()]) {
       int field =
           candidate.instructionClass().isArithmetic()
               ? insn.offset()
@@ -289,13 +294,26 @@ public enum Opcode {
     return null;
   }
 
-  private static List<List<Opcode>> byCode() {
-    List<List<Opcode>> table = new ArrayList<>();
+  /**
+   * The value of opcode byte {@code opcode} read with its other fields zero (DIV64_IMM for 0x37,
+   * CALL_HELPER for 0x85), or null when the byte names no operation whatever its other fields.
+   */
+  public static Opcode byCode(int opcode) {
+    Opcode[] candidates = BY_CODE[opcode & 0xff];
+    return candidates.length == 0 ? null : candidates[0];
+  }
+
+  private static Opcode[][] byCode() {
+    List<List<Opcode>> lists = new ArrayList<>();
     for (int code = 0; code < 256; code++) {
-      table.add(new ArrayList<>(2));
+      lists.add(new ArrayList<>(2));
     }
     for (Opcode op : values()) {
-      table.get(op.code).add(op);
+      lists.get(op.code).add(op);
+    }
+    Opcode[][] table = new Opcode[256][];
+    for (int code = 0; code < 256; code++) {
+      table[code] = lists.get(code).toArray(new Opcode[0]);
     }
     return table;
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class OpcodeTest {
@@ -71,12 +72,6 @@ class OpcodeTest {
 
   @Test
   void theSignExtendingMovesAreTheMovesWithAWidthInTheOffset() {
-    Set<Opcode> moves = EnumSet.noneOf(Opcode.class);
-    for (Opcode op : Opcode.values()) {
-      if (op.isSignExtendingMove()) {
-        moves.add(op);
-      }
-    }
     assertEquals(
         EnumSet.of(
             Opcode.MOVSX64_8,
@@ -84,7 +79,34 @@ class OpcodeTest {
             Opcode.MOVSX64_32,
             Opcode.MOVSX32_8,
             Opcode.MOVSX32_16),
-        moves);
+        valuesWhere(Opcode::isSignExtendingMove));
+  }
+
+  @Test
+  void theUnconditionalJumpsAreJaAndGotol() {
+    assertEquals(EnumSet.of(Opcode.JA, Opcode.JA32), valuesWhere(Opcode::isUnconditionalJump));
+  }
+
+  private static Set<Opcode> valuesWhere(Predicate<Opcode> test) {
+    Set<Opcode> matching = EnumSet.noneOf(Opcode.class);
+    for (Opcode op : Opcode.values()) {
+      if (test.test(op)) {
+        matching.add(op);
+      }
+    }
+    return matching;
+  }
+
+  @Test
+  void byCodeReadsTheOpcodeByteWithItsOtherFieldsZero() {
+    for (int code = 0; code < 256; code++) {
+      assertEquals(Opcode.of(Instruction.of(code, 0, 0, 0, 0)), Opcode.byCode(code), "0x" + code);
+    }
+    assertEquals(Opcode.DIV64_IMM, Opcode.byCode(Opcodes.DIV64_IMM));
+    assertEquals(Opcode.MOV32_REG, Opcode.byCode(Opcodes.MOV32_REG));
+    assertEquals(Opcode.CALL_HELPER, Opcode.byCode(Opcodes.CALL));
+    assertNull(Opcode.byCode(0xdf), "bswap with a register source");
+    assertNull(Opcode.byCode(0x8e), "call in class JMP32");
   }
 
   @Test
