@@ -296,10 +296,14 @@ public enum Opcode {
 
   /**
    * The value of opcode byte {@code opcode} read with its other fields zero (DIV64_IMM for 0x37,
-   * CALL_HELPER for 0x85), or null when the byte names no operation whatever its other fields.
+   * CALL_HELPER for 0x85), or null when the byte names no operation whatever its other fields;
+   * throws when {@code opcode} is not 0 to 255.
    */
   public static Opcode byCode(int opcode) {
-    Opcode[] candidates = BY_CODE[opcode & 0xff];
+    if (opcode < 0 || opcode >= BY_CODE.length) {
+      throw new IllegalArgumentException("opcode " + opcode + " is not a byte (0 to 255)");
+    }
+    Opcode[] candidates = BY_CODE[opcode];
     return candidates.length == 0 ? null : candidates[0];
   }
 

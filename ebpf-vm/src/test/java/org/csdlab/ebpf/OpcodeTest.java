@@ -3,6 +3,7 @@ package org.csdlab.ebpf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
@@ -107,6 +108,9 @@ class OpcodeTest {
     assertEquals(Opcode.CALL_HELPER, Opcode.byCode(Opcodes.CALL));
     assertNull(Opcode.byCode(0xdf), "bswap with a register source");
     assertNull(Opcode.byCode(0x8e), "call in class JMP32");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Opcode.byCode(0x100));
+    assertEquals("opcode 256 is not a byte (0 to 255)", e.getMessage());
   }
 
   @Test
