@@ -12,7 +12,9 @@ package org.csdlab.ebpf;
  *             7        4    3     2        0
  * </pre>
  *
- * Byte swaps (code 0xd0) are built by {@link Instruction#byteSwap} and are not listed here.
+ * Byte-order operations (code 0xd0: {@link Opcode#LE}, {@link Opcode#BE}, {@link Opcode#BSWAP}) are
+ * built by {@link Instruction#toLittleEndian}, {@link Instruction#toBigEndian} and {@link
+ * Instruction#byteSwap} and are not listed here.
  */
 public enum AluOp {
   ADD(0x00, 0, "+=", "add"),
@@ -36,9 +38,6 @@ public enum AluOp {
 
   /** Mask selecting the operation code of an arithmetic or jump opcode. */
   public static final int CODE_MASK = 0xf0;
-
-  /** The code shared by every byte-swap instruction. */
-  public static final int END_CODE = 0xd0;
 
   private final int code;
   private final int offset;
@@ -70,6 +69,11 @@ public enum AluOp {
   /** The 64-bit uBPF mnemonic; the 32-bit form appends {@code 32}. */
   public String ubpfMnemonic() {
     return ubpfMnemonic;
+  }
+
+  /** True for MOVSX8, MOVSX16 and MOVSX32, whose offset field gives the source width. */
+  public boolean isSignExtendingMove() {
+    return this == MOVSX8 || this == MOVSX16 || this == MOVSX32;
   }
 
   /** True for operations that take no source operand. */

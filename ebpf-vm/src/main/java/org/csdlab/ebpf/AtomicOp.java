@@ -21,6 +21,9 @@ public enum AtomicOp {
   /** Immediate bit asking for the memory's old value in the source register. */
   public static final int FETCH_FLAG = 0x01;
 
+  /** Every operation at the index of its immediate; the immediates are all below 256. */
+  private static final AtomicOp[] BY_IMM = byImm();
+
   private final int imm;
   private final String llvmOperator;
 
@@ -57,12 +60,15 @@ public enum AtomicOp {
 
   /** The operation named by an atomic instruction's immediate, or null when it names none. */
   public static AtomicOp of(long imm) {
+    return imm >= 0 && imm < BY_IMM.length ? BY_IMM[(int) imm] : null;
+  }
+
+  private static AtomicOp[] byImm() {
+    AtomicOp[] table = new AtomicOp[256];
     for (AtomicOp op : values()) {
-      if (op.imm == imm) {
-        return op;
-      }
+      table[op.imm] = op;
     }
-    return null;
+    return table;
   }
 
   /** Atomic operation on {@code size} bytes at {@code dst + offset} with {@code src}. */

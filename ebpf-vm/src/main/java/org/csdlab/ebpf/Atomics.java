@@ -5,52 +5,84 @@ package org.csdlab.ebpf;
  * instruction's immediate, already validated as one of {@link AtomicOp}. Atomicity comes from
  * locking the region's array rather than from VarHandle atomics, whose alignment rules depend on
  * the JVM's array header size.
+ *
+ * <p>Both engines use the forms that take the operands as values and return memory's old value, and
+ * {@link #returnsOldInR0} and {@link #returnsOldInSrc} to decide which register gets it.
  */
 final class Atomics {
   private static final long MASK32 = 0xffffffffL;
 
   private Atomics() {}
 
-  static void execute32(int op, long[] reg, int src, byte[] bytes, int offset) {
+  /**
+   * Applies {@code op} to the 4 bytes at {@code offset}, with {@code value} (the source register)
+   * and, for CMPXCHG, {@code expected} (r0, compared in its low 32 bits); returns the old value
+   * zero-extended.
+   */
+  static long execute32(int op, byte[] bytes, int offset, long value, long expected) {
     synchronized (bytes) {
       long old = (int) Memory.INT.get(bytes, offset) & MASK32;
-      long result = apply(op, old, reg, src, MASK32);
-      Memory.INT.set(bytes, offset, (int) result);
-      writeBack(op, old, reg, src);
+      Memory.INT.set(bytes, offset, (int) apply(op, old, value, expected & MASK32));
+      return old;
     }
   }
 
-  static void execute64(int op, long[] reg, int src, byte[] bytes, int offset) {
+  /** As {@link #execute32(int, byte[], int, long, long)} on the 8 bytes at {@code offset}. */
+  static long execute64(int op, byte[] bytes, int offset, long value, long expected) {
     synchronized (bytes) {
       long old = (long) Memory.LONG.get(bytes, offset);
-      long result = apply(op, old, reg, src, -1L);
-      Memory.LONG.set(bytes, offset, result);
-      writeBack(op, old, reg, src);
+      Memory.LONG.set(bytes, offset, apply(op, old, value, expected));
+      return old;
     }
   }
 
-  /** The value memory holds after the operation; 32-bit callers store the low half. */
-  private static long apply(int op, long old, long[] reg, int src, long widthMask) {
-    long value = reg[src];
-    return switch (op & ~AtomicOp.FETCH_FLAG) {
-      case 0x00 -> old + value;
-      case 0x40 -> old | value;
-      case 0x50 -> old & value;
-      case 0xa0 -> old ^ value;
-      case 0xe0 -> value;
-      case 0xf0 -> old == (reg[0] & widthMask) ? value : old;
-      default ->
-          throw new IllegalStateException(
-              "atomic operation 0x" + Integer.toHexString(op) + " passed validation");
-    };
+  /** Runs the 4-byte operation on the register file {@code reg} and writes the old value back. */
+  static void execute32(int op, long[] reg, int src, byte[] bytes, int offset) {
+    writeBack(op, execute32(op, bytes, offset, reg[src], reg[0]), reg, src);
   }
 
-  /** Puts the old value where the operation returns it: r0 for CMPXCHG, src for fetching ones. */
-  private static void writeBack(int op, long old, long[] reg, int src) {
-    if (op == AtomicOp.CMPXCHG.imm()) {
+  /** Runs the 8-byte operation on the register file {@code reg} and writes the old value back. */
+  static void execute64(int op, long[] reg, int src, byte[] bytes, int offset) {
+    writeBack(op, execute64(op, bytes, offset, reg[src], reg[0]), reg, src);
+  }
+
+  /** True when {@code op} puts memory's old value in r0 (CMPXCHG). */
+  static boolean returnsOldInR0(int op) {
+    return op == AtomicOp.CMPXCHG.imm();
+  }
+
+  /** True when {@code op} puts memory's old value in the source register (the fetching ones). */
+  static boolean returnsOldInSrc(int op) {
+    AtomicOp atomic = AtomicOp.of(op);
+    return atomic != null && atomic.fetches() && atomic != AtomicOp.CMPXCHG;
+  }
+
+  /** Puts the old value where {@code op} returns it, if anywhere. */
+  static void writeBack(int op, long old, long[] reg, int src) {
+    if (returnsOldInR0(op)) {
       reg[0] = old;
-    } else if ((op & AtomicOp.FETCH_FLAG) != 0) {
+    } else if (returnsOldInSrc(op)) {
       reg[src] = old;
     }
+  }
+
+  /**
+   * The value memory holds after the operation; 32-bit callers pass {@code expected} masked to 32
+   * bits and store the low half.
+   */
+  private static long apply(int op, long old, long value, long expected) {
+    AtomicOp atomic = AtomicOp.of(op);
+    if (atomic == null) {
+      throw new IllegalStateException(
+          "atomic operation 0x" + Integer.toHexString(op) + " passed validation");
+    }
+    return switch (atomic) {
+      case ADD, FETCH_ADD -> old + value;
+      case OR, FETCH_OR -> old | value;
+      case AND, FETCH_AND -> old & value;
+      case XOR, FETCH_XOR -> old ^ value;
+      case XCHG -> value;
+      case CMPXCHG -> old == expected ? value : old;
+    };
   }
 }

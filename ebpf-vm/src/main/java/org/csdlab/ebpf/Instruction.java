@@ -29,8 +29,7 @@ import org.csdlab.ebpf.asm.Disassembler;
 public record Instruction(int opcode, int dst, int src, int offset, long imm) {
 
   /** Opcode of the 64-bit immediate load, the only two-slot instruction. */
-  public static final int LDDW_OPCODE =
-      InstructionClass.LD.code() | Mode.IMM.code() | Size.DW.code();
+  public static final int LDDW_OPCODE = Opcodes.LDDW;
 
   /** Bytes in one instruction slot. */
   public static final int SLOT_BYTES = 8;
@@ -42,8 +41,7 @@ public record Instruction(int opcode, int dst, int src, int offset, long imm) {
   public static final int CALL_HELPER = 0;
 
   /** Opcode of CALLX: call the helper whose id is held in the register named by dst. */
-  public static final int CALLX_OPCODE =
-      JumpOp.CALL.code() | Source.REG.code() | InstructionClass.JMP.code();
+  public static final int CALLX_OPCODE = Opcodes.CALLX;
 
   /** Builds an instruction from raw fields; it checks only that each field fits its bits. */
   public Instruction {
@@ -74,17 +72,17 @@ public record Instruction(int opcode, int dst, int src, int offset, long imm) {
 
   /** {@code exit}: return r0 to the caller. */
   public static Instruction exit() {
-    return of(JumpOp.EXIT.code() | InstructionClass.JMP.code(), 0, 0, 0, 0);
+    return of(Opcodes.EXIT, 0, 0, 0, 0);
   }
 
   /** {@code call id}: call the helper with this id. */
   public static Instruction call(int helperId) {
-    return of(JumpOp.CALL.code() | InstructionClass.JMP.code(), 0, CALL_HELPER, 0, helperId);
+    return of(Opcodes.CALL, 0, CALL_HELPER, 0, helperId);
   }
 
   /** Call of the local function that starts {@code relative + 1} slots after this one. */
   public static Instruction callLocal(int relative) {
-    return of(JumpOp.CALL.code() | InstructionClass.JMP.code(), 0, CALL_LOCAL, 0, relative);
+    return of(Opcodes.CALL, 0, CALL_LOCAL, 0, relative);
   }
 
   /** {@code callx reg}: call the helper whose id is in {@code register}. */
@@ -94,12 +92,12 @@ public record Instruction(int opcode, int dst, int src, int offset, long imm) {
 
   /** {@code goto +offset}: unconditional jump with a 16-bit offset. */
   public static Instruction ja(int offset) {
-    return of(JumpOp.JA.code() | InstructionClass.JMP.code(), 0, 0, offset, 0);
+    return of(Opcodes.JA, 0, 0, offset, 0);
   }
 
   /** {@code gotol +offset}: unconditional jump with a 32-bit offset (class JMP32). */
   public static Instruction jaLong(int offset) {
-    return of(JumpOp.JA.code() | InstructionClass.JMP32.code(), 0, 0, 0, offset);
+    return of(Opcodes.JA32, 0, 0, 0, offset);
   }
 
   /** {@code dst = imm ll}: load a 64-bit immediate (two slots). */
@@ -151,24 +149,17 @@ public record Instruction(int opcode, int dst, int src, int offset, long imm) {
    * machine this only truncates to {@code bits}.
    */
   public static Instruction toLittleEndian(Register dst, int bits) {
-    return of(
-        AluOp.END_CODE | Source.IMM.code() | InstructionClass.ALU.code(), dst.index(), 0, 0, bits);
+    return of(Opcodes.LE, dst.index(), 0, 0, bits);
   }
 
   /** {@code dst = be16/be32/be64 dst}: convert to big-endian order. */
   public static Instruction toBigEndian(Register dst, int bits) {
-    return of(
-        AluOp.END_CODE | Source.REG.code() | InstructionClass.ALU.code(), dst.index(), 0, 0, bits);
+    return of(Opcodes.BE, dst.index(), 0, 0, bits);
   }
 
   /** {@code dst = bswap16/32/64 dst}: unconditional byte swap (class ALU64). */
   public static Instruction byteSwap(Register dst, int bits) {
-    return of(
-        AluOp.END_CODE | Source.IMM.code() | InstructionClass.ALU64.code(),
-        dst.index(),
-        0,
-        0,
-        bits);
+    return of(Opcodes.BSWAP, dst.index(), 0, 0, bits);
   }
 
   // ---- field views ------------------------------------------------------------------------
@@ -209,12 +200,12 @@ public record Instruction(int opcode, int dst, int src, int offset, long imm) {
 
   /** True for a call of a local function. */
   public boolean isLocalCall() {
-    return opcode == (JumpOp.CALL.code() | InstructionClass.JMP.code()) && src == CALL_LOCAL;
+    return opcode == Opcodes.CALL && src == CALL_LOCAL;
   }
 
   /** True for {@code exit}. */
   public boolean isExit() {
-    return opcode == (JumpOp.EXIT.code() | InstructionClass.JMP.code());
+    return opcode == Opcodes.EXIT;
   }
 
   /**
@@ -222,7 +213,7 @@ public record Instruction(int opcode, int dst, int src, int offset, long imm) {
    * the offset; for local calls too.
    */
   public long target(int pc) {
-    boolean usesImm = isLocalCall() || opcode == (JumpOp.JA.code() | InstructionClass.JMP32.code());
+    boolean usesImm = isLocalCall() || opcode == Opcodes.JA32;
     return (long) pc + 1 + (usesImm ? imm : offset);
   }
 

@@ -12,24 +12,27 @@ package org.csdlab.ebpf;
  */
 public enum InstructionClass {
   /** Non-standard loads: only the 64-bit immediate load (LDDW) is supported. */
-  LD(0x00),
+  LD(Opcodes.CLASS_LD),
   /** Load into a register from memory. */
-  LDX(0x01),
+  LDX(Opcodes.CLASS_LDX),
   /** Store an immediate to memory. */
-  ST(0x02),
+  ST(Opcodes.CLASS_ST),
   /** Store a register to memory, and atomic operations. */
-  STX(0x03),
+  STX(Opcodes.CLASS_STX),
   /** 32-bit arithmetic: results are zero-extended to 64 bits. */
-  ALU(0x04),
+  ALU(Opcodes.CLASS_ALU),
   /** 64-bit jumps, calls and exit. */
-  JMP(0x05),
+  JMP(Opcodes.CLASS_JMP),
   /** Jumps comparing the low 32 bits of their operands. */
-  JMP32(0x06),
+  JMP32(Opcodes.CLASS_JMP32),
   /** 64-bit arithmetic. */
-  ALU64(0x07);
+  ALU64(Opcodes.CLASS_ALU64);
 
   /** Mask selecting the class bits of an opcode. */
   public static final int MASK = 0x07;
+
+  /** The classes in the order of their codes; values() would copy the array at every call. */
+  private static final InstructionClass[] BY_CODE = values();
 
   private final int code;
 
@@ -44,7 +47,7 @@ public enum InstructionClass {
 
   /** The class of an opcode. */
   public static InstructionClass of(int opcode) {
-    return values()[opcode & MASK];
+    return BY_CODE[opcode & MASK];
   }
 
   /** True for ALU and ALU64. */

@@ -24,25 +24,33 @@ package org.csdlab.ebpf;
  * the class whose trap fired.
  */
 final class Interpreter implements ExecutionEngine {
-  // Opcodes that RFC 9669 splits by another field get operation numbers of their own, taken
-  // from opcodes of the same class that no valid program uses, so the class bits still hold.
-  private static final int SDIV64_IMM = 0xe7;
-  private static final int SDIV64_REG = 0xef;
-  private static final int SMOD64_IMM = 0xf7;
-  private static final int SMOD64_REG = 0xff;
+  /**
+   * Operation numbers for the opcodes that RFC 9669 splits by another field, taken from codes that
+   * no valid program uses in the same class (code 0xe0 and 0xf0 of ALU, ALU64 and JMP, a register
+   * source for byte swap and negation), so that the class bits still pick the right switch.
+   */
+  private static final class Operation {
+    static final int SDIV64_IMM = 0xe0 | Opcodes.CLASS_ALU64;
+    static final int SDIV64_REG = 0xe0 | Source.MASK | Opcodes.CLASS_ALU64;
+    static final int SMOD64_IMM = 0xf0 | Opcodes.CLASS_ALU64;
+    static final int SMOD64_REG = 0xf0 | Source.MASK | Opcodes.CLASS_ALU64;
 
-  /** Sign-extending move; the immediate holds 64 minus the source width. */
-  private static final int MOVSX64 = 0xdf;
+    /** Sign-extending move; the immediate holds 64 minus the source width. */
+    static final int MOVSX64 = Opcodes.BSWAP | Source.MASK;
 
-  private static final int SDIV32_IMM = 0xe4;
-  private static final int SDIV32_REG = 0xec;
-  private static final int SMOD32_IMM = 0xf4;
-  private static final int SMOD32_REG = 0xfc;
+    static final int SDIV32_IMM = 0xe0 | Opcodes.CLASS_ALU;
+    static final int SDIV32_REG = 0xe0 | Source.MASK | Opcodes.CLASS_ALU;
+    static final int SMOD32_IMM = 0xf0 | Opcodes.CLASS_ALU;
+    static final int SMOD32_REG = 0xf0 | Source.MASK | Opcodes.CLASS_ALU;
 
-  /** Sign-extending 32-bit move; the immediate holds 32 minus the source width. */
-  private static final int MOVSX32 = 0x8c;
+    /** Sign-extending 32-bit move; the immediate holds 32 minus the source width. */
+    static final int MOVSX32 = Opcodes.NEG32 | Source.MASK;
 
-  private static final int CALL_LOCAL = 0xe5;
+    static final int CALL_LOCAL = 0xe0 | Opcodes.CLASS_JMP;
+
+    private Operation() {}
+  }
+
   private static final long MASK32 = 0xffffffffL;
 
   private final Program program;
@@ -66,27 +74,26 @@ final class Interpreter implements ExecutionEngine {
     }
   }
 
+  /** The operation number of {@code insn}: its opcode, or one of {@link Operation}'s. */
   private static int operation(Instruction insn) {
-    int opcode = insn.opcode();
-    if (insn.isLocalCall()) {
-      return CALL_LOCAL;
-    }
-    if (!insn.instructionClass().isArithmetic()) {
-      return opcode;
-    }
-    boolean wide = insn.instructionClass() == InstructionClass.ALU64;
-    boolean register = Source.of(opcode) == Source.REG;
-    AluOp op = AluOp.of(opcode, insn.offset());
+    Opcode op = Opcode.of(insn);
     if (op == null) {
-      return opcode;
+      // Program refuses such instructions; should one get here, the loop reports it at its pc
+      return insn.opcode();
     }
     return switch (op) {
-      case SDIV ->
-          wide ? (register ? SDIV64_REG : SDIV64_IMM) : (register ? SDIV32_REG : SDIV32_IMM);
-      case SMOD ->
-          wide ? (register ? SMOD64_REG : SMOD64_IMM) : (register ? SMOD32_REG : SMOD32_IMM);
-      case MOVSX8, MOVSX16, MOVSX32 -> wide ? MOVSX64 : MOVSX32;
-      default -> opcode;
+      case SDIV64_IMM -> Operation.SDIV64_IMM;
+      case SDIV64_REG -> Operation.SDIV64_REG;
+      case SMOD64_IMM -> Operation.SMOD64_IMM;
+      case SMOD64_REG -> Operation.SMOD64_REG;
+      case MOVSX64_8, MOVSX64_16, MOVSX64_32 -> Operation.MOVSX64;
+      case SDIV32_IMM -> Operation.SDIV32_IMM;
+      case SDIV32_REG -> Operation.SDIV32_REG;
+      case SMOD32_IMM -> Operation.SMOD32_IMM;
+      case SMOD32_REG -> Operation.SMOD32_REG;
+      case MOVSX32_8, MOVSX32_16 -> Operation.MOVSX32;
+      case CALL_LOCAL -> Operation.CALL_LOCAL;
+      default -> op.code();
     };
   }
 
@@ -95,11 +102,9 @@ final class Interpreter implements ExecutionEngine {
    * instruction's.
    */
   private static long immediate(Instruction insn) {
-    AluOp op =
-        insn.instructionClass().isArithmetic() ? AluOp.of(insn.opcode(), insn.offset()) : null;
-    if (op == AluOp.MOVSX8 || op == AluOp.MOVSX16 || op == AluOp.MOVSX32) {
-      int bits = insn.instructionClass() == InstructionClass.ALU64 ? 64 : 32;
-      return bits - insn.offset();
+    Opcode op = Opcode.of(insn);
+    if (op != null && op.isSignExtendingMove()) {
+      return op.widthBits() - insn.offset();
     }
     return insn.imm();
   }
@@ -137,215 +142,215 @@ final class Interpreter implements ExecutionEngine {
       final int offset = (short) (w >>> 16);
       final long imm = w >> 32;
       switch ((int) w & InstructionClass.MASK) {
-        case 0x07 -> { // ALU64
+        case Opcodes.CLASS_ALU64 -> {
           switch ((int) w & 0xff) {
             // ---- ALU64: 64-bit arithmetic, immediate sign-extended ----
-            case 0x07 -> reg[dst] += imm;
-            case 0x0f -> reg[dst] += reg[src];
-            case 0x17 -> reg[dst] -= imm;
-            case 0x1f -> reg[dst] -= reg[src];
-            case 0x27 -> reg[dst] *= imm;
-            case 0x2f -> reg[dst] *= reg[src];
-            case 0x37 -> reg[dst] = Arithmetic.udiv64(reg[dst], imm);
-            case 0x3f -> reg[dst] = Arithmetic.udiv64(reg[dst], reg[src]);
-            case SDIV64_IMM -> reg[dst] = Arithmetic.sdiv64(reg[dst], imm);
-            case SDIV64_REG -> reg[dst] = Arithmetic.sdiv64(reg[dst], reg[src]);
-            case 0x47 -> reg[dst] |= imm;
-            case 0x4f -> reg[dst] |= reg[src];
-            case 0x57 -> reg[dst] &= imm;
-            case 0x5f -> reg[dst] &= reg[src];
-            case 0x67 -> reg[dst] <<= imm;
-            case 0x6f -> reg[dst] <<= reg[src];
-            case 0x77 -> reg[dst] >>>= imm;
-            case 0x7f -> reg[dst] >>>= reg[src];
-            case 0x87 -> reg[dst] = -reg[dst];
-            case 0x97 -> reg[dst] = Arithmetic.umod64(reg[dst], imm);
-            case 0x9f -> reg[dst] = Arithmetic.umod64(reg[dst], reg[src]);
-            case SMOD64_IMM -> reg[dst] = Arithmetic.smod64(reg[dst], imm);
-            case SMOD64_REG -> reg[dst] = Arithmetic.smod64(reg[dst], reg[src]);
-            case 0xa7 -> reg[dst] ^= imm;
-            case 0xaf -> reg[dst] ^= reg[src];
-            case 0xb7 -> reg[dst] = imm;
-            case 0xbf -> reg[dst] = reg[src];
-            case MOVSX64 -> reg[dst] = reg[src] << imm >> imm;
-            case 0xc7 -> reg[dst] >>= imm;
-            case 0xcf -> reg[dst] >>= reg[src];
-            case 0xd7 -> reg[dst] = Arithmetic.swap(reg[dst], (int) imm);
+            case Opcodes.ADD64_IMM -> reg[dst] += imm;
+            case Opcodes.ADD64_REG -> reg[dst] += reg[src];
+            case Opcodes.SUB64_IMM -> reg[dst] -= imm;
+            case Opcodes.SUB64_REG -> reg[dst] -= reg[src];
+            case Opcodes.MUL64_IMM -> reg[dst] *= imm;
+            case Opcodes.MUL64_REG -> reg[dst] *= reg[src];
+            case Opcodes.DIV64_IMM -> reg[dst] = Arithmetic.udiv64(reg[dst], imm);
+            case Opcodes.DIV64_REG -> reg[dst] = Arithmetic.udiv64(reg[dst], reg[src]);
+            case Operation.SDIV64_IMM -> reg[dst] = Arithmetic.sdiv64(reg[dst], imm);
+            case Operation.SDIV64_REG -> reg[dst] = Arithmetic.sdiv64(reg[dst], reg[src]);
+            case Opcodes.OR64_IMM -> reg[dst] |= imm;
+            case Opcodes.OR64_REG -> reg[dst] |= reg[src];
+            case Opcodes.AND64_IMM -> reg[dst] &= imm;
+            case Opcodes.AND64_REG -> reg[dst] &= reg[src];
+            case Opcodes.LSH64_IMM -> reg[dst] <<= imm;
+            case Opcodes.LSH64_REG -> reg[dst] <<= reg[src];
+            case Opcodes.RSH64_IMM -> reg[dst] >>>= imm;
+            case Opcodes.RSH64_REG -> reg[dst] >>>= reg[src];
+            case Opcodes.NEG64 -> reg[dst] = -reg[dst];
+            case Opcodes.MOD64_IMM -> reg[dst] = Arithmetic.umod64(reg[dst], imm);
+            case Opcodes.MOD64_REG -> reg[dst] = Arithmetic.umod64(reg[dst], reg[src]);
+            case Operation.SMOD64_IMM -> reg[dst] = Arithmetic.smod64(reg[dst], imm);
+            case Operation.SMOD64_REG -> reg[dst] = Arithmetic.smod64(reg[dst], reg[src]);
+            case Opcodes.XOR64_IMM -> reg[dst] ^= imm;
+            case Opcodes.XOR64_REG -> reg[dst] ^= reg[src];
+            case Opcodes.MOV64_IMM -> reg[dst] = imm;
+            case Opcodes.MOV64_REG -> reg[dst] = reg[src];
+            case Operation.MOVSX64 -> reg[dst] = reg[src] << imm >> imm;
+            case Opcodes.ARSH64_IMM -> reg[dst] >>= imm;
+            case Opcodes.ARSH64_REG -> reg[dst] >>= reg[src];
+            case Opcodes.BSWAP -> reg[dst] = Arithmetic.swap(reg[dst], (int) imm);
             default -> throw unknownOperation(pc);
           }
         }
-        case 0x04 -> { // ALU
+        case Opcodes.CLASS_ALU -> {
           switch ((int) w & 0xff) {
             // ---- ALU: 32-bit arithmetic, result zero-extended ----
-            case 0x04 -> reg[dst] = (int) reg[dst] + (int) imm & MASK32;
-            case 0x0c -> reg[dst] = (int) reg[dst] + (int) reg[src] & MASK32;
-            case 0x14 -> reg[dst] = (int) reg[dst] - (int) imm & MASK32;
-            case 0x1c -> reg[dst] = (int) reg[dst] - (int) reg[src] & MASK32;
-            case 0x24 -> reg[dst] = (int) reg[dst] * (int) imm & MASK32;
-            case 0x2c -> reg[dst] = (int) reg[dst] * (int) reg[src] & MASK32;
-            case 0x34 -> reg[dst] = Arithmetic.udiv32(reg[dst], imm);
-            case 0x3c -> reg[dst] = Arithmetic.udiv32(reg[dst], reg[src]);
-            case SDIV32_IMM -> reg[dst] = Arithmetic.sdiv32(reg[dst], imm);
-            case SDIV32_REG -> reg[dst] = Arithmetic.sdiv32(reg[dst], reg[src]);
-            case 0x44 -> reg[dst] = (reg[dst] | imm) & MASK32;
-            case 0x4c -> reg[dst] = (reg[dst] | reg[src]) & MASK32;
-            case 0x54 -> reg[dst] = reg[dst] & imm & MASK32;
-            case 0x5c -> reg[dst] = reg[dst] & reg[src] & MASK32;
-            case 0x64 -> reg[dst] = (int) reg[dst] << (int) imm & MASK32;
-            case 0x6c -> reg[dst] = (int) reg[dst] << (int) reg[src] & MASK32;
-            case 0x74 -> reg[dst] = (int) reg[dst] >>> (int) imm & MASK32;
-            case 0x7c -> reg[dst] = (int) reg[dst] >>> (int) reg[src] & MASK32;
-            case 0x84 -> reg[dst] = -(int) reg[dst] & MASK32;
-            case 0x94 -> reg[dst] = Arithmetic.umod32(reg[dst], imm);
-            case 0x9c -> reg[dst] = Arithmetic.umod32(reg[dst], reg[src]);
-            case SMOD32_IMM -> reg[dst] = Arithmetic.smod32(reg[dst], imm);
-            case SMOD32_REG -> reg[dst] = Arithmetic.smod32(reg[dst], reg[src]);
-            case 0xa4 -> reg[dst] = (reg[dst] ^ imm) & MASK32;
-            case 0xac -> reg[dst] = (reg[dst] ^ reg[src]) & MASK32;
-            case 0xb4 -> reg[dst] = imm & MASK32;
-            case 0xbc -> reg[dst] = reg[src] & MASK32;
-            case MOVSX32 -> reg[dst] = (int) reg[src] << imm >> imm & MASK32;
-            case 0xc4 -> reg[dst] = (int) reg[dst] >> (int) imm & MASK32;
-            case 0xcc -> reg[dst] = (int) reg[dst] >> (int) reg[src] & MASK32;
-            case 0xd4 -> reg[dst] = Arithmetic.truncate(reg[dst], (int) imm);
-            case 0xdc -> reg[dst] = Arithmetic.swap(reg[dst], (int) imm);
+            case Opcodes.ADD32_IMM -> reg[dst] = (int) reg[dst] + (int) imm & MASK32;
+            case Opcodes.ADD32_REG -> reg[dst] = (int) reg[dst] + (int) reg[src] & MASK32;
+            case Opcodes.SUB32_IMM -> reg[dst] = (int) reg[dst] - (int) imm & MASK32;
+            case Opcodes.SUB32_REG -> reg[dst] = (int) reg[dst] - (int) reg[src] & MASK32;
+            case Opcodes.MUL32_IMM -> reg[dst] = (int) reg[dst] * (int) imm & MASK32;
+            case Opcodes.MUL32_REG -> reg[dst] = (int) reg[dst] * (int) reg[src] & MASK32;
+            case Opcodes.DIV32_IMM -> reg[dst] = Arithmetic.udiv32(reg[dst], imm);
+            case Opcodes.DIV32_REG -> reg[dst] = Arithmetic.udiv32(reg[dst], reg[src]);
+            case Operation.SDIV32_IMM -> reg[dst] = Arithmetic.sdiv32(reg[dst], imm);
+            case Operation.SDIV32_REG -> reg[dst] = Arithmetic.sdiv32(reg[dst], reg[src]);
+            case Opcodes.OR32_IMM -> reg[dst] = (reg[dst] | imm) & MASK32;
+            case Opcodes.OR32_REG -> reg[dst] = (reg[dst] | reg[src]) & MASK32;
+            case Opcodes.AND32_IMM -> reg[dst] = reg[dst] & imm & MASK32;
+            case Opcodes.AND32_REG -> reg[dst] = reg[dst] & reg[src] & MASK32;
+            case Opcodes.LSH32_IMM -> reg[dst] = (int) reg[dst] << (int) imm & MASK32;
+            case Opcodes.LSH32_REG -> reg[dst] = (int) reg[dst] << (int) reg[src] & MASK32;
+            case Opcodes.RSH32_IMM -> reg[dst] = (int) reg[dst] >>> (int) imm & MASK32;
+            case Opcodes.RSH32_REG -> reg[dst] = (int) reg[dst] >>> (int) reg[src] & MASK32;
+            case Opcodes.NEG32 -> reg[dst] = -(int) reg[dst] & MASK32;
+            case Opcodes.MOD32_IMM -> reg[dst] = Arithmetic.umod32(reg[dst], imm);
+            case Opcodes.MOD32_REG -> reg[dst] = Arithmetic.umod32(reg[dst], reg[src]);
+            case Operation.SMOD32_IMM -> reg[dst] = Arithmetic.smod32(reg[dst], imm);
+            case Operation.SMOD32_REG -> reg[dst] = Arithmetic.smod32(reg[dst], reg[src]);
+            case Opcodes.XOR32_IMM -> reg[dst] = (reg[dst] ^ imm) & MASK32;
+            case Opcodes.XOR32_REG -> reg[dst] = (reg[dst] ^ reg[src]) & MASK32;
+            case Opcodes.MOV32_IMM -> reg[dst] = imm & MASK32;
+            case Opcodes.MOV32_REG -> reg[dst] = reg[src] & MASK32;
+            case Operation.MOVSX32 -> reg[dst] = (int) reg[src] << imm >> imm & MASK32;
+            case Opcodes.ARSH32_IMM -> reg[dst] = (int) reg[dst] >> (int) imm & MASK32;
+            case Opcodes.ARSH32_REG -> reg[dst] = (int) reg[dst] >> (int) reg[src] & MASK32;
+            case Opcodes.LE -> reg[dst] = Arithmetic.truncate(reg[dst], (int) imm);
+            case Opcodes.BE -> reg[dst] = Arithmetic.swap(reg[dst], (int) imm);
             default -> throw unknownOperation(pc);
           }
         }
-        case 0x05 -> { // JMP
+        case Opcodes.CLASS_JMP -> {
           switch ((int) w & 0xff) {
             // ---- JMP: 64-bit comparisons ----
-            case 0x05 -> {
+            case Opcodes.JA -> {
               pc += offset + 1;
               continue;
             }
-            case 0x15 -> {
+            case Opcodes.JEQ64_IMM -> {
               if (reg[dst] == imm) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x1d -> {
+            case Opcodes.JEQ64_REG -> {
               if (reg[dst] == reg[src]) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x25 -> {
+            case Opcodes.JGT64_IMM -> {
               if (Long.compareUnsigned(reg[dst], imm) > 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x2d -> {
+            case Opcodes.JGT64_REG -> {
               if (Long.compareUnsigned(reg[dst], reg[src]) > 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x35 -> {
+            case Opcodes.JGE64_IMM -> {
               if (Long.compareUnsigned(reg[dst], imm) >= 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x3d -> {
+            case Opcodes.JGE64_REG -> {
               if (Long.compareUnsigned(reg[dst], reg[src]) >= 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x45 -> {
+            case Opcodes.JSET64_IMM -> {
               if ((reg[dst] & imm) != 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x4d -> {
+            case Opcodes.JSET64_REG -> {
               if ((reg[dst] & reg[src]) != 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x55 -> {
+            case Opcodes.JNE64_IMM -> {
               if (reg[dst] != imm) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x5d -> {
+            case Opcodes.JNE64_REG -> {
               if (reg[dst] != reg[src]) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x65 -> {
+            case Opcodes.JSGT64_IMM -> {
               if (reg[dst] > imm) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x6d -> {
+            case Opcodes.JSGT64_REG -> {
               if (reg[dst] > reg[src]) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x75 -> {
+            case Opcodes.JSGE64_IMM -> {
               if (reg[dst] >= imm) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x7d -> {
+            case Opcodes.JSGE64_REG -> {
               if (reg[dst] >= reg[src]) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0xa5 -> {
+            case Opcodes.JLT64_IMM -> {
               if (Long.compareUnsigned(reg[dst], imm) < 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0xad -> {
+            case Opcodes.JLT64_REG -> {
               if (Long.compareUnsigned(reg[dst], reg[src]) < 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0xb5 -> {
+            case Opcodes.JLE64_IMM -> {
               if (Long.compareUnsigned(reg[dst], imm) <= 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0xbd -> {
+            case Opcodes.JLE64_REG -> {
               if (Long.compareUnsigned(reg[dst], reg[src]) <= 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0xc5 -> {
+            case Opcodes.JSLT64_IMM -> {
               if (reg[dst] < imm) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0xcd -> {
+            case Opcodes.JSLT64_REG -> {
               if (reg[dst] < reg[src]) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0xd5 -> {
+            case Opcodes.JSLE64_IMM -> {
               if (reg[dst] <= imm) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0xdd -> {
+            case Opcodes.JSLE64_REG -> {
               if (reg[dst] <= reg[src]) {
                 pc += offset + 1;
                 continue;
@@ -353,21 +358,21 @@ final class Interpreter implements ExecutionEngine {
             }
 
             // ---- calls and exit ----
-            case 0x85, 0x8d -> {
-              long id = ((int) w & Source.MASK) != 0 ? reg[dst] : imm;
+            case Opcodes.CALL, Opcodes.CALLX -> {
+              long id = ((int) w & 0xff) == Opcodes.CALLX ? reg[dst] : imm;
               reg[0] = run.callHelper(pc, id, reg[1], reg[2], reg[3], reg[4], reg[5]);
               if (run.exitRequested()) {
                 return run.finish(reg, remaining, run.exitValue());
               }
             }
-            case CALL_LOCAL -> {
+            case Operation.CALL_LOCAL -> {
               if (!frames.push(reg, pc + 1)) {
                 throw run.callTooDeep(pc);
               }
               pc += (int) imm + 1;
               continue;
             }
-            case 0x95 -> {
+            case Opcodes.EXIT -> {
               if (!frames.inLocalFunction()) {
                 return run.finish(reg, remaining, reg[0]);
               }
@@ -377,140 +382,140 @@ final class Interpreter implements ExecutionEngine {
             default -> throw unknownOperation(pc);
           }
         }
-        case 0x06 -> { // JMP32
+        case Opcodes.CLASS_JMP32 -> {
           switch ((int) w & 0xff) {
             // ---- JMP32: comparisons of the low 32 bits ----
-            case 0x06 -> {
+            case Opcodes.JA32 -> {
               pc += (int) imm + 1;
               continue;
             }
-            case 0x16 -> {
+            case Opcodes.JEQ32_IMM -> {
               if ((int) reg[dst] == (int) imm) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x1e -> {
+            case Opcodes.JEQ32_REG -> {
               if ((int) reg[dst] == (int) reg[src]) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x26 -> {
+            case Opcodes.JGT32_IMM -> {
               if (Integer.compareUnsigned((int) reg[dst], (int) imm) > 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x2e -> {
+            case Opcodes.JGT32_REG -> {
               if (Integer.compareUnsigned((int) reg[dst], (int) reg[src]) > 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x36 -> {
+            case Opcodes.JGE32_IMM -> {
               if (Integer.compareUnsigned((int) reg[dst], (int) imm) >= 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x3e -> {
+            case Opcodes.JGE32_REG -> {
               if (Integer.compareUnsigned((int) reg[dst], (int) reg[src]) >= 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x46 -> {
+            case Opcodes.JSET32_IMM -> {
               if (((int) reg[dst] & (int) imm) != 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x4e -> {
+            case Opcodes.JSET32_REG -> {
               if (((int) reg[dst] & (int) reg[src]) != 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x56 -> {
+            case Opcodes.JNE32_IMM -> {
               if ((int) reg[dst] != (int) imm) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x5e -> {
+            case Opcodes.JNE32_REG -> {
               if ((int) reg[dst] != (int) reg[src]) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x66 -> {
+            case Opcodes.JSGT32_IMM -> {
               if ((int) reg[dst] > (int) imm) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x6e -> {
+            case Opcodes.JSGT32_REG -> {
               if ((int) reg[dst] > (int) reg[src]) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x76 -> {
+            case Opcodes.JSGE32_IMM -> {
               if ((int) reg[dst] >= (int) imm) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0x7e -> {
+            case Opcodes.JSGE32_REG -> {
               if ((int) reg[dst] >= (int) reg[src]) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0xa6 -> {
+            case Opcodes.JLT32_IMM -> {
               if (Integer.compareUnsigned((int) reg[dst], (int) imm) < 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0xae -> {
+            case Opcodes.JLT32_REG -> {
               if (Integer.compareUnsigned((int) reg[dst], (int) reg[src]) < 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0xb6 -> {
+            case Opcodes.JLE32_IMM -> {
               if (Integer.compareUnsigned((int) reg[dst], (int) imm) <= 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0xbe -> {
+            case Opcodes.JLE32_REG -> {
               if (Integer.compareUnsigned((int) reg[dst], (int) reg[src]) <= 0) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0xc6 -> {
+            case Opcodes.JSLT32_IMM -> {
               if ((int) reg[dst] < (int) imm) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0xce -> {
+            case Opcodes.JSLT32_REG -> {
               if ((int) reg[dst] < (int) reg[src]) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0xd6 -> {
+            case Opcodes.JSLE32_IMM -> {
               if ((int) reg[dst] <= (int) imm) {
                 pc += offset + 1;
                 continue;
               }
             }
-            case 0xde -> {
+            case Opcodes.JSLE32_REG -> {
               if ((int) reg[dst] <= (int) reg[src]) {
                 pc += offset + 1;
                 continue;
@@ -519,107 +524,115 @@ final class Interpreter implements ExecutionEngine {
             default -> throw unknownOperation(pc);
           }
         }
-        case 0x01 -> { // LDX
+        case Opcodes.CLASS_LDX -> {
           switch ((int) w & 0xff) {
             // ---- LDX: zero-extending and sign-extending loads ----
-            case 0x61 ->
+            case Opcodes.LDXW ->
                 reg[dst] =
                     (int)
                             Memory.INT.get(
                                 readable(data, run, pc, reg[src] + offset, 4),
                                 (int) (reg[src] + offset))
                         & MASK32;
-            case 0x69 ->
+            case Opcodes.LDXH ->
                 reg[dst] =
                     (short)
                             Memory.SHORT.get(
                                 readable(data, run, pc, reg[src] + offset, 2),
                                 (int) (reg[src] + offset))
                         & 0xffffL;
-            case 0x71 ->
+            case Opcodes.LDXB ->
                 reg[dst] =
                     readable(data, run, pc, reg[src] + offset, 1)[(int) (reg[src] + offset)]
                         & 0xffL;
-            case 0x79 ->
+            case Opcodes.LDXDW ->
                 reg[dst] =
                     (long)
                         Memory.LONG.get(
                             readable(data, run, pc, reg[src] + offset, 8),
                             (int) (reg[src] + offset));
-            case 0x81 ->
+            case Opcodes.LDXSW ->
                 reg[dst] =
                     (int)
                         Memory.INT.get(
                             readable(data, run, pc, reg[src] + offset, 4),
                             (int) (reg[src] + offset));
-            case 0x89 ->
+            case Opcodes.LDXSH ->
                 reg[dst] =
                     (short)
                         Memory.SHORT.get(
                             readable(data, run, pc, reg[src] + offset, 2),
                             (int) (reg[src] + offset));
-            case 0x91 ->
+            case Opcodes.LDXSB ->
                 reg[dst] = readable(data, run, pc, reg[src] + offset, 1)[(int) (reg[src] + offset)];
             default -> throw unknownOperation(pc);
           }
         }
-        case 0x03 -> { // STX
+        case Opcodes.CLASS_STX -> {
           switch ((int) w & 0xff) {
             // ---- stores ----
-            case 0x63 ->
+            case Opcodes.STXW ->
                 Memory.INT.set(
                     writable(data, writable, run, pc, reg[dst] + offset, 4),
                     (int) (reg[dst] + offset),
                     (int) reg[src]);
-            case 0x6b ->
+            case Opcodes.STXH ->
                 Memory.SHORT.set(
                     writable(data, writable, run, pc, reg[dst] + offset, 2),
                     (int) (reg[dst] + offset),
                     (short) reg[src]);
-            case 0x73 ->
+            case Opcodes.STXB ->
                 writable(data, writable, run, pc, reg[dst] + offset, 1)[(int) (reg[dst] + offset)] =
                     (byte) reg[src];
-            case 0x7b ->
+            case Opcodes.STXDW ->
                 Memory.LONG.set(
                     writable(data, writable, run, pc, reg[dst] + offset, 8),
                     (int) (reg[dst] + offset),
                     reg[src]);
 
             // ---- STX ATOMIC: read-modify-write of 4 or 8 bytes ----
-            case 0xc3 ->
-                Atomics.execute32(
+            case Opcodes.ATOMIC_W ->
+                Atomics.writeBack(
                     (int) imm,
+                    Atomics.execute32(
+                        (int) imm,
+                        writable(data, writable, run, pc, reg[dst] + offset, 4),
+                        checkAligned(pc, reg[dst] + offset, 4),
+                        reg[src],
+                        reg[0]),
                     reg,
-                    src,
-                    writable(data, writable, run, pc, reg[dst] + offset, 4),
-                    checkAligned(pc, reg[dst] + offset, 4));
-            case 0xdb ->
-                Atomics.execute64(
+                    src);
+            case Opcodes.ATOMIC_DW ->
+                Atomics.writeBack(
                     (int) imm,
+                    Atomics.execute64(
+                        (int) imm,
+                        writable(data, writable, run, pc, reg[dst] + offset, 8),
+                        checkAligned(pc, reg[dst] + offset, 8),
+                        reg[src],
+                        reg[0]),
                     reg,
-                    src,
-                    writable(data, writable, run, pc, reg[dst] + offset, 8),
-                    checkAligned(pc, reg[dst] + offset, 8));
+                    src);
             default -> throw unknownOperation(pc);
           }
         }
-        case 0x02 -> { // ST
+        case Opcodes.CLASS_ST -> {
           switch ((int) w & 0xff) {
             // ---- stores ----
-            case 0x62 ->
+            case Opcodes.STW ->
                 Memory.INT.set(
                     writable(data, writable, run, pc, reg[dst] + offset, 4),
                     (int) (reg[dst] + offset),
                     (int) imm);
-            case 0x6a ->
+            case Opcodes.STH ->
                 Memory.SHORT.set(
                     writable(data, writable, run, pc, reg[dst] + offset, 2),
                     (int) (reg[dst] + offset),
                     (short) imm);
-            case 0x72 ->
+            case Opcodes.STB ->
                 writable(data, writable, run, pc, reg[dst] + offset, 1)[(int) (reg[dst] + offset)] =
                     (byte) imm;
-            case 0x7a ->
+            case Opcodes.STDW ->
                 Memory.LONG.set(
                     writable(data, writable, run, pc, reg[dst] + offset, 8),
                     (int) (reg[dst] + offset),
@@ -627,10 +640,10 @@ final class Interpreter implements ExecutionEngine {
             default -> throw unknownOperation(pc);
           }
         }
-        case 0x00 -> { // LD
+        case Opcodes.CLASS_LD -> {
           switch ((int) w & 0xff) {
             // ---- LD: 64-bit immediate, two slots ----
-            case 0x18 -> {
+            case Opcodes.LDDW -> {
               reg[dst] = code[pc + 1];
               pc += 2;
               continue;

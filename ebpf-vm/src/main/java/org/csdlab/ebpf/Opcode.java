@@ -170,7 +170,8 @@ public enum Opcode {
     static final int ANY = Integer.MIN_VALUE;
   }
 
-  private static final List<List<Opcode>> BY_CODE = byCode();
+  /** The values of each opcode byte, most with one value, the split ones with several. */
+  private static final Opcode[][] BY_CODE = byCode();
 
   private final int code;
   private final int selector;
@@ -241,6 +242,17 @@ public enum Opcode {
     return this == LE || this == BE || this == BSWAP;
   }
 
+  /** True for the sign-extending moves of both classes, whose offset gives the source width. */
+  public boolean isSignExtendingMove() {
+    AluOp op = aluOp();
+    return op != null && op.isSignExtendingMove();
+  }
+
+  /** True for JA and JA32 (gotol), which always jump. */
+  public boolean isUnconditionalJump() {
+    return this == JA || this == JA32;
+  }
+
   /** True for the conditional jumps of both classes. */
   public boolean isConditionalJump() {
     JumpOp op = jumpOp();
@@ -270,8 +282,7 @@ public enum Opcode {
    * {@link Program} refuses such instructions, so for a program's instructions this is never null.
    */
   public static Opcode of(Instruction insn) {
-    List<Opcode> candidates = BY_CODE.get(insn.opcode());
-    for (Opcode candidate : candidates) {
+    for (Opcode candidate : BY_CODE[insn.opcode()]) {
       int field =
           candidate.instructionClass().isArithmetic()
               ? insn.offset()
@@ -283,13 +294,30 @@ public enum Opcode {
     return null;
   }
 
-  private static List<List<Opcode>> byCode() {
-    List<List<Opcode>> table = new ArrayList<>();
+  /**
+   * The value of opcode byte {@code opcode} read with its other fields zero (DIV64_IMM for 0x37,
+   * CALL_HELPER for 0x85), or null when the byte names no operation whatever its other fields;
+   * throws when {@code opcode} is not 0 to 255.
+   */
+  public static Opcode byCode(int opcode) {
+    if (opcode < 0 || opcode >= BY_CODE.length) {
+      throw new IllegalArgumentException("opcode " + opcode + " is not a byte (0 to 255)");
+    }
+    Opcode[] candidates = BY_CODE[opcode];
+    return candidates.length == 0 ? null : candidates[0];
+  }
+
+  private static Opcode[][] byCode() {
+    List<List<Opcode>> lists = new ArrayList<>();
     for (int code = 0; code < 256; code++) {
-      table.add(new ArrayList<>(2));
+      lists.add(new ArrayList<>(2));
     }
     for (Opcode op : values()) {
-      table.get(op.code).add(op);
+      lists.get(op.code).add(op);
+    }
+    Opcode[][] table = new Opcode[256][];
+    for (int code = 0; code < 256; code++) {
+      table[code] = lists.get(code).toArray(new Opcode[0]);
     }
     return table;
   }

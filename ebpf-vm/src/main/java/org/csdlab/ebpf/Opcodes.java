@@ -16,6 +16,17 @@ package org.csdlab.ebpf;
 public final class Opcodes {
   private Opcodes() {}
 
+  // ---- the instruction classes, the low three bits of every opcode ({@link InstructionClass})
+  // ----
+  public static final int CLASS_LD = 0x00;
+  public static final int CLASS_LDX = 0x01;
+  public static final int CLASS_ST = 0x02;
+  public static final int CLASS_STX = 0x03;
+  public static final int CLASS_ALU = 0x04;
+  public static final int CLASS_JMP = 0x05;
+  public static final int CLASS_JMP32 = 0x06;
+  public static final int CLASS_ALU64 = 0x07;
+
   // ---- 64-bit arithmetic (ALU64); _IMM takes the sign-extended immediate, _REG the source
   // register ----
   public static final int ADD64_IMM = 0x07;

@@ -51,8 +51,7 @@ final class ProgramValidator {
     }
     Instruction last = program.instructions().get(program.size() - 1);
     int lastPc = program.pcOf(program.size() - 1);
-    boolean unconditionalJump = last.isJump() && JumpOp.of(last.opcode()) == JumpOp.JA;
-    if (!last.isExit() && !unconditionalJump) {
+    if (!last.isExit() && !Opcode.of(last).isUnconditionalJump()) {
       throw new ProgramFormatException(
           FormatRule.FALLS_OFF_END,
           lastPc,
@@ -96,10 +95,7 @@ final class ProgramValidator {
   }
 
   private void checkLoad(Instruction insn, int pc) {
-    Mode mode = Mode.of(insn.opcode());
-    Size size = Size.of(insn.opcode());
-    boolean known = mode == Mode.MEM || (mode == Mode.MEMSX && size != Size.DW);
-    if (!known) {
+    if (Opcode.of(insn) == null) {
       throw unknownOpcode(insn, pc);
     }
     checkWritableDst(insn, pc);
@@ -108,7 +104,7 @@ final class ProgramValidator {
   }
 
   private void checkStoreImmediate(Instruction insn, int pc) {
-    if (Mode.of(insn.opcode()) != Mode.MEM) {
+    if (Opcode.of(insn) == null) {
       throw unknownOpcode(insn, pc);
     }
     checkRegister("dst", insn.dst(), pc);
@@ -116,16 +112,15 @@ final class ProgramValidator {
   }
 
   private void checkStoreRegister(Instruction insn, int pc) {
-    Mode mode = Mode.of(insn.opcode());
-    Size size = Size.of(insn.opcode());
-    if (mode == Mode.MEM) {
+    Opcode op = Opcode.of(insn);
+    if (op == null) {
+      throw unknownOpcode(insn, pc);
+    }
+    if (!op.isAtomic()) {
       checkRegister("dst", insn.dst(), pc);
       checkRegister("src", insn.src(), pc);
       requireZero("immediate", insn.imm(), pc);
       return;
-    }
-    if (mode != Mode.ATOMIC || (size != Size.W && size != Size.DW)) {
-      throw unknownOpcode(insn, pc);
     }
     checkRegister("dst", insn.dst(), pc);
     checkRegister("src", insn.src(), pc);
@@ -143,10 +138,9 @@ final class ProgramValidator {
   private void checkArithmetic(Instruction insn, int pc) {
     boolean wide = insn.instructionClass() == InstructionClass.ALU64;
     Source source = Source.of(insn.opcode());
-    if ((insn.opcode() & AluOp.CODE_MASK) == AluOp.END_CODE) {
-      if (wide && source == Source.REG) {
-        throw unknownOpcode(insn, pc);
-      }
+    // by the opcode byte alone, so that a byte swap's stray offset gets its own message below
+    Opcode withZeroFields = Opcode.byCode(insn.opcode());
+    if (withZeroFields != null && withZeroFields.isByteOrder()) {
       checkWritableDst(insn, pc);
       requireZero("src", insn.src(), pc);
       requireZero("offset", insn.offset(), pc);
@@ -173,8 +167,7 @@ final class ProgramValidator {
               + " (offset is 1 only for sdiv/smod, 8/16/32 only for movsx)");
     }
     checkWritableDst(insn, pc);
-    boolean signExtendingMove = op == AluOp.MOVSX8 || op == AluOp.MOVSX16 || op == AluOp.MOVSX32;
-    if (signExtendingMove && (source == Source.IMM || (!wide && op == AluOp.MOVSX32))) {
+    if (op.isSignExtendingMove() && (source == Source.IMM || (!wide && op == AluOp.MOVSX32))) {
       throw new ProgramFormatException(
           FormatRule.RESERVED_FIELD,
           pc,
@@ -198,27 +191,21 @@ final class ProgramValidator {
   }
 
   private void checkJump(Instruction insn, int pc) {
-    JumpOp op = JumpOp.of(insn.opcode());
-    boolean jmp32 = insn.instructionClass() == InstructionClass.JMP32;
-    Source source = Source.of(insn.opcode());
+    // the call's src is checked below, so its opcode byte alone says whether the operation exists
+    Opcode op = Opcode.byCode(insn.opcode());
     if (op == null) {
       throw unknownOpcode(insn, pc);
     }
-    switch (op) {
+    switch (op.jumpOp()) {
       case JA -> {
-        if (source == Source.REG) {
-          throw unknownOpcode(insn, pc);
-        }
+        boolean gotol = op == Opcode.JA32;
         requireZero("dst", insn.dst(), pc);
         requireZero("src", insn.src(), pc);
-        requireZero(jmp32 ? "offset" : "immediate", jmp32 ? insn.offset() : insn.imm(), pc);
+        requireZero(gotol ? "offset" : "immediate", gotol ? insn.offset() : insn.imm(), pc);
         checkJumpTarget(insn, pc);
       }
-      case CALL -> checkCall(insn, pc, jmp32, source);
+      case CALL -> checkCall(insn, pc, op == Opcode.CALLX);
       case EXIT -> {
-        if (jmp32 || source == Source.REG) {
-          throw unknownOpcode(insn, pc);
-        }
         requireZero("dst", insn.dst(), pc);
         requireZero("src", insn.src(), pc);
         requireZero("offset", insn.offset(), pc);
@@ -226,7 +213,7 @@ final class ProgramValidator {
       }
       default -> {
         checkRegister("dst", insn.dst(), pc);
-        if (source == Source.IMM) {
+        if (op.source() == Source.IMM) {
           requireZero("src", insn.src(), pc);
         } else {
           checkRegister("src", insn.src(), pc);
@@ -237,12 +224,9 @@ final class ProgramValidator {
     }
   }
 
-  private void checkCall(Instruction insn, int pc, boolean jmp32, Source source) {
-    if (jmp32) {
-      throw unknownOpcode(insn, pc);
-    }
+  private void checkCall(Instruction insn, int pc, boolean callx) {
     requireZero("offset", insn.offset(), pc);
-    if (source == Source.REG) {
+    if (callx) {
       checkRegister("dst", insn.dst(), pc);
       requireZero("src", insn.src(), pc);
       requireZero("immediate", insn.imm(), pc);

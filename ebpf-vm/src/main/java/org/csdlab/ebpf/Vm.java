@@ -333,10 +333,7 @@ public final class Vm {
     public Vm build() {
       for (int i = 0; i < program.size(); i++) {
         Instruction insn = program.instructions().get(i);
-        boolean helperCall =
-            insn.opcode() == (JumpOp.CALL.code() | InstructionClass.JMP.code())
-                && insn.src() == Instruction.CALL_HELPER;
-        if (helperCall && helpers.find(insn.imm()) == null) {
+        if (Opcode.of(insn) == Opcode.CALL_HELPER && helpers.find(insn.imm()) == null) {
           throw new HelperException(
               program.pcOf(i),
               insn,

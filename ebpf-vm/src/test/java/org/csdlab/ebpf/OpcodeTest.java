@@ -3,11 +3,13 @@ package org.csdlab.ebpf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class OpcodeTest {
@@ -67,6 +69,48 @@ class OpcodeTest {
         assertEquals(op.size().name(), suffix, name);
       }
     }
+  }
+
+  @Test
+  void theSignExtendingMovesAreTheMovesWithAWidthInTheOffset() {
+    assertEquals(
+        EnumSet.of(
+            Opcode.MOVSX64_8,
+            Opcode.MOVSX64_16,
+            Opcode.MOVSX64_32,
+            Opcode.MOVSX32_8,
+            Opcode.MOVSX32_16),
+        valuesWhere(Opcode::isSignExtendingMove));
+  }
+
+  @Test
+  void theUnconditionalJumpsAreJaAndGotol() {
+    assertEquals(EnumSet.of(Opcode.JA, Opcode.JA32), valuesWhere(Opcode::isUnconditionalJump));
+  }
+
+  private static Set<Opcode> valuesWhere(Predicate<Opcode> test) {
+    Set<Opcode> matching = EnumSet.noneOf(Opcode.class);
+    for (Opcode op : Opcode.values()) {
+      if (test.test(op)) {
+        matching.add(op);
+      }
+    }
+    return matching;
+  }
+
+  @Test
+  void byCodeReadsTheOpcodeByteWithItsOtherFieldsZero() {
+    for (int code = 0; code < 256; code++) {
+      assertEquals(Opcode.of(Instruction.of(code, 0, 0, 0, 0)), Opcode.byCode(code), "0x" + code);
+    }
+    assertEquals(Opcode.DIV64_IMM, Opcode.byCode(Opcodes.DIV64_IMM));
+    assertEquals(Opcode.MOV32_REG, Opcode.byCode(Opcodes.MOV32_REG));
+    assertEquals(Opcode.CALL_HELPER, Opcode.byCode(Opcodes.CALL));
+    assertNull(Opcode.byCode(0xdf), "bswap with a register source");
+    assertNull(Opcode.byCode(0x8e), "call in class JMP32");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Opcode.byCode(0x100));
+    assertEquals("opcode 256 is not a byte (0 to 255)", e.getMessage());
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.csdlab.ebpf.asm;
 import java.util.Map;
 import java.util.function.LongFunction;
 import org.csdlab.ebpf.Instruction;
+import org.csdlab.ebpf.Opcode;
 import org.csdlab.ebpf.Program;
 
 /**
@@ -107,9 +108,10 @@ public final class Disassembler {
     if (!Canonical.hasMnemonic(instruction)) {
       return RawForm.format(instruction);
     }
+    Opcode op = Opcode.of(instruction);
     return syntax == Syntax.LLVM
-        ? llvmFormatter.format(instruction, pc, labels)
-        : ubpfFormatter.format(instruction, pc, labels);
+        ? llvmFormatter.format(op, instruction, pc, labels)
+        : ubpfFormatter.format(op, instruction, pc, labels);
   }
 
   @Override

@@ -1,12 +1,12 @@
 package org.csdlab.ebpf.asm;
 
+import java.util.Locale;
 import java.util.function.LongFunction;
 import org.csdlab.ebpf.AluOp;
 import org.csdlab.ebpf.AtomicOp;
 import org.csdlab.ebpf.Instruction;
-import org.csdlab.ebpf.InstructionClass;
-import org.csdlab.ebpf.JumpOp;
 import org.csdlab.ebpf.Mode;
+import org.csdlab.ebpf.Opcode;
 import org.csdlab.ebpf.Size;
 import org.csdlab.ebpf.Source;
 
@@ -31,22 +31,22 @@ final class LlvmFormatter {
    * The text of a canonical instruction at slot {@code pc}; {@code labels} names target slots, or
    * is null.
    */
-  String format(Instruction i, long pc, LongFunction<String> labels) {
-    return switch (i.instructionClass()) {
+  String format(Opcode op, Instruction i, long pc, LongFunction<String> labels) {
+    return switch (op.instructionClass()) {
       case LD -> reg('r', i.dst()) + " = " + i.imm() + " ll";
-      case LDX -> load(i);
-      case ST -> memory(i, "u") + " = " + i.imm();
+      case LDX -> load(op, i);
+      case ST -> memory(op, i, "u") + " = " + i.imm();
       case STX ->
-          Mode.of(i.opcode()) == Mode.ATOMIC
-              ? atomic(i)
-              : memory(i, "u") + " = " + reg(narrowLetter(i), i.src());
-      case ALU, ALU64 -> arithmetic(i);
-      case JMP, JMP32 -> jump(i, pc, labels);
+          op.isAtomic()
+              ? atomic(op, i)
+              : memory(op, i, "u") + " = " + reg(narrowLetter(op), i.src());
+      case ALU, ALU64 -> arithmetic(op, i);
+      case JMP, JMP32 -> jump(op, i, pc, labels);
     };
   }
 
-  private char narrowLetter(Instruction i) {
-    return alu32 && Size.of(i.opcode()) != Size.DW ? 'w' : 'r';
+  private char narrowLetter(Opcode op) {
+    return alu32 && op.size() != Size.DW ? 'w' : 'r';
   }
 
   private static String reg(char letter, int number) {
@@ -59,21 +59,21 @@ final class LlvmFormatter {
   }
 
   /** {@code *(u32 *)(r1 + 4)} with the given type prefix (u or s). */
-  private static String memory(Instruction i, String sign) {
-    int base = i.instructionClass() == InstructionClass.LDX ? i.src() : i.dst();
-    return "*(" + sign + Size.of(i.opcode()).bytes() * 8 + " *)(" + address(base, i.offset()) + ")";
+  private static String memory(Opcode op, Instruction i, String sign) {
+    int base = op.isLoad() ? i.src() : i.dst();
+    return "*(" + sign + op.widthBits() + " *)(" + address(base, i.offset()) + ")";
   }
 
-  private String load(Instruction i) {
-    if (Mode.of(i.opcode()) == Mode.MEMSX) {
-      return reg('r', i.dst()) + " = " + memory(i, "s");
+  private String load(Opcode op, Instruction i) {
+    if (op.mode() == Mode.MEMSX) {
+      return reg('r', i.dst()) + " = " + memory(op, i, "s");
     }
-    return reg(narrowLetter(i), i.dst()) + " = " + memory(i, "u");
+    return reg(narrowLetter(op), i.dst()) + " = " + memory(op, i, "u");
   }
 
-  private String atomic(Instruction i) {
+  private String atomic(Opcode opcode, Instruction i) {
     AtomicOp op = AtomicOp.of(i.imm());
-    boolean wide = Size.of(i.opcode()) == Size.DW;
+    boolean wide = opcode.size() == Size.DW;
     char letter = wide ? 'r' : 'w';
     String width = wide ? "u64" : "u32";
     String at = address(i.dst(), i.offset());
@@ -95,7 +95,7 @@ final class LlvmFormatter {
     if (op.fetches()) {
       return src
           + " = atomic_fetch_"
-          + op.arithmetic().name().toLowerCase(java.util.Locale.ROOT)
+          + op.arithmetic().name().toLowerCase(Locale.ROOT)
           + "(("
           + width
           + " *)("
@@ -110,16 +110,16 @@ final class LlvmFormatter {
     return "lock *(" + width + " *)(" + at + ") " + op.llvmOperator() + " " + reg(letter, i.src());
   }
 
-  private static String arithmetic(Instruction i) {
-    char letter = i.instructionClass() == InstructionClass.ALU64 ? 'r' : 'w';
-    String dst = reg(letter, i.dst());
-    boolean register = Source.of(i.opcode()) == Source.REG;
-    if ((i.opcode() & AluOp.CODE_MASK) == AluOp.END_CODE) {
-      String kind = letter == 'r' ? "bswap" : register ? "be" : "le";
+  private static String arithmetic(Opcode opcode, Instruction i) {
+    if (opcode.isByteOrder()) {
+      // both syntaxes name LE, BE and BSWAP as the table does: le16, be32, bswap64
+      String kind = opcode.name().toLowerCase(Locale.ROOT);
       return reg('r', i.dst()) + " = " + kind + i.imm() + " " + reg('r', i.dst());
     }
-    AluOp op = AluOp.of(i.opcode(), i.offset());
-    String operand = register ? reg(letter, i.src()) : Long.toString(i.imm());
+    char letter = opcode.widthBits() == 64 ? 'r' : 'w';
+    String dst = reg(letter, i.dst());
+    String operand = opcode.source() == Source.REG ? reg(letter, i.src()) : Long.toString(i.imm());
+    AluOp op = opcode.aluOp();
     return switch (op) {
       case NEG -> dst + " = -" + dst;
       case MOVSX8, MOVSX16, MOVSX32 -> dst + " = (s" + i.offset() + ")" + operand;
@@ -127,30 +127,27 @@ final class LlvmFormatter {
     };
   }
 
-  private static String jump(Instruction i, long pc, LongFunction<String> labels) {
-    JumpOp op = JumpOp.of(i.opcode());
-    boolean jmp32 = i.instructionClass() == InstructionClass.JMP32;
+  private static String jump(Opcode op, Instruction i, long pc, LongFunction<String> labels) {
     switch (op) {
       case EXIT:
         return "exit";
-      case CALL:
-        if (Source.of(i.opcode()) == Source.REG) {
-          return "callx " + reg('r', i.dst());
-        }
-        if (i.src() == Instruction.CALL_LOCAL) {
-          return "call " + JumpTargets.text(i, pc, labels);
-        }
+      case CALLX:
+        return "callx " + reg('r', i.dst());
+      case CALL_LOCAL:
+        return "call " + JumpTargets.text(i, pc, labels);
+      case CALL_HELPER:
         return "call " + (i.imm() & 0xffff_ffffL);
       case JA:
-        return (jmp32 ? "gotol " : "goto ") + JumpTargets.text(i, pc, labels);
+        return "goto " + JumpTargets.text(i, pc, labels);
+      case JA32:
+        return "gotol " + JumpTargets.text(i, pc, labels);
       default:
-        char letter = jmp32 ? 'w' : 'r';
-        String right =
-            Source.of(i.opcode()) == Source.REG ? reg(letter, i.src()) : Long.toString(i.imm());
+        char letter = op.widthBits() == 32 ? 'w' : 'r';
+        String right = op.source() == Source.REG ? reg(letter, i.src()) : Long.toString(i.imm());
         return "if "
             + reg(letter, i.dst())
             + " "
-            + op.llvmOperator()
+            + op.jumpOp().llvmOperator()
             + " "
             + right
             + " goto "

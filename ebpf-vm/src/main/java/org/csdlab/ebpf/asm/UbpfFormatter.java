@@ -5,9 +5,8 @@ import java.util.function.LongFunction;
 import org.csdlab.ebpf.AluOp;
 import org.csdlab.ebpf.AtomicOp;
 import org.csdlab.ebpf.Instruction;
-import org.csdlab.ebpf.InstructionClass;
-import org.csdlab.ebpf.JumpOp;
 import org.csdlab.ebpf.Mode;
+import org.csdlab.ebpf.Opcode;
 import org.csdlab.ebpf.Size;
 import org.csdlab.ebpf.Source;
 
@@ -16,31 +15,33 @@ import org.csdlab.ebpf.Source;
  * %r0, [%r1+4]}, {@code jsgt %r1, %r2, +3}, {@code lock fetch add [%r10-8], %r1}.
  */
 final class UbpfFormatter {
-  private static final String[] SIZE_SUFFIX = {"w", "h", "b", "dw"};
-
   /**
    * The text of a canonical instruction at slot {@code pc}; {@code labels} names target slots, or
    * is null.
    */
-  String format(Instruction i, long pc, LongFunction<String> labels) {
-    String size = SIZE_SUFFIX[(i.opcode() & Size.MASK) >> 3];
-    return switch (i.instructionClass()) {
+  String format(Opcode op, Instruction i, long pc, LongFunction<String> labels) {
+    return switch (op.instructionClass()) {
       case LD -> "lddw " + reg(i.dst()) + ", 0x" + Long.toHexString(i.imm());
       case LDX ->
-          (Mode.of(i.opcode()) == Mode.MEMSX ? "ldxs" : "ldx")
-              + size
+          (op.mode() == Mode.MEMSX ? "ldxs" : "ldx")
+              + sizeSuffix(op)
               + " "
               + reg(i.dst())
               + ", "
               + memory(i.src(), i.offset());
-      case ST -> "st" + size + " " + memory(i.dst(), i.offset()) + ", " + i.imm();
+      case ST -> "st" + sizeSuffix(op) + " " + memory(i.dst(), i.offset()) + ", " + i.imm();
       case STX ->
-          Mode.of(i.opcode()) == Mode.ATOMIC
-              ? atomic(i)
-              : "stx" + size + " " + memory(i.dst(), i.offset()) + ", " + reg(i.src());
-      case ALU, ALU64 -> arithmetic(i);
-      case JMP, JMP32 -> jump(i, pc, labels);
+          op.isAtomic()
+              ? atomic(op, i)
+              : "stx" + sizeSuffix(op) + " " + memory(i.dst(), i.offset()) + ", " + reg(i.src());
+      case ALU, ALU64 -> arithmetic(op, i);
+      case JMP, JMP32 -> jump(op, i, pc, labels);
     };
+  }
+
+  /** {@code w}, {@code h}, {@code b} or {@code dw}: the access width as the mnemonics end. */
+  private static String sizeSuffix(Opcode op) {
+    return op.size().name().toLowerCase(Locale.ROOT);
   }
 
   private static String reg(int number) {
@@ -52,9 +53,9 @@ final class UbpfFormatter {
     return "[" + reg(base) + (offset < 0 ? "-" + -(long) offset : "+" + offset) + "]";
   }
 
-  private static String atomic(Instruction i) {
+  private static String atomic(Opcode opcode, Instruction i) {
     AtomicOp op = AtomicOp.of(i.imm());
-    String suffix = Size.of(i.opcode()) == Size.DW ? "" : "32";
+    String suffix = opcode.size() == Size.DW ? "" : "32";
     String name =
         switch (op) {
           case XCHG -> "xchg";
@@ -65,14 +66,16 @@ final class UbpfFormatter {
     return "lock " + name + suffix + " " + memory(i.dst(), i.offset()) + ", " + reg(i.src());
   }
 
-  private static String arithmetic(Instruction i) {
-    boolean wide = i.instructionClass() == InstructionClass.ALU64;
-    boolean register = Source.of(i.opcode()) == Source.REG;
+  private static String arithmetic(Opcode opcode, Instruction i) {
     String dst = reg(i.dst());
-    if ((i.opcode() & AluOp.CODE_MASK) == AluOp.END_CODE) {
-      return (wide ? "bswap" : register ? "be" : "le") + i.imm() + " " + dst;
+    if (opcode.isByteOrder()) {
+      // both syntaxes name LE, BE and BSWAP as the table does: le16, be32, bswap64
+      String kind = opcode.name().toLowerCase(Locale.ROOT);
+      return kind + i.imm() + " " + dst;
     }
-    AluOp op = AluOp.of(i.opcode(), i.offset());
+    boolean wide = opcode.widthBits() == 64;
+    boolean register = opcode.source() == Source.REG;
+    AluOp op = opcode.aluOp();
     String suffix = wide ? "" : "32";
     return switch (op) {
       case NEG -> "neg" + suffix + " " + dst;
@@ -83,26 +86,24 @@ final class UbpfFormatter {
     };
   }
 
-  private static String jump(Instruction i, long pc, LongFunction<String> labels) {
-    JumpOp op = JumpOp.of(i.opcode());
-    boolean jmp32 = i.instructionClass() == InstructionClass.JMP32;
+  private static String jump(Opcode op, Instruction i, long pc, LongFunction<String> labels) {
     switch (op) {
       case EXIT:
         return "exit";
-      case CALL:
-        if (Source.of(i.opcode()) == Source.REG) {
-          return "callx " + reg(i.dst());
-        }
-        if (i.src() == Instruction.CALL_LOCAL) {
-          return "call local " + JumpTargets.text(i, pc, labels);
-        }
+      case CALLX:
+        return "callx " + reg(i.dst());
+      case CALL_LOCAL:
+        return "call local " + JumpTargets.text(i, pc, labels);
+      case CALL_HELPER:
         return "call " + (i.imm() & 0xffff_ffffL);
       case JA:
-        return (jmp32 ? "ja32 " : "ja ") + JumpTargets.text(i, pc, labels);
+        return "ja " + JumpTargets.text(i, pc, labels);
+      case JA32:
+        return "ja32 " + JumpTargets.text(i, pc, labels);
       default:
-        String right = Source.of(i.opcode()) == Source.REG ? reg(i.src()) : Long.toString(i.imm());
-        return op.ubpfMnemonic()
-            + (jmp32 ? "32 " : " ")
+        String right = op.source() == Source.REG ? reg(i.src()) : Long.toString(i.imm());
+        return op.jumpOp().ubpfMnemonic()
+            + (op.widthBits() == 32 ? "32 " : " ")
             + reg(i.dst())
             + ", "
             + right

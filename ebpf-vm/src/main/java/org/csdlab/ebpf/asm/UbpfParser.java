@@ -6,6 +6,7 @@ import org.csdlab.ebpf.AluOp;
 import org.csdlab.ebpf.AtomicOp;
 import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.JumpOp;
+import org.csdlab.ebpf.Opcodes;
 import org.csdlab.ebpf.Register;
 import org.csdlab.ebpf.Size;
 
@@ -123,7 +124,7 @@ final class UbpfParser {
     }
     if (token.is("runtime")) {
       in.next();
-      return Statement.of(Instruction.of(Instruction.call(0).opcode(), 0, 2, 0, in.imm32()), in);
+      return Statement.of(Instruction.of(Opcodes.CALL, 0, 2, 0, in.imm32()), in);
     }
     if (token.is("helper")) {
       in.next();

@@ -16,12 +16,11 @@ import org.csdlab.ebpf.ArgType;
 import org.csdlab.ebpf.AtomicOp;
 import org.csdlab.ebpf.HelperPrototype;
 import org.csdlab.ebpf.Instruction;
-import org.csdlab.ebpf.InstructionClass;
 import org.csdlab.ebpf.JumpOp;
 import org.csdlab.ebpf.Mode;
+import org.csdlab.ebpf.Opcode;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.ProgramFormatException;
-import org.csdlab.ebpf.Size;
 import org.csdlab.ebpf.Source;
 import org.csdlab.ebpf.Vm;
 import org.csdlab.ebpf.asm.Disassembler;
@@ -410,7 +409,7 @@ public final class Verifier {
       }
       if (insn.isJump()) {
         stack.add(target(pc, insn));
-        if (JumpOp.of(insn.opcode()) == JumpOp.JA) {
+        if (Opcode.of(insn).isUnconditionalJump()) {
           continue;
         }
       } else if (insn.isLocalCall()) {
@@ -483,10 +482,10 @@ public final class Verifier {
 
   private void step(int pc, State s) {
     Instruction insn = at(pc);
-    InstructionClass cls = insn.instructionClass();
-    switch (cls) {
+    Opcode op = Opcode.of(insn);
+    switch (op.instructionClass()) {
       case ALU, ALU64 -> {
-        alu(pc, insn, s, cls == InstructionClass.ALU64);
+        alu(pc, insn, op, s);
         propagate(next(pc, insn), s);
       }
       case LD -> {
@@ -496,33 +495,33 @@ public final class Verifier {
       }
       case LDX -> {
         RegType base = readReg(pc, s, insn.src());
-        int bytes = Size.of(insn.opcode()).bytes();
+        int bytes = op.size().bytes();
         access(pc, s, insn.src(), base, insn.offset(), bytes, false, true);
         writeReg(pc, s, insn.dst());
         int slot = spillSlot(base, insn.offset(), bytes);
         s.regs[insn.dst()] =
-            slot >= 0 && s.spills[slot] != null && Mode.of(insn.opcode()) == Mode.MEM
+            slot >= 0 && s.spills[slot] != null && op.mode() == Mode.MEM
                 ? s.spills[slot]
                 : RegType.SCALAR;
         propagate(next(pc, insn), s);
       }
       case ST -> {
         RegType base = readReg(pc, s, insn.dst());
-        access(pc, s, insn.dst(), base, insn.offset(), Size.of(insn.opcode()).bytes(), true, false);
+        access(pc, s, insn.dst(), base, insn.offset(), op.size().bytes(), true, false);
         propagate(next(pc, insn), s);
       }
       case STX -> {
         RegType base = readReg(pc, s, insn.dst());
         readReg(pc, s, insn.src());
-        int bytes = Size.of(insn.opcode()).bytes();
-        if (Mode.of(insn.opcode()) == Mode.ATOMIC) {
-          AtomicOp op = AtomicOp.of(insn.imm());
-          boolean cmpxchg = op == AtomicOp.CMPXCHG;
+        int bytes = op.size().bytes();
+        if (op.isAtomic()) {
+          AtomicOp atomic = AtomicOp.of(insn.imm());
+          boolean cmpxchg = atomic == AtomicOp.CMPXCHG;
           if (cmpxchg) {
             readReg(pc, s, 0);
           }
           access(pc, s, insn.dst(), base, insn.offset(), bytes, true, true);
-          if (op != null && op.fetches()) {
+          if (atomic != null && atomic.fetches()) {
             s.regs[cmpxchg ? 0 : insn.src()] = RegType.SCALAR;
           }
         } else {
@@ -534,7 +533,7 @@ public final class Verifier {
         }
         propagate(next(pc, insn), s);
       }
-      case JMP, JMP32 -> jump(pc, insn, s);
+      case JMP, JMP32 -> jump(pc, insn, op, s);
       default ->
           throw refuse(ErrorCode.BAD_PROGRAM, pc, "unknown instruction class", Map.of(), null);
     }
@@ -589,20 +588,22 @@ public final class Verifier {
     }
   }
 
-  private void alu(int pc, Instruction insn, State s, boolean is64) {
-    if ((insn.opcode() & AluOp.CODE_MASK) == AluOp.END_CODE) {
+  private void alu(int pc, Instruction insn, Opcode opcode, State s) {
+    if (opcode.isByteOrder()) {
       readReg(pc, s, insn.dst());
       writeReg(pc, s, insn.dst());
       s.regs[insn.dst()] = RegType.SCALAR;
       return;
     }
-    AluOp op = AluOp.of(insn.opcode(), insn.offset());
-    boolean reg = Source.of(insn.opcode()) == Source.REG;
+    AluOp op = opcode.aluOp();
+    boolean is64 = opcode.widthBits() == 64;
+    boolean reg = opcode.source() == Source.REG;
     RegType src = reg ? readReg(pc, s, insn.src()) : RegType.SCALAR;
     int d = insn.dst();
     if (op == AluOp.MOV) {
       writeReg(pc, s, d);
-      s.regs[d] = is64 && reg && insn.offset() == 0 ? src : RegType.SCALAR;
+      // only a 64-bit copy keeps a pointer; sign-extending moves are other operations
+      s.regs[d] = opcode == Opcode.MOV64_REG ? src : RegType.SCALAR;
       return;
     }
     RegType dst = readReg(pc, s, d);
@@ -737,7 +738,7 @@ public final class Verifier {
     return at >= 0 && at + 8 <= STACK_SIZE && at % 8 == 0 ? (int) (at / 8) : -1;
   }
 
-  private void jump(int pc, Instruction insn, State s) {
+  private void jump(int pc, Instruction insn, Opcode opcode, State s) {
     if (insn.isExit()) {
       readRegAtExit(pc, s);
       if (s.frames.isEmpty()) {
@@ -746,20 +747,20 @@ public final class Verifier {
       returnToCaller(s);
       return;
     }
-    JumpOp op = JumpOp.of(insn.opcode());
-    if (op == JumpOp.CALL) {
-      if (insn.isLocalCall()) {
-        localCall(pc, insn, s);
-      } else {
-        helperCall(pc, insn, s);
-      }
+    if (opcode == Opcode.CALL_LOCAL) {
+      localCall(pc, insn, s);
       return;
     }
-    if (op == JumpOp.JA) {
+    if (opcode == Opcode.CALL_HELPER || opcode == Opcode.CALLX) {
+      helperCall(pc, insn, s);
+      return;
+    }
+    if (opcode.isUnconditionalJump()) {
       propagate(target(pc, insn), s);
       return;
     }
-    boolean reg = Source.of(insn.opcode()) == Source.REG;
+    JumpOp op = opcode.jumpOp();
+    boolean reg = opcode.source() == Source.REG;
     RegType dst = readReg(pc, s, insn.dst());
     if (reg) {
       readReg(pc, s, insn.src());
@@ -890,7 +891,7 @@ public final class Verifier {
   }
 
   private void helperCall(int pc, Instruction insn, State s) {
-    if (insn.opcode() == Instruction.CALLX_OPCODE) {
+    if (Opcode.of(insn) == Opcode.CALLX) {
       throw refuse(
           ErrorCode.UNKNOWN_HELPER,
           pc,
