@@ -36,16 +36,6 @@ final class Atomics {
     }
   }
 
-  /** Runs the 4-byte operation on the register file {@code reg} and writes the old value back. */
-  static void execute32(int op, long[] reg, int src, byte[] bytes, int offset) {
-    writeBack(op, execute32(op, bytes, offset, reg[src], reg[0]), reg, src);
-  }
-
-  /** Runs the 8-byte operation on the register file {@code reg} and writes the old value back. */
-  static void execute64(int op, long[] reg, int src, byte[] bytes, int offset) {
-    writeBack(op, execute64(op, bytes, offset, reg[src], reg[0]), reg, src);
-  }
-
   /** True when {@code op} puts memory's old value in r0 (CMPXCHG). */
   static boolean returnsOldInR0(int op) {
     return op == AtomicOp.CMPXCHG.imm();

@@ -597,7 +597,7 @@ final class Interpreter implements ExecutionEngine {
                     Atomics.execute32(
                         (int) imm,
                         writable(data, writable, run, pc, reg[dst] + offset, 4),
-                        checkAligned(pc, reg[dst] + offset, 4),
+                        run.atomicOffset(pc, reg[dst] + offset, 4),
                         reg[src],
                         reg[0]),
                     reg,
@@ -608,7 +608,7 @@ final class Interpreter implements ExecutionEngine {
                     Atomics.execute64(
                         (int) imm,
                         writable(data, writable, run, pc, reg[dst] + offset, 8),
-                        checkAligned(pc, reg[dst] + offset, 8),
+                        run.atomicOffset(pc, reg[dst] + offset, 8),
                         reg[src],
                         reg[0]),
                     reg,
@@ -686,25 +686,5 @@ final class Interpreter implements ExecutionEngine {
       }
     }
     throw run.memoryFault(pc, address, size, true);
-  }
-
-  private int checkAligned(int pc, long address, int size) {
-    if ((address & (size - 1)) != 0) {
-      throw new MemoryAccessException(
-          pc,
-          program.at(pc),
-          "atomic access of "
-              + size
-              + " bytes at 0x"
-              + Long.toHexString(address)
-              + " is not aligned to "
-              + size
-              + " bytes",
-          address,
-          size,
-          true,
-          null);
-    }
-    return (int) address;
   }
 }

@@ -60,11 +60,11 @@ final class JitRun {
       throw run.memoryFault(pc, address, size, true);
     }
     int offset = run.atomicOffset(pc, address, size);
-    if (size == 4) {
-      Atomics.execute32(op, regs, src, data[region], offset);
-    } else {
-      Atomics.execute64(op, regs, src, data[region], offset);
-    }
+    long old =
+        size == 4
+            ? Atomics.execute32(op, data[region], offset, regs[src], regs[0])
+            : Atomics.execute64(op, data[region], offset, regs[src], regs[0]);
+    Atomics.writeBack(op, old, regs, src);
   }
 
   /** The program's end, requested by a helper. */

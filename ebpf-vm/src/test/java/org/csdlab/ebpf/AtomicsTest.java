@@ -85,12 +85,14 @@ class AtomicsTest {
     byte[] bytes = longAt8(40);
     long[] reg = new long[16];
     reg[3] = 2;
-    Atomics.execute64(AtomicOp.FETCH_ADD.imm(), reg, 3, bytes, 8);
+    int fetchAdd = AtomicOp.FETCH_ADD.imm();
+    Atomics.writeBack(fetchAdd, Atomics.execute64(fetchAdd, bytes, 8, reg[3], reg[0]), reg, 3);
     assertEquals(40, reg[3]);
     assertEquals(42, (long) Memory.LONG.get(bytes, 8));
     reg[0] = 42;
     reg[4] = 7;
-    Atomics.execute64(AtomicOp.CMPXCHG.imm(), reg, 4, bytes, 8);
+    int cmpxchg = AtomicOp.CMPXCHG.imm();
+    Atomics.writeBack(cmpxchg, Atomics.execute64(cmpxchg, bytes, 8, reg[4], reg[0]), reg, 4);
     assertEquals(42, reg[0]);
     assertEquals(7, (long) Memory.LONG.get(bytes, 8));
   }
