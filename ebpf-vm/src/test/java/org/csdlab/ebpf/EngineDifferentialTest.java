@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -80,6 +81,43 @@ class EngineDifferentialTest {
             AssertionError.class,
             () -> new EngineComparison(() -> "p", interpreter, jit).assertSame());
     assertTrue(failure.getMessage().startsWith("the engines differ on p\n  outcome:"));
+  }
+
+  @Test
+  void tallyFailsForAFallbackUnlessTheJitIsNotMergedYet() {
+    assumeTrue(JitTally.requireJit(), "-D" + JitTally.REQUIRE_JIT_PROPERTY + "=false");
+    JitTally tally = new JitTally("t");
+    tally.record("compiled", comparisonWithJitRun(Engine.JIT, null));
+    tally.record(
+        "placeholder", comparisonWithJitRun(Engine.INTERPRETER, JitTally.JIT_NOT_AVAILABLE));
+    assertEquals(
+        "t: 1 of 2 programs ran compiled; fallbacks: 1 × the JIT is not available yet (e.g."
+            + " placeholder: the JIT is not available yet)\n"
+            + "  diff.requireJit not checked: the JIT is not available yet, so both runs were the"
+            + " interpreter's",
+        tally.summary());
+    AssertionError failure =
+        assertThrows(
+            AssertionError.class,
+            () -> tally.record("too big", comparisonWithJitRun(Engine.INTERPRETER, "too big")));
+    assertEquals(
+        "t: too big ran on the interpreter although the JIT was asked for: too big"
+            + " (-Ddiff.requireJit=false allows it)",
+        failure.getMessage());
+  }
+
+  private static EngineComparison comparisonWithJitRun(Engine engine, String interpretedBecause) {
+    EngineRun run =
+        new EngineRun(
+            engine,
+            Optional.ofNullable(interpretedBecause),
+            "r0=0x0 executed=1",
+            null,
+            null,
+            Map.of(),
+            "",
+            false);
+    return new EngineComparison(() -> "p", run, run);
   }
 
   @Test
