@@ -90,10 +90,6 @@ class EngineDifferentialFuzz {
   @Fuzz(tries = VERIFY_TRIES, triesProperty = TRIES_PROPERTY)
   void generatedProgramsRunAlikeOnBothEngines(@ForAll long seed) {
     EngineDifferential differential = generate(seed);
-    if (differential == null) {
-      refusedByProgram++;
-      return;
-    }
     programs++;
     Optional<EngineComparison> comparison =
         ORACLE.check(() -> "seed " + seed, differential::compare);
@@ -117,7 +113,7 @@ class EngineDifferentialFuzz {
             + programs
             + " generated programs run on both engines ("
             + refusedByProgram
-            + " more refused by Program validation); "
+            + " more drawn and refused by Program validation); "
             + differences
             + " differences; outcomes: "
             + outcomes);
@@ -125,7 +121,7 @@ class EngineDifferentialFuzz {
     assertEquals(0, differences, () -> "the engines differ:\n  " + String.join("\n  ", shown));
   }
 
-  /** The program and inputs of {@code seed}, or null when the program fails validation. */
+  /** The program and inputs of {@code seed}. */
   static EngineDifferential generate(long seed) {
     Random random = new Random(seed);
     byte[] context = new byte[random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(96)];
@@ -143,6 +139,37 @@ class EngineDifferentialFuzz {
             readOnly.length,
             linux ? LINUX_IDS : CONFORMANCE_IDS,
             linux ? MAP_HANDLES : new long[0]);
+    int[] ids = linux ? LINUX_IDS : CONFORMANCE_IDS;
+    Program drawn = null;
+    while (drawn == null) {
+      drawn = program(random, snippets, ids);
+    }
+    Program program = drawn;
+    Supplier<HelperFixture> helpers =
+        linux ? HelperFixture.linux(EngineDifferentialFuzz::maps) : failingHelpers();
+    return EngineDifferential.of(program)
+        .describedAs(
+            () ->
+                "seed "
+                    + seed
+                    + " ("
+                    + (linux ? "linux" : "conformance")
+                    + " helpers, context of "
+                    + context.length
+                    + " bytes): "
+                    + program.instructions())
+        .helpers(helpers)
+        .context(context)
+        .region("data", data)
+        .readOnlyRegion("read-only", readOnly)
+        .fuel(fuel(random));
+  }
+
+  /**
+   * A program drawn from {@code random}, or null when it fails {@link Program} validation (the
+   * caller draws again from the same sequence, so each seed still names one program).
+   */
+  private static Program program(Random random, DifferentialSnippets snippets, int[] ids) {
     List<Instruction> instructions =
         switch (random.nextInt(10)) {
           case 0 -> ProgramShapes.callTree(1 + random.nextInt(2), random.nextInt(10));
@@ -156,7 +183,6 @@ class EngineDifferentialFuzz {
                 .program(1 + random.nextInt(30), random.nextInt(8) == 0, inserted);
           }
         };
-    int[] ids = linux ? LINUX_IDS : CONFORMANCE_IDS;
     List<Instruction> calls = new ArrayList<>(instructions.size());
     for (Instruction insn : instructions) {
       // most calls of an unregistered id become calls of a registered one: the VM builder refuses
@@ -170,22 +196,12 @@ class EngineDifferentialFuzz {
               ? Instruction.call(ids[random.nextInt(ids.length)])
               : insn);
     }
-    Program program;
     try {
-      program = Program.of(calls);
+      return Program.of(calls);
     } catch (ProgramFormatException e) {
+      refusedByProgram++;
       return null;
     }
-    Supplier<HelperFixture> helpers =
-        linux ? HelperFixture.linux(EngineDifferentialFuzz::maps) : failingHelpers();
-    return EngineDifferential.of(program)
-        .describedAs(
-            () -> "seed " + seed + " (" + (linux ? "linux" : "conformance") + "): " + program)
-        .helpers(helpers)
-        .context(context)
-        .region("data", data)
-        .readOnlyRegion("read-only", readOnly)
-        .fuel(fuel(random));
   }
 
   private static String kindOf(EngineRun run) {
