@@ -25,4 +25,10 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 public @interface Fuzz {
   /** Inputs in {@code mvn verify}; {@code -Dcsdlab.fuzz.tries=N} overrides it. */
   int tries();
+
+  /**
+   * A system property of the target's own that overrides {@code tries} for it alone (and wins over
+   * {@code -Dcsdlab.fuzz.tries}), e.g. {@code diff.tries}; none when empty.
+   */
+  String triesProperty() default "";
 }

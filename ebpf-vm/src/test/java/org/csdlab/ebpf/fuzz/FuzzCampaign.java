@@ -9,9 +9,9 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * Runs one {@link Fuzz} target: applies the campaign's tries and seed, gives the target a fresh
  * {@link FuzzTally} and prints its summary line when the target ends, passed or failed.
  *
- * <p>System properties: {@value #TRIES_PROPERTY} (inputs per target; the target's
- * {@code @Fuzz(tries = ...)} otherwise), {@value #SEED_PROPERTY} (another input sequence; {@value
- * #DEFAULT_SEED} otherwise).
+ * <p>System properties: the target's own {@code @Fuzz(triesProperty = ...)}, then {@value
+ * #TRIES_PROPERTY} (inputs per target; the target's {@code @Fuzz(tries = ...)} otherwise), {@value
+ * #SEED_PROPERTY} (another input sequence; {@value #DEFAULT_SEED} otherwise).
  */
 public final class FuzzCampaign implements AroundPropertyHook {
   /** Inputs each target tries, overriding the short default of {@code mvn verify}. */
@@ -29,7 +29,9 @@ public final class FuzzCampaign implements AroundPropertyHook {
   @Override
   public PropertyExecutionResult aroundProperty(
       PropertyLifecycleContext context, PropertyExecutor property) {
-    Integer override = Integer.getInteger(TRIES_PROPERTY);
+    String ownProperty = context.findAnnotation(Fuzz.class).map(Fuzz::triesProperty).orElse("");
+    Integer own = ownProperty.isEmpty() ? null : Integer.getInteger(ownProperty);
+    Integer override = own != null ? own : Integer.getInteger(TRIES_PROPERTY);
     context
         .attributes()
         .setTries(

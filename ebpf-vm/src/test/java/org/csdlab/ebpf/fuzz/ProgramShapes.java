@@ -57,20 +57,46 @@ public final class ProgramShapes {
    * starts.
    */
   public List<Instruction> program(int size, boolean hostile) {
+    return program(size, hostile, List.of());
+  }
+
+  /**
+   * As {@link #program(int, boolean)}, with each of {@code snippets} inserted whole at a random
+   * place among the random instructions: a snippet's jumps and calls keep their targets (a loop, a
+   * recursion, a call chain stays what it was written as), while the random jumps around it may
+   * land inside it.
+   */
+  public List<Instruction> program(int size, boolean hostile, List<List<Instruction>> snippets) {
     List<Instruction> body = new ArrayList<>();
+    List<Boolean> fixed = new ArrayList<>();
     if (random.nextBoolean()) {
       // initialised registers let the verifier look past the first instruction
       for (int r = 0; r < Register.R10.index(); r++) {
         if (r != Register.R1.index()) {
           body.add(AluOp.MOV.imm(Register.of(r), random.nextInt(64)));
+          fixed.add(false);
         }
       }
     }
-    for (int i = 0; i < size; i++) {
-      body.add(hostile && random.nextInt(10) == 0 ? raw() : instruction());
+    int[] insertAt = new int[snippets.size()];
+    for (int k = 0; k < insertAt.length; k++) {
+      insertAt[k] = random.nextInt(size + 1);
+    }
+    for (int i = 0; i <= size; i++) {
+      for (int k = 0; k < insertAt.length; k++) {
+        if (insertAt[k] == i) {
+          body.addAll(snippets.get(k));
+          snippets.get(k).forEach(insn -> fixed.add(true));
+        }
+      }
+      if (i < size) {
+        body.add(hostile && random.nextInt(10) == 0 ? raw() : instruction());
+        fixed.add(false);
+      }
     }
     body.add(Instruction.exit());
-    return retarget(body);
+    fixed.add(false);
+    return retarget(body, fixed);
   }
 
   /**
@@ -96,8 +122,11 @@ public final class ProgramShapes {
     return out;
   }
 
-  /** Points every jump and local call at a random instruction start (or, rarely, anywhere). */
-  private List<Instruction> retarget(List<Instruction> body) {
+  /**
+   * Points every jump and local call not {@code fixed} at a random instruction start (or, rarely,
+   * anywhere).
+   */
+  private List<Instruction> retarget(List<Instruction> body, List<Boolean> fixed) {
     int[] starts = new int[body.size()];
     for (int i = 1; i < body.size(); i++) {
       starts[i] = starts[i - 1] + body.get(i - 1).slots();
@@ -105,6 +134,10 @@ public final class ProgramShapes {
     List<Instruction> out = new ArrayList<>(body.size());
     for (int i = 0; i < body.size(); i++) {
       Instruction insn = body.get(i);
+      if (fixed.get(i)) {
+        out.add(insn);
+        continue;
+      }
       int relative = starts[random.nextInt(body.size())] - starts[i] - 1;
       if (random.nextInt(50) == 0) {
         relative = random.nextInt(65536) - 32768;

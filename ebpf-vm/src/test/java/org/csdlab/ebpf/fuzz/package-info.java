@@ -15,7 +15,10 @@
  *       the target with the input and the stack top. *
  *   <li>{@link org.csdlab.ebpf.fuzz.ProgramShapes}: structure-aware programs (every family, jumps
  *       and calls to instruction starts, stack and context offsets, extreme constants, call trees)
- *       for the decoding, verifier and VM targets.
+ *       for the decoding, verifier and VM targets, optionally with fixed snippets (loops,
+ *       recursions) whose jumps keep their targets; {@code org.csdlab.ebpf.EngineDifferentialFuzz}
+ *       uses them to compare the interpreter with the JIT, with a tries property of its own
+ *       ({@code @Fuzz(triesProperty = "diff.tries")}).
  * </ul>
  *
  * <h2>Why jqwik, not Jazzer</h2>
