@@ -12,7 +12,7 @@ public enum Engine {
   /**
    * The program compiled to JVM bytecode when the {@code Vm} is built, so HotSpot compiles it to
    * machine code; a program that cannot be compiled runs on the interpreter, and {@link
-   * Vm#compilation()} says why.
+   * Vm#interpretedBecause()} says why.
    */
   JIT,
 

@@ -10,16 +10,11 @@ import java.util.TreeMap;
 /**
  * How many programs of a differential test really ran compiled, and why the others did not. With
  * {@value #REQUIRE_JIT_PROPERTY} true (the default), {@link #record} fails for a built program that
- * the JIT did not compile, naming the reason, except while the JIT is not merged: then every
- * fallback gives {@value #JIT_NOT_AVAILABLE} and the check is skipped with a message in {@link
- * #summary()}, since both runs were the interpreter's.
+ * the JIT did not compile, naming the reason.
  */
 public final class JitTally {
   /** System property: {@code false} allows programs to fall back to the interpreter. */
   public static final String REQUIRE_JIT_PROPERTY = "diff.requireJit";
-
-  /** The reason a JIT request interprets before the JIT is merged. */
-  public static final String JIT_NOT_AVAILABLE = "the JIT is not available yet";
 
   private static final int EXAMPLES_KEPT = 5;
 
@@ -41,8 +36,8 @@ public final class JitTally {
   }
 
   /**
-   * Counts {@code comparison}'s JIT run; fails (when the JIT is required and available) if the
-   * program was built but ran on the interpreter.
+   * Counts {@code comparison}'s JIT run; fails (when the JIT is required) if the program was built
+   * but ran on the interpreter.
    */
   public synchronized void record(String program, EngineComparison comparison) {
     programs++;
@@ -60,7 +55,7 @@ public final class JitTally {
     if (examples.size() < EXAMPLES_KEPT) {
       examples.add(program + ": " + reason);
     }
-    if (requireJit() && !JIT_NOT_AVAILABLE.equals(reason)) {
+    if (requireJit()) {
       fail(
           name
               + ": "
@@ -85,8 +80,7 @@ public final class JitTally {
 
   /**
    * One line, e.g. {@code conformance: 412 of 500 programs ran compiled; 3 refused before either
-   * engine ran; fallbacks: 85 tracing runs on the interpreter}, then a note when the requireJit
-   * check was skipped.
+   * engine ran; fallbacks: 85 tracing runs on the interpreter}.
    */
   public synchronized String summary() {
     StringBuilder text =
@@ -108,13 +102,6 @@ public final class JitTally {
     text.append(String.join("; ", counted));
     if (!examples.isEmpty()) {
       text.append(" (e.g. ").append(examples.get(0)).append(')');
-    }
-    if (requireJit() && fallbacks.containsKey(JIT_NOT_AVAILABLE)) {
-      text.append("\n  ")
-          .append(REQUIRE_JIT_PROPERTY)
-          .append(" not checked: ")
-          .append(JIT_NOT_AVAILABLE)
-          .append(", so both runs were the interpreter's");
     }
     return text.toString();
   }
