@@ -84,7 +84,52 @@ counted:
     r3 += r1                         ; r3 = end of the values read
     r2 = *(u64 *)(r10 - 24)          ; r2 = threshold
     r5 = *(u64 *)(r10 - 32)          ; r5 = count
-values:
+    w6 = -1
+    r6 -= r2                         ; r6 = 0xffffffff - threshold: a value plus r6 carries
+                                     ; into bit 32 exactly when the value is above the threshold
+eights:                              ; eight values (32 bytes) a round, with no branch on the data
+    r4 = r3
+    r4 -= r1
+    if r4 < 32 goto values
+    r0 = *(u64 *)(r1 + 0)
+    w4 = w0                          ; the lower value of the pair
+    r0 >>= 32                        ; the upper value
+    r4 += r6
+    r4 >>= 32                        ; 1 when the lower value is above the threshold
+    r0 += r6
+    r0 >>= 32
+    r5 += r4
+    r5 += r0
+    r0 = *(u64 *)(r1 + 8)
+    w4 = w0                          ; the lower value of the pair
+    r0 >>= 32                        ; the upper value
+    r4 += r6
+    r4 >>= 32                        ; 1 when the lower value is above the threshold
+    r0 += r6
+    r0 >>= 32
+    r5 += r4
+    r5 += r0
+    r0 = *(u64 *)(r1 + 16)
+    w4 = w0                          ; the lower value of the pair
+    r0 >>= 32                        ; the upper value
+    r4 += r6
+    r4 >>= 32                        ; 1 when the lower value is above the threshold
+    r0 += r6
+    r0 >>= 32
+    r5 += r4
+    r5 += r0
+    r0 = *(u64 *)(r1 + 24)
+    w4 = w0                          ; the lower value of the pair
+    r0 >>= 32                        ; the upper value
+    r4 += r6
+    r4 >>= 32                        ; 1 when the lower value is above the threshold
+    r0 += r6
+    r0 >>= 32
+    r5 += r4
+    r5 += r0
+    r1 += 32
+    goto eights
+values:                              ; the last few values, one at a time
     if r1 >= r3 goto values_done
     r0 = *(u32 *)(r1 + 0)
     r1 += 4
