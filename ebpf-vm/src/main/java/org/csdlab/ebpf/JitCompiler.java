@@ -65,6 +65,12 @@ final class JitCompiler {
   /** Attempts at splitting a function before the program runs interpreted. */
   private static final int SPLIT_ATTEMPTS = 8;
 
+  /** Most instructions of a loop of one block that is compiled unrolled. */
+  static final int UNROLLED_LOOP_INSTRUCTIONS = 16;
+
+  /** Rounds of a small loop run between two fuel checks. */
+  static final int UNROLL_ROUNDS = 4;
+
   /** Most arithmetic instructions a branch may skip and still be compiled as a selection. */
   static final int MAX_SELECTED_INSTRUCTIONS = 4;
 
@@ -552,6 +558,9 @@ final class JitCompiler {
       // allowed), for JitListing and for stack traces; the block's fuel check counts as its first
       // instruction's.
       mv.visitLineNumber(block.startPc() + 1, start);
+      if (isSmallLoop(block)) {
+        unrolledRounds(block, start);
+      }
       mv.visitVarInsn(LLOAD, LEFT);
       pushLong(block.instructions());
       mv.visitInsn(LSUB);
@@ -582,6 +591,86 @@ final class JitCompiler {
         instruction(pc, program.at(pc));
       }
       return false;
+    }
+
+    /**
+     * True for a loop of a few instructions in one block: the block ends jumping back to its own
+     * start, or leaving the loop with a fallthrough that is only a jump back to its start (as
+     * compilers lay out {@code while} loops).
+     */
+    private boolean isSmallLoop(JitPlan.Block block) {
+      int last = block.lastPc(program);
+      Instruction jump = program.at(last);
+      if (block.instructions() >= UNROLLED_LOOP_INSTRUCTIONS
+          || !Opcode.of(jump).isConditionalJump()
+          || skippedByBranch(last) != null) {
+        return false;
+      }
+      return jump.target(last) == block.startPc() || backJumpAfter(block) != null;
+    }
+
+    /** The block after {@code block} when it is a single jump back to {@code block}'s start. */
+    private JitPlan.Block backJumpAfter(JitPlan.Block block) {
+      JitPlan.Block next = plan.blockAt(block.endPc());
+      if (next == null || next.instructions() != 1 || !blockLabels.containsKey(next.startPc())) {
+        return null;
+      }
+      Instruction insn = program.at(next.startPc());
+      boolean backJump =
+          insn.isJump()
+              && JumpOp.of(insn.opcode()) == JumpOp.JA
+              && insn.target(next.startPc()) == block.startPc();
+      return backJump ? next : null;
+    }
+
+    /**
+     * A small loop's {@link #UNROLL_ROUNDS} rounds without a fuel check between them, taken when
+     * the slice holds the fuel for all of them: each round still pays its fuel, so the count stays
+     * exact, and a round that leaves the loop goes on after it. With less fuel the loop runs its
+     * checked form below. The copies are the JIT's own code in the listing.
+     */
+    private void unrolledRounds(JitPlan.Block block, Label start) {
+      int n = block.instructions();
+      int last = block.lastPc(program);
+      Instruction jump = program.at(last);
+      boolean viaBackJump = jump.target(last) != block.startPc();
+      int roundCost = n + (viaBackJump ? 1 : 0);
+      Label checked = new Label();
+      Label copies = new Label();
+      mv.visitLabel(copies);
+      mv.visitLineNumber(supportLine(program), copies);
+      mv.visitVarInsn(LLOAD, LEFT);
+      pushLong((long) UNROLL_ROUNDS * roundCost);
+      mv.visitInsn(LCMP);
+      mv.visitJumpInsn(IFLT, checked);
+      for (int round = 1; round <= UNROLL_ROUNDS; round++) {
+        payWithoutCheck(n);
+        for (int pc = block.startPc(); pc < last; pc += program.at(pc).slots()) {
+          instruction(pc, program.at(pc));
+        }
+        Label nextRound = round == UNROLL_ROUNDS ? start : new Label();
+        if (viaBackJump) {
+          // taken leaves the loop; not taken runs the jump back, which costs one instruction
+          conditional(last, Opcode.of(jump), jump, labelOf((int) jump.target(last)));
+          payWithoutCheck(1);
+          mv.visitJumpInsn(GOTO, nextRound);
+        } else {
+          conditional(last, Opcode.of(jump), jump, nextRound);
+          mv.visitJumpInsn(GOTO, labelOf(block.endPc()));
+        }
+        if (round < UNROLL_ROUNDS) {
+          mv.visitLabel(nextRound);
+        }
+      }
+      mv.visitLabel(checked);
+      mv.visitLineNumber(block.startPc() + 1, checked);
+    }
+
+    private void payWithoutCheck(int instructions) {
+      mv.visitVarInsn(LLOAD, LEFT);
+      pushLong(instructions);
+      mv.visitInsn(LSUB);
+      mv.visitVarInsn(LSTORE, LEFT);
     }
 
     /**

@@ -29,8 +29,8 @@ public final class JitListing {
 
   /**
    * One function: its entry slot, the size of its method, the steps in the order they were
-   * compiled, and the JIT's own code (entry, fuel refill, fault handlers) that belongs to no single
-   * instruction.
+   * compiled, and the JIT's own code (entry, fuel refill, fault handlers, the unrolled rounds of a
+   * small loop) that belongs to no single instruction.
    */
   public record Function(
       int entryPc, int bytecodeBytes, List<String> setup, List<Step> steps, List<String> support) {}
@@ -158,6 +158,7 @@ public final class JitListing {
     List<String> setup = new ArrayList<>();
     List<String> support = new ArrayList<>();
     List<Step> steps = new ArrayList<>();
+    Map<Integer, List<String>> bytecodeOf = new java.util.HashMap<>();
     List<String> current = setup;
     for (String line : raw.toString().split("\\R")) {
       Matcher number = LINE.matcher(line);
@@ -166,9 +167,9 @@ public final class JitListing {
         if (lineNumber == supportLine) {
           current = support;
         } else {
-          List<String> bytecode = new ArrayList<>();
-          steps.add(new Step(lineNumber - 1, program.at(lineNumber - 1), bytecode));
-          current = bytecode;
+          // an instruction's code may come in two pieces (a small loop's checked form follows
+          // its unrolled rounds): the second goes on with the first
+          current = bytecodeOf.computeIfAbsent(lineNumber - 1, pc -> newStep(program, pc, steps));
         }
         continue;
       }
@@ -182,6 +183,12 @@ public final class JitListing {
       }
     }
     return new Function(entry, bytes, setup, steps, support);
+  }
+
+  private static List<String> newStep(Program program, int pc, List<Step> steps) {
+    List<String> bytecode = new ArrayList<>();
+    steps.add(new Step(pc, program.at(pc), bytecode));
+    return bytecode;
   }
 
   private static String named(String jvm) {

@@ -117,6 +117,37 @@ class JitTest {
   }
 
   @Test
+  void smallLoopsRunUnrolledAndStillStopAtTheExactInstruction() {
+    Program whileShaped =
+        asm(
+            """
+            r0 = 0
+            r1 = 0
+            loop:
+            r0 += r1
+            r1 += 1
+            if r1 == 50 goto done
+            goto loop
+            done:
+            exit
+            """);
+    assertEquals(new Finished(1225, 202), same(whileShaped, 1000, new byte[0]));
+    for (long fuel = 1; fuel <= 204; fuel++) {
+      same(whileShaped, fuel, new byte[0]);
+      same(asm(SUM_LOOP), fuel, new byte[0]);
+    }
+    assertTrue(
+        whileShaped.jit().functions().get(0).support().size()
+            > asm("r0 = 0\nloop:\nr0 += 1\nif r0 > 100 goto done\nr0 += 1\ngoto loop\ndone:\nexit")
+                .jit()
+                .functions()
+                .get(0)
+                .support()
+                .size(),
+        "the unrolled rounds are the JIT's own code in the listing");
+  }
+
+  @Test
   void aSelectionCountsAndStopsAsTheBranchWould() {
     // count += (value > 100): compilers emit "if v <= 100 goto next; count += 1"
     Program program =
