@@ -1,7 +1,7 @@
 //md # Interpreter and JIT
 //md
-//md The lab runs eBPF in two ways. The **interpreter** decodes each instruction and dispatches it in
-//md a loop written in Java. The **JIT** (just-in-time compiler) translates a whole program into JVM
+//md The lab runs eBPF in two ways. The **interpreter** steps through the program in a loop written in
+//md Java, dispatching on each instruction as it comes. The **JIT** (just-in-time compiler) translates a whole program into JVM
 //md bytecode once, before it runs; HotSpot, the JVM's own JIT, then compiles that bytecode to machine
 //md code like any other Java method. Both give the same answers, instruction counts and errors:
 //md only the speed differs. In this tutorial you will
@@ -116,10 +116,11 @@ System.out.println(String.format("median: interpreter %.0f M insn/s (%.0f MB/s),
 //md Both charts have one line per engine. The two charts have the same shape: for this kernel, MB/s
 //md is instructions per second divided by the instructions it spends on each byte, which is the
 //md same on both engines (5,242,715 instructions for 4,194,304 bytes, about 1.25 per byte). The
-//md line printed under the charts gives the medians on your machine. The JIT is faster because the
-//md interpreter pays for every instruction with a decode and a dispatch (a `switch` on the opcode),
-//md and it keeps the eBPF registers in an array, while the compiled program keeps them in JVM local
-//md variables that HotSpot puts in machine registers.
+//md line printed under the charts gives the medians on your machine. Where the JIT is ahead, this is
+//md why: the interpreter pays for every instruction with a read of its (pre-decoded) code word and a
+//md dispatch (a `switch` on its class, then on its operation), and keeps the eBPF registers in an
+//md array, while the compiled program has no dispatch at all and keeps the registers in JVM local
+//md variables, which HotSpot can keep in machine registers.
 List<String> seriesOf(Chart chart) {
   return Arrays.stream(chart.figure().getTraces()).map(trace -> ((AbstractTrace) trace).name()).toList();
 }

@@ -81,8 +81,8 @@ public final class EbpfProgram implements HtmlRenderable {
 
   /**
    * This program on {@code engine}: {@link Engine#INTERPRETER}, {@link Engine#JIT} or {@link
-   * Engine#AUTO}. It shares this program's maps (an ELF object's maps see the runs of both); its
-   * data regions start from the ELF object's contents, as this program's did.
+   * Engine#AUTO}. It shares this program's maps and data regions: what a run on one engine leaves
+   * in an ELF object's globals and maps, a run on the other sees.
    */
   public EbpfProgram on(Engine engine) {
     if (engine == null) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import org.csdlab.ebpf.Engine;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,18 @@ class EbpfProgramEngineTest {
     var e = assertThrows(IllegalArgumentException.class, () -> sum.on(null));
     assertEquals(
         "sum.on(engine): engine must be INTERPRETER, JIT or AUTO, not null", e.getMessage());
+  }
+
+  @Test
+  void anElfProgramOnAnotherEngineSeesTheGlobalsItsRunsLeft() {
+    // globals.c's csd program: 115 on its first run, 124 on the next (its globals persist)
+    EbpfProgram csd =
+        ebpf.load(Path.of("..", "ebpf-vm", "src", "test", "resources", "elf", "globals.o"), "csd");
+    EbpfRun first = csd.onInterpreter().run();
+    EbpfRun second = csd.onJit().run();
+    assertEquals(115, first.r0());
+    assertEquals(10 + 20 + 30 + 40 + 2 * 5 + 14, second.r0());
+    assertEquals(Engine.JIT, second.engine());
   }
 
   @Test
