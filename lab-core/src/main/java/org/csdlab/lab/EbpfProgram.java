@@ -3,6 +3,7 @@ package org.csdlab.lab;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.csdlab.ebpf.Engine;
 import org.csdlab.ebpf.ExecutionResult;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Vm;
@@ -22,11 +23,19 @@ import org.csdlab.lab.display.HtmlRenderable;
  *
  * <pre>{@code
  * var hello = lab.ebpf().assemble("r0 = 42\nexit");
- * hello.run()        // r0 = 42 (0x2a) · 2 instructions · 0.010 ms
+ * hello.run()        // r0 = 42 (0x2a) · 2 instructions · 0.010 ms · interpreter
  * hello.trace()      // a table of steps with the registers each one changed
  * hello.verify()     // hello: verified (2 instructions)
  * hello.listing()    // disassembly beside bytecode
+ * hello.onJit().run() // the same, compiled to JVM bytecode: r0 = 42 ... · JIT
+ * hello.jit()        // each eBPF instruction beside the JVM bytecode the JIT made of it
  * }</pre>
+ *
+ * <p>A program runs on the lab's engine ({@link Lab.Builder#engine}, {@link Engine#AUTO} unless
+ * set); {@link #on(Engine)}, {@link #onJit()} and {@link #onInterpreter()} give the same program on
+ * another one. Every engine gives the same r0, instruction count and errors; the {@link EbpfRun}
+ * says which one ran and, when the JIT was asked for but the interpreter ran, why. Traces always
+ * come from the interpreter.
  *
  * <p>As in Linux, a program the verifier refuses never runs: {@link #run()} and {@link #trace()}
  * verify it first (once; the result is kept) and throw {@link ProgramRefusedException} with the
@@ -45,16 +54,72 @@ public final class EbpfProgram implements HtmlRenderable {
   private final LoadedProgram loaded;
   private final long fuel;
   private final MapSet maps;
+  private final Engine engine;
   private Vm vm;
   private Vm tracingVm;
   private Verification verification;
 
-  EbpfProgram(String name, Program program, LoadedProgram loaded, long fuel) {
+  EbpfProgram(String name, Program program, LoadedProgram loaded, long fuel, Engine engine) {
+    this(
+        name,
+        program,
+        loaded,
+        fuel,
+        engine,
+        loaded == null ? MapSet.of(List.of()) : loaded.mapSet());
+  }
+
+  private EbpfProgram(
+      String name, Program program, LoadedProgram loaded, long fuel, Engine engine, MapSet maps) {
     this.name = name;
     this.program = program;
     this.loaded = loaded;
     this.fuel = fuel;
-    this.maps = loaded == null ? MapSet.of(List.of()) : loaded.mapSet();
+    this.engine = engine;
+    this.maps = maps;
+  }
+
+  /**
+   * This program on {@code engine}: {@link Engine#INTERPRETER}, {@link Engine#JIT} or {@link
+   * Engine#AUTO}. It shares this program's maps and data regions: what a run on one engine leaves
+   * in an ELF object's globals and maps, a run on the other sees.
+   */
+  public EbpfProgram on(Engine engine) {
+    if (engine == null) {
+      throw new IllegalArgumentException(
+          name + ".on(engine): engine must be INTERPRETER, JIT or AUTO, not null");
+    }
+    return engine == this.engine
+        ? this
+        : new EbpfProgram(name, program, loaded, fuel, engine, maps);
+  }
+
+  /** This program on the interpreter: {@code on(Engine.INTERPRETER)}. */
+  public EbpfProgram onInterpreter() {
+    return on(Engine.INTERPRETER);
+  }
+
+  /**
+   * This program compiled to JVM bytecode: {@code on(Engine.JIT)}. A program the JIT cannot compile
+   * still runs, on the interpreter, and its run says why ({@link EbpfRun#interpretedBecause()}).
+   */
+  public EbpfProgram onJit() {
+    return on(Engine.JIT);
+  }
+
+  /** The engine asked for: the lab's, or the one given to {@link #on(Engine)}. */
+  public Engine engine() {
+    return engine;
+  }
+
+  /**
+   * What the JIT makes of this program: each eBPF instruction beside the JVM bytecode compiled for
+   * it, the code each function starts with and the JIT's own support code, with the compile time
+   * and size. Compiles the program for the view (whatever engine it runs on); a program the JIT
+   * cannot compile shows why.
+   */
+  public JitTable jit() {
+    return new JitTable(name, program.jit());
   }
 
   /** The program's name: its ELF section or function, or the name given. */
@@ -88,7 +153,7 @@ public final class EbpfProgram implements HtmlRenderable {
    * @throws ProgramRefusedException the verifier refuses the program; it did not run
    * @throws org.csdlab.ebpf.FuelExhaustedException the program ran out of fuel
    */
-  public ExecutionResult run() {
+  public EbpfRun run() {
     return run(new byte[0]);
   }
 
@@ -98,7 +163,7 @@ public final class EbpfProgram implements HtmlRenderable {
    *
    * @throws ProgramRefusedException the verifier refuses the program; it did not run
    */
-  public synchronized ExecutionResult run(byte[] context) {
+  public synchronized EbpfRun run(byte[] context) {
     checkVerified("run");
     return runUnverified(context);
   }
@@ -107,16 +172,21 @@ public final class EbpfProgram implements HtmlRenderable {
    * Runs with no context without asking the verifier, for experiments with programs it refuses. The
    * VM still checks every memory access and stops after the fuel limit.
    */
-  public ExecutionResult runUnverified() {
+  public EbpfRun runUnverified() {
     return runUnverified(new byte[0]);
   }
 
   /** Runs with {@code context} without asking the verifier; see {@link #runUnverified()}. */
-  public synchronized ExecutionResult runUnverified(byte[] context) {
+  public synchronized EbpfRun runUnverified(byte[] context) {
+    long vmBuildNanos = 0;
     if (vm == null) {
-      vm = vmBuilder().build();
+      // the first run builds the VM, which compiles the program when the JIT runs it
+      long start = System.nanoTime();
+      vm = vmBuilder().engine(engine).build();
+      vmBuildNanos = System.nanoTime() - start;
     }
-    return LabFuel.advising(() -> vm.run(context));
+    ExecutionResult result = LabFuel.advising(() -> vm.run(context));
+    return EbpfRun.of(name, result, context.length, vmBuildNanos, engine, vm);
   }
 
   /**
@@ -230,6 +300,7 @@ public final class EbpfProgram implements HtmlRenderable {
         + ": "
         + program.size()
         + " instructions"
+        + (engine == Engine.AUTO ? "" : ", on " + EbpfRun.engineName(engine))
         + (loaded == null
             ? ""
             : ", from ELF" + (loaded.maps().isEmpty() ? "" : ", " + loaded.maps().size() + " maps"))

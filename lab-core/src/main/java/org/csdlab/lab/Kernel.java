@@ -2,6 +2,8 @@ package org.csdlab.lab;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Optional;
+import org.csdlab.ebpf.Engine;
 import org.csdlab.ebpf.Program;
 import org.csdlab.lab.display.Html;
 import org.csdlab.lab.display.HtmlRenderable;
@@ -43,6 +45,23 @@ public final class Kernel implements HtmlRenderable {
   /** The loaded kernel of the drive itself. */
   public CsdKernel raw() {
     return kernel;
+  }
+
+  /**
+   * The engine that runs this kernel on the drive ({@link Engine#INTERPRETER} or {@link
+   * Engine#JIT}), as the lab's engine ({@link Lab.Builder#engine}) chose it when the kernel was
+   * loaded. Answers, instruction counts and modeled times do not depend on it.
+   */
+  public Engine engine() {
+    return kernel.vm().engine();
+  }
+
+  /**
+   * Why the kernel runs on the interpreter although the lab's engine is JIT or AUTO; empty when it
+   * runs compiled or the lab asked for the interpreter.
+   */
+  public Optional<String> interpretedBecause() {
+    return kernel.vm().interpretedBecause();
   }
 
   /** The disassembly with bytecode. */
@@ -100,15 +119,27 @@ public final class Kernel implements HtmlRenderable {
     return out.array();
   }
 
-  /** As {@code Kernel[count_u32: 38 instructions]}. */
+  /** As {@code Kernel[count_u32: 38 instructions, JIT]}. */
   @Override
   public String toString() {
-    return "Kernel[" + name + ": " + program.size() + " instructions]";
+    return "Kernel["
+        + name
+        + ": "
+        + program.size()
+        + " instructions, "
+        + EbpfRun.engineName(engine())
+        + "]";
   }
 
   @Override
   public String toHtml() {
     return Html.panel(
-        "kernel " + name + " (loaded on the drive, verified)", listing().tableHtml(-1));
+        "kernel "
+            + name
+            + " (loaded on the drive, verified; runs on the "
+            + EbpfRun.engineName(engine())
+            + interpretedBecause().map(why -> ": " + why).orElse("")
+            + ")",
+        listing().tableHtml(-1));
   }
 }

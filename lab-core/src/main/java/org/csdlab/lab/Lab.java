@@ -3,6 +3,7 @@ package org.csdlab.lab;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.csdlab.ebpf.Engine;
 import org.csdlab.ebpf.Vm;
 import org.csdlab.fluffle.FormatOptions;
 import org.csdlab.lab.display.Html;
@@ -64,10 +65,11 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
             .coreInstructionsPerSecond(config.coreInstructionsPerSecond())
             .memoryBytes(config.memoryBytes())
             .fuel(config.fuel())
+            .engine(config.engine())
             .build();
     this.device = new LabDevice(zns);
     this.csd = new LabCsd(storage, progress);
-    this.ebpf = new LabEbpf(config.fuel());
+    this.ebpf = new LabEbpf(config.fuel(), config.engine());
     this.host = new LabHost(storage, progress);
     this.datasets = new LabDatasets(zns, monitor);
     progress.listener(monitorProgress);
@@ -311,6 +313,9 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
                             + Quantities.bytes(config.memoryBytes())
                             + ", fuel "
                             + config.fuel()),
+                    List.of(
+                        "engine",
+                        config.engine() + " for the drive's kernels and the workbench's programs"),
                     List.of("timing", config.timing().toString()),
                     List.of(
                         "fs()",
@@ -340,6 +345,7 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
     private int memoryBytes = ComputationalStorage.DEFAULT_MEMORY_BYTES;
     private long fuel = Vm.DEFAULT_FUEL;
     private Path backendFile;
+    private Engine engine = Engine.AUTO;
     private ZnsDevice device;
     private boolean driveSettingsSet;
 
@@ -397,6 +403,22 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
       return this;
     }
 
+    /**
+     * How eBPF runs, on the drive ({@code lab.csd()}) and in the workbench ({@code lab.ebpf()}):
+     * {@link Engine#AUTO} (the default: the JIT for programs with a loop, the interpreter for the
+     * rest), {@link Engine#JIT} or {@link Engine#INTERPRETER}. Answers, instruction counts and
+     * modeled times are the same on each; only the wall-clock time differs. A workbench program can
+     * still be run on another engine with {@link EbpfProgram#on(Engine)}.
+     */
+    public Builder engine(Engine engine) {
+      if (engine == null) {
+        throw new IllegalArgumentException(
+            "Lab.builder().engine(engine): engine must be INTERPRETER, JIT or AUTO, not null");
+      }
+      this.engine = engine;
+      return this;
+    }
+
     /** Keeps the drive in the device image {@code file} (created if absent); default in memory. */
     public Builder backendFile(Path file) {
       this.backendFile = file;
@@ -414,7 +436,13 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
                   + " with it");
         }
         return new LabConfig(
-            device.geometry(), device.timing(), coreInstructionsPerSecond, memoryBytes, fuel, null);
+            device.geometry(),
+            device.timing(),
+            coreInstructionsPerSecond,
+            memoryBytes,
+            fuel,
+            null,
+            engine);
       }
       return new LabConfig(
           geometry,
@@ -422,7 +450,8 @@ public final class Lab implements HtmlRenderable, AutoCloseable {
           coreInstructionsPerSecond,
           memoryBytes,
           fuel,
-          backendFile == null ? null : backendFile.toString());
+          backendFile == null ? null : backendFile.toString(),
+          engine);
     }
 
     /** The lab: on the {@linkplain #device(ZnsDevice) given device}, or on a new drive. */

@@ -1,8 +1,13 @@
 package org.csdlab.lab;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.csdlab.ebpf.Engine;
 import org.csdlab.lab.display.Html;
 import org.csdlab.lab.display.HtmlRenderable;
 import org.csdlab.lab.json.LabJson;
@@ -24,6 +29,10 @@ import org.csdlab.zns.timing.TimingProfile;
  * @param memoryBytes the drive's scratch memory for kernels
  * @param fuel the most eBPF instructions one run may execute (on the drive or in the VM)
  * @param backendFile the device image file, or null for an in-memory drive
+ * @param engine how eBPF runs, on the drive and in the workbench: {@link Engine#AUTO} (the JIT for
+ *     programs with a loop), {@link Engine#JIT} or {@link Engine#INTERPRETER}; the same answers and
+ *     modeled times on each, only the wall-clock time differs. In JSON it may be left out (a
+ *     configuration saved before engines could be chosen): then {@code AUTO}.
  */
 public record LabConfig(
     Geometry geometry,
@@ -31,11 +40,13 @@ public record LabConfig(
     long coreInstructionsPerSecond,
     int memoryBytes,
     long fuel,
-    String backendFile)
+    String backendFile,
+    Engine engine)
     implements HtmlRenderable {
 
   /** Checks every value; the message names the field. */
   public LabConfig {
+    Objects.requireNonNull(engine, "lab config: engine must be INTERPRETER, JIT or AUTO, was null");
     Objects.requireNonNull(geometry, "lab config: geometry must be set");
     Objects.requireNonNull(timing, "lab config: timing must be set");
     if (coreInstructionsPerSecond <= 0) {
@@ -54,6 +65,26 @@ public record LabConfig(
       throw new IllegalArgumentException(
           "lab config: backendFile must be a path or null (in memory), was blank");
     }
+  }
+
+  /**
+   * The configuration JSON describes; an {@code engine} left out is {@link
+   * LabJson#DEFAULT_ENGINE}'s value. (An injected constructor parameter, not a record component, so
+   * Jackson does not also try to set the final field.)
+   */
+  @JsonCreator
+  static LabConfig fromJsonFields(
+      @JsonProperty("geometry") Geometry geometry,
+      @JsonProperty("timing") TimingProfile timing,
+      @JsonProperty("coreInstructionsPerSecond") long coreInstructionsPerSecond,
+      @JsonProperty("memoryBytes") int memoryBytes,
+      @JsonProperty("fuel") long fuel,
+      @JsonProperty("backendFile") String backendFile,
+      @JacksonInject(value = LabJson.DEFAULT_ENGINE, useInput = OptBoolean.TRUE)
+          @JsonProperty("engine")
+          Engine engine) {
+    return new LabConfig(
+        geometry, timing, coreInstructionsPerSecond, memoryBytes, fuel, backendFile, engine);
   }
 
   /** Reads a configuration saved with {@link #save}. */
@@ -99,6 +130,7 @@ public record LabConfig(
         + Quantities.si(fuel, "").strip()
         + "; "
         + Quantities.backend(backendFile)
+        + (engine == Engine.AUTO ? "" : "; " + engine.name().toLowerCase(java.util.Locale.ROOT))
         + "]";
   }
 
@@ -114,6 +146,7 @@ public record LabConfig(
                 List.of("device core", coreInstructionsPerSecond + " eBPF instructions/s"),
                 List.of("device memory", Quantities.bytes(memoryBytes)),
                 List.of("fuel", fuel + " instructions per run"),
+                List.of("engine", engine.toString()),
                 List.of("backend", backendFile == null ? "in memory" : backendFile))));
   }
 }

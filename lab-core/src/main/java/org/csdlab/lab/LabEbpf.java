@@ -2,6 +2,7 @@ package org.csdlab.lab;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.csdlab.ebpf.Engine;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.asm.Assembler;
 import org.csdlab.ebpf.asm.Disassembler;
@@ -18,9 +19,19 @@ import org.csdlab.lab.io.InputFile;
  */
 public final class LabEbpf implements HtmlRenderable {
   private final long fuel;
+  private final Engine engine;
 
-  LabEbpf(long fuel) {
+  LabEbpf(long fuel, Engine engine) {
     this.fuel = fuel;
+    this.engine = engine;
+  }
+
+  /**
+   * The engine the programs made here run on unless told otherwise ({@link EbpfProgram#on}): the
+   * lab's ({@link Lab.Builder#engine}).
+   */
+  public Engine engine() {
+    return engine;
   }
 
   /** Assembles {@code source}, each line in whichever syntax it is written in. */
@@ -60,7 +71,7 @@ public final class LabEbpf implements HtmlRenderable {
 
   /** A lab program of {@code program}. */
   public EbpfProgram program(String name, Program program) {
-    return new EbpfProgram(name, program, null, fuel);
+    return new EbpfProgram(name, program, null, fuel, engine);
   }
 
   /**
@@ -72,7 +83,7 @@ public final class LabEbpf implements HtmlRenderable {
   }
 
   private EbpfProgram program(String name, LoadedProgram loaded) {
-    return new EbpfProgram(name, loaded.program(), loaded, fuel);
+    return new EbpfProgram(name, loaded.program(), loaded, fuel, engine);
   }
 
   /**
@@ -146,7 +157,7 @@ public final class LabEbpf implements HtmlRenderable {
 
   @Override
   public String toString() {
-    return "LabEbpf[assemble, decode, disassemble, load; fuel " + fuel + "]";
+    return "LabEbpf[assemble, decode, disassemble, load; fuel " + fuel + "; engine " + engine + "]";
   }
 
   @Override
@@ -155,8 +166,10 @@ public final class LabEbpf implements HtmlRenderable {
         "eBPF workbench",
         Html.escape(
             "assemble(source) in LLVM (r0 = 1) or uBPF (mov %r0, 1) syntax, "
-                + "decode(bytecode), disassemble(bytecode), load(elf); then verify(), listing(), and run() and trace(), which verify first (runUnverified() and traceUnverified() skip that for experiments). Fuel: "
+                + "decode(bytecode), disassemble(bytecode), load(elf); then verify(), listing(), and run() and trace(), which verify first (runUnverified() and traceUnverified() skip that for experiments); jit() shows what the JIT compiles a program to. Fuel: "
                 + fuel
-                + " instructions per run."));
+                + " instructions per run. Engine: "
+                + engine
+                + " (onInterpreter() and onJit() run a program on the other one)."));
   }
 }

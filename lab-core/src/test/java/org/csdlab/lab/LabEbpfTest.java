@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.csdlab.ebpf.ExecutionResult;
 import org.csdlab.ebpf.Register;
 import org.csdlab.ebpf.Trace;
 import org.csdlab.ebpf.asm.AsmParseException;
@@ -24,7 +23,7 @@ class LabEbpfTest {
 
   @Test
   void assembleAndRunGivesR0AndTheInstructionCount() {
-    ExecutionResult result = ebpf.assemble("hello", "r0 = 42\nexit").run();
+    EbpfRun result = ebpf.assemble("hello", "r0 = 42\nexit").run();
     assertEquals(42, result.r0());
     assertEquals(2, result.instructionsExecuted());
   }

@@ -30,6 +30,11 @@ class ToStringLengthTest {
     EbpfProgram hello = lab.ebpf().assemble("r0 = 42\nexit");
     shown.put("program", hello);
     shown.put("run", hello.run());
+    shown.put(
+        "run on the JIT, interpreted",
+        lab.ebpf().assemble("r0 = 0\n" + "r0 += 1\n".repeat(4000) + "exit").onJit().run());
+    shown.put("program on the JIT", hello.onJit());
+    shown.put("lab on the JIT", Lab.builder().engine(org.csdlab.ebpf.Engine.JIT).build());
     shown.put("verify", hello.verify());
     WrittenDataset readings = lab.datasets().u32Readings(1, ByteUnit.MiB).seed(7).writeToZones(0);
     shown.put("dataset", readings);

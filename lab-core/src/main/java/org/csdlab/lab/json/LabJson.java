@@ -3,12 +3,14 @@ package org.csdlab.lab.json;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.csdlab.ebpf.Engine;
 import org.csdlab.lab.io.InputFile;
 import org.csdlab.lab.io.InputFileException;
 import org.csdlab.zns.timing.TimingProfile;
@@ -24,8 +26,15 @@ public final class LabJson {
   /** What errors name as the file for JSON text that came from no file. */
   public static final String NO_FILE = "<string>";
 
+  /**
+   * The id of the engine a {@link org.csdlab.lab.LabConfig} gets when its JSON names none: {@code
+   * AUTO}, the lab's default, for configurations saved before the engine could be chosen.
+   */
+  public static final String DEFAULT_ENGINE = "csdlab.defaultEngine";
+
   static final ObjectMapper MAPPER =
       new ObjectMapper()
+          .setInjectableValues(new InjectableValues.Std().addValue(DEFAULT_ENGINE, Engine.AUTO))
           .enable(SerializationFeature.INDENT_OUTPUT)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
