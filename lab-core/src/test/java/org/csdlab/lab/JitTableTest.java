@@ -98,8 +98,11 @@ class JitTableTest {
 
   @Test
   void aProgramTheJitRefusesShowsWhyAndItsListing() {
-    JitTable jit = ebpf.assemble("huge", "r0 = 0\n" + "r0 += 1\n".repeat(4000) + "exit").jit();
-    assertTrue(jit.toString().startsWith("not compiled: the function at pc 0 compiles to "));
+    JitTable jit = ebpf.assemble("huge", EbpfProgramEngineTest.HUGE_BLOCKS).jit();
+    assertTrue(
+        jit.toString()
+            .startsWith("not compiled: the function at pc 0 (a part of 256 instructions)"),
+        jit::toString);
     Xhtml html = Xhtml.parse(jit.toHtml());
     assertEquals("huge: not compiled, it runs on the interpreter", html.text("/div/div/div[1]"));
     assertTrue(html.text("//pre").contains("more than the 8000 HotSpot compiles"));
