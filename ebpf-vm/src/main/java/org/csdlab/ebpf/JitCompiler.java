@@ -383,7 +383,11 @@ final class JitCompiler {
   }
 
   private static void pushInt(MethodVisitor mv, int value) {
-    if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+    if (value >= -1 && value <= 5) {
+      mv.visitInsn(ICONST_0 + value);
+    } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+      mv.visitIntInsn(BIPUSH, value);
+    } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
       mv.visitIntInsn(SIPUSH, value);
     } else {
       mv.visitLdcInsn(value);
@@ -564,17 +568,8 @@ final class JitCompiler {
       mv.visitVarInsn(LLOAD, LEFT);
       pushLong(block.instructions());
       mv.visitInsn(LSUB);
-      mv.visitInsn(DUP2);
-      mv.visitVarInsn(LSTORE, LEFT);
-      mv.visitInsn(LCONST_0);
-      mv.visitInsn(LCMP);
       Label body = bodyLabels.get(block.startPc());
-      mv.visitJumpInsn(IFGE, body);
-      pushInt(block.startPc());
-      mv.visitVarInsn(ISTORE, STUB_PC);
-      pushInt(block.instructions());
-      mv.visitVarInsn(ISTORE, STUB_COUNT);
-      mv.visitJumpInsn(GOTO, refill);
+      payOrRefill(block, body);
       mv.visitLabel(body);
       int last = block.lastPc(program);
       for (int pc = block.startPc(); pc < block.endPc(); pc += program.at(pc).slots()) {
@@ -666,6 +661,23 @@ final class JitCompiler {
       mv.visitLineNumber(block.startPc() + 1, checked);
     }
 
+    /**
+     * Stores the fuel left after a payment (on the stack) and goes on at {@code paid}; when it is
+     * negative, first to the refill stub, which returns to {@code block}'s body or hands it over.
+     */
+    private void payOrRefill(JitPlan.Block block, Label paid) {
+      mv.visitInsn(DUP2);
+      mv.visitVarInsn(LSTORE, LEFT);
+      mv.visitInsn(LCONST_0);
+      mv.visitInsn(LCMP);
+      mv.visitJumpInsn(IFGE, paid);
+      pushInt(block.startPc());
+      mv.visitVarInsn(ISTORE, STUB_PC);
+      pushInt(block.instructions());
+      mv.visitVarInsn(ISTORE, STUB_COUNT);
+      mv.visitJumpInsn(GOTO, refill);
+    }
+
     private void payWithoutCheck(int instructions) {
       mv.visitVarInsn(LLOAD, LEFT);
       pushLong(instructions);
@@ -730,17 +742,8 @@ final class JitCompiler {
       mv.visitVarInsn(LLOAD, SELECT_MASK);
       mv.visitInsn(LAND);
       mv.visitInsn(LSUB);
-      mv.visitInsn(DUP2);
-      mv.visitVarInsn(LSTORE, LEFT);
-      mv.visitInsn(LCONST_0);
-      mv.visitInsn(LCMP);
       Label paid = new Label();
-      mv.visitJumpInsn(IFGE, paid);
-      pushInt(skipped.startPc());
-      mv.visitVarInsn(ISTORE, STUB_PC);
-      pushInt(skipped.instructions());
-      mv.visitVarInsn(ISTORE, STUB_COUNT);
-      mv.visitJumpInsn(GOTO, refill);
+      payOrRefill(skipped, paid);
       mv.visitLabel(paid);
       for (int at = skipped.startPc(); at < skipped.endPc(); at += program.at(at).slots()) {
         Instruction insn = program.at(at);
@@ -1102,8 +1105,8 @@ final class JitCompiler {
       mv.visitJumpInsn(IFEQ, goOn);
       spill(10);
       saveLeft();
-      mv.visitVarInsn(ALOAD, JR);
-      mv.visitMethodInsn(INVOKEVIRTUAL, JIT_RUN, "exit", "()Lorg/csdlab/ebpf/JitExit;", false);
+      mv.visitFieldInsn(
+          GETSTATIC, "org/csdlab/ebpf/JitExit", "INSTANCE", "Lorg/csdlab/ebpf/JitExit;");
       mv.visitInsn(ATHROW);
       mv.visitLabel(goOn);
     }
@@ -1278,15 +1281,7 @@ final class JitCompiler {
     // ---- constants ----
 
     private void pushInt(int value) {
-      if (value >= -1 && value <= 5) {
-        mv.visitInsn(ICONST_0 + value);
-      } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
-        mv.visitIntInsn(BIPUSH, value);
-      } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-        mv.visitIntInsn(SIPUSH, value);
-      } else {
-        mv.visitLdcInsn(value);
-      }
+      JitCompiler.pushInt(mv, value);
     }
 
     private void pushLong(long value) {

@@ -66,9 +66,4 @@ final class JitRun {
             : Atomics.execute64(op, data[region], offset, regs[src], regs[0]);
     Atomics.writeBack(op, old, regs, src);
   }
-
-  /** The program's end, requested by a helper. */
-  JitExit exit() {
-    return JitExit.INSTANCE;
-  }
 }
