@@ -65,6 +65,13 @@ final class JitCompiler {
   /** Attempts at splitting a function before the program runs interpreted. */
   private static final int SPLIT_ATTEMPTS = 8;
 
+  /**
+   * Most instructions of a program the JIT compiles, checked before any work: compiling costs time
+   * and class memory in proportion (about 30 ms and 1 MB per 10,000), and a larger program runs
+   * interpreted.
+   */
+  static final int MAX_INSTRUCTIONS = 100_000;
+
   /** Most instructions of a loop of one block that is compiled unrolled. */
   static final int UNROLLED_LOOP_INSTRUCTIONS = 16;
 
@@ -107,6 +114,14 @@ final class JitCompiler {
 
   /** The compiled program, or why it could not be compiled. */
   static Result compile(Program program, Interpreter interpreter) {
+    if (program.size() > MAX_INSTRUCTIONS) {
+      return Result.refused(
+          "the program has "
+              + program.size()
+              + " instructions, more than the JIT compiles (JitCompiler.MAX_INSTRUCTIONS = "
+              + MAX_INSTRUCTIONS
+              + ")");
+    }
     long start = System.nanoTime();
     JitCompiler compiler = new JitCompiler(program);
     byte[] classBytes = null;
@@ -117,6 +132,9 @@ final class JitCompiler {
         if (attempt == SPLIT_ATTEMPTS || !compiler.split(e)) {
           return Result.refused(e.getMessage());
         }
+      } catch (org.objectweb.asm.ClassTooLargeException
+          | org.objectweb.asm.MethodTooLargeException e) {
+        return Result.refused("the generated class breaks a class-file limit: " + e.getMessage());
       }
     }
     try {

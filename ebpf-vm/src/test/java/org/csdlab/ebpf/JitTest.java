@@ -375,6 +375,23 @@ class JitTest {
   }
 
   @Test
+  void aProgramOverTheJitsBudgetRunsInterpretedAndSaysWhy() {
+    List<Instruction> instructions = new ArrayList<>();
+    instructions.add(AluOp.MOV.imm(Register.R0, 0));
+    while (instructions.size() <= JitCompiler.MAX_INSTRUCTIONS) {
+      instructions.add(AluOp.ADD.imm(Register.R0, 1));
+    }
+    instructions.add(Instruction.exit());
+    Vm vm = Vm.builder(Program.of(instructions)).engine(Engine.JIT).build();
+    assertEquals(Engine.INTERPRETER, vm.engine());
+    assertEquals(
+        "the program has 100002 instructions, more than the JIT compiles"
+            + " (JitCompiler.MAX_INSTRUCTIONS = 100000)",
+        vm.interpretedBecause().orElseThrow());
+    assertEquals(JitCompiler.MAX_INSTRUCTIONS, vm.run().r0());
+  }
+
+  @Test
   void theListingShowsEachInstructionWithItsBytecode() {
     Program program = asm(SUM_LOOP);
     JitListing listing = program.jit();
