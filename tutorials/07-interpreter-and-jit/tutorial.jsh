@@ -162,6 +162,10 @@ show(sumJit);
 //md   (`RunState.refill`) and jumps back to the block that ran short, or, when there is no more,
 //md   hands the block to the interpreter (`JitRun.handOver`), which runs it up to the last
 //md   instruction the fuel pays for and stops there exactly as it always does.
+//md * The loop (pc 2–4) is one small block, so the support code also holds four copies of its body
+//md   (four `LADD`s for `r0 += r1`): when `left` holds the fuel for four rounds, they run one after
+//md   the other without a fuel check between them, each still subtracting its 3 instructions from
+//md   `left`, so the count stays exact; with less fuel the loop runs its checked form above.
 Check.that("compiled steps, one per instruction", sumJit.steps().size()).is(sum.size());
 Check.that("the instruction at pc 2", sumJit.step(2).instruction().toString()).is("r0 += r1");
 Check.that("JVM code of pc 2 (r0 += r1)", String.join(" ", sumJit.step(2).bytecode())).contains("LLOAD r0 LLOAD r1 LADD LSTORE r0");
@@ -176,6 +180,8 @@ for (int pc : new int[] {1, 3, 4}) {
 Check.that("the setup, then the support code, of the one function",
     sumJit.listing().functions().size() == 1 && !sumJit.listing().functions().get(0).setup().isEmpty()
     && String.join(" ", sumJit.listing().functions().get(0).support()).contains("RunState.refill")).isTrue();
+Check.that("the loop's unrolled rounds in the support code (its LADDs)",
+    sumJit.listing().functions().get(0).support().stream().filter(insn -> insn.equals("LADD")).count()).isGreaterThan(3);
 Check.that("the program ran on the JIT, with the same result", sum.onJit().run().r0()).is(5050);
 //md ### Exercise: a multiplication in a loop
 //md
