@@ -20,7 +20,7 @@ import org.objectweb.asm.util.TraceMethodVisitor;
  * by {@link Program#jit()}.
  */
 public final class JitListing {
-  private static final Pattern LINE = Pattern.compile("^\\s*LINENUMBER (\\d+) L\\d+\\s*$");
+  private static final Pattern LINE = Pattern.compile("^\\s*LINENUMBER (\\d+) (L\\d+)\\s*$");
   private static final Pattern LOCAL = Pattern.compile("^(\\s*[ILA](?:LOAD|STORE)) (\\d+)$");
   private static final Map<Integer, String> LOCAL_NAMES = localNames();
 
@@ -164,12 +164,22 @@ public final class JitListing {
       Matcher number = LINE.matcher(line);
       if (number.matches()) {
         int lineNumber = Integer.parseInt(number.group(1));
+        // The Textifier prints a line's label before its LINENUMBER: the label starts the new
+        // line's code (a jump to it lands there), so it moves along.
+        String label = number.group(2);
+        boolean labelMoves = !current.isEmpty() && current.get(current.size() - 1).equals(label);
+        if (labelMoves) {
+          current.remove(current.size() - 1);
+        }
         if (lineNumber == supportLine) {
           current = support;
         } else {
           // an instruction's code may come in two pieces (a small loop's checked form follows
           // its unrolled rounds): the second goes on with the first
           current = bytecodeOf.computeIfAbsent(lineNumber - 1, pc -> newStep(program, pc, steps));
+        }
+        if (labelMoves) {
+          current.add(label);
         }
         continue;
       }

@@ -22,6 +22,18 @@ final class JitPlan {
    */
   static final int MAX_BLOCK_INSTRUCTIONS = 256;
 
+  /**
+   * Most bytecode a block may be expected to compile to, half of what HotSpot compiles in one
+   * method, so a block of memory accesses (each with its own fault handler) still fits one part.
+   */
+  static final int MAX_BLOCK_ESTIMATED_BYTES = JitCompiler.HUGE_METHOD_BYTES / 2;
+
+  /** Bytecode an access to memory compiles to at most, its fault handler included (40-60). */
+  static final int MEMORY_ACCESS_ESTIMATED_BYTES = 64;
+
+  /** Bytecode any other instruction compiles to on average (most take 4-12 bytes). */
+  static final int OTHER_ESTIMATED_BYTES = 16;
+
   /** A straight run of instructions entered only at its first slot. */
   record Block(int startPc, int endPc, int instructions) {
     /** The slot of the block's last instruction. */
@@ -109,18 +121,31 @@ final class JitPlan {
         leaders.set(next);
       }
     }
-    // Then no block longer than the limit.
+    // Then no block longer than the limits.
     BitSet recounted = new BitSet(program.slotCount());
     int sinceLeader = 0;
+    int estimatedBytes = 0;
     for (int i = 0; i < program.size(); i++) {
       int pc = program.pcOf(i);
-      if (leaders.get(pc) || sinceLeader == MAX_BLOCK_INSTRUCTIONS) {
+      int bytes = estimatedBytes(program.instructions().get(i));
+      if (leaders.get(pc)
+          || sinceLeader == MAX_BLOCK_INSTRUCTIONS
+          || estimatedBytes + bytes > MAX_BLOCK_ESTIMATED_BYTES) {
         recounted.set(pc);
         sinceLeader = 0;
+        estimatedBytes = 0;
       }
       sinceLeader++;
+      estimatedBytes += bytes;
     }
     return recounted;
+  }
+
+  private static int estimatedBytes(Instruction insn) {
+    InstructionClass kind = insn.instructionClass();
+    boolean memory =
+        kind == InstructionClass.LDX || kind == InstructionClass.ST || kind == InstructionClass.STX;
+    return memory ? MEMORY_ACCESS_ESTIMATED_BYTES : OTHER_ESTIMATED_BYTES;
   }
 
   static boolean isCall(Instruction insn) {

@@ -375,6 +375,34 @@ class JitTest {
   }
 
   @Test
+  void aLongStraightRunOfMemoryAccessesIsCutIntoBlocksThatEachFitAMethod() {
+    // 256 loads and stores in a row: one block of them would compile to more bytecode than
+    // HotSpot compiles, and a block cannot be split into parts.
+    StringBuilder source = new StringBuilder("r0 = 0\nr2 = 2\nloop:\n");
+    for (int i = 0; i < 300; i++) {
+      int offset = (i * 8) % 56;
+      source.append(
+          i % 2 == 0
+              ? "r3 = *(u64 *)(r1 + " + offset + ")\nr0 += r3\n"
+              : "*(u64 *)(r1 + " + offset + ") = r0\n");
+    }
+    source.append("r2 -= 1\nif r2 != 0 goto loop\nexit\n");
+    Program program = asm(source.toString());
+    byte[] context = new byte[64];
+    for (int i = 0; i < context.length; i++) {
+      context[i] = (byte) (i * 7);
+    }
+    Object finished = same(program, 1_000_000, context);
+    assertTrue(finished instanceof Finished, finished::toString);
+    for (long fuel : new long[] {1, 100, 257, 450, 901}) {
+      same(program, fuel, context);
+    }
+    for (JitListing.Function part : program.jit().functions()) {
+      assertTrue(part.bytecodeBytes() <= JitCompiler.HUGE_METHOD_BYTES, part::toString);
+    }
+  }
+
+  @Test
   void aProgramOverTheJitsBudgetRunsInterpretedAndSaysWhy() {
     List<Instruction> instructions = new ArrayList<>();
     instructions.add(AluOp.MOV.imm(Register.R0, 0));
@@ -408,6 +436,15 @@ class JitTest {
     assertTrue(
         main.support().stream().anyMatch(line -> line.contains("handOver")),
         main.support()::toString);
+    String backJump =
+        main.steps().get(4).bytecode().stream()
+            .filter(line -> line.startsWith("IFNE "))
+            .findFirst()
+            .orElseThrow(main.steps().get(4).bytecode()::toString);
+    assertEquals(
+        backJump.substring("IFNE ".length()),
+        add.bytecode().get(0),
+        "the loop's label starts the code of the instruction the jump goes to");
     String text = listing.toString();
     assertTrue(text.startsWith("6 eBPF instructions → "), text);
     assertTrue(text.contains("    2: r0 += r1"), text);
