@@ -150,7 +150,8 @@ show(sumJit);
 //md   becomes `LLOAD r0`, `LLOAD r1`, `LADD`, `LSTORE r0`: load both, add, store — no decoding, no
 //md   dispatch, no register array.
 //md * The conditional jump back (pc 4) becomes a comparison (`LCMP`) and a JVM branch (`IFNE`) to
-//md   the label of pc 2.
+//md   the loop's start: the label that begins the unrolled rounds in the support code (see the
+//md   last point), which go on with pc 2 when the fuel left is less than four rounds cost.
 //md * The first instruction of each **basic block** (pc 0, the loop head at pc 2, and `exit` at pc 5)
 //md   starts by subtracting the block's instruction count from `left`, the fuel left, and jumps to
 //md   the refill code when it runs out. Counting once per block instead of once per instruction
@@ -171,6 +172,9 @@ Check.that("the instruction at pc 2", sumJit.step(2).instruction().toString()).i
 Check.that("JVM code of pc 2 (r0 += r1)", String.join(" ", sumJit.step(2).bytecode())).contains("LLOAD r0 LLOAD r1 LADD LSTORE r0");
 Check.that("pc 4 (the jump back) ends in a JVM branch",
     sumJit.step(4).bytecode().stream().anyMatch(insn -> insn.startsWith("IFNE "))).isTrue();
+var loopLabel = sumJit.step(4).bytecode().stream().filter(insn -> insn.startsWith("IFNE ")).findFirst().orElseThrow().substring(5);
+Check.that("the label that branch goes to starts the support code (the unrolled rounds)",
+    sumJit.listing().functions().get(0).support().stream().takeWhile(insn -> insn.matches("L\\d+")).toList().contains(loopLabel)).isTrue();
 for (int pc : new int[] {0, 2, 5}) {
   Check.that("pc " + pc + " (a block's first instruction) counts fuel", sumJit.step(pc).bytecode().contains("LSTORE left")).isTrue();
 }

@@ -20,7 +20,8 @@ import org.objectweb.asm.util.TraceMethodVisitor;
  * by {@link Program#jit()}.
  */
 public final class JitListing {
-  private static final Pattern LINE = Pattern.compile("^\\s*LINENUMBER (\\d+) (L\\d+)\\s*$");
+  private static final Pattern LINE = Pattern.compile("^\\s*LINENUMBER (\\d+) L\\d+\\s*$");
+  private static final Pattern LABEL = Pattern.compile("^L\\d+$");
   private static final Pattern LOCAL = Pattern.compile("^(\\s*[ILA](?:LOAD|STORE)) (\\d+)$");
   private static final Map<Integer, String> LOCAL_NAMES = localNames();
 
@@ -164,13 +165,9 @@ public final class JitListing {
       Matcher number = LINE.matcher(line);
       if (number.matches()) {
         int lineNumber = Integer.parseInt(number.group(1));
-        // The Textifier prints a line's label before its LINENUMBER: the label starts the new
-        // line's code (a jump to it lands there), so it moves along.
-        String label = number.group(2);
-        boolean labelMoves = !current.isEmpty() && current.get(current.size() - 1).equals(label);
-        if (labelMoves) {
-          current.remove(current.size() - 1);
-        }
+        // The Textifier prints the labels of a line's first bytecode before its LINENUMBER: they
+        // start the new line's code (a jump to them lands there), so they move along.
+        List<String> labels = trailingLabels(current);
         if (lineNumber == supportLine) {
           current = support;
         } else {
@@ -178,9 +175,7 @@ public final class JitListing {
           // its unrolled rounds): the second goes on with the first
           current = bytecodeOf.computeIfAbsent(lineNumber - 1, pc -> newStep(program, pc, steps));
         }
-        if (labelMoves) {
-          current.add(label);
-        }
+        current.addAll(labels);
         continue;
       }
       String trimmed = line.strip();
@@ -193,6 +188,18 @@ public final class JitListing {
       }
     }
     return new Function(entry, bytes, setup, steps, support);
+  }
+
+  /** Removes the labels at the end of {@code code} and returns them in order. */
+  private static List<String> trailingLabels(List<String> code) {
+    int first = code.size();
+    while (first > 0 && LABEL.matcher(code.get(first - 1)).matches()) {
+      first--;
+    }
+    List<String> tail = code.subList(first, code.size());
+    List<String> labels = new ArrayList<>(tail);
+    tail.clear();
+    return labels;
   }
 
   private static List<String> newStep(Program program, int pc, List<Step> steps) {

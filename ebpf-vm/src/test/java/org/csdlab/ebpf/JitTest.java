@@ -440,11 +440,13 @@ class JitTest {
         main.steps().get(4).bytecode().stream()
             .filter(line -> line.startsWith("IFNE "))
             .findFirst()
-            .orElseThrow(main.steps().get(4).bytecode()::toString);
-    assertEquals(
-        backJump.substring("IFNE ".length()),
-        add.bytecode().get(0),
-        "the loop's label starts the code of the instruction the jump goes to");
+            .orElseThrow();
+    // The loop is small: its jump back goes to the unrolled rounds, which start the support code.
+    assertTrue(
+        main.support().stream()
+            .takeWhile(line -> line.matches("L\\d+"))
+            .anyMatch(backJump.substring("IFNE ".length())::equals),
+        () -> "the label the loop jumps back to starts the support code: " + main.support());
     String text = listing.toString();
     assertTrue(text.startsWith("6 eBPF instructions → "), text);
     assertTrue(text.contains("    2: r0 += r1"), text);
