@@ -4,7 +4,11 @@ package org.csdlab.ebpf;
 record EngineChoice(ExecutionEngine engine, String interpretedBecause) {
 
   static EngineChoice choose(
-      Engine requested, Program program, Helper[] helpers, boolean trace, Interpreter interpreter) {
+      Engine requested,
+      Program program,
+      boolean trace,
+      Interpreter interpreter,
+      JitOptions jitOptions) {
     if (requested == Engine.INTERPRETER) {
       return new EngineChoice(interpreter, null);
     }
@@ -15,7 +19,7 @@ record EngineChoice(ExecutionEngine engine, String interpretedBecause) {
       return new EngineChoice(
           interpreter, "the program has no loop, so it runs too briefly to pay for compiling");
     }
-    JitCompiler.Result compiled = JitCompiler.compile(program, interpreter);
+    JitCompiler.Result compiled = JitCompiler.compile(program, interpreter, jitOptions);
     if (compiled.engine() == null) {
       return new EngineChoice(interpreter, compiled.refusal());
     }

@@ -82,6 +82,7 @@ final class JitCompiler {
   static final int MAX_SELECTED_INSTRUCTIONS = 4;
 
   private final Program program;
+  private final JitOptions options;
   private final JitPlan plan;
   private final String className;
   private final Map<String, Integer> methodBytes = new java.util.TreeMap<>();
@@ -98,8 +99,9 @@ final class JitCompiler {
   /** Instructions per part when splitting from the start. */
   private static final int FIRST_PART_INSTRUCTIONS = 400;
 
-  private JitCompiler(Program program) {
+  private JitCompiler(Program program, JitOptions options) {
     this.program = program;
+    this.options = options;
     this.plan = new JitPlan(program);
     this.className = "org/csdlab/ebpf/JitCompiledProgram";
     plan.functions()
@@ -114,6 +116,11 @@ final class JitCompiler {
 
   /** The compiled program, or why it could not be compiled. */
   static Result compile(Program program, Interpreter interpreter) {
+    return compile(program, interpreter, JitOptions.forThisJvm());
+  }
+
+  /** The compiled program with {@code options}, or why it could not be compiled. */
+  static Result compile(Program program, Interpreter interpreter, JitOptions options) {
     if (program.size() > MAX_INSTRUCTIONS) {
       return Result.refused(
           "the program has "
@@ -123,7 +130,7 @@ final class JitCompiler {
               + ")");
     }
     long start = System.nanoTime();
-    JitCompiler compiler = new JitCompiler(program);
+    JitCompiler compiler = new JitCompiler(program, options);
     byte[] classBytes = null;
     for (int attempt = 0; classBytes == null; attempt++) {
       try {
@@ -582,6 +589,11 @@ final class JitCompiler {
       mv.visitLineNumber(block.startPc() + 1, start);
       if (isSmallLoop(block)) {
         unrolledRounds(block, start);
+      } else {
+        JitPlan.Block rest = selectionLoopRest(block);
+        if (rest != null) {
+          unrolledSelectionRounds(block, rest, start);
+        }
       }
       mv.visitVarInsn(LLOAD, LEFT);
       pushLong(block.instructions());
@@ -598,7 +610,7 @@ final class JitCompiler {
         }
         JitPlan.Block skipped = pc == last ? skippedByBranch(pc) : null;
         if (skipped != null) {
-          select(pc, program.at(pc), skipped);
+          select(block, pc, program.at(pc), skipped);
           return true;
         }
         instruction(pc, program.at(pc));
@@ -680,6 +692,78 @@ final class JitCompiler {
     }
 
     /**
+     * For a loop of two blocks joined by a selection — {@code block} ends in a conditional jump
+     * compiled as a selection, whose target block ends jumping back to {@code block}'s start, as
+     * compilers lay out {@code for (...) if (x[i] > c) n++;} — the target block; else null.
+     */
+    private JitPlan.Block selectionLoopRest(JitPlan.Block block) {
+      int last = block.lastPc(program);
+      JitPlan.Block skipped = skippedByBranch(last);
+      if (skipped == null) {
+        return null;
+      }
+      JitPlan.Block rest = plan.blockAt((int) program.at(last).target(last));
+      if (rest == null || rest == block || !blockLabels.containsKey(rest.startPc())) {
+        return null;
+      }
+      int restLast = rest.lastPc(program);
+      Instruction back = program.at(restLast);
+      boolean loops =
+          Opcode.of(back).isConditionalJump()
+              && back.target(restLast) == block.startPc()
+              && skippedByBranch(restLast) == null;
+      int instructions = block.instructions() + skipped.instructions() + rest.instructions();
+      return loops && instructions < UNROLLED_LOOP_INSTRUCTIONS ? rest : null;
+    }
+
+    /**
+     * The rounds of a {@link #selectionLoopRest selection loop} without a fuel check between them,
+     * as {@link #unrolledRounds} does for a loop of one block: taken when the slice holds the fuel
+     * for all rounds at their dearest; each block still pays what it costs, so the count stays
+     * exact.
+     */
+    private void unrolledSelectionRounds(JitPlan.Block block, JitPlan.Block rest, Label start) {
+      int last = block.lastPc(program);
+      Instruction select = program.at(last);
+      JitPlan.Block skipped = skippedByBranch(last);
+      int restLast = rest.lastPc(program);
+      Instruction back = program.at(restLast);
+      int dearestRound = block.instructions() + skipped.instructions() + rest.instructions();
+      Label checked = new Label();
+      Label copies = new Label();
+      mv.visitLabel(copies);
+      mv.visitLineNumber(supportLine(program), copies);
+      mv.visitVarInsn(LLOAD, LEFT);
+      pushLong((long) UNROLL_ROUNDS * dearestRound);
+      mv.visitInsn(LCMP);
+      mv.visitJumpInsn(IFLT, checked);
+      for (int round = 1; round <= UNROLL_ROUNDS; round++) {
+        payWithoutCheck(block.instructions());
+        for (int pc = block.startPc(); pc < last; pc += program.at(pc).slots()) {
+          instruction(pc, program.at(pc));
+        }
+        selectMask(block, last, select);
+        mv.visitVarInsn(LLOAD, LEFT);
+        pushSelectedCost(skipped);
+        mv.visitInsn(LSUB);
+        mv.visitVarInsn(LSTORE, LEFT);
+        selectedArithmetic(skipped);
+        payWithoutCheck(rest.instructions());
+        for (int pc = rest.startPc(); pc < restLast; pc += program.at(pc).slots()) {
+          instruction(pc, program.at(pc));
+        }
+        Label nextRound = round == UNROLL_ROUNDS ? start : new Label();
+        conditional(restLast, Opcode.of(back), back, nextRound);
+        mv.visitJumpInsn(GOTO, labelOf(rest.endPc()));
+        if (round < UNROLL_ROUNDS) {
+          mv.visitLabel(nextRound);
+        }
+      }
+      mv.visitLabel(checked);
+      mv.visitLineNumber(block.startPc() + 1, checked);
+    }
+
+    /**
      * Stores the fuel left after a payment (on the stack) and goes on at {@code paid}; when it is
      * negative, first to the refill stub, which returns to {@code block}'s body or hands it over.
      */
@@ -745,24 +829,82 @@ final class JitCompiler {
      * not taken and zero when it is; then control goes to the jump's target. When the fuel cannot
      * pay for the skipped block, it runs as compiled on its own, which stops exactly.
      */
-    private void select(int pc, Instruction jump, JitPlan.Block skipped) {
-      Label taken = new Label();
-      Label joined = new Label();
-      conditional(pc, Opcode.of(jump), jump, taken);
-      pushLong(-1);
-      mv.visitJumpInsn(GOTO, joined);
-      mv.visitLabel(taken);
-      mv.visitInsn(LCONST_0);
-      mv.visitLabel(joined);
+    private void select(JitPlan.Block block, int pc, Instruction jump, JitPlan.Block skipped) {
+      selectMask(block, pc, jump);
+      payAndApplySelected(pc, jump, skipped);
+    }
+
+    /**
+     * Stores the selection mask of the conditional jump at {@code pc} (the last of {@code block}):
+     * all ones when the jump is not taken, zero when it is.
+     */
+    private void selectMask(JitPlan.Block block, int pc, Instruction jump) {
+      if (JitOperandFacts.bothBelow2To63(program, block.startPc(), pc)) {
+        // mask = taken - 1: all ones when not taken, zero when taken
+        takenBit(Opcode.of(jump), jump);
+        mv.visitInsn(LCONST_1);
+        mv.visitInsn(LSUB);
+      } else {
+        // HotSpot may or may not make this a conditional move (JDK 25 does, JDK 17 does not)
+        Label taken = new Label();
+        Label joined = new Label();
+        conditional(pc, Opcode.of(jump), jump, taken);
+        pushLong(-1);
+        mv.visitJumpInsn(GOTO, joined);
+        mv.visitLabel(taken);
+        mv.visitInsn(LCONST_0);
+        mv.visitLabel(joined);
+      }
       mv.visitVarInsn(LSTORE, SELECT_MASK);
+    }
+
+    /**
+     * Pays for the skipped block under the mask, applies its arithmetic under the mask, and goes on
+     * at the jump's target.
+     */
+    private void payAndApplySelected(int pc, Instruction jump, JitPlan.Block skipped) {
+      int target = (int) jump.target(pc);
+      JitPlan.Block next = plan.blockAt(target);
+      Label nextBody = bodyLabels.get(target);
+      if (nextBody != null) {
+        // When the fuel pays for the skipped block and the block control goes on with, both at
+        // once, go on in the latter's body: one fuel check instead of two. Else pay as usual.
+        Label separately = new Label();
+        mv.visitVarInsn(LLOAD, LEFT);
+        pushSelectedCost(skipped);
+        mv.visitInsn(LSUB);
+        pushLong(next.instructions());
+        mv.visitInsn(LSUB);
+        mv.visitVarInsn(LSTORE, TMP);
+        mv.visitVarInsn(LLOAD, TMP);
+        mv.visitInsn(LCONST_0);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFLT, separately);
+        mv.visitVarInsn(LLOAD, TMP);
+        mv.visitVarInsn(LSTORE, LEFT);
+        selectedArithmetic(skipped);
+        mv.visitJumpInsn(GOTO, nextBody);
+        mv.visitLabel(separately);
+      }
       mv.visitVarInsn(LLOAD, LEFT);
-      pushLong(skipped.instructions());
-      mv.visitVarInsn(LLOAD, SELECT_MASK);
-      mv.visitInsn(LAND);
+      pushSelectedCost(skipped);
       mv.visitInsn(LSUB);
       Label paid = new Label();
       payOrRefill(skipped, paid);
       mv.visitLabel(paid);
+      selectedArithmetic(skipped);
+      mv.visitJumpInsn(GOTO, labelOf(target));
+    }
+
+    /** The fuel the skipped block costs: its instructions where the mask is set, else 0. */
+    private void pushSelectedCost(JitPlan.Block skipped) {
+      pushLong(skipped.instructions());
+      mv.visitVarInsn(LLOAD, SELECT_MASK);
+      mv.visitInsn(LAND);
+    }
+
+    /** The skipped block's arithmetic, each result kept only where the mask is set. */
+    private void selectedArithmetic(JitPlan.Block skipped) {
       for (int at = skipped.startPc(); at < skipped.endPc(); at += program.at(at).slots()) {
         Instruction insn = program.at(at);
         if (!insn.instructionClass().isArithmetic()) {
@@ -782,7 +924,6 @@ final class JitCompiler {
         mv.visitInsn(LXOR);
         mv.visitVarInsn(LSTORE, dst);
       }
-      mv.visitJumpInsn(GOTO, labelOf((int) jump.target(pc)));
     }
 
     /**
@@ -1028,11 +1169,109 @@ final class JitCompiler {
       conditional(pc, op, insn, labelOf((int) insn.target(pc)));
     }
 
+    /**
+     * Pushes 1 when the conditional jump {@code insn} would be taken, else 0, without a branch: two
+     * or three ALU operations, valid because both operands are below 2^63 (or are 32-bit values
+     * extended to 64 bits), so their difference cannot overflow and its sign is the comparison.
+     */
+    private void takenBit(Opcode op, Instruction insn) {
+      JumpOp jump = op.jumpOp();
+      boolean unsigned = jump == JumpOp.JSET || JitOperandFacts.isUnsigned(jump);
+      boolean swapped =
+          jump == JumpOp.JGT || jump == JumpOp.JLE || jump == JumpOp.JSGT || jump == JumpOp.JSLE;
+      if (swapped) {
+        pushComparedSource(op, insn, unsigned);
+        pushComparedDestination(op, insn, unsigned);
+      } else {
+        pushComparedDestination(op, insn, unsigned);
+        pushComparedSource(op, insn, unsigned);
+      }
+      switch (jump) {
+        case JEQ, JNE, JSET -> {
+          mv.visitInsn(jump == JumpOp.JSET ? LAND : LXOR);
+          // (x | -x) >>> 63 is 1 when x != 0
+          mv.visitInsn(DUP2);
+          mv.visitInsn(LNEG);
+          mv.visitInsn(LOR);
+          pushInt(63);
+          mv.visitInsn(LUSHR);
+          if (jump == JumpOp.JEQ) {
+            mv.visitInsn(LCONST_1);
+            mv.visitInsn(LXOR);
+          }
+        }
+        default -> {
+          // a < b is the sign of a - b; gt and le compare the other way round
+          mv.visitInsn(LSUB);
+          pushInt(63);
+          mv.visitInsn(LUSHR);
+          if (jump == JumpOp.JGE
+              || jump == JumpOp.JLE
+              || jump == JumpOp.JSGE
+              || jump == JumpOp.JSLE) {
+            mv.visitInsn(LCONST_1);
+            mv.visitInsn(LXOR);
+          }
+        }
+      }
+    }
+
+    private void pushComparedDestination(Opcode op, Instruction insn, boolean unsigned) {
+      mv.visitVarInsn(LLOAD, reg(insn.dst()));
+      widenOperand(op, unsigned);
+    }
+
+    private void pushComparedSource(Opcode op, Instruction insn, boolean unsigned) {
+      if (op.source() == Source.REG) {
+        mv.visitVarInsn(LLOAD, reg(insn.src()));
+        widenOperand(op, unsigned);
+      } else if (op.widthBits() == 64) {
+        pushLong(insn.imm());
+      } else {
+        pushLong(unsigned ? insn.imm() & MASK32 : (int) insn.imm());
+      }
+    }
+
+    /** A 32-bit comparison's operand on the stack, extended as the comparison reads it. */
+    private void widenOperand(Opcode op, boolean unsigned) {
+      if (op.widthBits() == 64) {
+        return;
+      }
+      if (unsigned) {
+        pushLong(MASK32);
+        mv.visitInsn(LAND);
+      } else {
+        mv.visitInsn(L2I);
+        mv.visitInsn(I2L);
+      }
+    }
+
     /** Compares as the jump at {@code pc} does and goes to {@code target} when it would jump. */
     private void conditional(int pc, Opcode op, Instruction insn, Label target) {
       JumpOp jump = op.jumpOp();
       boolean wide = op.widthBits() == 64;
       mv.visitVarInsn(LLOAD, reg(insn.dst()));
+      if (JitOperandFacts.isUnsigned(jump) && !options.unsignedCompareIntrinsic()) {
+        // the unsigned order is the signed order with both sign bits flipped
+        if (wide) {
+          pushLong(Long.MIN_VALUE);
+          mv.visitInsn(LXOR);
+          pushSource(op, insn);
+          pushLong(Long.MIN_VALUE);
+          mv.visitInsn(LXOR);
+          mv.visitInsn(LCMP);
+          mv.visitJumpInsn(compareWithZero(jump), target);
+        } else {
+          mv.visitInsn(L2I);
+          pushInt(Integer.MIN_VALUE);
+          mv.visitInsn(IXOR);
+          pushSource32(op, insn);
+          pushInt(Integer.MIN_VALUE);
+          mv.visitInsn(IXOR);
+          mv.visitJumpInsn(compareIntsAsSigned(jump), target);
+        }
+        return;
+      }
       if (wide) {
         pushSource(op, insn);
       } else {
@@ -1050,8 +1289,7 @@ final class JitCompiler {
         mv.visitJumpInsn(IFNE, target);
         return;
       }
-      boolean unsigned =
-          jump == JumpOp.JGT || jump == JumpOp.JGE || jump == JumpOp.JLT || jump == JumpOp.JLE;
+      boolean unsigned = JitOperandFacts.isUnsigned(jump);
       if (wide) {
         if (unsigned) {
           mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
@@ -1076,6 +1314,17 @@ final class JitCompiler {
         case JLT, JSLT -> IFLT;
         case JLE, JSLE -> IFLE;
         default -> throw new IllegalStateException("not a comparison: " + jump);
+      };
+    }
+
+    /** The signed int comparison for an unsigned jump whose operands' sign bits are flipped. */
+    private static int compareIntsAsSigned(JumpOp jump) {
+      return switch (jump) {
+        case JGT -> IF_ICMPGT;
+        case JGE -> IF_ICMPGE;
+        case JLT -> IF_ICMPLT;
+        case JLE -> IF_ICMPLE;
+        default -> throw new IllegalStateException("not an unsigned comparison: " + jump);
       };
     }
 

@@ -72,7 +72,7 @@ public final class Vm {
     this.trace = builder.trace;
     this.traceLimit = builder.traceLimit;
     EngineChoice choice =
-        EngineChoice.choose(builder.engine, program, helperTable, trace, interpreter);
+        EngineChoice.choose(builder.engine, program, trace, interpreter, builder.jitOptions);
     this.engine = choice.engine();
     this.interpretedBecause = choice.interpretedBecause();
   }
@@ -229,6 +229,7 @@ public final class Vm {
     private boolean trace;
     private int traceLimit = DEFAULT_TRACE_LIMIT;
     private Engine engine = Engine.AUTO;
+    private JitOptions jitOptions = JitOptions.forThisJvm();
 
     private Builder(Program program) {
       if (program == null) {
@@ -297,6 +298,12 @@ public final class Vm {
      * How to execute the program (default {@link Engine#AUTO}); tracing always uses the
      * interpreter.
      */
+    /** The JIT's JVM-dependent choices (tests force each form); this JVM's by default. */
+    Builder jitOptions(JitOptions options) {
+      this.jitOptions = options;
+      return this;
+    }
+
     public Builder engine(Engine engine) {
       if (engine == null) {
         throw new IllegalArgumentException("engine must be INTERPRETER, JIT or AUTO, not null");
