@@ -134,15 +134,23 @@ show(counter.listing());
 //md   4 = `get_sector_size`, 5 = `get_zone_capacity`, 2 = `read`, 1 = `return_data`.
 //md * `r10` is the read-only frame pointer; `*(u64 *)(r10 - 24)` is a stack slot.
 //md * `r0 = 4294967295 ll` takes two slots (a 64-bit constant: the kernel's error exit -1 as a
-//md   32-bit int): 68 instructions fill 69 slots.
-//md * `if r4 > 1073741823 goto -8` is the comparison with `RAND_MAX/2` = 0x3FFFFFFF.
-Check.that("instructions in count_u32.o", counter.size()).is(68);
-Check.that("slots in count_u32.o", counter.program().slotCount()).is(69);
+//md   32-bit int), and so does `r6 = 3221225472 ll`: 125 instructions fill 127 slots.
+//md * There is no comparison with `RAND_MAX/2` in the counting loop. 3221225472 is 0xC0000000,
+//md   0xFFFFFFFF − `RAND_MAX/2`: a value plus it carries into bit 32 exactly when the value is
+//md   above `RAND_MAX/2`, so `r4 += r6` and `r4 >>= 32` leave 1 or 0 to add to the count. A branch
+//md   on random data would be guessed wrong half the time; the loop has none, and it reads eight
+//md   values a round (`*(u32 *)(r2 + 0)` up to `*(u32 *)(r2 + 28)`) for one loop test.
+Check.that("instructions in count_u32.o", counter.size()).is(125);
+Check.that("slots in count_u32.o", counter.program().slotCount()).is(127);
 Check.that("the 64-bit constant", counter.listing().text()).contains("r0 = 4294967295 ll");
+Check.that("the bias 0xFFFFFFFF - RAND_MAX/2", counter.listing().text()).contains("r6 = 3221225472 ll");
 Check.that("a stack slot", counter.listing().text()).contains("*(u64 *)(r10 - 24)");
 long helperCalls = counter.listing().text().lines().filter(line -> line.contains("call ")).count();
 Check.that("helper calls in count_u32.o", helperCalls).is(6);
-Check.that("the comparison with RAND_MAX/2", counter.listing().text()).contains("if r4 > 1073741823 goto -8");
+Check.that("a comparison with RAND_MAX/2 (1073741823)", counter.listing().text().contains("1073741823")).isFalse();
+long roundLoads = counter.listing().text().lines().filter(line -> line.contains(" = *(u32 *)(r2 + ")).count();
+Check.that("u32 loads in one round of the counting loop", roundLoads).is(8);
+Check.that("the carry into bit 32", counter.listing().text()).contains("r4 >>= 32");
 //md ## 4. The verifier says no
 //md
 //md Before a program runs, the lab's verifier follows every path through it without running it,

@@ -29,14 +29,16 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Counting the u32 values above RAND_MAX/2 over a 256 MiB zone through the computational storage
- * device (interpreter, instant timing): one operation runs the committed tutorial kernel {@code
- * count_u32.o} over the whole zone, reading it sector by sector (4 KiB) with helper 2. The
- * auxiliary counters {@code bytes} and {@code instructions} report media bytes and eBPF
- * instructions per second, to set beside the bare interpreter figures of {@link EbpfBenchmark}.
+ * device (instant timing), on the engine {@link #engine} names: one operation runs the committed
+ * tutorial kernel {@code count_u32.o} (eight values a round, no branch on the data) over the whole
+ * zone, reading it sector by sector (4 KiB) with helper 2. The auxiliary counters {@code bytes} and
+ * {@code instructions} report media bytes and eBPF instructions per second, to set beside the bare
+ * VM figures of {@link EbpfBenchmark}.
  *
  * <pre>
  * mvn -B -q -Pbench -pl tests -am package -DskipTests
- * java -jar tests/target/benchmarks.jar CsdBenchmark -f 1 -wi 1 -i 3
+ * java -jar tests/target/benchmarks.jar --jdk /usr/lib/jvm/java-17-openjdk-amd64 \
+ *     --jdk /usr/lib/jvm/temurin-25-jdk-amd64 CsdBenchmark -f 1 -wi 2 -i 3
  * </pre>
  */
 @BenchmarkMode(Mode.Throughput)

@@ -126,23 +126,7 @@ class FileKernelRunnerTest {
   @Test
   void aReadOutsideTheFilesBlocksIsAnIoError() {
     // reads sector 0 of zone 1: a block of other data, not the file's
-    CsdKernel snoop =
-        csd.load(
-            Assembler.assemble(
-                """
-        r1 = r10
-        r1 += -16
-        r2 = r10
-        r2 += -8
-        call 7
-        r1 = 1
-        r2 = 0
-        r3 = 0
-        r4 = 4096
-        r5 = *(u64 *)(r10 - 16)
-        call 2
-        exit
-        """));
+    CsdKernel snoop = csd.load(Kernels.snoop(1));
     KernelIoException e = assertThrows(KernelIoException.class, () -> read(snoop, 0, 100));
     assertTrue(e.getMessage().startsWith("I/O error: kernel"), e.getMessage());
     assertTrue(e.getMessage().contains("/data.bin"), e.getMessage());
@@ -160,12 +144,8 @@ class FileKernelRunnerTest {
     CsdKernel passOn =
         csd.load(
             Assembler.assemble(
-                """
-        r1 = r10
-        r1 += -16
-        r2 = r10
-        r2 += -8
-        call 7
+                Kernels.MEMORY_ON_STACK
+                    + """
         r1 = 0
         r2 = 0
         r3 = 4096
@@ -188,23 +168,7 @@ class FileKernelRunnerTest {
     assertEquals(FlfsCall.HOLE, call.lbas()[HOLE_BLOCK]);
     assertEquals(0, call.lbas()[HOLE_BLOCK], "LBA 0, as FluffleFS marks a hole");
     // reads sector 0 of zone 0: LBA 0, the hole's LBA in the call
-    CsdKernel readsLbaZero =
-        csd.load(
-            Assembler.assemble(
-                """
-        r1 = r10
-        r1 += -16
-        r2 = r10
-        r2 += -8
-        call 7
-        r1 = 0
-        r2 = 0
-        r3 = 0
-        r4 = 4096
-        r5 = *(u64 *)(r10 - 16)
-        call 2
-        exit
-        """));
+    CsdKernel readsLbaZero = csd.load(Kernels.snoop(0));
     KernelIoException e =
         assertThrows(
             KernelIoException.class, () -> FileKernelRunner.run(readsLbaZero, "/data.bin", call));

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.csdlab.ebpf.asm.Assembler;
 import org.csdlab.ebpf.elf.ElfObject;
+import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.zns.csd.ComputationalStorage;
 import org.csdlab.zns.csd.CsdKernel;
 import org.junit.jupiter.api.Assumptions;
@@ -25,7 +27,42 @@ final class Kernels {
 
   static final long RAND_MAX_HALF = 0x3FFFFFFFL;
 
+  /**
+   * The start of an assembled kernel: {@code get_mem_info}, leaving the kernel memory's address at
+   * {@code r10 - 16} and its size at {@code r10 - 8}.
+   */
+  static final String MEMORY_ON_STACK =
+      """
+      r1 = r10
+      r1 += -16
+      r2 = r10
+      r2 += -8
+      call 7
+      """;
+
   private Kernels() {}
+
+  /**
+   * A kernel that reads sector 0 of {@code zone} into its memory, whatever file it is bound to (a
+   * block that is not the file's: the confinement stops it), and exits with the read's result.
+   */
+  static LoadedProgram snoop(long zone) {
+    return new LoadedProgram(
+        "snoop",
+        Assembler.assemble(
+            MEMORY_ON_STACK
+                + """
+                r1 = %d
+                r2 = 0
+                r3 = 0
+                r4 = 4096
+                r5 = *(u64 *)(r10 - 16)
+                call 2
+                exit
+                """
+                    .formatted(zone)),
+        List.of());
+  }
 
   static Path object(String name) {
     return PROGRAMS.resolve(name + ".o");

@@ -247,25 +247,7 @@ class OffloadedFileTest {
   @Test
   void aKernelReadingOutsideTheFileIsAnIoErrorAndTheFilesystemGoesOn() {
     // reads LBA 0 (zone 0, sector 0: the superblock), which is not a block of the file
-    LoadedProgram snoop =
-        new LoadedProgram(
-            "snoop",
-            Assembler.assemble(
-                """
-        r1 = r10
-        r1 += -16
-        r2 = r10
-        r2 += -8
-        call 7
-        r1 = 0
-        r2 = 0
-        r3 = 0
-        r4 = 4096
-        r5 = *(u64 *)(r10 - 16)
-        call 2
-        exit
-        """),
-            List.of());
+    LoadedProgram snoop = Kernels.snoop(0);
     try (FileHandle h = fs.file("/data.bin").offload(snoop)) {
       KernelIoException e = assertThrows(KernelIoException.class, () -> h.read(0, 100));
       assertTrue(

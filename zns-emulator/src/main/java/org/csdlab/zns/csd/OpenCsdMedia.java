@@ -10,7 +10,6 @@ import org.csdlab.ebpf.Size;
 import org.csdlab.zns.Geometry;
 import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.ZnsException;
-import org.csdlab.zns.Zone;
 import org.csdlab.zns.ZoneState;
 
 /**
@@ -42,12 +41,15 @@ final class OpenCsdMedia {
    */
   private record Piece(int zone, long lba, int sectors, int skipBytes, int takeBytes) {}
 
+  /**
+   * The opencsd {@code read}. Called once per sector by kernels that read sector by sector, so the
+   * path that succeeds allocates nothing but the list of zone pieces (one piece unless the range
+   * crosses a zone): the arguments of a refusal are gathered only when it refuses.
+   */
   long read(HelperContext ctx, long zone, long sector, long offset, long size, long data) {
-    Map<String, Long> args = arguments("zone", zone, "sector", sector, "offset", offset);
-    args.put("size", size);
     String outOfRange = outOfRange(zone, sector, offset, size);
     if (outOfRange != null) {
-      return session.refuse(new HelperRefusal("read", args, outOfRange));
+      return refuseRead(zone, sector, offset, size, outOfRange);
     }
     Memory memory = ctx.memory();
     if (size > Integer.MAX_VALUE) {
@@ -61,8 +63,7 @@ final class OpenCsdMedia {
     }
     long written = session.device.zone((int) zone).writtenBlocks();
     if (written <= sector) {
-      return session.refuse(
-          new HelperRefusal("read", args, "at or above the write pointer " + written));
+      return refuseRead(zone, sector, offset, size, "at or above the write pointer " + written);
     }
     if (size == 0) {
       return 0;
@@ -70,10 +71,9 @@ final class OpenCsdMedia {
     // a bad destination stops the kernel before any device work
     memory.checkWritable(data, (int) size);
     for (Piece p : pieces) {
-      Zone z = session.device.zone(p.zone);
-      if (z.state() == ZoneState.OFFLINE) {
-        return session.refuse(
-            new HelperRefusal("read", args, "zone " + p.zone + " is offline and cannot be read"));
+      if (session.device.zone(p.zone).state() == ZoneState.OFFLINE) {
+        return refuseRead(
+            zone, sector, offset, size, "zone " + p.zone + " is offline and cannot be read");
       }
     }
     long copied = 0;
@@ -84,30 +84,48 @@ final class OpenCsdMedia {
       }
     } catch (ZnsException e) {
       // an injected media error: the bytes of the pieces before it are already in the buffer
-      return session.refuse(new HelperRefusal("read", args, e.getMessage()));
+      return refuseRead(zone, sector, offset, size, e.getMessage());
     }
     return 0;
   }
 
+  private long refuseRead(long zone, long sector, long offset, long size, String reason) {
+    Map<String, Long> args = arguments("zone", zone, "sector", sector, "offset", offset);
+    args.put("size", size);
+    return session.refuse(new HelperRefusal("read", args, reason));
+  }
+
   private List<Piece> pieces(long start, long size) {
-    List<Piece> out = new ArrayList<>();
+    if (size == 0) {
+      return List.of();
+    }
     long end = start + size;
+    int firstZone = (int) (start / capacityBytes);
+    if (end <= (firstZone + 1L) * capacityBytes) {
+      // the common case: the range stays in its zone
+      return List.of(piece(firstZone, start, end));
+    }
+    List<Piece> out = new ArrayList<>();
     for (long at = start; at < end; ) {
       int zone = (int) (at / capacityBytes);
-      long zoneByte = (long) zone * capacityBytes;
-      long pieceEnd = Math.min(end, zoneByte + capacityBytes);
-      long firstSector = (at - zoneByte) / sectorBytes;
-      long lastSector = (pieceEnd - zoneByte - 1) / sectorBytes;
-      out.add(
-          new Piece(
-              zone,
-              geometry.zoneStartLba(zone) + firstSector,
-              (int) (lastSector - firstSector + 1),
-              (int) (at - zoneByte - firstSector * sectorBytes),
-              (int) (pieceEnd - at)));
+      long pieceEnd = Math.min(end, (zone + 1L) * capacityBytes);
+      out.add(piece(zone, at, pieceEnd));
       at = pieceEnd;
     }
     return out;
+  }
+
+  /** The piece of zone {@code zone} from device byte {@code at} up to {@code pieceEnd} (> at). */
+  private Piece piece(int zone, long at, long pieceEnd) {
+    long zoneByte = (long) zone * capacityBytes;
+    long firstSector = (at - zoneByte) / sectorBytes;
+    long lastSector = (pieceEnd - zoneByte - 1) / sectorBytes;
+    return new Piece(
+        zone,
+        geometry.zoneStartLba(zone) + firstSector,
+        (int) (lastSector - firstSector + 1),
+        (int) (at - zoneByte - firstSector * sectorBytes),
+        (int) (pieceEnd - at));
   }
 
   private void readPiece(Memory memory, Piece p, long destination) {
@@ -146,38 +164,37 @@ final class OpenCsdMedia {
   }
 
   long append(HelperContext ctx, long zone, long sectorPtr, long offset, long size, long data) {
-    Map<String, Long> args = arguments("zone", zone, "offset", offset, "size", size);
     if (Long.compareUnsigned(zone, geometry.zoneCount()) >= 0) {
-      return session.refuse(new HelperRefusal("write", args, noSuchZone(zone)));
+      return refuseWrite(zone, offset, size, noSuchZone(zone));
     }
     long writePointer = session.device.zone((int) zone).writtenBlocks();
     if (writePointer >= capacitySectors) {
-      return session.refuse(
-          new HelperRefusal(
-              "write",
-              args,
-              "the zone is full: its write pointer "
-                  + writePointer
-                  + " is at its capacity of "
-                  + capacitySectors
-                  + " sectors"));
+      return refuseWrite(
+          zone,
+          offset,
+          size,
+          "the zone is full: its write pointer "
+              + writePointer
+              + " is at its capacity of "
+              + capacitySectors
+              + " sectors");
     }
     String outOfRange = outOfRange(zone, writePointer, offset, size);
     if (outOfRange != null) {
-      return session.refuse(new HelperRefusal("write", args, outOfRange));
+      return refuseWrite(zone, offset, size, outOfRange);
     }
     long sectors = (offset + size + sectorBytes - 1) / sectorBytes;
     if (sectors > capacitySectors - writePointer) {
-      return session.refuse(
-          new HelperRefusal(
-              "write",
-              args,
-              sectors
-                  + " sectors from the write pointer "
-                  + writePointer
-                  + " would pass the zone capacity of "
-                  + capacitySectors
-                  + " sectors"));
+      return refuseWrite(
+          zone,
+          offset,
+          size,
+          sectors
+              + " sectors from the write pointer "
+              + writePointer
+              + " would pass the zone capacity of "
+              + capacitySectors
+              + " sectors");
     }
     session.checkWritable();
     Memory memory = ctx.memory();
@@ -189,11 +206,11 @@ final class OpenCsdMedia {
     }
     byte[] bytes = memory.read(data, (int) Math.min(size, Integer.MAX_VALUE));
     if (sectors * sectorBytes > ZnsDevice.MAX_TRANSFER_BYTES) {
-      return session.refuse(
-          new HelperRefusal(
-              "write",
-              args,
-              sectors + " sectors are more than one append can carry on this device"));
+      return refuseWrite(
+          zone,
+          offset,
+          size,
+          sectors + " sectors are more than one append can carry on this device");
     }
     // offset zero bytes, the data, zeros to the end of its last sector
     byte[] padded = new byte[(int) (sectors * sectorBytes)];
@@ -204,12 +221,18 @@ final class OpenCsdMedia {
     try {
       lba = session.device.append(zoneStart, padded);
     } catch (ZnsException e) {
-      return session.refuse(new HelperRefusal("write", args, e.getMessage()));
+      return refuseWrite(zone, offset, size, e.getMessage());
     }
     session.mediaBytesWritten += padded.length;
     session.chargeMedia(clock, padded.length);
     memory.store(sectorPtr, Size.DW, lba - zoneStart);
     return 0;
+  }
+
+  private long refuseWrite(long zone, long offset, long size, String reason) {
+    return session.refuse(
+        new HelperRefusal(
+            "write", arguments("zone", zone, "offset", offset, "size", size), reason));
   }
 
   /** OpenCSD's {@code in_range}: why the range is refused, or null if it is not. */

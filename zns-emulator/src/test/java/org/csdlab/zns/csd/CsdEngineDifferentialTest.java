@@ -36,8 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * it, none, and seeded random words.
  *
  * <p>The {@code flfs_*} kernels expect FluffleFS's call layout, which this module cannot build:
- * here they get only none and random words (their refusal paths); their runs on files belong to
- * flufflefs-lite once the drive takes an engine ({@code ComputationalStorage.builder().engine}).
+ * here they get only none and random words (their refusal paths); flufflefs-lite's {@code
+ * FileKernelEngineDifferentialTest} runs them on real files on both engines.
  */
 class CsdEngineDifferentialTest {
   private static final Path PROGRAMS = Path.of("..", "tutorials", "programs");
