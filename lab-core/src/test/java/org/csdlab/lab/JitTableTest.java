@@ -98,18 +98,19 @@ class JitTableTest {
 
   @Test
   void aProgramTheJitRefusesShowsWhyAndItsListing() {
-    JitTable jit = ebpf.assemble("huge", EbpfProgramEngineTest.HUGE_BLOCKS).jit();
+    JitTable jit = ebpf.assemble("huge", EbpfProgramEngineTest.OVER_THE_JIT_BUDGET).jit();
     assertTrue(
         jit.toString()
-            .startsWith("not compiled: the function at pc 0 (a part of 256 instructions)"),
+            .startsWith("not compiled: the program has 100002 instructions, more than the JIT"),
         jit::toString);
     Xhtml html = Xhtml.parse(jit.toHtml());
     assertEquals("huge: not compiled, it runs on the interpreter", html.text("/div/div/div[1]"));
-    assertTrue(html.text("//pre").contains("more than the 8000 HotSpot compiles"));
-    assertEquals(4002 + 1, html.count("//tr"), "the listing: a header and one row per instruction");
+    assertTrue(html.text("//pre").contains("JitCompiler.MAX_INSTRUCTIONS = 100000"));
+    assertEquals(
+        100_002 + 1, html.count("//tr"), "the listing: a header and one row per instruction");
     var e = assertThrows(IllegalArgumentException.class, () -> jit.step(0));
     assertTrue(
-        e.getMessage().startsWith("huge was not compiled (the function at pc 0"), e.getMessage());
+        e.getMessage().startsWith("huge was not compiled (the program has 100002"), e.getMessage());
   }
 
   @Test
