@@ -263,7 +263,8 @@ public final class LinuxHelpers {
     if (size < 0 || size > ring.capacity()) {
       return -Errno.EAGAIN; // as the kernel: a record larger than the buffer cannot be reserved
     }
-    byte[] bytes = ctx.memory().read(data, (int) size);
+    // a zero-length record touches no memory, as its SIZE_OR_ZERO prototype promises
+    byte[] bytes = size == 0 ? new byte[0] : ctx.memory().read(data, (int) size);
     synchronized (ring) {
       return ring.output(bytes, flags);
     }
