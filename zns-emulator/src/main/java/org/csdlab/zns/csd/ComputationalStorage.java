@@ -126,10 +126,11 @@ public final class ComputationalStorage {
   }
 
   /**
-   * The opencsd helpers, and the context a kernel gets: r1 points to the drive's kernel memory,
-   * {@link #memoryBytes()} writable bytes.
+   * What the drive verifies kernels with: the opencsd helpers, and the context a kernel gets (r1
+   * points to the drive's kernel memory, {@link #memoryBytes()} writable bytes), the default
+   * budgets; {@link #verify(LoadedProgram)} adds an ELF object's regions and maps.
    */
-  VerifierOptions verifierOptions() {
+  public VerifierOptions verifierOptions() {
     return VerifierOptions.defaults()
         .withHelpers(OpenCsdHelpers.prototypes())
         .withContext(memoryBytes, true);
