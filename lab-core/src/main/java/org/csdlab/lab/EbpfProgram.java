@@ -55,6 +55,10 @@ public final class EbpfProgram implements HtmlRenderable {
   private final long fuel;
   private final MapSet maps;
   private final Engine engine;
+
+  /** Bytes of the context every run passes, as the verifier knows them; or unknown. */
+  private final long contextBytes;
+
   private Vm vm;
   private Vm tracingVm;
   private Verification verification;
@@ -66,11 +70,19 @@ public final class EbpfProgram implements HtmlRenderable {
         loaded,
         fuel,
         engine,
-        loaded == null ? MapSet.of(List.of()) : loaded.mapSet());
+        loaded == null ? MapSet.of(List.of()) : loaded.mapSet(),
+        VerifierOptions.UNKNOWN_CONTEXT_SIZE);
   }
 
   private EbpfProgram(
-      String name, Program program, LoadedProgram loaded, long fuel, Engine engine, MapSet maps) {
+      String name,
+      Program program,
+      LoadedProgram loaded,
+      long fuel,
+      Engine engine,
+      MapSet maps,
+      long contextBytes) {
+    this.contextBytes = contextBytes;
     this.name = name;
     this.program = program;
     this.loaded = loaded;
@@ -91,7 +103,25 @@ public final class EbpfProgram implements HtmlRenderable {
     }
     return engine == this.engine
         ? this
-        : new EbpfProgram(name, program, loaded, fuel, engine, maps);
+        : new EbpfProgram(name, program, loaded, fuel, engine, maps, contextBytes);
+  }
+
+  /**
+   * This program, declaring that every run passes a context of exactly {@code bytes} bytes: the
+   * verifier checks its accesses to the context against that size, and a run with another size is
+   * refused before it starts. It shares this program's maps and data regions.
+   */
+  public EbpfProgram withContextBytes(int bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException(
+          name + ".withContextBytes(" + bytes + "): a context has at least 0 bytes");
+    }
+    return new EbpfProgram(name, program, loaded, fuel, engine, maps, bytes);
+  }
+
+  /** The context size declared by {@link #withContextBytes}, or -1 when none was. */
+  public long contextBytes() {
+    return contextBytes;
   }
 
   /** This program on the interpreter: {@code on(Engine.INTERPRETER)}. */
@@ -165,6 +195,7 @@ public final class EbpfProgram implements HtmlRenderable {
    */
   public synchronized EbpfRun run(byte[] context) {
     checkVerified("run");
+    checkContext("run", context);
     return runUnverified(context);
   }
 
@@ -206,6 +237,7 @@ public final class EbpfProgram implements HtmlRenderable {
    */
   public synchronized TraceTable trace(byte[] context) {
     checkVerified("trace");
+    checkContext("trace", context);
     return traceUnverified(context);
   }
 
@@ -225,6 +257,20 @@ public final class EbpfProgram implements HtmlRenderable {
     return new TraceTable(name, LabFuel.advising(() -> tracingVm.run(context)));
   }
 
+  private void checkContext(String action, byte[] context) {
+    if (contextBytes != VerifierOptions.UNKNOWN_CONTEXT_SIZE && context.length != contextBytes) {
+      throw new IllegalArgumentException(
+          name
+              + "."
+              + action
+              + ": the context has "
+              + context.length
+              + " bytes, but the program was verified for the "
+              + contextBytes
+              + " it declared (withContextBytes)");
+    }
+  }
+
   private void checkVerified(String action) {
     if (verification == null) {
       verification = verify();
@@ -241,11 +287,14 @@ public final class EbpfProgram implements HtmlRenderable {
   }
 
   /**
-   * What the verifier says, with the Linux helpers (and the ELF object's regions). Never throws for
-   * a refusal.
+   * What the verifier says, with the Linux helpers, the program's maps, the context size {@link
+   * #withContextBytes} declared (if any) and the ELF object's regions. Never throws for a refusal.
    */
   public Verification verify() {
-    VerifierOptions options = VerifierOptions.defaults();
+    VerifierOptions options = VerifierOptions.defaults().withMaps(maps);
+    if (contextBytes != VerifierOptions.UNKNOWN_CONTEXT_SIZE) {
+      options = options.withContext(contextBytes, true);
+    }
     if (loaded != null) {
       options = options.withRegionsOf(loaded);
     }

@@ -13,6 +13,7 @@ import org.csdlab.ebpf.verifier.VerificationResult;
 import org.csdlab.ebpf.verifier.Verifier;
 import org.csdlab.ebpf.verifier.VerifierError;
 import org.csdlab.ebpf.verifier.VerifierOptions;
+import org.csdlab.zns.csd.ComputationalStorage;
 import org.csdlab.zns.csd.OpenCsdHelpers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +70,15 @@ final class EbpfVerifyCommand implements Callable<Integer> {
   Helpers helpers;
 
   @Option(
+      names = "--context-bytes",
+      paramLabel = "N",
+      defaultValue = "-1",
+      description =
+          "Bytes of the context r1 points to (writable); default: the drive's kernel memory for"
+              + " opencsd, undeclared otherwise.")
+  long contextBytes;
+
+  @Option(
       names = "--log",
       description = "Print the verifier's log: the register types at each instruction.")
   boolean log;
@@ -91,6 +101,10 @@ final class EbpfVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (contextBytes < -1) {
+      throw BadArgument.of(
+          spec, "--context-bytes", "--context-bytes must be at least 0, got " + contextBytes);
+    }
     if (maxProcessedInstructions <= 0) {
       throw BadArgument.of(
           spec,
@@ -106,16 +120,22 @@ final class EbpfVerifyCommand implements Callable<Integer> {
     LoadedProgram loaded = program.load();
     VerifierOptions options =
         VerifierOptions.defaults()
-            .withRegionsOf(loaded)
+            .withDeclarationsOf(loaded)
             .withLog(log)
             .withMaxProcessedInstructions(maxProcessedInstructions)
             .withMaxStoredStates(maxStoredStates);
     options =
         switch (helpers) {
           case LINUX -> options;
-          case OPENCSD -> options.withHelpers(OpenCsdHelpers.prototypes());
+          case OPENCSD ->
+              options
+                  .withHelpers(OpenCsdHelpers.prototypes())
+                  .withContext(ComputationalStorage.DEFAULT_MEMORY_BYTES, true);
           case CONFORMANCE -> options.withHelpers(HelperSets.conformance());
         };
+    if (contextBytes >= 0) {
+      options = options.withContext(contextBytes, true);
+    }
     VerificationResult result = Verifier.verify(loaded.program(), options);
     PrintWriter out = spec.commandLine().getOut();
     if (log && result.log() != null) {

@@ -97,6 +97,19 @@ class EbpfVerifierLimitsCommandTest {
   }
 
   @Test
+  void verifyTakesTheContextSizeAsAnOption() throws IOException {
+    Path program = file("ctx.s", "r0 = *(u32 *)(r1 + 0)\nexit\n");
+    assertEquals(
+        0, CliRun.of("ebpf", "verify", "--context-bytes", "16", program.toString()).status());
+    CliRun negative = CliRun.of("ebpf", "verify", "--context-bytes", "-5", program.toString());
+    assertEquals(2, negative.status(), negative.out());
+    assertEquals(
+        "csdlab ebpf verify: --context-bytes must be at least 0, got -5 (see csdlab ebpf verify"
+            + " --help)",
+        negative.errorLine());
+  }
+
+  @Test
   void runExecutesTheNestedProgramTheVerifierRefusesOnlyUnverified() throws IOException {
     Path program = file("distinct5.s", nestedCalls(5, true));
     CliRun refused = CliRun.of("ebpf", "run", program.toString());
