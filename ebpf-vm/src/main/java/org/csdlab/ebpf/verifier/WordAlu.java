@@ -221,6 +221,9 @@ final class WordAlu {
     if (b.isConstant() && b.constant() == 0) {
       return constant(0, bits);
     }
+    if (a.isConstant() && b.isConstant()) {
+      return constant(Long.divideUnsigned(a.constant(), b.constant()), bits);
+    }
     WordView r = WordView.unbounded(bits, cut(Tnum.UNKNOWN, bits));
     if (b.umin() != 0) {
       return r.withUnsigned(
@@ -233,6 +236,9 @@ final class WordAlu {
     int bits = a.bits();
     if (b.isConstant() && b.constant() == 0) {
       return a;
+    }
+    if (a.isConstant() && b.isConstant()) {
+      return constant(Long.remainderUnsigned(a.constant(), b.constant()), bits);
     }
     if (b.umin() != 0 && Long.compareUnsigned(a.umax(), b.umin()) < 0) {
       return a; // every dividend is below every divisor
@@ -255,6 +261,9 @@ final class WordAlu {
       if (c == -1) {
         return neg(a); // MIN / -1 wraps to MIN, as negation does
       }
+      if (a.isConstant()) {
+        return constant(WordView.signed(a.constant(), bits) / c, bits);
+      }
       return c > 0
           ? r.withSigned(a.smin() / c, a.smax() / c)
           : r.withSigned(a.smax() / c, a.smin() / c);
@@ -271,6 +280,11 @@ final class WordAlu {
     int bits = a.bits();
     if (b.isConstant() && b.constant() == 0) {
       return a;
+    }
+    if (a.isConstant() && b.isConstant()) {
+      // the views hold the operands' values at the width, so Java's remainder is the width's
+      return constant(
+          WordView.signed(a.constant(), bits) % WordView.signed(b.constant(), bits), bits);
     }
     WordView r = WordView.unbounded(bits, cut(Tnum.UNKNOWN, bits));
     boolean divisorMayBeZero = b.smin() <= 0 && b.smax() >= 0;
