@@ -77,7 +77,7 @@ public final class Scalar {
               + " exceeds umax="
               + Long.toUnsignedString(umax));
     }
-    return of(Tnum.UNKNOWN, Long.MIN_VALUE, Long.MAX_VALUE, umin, umax, null, null);
+    return of(Tnum.UNKNOWN, Long.MIN_VALUE, Long.MAX_VALUE, umin, umax, null);
   }
 
   /** Every value from {@code smin} to {@code smax} (signed); throws when smin exceeds smax. */
@@ -85,20 +85,19 @@ public final class Scalar {
     if (smin > smax) {
       throw new IllegalArgumentException("signed range smin=" + smin + " exceeds smax=" + smax);
     }
-    return of(Tnum.UNKNOWN, smin, smax, 0, -1L, null, null);
+    return of(Tnum.UNKNOWN, smin, smax, 0, -1L, null);
   }
 
   /** Every value of the tnum {@code t}. */
   public static Scalar fromTnum(Tnum t) {
-    return of(t, Long.MIN_VALUE, Long.MAX_VALUE, 0, -1L, null, null);
+    return of(t, Long.MIN_VALUE, Long.MAX_VALUE, 0, -1L, null);
   }
 
   /**
-   * The scalar of these facts reconciled, or null when no value satisfies them all. A null view
-   * stands for no fact at that width.
+   * The scalar of these facts reconciled, or null when no value satisfies them all; a null {@code
+   * low32} adds no fact about the low half.
    */
-  static Scalar of(
-      Tnum t, long smin, long smax, long umin, long umax, WordView low32, WordView unused) {
+  static Scalar of(Tnum t, long smin, long smax, long umin, long umax, WordView low32) {
     Sync sync = new Sync(t, smin, smax, umin, umax);
     if (low32 != null) {
       sync.meet32(low32);
@@ -108,7 +107,7 @@ public final class Scalar {
 
   /** The scalar whose 64-bit view is {@code w64} and low-32 view {@code w32} (may be null). */
   static Scalar fromViews(WordView w64, WordView w32) {
-    return of(w64.tnum(), w64.smin(), w64.smax(), w64.umin(), w64.umax(), w32, null);
+    return of(w64.tnum(), w64.smin(), w64.smax(), w64.umin(), w64.umax(), w32);
   }
 
   /** A 32-bit result zero-extended: the upper half 0, the low half {@code w32}. */
