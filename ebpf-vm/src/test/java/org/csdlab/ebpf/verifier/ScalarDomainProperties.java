@@ -2,8 +2,11 @@ package org.csdlab.ebpf.verifier;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.lifecycle.AfterContainer;
 import org.csdlab.ebpf.Instruction;
 import org.csdlab.ebpf.InstructionClass;
 import org.csdlab.ebpf.Opcode;
@@ -34,7 +37,26 @@ class ScalarDomainProperties {
     }
   }
 
+  /** Tries and concrete checks per property, printed at the end as the campaign's evidence. */
+  private static final Map<String, long[]> TALLY = new TreeMap<>();
+
   private final ConcreteRun concrete = new ConcreteRun();
+
+  private static synchronized void tally(String property, int checks) {
+    long[] counts = TALLY.computeIfAbsent(property, p -> new long[2]);
+    counts[0]++;
+    counts[1] += checks;
+  }
+
+  @AfterContainer
+  static synchronized void printTally() {
+    TALLY.forEach(
+        (property, counts) ->
+            System.out.printf(
+                "domain property %s: %d tries passed, %d concrete checks%n",
+                property, counts[0], counts[1]));
+    TALLY.clear();
+  }
 
   @Fuzz(tries = VERIFY_TRIES, triesProperty = TRIES_PROPERTY)
   void everyAluResultHoldsTheConcreteResult(@ForAll long seed) {
@@ -60,6 +82,7 @@ class ScalarDomainProperties {
             result.toKernelString());
       }
     }
+    tally("everyAluResultHoldsTheConcreteResult", xs.length * ys.length);
   }
 
   @Fuzz(tries = VERIFY_TRIES, triesProperty = TRIES_PROPERTY)
@@ -94,6 +117,7 @@ class ScalarDomainProperties {
         check(s.contains(y), what);
       }
     }
+    tally("everyBranchOutcomeHoldsTheConcreteOperands", xs.length * ys.length);
   }
 
   @Fuzz(tries = VERIFY_TRIES, triesProperty = TRIES_PROPERTY)
@@ -133,6 +157,7 @@ class ScalarDomainProperties {
         check(b.contains(member), "%s is a subset of %s", a, b);
       }
     }
+    tally("joinAndSubsetAndIntersectAreSound", xs.length + ys.length + MEMBERS);
   }
 
   @Fuzz(tries = VERIFY_TRIES, triesProperty = TRIES_PROPERTY)
@@ -164,6 +189,7 @@ class ScalarDomainProperties {
     long low = Long.compareUnsigned(x, y) >= 0 ? y : x;
     Tnum range = Tnum.range(low, hi);
     check(range.contains(low) && range.contains(hi), "range %s..%s", low, hi);
+    tally("tnumOperationsHoldTheConcreteResults", 16);
   }
 
   private static Instruction aluInstruction(Random random) {
