@@ -245,7 +245,7 @@ public final class EbpfProgram implements HtmlRenderable {
    * a refusal.
    */
   public Verification verify() {
-    VerifierOptions options = VerifierOptions.defaults();
+    VerifierOptions options = VerifierOptions.defaults().withMaps(maps);
     if (loaded != null) {
       options = options.withRegionsOf(loaded);
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.csdlab.ebpf.ArgType;
 import org.csdlab.ebpf.HelperContext;
 import org.csdlab.ebpf.HelperPrototype;
+import org.csdlab.ebpf.HelperPrototype.ReturnRange;
 import org.csdlab.ebpf.HelperRegistry;
 import org.csdlab.ebpf.Memory;
 import org.csdlab.ebpf.ReturnType;
@@ -117,21 +118,28 @@ public final class ConformanceHelpers {
       HelperRegistry.empty()
           .with(
               prototype(
-                  GATHER_BYTES,
-                  "gather_bytes",
-                  ArgType.ANYTHING,
-                  ArgType.ANYTHING,
-                  ArgType.ANYTHING,
-                  ArgType.ANYTHING,
-                  ArgType.ANYTHING),
+                      GATHER_BYTES,
+                      "gather_bytes",
+                      ArgType.ANYTHING,
+                      ArgType.ANYTHING,
+                      ArgType.ANYTHING,
+                      ArgType.ANYTHING,
+                      ArgType.ANYTHING)
+                  .withReturnRange(0, 0xff_ffff_ffffL),
               (ctx, a, b, c, d, e) -> gatherBytes(a, b, c, d, e))
           .with(
-              prototype(MEMFROB, "memfrob", ArgType.PTR_TO_MEM, ArgType.SIZE),
+              prototype(MEMFROB, "memfrob", ArgType.PTR_TO_MEM_UPDATED, ArgType.SIZE_OR_ZERO)
+                  .withReturnRange(ReturnRange.exactly(0)),
               (ctx, ptr, len, c, d, e) -> memfrob(ctx.memory(), ptr, len))
-          .with(prototype(NO_OP, "no_op"), (ctx, a, b, c, d, e) -> 0)
-          .with(prototype(SQRTI, "sqrti", ArgType.ANYTHING), (ctx, a, b, c, d, e) -> sqrti(a))
           .with(
-              prototype(STRCMP, "strcmp", ArgType.PTR_TO_MEM, ArgType.PTR_TO_MEM),
+              prototype(NO_OP, "no_op").withReturnRange(ReturnRange.exactly(0)),
+              (ctx, a, b, c, d, e) -> 0)
+          .with(
+              prototype(SQRTI, "sqrti", ArgType.ANYTHING).withReturnRange(ReturnRange.U32),
+              (ctx, a, b, c, d, e) -> sqrti(a))
+          .with(
+              prototype(STRCMP, "strcmp", ArgType.PTR_TO_STRING, ArgType.PTR_TO_STRING)
+                  .withReturnRange(-0xff, 0xff),
               (ctx, a, b, c, d, e) -> strcmp(ctx.memory(), a, b))
           .with(
               prototype(UNWIND, "unwind", ArgType.ANYTHING),

@@ -9,6 +9,7 @@ import org.csdlab.ebpf.ArgType;
 import org.csdlab.ebpf.BoundedLines;
 import org.csdlab.ebpf.HelperContext;
 import org.csdlab.ebpf.HelperPrototype;
+import org.csdlab.ebpf.HelperPrototype.ReturnRange;
 import org.csdlab.ebpf.HelperRegistry;
 import org.csdlab.ebpf.Memory;
 import org.csdlab.ebpf.ReturnType;
@@ -74,37 +75,47 @@ public final class LinuxHelpers {
       new HelperPrototype(
           MAP_LOOKUP_ELEM,
           "map_lookup_elem",
-          List.of(ArgType.MAP_HANDLE, ArgType.PTR_TO_MEM),
+          List.of(ArgType.MAP_HANDLE, ArgType.PTR_TO_MAP_KEY),
           ReturnType.MAP_VALUE_OR_NULL);
   private static final HelperPrototype MAP_UPDATE_ELEM_PROTOTYPE =
       new HelperPrototype(
-          MAP_UPDATE_ELEM,
-          "map_update_elem",
-          List.of(ArgType.MAP_HANDLE, ArgType.PTR_TO_MEM, ArgType.PTR_TO_MEM, ArgType.ANYTHING),
-          ReturnType.SCALAR);
+              MAP_UPDATE_ELEM,
+              "map_update_elem",
+              List.of(
+                  ArgType.MAP_HANDLE,
+                  ArgType.PTR_TO_MAP_KEY,
+                  ArgType.PTR_TO_MAP_VALUE,
+                  ArgType.ANYTHING),
+              ReturnType.SCALAR)
+          .withReturnRange(ReturnRange.ZERO_OR_ERRNO);
   private static final HelperPrototype MAP_DELETE_ELEM_PROTOTYPE =
       new HelperPrototype(
-          MAP_DELETE_ELEM,
-          "map_delete_elem",
-          List.of(ArgType.MAP_HANDLE, ArgType.PTR_TO_MEM),
-          ReturnType.SCALAR);
+              MAP_DELETE_ELEM,
+              "map_delete_elem",
+              List.of(ArgType.MAP_HANDLE, ArgType.PTR_TO_MAP_KEY),
+              ReturnType.SCALAR)
+          .withReturnRange(ReturnRange.ZERO_OR_ERRNO);
   private static final HelperPrototype KTIME_GET_NS_PROTOTYPE =
       new HelperPrototype(KTIME_GET_NS, "ktime_get_ns", List.of(), ReturnType.SCALAR);
   private static final HelperPrototype TRACE_PRINTK_PROTOTYPE =
       new HelperPrototype(
-          TRACE_PRINTK,
-          "trace_printk",
-          List.of(ArgType.PTR_TO_MEM, ArgType.SIZE),
-          ReturnType.SCALAR,
-          true);
+              TRACE_PRINTK,
+              "trace_printk",
+              List.of(ArgType.PTR_TO_MEM, ArgType.SIZE),
+              ReturnType.SCALAR,
+              true)
+          .withReturnRange(-Errno.EINVAL, Integer.MAX_VALUE);
   private static final HelperPrototype GET_PRANDOM_U32_PROTOTYPE =
-      new HelperPrototype(GET_PRANDOM_U32, "get_prandom_u32", List.of(), ReturnType.SCALAR);
+      new HelperPrototype(GET_PRANDOM_U32, "get_prandom_u32", List.of(), ReturnType.SCALAR)
+          .withReturnRange(ReturnRange.U32);
   private static final HelperPrototype RINGBUF_OUTPUT_PROTOTYPE =
       new HelperPrototype(
-          RINGBUF_OUTPUT,
-          "ringbuf_output",
-          List.of(ArgType.MAP_HANDLE, ArgType.PTR_TO_MEM, ArgType.SIZE, ArgType.ANYTHING),
-          ReturnType.SCALAR);
+              RINGBUF_OUTPUT,
+              "ringbuf_output",
+              List.of(
+                  ArgType.MAP_HANDLE, ArgType.PTR_TO_MEM, ArgType.SIZE_OR_ZERO, ArgType.ANYTHING),
+              ReturnType.SCALAR)
+          .withReturnRange(ReturnRange.ZERO_OR_ERRNO);
   private static final Map<Integer, HelperPrototype> PROTOTYPES =
       new LinuxHelpers(MapSet.of(List.of())).registry().prototypes();
 
@@ -252,7 +263,8 @@ public final class LinuxHelpers {
     if (size < 0 || size > ring.capacity()) {
       return -Errno.EAGAIN; // as the kernel: a record larger than the buffer cannot be reserved
     }
-    byte[] bytes = ctx.memory().read(data, (int) size);
+    // a zero-length record touches no memory, as its SIZE_OR_ZERO prototype promises
+    byte[] bytes = size == 0 ? new byte[0] : ctx.memory().read(data, (int) size);
     synchronized (ring) {
       return ring.output(bytes, flags);
     }
@@ -262,6 +274,9 @@ public final class LinuxHelpers {
     if (fmtSize <= 0 || fmtSize > MAX_PRINTK_BYTES) {
       return -Errno.EINVAL;
     }
+    if (!hasNul(ctx.memory().read(fmt, (int) fmtSize))) {
+      return -Errno.EINVAL; // as the kernel: the format must end within its size
+    }
     String format = ctx.memory().readCString(fmt, (int) fmtSize);
     String line = format(ctx.memory(), format, new long[] {a, b, c});
     if (line == null) {
@@ -269,6 +284,15 @@ public final class LinuxHelpers {
     }
     printed.add(line);
     return line.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  private static boolean hasNul(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.csdlab.ebpf.AluOp;
-import org.csdlab.ebpf.ArgType;
 import org.csdlab.ebpf.AtomicOp;
 import org.csdlab.ebpf.HelperPrototype;
 import org.csdlab.ebpf.Instruction;
@@ -950,7 +949,7 @@ public final class Verifier {
             regs,
             "set r" + r + " before the call");
       }
-      if (p.args().get(i) == ArgType.PTR_TO_MEM
+      if (p.args().get(i).isMemoryPointer()
           && s.regs[r].kind() == RegType.Kind.PTR_TO_MAP_VALUE_OR_NULL) {
         throw refuse(
             ErrorCode.NULL_CHECK_MISSING,

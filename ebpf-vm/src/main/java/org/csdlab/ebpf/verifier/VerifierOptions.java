@@ -6,7 +6,10 @@ import java.util.TreeMap;
 import org.csdlab.ebpf.HelperPrototype;
 import org.csdlab.ebpf.HelperRegistry;
 import org.csdlab.ebpf.Vm;
+import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.ebpf.maps.LinuxHelpers;
+import org.csdlab.ebpf.maps.MapDefinition;
+import org.csdlab.ebpf.maps.MapSet;
 
 /**
  * Options of a verification: helper prototypes (unknown helper ids are refused), memory regions
@@ -22,6 +25,13 @@ import org.csdlab.ebpf.maps.LinuxHelpers;
  *     #DEFAULT_MAX_PROCESSED_INSTRUCTIONS}, as Linux's {@code BPF_COMPLEXITY_LIMIT_INSNS})
  * @param maxStoredStates budget of abstract states kept, one per (instruction, call chain) reached
  *     (default {@value #DEFAULT_MAX_STORED_STATES})
+ * @param contextSizeBytes bytes of the context r1 points to at entry, or {@value
+ *     #UNKNOWN_CONTEXT_SIZE} when the loading path did not declare it (then no access to the
+ *     context can be proved in bounds)
+ * @param contextWritable whether the program may store into its context
+ * @param maps the maps a program may name by the handle its {@code lddw} loads, with their type,
+ *     key size, value size and entry count: what map keys, map values and map lookups are checked
+ *     against
  */
 public record VerifierOptions(
     Map<Integer, HelperPrototype> helpers,
@@ -30,7 +40,10 @@ public record VerifierOptions(
     int maxCallDepth,
     boolean contextLengthInR2,
     long maxProcessedInstructions,
-    int maxStoredStates) {
+    int maxStoredStates,
+    long contextSizeBytes,
+    boolean contextWritable,
+    Map<Long, MapDefinition> maps) {
 
   /** Instruction steps the analysis may take unless the options say otherwise. */
   public static final long DEFAULT_MAX_PROCESSED_INSTRUCTIONS = 1_000_000L;
@@ -48,9 +61,17 @@ public record VerifierOptions(
     }
   }
 
+  /** {@link #contextSizeBytes()} of options whose loading path declared no context size. */
+  public static final long UNKNOWN_CONTEXT_SIZE = -1;
+
   public VerifierOptions {
     helpers = Map.copyOf(helpers);
     regions = List.copyOf(regions);
+    maps = Map.copyOf(new TreeMap<>(maps));
+    if (contextSizeBytes < UNKNOWN_CONTEXT_SIZE) {
+      throw new IllegalArgumentException(
+          "contextSizeBytes must be at least 0 (or UNKNOWN_CONTEXT_SIZE), got " + contextSizeBytes);
+    }
     if (maxCallDepth < 1 || maxCallDepth > Vm.MAX_CALL_DEPTH) {
       throw new IllegalArgumentException(
           "maxCallDepth must be between 1 and "
@@ -80,7 +101,10 @@ public record VerifierOptions(
         Vm.MAX_CALL_DEPTH,
         true,
         DEFAULT_MAX_PROCESSED_INSTRUCTIONS,
-        DEFAULT_MAX_STORED_STATES);
+        DEFAULT_MAX_STORED_STATES,
+        UNKNOWN_CONTEXT_SIZE,
+        false,
+        Map.of());
   }
 
   public VerifierOptions withLog(boolean keep) {
@@ -91,7 +115,10 @@ public record VerifierOptions(
         maxCallDepth,
         contextLengthInR2,
         maxProcessedInstructions,
-        maxStoredStates);
+        maxStoredStates,
+        contextSizeBytes,
+        contextWritable,
+        maps);
   }
 
   public VerifierOptions withHelper(HelperPrototype prototype) {
@@ -109,7 +136,10 @@ public record VerifierOptions(
         maxCallDepth,
         contextLengthInR2,
         maxProcessedInstructions,
-        maxStoredStates);
+        maxStoredStates,
+        contextSizeBytes,
+        contextWritable,
+        maps);
   }
 
   /** Only the helpers of {@code registry}, the one the VM runs (replacing the Linux defaults). */
@@ -131,7 +161,10 @@ public record VerifierOptions(
         maxCallDepth,
         contextLengthInR2,
         maxProcessedInstructions,
-        maxStoredStates);
+        maxStoredStates,
+        contextSizeBytes,
+        contextWritable,
+        maps);
   }
 
   /**
@@ -140,7 +173,16 @@ public record VerifierOptions(
    */
   public VerifierOptions withContextLengthInR2(boolean set) {
     return new VerifierOptions(
-        helpers, regions, log, maxCallDepth, set, maxProcessedInstructions, maxStoredStates);
+        helpers,
+        regions,
+        log,
+        maxCallDepth,
+        set,
+        maxProcessedInstructions,
+        maxStoredStates,
+        contextSizeBytes,
+        contextWritable,
+        maps);
   }
 
   /**
@@ -154,7 +196,10 @@ public record VerifierOptions(
         frames,
         contextLengthInR2,
         maxProcessedInstructions,
-        maxStoredStates);
+        maxStoredStates,
+        contextSizeBytes,
+        contextWritable,
+        maps);
   }
 
   /**
@@ -163,13 +208,31 @@ public record VerifierOptions(
    */
   public VerifierOptions withMaxProcessedInstructions(long instructions) {
     return new VerifierOptions(
-        helpers, regions, log, maxCallDepth, contextLengthInR2, instructions, maxStoredStates);
+        helpers,
+        regions,
+        log,
+        maxCallDepth,
+        contextLengthInR2,
+        instructions,
+        maxStoredStates,
+        contextSizeBytes,
+        contextWritable,
+        maps);
   }
 
   /** The analysis refuses a program once it would keep more than {@code states} states. */
   public VerifierOptions withMaxStoredStates(int states) {
     return new VerifierOptions(
-        helpers, regions, log, maxCallDepth, contextLengthInR2, maxProcessedInstructions, states);
+        helpers,
+        regions,
+        log,
+        maxCallDepth,
+        contextLengthInR2,
+        maxProcessedInstructions,
+        states,
+        contextSizeBytes,
+        contextWritable,
+        maps);
   }
 
   /**
@@ -192,5 +255,80 @@ public record VerifierOptions(
 
   public VerifierOptions withReadOnlyRegion(String name, long base) {
     return withRegion(name, base, false);
+  }
+
+  /**
+   * The context r1 points to at entry is {@code sizeBytes} long, and writable when {@code
+   * writable}.
+   */
+  public VerifierOptions withContext(long sizeBytes, boolean writable) {
+    return new VerifierOptions(
+        helpers,
+        regions,
+        log,
+        maxCallDepth,
+        contextLengthInR2,
+        maxProcessedInstructions,
+        maxStoredStates,
+        sizeBytes,
+        writable,
+        maps);
+  }
+
+  /** Whether the context's size is declared. */
+  public boolean contextSizeKnown() {
+    return contextSizeBytes != UNKNOWN_CONTEXT_SIZE;
+  }
+
+  /** The map with {@code handle} has {@code definition} (replacing one with that handle). */
+  public VerifierOptions withMap(long handle, MapDefinition definition) {
+    if (definition == null) {
+      throw new IllegalArgumentException(
+          "map handle 0x" + Long.toHexString(handle) + ": no definition");
+    }
+    Map<Long, MapDefinition> m = new TreeMap<>(maps);
+    m.put(handle, definition);
+    return new VerifierOptions(
+        helpers,
+        regions,
+        log,
+        maxCallDepth,
+        contextLengthInR2,
+        maxProcessedInstructions,
+        maxStoredStates,
+        contextSizeBytes,
+        contextWritable,
+        m);
+  }
+
+  /** The maps of {@code set}, each under the handle a program loads it by. */
+  public VerifierOptions withMaps(MapSet set) {
+    VerifierOptions o = this;
+    for (int i = 0; i < set.maps().size(); i++) {
+      o = o.withMap(MapSet.handleOf(i), set.maps().get(i).definition());
+    }
+    return o;
+  }
+
+  /** {@code definitions}, the {@code i}-th under the handle {@link MapSet#handleOf}({@code i}). */
+  public VerifierOptions withMaps(List<MapDefinition> definitions) {
+    VerifierOptions o = this;
+    for (int i = 0; i < definitions.size(); i++) {
+      o = o.withMap(MapSet.handleOf(i), definitions.get(i));
+    }
+    return o;
+  }
+
+  /** The map named by the handle {@code handle}, or null when it is no declared map's. */
+  public MapDefinition mapOf(long handle) {
+    return maps.get(handle);
+  }
+
+  /**
+   * Everything an ELF object's program declares: its data regions ({@link #withRegionsOf}) and its
+   * maps under the handles {@link LoadedProgram#mapSet()} gives them.
+   */
+  public VerifierOptions withDeclarationsOf(LoadedProgram loaded) {
+    return withRegionsOf(loaded).withMaps(loaded.maps());
   }
 }

@@ -187,7 +187,7 @@ class VerifierTest {
             1);
     assertEquals(
         "HELPER_ARGS_UNINIT at 1 'call 1': map_lookup_elem takes 2 arguments (r1-r2) but r2 "
-            + "(a pointer to memory) is not initialised. Registers: r1=scalar, r2=not initialised. "
+            + "(a pointer to a map key) is not initialised. Registers: r1=scalar, r2=not initialised. "
             + "Fix: set r2 before the call.",
         e.message());
     assertEquals(RegType.NOT_INIT, e.registers().get(2));

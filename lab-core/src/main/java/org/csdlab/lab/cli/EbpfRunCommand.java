@@ -140,7 +140,7 @@ final class EbpfRunCommand implements Callable<Integer> {
         loaded.maps().isEmpty() && helpers == Helpers.CONFORMANCE ? null : new LinuxHelpers(maps);
     HelperRegistry registry = linux == null ? HelperSets.conformance() : linux.registry();
     if (!unverified) {
-      requireVerified(loaded, registry);
+      requireVerified(loaded, registry, context.length);
     }
     Vm.Builder builder = maps.configure(loaded.vmBuilder()).helpers(registry);
     Vm vm = builder.fuel(fuel).trace(trace).traceLimit(traceLimit).build();
@@ -167,11 +167,14 @@ final class EbpfRunCommand implements Callable<Integer> {
   }
 
   /** In eBPF a program the verifier refuses never runs: the refusal, with its listing, instead. */
-  private void requireVerified(LoadedProgram loaded, HelperRegistry registry) {
+  private void requireVerified(LoadedProgram loaded, HelperRegistry registry, int contextBytes) {
     VerificationResult verdict =
         Verifier.verify(
             loaded.program(),
-            VerifierOptions.defaults().withRegionsOf(loaded).withHelpers(registry));
+            VerifierOptions.defaults()
+                .withDeclarationsOf(loaded)
+                .withHelpers(registry)
+                .withContext(contextBytes, true));
     if (verdict.ok()) {
       return;
     }

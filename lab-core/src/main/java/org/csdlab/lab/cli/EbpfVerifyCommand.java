@@ -106,7 +106,7 @@ final class EbpfVerifyCommand implements Callable<Integer> {
     LoadedProgram loaded = program.load();
     VerifierOptions options =
         VerifierOptions.defaults()
-            .withRegionsOf(loaded)
+            .withDeclarationsOf(loaded)
             .withLog(log)
             .withMaxProcessedInstructions(maxProcessedInstructions)
             .withMaxStoredStates(maxStoredStates);

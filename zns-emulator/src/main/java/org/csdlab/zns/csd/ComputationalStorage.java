@@ -108,8 +108,9 @@ public final class ComputationalStorage {
 
   /**
    * What the verifier says of {@code program} as {@link #load(Program)} checks it: the {@code
-   * opencsd} helper prototypes and the default budgets. A refusal's fix names what a kernel for the
-   * drive can change (it cannot bring other helpers or budgets). Never throws for a refusal.
+   * opencsd} helper prototypes, the kernel memory as the context and the default budgets. A
+   * refusal's fix names what a kernel for the drive can change (it cannot bring other helpers or
+   * budgets). Never throws for a refusal.
    */
   public VerificationResult verify(Program program) {
     return forTheDrive(Verifier.verify(program, verifierOptions()));
@@ -121,11 +122,17 @@ public final class ComputationalStorage {
    */
   public VerificationResult verify(LoadedProgram program) {
     return forTheDrive(
-        Verifier.verify(program.program(), verifierOptions().withRegionsOf(program)));
+        Verifier.verify(program.program(), verifierOptions().withDeclarationsOf(program)));
   }
 
-  private static VerifierOptions verifierOptions() {
-    return VerifierOptions.defaults().withHelpers(OpenCsdHelpers.prototypes());
+  /**
+   * The opencsd helpers, and the context a kernel gets: r1 points to the drive's kernel memory,
+   * {@link #memoryBytes()} writable bytes.
+   */
+  VerifierOptions verifierOptions() {
+    return VerifierOptions.defaults()
+        .withHelpers(OpenCsdHelpers.prototypes())
+        .withContext(memoryBytes, true);
   }
 
   /**

@@ -124,40 +124,48 @@ public final class OpenCsdHelpers {
             new HelperPrototype(
                 RETURN_DATA,
                 "return_data",
-                List.of(ArgType.PTR_TO_MEM, ArgType.SIZE),
+                List.of(ArgType.PTR_TO_MEM, ArgType.SIZE_OR_ZERO),
                 ReturnType.VOID),
             new HelperPrototype(
-                READ,
-                "read",
-                List.of(
-                    ArgType.ANYTHING,
-                    ArgType.ANYTHING,
-                    ArgType.ANYTHING,
-                    ArgType.SIZE,
-                    ArgType.PTR_TO_MEM),
-                ReturnType.SCALAR),
+                    READ,
+                    "read",
+                    List.of(
+                        ArgType.ANYTHING,
+                        ArgType.ANYTHING,
+                        ArgType.ANYTHING,
+                        ArgType.SIZE_OR_ZERO,
+                        ArgType.PTR_TO_UNINIT_MEM),
+                    ReturnType.SCALAR)
+                .withReturnRange(FAILED, 0),
             new HelperPrototype(
-                WRITE,
-                "write",
-                List.of(
-                    ArgType.ANYTHING,
-                    ArgType.PTR_TO_MEM,
-                    ArgType.ANYTHING,
-                    ArgType.SIZE,
-                    ArgType.PTR_TO_MEM),
-                ReturnType.SCALAR),
-            new HelperPrototype(GET_SECTOR_SIZE, "get_sector_size", List.of(), ReturnType.SCALAR),
+                    WRITE,
+                    "write",
+                    List.of(
+                        ArgType.ANYTHING,
+                        ArgType.PTR_TO_UNINIT_LONG,
+                        ArgType.ANYTHING,
+                        ArgType.SIZE_OR_ZERO,
+                        ArgType.PTR_TO_MEM),
+                    ReturnType.SCALAR)
+                .withReturnRange(FAILED, 0),
+            new HelperPrototype(GET_SECTOR_SIZE, "get_sector_size", List.of(), ReturnType.SCALAR)
+                .withReturnRange(1, Integer.MAX_VALUE),
             new HelperPrototype(
-                GET_ZONE_CAPACITY, "get_zone_capacity", List.of(), ReturnType.SCALAR),
-            new HelperPrototype(GET_ZONE_SIZE, "get_zone_size", List.of(), ReturnType.SCALAR),
+                    GET_ZONE_CAPACITY, "get_zone_capacity", List.of(), ReturnType.SCALAR)
+                .withReturnRange(1, Long.MAX_VALUE),
+            new HelperPrototype(GET_ZONE_SIZE, "get_zone_size", List.of(), ReturnType.SCALAR)
+                .withReturnRange(1, Long.MAX_VALUE),
             new HelperPrototype(
                 GET_MEM_INFO,
                 "get_mem_info",
-                List.of(ArgType.PTR_TO_MEM, ArgType.PTR_TO_MEM),
+                List.of(ArgType.PTR_TO_UNINIT_LONG, ArgType.PTR_TO_UNINIT_LONG),
                 ReturnType.VOID),
             new HelperPrototype(
-                GET_CALL_INFO, "get_call_info", List.of(ArgType.PTR_TO_MEM), ReturnType.VOID),
-            new HelperPrototype(DEBUG, "debug", List.of(ArgType.PTR_TO_MEM), ReturnType.VOID))) {
+                GET_CALL_INFO,
+                "get_call_info",
+                List.of(ArgType.PTR_TO_LONG_UPDATED),
+                ReturnType.VOID),
+            new HelperPrototype(DEBUG, "debug", List.of(ArgType.PTR_TO_STRING), ReturnType.VOID))) {
       out.put(p.id(), p);
     }
     return out;

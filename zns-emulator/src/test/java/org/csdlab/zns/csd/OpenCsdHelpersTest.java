@@ -21,6 +21,18 @@ import org.junit.jupiter.api.Test;
 class OpenCsdHelpersTest {
 
   @Test
+  void theVerifierKnowsTheKernelMemoryAsAWritableContextOfItsRealSize() {
+    ComputationalStorage csd =
+        ComputationalStorage.builder(CsdTestSupport.device()).memoryBytes(12_345).build();
+    org.csdlab.ebpf.verifier.VerifierOptions options = csd.verifierOptions();
+    assertEquals(12_345, options.contextSizeBytes());
+    assertTrue(options.contextWritable());
+    assertEquals(
+        ComputationalStorage.DEFAULT_MEMORY_BYTES,
+        ComputationalStorage.of(CsdTestSupport.device()).verifierOptions().contextSizeBytes());
+  }
+
+  @Test
   void loadRefusesTheNestedCallReproducerAsTooComplex() {
     // issue 11: main calls f1 ten times, each fi calls fi+1 ten times, 7 levels deep, each call
     // passing its own pointer offset, so that every one of the 10^7 chains enters the leaf
