@@ -36,8 +36,8 @@ record AbstractValue(
         Kind.PTR_TO_STACK, Range.constant(0), null, Verifier.STACK_SIZE, true, 0, frame);
   }
 
-  static AbstractValue context(long sizeBytes) {
-    return new AbstractValue(Kind.PTR_TO_CTX, Range.constant(0), null, sizeBytes, true, 0, 0);
+  static AbstractValue context(long sizeBytes, boolean writable) {
+    return new AbstractValue(Kind.PTR_TO_CTX, Range.constant(0), null, sizeBytes, writable, 0, 0);
   }
 
   static AbstractValue region(VerifierOptions.Region r, long offset) {

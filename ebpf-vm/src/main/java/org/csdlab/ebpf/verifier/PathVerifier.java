@@ -151,6 +151,22 @@ public final class PathVerifier {
   }
 
   /**
+   * Verifies {@code program} with the context the options declare ({@link
+   * VerifierOptions#withContext}); when they declare none, context accesses are not bounds-checked.
+   *
+   * @throws VerificationInterruptedException the thread was interrupted during the analysis
+   */
+  public static VerificationResult verify(Program program, VerifierOptions options) {
+    return verify(
+        program.instructions(),
+        options,
+        options.contextSizeKnown() ? options.contextSizeBytes() : UNKNOWN_CONTEXT_SIZE);
+  }
+
+  /** The {@code contextSizeBytes} of a context whose size is not known: accesses are unchecked. */
+  public static final long UNKNOWN_CONTEXT_SIZE = -1;
+
+  /**
    * Verifies {@code program} whose context is {@code contextSizeBytes} long.
    *
    * @throws VerificationInterruptedException the thread was interrupted during the analysis
@@ -168,8 +184,9 @@ public final class PathVerifier {
    */
   public static VerificationResult verify(
       List<Instruction> instructions, VerifierOptions options, long contextSizeBytes) {
-    if (contextSizeBytes < 0) {
-      throw new IllegalArgumentException("contextSizeBytes must be >= 0, got " + contextSizeBytes);
+    if (contextSizeBytes < UNKNOWN_CONTEXT_SIZE) {
+      throw new IllegalArgumentException(
+          "contextSizeBytes must be >= 0 (or UNKNOWN_CONTEXT_SIZE), got " + contextSizeBytes);
     }
     List<Instruction> insns = List.copyOf(instructions);
     PathVerifier v = new PathVerifier(insns, options, contextSizeBytes);
@@ -227,9 +244,13 @@ public final class PathVerifier {
     markPrunePoints();
     ExplorationState entry = new ExplorationState();
     entry.frames.add(new ExplorationState.Frame(-1));
-    entry.set(1, AbstractValue.context(contextSizeBytes));
+    entry.set(1, AbstractValue.context(contextSizeBytes, options.contextWritable()));
     if (options.contextLengthInR2()) {
-      entry.set(2, AbstractValue.scalar(Range.constant(contextSizeBytes)));
+      entry.set(
+          2,
+          contextSizeBytes < 0
+              ? AbstractValue.UNKNOWN_SCALAR
+              : AbstractValue.scalar(Range.constant(contextSizeBytes)));
     }
     entry.set(FP, AbstractValue.framePointer(0));
     pending.push(new Pending(0, -1, entry, null, null, INSTRUCTIONS_BETWEEN_KEPT_STATES));
@@ -688,6 +709,17 @@ public final class PathVerifier {
               s,
               Map.of(reg, base),
               "test it first: if r" + reg + " == 0 goto <out>");
+      case PTR_TO_CTX -> {
+        if (write && !base.writable()) {
+          throw refuse(
+              ErrorCode.RODATA_WRITE,
+              pc,
+              "r" + reg + " points into the context, which this program may only read",
+              s,
+              Map.of(reg, base),
+              "copy the field to the stack and change the copy");
+        }
+      }
       case PTR_TO_REGION -> {
         if (write && !base.writable()) {
           throw refuse(
@@ -1054,9 +1086,17 @@ public final class PathVerifier {
       }
     }
     for (int i = 0; i < args.size(); i++) {
-      if (args.get(i) == ArgType.PTR_TO_MEM) {
-        boolean sized = i + 1 < args.size() && args.get(i + 1) == ArgType.SIZE;
-        helperBuffer(pc, s, p, i + 1, sized ? i + 2 : -1);
+      ArgType type = args.get(i);
+      if (type.isMemoryPointer()) {
+        boolean sized =
+            type.extent() == ArgType.Extent.SIZE_ARGUMENT
+                && i + 1 < args.size()
+                && args.get(i + 1).isSize();
+        AbstractValue size =
+            sized
+                ? s.reg(i + 2)
+                : type.extent() == ArgType.Extent.EIGHT_BYTES ? AbstractValue.constant(8) : null;
+        helperBuffer(pc, s, p, type, i + 1, sized ? i + 2 : -1, size);
       }
     }
     for (int r = 1; r <= 5; r++) {
@@ -1077,7 +1117,13 @@ public final class PathVerifier {
    * prototype that names no size), and marks on the stack what the helper may write.
    */
   private void helperBuffer(
-      int pc, ExplorationState s, HelperPrototype p, int bufReg, int sizeReg) {
+      int pc,
+      ExplorationState s,
+      HelperPrototype p,
+      ArgType type,
+      int bufReg,
+      int sizeReg,
+      AbstractValue size) {
     AbstractValue buf = s.reg(bufReg);
     if (buf.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL) {
       throw refuse(
@@ -1093,8 +1139,8 @@ public final class PathVerifier {
           Map.of(bufReg, buf),
           "test it first: if r" + bufReg + " == 0 goto <out>");
     }
-    if (!buf.isPointer() || sizeReg < 0) {
-      if (buf.kind() == Kind.PTR_TO_STACK && sizeReg < 0 && buf.range().isConstant()) {
+    if (!buf.isPointer() || size == null) {
+      if (buf.kind() == Kind.PTR_TO_STACK && size == null && buf.range().isConstant()) {
         // a prototype without a size argument: the helper may fill the buffer up to the frame's end
         long off = buf.range().smin();
         if (off < 0 && off >= -Verifier.STACK_SIZE) {
@@ -1106,7 +1152,6 @@ public final class PathVerifier {
       }
       return;
     }
-    AbstractValue size = s.reg(sizeReg);
     if (size.isPointer() || Long.compareUnsigned(size.range().umax(), MAX_POINTER_OFFSET) > 0) {
       throw refuse(
           ErrorCode.UNBOUNDED_ACCESS,
@@ -1120,7 +1165,7 @@ public final class PathVerifier {
               + " so the verifier cannot check the buffer in r"
               + bufReg,
           s,
-          Map.of(bufReg, buf, sizeReg, size),
+          sizeReg < 0 ? Map.of(bufReg, buf) : Map.of(bufReg, buf, sizeReg, size),
           UNBOUNDED_ADVICE);
     }
     boolean stack = buf.kind() == Kind.PTR_TO_STACK;
@@ -1158,7 +1203,7 @@ public final class PathVerifier {
               + end
               + ")",
           s,
-          Map.of(bufReg, buf, sizeReg, size),
+          sizeReg < 0 ? Map.of(bufReg, buf) : Map.of(bufReg, buf, sizeReg, size),
           "pass a size of at most "
               + (end - buf.range().smax())
               + " bytes (bound it with a"
@@ -1168,8 +1213,30 @@ public final class PathVerifier {
               + Math.max(0, end - buf.range().smax())
               + " goto <out>), or a larger buffer");
     }
-    if (buf.kind() == Kind.PTR_TO_STACK && buf.range().isConstant()) {
-      // the bytes the helper surely covers; it may also only read them, which cannot fault
+    if (stack && type.readsMemory()) {
+      ExplorationState.Frame f = s.frames.get(buf.frame());
+      int firstUnset = f.initialised.nextClearBit((int) lo + Verifier.STACK_SIZE);
+      if (firstUnset < hi + Verifier.STACK_SIZE) {
+        throw refuse(
+            ErrorCode.UNINIT_STACK_READ,
+            pc,
+            p.name()
+                + " reads "
+                + type.description()
+                + " at offsets ["
+                + lo
+                + ", "
+                + hi
+                + ") of the stack, but the byte at fp"
+                + (firstUnset - Verifier.STACK_SIZE)
+                + " is not written before the call",
+            s,
+            Map.of(bufReg, buf),
+            "write the whole buffer before passing it");
+      }
+    }
+    if (stack && type.writesMemory() && buf.range().isConstant()) {
+      // the bytes the helper surely writes: exactly the buffer, as long as its smallest size
       ExplorationState.Frame f = s.frames.get(buf.frame());
       int from = (int) lo + Verifier.STACK_SIZE;
       int to = from + (int) size.range().umin();

@@ -8,6 +8,7 @@ import java.util.List;
 import org.csdlab.ebpf.ArgType;
 import org.csdlab.ebpf.HelperPrototype;
 import org.csdlab.ebpf.Instruction;
+import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.ReturnType;
 import org.csdlab.ebpf.asm.Assembler;
 import org.junit.jupiter.api.Test;
@@ -20,11 +21,15 @@ class PathVerifierTest {
       VerifierOptions.defaults().withContextLengthInR2(false);
   private static final long CONTEXT_BYTES = 16;
 
-  /** A helper filling (or reading) the r1 buffer of r2 bytes. */
+  /** A helper filling the r1 buffer of r2 bytes (99), and one reading it (98). */
   private static final VerifierOptions WITH_FILL =
-      STRICT.withHelper(
-          new HelperPrototype(
-              99, "fill", List.of(ArgType.PTR_TO_MEM, ArgType.SIZE), ReturnType.SCALAR));
+      STRICT
+          .withHelper(
+              new HelperPrototype(
+                  99, "fill", List.of(ArgType.PTR_TO_UNINIT_MEM, ArgType.SIZE), ReturnType.SCALAR))
+          .withHelper(
+              new HelperPrototype(
+                  98, "sum", List.of(ArgType.PTR_TO_MEM, ArgType.SIZE), ReturnType.SCALAR));
 
   private static VerificationResult verify(String source, VerifierOptions options) {
     return PathVerifier.verify(Assembler.assemble(source), options, CONTEXT_BYTES);
@@ -286,6 +291,29 @@ class PathVerifierTest {
         ErrorCode.UNINIT_STACK_READ,
         4);
     accepted("r1 = r10\nr1 += -8\nr2 = 4\ncall 99\nr0 = *(u32 *)(r10 - 8)\nexit", WITH_FILL);
+  }
+
+  @Test
+  void helperReadingAnUnwrittenBufferIsRefused() {
+    VerifierError e =
+        refused(
+            "*(u32 *)(r10 - 8) = 0\nr1 = r10\nr1 += -8\nr2 = 8\ncall 98\nexit",
+            WITH_FILL,
+            ErrorCode.UNINIT_STACK_READ,
+            4);
+    assertTrue(e.rule().contains("the byte at fp-4 is not written before the call"), e.rule());
+    accepted("*(u64 *)(r10 - 8) = 0\nr1 = r10\nr1 += -8\nr2 = 8\ncall 98\nexit", WITH_FILL);
+  }
+
+  @Test
+  void contextSizeAndWritabilityComeFromTheOptions() {
+    VerifierOptions ctx8 = STRICT.withContext(8, false);
+    Program over = Assembler.assemble("r0 = *(u64 *)(r1 + 4)\nexit");
+    assertEquals(ErrorCode.OUT_OF_BOUNDS, PathVerifier.verify(over, ctx8).code());
+    assertTrue(PathVerifier.verify(Assembler.assemble("r0 = *(u64 *)(r1 + 0)\nexit"), ctx8).ok());
+    assertEquals(
+        ErrorCode.RODATA_WRITE,
+        PathVerifier.verify(Assembler.assemble("*(u8 *)(r1 + 0) = 1\nr0 = 0\nexit"), ctx8).code());
   }
 
   @Test
