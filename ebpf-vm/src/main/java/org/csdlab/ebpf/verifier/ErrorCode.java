@@ -34,5 +34,19 @@ public enum ErrorCode {
    * VerifierOptions#maxProcessedInstructions()}, {@link VerifierOptions#maxStoredStates()}) before
    * deciding; the program may be safe, but it is too complex to verify.
    */
-  TOO_COMPLEX
+  TOO_COMPLEX,
+  /** A memory access whose whole range (offset bounds plus size) may leave its region. */
+  OUT_OF_BOUNDS,
+  /** A pointer moved, or a helper buffer sized, by a scalar with no usable bound. */
+  UNBOUNDED_ACCESS,
+  /** A load or store through a register holding a scalar, not a pointer. */
+  SCALAR_DEREFERENCE,
+  /** Arithmetic on pointers the rules forbid (pointer + pointer, a bitwise operation, 32-bit). */
+  POINTER_ARITHMETIC,
+  /** Arithmetic on a pointer that may be null, before its null check. */
+  MAYBE_NULL_ARITHMETIC,
+  /** A path that comes back to an instruction in a state it had there before: it never ends. */
+  INFINITE_LOOP,
+  /** A helper given a buffer smaller than the size it is told to access. */
+  HELPER_BUFFER_TOO_SMALL
 }

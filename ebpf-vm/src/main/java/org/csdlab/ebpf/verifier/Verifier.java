@@ -134,6 +134,21 @@ public final class Verifier {
     return new VerificationResult(error, v.log == null ? null : v.log.toString(), v.cost());
   }
 
+  /**
+   * The structural refusal of {@code instructions} (a format rule broken, a jump outside, a fall
+   * off the end, unreachable code), or null: the checks both verifier engines start with.
+   */
+  static VerifierError structuralError(List<Instruction> instructions, VerifierOptions options) {
+    Verifier v = new Verifier(instructions, options);
+    try {
+      v.checkFormat();
+      v.checkReachability();
+      return null;
+    } catch (Refusal r) {
+      return r.error;
+    }
+  }
+
   // ---- state ------------------------------------------------------------------------------
 
   /** A caller's frame, saved at a local call; never changed once made (states share frames). */

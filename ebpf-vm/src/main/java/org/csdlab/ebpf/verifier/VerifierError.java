@@ -12,10 +12,27 @@ public record VerifierError(
     String instruction,
     String rule,
     Map<Integer, RegType> registers,
-    String fix) {
+    String fix,
+    String path,
+    String state) {
 
+  /**
+   * A refusal; {@code path} lists the branch outcomes that lead to it ({@code 3: taken, 7: not
+   * taken}) and {@code state} the registers with their ranges at the refused instruction, in the
+   * kernel log's form; either may be null (v1 gives neither).
+   */
   public VerifierError {
     registers = registers == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(registers));
+  }
+
+  public VerifierError(
+      ErrorCode code,
+      int pc,
+      String instruction,
+      String rule,
+      Map<Integer, RegType> registers,
+      String fix) {
+    this(code, pc, instruction, rule, registers, fix, null, null);
   }
 
   public String message() {
@@ -41,6 +58,12 @@ public record VerifierError(
       }
       sb.append('.');
     }
+    if (state != null && !state.isEmpty()) {
+      sb.append(" State: ").append(state).append('.');
+    }
+    if (path != null) {
+      sb.append(" Path: ").append(path).append('.');
+    }
     if (fix != null) {
       sb.append(" Fix: ").append(fix);
       if (!fix.endsWith(".")) {
@@ -55,7 +78,7 @@ public record VerifierError(
    * another way than {@link VerifierOptions} (a command-line option, the drive's own set).
    */
   public VerifierError withFix(String fix) {
-    return new VerifierError(code, pc, instruction, rule, registers, fix);
+    return new VerifierError(code, pc, instruction, rule, registers, fix, path, state);
   }
 
   @Override

@@ -1,0 +1,141 @@
+package org.csdlab.ebpf.verifier;
+
+import org.csdlab.ebpf.verifier.RegType.Kind;
+
+/**
+ * What the exploration engine knows of one register or spilled stack slot: a scalar with its range,
+ * or a pointer of a kind with its offset's range from the region's start.
+ *
+ * @param kind scalar, pointer kind, or not initialised
+ * @param range the scalar's values, or the pointer's offset from its base
+ * @param region for {@link Kind#PTR_TO_REGION} the region's name; for a void helper's r0 its name
+ * @param sizeBytes the bytes a pointer may reach from its base (context, region, map value), or -1
+ *     when the verifier does not know them
+ * @param writable whether memory behind the pointer may be written
+ * @param id the map lookup that produced a map value pointer (its pc + 1), so a null check of one
+ *     copy refines every copy
+ * @param frame for a stack pointer, the call frame whose stack it points into (0 = the program's)
+ */
+record AbstractValue(
+    Kind kind, Range range, String region, long sizeBytes, boolean writable, int id, int frame) {
+
+  static final AbstractValue NOT_INIT =
+      new AbstractValue(Kind.NOT_INIT, Range.unknown(), null, -1, false, 0, 0);
+  static final AbstractValue UNKNOWN_SCALAR = scalar(Range.unknown());
+
+  static AbstractValue scalar(Range r) {
+    return new AbstractValue(Kind.SCALAR, r, null, -1, false, 0, 0);
+  }
+
+  static AbstractValue constant(long v) {
+    return scalar(Range.constant(v));
+  }
+
+  static AbstractValue framePointer(int frame) {
+    return new AbstractValue(
+        Kind.PTR_TO_STACK, Range.constant(0), null, Verifier.STACK_SIZE, true, 0, frame);
+  }
+
+  static AbstractValue context(long sizeBytes, boolean writable) {
+    return new AbstractValue(Kind.PTR_TO_CTX, Range.constant(0), null, sizeBytes, writable, 0, 0);
+  }
+
+  static AbstractValue region(VerifierOptions.Region r, long offset) {
+    return new AbstractValue(
+        Kind.PTR_TO_REGION, Range.constant(offset), r.name(), r.length(), r.writable(), 0, 0);
+  }
+
+  static AbstractValue mapValueOrNull(long valueSizeBytes, int id) {
+    return new AbstractValue(
+        Kind.PTR_TO_MAP_VALUE_OR_NULL, Range.constant(0), null, valueSizeBytes, true, id, 0);
+  }
+
+  static AbstractValue voidResultOf(String helper, int pc) {
+    return new AbstractValue(Kind.NOT_INIT, Range.unknown(), helper, -1, false, pc + 1, 0);
+  }
+
+  boolean isInit() {
+    return kind != Kind.NOT_INIT;
+  }
+
+  boolean isPointer() {
+    return kind != Kind.NOT_INIT && kind != Kind.SCALAR;
+  }
+
+  AbstractValue withRange(Range r) {
+    return new AbstractValue(kind, r, region, sizeBytes, writable, id, frame);
+  }
+
+  AbstractValue withKind(Kind k) {
+    return new AbstractValue(k, range, region, sizeBytes, writable, id, frame);
+  }
+
+  /**
+   * True when every concrete value this one may stand for is also one {@code other} stands for: a
+   * state made of such values needs no exploration once {@code other}'s state is explored.
+   */
+  boolean isSubsetOf(AbstractValue other) {
+    if (other.kind == Kind.NOT_INIT) {
+      // nothing explored from other read it, so whatever this holds is never read either
+      return true;
+    }
+    if (kind != other.kind) {
+      return false;
+    }
+    if (kind == Kind.SCALAR) {
+      return range.isSubsetOf(other.range);
+    }
+    return range.isSubsetOf(other.range)
+        && sizeBytes == other.sizeBytes
+        && writable == other.writable
+        && frame == other.frame
+        && java.util.Objects.equals(region, other.region)
+        && (kind != Kind.PTR_TO_MAP_VALUE_OR_NULL || id == other.id);
+  }
+
+  /** The v1 type of this value, for {@link VerifierError#registers()}. */
+  RegType toRegType() {
+    Long off = range.isConstant() ? range.smin() : null;
+    return switch (kind) {
+      case NOT_INIT ->
+          region == null ? RegType.NOT_INIT : new RegType(Kind.NOT_INIT, null, region, false, id);
+      case SCALAR -> RegType.SCALAR;
+      case PTR_TO_STACK -> RegType.stack(off);
+      case PTR_TO_REGION -> RegType.region(region, writable).withOffset(off);
+      default -> new RegType(kind, off, null, writable, id);
+    };
+  }
+
+  /**
+   * As the Linux verifier's log prints it: {@code scalar(umax=255)}, {@code ctx(off=14)}, {@code
+   * fp-8}.
+   */
+  String toKernelString() {
+    return switch (kind) {
+      case NOT_INIT -> "?";
+      case SCALAR -> range.toKernelString();
+      case PTR_TO_STACK ->
+          range.isConstant()
+              ? "fp" + (range.smin() < 0 ? "" : "+") + range.smin()
+              : "fp(" + offsetText() + ")";
+      case PTR_TO_CTX -> "ctx(" + offsetText() + ")";
+      case PTR_TO_MAP_VALUE -> "map_value(" + offsetText() + sizeText() + ")";
+      case PTR_TO_MAP_VALUE_OR_NULL ->
+          "map_value_or_null(id=" + id + "," + offsetText() + sizeText() + ")";
+      case PTR_TO_REGION ->
+          region + (writable ? "" : "(ro)") + "(" + offsetText() + sizeText() + ")";
+    };
+  }
+
+  private String offsetText() {
+    if (range.isConstant()) {
+      return "off=" + range.smin();
+    }
+    String r = range.toKernelString();
+    return "off=0," + r.substring("scalar(".length(), r.length() - 1);
+  }
+
+  private String sizeText() {
+    return sizeBytes < 0 ? "" : ",size=" + sizeBytes;
+  }
+}

@@ -1,0 +1,1362 @@
+package org.csdlab.ebpf.verifier;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.csdlab.ebpf.AluOp;
+import org.csdlab.ebpf.ArgType;
+import org.csdlab.ebpf.AtomicOp;
+import org.csdlab.ebpf.HelperPrototype;
+import org.csdlab.ebpf.Instruction;
+import org.csdlab.ebpf.JumpOp;
+import org.csdlab.ebpf.Mode;
+import org.csdlab.ebpf.Opcode;
+import org.csdlab.ebpf.Program;
+import org.csdlab.ebpf.Source;
+import org.csdlab.ebpf.asm.Disassembler;
+import org.csdlab.ebpf.verifier.RegType.Kind;
+
+/**
+ * Verifier v2's exploration engine: it follows every path of the program as the Linux verifier
+ * does, so that a program it accepts runs without a memory fault and terminates.
+ *
+ * <p>Depth first over paths: a conditional jump narrows both operands for each outcome (an outcome
+ * no values allow is dropped), the path goes on with the fallthrough and the taken side waits on a
+ * stack. States are kept only at prune points (jump targets, the instruction after a call), so
+ * memory grows with the states kept there, not with program length times paths:
+ *
+ * <ul>
+ *   <li>a state that is a subset of a kept state whose exploration has finished is pruned: every
+ *       path from it was explored already;
+ *   <li>a state equal to a kept state still being explored (one of its own path's, as the search is
+ *       depth first) repeats itself: {@link ErrorCode#INFINITE_LOOP};
+ *   <li>a loop whose state changes each round is explored round by round, up to the budget of
+ *       {@link VerifierOptions#maxProcessedInstructions()} ({@link ErrorCode#TOO_COMPLEX}).
+ * </ul>
+ *
+ * <p>Whether a kept state's exploration has finished is counted as the kernel counts its {@code
+ * branches}: each kept state counts the paths and kept states below it still open, and passes its
+ * completion up when that count reaches 0.
+ *
+ * <p>Every load and store is checked with its whole range (the pointer's offset bounds plus the
+ * instruction's offset plus the access size) against the size of the region it points into: the
+ * stack frame, the context ({@code contextSizeBytes}), named regions (their length in {@link
+ * VerifierOptions#regions()}). A scalar is never dereferenced.
+ */
+public final class PathVerifier {
+  /**
+   * Characters of log kept at most; the rest is dropped with a note, so a log never grows
+   * unbounded.
+   */
+  public static final int LOG_BUDGET_CHARS = 1 << 20;
+
+  /** Largest offset a pointer may carry from its base, as the kernel's {@code BPF_MAX_VAR_OFF}. */
+  public static final long MAX_POINTER_OFFSET = 1L << 29;
+
+  /** Branch outcomes a refusal lists at most (the latest ones). */
+  static final int PATH_SHOWN = 32;
+
+  /** The Linux verifier's advice for an index it cannot bound. */
+  public static final String UNBOUNDED_ADVICE =
+      "make sure to bounds check any such access (e.g. if r2 > 15 goto <out> before adding r2 to the"
+          + " pointer)";
+
+  private static final int FP = 10;
+
+  private final List<Instruction> insns;
+  private final VerifierOptions options;
+  private final long contextSizeBytes;
+  private final int[] indexAt;
+  private final int slots;
+  private final boolean[] prunePoint;
+  private final Map<Integer, PruneSite> sites = new HashMap<>();
+  private final StringBuilder log;
+  private boolean logTruncated;
+  private long processed;
+  private int storedStates;
+
+  /**
+   * Instructions a path goes between two states it keeps (as the kernel, which keeps a new state
+   * only every few instructions): a loop round of fewer instructions is kept every few rounds,
+   * which still finds a repeat, and memory stays well under one state per processed instruction.
+   */
+  static final int INSTRUCTIONS_BETWEEN_KEPT_STATES = 8;
+
+  /** A state kept at a prune point, with the count of open paths and kept states below it. */
+  private static final class Kept {
+    final int pc;
+    final ExplorationState state;
+    final int hash;
+    final Kept parent;
+    int open = 1;
+    int hits;
+    int misses;
+
+    Kept(int pc, ExplorationState state, Kept parent) {
+      this.pc = pc;
+      this.state = state;
+      this.hash = state.hashCode();
+      this.parent = parent;
+    }
+  }
+
+  /**
+   * The states kept at one prune point: those still being explored by exact state (a repeat is an
+   * endless loop, found in constant time), and the explored ones a new state may be a subset of.
+   */
+  private static final class PruneSite {
+    final Map<Integer, List<Kept>> inProgress = new HashMap<>();
+    final List<Kept> explored = new ArrayList<>();
+  }
+
+  /** One branch outcome of a path, linked to the outcomes before it. */
+  private record Path(int pc, boolean taken, Path before) {}
+
+  /**
+   * A path waiting on the stack: where it resumes, its state, its nearest kept state, its outcomes.
+   */
+  private record Pending(
+      int pc, int from, ExplorationState state, Kept owner, Path path, long sinceKept) {}
+
+  private final Deque<Pending> pending = new ArrayDeque<>();
+  private Kept owner;
+  private Path path;
+  private long sinceKept;
+  private int peakStoredStates;
+
+  private PathVerifier(List<Instruction> insns, VerifierOptions options, long contextSizeBytes) {
+    this.insns = insns;
+    this.options = options;
+    this.contextSizeBytes = contextSizeBytes;
+    int s = 0;
+    for (Instruction i : insns) {
+      s += i.slots();
+    }
+    this.slots = s;
+    this.indexAt = new int[s];
+    Arrays.fill(indexAt, -1);
+    this.prunePoint = new boolean[s];
+    int pc = 0;
+    for (int i = 0; i < insns.size(); i++) {
+      indexAt[pc] = i;
+      pc += insns.get(i).slots();
+    }
+    this.log = options.log() ? new StringBuilder() : null;
+  }
+
+  /**
+   * Verifies {@code program} with the context the options declare ({@link
+   * VerifierOptions#withContext}); when they declare none, context accesses are not bounds-checked.
+   *
+   * @throws VerificationInterruptedException the thread was interrupted during the analysis
+   */
+  public static VerificationResult verify(Program program, VerifierOptions options) {
+    return verify(
+        program.instructions(),
+        options,
+        options.contextSizeKnown() ? options.contextSizeBytes() : UNKNOWN_CONTEXT_SIZE);
+  }
+
+  /** The {@code contextSizeBytes} of a context whose size is not known: accesses are unchecked. */
+  public static final long UNKNOWN_CONTEXT_SIZE = -1;
+
+  /**
+   * Verifies {@code program} whose context is {@code contextSizeBytes} long.
+   *
+   * @throws VerificationInterruptedException the thread was interrupted during the analysis
+   */
+  public static VerificationResult verify(
+      Program program, VerifierOptions options, long contextSizeBytes) {
+    return verify(program.instructions(), options, contextSizeBytes);
+  }
+
+  /**
+   * Verifies a raw instruction list (see {@link Verifier#verify(List, VerifierOptions)} for the
+   * structural refusals, which are the same).
+   *
+   * @throws VerificationInterruptedException the thread was interrupted during the analysis
+   */
+  public static VerificationResult verify(
+      List<Instruction> instructions, VerifierOptions options, long contextSizeBytes) {
+    if (contextSizeBytes < UNKNOWN_CONTEXT_SIZE) {
+      throw new IllegalArgumentException(
+          "contextSizeBytes must be >= 0 (or UNKNOWN_CONTEXT_SIZE), got " + contextSizeBytes);
+    }
+    List<Instruction> insns = List.copyOf(instructions);
+    PathVerifier v = new PathVerifier(insns, options, contextSizeBytes);
+    VerifierError error = Verifier.structuralError(insns, options);
+    if (error == null) {
+      try {
+        v.explore();
+      } catch (Refusal r) {
+        error = r.error;
+      }
+    }
+    if (error != null && v.log != null) {
+      v.log.append(error.message()).append('\n');
+    }
+    return new VerificationResult(error, v.log == null ? null : v.log.toString(), v.cost());
+  }
+
+  private AnalysisCost cost() {
+    return new AnalysisCost(
+        processed,
+        options.maxProcessedInstructions(),
+        Math.max(storedStates, peakStoredStates),
+        options.maxStoredStates());
+  }
+
+  private static final class Refusal extends RuntimeException {
+    final transient VerifierError error;
+
+    Refusal(VerifierError error) {
+      super(error.message(), null, false, false);
+      this.error = error;
+    }
+  }
+
+  // ---- exploration ------------------------------------------------------------------------
+
+  private void markPrunePoints() {
+    prunePoint[0] = true;
+    for (int pc = 0; pc < slots; pc++) {
+      if (indexAt[pc] < 0) {
+        continue;
+      }
+      Instruction insn = at(pc);
+      Opcode op = Opcode.of(insn);
+      if ((insn.isJump() || insn.isLocalCall()) && !insn.isExit()) {
+        prunePoint[(int) insn.target(pc)] = true;
+      }
+      if (insn.isLocalCall() || op == Opcode.CALL_HELPER) {
+        prunePoint[pc + 1] = true;
+      }
+    }
+  }
+
+  private void explore() {
+    markPrunePoints();
+    ExplorationState entry = new ExplorationState();
+    entry.frames.add(new ExplorationState.Frame(-1));
+    entry.set(1, AbstractValue.context(contextSizeBytes, options.contextWritable()));
+    if (options.contextLengthInR2()) {
+      entry.set(
+          2,
+          contextSizeBytes < 0
+              ? AbstractValue.UNKNOWN_SCALAR
+              : AbstractValue.scalar(Range.constant(contextSizeBytes)));
+    }
+    entry.set(FP, AbstractValue.framePointer(0));
+    pending.push(new Pending(0, -1, entry, null, null, INSTRUCTIONS_BETWEEN_KEPT_STATES));
+    while (!pending.isEmpty()) {
+      Pending p = pending.pop();
+      owner = p.owner;
+      path = p.path;
+      sinceKept = p.sinceKept;
+      if (log != null && p.from >= 0) {
+        logLine("from " + p.from + " to " + p.pc + ": " + p.state.kernelText(new BitSet()));
+      }
+      followPath(p.pc, p.state);
+    }
+  }
+
+  /** Follows one path until it exits, is pruned, or is refused; forks wait on {@link #pending}. */
+  private void followPath(int startPc, ExplorationState s) {
+    int pc = startPc;
+    while (pc >= 0) {
+      if (prunePoint[pc] && prune(pc, s)) {
+        release(owner);
+        return;
+      }
+      sinceKept++;
+      if (++processed > options.maxProcessedInstructions()) {
+        throw tooComplex(pc);
+      }
+      if (processed % Verifier.INTERRUPT_CHECK_INTERVAL == 0
+          && Thread.currentThread().isInterrupted()) {
+        throw new VerificationInterruptedException(cost(), pc);
+      }
+      pc = step(pc, s);
+    }
+    release(owner);
+  }
+
+  /**
+   * At a prune point: true when {@code s} is covered by a fully explored kept state; refuses a
+   * state that repeats one still being explored; else keeps a copy of {@code s} as the path's new
+   * owner.
+   */
+  private boolean prune(int pc, ExplorationState s) {
+    PruneSite site = sites.computeIfAbsent(pc, k -> new PruneSite());
+    int hash = s.hashCode();
+    for (Kept k : site.inProgress.getOrDefault(hash, List.of())) {
+      if (s.same(k.state)) {
+        throw infiniteLoop(pc, s);
+      }
+    }
+    for (var it = site.explored.iterator(); it.hasNext(); ) {
+      Kept k = it.next();
+      if (s.isSubsetOf(k.state)) {
+        k.hits++;
+        if (log != null) {
+          logLine(pc + ": safe (a state already explored here covers this one)");
+        }
+        return true;
+      }
+      // as the kernel: a state that rarely covers others costs more to test than it saves
+      if (++k.misses > 3 * k.hits + 3 && site.explored.size() > 1) {
+        it.remove();
+        storedStates--;
+      }
+    }
+    if (sinceKept < INSTRUCTIONS_BETWEEN_KEPT_STATES && !site.inProgress.isEmpty()) {
+      return false;
+    }
+    if (++storedStates > options.maxStoredStates()) {
+      throw tooComplex(pc);
+    }
+    peakStoredStates = Math.max(peakStoredStates, storedStates);
+    Kept k = new Kept(pc, s.copy(), owner);
+    site.inProgress.computeIfAbsent(hash, h -> new ArrayList<>(1)).add(k);
+    // the path now counts under k, and k, open, under the old owner: the old owner's count is kept
+    owner = k;
+    sinceKept = 0;
+    return false;
+  }
+
+  /** One open path or kept state below {@code k} is done; a kept state done with all moves up. */
+  private void release(Kept k) {
+    while (k != null && --k.open == 0) {
+      PruneSite site = sites.get(k.pc);
+      List<Kept> same = site.inProgress.get(k.hash);
+      same.remove(k);
+      if (same.isEmpty()) {
+        site.inProgress.remove(k.hash);
+      }
+      site.explored.add(k);
+      k = k.parent;
+    }
+  }
+
+  private void fork(int pc, int from, ExplorationState s, boolean taken) {
+    if (owner != null) {
+      owner.open++;
+    }
+    pending.push(new Pending(pc, from, s, owner, new Path(from, taken, path), sinceKept));
+  }
+
+  // ---- one instruction --------------------------------------------------------------------
+
+  /**
+   * Steps {@code s} over the instruction at {@code pc}: the next pc of this path, or -1 at its end.
+   */
+  private int step(int pc, ExplorationState s) {
+    Instruction insn = at(pc);
+    Opcode op = Opcode.of(insn);
+    BitSet written = new BitSet();
+    int next =
+        switch (op.instructionClass()) {
+          case ALU, ALU64 -> {
+            alu(pc, insn, op, s);
+            written.set(insn.dst());
+            yield pc + insn.slots();
+          }
+          case LD -> {
+            writeReg(pc, s, insn.dst());
+            s.set(insn.dst(), lddw(insn));
+            written.set(insn.dst());
+            yield pc + insn.slots();
+          }
+          case LDX -> {
+            load(pc, insn, op, s);
+            written.set(insn.dst());
+            yield pc + 1;
+          }
+          case ST, STX -> {
+            store(pc, insn, op, s, written);
+            yield pc + 1;
+          }
+          case JMP, JMP32 -> jump(pc, insn, op, s, written);
+        };
+    if (log != null) {
+      logLine(
+          pc
+              + ": ("
+              + String.format(Locale.ROOT, "%02x", insn.opcode())
+              + ") "
+              + text(pc)
+              + (next >= 0 ? " ; " + s.kernelText(written) : ""));
+    }
+    return next;
+  }
+
+  private AbstractValue lddw(Instruction insn) {
+    if (insn.src() == 0) {
+      for (VerifierOptions.Region r : options.regions()) {
+        if (r.contains(insn.imm())) {
+          return AbstractValue.region(r, insn.imm() - r.base());
+        }
+      }
+    }
+    return AbstractValue.constant(insn.imm());
+  }
+
+  private AbstractValue readReg(int pc, ExplorationState s, int reg) {
+    AbstractValue v = s.reg(reg);
+    if (!v.isInit()) {
+      String helper = v.region();
+      throw refuse(
+          ErrorCode.UNINIT_REG,
+          pc,
+          helper != null
+              ? "r"
+                  + reg
+                  + " is read after the call of "
+                  + helper
+                  + " at pc "
+                  + (v.id() - 1)
+                  + ", which returns nothing (void), before any instruction writes it"
+              : "r" + reg + " is read before any instruction writes it",
+          s,
+          Map.of(reg, v),
+          "give r" + reg + " a value before pc " + pc + " (e.g. r" + reg + " = 0)");
+    }
+    return v;
+  }
+
+  private void writeReg(int pc, ExplorationState s, int reg) {
+    if (reg == FP) {
+      throw refuse(
+          ErrorCode.FRAME_POINTER_WRITE,
+          pc,
+          "r10 is the read-only frame pointer and may not be written",
+          s,
+          Map.of(FP, s.reg(FP)),
+          "copy it first (e.g. r1 = r10) and change the copy");
+    }
+  }
+
+  // ---- ALU --------------------------------------------------------------------------------
+
+  private void alu(int pc, Instruction insn, Opcode opcode, ExplorationState s) {
+    int d = insn.dst();
+    boolean is64 = opcode.widthBits() == 64;
+    if (opcode.isByteOrder()) {
+      AbstractValue v = readReg(pc, s, d);
+      writeReg(pc, s, d);
+      requireScalar(pc, s, d, v, "a byte swap");
+      long bits = insn.imm();
+      s.set(d, AbstractValue.scalar(bits == 64 ? Range.unknown() : Range.upTo((1L << bits) - 1)));
+      return;
+    }
+    AluOp op = opcode.aluOp();
+    boolean reg = opcode.source() == Source.REG;
+    AbstractValue src =
+        reg
+            ? readReg(pc, s, insn.src())
+            : AbstractValue.constant(is64 ? insn.imm() : insn.imm() & Range.U32_MAX);
+    if (op == AluOp.MOV || opcode.isSignExtendingMove()) {
+      writeReg(pc, s, d);
+      if (opcode == Opcode.MOV64_REG || opcode == Opcode.MOV64_IMM) {
+        s.set(d, src);
+      } else if (op == AluOp.MOV) {
+        s.set(
+            d,
+            AbstractValue.scalar(src.isPointer() ? Range.upTo(Range.U32_MAX) : low32(src.range())));
+      } else {
+        s.set(d, AbstractValue.scalar(signExtended(src, opcode)));
+      }
+      return;
+    }
+    AbstractValue dst = readReg(pc, s, d);
+    writeReg(pc, s, d);
+    if (dst.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL
+        || src.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL) {
+      int r = dst.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL ? d : insn.src();
+      throw refuse(
+          ErrorCode.MAYBE_NULL_ARITHMETIC,
+          pc,
+          "r"
+              + r
+              + " may be null (map_lookup_elem found nothing) and arithmetic on it is not"
+              + " allowed before a null check",
+          s,
+          Map.of(r, s.reg(r)),
+          "test it first: if r" + r + " == 0 goto <out>");
+    }
+    if (dst.isPointer() || src.isPointer()) {
+      s.set(d, pointerArithmetic(pc, insn, op, is64, dst, src, s));
+      return;
+    }
+    Range a = is64 ? dst.range() : low32(dst.range());
+    Range b = is64 ? src.range() : low32(src.range());
+    Range r =
+        switch (op) {
+          case ADD -> a.add(b);
+          case SUB -> a.sub(b);
+          case MUL -> a.mul(b);
+          case DIV -> a.udiv(b);
+          case MOD -> a.umod(b);
+          case AND -> a.and(b);
+          case OR -> a.or(b);
+          case XOR -> a.xor(b);
+          case LSH -> a.lsh(b, opcode.widthBits());
+          case RSH -> a.rsh(b, opcode.widthBits());
+          case ARSH -> is64 ? a.arsh(b) : Range.unknown();
+          case NEG -> is64 ? a.negate() : Range.unknown();
+          default -> Range.unknown();
+        };
+    s.set(d, AbstractValue.scalar(is64 ? r : low32(r)));
+  }
+
+  /** The values of a register's low 32 bits (zero-extended) when it holds {@code r}. */
+  private static Range low32(Range r) {
+    if (r.fitsU32()) {
+      return r;
+    }
+    return r.isConstant() ? Range.constant(r.umin() & Range.U32_MAX) : Range.upTo(Range.U32_MAX);
+  }
+
+  /** The value of a sign-extending move of {@code src}: exact for a constant, else any. */
+  private static Range signExtended(AbstractValue src, Opcode opcode) {
+    boolean is64 = opcode.widthBits() == 64;
+    if (!src.isPointer() && src.range().isConstant()) {
+      long v = src.range().umin();
+      long x =
+          switch (opcode.aluOp()) {
+            case MOVSX8 -> (byte) v;
+            case MOVSX16 -> (short) v;
+            default -> (int) v;
+          };
+      return is64 ? Range.constant(x) : Range.constant(x & Range.U32_MAX);
+    }
+    return is64 ? Range.unknown() : Range.upTo(Range.U32_MAX);
+  }
+
+  private AbstractValue pointerArithmetic(
+      int pc,
+      Instruction insn,
+      AluOp op,
+      boolean is64,
+      AbstractValue dst,
+      AbstractValue src,
+      ExplorationState s) {
+    int d = insn.dst();
+    if (dst.isPointer() && src.isPointer()) {
+      if (op == AluOp.SUB && is64 && dst.kind() == src.kind() && dst.frame() == src.frame()) {
+        return AbstractValue.UNKNOWN_SCALAR;
+      }
+      throw refuse(
+          ErrorCode.POINTER_ARITHMETIC,
+          pc,
+          "r"
+              + d
+              + " and r"
+              + insn.src()
+              + " are both pointers; "
+              + op.name().toLowerCase(Locale.ROOT)
+              + " of two pointers is not allowed (only pointer +/- scalar, or the difference of two"
+              + " pointers into the same region)",
+          s,
+          Map.of(d, dst, insn.src(), src),
+          "add a scalar offset to one pointer instead");
+    }
+    AbstractValue ptr = dst.isPointer() ? dst : src;
+    AbstractValue scalar = dst.isPointer() ? src : dst;
+    boolean allowed = is64 && (op == AluOp.ADD || (op == AluOp.SUB && dst.isPointer()));
+    if (!allowed) {
+      int r = dst.isPointer() ? d : insn.src();
+      throw refuse(
+          ErrorCode.POINTER_ARITHMETIC,
+          pc,
+          (is64
+                  ? op.name().toLowerCase(Locale.ROOT)
+                  : "32-bit " + op.name().toLowerCase(Locale.ROOT))
+              + " on the pointer r"
+              + r
+              + " ("
+              + ptr.toKernelString()
+              + ") is not allowed: a pointer"
+              + " may only move by adding or subtracting a scalar in 64-bit arithmetic",
+          s,
+          Map.of(r, ptr),
+          "keep pointer arithmetic to r" + d + " += <scalar> or r" + d + " -= <scalar>");
+    }
+    Range off = op == AluOp.ADD ? ptr.range().add(scalar.range()) : ptr.range().sub(scalar.range());
+    if (off == null || off.smin() < -MAX_POINTER_OFFSET || off.smax() > MAX_POINTER_OFFSET) {
+      int r = dst.isPointer() ? insn.src() : d;
+      throw refuse(
+          ErrorCode.UNBOUNDED_ACCESS,
+          pc,
+          "r"
+              + r
+              + " ("
+              + scalar.toKernelString()
+              + ") is not bounded well enough to move the "
+              + ptr.toKernelString()
+              + " pointer: its offset could leave [-"
+              + MAX_POINTER_OFFSET
+              + ", "
+              + MAX_POINTER_OFFSET
+              + "]",
+          s,
+          Map.of(d, dst, insn.src(), src),
+          UNBOUNDED_ADVICE);
+    }
+    return ptr.withRange(off);
+  }
+
+  private void requireScalar(int pc, ExplorationState s, int reg, AbstractValue v, String what) {
+    if (v.isPointer()) {
+      throw refuse(
+          ErrorCode.POINTER_ARITHMETIC,
+          pc,
+          what + " of the pointer r" + reg + " (" + v.toKernelString() + ") is not allowed",
+          s,
+          Map.of(reg, v),
+          "apply it to a scalar loaded through the pointer, not to the pointer");
+    }
+  }
+
+  // ---- memory -----------------------------------------------------------------------------
+
+  private void load(int pc, Instruction insn, Opcode op, ExplorationState s) {
+    AbstractValue base = readReg(pc, s, insn.src());
+    int bytes = op.size().bytes();
+    AbstractValue spilled = access(pc, s, insn.src(), base, insn.offset(), bytes, false, true);
+    writeReg(pc, s, insn.dst());
+    AbstractValue v;
+    if (spilled != null && op.mode() == Mode.MEM) {
+      v = spilled;
+    } else if (op.mode() == Mode.MEMSX) {
+      long half = 1L << (bytes * 8 - 1);
+      v = AbstractValue.scalar(Range.of(0, -1L, -half, half - 1));
+    } else {
+      v = AbstractValue.scalar(bytes == 8 ? Range.unknown() : Range.upTo((1L << (bytes * 8)) - 1));
+    }
+    s.set(insn.dst(), v);
+  }
+
+  private void store(int pc, Instruction insn, Opcode op, ExplorationState s, BitSet written) {
+    AbstractValue base = readReg(pc, s, insn.dst());
+    int bytes = op.size().bytes();
+    boolean stx = op.instructionClass() == org.csdlab.ebpf.InstructionClass.STX;
+    AbstractValue value = stx ? readReg(pc, s, insn.src()) : AbstractValue.constant(insn.imm());
+    if (stx && op.isAtomic()) {
+      AtomicOp atomic = AtomicOp.of(insn.imm());
+      boolean cmpxchg = atomic == AtomicOp.CMPXCHG;
+      if (cmpxchg) {
+        readReg(pc, s, 0);
+      }
+      access(pc, s, insn.dst(), base, insn.offset(), bytes, true, true);
+      if (atomic != null && atomic.fetches()) {
+        int r = cmpxchg ? 0 : insn.src();
+        s.set(r, AbstractValue.scalar(bytes == 8 ? Range.unknown() : Range.upTo(Range.U32_MAX)));
+        written.set(r);
+      }
+      return;
+    }
+    access(pc, s, insn.dst(), base, insn.offset(), bytes, true, false);
+    if (base.kind() == Kind.PTR_TO_STACK && base.range().isConstant() && bytes == 8) {
+      long at = base.range().smin() + insn.offset() + Verifier.STACK_SIZE;
+      if (at % 8 == 0) {
+        s.frames.get(base.frame()).spills[(int) (at / 8)] = value;
+      }
+    }
+  }
+
+  /**
+   * Checks an access of {@code bytes} at {@code base + insnOffset}; for a stack write marks the
+   * bytes written. Returns the spilled value an 8-byte aligned stack load reads, or null.
+   */
+  private AbstractValue access(
+      int pc,
+      ExplorationState s,
+      int reg,
+      AbstractValue base,
+      int insnOffset,
+      int bytes,
+      boolean write,
+      boolean read) {
+    switch (base.kind()) {
+      case SCALAR ->
+          throw refuse(
+              ErrorCode.SCALAR_DEREFERENCE,
+              pc,
+              "r"
+                  + reg
+                  + " is a scalar ("
+                  + base.toKernelString()
+                  + "), not a pointer, and only"
+                  + " pointers may be dereferenced",
+              s,
+              Map.of(reg, base),
+              "derive the address from r10, the context (r1 at entry), a map value or a region");
+      case PTR_TO_MAP_VALUE_OR_NULL ->
+          throw refuse(
+              ErrorCode.NULL_CHECK_MISSING,
+              pc,
+              "r"
+                  + reg
+                  + " may be null (map_lookup_elem returns 0 when the key is absent) and is"
+                  + " dereferenced without a null check",
+              s,
+              Map.of(reg, base),
+              "test it first: if r" + reg + " == 0 goto <out>");
+      case PTR_TO_CTX -> {
+        if (write && !base.writable()) {
+          throw refuse(
+              ErrorCode.RODATA_WRITE,
+              pc,
+              "r" + reg + " points into the context, which this program may only read",
+              s,
+              Map.of(reg, base),
+              "copy the field to the stack and change the copy");
+        }
+      }
+      case PTR_TO_REGION -> {
+        if (write && !base.writable()) {
+          throw refuse(
+              ErrorCode.RODATA_WRITE,
+              pc,
+              "r"
+                  + reg
+                  + " points into the read-only region "
+                  + base.region()
+                  + ", which may not be written",
+              s,
+              Map.of(reg, base),
+              "copy the data to the stack or a map value and change the copy");
+        }
+      }
+      default -> {}
+    }
+    long lo = base.range().smin() + insnOffset;
+    long hi = base.range().smax() + insnOffset + bytes;
+    if (base.kind() == Kind.PTR_TO_STACK) {
+      checkBounds(
+          ErrorCode.STACK_OUT_OF_BOUNDS,
+          pc,
+          s,
+          reg,
+          base,
+          lo,
+          hi,
+          bytes,
+          -Verifier.STACK_SIZE,
+          0,
+          "the stack frame");
+      return stackAccess(s, base, lo, hi, bytes, write, read, pc, reg);
+    }
+    if (base.sizeBytes() >= 0) {
+      String name =
+          switch (base.kind()) {
+            case PTR_TO_CTX -> "the context";
+            case PTR_TO_MAP_VALUE -> "the map value";
+            default -> "the region " + base.region();
+          };
+      checkBounds(
+          ErrorCode.OUT_OF_BOUNDS, pc, s, reg, base, lo, hi, bytes, 0, base.sizeBytes(), name);
+    }
+    return null;
+  }
+
+  private void checkBounds(
+      ErrorCode code,
+      int pc,
+      ExplorationState s,
+      int reg,
+      AbstractValue base,
+      long lo,
+      long hi,
+      int bytes,
+      long start,
+      long end,
+      String region) {
+    if (lo >= start && hi <= end) {
+      return;
+    }
+    boolean variable = !base.range().isConstant();
+    throw refuse(
+        code,
+        pc,
+        "the access of "
+            + bytes
+            + " bytes through r"
+            + reg
+            + " ("
+            + base.toKernelString()
+            + ") reaches offsets ["
+            + lo
+            + ", "
+            + hi
+            + ")"
+            + (variable ? " (min " + lo + ", max " + (hi - bytes) + " for its first byte)" : "")
+            + ", outside "
+            + region
+            + " ["
+            + start
+            + ", "
+            + end
+            + ")",
+        s,
+        Map.of(reg, base),
+        variable
+            ? "check r"
+                + reg
+                + "'s offset against the size before the access so that both ends"
+                + " stay inside ["
+                + start
+                + ", "
+                + end
+                + ")"
+            : "access offsets between "
+                + start
+                + " and "
+                + (end - bytes)
+                + " for "
+                + bytes
+                + "-byte accesses");
+  }
+
+  private AbstractValue stackAccess(
+      ExplorationState s,
+      AbstractValue base,
+      long lo,
+      long hi,
+      int bytes,
+      boolean write,
+      boolean read,
+      int pc,
+      int reg) {
+    ExplorationState.Frame f = s.frames.get(base.frame());
+    int from = (int) lo + Verifier.STACK_SIZE;
+    int to = (int) hi + Verifier.STACK_SIZE;
+    AbstractValue spilled = null;
+    if (read) {
+      int firstUnset = f.initialised.nextClearBit(from);
+      if (firstUnset < to) {
+        throw refuse(
+            ErrorCode.UNINIT_STACK_READ,
+            pc,
+            "the stack byte at fp"
+                + (firstUnset - Verifier.STACK_SIZE)
+                + " is read before anything writes it",
+            s,
+            Map.of(reg, base),
+            "store a value at fp" + lo + " (" + bytes + " bytes) before reading it");
+      }
+      if (bytes == 8 && base.range().isConstant() && from % 8 == 0) {
+        spilled = f.spills[from / 8];
+      }
+    }
+    if (write) {
+      if (base.range().isConstant()) {
+        f.initialised.set(from, to);
+      }
+      // a variable-offset write may land anywhere in [lo, hi): no spill there survives it
+      Arrays.fill(f.spills, from / 8, (to + 7) / 8, null);
+    }
+    return spilled;
+  }
+
+  // ---- jumps and calls --------------------------------------------------------------------
+
+  private int jump(int pc, Instruction insn, Opcode opcode, ExplorationState s, BitSet written) {
+    if (insn.isExit()) {
+      return exit(pc, s, written);
+    }
+    if (opcode == Opcode.CALL_LOCAL) {
+      return localCall(pc, insn, s);
+    }
+    if (opcode == Opcode.CALL_HELPER || opcode == Opcode.CALLX) {
+      helperCall(pc, insn, s, written);
+      return pc + 1;
+    }
+    int target = (int) insn.target(pc);
+    if (opcode.isUnconditionalJump()) {
+      return target;
+    }
+    JumpOp op = opcode.jumpOp();
+    boolean reg = opcode.source() == Source.REG;
+    boolean jmp32 = opcode.instructionClass() == org.csdlab.ebpf.InstructionClass.JMP32;
+    AbstractValue dst = readReg(pc, s, insn.dst());
+    AbstractValue src = reg ? readReg(pc, s, insn.src()) : AbstractValue.constant(insn.imm());
+    ExplorationState taken = s.copy();
+    ExplorationState fall = s;
+    boolean takenPossible = true;
+    boolean fallPossible = true;
+    if (dst.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL
+        && !reg
+        && insn.imm() == 0
+        && (op == JumpOp.JEQ || op == JumpOp.JNE)) {
+      ExplorationState nonNull = op == JumpOp.JEQ ? fall : taken;
+      ExplorationState isNull = op == JumpOp.JEQ ? taken : fall;
+      refineNullCheck(nonNull, dst, dst.withKind(Kind.PTR_TO_MAP_VALUE));
+      refineNullCheck(isNull, dst, AbstractValue.constant(0));
+    } else if (!dst.isPointer() && !src.isPointer()) {
+      BranchRanges.Sides sides = BranchRanges.narrow(op, jmp32, dst.range(), src.range());
+      takenPossible = sides.takenPossible();
+      fallPossible = sides.fallPossible();
+      if (takenPossible) {
+        taken.set(insn.dst(), dst.withRange(sides.takenDst()));
+        if (reg) {
+          taken.set(insn.src(), src.withRange(sides.takenSrc()));
+        }
+      }
+      if (fallPossible) {
+        fall.set(insn.dst(), dst.withRange(sides.fallDst()));
+        if (reg) {
+          fall.set(insn.src(), src.withRange(sides.fallSrc()));
+        }
+      }
+    }
+    if (takenPossible && fallPossible) {
+      fork(target, pc, taken, true);
+      path = new Path(pc, false, path);
+      return pc + insn.slots();
+    }
+    if (takenPossible) {
+      s.frames.clear();
+      s.frames.addAll(taken.frames);
+      path = new Path(pc, true, path);
+      return target;
+    }
+    if (fallPossible) {
+      path = new Path(pc, false, path);
+      return pc + insn.slots();
+    }
+    return -1;
+  }
+
+  /** Every copy of the maybe-null pointer {@code checked} (same lookup) becomes {@code to}. */
+  private static void refineNullCheck(ExplorationState s, AbstractValue checked, AbstractValue to) {
+    for (ExplorationState.Frame f : s.frames) {
+      for (int r = 0; r < ExplorationState.REGS; r++) {
+        if (f.regs[r].equals(checked) || sameLookup(f.regs[r], checked)) {
+          f.regs[r] = f.regs[r].equals(checked) ? to : refinedCopy(f.regs[r], to);
+        }
+      }
+      for (int i = 0; i < ExplorationState.SLOTS; i++) {
+        if (f.spills[i] != null && sameLookup(f.spills[i], checked)) {
+          f.spills[i] = refinedCopy(f.spills[i], to);
+        }
+      }
+    }
+  }
+
+  private static boolean sameLookup(AbstractValue v, AbstractValue checked) {
+    return v.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL && checked.id() != 0 && v.id() == checked.id();
+  }
+
+  private static AbstractValue refinedCopy(AbstractValue copy, AbstractValue to) {
+    return to.kind() == Kind.SCALAR ? to : copy.withKind(Kind.PTR_TO_MAP_VALUE);
+  }
+
+  private int exit(int pc, ExplorationState s, BitSet written) {
+    AbstractValue r0 = s.reg(0);
+    if (!r0.isInit()) {
+      String helper = r0.region();
+      throw refuse(
+          ErrorCode.UNINIT_REG,
+          pc,
+          "r0 (the return value) is read at exit"
+              + (helper != null
+                  ? " after the call of "
+                      + helper
+                      + " at pc "
+                      + (r0.id() - 1)
+                      + ", which returns nothing (void),"
+                  : "")
+              + " before any instruction writes it",
+          s,
+          Map.of(0, r0),
+          "set r0 before exit (e.g. r0 = 0)");
+    }
+    if (s.depth() == 0) {
+      return -1;
+    }
+    int callee = s.depth();
+    if (r0.kind() == Kind.PTR_TO_STACK && r0.frame() == callee) {
+      throw refuse(
+          ErrorCode.STACK_OUT_OF_BOUNDS,
+          pc,
+          "r0 points into the stack frame of the function returning here, which ends at this exit",
+          s,
+          Map.of(0, r0),
+          "return a value, or write the result through a pointer the caller passed");
+    }
+    ExplorationState.Frame done = s.frames.remove(callee);
+    ExplorationState.Frame caller = s.current();
+    caller.regs[0] = r0;
+    for (int r = 1; r <= 5; r++) {
+      caller.regs[r] = AbstractValue.NOT_INIT;
+    }
+    for (ExplorationState.Frame f : s.frames) {
+      for (int i = 0; i < ExplorationState.SLOTS; i++) {
+        AbstractValue v = f.spills[i];
+        if (v != null && v.kind() == Kind.PTR_TO_STACK && v.frame() >= callee) {
+          f.spills[i] = null;
+        }
+      }
+    }
+    written.set(0);
+    return done.returnPc;
+  }
+
+  private int localCall(int pc, Instruction insn, ExplorationState s) {
+    int liveFrames = s.frames.size();
+    if (liveFrames >= options.maxCallDepth()) {
+      throw refuse(
+          ErrorCode.CALL_DEPTH,
+          pc,
+          "this call would make "
+              + (liveFrames + 1)
+              + " frames live, more than the "
+              + options.maxCallDepth()
+              + " allowed (the program's own and "
+              + (options.maxCallDepth() - 1)
+              + " nested local calls)",
+          s,
+          Map.of(),
+          "call fewer functions in a chain, or avoid recursion");
+    }
+    ExplorationState.Frame caller = s.current();
+    ExplorationState.Frame callee = new ExplorationState.Frame(pc + 1);
+    System.arraycopy(caller.regs, 1, callee.regs, 1, 5);
+    callee.regs[FP] = AbstractValue.framePointer(liveFrames);
+    s.frames.add(callee);
+    return (int) insn.target(pc);
+  }
+
+  private void helperCall(int pc, Instruction insn, ExplorationState s, BitSet written) {
+    if (Opcode.of(insn) == Opcode.CALLX) {
+      throw refuse(
+          ErrorCode.UNKNOWN_HELPER,
+          pc,
+          "an indirect call through r" + insn.dst() + " has no prototype the verifier can check",
+          s,
+          Map.of(insn.dst(), s.reg(insn.dst())),
+          "call the helper by its id");
+    }
+    HelperPrototype p = options.helpers().get((int) insn.imm());
+    if (p == null || insn.src() != Instruction.CALL_HELPER) {
+      throw refuse(
+          ErrorCode.UNKNOWN_HELPER,
+          pc,
+          "helper " + insn.imm() + " has no known prototype",
+          s,
+          Map.of(),
+          "supply its prototype in VerifierOptions.withHelper, or call a known helper ("
+              + options.helpers().keySet()
+              + ")");
+    }
+    List<ArgType> args = p.args();
+    for (int i = 0; i < args.size(); i++) {
+      int r = i + 1;
+      if (!s.reg(r).isInit()) {
+        Map<Integer, AbstractValue> regs = new HashMap<>();
+        for (int k = 1; k <= args.size(); k++) {
+          regs.put(k, s.reg(k));
+        }
+        throw refuse(
+            ErrorCode.HELPER_ARGS_UNINIT,
+            pc,
+            p.name()
+                + " takes "
+                + args.size()
+                + " argument"
+                + (args.size() == 1 ? "" : "s")
+                + " (r1-r"
+                + args.size()
+                + ") but r"
+                + r
+                + " ("
+                + args.get(i).description()
+                + ") is not initialised",
+            s,
+            regs,
+            "set r" + r + " before the call");
+      }
+    }
+    for (int i = 0; i < args.size(); i++) {
+      ArgType type = args.get(i);
+      if (type.isMemoryPointer()) {
+        boolean sized =
+            type.extent() == ArgType.Extent.SIZE_ARGUMENT
+                && i + 1 < args.size()
+                && args.get(i + 1).isSize();
+        AbstractValue size =
+            sized
+                ? s.reg(i + 2)
+                : type.extent() == ArgType.Extent.EIGHT_BYTES ? AbstractValue.constant(8) : null;
+        helperBuffer(pc, s, p, type, i + 1, sized ? i + 2 : -1, size);
+      }
+    }
+    for (int r = 1; r <= 5; r++) {
+      s.set(r, AbstractValue.NOT_INIT);
+    }
+    s.set(
+        0,
+        switch (p.ret()) {
+          case MAP_VALUE_OR_NULL -> AbstractValue.mapValueOrNull(-1, pc + 1);
+          case VOID -> AbstractValue.voidResultOf(p.name(), pc);
+          case SCALAR -> AbstractValue.UNKNOWN_SCALAR;
+        });
+    written.set(0);
+  }
+
+  /**
+   * Checks the buffer helper {@code p} gets in {@code bufReg}, {@code sizeReg} bytes long (-1: a
+   * prototype that names no size), and marks on the stack what the helper may write.
+   */
+  private void helperBuffer(
+      int pc,
+      ExplorationState s,
+      HelperPrototype p,
+      ArgType type,
+      int bufReg,
+      int sizeReg,
+      AbstractValue size) {
+    AbstractValue buf = s.reg(bufReg);
+    if (buf.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL) {
+      throw refuse(
+          ErrorCode.NULL_CHECK_MISSING,
+          pc,
+          "r"
+              + bufReg
+              + " may be null (map_lookup_elem found nothing) and is passed to "
+              + p.name()
+              + " as "
+              + ArgType.PTR_TO_MEM.description(),
+          s,
+          Map.of(bufReg, buf),
+          "test it first: if r" + bufReg + " == 0 goto <out>");
+    }
+    if (!buf.isPointer() || size == null) {
+      if (buf.kind() == Kind.PTR_TO_STACK && size == null && buf.range().isConstant()) {
+        // a prototype without a size argument: the helper may fill the buffer up to the frame's end
+        long off = buf.range().smin();
+        if (off < 0 && off >= -Verifier.STACK_SIZE) {
+          ExplorationState.Frame f = s.frames.get(buf.frame());
+          int from = (int) off + Verifier.STACK_SIZE;
+          f.initialised.set(from, Verifier.STACK_SIZE);
+          Arrays.fill(f.spills, from / 8, ExplorationState.SLOTS, null);
+        }
+      }
+      return;
+    }
+    if (size.isPointer() || Long.compareUnsigned(size.range().umax(), MAX_POINTER_OFFSET) > 0) {
+      throw refuse(
+          ErrorCode.UNBOUNDED_ACCESS,
+          pc,
+          p.name()
+              + "'s size in r"
+              + sizeReg
+              + " ("
+              + size.toKernelString()
+              + ") is not bounded,"
+              + " so the verifier cannot check the buffer in r"
+              + bufReg,
+          s,
+          sizeReg < 0 ? Map.of(bufReg, buf) : Map.of(bufReg, buf, sizeReg, size),
+          UNBOUNDED_ADVICE);
+    }
+    boolean stack = buf.kind() == Kind.PTR_TO_STACK;
+    if (!stack && buf.sizeBytes() < 0) {
+      // memory whose size the options do not give yet (a map value): checked where it is known
+      return;
+    }
+    long lo = buf.range().smin();
+    long hi = buf.range().smax() + size.range().umax();
+    long start = stack ? -Verifier.STACK_SIZE : 0;
+    long end = stack ? 0 : buf.sizeBytes();
+    if (lo < start || hi > end) {
+      throw refuse(
+          ErrorCode.HELPER_BUFFER_TOO_SMALL,
+          pc,
+          p.name()
+              + " may access "
+              + Long.toUnsignedString(size.range().umax())
+              + " bytes (r"
+              + sizeReg
+              + " = "
+              + size.toKernelString()
+              + ") from r"
+              + bufReg
+              + " ("
+              + buf.toKernelString()
+              + "), offsets ["
+              + lo
+              + ", "
+              + hi
+              + "), but the buffer's"
+              + " memory is ["
+              + start
+              + ", "
+              + end
+              + ")",
+          s,
+          sizeReg < 0 ? Map.of(bufReg, buf) : Map.of(bufReg, buf, sizeReg, size),
+          "pass a size of at most "
+              + (end - buf.range().smax())
+              + " bytes (bound it with a"
+              + " check such as if r"
+              + sizeReg
+              + " > "
+              + Math.max(0, end - buf.range().smax())
+              + " goto <out>), or a larger buffer");
+    }
+    if (stack && type.readsMemory()) {
+      ExplorationState.Frame f = s.frames.get(buf.frame());
+      int firstUnset = f.initialised.nextClearBit((int) lo + Verifier.STACK_SIZE);
+      if (firstUnset < hi + Verifier.STACK_SIZE) {
+        throw refuse(
+            ErrorCode.UNINIT_STACK_READ,
+            pc,
+            p.name()
+                + " reads "
+                + type.description()
+                + " at offsets ["
+                + lo
+                + ", "
+                + hi
+                + ") of the stack, but the byte at fp"
+                + (firstUnset - Verifier.STACK_SIZE)
+                + " is not written before the call",
+            s,
+            Map.of(bufReg, buf),
+            "write the whole buffer before passing it");
+      }
+    }
+    if (stack && type.writesMemory() && buf.range().isConstant()) {
+      // the bytes the helper surely writes: exactly the buffer, as long as its smallest size
+      ExplorationState.Frame f = s.frames.get(buf.frame());
+      int from = (int) lo + Verifier.STACK_SIZE;
+      int to = from + (int) size.range().umin();
+      f.initialised.set(from, to);
+      Arrays.fill(f.spills, from / 8, (int) ((hi + Verifier.STACK_SIZE + 7) / 8), null);
+    }
+  }
+
+  // ---- refusals and log -------------------------------------------------------------------
+
+  private Refusal tooComplex(int pc) {
+    AnalysisCost c = cost();
+    boolean overInstructions = c.instructionsOverBudget();
+    return refuse(
+        ErrorCode.TOO_COMPLEX,
+        pc,
+        "the program is too complex to verify: "
+            + c
+            + ", over its "
+            + (overInstructions ? "instruction" : "state")
+            + " budget. Every path is explored, a"
+            + " loop once per round until its state repeats or a state explored before covers it",
+        null,
+        Map.of(),
+        "bound each loop by a constant the verifier sees (for (i = 0; i < N; i++) with N a small"
+            + " constant and the index checked where it is used), do less work per round or fewer"
+            + " rounds, or raise the budget with VerifierOptions."
+            + (overInstructions ? "withMaxProcessedInstructions" : "withMaxStoredStates")
+            + "(n)");
+  }
+
+  private Refusal infiniteLoop(int pc, ExplorationState s) {
+    return refuse(
+        ErrorCode.INFINITE_LOOP,
+        pc,
+        "infinite loop detected at pc "
+            + pc
+            + ": this path comes back here in exactly the state"
+            + " it had here before, so it would go round forever",
+        s,
+        Map.of(),
+        "make the loop's exit condition depend on a value the loop changes, e.g. a counter"
+            + " compared with a constant bound");
+  }
+
+  private Refusal refuse(
+      ErrorCode code,
+      int pc,
+      String rule,
+      ExplorationState s,
+      Map<Integer, AbstractValue> regs,
+      String fix) {
+    Map<Integer, RegType> types = new HashMap<>();
+    regs.forEach((r, v) -> types.put(r, v.toRegType()));
+    String t = pc >= 0 && pc < slots && indexAt[pc] >= 0 ? text(pc) : null;
+    return new Refusal(
+        new VerifierError(
+            code,
+            pc,
+            t,
+            rule,
+            types,
+            fix,
+            pathText(),
+            s == null ? null : s.kernelText(new BitSet())));
+  }
+
+  /** The branch outcomes of the refused path, oldest first: {@code 3: taken, 7: not taken}. */
+  private String pathText() {
+    List<String> runs = new ArrayList<>();
+    int total = 0;
+    Path last = null;
+    int repeat = 0;
+    for (Path p = path; p != null; p = p.before) {
+      total++;
+      if (last != null && last.pc == p.pc && last.taken == p.taken) {
+        repeat++;
+        continue;
+      }
+      if (last != null) {
+        runs.add(outcome(last, repeat));
+      }
+      last = p;
+      repeat = 1;
+    }
+    if (last == null) {
+      return null;
+    }
+    runs.add(outcome(last, repeat));
+    java.util.Collections.reverse(runs);
+    int dropped = Math.max(0, runs.size() - PATH_SHOWN);
+    String shown = String.join(", ", runs.subList(dropped, runs.size()));
+    return dropped > 0 ? "(" + dropped + " earlier runs of outcomes) " + shown : shown;
+  }
+
+  private static String outcome(Path p, int times) {
+    return p.pc + ": " + (p.taken ? "taken" : "not taken") + (times > 1 ? " x" + times : "");
+  }
+
+  private void logLine(String line) {
+    if (logTruncated) {
+      return;
+    }
+    if (log.length() + line.length() + 1 > LOG_BUDGET_CHARS) {
+      log.append("... log truncated at ").append(LOG_BUDGET_CHARS).append(" characters\n");
+      logTruncated = true;
+      return;
+    }
+    log.append(line).append('\n');
+  }
+
+  private Instruction at(int pc) {
+    return insns.get(indexAt[pc]);
+  }
+
+  private String text(int pc) {
+    try {
+      return Disassembler.llvm().instruction(at(pc));
+    } catch (RuntimeException e) {
+      return at(pc).toString();
+    }
+  }
+}

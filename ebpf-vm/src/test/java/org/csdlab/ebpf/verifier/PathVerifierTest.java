@@ -1,0 +1,436 @@
+package org.csdlab.ebpf.verifier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.csdlab.ebpf.ArgType;
+import org.csdlab.ebpf.HelperPrototype;
+import org.csdlab.ebpf.Instruction;
+import org.csdlab.ebpf.Program;
+import org.csdlab.ebpf.ReturnType;
+import org.csdlab.ebpf.asm.Assembler;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Verifier v2's exploration engine: each refusal with its code and pc, beside an accepted variant.
+ */
+class PathVerifierTest {
+  private static final VerifierOptions STRICT =
+      VerifierOptions.defaults().withContextLengthInR2(false);
+  private static final long CONTEXT_BYTES = 16;
+
+  /** A helper filling the r1 buffer of r2 bytes (99), and one reading it (98). */
+  private static final VerifierOptions WITH_FILL =
+      STRICT
+          .withHelper(
+              new HelperPrototype(
+                  99, "fill", List.of(ArgType.PTR_TO_UNINIT_MEM, ArgType.SIZE), ReturnType.SCALAR))
+          .withHelper(
+              new HelperPrototype(
+                  98, "sum", List.of(ArgType.PTR_TO_MEM, ArgType.SIZE), ReturnType.SCALAR));
+
+  private static VerificationResult verify(String source, VerifierOptions options) {
+    return PathVerifier.verify(Assembler.assemble(source), options, CONTEXT_BYTES);
+  }
+
+  private static VerifierError refused(String source, ErrorCode code, int pc) {
+    return refused(source, STRICT, code, pc);
+  }
+
+  private static VerifierError refused(
+      String source, VerifierOptions options, ErrorCode code, int pc) {
+    VerificationResult r = verify(source, options);
+    assertTrue(!r.ok(), "expected a refusal with " + code);
+    assertEquals(code, r.code(), r.toString());
+    assertEquals(pc, r.error().pc(), r.toString());
+    return r.error();
+  }
+
+  private static VerificationResult accepted(String source) {
+    return accepted(source, STRICT);
+  }
+
+  private static VerificationResult accepted(String source, VerifierOptions options) {
+    VerificationResult r = verify(source, options);
+    assertTrue(r.ok(), r.toString());
+    return r;
+  }
+
+  // ---- termination --------------------------------------------------------------------------
+
+  @Test
+  void endlessLoopOnAConstantIsRefusedAsInfiniteLoop() {
+    VerifierError e = refused("r0 = 0\nl: if r0 == 0 goto l\nexit", ErrorCode.INFINITE_LOOP, 1);
+    assertTrue(e.message().contains("infinite loop detected at pc 1"), e.message());
+    assertTrue(e.message().contains("Path: 1: taken"), e.message());
+  }
+
+  @Test
+  void loopThatChangesNothingItTestsIsRefusedAsInfiniteLoop() {
+    refused(
+        "r0 = 0\nr2 = 5\nl: r0 += 1\nr0 &= 7\nif r2 > 1 goto l\nexit", ErrorCode.INFINITE_LOOP, 2);
+  }
+
+  @Test
+  void loopBoundedByAConstantIsAccepted() {
+    VerificationResult r =
+        accepted("r0 = 0\nr1 = 0\nl: r0 += r1\nr1 += 1\nif r1 < 10 goto l\nexit");
+    // ten rounds, each kept at the loop head, and nothing more
+    assertTrue(r.cost().storedStates() <= 11, r.cost().toString());
+    assertEquals(2 + 10 * 3 + 1, r.cost().processedInstructions(), r.cost().toString());
+  }
+
+  @Test
+  void loopWhoseBoundIsUnknownRunsOverTheBudgetAsTooComplex() {
+    VerificationResult r =
+        verify(
+            "r2 = *(u64 *)(r1 + 0)\nr0 = 0\nl: r0 += 1\nif r0 != r2 goto l\nexit",
+            STRICT.withMaxProcessedInstructions(10_000));
+    assertEquals(ErrorCode.TOO_COMPLEX, r.code(), r.toString());
+    VerifierError e = r.error();
+    assertTrue(e.message().contains("Path: 3: taken x"), e.message());
+    assertTrue(e.rule().contains("10,001 instructions processed"), e.rule());
+    assertTrue(e.fix().startsWith("bound each loop by a constant"), e.fix());
+  }
+
+  @Test
+  void theDefaultBudgetIsAMillionInstructions() {
+    VerificationResult r =
+        verify(
+            "r2 = *(u64 *)(r1 + 0)\nr0 = 0\nl: r0 += 1\nif r0 != r2 goto l\nexit",
+            STRICT.withMaxStoredStates(1_000_000));
+    assertEquals(ErrorCode.TOO_COMPLEX, r.code(), r.toString());
+    assertTrue(
+        r.error()
+            .rule()
+            .contains(
+                "1,000,001 instructions processed (budget maxProcessedInstructions"
+                    + " = 1,000,000)"),
+        r.error().rule());
+  }
+
+  @Test
+  void aStateCoveredByAnExploredOneIsPruned() {
+    // two branches that meet with r0 = 0 or 1: the second arrival is a subset of the first? no,
+    // a constant is a subset of the same constant: the join point is explored once per value
+    VerificationResult r =
+        accepted(
+            """
+            r2 = *(u8 *)(r1 + 0)
+            r0 = 0
+            if r2 > 3 goto +0
+            r3 = 1
+            if r2 > 5 goto +0
+            r3 = 2
+            exit
+            """);
+    assertTrue(r.ok());
+  }
+
+  @Test
+  void diamondsDoNotMultiplyTheWork() {
+    // 30 diamonds in a row would be 2^30 paths without pruning
+    StringBuilder src = new StringBuilder("r2 = *(u8 *)(r1 + 0)\nr0 = 0\n");
+    for (int i = 0; i < 30; i++) {
+      src.append("if r2 > ").append(i).append(" goto +1\nr3 = 1\nr3 = 0\n");
+    }
+    src.append("exit\n");
+    VerificationResult r = accepted(src.toString());
+    assertTrue(r.cost().processedInstructions() < 10_000, r.cost().toString());
+  }
+
+  // ---- memory -------------------------------------------------------------------------------
+
+  @Test
+  void contextOverreadIsRefusedWithItsRange() {
+    VerifierError e = refused("r0 = *(u32 *)(r1 + 100)\nexit", ErrorCode.OUT_OF_BOUNDS, 0);
+    assertTrue(
+        e.rule().contains("reaches offsets [100, 104), outside the context [0, 16)"), e.rule());
+    accepted("r0 = *(u32 *)(r1 + 12)\nexit");
+    refused("r0 = *(u32 *)(r1 + 13)\nexit", ErrorCode.OUT_OF_BOUNDS, 0);
+  }
+
+  @Test
+  void dereferencingAScalarIsRefused() {
+    VerifierError e =
+        refused("r2 = 4096\nr0 = *(u8 *)(r2 + 0)\nexit", ErrorCode.SCALAR_DEREFERENCE, 1);
+    assertTrue(e.rule().contains("r2 is a scalar (4096), not a pointer"), e.rule());
+    accepted("r2 = r1\nr0 = *(u8 *)(r2 + 0)\nexit");
+  }
+
+  @Test
+  void indexCheckedAgainstTheSizeMakesAVariableAccessSafe() {
+    String checked =
+        """
+        r2 = *(u8 *)(r1 + 0)
+        if r2 > 12 goto out
+        r3 = r1
+        r3 += r2
+        r0 = *(u32 *)(r3 + 0)
+        exit
+        out:
+        r0 = 0
+        exit
+        """;
+    accepted(checked);
+    VerifierError e = refused(checked.replace("r2 > 12", "r2 > 13"), ErrorCode.OUT_OF_BOUNDS, 4);
+    assertTrue(e.rule().contains("[0, 17)"), e.rule());
+    assertTrue(e.message().contains("R3=ctx(off=0,umax=13)"), e.message());
+  }
+
+  @Test
+  void unboundedIndexIsRefusedWithTheKernelsAdvice() {
+    VerifierError e =
+        refused(
+            "r2 = *(u64 *)(r1 + 0)\nr1 += r2\nr0 = *(u8 *)(r1 + 0)\nexit",
+            ErrorCode.UNBOUNDED_ACCESS,
+            1);
+    assertTrue(e.fix().startsWith("make sure to bounds check any such access"), e.fix());
+    accepted("r2 = *(u64 *)(r1 + 0)\nr2 &= 15\nr1 += r2\nr0 = *(u8 *)(r1 + 0)\nexit");
+  }
+
+  @Test
+  void stackAccessBelowTheFrameIsRefused() {
+    refused("*(u64 *)(r10 - 520) = 1\nr0 = 0\nexit", ErrorCode.STACK_OUT_OF_BOUNDS, 0);
+    accepted("*(u64 *)(r10 - 512) = 1\nr0 = 0\nexit");
+  }
+
+  @Test
+  void spilledConstantKeepsItsRange() {
+    accepted(
+        """
+        r2 = 8
+        *(u64 *)(r10 - 8) = r2
+        r3 = *(u64 *)(r10 - 8)
+        r4 = r10
+        r4 += -16
+        r4 += r3
+        r0 = *(u64 *)(r4 + 0)
+        exit
+        """
+            .replace("r0 = *(u64 *)(r4 + 0)", "*(u64 *)(r4 + 0) = 1\nr0 = *(u64 *)(r4 + 0)"));
+  }
+
+  @Test
+  void uninitialisedStackReadIsRefused() {
+    refused("r0 = *(u64 *)(r10 - 8)\nexit", ErrorCode.UNINIT_STACK_READ, 0);
+    accepted("*(u64 *)(r10 - 8) = 0\nr0 = *(u64 *)(r10 - 8)\nexit");
+  }
+
+  @Test
+  void readOnlyRegionWriteAndOverreadAreRefused() {
+    VerifierOptions ro = STRICT.withRegion(".rodata", 0x1000_0000L, 8, false);
+    refused("r1 = 0x10000000 ll\n*(u8 *)(r1 + 0) = 1\nr0 = 0\nexit", ro, ErrorCode.RODATA_WRITE, 2);
+    refused("r1 = 0x10000000 ll\nr0 = *(u64 *)(r1 + 1)\nexit", ro, ErrorCode.OUT_OF_BOUNDS, 2);
+    accepted("r1 = 0x10000000 ll\nr0 = *(u64 *)(r1 + 0)\nexit", ro);
+  }
+
+  // ---- pointer arithmetic -------------------------------------------------------------------
+
+  @Test
+  void pointerPlusPointerIsRefused() {
+    refused("r2 = r10\nr2 += r1\nr0 = 0\nexit", ErrorCode.POINTER_ARITHMETIC, 1);
+    accepted("r2 = r10\nr2 -= r10\nr0 = r2\nexit");
+  }
+
+  @Test
+  void bitwiseOperationOnAPointerIsRefused() {
+    refused("r1 &= 7\nr0 = 0\nexit", ErrorCode.POINTER_ARITHMETIC, 0);
+    accepted("r1 += 7\nr0 = 0\nexit");
+  }
+
+  @Test
+  void arithmeticOnAMaybeNullPointerIsRefused() {
+    String lookup =
+        """
+        r1 = 0
+        *(u32 *)(r10 - 4) = r1
+        r2 = r10
+        r2 += -4
+        r1 = 0
+        call 1
+        """;
+    refused(lookup + "r0 += 4\nr0 = 0\nexit", ErrorCode.MAYBE_NULL_ARITHMETIC, 6);
+    accepted(lookup + "if r0 == 0 goto +1\nr0 += 4\nr0 = 0\nexit");
+  }
+
+  @Test
+  void nullCheckedMapValueMayBeRead() {
+    String lookup =
+        """
+        r1 = 0
+        *(u32 *)(r10 - 4) = r1
+        r2 = r10
+        r2 += -4
+        r1 = 0
+        call 1
+        """;
+    refused(lookup + "r0 = *(u64 *)(r0 + 0)\nexit", ErrorCode.NULL_CHECK_MISSING, 6);
+    accepted(lookup + "if r0 == 0 goto +1\nr0 = *(u64 *)(r0 + 0)\nexit");
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  @Test
+  void helperBufferTooSmallIsRefused() {
+    String call = "r1 = r10\nr1 += -8\nr2 = %d\ncall 99\nr0 = *(u64 *)(r10 - 8)\nexit";
+    VerifierError e = refused(call.formatted(16), WITH_FILL, ErrorCode.HELPER_BUFFER_TOO_SMALL, 3);
+    assertTrue(e.rule().contains("fill may access 16 bytes"), e.rule());
+    assertTrue(e.rule().contains("offsets [-8, 8)"), e.rule());
+    accepted(call.formatted(8), WITH_FILL);
+  }
+
+  @Test
+  void helperMarksExactlyItsBufferInitialised() {
+    // 4 bytes filled at fp-8: the 8-byte read at fp-8 reads 4 bytes nobody wrote
+    refused(
+        "r1 = r10\nr1 += -8\nr2 = 4\ncall 99\nr0 = *(u64 *)(r10 - 8)\nexit",
+        WITH_FILL,
+        ErrorCode.UNINIT_STACK_READ,
+        4);
+    accepted("r1 = r10\nr1 += -8\nr2 = 4\ncall 99\nr0 = *(u32 *)(r10 - 8)\nexit", WITH_FILL);
+  }
+
+  @Test
+  void helperReadingAnUnwrittenBufferIsRefused() {
+    VerifierError e =
+        refused(
+            "*(u32 *)(r10 - 8) = 0\nr1 = r10\nr1 += -8\nr2 = 8\ncall 98\nexit",
+            WITH_FILL,
+            ErrorCode.UNINIT_STACK_READ,
+            4);
+    assertTrue(e.rule().contains("the byte at fp-4 is not written before the call"), e.rule());
+    accepted("*(u64 *)(r10 - 8) = 0\nr1 = r10\nr1 += -8\nr2 = 8\ncall 98\nexit", WITH_FILL);
+  }
+
+  @Test
+  void contextSizeAndWritabilityComeFromTheOptions() {
+    VerifierOptions ctx8 = STRICT.withContext(8, false);
+    Program over = Assembler.assemble("r0 = *(u64 *)(r1 + 4)\nexit");
+    assertEquals(ErrorCode.OUT_OF_BOUNDS, PathVerifier.verify(over, ctx8).code());
+    assertTrue(PathVerifier.verify(Assembler.assemble("r0 = *(u64 *)(r1 + 0)\nexit"), ctx8).ok());
+    assertEquals(
+        ErrorCode.RODATA_WRITE,
+        PathVerifier.verify(Assembler.assemble("*(u8 *)(r1 + 0) = 1\nr0 = 0\nexit"), ctx8).code());
+  }
+
+  @Test
+  void helperSizeWithoutBoundIsRefused() {
+    refused(
+        "r2 = *(u64 *)(r1 + 0)\nr1 = r10\nr1 += -8\ncall 99\nr0 = 0\nexit",
+        WITH_FILL,
+        ErrorCode.UNBOUNDED_ACCESS,
+        3);
+    accepted(
+        """
+        r2 = *(u64 *)(r1 + 0)
+        r1 = r10
+        r1 += -8
+        if r2 > 8 goto +2
+        call 99
+        r0 = 0
+        exit
+        """
+            .replace("goto +2", "goto +3")
+            .concat("r0 = 1\nexit\n"),
+        WITH_FILL);
+  }
+
+  // ---- branches, calls, log -----------------------------------------------------------------
+
+  @Test
+  void impossibleBranchIsNotExplored() {
+    // r2 <= 3, so "r2 > 10" is never taken and the scalar dereference there is never run
+    accepted(
+        """
+        r2 = *(u8 *)(r1 + 0)
+        r2 &= 3
+        r0 = 0
+        if r2 > 10 goto +1
+        exit
+        r0 = *(u8 *)(r2 + 0)
+        exit
+        """);
+  }
+
+  @Test
+  void signedComparisonNarrowsBothSides() {
+    accepted(
+        """
+        r2 = *(u8 *)(r1 + 0)
+        r2 -= 4
+        if r2 s< 0 goto out
+        if r2 s> 11 goto out
+        r1 += r2
+        r0 = *(u32 *)(r1 + 0)
+        exit
+        out:
+        r0 = 0
+        exit
+        """);
+  }
+
+  @Test
+  void localCallSeesTheCallersStackThroughAPointer() {
+    accepted(
+        """
+        *(u64 *)(r10 - 8) = 7
+        r1 = r10
+        r1 += -8
+        call fn
+        exit
+        fn:
+        r0 = *(u64 *)(r1 + 0)
+        exit
+        """);
+    refused(
+        """
+        r1 = r10
+        r1 += -8
+        call fn
+        exit
+        fn:
+        r0 = *(u64 *)(r1 + 0)
+        exit
+        """,
+        ErrorCode.UNINIT_STACK_READ,
+        4);
+  }
+
+  @Test
+  void logIsInTheKernelsFormat() {
+    VerificationResult r =
+        verify("r2 = *(u8 *)(r1 + 14)\nif r2 > 255 goto +1\nr0 = 0\nexit", STRICT.withLog(true));
+    assertTrue(r.ok(), r.toString());
+    assertTrue(
+        r.log()
+            .contains(
+                "0: (71) r2 = *(u8 *)(r1 + 14) ; R1=ctx(off=0) R2_w=scalar(umax=255) R10=fp0"),
+        r.log());
+    assertTrue(
+        r.log().contains("1: (25) if r2 > 0xff goto +1")
+            || r.log().contains("1: (25) if r2 > 255 goto +1"),
+        r.log());
+  }
+
+  @Test
+  void aHundredThousandInstructionProgramVerifies() {
+    List<Instruction> insns =
+        new ArrayList<>(
+            Assembler.assemble("r0 = 0\nr2 = *(u8 *)(r1 + 0)\nexit").instructions().subList(0, 2));
+    List<Instruction> block =
+        Assembler.assemble("if r2 > 7 goto +1\nr0 += 1\nr3 = r0\nexit")
+            .instructions()
+            .subList(0, 3);
+    while (insns.size() < 100_000 - 1) {
+      insns.addAll(block);
+    }
+    insns.add(Instruction.exit());
+    VerificationResult r = PathVerifier.verify(insns, STRICT, CONTEXT_BYTES);
+    assertTrue(r.ok(), r.toString());
+    // each diamond's join is a prune point; r0's two values per join keep the work linear
+    assertTrue(r.cost().processedInstructions() < 1_000_000, r.cost().toString());
+  }
+}
