@@ -660,19 +660,10 @@ final class JitCompiler {
       Instruction jump = program.at(last);
       boolean viaBackJump = jump.target(last) != block.startPc();
       int roundCost = n + (viaBackJump ? 1 : 0);
-      Label checked = new Label();
-      Label copies = new Label();
-      mv.visitLabel(copies);
-      mv.visitLineNumber(supportLine(program), copies);
-      mv.visitVarInsn(LLOAD, LEFT);
-      pushLong((long) UNROLL_ROUNDS * roundCost);
-      mv.visitInsn(LCMP);
-      mv.visitJumpInsn(IFLT, checked);
+      Label checked = roundsGuard(roundCost);
       for (int round = 1; round <= UNROLL_ROUNDS; round++) {
         payWithoutCheck(n);
-        for (int pc = block.startPc(); pc < last; pc += program.at(pc).slots()) {
-          instruction(pc, program.at(pc));
-        }
+        instructionsBefore(block.startPc(), last);
         Label nextRound = round == UNROLL_ROUNDS ? start : new Label();
         if (viaBackJump) {
           // taken leaves the loop; not taken runs the jump back, which costs one instruction
@@ -687,8 +678,7 @@ final class JitCompiler {
           mv.visitLabel(nextRound);
         }
       }
-      mv.visitLabel(checked);
-      mv.visitLineNumber(block.startPc() + 1, checked);
+      checkedFormFollows(block, checked);
     }
 
     /**
@@ -729,19 +719,10 @@ final class JitCompiler {
       int restLast = rest.lastPc(program);
       Instruction back = program.at(restLast);
       int dearestRound = block.instructions() + skipped.instructions() + rest.instructions();
-      Label checked = new Label();
-      Label copies = new Label();
-      mv.visitLabel(copies);
-      mv.visitLineNumber(supportLine(program), copies);
-      mv.visitVarInsn(LLOAD, LEFT);
-      pushLong((long) UNROLL_ROUNDS * dearestRound);
-      mv.visitInsn(LCMP);
-      mv.visitJumpInsn(IFLT, checked);
+      Label checked = roundsGuard(dearestRound);
       for (int round = 1; round <= UNROLL_ROUNDS; round++) {
         payWithoutCheck(block.instructions());
-        for (int pc = block.startPc(); pc < last; pc += program.at(pc).slots()) {
-          instruction(pc, program.at(pc));
-        }
+        instructionsBefore(block.startPc(), last);
         selectMask(block, last, select);
         mv.visitVarInsn(LLOAD, LEFT);
         pushSelectedCost(skipped);
@@ -749,9 +730,7 @@ final class JitCompiler {
         mv.visitVarInsn(LSTORE, LEFT);
         selectedArithmetic(skipped);
         payWithoutCheck(rest.instructions());
-        for (int pc = rest.startPc(); pc < restLast; pc += program.at(pc).slots()) {
-          instruction(pc, program.at(pc));
-        }
+        instructionsBefore(rest.startPc(), restLast);
         Label nextRound = round == UNROLL_ROUNDS ? start : new Label();
         conditional(restLast, Opcode.of(back), back, nextRound);
         mv.visitJumpInsn(GOTO, labelOf(rest.endPc()));
@@ -759,8 +738,36 @@ final class JitCompiler {
           mv.visitLabel(nextRound);
         }
       }
+      checkedFormFollows(block, checked);
+    }
+
+    /**
+     * Starts unrolled rounds (the JIT's own code in the listing): goes to the label returned, the
+     * loop's checked form, unless the slice holds the fuel of all rounds at {@code roundCost}.
+     */
+    private Label roundsGuard(int roundCost) {
+      Label checked = new Label();
+      Label copies = new Label();
+      mv.visitLabel(copies);
+      mv.visitLineNumber(supportLine(program), copies);
+      mv.visitVarInsn(LLOAD, LEFT);
+      pushLong((long) UNROLL_ROUNDS * roundCost);
+      mv.visitInsn(LCMP);
+      mv.visitJumpInsn(IFLT, checked);
+      return checked;
+    }
+
+    /** Ends unrolled rounds: {@code block}'s checked form follows, under its own line number. */
+    private void checkedFormFollows(JitPlan.Block block, Label checked) {
       mv.visitLabel(checked);
       mv.visitLineNumber(block.startPc() + 1, checked);
+    }
+
+    /** The instructions in slots [{@code from}, {@code to}), each compiled as usual. */
+    private void instructionsBefore(int from, int to) {
+      for (int pc = from; pc < to; pc += program.at(pc).slots()) {
+        instruction(pc, program.at(pc));
+      }
     }
 
     /**
