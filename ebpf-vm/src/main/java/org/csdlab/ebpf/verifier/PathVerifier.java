@@ -201,7 +201,13 @@ public final class PathVerifier {
     if (error != null && v.log != null) {
       v.log.append(error.message()).append('\n');
     }
-    return new VerificationResult(error, v.log == null ? null : v.log.toString(), v.cost());
+    // every instruction a run executes maps to a distinct processed one: a pruned state goes on in
+    // the explored subtree that covers it, which was itself processed before, so no run is longer
+    return new VerificationResult(
+        error,
+        v.log == null ? null : v.log.toString(),
+        v.cost(),
+        error == null ? v.processed : VerificationResult.NO_BOUND);
   }
 
   private AnalysisCost cost() {

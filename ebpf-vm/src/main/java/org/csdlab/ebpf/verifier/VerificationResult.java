@@ -4,9 +4,28 @@ import java.util.Optional;
 
 /**
  * Outcome of a verification: ok, or the primary error; what the analysis spent; the log when asked
- * for.
+ * for; and, for an accepted program, the most instructions any run of it can execute.
+ *
+ * @param instructionBound for an accepted program, an upper bound on the instructions one run
+ *     executes (so a fuel of this many never runs out), {@link Long#MAX_VALUE} when the proven
+ *     bound does not fit a long; {@link #NO_BOUND} when the analysis proves none (a refusal, or v1,
+ *     which does not prove termination)
  */
-public record VerificationResult(VerifierError error, String log, AnalysisCost cost) {
+public record VerificationResult(
+    VerifierError error, String log, AnalysisCost cost, long instructionBound) {
+
+  /** The {@link #instructionBound} of a result that proves no bound. */
+  public static final long NO_BOUND = -1;
+
+  /** A result that proves no instruction bound. */
+  public VerificationResult(VerifierError error, String log, AnalysisCost cost) {
+    this(error, log, cost, NO_BOUND);
+  }
+
+  /** True when {@link #instructionBound} is a proven bound. */
+  public boolean hasInstructionBound() {
+    return instructionBound >= 0;
+  }
 
   public boolean ok() {
     return error == null;
@@ -35,7 +54,9 @@ public record VerificationResult(VerifierError error, String log, AnalysisCost c
    * VerifierError#withFix}); a pass stays a pass.
    */
   public VerificationResult withFix(String fix) {
-    return error == null ? this : new VerificationResult(error.withFix(fix), log, cost);
+    return error == null
+        ? this
+        : new VerificationResult(error.withFix(fix), log, cost, instructionBound);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.csdlab.ebpf.verifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -80,6 +81,17 @@ class PathVerifierTest {
     // ten rounds, each kept at the loop head, and nothing more
     assertTrue(r.cost().storedStates() <= 11, r.cost().toString());
     assertEquals(2 + 10 * 3 + 1, r.cost().processedInstructions(), r.cost().toString());
+    // the one run executes exactly these instructions, so they are its proven bound
+    assertEquals(2 + 10 * 3 + 1, r.instructionBound());
+  }
+
+  @Test
+  void aRefusalProvesNoInstructionBound() {
+    VerificationResult r =
+        PathVerifier.verify(
+            Assembler.assemble("r0 = 0\nl: if r0 == 0 goto l\nexit"), VerifierOptions.defaults());
+    assertFalse(r.ok());
+    assertFalse(r.hasInstructionBound());
   }
 
   @Test
