@@ -14,8 +14,9 @@ import org.csdlab.lab.display.HtmlRenderable;
 
 /**
  * What the verifier said about a program: passed, or refused with the instruction at fault. A
- * refusal renders as the listing with that instruction highlighted, the error code, the rule and
- * the fix.
+ * refusal renders as the listing with that instruction highlighted, the error code, the rule, the
+ * ranges at the refused instruction and the branch outcomes of the path that reaches it (when the
+ * verifier gives them), and the fix.
  *
  * @param name the program's name
  * @param program the program verified
@@ -81,6 +82,12 @@ public record Verification(String name, Program program, VerificationResult resu
             .append(e.getValue());
       }
       rows.add(List.of("registers", registers.toString()));
+    }
+    if (error.state() != null && !error.state().isEmpty()) {
+      rows.add(List.of("ranges at pc " + error.pc(), error.state()));
+    }
+    if (error.path() != null) {
+      rows.add(List.of("path (branch outcomes)", error.path()));
     }
     if (error.fix() != null) {
       rows.add(List.of("fix", error.fix()));

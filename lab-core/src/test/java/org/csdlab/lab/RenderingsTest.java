@@ -179,6 +179,28 @@ class RenderingsTest {
   }
 
   @Test
+  void aPathVerifierRefusalShowsTheRangesAtTheInstructionAndTheBranchOutcomesOfItsPath() {
+    // the access is safe for r2 <= 12 only; the check lets 13..15 through
+    org.csdlab.ebpf.Program program =
+        org.csdlab.ebpf.asm.Assembler.assemble(
+            "r2 = *(u8 *)(r1 + 0)\nr0 = 0\nif r2 > 15 goto +3\nr1 += r2\n"
+                + "r0 = *(u32 *)(r1 + 0)\nexit\nexit");
+    Verification refused =
+        new Verification(
+            "over",
+            program,
+            org.csdlab.ebpf.verifier.PathVerifier.verify(
+                program,
+                org.csdlab.ebpf.verifier.VerifierOptions.defaults().withContext(16, false)));
+    Xhtml page = html(refused);
+    assertEquals("OUT_OF_BOUNDS", page.text("//div/@data-error-code"));
+    assertEquals("pc-4", page.text("//tr[@data-highlight='true']/@id"));
+    assertEquals("2: not taken", page.text("//tr[td[1]='path (branch outcomes)']/td[2]"));
+    String ranges = page.text("//tr[td[1]='ranges at pc 4']/td[2]");
+    assertTrue(ranges.matches(".*R1=ctx\\([^)]*umax=15.*R2=scalar\\([^)]*umax=15.*"), ranges);
+  }
+
+  @Test
   void acceptedProgramsRenderWithNoHighlight() {
     Xhtml page = html(lab.ebpf().assemble("r0 = 0\nexit").verify());
     assertEquals(0, page.count("//tr[@data-highlight]"));
