@@ -10,6 +10,7 @@ import org.csdlab.ebpf.Vm;
 import org.csdlab.ebpf.asm.Syntax;
 import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.ebpf.maps.HelperSets;
+import org.csdlab.ebpf.maps.MapDefinition;
 import org.csdlab.ebpf.maps.MapSet;
 import org.csdlab.ebpf.verifier.ErrorCode;
 import org.csdlab.ebpf.verifier.VerificationResult;
@@ -61,7 +62,11 @@ public final class EbpfProgram implements HtmlRenderable {
 
   private Vm vm;
   private Vm tracingVm;
+
+  /** The last verdict a run asked for, and the context size it was given for. */
   private Verification verification;
+
+  private long verifiedContextBytes;
 
   EbpfProgram(String name, Program program, LoadedProgram loaded, long fuel, Engine engine) {
     this(
@@ -117,6 +122,34 @@ public final class EbpfProgram implements HtmlRenderable {
           name + ".withContextBytes(" + bytes + "): a context has at least 0 bytes");
     }
     return new EbpfProgram(name, program, loaded, fuel, engine, maps, bytes);
+  }
+
+  /**
+   * This program with new, empty maps of {@code definitions} in place of its own: the {@code i}-th
+   * map's handle is {@link MapSet#handleOf}{@code (i)} ({@code 0x4d500000 + i}), which the program
+   * loads as a 64-bit constant (for the first, {@code r1 = 0x4d500000 ll}) where C would write
+   * {@code &map}. The verifier knows each map's key and value sizes.
+   *
+   * @throws org.csdlab.ebpf.MemoryBudgetException the maps exceed the default memory budget
+   * @throws IllegalStateException the program came from an ELF object with maps of its own, which
+   *     its map references already point to
+   */
+  public EbpfProgram withMaps(MapDefinition... definitions) {
+    if (loaded != null && !loaded.maps().isEmpty()) {
+      throw new IllegalStateException(
+          name
+              + ".withMaps: the program has the "
+              + loaded.maps().size()
+              + " maps of its ELF object, which its map references point to; give maps to an"
+              + " assembled program");
+    }
+    return new EbpfProgram(
+        name, program, loaded, fuel, engine, MapSet.of(List.of(definitions)), contextBytes);
+  }
+
+  /** This program's maps, with what its runs left in them. */
+  public MapSet maps() {
+    return maps;
   }
 
   /** The context size declared by {@link #withContextBytes}, or -1 when none was. */
@@ -194,8 +227,8 @@ public final class EbpfProgram implements HtmlRenderable {
    * @throws ProgramRefusedException the verifier refuses the program; it did not run
    */
   public synchronized EbpfRun run(byte[] context) {
-    checkVerified("run");
     checkContext("run", context);
+    checkVerified("run", context.length);
     return runUnverified(context);
   }
 
@@ -236,8 +269,8 @@ public final class EbpfProgram implements HtmlRenderable {
    * @throws ProgramRefusedException the verifier refuses the program; it did not run
    */
   public synchronized TraceTable trace(byte[] context) {
-    checkVerified("trace");
     checkContext("trace", context);
+    checkVerified("trace", context.length);
     return traceUnverified(context);
   }
 
@@ -271,9 +304,10 @@ public final class EbpfProgram implements HtmlRenderable {
     }
   }
 
-  private void checkVerified(String action) {
-    if (verification == null) {
-      verification = verify();
+  private void checkVerified(String action, long contextBytes) {
+    if (verification == null || verifiedContextBytes != contextBytes) {
+      verification = verifyFor(contextBytes);
+      verifiedContextBytes = contextBytes;
     }
     if (!verification.ok()) {
       throw new ProgramRefusedException(action, verification);
@@ -287,14 +321,18 @@ public final class EbpfProgram implements HtmlRenderable {
   }
 
   /**
-   * What the verifier says, with the Linux helpers, the program's maps, the context size {@link
-   * #withContextBytes} declared (if any) and the ELF object's regions. Never throws for a refusal.
+   * What the verifier says, with the Linux helpers, the program's maps, the ELF object's regions
+   * and a context of the size {@link #withContextBytes} declared, else of the 0 bytes {@link
+   * #run()} passes: the verdict {@code run()} acts on. ({@link #run(byte[])} asks for the verdict
+   * for its context's length.) The verdict keeps the verifier's log. Never throws for a refusal.
    */
   public Verification verify() {
-    VerifierOptions options = VerifierOptions.defaults().withMaps(maps);
-    if (contextBytes != VerifierOptions.UNKNOWN_CONTEXT_SIZE) {
-      options = options.withContext(contextBytes, true);
-    }
+    return verifyFor(contextBytes == VerifierOptions.UNKNOWN_CONTEXT_SIZE ? 0 : contextBytes);
+  }
+
+  private Verification verifyFor(long contextBytes) {
+    VerifierOptions options =
+        VerifierOptions.defaults().withMaps(maps).withContext(contextBytes, true).withLog(true);
     if (loaded != null) {
       options = options.withRegionsOf(loaded);
     }

@@ -61,7 +61,8 @@ public record Verification(String name, Program program, VerificationResult resu
     Listing listing = new Listing(name, program);
     if (ok()) {
       return Html.panel(
-          "✔ " + name + ": verified (" + program.size() + " instructions)", listing.tableHtml(-1));
+          "✔ " + name + ": verified (" + program.size() + " instructions)",
+          listing.tableHtml(-1) + logHtml());
     }
     VerifierError error = result.primaryError().orElseThrow();
     List<List<String>> rows = new ArrayList<>();
@@ -100,6 +101,27 @@ public record Verification(String name, Program program, VerificationResult resu
             + "\">"
             + Html.table(List.of("", ""), rows)
             + "</div>"
-            + listing.tableHtml(highlight));
+            + listing.tableHtml(highlight)
+            + logHtml());
+  }
+
+  /** Lines of the log a rendering shows at most; {@link #log()} has them all. */
+  static final int LOG_LINES_SHOWN = 2_000;
+
+  /** The log, collapsed under a line that counts it, or nothing when it was not kept. */
+  private String logHtml() {
+    String log = log();
+    if (log.isEmpty()) {
+      return "";
+    }
+    List<String> lines = log.lines().toList();
+    String shown =
+        lines.size() <= LOG_LINES_SHOWN
+            ? log
+            : String.join("\n", lines.subList(0, LOG_LINES_SHOWN))
+                + "\n... "
+                + (lines.size() - LOG_LINES_SHOWN)
+                + " more lines in log()";
+    return Html.details("verifier log (" + lines.size() + " lines)", Html.pre(shown));
   }
 }

@@ -13,6 +13,10 @@ import org.csdlab.ebpf.Register;
 import org.csdlab.ebpf.Trace;
 import org.csdlab.ebpf.asm.AsmParseException;
 import org.csdlab.ebpf.asm.Syntax;
+import org.csdlab.ebpf.maps.ArrayMap;
+import org.csdlab.ebpf.maps.MapDefinition;
+import org.csdlab.ebpf.maps.MapSet;
+import org.csdlab.ebpf.maps.MapType;
 import org.csdlab.ebpf.verifier.ErrorCode;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -41,6 +45,64 @@ class LabEbpfTest {
   void runPassesTheContext() {
     var firstByte = ebpf.assemble("r0 = *(u8 *)(r1 + 0)\nr0 += r2\nexit");
     assertEquals(7 + 3, firstByte.run(new byte[] {7, 0, 0}).r0());
+  }
+
+  @Test
+  void anAssembledProgramGetsMapsByHandleAndKeepsWhatItsRunsWrite() {
+    // counts[ctx[0] & 3] += 1, through map_lookup_elem on an array map of four u64
+    var counter =
+        ebpf.assemble(
+                "count",
+                """
+                r2 = *(u8 *)(r1 + 0)
+                r2 &= 3
+                *(u32 *)(r10 - 4) = r2
+                r1 = 0x4d500000 ll
+                r2 = r10
+                r2 += -4
+                call 1
+                if r0 == 0 goto +3
+                r1 = *(u64 *)(r0 + 0)
+                r1 += 1
+                *(u64 *)(r0 + 0) = r1
+                r0 = 0
+                exit""")
+            .withMaps(new MapDefinition(MapType.ARRAY, 4, 8, 4, "counts"));
+    assertTrue(counter.verify().ok(), counter.verify().toString());
+    counter.run(new byte[] {6});
+    counter.run(new byte[] {2});
+    ArrayMap counts = counter.maps().get("counts", ArrayMap.class);
+    assertEquals(
+        2,
+        java.nio.ByteBuffer.wrap(counts.lookup(new byte[] {2, 0, 0, 0}))
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+            .getLong());
+    assertEquals(0x4d50_0000L, MapSet.handleOf(0));
+  }
+
+  @Test
+  void withMapsRefusesAProgramWhoseElfObjectHasMaps() {
+    var fromElf =
+        ebpf.program(
+            new org.csdlab.ebpf.elf.LoadedProgram(
+                "elf",
+                ebpf.assemble("r0 = 0\nexit").program(),
+                List.of(),
+                List.of(
+                    new MapDefinition(MapType.ARRAY, 4, 8, 4, "a"),
+                    new MapDefinition(MapType.HASH, 4, 8, 4, "b"))));
+    var e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> fromElf.withMaps(new MapDefinition(MapType.ARRAY, 4, 8, 4, "other")));
+    assertTrue(e.getMessage().contains("the 2 maps of its ELF object"), e.getMessage());
+  }
+
+  @Test
+  void aVerdictKeepsTheVerifiersLogAndRendersItCollapsed() {
+    Verification v = ebpf.assemble("two", "r0 = 1\nexit").verify();
+    assertTrue(v.log().contains("r0 = 1"), v.log());
+    assertTrue(v.toHtml().contains("<details><summary>verifier log ("), v.toHtml());
   }
 
   @Test

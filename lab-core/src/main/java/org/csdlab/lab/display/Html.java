@@ -70,6 +70,11 @@ public final class Html {
     return "<pre style=\"" + MONO + ";margin:2px 0\">" + escape(text) + "</pre>";
   }
 
+  /** A collapsed block titled {@code summary} (escaped) that opens to {@code bodyHtml}. */
+  public static String details(String summary, String bodyHtml) {
+    return "<details><summary>" + escape(summary) + "</summary>" + bodyHtml + "</details>";
+  }
+
   /** The opening tag of a table with the shared style. */
   public static String tableStart() {
     // color:inherit: tables do not inherit the text colour in quirks mode, which would hide them on
