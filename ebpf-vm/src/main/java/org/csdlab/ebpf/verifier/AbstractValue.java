@@ -15,7 +15,9 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
  *     when the verifier does not know them
  * @param writable whether memory behind the pointer may be written
  * @param id the map lookup that produced a map value pointer (its pc + 1), so a null check of one
- *     copy refines every copy
+ *     copy refines every copy; for a scalar, its link: copies of one scalar (a register copied, a
+ *     spill and its fill) share a non-zero id, so a branch that narrows one narrows them all (0: no
+ *     copy shares it)
  * @param frame for a stack pointer, the call frame whose stack it points into (0 = the program's)
  * @param map for a map handle, and a pointer to one of its values, the map's definition; else null
  */
@@ -101,6 +103,26 @@ record AbstractValue(
     return new AbstractValue(kind, r, region, sizeBytes, writable, id, frame, map);
   }
 
+  /** This scalar linked to every other holder of {@code link}. */
+  AbstractValue withId(int link) {
+    return new AbstractValue(kind, scalar, region, sizeBytes, writable, link, frame, map);
+  }
+
+  /** True for a scalar that shares its value with copies (a branch narrows them together). */
+  boolean isLinked() {
+    return kind == Kind.SCALAR && id != 0;
+  }
+
+  /** {@link #hashCode()} with a scalar's link left out, as states are compared up to renaming. */
+  int hashIgnoringLink() {
+    return isLinked() ? withId(0).hashCode() : hashCode();
+  }
+
+  /** Equal, a scalar's link left out (the links are compared by {@link LinkMap}). */
+  boolean equalsIgnoringLink(AbstractValue o) {
+    return isLinked() || o.isLinked() ? withId(0).equals(o.withId(0)) : equals(o);
+  }
+
   AbstractValue withKind(Kind k) {
     return new AbstractValue(k, scalar, region, sizeBytes, writable, id, frame, map);
   }
@@ -150,7 +172,10 @@ record AbstractValue(
   String toKernelString() {
     return switch (kind) {
       case NOT_INIT -> "?";
-      case SCALAR -> scalar.toKernelString();
+      case SCALAR ->
+          id != 0 && !scalar.isConstant()
+              ? "scalar(id=" + id + "," + scalar.toKernelString().substring("scalar(".length())
+              : scalar.toKernelString();
       case PTR_TO_STACK ->
           scalar.isConstant()
               ? "fp" + (scalar.smin() < 0 ? "" : "+") + scalar.smin()

@@ -83,6 +83,12 @@ public final class PathVerifier {
   private int storedStates;
 
   /**
+   * The last link id given to a scalar copy; links start above every pc, so they never meet a map
+   * lookup's id (its pc + 1).
+   */
+  private int lastLink;
+
+  /**
    * Instructions a path goes between two states it keeps (as the kernel, which keeps a new state
    * only every few instructions): a loop round of fewer instructions is kept every few rounds,
    * which still finds a repeat, and memory stays well under one state per processed instruction.
@@ -149,6 +155,7 @@ public final class PathVerifier {
       pc += insns.get(i).slots();
     }
     this.log = options.log() ? new StringBuilder() : null;
+    this.lastLink = s;
   }
 
   /**
@@ -475,7 +482,9 @@ public final class PathVerifier {
     AbstractValue src = reg ? readReg(pc, s, insn.src()) : AbstractValue.constant(insn.imm());
     if (op == AluOp.MOV || opcode.isSignExtendingMove()) {
       writeReg(pc, s, d);
-      if (opcode == Opcode.MOV64_REG || opcode == Opcode.MOV64_IMM) {
+      if (opcode == Opcode.MOV64_REG) {
+        s.set(d, linked(s, insn.src(), src));
+      } else if (opcode == Opcode.MOV64_IMM) {
         s.set(d, src);
       } else if (src.isPointer()) {
         // a pointer's address is not known: its low bits, or their sign extension, are any value
@@ -506,6 +515,20 @@ public final class PathVerifier {
       return;
     }
     s.set(d, AbstractValue.scalar(ScalarAlu.apply(insn, dst.scalar(), src.scalar())));
+  }
+
+  /**
+   * {@code v}, the value of register {@code reg}, linked to the copy about to be made: a scalar
+   * that is no constant gets a link id (kept in {@code reg} too) if it has none, as the kernel's
+   * {@code rN = rM} and spills do, so that a branch on either narrows both.
+   */
+  private AbstractValue linked(ExplorationState s, int reg, AbstractValue v) {
+    if (v.kind() != Kind.SCALAR || v.id() != 0 || v.scalar().isConstant()) {
+      return v;
+    }
+    AbstractValue link = v.withId(++lastLink);
+    s.set(reg, link);
+    return link;
   }
 
   /** Any value of the low 32 bits, zero-extended. */
@@ -684,6 +707,9 @@ public final class PathVerifier {
     if (base.kind() == Kind.PTR_TO_STACK && base.scalar().isConstant() && bytes == 8) {
       long at = base.scalar().smin() + insn.offset() + Verifier.STACK_SIZE;
       if (at % 8 == 0) {
+        if (stx) {
+          value = linked(s, insn.src(), value);
+        }
         s.frames.get(base.frame()).spills[(int) (at / 8)] = value;
       }
     }
@@ -984,12 +1010,14 @@ public final class PathVerifier {
         if (reg) {
           taken.set(insn.src(), src.withScalar(sides.takenSrc()));
         }
+        takenPossible = narrowCopies(taken, dst, sides.takenDst(), src, sides.takenSrc());
       }
       if (fallPossible) {
         fall.set(insn.dst(), dst.withScalar(sides.fallDst()));
         if (reg) {
           fall.set(insn.src(), src.withScalar(sides.fallSrc()));
         }
+        fallPossible = narrowCopies(fall, dst, sides.fallDst(), src, sides.fallSrc());
       }
     }
     if (takenPossible && fallPossible) {
@@ -1008,6 +1036,16 @@ public final class PathVerifier {
       return pc + insn.slots();
     }
     return -1;
+  }
+
+  /**
+   * The copies of the operands (registers and spilled slots sharing their link) narrowed as the
+   * operands were; false when that leaves a copy no value, so the outcome cannot happen.
+   */
+  private static boolean narrowCopies(
+      ExplorationState s, AbstractValue dst, Scalar newDst, AbstractValue src, Scalar newSrc) {
+    return (!dst.isLinked() || s.narrowLinked(dst.id(), newDst))
+        && (!src.isLinked() || s.narrowLinked(src.id(), newSrc));
   }
 
   /** Every copy of the maybe-null pointer {@code checked} (same lookup) becomes {@code to}. */
