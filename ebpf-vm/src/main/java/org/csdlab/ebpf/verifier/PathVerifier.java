@@ -45,10 +45,21 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
  * branches}: each kept state counts the paths and kept states below it still open, and passes its
  * completion up when that count reaches 0.
  *
+ * <p>Values are {@link Scalar}s (a tnum and signed and unsigned 64- and 32-bit bounds): a scalar
+ * register's or spilled slot's values, a pointer's offset from its base. Every ALU operation goes
+ * through {@link ScalarAlu}, every conditional jump between scalars through {@link ScalarBranch}.
+ * Copies of a scalar ({@code rN = rM}, a spill and its fill) are linked as the kernel links them: a
+ * branch that narrows one narrows all of them, and a write breaks the link.
+ *
  * <p>Every load and store is checked with its whole range (the pointer's offset bounds plus the
  * instruction's offset plus the access size) against the size of the region it points into: the
  * stack frame, the context ({@code contextSizeBytes}), named regions (their length in {@link
- * VerifierOptions#regions()}). A scalar is never dereferenced.
+ * VerifierOptions#regions()}), map values ({@code value_size} of the map {@link
+ * VerifierOptions#maps()} declares under the handle the lookup was given; when the options declare
+ * no map at all, map values are not bounds-checked). Helper arguments are checked against their
+ * {@link ArgType}: buffers with their size (a size argument, a map's key or value size, 8 bytes) in
+ * bounds and, when the helper reads them, initialised; a map handle must name a declared map. A
+ * scalar or a map handle is never dereferenced.
  */
 public final class PathVerifier {
   /**
@@ -1335,6 +1346,13 @@ public final class PathVerifier {
           Map.of(bufReg, buf),
           "test it first: if r" + bufReg + " == 0 goto <out>");
     }
+    if (isZero(buf)
+        && sizeReg > 0
+        && p.args().get(sizeReg - 1) == ArgType.SIZE_OR_ZERO
+        && isZero(size)) {
+      // a null buffer of a SIZE_OR_ZERO size 0: the prototype says the helper accesses nothing
+      return;
+    }
     if (!buf.isPointer() || buf.kind() == Kind.CONST_PTR_TO_MAP) {
       throw wrongArgument(pc, s, p, bufReg, "it is " + buf.toKernelString());
     }
@@ -1447,6 +1465,10 @@ public final class PathVerifier {
       f.initialised.set(from, to);
       Arrays.fill(f.spills, from / 8, (int) ((hi + Verifier.STACK_SIZE + 7) / 8), null);
     }
+  }
+
+  private static boolean isZero(AbstractValue v) {
+    return v.kind() == Kind.SCALAR && v.scalar().isConstant() && v.scalar().constantValue() == 0;
   }
 
   // ---- refusals and log -------------------------------------------------------------------

@@ -527,6 +527,20 @@ class PathVerifierTest {
   }
 
   @Test
+  void aNullBufferIsAllowedOnlyWithASizeThatMayBeAndIsZero() {
+    VerifierOptions zeroOk =
+        STRICT.withHelper(
+            new HelperPrototype(
+                97, "emit", List.of(ArgType.PTR_TO_MEM, ArgType.SIZE_OR_ZERO), ReturnType.SCALAR));
+    accepted("r1 = 0\nr2 = 0\ncall 97\nr0 = 0\nexit", zeroOk);
+    VerifierError e =
+        refused("r1 = 0\nr2 = 1\ncall 97\nr0 = 0\nexit", zeroOk, ErrorCode.HELPER_ARG_TYPE, 2);
+    assertTrue(e.rule().contains("emit takes a pointer to memory in r1, but it is 0"), e.rule());
+    // a SIZE (never 0) gives no such leave
+    refused("r1 = 0\nr2 = 0\ncall 98\nr0 = 0\nexit", WITH_FILL, ErrorCode.HELPER_ARG_TYPE, 2);
+  }
+
+  @Test
   void contextSizeAndWritabilityComeFromTheOptions() {
     VerifierOptions ctx8 = STRICT.withContext(8, false);
     Program over = Assembler.assemble("r0 = *(u64 *)(r1 + 4)\nexit");
