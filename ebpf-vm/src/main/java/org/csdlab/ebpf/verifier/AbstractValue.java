@@ -3,11 +3,12 @@ package org.csdlab.ebpf.verifier;
 import org.csdlab.ebpf.verifier.RegType.Kind;
 
 /**
- * What the exploration engine knows of one register or spilled stack slot: a scalar with its range,
- * or a pointer of a kind with its offset's range from the region's start.
+ * What the exploration engine knows of one register or spilled stack slot: a scalar with its {@link
+ * Scalar} facts (tnum, signed and unsigned 64- and 32-bit bounds), or a pointer of a kind with the
+ * Scalar of its offset from the region's start.
  *
  * @param kind scalar, pointer kind, or not initialised
- * @param range the scalar's values, or the pointer's offset from its base
+ * @param scalar the scalar's values, or the pointer's offset from its base
  * @param region for {@link Kind#PTR_TO_REGION} the region's name; for a void helper's r0 its name
  * @param sizeBytes the bytes a pointer may reach from its base (context, region, map value), or -1
  *     when the verifier does not know them
@@ -17,41 +18,41 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
  * @param frame for a stack pointer, the call frame whose stack it points into (0 = the program's)
  */
 record AbstractValue(
-    Kind kind, Range range, String region, long sizeBytes, boolean writable, int id, int frame) {
+    Kind kind, Scalar scalar, String region, long sizeBytes, boolean writable, int id, int frame) {
 
   static final AbstractValue NOT_INIT =
-      new AbstractValue(Kind.NOT_INIT, Range.unknown(), null, -1, false, 0, 0);
-  static final AbstractValue UNKNOWN_SCALAR = scalar(Range.unknown());
+      new AbstractValue(Kind.NOT_INIT, Scalar.unknown(), null, -1, false, 0, 0);
+  static final AbstractValue UNKNOWN_SCALAR = scalar(Scalar.unknown());
 
-  static AbstractValue scalar(Range r) {
+  static AbstractValue scalar(Scalar r) {
     return new AbstractValue(Kind.SCALAR, r, null, -1, false, 0, 0);
   }
 
   static AbstractValue constant(long v) {
-    return scalar(Range.constant(v));
+    return scalar(Scalar.constant(v));
   }
 
   static AbstractValue framePointer(int frame) {
     return new AbstractValue(
-        Kind.PTR_TO_STACK, Range.constant(0), null, Verifier.STACK_SIZE, true, 0, frame);
+        Kind.PTR_TO_STACK, Scalar.constant(0), null, Verifier.STACK_SIZE, true, 0, frame);
   }
 
   static AbstractValue context(long sizeBytes, boolean writable) {
-    return new AbstractValue(Kind.PTR_TO_CTX, Range.constant(0), null, sizeBytes, writable, 0, 0);
+    return new AbstractValue(Kind.PTR_TO_CTX, Scalar.constant(0), null, sizeBytes, writable, 0, 0);
   }
 
   static AbstractValue region(VerifierOptions.Region r, long offset) {
     return new AbstractValue(
-        Kind.PTR_TO_REGION, Range.constant(offset), r.name(), r.length(), r.writable(), 0, 0);
+        Kind.PTR_TO_REGION, Scalar.constant(offset), r.name(), r.length(), r.writable(), 0, 0);
   }
 
   static AbstractValue mapValueOrNull(long valueSizeBytes, int id) {
     return new AbstractValue(
-        Kind.PTR_TO_MAP_VALUE_OR_NULL, Range.constant(0), null, valueSizeBytes, true, id, 0);
+        Kind.PTR_TO_MAP_VALUE_OR_NULL, Scalar.constant(0), null, valueSizeBytes, true, id, 0);
   }
 
   static AbstractValue voidResultOf(String helper, int pc) {
-    return new AbstractValue(Kind.NOT_INIT, Range.unknown(), helper, -1, false, pc + 1, 0);
+    return new AbstractValue(Kind.NOT_INIT, Scalar.unknown(), helper, -1, false, pc + 1, 0);
   }
 
   boolean isInit() {
@@ -62,12 +63,12 @@ record AbstractValue(
     return kind != Kind.NOT_INIT && kind != Kind.SCALAR;
   }
 
-  AbstractValue withRange(Range r) {
+  AbstractValue withScalar(Scalar r) {
     return new AbstractValue(kind, r, region, sizeBytes, writable, id, frame);
   }
 
   AbstractValue withKind(Kind k) {
-    return new AbstractValue(k, range, region, sizeBytes, writable, id, frame);
+    return new AbstractValue(k, scalar, region, sizeBytes, writable, id, frame);
   }
 
   /**
@@ -83,9 +84,9 @@ record AbstractValue(
       return false;
     }
     if (kind == Kind.SCALAR) {
-      return range.isSubsetOf(other.range);
+      return scalar.isSubsetOf(other.scalar);
     }
-    return range.isSubsetOf(other.range)
+    return scalar.isSubsetOf(other.scalar)
         && sizeBytes == other.sizeBytes
         && writable == other.writable
         && frame == other.frame
@@ -95,7 +96,7 @@ record AbstractValue(
 
   /** The v1 type of this value, for {@link VerifierError#registers()}. */
   RegType toRegType() {
-    Long off = range.isConstant() ? range.smin() : null;
+    Long off = scalar.isConstant() ? scalar.constantValue() : null;
     return switch (kind) {
       case NOT_INIT ->
           region == null ? RegType.NOT_INIT : new RegType(Kind.NOT_INIT, null, region, false, id);
@@ -113,10 +114,10 @@ record AbstractValue(
   String toKernelString() {
     return switch (kind) {
       case NOT_INIT -> "?";
-      case SCALAR -> range.toKernelString();
+      case SCALAR -> scalar.toKernelString();
       case PTR_TO_STACK ->
-          range.isConstant()
-              ? "fp" + (range.smin() < 0 ? "" : "+") + range.smin()
+          scalar.isConstant()
+              ? "fp" + (scalar.smin() < 0 ? "" : "+") + scalar.smin()
               : "fp(" + offsetText() + ")";
       case PTR_TO_CTX -> "ctx(" + offsetText() + ")";
       case PTR_TO_MAP_VALUE -> "map_value(" + offsetText() + sizeText() + ")";
@@ -128,10 +129,10 @@ record AbstractValue(
   }
 
   private String offsetText() {
-    if (range.isConstant()) {
-      return "off=" + range.smin();
+    if (scalar.isConstant()) {
+      return "off=" + scalar.smin();
     }
-    String r = range.toKernelString();
+    String r = scalar.toKernelString();
     return "off=0," + r.substring("scalar(".length(), r.length() - 1);
   }
 

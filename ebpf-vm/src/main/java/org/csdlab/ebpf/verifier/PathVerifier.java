@@ -256,7 +256,7 @@ public final class PathVerifier {
           2,
           contextSizeBytes < 0
               ? AbstractValue.UNKNOWN_SCALAR
-              : AbstractValue.scalar(Range.constant(contextSizeBytes)));
+              : AbstractValue.constant(contextSizeBytes));
     }
     entry.set(FP, AbstractValue.framePointer(0));
     pending.push(new Pending(0, -1, entry, null, null, INSTRUCTIONS_BETWEEN_KEPT_STATES));
@@ -457,26 +457,21 @@ public final class PathVerifier {
       AbstractValue v = readReg(pc, s, d);
       writeReg(pc, s, d);
       requireScalar(pc, s, d, v, "a byte swap");
-      long bits = insn.imm();
-      s.set(d, AbstractValue.scalar(bits == 64 ? Range.unknown() : Range.upTo((1L << bits) - 1)));
+      s.set(d, AbstractValue.scalar(ScalarAlu.apply(insn, v.scalar(), null)));
       return;
     }
     AluOp op = opcode.aluOp();
     boolean reg = opcode.source() == Source.REG;
-    AbstractValue src =
-        reg
-            ? readReg(pc, s, insn.src())
-            : AbstractValue.constant(is64 ? insn.imm() : insn.imm() & Range.U32_MAX);
+    AbstractValue src = reg ? readReg(pc, s, insn.src()) : AbstractValue.constant(insn.imm());
     if (op == AluOp.MOV || opcode.isSignExtendingMove()) {
       writeReg(pc, s, d);
       if (opcode == Opcode.MOV64_REG || opcode == Opcode.MOV64_IMM) {
         s.set(d, src);
-      } else if (op == AluOp.MOV) {
-        s.set(
-            d,
-            AbstractValue.scalar(src.isPointer() ? Range.upTo(Range.U32_MAX) : low32(src.range())));
+      } else if (src.isPointer()) {
+        // a pointer's address is not known: its low bits, or their sign extension, are any value
+        s.set(d, AbstractValue.scalar(is64 ? Scalar.unknown() : LOW_32_BITS));
       } else {
-        s.set(d, AbstractValue.scalar(signExtended(src, opcode)));
+        s.set(d, AbstractValue.scalar(ScalarAlu.apply(insn, null, src.scalar())));
       }
       return;
     }
@@ -500,50 +495,14 @@ public final class PathVerifier {
       s.set(d, pointerArithmetic(pc, insn, op, is64, dst, src, s));
       return;
     }
-    Range a = is64 ? dst.range() : low32(dst.range());
-    Range b = is64 ? src.range() : low32(src.range());
-    Range r =
-        switch (op) {
-          case ADD -> a.add(b);
-          case SUB -> a.sub(b);
-          case MUL -> a.mul(b);
-          case DIV -> a.udiv(b);
-          case MOD -> a.umod(b);
-          case AND -> a.and(b);
-          case OR -> a.or(b);
-          case XOR -> a.xor(b);
-          case LSH -> a.lsh(b, opcode.widthBits());
-          case RSH -> a.rsh(b, opcode.widthBits());
-          case ARSH -> is64 ? a.arsh(b) : Range.unknown();
-          case NEG -> is64 ? a.negate() : Range.unknown();
-          default -> Range.unknown();
-        };
-    s.set(d, AbstractValue.scalar(is64 ? r : low32(r)));
+    s.set(d, AbstractValue.scalar(ScalarAlu.apply(insn, dst.scalar(), src.scalar())));
   }
 
-  /** The values of a register's low 32 bits (zero-extended) when it holds {@code r}. */
-  private static Range low32(Range r) {
-    if (r.fitsU32()) {
-      return r;
-    }
-    return r.isConstant() ? Range.constant(r.umin() & Range.U32_MAX) : Range.upTo(Range.U32_MAX);
-  }
+  /** Any value of the low 32 bits, zero-extended. */
+  private static final Scalar LOW_32_BITS = Scalar.unsignedRange(0, 0xffff_ffffL);
 
-  /** The value of a sign-extending move of {@code src}: exact for a constant, else any. */
-  private static Range signExtended(AbstractValue src, Opcode opcode) {
-    boolean is64 = opcode.widthBits() == 64;
-    if (!src.isPointer() && src.range().isConstant()) {
-      long v = src.range().umin();
-      long x =
-          switch (opcode.aluOp()) {
-            case MOVSX8 -> (byte) v;
-            case MOVSX16 -> (short) v;
-            default -> (int) v;
-          };
-      return is64 ? Range.constant(x) : Range.constant(x & Range.U32_MAX);
-    }
-    return is64 ? Range.unknown() : Range.upTo(Range.U32_MAX);
-  }
+  private static final Instruction ADD64 = Instruction.of(Opcode.ADD64_REG.code(), 0, 0, 0, 0);
+  private static final Instruction SUB64 = Instruction.of(Opcode.SUB64_REG.code(), 0, 0, 0, 0);
 
   private AbstractValue pointerArithmetic(
       int pc,
@@ -594,8 +553,8 @@ public final class PathVerifier {
           Map.of(r, ptr),
           "keep pointer arithmetic to r" + d + " += <scalar> or r" + d + " -= <scalar>");
     }
-    Range off = op == AluOp.ADD ? ptr.range().add(scalar.range()) : ptr.range().sub(scalar.range());
-    if (off == null || off.smin() < -MAX_POINTER_OFFSET || off.smax() > MAX_POINTER_OFFSET) {
+    Scalar off = ScalarAlu.apply(op == AluOp.ADD ? ADD64 : SUB64, ptr.scalar(), scalar.scalar());
+    if (off.smin() < -MAX_POINTER_OFFSET || off.smax() > MAX_POINTER_OFFSET) {
       int r = dst.isPointer() ? insn.src() : d;
       throw refuse(
           ErrorCode.UNBOUNDED_ACCESS,
@@ -615,7 +574,7 @@ public final class PathVerifier {
           Map.of(d, dst, insn.src(), src),
           UNBOUNDED_ADVICE);
     }
-    return ptr.withRange(off);
+    return ptr.withScalar(off);
   }
 
   private void requireScalar(int pc, ExplorationState s, int reg, AbstractValue v, String what) {
@@ -642,9 +601,9 @@ public final class PathVerifier {
       v = spilled;
     } else if (op.mode() == Mode.MEMSX) {
       long half = 1L << (bytes * 8 - 1);
-      v = AbstractValue.scalar(Range.of(0, -1L, -half, half - 1));
+      v = AbstractValue.scalar(Scalar.signedRange(-half, half - 1));
     } else {
-      v = AbstractValue.scalar(bytes == 8 ? Range.unknown() : Range.upTo((1L << (bytes * 8)) - 1));
+      v = AbstractValue.scalar(loaded(bytes));
     }
     s.set(insn.dst(), v);
   }
@@ -663,18 +622,25 @@ public final class PathVerifier {
       access(pc, s, insn.dst(), base, insn.offset(), bytes, true, true);
       if (atomic != null && atomic.fetches()) {
         int r = cmpxchg ? 0 : insn.src();
-        s.set(r, AbstractValue.scalar(bytes == 8 ? Range.unknown() : Range.upTo(Range.U32_MAX)));
+        s.set(r, AbstractValue.scalar(loaded(bytes)));
         written.set(r);
       }
       return;
     }
     access(pc, s, insn.dst(), base, insn.offset(), bytes, true, false);
-    if (base.kind() == Kind.PTR_TO_STACK && base.range().isConstant() && bytes == 8) {
-      long at = base.range().smin() + insn.offset() + Verifier.STACK_SIZE;
+    if (base.kind() == Kind.PTR_TO_STACK && base.scalar().isConstant() && bytes == 8) {
+      long at = base.scalar().smin() + insn.offset() + Verifier.STACK_SIZE;
       if (at % 8 == 0) {
         s.frames.get(base.frame()).spills[(int) (at / 8)] = value;
       }
     }
+  }
+
+  /**
+   * What a load of {@code bytes} from memory the verifier knows nothing of gives (zero-extended).
+   */
+  private static Scalar loaded(int bytes) {
+    return bytes == 8 ? Scalar.unknown() : Scalar.unsignedRange(0, (1L << (bytes * 8)) - 1);
   }
 
   /**
@@ -743,8 +709,8 @@ public final class PathVerifier {
       }
       default -> {}
     }
-    long lo = base.range().smin() + insnOffset;
-    long hi = base.range().smax() + insnOffset + bytes;
+    long lo = base.scalar().smin() + insnOffset;
+    long hi = base.scalar().smax() + insnOffset + bytes;
     if (base.kind() == Kind.PTR_TO_STACK) {
       checkBounds(
           ErrorCode.STACK_OUT_OF_BOUNDS,
@@ -788,7 +754,7 @@ public final class PathVerifier {
     if (lo >= start && hi <= end) {
       return;
     }
-    boolean variable = !base.range().isConstant();
+    boolean variable = !base.scalar().isConstant();
     throw refuse(
         code,
         pc,
@@ -858,12 +824,12 @@ public final class PathVerifier {
             Map.of(reg, base),
             "store a value at fp" + lo + " (" + bytes + " bytes) before reading it");
       }
-      if (bytes == 8 && base.range().isConstant() && from % 8 == 0) {
+      if (bytes == 8 && base.scalar().isConstant() && from % 8 == 0) {
         spilled = f.spills[from / 8];
       }
     }
     if (write) {
-      if (base.range().isConstant()) {
+      if (base.scalar().isConstant()) {
         f.initialised.set(from, to);
       }
       // a variable-offset write may land anywhere in [lo, hi): no spill there survives it
@@ -891,7 +857,6 @@ public final class PathVerifier {
     }
     JumpOp op = opcode.jumpOp();
     boolean reg = opcode.source() == Source.REG;
-    boolean jmp32 = opcode.instructionClass() == org.csdlab.ebpf.InstructionClass.JMP32;
     AbstractValue dst = readReg(pc, s, insn.dst());
     AbstractValue src = reg ? readReg(pc, s, insn.src()) : AbstractValue.constant(insn.imm());
     ExplorationState taken = s.copy();
@@ -907,19 +872,19 @@ public final class PathVerifier {
       refineNullCheck(nonNull, dst, dst.withKind(Kind.PTR_TO_MAP_VALUE));
       refineNullCheck(isNull, dst, AbstractValue.constant(0));
     } else if (!dst.isPointer() && !src.isPointer()) {
-      BranchRanges.Sides sides = BranchRanges.narrow(op, jmp32, dst.range(), src.range());
-      takenPossible = sides.takenPossible();
-      fallPossible = sides.fallPossible();
+      BranchOutcome sides = ScalarBranch.narrow(insn, dst.scalar(), src.scalar());
+      takenPossible = sides.canTake();
+      fallPossible = sides.canFall();
       if (takenPossible) {
-        taken.set(insn.dst(), dst.withRange(sides.takenDst()));
+        taken.set(insn.dst(), dst.withScalar(sides.takenDst()));
         if (reg) {
-          taken.set(insn.src(), src.withRange(sides.takenSrc()));
+          taken.set(insn.src(), src.withScalar(sides.takenSrc()));
         }
       }
       if (fallPossible) {
-        fall.set(insn.dst(), dst.withRange(sides.fallDst()));
+        fall.set(insn.dst(), dst.withScalar(sides.fallDst()));
         if (reg) {
-          fall.set(insn.src(), src.withRange(sides.fallSrc()));
+          fall.set(insn.src(), src.withScalar(sides.fallSrc()));
         }
       }
     }
@@ -1146,9 +1111,9 @@ public final class PathVerifier {
           "test it first: if r" + bufReg + " == 0 goto <out>");
     }
     if (!buf.isPointer() || size == null) {
-      if (buf.kind() == Kind.PTR_TO_STACK && size == null && buf.range().isConstant()) {
+      if (buf.kind() == Kind.PTR_TO_STACK && size == null && buf.scalar().isConstant()) {
         // a prototype without a size argument: the helper may fill the buffer up to the frame's end
-        long off = buf.range().smin();
+        long off = buf.scalar().smin();
         if (off < 0 && off >= -Verifier.STACK_SIZE) {
           ExplorationState.Frame f = s.frames.get(buf.frame());
           int from = (int) off + Verifier.STACK_SIZE;
@@ -1158,7 +1123,7 @@ public final class PathVerifier {
       }
       return;
     }
-    if (size.isPointer() || Long.compareUnsigned(size.range().umax(), MAX_POINTER_OFFSET) > 0) {
+    if (size.isPointer() || Long.compareUnsigned(size.scalar().umax(), MAX_POINTER_OFFSET) > 0) {
       throw refuse(
           ErrorCode.UNBOUNDED_ACCESS,
           pc,
@@ -1179,8 +1144,8 @@ public final class PathVerifier {
       // memory whose size the options do not give yet (a map value): checked where it is known
       return;
     }
-    long lo = buf.range().smin();
-    long hi = buf.range().smax() + size.range().umax();
+    long lo = buf.scalar().smin();
+    long hi = buf.scalar().smax() + size.scalar().umax();
     long start = stack ? -Verifier.STACK_SIZE : 0;
     long end = stack ? 0 : buf.sizeBytes();
     if (lo < start || hi > end) {
@@ -1189,7 +1154,7 @@ public final class PathVerifier {
           pc,
           p.name()
               + " may access "
-              + Long.toUnsignedString(size.range().umax())
+              + Long.toUnsignedString(size.scalar().umax())
               + " bytes (r"
               + sizeReg
               + " = "
@@ -1211,12 +1176,12 @@ public final class PathVerifier {
           s,
           sizeReg < 0 ? Map.of(bufReg, buf) : Map.of(bufReg, buf, sizeReg, size),
           "pass a size of at most "
-              + (end - buf.range().smax())
+              + (end - buf.scalar().smax())
               + " bytes (bound it with a"
               + " check such as if r"
               + sizeReg
               + " > "
-              + Math.max(0, end - buf.range().smax())
+              + Math.max(0, end - buf.scalar().smax())
               + " goto <out>), or a larger buffer");
     }
     if (stack && type.readsMemory()) {
@@ -1241,11 +1206,11 @@ public final class PathVerifier {
             "write the whole buffer before passing it");
       }
     }
-    if (stack && type.writesMemory() && buf.range().isConstant()) {
+    if (stack && type.writesMemory() && buf.scalar().isConstant()) {
       // the bytes the helper surely writes: exactly the buffer, as long as its smallest size
       ExplorationState.Frame f = s.frames.get(buf.frame());
       int from = (int) lo + Verifier.STACK_SIZE;
-      int to = from + (int) size.range().umin();
+      int to = from + (int) size.scalar().umin();
       f.initialised.set(from, to);
       Arrays.fill(f.spills, from / 8, (int) ((hi + Verifier.STACK_SIZE + 7) / 8), null);
     }

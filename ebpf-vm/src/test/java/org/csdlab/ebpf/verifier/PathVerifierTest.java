@@ -189,7 +189,10 @@ class PathVerifierTest {
     accepted(checked);
     VerifierError e = refused(checked.replace("r2 > 12", "r2 > 13"), ErrorCode.OUT_OF_BOUNDS, 4);
     assertTrue(e.rule().contains("[0, 17)"), e.rule());
-    assertTrue(e.message().contains("R3=ctx(off=0,umax=13)"), e.message());
+    assertTrue(
+        e.message()
+            .contains("R3=ctx(off=0,smin=smin32=0,smax=umax=smax32=umax32=13,var_off=(0x0; 0xf))"),
+        e.message());
   }
 
   @Test
@@ -350,6 +353,89 @@ class PathVerifierTest {
         WITH_FILL);
   }
 
+  // ---- the value domain: every ALU operation and branch through Scalar -----------------------
+
+  /**
+   * {@code r1 += r2; r0 = *(u32 *)(r1 + 0)} after {@code prefix}, which bounds r2: safe when r2 is
+   * at most 12 in the 16-byte context; a prefix may jump to {@code out}, which exits.
+   */
+  private static String indexedBy(String prefix) {
+    return prefix
+        + "\nr1 += r2\nr0 = *(u32 *)(r1 + 0)\nexit\n"
+        + (prefix.contains("goto out") ? "out:\nr0 = 0\nexit\n" : "");
+  }
+
+  @Test
+  void thirtyTwoBitAndBoundsTheWholeRegister() {
+    // w2 &= 12 zeroes the upper half and keeps bits 2-3: r2 in [0, 12]
+    accepted(indexedBy("r2 = *(u64 *)(r1 + 0)\nw2 &= 12"));
+    VerifierError e =
+        refused(indexedBy("r2 = *(u64 *)(r1 + 0)\nw2 &= 13"), ErrorCode.OUT_OF_BOUNDS, 3);
+    assertTrue(e.rule().contains("[0, 17)"), e.rule());
+  }
+
+  @Test
+  void shiftsKeepTheKnownBits() {
+    // 0..255 >> 6 is 0..3, << 2 is {0, 4, 8, 12}
+    accepted(indexedBy("r2 = *(u8 *)(r1 + 0)\nr2 >>= 6\nr2 <<= 2"));
+    refused(indexedBy("r2 = *(u8 *)(r1 + 0)\nr2 >>= 5\nr2 <<= 2"), ErrorCode.OUT_OF_BOUNDS, 4);
+  }
+
+  @Test
+  void multiplicationAndDivisionAreBounded() {
+    accepted(indexedBy("r2 = *(u8 *)(r1 + 0)\nr2 &= 3\nr2 *= 4"));
+    accepted(indexedBy("r2 = *(u8 *)(r1 + 0)\nr2 /= 20"));
+    refused(indexedBy("r2 = *(u8 *)(r1 + 0)\nr2 /= 19"), ErrorCode.OUT_OF_BOUNDS, 3);
+    accepted(indexedBy("r2 = *(u64 *)(r1 + 0)\nr2 %= 13"));
+    refused(indexedBy("r2 = *(u64 *)(r1 + 0)\nr2 %= 14"), ErrorCode.OUT_OF_BOUNDS, 3);
+  }
+
+  @Test
+  void aByteSwapMovesTheKnownBits() {
+    // bits 2-3 swapped into the high byte of a 16-bit value, then shifted back: r2 in [0, 12]
+    accepted(indexedBy("r2 = *(u8 *)(r1 + 0)\nr2 &= 12\nr2 = be16 r2\nr2 >>= 8"));
+    refused(
+        indexedBy("r2 = *(u8 *)(r1 + 0)\nr2 &= 12\nr2 = be16 r2\nr2 >>= 7"),
+        ErrorCode.OUT_OF_BOUNDS,
+        5);
+  }
+
+  @Test
+  void signExtendingMovesKeepASmallNonNegativeRange() {
+    accepted(indexedBy("r3 = *(u8 *)(r1 + 0)\nr3 &= 12\nr2 = (s8)r3"));
+    // 0..255 as s8 is -128..127: the pointer could move below the context
+    VerifierError e =
+        refused(indexedBy("r3 = *(u8 *)(r1 + 0)\nr2 = (s8)r3"), ErrorCode.OUT_OF_BOUNDS, 3);
+    assertTrue(e.rule().contains("[-128, 131)"), e.rule());
+  }
+
+  @Test
+  void jmp32NarrowsTheLowHalfAndWhatItImplies() {
+    // a u32 load has its upper half zero, so bounding w2 bounds r2
+    accepted(indexedBy("r2 = *(u32 *)(r1 + 0)\nif w2 > 12 goto out"));
+    // a u64 load's upper half stays unknown: the pointer cannot move by it
+    refused(indexedBy("r2 = *(u64 *)(r1 + 0)\nif w2 > 12 goto out"), ErrorCode.UNBOUNDED_ACCESS, 2);
+  }
+
+  @Test
+  void aConstantOnTheLeftNarrowsTheRegisterOnTheRight() {
+    accepted(indexedBy("r2 = *(u8 *)(r1 + 0)\nr3 = 12\nif r3 < r2 goto out"));
+    refused(
+        indexedBy("r2 = *(u8 *)(r1 + 0)\nr3 = 13\nif r3 < r2 goto out"),
+        ErrorCode.OUT_OF_BOUNDS,
+        4);
+  }
+
+  @Test
+  void equalityBetweenRegistersNarrowsBothToTheirCommonValues() {
+    accepted(
+        indexedBy("r2 = *(u8 *)(r1 + 0)\nr3 = *(u8 *)(r1 + 1)\nr3 &= 12\nif r2 != r3 goto out"));
+    refused(
+        indexedBy("r2 = *(u8 *)(r1 + 0)\nr3 = *(u8 *)(r1 + 1)\nr3 &= 12\nif r2 == r3 goto out"),
+        ErrorCode.OUT_OF_BOUNDS,
+        5);
+  }
+
   // ---- branches, calls, log -----------------------------------------------------------------
 
   @Test
@@ -419,7 +505,9 @@ class PathVerifierTest {
     assertTrue(
         r.log()
             .contains(
-                "0: (71) r2 = *(u8 *)(r1 + 14) ; R1=ctx(off=0) R2_w=scalar(umax=255) R10=fp0"),
+                "0: (71) r2 = *(u8 *)(r1 + 14) ; R1=ctx(off=0)"
+                    + " R2_w=scalar(smin=smin32=0,smax=umax=smax32=umax32=255,var_off=(0x0; 0xff))"
+                    + " R10=fp0"),
         r.log());
     assertTrue(
         r.log().contains("1: (25) if r2 > 0xff goto +1")
