@@ -9,12 +9,13 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
  *
  * @param kind scalar, pointer kind, or not initialised
  * @param scalar the scalar's values, or the pointer's offset from its base
- * @param region for {@link Kind#PTR_TO_REGION} the region's name; for a void helper's r0 its name
+ * @param region for {@link Kind#PTR_TO_REGION} (and its maybe-null form) the region's name; for a
+ *     void helper's r0 its name
  * @param sizeBytes the bytes a pointer may reach from its base (context, region, map value), or -1
  *     when the verifier does not know them
  * @param writable whether memory behind the pointer may be written
- * @param id the map lookup that produced a map value pointer (its pc + 1), so a null check of one
- *     copy refines every copy
+ * @param id the map lookup that produced a map value pointer, or the helper call that stored a
+ *     maybe-null pointer (its pc + 1), so a null check of one copy refines every copy
  * @param frame for a stack pointer, the call frame whose stack it points into (0 = the program's)
  */
 record AbstractValue(
@@ -49,6 +50,35 @@ record AbstractValue(
   static AbstractValue mapValueOrNull(long valueSizeBytes, int id) {
     return new AbstractValue(
         Kind.PTR_TO_MAP_VALUE_OR_NULL, Scalar.constant(0), null, valueSizeBytes, true, id, 0);
+  }
+
+  /**
+   * The pointer a helper called at {@code pc} stored: into the context ({@code contextSizeBytes},
+   * {@code contextWritable}) or into its region, at offsets {@code stored} allows, or null too when
+   * {@code maybeNull}.
+   */
+  static AbstractValue storedPointer(
+      org.csdlab.ebpf.StoredValue.Pointer stored,
+      long contextSizeBytes,
+      boolean contextWritable,
+      boolean maybeNull,
+      int pc) {
+    Scalar offset =
+        stored.minOffsetBytes() == stored.maxOffsetBytes()
+            ? Scalar.constant(stored.minOffsetBytes())
+            : Scalar.unsignedRange(stored.minOffsetBytes(), stored.maxOffsetBytes());
+    Kind kind =
+        stored.intoContext()
+            ? (maybeNull ? Kind.PTR_TO_CTX_OR_NULL : Kind.PTR_TO_CTX)
+            : (maybeNull ? Kind.PTR_TO_REGION_OR_NULL : Kind.PTR_TO_REGION);
+    return new AbstractValue(
+        kind,
+        offset,
+        stored.region(),
+        stored.intoContext() ? contextSizeBytes : stored.sizeBytes(),
+        stored.intoContext() ? contextWritable : stored.writable(),
+        maybeNull ? pc + 1 : 0,
+        0);
   }
 
   static AbstractValue voidResultOf(String helper, int pc) {
@@ -91,7 +121,7 @@ record AbstractValue(
         && writable == other.writable
         && frame == other.frame
         && java.util.Objects.equals(region, other.region)
-        && (kind != Kind.PTR_TO_MAP_VALUE_OR_NULL || id == other.id);
+        && (!kind.maybeNull() || id == other.id);
   }
 
   /** The v1 type of this value, for {@link VerifierError#registers()}. */
@@ -103,6 +133,7 @@ record AbstractValue(
       case SCALAR -> RegType.SCALAR;
       case PTR_TO_STACK -> RegType.stack(off);
       case PTR_TO_REGION -> RegType.region(region, writable).withOffset(off);
+      case PTR_TO_REGION_OR_NULL -> new RegType(kind, off, region, writable, id);
       default -> new RegType(kind, off, null, writable, id);
     };
   }
@@ -125,6 +156,16 @@ record AbstractValue(
           "map_value_or_null(id=" + id + "," + offsetText() + sizeText() + ")";
       case PTR_TO_REGION ->
           region + (writable ? "" : "(ro)") + "(" + offsetText() + sizeText() + ")";
+      case PTR_TO_CTX_OR_NULL -> "ctx_or_null(id=" + id + "," + offsetText() + ")";
+      case PTR_TO_REGION_OR_NULL ->
+          region
+              + (writable ? "" : "(ro)")
+              + "_or_null(id="
+              + id
+              + ","
+              + offsetText()
+              + sizeText()
+              + ")";
     };
   }
 

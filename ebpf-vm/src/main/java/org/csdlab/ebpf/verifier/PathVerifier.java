@@ -19,6 +19,7 @@ import org.csdlab.ebpf.Mode;
 import org.csdlab.ebpf.Opcode;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Source;
+import org.csdlab.ebpf.StoredValue;
 import org.csdlab.ebpf.asm.Disassembler;
 import org.csdlab.ebpf.verifier.RegType.Kind;
 
@@ -477,16 +478,16 @@ public final class PathVerifier {
     }
     AbstractValue dst = readReg(pc, s, d);
     writeReg(pc, s, d);
-    if (dst.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL
-        || src.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL) {
-      int r = dst.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL ? d : insn.src();
+    if (dst.kind().maybeNull() || src.kind().maybeNull()) {
+      int r = dst.kind().maybeNull() ? d : insn.src();
       throw refuse(
           ErrorCode.MAYBE_NULL_ARITHMETIC,
           pc,
           "r"
               + r
-              + " may be null (map_lookup_elem found nothing) and arithmetic on it is not"
-              + " allowed before a null check",
+              + " may be null ("
+              + nullCause(s.reg(r))
+              + ") and arithmetic on it is not allowed before a null check",
           s,
           Map.of(r, s.reg(r)),
           "test it first: if r" + r + " == 0 goto <out>");
@@ -670,14 +671,15 @@ public final class PathVerifier {
               s,
               Map.of(reg, base),
               "derive the address from r10, the context (r1 at entry), a map value or a region");
-      case PTR_TO_MAP_VALUE_OR_NULL ->
+      case PTR_TO_MAP_VALUE_OR_NULL, PTR_TO_CTX_OR_NULL, PTR_TO_REGION_OR_NULL ->
           throw refuse(
               ErrorCode.NULL_CHECK_MISSING,
               pc,
               "r"
                   + reg
-                  + " may be null (map_lookup_elem returns 0 when the key is absent) and is"
-                  + " dereferenced without a null check",
+                  + " may be null ("
+                  + nullCause(base)
+                  + ") and is dereferenced without a null check",
               s,
               Map.of(reg, base),
               "test it first: if r" + reg + " == 0 goto <out>");
@@ -863,13 +865,13 @@ public final class PathVerifier {
     ExplorationState fall = s;
     boolean takenPossible = true;
     boolean fallPossible = true;
-    if (dst.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL
+    if (dst.kind().maybeNull()
         && !reg
         && insn.imm() == 0
         && (op == JumpOp.JEQ || op == JumpOp.JNE)) {
       ExplorationState nonNull = op == JumpOp.JEQ ? fall : taken;
       ExplorationState isNull = op == JumpOp.JEQ ? taken : fall;
-      refineNullCheck(nonNull, dst, dst.withKind(Kind.PTR_TO_MAP_VALUE));
+      refineNullCheck(nonNull, dst, dst.withKind(dst.kind().nonNull()));
       refineNullCheck(isNull, dst, AbstractValue.constant(0));
     } else if (!dst.isPointer() && !src.isPointer()) {
       BranchOutcome sides = ScalarBranch.narrow(insn, dst.scalar(), src.scalar());
@@ -923,11 +925,20 @@ public final class PathVerifier {
   }
 
   private static boolean sameLookup(AbstractValue v, AbstractValue checked) {
-    return v.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL && checked.id() != 0 && v.id() == checked.id();
+    return v.kind().maybeNull() && checked.id() != 0 && v.id() == checked.id();
   }
 
   private static AbstractValue refinedCopy(AbstractValue copy, AbstractValue to) {
-    return to.kind() == Kind.SCALAR ? to : copy.withKind(Kind.PTR_TO_MAP_VALUE);
+    return to.kind() == Kind.SCALAR ? to : copy.withKind(copy.kind().nonNull());
+  }
+
+  /** Why the maybe-null pointer {@code v} may be null, in plain words. */
+  private static String nullCause(AbstractValue v) {
+    return v.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL
+        ? "map_lookup_elem returns 0 when the key is absent"
+        : "the helper called at pc "
+            + (v.id() - 1)
+            + " may have stored no pointer, leaving the 0 stored before";
   }
 
   private int exit(int pc, ExplorationState s, BitSet written) {
@@ -1056,18 +1067,31 @@ public final class PathVerifier {
             "set r" + r + " before the call");
       }
     }
+    AbstractValue[] before = new AbstractValue[args.size()];
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).storesWord()) {
+        before[i] = spilledWord(s, s.reg(i + 1));
+      }
+    }
     for (int i = 0; i < args.size(); i++) {
       ArgType type = args.get(i);
       if (type.isMemoryPointer()) {
-        boolean sized =
-            type.extent() == ArgType.Extent.SIZE_ARGUMENT
-                && i + 1 < args.size()
-                && args.get(i + 1).isSize();
+        int sizeReg = p.sizeArgOf(i) < 0 ? -1 : p.sizeArgOf(i) + 1;
         AbstractValue size =
-            sized
-                ? s.reg(i + 2)
-                : type.extent() == ArgType.Extent.EIGHT_BYTES ? AbstractValue.constant(8) : null;
-        helperBuffer(pc, s, p, type, i + 1, sized ? i + 2 : -1, size);
+            switch (type.extent()) {
+              case SIZE_ARGUMENT -> s.reg(sizeReg);
+              case EIGHT_BYTES -> AbstractValue.constant(Long.BYTES);
+              // the helper reads to the NUL but never past the string's region: its first byte
+              // must be there
+              case TO_NUL -> AbstractValue.constant(1);
+              case MAP_KEY, MAP_VALUE, NONE -> null;
+            };
+        helperBuffer(pc, s, p, type, i + 1, sizeReg, size);
+      }
+    }
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).storesWord()) {
+        storeThrough(s, p, i, before[i], pc);
       }
     }
     for (int r = 1; r <= 5; r++) {
@@ -1078,14 +1102,81 @@ public final class PathVerifier {
         switch (p.ret()) {
           case MAP_VALUE_OR_NULL -> AbstractValue.mapValueOrNull(-1, pc + 1);
           case VOID -> AbstractValue.voidResultOf(p.name(), pc);
-          case SCALAR -> AbstractValue.UNKNOWN_SCALAR;
+          case SCALAR -> AbstractValue.scalar(rangeOf(p.returns()));
         });
     written.set(0);
   }
 
+  private static Scalar rangeOf(HelperPrototype.ReturnRange range) {
+    return range.min() == range.max()
+        ? Scalar.constant(range.min())
+        : Scalar.signedRange(range.min(), range.max());
+  }
+
   /**
-   * Checks the buffer helper {@code p} gets in {@code bufReg}, {@code sizeReg} bytes long (-1: a
-   * prototype that names no size), and marks on the stack what the helper may write.
+   * The value spilled in the 8 bytes {@code ptr} points to, when it is a stack pointer to a whole
+   * slot, else null.
+   */
+  private static AbstractValue spilledWord(ExplorationState s, AbstractValue ptr) {
+    int slot = stackSlot(ptr);
+    return slot < 0 ? null : s.frames.get(ptr.frame()).spills[slot];
+  }
+
+  /** The stack slot {@code ptr} points to the start of, or -1. */
+  private static int stackSlot(AbstractValue ptr) {
+    if (ptr.kind() != Kind.PTR_TO_STACK || !ptr.scalar().isConstant()) {
+      return -1;
+    }
+    long at = ptr.scalar().constantValue() + Verifier.STACK_SIZE;
+    return at >= 0 && at % 8 == 0 && at < Verifier.STACK_SIZE ? (int) (at / 8) : -1;
+  }
+
+  /**
+   * Records in the stack slot argument {@code arg} points to what helper {@code p} stored there:
+   * its prototype's number or pointer; for a helper that may leave the slot as it was, the pointer
+   * when the slot held it already, the pointer or null when it held 0, else an unknown number.
+   */
+  private void storeThrough(
+      ExplorationState s, HelperPrototype p, int arg, AbstractValue before, int pc) {
+    AbstractValue ptr = s.reg(arg + 1);
+    int slot = stackSlot(ptr);
+    if (slot < 0) {
+      return; // memory other than the stack holds no tracked values: loads from it are numbers
+    }
+    StoredValue stored = p.stored(arg);
+    boolean mayLeave = p.args().get(arg).readsMemory();
+    AbstractValue value;
+    if (stored instanceof StoredValue.Pointer pointer) {
+      AbstractValue surely =
+          AbstractValue.storedPointer(
+              pointer, contextSizeBytes, options.contextWritable(), false, pc);
+      if (!mayLeave) {
+        value = surely;
+      } else if (before != null && before.equals(surely)) {
+        value = surely;
+      } else if (before != null
+          && before.kind() == Kind.SCALAR
+          && before.scalar().isConstant()
+          && before.scalar().constantValue() == 0) {
+        value =
+            AbstractValue.storedPointer(
+                pointer, contextSizeBytes, options.contextWritable(), true, pc);
+      } else {
+        value = AbstractValue.UNKNOWN_SCALAR;
+      }
+    } else {
+      Scalar range = rangeOf(((StoredValue.Word) stored).range());
+      value =
+          mayLeave && (before == null || !before.equals(AbstractValue.scalar(range)))
+              ? AbstractValue.UNKNOWN_SCALAR
+              : AbstractValue.scalar(range);
+    }
+    s.frames.get(ptr.frame()).spills[slot] = value;
+  }
+
+  /**
+   * Checks the buffer helper {@code p} gets in {@code bufReg}, {@code sizeReg} bytes long (-1: the
+   * prototype's fixed size), and marks on the stack what the helper writes.
    */
   private void helperBuffer(
       int pc,
@@ -1096,32 +1187,56 @@ public final class PathVerifier {
       int sizeReg,
       AbstractValue size) {
     AbstractValue buf = s.reg(bufReg);
-    if (buf.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL) {
+    if (buf.kind().maybeNull()) {
       throw refuse(
           ErrorCode.NULL_CHECK_MISSING,
           pc,
           "r"
               + bufReg
-              + " may be null (map_lookup_elem found nothing) and is passed to "
+              + " may be null ("
+              + nullCause(buf)
+              + ") and is passed to "
               + p.name()
               + " as "
-              + ArgType.PTR_TO_MEM.description(),
+              + type.description(),
           s,
           Map.of(bufReg, buf),
           "test it first: if r" + bufReg + " == 0 goto <out>");
     }
-    if (!buf.isPointer() || size == null) {
-      if (buf.kind() == Kind.PTR_TO_STACK && size == null && buf.scalar().isConstant()) {
-        // a prototype without a size argument: the helper may fill the buffer up to the frame's end
-        long off = buf.scalar().smin();
-        if (off < 0 && off >= -Verifier.STACK_SIZE) {
-          ExplorationState.Frame f = s.frames.get(buf.frame());
-          int from = (int) off + Verifier.STACK_SIZE;
-          f.initialised.set(from, Verifier.STACK_SIZE);
-          Arrays.fill(f.spills, from / 8, ExplorationState.SLOTS, null);
-        }
-      }
+    if (size == null) {
+      // memory whose size the prototype takes from a map (key or value): checked where it is known
       return;
+    }
+    if (!buf.isPointer()) {
+      boolean touchesNothing =
+          sizeReg > 0
+              && p.args().get(sizeReg - 1) == ArgType.SIZE_OR_ZERO
+              && !size.isPointer()
+              && size.scalar().isConstant()
+              && size.scalar().constantValue() == 0;
+      if (touchesNothing) {
+        return; // a size of 0: the helper does not access the pointer, whatever it holds
+      }
+      throw refuse(
+          ErrorCode.HELPER_ARG_TYPE,
+          pc,
+          p.name()
+              + " takes "
+              + type.description()
+              + " in r"
+              + bufReg
+              + ", but r"
+              + bufReg
+              + " holds a number ("
+              + buf.toKernelString()
+              + "), not a pointer",
+          s,
+          Map.of(bufReg, buf),
+          "pass a pointer to memory the program may use (the stack from r10, the context, a map"
+              + " value or a region)"
+              + (sizeReg > 0 && p.args().get(sizeReg - 1) == ArgType.SIZE_OR_ZERO
+                  ? ", or a size of 0 in r" + sizeReg
+                  : ""));
     }
     if (size.isPointer() || Long.compareUnsigned(size.scalar().umax(), MAX_POINTER_OFFSET) > 0) {
       throw refuse(
@@ -1154,12 +1269,17 @@ public final class PathVerifier {
           pc,
           p.name()
               + " may access "
-              + Long.toUnsignedString(size.scalar().umax())
-              + " bytes (r"
-              + sizeReg
-              + " = "
-              + size.toKernelString()
-              + ") from r"
+              + (sizeReg < 0
+                  ? type.extent() == ArgType.Extent.TO_NUL
+                      ? "the string's first byte"
+                      : Long.toUnsignedString(size.scalar().umax()) + " bytes"
+                  : Long.toUnsignedString(size.scalar().umax())
+                      + " bytes (r"
+                      + sizeReg
+                      + " = "
+                      + size.toKernelString()
+                      + ")")
+              + " from r"
               + bufReg
               + " ("
               + buf.toKernelString()
@@ -1175,14 +1295,18 @@ public final class PathVerifier {
               + ")",
           s,
           sizeReg < 0 ? Map.of(bufReg, buf) : Map.of(bufReg, buf, sizeReg, size),
-          "pass a size of at most "
-              + (end - buf.scalar().smax())
-              + " bytes (bound it with a"
-              + " check such as if r"
-              + sizeReg
-              + " > "
-              + Math.max(0, end - buf.scalar().smax())
-              + " goto <out>), or a larger buffer");
+          sizeReg < 0
+              ? "pass a pointer with "
+                  + size.scalar().umax()
+                  + " bytes of its memory from it (check its offset first)"
+              : "pass a size of at most "
+                  + (end - buf.scalar().smax())
+                  + " bytes (bound it with a"
+                  + " check such as if r"
+                  + sizeReg
+                  + " > "
+                  + Math.max(0, end - buf.scalar().smax())
+                  + " goto <out>), or a larger buffer");
     }
     if (stack && type.readsMemory()) {
       ExplorationState.Frame f = s.frames.get(buf.frame());
