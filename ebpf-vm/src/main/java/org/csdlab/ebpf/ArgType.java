@@ -67,8 +67,11 @@ public enum ArgType {
   PTR_TO_POINTER_UPDATED(
       "a pointer to 8 bytes where it may store a pointer", Access.READ_WRITE, Extent.EIGHT_BYTES),
   /**
-   * A pointer to a NUL-terminated string the helper reads up to its terminator, which must lie in
-   * the same region ({@code ARG_PTR_TO_CONST_STR}, without the kernel's read-only-map rule).
+   * A pointer to a string the helper reads up to its NUL, its own limit, or the end of the region
+   * holding its first byte, whichever comes first ({@link Memory#readStringBytes}): the verifier
+   * checks that first byte (in bounds, and written when on the stack), and the helper never reads
+   * past the region ({@code ARG_PTR_TO_CONST_STR} without the kernel's read-only-map rule, whose
+   * contents this verifier does not know).
    */
   PTR_TO_STRING("a pointer to a NUL-terminated string", Access.READ, Extent.TO_NUL),
   /** The program's context pointer, r1 at entry ({@code ARG_PTR_TO_CTX}). */

@@ -285,4 +285,22 @@ class PathVerifierHelperStoresTest {
     assertTrue(e.rule().startsWith("debug may access the string's first byte from r1"), e.rule());
     refused("r1 = 0\ncall 95\nr0 = 0\nexit", ErrorCode.HELPER_ARG_TYPE, 1);
   }
+
+  @Test
+  void tracePrintksFormatIsABufferOfItsSizeArgument() {
+    // trace_printk (Linux helper 6) reads its format as fmt_size bytes: 8 from fp-4 leave the stack
+    String print =
+        """
+        *(u32 *)(r10 - 4) = 0x216968
+        r1 = r10
+        r1 += -4
+        r2 = %d
+        call 6
+        r0 = 0
+        exit
+        """;
+    accepted(print.formatted(4));
+    VerifierError e = refused(print.formatted(8), ErrorCode.HELPER_BUFFER_TOO_SMALL, 4);
+    assertTrue(e.rule().startsWith("trace_printk may access 8 bytes (r2 = 8) from r1"), e.rule());
+  }
 }

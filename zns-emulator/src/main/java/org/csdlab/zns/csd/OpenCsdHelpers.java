@@ -50,7 +50,11 @@ public final class OpenCsdHelpers {
    */
   public static final int READ_BUFFER_BYTES = 1 << 20;
 
-  /** Longest string {@code debug} reads, terminator included. */
+  /**
+   * Most bytes of a string {@code debug} records: a longer one, or one that reaches its region's
+   * end without a NUL, is recorded cut there, so {@code debug} never reads past the string's region
+   * and never faults once the string's first byte is readable (what the verifier checks).
+   */
   public static final int MAX_DEBUG_BYTES = 4096;
 
   /**
@@ -107,7 +111,8 @@ public final class OpenCsdHelpers {
   public static final int GET_CALL_INFO = 8;
 
   /**
-   * {@code void bpf_debug(const char *s)}: records a NUL-terminated string in the result. Returns
+   * {@code void bpf_debug(const char *s)}: records the string at {@code s} in the result: up to its
+   * NUL, {@link #MAX_DEBUG_BYTES} bytes or the end of its region, whichever comes first. Returns
    * nothing. OpenCSD's header declares it but OpenCSD does not register it, so uBPF refuses kernels
    * that call it there; the lab runs it.
    */
@@ -264,7 +269,7 @@ public final class OpenCsdHelpers {
         .with(
             p.get(DEBUG),
             (ctx, s, b, c, d, e) -> {
-              session.debug.add(ctx.memory().readCString(s, MAX_DEBUG_BYTES));
+              session.debug.add(ctx.memory().readString(s, MAX_DEBUG_BYTES));
               return 0;
             });
   }

@@ -78,7 +78,16 @@ class OpenCsdPrototypesTruthTest {
     call(OpenCsdHelpers.RETURN_DATA, 0L, 0L); // SIZE_OR_ZERO
     call(OpenCsdHelpers.DEBUG, cString("hello"));
     assertEquals(List.of("hello"), session.debug.lines());
-    faults(OpenCsdHelpers.DEBUG, new byte[] {'h', 'i'});
+    // no NUL before the region's end: the string ends there (never read past it)
+    call(OpenCsdHelpers.DEBUG, new byte[] {'h', 'i'});
+    assertEquals(List.of("hello", "hi"), session.debug.lines());
+    // a string of 5000 bytes is recorded cut at MAX_DEBUG_BYTES
+    byte[] longString = new byte[5000];
+    Arrays.fill(longString, (byte) 'a');
+    call(OpenCsdHelpers.DEBUG, longString);
+    assertEquals(OpenCsdHelpers.MAX_DEBUG_BYTES, session.debug.lines().get(2).length());
+    // a first byte in no region faults (PTR_TO_STRING: the verifier checks that byte)
+    faults(OpenCsdHelpers.DEBUG, new byte[0]);
   }
 
   @Test
