@@ -48,5 +48,7 @@ public enum ErrorCode {
   /** A path that comes back to an instruction in a state it had there before: it never ends. */
   INFINITE_LOOP,
   /** A helper given a buffer smaller than the size it is told to access. */
-  HELPER_BUFFER_TOO_SMALL
+  HELPER_BUFFER_TOO_SMALL,
+  /** An atomic operation at an address that may not be a multiple of its size. */
+  MISALIGNED_ATOMIC
 }
