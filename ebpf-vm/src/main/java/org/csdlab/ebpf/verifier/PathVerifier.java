@@ -1191,8 +1191,12 @@ public final class PathVerifier {
           "test it first: if r" + bufReg + " == 0 goto <out>");
     }
     if (!buf.isPointer() || size == null) {
-      if (buf.kind() == Kind.PTR_TO_STACK && size == null && buf.range().isConstant()) {
+      if (buf.kind() == Kind.PTR_TO_STACK
+          && size == null
+          && type.writesMemory()
+          && buf.range().isConstant()) {
         // a prototype without a size argument: the helper may fill the buffer up to the frame's end
+        // (one that only reads it, as a map key, leaves the stack as it was)
         long off = buf.range().smin();
         if (off < 0 && off >= -Verifier.STACK_SIZE) {
           ExplorationState.Frame f = s.frames.get(buf.frame());

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import org.csdlab.ebpf.Program;
+import org.csdlab.ebpf.maps.MapDefinition;
+import org.csdlab.ebpf.maps.MapType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,10 +58,52 @@ class PathVerifierSoundnessRegressionTest {
     acceptedAndSafe(contextCase(program.formatted("20"), 28));
   }
 
+  /**
+   * Seed -285507, reduced: map_lookup_elem only reads its key at fp-16, but the stack from there to
+   * the frame's end counted as written after the call, so a trace_printk format reaching fp-12
+   * passed.
+   */
+  @Test
+  void aHelperThatOnlyReadsItsBufferLeavesTheRestOfTheStackUnwritten() {
+    String program =
+        """
+        *(u32 *)(r10 - 16) = 2
+        r1 = %d ll
+        r2 = r10
+        r2 += -16
+        call 1
+        *(u64 *)(r10 - 32) = 0
+        *(u64 *)(r10 - 24) = 0
+        *(u32 *)(r10 - 16) = 0
+        r1 = r10
+        r1 += -32
+        r2 = %d
+        call 6
+        r0 = 0
+        exit
+        """;
+    long handle = SoundnessCase.mapHandle(0);
+    SoundnessCase past = mapCase(program.formatted(handle, 24));
+    VerifierError e = refusedAndFaults(past, ErrorCode.UNINIT_STACK_READ, 12);
+    assertTrue(e.rule().contains("the byte at fp-12 is not written before the call"), e.rule());
+    acceptedAndSafe(mapCase(program.formatted(handle, 20)));
+  }
+
   // ---- support ------------------------------------------------------------------------------
 
   private static SoundnessCase stackCase(String assembly) {
     return contextCase(assembly, 8);
+  }
+
+  private static SoundnessCase mapCase(String assembly) {
+    return new SoundnessCase(
+        1,
+        assembly,
+        8,
+        false,
+        List.of(),
+        List.of(new MapDefinition(MapType.ARRAY, 4, 29, 2, "m0")),
+        Set.of());
   }
 
   private static SoundnessCase contextCase(String assembly, int contextBytes) {
