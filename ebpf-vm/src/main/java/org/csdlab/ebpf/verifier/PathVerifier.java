@@ -20,6 +20,7 @@ import org.csdlab.ebpf.Opcode;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Source;
 import org.csdlab.ebpf.asm.Disassembler;
+import org.csdlab.ebpf.maps.MapDefinition;
 import org.csdlab.ebpf.verifier.RegType.Kind;
 
 /**
@@ -44,10 +45,21 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
  * branches}: each kept state counts the paths and kept states below it still open, and passes its
  * completion up when that count reaches 0.
  *
+ * <p>Values are {@link Scalar}s (a tnum and signed and unsigned 64- and 32-bit bounds): a scalar
+ * register's or spilled slot's values, a pointer's offset from its base. Every ALU operation goes
+ * through {@link ScalarAlu}, every conditional jump between scalars through {@link ScalarBranch}.
+ * Copies of a scalar ({@code rN = rM}, a spill and its fill) are linked as the kernel links them: a
+ * branch that narrows one narrows all of them, and a write breaks the link.
+ *
  * <p>Every load and store is checked with its whole range (the pointer's offset bounds plus the
  * instruction's offset plus the access size) against the size of the region it points into: the
  * stack frame, the context ({@code contextSizeBytes}), named regions (their length in {@link
- * VerifierOptions#regions()}). A scalar is never dereferenced.
+ * VerifierOptions#regions()}), map values ({@code value_size} of the map {@link
+ * VerifierOptions#maps()} declares under the handle the lookup was given; when the options declare
+ * no map at all, map values are not bounds-checked). Helper arguments are checked against their
+ * {@link ArgType}: buffers with their size (a size argument, a map's key or value size, 8 bytes) in
+ * bounds and, when the helper reads them, initialised; a map handle must name a declared map. A
+ * scalar or a map handle is never dereferenced.
  */
 public final class PathVerifier {
   /**
@@ -80,6 +92,12 @@ public final class PathVerifier {
   private boolean logTruncated;
   private long processed;
   private int storedStates;
+
+  /**
+   * The last link id given to a scalar copy; links start above every pc, so they never meet a map
+   * lookup's id (its pc + 1).
+   */
+  private int lastLink;
 
   /**
    * Instructions a path goes between two states it keeps (as the kernel, which keeps a new state
@@ -148,6 +166,7 @@ public final class PathVerifier {
       pc += insns.get(i).slots();
     }
     this.log = options.log() ? new StringBuilder() : null;
+    this.lastLink = s;
   }
 
   /**
@@ -256,7 +275,7 @@ public final class PathVerifier {
           2,
           contextSizeBytes < 0
               ? AbstractValue.UNKNOWN_SCALAR
-              : AbstractValue.scalar(Range.constant(contextSizeBytes)));
+              : AbstractValue.constant(contextSizeBytes));
     }
     entry.set(FP, AbstractValue.framePointer(0));
     pending.push(new Pending(0, -1, entry, null, null, INSTRUCTIONS_BETWEEN_KEPT_STATES));
@@ -402,7 +421,16 @@ public final class PathVerifier {
     return next;
   }
 
+  /** {@code lddw}'s {@code src} of a map's fd in the kernel's ABI ({@code BPF_PSEUDO_MAP_FD}). */
+  private static final int PSEUDO_MAP_FD = 1;
+
   private AbstractValue lddw(Instruction insn) {
+    if (insn.src() == 0 || insn.src() == PSEUDO_MAP_FD) {
+      MapDefinition map = options.mapOf(insn.imm());
+      if (map != null) {
+        return AbstractValue.mapHandle(map);
+      }
+    }
     if (insn.src() == 0) {
       for (VerifierOptions.Region r : options.regions()) {
         if (r.contains(insn.imm())) {
@@ -457,26 +485,23 @@ public final class PathVerifier {
       AbstractValue v = readReg(pc, s, d);
       writeReg(pc, s, d);
       requireScalar(pc, s, d, v, "a byte swap");
-      long bits = insn.imm();
-      s.set(d, AbstractValue.scalar(bits == 64 ? Range.unknown() : Range.upTo((1L << bits) - 1)));
+      s.set(d, AbstractValue.scalar(ScalarAlu.apply(insn, v.scalar(), null)));
       return;
     }
     AluOp op = opcode.aluOp();
     boolean reg = opcode.source() == Source.REG;
-    AbstractValue src =
-        reg
-            ? readReg(pc, s, insn.src())
-            : AbstractValue.constant(is64 ? insn.imm() : insn.imm() & Range.U32_MAX);
+    AbstractValue src = reg ? readReg(pc, s, insn.src()) : AbstractValue.constant(insn.imm());
     if (op == AluOp.MOV || opcode.isSignExtendingMove()) {
       writeReg(pc, s, d);
-      if (opcode == Opcode.MOV64_REG || opcode == Opcode.MOV64_IMM) {
+      if (opcode == Opcode.MOV64_REG) {
+        s.set(d, linked(s, insn.src(), src));
+      } else if (opcode == Opcode.MOV64_IMM) {
         s.set(d, src);
-      } else if (op == AluOp.MOV) {
-        s.set(
-            d,
-            AbstractValue.scalar(src.isPointer() ? Range.upTo(Range.U32_MAX) : low32(src.range())));
+      } else if (src.isPointer()) {
+        // a pointer's address is not known: its low bits, or their sign extension, are any value
+        s.set(d, AbstractValue.scalar(is64 ? Scalar.unknown() : LOW_32_BITS));
       } else {
-        s.set(d, AbstractValue.scalar(signExtended(src, opcode)));
+        s.set(d, AbstractValue.scalar(ScalarAlu.apply(insn, null, src.scalar())));
       }
       return;
     }
@@ -486,7 +511,7 @@ public final class PathVerifier {
         || src.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL) {
       int r = dst.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL ? d : insn.src();
       throw refuse(
-          ErrorCode.MAYBE_NULL_ARITHMETIC,
+          ErrorCode.NULL_POINTER_ARITHMETIC,
           pc,
           "r"
               + r
@@ -500,50 +525,28 @@ public final class PathVerifier {
       s.set(d, pointerArithmetic(pc, insn, op, is64, dst, src, s));
       return;
     }
-    Range a = is64 ? dst.range() : low32(dst.range());
-    Range b = is64 ? src.range() : low32(src.range());
-    Range r =
-        switch (op) {
-          case ADD -> a.add(b);
-          case SUB -> a.sub(b);
-          case MUL -> a.mul(b);
-          case DIV -> a.udiv(b);
-          case MOD -> a.umod(b);
-          case AND -> a.and(b);
-          case OR -> a.or(b);
-          case XOR -> a.xor(b);
-          case LSH -> a.lsh(b, opcode.widthBits());
-          case RSH -> a.rsh(b, opcode.widthBits());
-          case ARSH -> is64 ? a.arsh(b) : Range.unknown();
-          case NEG -> is64 ? a.negate() : Range.unknown();
-          default -> Range.unknown();
-        };
-    s.set(d, AbstractValue.scalar(is64 ? r : low32(r)));
+    s.set(d, AbstractValue.scalar(ScalarAlu.apply(insn, dst.scalar(), src.scalar())));
   }
 
-  /** The values of a register's low 32 bits (zero-extended) when it holds {@code r}. */
-  private static Range low32(Range r) {
-    if (r.fitsU32()) {
-      return r;
+  /**
+   * {@code v}, the value of register {@code reg}, linked to the copy about to be made: a scalar
+   * that is no constant gets a link id (kept in {@code reg} too) if it has none, as the kernel's
+   * {@code rN = rM} and spills do, so that a branch on either narrows both.
+   */
+  private AbstractValue linked(ExplorationState s, int reg, AbstractValue v) {
+    if (v.kind() != Kind.SCALAR || v.id() != 0 || v.scalar().isConstant()) {
+      return v;
     }
-    return r.isConstant() ? Range.constant(r.umin() & Range.U32_MAX) : Range.upTo(Range.U32_MAX);
+    AbstractValue link = v.withId(++lastLink);
+    s.set(reg, link);
+    return link;
   }
 
-  /** The value of a sign-extending move of {@code src}: exact for a constant, else any. */
-  private static Range signExtended(AbstractValue src, Opcode opcode) {
-    boolean is64 = opcode.widthBits() == 64;
-    if (!src.isPointer() && src.range().isConstant()) {
-      long v = src.range().umin();
-      long x =
-          switch (opcode.aluOp()) {
-            case MOVSX8 -> (byte) v;
-            case MOVSX16 -> (short) v;
-            default -> (int) v;
-          };
-      return is64 ? Range.constant(x) : Range.constant(x & Range.U32_MAX);
-    }
-    return is64 ? Range.unknown() : Range.upTo(Range.U32_MAX);
-  }
+  /** Any value of the low 32 bits, zero-extended. */
+  private static final Scalar LOW_32_BITS = Scalar.unsignedRange(0, 0xffff_ffffL);
+
+  private static final Instruction ADD64 = Instruction.of(Opcode.ADD64_REG.code(), 0, 0, 0, 0);
+  private static final Instruction SUB64 = Instruction.of(Opcode.SUB64_REG.code(), 0, 0, 0, 0);
 
   private AbstractValue pointerArithmetic(
       int pc,
@@ -554,6 +557,20 @@ public final class PathVerifier {
       AbstractValue src,
       ExplorationState s) {
     int d = insn.dst();
+    if (dst.kind() == Kind.CONST_PTR_TO_MAP || src.kind() == Kind.CONST_PTR_TO_MAP) {
+      int r = dst.kind() == Kind.CONST_PTR_TO_MAP ? d : insn.src();
+      throw refuse(
+          ErrorCode.POINTER_ARITHMETIC,
+          pc,
+          "r"
+              + r
+              + " is the handle of map "
+              + s.reg(r).region()
+              + ", and a handle takes no arithmetic",
+          s,
+          Map.of(r, s.reg(r)),
+          "pass the handle to a map helper as it was loaded");
+    }
     if (dst.isPointer() && src.isPointer()) {
       if (op == AluOp.SUB && is64 && dst.kind() == src.kind() && dst.frame() == src.frame()) {
         return AbstractValue.UNKNOWN_SCALAR;
@@ -594,28 +611,57 @@ public final class PathVerifier {
           Map.of(r, ptr),
           "keep pointer arithmetic to r" + d + " += <scalar> or r" + d + " -= <scalar>");
     }
-    Range off = op == AluOp.ADD ? ptr.range().add(scalar.range()) : ptr.range().sub(scalar.range());
-    if (off == null || off.smin() < -MAX_POINTER_OFFSET || off.smax() > MAX_POINTER_OFFSET) {
-      int r = dst.isPointer() ? insn.src() : d;
+    int scalarReg = dst.isPointer() ? insn.src() : d;
+    Map<Integer, AbstractValue> involved = new HashMap<>();
+    involved.put(d, dst);
+    if (reg(insn)) {
+      involved.put(insn.src(), src);
+    }
+    // as the kernel's check_reg_sane_offset: a scalar with no lower bound may not move a pointer,
+    // and neither may one that puts every offset beyond what a region can be; a large upper bound
+    // is refused where the pointer is used, which names the access it would make
+    if (scalar.scalar().smin() == Long.MIN_VALUE) {
       throw refuse(
           ErrorCode.UNBOUNDED_ACCESS,
           pc,
-          "r"
-              + r
+          "math between the "
+              + ptr.toKernelString()
+              + " pointer and r"
+              + scalarReg
               + " ("
               + scalar.toKernelString()
-              + ") is not bounded well enough to move the "
-              + ptr.toKernelString()
-              + " pointer: its offset could leave [-"
-              + MAX_POINTER_OFFSET
-              + ", "
-              + MAX_POINTER_OFFSET
-              + "]",
+              + "), which has no lower bound, is not allowed",
           s,
-          Map.of(d, dst, insn.src(), src),
+          involved,
           UNBOUNDED_ADVICE);
     }
-    return ptr.withRange(off);
+    Scalar off = ScalarAlu.apply(op == AluOp.ADD ? ADD64 : SUB64, ptr.scalar(), scalar.scalar());
+    long beyond =
+        Math.abs(scalar.scalar().smin()) >= MAX_POINTER_OFFSET
+            ? scalar.scalar().smin()
+            : off.smin();
+    if (beyond >= MAX_POINTER_OFFSET || beyond <= -MAX_POINTER_OFFSET) {
+      throw refuse(
+          ErrorCode.OUT_OF_BOUNDS,
+          pc,
+          "value "
+              + beyond
+              + " makes the "
+              + ptr.toKernelString()
+              + " pointer in r"
+              + d
+              + " be out of bounds: no region reaches an offset beyond "
+              + MAX_POINTER_OFFSET
+              + " either way",
+          s,
+          involved,
+          "check r" + scalarReg + " against the size of the memory before moving the pointer");
+    }
+    return ptr.withScalar(off);
+  }
+
+  private static boolean reg(Instruction insn) {
+    return Opcode.of(insn).source() == Source.REG;
   }
 
   private void requireScalar(int pc, ExplorationState s, int reg, AbstractValue v, String what) {
@@ -642,9 +688,9 @@ public final class PathVerifier {
       v = spilled;
     } else if (op.mode() == Mode.MEMSX) {
       long half = 1L << (bytes * 8 - 1);
-      v = AbstractValue.scalar(Range.of(0, -1L, -half, half - 1));
+      v = AbstractValue.scalar(Scalar.signedRange(-half, half - 1));
     } else {
-      v = AbstractValue.scalar(bytes == 8 ? Range.unknown() : Range.upTo((1L << (bytes * 8)) - 1));
+      v = AbstractValue.scalar(loaded(bytes));
     }
     s.set(insn.dst(), v);
   }
@@ -664,15 +710,18 @@ public final class PathVerifier {
       requireAtomicAlignment(pc, s, insn.dst(), base, insn.offset(), bytes);
       if (atomic != null && atomic.fetches()) {
         int r = cmpxchg ? 0 : insn.src();
-        s.set(r, AbstractValue.scalar(bytes == 8 ? Range.unknown() : Range.upTo(Range.U32_MAX)));
+        s.set(r, AbstractValue.scalar(loaded(bytes)));
         written.set(r);
       }
       return;
     }
     access(pc, s, insn.dst(), base, insn.offset(), bytes, true, false);
-    if (base.kind() == Kind.PTR_TO_STACK && base.range().isConstant() && bytes == 8) {
-      long at = base.range().smin() + insn.offset() + Verifier.STACK_SIZE;
+    if (base.kind() == Kind.PTR_TO_STACK && base.scalar().isConstant() && bytes == 8) {
+      long at = base.scalar().smin() + insn.offset() + Verifier.STACK_SIZE;
       if (at % 8 == 0) {
+        if (stx) {
+          value = linked(s, insn.src(), value);
+        }
         s.frames.get(base.frame()).spills[(int) (at / 8)] = value;
       }
     }
@@ -686,13 +735,16 @@ public final class PathVerifier {
    */
   private void requireAtomicAlignment(
       int pc, ExplorationState s, int reg, AbstractValue base, int insnOffset, int bytes) {
-    boolean known = base.range().isConstant();
-    long offset = base.range().smin() + insnOffset;
+    // as the kernel's check of an atomic's alignment: the low bits of the offset must be known
+    Tnum offsets = base.scalar().tnum().add(Tnum.constant(insnOffset));
+    long lowBits = bytes - 1;
+    boolean known = (offsets.mask() & lowBits) == 0;
+    long offset = offsets.value();
     boolean valuesAligned =
         base.kind() != Kind.PTR_TO_MAP_VALUE
             || base.sizeBytes() < 0
             || base.sizeBytes() % bytes == 0;
-    if (known && Math.floorMod(offset, bytes) == 0 && valuesAligned) {
+    if (known && (offset & lowBits) == 0 && valuesAligned) {
       return;
     }
     throw refuse(
@@ -706,20 +758,34 @@ public final class PathVerifier {
             + base.toKernelString()
             + ") "
             + (!known
-                ? "has a variable offset, so its address may not be a multiple of " + bytes
+                ? "has a variable offset whose low bits the verifier does not know, so its address"
+                    + " may not be a multiple of "
+                    + bytes
                 : !valuesAligned
                     ? "is into a map value of "
                         + base.sizeBytes()
                         + " bytes, so the values after the first do not start at a multiple of "
                         + bytes
-                    : "is at offset " + offset + ", not a multiple of " + bytes)
+                    : base.scalar().isConstant()
+                        ? "is at offset "
+                            + (base.scalar().smin() + insnOffset)
+                            + ", not a multiple of "
+                            + bytes
+                        : "is at an offset " + (offset & lowBits) + " past a multiple of " + bytes)
             + ", and atomic operations need an address aligned to their size",
         s,
         Map.of(reg, base),
-        "use a constant offset that is a multiple of "
+        "use an offset that is a multiple of "
             + bytes
             + (valuesAligned ? "" : ", and a value size that is a multiple of " + bytes)
             + " for atomic operations");
+  }
+
+  /**
+   * What a load of {@code bytes} from memory the verifier knows nothing of gives (zero-extended).
+   */
+  private static Scalar loaded(int bytes) {
+    return bytes == 8 ? Scalar.unknown() : Scalar.unsignedRange(0, (1L << (bytes * 8)) - 1);
   }
 
   /**
@@ -736,19 +802,46 @@ public final class PathVerifier {
       boolean write,
       boolean read) {
     switch (base.kind()) {
-      case SCALAR ->
+      case SCALAR -> {
+        if (base.scalar().isConstant() && base.scalar().constantValue() == 0) {
+          throw refuse(
+              ErrorCode.NULL_CHECK_MISSING,
+              pc,
+              "r"
+                  + reg
+                  + " is 0, a null pointer, on this path (the branch where a null check found"
+                  + " it null, or a register set to 0), and is dereferenced",
+              s,
+              Map.of(reg, base),
+              "access it only on the branch where it is not null: if r" + reg + " == 0 goto <out>");
+        }
+        throw refuse(
+            ErrorCode.SCALAR_DEREFERENCE,
+            pc,
+            "r"
+                + reg
+                + " is a scalar ("
+                + base.toKernelString()
+                + "), not a pointer, and only"
+                + " pointers may be dereferenced",
+            s,
+            Map.of(reg, base),
+            "derive the address from r10, the context (r1 at entry), a map value or a region");
+      }
+      case CONST_PTR_TO_MAP ->
           throw refuse(
               ErrorCode.SCALAR_DEREFERENCE,
               pc,
               "r"
                   + reg
-                  + " is a scalar ("
+                  + " is the handle of map "
+                  + base.region()
+                  + " ("
                   + base.toKernelString()
-                  + "), not a pointer, and only"
-                  + " pointers may be dereferenced",
+                  + "), not a pointer to memory; only a map helper may use it",
               s,
               Map.of(reg, base),
-              "derive the address from r10, the context (r1 at entry), a map value or a region");
+              "look the value up first (map_lookup_elem), null-check the result and access that");
       case PTR_TO_MAP_VALUE_OR_NULL ->
           throw refuse(
               ErrorCode.NULL_CHECK_MISSING,
@@ -788,8 +881,9 @@ public final class PathVerifier {
       }
       default -> {}
     }
-    long lo = base.range().smin() + insnOffset;
-    long hi = base.range().smax() + insnOffset + bytes;
+    requireBoundedOffset(pc, s, reg, base);
+    long lo = base.scalar().smin() + insnOffset;
+    long hi = base.scalar().smax() + insnOffset + bytes;
     if (base.kind() == Kind.PTR_TO_STACK) {
       checkBounds(
           ErrorCode.STACK_OUT_OF_BOUNDS,
@@ -818,6 +912,29 @@ public final class PathVerifier {
     return null;
   }
 
+  /**
+   * Refuses a pointer whose offset may lie beyond {@link #MAX_POINTER_OFFSET}: no region is that
+   * large, and the kernel refuses it as an unbounded access.
+   */
+  private void requireBoundedOffset(int pc, ExplorationState s, int reg, AbstractValue base) {
+    if (base.scalar().smin() >= -MAX_POINTER_OFFSET && base.scalar().smax() <= MAX_POINTER_OFFSET) {
+      return;
+    }
+    throw refuse(
+        ErrorCode.UNBOUNDED_ACCESS,
+        pc,
+        "r"
+            + reg
+            + " ("
+            + base.toKernelString()
+            + ") is an unbounded memory access: its offset may lie anywhere up to "
+            + KernelFormat.signed(base.scalar().smax())
+            + ", beyond what any region holds",
+        s,
+        Map.of(reg, base),
+        UNBOUNDED_ADVICE);
+  }
+
   private void checkBounds(
       ErrorCode code,
       int pc,
@@ -833,7 +950,7 @@ public final class PathVerifier {
     if (lo >= start && hi <= end) {
       return;
     }
-    boolean variable = !base.range().isConstant();
+    boolean variable = !base.scalar().isConstant();
     throw refuse(
         code,
         pc,
@@ -903,12 +1020,12 @@ public final class PathVerifier {
             Map.of(reg, base),
             "store a value at fp" + lo + " (" + bytes + " bytes) before reading it");
       }
-      if (bytes == 8 && base.range().isConstant() && from % 8 == 0) {
+      if (bytes == 8 && base.scalar().isConstant() && from % 8 == 0) {
         spilled = f.spills[from / 8];
       }
     }
     if (write) {
-      if (base.range().isConstant()) {
+      if (base.scalar().isConstant()) {
         f.initialised.set(from, to);
       }
       // a variable-offset write may land anywhere in [lo, hi): no spill there survives it
@@ -936,7 +1053,6 @@ public final class PathVerifier {
     }
     JumpOp op = opcode.jumpOp();
     boolean reg = opcode.source() == Source.REG;
-    boolean jmp32 = opcode.instructionClass() == org.csdlab.ebpf.InstructionClass.JMP32;
     AbstractValue dst = readReg(pc, s, insn.dst());
     AbstractValue src = reg ? readReg(pc, s, insn.src()) : AbstractValue.constant(insn.imm());
     ExplorationState taken = s.copy();
@@ -952,20 +1068,22 @@ public final class PathVerifier {
       refineNullCheck(nonNull, dst, dst.withKind(Kind.PTR_TO_MAP_VALUE));
       refineNullCheck(isNull, dst, AbstractValue.constant(0));
     } else if (!dst.isPointer() && !src.isPointer()) {
-      BranchRanges.Sides sides = BranchRanges.narrow(op, jmp32, dst.range(), src.range());
-      takenPossible = sides.takenPossible();
-      fallPossible = sides.fallPossible();
+      BranchOutcome sides = ScalarBranch.narrow(insn, dst.scalar(), src.scalar());
+      takenPossible = sides.canTake();
+      fallPossible = sides.canFall();
       if (takenPossible) {
-        taken.set(insn.dst(), dst.withRange(sides.takenDst()));
+        taken.set(insn.dst(), dst.withScalar(sides.takenDst()));
         if (reg) {
-          taken.set(insn.src(), src.withRange(sides.takenSrc()));
+          taken.set(insn.src(), src.withScalar(sides.takenSrc()));
         }
+        takenPossible = narrowCopies(taken, dst, sides.takenDst(), src, sides.takenSrc());
       }
       if (fallPossible) {
-        fall.set(insn.dst(), dst.withRange(sides.fallDst()));
+        fall.set(insn.dst(), dst.withScalar(sides.fallDst()));
         if (reg) {
-          fall.set(insn.src(), src.withRange(sides.fallSrc()));
+          fall.set(insn.src(), src.withScalar(sides.fallSrc()));
         }
+        fallPossible = narrowCopies(fall, dst, sides.fallDst(), src, sides.fallSrc());
       }
     }
     if (takenPossible && fallPossible) {
@@ -984,6 +1102,16 @@ public final class PathVerifier {
       return pc + insn.slots();
     }
     return -1;
+  }
+
+  /**
+   * The copies of the operands (registers and spilled slots sharing their link) narrowed as the
+   * operands were; false when that leaves a copy no value, so the outcome cannot happen.
+   */
+  private static boolean narrowCopies(
+      ExplorationState s, AbstractValue dst, Scalar newDst, AbstractValue src, Scalar newSrc) {
+    return (!dst.isLinked() || s.narrowLinked(dst.id(), newDst))
+        && (!src.isLinked() || s.narrowLinked(src.id(), newSrc));
   }
 
   /** Every copy of the maybe-null pointer {@code checked} (same lookup) becomes {@code to}. */
@@ -1136,19 +1264,42 @@ public final class PathVerifier {
             "set r" + r + " before the call");
       }
     }
+    MapDefinition map = p.mapArg() < 0 ? null : mapArgument(pc, s, p, p.mapArg() + 1);
     for (int i = 0; i < args.size(); i++) {
       ArgType type = args.get(i);
-      if (type.isMemoryPointer()) {
-        boolean sized =
-            type.extent() == ArgType.Extent.SIZE_ARGUMENT
-                && i + 1 < args.size()
-                && args.get(i + 1).isSize();
-        AbstractValue size =
-            sized
-                ? s.reg(i + 2)
-                : type.extent() == ArgType.Extent.EIGHT_BYTES ? AbstractValue.constant(8) : null;
-        helperBuffer(pc, s, p, type, i + 1, sized ? i + 2 : -1, size);
+      if (type == ArgType.PTR_TO_CTX && s.reg(i + 1).kind() != Kind.PTR_TO_CTX) {
+        throw wrongArgument(pc, s, p, i + 1, "it is " + s.reg(i + 1).toKernelString());
       }
+      if (!type.isMemoryPointer()) {
+        continue;
+      }
+      int sizeArg = p.sizeArgOf(i);
+      int sizeReg = sizeArg < 0 ? -1 : sizeArg + 1;
+      AbstractValue size;
+      String sizeText;
+      switch (type.extent()) {
+        case SIZE_ARGUMENT -> {
+          size = sizeReg < 0 ? null : s.reg(sizeReg);
+          sizeText = sizeReg < 0 ? null : "r" + sizeReg + " = " + size.toKernelString();
+        }
+        case EIGHT_BYTES -> {
+          size = AbstractValue.constant(8);
+          sizeText = "8, a u64";
+        }
+        case MAP_KEY -> {
+          size = map == null ? null : AbstractValue.constant(map.keySize());
+          sizeText = map == null ? null : "the key_size of " + map.name();
+        }
+        case MAP_VALUE -> {
+          size = map == null ? null : AbstractValue.constant(map.valueSize());
+          sizeText = map == null ? null : "the value_size of " + map.name();
+        }
+        default -> {
+          size = null;
+          sizeText = null;
+        }
+      }
+      helperBuffer(pc, s, p, type, i + 1, sizeReg, size, sizeText);
     }
     for (int r = 1; r <= 5; r++) {
       s.set(r, AbstractValue.NOT_INIT);
@@ -1156,7 +1307,7 @@ public final class PathVerifier {
     s.set(
         0,
         switch (p.ret()) {
-          case MAP_VALUE_OR_NULL -> AbstractValue.mapValueOrNull(-1, pc + 1);
+          case MAP_VALUE_OR_NULL -> AbstractValue.mapValueOrNull(map, pc + 1);
           case VOID -> AbstractValue.voidResultOf(p.name(), pc);
           case SCALAR -> AbstractValue.UNKNOWN_SCALAR;
         });
@@ -1164,8 +1315,67 @@ public final class PathVerifier {
   }
 
   /**
-   * Checks the buffer helper {@code p} gets in {@code bufReg}, {@code sizeReg} bytes long (-1: a
-   * prototype that names no size), and marks on the stack what the helper may write.
+   * The declared map that the map handle argument in {@code reg} names: a handle {@code lddw}
+   * loaded, or a constant equal to a declared handle (the lab's helpers take the handle's number,
+   * so {@code r1 = 1} names map 1 as well). Null when the options declare no maps at all: then map
+   * sizes are not known and not checked.
+   */
+  private MapDefinition mapArgument(int pc, ExplorationState s, HelperPrototype p, int reg) {
+    AbstractValue v = s.reg(reg);
+    if (v.kind() == Kind.CONST_PTR_TO_MAP) {
+      return v.map();
+    }
+    if (options.maps().isEmpty() && !v.isPointer()) {
+      return null;
+    }
+    MapDefinition declared =
+        v.kind() == Kind.SCALAR && v.scalar().isConstant()
+            ? options.mapOf(v.scalar().constantValue())
+            : null;
+    if (declared == null) {
+      throw wrongArgument(
+          pc,
+          s,
+          p,
+          reg,
+          (v.kind() == Kind.SCALAR && v.scalar().isConstant()
+                  ? "it holds " + KernelFormat.signed(v.scalar().constantValue())
+                  : "it is " + v.toKernelString())
+              + ", which is no declared map's handle (declared: "
+              + handles()
+              + ")");
+    }
+    return declared;
+  }
+
+  private String handles() {
+    List<String> out = new ArrayList<>();
+    options.maps().forEach((h, m) -> out.add("0x" + Long.toHexString(h) + " " + m.name()));
+    return out.isEmpty() ? "none" : String.join(", ", out);
+  }
+
+  private Refusal wrongArgument(
+      int pc, ExplorationState s, HelperPrototype p, int reg, String what) {
+    ArgType type = p.args().get(reg - 1);
+    return refuse(
+        ErrorCode.HELPER_ARG_TYPE,
+        pc,
+        p.name() + " takes " + type.description() + " in r" + reg + ", but " + what,
+        s,
+        Map.of(reg, s.reg(reg)),
+        type == ArgType.MAP_HANDLE
+            ? "load the map's handle into r" + reg + " (r" + reg + " = <map> ll)"
+            : type == ArgType.PTR_TO_CTX
+                ? "pass the context pointer (r1 at entry) in r" + reg
+                : "pass a pointer to memory (the stack from r10, a map value, the context) in r"
+                    + reg);
+  }
+
+  /**
+   * Checks the buffer helper {@code p} gets in {@code bufReg}, {@code size} bytes long (null: a
+   * prototype that names no size), and marks on the stack what the helper may write; {@code
+   * sizeReg} holds the size (-1: the size comes from the prototype or the map, {@code sizeText}
+   * says which).
    */
   private void helperBuffer(
       int pc,
@@ -1174,7 +1384,8 @@ public final class PathVerifier {
       ArgType type,
       int bufReg,
       int sizeReg,
-      AbstractValue size) {
+      AbstractValue size,
+      String sizeText) {
     AbstractValue buf = s.reg(bufReg);
     if (buf.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL) {
       throw refuse(
@@ -1190,14 +1401,21 @@ public final class PathVerifier {
           Map.of(bufReg, buf),
           "test it first: if r" + bufReg + " == 0 goto <out>");
     }
-    if (!buf.isPointer() || size == null) {
-      if (buf.kind() == Kind.PTR_TO_STACK
-          && size == null
-          && type.writesMemory()
-          && buf.range().isConstant()) {
+    if (isZero(buf)
+        && sizeReg > 0
+        && p.args().get(sizeReg - 1) == ArgType.SIZE_OR_ZERO
+        && isZero(size)) {
+      // a null buffer of a SIZE_OR_ZERO size 0: the prototype says the helper accesses nothing
+      return;
+    }
+    if (!buf.isPointer() || buf.kind() == Kind.CONST_PTR_TO_MAP) {
+      throw wrongArgument(pc, s, p, bufReg, "it is " + buf.toKernelString());
+    }
+    if (size == null) {
+      if (buf.kind() == Kind.PTR_TO_STACK && type.writesMemory() && buf.scalar().isConstant()) {
         // a prototype without a size argument: the helper may fill the buffer up to the frame's end
         // (one that only reads it, as a map key, leaves the stack as it was)
-        long off = buf.range().smin();
+        long off = buf.scalar().smin();
         if (off < 0 && off >= -Verifier.STACK_SIZE) {
           ExplorationState.Frame f = s.frames.get(buf.frame());
           int from = (int) off + Verifier.STACK_SIZE;
@@ -1207,7 +1425,7 @@ public final class PathVerifier {
       }
       return;
     }
-    if (size.isPointer() || Long.compareUnsigned(size.range().umax(), MAX_POINTER_OFFSET) > 0) {
+    if (size.isPointer() || Long.compareUnsigned(size.scalar().umax(), MAX_POINTER_OFFSET) > 0) {
       throw refuse(
           ErrorCode.UNBOUNDED_ACCESS,
           pc,
@@ -1223,13 +1441,14 @@ public final class PathVerifier {
           sizeReg < 0 ? Map.of(bufReg, buf) : Map.of(bufReg, buf, sizeReg, size),
           UNBOUNDED_ADVICE);
     }
+    requireBoundedOffset(pc, s, bufReg, buf);
     boolean stack = buf.kind() == Kind.PTR_TO_STACK;
     if (!stack && buf.sizeBytes() < 0) {
       // memory whose size the options do not give yet (a map value): checked where it is known
       return;
     }
-    long lo = buf.range().smin();
-    long hi = buf.range().smax() + size.range().umax();
+    long lo = buf.scalar().smin();
+    long hi = buf.scalar().smax() + size.scalar().umax();
     long start = stack ? -Verifier.STACK_SIZE : 0;
     long end = stack ? 0 : buf.sizeBytes();
     if (lo < start || hi > end) {
@@ -1238,11 +1457,9 @@ public final class PathVerifier {
           pc,
           p.name()
               + " may access "
-              + Long.toUnsignedString(size.range().umax())
-              + " bytes (r"
-              + sizeReg
-              + " = "
-              + size.toKernelString()
+              + Long.toUnsignedString(size.scalar().umax())
+              + " bytes ("
+              + sizeText
               + ") from r"
               + bufReg
               + " ("
@@ -1259,14 +1476,20 @@ public final class PathVerifier {
               + ")",
           s,
           sizeReg < 0 ? Map.of(bufReg, buf) : Map.of(bufReg, buf, sizeReg, size),
-          "pass a size of at most "
-              + (end - buf.range().smax())
-              + " bytes (bound it with a"
-              + " check such as if r"
-              + sizeReg
-              + " > "
-              + Math.max(0, end - buf.range().smax())
-              + " goto <out>), or a larger buffer");
+          sizeReg < 0
+              ? "pass a buffer of at least "
+                  + size.scalar().umax()
+                  + " bytes inside its memory ("
+                  + sizeText
+                  + ")"
+              : "pass a size of at most "
+                  + (end - buf.scalar().smax())
+                  + " bytes (bound it with a"
+                  + " check such as if r"
+                  + sizeReg
+                  + " > "
+                  + Math.max(0, end - buf.scalar().smax())
+                  + " goto <out>), or a larger buffer");
     }
     if (stack && type.readsMemory()) {
       ExplorationState.Frame f = s.frames.get(buf.frame());
@@ -1290,14 +1513,18 @@ public final class PathVerifier {
             "write the whole buffer before passing it");
       }
     }
-    if (stack && type.writesMemory() && buf.range().isConstant()) {
+    if (stack && type.writesMemory() && buf.scalar().isConstant()) {
       // the bytes the helper surely writes: exactly the buffer, as long as its smallest size
       ExplorationState.Frame f = s.frames.get(buf.frame());
       int from = (int) lo + Verifier.STACK_SIZE;
-      int to = from + (int) size.range().umin();
+      int to = from + (int) size.scalar().umin();
       f.initialised.set(from, to);
       Arrays.fill(f.spills, from / 8, (int) ((hi + Verifier.STACK_SIZE + 7) / 8), null);
     }
+  }
+
+  private static boolean isZero(AbstractValue v) {
+    return v.kind() == Kind.SCALAR && v.scalar().isConstant() && v.scalar().constantValue() == 0;
   }
 
   // ---- refusals and log -------------------------------------------------------------------
