@@ -708,6 +708,7 @@ public final class PathVerifier {
         readReg(pc, s, 0);
       }
       access(pc, s, insn.dst(), base, insn.offset(), bytes, true, true);
+      requireAtomicAlignment(pc, s, insn.dst(), base, insn.offset(), bytes);
       if (atomic != null && atomic.fetches()) {
         int r = cmpxchg ? 0 : insn.src();
         s.set(r, AbstractValue.scalar(loaded(bytes)));
@@ -725,6 +726,60 @@ public final class PathVerifier {
         s.frames.get(base.frame()).spills[(int) (at / 8)] = value;
       }
     }
+  }
+
+  /**
+   * An atomic operation needs an address aligned to its size (the VM faults on any other, as the
+   * kernel's verifier demands for atomics). Every region, and every stack frame, begins at an
+   * aligned address, so the offset from its start must be a known multiple of the size; a map's
+   * values lie {@code valueSize} bytes apart, so when that size is known it must be one too.
+   */
+  private void requireAtomicAlignment(
+      int pc, ExplorationState s, int reg, AbstractValue base, int insnOffset, int bytes) {
+    // as the kernel's check of an atomic's alignment: the low bits of the offset must be known
+    Tnum offsets = base.scalar().tnum().add(Tnum.constant(insnOffset));
+    long lowBits = bytes - 1;
+    boolean known = (offsets.mask() & lowBits) == 0;
+    long offset = offsets.value();
+    boolean valuesAligned =
+        base.kind() != Kind.PTR_TO_MAP_VALUE
+            || base.sizeBytes() < 0
+            || base.sizeBytes() % bytes == 0;
+    if (known && (offset & lowBits) == 0 && valuesAligned) {
+      return;
+    }
+    throw refuse(
+        ErrorCode.MISALIGNED_ATOMIC,
+        pc,
+        "the atomic access of "
+            + bytes
+            + " bytes through r"
+            + reg
+            + " ("
+            + base.toKernelString()
+            + ") "
+            + (!known
+                ? "has a variable offset whose low bits the verifier does not know, so its address"
+                    + " may not be a multiple of "
+                    + bytes
+                : !valuesAligned
+                    ? "is into a map value of "
+                        + base.sizeBytes()
+                        + " bytes, so the values after the first do not start at a multiple of "
+                        + bytes
+                    : base.scalar().isConstant()
+                        ? "is at offset "
+                            + (base.scalar().smin() + insnOffset)
+                            + ", not a multiple of "
+                            + bytes
+                        : "is at an offset " + (offset & lowBits) + " past a multiple of " + bytes)
+            + ", and atomic operations need an address aligned to their size",
+        s,
+        Map.of(reg, base),
+        "use an offset that is a multiple of "
+            + bytes
+            + (valuesAligned ? "" : ", and a value size that is a multiple of " + bytes)
+            + " for atomic operations");
   }
 
   /**
