@@ -1,5 +1,6 @@
 package org.csdlab.ebpf.verifier;
 
+import org.csdlab.ebpf.maps.MapDefinition;
 import org.csdlab.ebpf.verifier.RegType.Kind;
 
 /**
@@ -15,18 +16,28 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
  *     when the verifier does not know them
  * @param writable whether memory behind the pointer may be written
  * @param id the map lookup that produced a map value pointer, or the helper call that stored a
- *     maybe-null pointer (its pc + 1), so a null check of one copy refines every copy
+ *     maybe-null pointer (its pc + 1), so a null check of one copy refines every copy; for a
+ *     scalar, its link: copies of one scalar (a register copied, a spill and its fill) share a
+ *     non-zero id, so a branch that narrows one narrows them all (0: no copy shares it)
  * @param frame for a stack pointer, the call frame whose stack it points into (0 = the program's)
+ * @param map for a map handle, and a pointer to one of its values, the map's definition; else null
  */
 record AbstractValue(
-    Kind kind, Scalar scalar, String region, long sizeBytes, boolean writable, int id, int frame) {
+    Kind kind,
+    Scalar scalar,
+    String region,
+    long sizeBytes,
+    boolean writable,
+    int id,
+    int frame,
+    MapDefinition map) {
 
   static final AbstractValue NOT_INIT =
-      new AbstractValue(Kind.NOT_INIT, Scalar.unknown(), null, -1, false, 0, 0);
+      new AbstractValue(Kind.NOT_INIT, Scalar.unknown(), null, -1, false, 0, 0, null);
   static final AbstractValue UNKNOWN_SCALAR = scalar(Scalar.unknown());
 
   static AbstractValue scalar(Scalar r) {
-    return new AbstractValue(Kind.SCALAR, r, null, -1, false, 0, 0);
+    return new AbstractValue(Kind.SCALAR, r, null, -1, false, 0, 0, null);
   }
 
   static AbstractValue constant(long v) {
@@ -35,21 +46,46 @@ record AbstractValue(
 
   static AbstractValue framePointer(int frame) {
     return new AbstractValue(
-        Kind.PTR_TO_STACK, Scalar.constant(0), null, Verifier.STACK_SIZE, true, 0, frame);
+        Kind.PTR_TO_STACK, Scalar.constant(0), null, Verifier.STACK_SIZE, true, 0, frame, null);
   }
 
   static AbstractValue context(long sizeBytes, boolean writable) {
-    return new AbstractValue(Kind.PTR_TO_CTX, Scalar.constant(0), null, sizeBytes, writable, 0, 0);
+    return new AbstractValue(
+        Kind.PTR_TO_CTX, Scalar.constant(0), null, sizeBytes, writable, 0, 0, null);
   }
 
   static AbstractValue region(VerifierOptions.Region r, long offset) {
     return new AbstractValue(
-        Kind.PTR_TO_REGION, Scalar.constant(offset), r.name(), r.length(), r.writable(), 0, 0);
+        Kind.PTR_TO_REGION,
+        Scalar.constant(offset),
+        r.name(),
+        r.length(),
+        r.writable(),
+        0,
+        0,
+        null);
   }
 
-  static AbstractValue mapValueOrNull(long valueSizeBytes, int id) {
+  /**
+   * What a map lookup returns: a pointer to a value of {@code map} ({@code value_size} bytes), or
+   * null; a null {@code map} is one the options do not declare, whose value size is not known.
+   */
+  static AbstractValue mapValueOrNull(MapDefinition map, int id) {
     return new AbstractValue(
-        Kind.PTR_TO_MAP_VALUE_OR_NULL, Scalar.constant(0), null, valueSizeBytes, true, id, 0);
+        Kind.PTR_TO_MAP_VALUE_OR_NULL,
+        Scalar.constant(0),
+        map == null ? null : map.name(),
+        map == null ? -1 : map.valueSize(),
+        true,
+        id,
+        0,
+        map);
+  }
+
+  /** The handle of the declared map {@code map}, as {@code lddw} loads it. */
+  static AbstractValue mapHandle(MapDefinition map) {
+    return new AbstractValue(
+        Kind.CONST_PTR_TO_MAP, Scalar.constant(0), map.name(), -1, false, 0, 0, map);
   }
 
   /**
@@ -78,11 +114,12 @@ record AbstractValue(
         stored.intoContext() ? contextSizeBytes : stored.sizeBytes(),
         stored.intoContext() ? contextWritable : stored.writable(),
         maybeNull ? pc + 1 : 0,
-        0);
+        0,
+        null);
   }
 
   static AbstractValue voidResultOf(String helper, int pc) {
-    return new AbstractValue(Kind.NOT_INIT, Scalar.unknown(), helper, -1, false, pc + 1, 0);
+    return new AbstractValue(Kind.NOT_INIT, Scalar.unknown(), helper, -1, false, pc + 1, 0, null);
   }
 
   boolean isInit() {
@@ -94,11 +131,31 @@ record AbstractValue(
   }
 
   AbstractValue withScalar(Scalar r) {
-    return new AbstractValue(kind, r, region, sizeBytes, writable, id, frame);
+    return new AbstractValue(kind, r, region, sizeBytes, writable, id, frame, map);
+  }
+
+  /** This scalar linked to every other holder of {@code link}. */
+  AbstractValue withId(int link) {
+    return new AbstractValue(kind, scalar, region, sizeBytes, writable, link, frame, map);
+  }
+
+  /** True for a scalar that shares its value with copies (a branch narrows them together). */
+  boolean isLinked() {
+    return kind == Kind.SCALAR && id != 0;
+  }
+
+  /** {@link #hashCode()} with a scalar's link left out, as states are compared up to renaming. */
+  int hashIgnoringLink() {
+    return isLinked() ? withId(0).hashCode() : hashCode();
+  }
+
+  /** Equal, a scalar's link left out (the links are compared by {@link LinkMap}). */
+  boolean equalsIgnoringLink(AbstractValue o) {
+    return isLinked() || o.isLinked() ? withId(0).equals(o.withId(0)) : equals(o);
   }
 
   AbstractValue withKind(Kind k) {
-    return new AbstractValue(k, scalar, region, sizeBytes, writable, id, frame);
+    return new AbstractValue(k, scalar, region, sizeBytes, writable, id, frame, map);
   }
 
   /**
@@ -121,6 +178,7 @@ record AbstractValue(
         && writable == other.writable
         && frame == other.frame
         && java.util.Objects.equals(region, other.region)
+        && java.util.Objects.equals(map, other.map)
         && (!kind.maybeNull() || id == other.id);
   }
 
@@ -134,6 +192,7 @@ record AbstractValue(
       case PTR_TO_STACK -> RegType.stack(off);
       case PTR_TO_REGION -> RegType.region(region, writable).withOffset(off);
       case PTR_TO_REGION_OR_NULL -> new RegType(kind, off, region, writable, id);
+      case CONST_PTR_TO_MAP -> new RegType(kind, null, region, false, 0);
       default -> new RegType(kind, off, null, writable, id);
     };
   }
@@ -145,7 +204,10 @@ record AbstractValue(
   String toKernelString() {
     return switch (kind) {
       case NOT_INIT -> "?";
-      case SCALAR -> scalar.toKernelString();
+      case SCALAR ->
+          id != 0 && !scalar.isConstant()
+              ? "scalar(id=" + id + "," + scalar.toKernelString().substring("scalar(".length())
+              : scalar.toKernelString();
       case PTR_TO_STACK ->
           scalar.isConstant()
               ? "fp" + (scalar.smin() < 0 ? "" : "+") + scalar.smin()
@@ -166,6 +228,7 @@ record AbstractValue(
               + offsetText()
               + sizeText()
               + ")";
+      case CONST_PTR_TO_MAP -> "map_ptr(ks=" + map.keySize() + ",vs=" + map.valueSize() + ")";
     };
   }
 

@@ -21,6 +21,7 @@ import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Source;
 import org.csdlab.ebpf.StoredValue;
 import org.csdlab.ebpf.asm.Disassembler;
+import org.csdlab.ebpf.maps.MapDefinition;
 import org.csdlab.ebpf.verifier.RegType.Kind;
 
 /**
@@ -81,6 +82,12 @@ public final class PathVerifier {
   private boolean logTruncated;
   private long processed;
   private int storedStates;
+
+  /**
+   * The last link id given to a scalar copy; links start above every pc, so they never meet a map
+   * lookup's id (its pc + 1).
+   */
+  private int lastLink;
 
   /**
    * Instructions a path goes between two states it keeps (as the kernel, which keeps a new state
@@ -149,6 +156,7 @@ public final class PathVerifier {
       pc += insns.get(i).slots();
     }
     this.log = options.log() ? new StringBuilder() : null;
+    this.lastLink = s;
   }
 
   /**
@@ -403,7 +411,16 @@ public final class PathVerifier {
     return next;
   }
 
+  /** {@code lddw}'s {@code src} of a map's fd in the kernel's ABI ({@code BPF_PSEUDO_MAP_FD}). */
+  private static final int PSEUDO_MAP_FD = 1;
+
   private AbstractValue lddw(Instruction insn) {
+    if (insn.src() == 0 || insn.src() == PSEUDO_MAP_FD) {
+      MapDefinition map = options.mapOf(insn.imm());
+      if (map != null) {
+        return AbstractValue.mapHandle(map);
+      }
+    }
     if (insn.src() == 0) {
       for (VerifierOptions.Region r : options.regions()) {
         if (r.contains(insn.imm())) {
@@ -466,7 +483,9 @@ public final class PathVerifier {
     AbstractValue src = reg ? readReg(pc, s, insn.src()) : AbstractValue.constant(insn.imm());
     if (op == AluOp.MOV || opcode.isSignExtendingMove()) {
       writeReg(pc, s, d);
-      if (opcode == Opcode.MOV64_REG || opcode == Opcode.MOV64_IMM) {
+      if (opcode == Opcode.MOV64_REG) {
+        s.set(d, linked(s, insn.src(), src));
+      } else if (opcode == Opcode.MOV64_IMM) {
         s.set(d, src);
       } else if (src.isPointer()) {
         // a pointer's address is not known: its low bits, or their sign extension, are any value
@@ -481,7 +500,7 @@ public final class PathVerifier {
     if (dst.kind().maybeNull() || src.kind().maybeNull()) {
       int r = dst.kind().maybeNull() ? d : insn.src();
       throw refuse(
-          ErrorCode.MAYBE_NULL_ARITHMETIC,
+          ErrorCode.NULL_POINTER_ARITHMETIC,
           pc,
           "r"
               + r
@@ -499,6 +518,20 @@ public final class PathVerifier {
     s.set(d, AbstractValue.scalar(ScalarAlu.apply(insn, dst.scalar(), src.scalar())));
   }
 
+  /**
+   * {@code v}, the value of register {@code reg}, linked to the copy about to be made: a scalar
+   * that is no constant gets a link id (kept in {@code reg} too) if it has none, as the kernel's
+   * {@code rN = rM} and spills do, so that a branch on either narrows both.
+   */
+  private AbstractValue linked(ExplorationState s, int reg, AbstractValue v) {
+    if (v.kind() != Kind.SCALAR || v.id() != 0 || v.scalar().isConstant()) {
+      return v;
+    }
+    AbstractValue link = v.withId(++lastLink);
+    s.set(reg, link);
+    return link;
+  }
+
   /** Any value of the low 32 bits, zero-extended. */
   private static final Scalar LOW_32_BITS = Scalar.unsignedRange(0, 0xffff_ffffL);
 
@@ -514,6 +547,20 @@ public final class PathVerifier {
       AbstractValue src,
       ExplorationState s) {
     int d = insn.dst();
+    if (dst.kind() == Kind.CONST_PTR_TO_MAP || src.kind() == Kind.CONST_PTR_TO_MAP) {
+      int r = dst.kind() == Kind.CONST_PTR_TO_MAP ? d : insn.src();
+      throw refuse(
+          ErrorCode.POINTER_ARITHMETIC,
+          pc,
+          "r"
+              + r
+              + " is the handle of map "
+              + s.reg(r).region()
+              + ", and a handle takes no arithmetic",
+          s,
+          Map.of(r, s.reg(r)),
+          "pass the handle to a map helper as it was loaded");
+    }
     if (dst.isPointer() && src.isPointer()) {
       if (op == AluOp.SUB && is64 && dst.kind() == src.kind() && dst.frame() == src.frame()) {
         return AbstractValue.UNKNOWN_SCALAR;
@@ -554,28 +601,57 @@ public final class PathVerifier {
           Map.of(r, ptr),
           "keep pointer arithmetic to r" + d + " += <scalar> or r" + d + " -= <scalar>");
     }
-    Scalar off = ScalarAlu.apply(op == AluOp.ADD ? ADD64 : SUB64, ptr.scalar(), scalar.scalar());
-    if (off.smin() < -MAX_POINTER_OFFSET || off.smax() > MAX_POINTER_OFFSET) {
-      int r = dst.isPointer() ? insn.src() : d;
+    int scalarReg = dst.isPointer() ? insn.src() : d;
+    Map<Integer, AbstractValue> involved = new HashMap<>();
+    involved.put(d, dst);
+    if (reg(insn)) {
+      involved.put(insn.src(), src);
+    }
+    // as the kernel's check_reg_sane_offset: a scalar with no lower bound may not move a pointer,
+    // and neither may one that puts every offset beyond what a region can be; a large upper bound
+    // is refused where the pointer is used, which names the access it would make
+    if (scalar.scalar().smin() == Long.MIN_VALUE) {
       throw refuse(
           ErrorCode.UNBOUNDED_ACCESS,
           pc,
-          "r"
-              + r
+          "math between the "
+              + ptr.toKernelString()
+              + " pointer and r"
+              + scalarReg
               + " ("
               + scalar.toKernelString()
-              + ") is not bounded well enough to move the "
-              + ptr.toKernelString()
-              + " pointer: its offset could leave [-"
-              + MAX_POINTER_OFFSET
-              + ", "
-              + MAX_POINTER_OFFSET
-              + "]",
+              + "), which has no lower bound, is not allowed",
           s,
-          Map.of(d, dst, insn.src(), src),
+          involved,
           UNBOUNDED_ADVICE);
     }
+    Scalar off = ScalarAlu.apply(op == AluOp.ADD ? ADD64 : SUB64, ptr.scalar(), scalar.scalar());
+    long beyond =
+        Math.abs(scalar.scalar().smin()) >= MAX_POINTER_OFFSET
+            ? scalar.scalar().smin()
+            : off.smin();
+    if (beyond >= MAX_POINTER_OFFSET || beyond <= -MAX_POINTER_OFFSET) {
+      throw refuse(
+          ErrorCode.OUT_OF_BOUNDS,
+          pc,
+          "value "
+              + beyond
+              + " makes the "
+              + ptr.toKernelString()
+              + " pointer in r"
+              + d
+              + " be out of bounds: no region reaches an offset beyond "
+              + MAX_POINTER_OFFSET
+              + " either way",
+          s,
+          involved,
+          "check r" + scalarReg + " against the size of the memory before moving the pointer");
+    }
     return ptr.withScalar(off);
+  }
+
+  private static boolean reg(Instruction insn) {
+    return Opcode.of(insn).source() == Source.REG;
   }
 
   private void requireScalar(int pc, ExplorationState s, int reg, AbstractValue v, String what) {
@@ -632,6 +708,9 @@ public final class PathVerifier {
     if (base.kind() == Kind.PTR_TO_STACK && base.scalar().isConstant() && bytes == 8) {
       long at = base.scalar().smin() + insn.offset() + Verifier.STACK_SIZE;
       if (at % 8 == 0) {
+        if (stx) {
+          value = linked(s, insn.src(), value);
+        }
         s.frames.get(base.frame()).spills[(int) (at / 8)] = value;
       }
     }
@@ -658,19 +737,46 @@ public final class PathVerifier {
       boolean write,
       boolean read) {
     switch (base.kind()) {
-      case SCALAR ->
+      case SCALAR -> {
+        if (base.scalar().isConstant() && base.scalar().constantValue() == 0) {
+          throw refuse(
+              ErrorCode.NULL_CHECK_MISSING,
+              pc,
+              "r"
+                  + reg
+                  + " is 0, a null pointer, on this path (the branch where a null check found"
+                  + " it null, or a register set to 0), and is dereferenced",
+              s,
+              Map.of(reg, base),
+              "access it only on the branch where it is not null: if r" + reg + " == 0 goto <out>");
+        }
+        throw refuse(
+            ErrorCode.SCALAR_DEREFERENCE,
+            pc,
+            "r"
+                + reg
+                + " is a scalar ("
+                + base.toKernelString()
+                + "), not a pointer, and only"
+                + " pointers may be dereferenced",
+            s,
+            Map.of(reg, base),
+            "derive the address from r10, the context (r1 at entry), a map value or a region");
+      }
+      case CONST_PTR_TO_MAP ->
           throw refuse(
               ErrorCode.SCALAR_DEREFERENCE,
               pc,
               "r"
                   + reg
-                  + " is a scalar ("
+                  + " is the handle of map "
+                  + base.region()
+                  + " ("
                   + base.toKernelString()
-                  + "), not a pointer, and only"
-                  + " pointers may be dereferenced",
+                  + "), not a pointer to memory; only a map helper may use it",
               s,
               Map.of(reg, base),
-              "derive the address from r10, the context (r1 at entry), a map value or a region");
+              "look the value up first (map_lookup_elem), null-check the result and access that");
       case PTR_TO_MAP_VALUE_OR_NULL, PTR_TO_CTX_OR_NULL, PTR_TO_REGION_OR_NULL ->
           throw refuse(
               ErrorCode.NULL_CHECK_MISSING,
@@ -711,6 +817,7 @@ public final class PathVerifier {
       }
       default -> {}
     }
+    requireBoundedOffset(pc, s, reg, base);
     long lo = base.scalar().smin() + insnOffset;
     long hi = base.scalar().smax() + insnOffset + bytes;
     if (base.kind() == Kind.PTR_TO_STACK) {
@@ -739,6 +846,29 @@ public final class PathVerifier {
           ErrorCode.OUT_OF_BOUNDS, pc, s, reg, base, lo, hi, bytes, 0, base.sizeBytes(), name);
     }
     return null;
+  }
+
+  /**
+   * Refuses a pointer whose offset may lie beyond {@link #MAX_POINTER_OFFSET}: no region is that
+   * large, and the kernel refuses it as an unbounded access.
+   */
+  private void requireBoundedOffset(int pc, ExplorationState s, int reg, AbstractValue base) {
+    if (base.scalar().smin() >= -MAX_POINTER_OFFSET && base.scalar().smax() <= MAX_POINTER_OFFSET) {
+      return;
+    }
+    throw refuse(
+        ErrorCode.UNBOUNDED_ACCESS,
+        pc,
+        "r"
+            + reg
+            + " ("
+            + base.toKernelString()
+            + ") is an unbounded memory access: its offset may lie anywhere up to "
+            + KernelFormat.signed(base.scalar().smax())
+            + ", beyond what any region holds",
+        s,
+        Map.of(reg, base),
+        UNBOUNDED_ADVICE);
   }
 
   private void checkBounds(
@@ -882,12 +1012,14 @@ public final class PathVerifier {
         if (reg) {
           taken.set(insn.src(), src.withScalar(sides.takenSrc()));
         }
+        takenPossible = narrowCopies(taken, dst, sides.takenDst(), src, sides.takenSrc());
       }
       if (fallPossible) {
         fall.set(insn.dst(), dst.withScalar(sides.fallDst()));
         if (reg) {
           fall.set(insn.src(), src.withScalar(sides.fallSrc()));
         }
+        fallPossible = narrowCopies(fall, dst, sides.fallDst(), src, sides.fallSrc());
       }
     }
     if (takenPossible && fallPossible) {
@@ -906,6 +1038,16 @@ public final class PathVerifier {
       return pc + insn.slots();
     }
     return -1;
+  }
+
+  /**
+   * The copies of the operands (registers and spilled slots sharing their link) narrowed as the
+   * operands were; false when that leaves a copy no value, so the outcome cannot happen.
+   */
+  private static boolean narrowCopies(
+      ExplorationState s, AbstractValue dst, Scalar newDst, AbstractValue src, Scalar newSrc) {
+    return (!dst.isLinked() || s.narrowLinked(dst.id(), newDst))
+        && (!src.isLinked() || s.narrowLinked(src.id(), newSrc));
   }
 
   /** Every copy of the maybe-null pointer {@code checked} (same lookup) becomes {@code to}. */
@@ -1067,6 +1209,7 @@ public final class PathVerifier {
             "set r" + r + " before the call");
       }
     }
+    MapDefinition map = p.mapArg() < 0 ? null : mapArgument(pc, s, p, p.mapArg() + 1);
     AbstractValue[] before = new AbstractValue[args.size()];
     for (int i = 0; i < args.size(); i++) {
       if (args.get(i).storesWord()) {
@@ -1075,19 +1218,45 @@ public final class PathVerifier {
     }
     for (int i = 0; i < args.size(); i++) {
       ArgType type = args.get(i);
-      if (type.isMemoryPointer()) {
-        int sizeReg = p.sizeArgOf(i) < 0 ? -1 : p.sizeArgOf(i) + 1;
-        AbstractValue size =
-            switch (type.extent()) {
-              case SIZE_ARGUMENT -> s.reg(sizeReg);
-              case EIGHT_BYTES -> AbstractValue.constant(Long.BYTES);
-              // the helper reads to the NUL but never past the string's region: its first byte
-              // must be there
-              case TO_NUL -> AbstractValue.constant(1);
-              case MAP_KEY, MAP_VALUE, NONE -> null;
-            };
-        helperBuffer(pc, s, p, type, i + 1, sizeReg, size);
+      if (type == ArgType.PTR_TO_CTX && s.reg(i + 1).kind() != Kind.PTR_TO_CTX) {
+        throw wrongArgument(pc, s, p, i + 1, "it is " + s.reg(i + 1).toKernelString());
       }
+      if (!type.isMemoryPointer()) {
+        continue;
+      }
+      int sizeArg = p.sizeArgOf(i);
+      int sizeReg = sizeArg < 0 ? -1 : sizeArg + 1;
+      AbstractValue size;
+      String sizeText;
+      switch (type.extent()) {
+        case SIZE_ARGUMENT -> {
+          size = sizeReg < 0 ? null : s.reg(sizeReg);
+          sizeText = sizeReg < 0 ? null : "r" + sizeReg + " = " + size.toKernelString();
+        }
+        case EIGHT_BYTES -> {
+          size = AbstractValue.constant(8);
+          sizeText = "8, a u64";
+        }
+        case MAP_KEY -> {
+          size = map == null ? null : AbstractValue.constant(map.keySize());
+          sizeText = map == null ? null : "the key_size of " + map.name();
+        }
+        case MAP_VALUE -> {
+          size = map == null ? null : AbstractValue.constant(map.valueSize());
+          sizeText = map == null ? null : "the value_size of " + map.name();
+        }
+        case TO_NUL -> {
+          // the helper reads to the NUL but never past the string's region: its first byte must
+          // be there
+          size = AbstractValue.constant(1);
+          sizeText = "the string's first byte";
+        }
+        default -> {
+          size = null;
+          sizeText = null;
+        }
+      }
+      helperBuffer(pc, s, p, type, i + 1, sizeReg, size, sizeText);
     }
     for (int i = 0; i < args.size(); i++) {
       if (args.get(i).storesWord()) {
@@ -1100,7 +1269,7 @@ public final class PathVerifier {
     s.set(
         0,
         switch (p.ret()) {
-          case MAP_VALUE_OR_NULL -> AbstractValue.mapValueOrNull(-1, pc + 1);
+          case MAP_VALUE_OR_NULL -> AbstractValue.mapValueOrNull(map, pc + 1);
           case VOID -> AbstractValue.voidResultOf(p.name(), pc);
           case SCALAR -> AbstractValue.scalar(rangeOf(p.returns()));
         });
@@ -1174,9 +1343,78 @@ public final class PathVerifier {
     s.frames.get(ptr.frame()).spills[slot] = value;
   }
 
+  /** Whether {@code size} in {@code sizeReg} is a 0 its SIZE_OR_ZERO argument allows. */
+  private static boolean touchesNothing(HelperPrototype p, int sizeReg, AbstractValue size) {
+    return sizeReg > 0
+        && p.args().get(sizeReg - 1) == ArgType.SIZE_OR_ZERO
+        && size != null
+        && !size.isPointer()
+        && size.scalar().isConstant()
+        && size.scalar().constantValue() == 0;
+  }
+
   /**
-   * Checks the buffer helper {@code p} gets in {@code bufReg}, {@code sizeReg} bytes long (-1: the
-   * prototype's fixed size), and marks on the stack what the helper writes.
+   * The declared map that the map handle argument in {@code reg} names: a handle {@code lddw}
+   * loaded, or a constant equal to a declared handle (the lab's helpers take the handle's number,
+   * so {@code r1 = 1} names map 1 as well). Null when the options declare no maps at all: then map
+   * sizes are not known and not checked.
+   */
+  private MapDefinition mapArgument(int pc, ExplorationState s, HelperPrototype p, int reg) {
+    AbstractValue v = s.reg(reg);
+    if (v.kind() == Kind.CONST_PTR_TO_MAP) {
+      return v.map();
+    }
+    if (options.maps().isEmpty() && !v.isPointer()) {
+      return null;
+    }
+    MapDefinition declared =
+        v.kind() == Kind.SCALAR && v.scalar().isConstant()
+            ? options.mapOf(v.scalar().constantValue())
+            : null;
+    if (declared == null) {
+      throw wrongArgument(
+          pc,
+          s,
+          p,
+          reg,
+          (v.kind() == Kind.SCALAR && v.scalar().isConstant()
+                  ? "it holds " + KernelFormat.signed(v.scalar().constantValue())
+                  : "it is " + v.toKernelString())
+              + ", which is no declared map's handle (declared: "
+              + handles()
+              + ")");
+    }
+    return declared;
+  }
+
+  private String handles() {
+    List<String> out = new ArrayList<>();
+    options.maps().forEach((h, m) -> out.add("0x" + Long.toHexString(h) + " " + m.name()));
+    return out.isEmpty() ? "none" : String.join(", ", out);
+  }
+
+  private Refusal wrongArgument(
+      int pc, ExplorationState s, HelperPrototype p, int reg, String what) {
+    ArgType type = p.args().get(reg - 1);
+    return refuse(
+        ErrorCode.HELPER_ARG_TYPE,
+        pc,
+        p.name() + " takes " + type.description() + " in r" + reg + ", but " + what,
+        s,
+        Map.of(reg, s.reg(reg)),
+        type == ArgType.MAP_HANDLE
+            ? "load the map's handle into r" + reg + " (r" + reg + " = <map> ll)"
+            : type == ArgType.PTR_TO_CTX
+                ? "pass the context pointer (r1 at entry) in r" + reg
+                : "pass a pointer to memory (the stack from r10, a map value, the context) in r"
+                    + reg);
+  }
+
+  /**
+   * Checks the buffer helper {@code p} gets in {@code bufReg}, {@code size} bytes long (null: a
+   * prototype that names no size), and marks on the stack what the helper may write; {@code
+   * sizeReg} holds the size (-1: the size comes from the prototype or the map, {@code sizeText}
+   * says which).
    */
   private void helperBuffer(
       int pc,
@@ -1185,7 +1423,8 @@ public final class PathVerifier {
       ArgType type,
       int bufReg,
       int sizeReg,
-      AbstractValue size) {
+      AbstractValue size,
+      String sizeText) {
     AbstractValue buf = s.reg(bufReg);
     if (buf.kind().maybeNull()) {
       throw refuse(
@@ -1203,40 +1442,15 @@ public final class PathVerifier {
           Map.of(bufReg, buf),
           "test it first: if r" + bufReg + " == 0 goto <out>");
     }
-    if (size == null) {
-      // memory whose size the prototype takes from a map (key or value): checked where it is known
-      return;
-    }
-    if (!buf.isPointer()) {
-      boolean touchesNothing =
-          sizeReg > 0
-              && p.args().get(sizeReg - 1) == ArgType.SIZE_OR_ZERO
-              && !size.isPointer()
-              && size.scalar().isConstant()
-              && size.scalar().constantValue() == 0;
-      if (touchesNothing) {
+    if (!buf.isPointer() || buf.kind() == Kind.CONST_PTR_TO_MAP) {
+      if (buf.kind() == Kind.SCALAR && touchesNothing(p, sizeReg, size)) {
         return; // a size of 0: the helper does not access the pointer, whatever it holds
       }
-      throw refuse(
-          ErrorCode.HELPER_ARG_TYPE,
-          pc,
-          p.name()
-              + " takes "
-              + type.description()
-              + " in r"
-              + bufReg
-              + ", but r"
-              + bufReg
-              + " holds a number ("
-              + buf.toKernelString()
-              + "), not a pointer",
-          s,
-          Map.of(bufReg, buf),
-          "pass a pointer to memory the program may use (the stack from r10, the context, a map"
-              + " value or a region)"
-              + (sizeReg > 0 && p.args().get(sizeReg - 1) == ArgType.SIZE_OR_ZERO
-                  ? ", or a size of 0 in r" + sizeReg
-                  : ""));
+      throw wrongArgument(pc, s, p, bufReg, "it is " + buf.toKernelString());
+    }
+    if (size == null) {
+      // memory whose size comes from a map the options do not declare: not known, not checked
+      return;
     }
     if (size.isPointer() || Long.compareUnsigned(size.scalar().umax(), MAX_POINTER_OFFSET) > 0) {
       throw refuse(
@@ -1254,6 +1468,7 @@ public final class PathVerifier {
           sizeReg < 0 ? Map.of(bufReg, buf) : Map.of(bufReg, buf, sizeReg, size),
           UNBOUNDED_ADVICE);
     }
+    requireBoundedOffset(pc, s, bufReg, buf);
     boolean stack = buf.kind() == Kind.PTR_TO_STACK;
     if (!stack && buf.sizeBytes() < 0) {
       // memory whose size the options do not give yet (a map value): checked where it is known
@@ -1269,17 +1484,10 @@ public final class PathVerifier {
           pc,
           p.name()
               + " may access "
-              + (sizeReg < 0
-                  ? type.extent() == ArgType.Extent.TO_NUL
-                      ? "the string's first byte"
-                      : Long.toUnsignedString(size.scalar().umax()) + " bytes"
-                  : Long.toUnsignedString(size.scalar().umax())
-                      + " bytes (r"
-                      + sizeReg
-                      + " = "
-                      + size.toKernelString()
-                      + ")")
-              + " from r"
+              + Long.toUnsignedString(size.scalar().umax())
+              + " bytes ("
+              + sizeText
+              + ") from r"
               + bufReg
               + " ("
               + buf.toKernelString()
@@ -1296,9 +1504,11 @@ public final class PathVerifier {
           s,
           sizeReg < 0 ? Map.of(bufReg, buf) : Map.of(bufReg, buf, sizeReg, size),
           sizeReg < 0
-              ? "pass a pointer with "
+              ? "pass a buffer of at least "
                   + size.scalar().umax()
-                  + " bytes of its memory from it (check its offset first)"
+                  + " bytes inside its memory ("
+                  + sizeText
+                  + ")"
               : "pass a size of at most "
                   + (end - buf.scalar().smax())
                   + " bytes (bound it with a"

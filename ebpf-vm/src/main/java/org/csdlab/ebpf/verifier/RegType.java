@@ -18,6 +18,8 @@ public record RegType(Kind kind, Long offset, String region, boolean writable, i
     PTR_TO_MAP_VALUE,
     PTR_TO_MAP_VALUE_OR_NULL,
     PTR_TO_REGION,
+    /** A map's handle as {@code lddw} loads it, naming a declared map (the kernel's map_ptr). */
+    CONST_PTR_TO_MAP,
     /** A pointer into the context a helper stored, or 0 when it stored none (verifier v2 only). */
     PTR_TO_CTX_OR_NULL,
     /** A pointer into a region a helper stored, or 0 when it stored none (verifier v2 only). */
@@ -140,6 +142,7 @@ public record RegType(Kind kind, Long offset, String region, boolean writable, i
       case PTR_TO_CTX_OR_NULL -> "pointer to context or null" + off();
       case PTR_TO_REGION_OR_NULL ->
           "pointer to " + region + (writable ? "" : " (read-only)") + " or null" + off();
+      case CONST_PTR_TO_MAP -> "handle of map " + region;
     };
   }
 
