@@ -201,8 +201,8 @@ record AbstractValue(
       case SCALAR -> RegType.SCALAR;
       case PTR_TO_STACK -> RegType.stack(off);
       case PTR_TO_REGION -> RegType.region(region, writable).withOffset(off);
-      case CONST_PTR_TO_MAP -> new RegType(kind, null, region, false, 0);
       case PTR_TO_REGION_OR_NULL -> new RegType(kind, off, region, writable, id);
+      case CONST_PTR_TO_MAP -> new RegType(kind, null, region, false, 0);
       default -> new RegType(kind, off, null, writable, id);
     };
   }
@@ -228,7 +228,6 @@ record AbstractValue(
           "map_value_or_null(id=" + id + "," + offsetText() + sizeText() + ")";
       case PTR_TO_REGION ->
           region + (writable ? "" : "(ro)") + "(" + offsetText() + sizeText() + ")";
-      case CONST_PTR_TO_MAP -> "map_ptr(ks=" + map.keySize() + ",vs=" + map.valueSize() + ")";
       case PTR_TO_CTX_OR_NULL -> "ctx_or_null(id=" + id + "," + offsetText() + ")";
       case PTR_TO_REGION_OR_NULL ->
           region
@@ -239,6 +238,7 @@ record AbstractValue(
               + offsetText()
               + sizeText()
               + ")";
+      case CONST_PTR_TO_MAP -> "map_ptr(ks=" + map.keySize() + ",vs=" + map.valueSize() + ")";
     };
   }
 

@@ -1304,12 +1304,6 @@ public final class PathVerifier {
           size = AbstractValue.constant(8);
           sizeText = "8, a u64";
         }
-        case TO_NUL -> {
-          // the helper reads to the NUL but never past the string's region: its first byte must
-          // be there
-          size = AbstractValue.constant(1);
-          sizeText = "the string's first byte";
-        }
         case MAP_KEY -> {
           size = map == null ? null : AbstractValue.constant(map.keySize());
           sizeText = map == null ? null : "the key_size of " + map.name();
@@ -1317,6 +1311,12 @@ public final class PathVerifier {
         case MAP_VALUE -> {
           size = map == null ? null : AbstractValue.constant(map.valueSize());
           sizeText = map == null ? null : "the value_size of " + map.name();
+        }
+        case TO_NUL -> {
+          // the helper reads to the NUL but never past the string's region: its first byte must
+          // be there
+          size = AbstractValue.constant(1);
+          sizeText = "the string's first byte";
         }
         default -> {
           size = null;
@@ -1347,6 +1347,77 @@ public final class PathVerifier {
     return range.min() == range.max()
         ? Scalar.constant(range.min())
         : Scalar.signedRange(range.min(), range.max());
+  }
+
+  /**
+   * The value spilled in the 8 bytes {@code ptr} points to, when it is a stack pointer to a whole
+   * slot, else null.
+   */
+  private static AbstractValue spilledWord(ExplorationState s, AbstractValue ptr) {
+    int slot = stackSlot(ptr);
+    return slot < 0 ? null : s.frames.get(ptr.frame()).spills[slot];
+  }
+
+  /** The stack slot {@code ptr} points to the start of, or -1. */
+  private static int stackSlot(AbstractValue ptr) {
+    if (ptr.kind() != Kind.PTR_TO_STACK || !ptr.scalar().isConstant()) {
+      return -1;
+    }
+    long at = ptr.scalar().constantValue() + Verifier.STACK_SIZE;
+    return at >= 0 && at % 8 == 0 && at < Verifier.STACK_SIZE ? (int) (at / 8) : -1;
+  }
+
+  /**
+   * Records in the stack slot argument {@code arg} points to what helper {@code p} stored there:
+   * its prototype's number or pointer; for a helper that may leave the slot as it was, the pointer
+   * when the slot held it already, the pointer or null when it held 0, else an unknown number.
+   */
+  private void storeThrough(
+      ExplorationState s, HelperPrototype p, int arg, AbstractValue before, int pc) {
+    AbstractValue ptr = s.reg(arg + 1);
+    int slot = stackSlot(ptr);
+    if (slot < 0) {
+      return; // memory other than the stack holds no tracked values: loads from it are numbers
+    }
+    StoredValue stored = p.stored(arg);
+    boolean mayLeave = p.args().get(arg).readsMemory();
+    AbstractValue value;
+    if (stored instanceof StoredValue.Pointer pointer) {
+      AbstractValue surely =
+          AbstractValue.storedPointer(
+              pointer, contextSizeBytes, options.contextWritable(), false, pc);
+      if (!mayLeave) {
+        value = surely;
+      } else if (before != null && before.equals(surely)) {
+        value = surely;
+      } else if (before != null
+          && before.kind() == Kind.SCALAR
+          && before.scalar().isConstant()
+          && before.scalar().constantValue() == 0) {
+        value =
+            AbstractValue.storedPointer(
+                pointer, contextSizeBytes, options.contextWritable(), true, pc);
+      } else {
+        value = AbstractValue.UNKNOWN_SCALAR;
+      }
+    } else {
+      Scalar range = rangeOf(((StoredValue.Word) stored).range());
+      value =
+          mayLeave && (before == null || !before.equals(AbstractValue.scalar(range)))
+              ? AbstractValue.UNKNOWN_SCALAR
+              : AbstractValue.scalar(range);
+    }
+    s.frames.get(ptr.frame()).spills[slot] = value;
+  }
+
+  /** Whether {@code size} in {@code sizeReg} is a 0 its SIZE_OR_ZERO argument allows. */
+  private static boolean touchesNothing(HelperPrototype p, int sizeReg, AbstractValue size) {
+    return sizeReg > 0
+        && p.args().get(sizeReg - 1) == ArgType.SIZE_OR_ZERO
+        && size != null
+        && !size.isPointer()
+        && size.scalar().isConstant()
+        && size.scalar().constantValue() == 0;
   }
 
   /**
@@ -1412,67 +1483,6 @@ public final class PathVerifier {
   }
 
   /**
-   * The value spilled in the 8 bytes {@code ptr} points to, when it is a stack pointer to a whole
-   * slot, else null.
-   */
-  private static AbstractValue spilledWord(ExplorationState s, AbstractValue ptr) {
-    int slot = stackSlot(ptr);
-    return slot < 0 ? null : s.frames.get(ptr.frame()).spills[slot];
-  }
-
-  /** The stack slot {@code ptr} points to the start of, or -1. */
-  private static int stackSlot(AbstractValue ptr) {
-    if (ptr.kind() != Kind.PTR_TO_STACK || !ptr.scalar().isConstant()) {
-      return -1;
-    }
-    long at = ptr.scalar().constantValue() + Verifier.STACK_SIZE;
-    return at >= 0 && at % 8 == 0 && at < Verifier.STACK_SIZE ? (int) (at / 8) : -1;
-  }
-
-  /**
-   * Records in the stack slot argument {@code arg} points to what helper {@code p} stored there:
-   * its prototype's number or pointer; for a helper that may leave the slot as it was, the pointer
-   * when the slot held it already, the pointer or null when it held 0, else an unknown number.
-   */
-  private void storeThrough(
-      ExplorationState s, HelperPrototype p, int arg, AbstractValue before, int pc) {
-    AbstractValue ptr = s.reg(arg + 1);
-    int slot = stackSlot(ptr);
-    if (slot < 0) {
-      return; // memory other than the stack holds no tracked values: loads from it are numbers
-    }
-    StoredValue stored = p.stored(arg);
-    boolean mayLeave = p.args().get(arg).readsMemory();
-    AbstractValue value;
-    if (stored instanceof StoredValue.Pointer pointer) {
-      AbstractValue surely =
-          AbstractValue.storedPointer(
-              pointer, contextSizeBytes, options.contextWritable(), false, pc);
-      if (!mayLeave) {
-        value = surely;
-      } else if (before != null && before.equals(surely)) {
-        value = surely;
-      } else if (before != null
-          && before.kind() == Kind.SCALAR
-          && before.scalar().isConstant()
-          && before.scalar().constantValue() == 0) {
-        value =
-            AbstractValue.storedPointer(
-                pointer, contextSizeBytes, options.contextWritable(), true, pc);
-      } else {
-        value = AbstractValue.UNKNOWN_SCALAR;
-      }
-    } else {
-      Scalar range = rangeOf(((StoredValue.Word) stored).range());
-      value =
-          mayLeave && (before == null || !before.equals(AbstractValue.scalar(range)))
-              ? AbstractValue.UNKNOWN_SCALAR
-              : AbstractValue.scalar(range);
-    }
-    s.frames.get(ptr.frame()).spills[slot] = value;
-  }
-
-  /**
    * Checks the buffer helper {@code p} gets in {@code bufReg}, {@code size} bytes long (null: a
    * prototype that names no size), and marks on the stack what the helper may write; {@code
    * sizeReg} holds the size (-1: the size comes from the prototype or the map, {@code sizeText}
@@ -1504,34 +1514,14 @@ public final class PathVerifier {
           Map.of(bufReg, buf),
           "test it first: if r" + bufReg + " == 0 goto <out>");
     }
-    if (!buf.isPointer()
-        && sizeReg > 0
-        && p.args().get(sizeReg - 1) == ArgType.SIZE_OR_ZERO
-        && isZero(size)) {
-      return; // a size of 0: the helper does not access the pointer, whatever it holds
-    }
-    if (!buf.isPointer()) {
-      throw wrongArgument(
-          pc,
-          s,
-          p,
-          bufReg,
-          "r" + bufReg + " holds a number (" + buf.toKernelString() + "), not a pointer");
-    }
-    if (buf.kind() == Kind.CONST_PTR_TO_MAP) {
-      throw wrongArgument(
-          pc,
-          s,
-          p,
-          bufReg,
-          "r"
-              + bufReg
-              + " is "
-              + buf.toKernelString()
-              + ", a map's handle, not a pointer to memory");
+    if (!buf.isPointer() || buf.kind() == Kind.CONST_PTR_TO_MAP) {
+      if (buf.kind() == Kind.SCALAR && touchesNothing(p, sizeReg, size)) {
+        return; // a size of 0: the helper does not access the pointer, whatever it holds
+      }
+      throw wrongArgument(pc, s, p, bufReg, "it is " + buf.toKernelString());
     }
     if (size == null) {
-      // a map key or value of a map the options do not declare: its size is not known
+      // memory whose size comes from a map the options do not declare: not known, not checked
       return;
     }
     if (size.isPointer() || Long.compareUnsigned(size.scalar().umax(), MAX_POINTER_OFFSET) > 0) {
@@ -1566,10 +1556,10 @@ public final class PathVerifier {
           pc,
           p.name()
               + " may access "
-              + (type.extent() == ArgType.Extent.TO_NUL
-                  ? "the string's first byte"
-                  : Long.toUnsignedString(size.scalar().umax()) + " bytes (" + sizeText + ")")
-              + " from r"
+              + Long.toUnsignedString(size.scalar().umax())
+              + " bytes ("
+              + sizeText
+              + ") from r"
               + bufReg
               + " ("
               + buf.toKernelString()
@@ -1630,10 +1620,6 @@ public final class PathVerifier {
       f.initialised.set(from, to);
       Arrays.fill(f.spills, from / 8, (int) ((hi + Verifier.STACK_SIZE + 7) / 8), null);
     }
-  }
-
-  private static boolean isZero(AbstractValue v) {
-    return v.kind() == Kind.SCALAR && v.scalar().isConstant() && v.scalar().constantValue() == 0;
   }
 
   // ---- refusals and log -------------------------------------------------------------------

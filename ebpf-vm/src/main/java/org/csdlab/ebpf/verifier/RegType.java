@@ -139,10 +139,10 @@ public record RegType(Kind kind, Long offset, String region, boolean writable, i
       case PTR_TO_MAP_VALUE -> "pointer to map value" + off();
       case PTR_TO_MAP_VALUE_OR_NULL -> "pointer to map value or null" + off();
       case PTR_TO_REGION -> "pointer to " + region + (writable ? "" : " (read-only)") + off();
-      case CONST_PTR_TO_MAP -> "handle of map " + region;
       case PTR_TO_CTX_OR_NULL -> "pointer to context or null" + off();
       case PTR_TO_REGION_OR_NULL ->
           "pointer to " + region + (writable ? "" : " (read-only)") + " or null" + off();
+      case CONST_PTR_TO_MAP -> "handle of map " + region;
     };
   }
 
