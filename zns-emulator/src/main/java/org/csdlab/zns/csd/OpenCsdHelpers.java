@@ -34,11 +34,14 @@ import org.csdlab.zns.Geometry;
  * (OpenCSD mallocs it uninitialised; zeroed memory makes runs deterministic); every run starts with
  * no return data (OpenCSD's return buffer is process-global, so a run that fails after {@code
  * return_data} leaves it for the next run; the lab keeps runs independent); {@link #DEBUG} runs
- * (OpenCSD declares it but does not register it, so uBPF refuses kernels that call it there); the
- * device's limits on open and active zones apply to {@code write} (OpenCSD's memory backend has
- * none) and refuse with -1. A run's answer: OpenCSD's run command returns the return-data size when
- * {@code (int) r0 >= 0} and {@code (int) r0} when it is negative; {@link CsdResult} gives r0 and
- * the return data as they are, and {@link CsdResult#openCsdRunValue()} that value.
+ * (OpenCSD declares it but does not register it, so uBPF refuses kernels that call it there) and
+ * never reads past its string's region; the device's limits on open and active zones apply to
+ * {@code write} (OpenCSD's memory backend has none) and refuse with -1; a run passes at most {@link
+ * ComputationalStorage#maxCallInfoBytes()} of call information (OpenCSD: up to the whole memory),
+ * so that the verifier knows how much memory {@code get_mem_info} gives at least ({@link
+ * #prototypesFor}). A run's answer: OpenCSD's run command returns the return-data size when {@code
+ * (int) r0 >= 0} and {@code (int) r0} when it is negative; {@link CsdResult} gives r0 and the
+ * return data as they are, and {@link CsdResult#openCsdRunValue()} that value.
  */
 public final class OpenCsdHelpers {
   /** What every helper returns when it fails, as in OpenCSD. */
