@@ -202,9 +202,23 @@ public final class OpenCsdHelpers {
    */
   public static Map<Integer, HelperPrototype> prototypesFor(
       Geometry geometry, long memoryBytes, long maxCallInfoBytes) {
-    if (maxCallInfoBytes < 0 || maxCallInfoBytes > memoryBytes) {
+    return prototypesFor(geometry, memoryBytes, 0, maxCallInfoBytes);
+  }
+
+  /**
+   * The nine helpers' prototypes as {@link #prototypesFor(Geometry, long, long)} gives them, for
+   * runs that pass between {@code minCallInfoBytes} and {@code maxCallInfoBytes} of call
+   * information: for one length (both equal), {@code get_mem_info}'s pointer and size are exact.
+   */
+  public static Map<Integer, HelperPrototype> prototypesFor(
+      Geometry geometry, long memoryBytes, long minCallInfoBytes, long maxCallInfoBytes) {
+    if (minCallInfoBytes < 0
+        || minCallInfoBytes > maxCallInfoBytes
+        || maxCallInfoBytes > memoryBytes) {
       throw new IllegalArgumentException(
-          "call information of at most "
+          "call information of "
+              + minCallInfoBytes
+              + " to "
               + maxCallInfoBytes
               + " bytes does not fit a kernel memory of "
               + memoryBytes
@@ -224,10 +238,12 @@ public final class OpenCsdHelpers {
     out.put(
         GET_MEM_INFO,
         out.get(GET_MEM_INFO)
-            .withStored(0, StoredValue.intoContext(0, maxCallInfoBytes))
+            .withStored(0, StoredValue.intoContext(minCallInfoBytes, maxCallInfoBytes))
             .withStored(
                 1,
-                StoredValue.number(new ReturnRange(memoryBytes - maxCallInfoBytes, memoryBytes))));
+                StoredValue.number(
+                    new ReturnRange(
+                        memoryBytes - maxCallInfoBytes, memoryBytes - minCallInfoBytes))));
     out.put(GET_CALL_INFO, out.get(GET_CALL_INFO).withStored(0, StoredValue.intoContext(0, 0)));
     return Map.copyOf(out);
   }
