@@ -1,108 +1,74 @@
 package org.csdlab.zns.csd;
 
-import static org.csdlab.zns.csd.CsdTestSupport.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.csdlab.ebpf.Program;
-import org.csdlab.ebpf.asm.Assembler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
 import org.csdlab.ebpf.verifier.ErrorCode;
 import org.csdlab.ebpf.verifier.VerificationException;
+import org.csdlab.ebpf.verifier.VerificationResult;
+import org.csdlab.ebpf.verifier.VerifierError;
 import org.junit.jupiter.api.Test;
 
-/** A kernel not proved safe for every run is verified for each run's call information. */
+/** Which verdict a drive acts on for a load and for each run's call information. */
 class KernelVerdictsTest {
-  private static final int MEMORY = 1 << 20;
-  private static final int MAX_CALL_INFO = 1 << 19;
+  private static final VerificationResult ACCEPTED = new VerificationResult(null, null, null);
 
-  private final ComputationalStorage csd =
-      ComputationalStorage.builder(device())
-          .memoryBytes(MEMORY)
-          .maxCallInfoBytes(MAX_CALL_INFO)
-          .build();
-
-  /** Reads the memory's byte at offset {@code at} after the call information, unchecked. */
-  private static Program readsMemoryAt(int at) {
-    return Assembler.assemble(
-        """
-        r1 = r10
-        r1 += -8
-        r2 = r10
-        r2 += -16
-        call 7
-        r1 = *(u64 *)(r10 - 8)
-        r2 = %d
-        r1 += r2
-        r0 = *(u8 *)(r1 + 0)
-        exit"""
-            .formatted(at));
+  private static VerificationResult refused(String rule) {
+    return new VerificationResult(
+        new VerifierError(ErrorCode.OUT_OF_BOUNDS, 3, "r0 = *(u8 *)(r1 + 0)", rule, Map.of(), null),
+        null,
+        null);
   }
 
-  /** Writes the memory's last 8 bytes: mem + mem_size - 8, safe for every length. */
-  private static final Program WRITES_THE_LAST_WORD =
-      Assembler.assemble(
-          """
-          r1 = r10
-          r1 += -8
-          r2 = r10
-          r2 += -16
-          call 7
-          r1 = *(u64 *)(r10 - 8)
-          r2 = *(u64 *)(r10 - 16)
-          r1 += r2
-          *(u64 *)(r1 - 8) = 7
-          r0 = 0
-          exit""");
+  /** Refuses lengths over 100 and records every length it is asked for. */
+  private final List<Integer> asked = new ArrayList<>();
+
+  private final IntFunction<VerificationResult> upTo100 =
+      bytes -> {
+        asked.add(bytes);
+        return bytes > 100 ? refused("the access reaches past the memory") : ACCEPTED;
+      };
 
   @Test
-  void aBoundThatRelatesTheMemorysStartAndSizeIsProvedForEachRunsLength() {
-    // for every run at once the start (0..512 KiB) and the size (512 KiB..1 MiB) are only ranges
-    assertEquals(
-        ErrorCode.OUT_OF_BOUNDS,
-        org.csdlab.ebpf.verifier.PathVerifier.verify(WRITES_THE_LAST_WORD, csd.verifierOptions())
-            .code());
-    CsdKernel kernel = csd.load(WRITES_THE_LAST_WORD);
-    for (int length : new int[] {0, 8, 4096, MAX_CALL_INFO}) {
-      assertTrue(csd.verify(WRITES_THE_LAST_WORD, length).ok(), "length " + length);
-      assertEquals(0, kernel.run(new byte[length]).r0(), "length " + length);
-    }
+  void aKernelSafeForEveryRunIsNeverVerifiedAgain() {
+    KernelVerdicts verdicts = new KernelVerdicts(ACCEPTED, upTo100);
+    assertSame(ACCEPTED, verdicts.atLoad());
+    verdicts.requireRun(500);
+    assertEquals(List.of(), asked);
   }
 
   @Test
-  void aRunWhoseCallInformationLeavesTooLittleMemoryIsRefusedBeforeItStarts() {
-    int at = MEMORY - MAX_CALL_INFO + 100;
-    Program program = readsMemoryAt(at);
-    CsdKernel kernel = csd.load(program);
-    assertEquals(0, kernel.run(new byte[16]).r0());
-    int tooLong = MEMORY - at;
+  void otherwiseLoadActsOnTheVerdictWithoutCallInformationAndEachRunOnItsLength() {
+    KernelVerdicts verdicts = new KernelVerdicts(refused("for every run"), upTo100);
+    assertTrue(verdicts.atLoad().ok());
+    verdicts.requireRun(8);
+    verdicts.requireRun(8);
     VerificationException e =
-        assertThrows(VerificationException.class, () -> kernel.run(new byte[tooLong]));
+        assertThrows(VerificationException.class, () -> verdicts.requireRun(101));
     assertEquals(ErrorCode.OUT_OF_BOUNDS, e.code());
     assertTrue(
-        e.getMessage().contains("for a run with " + tooLong + " bytes of call information"),
+        e.getMessage()
+            .contains(
+                "for a run with 101 bytes of call information: the access reaches past the memory"),
         e.getMessage());
-    assertFalse(csd.verify(program, tooLong).ok());
-    assertTrue(csd.verify(program, tooLong - 1).ok());
-    assertEquals(0, kernel.run(new byte[tooLong - 1]).r0());
+    assertEquals(List.of(0, 8, 101), asked, "each length verified once");
   }
 
   @Test
-  void aKernelSafeForEveryRunIsNotVerifiedAgain() {
-    Program safe = readsMemoryAt(0);
-    assertTrue(
-        org.csdlab.ebpf.verifier.PathVerifier.verify(safe, csd.verifierOptions()).ok(),
-        "byte 0 after the call information is inside the memory for every length");
-    CsdKernel kernel = csd.load(safe);
-    assertEquals(0, kernel.run(new byte[MAX_CALL_INFO]).r0());
-  }
-
-  @Test
-  void aLengthOverTheDrivesLimitHasNoOptions() {
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class, () -> csd.verifierOptionsFor(MAX_CALL_INFO + 1));
-    assertTrue(e.getMessage().contains("(maxCallInfoBytes)"), e.getMessage());
+  void onlyTheLatestLengthsAreKept() {
+    KernelVerdicts verdicts = new KernelVerdicts(refused("for every run"), upTo100);
+    for (int n = 0; n <= KernelVerdicts.KEPT_LENGTHS; n++) {
+      verdicts.requireRun(n);
+    }
+    asked.clear();
+    verdicts.requireRun(KernelVerdicts.KEPT_LENGTHS);
+    verdicts.requireRun(0);
+    assertEquals(List.of(0), asked, "length 0, the eldest, was dropped and is verified again");
   }
 }
