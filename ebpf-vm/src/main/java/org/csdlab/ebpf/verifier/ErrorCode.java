@@ -48,5 +48,10 @@ public enum ErrorCode {
   /** A path that comes back to an instruction in a state it had there before: it never ends. */
   INFINITE_LOOP,
   /** A helper given a buffer smaller than the size it is told to access. */
-  HELPER_BUFFER_TOO_SMALL
+  HELPER_BUFFER_TOO_SMALL,
+  /**
+   * A loop that exploration does not finish (its state keeps changing) and that the verifier cannot
+   * prove ends: no register or stack slot moves one way, without wrapping, between bounds.
+   */
+  UNBOUNDED_LOOP
 }

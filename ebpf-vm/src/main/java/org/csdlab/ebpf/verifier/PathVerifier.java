@@ -75,7 +75,8 @@ public final class PathVerifier {
   private final int[] indexAt;
   private final int slots;
   private final boolean[] prunePoint;
-  private final Map<Integer, PruneSite> sites = new HashMap<>();
+  private Map<Integer, PruneSite> sites = new HashMap<>();
+  private final LoopForest loops;
   private final StringBuilder log;
   private boolean logTruncated;
   private long processed;
@@ -88,21 +89,47 @@ public final class PathVerifier {
    */
   static final int INSTRUCTIONS_BETWEEN_KEPT_STATES = 8;
 
-  /** A state kept at a prune point, with the count of open paths and kept states below it. */
+  /**
+   * A state kept at a prune point, with the count of open paths and kept states below it, and the
+   * most instructions a run goes from it to its end (known once it is explored).
+   */
   private static final class Kept {
     final int pc;
     final ExplorationState state;
     final int hash;
     final Kept parent;
+
+    /** In a loop's body run, what the path did since the loop head (pruning must match it). */
+    final LoopDeltas deltas;
+
+    /** Instructions from the parent kept state (or the run's start) to this one. */
+    final long distance;
+
     int open = 1;
     int hits;
     int misses;
 
-    Kept(int pc, ExplorationState state, Kept parent) {
+    /** The longest of the paths below this state, from it to their ends. */
+    long longest;
+
+    /**
+     * For a loop summarised here: the most instructions a run spends in the loop from here (rounds
+     * times the longest round) before it continues from one of the loop's exits.
+     */
+    long loopCost;
+
+    Kept(int pc, ExplorationState state, Kept parent, LoopDeltas deltas, long distance) {
       this.pc = pc;
       this.state = state;
       this.hash = state.hashCode();
       this.parent = parent;
+      this.deltas = deltas;
+      this.distance = distance;
+    }
+
+    /** The most instructions a run executes from this state to its end. */
+    long remaining() {
+      return saturatedAdd(loopCost, longest);
     }
   }
 
@@ -122,13 +149,103 @@ public final class PathVerifier {
    * A path waiting on the stack: where it resumes, its state, its nearest kept state, its outcomes.
    */
   private record Pending(
-      int pc, int from, ExplorationState state, Kept owner, Path path, long sinceKept) {}
+      int pc,
+      int from,
+      ExplorationState state,
+      Kept owner,
+      Path path,
+      long sinceKept,
+      long sinceOwner,
+      LoopVisit visits,
+      LoopDeltas deltas) {}
 
-  private final Deque<Pending> pending = new ArrayDeque<>();
+  /**
+   * The loops a path is in: where it entered each (the head, its call depth, the processed count
+   * then and the state it first had at the head), innermost entries first.
+   */
+  private record LoopVisit(
+      int head, int depth, long enteredAt, ExplorationState first, LoopVisit next) {
+    static LoopVisit find(LoopVisit v, int head, int depth) {
+      for (; v != null; v = v.next) {
+        if (v.head == head && v.depth == depth) {
+          return v;
+        }
+      }
+      return null;
+    }
+
+    static LoopVisit enter(LoopVisit v, int head, int depth, long at, ExplorationState first) {
+      return new LoopVisit(head, depth, at, first, without(v, head, depth));
+    }
+
+    private static LoopVisit without(LoopVisit v, int head, int depth) {
+      if (v == null) {
+        return null;
+      }
+      LoopVisit rest = without(v.next, head, depth);
+      if (v.head == head && v.depth == depth) {
+        return rest;
+      }
+      return rest == v.next ? v : new LoopVisit(v.head, v.depth, v.enteredAt, v.first, rest);
+    }
+  }
+
+  /**
+   * One exploration of a loop's body from its candidate invariant: the paths that came back to the
+   * head (with what each did to the head frame) and those that left the loop, to go on from after
+   * the invariant is proved.
+   */
+  private static final class BodyRun {
+    final LoopForest.Loop loop;
+    final int depth;
+    final List<LoopTermination.BackEdge> backEdges = new ArrayList<>();
+    final List<Pending> exits = new ArrayList<>();
+    long longestRound;
+
+    BodyRun(LoopForest.Loop loop, int depth) {
+      this.loop = loop;
+      this.depth = depth;
+    }
+
+    /** True where a path of the body ends: back at the head, or out of the loop. */
+    boolean ends(int pc, ExplorationState s) {
+      return s.depth() < depth || (s.depth() == depth && (pc == loop.head() || !loop.contains(pc)));
+    }
+  }
+
+  /**
+   * Rounds of the same loop entry a path explores exactly before the loop is widened: a loop whose
+   * rounds cost this share of the budget since the path entered it is summarised instead, so that
+   * small constant loops stay exact and a data-bounded one leaves most of the budget for the rest.
+   */
+  static final int WIDEN_AFTER_BUDGET_SHARE = 32;
+
+  /** Widenings of one loop's invariant at most; the first ones stop at the loop's thresholds. */
+  static final int MAX_WIDENINGS = 8;
+
+  static final int WIDENINGS_WITH_THRESHOLDS = 4;
+
+  private Deque<Pending> pending = new ArrayDeque<>();
   private Kept owner;
   private Path path;
   private long sinceKept;
   private int peakStoredStates;
+
+  /** Instructions this path went since its owner (or the run's start). */
+  private long sinceOwner;
+
+  private LoopVisit visits;
+
+  /** What the path did since the head of the loop whose body is being explored, or null. */
+  private LoopDeltas deltas;
+
+  private BodyRun bodyRun;
+
+  /** The longest path of the current run (the program, or a loop body) from its start. */
+  private long runLongest;
+
+  private Kept coveredBy;
+  private int loopsSummarised;
 
   private PathVerifier(List<Instruction> insns, VerifierOptions options, long contextSizeBytes) {
     this.insns = insns;
@@ -148,6 +265,7 @@ public final class PathVerifier {
       pc += insns.get(i).slots();
     }
     this.log = options.log() ? new StringBuilder() : null;
+    this.loops = LoopForest.of(insns, indexAt);
   }
 
   /**
@@ -202,12 +320,15 @@ public final class PathVerifier {
       v.log.append(error.message()).append('\n');
     }
     // every instruction a run executes maps to a distinct processed one: a pruned state goes on in
-    // the explored subtree that covers it, which was itself processed before, so no run is longer
+    // the explored subtree that covers it, which was itself processed before, so no run is longer.
+    // A summarised loop is not processed round by round: then the bound is the longest path, each
+    // loop on it counted as its rounds times its longest round
+    long bound = v.loopsSummarised == 0 ? v.processed : v.runLongest;
     return new VerificationResult(
         error,
         v.log == null ? null : v.log.toString(),
         v.cost(),
-        error == null ? v.processed : VerificationResult.NO_BOUND);
+        error == null ? bound : VerificationResult.NO_BOUND);
   }
 
   private AnalysisCost cost() {
@@ -259,38 +380,67 @@ public final class PathVerifier {
               : AbstractValue.constant(contextSizeBytes));
     }
     entry.set(FP, AbstractValue.framePointer(0));
-    pending.push(new Pending(0, -1, entry, null, null, INSTRUCTIONS_BETWEEN_KEPT_STATES));
+    pending.push(
+        new Pending(0, -1, entry, null, null, INSTRUCTIONS_BETWEEN_KEPT_STATES, 0, null, null));
+    drain();
+  }
+
+  /** Follows the waiting paths until none is left. */
+  private void drain() {
     while (!pending.isEmpty()) {
       Pending p = pending.pop();
       owner = p.owner;
       path = p.path;
       sinceKept = p.sinceKept;
+      sinceOwner = p.sinceOwner;
+      visits = p.visits;
+      deltas = p.deltas;
       if (log != null && p.from >= 0) {
         logLine("from " + p.from + " to " + p.pc + ": " + p.state.kernelText(new BitSet()));
       }
-      followPath(p.pc, p.state);
+      followPath(p.pc, p.from, p.state);
     }
   }
 
   /** Follows one path until it exits, is pruned, or is refused; forks wait on {@link #pending}. */
-  private void followPath(int startPc, ExplorationState s) {
+  private void followPath(int startPc, int fromPc, ExplorationState s) {
     int pc = startPc;
+    int from = fromPc;
     while (pc >= 0) {
-      if (prunePoint[pc] && prune(pc, s)) {
-        release(owner);
+      if (bodyRun != null && bodyRun.ends(pc, s)) {
+        endBodyPath(pc, from, s);
+        finish(owner, sinceOwner);
         return;
       }
-      sinceKept++;
-      if (++processed > options.maxProcessedInstructions()) {
-        throw tooComplex(pc);
+      if (prunePoint[pc] && prune(pc, s)) {
+        finish(owner, saturatedAdd(sinceOwner, coveredBy.remaining()));
+        return;
       }
-      if (processed % Verifier.INTERRUPT_CHECK_INTERVAL == 0
-          && Thread.currentThread().isInterrupted()) {
-        throw new VerificationInterruptedException(cost(), pc);
+      LoopForest.Loop loop = loops.headedAt(pc);
+      if (loop != null && atLoopHead(loop, from, s)) {
+        finish(owner, sinceOwner);
+        return;
       }
+      countStep(pc);
+      if (deltas != null) {
+        deltas = deltas.step(at(pc), s);
+      }
+      from = pc;
       pc = step(pc, s);
     }
-    release(owner);
+    finish(owner, sinceOwner);
+  }
+
+  private void countStep(int pc) {
+    sinceKept++;
+    sinceOwner++;
+    if (++processed > options.maxProcessedInstructions()) {
+      throw tooComplex(pc);
+    }
+    if (processed % Verifier.INTERRUPT_CHECK_INTERVAL == 0
+        && Thread.currentThread().isInterrupted()) {
+      throw new VerificationInterruptedException(cost(), pc);
+    }
   }
 
   /**
@@ -308,8 +458,9 @@ public final class PathVerifier {
     }
     for (var it = site.explored.iterator(); it.hasNext(); ) {
       Kept k = it.next();
-      if (s.isSubsetOf(k.state)) {
+      if (s.isSubsetOf(k.state) && (deltas == null || deltas.sameAs(k.deltas))) {
         k.hits++;
+        coveredBy = k;
         if (log != null) {
           logLine(pc + ": safe (a state already explored here covers this one)");
         }
@@ -328,17 +479,35 @@ public final class PathVerifier {
       throw tooComplex(pc);
     }
     peakStoredStates = Math.max(peakStoredStates, storedStates);
-    Kept k = new Kept(pc, s.copy(), owner);
-    site.inProgress.computeIfAbsent(hash, h -> new ArrayList<>(1)).add(k);
-    // the path now counts under k, and k, open, under the old owner: the old owner's count is kept
-    owner = k;
-    sinceKept = 0;
+    keep(pc, s.copy(), hash);
     return false;
   }
 
-  /** One open path or kept state below {@code k} is done; a kept state done with all moves up. */
-  private void release(Kept k) {
-    while (k != null && --k.open == 0) {
+  /** Keeps {@code state} at {@code pc} as the path's new owner. */
+  private Kept keep(int pc, ExplorationState state, int hash) {
+    Kept k = new Kept(pc, state, owner, deltas, sinceOwner);
+    sites
+        .computeIfAbsent(pc, p -> new PruneSite())
+        .inProgress
+        .computeIfAbsent(hash, h -> new ArrayList<>(1))
+        .add(k);
+    // the path now counts under k, and k, open, under the old owner: the old owner's count is kept
+    owner = k;
+    sinceKept = 0;
+    sinceOwner = 0;
+    return k;
+  }
+
+  /**
+   * A path below {@code k} ended {@code length} instructions after {@code k}; a kept state done
+   * with all its paths moves up, its longest path added to its parent's.
+   */
+  private void finish(Kept k, long length) {
+    while (k != null) {
+      k.longest = Math.max(k.longest, length);
+      if (--k.open > 0) {
+        return;
+      }
       PruneSite site = sites.get(k.pc);
       List<Kept> same = site.inProgress.get(k.hash);
       same.remove(k);
@@ -346,15 +515,247 @@ public final class PathVerifier {
         site.inProgress.remove(k.hash);
       }
       site.explored.add(k);
+      length = saturatedAdd(k.distance, k.remaining());
       k = k.parent;
     }
+    runLongest = Math.max(runLongest, length);
   }
 
   private void fork(int pc, int from, ExplorationState s, boolean taken) {
     if (owner != null) {
       owner.open++;
     }
-    pending.push(new Pending(pc, from, s, owner, new Path(from, taken, path), sinceKept));
+    pending.push(
+        new Pending(
+            pc,
+            from,
+            s,
+            owner,
+            new Path(from, taken, path),
+            sinceKept,
+            sinceOwner,
+            visits,
+            deltas));
+  }
+
+  static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    return r < 0 ? Long.MAX_VALUE : r;
+  }
+
+  static long saturatedMultiply(long a, long b) {
+    long hi = Math.multiplyHigh(a, b);
+    long lo = a * b;
+    return hi != 0 || lo < 0 ? Long.MAX_VALUE : lo;
+  }
+
+  // ---- loops that exploration does not finish ----------------------------------------------
+
+  /**
+   * At a loop head: notes a path entering the loop, and summarises the loop once its rounds have
+   * cost {@link #WIDEN_AFTER_BUDGET_SHARE}th of the budget since this path entered it. True when
+   * the loop was summarised (its exits then go on in their own paths).
+   */
+  private boolean atLoopHead(LoopForest.Loop loop, int from, ExplorationState s) {
+    int depth = s.depth();
+    LoopVisit v = LoopVisit.find(visits, loop.head(), depth);
+    if (v == null || !loop.contains(from)) {
+      visits = LoopVisit.enter(visits, loop.head(), depth, processed, s.copy());
+      return false;
+    }
+    long widenAfter = Math.max(1, options.maxProcessedInstructions() / WIDEN_AFTER_BUDGET_SHARE);
+    if (processed - v.enteredAt() < widenAfter) {
+      return false;
+    }
+    return summarise(loop, s, v);
+  }
+
+  /**
+   * Replaces the rounds of a loop by an invariant: the head's states joined and widened until a
+   * round from the invariant brings nothing back that it does not hold, every instruction of the
+   * body checked under it on the way. The loop is accepted only with a proof that it ends ({@link
+   * LoopTermination}); its exits then go on from the states the body run left with.
+   */
+  private boolean summarise(LoopForest.Loop loop, ExplorationState s, LoopVisit v) {
+    int head = loop.head();
+    int depth = s.depth();
+    ExplorationState joined = LoopInvariant.join(v.first(), s);
+    if (joined == null) {
+      return false;
+    }
+    long[] thresholds = LoopInvariant.thresholds(loop, joined);
+    ExplorationState invariant = LoopInvariant.widen(v.first(), joined, thresholds);
+    long exactRounds = processed - v.enteredAt();
+    BodyRun run;
+    int widenings = 1;
+    while (true) {
+      run = exploreBody(loop, depth, invariant);
+      ExplorationState back = null;
+      boolean inductive = true;
+      for (LoopTermination.BackEdge b : run.backEdges) {
+        inductive &= b.state().isSubsetOf(invariant);
+        back = back == null ? b.state() : LoopInvariant.join(back, b.state());
+      }
+      if (inductive) {
+        break;
+      }
+      ExplorationState grown = back == null ? null : LoopInvariant.join(invariant, back);
+      if (grown == null || widenings >= MAX_WIDENINGS) {
+        throw unboundedLoop(
+            loop,
+            s,
+            invariant,
+            "its state at the head did not settle after "
+                + widenings
+                + " widenings (a round from the widened state still brings back values it does"
+                + " not hold)");
+      }
+      invariant =
+          LoopInvariant.widen(
+              invariant,
+              grown,
+              widenings < WIDENINGS_WITH_THRESHOLDS ? thresholds : LoopInvariant.NO_THRESHOLDS);
+      widenings++;
+    }
+    LoopTermination.Result proof = LoopTermination.analyse(loop, depth, invariant, run.backEdges);
+    if (!proof.proven()) {
+      throw unboundedLoop(
+          loop,
+          s,
+          invariant,
+          "no register or 8-byte stack slot is proven to bound its rounds: " + proof.explanation());
+    }
+    long cost = saturatedMultiply(proof.headVisits(), Math.max(1, run.longestRound));
+    if (++storedStates > options.maxStoredStates()) {
+      throw tooComplex(head);
+    }
+    peakStoredStates = Math.max(peakStoredStates, storedStates);
+    LoopDeltas atEntry = deltas;
+    Kept k = keep(head, invariant, invariant.hashCode());
+    k.loopCost = cost;
+    loopsSummarised++;
+    if (log != null) {
+      logLine(
+          head
+              + ": loop summarised after "
+              + exactRounds
+              + " instructions of exact rounds, "
+              + widenings
+              + " widening"
+              + (widenings == 1 ? "" : "s")
+              + ": invariant "
+              + invariant.kernelText(new BitSet())
+              + "; "
+              + proof.explanation()
+              + "; at most "
+              + cost
+              + " instructions in the loop per entry");
+    }
+    for (Pending exit : run.exits) {
+      k.open++;
+      pending.push(
+          new Pending(
+              exit.pc(),
+              exit.from(),
+              exit.state(),
+              k,
+              exit.path(),
+              INSTRUCTIONS_BETWEEN_KEPT_STATES,
+              0,
+              visits,
+              atEntry == null ? null : atEntry.through(exit.deltas(), depth, run.backEdges)));
+    }
+    return true;
+  }
+
+  /** Explores one round of {@code loop} from {@code invariant}, in runs of its own. */
+  private BodyRun exploreBody(LoopForest.Loop loop, int depth, ExplorationState invariant) {
+    Deque<Pending> savedPending = pending;
+    Map<Integer, PruneSite> savedSites = sites;
+    Kept savedOwner = owner;
+    Path savedPath = path;
+    long savedSinceKept = sinceKept;
+    long savedSinceOwner = sinceOwner;
+    LoopVisit savedVisits = visits;
+    LoopDeltas savedDeltas = deltas;
+    BodyRun savedRun = bodyRun;
+    long savedLongest = runLongest;
+    int savedStored = storedStates;
+    BodyRun run = new BodyRun(loop, depth);
+    try {
+      pending = new ArrayDeque<>();
+      sites = new HashMap<>();
+      owner = null;
+      bodyRun = run;
+      runLongest = 0;
+      sinceKept = INSTRUCTIONS_BETWEEN_KEPT_STATES;
+      sinceOwner = 0;
+      deltas = LoopDeltas.atHead(depth, loop.sameAtHead());
+      ExplorationState s = invariant.copy();
+      int head = loop.head();
+      // the head's own instruction first: the body run ends where a path comes back to it
+      countStep(head);
+      deltas = deltas.step(at(head), s);
+      int next = step(head, s);
+      followPath(next, head, s);
+      drain();
+      run.longestRound = runLongest;
+    } finally {
+      pending = savedPending;
+      sites = savedSites;
+      owner = savedOwner;
+      path = savedPath;
+      sinceKept = savedSinceKept;
+      sinceOwner = savedSinceOwner;
+      visits = savedVisits;
+      deltas = savedDeltas;
+      bodyRun = savedRun;
+      runLongest = savedLongest;
+      storedStates = savedStored;
+    }
+    return run;
+  }
+
+  /** Records where a path of a loop's body run ended: back at the head, or out of the loop. */
+  private void endBodyPath(int pc, int from, ExplorationState s) {
+    if (s.depth() == bodyRun.depth && pc == bodyRun.loop.head()) {
+      bodyRun.backEdges.add(new LoopTermination.BackEdge(from, s, deltas));
+    } else {
+      bodyRun.exits.add(new Pending(pc, from, s, null, path, 0, 0, null, deltas));
+    }
+  }
+
+  private Refusal unboundedLoop(
+      LoopForest.Loop loop, ExplorationState s, ExplorationState invariant, String why) {
+    int head = loop.head();
+    List<Integer> latches = new ArrayList<>();
+    for (int pc = loop.body().nextSetBit(0); pc >= 0; pc = loop.body().nextSetBit(pc + 1)) {
+      Instruction insn = at(pc);
+      for (int next : LoopForest.successors(insn, pc, slots)) {
+        if (next == head) {
+          latches.add(pc);
+        }
+      }
+    }
+    return refuse(
+        ErrorCode.UNBOUNDED_LOOP,
+        head,
+        "the loop at pc "
+            + head
+            + " (back to it from pc "
+            + latches.stream()
+                .map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "))
+            + ") does not end by exploration (its state still changes round after round), and the"
+            + " verifier cannot prove that it ends: "
+            + why
+            + ". The loop's widened state at its head: "
+            + invariant.kernelText(new BitSet()),
+        s,
+        Map.of(),
+        "count the rounds with a register (or stack slot) that moves one way by a constant each"
+            + " round and is compared with a bound: for (i = 0; i < N; i++) with N a constant, or"
+            + " a value checked against a constant first (if n > 1024 goto <out>)");
   }
 
   // ---- one instruction --------------------------------------------------------------------
