@@ -1,5 +1,6 @@
 package org.csdlab.ebpf.verifier;
 
+import org.csdlab.ebpf.maps.MapDefinition;
 import org.csdlab.ebpf.verifier.RegType.Kind;
 
 /**
@@ -16,16 +17,24 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
  * @param id the map lookup that produced a map value pointer (its pc + 1), so a null check of one
  *     copy refines every copy
  * @param frame for a stack pointer, the call frame whose stack it points into (0 = the program's)
+ * @param map for a map handle, and a pointer to one of its values, the map's definition; else null
  */
 record AbstractValue(
-    Kind kind, Scalar scalar, String region, long sizeBytes, boolean writable, int id, int frame) {
+    Kind kind,
+    Scalar scalar,
+    String region,
+    long sizeBytes,
+    boolean writable,
+    int id,
+    int frame,
+    MapDefinition map) {
 
   static final AbstractValue NOT_INIT =
-      new AbstractValue(Kind.NOT_INIT, Scalar.unknown(), null, -1, false, 0, 0);
+      new AbstractValue(Kind.NOT_INIT, Scalar.unknown(), null, -1, false, 0, 0, null);
   static final AbstractValue UNKNOWN_SCALAR = scalar(Scalar.unknown());
 
   static AbstractValue scalar(Scalar r) {
-    return new AbstractValue(Kind.SCALAR, r, null, -1, false, 0, 0);
+    return new AbstractValue(Kind.SCALAR, r, null, -1, false, 0, 0, null);
   }
 
   static AbstractValue constant(long v) {
@@ -34,25 +43,50 @@ record AbstractValue(
 
   static AbstractValue framePointer(int frame) {
     return new AbstractValue(
-        Kind.PTR_TO_STACK, Scalar.constant(0), null, Verifier.STACK_SIZE, true, 0, frame);
+        Kind.PTR_TO_STACK, Scalar.constant(0), null, Verifier.STACK_SIZE, true, 0, frame, null);
   }
 
   static AbstractValue context(long sizeBytes, boolean writable) {
-    return new AbstractValue(Kind.PTR_TO_CTX, Scalar.constant(0), null, sizeBytes, writable, 0, 0);
+    return new AbstractValue(
+        Kind.PTR_TO_CTX, Scalar.constant(0), null, sizeBytes, writable, 0, 0, null);
   }
 
   static AbstractValue region(VerifierOptions.Region r, long offset) {
     return new AbstractValue(
-        Kind.PTR_TO_REGION, Scalar.constant(offset), r.name(), r.length(), r.writable(), 0, 0);
+        Kind.PTR_TO_REGION,
+        Scalar.constant(offset),
+        r.name(),
+        r.length(),
+        r.writable(),
+        0,
+        0,
+        null);
   }
 
-  static AbstractValue mapValueOrNull(long valueSizeBytes, int id) {
+  /**
+   * What a map lookup returns: a pointer to a value of {@code map} ({@code value_size} bytes), or
+   * null; a null {@code map} is one the options do not declare, whose value size is not known.
+   */
+  static AbstractValue mapValueOrNull(MapDefinition map, int id) {
     return new AbstractValue(
-        Kind.PTR_TO_MAP_VALUE_OR_NULL, Scalar.constant(0), null, valueSizeBytes, true, id, 0);
+        Kind.PTR_TO_MAP_VALUE_OR_NULL,
+        Scalar.constant(0),
+        map == null ? null : map.name(),
+        map == null ? -1 : map.valueSize(),
+        true,
+        id,
+        0,
+        map);
+  }
+
+  /** The handle of the declared map {@code map}, as {@code lddw} loads it. */
+  static AbstractValue mapHandle(MapDefinition map) {
+    return new AbstractValue(
+        Kind.CONST_PTR_TO_MAP, Scalar.constant(0), map.name(), -1, false, 0, 0, map);
   }
 
   static AbstractValue voidResultOf(String helper, int pc) {
-    return new AbstractValue(Kind.NOT_INIT, Scalar.unknown(), helper, -1, false, pc + 1, 0);
+    return new AbstractValue(Kind.NOT_INIT, Scalar.unknown(), helper, -1, false, pc + 1, 0, null);
   }
 
   boolean isInit() {
@@ -64,11 +98,11 @@ record AbstractValue(
   }
 
   AbstractValue withScalar(Scalar r) {
-    return new AbstractValue(kind, r, region, sizeBytes, writable, id, frame);
+    return new AbstractValue(kind, r, region, sizeBytes, writable, id, frame, map);
   }
 
   AbstractValue withKind(Kind k) {
-    return new AbstractValue(k, scalar, region, sizeBytes, writable, id, frame);
+    return new AbstractValue(k, scalar, region, sizeBytes, writable, id, frame, map);
   }
 
   /**
@@ -91,6 +125,7 @@ record AbstractValue(
         && writable == other.writable
         && frame == other.frame
         && java.util.Objects.equals(region, other.region)
+        && java.util.Objects.equals(map, other.map)
         && (kind != Kind.PTR_TO_MAP_VALUE_OR_NULL || id == other.id);
   }
 
@@ -103,6 +138,7 @@ record AbstractValue(
       case SCALAR -> RegType.SCALAR;
       case PTR_TO_STACK -> RegType.stack(off);
       case PTR_TO_REGION -> RegType.region(region, writable).withOffset(off);
+      case CONST_PTR_TO_MAP -> new RegType(kind, null, region, false, 0);
       default -> new RegType(kind, off, null, writable, id);
     };
   }
@@ -125,6 +161,7 @@ record AbstractValue(
           "map_value_or_null(id=" + id + "," + offsetText() + sizeText() + ")";
       case PTR_TO_REGION ->
           region + (writable ? "" : "(ro)") + "(" + offsetText() + sizeText() + ")";
+      case CONST_PTR_TO_MAP -> "map_ptr(ks=" + map.keySize() + ",vs=" + map.valueSize() + ")";
     };
   }
 

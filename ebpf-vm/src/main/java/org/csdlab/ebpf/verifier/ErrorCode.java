@@ -39,16 +39,22 @@ public enum ErrorCode {
   OUT_OF_BOUNDS,
   /** A pointer moved, or a helper buffer sized, by a scalar with no usable bound. */
   UNBOUNDED_ACCESS,
-  /** A load or store through a register holding a scalar, not a pointer. */
+  /** A load or store through a register holding a scalar (or a map handle), not a pointer. */
   SCALAR_DEREFERENCE,
   /** Arithmetic on pointers the rules forbid (pointer + pointer, a bitwise operation, 32-bit). */
   POINTER_ARITHMETIC,
   /** Arithmetic on a pointer that may be null, before its null check. */
-  MAYBE_NULL_ARITHMETIC,
+  NULL_POINTER_ARITHMETIC,
   /** A path that comes back to an instruction in a state it had there before: it never ends. */
   INFINITE_LOOP,
   /** A helper given a buffer smaller than the size it is told to access. */
   HELPER_BUFFER_TOO_SMALL,
+  /**
+   * A helper argument of the wrong type: a scalar (or a map handle) where a pointer to memory is
+   * required, something else than a declared map's handle where a map is, or no context pointer
+   * where the context is.
+   */
+  HELPER_ARG_TYPE,
   /**
    * A loop that exploration does not finish (its state keeps changing) and that the verifier cannot
    * prove ends: no register or stack slot moves one way, without wrapping, between bounds.

@@ -20,6 +20,7 @@ import org.csdlab.ebpf.Opcode;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Source;
 import org.csdlab.ebpf.asm.Disassembler;
+import org.csdlab.ebpf.maps.MapDefinition;
 import org.csdlab.ebpf.verifier.RegType.Kind;
 
 /**
@@ -803,7 +804,16 @@ public final class PathVerifier {
     return next;
   }
 
+  /** {@code lddw}'s {@code src} of a map's fd in the kernel's ABI ({@code BPF_PSEUDO_MAP_FD}). */
+  private static final int PSEUDO_MAP_FD = 1;
+
   private AbstractValue lddw(Instruction insn) {
+    if (insn.src() == 0 || insn.src() == PSEUDO_MAP_FD) {
+      MapDefinition map = options.mapOf(insn.imm());
+      if (map != null) {
+        return AbstractValue.mapHandle(map);
+      }
+    }
     if (insn.src() == 0) {
       for (VerifierOptions.Region r : options.regions()) {
         if (r.contains(insn.imm())) {
@@ -882,7 +892,7 @@ public final class PathVerifier {
         || src.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL) {
       int r = dst.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL ? d : insn.src();
       throw refuse(
-          ErrorCode.MAYBE_NULL_ARITHMETIC,
+          ErrorCode.NULL_POINTER_ARITHMETIC,
           pc,
           "r"
               + r
@@ -914,6 +924,20 @@ public final class PathVerifier {
       AbstractValue src,
       ExplorationState s) {
     int d = insn.dst();
+    if (dst.kind() == Kind.CONST_PTR_TO_MAP || src.kind() == Kind.CONST_PTR_TO_MAP) {
+      int r = dst.kind() == Kind.CONST_PTR_TO_MAP ? d : insn.src();
+      throw refuse(
+          ErrorCode.POINTER_ARITHMETIC,
+          pc,
+          "r"
+              + r
+              + " is the handle of map "
+              + s.reg(r).region()
+              + ", and a handle takes no arithmetic",
+          s,
+          Map.of(r, s.reg(r)),
+          "pass the handle to a map helper as it was loaded");
+    }
     if (dst.isPointer() && src.isPointer()) {
       if (op == AluOp.SUB && is64 && dst.kind() == src.kind() && dst.frame() == src.frame()) {
         return AbstractValue.UNKNOWN_SCALAR;
@@ -954,28 +978,57 @@ public final class PathVerifier {
           Map.of(r, ptr),
           "keep pointer arithmetic to r" + d + " += <scalar> or r" + d + " -= <scalar>");
     }
-    Scalar off = ScalarAlu.apply(op == AluOp.ADD ? ADD64 : SUB64, ptr.scalar(), scalar.scalar());
-    if (off.smin() < -MAX_POINTER_OFFSET || off.smax() > MAX_POINTER_OFFSET) {
-      int r = dst.isPointer() ? insn.src() : d;
+    int scalarReg = dst.isPointer() ? insn.src() : d;
+    Map<Integer, AbstractValue> involved = new HashMap<>();
+    involved.put(d, dst);
+    if (reg(insn)) {
+      involved.put(insn.src(), src);
+    }
+    // as the kernel's check_reg_sane_offset: a scalar with no lower bound may not move a pointer,
+    // and neither may one that puts every offset beyond what a region can be; a large upper bound
+    // is refused where the pointer is used, which names the access it would make
+    if (scalar.scalar().smin() == Long.MIN_VALUE) {
       throw refuse(
           ErrorCode.UNBOUNDED_ACCESS,
           pc,
-          "r"
-              + r
+          "math between the "
+              + ptr.toKernelString()
+              + " pointer and r"
+              + scalarReg
               + " ("
               + scalar.toKernelString()
-              + ") is not bounded well enough to move the "
-              + ptr.toKernelString()
-              + " pointer: its offset could leave [-"
-              + MAX_POINTER_OFFSET
-              + ", "
-              + MAX_POINTER_OFFSET
-              + "]",
+              + "), which has no lower bound, is not allowed",
           s,
-          Map.of(d, dst, insn.src(), src),
+          involved,
           UNBOUNDED_ADVICE);
     }
+    Scalar off = ScalarAlu.apply(op == AluOp.ADD ? ADD64 : SUB64, ptr.scalar(), scalar.scalar());
+    long beyond =
+        Math.abs(scalar.scalar().smin()) >= MAX_POINTER_OFFSET
+            ? scalar.scalar().smin()
+            : off.smin();
+    if (beyond >= MAX_POINTER_OFFSET || beyond <= -MAX_POINTER_OFFSET) {
+      throw refuse(
+          ErrorCode.OUT_OF_BOUNDS,
+          pc,
+          "value "
+              + beyond
+              + " makes the "
+              + ptr.toKernelString()
+              + " pointer in r"
+              + d
+              + " be out of bounds: no region reaches an offset beyond "
+              + MAX_POINTER_OFFSET
+              + " either way",
+          s,
+          involved,
+          "check r" + scalarReg + " against the size of the memory before moving the pointer");
+    }
     return ptr.withScalar(off);
+  }
+
+  private static boolean reg(Instruction insn) {
+    return Opcode.of(insn).source() == Source.REG;
   }
 
   private void requireScalar(int pc, ExplorationState s, int reg, AbstractValue v, String what) {
@@ -1058,19 +1111,46 @@ public final class PathVerifier {
       boolean write,
       boolean read) {
     switch (base.kind()) {
-      case SCALAR ->
+      case SCALAR -> {
+        if (base.scalar().isConstant() && base.scalar().constantValue() == 0) {
+          throw refuse(
+              ErrorCode.NULL_CHECK_MISSING,
+              pc,
+              "r"
+                  + reg
+                  + " is 0, a null pointer, on this path (the branch where a null check found"
+                  + " it null, or a register set to 0), and is dereferenced",
+              s,
+              Map.of(reg, base),
+              "access it only on the branch where it is not null: if r" + reg + " == 0 goto <out>");
+        }
+        throw refuse(
+            ErrorCode.SCALAR_DEREFERENCE,
+            pc,
+            "r"
+                + reg
+                + " is a scalar ("
+                + base.toKernelString()
+                + "), not a pointer, and only"
+                + " pointers may be dereferenced",
+            s,
+            Map.of(reg, base),
+            "derive the address from r10, the context (r1 at entry), a map value or a region");
+      }
+      case CONST_PTR_TO_MAP ->
           throw refuse(
               ErrorCode.SCALAR_DEREFERENCE,
               pc,
               "r"
                   + reg
-                  + " is a scalar ("
+                  + " is the handle of map "
+                  + base.region()
+                  + " ("
                   + base.toKernelString()
-                  + "), not a pointer, and only"
-                  + " pointers may be dereferenced",
+                  + "), not a pointer to memory; only a map helper may use it",
               s,
               Map.of(reg, base),
-              "derive the address from r10, the context (r1 at entry), a map value or a region");
+              "look the value up first (map_lookup_elem), null-check the result and access that");
       case PTR_TO_MAP_VALUE_OR_NULL ->
           throw refuse(
               ErrorCode.NULL_CHECK_MISSING,
@@ -1110,6 +1190,7 @@ public final class PathVerifier {
       }
       default -> {}
     }
+    requireBoundedOffset(pc, s, reg, base);
     long lo = base.scalar().smin() + insnOffset;
     long hi = base.scalar().smax() + insnOffset + bytes;
     if (base.kind() == Kind.PTR_TO_STACK) {
@@ -1138,6 +1219,29 @@ public final class PathVerifier {
           ErrorCode.OUT_OF_BOUNDS, pc, s, reg, base, lo, hi, bytes, 0, base.sizeBytes(), name);
     }
     return null;
+  }
+
+  /**
+   * Refuses a pointer whose offset may lie beyond {@link #MAX_POINTER_OFFSET}: no region is that
+   * large, and the kernel refuses it as an unbounded access.
+   */
+  private void requireBoundedOffset(int pc, ExplorationState s, int reg, AbstractValue base) {
+    if (base.scalar().smin() >= -MAX_POINTER_OFFSET && base.scalar().smax() <= MAX_POINTER_OFFSET) {
+      return;
+    }
+    throw refuse(
+        ErrorCode.UNBOUNDED_ACCESS,
+        pc,
+        "r"
+            + reg
+            + " ("
+            + base.toKernelString()
+            + ") is an unbounded memory access: its offset may lie anywhere up to "
+            + KernelFormat.signed(base.scalar().smax())
+            + ", beyond what any region holds",
+        s,
+        Map.of(reg, base),
+        UNBOUNDED_ADVICE);
   }
 
   private void checkBounds(
@@ -1457,19 +1561,42 @@ public final class PathVerifier {
             "set r" + r + " before the call");
       }
     }
+    MapDefinition map = p.mapArg() < 0 ? null : mapArgument(pc, s, p, p.mapArg() + 1);
     for (int i = 0; i < args.size(); i++) {
       ArgType type = args.get(i);
-      if (type.isMemoryPointer()) {
-        boolean sized =
-            type.extent() == ArgType.Extent.SIZE_ARGUMENT
-                && i + 1 < args.size()
-                && args.get(i + 1).isSize();
-        AbstractValue size =
-            sized
-                ? s.reg(i + 2)
-                : type.extent() == ArgType.Extent.EIGHT_BYTES ? AbstractValue.constant(8) : null;
-        helperBuffer(pc, s, p, type, i + 1, sized ? i + 2 : -1, size);
+      if (type == ArgType.PTR_TO_CTX && s.reg(i + 1).kind() != Kind.PTR_TO_CTX) {
+        throw wrongArgument(pc, s, p, i + 1, "it is " + s.reg(i + 1).toKernelString());
       }
+      if (!type.isMemoryPointer()) {
+        continue;
+      }
+      int sizeArg = p.sizeArgOf(i);
+      int sizeReg = sizeArg < 0 ? -1 : sizeArg + 1;
+      AbstractValue size;
+      String sizeText;
+      switch (type.extent()) {
+        case SIZE_ARGUMENT -> {
+          size = sizeReg < 0 ? null : s.reg(sizeReg);
+          sizeText = sizeReg < 0 ? null : "r" + sizeReg + " = " + size.toKernelString();
+        }
+        case EIGHT_BYTES -> {
+          size = AbstractValue.constant(8);
+          sizeText = "8, a u64";
+        }
+        case MAP_KEY -> {
+          size = map == null ? null : AbstractValue.constant(map.keySize());
+          sizeText = map == null ? null : "the key_size of " + map.name();
+        }
+        case MAP_VALUE -> {
+          size = map == null ? null : AbstractValue.constant(map.valueSize());
+          sizeText = map == null ? null : "the value_size of " + map.name();
+        }
+        default -> {
+          size = null;
+          sizeText = null;
+        }
+      }
+      helperBuffer(pc, s, p, type, i + 1, sizeReg, size, sizeText);
     }
     for (int r = 1; r <= 5; r++) {
       s.set(r, AbstractValue.NOT_INIT);
@@ -1477,7 +1604,7 @@ public final class PathVerifier {
     s.set(
         0,
         switch (p.ret()) {
-          case MAP_VALUE_OR_NULL -> AbstractValue.mapValueOrNull(-1, pc + 1);
+          case MAP_VALUE_OR_NULL -> AbstractValue.mapValueOrNull(map, pc + 1);
           case VOID -> AbstractValue.voidResultOf(p.name(), pc);
           case SCALAR -> AbstractValue.UNKNOWN_SCALAR;
         });
@@ -1485,8 +1612,67 @@ public final class PathVerifier {
   }
 
   /**
-   * Checks the buffer helper {@code p} gets in {@code bufReg}, {@code sizeReg} bytes long (-1: a
-   * prototype that names no size), and marks on the stack what the helper may write.
+   * The declared map that the map handle argument in {@code reg} names: a handle {@code lddw}
+   * loaded, or a constant equal to a declared handle (the lab's helpers take the handle's number,
+   * so {@code r1 = 1} names map 1 as well). Null when the options declare no maps at all: then map
+   * sizes are not known and not checked.
+   */
+  private MapDefinition mapArgument(int pc, ExplorationState s, HelperPrototype p, int reg) {
+    AbstractValue v = s.reg(reg);
+    if (v.kind() == Kind.CONST_PTR_TO_MAP) {
+      return v.map();
+    }
+    if (options.maps().isEmpty() && !v.isPointer()) {
+      return null;
+    }
+    MapDefinition declared =
+        v.kind() == Kind.SCALAR && v.scalar().isConstant()
+            ? options.mapOf(v.scalar().constantValue())
+            : null;
+    if (declared == null) {
+      throw wrongArgument(
+          pc,
+          s,
+          p,
+          reg,
+          (v.kind() == Kind.SCALAR && v.scalar().isConstant()
+                  ? "it holds " + KernelFormat.signed(v.scalar().constantValue())
+                  : "it is " + v.toKernelString())
+              + ", which is no declared map's handle (declared: "
+              + handles()
+              + ")");
+    }
+    return declared;
+  }
+
+  private String handles() {
+    List<String> out = new ArrayList<>();
+    options.maps().forEach((h, m) -> out.add("0x" + Long.toHexString(h) + " " + m.name()));
+    return out.isEmpty() ? "none" : String.join(", ", out);
+  }
+
+  private Refusal wrongArgument(
+      int pc, ExplorationState s, HelperPrototype p, int reg, String what) {
+    ArgType type = p.args().get(reg - 1);
+    return refuse(
+        ErrorCode.HELPER_ARG_TYPE,
+        pc,
+        p.name() + " takes " + type.description() + " in r" + reg + ", but " + what,
+        s,
+        Map.of(reg, s.reg(reg)),
+        type == ArgType.MAP_HANDLE
+            ? "load the map's handle into r" + reg + " (r" + reg + " = <map> ll)"
+            : type == ArgType.PTR_TO_CTX
+                ? "pass the context pointer (r1 at entry) in r" + reg
+                : "pass a pointer to memory (the stack from r10, a map value, the context) in r"
+                    + reg);
+  }
+
+  /**
+   * Checks the buffer helper {@code p} gets in {@code bufReg}, {@code size} bytes long (null: a
+   * prototype that names no size), and marks on the stack what the helper may write; {@code
+   * sizeReg} holds the size (-1: the size comes from the prototype or the map, {@code sizeText}
+   * says which).
    */
   private void helperBuffer(
       int pc,
@@ -1495,7 +1681,8 @@ public final class PathVerifier {
       ArgType type,
       int bufReg,
       int sizeReg,
-      AbstractValue size) {
+      AbstractValue size,
+      String sizeText) {
     AbstractValue buf = s.reg(bufReg);
     if (buf.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL) {
       throw refuse(
@@ -1511,7 +1698,10 @@ public final class PathVerifier {
           Map.of(bufReg, buf),
           "test it first: if r" + bufReg + " == 0 goto <out>");
     }
-    if (!buf.isPointer() || size == null) {
+    if (!buf.isPointer() || buf.kind() == Kind.CONST_PTR_TO_MAP) {
+      throw wrongArgument(pc, s, p, bufReg, "it is " + buf.toKernelString());
+    }
+    if (size == null) {
       if (buf.kind() == Kind.PTR_TO_STACK && size == null && buf.scalar().isConstant()) {
         // a prototype without a size argument: the helper may fill the buffer up to the frame's end
         long off = buf.scalar().smin();
@@ -1540,6 +1730,7 @@ public final class PathVerifier {
           sizeReg < 0 ? Map.of(bufReg, buf) : Map.of(bufReg, buf, sizeReg, size),
           UNBOUNDED_ADVICE);
     }
+    requireBoundedOffset(pc, s, bufReg, buf);
     boolean stack = buf.kind() == Kind.PTR_TO_STACK;
     if (!stack && buf.sizeBytes() < 0) {
       // memory whose size the options do not give yet (a map value): checked where it is known
@@ -1556,10 +1747,8 @@ public final class PathVerifier {
           p.name()
               + " may access "
               + Long.toUnsignedString(size.scalar().umax())
-              + " bytes (r"
-              + sizeReg
-              + " = "
-              + size.toKernelString()
+              + " bytes ("
+              + sizeText
               + ") from r"
               + bufReg
               + " ("
@@ -1576,14 +1765,20 @@ public final class PathVerifier {
               + ")",
           s,
           sizeReg < 0 ? Map.of(bufReg, buf) : Map.of(bufReg, buf, sizeReg, size),
-          "pass a size of at most "
-              + (end - buf.scalar().smax())
-              + " bytes (bound it with a"
-              + " check such as if r"
-              + sizeReg
-              + " > "
-              + Math.max(0, end - buf.scalar().smax())
-              + " goto <out>), or a larger buffer");
+          sizeReg < 0
+              ? "pass a buffer of at least "
+                  + size.scalar().umax()
+                  + " bytes inside its memory ("
+                  + sizeText
+                  + ")"
+              : "pass a size of at most "
+                  + (end - buf.scalar().smax())
+                  + " bytes (bound it with a"
+                  + " check such as if r"
+                  + sizeReg
+                  + " > "
+                  + Math.max(0, end - buf.scalar().smax())
+                  + " goto <out>), or a larger buffer");
     }
     if (stack && type.readsMemory()) {
       ExplorationState.Frame f = s.frames.get(buf.frame());

@@ -17,7 +17,9 @@ public record RegType(Kind kind, Long offset, String region, boolean writable, i
     PTR_TO_CTX,
     PTR_TO_MAP_VALUE,
     PTR_TO_MAP_VALUE_OR_NULL,
-    PTR_TO_REGION
+    PTR_TO_REGION,
+    /** A map's handle as {@code lddw} loads it, naming a declared map (the kernel's map_ptr). */
+    CONST_PTR_TO_MAP
   }
 
   public RegType(Kind kind, Long offset, String region, boolean writable) {
@@ -116,6 +118,7 @@ public record RegType(Kind kind, Long offset, String region, boolean writable, i
       case PTR_TO_MAP_VALUE -> "pointer to map value" + off();
       case PTR_TO_MAP_VALUE_OR_NULL -> "pointer to map value or null" + off();
       case PTR_TO_REGION -> "pointer to " + region + (writable ? "" : " (read-only)") + off();
+      case CONST_PTR_TO_MAP -> "handle of map " + region;
     };
   }
 

@@ -267,7 +267,7 @@ class PathVerifierTest {
         r1 = 0
         call 1
         """;
-    refused(lookup + "r0 += 4\nr0 = 0\nexit", ErrorCode.MAYBE_NULL_ARITHMETIC, 6);
+    refused(lookup + "r0 += 4\nr0 = 0\nexit", ErrorCode.NULL_POINTER_ARITHMETIC, 6);
     accepted(lookup + "if r0 == 0 goto +1\nr0 += 4\nr0 = 0\nexit");
   }
 
@@ -284,6 +284,129 @@ class PathVerifierTest {
         """;
     refused(lookup + "r0 = *(u64 *)(r0 + 0)\nexit", ErrorCode.NULL_CHECK_MISSING, 6);
     accepted(lookup + "if r0 == 0 goto +1\nr0 = *(u64 *)(r0 + 0)\nexit");
+  }
+
+  // ---- maps: handles, key and value sizes ---------------------------------------------------
+
+  /**
+   * An array (4-byte key, 12-byte value) under the handle 0x4d500000, as the ELF loader names it.
+   */
+  private static final long HANDLE = org.csdlab.ebpf.maps.MapSet.handleOf(0);
+
+  private static final VerifierOptions WITH_MAP =
+      STRICT.withMap(
+          HANDLE,
+          new org.csdlab.ebpf.maps.MapDefinition(
+              org.csdlab.ebpf.maps.MapType.ARRAY, 4, 12, 4, "counts"));
+
+  /** A lookup of key fp-4 (written) in the map lddw loads; r0 is the value or null after pc 6. */
+  private static final String LOOKUP =
+      """
+      *(u32 *)(r10 - 4) = 0
+      r1 = 0x4d500000 ll
+      r2 = r10
+      r2 += -4
+      call 1
+      """;
+
+  @Test
+  void aLookedUpValueHasItsMapsValueSize() {
+    String read = LOOKUP + "if r0 == 0 goto +1\nr0 = *(u32 *)(r0 + %d)\nexit";
+    accepted(read.formatted(8), WITH_MAP);
+    VerifierError e = refused(read.formatted(9), WITH_MAP, ErrorCode.OUT_OF_BOUNDS, 7);
+    assertTrue(e.rule().contains("reaches offsets [9, 13)"), e.rule());
+    assertTrue(e.rule().contains("outside the map value [0, 12)"), e.rule());
+  }
+
+  @Test
+  void theMapHandleAndTheValueCarryTheMapInTheLog() {
+    VerificationResult r =
+        accepted(
+            LOOKUP + "if r0 == 0 goto +1\nr0 = *(u32 *)(r0 + 0)\nexit", WITH_MAP.withLog(true));
+    assertTrue(r.log().contains("R1_w=map_ptr(ks=4,vs=12)"), r.log());
+    assertTrue(r.log().contains("R0_w=map_value_or_null(id=6,off=0,size=12)"), r.log());
+  }
+
+  @Test
+  void theKeyMustBeKeySizeInitialisedBytes() {
+    // only 2 of the key's 4 bytes are written
+    String halfKey = LOOKUP.replace("*(u32 *)(r10 - 4) = 0", "*(u16 *)(r10 - 4) = 0");
+    VerifierError e = refused(halfKey + "r0 = 0\nexit", WITH_MAP, ErrorCode.UNINIT_STACK_READ, 5);
+    assertTrue(e.rule().contains("map_lookup_elem reads a pointer to a map key"), e.rule());
+    // a key 2 bytes below the frame's end would run past it
+    VerifierError past =
+        refused(
+            LOOKUP.replace("r2 += -4", "r2 += -2") + "r0 = 0\nexit",
+            WITH_MAP,
+            ErrorCode.HELPER_BUFFER_TOO_SMALL,
+            5);
+    assertTrue(past.rule().contains("(the key_size of counts)"), past.rule());
+  }
+
+  @Test
+  void theValueOfAnUpdateMustBeValueSizeBytes() {
+    String update =
+        LOOKUP.replace("call 1", "r3 = r10\nr3 += -%d\nr4 = 0\ncall 2") + "r0 = 0\nexit";
+    String firstEight = "*(u64 *)(r10 - 24) = 0\n";
+    accepted(firstEight + "*(u32 *)(r10 - 16) = 0\n" + update.formatted(24), WITH_MAP);
+    // the value is 12 bytes from fp-24: its last 4 (fp-16 to fp-12) are never written
+    VerifierError e =
+        refused(firstEight + update.formatted(24), WITH_MAP, ErrorCode.UNINIT_STACK_READ, 9);
+    assertTrue(e.rule().contains("at offsets [-24, -12)"), e.rule());
+  }
+
+  @Test
+  void aScalarWhereAPointerIsRequiredIsTheWrongArgumentType() {
+    VerifierError e =
+        refused(
+            LOOKUP.replace("r2 = r10\nr2 += -4", "r2 = 4") + "r0 = 0\nexit",
+            WITH_MAP,
+            ErrorCode.HELPER_ARG_TYPE,
+            4);
+    assertTrue(
+        e.rule().contains("map_lookup_elem takes a pointer to a map key in r2, but it is 4"),
+        e.rule());
+  }
+
+  @Test
+  void aMapArgumentMustBeADeclaredMapsHandle() {
+    VerifierError e =
+        refused(
+            LOOKUP.replace("r1 = 0x4d500000 ll", "r1 = 7") + "r0 = 0\nexit",
+            WITH_MAP,
+            ErrorCode.HELPER_ARG_TYPE,
+            4);
+    assertTrue(
+        e.rule().contains("it holds 7, which is no declared map's handle (declared: 0x4d500000"),
+        e.rule());
+    refused(
+        LOOKUP.replace("r1 = 0x4d500000 ll", "r1 = r10") + "r0 = 0\nexit",
+        WITH_MAP,
+        ErrorCode.HELPER_ARG_TYPE,
+        4);
+    // the lab's helpers take the handle's number, so a constant naming a declared map is one
+    accepted(LOOKUP.replace("r1 = 0x4d500000 ll", "r1 = 0x4d500000") + "r0 = 0\nexit", WITH_MAP);
+  }
+
+  @Test
+  void aMapHandleIsNeitherMovedNorDereferenced() {
+    refused("r1 = 0x4d500000 ll\nr1 += 8\nr0 = 0\nexit", WITH_MAP, ErrorCode.POINTER_ARITHMETIC, 2);
+    refused(
+        "r1 = 0x4d500000 ll\nr0 = *(u32 *)(r1 + 0)\nexit",
+        WITH_MAP,
+        ErrorCode.SCALAR_DEREFERENCE,
+        2);
+  }
+
+  @Test
+  void readingTheNullSideOfTheCheckIsANullDereference() {
+    VerifierError e =
+        refused(
+            LOOKUP + "if r0 != 0 goto +1\nr0 = *(u32 *)(r0 + 0)\nexit",
+            WITH_MAP,
+            ErrorCode.NULL_CHECK_MISSING,
+            7);
+    assertTrue(e.rule().contains("r0 is 0, a null pointer, on this path"), e.rule());
   }
 
   // ---- helpers ------------------------------------------------------------------------------

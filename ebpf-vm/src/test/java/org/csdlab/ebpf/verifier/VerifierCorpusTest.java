@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,6 +18,8 @@ import java.util.stream.Stream;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.asm.Assembler;
 import org.csdlab.ebpf.conformance.ConformanceHelpers;
+import org.csdlab.ebpf.maps.MapDefinition;
+import org.csdlab.ebpf.maps.MapType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +28,9 @@ import org.junit.jupiter.api.Test;
  * with a code at a pc, with a close variant on the other side. It states what verifier v2 proves
  * (issue 16); v1 proves less, so until v2 replaces it the cases v1 decides otherwise are listed in
  * {@code v1-gaps.txt}, and this test holds both halves: v1 gives every other case's verdict, and
- * every listed case is still one it gets wrong (so the list shrinks as the verifier grows).
+ * every listed case is still one it gets wrong (so the list shrinks as the verifier grows). The
+ * same holds for v2 ({@link PathVerifier}, with each case's context, maps and helpers) and its list
+ * {@code v2-gaps.txt}, where each case carries the one-line reason v2 still gets it wrong.
  */
 class VerifierCorpusTest {
   private static final String CORPUS = "/org/csdlab/ebpf/verifier/corpus";
@@ -42,13 +47,25 @@ class VerifierCorpusTest {
     return cases;
   }
 
-  private static Set<String> v1Gaps() throws IOException, URISyntaxException {
-    Path list = Path.of(VerifierCorpusTest.class.getResource(CORPUS + "/v1-gaps.txt").toURI());
+  /**
+   * The case ids a gap list names, each line {@code group/name} or {@code group/name: reason}
+   * ({@code #} starts a comment line); {@code reasons} says whether each line must give its reason.
+   */
+  private static Set<String> gaps(String file, boolean reasons)
+      throws IOException, URISyntaxException {
+    Path list = Path.of(VerifierCorpusTest.class.getResource(CORPUS + "/" + file).toURI());
     Set<String> ids = new TreeSet<>();
     for (String line : Files.readAllLines(list)) {
-      if (!line.isBlank() && !line.startsWith("#")) {
-        ids.add(line.strip());
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
       }
+      int colon = line.indexOf(':');
+      if (reasons) {
+        assertTrue(
+            colon > 0 && !line.substring(colon + 1).isBlank(),
+            file + ": '" + line + "' gives no reason (group/name: reason)");
+      }
+      ids.add((colon > 0 ? line.substring(0, colon) : line).strip());
     }
     return ids;
   }
@@ -79,14 +96,24 @@ class VerifierCorpusTest {
 
   @Test
   void v1GivesEveryVerdictButTheListedGapsAndGetsEveryGapWrong() throws Exception {
-    Set<String> gaps = v1Gaps();
+    holdToTheCorpus(gaps("v1-gaps.txt", false), VerifierCorpusTest::v1Verdict);
+  }
+
+  @Test
+  void v2GivesEveryVerdictButTheListedGapsAndGetsEveryGapWrong() throws Exception {
+    holdToTheCorpus(gaps("v2-gaps.txt", true), VerifierCorpusTest::v2Verdict);
+  }
+
+  private static void holdToTheCorpus(
+      Set<String> gaps, java.util.function.Function<VerifierCase, String> verifier)
+      throws Exception {
     Set<String> wrong = new TreeSet<>();
     Set<String> ids = new TreeSet<>();
     for (VerifierCase c : corpus()) {
       ids.add(c.id());
-      String verdict = v1Verdict(c);
+      String verdict = verifier.apply(c);
       if (!verdict.equals(c.expected().toString())) {
-        wrong.add(c.id() + " (v1: " + verdict + ")");
+        wrong.add(c.id() + " (verdict: " + verdict + ")");
       }
     }
     Set<String> unlisted = new TreeSet<>();
@@ -116,7 +143,33 @@ class VerifierCorpusTest {
     if (c.helpers().equals("conformance")) {
       options = options.withHelpers(ConformanceHelpers.registry());
     }
-    VerificationResult result = Verifier.verify(assemble(c), options);
+    return verdict(Verifier.verify(assemble(c), options));
+  }
+
+  /** v2 with the case's context (writable, as the corpus's contexts are), maps and helpers. */
+  private static String v2Verdict(VerifierCase c) {
+    VerifierOptions options = VerifierOptions.defaults().withContextLengthInR2(false);
+    if (c.helpers().equals("conformance")) {
+      options = options.withHelpers(ConformanceHelpers.registry());
+    }
+    if (c.contextBytes() != null) {
+      options = options.withContext(c.contextBytes(), true);
+    }
+    for (VerifierCase.MapDeclaration m : c.maps()) {
+      options =
+          options.withMap(
+              m.handle(),
+              new MapDefinition(
+                  MapType.valueOf(m.type().toUpperCase(Locale.ROOT)),
+                  m.keyBytes(),
+                  m.valueBytes(),
+                  m.entries(),
+                  "map" + m.handle()));
+    }
+    return verdict(PathVerifier.verify(assemble(c), options));
+  }
+
+  private static String verdict(VerificationResult result) {
     return result.ok() ? "accepted" : "refused " + result.code() + " at " + result.error().pc();
   }
 }
