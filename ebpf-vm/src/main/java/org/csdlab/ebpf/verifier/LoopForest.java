@@ -31,16 +31,31 @@ final class LoopForest {
   /**
    * One loop.
    *
-   * @param head the target of the loop's backward jumps
+   * @param head where the loop is entered, which dominates every jump back to it
    * @param body the pcs of the loop, the head included
    * @param constants the constants the loop's conditional jumps compare against, sorted
    * @param registerCompares the register pairs (dst * 16 + src) the loop's jumps compare
+   * @param comparedRegisters the registers the loop's conditional jumps test
    * @param sameAtHead for each register, the lowest register surely equal to it at the head
    */
-  record Loop(int head, BitSet body, long[] constants, int[] registerCompares, int[] sameAtHead) {
+  record Loop(
+      int head,
+      BitSet body,
+      long[] constants,
+      int[] registerCompares,
+      int[] comparedRegisters,
+      int[] sameAtHead) {
 
     boolean contains(int pc) {
       return pc >= 0 && body.get(pc);
+    }
+
+    /**
+     * The location whose head value a location holds at the head ({@link LoopDeltas}' origin): a
+     * register's lowest equal register, a stack slot itself.
+     */
+    int originOf(int location) {
+      return location < ExplorationState.REGS ? sameAtHead[location] : location;
     }
   }
 
@@ -69,16 +84,31 @@ final class LoopForest {
     for (int pc = 0; pc < slots; pc++) {
       preds.add(new ArrayList<>(1));
     }
-    TreeSet<Integer> heads = new TreeSet<>();
+    List<Integer> roots = new ArrayList<>();
+    roots.add(0);
     for (int pc = 0; pc < slots; pc++) {
       if (indexAt[pc] < 0) {
         continue;
       }
-      for (int next : successors(insns.get(indexAt[pc]), pc, slots)) {
+      Instruction insn = insns.get(indexAt[pc]);
+      for (int next : successors(insn, pc, slots)) {
         preds.get(next).add(pc);
-        Instruction insn = insns.get(indexAt[pc]);
-        if (insn.isJump() && next == insn.target(pc) && next <= pc) {
-          heads.add(next);
+      }
+      if (insn.isLocalCall()) {
+        int target = (int) insn.target(pc);
+        if (target > 0 && target < slots && !roots.contains(target)) {
+          roots.add(target);
+        }
+      }
+    }
+    Dominators dom = Dominators.of(insns, indexAt, roots);
+    // a natural loop: its head dominates the sources of the edges back to it, so it is entered
+    // only through the head and its rounds are exactly the paths from the head back to it
+    TreeSet<Integer> heads = new TreeSet<>();
+    for (int pc = 0; pc < slots; pc++) {
+      for (int p : preds.get(pc)) {
+        if (dom.dominates(pc, p)) {
+          heads.add(pc);
         }
       }
     }
@@ -88,12 +118,11 @@ final class LoopForest {
     }
     int[][] same = SameRegisters.atEveryPc(insns, indexAt);
     for (int head : heads) {
-      BitSet forward = reachableFrom(head, insns, indexAt);
       BitSet body = new BitSet(slots);
       Deque<Integer> work = new ArrayDeque<>();
       body.set(head);
       for (int p : preds.get(head)) {
-        if (forward.get(p) && !body.get(p)) {
+        if (dom.dominates(head, p) && !body.get(p)) {
           body.set(p);
           work.push(p);
         }
@@ -101,7 +130,7 @@ final class LoopForest {
       while (!work.isEmpty()) {
         int pc = work.pop();
         for (int p : preds.get(pc)) {
-          if (forward.get(p) && !body.get(p)) {
+          if (!body.get(p) && dom.reachable(p)) {
             body.set(p);
             work.push(p);
           }
@@ -109,13 +138,16 @@ final class LoopForest {
       }
       TreeSet<Long> constants = new TreeSet<>();
       List<Integer> compares = new ArrayList<>();
+      TreeSet<Integer> compared = new TreeSet<>();
       for (int pc = body.nextSetBit(0); pc >= 0; pc = body.nextSetBit(pc + 1)) {
         Instruction insn = insns.get(indexAt[pc]);
         Opcode op = Opcode.of(insn);
         if (op == null || !op.isConditionalJump()) {
           continue;
         }
+        compared.add(insn.dst());
         if (op.source() == Source.REG) {
+          compared.add(insn.src());
           compares.add(insn.dst() * 16 + insn.src());
         } else if (op.instructionClass() == InstructionClass.JMP32) {
           constants.add(insn.imm() & 0xffff_ffffL);
@@ -132,6 +164,7 @@ final class LoopForest {
               body,
               constants.stream().mapToLong(Long::longValue).toArray(),
               compares.stream().mapToInt(Integer::intValue).toArray(),
+              compared.stream().mapToInt(Integer::intValue).toArray(),
               sameAtHead));
     }
     return new LoopForest(loops);
@@ -141,23 +174,6 @@ final class LoopForest {
     int[] r = new int[ExplorationState.REGS];
     Arrays.setAll(r, i -> i);
     return r;
-  }
-
-  private static BitSet reachableFrom(int start, List<Instruction> insns, int[] indexAt) {
-    BitSet seen = new BitSet(indexAt.length);
-    Deque<Integer> work = new ArrayDeque<>();
-    seen.set(start);
-    work.push(start);
-    while (!work.isEmpty()) {
-      int pc = work.pop();
-      for (int next : successors(insns.get(indexAt[pc]), pc, indexAt.length)) {
-        if (!seen.get(next)) {
-          seen.set(next);
-          work.push(next);
-        }
-      }
-    }
-    return seen;
   }
 
   /**

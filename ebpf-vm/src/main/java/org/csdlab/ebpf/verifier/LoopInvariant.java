@@ -75,19 +75,14 @@ final class LoopInvariant {
         || a.writable() != b.writable()
         || a.frame() != b.frame()
         || !Objects.equals(a.region(), b.region())
+        || !Objects.equals(a.map(), b.map())
         || (a.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL && a.id() != b.id())) {
       return AbstractValue.NOT_INIT;
     }
+    // what AbstractValue.isSubsetOf compares besides the scalar is equal in both, so the result
+    // holds both once its scalar does
     Scalar joined = a.scalar().join(b.scalar());
-    Scalar v = thresholds == null ? joined : widen(a.scalar(), joined, thresholds);
-    return new AbstractValue(
-        a.kind(),
-        v,
-        a.region(),
-        a.sizeBytes(),
-        a.writable(),
-        a.id() == b.id() ? a.id() : 0,
-        a.frame());
+    return a.withScalar(thresholds == null ? joined : widen(a.scalar(), joined, thresholds));
   }
 
   /**
@@ -182,26 +177,35 @@ final class LoopInvariant {
 
   /**
    * The thresholds of a loop: its compared constants and the bounds of the registers its jumps
-   * compare in {@code s}, each with its neighbours, sorted.
+   * compare that stay the same from {@code first} to {@code now} (the length a loop counts to, not
+   * the counter's own bound of the moment), each with its neighbours, sorted.
    */
-  static long[] thresholds(LoopForest.Loop loop, ExplorationState s) {
+  static long[] thresholds(LoopForest.Loop loop, ExplorationState first, ExplorationState now) {
     TreeSet<Long> t = new TreeSet<>();
     for (long c : loop.constants()) {
       addAround(t, c);
     }
     for (int pair : loop.registerCompares()) {
       for (int r : new int[] {pair / 16, pair % 16}) {
-        AbstractValue v = s.reg(r);
-        if (v.kind() == Kind.SCALAR) {
-          Scalar x = v.scalar();
-          addAround(t, x.umin());
-          addAround(t, x.umax());
-          addAround(t, x.smin());
-          addAround(t, x.smax());
+        AbstractValue a = first.reg(r);
+        AbstractValue b = now.reg(r);
+        if (a.kind() == Kind.SCALAR && b.kind() == Kind.SCALAR) {
+          Scalar x = a.scalar();
+          Scalar y = b.scalar();
+          addIfSame(t, x.umin(), y.umin());
+          addIfSame(t, x.umax(), y.umax());
+          addIfSame(t, x.smin(), y.smin());
+          addIfSame(t, x.smax(), y.smax());
         }
       }
     }
     return t.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  private static void addIfSame(TreeSet<Long> t, long a, long b) {
+    if (a == b) {
+      addAround(t, a);
+    }
   }
 
   private static void addAround(TreeSet<Long> t, long c) {

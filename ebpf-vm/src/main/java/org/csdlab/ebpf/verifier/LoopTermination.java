@@ -79,10 +79,6 @@ final class LoopTermination {
         : "fp" + ((loc - ExplorationState.REGS) * 8 - Verifier.STACK_SIZE);
   }
 
-  private static int origin(LoopForest.Loop loop, int loc) {
-    return loc < ExplorationState.REGS ? loop.sameAtHead()[loc] : loc;
-  }
-
   /** The location's value at the head: for a register, the meet of every register equal to it. */
   private static Scalar headValue(LoopForest.Loop loop, int depth, int loc, ExplorationState inv) {
     ExplorationState.Frame f = inv.frames.get(depth);
@@ -120,7 +116,7 @@ final class LoopTermination {
   private static Attempt attempt(
       LoopForest.Loop loop, int depth, int loc, ExplorationState inv, List<BackEdge> backs) {
     String name = name(loc);
-    int origin = origin(loop, loc);
+    int origin = loop.originOf(loc);
     boolean changes = false;
     boolean followed = true;
     boolean up = true;

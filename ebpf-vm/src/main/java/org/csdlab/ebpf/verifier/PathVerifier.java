@@ -113,6 +113,9 @@ public final class PathVerifier {
     /** The longest of the paths below this state, from it to their ends. */
     long longest;
 
+    /** For a loop summarised here: the relations a state must satisfy to be covered. */
+    List<LoopRelation> relations = List.of();
+
     /**
      * For a loop summarised here: the most instructions a run spends in the loop from here (rounds
      * times the longest round) before it continues from one of the loop's exits.
@@ -165,7 +168,7 @@ public final class PathVerifier {
    * then and the state it first had at the head), innermost entries first.
    */
   private record LoopVisit(
-      int head, int depth, long enteredAt, ExplorationState first, LoopVisit next) {
+      int head, int depth, long enteredAt, int rounds, ExplorationState first, LoopVisit next) {
     static LoopVisit find(LoopVisit v, int head, int depth) {
       for (; v != null; v = v.next) {
         if (v.head == head && v.depth == depth) {
@@ -175,8 +178,15 @@ public final class PathVerifier {
       return null;
     }
 
-    static LoopVisit enter(LoopVisit v, int head, int depth, long at, ExplorationState first) {
-      return new LoopVisit(head, depth, at, first, without(v, head, depth));
+    /** {@code v} with the entry of (head, depth) replaced by {@code entry}. */
+    static LoopVisit with(LoopVisit v, LoopVisit entry) {
+      return new LoopVisit(
+          entry.head,
+          entry.depth,
+          entry.enteredAt,
+          entry.rounds,
+          entry.first,
+          without(v, entry.head, entry.depth));
     }
 
     private static LoopVisit without(LoopVisit v, int head, int depth) {
@@ -187,7 +197,9 @@ public final class PathVerifier {
       if (v.head == head && v.depth == depth) {
         return rest;
       }
-      return rest == v.next ? v : new LoopVisit(v.head, v.depth, v.enteredAt, v.first, rest);
+      return rest == v.next
+          ? v
+          : new LoopVisit(v.head, v.depth, v.enteredAt, v.rounds, v.first, rest);
     }
   }
 
@@ -201,11 +213,68 @@ public final class PathVerifier {
     final int depth;
     final List<LoopTermination.BackEdge> backEdges = new ArrayList<>();
     final List<Pending> exits = new ArrayList<>();
+    final List<LoopRelation> relations;
     long longestRound;
 
-    BodyRun(LoopForest.Loop loop, int depth) {
+    BodyRun(LoopForest.Loop loop, int depth, List<LoopRelation> relations) {
       this.loop = loop;
       this.depth = depth;
+      this.relations = relations;
+    }
+
+    /**
+     * Narrows {@code s} after a jump compared {@code regs}: every location that holds the same head
+     * value plus the same constant as a compared register holds the same value, so it is narrowed
+     * with it (a counter spilled before the check), and the relations assumed in this run narrow
+     * their y; false when nothing is left (the outcome cannot happen).
+     */
+    boolean narrow(ExplorationState s, LoopDeltas d, int... regs) {
+      if (s.depth() == depth) {
+        for (int r : regs) {
+          if (!sameAs(s, d, r)) {
+            return false;
+          }
+        }
+      }
+      for (LoopRelation r : relations) {
+        if (!r.narrow(s, depth, d, loop.originOf(r.y()), loop.originOf(r.x()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean sameAs(ExplorationState s, LoopDeltas d, int reg) {
+      LoopDeltas.Sym sym = d.of(reg);
+      AbstractValue v = s.reg(reg);
+      if (sym == null || sym.lo() != sym.hi() || v.kind() != Kind.SCALAR) {
+        return true;
+      }
+      for (int loc = 0; loc < LoopDeltas.LOCATIONS; loc++) {
+        if (loc == reg || !sym.equals(d.of(loc))) {
+          continue;
+        }
+        AbstractValue other = LoopRelation.value(s, depth, loc);
+        if (other == null || other.kind() != Kind.SCALAR) {
+          continue;
+        }
+        Scalar both = other.scalar().intersect(v.scalar());
+        if (both == null) {
+          return false;
+        }
+        LoopRelation.set(s, depth, loc, other.withScalar(both));
+      }
+      return true;
+    }
+
+    /** True when every round kept {@code r}. */
+    boolean kept(LoopRelation r) {
+      for (LoopTermination.BackEdge b : backEdges) {
+        if (!r.keptBy(b.deltas(), loop.originOf(r.y()), loop.originOf(r.x()))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** True where a path of the body ends: back at the head, or out of the loop. */
@@ -222,9 +291,19 @@ public final class PathVerifier {
   static final int WIDEN_AFTER_BUDGET_SHARE = 32;
 
   /** Widenings of one loop's invariant at most; the first ones stop at the loop's thresholds. */
-  static final int MAX_WIDENINGS = 8;
+  static final int MAX_WIDENINGS = 16;
 
-  static final int WIDENINGS_WITH_THRESHOLDS = 4;
+  static final int WIDENINGS_WITH_THRESHOLDS = 10;
+
+  /**
+   * Rounds a path walks exactly, at a loop entered again after the loop was summarised once, before
+   * it is summarised again: its exact rounds did not settle before, and two rounds are enough to
+   * guess the relations between its counters.
+   */
+  static final int ROUNDS_BEFORE_SUMMARISING_AGAIN = 2;
+
+  /** The heads of the loops summarised so far (by head pc). */
+  private final BitSet summarisedHeads = new BitSet();
 
   private Deque<Pending> pending = new ArrayDeque<>();
   private Kept owner;
@@ -459,7 +538,9 @@ public final class PathVerifier {
     }
     for (var it = site.explored.iterator(); it.hasNext(); ) {
       Kept k = it.next();
-      if (s.isSubsetOf(k.state) && (deltas == null || deltas.sameAs(k.deltas))) {
+      if (s.isSubsetOf(k.state)
+          && (deltas == null || deltas.sameAs(k.deltas))
+          && satisfies(s, k.relations)) {
         k.hits++;
         coveredBy = k;
         if (log != null) {
@@ -522,6 +603,15 @@ public final class PathVerifier {
     runLongest = Math.max(runLongest, length);
   }
 
+  private static boolean satisfies(ExplorationState s, List<LoopRelation> relations) {
+    for (LoopRelation r : relations) {
+      if (!r.holdsIn(s, s.depth())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void fork(int pc, int from, ExplorationState s, boolean taken) {
     if (owner != null) {
       owner.open++;
@@ -561,11 +651,16 @@ public final class PathVerifier {
     int depth = s.depth();
     LoopVisit v = LoopVisit.find(visits, loop.head(), depth);
     if (v == null || !loop.contains(from)) {
-      visits = LoopVisit.enter(visits, loop.head(), depth, processed, s.copy());
+      visits =
+          LoopVisit.with(visits, new LoopVisit(loop.head(), depth, processed, 0, s.copy(), null));
       return false;
     }
+    v = new LoopVisit(v.head(), depth, v.enteredAt(), v.rounds() + 1, v.first(), null);
+    visits = LoopVisit.with(visits, v);
     long widenAfter = Math.max(1, options.maxProcessedInstructions() / WIDEN_AFTER_BUDGET_SHARE);
-    if (processed - v.enteredAt() < widenAfter) {
+    boolean again =
+        summarisedHeads.get(loop.head()) && v.rounds() >= ROUNDS_BEFORE_SUMMARISING_AGAIN;
+    if (!again && processed - v.enteredAt() < widenAfter) {
       return false;
     }
     return summarise(loop, s, v);
@@ -584,13 +679,25 @@ public final class PathVerifier {
     if (joined == null) {
       return false;
     }
-    long[] thresholds = LoopInvariant.thresholds(loop, joined);
-    ExplorationState invariant = LoopInvariant.widen(v.first(), joined, thresholds);
+    long[] thresholds = LoopInvariant.thresholds(loop, v.first(), s);
     long exactRounds = processed - v.enteredAt();
+    List<LoopRelation> relations = LoopRelation.guess(loop, depth, v.first(), s);
+    ExplorationState invariant = LoopInvariant.widen(v.first(), joined, thresholds);
+    narrowHead(invariant, relations, depth);
     BodyRun run;
     int widenings = 1;
     while (true) {
-      run = exploreBody(loop, depth, invariant);
+      run = exploreBody(loop, depth, invariant, relations);
+      BodyRun last = run;
+      List<LoopRelation> proved = relations.stream().filter(last::kept).toList();
+      if (proved.size() < relations.size()) {
+        // a relation some round does not keep was only a guess: start again without it
+        relations = proved;
+        invariant = LoopInvariant.widen(v.first(), joined, thresholds);
+        narrowHead(invariant, relations, depth);
+        widenings = 1;
+        continue;
+      }
       ExplorationState back = null;
       boolean inductive = true;
       for (LoopTermination.BackEdge b : run.backEdges) {
@@ -616,6 +723,7 @@ public final class PathVerifier {
               invariant,
               grown,
               widenings < WIDENINGS_WITH_THRESHOLDS ? thresholds : LoopInvariant.NO_THRESHOLDS);
+      narrowHead(invariant, relations, depth);
       widenings++;
     }
     LoopTermination.Result proof = LoopTermination.analyse(loop, depth, invariant, run.backEdges);
@@ -634,6 +742,8 @@ public final class PathVerifier {
     LoopDeltas atEntry = deltas;
     Kept k = keep(head, invariant, invariant.hashCode());
     k.loopCost = cost;
+    k.relations = relations;
+    summarisedHeads.set(head);
     loopsSummarised++;
     if (log != null) {
       logLine(
@@ -646,6 +756,7 @@ public final class PathVerifier {
               + (widenings == 1 ? "" : "s")
               + ": invariant "
               + invariant.kernelText(new BitSet())
+              + (relations.isEmpty() ? "" : " with " + relations)
               + "; "
               + proof.explanation()
               + "; at most "
@@ -670,7 +781,15 @@ public final class PathVerifier {
   }
 
   /** Explores one round of {@code loop} from {@code invariant}, in runs of its own. */
-  private BodyRun exploreBody(LoopForest.Loop loop, int depth, ExplorationState invariant) {
+  private static void narrowHead(
+      ExplorationState invariant, List<LoopRelation> relations, int depth) {
+    for (LoopRelation r : relations) {
+      r.narrowHead(invariant, depth);
+    }
+  }
+
+  private BodyRun exploreBody(
+      LoopForest.Loop loop, int depth, ExplorationState invariant, List<LoopRelation> relations) {
     Deque<Pending> savedPending = pending;
     Map<Integer, PruneSite> savedSites = sites;
     Kept savedOwner = owner;
@@ -682,7 +801,7 @@ public final class PathVerifier {
     BodyRun savedRun = bodyRun;
     long savedLongest = runLongest;
     int savedStored = storedStates;
-    BodyRun run = new BodyRun(loop, depth);
+    BodyRun run = new BodyRun(loop, depth, relations);
     try {
       pending = new ArrayDeque<>();
       sites = new HashMap<>();
@@ -691,6 +810,8 @@ public final class PathVerifier {
       runLongest = 0;
       sinceKept = INSTRUCTIONS_BETWEEN_KEPT_STATES;
       sinceOwner = 0;
+      // inner loops count their rounds from their entry in this run
+      visits = null;
       deltas = LoopDeltas.atHead(depth, loop.sameAtHead());
       ExplorationState s = invariant.copy();
       int head = loop.head();
@@ -1393,6 +1514,11 @@ public final class PathVerifier {
         }
       }
     }
+    if (bodyRun != null && deltas != null) {
+      int[] compared = reg ? new int[] {insn.dst(), insn.src()} : new int[] {insn.dst()};
+      takenPossible = takenPossible && bodyRun.narrow(taken, deltas, compared);
+      fallPossible = fallPossible && bodyRun.narrow(fall, deltas, compared);
+    }
     if (takenPossible && fallPossible) {
       fork(target, pc, taken, true);
       path = new Path(pc, false, path);
@@ -1825,7 +1951,8 @@ public final class PathVerifier {
             + ", over its "
             + (overInstructions ? "instruction" : "state")
             + " budget. Every path is explored, a"
-            + " loop once per round until its state repeats or a state explored before covers it",
+            + " loop round by round until its state repeats, a state explored before covers it,"
+            + " or its rounds are summarised by a widened invariant",
         null,
         Map.of(),
         "bound each loop by a constant the verifier sees (for (i = 0; i < N; i++) with N a small"
