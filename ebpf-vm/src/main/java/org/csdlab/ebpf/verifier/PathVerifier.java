@@ -29,8 +29,9 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
  *
  * <p>Depth first over paths: a conditional jump narrows both operands for each outcome (an outcome
  * no values allow is dropped), the path goes on with the fallthrough and the taken side waits on a
- * stack. States are kept only at prune points (jump targets, the instruction after a call), so
- * memory grows with the states kept there, not with program length times paths:
+ * stack. States are kept only at prune points (as the kernel's: conditional jumps, the targets of
+ * unconditional ones, function entries, the instruction after a call), so memory grows with the
+ * states kept there, not with program length times paths:
  *
  * <ul>
  *   <li>a state that is a subset of a kept state whose exploration has finished is pruned: every
@@ -438,7 +439,11 @@ public final class PathVerifier {
       }
       Instruction insn = at(pc);
       Opcode op = Opcode.of(insn);
-      if ((insn.isJump() || insn.isLocalCall()) && !insn.isExit()) {
+      // as the kernel: a conditional jump itself, the target of an unconditional one, a function's
+      // entry and the instruction after a call, so a repeat is found at the jump closing the loop
+      if (op.isConditionalJump()) {
+        prunePoint[pc] = true;
+      } else if ((insn.isJump() || insn.isLocalCall()) && !insn.isExit()) {
         prunePoint[(int) insn.target(pc)] = true;
       }
       if (insn.isLocalCall() || op == Opcode.CALL_HELPER) {
@@ -492,11 +497,11 @@ public final class PathVerifier {
         finish(owner, sinceOwner);
         return;
       }
-      if (prunePoint[pc] && prune(pc, s)) {
+      LoopForest.Loop loop = loops.headedAt(pc);
+      if ((prunePoint[pc] && prune(pc, s)) || (loop != null && coveredBySummary(pc, s))) {
         finish(owner, saturatedAdd(sinceOwner, coveredBy.remaining()));
         return;
       }
-      LoopForest.Loop loop = loops.headedAt(pc);
       if (loop != null && atLoopHead(loop, from, s)) {
         finish(owner, sinceOwner);
         return;
@@ -538,9 +543,7 @@ public final class PathVerifier {
     }
     for (var it = site.explored.iterator(); it.hasNext(); ) {
       Kept k = it.next();
-      if (s.isSubsetOf(k.state)
-          && (deltas == null || deltas.sameAs(k.deltas))
-          && satisfies(s, k.relations)) {
+      if (covers(k, s)) {
         k.hits++;
         coveredBy = k;
         if (log != null) {
@@ -563,6 +566,34 @@ public final class PathVerifier {
     peakStoredStates = Math.max(peakStoredStates, storedStates);
     keep(pc, s.copy(), hash);
     return false;
+  }
+
+  /**
+   * At a loop head that is no prune point: true when a loop summarised here, fully explored, covers
+   * {@code s}.
+   */
+  private boolean coveredBySummary(int pc, ExplorationState s) {
+    if (prunePoint[pc]) {
+      return false;
+    }
+    PruneSite site = sites.get(pc);
+    if (site == null) {
+      return false;
+    }
+    for (Kept k : site.explored) {
+      if (k.loopCost > 0 && covers(k, s)) {
+        k.hits++;
+        coveredBy = k;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean covers(Kept k, ExplorationState s) {
+    return s.isSubsetOf(k.state)
+        && (deltas == null || deltas.sameAs(k.deltas))
+        && satisfies(s, k.relations);
   }
 
   /** Keeps {@code state} at {@code pc} as the path's new owner. */

@@ -281,7 +281,7 @@ class LoopSummaryTest {
         """,
         8,
         ErrorCode.INFINITE_LOOP,
-        2);
+        3);
   }
 
   @Test
