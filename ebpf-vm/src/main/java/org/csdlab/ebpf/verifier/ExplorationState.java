@@ -42,12 +42,12 @@ final class ExplorationState {
       return f;
     }
 
-    boolean isSubsetOf(Frame o) {
+    boolean isSubsetOf(Frame o, LinkMap links) {
       if (returnPc != o.returnPc) {
         return false;
       }
       for (int r = 0; r < REGS; r++) {
-        if (!regs[r].isSubsetOf(o.regs[r])) {
+        if (!covered(regs[r], o.regs[r], links)) {
           return false;
         }
       }
@@ -60,18 +60,77 @@ final class ExplorationState {
       for (int i = 0; i < SLOTS; i++) {
         AbstractValue mine = spillRead(i);
         AbstractValue theirs = o.spillRead(i);
-        if (theirs != null && (mine == null || !mine.isSubsetOf(theirs))) {
+        if (theirs != null && (mine == null || !covered(mine, theirs, links))) {
           return false;
         }
       }
       return true;
     }
 
-    boolean same(Frame o) {
+    private static boolean covered(AbstractValue mine, AbstractValue theirs, LinkMap links) {
+      return mine.isSubsetOf(theirs)
+          && (theirs.kind() != RegType.Kind.SCALAR
+              || mine.kind() != RegType.Kind.SCALAR
+              || links.covers(mine.id(), theirs.id()));
+    }
+
+    boolean same(Frame o, LinkMap links) {
       return returnPc == o.returnPc
-          && Arrays.equals(regs, o.regs)
           && initialised.equals(o.initialised)
-          && Arrays.equals(spills, o.spills);
+          && sameValues(regs, o.regs, links)
+          && sameValues(spills, o.spills, links);
+    }
+
+    private static boolean sameValues(AbstractValue[] a, AbstractValue[] b, LinkMap links) {
+      for (int i = 0; i < a.length; i++) {
+        if (a[i] == null || b[i] == null) {
+          if (a[i] != b[i]) {
+            return false;
+          }
+        } else if (!a[i].equalsIgnoringLink(b[i])
+            || (a[i].kind() == RegType.Kind.SCALAR && !links.matches(a[i].id(), b[i].id()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    int hashIgnoringLinks() {
+      int h = returnPc;
+      for (AbstractValue v : regs) {
+        h = 31 * h + v.hashIgnoringLink();
+      }
+      h = 31 * h + initialised.hashCode();
+      for (AbstractValue v : spills) {
+        h = 31 * h + (v == null ? 0 : v.hashIgnoringLink());
+      }
+      return h;
+    }
+
+    /**
+     * Every scalar linked by {@code link} narrowed to {@code narrowed} (they hold one value); false
+     * when one of them has no value in common with it, so the outcome is impossible.
+     */
+    boolean narrowLinked(int link, Scalar narrowed) {
+      for (int r = 0; r < REGS; r++) {
+        if (regs[r].isLinked() && regs[r].id() == link) {
+          Scalar both = regs[r].scalar().intersect(narrowed);
+          if (both == null) {
+            return false;
+          }
+          regs[r] = regs[r].withScalar(both);
+        }
+      }
+      for (int i = 0; i < SLOTS; i++) {
+        if (spills[i] != null && spills[i].isLinked() && spills[i].id() == link) {
+          Scalar both = spills[i].scalar().intersect(narrowed);
+          if (both == null) {
+            return false;
+          }
+          spills[i] = spills[i].withScalar(both);
+        }
+      }
+      return true;
     }
 
     /**
@@ -118,22 +177,34 @@ final class ExplorationState {
     if (frames.size() != o.frames.size()) {
       return false;
     }
+    LinkMap links = new LinkMap();
     for (int i = 0; i < frames.size(); i++) {
-      if (!frames.get(i).isSubsetOf(o.frames.get(i))) {
+      if (!frames.get(i).isSubsetOf(o.frames.get(i), links)) {
         return false;
       }
     }
     return true;
   }
 
+  /**
+   * In every frame, each scalar linked by {@code link} narrowed to {@code narrowed}; false when the
+   * narrowing leaves one of them no value (the outcome cannot happen).
+   */
+  boolean narrowLinked(int link, Scalar narrowed) {
+    for (Frame f : frames) {
+      if (!f.narrowLinked(link, narrowed)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A hash of the state up to the numbering of scalar links, consistent with {@link #same}. */
   @Override
   public int hashCode() {
     int h = 1;
     for (Frame f : frames) {
-      h = 31 * h + f.returnPc;
-      h = 31 * h + Arrays.hashCode(f.regs);
-      h = 31 * h + f.initialised.hashCode();
-      h = 31 * h + Arrays.hashCode(f.spills);
+      h = 31 * h + f.hashIgnoringLinks();
     }
     return h;
   }
@@ -143,12 +214,14 @@ final class ExplorationState {
     return o instanceof ExplorationState other && same(other);
   }
 
+  /** Equal up to the numbering of scalar links. */
   boolean same(ExplorationState o) {
     if (frames.size() != o.frames.size()) {
       return false;
     }
+    LinkMap links = new LinkMap();
     for (int i = 0; i < frames.size(); i++) {
-      if (!frames.get(i).same(o.frames.get(i))) {
+      if (!frames.get(i).same(o.frames.get(i), links)) {
         return false;
       }
     }

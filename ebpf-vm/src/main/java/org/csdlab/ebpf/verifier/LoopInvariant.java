@@ -1,5 +1,7 @@
 package org.csdlab.ebpf.verifier;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.csdlab.ebpf.verifier.RegType.Kind;
@@ -38,6 +40,8 @@ final class LoopInvariant {
       return null;
     }
     ExplorationState out = new ExplorationState();
+    // a link of the result is one both states have: a's id kept for the first b-id seen with it
+    Map<Integer, Integer> links = new HashMap<>();
     for (int i = 0; i < a.frames.size(); i++) {
       ExplorationState.Frame fa = a.frames.get(i);
       ExplorationState.Frame fb = b.frames.get(i);
@@ -46,7 +50,7 @@ final class LoopInvariant {
       }
       ExplorationState.Frame f = new ExplorationState.Frame(fa.returnPc);
       for (int r = 0; r < ExplorationState.REGS; r++) {
-        f.regs[r] = value(fa.regs[r], fb.regs[r], thresholds);
+        f.regs[r] = link(value(fa.regs[r], fb.regs[r], thresholds), fa.regs[r], fb.regs[r], links);
       }
       f.initialised.or(fa.initialised);
       f.initialised.and(fb.initialised);
@@ -54,7 +58,7 @@ final class LoopInvariant {
         AbstractValue va = fa.spills[s];
         AbstractValue vb = fb.spills[s];
         if (va != null && vb != null) {
-          AbstractValue v = value(va, vb, thresholds);
+          AbstractValue v = link(value(va, vb, thresholds), va, vb, links);
           f.spills[s] = v.isInit() ? v : null;
         }
       }
@@ -63,7 +67,23 @@ final class LoopInvariant {
     return out;
   }
 
-  /** Both values in one, widened beyond {@code a} when thresholds are given. */
+  /**
+   * {@code v} (the join of {@code a} and {@code b}) linked only where both are linked alike: two
+   * scalars of the result share a link only when they share one in each state.
+   */
+  private static AbstractValue link(
+      AbstractValue v, AbstractValue a, AbstractValue b, Map<Integer, Integer> links) {
+    if (!v.isLinked()) {
+      return v;
+    }
+    if (!a.isLinked() || !b.isLinked()) {
+      return v.withId(0);
+    }
+    Integer seen = links.putIfAbsent(a.id(), b.id());
+    return seen == null || seen == b.id() ? v.withId(a.id()) : v.withId(0);
+  }
+
+  /** Both values in one, widened beyond {@code a} when thresholds are given (links: a's). */
   static AbstractValue value(AbstractValue a, AbstractValue b, long[] thresholds) {
     if (a.equals(b)) {
       return a;

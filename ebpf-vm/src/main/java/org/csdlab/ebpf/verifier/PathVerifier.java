@@ -19,6 +19,7 @@ import org.csdlab.ebpf.Mode;
 import org.csdlab.ebpf.Opcode;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Source;
+import org.csdlab.ebpf.StoredValue;
 import org.csdlab.ebpf.asm.Disassembler;
 import org.csdlab.ebpf.maps.MapDefinition;
 import org.csdlab.ebpf.verifier.RegType.Kind;
@@ -46,10 +47,21 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
  * branches}: each kept state counts the paths and kept states below it still open, and passes its
  * completion up when that count reaches 0.
  *
+ * <p>Values are {@link Scalar}s (a tnum and signed and unsigned 64- and 32-bit bounds): a scalar
+ * register's or spilled slot's values, a pointer's offset from its base. Every ALU operation goes
+ * through {@link ScalarAlu}, every conditional jump between scalars through {@link ScalarBranch}.
+ * Copies of a scalar ({@code rN = rM}, a spill and its fill) are linked as the kernel links them: a
+ * branch that narrows one narrows all of them, and a write breaks the link.
+ *
  * <p>Every load and store is checked with its whole range (the pointer's offset bounds plus the
  * instruction's offset plus the access size) against the size of the region it points into: the
  * stack frame, the context ({@code contextSizeBytes}), named regions (their length in {@link
- * VerifierOptions#regions()}). A scalar is never dereferenced.
+ * VerifierOptions#regions()}), map values ({@code value_size} of the map {@link
+ * VerifierOptions#maps()} declares under the handle the lookup was given; when the options declare
+ * no map at all, map values are not bounds-checked). Helper arguments are checked against their
+ * {@link ArgType}: buffers with their size (a size argument, a map's key or value size, 8 bytes) in
+ * bounds and, when the helper reads them, initialised; a map handle must name a declared map. A
+ * scalar or a map handle is never dereferenced.
  */
 public final class PathVerifier {
   /**
@@ -83,6 +95,12 @@ public final class PathVerifier {
   private boolean logTruncated;
   private long processed;
   private int storedStates;
+
+  /**
+   * The last link id given to a scalar copy; links start above every pc, so they never meet a map
+   * lookup's id (its pc + 1).
+   */
+  private int lastLink;
 
   /**
    * Instructions a path goes between two states it keeps (as the kernel, which keeps a new state
@@ -347,6 +365,7 @@ public final class PathVerifier {
     }
     this.log = options.log() ? new StringBuilder() : null;
     this.loops = LoopForest.of(insns, indexAt);
+    this.lastLink = s;
   }
 
   /**
@@ -1028,7 +1047,9 @@ public final class PathVerifier {
     AbstractValue src = reg ? readReg(pc, s, insn.src()) : AbstractValue.constant(insn.imm());
     if (op == AluOp.MOV || opcode.isSignExtendingMove()) {
       writeReg(pc, s, d);
-      if (opcode == Opcode.MOV64_REG || opcode == Opcode.MOV64_IMM) {
+      if (opcode == Opcode.MOV64_REG) {
+        s.set(d, linked(s, insn.src(), src));
+      } else if (opcode == Opcode.MOV64_IMM) {
         s.set(d, src);
       } else if (src.isPointer()) {
         // a pointer's address is not known: its low bits, or their sign extension, are any value
@@ -1040,16 +1061,16 @@ public final class PathVerifier {
     }
     AbstractValue dst = readReg(pc, s, d);
     writeReg(pc, s, d);
-    if (dst.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL
-        || src.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL) {
-      int r = dst.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL ? d : insn.src();
+    if (dst.kind().maybeNull() || src.kind().maybeNull()) {
+      int r = dst.kind().maybeNull() ? d : insn.src();
       throw refuse(
           ErrorCode.NULL_POINTER_ARITHMETIC,
           pc,
           "r"
               + r
-              + " may be null (map_lookup_elem found nothing) and arithmetic on it is not"
-              + " allowed before a null check",
+              + " may be null ("
+              + nullCause(s.reg(r))
+              + ") and arithmetic on it is not allowed before a null check",
           s,
           Map.of(r, s.reg(r)),
           "test it first: if r" + r + " == 0 goto <out>");
@@ -1059,6 +1080,20 @@ public final class PathVerifier {
       return;
     }
     s.set(d, AbstractValue.scalar(ScalarAlu.apply(insn, dst.scalar(), src.scalar())));
+  }
+
+  /**
+   * {@code v}, the value of register {@code reg}, linked to the copy about to be made: a scalar
+   * that is no constant gets a link id (kept in {@code reg} too) if it has none, as the kernel's
+   * {@code rN = rM} and spills do, so that a branch on either narrows both.
+   */
+  private AbstractValue linked(ExplorationState s, int reg, AbstractValue v) {
+    if (v.kind() != Kind.SCALAR || v.id() != 0 || v.scalar().isConstant()) {
+      return v;
+    }
+    AbstractValue link = v.withId(++lastLink);
+    s.set(reg, link);
+    return link;
   }
 
   /** Any value of the low 32 bits, zero-extended. */
@@ -1226,6 +1261,7 @@ public final class PathVerifier {
         readReg(pc, s, 0);
       }
       access(pc, s, insn.dst(), base, insn.offset(), bytes, true, true);
+      requireAtomicAlignment(pc, s, insn.dst(), base, insn.offset(), bytes);
       if (atomic != null && atomic.fetches()) {
         int r = cmpxchg ? 0 : insn.src();
         s.set(r, AbstractValue.scalar(loaded(bytes)));
@@ -1237,9 +1273,66 @@ public final class PathVerifier {
     if (base.kind() == Kind.PTR_TO_STACK && base.scalar().isConstant() && bytes == 8) {
       long at = base.scalar().smin() + insn.offset() + Verifier.STACK_SIZE;
       if (at % 8 == 0) {
+        if (stx) {
+          value = linked(s, insn.src(), value);
+        }
         s.frames.get(base.frame()).spills[(int) (at / 8)] = value;
       }
     }
+  }
+
+  /**
+   * An atomic operation needs an address aligned to its size (the VM faults on any other, as the
+   * kernel's verifier demands for atomics). Every region, and every stack frame, begins at an
+   * aligned address, so the offset from its start must be a known multiple of the size; a map's
+   * values lie {@code valueSize} bytes apart, so when that size is known it must be one too.
+   */
+  private void requireAtomicAlignment(
+      int pc, ExplorationState s, int reg, AbstractValue base, int insnOffset, int bytes) {
+    // as the kernel's check of an atomic's alignment: the low bits of the offset must be known
+    Tnum offsets = base.scalar().tnum().add(Tnum.constant(insnOffset));
+    long lowBits = bytes - 1;
+    boolean known = (offsets.mask() & lowBits) == 0;
+    long offset = offsets.value();
+    boolean valuesAligned =
+        base.kind() != Kind.PTR_TO_MAP_VALUE
+            || base.sizeBytes() < 0
+            || base.sizeBytes() % bytes == 0;
+    if (known && (offset & lowBits) == 0 && valuesAligned) {
+      return;
+    }
+    throw refuse(
+        ErrorCode.MISALIGNED_ATOMIC,
+        pc,
+        "the atomic access of "
+            + bytes
+            + " bytes through r"
+            + reg
+            + " ("
+            + base.toKernelString()
+            + ") "
+            + (!known
+                ? "has a variable offset whose low bits the verifier does not know, so its address"
+                    + " may not be a multiple of "
+                    + bytes
+                : !valuesAligned
+                    ? "is into a map value of "
+                        + base.sizeBytes()
+                        + " bytes, so the values after the first do not start at a multiple of "
+                        + bytes
+                    : base.scalar().isConstant()
+                        ? "is at offset "
+                            + (base.scalar().smin() + insnOffset)
+                            + ", not a multiple of "
+                            + bytes
+                        : "is at an offset " + (offset & lowBits) + " past a multiple of " + bytes)
+            + ", and atomic operations need an address aligned to their size",
+        s,
+        Map.of(reg, base),
+        "use an offset that is a multiple of "
+            + bytes
+            + (valuesAligned ? "" : ", and a value size that is a multiple of " + bytes)
+            + " for atomic operations");
   }
 
   /**
@@ -1264,14 +1357,15 @@ public final class PathVerifier {
       boolean read) {
     switch (base.kind()) {
       case SCALAR -> {
-        if (base.scalar().isConstant() && base.scalar().constantValue() == 0) {
+        if (base.region() != null) {
           throw refuse(
               ErrorCode.NULL_CHECK_MISSING,
               pc,
               "r"
                   + reg
-                  + " is 0, a null pointer, on this path (the branch where a null check found"
-                  + " it null, or a register set to 0), and is dereferenced",
+                  + " is null on this path (the side of the null check where "
+                  + base.region()
+                  + ") and is dereferenced",
               s,
               Map.of(reg, base),
               "access it only on the branch where it is not null: if r" + reg + " == 0 goto <out>");
@@ -1303,14 +1397,15 @@ public final class PathVerifier {
               s,
               Map.of(reg, base),
               "look the value up first (map_lookup_elem), null-check the result and access that");
-      case PTR_TO_MAP_VALUE_OR_NULL ->
+      case PTR_TO_MAP_VALUE_OR_NULL, PTR_TO_CTX_OR_NULL, PTR_TO_REGION_OR_NULL ->
           throw refuse(
               ErrorCode.NULL_CHECK_MISSING,
               pc,
               "r"
                   + reg
-                  + " may be null (map_lookup_elem returns 0 when the key is absent) and is"
-                  + " dereferenced without a null check",
+                  + " may be null ("
+                  + nullCause(base)
+                  + ") and is dereferenced without a null check",
               s,
               Map.of(reg, base),
               "test it first: if r" + reg + " == 0 goto <out>");
@@ -1520,14 +1615,14 @@ public final class PathVerifier {
     ExplorationState fall = s;
     boolean takenPossible = true;
     boolean fallPossible = true;
-    if (dst.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL
+    if (dst.kind().maybeNull()
         && !reg
         && insn.imm() == 0
         && (op == JumpOp.JEQ || op == JumpOp.JNE)) {
       ExplorationState nonNull = op == JumpOp.JEQ ? fall : taken;
       ExplorationState isNull = op == JumpOp.JEQ ? taken : fall;
-      refineNullCheck(nonNull, dst, dst.withKind(Kind.PTR_TO_MAP_VALUE));
-      refineNullCheck(isNull, dst, AbstractValue.constant(0));
+      refineNullCheck(nonNull, dst, dst.withKind(dst.kind().nonNull()));
+      refineNullCheck(isNull, dst, AbstractValue.nullOf(dst));
     } else if (!dst.isPointer() && !src.isPointer()) {
       BranchOutcome sides = ScalarBranch.narrow(insn, dst.scalar(), src.scalar());
       takenPossible = sides.canTake();
@@ -1537,12 +1632,14 @@ public final class PathVerifier {
         if (reg) {
           taken.set(insn.src(), src.withScalar(sides.takenSrc()));
         }
+        takenPossible = narrowCopies(taken, dst, sides.takenDst(), src, sides.takenSrc());
       }
       if (fallPossible) {
         fall.set(insn.dst(), dst.withScalar(sides.fallDst()));
         if (reg) {
           fall.set(insn.src(), src.withScalar(sides.fallSrc()));
         }
+        fallPossible = narrowCopies(fall, dst, sides.fallDst(), src, sides.fallSrc());
       }
     }
     if (bodyRun != null && deltas != null) {
@@ -1568,6 +1665,16 @@ public final class PathVerifier {
     return -1;
   }
 
+  /**
+   * The copies of the operands (registers and spilled slots sharing their link) narrowed as the
+   * operands were; false when that leaves a copy no value, so the outcome cannot happen.
+   */
+  private static boolean narrowCopies(
+      ExplorationState s, AbstractValue dst, Scalar newDst, AbstractValue src, Scalar newSrc) {
+    return (!dst.isLinked() || s.narrowLinked(dst.id(), newDst))
+        && (!src.isLinked() || s.narrowLinked(src.id(), newSrc));
+  }
+
   /** Every copy of the maybe-null pointer {@code checked} (same lookup) becomes {@code to}. */
   private static void refineNullCheck(ExplorationState s, AbstractValue checked, AbstractValue to) {
     for (ExplorationState.Frame f : s.frames) {
@@ -1585,11 +1692,20 @@ public final class PathVerifier {
   }
 
   private static boolean sameLookup(AbstractValue v, AbstractValue checked) {
-    return v.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL && checked.id() != 0 && v.id() == checked.id();
+    return v.kind().maybeNull() && checked.id() != 0 && v.id() == checked.id();
   }
 
   private static AbstractValue refinedCopy(AbstractValue copy, AbstractValue to) {
-    return to.kind() == Kind.SCALAR ? to : copy.withKind(Kind.PTR_TO_MAP_VALUE);
+    return to.kind() == Kind.SCALAR ? to : copy.withKind(copy.kind().nonNull());
+  }
+
+  /** Why the maybe-null pointer {@code v} may be null, in plain words. */
+  private static String nullCause(AbstractValue v) {
+    return v.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL
+        ? "map_lookup_elem returns 0 when the key is absent"
+        : "the helper called at pc "
+            + (v.id() - 1)
+            + " may have stored no pointer, leaving the 0 stored before";
   }
 
   private int exit(int pc, ExplorationState s, BitSet written) {
@@ -1719,6 +1835,12 @@ public final class PathVerifier {
       }
     }
     MapDefinition map = p.mapArg() < 0 ? null : mapArgument(pc, s, p, p.mapArg() + 1);
+    AbstractValue[] before = new AbstractValue[args.size()];
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).storesWord()) {
+        before[i] = spilledWord(s, s.reg(i + 1));
+      }
+    }
     for (int i = 0; i < args.size(); i++) {
       ArgType type = args.get(i);
       if (type == ArgType.PTR_TO_CTX && s.reg(i + 1).kind() != Kind.PTR_TO_CTX) {
@@ -1748,12 +1870,23 @@ public final class PathVerifier {
           size = map == null ? null : AbstractValue.constant(map.valueSize());
           sizeText = map == null ? null : "the value_size of " + map.name();
         }
+        case TO_NUL -> {
+          // the helper reads to the NUL but never past the string's region: its first byte must
+          // be there
+          size = AbstractValue.constant(1);
+          sizeText = "the string's first byte";
+        }
         default -> {
           size = null;
           sizeText = null;
         }
       }
       helperBuffer(pc, s, p, type, i + 1, sizeReg, size, sizeText);
+    }
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).storesWord()) {
+        storeThrough(s, p, i, before[i], pc);
+      }
     }
     for (int r = 1; r <= 5; r++) {
       s.set(r, AbstractValue.NOT_INIT);
@@ -1763,9 +1896,86 @@ public final class PathVerifier {
         switch (p.ret()) {
           case MAP_VALUE_OR_NULL -> AbstractValue.mapValueOrNull(map, pc + 1);
           case VOID -> AbstractValue.voidResultOf(p.name(), pc);
-          case SCALAR -> AbstractValue.UNKNOWN_SCALAR;
+          case SCALAR -> AbstractValue.scalar(rangeOf(p.returns()));
         });
     written.set(0);
+  }
+
+  private static Scalar rangeOf(HelperPrototype.ReturnRange range) {
+    return range.min() == range.max()
+        ? Scalar.constant(range.min())
+        : Scalar.signedRange(range.min(), range.max());
+  }
+
+  /**
+   * The value spilled in the 8 bytes {@code ptr} points to, when it is a stack pointer to a whole
+   * slot, else null.
+   */
+  private static AbstractValue spilledWord(ExplorationState s, AbstractValue ptr) {
+    int slot = stackSlot(ptr);
+    return slot < 0 ? null : s.frames.get(ptr.frame()).spills[slot];
+  }
+
+  /** The stack slot {@code ptr} points to the start of, or -1. */
+  private static int stackSlot(AbstractValue ptr) {
+    if (ptr.kind() != Kind.PTR_TO_STACK || !ptr.scalar().isConstant()) {
+      return -1;
+    }
+    long at = ptr.scalar().constantValue() + Verifier.STACK_SIZE;
+    return at >= 0 && at % 8 == 0 && at < Verifier.STACK_SIZE ? (int) (at / 8) : -1;
+  }
+
+  /**
+   * Records in the stack slot argument {@code arg} points to what helper {@code p} stored there:
+   * its prototype's number or pointer; for a helper that may leave the slot as it was, the pointer
+   * when the slot held it already, the pointer or null when it held 0, else an unknown number.
+   */
+  private void storeThrough(
+      ExplorationState s, HelperPrototype p, int arg, AbstractValue before, int pc) {
+    AbstractValue ptr = s.reg(arg + 1);
+    int slot = stackSlot(ptr);
+    if (slot < 0) {
+      return; // memory other than the stack holds no tracked values: loads from it are numbers
+    }
+    StoredValue stored = p.stored(arg);
+    boolean mayLeave = p.args().get(arg).readsMemory();
+    AbstractValue value;
+    if (stored instanceof StoredValue.Pointer pointer) {
+      AbstractValue surely =
+          AbstractValue.storedPointer(
+              pointer, contextSizeBytes, options.contextWritable(), false, pc);
+      if (!mayLeave) {
+        value = surely;
+      } else if (before != null && before.equals(surely)) {
+        value = surely;
+      } else if (before != null
+          && before.kind() == Kind.SCALAR
+          && before.scalar().isConstant()
+          && before.scalar().constantValue() == 0) {
+        value =
+            AbstractValue.storedPointer(
+                pointer, contextSizeBytes, options.contextWritable(), true, pc);
+      } else {
+        value = AbstractValue.UNKNOWN_SCALAR;
+      }
+    } else {
+      Scalar range = rangeOf(((StoredValue.Word) stored).range());
+      value =
+          mayLeave && (before == null || !before.equals(AbstractValue.scalar(range)))
+              ? AbstractValue.UNKNOWN_SCALAR
+              : AbstractValue.scalar(range);
+    }
+    s.frames.get(ptr.frame()).spills[slot] = value;
+  }
+
+  /** Whether {@code size} in {@code sizeReg} is a 0 its SIZE_OR_ZERO argument allows. */
+  private static boolean touchesNothing(HelperPrototype p, int sizeReg, AbstractValue size) {
+    return sizeReg > 0
+        && p.args().get(sizeReg - 1) == ArgType.SIZE_OR_ZERO
+        && size != null
+        && !size.isPointer()
+        && size.scalar().isConstant()
+        && size.scalar().constantValue() == 0;
   }
 
   /**
@@ -1821,8 +2031,13 @@ public final class PathVerifier {
             ? "load the map's handle into r" + reg + " (r" + reg + " = <map> ll)"
             : type == ArgType.PTR_TO_CTX
                 ? "pass the context pointer (r1 at entry) in r" + reg
-                : "pass a pointer to memory (the stack from r10, a map value, the context) in r"
-                    + reg);
+                : "pass a pointer to memory the program may use in r"
+                    + reg
+                    + " (the stack from r10, the context, a map value or a region)"
+                    + (p.sizeArgOf(reg - 1) >= 0
+                            && p.args().get(p.sizeArgOf(reg - 1)) == ArgType.SIZE_OR_ZERO
+                        ? ", or a size of 0 in r" + (p.sizeArgOf(reg - 1) + 1)
+                        : ""));
   }
 
   /**
@@ -1841,34 +2056,30 @@ public final class PathVerifier {
       AbstractValue size,
       String sizeText) {
     AbstractValue buf = s.reg(bufReg);
-    if (buf.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL) {
+    if (buf.kind().maybeNull()) {
       throw refuse(
           ErrorCode.NULL_CHECK_MISSING,
           pc,
           "r"
               + bufReg
-              + " may be null (map_lookup_elem found nothing) and is passed to "
+              + " may be null ("
+              + nullCause(buf)
+              + ") and is passed to "
               + p.name()
               + " as "
-              + ArgType.PTR_TO_MEM.description(),
+              + type.description(),
           s,
           Map.of(bufReg, buf),
           "test it first: if r" + bufReg + " == 0 goto <out>");
     }
     if (!buf.isPointer() || buf.kind() == Kind.CONST_PTR_TO_MAP) {
+      if (buf.kind() == Kind.SCALAR && touchesNothing(p, sizeReg, size)) {
+        return; // a size of 0: the helper does not access the pointer, whatever it holds
+      }
       throw wrongArgument(pc, s, p, bufReg, "it is " + buf.toKernelString());
     }
     if (size == null) {
-      if (buf.kind() == Kind.PTR_TO_STACK && size == null && buf.scalar().isConstant()) {
-        // a prototype without a size argument: the helper may fill the buffer up to the frame's end
-        long off = buf.scalar().smin();
-        if (off < 0 && off >= -Verifier.STACK_SIZE) {
-          ExplorationState.Frame f = s.frames.get(buf.frame());
-          int from = (int) off + Verifier.STACK_SIZE;
-          f.initialised.set(from, Verifier.STACK_SIZE);
-          Arrays.fill(f.spills, from / 8, ExplorationState.SLOTS, null);
-        }
-      }
+      // memory whose size comes from a map the options do not declare: not known, not checked
       return;
     }
     if (size.isPointer() || Long.compareUnsigned(size.scalar().umax(), MAX_POINTER_OFFSET) > 0) {

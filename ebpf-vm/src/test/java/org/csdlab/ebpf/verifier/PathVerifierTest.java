@@ -316,6 +316,89 @@ class PathVerifierTest {
     accepted(lookup + "if r0 == 0 goto +1\nr0 = *(u64 *)(r0 + 0)\nexit");
   }
 
+  // ---- linked scalars: copies narrowed together ---------------------------------------------
+
+  /**
+   * Reads the stack byte at fp-16 + r2 after {@code copyAndCheck} has bounded r1 (a context byte);
+   * safe when r2 is in [0, 15].
+   */
+  private static String stackIndexedBy(String copyAndCheck) {
+    return "*(u64 *)(r10 - 16) = 0\n*(u64 *)(r10 - 8) = 0\nr1 = *(u8 *)(r1 + 0)\n"
+        + copyAndCheck
+        + "\nr3 = r10\nr3 += r2\nr0 = *(u8 *)(r3 - 16)\nexit\nout:\nr0 = 0\nexit\n";
+  }
+
+  @Test
+  void aCheckOfARegisterNarrowsItsCopy() {
+    accepted(stackIndexedBy("r2 = r1\nif r1 > 15 goto out"));
+    accepted(stackIndexedBy("r2 = r1\nif r2 > 15 goto out\nr2 = r1"));
+    VerifierError e =
+        refused(stackIndexedBy("r2 = r1\nif r1 > 16 goto out"), ErrorCode.STACK_OUT_OF_BOUNDS, 7);
+    assertTrue(e.rule().contains("reaches offsets [-16, 1)"), e.rule());
+  }
+
+  @Test
+  void aWriteBreaksTheLink() {
+    // r1 gets a new value after the copy: checking it says nothing of r2
+    refused(
+        stackIndexedBy("r2 = r1\nr1 = *(u8 *)(r10 - 8)\nif r1 > 15 goto out"),
+        ErrorCode.STACK_OUT_OF_BOUNDS,
+        8);
+    // and so does arithmetic on the copy, even one that keeps its value
+    refused(
+        stackIndexedBy("r2 = r1\nr2 |= 0\nif r1 > 15 goto out"), ErrorCode.STACK_OUT_OF_BOUNDS, 8);
+  }
+
+  @Test
+  void aCheckNarrowsTheSpilledCopyAndItsFill() {
+    accepted(
+        stackIndexedBy("*(u64 *)(r10 - 24) = r1\nif r1 > 15 goto out\nr2 = *(u64 *)(r10 - 24)"));
+    // a check of the fill narrows the register it was spilled from
+    accepted(
+        stackIndexedBy(
+            "*(u64 *)(r10 - 24) = r1\nr4 = *(u64 *)(r10 - 24)\nif r4 > 15 goto out\nr2 = r1"));
+    // the slot overwritten after the spill holds another value, which the check does not bound
+    refused(
+        stackIndexedBy(
+            "*(u64 *)(r10 - 24) = r1\nr4 = *(u8 *)(r10 - 8)\n*(u64 *)(r10 - 24) = r4\n"
+                + "if r1 > 15 goto out\nr2 = *(u64 *)(r10 - 24)"),
+        ErrorCode.STACK_OUT_OF_BOUNDS,
+        10);
+  }
+
+  @Test
+  void theLogShowsALinkedScalarsId() {
+    VerificationResult r =
+        accepted(stackIndexedBy("r2 = r1\nif r1 > 15 goto out"), STRICT.withLog(true));
+    assertTrue(r.log().contains("R1=scalar(id=") && r.log().contains("R2_w=scalar(id="), r.log());
+  }
+
+  @Test
+  void aStateWhoseCopiesAreNotLinkedIsNotCoveredByOneWhoseAre() {
+    AbstractValue byte0 = AbstractValue.scalar(Scalar.unsignedRange(0, 255));
+    ExplorationState linked = stateWith(byte0.withId(7), byte0.withId(7));
+    ExplorationState unlinked = stateWith(byte0, byte0);
+    // the linked state's paths assumed r1 == r2; the unlinked one's values may differ
+    assertFalse(unlinked.isSubsetOf(linked));
+    assertTrue(linked.isSubsetOf(unlinked));
+    // link numbers do not matter, only which values share one
+    ExplorationState renumbered = stateWith(byte0.withId(9), byte0.withId(9));
+    assertTrue(renumbered.isSubsetOf(linked));
+    assertTrue(renumbered.same(linked));
+    assertEquals(renumbered.hashCode(), linked.hashCode());
+    assertFalse(stateWith(byte0.withId(9), byte0.withId(8)).isSubsetOf(linked));
+    assertFalse(unlinked.same(linked));
+  }
+
+  private static ExplorationState stateWith(AbstractValue r1, AbstractValue r2) {
+    ExplorationState s = new ExplorationState();
+    s.frames.add(new ExplorationState.Frame(-1));
+    s.set(1, r1);
+    s.set(2, r2);
+    s.set(10, AbstractValue.framePointer(0));
+    return s;
+  }
+
   // ---- maps: handles, key and value sizes ---------------------------------------------------
 
   /**
@@ -436,7 +519,11 @@ class PathVerifierTest {
             WITH_MAP,
             ErrorCode.NULL_CHECK_MISSING,
             7);
-    assertTrue(e.rule().contains("r0 is 0, a null pointer, on this path"), e.rule());
+    assertTrue(
+        e.rule()
+            .contains(
+                "r0 is null on this path (the side of the null check where map_lookup_elem found"),
+        e.rule());
   }
 
   // ---- helpers ------------------------------------------------------------------------------
@@ -471,6 +558,20 @@ class PathVerifierTest {
             4);
     assertTrue(e.rule().contains("the byte at fp-4 is not written before the call"), e.rule());
     accepted("*(u64 *)(r10 - 8) = 0\nr1 = r10\nr1 += -8\nr2 = 8\ncall 98\nexit", WITH_FILL);
+  }
+
+  @Test
+  void aNullBufferIsAllowedOnlyWithASizeThatMayBeAndIsZero() {
+    VerifierOptions zeroOk =
+        STRICT.withHelper(
+            new HelperPrototype(
+                97, "emit", List.of(ArgType.PTR_TO_MEM, ArgType.SIZE_OR_ZERO), ReturnType.SCALAR));
+    accepted("r1 = 0\nr2 = 0\ncall 97\nr0 = 0\nexit", zeroOk);
+    VerifierError e =
+        refused("r1 = 0\nr2 = 1\ncall 97\nr0 = 0\nexit", zeroOk, ErrorCode.HELPER_ARG_TYPE, 2);
+    assertTrue(e.rule().contains("emit takes a pointer to memory in r1, but it is 0"), e.rule());
+    // a SIZE (never 0) gives no such leave
+    refused("r1 = 0\nr2 = 0\ncall 98\nr0 = 0\nexit", WITH_FILL, ErrorCode.HELPER_ARG_TYPE, 2);
   }
 
   @Test

@@ -126,8 +126,9 @@ class VerifierCorpusTest {
       }
     }
     assertTrue(ids.containsAll(gaps), "every listed gap is a case of the corpus");
-    assertEquals(Set.of(), unlisted, "cases v1 decides otherwise, not listed as gaps");
-    assertEquals(Set.of(), wronglyListed, "listed as gaps, but v1 now gives their verdict");
+    assertEquals(Set.of(), unlisted, "cases the verifier decides otherwise, not listed as gaps");
+    assertEquals(
+        Set.of(), wronglyListed, "listed as gaps, but the verifier now gives their verdict");
   }
 
   private static Program assemble(VerifierCase c) {
