@@ -200,69 +200,30 @@ final class LoopTermination {
               + bits
               + " rounds");
     }
-    if (up) {
-      boolean noWrap = Long.compareUnsigned(head.umax(), -1L - maxUp) <= 0;
-      if (!noWrap) {
-        noWrap = true;
-        for (BackEdge b : backs) {
-          Scalar back = backValue(depth, loc, b.state());
-          // a wrapped value is below the step that wrapped it
-          if (back == null || Long.compareUnsigned(back.umin(), b.deltas().of(loc).hi()) < 0) {
-            noWrap = false;
-          }
-        }
-      }
+    if (up || down) {
+      boolean noWrap =
+          up
+              ? noWrapUp(head, maxUp, depth, loc, backs)
+              : noWrapDown(head, maxDown, depth, loc, backs);
+      String move = (up ? " grows by " : " shrinks by ") + (up ? steps(lo, hi) : steps(-hi, -lo));
       if (!noWrap) {
         return new Attempt(
             0,
             name
-                + " grows by "
-                + steps(lo, hi)
-                + " each round but may wrap past 2^64 - 1: its values at the loop head are "
+                + move
+                + " each round but may wrap "
+                + (up ? "past 2^64 - 1" : "below 0")
+                + ": its values at the loop head are "
                 + range
-                + ", with no bound the loop checks below that");
+                + ", with no bound the loop checks "
+                + (up ? "below" : "above")
+                + " that");
       }
-      long visits = visits(head, minUp);
+      long visits = visits(head, up ? minUp : minDown);
       return new Attempt(
           visits,
           name
-              + " grows by "
-              + steps(lo, hi)
-              + " each round without wrapping and stays in "
-              + range
-              + " at the loop head: at most "
-              + Long.toUnsignedString(visits)
-              + " visits of the head");
-    }
-    if (down) {
-      boolean noWrap = Long.compareUnsigned(head.umin(), maxDown) >= 0;
-      if (!noWrap) {
-        noWrap = true;
-        for (BackEdge b : backs) {
-          Scalar back = backValue(depth, loc, b.state());
-          long dec = -b.deltas().of(loc).lo();
-          // a value that wrapped below 0 is above 2^64 - 1 - the step that wrapped it
-          if (back == null || Long.compareUnsigned(back.umax(), -1L - dec) > 0) {
-            noWrap = false;
-          }
-        }
-      }
-      if (!noWrap) {
-        return new Attempt(
-            0,
-            name
-                + " shrinks by "
-                + steps(-hi, -lo)
-                + " each round but may wrap below 0: its values at the loop head are "
-                + range
-                + ", with no bound the loop checks above that");
-      }
-      long visits = visits(head, minDown);
-      return new Attempt(
-          visits,
-          name
-              + " shrinks by "
-              + steps(-hi, -lo)
+              + move
               + " each round without wrapping and stays in "
               + range
               + " at the loop head: at most "
@@ -276,6 +237,43 @@ final class LoopTermination {
             + steps(lo, hi)
             + (clears ? "" : " on some round")
             + ", not strictly one way on every round");
+  }
+
+  /**
+   * No round that adds at most {@code maxStep} wraps: the head's values leave room for it, or each
+   * back edge's values are at least the step that round added (a wrapped value is below it).
+   */
+  private static boolean noWrapUp(
+      Scalar head, long maxStep, int depth, int loc, List<BackEdge> backs) {
+    if (Long.compareUnsigned(head.umax(), -1L - maxStep) <= 0) {
+      return true;
+    }
+    for (BackEdge b : backs) {
+      Scalar back = backValue(depth, loc, b.state());
+      if (back == null || Long.compareUnsigned(back.umin(), b.deltas().of(loc).hi()) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * No round that subtracts at most {@code maxStep} wraps: the head's values are at least that, or
+   * each back edge's values stay below 2^64 - the step that round took (where a wrapped value is).
+   */
+  private static boolean noWrapDown(
+      Scalar head, long maxStep, int depth, int loc, List<BackEdge> backs) {
+    if (Long.compareUnsigned(head.umin(), maxStep) >= 0) {
+      return true;
+    }
+    for (BackEdge b : backs) {
+      Scalar back = backValue(depth, loc, b.state());
+      long step = -b.deltas().of(loc).lo();
+      if (back == null || Long.compareUnsigned(back.umax(), -1L - step) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String steps(long lo, long hi) {

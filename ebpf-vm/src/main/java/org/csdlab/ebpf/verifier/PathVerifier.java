@@ -39,9 +39,33 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
  *       path from it was explored already;
  *   <li>a state equal to a kept state still being explored (one of its own path's, as the search is
  *       depth first) repeats itself: {@link ErrorCode#INFINITE_LOOP};
- *   <li>a loop whose state changes each round is explored round by round, up to the budget of
- *       {@link VerifierOptions#maxProcessedInstructions()} ({@link ErrorCode#TOO_COMPLEX}).
+ *   <li>a loop whose state changes each round is explored round by round, so that small constant
+ *       loops stay exact (a pointer stepped 128 times by 32 stays in bounds);
+ *   <li>the paths together may process at most {@link VerifierOptions#maxProcessedInstructions()}
+ *       instructions ({@link ErrorCode#TOO_COMPLEX}).
  * </ul>
+ *
+ * <p>Loops that exploration does not finish (a natural loop of {@link LoopForest}, whose rounds on
+ * one path have cost {@value #WIDEN_AFTER_BUDGET_SHARE}th of the budget since the path entered it)
+ * are summarised instead of walked: the states at the head are joined and widened ({@link
+ * LoopInvariant}, with thresholds from the constants the loop compares against) into a candidate
+ * invariant; one round of the body is explored from it, in a run of its own, so every access and
+ * helper call of the body is checked under it and inner loops are walked (or summarised) inside;
+ * the invariant is accepted once every path back to the head brings a subset of it, else widened
+ * again ({@value #MAX_WIDENINGS} times at most, then {@link ErrorCode#UNBOUNDED_LOOP}). Linear
+ * relations between a counter and a pointer stepped beside it are guessed from two visits of the
+ * head and proved by every round ({@link LoopRelation}); locations that hold the same head value
+ * plus the same constant are narrowed together at each branch. A summarised loop is accepted only
+ * with a proof that it ends ({@link LoopTermination}: a register or 8-byte stack slot moving one
+ * way without wrapping between the invariant's bounds, or {@code x &= x - 1} of an {@code x} that
+ * is not 0), from which the number of rounds is bounded; its exits then go on as paths of their
+ * own. A loop without such a proof is refused as {@link ErrorCode#UNBOUNDED_LOOP}, saying which
+ * locations change and why none bounds it.
+ *
+ * <p>{@link VerificationResult#instructionBound()} is the processed count when no loop was
+ * summarised (every instruction a run executes maps to a distinct processed one); otherwise the
+ * longest path of the exploration, each summarised loop on it counted as its most visits of the
+ * head times its longest round ({@link Long#MAX_VALUE} when that overflows).
  *
  * <p>Whether a kept state's exploration has finished is counted as the kernel counts its {@code
  * branches}: each kept state counts the paths and kept states below it still open, and passes its
