@@ -196,9 +196,10 @@ final class LoopInvariant {
   }
 
   /**
-   * The thresholds of a loop: its compared constants and the bounds of the registers its jumps
-   * compare that stay the same from {@code first} to {@code now} (the length a loop counts to, not
-   * the counter's own bound of the moment), each with its neighbours, sorted.
+   * The thresholds of a loop: its compared constants, the bounds of the registers its jumps compare
+   * that stay the same from {@code first} to {@code now} (the length a loop counts to, not the
+   * counter's own bound of the moment) and the upper bounds of the values the rounds do not change,
+   * each with its neighbours, sorted.
    */
   static long[] thresholds(LoopForest.Loop loop, ExplorationState first, ExplorationState now) {
     TreeSet<Long> t = new TreeSet<>();
@@ -217,6 +218,20 @@ final class LoopInvariant {
           addIfSame(t, x.smin(), y.smin());
           addIfSame(t, x.smax(), y.smax());
         }
+      }
+    }
+    // a bound kept in a stack slot or register the rounds do not change (n of i < n, reloaded
+    // from the stack before each compare)
+    ExplorationState.Frame ff = first.current();
+    ExplorationState.Frame fn = now.current();
+    for (int i = 0; i < ExplorationState.SLOTS + ExplorationState.REGS; i++) {
+      AbstractValue a =
+          i < ExplorationState.REGS ? ff.regs[i] : ff.spills[i - ExplorationState.REGS];
+      AbstractValue b =
+          i < ExplorationState.REGS ? fn.regs[i] : fn.spills[i - ExplorationState.REGS];
+      if (a != null && b != null && a.kind() == Kind.SCALAR && a.equalsIgnoringLink(b)) {
+        addAround(t, a.scalar().umax());
+        addAround(t, a.scalar().smax());
       }
     }
     return t.stream().mapToLong(Long::longValue).toArray();

@@ -8,10 +8,11 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
 
 /**
  * A linear relation between two locations of a loop's head frame that every visit of the head
- * keeps: {@code y = offset + factor * x} in 64-bit wrapping arithmetic, as a pointer stepped by 4
- * beside a counter stepped by 1 ({@code r1 = ctx + 4 * r3}). Ranges alone lose it once the loop is
- * widened (the pointer's offset then looks unbounded); with it, a check of the counter bounds the
- * pointer too.
+ * keeps: {@code y - factor * x} is one of the values of {@code offset}, in 64-bit wrapping
+ * arithmetic, as a pointer stepped by 4 beside a counter stepped by 1 ({@code r1 = ctx + 4 * r3},
+ * or {@code r2 = mem + [0, 64] + 4 * r1} when the pointer's start is a range). Ranges alone lose it
+ * once the loop is widened (the pointer's offset then looks unbounded); with it, a check of the
+ * counter bounds the pointer too.
  *
  * <p>It is a hypothesis read off two visits of the head on one path, used while the loop's body is
  * explored from the invariant, and then proved: every round must move y by exactly {@code factor}
@@ -19,7 +20,7 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
  * every state the summary covers must satisfy it. A relation that fails the proof is dropped and
  * the body explored again without it.
  */
-record LoopRelation(int y, int x, long factor, long offset) {
+record LoopRelation(int y, int x, long factor, Scalar offset) {
   private static final Instruction MUL64 = Instruction.of(Opcode.MUL64_REG.code(), 0, 0, 0, 0);
   private static final Instruction ADD64 = Instruction.of(Opcode.ADD64_REG.code(), 0, 0, 0, 0);
 
@@ -32,17 +33,18 @@ record LoopRelation(int y, int x, long factor, long offset) {
       LoopForest.Loop loop, int depth, ExplorationState first, ExplorationState now) {
     List<LoopRelation> out = new ArrayList<>();
     for (int y = 0; y < LoopDeltas.LOCATIONS; y++) {
-      if (y == 10) {
-        continue;
-      }
-      Long yf = constant(first, depth, y, true);
-      Long yn = constant(now, depth, y, true);
-      if (yf == null || yn == null || yf.equals(yn)) {
-        continue;
-      }
       AbstractValue vf = value(first, depth, y);
       AbstractValue vn = value(now, depth, y);
-      if (!LoopInvariant.value(vf, vn, null).isInit()) {
+      if (y == 10
+          || vf == null
+          || vn == null
+          || !LoopInvariant.value(vf, vn, null).isInit()
+          || vf.scalar().equals(vn.scalar())) {
+        continue;
+      }
+      // y's values moved as a whole: the same distance at both ends
+      long dy = vn.scalar().umin() - vf.scalar().umin();
+      if (vn.scalar().umax() - vf.scalar().umax() != dy) {
         continue;
       }
       for (int x : loop.comparedRegisters()) {
@@ -52,15 +54,22 @@ record LoopRelation(int y, int x, long factor, long offset) {
           continue;
         }
         long dx = xn - xf;
-        long dy = yn - yf;
         if (dx != 0 && dy % dx == 0) {
           long factor = dy / dx;
-          out.add(new LoopRelation(y, x, factor, yf - factor * xf));
+          Scalar offset =
+              minus(vf.scalar(), factor, Scalar.constant(xf))
+                  .join(minus(vn.scalar(), factor, Scalar.constant(xn)));
+          out.add(new LoopRelation(y, x, factor, offset));
           break;
         }
       }
     }
     return out;
+  }
+
+  /** {@code ys - factor * xs}, over every pair of their values. */
+  private static Scalar minus(Scalar ys, long factor, Scalar xs) {
+    return ScalarAlu.apply(ADD64, ys, ScalarAlu.apply(MUL64, xs, Scalar.constant(-factor)));
   }
 
   static AbstractValue value(ExplorationState s, int depth, int loc) {
@@ -88,9 +97,12 @@ record LoopRelation(int y, int x, long factor, long offset) {
 
   /** True when {@code s} (frame {@code depth}) satisfies the relation. */
   boolean holdsIn(ExplorationState s, int depth) {
-    Long yv = constant(s, depth, y, true);
-    Long xv = constant(s, depth, x, false);
-    return yv != null && xv != null && yv == offset + factor * xv;
+    AbstractValue yv = value(s, depth, y);
+    AbstractValue xv = value(s, depth, x);
+    if (yv == null || xv == null || !yv.isInit() || xv.kind() != Kind.SCALAR) {
+      return false;
+    }
+    return minus(yv.scalar(), factor, xv.scalar()).isSubsetOf(offset);
   }
 
   /**
@@ -110,7 +122,7 @@ record LoopRelation(int y, int x, long factor, long offset) {
       return true;
     }
     // y now = y@head + dy = offset + factor * x@head + dy = offset + dy - factor * dx + factor * x
-    Scalar implied = implied(xv.scalar(), offset + dy.lo() - factor * dx.lo());
+    Scalar implied = implied(xv.scalar(), dy.lo() - factor * dx.lo());
     Scalar narrowed = yv.scalar().intersect(implied);
     if (narrowed == null) {
       return false;
@@ -126,15 +138,17 @@ record LoopRelation(int y, int x, long factor, long offset) {
     if (yv == null || xv == null || !yv.isInit() || xv.kind() != Kind.SCALAR) {
       return;
     }
-    Scalar narrowed = yv.scalar().intersect(implied(xv.scalar(), offset));
+    Scalar narrowed = yv.scalar().intersect(implied(xv.scalar(), 0));
     if (narrowed != null) {
       set(invariant, depth, y, yv.withScalar(narrowed));
     }
   }
 
+  /** offset + factor * xs + constant: y's values given x's. */
   private Scalar implied(Scalar xs, long constant) {
     Scalar scaled = ScalarAlu.apply(MUL64, xs, Scalar.constant(factor));
-    return ScalarAlu.apply(ADD64, scaled, Scalar.constant(constant));
+    Scalar shifted = ScalarAlu.apply(ADD64, scaled, offset);
+    return ScalarAlu.apply(ADD64, shifted, Scalar.constant(constant));
   }
 
   private static boolean exact(LoopDeltas.Sym d, int origin) {
@@ -150,9 +164,10 @@ record LoopRelation(int y, int x, long factor, long offset) {
 
   @Override
   public String toString() {
+    String start = offset.isConstant() ? Long.toString(offset.constantValue()) : offset.toString();
     return LoopTermination.name(y)
         + " = "
-        + offset
+        + start
         + (factor < 0 ? " - " + -factor : " + " + factor)
         + " * "
         + LoopTermination.name(x);
