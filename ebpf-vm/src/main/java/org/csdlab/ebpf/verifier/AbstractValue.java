@@ -11,7 +11,8 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
  * @param kind scalar, pointer kind, or not initialised
  * @param scalar the scalar's values, or the pointer's offset from its base
  * @param region for {@link Kind#PTR_TO_REGION} (and its maybe-null form) the region's name; for a
- *     void helper's r0 its name
+ *     void helper's r0 its name; for the 0 that the null side of a null check leaves, what was null
+ *     (so dereferencing it is a missing null check)
  * @param sizeBytes the bytes a pointer may reach from its base (context, region, map value), or -1
  *     when the verifier does not know them
  * @param writable whether memory behind the pointer may be written
@@ -116,6 +117,15 @@ record AbstractValue(
         maybeNull ? pc + 1 : 0,
         0,
         null);
+  }
+
+  /** The 0 a null check leaves on its null side for the maybe-null pointer {@code checked}. */
+  static AbstractValue nullOf(AbstractValue checked) {
+    String cause =
+        checked.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL
+            ? "map_lookup_elem found nothing"
+            : "the helper called at pc " + (checked.id() - 1) + " stored no pointer";
+    return new AbstractValue(Kind.SCALAR, Scalar.constant(0), cause, -1, false, 0, 0, null);
   }
 
   static AbstractValue voidResultOf(String helper, int pc) {

@@ -54,5 +54,12 @@ public enum ErrorCode {
    * required, something else than a declared map's handle where a map is, or no context pointer
    * where the context is.
    */
-  HELPER_ARG_TYPE
+  HELPER_ARG_TYPE,
+  /** An atomic operation at an address that may not be a multiple of its size. */
+  MISALIGNED_ATOMIC,
+  /**
+   * A loop that exploration does not finish (its state keeps changing) and that the verifier cannot
+   * prove ends: no register or stack slot moves one way, without wrapping, between bounds.
+   */
+  UNBOUNDED_LOOP
 }

@@ -70,8 +70,9 @@ class PathVerifierTest {
 
   @Test
   void loopThatChangesNothingItTestsIsRefusedAsInfiniteLoop() {
+    // found, as the kernel finds it, at the jump that closes the loop
     refused(
-        "r0 = 0\nr2 = 5\nl: r0 += 1\nr0 &= 7\nif r2 > 1 goto l\nexit", ErrorCode.INFINITE_LOOP, 2);
+        "r0 = 0\nr2 = 5\nl: r0 += 1\nr0 &= 7\nif r2 > 1 goto l\nexit", ErrorCode.INFINITE_LOOP, 4);
   }
 
   @Test
@@ -95,24 +96,53 @@ class PathVerifierTest {
   }
 
   @Test
-  void loopWhoseBoundIsUnknownRunsOverTheBudgetAsTooComplex() {
+  void loopWhoseCounterMayWrapIsRefusedAsUnbounded() {
+    // r0 counts up to an unknown r2 with !=: widened, r0 may wrap past 2^64 - 1 first
     VerificationResult r =
         verify(
             "r2 = *(u64 *)(r1 + 0)\nr0 = 0\nl: r0 += 1\nif r0 != r2 goto l\nexit",
             STRICT.withMaxProcessedInstructions(10_000));
+    assertEquals(ErrorCode.UNBOUNDED_LOOP, r.code(), r.toString());
+    VerifierError e = r.error();
+    assertEquals(2, e.pc());
+    assertTrue(e.message().contains("Path: 3: taken x"), e.message());
+    assertTrue(
+        e.rule()
+            .contains(
+                "r0 grows by 1 each round but may wrap past 2^64 - 1: its values at the loop head"
+                    + " are [0, 18446744073709551615], with no bound the loop checks below that"),
+        e.rule());
+    assertTrue(e.fix().contains("for (i = 0; i < N; i++)"), e.fix());
+  }
+
+  /**
+   * 24 branches one after the other, each adding its own bit to r0: no two paths end in the same
+   * state, so exploring them all (2^24 paths) runs over the budget.
+   */
+  private static String manyDistinctPaths() {
+    StringBuilder sb = new StringBuilder("r6 = *(u64 *)(r1 + 0)\nr0 = 0\n");
+    for (int i = 0; i < 24; i++) {
+      sb.append("r2 = r6\nr2 &= ")
+          .append(1 << i)
+          .append("\nif r2 == 0 goto +1\nr0 += ")
+          .append(1 << i)
+          .append('\n');
+    }
+    return sb.append("exit").toString();
+  }
+
+  @Test
+  void explorationOverTheBudgetIsTooComplex() {
+    VerificationResult r = verify(manyDistinctPaths(), STRICT.withMaxProcessedInstructions(10_000));
     assertEquals(ErrorCode.TOO_COMPLEX, r.code(), r.toString());
     VerifierError e = r.error();
-    assertTrue(e.message().contains("Path: 3: taken x"), e.message());
     assertTrue(e.rule().contains("10,001 instructions processed"), e.rule());
     assertTrue(e.fix().startsWith("bound each loop by a constant"), e.fix());
   }
 
   @Test
   void theDefaultBudgetIsAMillionInstructions() {
-    VerificationResult r =
-        verify(
-            "r2 = *(u64 *)(r1 + 0)\nr0 = 0\nl: r0 += 1\nif r0 != r2 goto l\nexit",
-            STRICT.withMaxStoredStates(1_000_000));
+    VerificationResult r = verify(manyDistinctPaths(), STRICT.withMaxStoredStates(1_000_000));
     assertEquals(ErrorCode.TOO_COMPLEX, r.code(), r.toString());
     assertTrue(
         r.error()
@@ -489,7 +519,11 @@ class PathVerifierTest {
             WITH_MAP,
             ErrorCode.NULL_CHECK_MISSING,
             7);
-    assertTrue(e.rule().contains("r0 is 0, a null pointer, on this path"), e.rule());
+    assertTrue(
+        e.rule()
+            .contains(
+                "r0 is null on this path (the side of the null check where map_lookup_elem found"),
+        e.rule());
   }
 
   // ---- helpers ------------------------------------------------------------------------------
@@ -524,6 +558,20 @@ class PathVerifierTest {
             4);
     assertTrue(e.rule().contains("the byte at fp-4 is not written before the call"), e.rule());
     accepted("*(u64 *)(r10 - 8) = 0\nr1 = r10\nr1 += -8\nr2 = 8\ncall 98\nexit", WITH_FILL);
+  }
+
+  @Test
+  void aNullBufferIsAllowedOnlyWithASizeThatMayBeAndIsZero() {
+    VerifierOptions zeroOk =
+        STRICT.withHelper(
+            new HelperPrototype(
+                97, "emit", List.of(ArgType.PTR_TO_MEM, ArgType.SIZE_OR_ZERO), ReturnType.SCALAR));
+    accepted("r1 = 0\nr2 = 0\ncall 97\nr0 = 0\nexit", zeroOk);
+    VerifierError e =
+        refused("r1 = 0\nr2 = 1\ncall 97\nr0 = 0\nexit", zeroOk, ErrorCode.HELPER_ARG_TYPE, 2);
+    assertTrue(e.rule().contains("emit takes a pointer to memory in r1, but it is 0"), e.rule());
+    // a SIZE (never 0) gives no such leave
+    refused("r1 = 0\nr2 = 0\ncall 98\nr0 = 0\nexit", WITH_FILL, ErrorCode.HELPER_ARG_TYPE, 2);
   }
 
   @Test
