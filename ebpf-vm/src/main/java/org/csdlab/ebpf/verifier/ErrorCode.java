@@ -56,5 +56,10 @@ public enum ErrorCode {
    */
   HELPER_ARG_TYPE,
   /** An atomic operation at an address that may not be a multiple of its size. */
-  MISALIGNED_ATOMIC
+  MISALIGNED_ATOMIC,
+  /**
+   * A loop that exploration does not finish (its state keeps changing) and that the verifier cannot
+   * prove ends: no register or stack slot moves one way, without wrapping, between bounds.
+   */
+  UNBOUNDED_LOOP
 }

@@ -30,17 +30,42 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
  *
  * <p>Depth first over paths: a conditional jump narrows both operands for each outcome (an outcome
  * no values allow is dropped), the path goes on with the fallthrough and the taken side waits on a
- * stack. States are kept only at prune points (jump targets, the instruction after a call), so
- * memory grows with the states kept there, not with program length times paths:
+ * stack. States are kept only at prune points (as the kernel's: conditional jumps, the targets of
+ * unconditional ones, function entries, the instruction after a call), so memory grows with the
+ * states kept there, not with program length times paths:
  *
  * <ul>
  *   <li>a state that is a subset of a kept state whose exploration has finished is pruned: every
  *       path from it was explored already;
  *   <li>a state equal to a kept state still being explored (one of its own path's, as the search is
  *       depth first) repeats itself: {@link ErrorCode#INFINITE_LOOP};
- *   <li>a loop whose state changes each round is explored round by round, up to the budget of
- *       {@link VerifierOptions#maxProcessedInstructions()} ({@link ErrorCode#TOO_COMPLEX}).
+ *   <li>a loop whose state changes each round is explored round by round, so that small constant
+ *       loops stay exact (a pointer stepped 128 times by 32 stays in bounds);
+ *   <li>the paths together may process at most {@link VerifierOptions#maxProcessedInstructions()}
+ *       instructions ({@link ErrorCode#TOO_COMPLEX}).
  * </ul>
+ *
+ * <p>Loops that exploration does not finish (a natural loop of {@link LoopForest}, whose rounds on
+ * one path have cost {@value #WIDEN_AFTER_BUDGET_SHARE}th of the budget since the path entered it)
+ * are summarised instead of walked: the states at the head are joined and widened ({@link
+ * LoopInvariant}, with thresholds from the constants the loop compares against) into a candidate
+ * invariant; one round of the body is explored from it, in a run of its own, so every access and
+ * helper call of the body is checked under it and inner loops are walked (or summarised) inside;
+ * the invariant is accepted once every path back to the head brings a subset of it, else widened
+ * again ({@value #MAX_WIDENINGS} times at most, then {@link ErrorCode#UNBOUNDED_LOOP}). Linear
+ * relations between a counter and a pointer stepped beside it are guessed from two visits of the
+ * head and proved by every round ({@link LoopRelation}); locations that hold the same head value
+ * plus the same constant are narrowed together at each branch. A summarised loop is accepted only
+ * with a proof that it ends ({@link LoopTermination}: a register or 8-byte stack slot moving one
+ * way without wrapping between the invariant's bounds, or {@code x &= x - 1} of an {@code x} that
+ * is not 0), from which the number of rounds is bounded; its exits then go on as paths of their
+ * own. A loop without such a proof is refused as {@link ErrorCode#UNBOUNDED_LOOP}, saying which
+ * locations change and why none bounds it.
+ *
+ * <p>{@link VerificationResult#instructionBound()} is the processed count when no loop was
+ * summarised (every instruction a run executes maps to a distinct processed one); otherwise the
+ * longest path of the exploration, each summarised loop on it counted as its most visits of the
+ * head times its longest round ({@link Long#MAX_VALUE} when that overflows).
  *
  * <p>Whether a kept state's exploration has finished is counted as the kernel counts its {@code
  * branches}: each kept state counts the paths and kept states below it still open, and passes its
@@ -62,14 +87,12 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
  * bounds and, when the helper reads them, initialised; a map handle must name a declared map. A
  * scalar or a map handle is never dereferenced.
  *
- * <p>A helper call is checked against its {@link HelperPrototype}: each memory argument for the
- * bytes its size argument (before or after it), its map or its kind gives, a string for its first
- * byte (string helpers never read past their string's region); a number where memory is needed is
- * refused unless its size is 0. What the helper stores through an 8-byte argument ({@link
- * StoredValue}: a number in a range, or a pointer into the context or a region the loading path
- * knows, null too when the helper may store nothing) is what a later load of that stack slot gives,
- * and r0 holds the prototype's return range: device facts a drive fixes when it loads the program
- * become exact values there.
+ * <p>A string argument is checked for its first byte (string helpers never read past their string's
+ * region); a number where memory is needed is refused unless its size is 0. What a helper stores
+ * through an 8-byte argument ({@link StoredValue}: a number in a range, or a pointer into the
+ * context or a region the loading path knows, null too when the helper may store nothing) is what a
+ * later load of that stack slot gives, and r0 holds the prototype's return range: device facts a
+ * drive fixes when it loads the program become exact values there.
  */
 public final class PathVerifier {
   /**
@@ -97,7 +120,8 @@ public final class PathVerifier {
   private final int[] indexAt;
   private final int slots;
   private final boolean[] prunePoint;
-  private final Map<Integer, PruneSite> sites = new HashMap<>();
+  private Map<Integer, PruneSite> sites = new HashMap<>();
+  private final LoopForest loops;
   private final StringBuilder log;
   private boolean logTruncated;
   private long processed;
@@ -116,21 +140,50 @@ public final class PathVerifier {
    */
   static final int INSTRUCTIONS_BETWEEN_KEPT_STATES = 8;
 
-  /** A state kept at a prune point, with the count of open paths and kept states below it. */
+  /**
+   * A state kept at a prune point, with the count of open paths and kept states below it, and the
+   * most instructions a run goes from it to its end (known once it is explored).
+   */
   private static final class Kept {
     final int pc;
     final ExplorationState state;
     final int hash;
     final Kept parent;
+
+    /** In a loop's body run, what the path did since the loop head (pruning must match it). */
+    final LoopDeltas deltas;
+
+    /** Instructions from the parent kept state (or the run's start) to this one. */
+    final long distance;
+
     int open = 1;
     int hits;
     int misses;
 
-    Kept(int pc, ExplorationState state, Kept parent) {
+    /** The longest of the paths below this state, from it to their ends. */
+    long longest;
+
+    /** For a loop summarised here: the relations a state must satisfy to be covered. */
+    List<LoopRelation> relations = List.of();
+
+    /**
+     * For a loop summarised here: the most instructions a run spends in the loop from here (rounds
+     * times the longest round) before it continues from one of the loop's exits.
+     */
+    long loopCost;
+
+    Kept(int pc, ExplorationState state, Kept parent, LoopDeltas deltas, long distance) {
       this.pc = pc;
       this.state = state;
       this.hash = state.hashCode();
       this.parent = parent;
+      this.deltas = deltas;
+      this.distance = distance;
+    }
+
+    /** The most instructions a run executes from this state to its end. */
+    long remaining() {
+      return saturatedAdd(loopCost, longest);
     }
   }
 
@@ -150,13 +203,179 @@ public final class PathVerifier {
    * A path waiting on the stack: where it resumes, its state, its nearest kept state, its outcomes.
    */
   private record Pending(
-      int pc, int from, ExplorationState state, Kept owner, Path path, long sinceKept) {}
+      int pc,
+      int from,
+      ExplorationState state,
+      Kept owner,
+      Path path,
+      long sinceKept,
+      long sinceOwner,
+      LoopVisit visits,
+      LoopDeltas deltas) {}
 
-  private final Deque<Pending> pending = new ArrayDeque<>();
+  /**
+   * The loops a path is in: where it entered each (the head, its call depth, the processed count
+   * then and the state it first had at the head), innermost entries first.
+   */
+  private record LoopVisit(
+      int head, int depth, long enteredAt, int rounds, ExplorationState first, LoopVisit next) {
+    static LoopVisit find(LoopVisit v, int head, int depth) {
+      for (; v != null; v = v.next) {
+        if (v.head == head && v.depth == depth) {
+          return v;
+        }
+      }
+      return null;
+    }
+
+    /** {@code v} with the entry of (head, depth) replaced by {@code entry}. */
+    static LoopVisit with(LoopVisit v, LoopVisit entry) {
+      return new LoopVisit(
+          entry.head,
+          entry.depth,
+          entry.enteredAt,
+          entry.rounds,
+          entry.first,
+          without(v, entry.head, entry.depth));
+    }
+
+    private static LoopVisit without(LoopVisit v, int head, int depth) {
+      if (v == null) {
+        return null;
+      }
+      LoopVisit rest = without(v.next, head, depth);
+      if (v.head == head && v.depth == depth) {
+        return rest;
+      }
+      return rest == v.next
+          ? v
+          : new LoopVisit(v.head, v.depth, v.enteredAt, v.rounds, v.first, rest);
+    }
+  }
+
+  /**
+   * One exploration of a loop's body from its candidate invariant: the paths that came back to the
+   * head (with what each did to the head frame) and those that left the loop, to go on from after
+   * the invariant is proved.
+   */
+  private static final class BodyRun {
+    final LoopForest.Loop loop;
+    final int depth;
+    final List<LoopTermination.BackEdge> backEdges = new ArrayList<>();
+    final List<Pending> exits = new ArrayList<>();
+    final List<LoopRelation> relations;
+    long longestRound;
+
+    BodyRun(LoopForest.Loop loop, int depth, List<LoopRelation> relations) {
+      this.loop = loop;
+      this.depth = depth;
+      this.relations = relations;
+    }
+
+    /**
+     * Narrows {@code s} after a jump compared {@code regs}: every location that holds the same head
+     * value plus the same constant as a compared register holds the same value, so it is narrowed
+     * with it (a counter spilled before the check), and the relations assumed in this run narrow
+     * their y; false when nothing is left (the outcome cannot happen).
+     */
+    boolean narrow(ExplorationState s, LoopDeltas d, int... regs) {
+      if (s.depth() == depth) {
+        for (int r : regs) {
+          if (!sameAs(s, d, r)) {
+            return false;
+          }
+        }
+      }
+      for (LoopRelation r : relations) {
+        if (!r.narrow(s, depth, d, loop.originOf(r.y()), loop.originOf(r.x()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean sameAs(ExplorationState s, LoopDeltas d, int reg) {
+      LoopDeltas.Sym sym = d.of(reg);
+      AbstractValue v = s.reg(reg);
+      if (sym == null || sym.lo() != sym.hi() || v.kind() != Kind.SCALAR) {
+        return true;
+      }
+      for (int loc = 0; loc < LoopDeltas.LOCATIONS; loc++) {
+        if (loc == reg || !sym.equals(d.of(loc))) {
+          continue;
+        }
+        AbstractValue other = LoopRelation.value(s, depth, loc);
+        if (other == null || other.kind() != Kind.SCALAR) {
+          continue;
+        }
+        Scalar both = other.scalar().intersect(v.scalar());
+        if (both == null) {
+          return false;
+        }
+        LoopRelation.set(s, depth, loc, other.withScalar(both));
+      }
+      return true;
+    }
+
+    /** True when every round kept {@code r}. */
+    boolean kept(LoopRelation r) {
+      for (LoopTermination.BackEdge b : backEdges) {
+        if (!r.keptBy(b.deltas(), loop.originOf(r.y()), loop.originOf(r.x()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** True where a path of the body ends: back at the head, or out of the loop. */
+    boolean ends(int pc, ExplorationState s) {
+      return s.depth() < depth || (s.depth() == depth && (pc == loop.head() || !loop.contains(pc)));
+    }
+  }
+
+  /**
+   * Rounds of the same loop entry a path explores exactly before the loop is widened: a loop whose
+   * rounds cost this share of the budget since the path entered it is summarised instead, so that
+   * small constant loops stay exact and a data-bounded one leaves most of the budget for the rest.
+   */
+  static final int WIDEN_AFTER_BUDGET_SHARE = 32;
+
+  /** Widenings of one loop's invariant at most; the first ones stop at the loop's thresholds. */
+  static final int MAX_WIDENINGS = 16;
+
+  static final int WIDENINGS_WITH_THRESHOLDS = 10;
+
+  /**
+   * Rounds a path walks exactly, at a loop entered again after the loop was summarised once, before
+   * it is summarised again: its exact rounds did not settle before, and two rounds are enough to
+   * guess the relations between its counters.
+   */
+  static final int ROUNDS_BEFORE_SUMMARISING_AGAIN = 2;
+
+  /** The heads of the loops summarised so far (by head pc). */
+  private final BitSet summarisedHeads = new BitSet();
+
+  private Deque<Pending> pending = new ArrayDeque<>();
   private Kept owner;
   private Path path;
   private long sinceKept;
   private int peakStoredStates;
+
+  /** Instructions this path went since its owner (or the run's start). */
+  private long sinceOwner;
+
+  private LoopVisit visits;
+
+  /** What the path did since the head of the loop whose body is being explored, or null. */
+  private LoopDeltas deltas;
+
+  private BodyRun bodyRun;
+
+  /** The longest path of the current run (the program, or a loop body) from its start. */
+  private long runLongest;
+
+  private Kept coveredBy;
+  private int loopsSummarised;
 
   private PathVerifier(List<Instruction> insns, VerifierOptions options, long contextSizeBytes) {
     this.insns = insns;
@@ -176,6 +395,7 @@ public final class PathVerifier {
       pc += insns.get(i).slots();
     }
     this.log = options.log() ? new StringBuilder() : null;
+    this.loops = LoopForest.of(insns, indexAt);
     this.lastLink = s;
   }
 
@@ -231,12 +451,15 @@ public final class PathVerifier {
       v.log.append(error.message()).append('\n');
     }
     // every instruction a run executes maps to a distinct processed one: a pruned state goes on in
-    // the explored subtree that covers it, which was itself processed before, so no run is longer
+    // the explored subtree that covers it, which was itself processed before, so no run is longer.
+    // A summarised loop is not processed round by round: then the bound is the longest path, each
+    // loop on it counted as its rounds times its longest round
+    long bound = v.loopsSummarised == 0 ? v.processed : v.runLongest;
     return new VerificationResult(
         error,
         v.log == null ? null : v.log.toString(),
         v.cost(),
-        error == null ? v.processed : VerificationResult.NO_BOUND);
+        error == null ? bound : VerificationResult.NO_BOUND);
   }
 
   private AnalysisCost cost() {
@@ -266,7 +489,11 @@ public final class PathVerifier {
       }
       Instruction insn = at(pc);
       Opcode op = Opcode.of(insn);
-      if ((insn.isJump() || insn.isLocalCall()) && !insn.isExit()) {
+      // as the kernel: a conditional jump itself, the target of an unconditional one, a function's
+      // entry and the instruction after a call, so a repeat is found at the jump closing the loop
+      if (op.isConditionalJump()) {
+        prunePoint[pc] = true;
+      } else if ((insn.isJump() || insn.isLocalCall()) && !insn.isExit()) {
         prunePoint[(int) insn.target(pc)] = true;
       }
       if (insn.isLocalCall() || op == Opcode.CALL_HELPER) {
@@ -288,38 +515,67 @@ public final class PathVerifier {
               : AbstractValue.constant(contextSizeBytes));
     }
     entry.set(FP, AbstractValue.framePointer(0));
-    pending.push(new Pending(0, -1, entry, null, null, INSTRUCTIONS_BETWEEN_KEPT_STATES));
+    pending.push(
+        new Pending(0, -1, entry, null, null, INSTRUCTIONS_BETWEEN_KEPT_STATES, 0, null, null));
+    drain();
+  }
+
+  /** Follows the waiting paths until none is left. */
+  private void drain() {
     while (!pending.isEmpty()) {
       Pending p = pending.pop();
       owner = p.owner;
       path = p.path;
       sinceKept = p.sinceKept;
+      sinceOwner = p.sinceOwner;
+      visits = p.visits;
+      deltas = p.deltas;
       if (log != null && p.from >= 0) {
         logLine("from " + p.from + " to " + p.pc + ": " + p.state.kernelText(new BitSet()));
       }
-      followPath(p.pc, p.state);
+      followPath(p.pc, p.from, p.state);
     }
   }
 
   /** Follows one path until it exits, is pruned, or is refused; forks wait on {@link #pending}. */
-  private void followPath(int startPc, ExplorationState s) {
+  private void followPath(int startPc, int fromPc, ExplorationState s) {
     int pc = startPc;
+    int from = fromPc;
     while (pc >= 0) {
-      if (prunePoint[pc] && prune(pc, s)) {
-        release(owner);
+      if (bodyRun != null && bodyRun.ends(pc, s)) {
+        endBodyPath(pc, from, s);
+        finish(owner, sinceOwner);
         return;
       }
-      sinceKept++;
-      if (++processed > options.maxProcessedInstructions()) {
-        throw tooComplex(pc);
+      LoopForest.Loop loop = loops.headedAt(pc);
+      if ((prunePoint[pc] && prune(pc, s)) || (loop != null && coveredBySummary(pc, s))) {
+        finish(owner, saturatedAdd(sinceOwner, coveredBy.remaining()));
+        return;
       }
-      if (processed % Verifier.INTERRUPT_CHECK_INTERVAL == 0
-          && Thread.currentThread().isInterrupted()) {
-        throw new VerificationInterruptedException(cost(), pc);
+      if (loop != null && atLoopHead(loop, from, s)) {
+        finish(owner, sinceOwner);
+        return;
       }
+      countStep(pc);
+      if (deltas != null) {
+        deltas = deltas.step(at(pc), s);
+      }
+      from = pc;
       pc = step(pc, s);
     }
-    release(owner);
+    finish(owner, sinceOwner);
+  }
+
+  private void countStep(int pc) {
+    sinceKept++;
+    sinceOwner++;
+    if (++processed > options.maxProcessedInstructions()) {
+      throw tooComplex(pc);
+    }
+    if (processed % Verifier.INTERRUPT_CHECK_INTERVAL == 0
+        && Thread.currentThread().isInterrupted()) {
+      throw new VerificationInterruptedException(cost(), pc);
+    }
   }
 
   /**
@@ -337,8 +593,9 @@ public final class PathVerifier {
     }
     for (var it = site.explored.iterator(); it.hasNext(); ) {
       Kept k = it.next();
-      if (s.isSubsetOf(k.state)) {
+      if (covers(k, s)) {
         k.hits++;
+        coveredBy = k;
         if (log != null) {
           logLine(pc + ": safe (a state already explored here covers this one)");
         }
@@ -357,17 +614,63 @@ public final class PathVerifier {
       throw tooComplex(pc);
     }
     peakStoredStates = Math.max(peakStoredStates, storedStates);
-    Kept k = new Kept(pc, s.copy(), owner);
-    site.inProgress.computeIfAbsent(hash, h -> new ArrayList<>(1)).add(k);
-    // the path now counts under k, and k, open, under the old owner: the old owner's count is kept
-    owner = k;
-    sinceKept = 0;
+    keep(pc, s.copy(), hash);
     return false;
   }
 
-  /** One open path or kept state below {@code k} is done; a kept state done with all moves up. */
-  private void release(Kept k) {
-    while (k != null && --k.open == 0) {
+  /**
+   * At a loop head that is no prune point: true when a loop summarised here, fully explored, covers
+   * {@code s}.
+   */
+  private boolean coveredBySummary(int pc, ExplorationState s) {
+    if (prunePoint[pc]) {
+      return false;
+    }
+    PruneSite site = sites.get(pc);
+    if (site == null) {
+      return false;
+    }
+    for (Kept k : site.explored) {
+      if (k.loopCost > 0 && covers(k, s)) {
+        k.hits++;
+        coveredBy = k;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean covers(Kept k, ExplorationState s) {
+    return s.isSubsetOf(k.state)
+        && (deltas == null || deltas.sameAs(k.deltas))
+        && satisfies(s, k.relations);
+  }
+
+  /** Keeps {@code state} at {@code pc} as the path's new owner. */
+  private Kept keep(int pc, ExplorationState state, int hash) {
+    Kept k = new Kept(pc, state, owner, deltas, sinceOwner);
+    sites
+        .computeIfAbsent(pc, p -> new PruneSite())
+        .inProgress
+        .computeIfAbsent(hash, h -> new ArrayList<>(1))
+        .add(k);
+    // the path now counts under k, and k, open, under the old owner: the old owner's count is kept
+    owner = k;
+    sinceKept = 0;
+    sinceOwner = 0;
+    return k;
+  }
+
+  /**
+   * A path below {@code k} ended {@code length} instructions after {@code k}; a kept state done
+   * with all its paths moves up, its longest path added to its parent's.
+   */
+  private void finish(Kept k, long length) {
+    while (k != null) {
+      k.longest = Math.max(k.longest, length);
+      if (--k.open > 0) {
+        return;
+      }
       PruneSite site = sites.get(k.pc);
       List<Kept> same = site.inProgress.get(k.hash);
       same.remove(k);
@@ -375,15 +678,287 @@ public final class PathVerifier {
         site.inProgress.remove(k.hash);
       }
       site.explored.add(k);
+      length = saturatedAdd(k.distance, k.remaining());
       k = k.parent;
     }
+    runLongest = Math.max(runLongest, length);
+  }
+
+  private static boolean satisfies(ExplorationState s, List<LoopRelation> relations) {
+    for (LoopRelation r : relations) {
+      if (!r.holdsIn(s, s.depth())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void fork(int pc, int from, ExplorationState s, boolean taken) {
     if (owner != null) {
       owner.open++;
     }
-    pending.push(new Pending(pc, from, s, owner, new Path(from, taken, path), sinceKept));
+    pending.push(
+        new Pending(
+            pc,
+            from,
+            s,
+            owner,
+            new Path(from, taken, path),
+            sinceKept,
+            sinceOwner,
+            visits,
+            deltas));
+  }
+
+  static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    return r < 0 ? Long.MAX_VALUE : r;
+  }
+
+  static long saturatedMultiply(long a, long b) {
+    long hi = Math.multiplyHigh(a, b);
+    long lo = a * b;
+    return hi != 0 || lo < 0 ? Long.MAX_VALUE : lo;
+  }
+
+  // ---- loops that exploration does not finish ----------------------------------------------
+
+  /**
+   * At a loop head: notes a path entering the loop, and summarises the loop once its rounds have
+   * cost {@link #WIDEN_AFTER_BUDGET_SHARE}th of the budget since this path entered it. True when
+   * the loop was summarised (its exits then go on in their own paths).
+   */
+  private boolean atLoopHead(LoopForest.Loop loop, int from, ExplorationState s) {
+    int depth = s.depth();
+    LoopVisit v = LoopVisit.find(visits, loop.head(), depth);
+    if (v == null || !loop.contains(from)) {
+      visits =
+          LoopVisit.with(visits, new LoopVisit(loop.head(), depth, processed, 0, s.copy(), null));
+      return false;
+    }
+    v = new LoopVisit(v.head(), depth, v.enteredAt(), v.rounds() + 1, v.first(), null);
+    visits = LoopVisit.with(visits, v);
+    long widenAfter = Math.max(1, options.maxProcessedInstructions() / WIDEN_AFTER_BUDGET_SHARE);
+    boolean again =
+        summarisedHeads.get(loop.head()) && v.rounds() >= ROUNDS_BEFORE_SUMMARISING_AGAIN;
+    if (!again && processed - v.enteredAt() < widenAfter) {
+      return false;
+    }
+    return summarise(loop, s, v);
+  }
+
+  /**
+   * Replaces the rounds of a loop by an invariant: the head's states joined and widened until a
+   * round from the invariant brings nothing back that it does not hold, every instruction of the
+   * body checked under it on the way. The loop is accepted only with a proof that it ends ({@link
+   * LoopTermination}); its exits then go on from the states the body run left with.
+   */
+  private boolean summarise(LoopForest.Loop loop, ExplorationState s, LoopVisit v) {
+    int head = loop.head();
+    int depth = s.depth();
+    ExplorationState joined = LoopInvariant.join(v.first(), s);
+    if (joined == null) {
+      return false;
+    }
+    long[] thresholds = LoopInvariant.thresholds(loop, v.first(), s);
+    long exactRounds = processed - v.enteredAt();
+    List<LoopRelation> relations = LoopRelation.guess(loop, depth, v.first(), s);
+    ExplorationState invariant = LoopInvariant.widen(v.first(), joined, thresholds);
+    narrowHead(invariant, relations, depth);
+    BodyRun run;
+    int widenings = 1;
+    while (true) {
+      run = exploreBody(loop, depth, invariant, relations);
+      BodyRun last = run;
+      List<LoopRelation> proved = relations.stream().filter(last::kept).toList();
+      if (proved.size() < relations.size()) {
+        // a relation some round does not keep was only a guess: start again without it
+        relations = proved;
+        invariant = LoopInvariant.widen(v.first(), joined, thresholds);
+        narrowHead(invariant, relations, depth);
+        widenings = 1;
+        continue;
+      }
+      ExplorationState back = null;
+      boolean inductive = true;
+      for (LoopTermination.BackEdge b : run.backEdges) {
+        inductive &= b.state().isSubsetOf(invariant);
+        back = back == null ? b.state() : LoopInvariant.join(back, b.state());
+      }
+      if (inductive) {
+        break;
+      }
+      ExplorationState grown = back == null ? null : LoopInvariant.join(invariant, back);
+      if (grown == null || widenings >= MAX_WIDENINGS) {
+        throw unboundedLoop(
+            loop,
+            s,
+            invariant,
+            "its state at the head did not settle after "
+                + widenings
+                + " widenings (a round from the widened state still brings back values it does"
+                + " not hold)");
+      }
+      invariant =
+          LoopInvariant.widen(
+              invariant,
+              grown,
+              widenings < WIDENINGS_WITH_THRESHOLDS ? thresholds : LoopInvariant.NO_THRESHOLDS);
+      narrowHead(invariant, relations, depth);
+      widenings++;
+    }
+    LoopTermination.Result proof = LoopTermination.analyse(loop, depth, invariant, run.backEdges);
+    if (!proof.proven()) {
+      throw unboundedLoop(
+          loop,
+          s,
+          invariant,
+          "no register or 8-byte stack slot is proven to bound its rounds: " + proof.explanation());
+    }
+    long cost = saturatedMultiply(proof.headVisits(), Math.max(1, run.longestRound));
+    if (++storedStates > options.maxStoredStates()) {
+      throw tooComplex(head);
+    }
+    peakStoredStates = Math.max(peakStoredStates, storedStates);
+    LoopDeltas atEntry = deltas;
+    Kept k = keep(head, invariant, invariant.hashCode());
+    k.loopCost = cost;
+    k.relations = relations;
+    summarisedHeads.set(head);
+    loopsSummarised++;
+    if (log != null) {
+      logLine(
+          head
+              + ": loop summarised after "
+              + exactRounds
+              + " instructions of exact rounds, "
+              + widenings
+              + " widening"
+              + (widenings == 1 ? "" : "s")
+              + ": invariant "
+              + invariant.kernelText(new BitSet())
+              + (relations.isEmpty() ? "" : " with " + relations)
+              + "; "
+              + proof.explanation()
+              + "; at most "
+              + cost
+              + " instructions in the loop per entry");
+    }
+    for (Pending exit : run.exits) {
+      k.open++;
+      pending.push(
+          new Pending(
+              exit.pc(),
+              exit.from(),
+              exit.state(),
+              k,
+              exit.path(),
+              INSTRUCTIONS_BETWEEN_KEPT_STATES,
+              0,
+              visits,
+              atEntry == null ? null : atEntry.through(exit.deltas(), depth, run.backEdges)));
+    }
+    return true;
+  }
+
+  /** Explores one round of {@code loop} from {@code invariant}, in runs of its own. */
+  private static void narrowHead(
+      ExplorationState invariant, List<LoopRelation> relations, int depth) {
+    for (LoopRelation r : relations) {
+      r.narrowHead(invariant, depth);
+    }
+  }
+
+  private BodyRun exploreBody(
+      LoopForest.Loop loop, int depth, ExplorationState invariant, List<LoopRelation> relations) {
+    Deque<Pending> savedPending = pending;
+    Map<Integer, PruneSite> savedSites = sites;
+    Kept savedOwner = owner;
+    Path savedPath = path;
+    long savedSinceKept = sinceKept;
+    long savedSinceOwner = sinceOwner;
+    LoopVisit savedVisits = visits;
+    LoopDeltas savedDeltas = deltas;
+    BodyRun savedRun = bodyRun;
+    long savedLongest = runLongest;
+    int savedStored = storedStates;
+    BodyRun run = new BodyRun(loop, depth, relations);
+    try {
+      pending = new ArrayDeque<>();
+      sites = new HashMap<>();
+      owner = null;
+      bodyRun = run;
+      runLongest = 0;
+      sinceKept = INSTRUCTIONS_BETWEEN_KEPT_STATES;
+      sinceOwner = 0;
+      // inner loops count their rounds from their entry in this run
+      visits = null;
+      deltas = LoopDeltas.atHead(depth, loop.sameAtHead());
+      ExplorationState s = invariant.copy();
+      int head = loop.head();
+      // the head's own instruction first: the body run ends where a path comes back to it
+      countStep(head);
+      deltas = deltas.step(at(head), s);
+      int next = step(head, s);
+      followPath(next, head, s);
+      drain();
+      run.longestRound = runLongest;
+    } finally {
+      pending = savedPending;
+      sites = savedSites;
+      owner = savedOwner;
+      path = savedPath;
+      sinceKept = savedSinceKept;
+      sinceOwner = savedSinceOwner;
+      visits = savedVisits;
+      deltas = savedDeltas;
+      bodyRun = savedRun;
+      runLongest = savedLongest;
+      storedStates = savedStored;
+    }
+    return run;
+  }
+
+  /** Records where a path of a loop's body run ended: back at the head, or out of the loop. */
+  private void endBodyPath(int pc, int from, ExplorationState s) {
+    if (s.depth() == bodyRun.depth && pc == bodyRun.loop.head()) {
+      bodyRun.backEdges.add(new LoopTermination.BackEdge(from, s, deltas));
+    } else {
+      bodyRun.exits.add(new Pending(pc, from, s, null, path, 0, 0, null, deltas));
+    }
+  }
+
+  private Refusal unboundedLoop(
+      LoopForest.Loop loop, ExplorationState s, ExplorationState invariant, String why) {
+    int head = loop.head();
+    List<Integer> latches = new ArrayList<>();
+    for (int pc = loop.body().nextSetBit(0); pc >= 0; pc = loop.body().nextSetBit(pc + 1)) {
+      Instruction insn = at(pc);
+      for (int next : LoopForest.successors(insn, pc, slots)) {
+        if (next == head) {
+          latches.add(pc);
+        }
+      }
+    }
+    return refuse(
+        ErrorCode.UNBOUNDED_LOOP,
+        head,
+        "the loop at pc "
+            + head
+            + " (back to it from pc "
+            + latches.stream()
+                .map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "))
+            + ") does not end by exploration (its state still changes round after round), and the"
+            + " verifier cannot prove that it ends: "
+            + why
+            + ". The loop's widened state at its head: "
+            + invariant.kernelText(new BitSet()),
+        s,
+        Map.of(),
+        "count the rounds with a register (or stack slot) that moves one way by a constant each"
+            + " round and is compared with a bound: for (i = 0; i < N; i++) with N a constant, or"
+            + " a value checked against a constant first (if n > 1024 goto <out>)");
   }
 
   // ---- one instruction --------------------------------------------------------------------
@@ -1098,6 +1673,11 @@ public final class PathVerifier {
         fallPossible = narrowCopies(fall, dst, sides.fallDst(), src, sides.fallSrc());
       }
     }
+    if (bodyRun != null && deltas != null) {
+      int[] compared = reg ? new int[] {insn.dst(), insn.src()} : new int[] {insn.dst()};
+      takenPossible = takenPossible && bodyRun.narrow(taken, deltas, compared);
+      fallPossible = fallPossible && bodyRun.narrow(fall, deltas, compared);
+    }
     if (takenPossible && fallPossible) {
       fork(target, pc, taken, true);
       path = new Path(pc, false, path);
@@ -1644,7 +2224,8 @@ public final class PathVerifier {
             + ", over its "
             + (overInstructions ? "instruction" : "state")
             + " budget. Every path is explored, a"
-            + " loop once per round until its state repeats or a state explored before covers it",
+            + " loop round by round until its state repeats, a state explored before covers it,"
+            + " or its rounds are summarised by a widened invariant",
         null,
         Map.of(),
         "bound each loop by a constant the verifier sees (for (i = 0; i < N; i++) with N a small"

@@ -70,8 +70,9 @@ class PathVerifierTest {
 
   @Test
   void loopThatChangesNothingItTestsIsRefusedAsInfiniteLoop() {
+    // found, as the kernel finds it, at the jump that closes the loop
     refused(
-        "r0 = 0\nr2 = 5\nl: r0 += 1\nr0 &= 7\nif r2 > 1 goto l\nexit", ErrorCode.INFINITE_LOOP, 2);
+        "r0 = 0\nr2 = 5\nl: r0 += 1\nr0 &= 7\nif r2 > 1 goto l\nexit", ErrorCode.INFINITE_LOOP, 4);
   }
 
   @Test
@@ -95,24 +96,53 @@ class PathVerifierTest {
   }
 
   @Test
-  void loopWhoseBoundIsUnknownRunsOverTheBudgetAsTooComplex() {
+  void loopWhoseCounterMayWrapIsRefusedAsUnbounded() {
+    // r0 counts up to an unknown r2 with !=: widened, r0 may wrap past 2^64 - 1 first
     VerificationResult r =
         verify(
             "r2 = *(u64 *)(r1 + 0)\nr0 = 0\nl: r0 += 1\nif r0 != r2 goto l\nexit",
             STRICT.withMaxProcessedInstructions(10_000));
+    assertEquals(ErrorCode.UNBOUNDED_LOOP, r.code(), r.toString());
+    VerifierError e = r.error();
+    assertEquals(2, e.pc());
+    assertTrue(e.message().contains("Path: 3: taken x"), e.message());
+    assertTrue(
+        e.rule()
+            .contains(
+                "r0 grows by 1 each round but may wrap past 2^64 - 1: its values at the loop head"
+                    + " are [0, 18446744073709551615], with no bound the loop checks below that"),
+        e.rule());
+    assertTrue(e.fix().contains("for (i = 0; i < N; i++)"), e.fix());
+  }
+
+  /**
+   * 24 branches one after the other, each adding its own bit to r0: no two paths end in the same
+   * state, so exploring them all (2^24 paths) runs over the budget.
+   */
+  private static String manyDistinctPaths() {
+    StringBuilder sb = new StringBuilder("r6 = *(u64 *)(r1 + 0)\nr0 = 0\n");
+    for (int i = 0; i < 24; i++) {
+      sb.append("r2 = r6\nr2 &= ")
+          .append(1 << i)
+          .append("\nif r2 == 0 goto +1\nr0 += ")
+          .append(1 << i)
+          .append('\n');
+    }
+    return sb.append("exit").toString();
+  }
+
+  @Test
+  void explorationOverTheBudgetIsTooComplex() {
+    VerificationResult r = verify(manyDistinctPaths(), STRICT.withMaxProcessedInstructions(10_000));
     assertEquals(ErrorCode.TOO_COMPLEX, r.code(), r.toString());
     VerifierError e = r.error();
-    assertTrue(e.message().contains("Path: 3: taken x"), e.message());
     assertTrue(e.rule().contains("10,001 instructions processed"), e.rule());
     assertTrue(e.fix().startsWith("bound each loop by a constant"), e.fix());
   }
 
   @Test
   void theDefaultBudgetIsAMillionInstructions() {
-    VerificationResult r =
-        verify(
-            "r2 = *(u64 *)(r1 + 0)\nr0 = 0\nl: r0 += 1\nif r0 != r2 goto l\nexit",
-            STRICT.withMaxStoredStates(1_000_000));
+    VerificationResult r = verify(manyDistinctPaths(), STRICT.withMaxStoredStates(1_000_000));
     assertEquals(ErrorCode.TOO_COMPLEX, r.code(), r.toString());
     assertTrue(
         r.error()
