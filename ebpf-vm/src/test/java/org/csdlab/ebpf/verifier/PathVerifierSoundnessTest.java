@@ -51,6 +51,9 @@ class PathVerifierSoundnessTest {
   /** Kinds of violation shown with a reduced reproducer (the first of each); all are counted. */
   private static final int VIOLATIONS_SHOWN = 12;
 
+  /** Programs between two summary lines of a long campaign. */
+  private static final int PROGRESS_EVERY = 50_000;
+
   private static long programs;
   private static long accepted;
   private static long violating;
@@ -84,7 +87,9 @@ class PathVerifierSoundnessTest {
   void acceptedProgramsRunWithoutFaultWithinTheirBound(@ForAll long seed) {
     SoundnessCase c = SoundnessPrograms.draw(seed);
     Program program = c.program();
-    programs++;
+    if (++programs % PROGRESS_EVERY == 0) {
+      System.out.println(summary()); // a long campaign shows how it goes
+    }
     c.features().forEach(f -> drawnWith.merge(f, 1L, Long::sum));
     VerificationResult result = PathVerifier.verify(program, c.options());
     if (!result.ok()) {

@@ -292,7 +292,12 @@ final class SoundnessPrograms {
     String out = label();
     switch (random.nextInt(12)) {
       case 0, 1, 2, 3, 4 -> {
-        int rounds = 1 + random.nextInt(contextSize > 0 && random.nextBoolean() ? contextSize : 24);
+        int rounds =
+            1
+                + random.nextInt(
+                    loopDepth == 1 && contextSize > 0 && random.nextBoolean()
+                        ? contextSize
+                        : maxRounds());
         line(counter + " = 0");
         place(top);
         loopBody(counter, out);
@@ -308,7 +313,7 @@ final class SoundnessPrograms {
       }
       case 5, 6, 7, 8 -> {
         index(counter);
-        line(counter + " &= " + (random.nextBoolean() ? 7 : 31));
+        line(counter + " &= " + (loopDepth == 1 && random.nextBoolean() ? 31 : 7));
         boolean careful = random.nextInt(4) != 0;
         if (careful) {
           line("if " + counter + " == 0 goto " + out);
@@ -357,12 +362,17 @@ final class SoundnessPrograms {
         index("r0");
         line("if r0 == " + random.nextInt(4) + " goto " + out);
         line(counter + " += 1");
-        line("if " + counter + " > " + (2 + random.nextInt(30)) + " goto " + out);
+        line("if " + counter + " > " + (1 + random.nextInt(maxRounds())) + " goto " + out);
         line("goto " + top);
       }
     }
     place(out);
     loopDepth--;
+  }
+
+  /** Rounds of a counted loop: fewer inside another loop, whose rounds multiply them. */
+  private int maxRounds() {
+    return loopDepth == 1 ? 24 : 6;
   }
 
   private void loopBody(String counter, String out) {
