@@ -49,8 +49,9 @@ static void (*bpf_get_mem_info)(void **mem_ptr, uint64_t *mem_size) = (void *) 7
 /* 8: *call = the call information (the start of the kernel memory) if the host passed some;
  * otherwise *call is left untouched, so set it to 0 first. */
 static void (*bpf_get_call_info)(void **call) = (void *) 8;
-/* 9: record a NUL-terminated string in the run's debug messages (csdlab only: OpenCSD declares
- * it but does not register it, so uBPF refuses kernels that call it there). */
+/* 9: record the string at s in the run's debug messages: up to its NUL, 4096 bytes or the end of
+ * its memory, whichever comes first (csdlab only: OpenCSD declares it but does not register it,
+ * so uBPF refuses kernels that call it there). */
 static void (*bpf_debug)(const char *s) = (void *) 9;
 
 #endif

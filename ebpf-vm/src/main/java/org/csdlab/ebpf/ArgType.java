@@ -4,8 +4,10 @@ package org.csdlab.ebpf;
  * What a helper expects in one argument register, modelled on the kernel's {@code enum
  * bpf_arg_type}: a plain value, a map handle, a pointer to memory the helper reads or writes (with
  * the size it touches: the map's key or value size, a fixed 8 bytes, up to a NUL, or another
- * argument that holds the size), the context, or a size. {@link HelperPrototype#sizeArgOf} pairs
- * each sized pointer with its size argument.
+ * argument that holds the size), the context, or a size; for the 8-byte kinds the helper stores
+ * into, {@link HelperPrototype#stored} says what it stores (a number in a range, or a pointer into
+ * memory the loading path knows). {@link HelperPrototype#sizeArgOf} pairs each sized pointer with
+ * its size argument.
  */
 public enum ArgType {
   /** Any initialised value ({@code ARG_ANYTHING}). */
@@ -49,8 +51,27 @@ public enum ArgType {
    */
   PTR_TO_LONG_UPDATED("a pointer to a u64 it may overwrite", Access.READ_WRITE, Extent.EIGHT_BYTES),
   /**
-   * A pointer to a NUL-terminated string the helper reads up to its terminator, which must lie in
-   * the same region ({@code ARG_PTR_TO_CONST_STR}, without the kernel's read-only-map rule).
+   * A pointer to 8 writable bytes the helper stores a pointer in: which memory it points to, and at
+   * what offset, is the prototype's {@link HelperPrototype#stored} (the kernel's helpers that hand
+   * out memory return it in r0 instead; OpenCSD's {@code get_mem_info} stores it). They may be
+   * uninitialised before; a load of them after the call gives the pointer.
+   */
+  PTR_TO_UNINIT_POINTER(
+      "a pointer to 8 bytes it stores a pointer in", Access.WRITE, Extent.EIGHT_BYTES),
+  /**
+   * A pointer to 8 initialised, writable bytes the helper either sets to the prototype's {@link
+   * HelperPrototype#stored} pointer or leaves as they are (OpenCSD's {@code get_call_info} when the
+   * host passed no call information). A program that stored 0 there first gets a pointer that may
+   * be null and must test it before use; any other old value makes the slot a plain number.
+   */
+  PTR_TO_POINTER_UPDATED(
+      "a pointer to 8 bytes where it may store a pointer", Access.READ_WRITE, Extent.EIGHT_BYTES),
+  /**
+   * A pointer to a string the helper reads up to its NUL, its own limit, or the end of the region
+   * holding its first byte, whichever comes first ({@link Memory#readStringBytes}): the verifier
+   * checks that first byte (in bounds, and written when on the stack), and the helper never reads
+   * past the region ({@code ARG_PTR_TO_CONST_STR} without the kernel's read-only-map rule, whose
+   * contents this verifier does not know).
    */
   PTR_TO_STRING("a pointer to a NUL-terminated string", Access.READ, Extent.TO_NUL),
   /** The program's context pointer, r1 at entry ({@code ARG_PTR_TO_CTX}). */
@@ -137,6 +158,16 @@ public enum ArgType {
   /** Whether the argument is a size ({@link #SIZE} or {@link #SIZE_OR_ZERO}). */
   public boolean isSize() {
     return this == SIZE || this == SIZE_OR_ZERO;
+  }
+
+  /** Whether the helper stores a pointer through this argument (its prototype says which). */
+  public boolean storesPointer() {
+    return this == PTR_TO_UNINIT_POINTER || this == PTR_TO_POINTER_UPDATED;
+  }
+
+  /** Whether the helper stores a u64 through this argument (a number or a pointer). */
+  public boolean storesWord() {
+    return extent == Extent.EIGHT_BYTES && writesMemory();
   }
 
   /** Bytes the pointer's memory spans when they are fixed (8 for the u64 pointers), else -1. */

@@ -16,12 +16,17 @@ import java.util.List;
  * take the size before the buffer); {@link #sizeArgOf} gives the pairing, and the constructor
  * refuses a prototype where a sized pointer has no size or a size no pointer. Map keys, map values
  * and a {@link ReturnType#MAP_VALUE_OR_NULL} result refer to the one {@link ArgType#MAP_HANDLE}
- * argument ({@link #mapArg}).
+ * argument ({@link #mapArg}). For an argument the helper stores a u64 through ({@link
+ * ArgType#storesWord}), {@link #stored} says what it stores: any number unless the prototype says
+ * more ({@link #withStored}), e.g. a pointer into the context at offsets the device fixes.
  *
  * @param sizeArgs for each argument, the index (0 for r1) of the argument that holds its size, or
  *     -1; null pairs them as above
  * @param returns the signed range of r0 after the call when {@code ret} is {@link
  *     ReturnType#SCALAR} ({@link ReturnRange#ANY} when the helper guarantees none)
+ * @param stores for each argument, what the helper stores through it ({@link
+ *     StoredValue#ANY_NUMBER} unless said otherwise), or null for an argument it stores no u64
+ *     through; null: the defaults
  */
 public record HelperPrototype(
     int id,
@@ -30,7 +35,8 @@ public record HelperPrototype(
     ReturnType ret,
     boolean variadic,
     List<Integer> sizeArgs,
-    HelperPrototype.ReturnRange returns) {
+    HelperPrototype.ReturnRange returns,
+    List<StoredValue> stores) {
 
   /** Most argument registers a helper reads (r1-r5). */
   public static final int MAX_ARGS = 5;
@@ -86,6 +92,11 @@ public record HelperPrototype(
     }
     sizeArgs = sizeArgs == null ? pairSizes(args) : List.copyOf(sizeArgs);
     checkPairing("helper " + id + " (" + name + ")", args, sizeArgs);
+    stores =
+        stores == null
+            ? defaultStores(args)
+            : java.util.Collections.unmodifiableList(new ArrayList<>(stores));
+    checkStores("helper " + id + " (" + name + ")", args, stores);
     long mapHandles = args.stream().filter(a -> a == ArgType.MAP_HANDLE).count();
     boolean usesMap =
         ret == ReturnType.MAP_VALUE_OR_NULL
@@ -111,7 +122,7 @@ public record HelperPrototype(
   /** A helper with its sizes paired as the class comment says and no return range. */
   public HelperPrototype(
       int id, String name, List<ArgType> args, ReturnType ret, boolean variadic) {
-    this(id, name, args, ret, variadic, null, ReturnRange.ANY);
+    this(id, name, args, ret, variadic, null, ReturnRange.ANY, null);
   }
 
   /** This prototype, guaranteeing {@code min <= r0 <= max} (signed) after the call. */
@@ -125,7 +136,30 @@ public record HelperPrototype(
       throw new IllegalArgumentException(
           "helper " + id + " (" + name + ") returns " + ret + ", not a scalar with a range");
     }
-    return new HelperPrototype(id, name, args, ret, variadic, sizeArgs, range);
+    return new HelperPrototype(id, name, args, ret, variadic, sizeArgs, range, stores);
+  }
+
+  /**
+   * This prototype, the helper storing {@code value} through argument {@code arg} (0 for r1), which
+   * must be one it stores a u64 through ({@link ArgType#storesWord}); a pointer only through one
+   * that {@link ArgType#storesPointer}.
+   */
+  public HelperPrototype withStored(int arg, StoredValue value) {
+    if (arg < 0 || arg >= args.size()) {
+      throw new IllegalArgumentException(
+          "helper " + id + " (" + name + ") has no argument r" + (arg + 1));
+    }
+    List<StoredValue> out = new ArrayList<>(stores);
+    out.set(arg, value);
+    return new HelperPrototype(id, name, args, ret, variadic, sizeArgs, returns, out);
+  }
+
+  /**
+   * What the helper stores through argument {@code arg} (0 for r1), or null when it stores no u64
+   * through it.
+   */
+  public StoredValue stored(int arg) {
+    return stores.get(arg);
   }
 
   /** The index (0 for r1) of the argument holding the size of argument {@code arg}, or -1. */
@@ -141,6 +175,36 @@ public record HelperPrototype(
   /** The index (0 for r1) of the map handle argument, or -1 when the helper takes none. */
   public int mapArg() {
     return args.indexOf(ArgType.MAP_HANDLE);
+  }
+
+  private static List<StoredValue> defaultStores(List<ArgType> args) {
+    List<StoredValue> out = new ArrayList<>();
+    for (ArgType a : args) {
+      out.add(a.storesWord() ? StoredValue.ANY_NUMBER : null);
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
+
+  private static void checkStores(String helper, List<ArgType> args, List<StoredValue> stores) {
+    if (stores.size() != args.size()) {
+      throw new IllegalArgumentException(
+          helper + ": " + stores.size() + " stored values for " + args.size() + " arguments");
+    }
+    for (int i = 0; i < args.size(); i++) {
+      ArgType a = args.get(i);
+      StoredValue v = stores.get(i);
+      String arg = "r" + (i + 1) + " (" + a.description() + ")";
+      if (a.storesWord() != (v != null)) {
+        throw new IllegalArgumentException(
+            helper
+                + ": "
+                + arg
+                + (v == null ? " needs what the helper stores there" : " stores nothing"));
+      }
+      if (v instanceof StoredValue.Pointer && !a.storesPointer()) {
+        throw new IllegalArgumentException(helper + ": " + arg + " stores a number, not " + v);
+      }
+    }
   }
 
   private static List<Integer> pairSizes(List<ArgType> args) {

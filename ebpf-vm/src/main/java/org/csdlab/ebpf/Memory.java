@@ -148,6 +148,36 @@ public final class Memory {
     return new String(bytes, start, end - start, StandardCharsets.UTF_8);
   }
 
+  /**
+   * The bytes of the string at {@code address}, its NUL not included: up to the NUL, at most {@code
+   * maxBytes}, and never past the end of the region holding its first byte, where an unterminated
+   * string ends. So a helper reading a string never faults once its first byte is readable, which
+   * is what the verifier checks of a string argument.
+   *
+   * @throws MemoryAccessException the first byte is in no region
+   */
+  public byte[] readStringBytes(long address, int maxBytes) {
+    int region = check(address, 1, false);
+    byte[] bytes = data[region];
+    int start = (int) address;
+    int limit = (int) Math.min(bytes.length, (long) start + Math.max(0, maxBytes));
+    int end = start;
+    while (end < limit && bytes[end] != 0) {
+      end++;
+    }
+    return java.util.Arrays.copyOfRange(bytes, start, end);
+  }
+
+  /** {@link #readStringBytes} as UTF-8 text. */
+  public String readString(long address, int maxBytes) {
+    return new String(readStringBytes(address, maxBytes), StandardCharsets.UTF_8);
+  }
+
+  /** Whether {@code length} bytes at {@code address} lie in one region (a read would succeed). */
+  public boolean readable(long address, int length) {
+    return length >= 0 && regionOf(address, length) >= 0;
+  }
+
   /** Loads an unsigned value of {@code size} at {@code address}. */
   public long load(long address, Size size) {
     int region = check(address, size.bytes(), false);

@@ -81,4 +81,37 @@ class HelperPrototypeTest {
     assertEquals(
         ReturnRange.ANY, new HelperPrototype(9, "any", List.of(), ReturnType.SCALAR).returns());
   }
+
+  @Test
+  void aStoredPointerNeedsAnArgumentThatStoresOne() {
+    HelperPrototype memInfo =
+        new HelperPrototype(
+            7,
+            "get_mem_info",
+            List.of(ArgType.PTR_TO_UNINIT_POINTER, ArgType.PTR_TO_UNINIT_LONG),
+            ReturnType.VOID);
+    // until a loading path says where it points, the stored word is any number
+    assertEquals(StoredValue.ANY_NUMBER, memInfo.stored(0));
+    assertEquals(StoredValue.ANY_NUMBER, memInfo.stored(1));
+    StoredValue.Pointer into = StoredValue.intoContext(0, 512);
+    assertEquals(into, memInfo.withStored(0, into).stored(0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> memInfo.withStored(1, into));
+    assertEquals(
+        "helper 7 (get_mem_info): r2 (a pointer to a u64 it stores) stores a number, not a"
+            + " pointer into the context at offset [0, 512]",
+        e.getMessage());
+    HelperPrototype out =
+        new HelperPrototype(1, "out", List.of(ArgType.PTR_TO_MEM, ArgType.SIZE), ReturnType.VOID);
+    assertEquals(null, out.stored(0));
+    IllegalArgumentException none =
+        assertThrows(
+            IllegalArgumentException.class, () -> out.withStored(0, StoredValue.ANY_NUMBER));
+    assertEquals("helper 1 (out): r1 (a pointer to memory) stores nothing", none.getMessage());
+    IllegalArgumentException offsets =
+        assertThrows(IllegalArgumentException.class, () -> StoredValue.intoContext(8, 4));
+    assertEquals(
+        "a stored pointer's offsets must satisfy 0 <= min <= max, got [8, 4]",
+        offsets.getMessage());
+  }
 }

@@ -86,6 +86,19 @@ class MemoryTest {
   }
 
   @Test
+  void stringsEndAtTheirNulTheirLimitOrTheirRegionsEndAndOnlyAFirstByteOutsideFaults() {
+    byte[] data = "hi\0there".getBytes(StandardCharsets.UTF_8);
+    Memory memory = memoryOf(data, new byte[4]);
+    long base = memory.region("data").startAddress();
+    assertEquals("hi", memory.readString(base, 100));
+    assertEquals("there", memory.readString(base + 3, 100)); // the region's end ends it
+    assertEquals("th", memory.readString(base + 3, 2));
+    assertTrue(memory.readable(base + 7, 1));
+    assertTrue(!memory.readable(base + 8, 1));
+    assertThrows(MemoryAccessException.class, () -> memory.readString(base + 8, 100));
+  }
+
+  @Test
   void nullAndNegativeLengthAreRefused() {
     Memory memory = memoryOf(new byte[4], new byte[4]);
     MemoryAccessException e = assertThrows(MemoryAccessException.class, () -> memory.read(0, 1));

@@ -8,8 +8,9 @@ import org.csdlab.zns.csd.OpenCsdHelpers;
 import org.junit.jupiter.api.Test;
 
 /**
- * flufflefs-lite's kernels are verified by the volume's drive: with the opencsd helpers and the
- * drive's kernel memory as their writable context, of its real size.
+ * flufflefs-lite's kernels are verified by the volume's drive: with the opencsd helpers carrying
+ * the drive's facts (its geometry, where get_mem_info and get_call_info point) and the drive's
+ * kernel memory as their writable context, of its real size.
  */
 class KernelVerifierDeclarationsTest {
   @Test
@@ -18,6 +19,9 @@ class KernelVerifierDeclarationsTest {
     VerifierOptions options = fs.csd().verifierOptions();
     assertEquals(fs.csd().memoryBytes(), options.contextSizeBytes());
     assertTrue(options.contextWritable());
-    assertEquals(OpenCsdHelpers.prototypes(), options.helpers());
+    assertEquals(
+        OpenCsdHelpers.prototypesFor(
+            fs.device().geometry(), fs.csd().memoryBytes(), fs.csd().maxCallInfoBytes()),
+        options.helpers());
   }
 }

@@ -87,18 +87,19 @@ public final class ConformanceHelpers {
   public static final int STRCMP = 4;
 
   /**
-   * Compares the NUL-terminated strings at {@code a} and {@code b} byte by byte as unsigned values:
-   * the difference of the first bytes that differ, or 0 when the strings are equal.
+   * Compares the strings at {@code a} and {@code b} byte by byte as unsigned values: the difference
+   * of the first bytes that differ, or 0 when the strings are equal. Each string ends at its NUL or
+   * at the end of the region holding its first byte (read as a NUL there), so an unterminated
+   * string never faults; a first byte in no region does, as a 1-byte read.
    */
   public static long strcmp(Memory memory, long a, long b) {
+    memory.load(a, Size.B);
+    memory.load(b, Size.B);
     for (long i = 0; ; i++) {
-      long left = memory.load(a + i, Size.B);
-      long right = memory.load(b + i, Size.B);
-      if (left != right) {
+      long left = memory.readable(a + i, 1) ? memory.load(a + i, Size.B) : 0;
+      long right = memory.readable(b + i, 1) ? memory.load(b + i, Size.B) : 0;
+      if (left != right || left == 0) {
         return left - right;
-      }
-      if (left == 0) {
-        return 0;
       }
     }
   }

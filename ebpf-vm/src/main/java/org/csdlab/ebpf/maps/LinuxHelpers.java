@@ -331,7 +331,10 @@ public final class LinuxHelpers {
             out.append(wide ? Long.toUnsignedString(arg) : Integer.toUnsignedString((int) arg));
         case 'x' -> out.append(wide ? Long.toHexString(arg) : Integer.toHexString((int) arg));
         case 'c' -> out.append((char) (arg & 0xff));
-        case 's' -> out.append(memory.readCString(arg, MAX_PRINTK_BYTES));
+        // as the kernel's bpf_trace_printk: a %s string is read without faulting, cut at the
+        // line's limit or its region's end, and empty when its pointer is in no region
+        case 's' ->
+            out.append(memory.readable(arg, 1) ? memory.readString(arg, MAX_PRINTK_BYTES) : "");
         default -> {
           return null;
         }

@@ -10,14 +10,16 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
  *
  * @param kind scalar, pointer kind, or not initialised
  * @param scalar the scalar's values, or the pointer's offset from its base
- * @param region for {@link Kind#PTR_TO_REGION} the region's name; for a void helper's r0 its name
+ * @param region for {@link Kind#PTR_TO_REGION} (and its maybe-null form) the region's name; for a
+ *     void helper's r0 its name; for the 0 that the null side of a null check leaves, what was null
+ *     (so dereferencing it is a missing null check)
  * @param sizeBytes the bytes a pointer may reach from its base (context, region, map value), or -1
  *     when the verifier does not know them
  * @param writable whether memory behind the pointer may be written
- * @param id the map lookup that produced a map value pointer (its pc + 1), so a null check of one
- *     copy refines every copy; for a scalar, its link: copies of one scalar (a register copied, a
- *     spill and its fill) share a non-zero id, so a branch that narrows one narrows them all (0: no
- *     copy shares it)
+ * @param id the map lookup that produced a map value pointer, or the helper call that stored a
+ *     maybe-null pointer (its pc + 1), so a null check of one copy refines every copy; for a
+ *     scalar, its link: copies of one scalar (a register copied, a spill and its fill) share a
+ *     non-zero id, so a branch that narrows one narrows them all (0: no copy shares it)
  * @param frame for a stack pointer, the call frame whose stack it points into (0 = the program's)
  * @param map for a map handle, and a pointer to one of its values, the map's definition; else null
  */
@@ -87,6 +89,45 @@ record AbstractValue(
         Kind.CONST_PTR_TO_MAP, Scalar.constant(0), map.name(), -1, false, 0, 0, map);
   }
 
+  /**
+   * The pointer a helper called at {@code pc} stored: into the context ({@code contextSizeBytes},
+   * {@code contextWritable}) or into its region, at offsets {@code stored} allows, or null too when
+   * {@code maybeNull}.
+   */
+  static AbstractValue storedPointer(
+      org.csdlab.ebpf.StoredValue.Pointer stored,
+      long contextSizeBytes,
+      boolean contextWritable,
+      boolean maybeNull,
+      int pc) {
+    Scalar offset =
+        stored.minOffsetBytes() == stored.maxOffsetBytes()
+            ? Scalar.constant(stored.minOffsetBytes())
+            : Scalar.unsignedRange(stored.minOffsetBytes(), stored.maxOffsetBytes());
+    Kind kind =
+        stored.intoContext()
+            ? (maybeNull ? Kind.PTR_TO_CTX_OR_NULL : Kind.PTR_TO_CTX)
+            : (maybeNull ? Kind.PTR_TO_REGION_OR_NULL : Kind.PTR_TO_REGION);
+    return new AbstractValue(
+        kind,
+        offset,
+        stored.region(),
+        stored.intoContext() ? contextSizeBytes : stored.sizeBytes(),
+        stored.intoContext() ? contextWritable : stored.writable(),
+        maybeNull ? pc + 1 : 0,
+        0,
+        null);
+  }
+
+  /** The 0 a null check leaves on its null side for the maybe-null pointer {@code checked}. */
+  static AbstractValue nullOf(AbstractValue checked) {
+    String cause =
+        checked.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL
+            ? "map_lookup_elem found nothing"
+            : "the helper called at pc " + (checked.id() - 1) + " stored no pointer";
+    return new AbstractValue(Kind.SCALAR, Scalar.constant(0), cause, -1, false, 0, 0, null);
+  }
+
   static AbstractValue voidResultOf(String helper, int pc) {
     return new AbstractValue(Kind.NOT_INIT, Scalar.unknown(), helper, -1, false, pc + 1, 0, null);
   }
@@ -148,7 +189,7 @@ record AbstractValue(
         && frame == other.frame
         && java.util.Objects.equals(region, other.region)
         && java.util.Objects.equals(map, other.map)
-        && (kind != Kind.PTR_TO_MAP_VALUE_OR_NULL || id == other.id);
+        && (!kind.maybeNull() || id == other.id);
   }
 
   /** The v1 type of this value, for {@link VerifierError#registers()}. */
@@ -160,6 +201,7 @@ record AbstractValue(
       case SCALAR -> RegType.SCALAR;
       case PTR_TO_STACK -> RegType.stack(off);
       case PTR_TO_REGION -> RegType.region(region, writable).withOffset(off);
+      case PTR_TO_REGION_OR_NULL -> new RegType(kind, off, region, writable, id);
       case CONST_PTR_TO_MAP -> new RegType(kind, null, region, false, 0);
       default -> new RegType(kind, off, null, writable, id);
     };
@@ -186,6 +228,16 @@ record AbstractValue(
           "map_value_or_null(id=" + id + "," + offsetText() + sizeText() + ")";
       case PTR_TO_REGION ->
           region + (writable ? "" : "(ro)") + "(" + offsetText() + sizeText() + ")";
+      case PTR_TO_CTX_OR_NULL -> "ctx_or_null(id=" + id + "," + offsetText() + ")";
+      case PTR_TO_REGION_OR_NULL ->
+          region
+              + (writable ? "" : "(ro)")
+              + "_or_null(id="
+              + id
+              + ","
+              + offsetText()
+              + sizeText()
+              + ")";
       case CONST_PTR_TO_MAP -> "map_ptr(ks=" + map.keySize() + ",vs=" + map.valueSize() + ")";
     };
   }

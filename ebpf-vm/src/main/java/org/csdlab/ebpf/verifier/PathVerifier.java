@@ -19,6 +19,7 @@ import org.csdlab.ebpf.Mode;
 import org.csdlab.ebpf.Opcode;
 import org.csdlab.ebpf.Program;
 import org.csdlab.ebpf.Source;
+import org.csdlab.ebpf.StoredValue;
 import org.csdlab.ebpf.asm.Disassembler;
 import org.csdlab.ebpf.maps.MapDefinition;
 import org.csdlab.ebpf.verifier.RegType.Kind;
@@ -507,16 +508,16 @@ public final class PathVerifier {
     }
     AbstractValue dst = readReg(pc, s, d);
     writeReg(pc, s, d);
-    if (dst.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL
-        || src.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL) {
-      int r = dst.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL ? d : insn.src();
+    if (dst.kind().maybeNull() || src.kind().maybeNull()) {
+      int r = dst.kind().maybeNull() ? d : insn.src();
       throw refuse(
           ErrorCode.NULL_POINTER_ARITHMETIC,
           pc,
           "r"
               + r
-              + " may be null (map_lookup_elem found nothing) and arithmetic on it is not"
-              + " allowed before a null check",
+              + " may be null ("
+              + nullCause(s.reg(r))
+              + ") and arithmetic on it is not allowed before a null check",
           s,
           Map.of(r, s.reg(r)),
           "test it first: if r" + r + " == 0 goto <out>");
@@ -803,14 +804,15 @@ public final class PathVerifier {
       boolean read) {
     switch (base.kind()) {
       case SCALAR -> {
-        if (base.scalar().isConstant() && base.scalar().constantValue() == 0) {
+        if (base.region() != null) {
           throw refuse(
               ErrorCode.NULL_CHECK_MISSING,
               pc,
               "r"
                   + reg
-                  + " is 0, a null pointer, on this path (the branch where a null check found"
-                  + " it null, or a register set to 0), and is dereferenced",
+                  + " is null on this path (the side of the null check where "
+                  + base.region()
+                  + ") and is dereferenced",
               s,
               Map.of(reg, base),
               "access it only on the branch where it is not null: if r" + reg + " == 0 goto <out>");
@@ -842,14 +844,15 @@ public final class PathVerifier {
               s,
               Map.of(reg, base),
               "look the value up first (map_lookup_elem), null-check the result and access that");
-      case PTR_TO_MAP_VALUE_OR_NULL ->
+      case PTR_TO_MAP_VALUE_OR_NULL, PTR_TO_CTX_OR_NULL, PTR_TO_REGION_OR_NULL ->
           throw refuse(
               ErrorCode.NULL_CHECK_MISSING,
               pc,
               "r"
                   + reg
-                  + " may be null (map_lookup_elem returns 0 when the key is absent) and is"
-                  + " dereferenced without a null check",
+                  + " may be null ("
+                  + nullCause(base)
+                  + ") and is dereferenced without a null check",
               s,
               Map.of(reg, base),
               "test it first: if r" + reg + " == 0 goto <out>");
@@ -1059,14 +1062,14 @@ public final class PathVerifier {
     ExplorationState fall = s;
     boolean takenPossible = true;
     boolean fallPossible = true;
-    if (dst.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL
+    if (dst.kind().maybeNull()
         && !reg
         && insn.imm() == 0
         && (op == JumpOp.JEQ || op == JumpOp.JNE)) {
       ExplorationState nonNull = op == JumpOp.JEQ ? fall : taken;
       ExplorationState isNull = op == JumpOp.JEQ ? taken : fall;
-      refineNullCheck(nonNull, dst, dst.withKind(Kind.PTR_TO_MAP_VALUE));
-      refineNullCheck(isNull, dst, AbstractValue.constant(0));
+      refineNullCheck(nonNull, dst, dst.withKind(dst.kind().nonNull()));
+      refineNullCheck(isNull, dst, AbstractValue.nullOf(dst));
     } else if (!dst.isPointer() && !src.isPointer()) {
       BranchOutcome sides = ScalarBranch.narrow(insn, dst.scalar(), src.scalar());
       takenPossible = sides.canTake();
@@ -1131,11 +1134,20 @@ public final class PathVerifier {
   }
 
   private static boolean sameLookup(AbstractValue v, AbstractValue checked) {
-    return v.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL && checked.id() != 0 && v.id() == checked.id();
+    return v.kind().maybeNull() && checked.id() != 0 && v.id() == checked.id();
   }
 
   private static AbstractValue refinedCopy(AbstractValue copy, AbstractValue to) {
-    return to.kind() == Kind.SCALAR ? to : copy.withKind(Kind.PTR_TO_MAP_VALUE);
+    return to.kind() == Kind.SCALAR ? to : copy.withKind(copy.kind().nonNull());
+  }
+
+  /** Why the maybe-null pointer {@code v} may be null, in plain words. */
+  private static String nullCause(AbstractValue v) {
+    return v.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL
+        ? "map_lookup_elem returns 0 when the key is absent"
+        : "the helper called at pc "
+            + (v.id() - 1)
+            + " may have stored no pointer, leaving the 0 stored before";
   }
 
   private int exit(int pc, ExplorationState s, BitSet written) {
@@ -1265,6 +1277,12 @@ public final class PathVerifier {
       }
     }
     MapDefinition map = p.mapArg() < 0 ? null : mapArgument(pc, s, p, p.mapArg() + 1);
+    AbstractValue[] before = new AbstractValue[args.size()];
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).storesWord()) {
+        before[i] = spilledWord(s, s.reg(i + 1));
+      }
+    }
     for (int i = 0; i < args.size(); i++) {
       ArgType type = args.get(i);
       if (type == ArgType.PTR_TO_CTX && s.reg(i + 1).kind() != Kind.PTR_TO_CTX) {
@@ -1294,12 +1312,23 @@ public final class PathVerifier {
           size = map == null ? null : AbstractValue.constant(map.valueSize());
           sizeText = map == null ? null : "the value_size of " + map.name();
         }
+        case TO_NUL -> {
+          // the helper reads to the NUL but never past the string's region: its first byte must
+          // be there
+          size = AbstractValue.constant(1);
+          sizeText = "the string's first byte";
+        }
         default -> {
           size = null;
           sizeText = null;
         }
       }
       helperBuffer(pc, s, p, type, i + 1, sizeReg, size, sizeText);
+    }
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).storesWord()) {
+        storeThrough(s, p, i, before[i], pc);
+      }
     }
     for (int r = 1; r <= 5; r++) {
       s.set(r, AbstractValue.NOT_INIT);
@@ -1309,9 +1338,86 @@ public final class PathVerifier {
         switch (p.ret()) {
           case MAP_VALUE_OR_NULL -> AbstractValue.mapValueOrNull(map, pc + 1);
           case VOID -> AbstractValue.voidResultOf(p.name(), pc);
-          case SCALAR -> AbstractValue.UNKNOWN_SCALAR;
+          case SCALAR -> AbstractValue.scalar(rangeOf(p.returns()));
         });
     written.set(0);
+  }
+
+  private static Scalar rangeOf(HelperPrototype.ReturnRange range) {
+    return range.min() == range.max()
+        ? Scalar.constant(range.min())
+        : Scalar.signedRange(range.min(), range.max());
+  }
+
+  /**
+   * The value spilled in the 8 bytes {@code ptr} points to, when it is a stack pointer to a whole
+   * slot, else null.
+   */
+  private static AbstractValue spilledWord(ExplorationState s, AbstractValue ptr) {
+    int slot = stackSlot(ptr);
+    return slot < 0 ? null : s.frames.get(ptr.frame()).spills[slot];
+  }
+
+  /** The stack slot {@code ptr} points to the start of, or -1. */
+  private static int stackSlot(AbstractValue ptr) {
+    if (ptr.kind() != Kind.PTR_TO_STACK || !ptr.scalar().isConstant()) {
+      return -1;
+    }
+    long at = ptr.scalar().constantValue() + Verifier.STACK_SIZE;
+    return at >= 0 && at % 8 == 0 && at < Verifier.STACK_SIZE ? (int) (at / 8) : -1;
+  }
+
+  /**
+   * Records in the stack slot argument {@code arg} points to what helper {@code p} stored there:
+   * its prototype's number or pointer; for a helper that may leave the slot as it was, the pointer
+   * when the slot held it already, the pointer or null when it held 0, else an unknown number.
+   */
+  private void storeThrough(
+      ExplorationState s, HelperPrototype p, int arg, AbstractValue before, int pc) {
+    AbstractValue ptr = s.reg(arg + 1);
+    int slot = stackSlot(ptr);
+    if (slot < 0) {
+      return; // memory other than the stack holds no tracked values: loads from it are numbers
+    }
+    StoredValue stored = p.stored(arg);
+    boolean mayLeave = p.args().get(arg).readsMemory();
+    AbstractValue value;
+    if (stored instanceof StoredValue.Pointer pointer) {
+      AbstractValue surely =
+          AbstractValue.storedPointer(
+              pointer, contextSizeBytes, options.contextWritable(), false, pc);
+      if (!mayLeave) {
+        value = surely;
+      } else if (before != null && before.equals(surely)) {
+        value = surely;
+      } else if (before != null
+          && before.kind() == Kind.SCALAR
+          && before.scalar().isConstant()
+          && before.scalar().constantValue() == 0) {
+        value =
+            AbstractValue.storedPointer(
+                pointer, contextSizeBytes, options.contextWritable(), true, pc);
+      } else {
+        value = AbstractValue.UNKNOWN_SCALAR;
+      }
+    } else {
+      Scalar range = rangeOf(((StoredValue.Word) stored).range());
+      value =
+          mayLeave && (before == null || !before.equals(AbstractValue.scalar(range)))
+              ? AbstractValue.UNKNOWN_SCALAR
+              : AbstractValue.scalar(range);
+    }
+    s.frames.get(ptr.frame()).spills[slot] = value;
+  }
+
+  /** Whether {@code size} in {@code sizeReg} is a 0 its SIZE_OR_ZERO argument allows. */
+  private static boolean touchesNothing(HelperPrototype p, int sizeReg, AbstractValue size) {
+    return sizeReg > 0
+        && p.args().get(sizeReg - 1) == ArgType.SIZE_OR_ZERO
+        && size != null
+        && !size.isPointer()
+        && size.scalar().isConstant()
+        && size.scalar().constantValue() == 0;
   }
 
   /**
@@ -1367,8 +1473,13 @@ public final class PathVerifier {
             ? "load the map's handle into r" + reg + " (r" + reg + " = <map> ll)"
             : type == ArgType.PTR_TO_CTX
                 ? "pass the context pointer (r1 at entry) in r" + reg
-                : "pass a pointer to memory (the stack from r10, a map value, the context) in r"
-                    + reg);
+                : "pass a pointer to memory the program may use in r"
+                    + reg
+                    + " (the stack from r10, the context, a map value or a region)"
+                    + (p.sizeArgOf(reg - 1) >= 0
+                            && p.args().get(p.sizeArgOf(reg - 1)) == ArgType.SIZE_OR_ZERO
+                        ? ", or a size of 0 in r" + (p.sizeArgOf(reg - 1) + 1)
+                        : ""));
   }
 
   /**
@@ -1387,42 +1498,30 @@ public final class PathVerifier {
       AbstractValue size,
       String sizeText) {
     AbstractValue buf = s.reg(bufReg);
-    if (buf.kind() == Kind.PTR_TO_MAP_VALUE_OR_NULL) {
+    if (buf.kind().maybeNull()) {
       throw refuse(
           ErrorCode.NULL_CHECK_MISSING,
           pc,
           "r"
               + bufReg
-              + " may be null (map_lookup_elem found nothing) and is passed to "
+              + " may be null ("
+              + nullCause(buf)
+              + ") and is passed to "
               + p.name()
               + " as "
-              + ArgType.PTR_TO_MEM.description(),
+              + type.description(),
           s,
           Map.of(bufReg, buf),
           "test it first: if r" + bufReg + " == 0 goto <out>");
     }
-    if (isZero(buf)
-        && sizeReg > 0
-        && p.args().get(sizeReg - 1) == ArgType.SIZE_OR_ZERO
-        && isZero(size)) {
-      // a null buffer of a SIZE_OR_ZERO size 0: the prototype says the helper accesses nothing
-      return;
-    }
     if (!buf.isPointer() || buf.kind() == Kind.CONST_PTR_TO_MAP) {
+      if (buf.kind() == Kind.SCALAR && touchesNothing(p, sizeReg, size)) {
+        return; // a size of 0: the helper does not access the pointer, whatever it holds
+      }
       throw wrongArgument(pc, s, p, bufReg, "it is " + buf.toKernelString());
     }
     if (size == null) {
-      if (buf.kind() == Kind.PTR_TO_STACK && type.writesMemory() && buf.scalar().isConstant()) {
-        // a prototype without a size argument: the helper may fill the buffer up to the frame's end
-        // (one that only reads it, as a map key, leaves the stack as it was)
-        long off = buf.scalar().smin();
-        if (off < 0 && off >= -Verifier.STACK_SIZE) {
-          ExplorationState.Frame f = s.frames.get(buf.frame());
-          int from = (int) off + Verifier.STACK_SIZE;
-          f.initialised.set(from, Verifier.STACK_SIZE);
-          Arrays.fill(f.spills, from / 8, ExplorationState.SLOTS, null);
-        }
-      }
+      // memory whose size comes from a map the options do not declare: not known, not checked
       return;
     }
     if (size.isPointer() || Long.compareUnsigned(size.scalar().umax(), MAX_POINTER_OFFSET) > 0) {
@@ -1521,10 +1620,6 @@ public final class PathVerifier {
       f.initialised.set(from, to);
       Arrays.fill(f.spills, from / 8, (int) ((hi + Verifier.STACK_SIZE + 7) / 8), null);
     }
-  }
-
-  private static boolean isZero(AbstractValue v) {
-    return v.kind() == Kind.SCALAR && v.scalar().isConstant() && v.scalar().constantValue() == 0;
   }
 
   // ---- refusals and log -------------------------------------------------------------------

@@ -19,7 +19,28 @@ public record RegType(Kind kind, Long offset, String region, boolean writable, i
     PTR_TO_MAP_VALUE_OR_NULL,
     PTR_TO_REGION,
     /** A map's handle as {@code lddw} loads it, naming a declared map (the kernel's map_ptr). */
-    CONST_PTR_TO_MAP
+    CONST_PTR_TO_MAP,
+    /** A pointer into the context a helper stored, or 0 when it stored none (verifier v2 only). */
+    PTR_TO_CTX_OR_NULL,
+    /** A pointer into a region a helper stored, or 0 when it stored none (verifier v2 only). */
+    PTR_TO_REGION_OR_NULL;
+
+    /** Whether the pointer may be null, so it must be tested before use. */
+    public boolean maybeNull() {
+      return this == PTR_TO_MAP_VALUE_OR_NULL
+          || this == PTR_TO_CTX_OR_NULL
+          || this == PTR_TO_REGION_OR_NULL;
+    }
+
+    /** The kind a null check leaves on its non-null side: this kind without "or null". */
+    public Kind nonNull() {
+      return switch (this) {
+        case PTR_TO_MAP_VALUE_OR_NULL -> PTR_TO_MAP_VALUE;
+        case PTR_TO_CTX_OR_NULL -> PTR_TO_CTX;
+        case PTR_TO_REGION_OR_NULL -> PTR_TO_REGION;
+        default -> this;
+      };
+    }
   }
 
   public RegType(Kind kind, Long offset, String region, boolean writable) {
@@ -118,6 +139,9 @@ public record RegType(Kind kind, Long offset, String region, boolean writable, i
       case PTR_TO_MAP_VALUE -> "pointer to map value" + off();
       case PTR_TO_MAP_VALUE_OR_NULL -> "pointer to map value or null" + off();
       case PTR_TO_REGION -> "pointer to " + region + (writable ? "" : " (read-only)") + off();
+      case PTR_TO_CTX_OR_NULL -> "pointer to context or null" + off();
+      case PTR_TO_REGION_OR_NULL ->
+          "pointer to " + region + (writable ? "" : " (read-only)") + " or null" + off();
       case CONST_PTR_TO_MAP -> "handle of map " + region;
     };
   }

@@ -44,9 +44,13 @@ class ConformancePrototypesTruthTest {
     assertEquals(0, call(ConformanceHelpers.STRCMP, cString("ab"), cString("ab")));
     assertEquals(-1, call(ConformanceHelpers.STRCMP, cString("ab"), cString("ac")));
     assertEquals(0xff, call(ConformanceHelpers.STRCMP, new byte[] {(byte) 0xff, 0}, cString("")));
+    // a string ends at its region's end when it has no NUL there: no byte past it is read
+    assertEquals(0, call(ConformanceHelpers.STRCMP, new byte[] {'a', 'b'}, new byte[] {'a', 'b'}));
+    assertEquals('b', call(ConformanceHelpers.STRCMP, new byte[] {'a', 'b'}, new byte[] {'a'}));
+    // a first byte in no region faults (PTR_TO_STRING: the verifier checks that byte)
     assertThrows(
         MemoryAccessException.class,
-        () -> call(ConformanceHelpers.STRCMP, new byte[] {'a', 'b'}, new byte[] {'a', 'b'}));
+        () -> call(ConformanceHelpers.STRCMP, new byte[0], cString("a")));
   }
 
   @Test

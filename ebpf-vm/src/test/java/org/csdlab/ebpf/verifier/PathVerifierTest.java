@@ -489,7 +489,11 @@ class PathVerifierTest {
             WITH_MAP,
             ErrorCode.NULL_CHECK_MISSING,
             7);
-    assertTrue(e.rule().contains("r0 is 0, a null pointer, on this path"), e.rule());
+    assertTrue(
+        e.rule()
+            .contains(
+                "r0 is null on this path (the side of the null check where map_lookup_elem found"),
+        e.rule());
   }
 
   // ---- helpers ------------------------------------------------------------------------------

@@ -38,6 +38,12 @@ public final class ComputationalStorage {
   /** Scratch memory unless the builder says otherwise: 1 MiB. */
   public static final int DEFAULT_MEMORY_BYTES = 1 << 20;
 
+  /**
+   * Call information a run may pass unless the builder says otherwise, as a fraction of the kernel
+   * memory: half of it ({@code memoryBytes / 2}), so at least the other half is left after it.
+   */
+  public static final int DEFAULT_CALL_INFO_SHARE_DIVISOR = 2;
+
   /** Core speed unless the builder says otherwise: 10⁹ eBPF instructions per second. */
   public static final long DEFAULT_CORE_INSTRUCTIONS_PER_SECOND = 1_000_000_000L;
 
@@ -58,6 +64,7 @@ public final class ComputationalStorage {
 
   private final ZnsDevice device;
   private final int memoryBytes;
+  private final int maxCallInfoBytes;
   private final long coreInstructionsPerSecond;
   private final long fuel;
   private final Engine engine;
@@ -71,6 +78,18 @@ public final class ComputationalStorage {
     this.debugByteLimit = builder.debugByteLimit;
     this.device = builder.device;
     this.memoryBytes = builder.memoryBytes;
+    this.maxCallInfoBytes =
+        builder.maxCallInfoBytes >= 0
+            ? builder.maxCallInfoBytes
+            : builder.memoryBytes / DEFAULT_CALL_INFO_SHARE_DIVISOR;
+    if (maxCallInfoBytes > memoryBytes) {
+      throw new IllegalArgumentException(
+          "call information of at most "
+              + maxCallInfoBytes
+              + " bytes does not fit the kernel memory of "
+              + memoryBytes
+              + " bytes; raise memoryBytes(n) or lower maxCallInfoBytes(n)");
+    }
     this.coreInstructionsPerSecond = builder.coreInstructionsPerSecond;
     this.fuel = builder.fuel;
     this.engine = builder.engine;
@@ -126,13 +145,18 @@ public final class ComputationalStorage {
   }
 
   /**
-   * What the drive verifies kernels with: the opencsd helpers, and the context a kernel gets (r1
-   * points to the drive's kernel memory, {@link #memoryBytes()} writable bytes), the default
-   * budgets; {@link #verify(LoadedProgram)} adds an ELF object's regions and maps.
+   * What the drive verifies kernels with: the opencsd helpers with this drive's facts ({@link
+   * OpenCsdHelpers#prototypesFor}: its sector size, zone capacity and zone size as exact return
+   * values, where {@code get_mem_info} and {@code get_call_info} point into the kernel memory), the
+   * context a kernel gets (r1 points to the drive's kernel memory, {@link #memoryBytes()} writable
+   * bytes), the default budgets; {@link #verify(LoadedProgram)} adds an ELF object's regions and
+   * maps. The facts are sound for the kernels this drive loads: they run only here, on a device
+   * whose geometry and memory never change, and no run passes more than {@link #maxCallInfoBytes()}
+   * of call information.
    */
   public VerifierOptions verifierOptions() {
     return VerifierOptions.defaults()
-        .withHelpers(OpenCsdHelpers.prototypes())
+        .withHelpers(OpenCsdHelpers.prototypesFor(device.geometry(), memoryBytes, maxCallInfoBytes))
         .withContext(memoryBytes, true);
   }
 
@@ -204,6 +228,15 @@ public final class ComputationalStorage {
     return memoryBytes;
   }
 
+  /**
+   * The most bytes of call information a run may pass: the verifier proves a kernel's accesses
+   * through {@code get_mem_info}'s pointer for any call information up to this size, so a run with
+   * more is refused ({@link CallInfoTooLargeException}).
+   */
+  public int maxCallInfoBytes() {
+    return maxCallInfoBytes;
+  }
+
   /** Speed of the device core in eBPF instructions per second. */
   public long coreInstructionsPerSecond() {
     return coreInstructionsPerSecond;
@@ -257,6 +290,7 @@ public final class ComputationalStorage {
   public static final class Builder {
     private final ZnsDevice device;
     private int memoryBytes = DEFAULT_MEMORY_BYTES;
+    private int maxCallInfoBytes = -1;
     private long coreInstructionsPerSecond = DEFAULT_CORE_INSTRUCTIONS_PER_SECOND;
     private long fuel = Vm.DEFAULT_FUEL;
     private Engine engine = Engine.AUTO;
@@ -274,6 +308,21 @@ public final class ComputationalStorage {
         throw new IllegalArgumentException("scratch memory must be at least 1 byte, got " + bytes);
       }
       this.memoryBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The most bytes of call information a run may pass (default half the kernel memory; at most
+     * all of it). What {@code get_mem_info} gives lies after the call information, so a kernel is
+     * verified for the memory left after the largest call information: a smaller limit leaves
+     * kernels more memory the verifier can prove.
+     */
+    public Builder maxCallInfoBytes(int bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException(
+            "call information limit must be at least 0 bytes, got " + bytes);
+      }
+      this.maxCallInfoBytes = bytes;
       return this;
     }
 

@@ -60,11 +60,12 @@ public final class CsdKernel {
    * get_call_info} points; {@code get_mem_info} gives the memory after it.
    *
    * @throws CallInfoTooLargeException the call information does not fit the kernel memory (OpenCSD
-   *     refuses such a run with -ENOMEM); nothing runs
+   *     refuses such a run with -ENOMEM), or is more than the drive's {@link
+   *     ComputationalStorage#maxCallInfoBytes()} its kernels were verified for; nothing runs
    */
   public synchronized CsdResult run(byte[] callInfo) {
-    if (callInfo.length > memory.length) {
-      throw new CallInfoTooLargeException(callInfo.length, memory.length);
+    if (callInfo.length > csd.maxCallInfoBytes()) {
+      throw new CallInfoTooLargeException(callInfo.length, memory.length, csd.maxCallInfoBytes());
     }
     Arrays.fill(memory, (byte) 0);
     System.arraycopy(callInfo, 0, memory, 0, callInfo.length);

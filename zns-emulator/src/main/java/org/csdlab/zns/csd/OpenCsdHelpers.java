@@ -6,9 +6,11 @@ import java.util.TreeMap;
 import org.csdlab.ebpf.ArgType;
 import org.csdlab.ebpf.HelperContext;
 import org.csdlab.ebpf.HelperPrototype;
+import org.csdlab.ebpf.HelperPrototype.ReturnRange;
 import org.csdlab.ebpf.HelperRegistry;
 import org.csdlab.ebpf.ReturnType;
 import org.csdlab.ebpf.Size;
+import org.csdlab.ebpf.StoredValue;
 import org.csdlab.zns.Geometry;
 
 /**
@@ -48,7 +50,11 @@ public final class OpenCsdHelpers {
    */
   public static final int READ_BUFFER_BYTES = 1 << 20;
 
-  /** Longest string {@code debug} reads, terminator included. */
+  /**
+   * Most bytes of a string {@code debug} records: a longer one, or one that reaches its region's
+   * end without a NUL, is recorded cut there, so {@code debug} never reads past the string's region
+   * and never faults once the string's first byte is readable (what the verifier checks).
+   */
   public static final int MAX_DEBUG_BYTES = 4096;
 
   /**
@@ -105,7 +111,8 @@ public final class OpenCsdHelpers {
   public static final int GET_CALL_INFO = 8;
 
   /**
-   * {@code void bpf_debug(const char *s)}: records a NUL-terminated string in the result. Returns
+   * {@code void bpf_debug(const char *s)}: records the string at {@code s} in the result: up to its
+   * NUL, {@link #MAX_DEBUG_BYTES} bytes or the end of its region, whichever comes first. Returns
    * nothing. OpenCSD's header declares it but OpenCSD does not register it, so uBPF refuses kernels
    * that call it there; the lab runs it.
    */
@@ -114,8 +121,12 @@ public final class OpenCsdHelpers {
   private OpenCsdHelpers() {}
 
   /**
-   * The verifier's view of the nine helpers: which argument registers each one reads. The VM's
-   * {@link #registry} registers each function under one of these, so both see the same helpers.
+   * The verifier's view of the nine helpers, as the ABI gives them without a device: which argument
+   * registers each one reads, what it reads and writes there, and the ranges every drive's helpers
+   * return. The pointers {@code get_mem_info} and {@code get_call_info} store are plain numbers
+   * here (no memory is known they point to), so a program that dereferences them is refused; a
+   * drive's {@link #prototypesFor} knows its memory and geometry. The VM's {@link #registry}
+   * registers each function under one of these, so both see the same helpers.
    */
   public static Map<Integer, HelperPrototype> prototypes() {
     Map<Integer, HelperPrototype> out = new TreeMap<>();
@@ -158,17 +169,64 @@ public final class OpenCsdHelpers {
             new HelperPrototype(
                 GET_MEM_INFO,
                 "get_mem_info",
-                List.of(ArgType.PTR_TO_UNINIT_LONG, ArgType.PTR_TO_UNINIT_LONG),
+                List.of(ArgType.PTR_TO_UNINIT_POINTER, ArgType.PTR_TO_UNINIT_LONG),
                 ReturnType.VOID),
             new HelperPrototype(
                 GET_CALL_INFO,
                 "get_call_info",
-                List.of(ArgType.PTR_TO_LONG_UPDATED),
+                List.of(ArgType.PTR_TO_POINTER_UPDATED),
                 ReturnType.VOID),
             new HelperPrototype(DEBUG, "debug", List.of(ArgType.PTR_TO_STRING), ReturnType.VOID))) {
       out.put(p.id(), p);
     }
     return out;
+  }
+
+  /**
+   * The nine helpers' prototypes on a drive of {@code geometry} whose kernel memory (the context,
+   * r1 at entry) is {@code memoryBytes} long and whose runs pass at most {@code maxCallInfoBytes}
+   * of call information: the device facts become exact return values ({@code get_sector_size},
+   * {@code get_zone_capacity}, {@code get_zone_size}), {@code get_mem_info} stores a pointer into
+   * the kernel memory at the call information's end (offset 0 to {@code maxCallInfoBytes}) and a
+   * size from {@code memoryBytes - maxCallInfoBytes} to {@code memoryBytes}, {@code get_call_info}
+   * the memory's start, or nothing.
+   *
+   * <p>This is sound because the facts are the drive's own and fixed: a {@link CsdKernel} runs on
+   * the {@link ComputationalStorage} that verified it, whose device geometry and memory never
+   * change, and a run with more call information than {@code maxCallInfoBytes} is refused before it
+   * starts ({@link CallInfoTooLargeException}). A kernel meant for another drive must be verified
+   * with that drive's options again, or with ranges that cover both.
+   */
+  public static Map<Integer, HelperPrototype> prototypesFor(
+      Geometry geometry, long memoryBytes, long maxCallInfoBytes) {
+    if (maxCallInfoBytes < 0 || maxCallInfoBytes > memoryBytes) {
+      throw new IllegalArgumentException(
+          "call information of at most "
+              + maxCallInfoBytes
+              + " bytes does not fit a kernel memory of "
+              + memoryBytes
+              + " bytes");
+    }
+    Map<Integer, HelperPrototype> out = new TreeMap<>(prototypes());
+    out.put(
+        GET_SECTOR_SIZE,
+        out.get(GET_SECTOR_SIZE).withReturnRange(ReturnRange.exactly(geometry.blockSizeBytes())));
+    out.put(
+        GET_ZONE_CAPACITY,
+        out.get(GET_ZONE_CAPACITY)
+            .withReturnRange(ReturnRange.exactly(geometry.zoneCapacityBlocks())));
+    out.put(
+        GET_ZONE_SIZE,
+        out.get(GET_ZONE_SIZE).withReturnRange(ReturnRange.exactly(geometry.zoneSizeBlocks())));
+    out.put(
+        GET_MEM_INFO,
+        out.get(GET_MEM_INFO)
+            .withStored(0, StoredValue.intoContext(0, maxCallInfoBytes))
+            .withStored(
+                1,
+                StoredValue.number(new ReturnRange(memoryBytes - maxCallInfoBytes, memoryBytes))));
+    out.put(GET_CALL_INFO, out.get(GET_CALL_INFO).withStored(0, StoredValue.intoContext(0, 0)));
+    return Map.copyOf(out);
   }
 
   /** The nine helpers, working on {@code session}. */
@@ -211,7 +269,7 @@ public final class OpenCsdHelpers {
         .with(
             p.get(DEBUG),
             (ctx, s, b, c, d, e) -> {
-              session.debug.add(ctx.memory().readCString(s, MAX_DEBUG_BYTES));
+              session.debug.add(ctx.memory().readString(s, MAX_DEBUG_BYTES));
               return 0;
             });
   }

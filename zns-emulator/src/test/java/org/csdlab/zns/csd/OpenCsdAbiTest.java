@@ -22,6 +22,7 @@ class OpenCsdAbiTest {
   private static CsdKernel load(ZnsDevice device, String source) {
     return ComputationalStorage.builder(device)
         .memoryBytes(MEMORY_BYTES)
+        .maxCallInfoBytes(MEMORY_BYTES)
         .build()
         .load(Assembler.assemble(source));
   }
@@ -102,6 +103,38 @@ class OpenCsdAbiTest {
             .startsWith(
                 "call information of 8193 bytes does not fit the kernel memory of 8192 bytes"),
         e.getMessage());
+  }
+
+  @Test
+  void callInfoOverTheDrivesLimitIsRefusedBeforeTheRunAndTheDefaultLimitIsHalfTheMemory() {
+    ComputationalStorage csd =
+        ComputationalStorage.builder(device()).memoryBytes(MEMORY_BYTES).build();
+    assertEquals(MEMORY_BYTES / 2, csd.maxCallInfoBytes());
+    CsdKernel kernel = csd.load(Assembler.assemble("r0 = 0\nexit"));
+    assertEquals(0, kernel.run(new byte[MEMORY_BYTES / 2]).r0());
+    CallInfoTooLargeException e =
+        assertThrows(
+            CallInfoTooLargeException.class, () -> kernel.run(new byte[MEMORY_BYTES / 2 + 1]));
+    assertEquals(MEMORY_BYTES / 2 + 1, e.callInfoBytes());
+    assertEquals(MEMORY_BYTES / 2, e.maxCallInfoBytes());
+    assertEquals(
+        "call information of 4097 bytes is more than the 4096 bytes this drive's kernels are"
+            + " verified for (the kernel memory of 8192 bytes less the call information is what"
+            + " get_mem_info gives them); pass less, or build the drive with"
+            + " ComputationalStorage.builder(device).maxCallInfoBytes(n)",
+        e.getMessage());
+    IllegalArgumentException over =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ComputationalStorage.builder(device())
+                    .memoryBytes(4096)
+                    .maxCallInfoBytes(4097)
+                    .build());
+    assertEquals(
+        "call information of at most 4097 bytes does not fit the kernel memory of 4096 bytes;"
+            + " raise memoryBytes(n) or lower maxCallInfoBytes(n)",
+        over.getMessage());
   }
 
   @Test

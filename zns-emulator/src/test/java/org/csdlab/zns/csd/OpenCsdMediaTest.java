@@ -317,33 +317,9 @@ class OpenCsdMediaTest {
   /**
    * A zone filter written like OpenCSD's bpf_zone_int_filter: every sector of the zone's capacity
    * read into the same buffer, read's result ignored, every u32 of the buffer above RAND_MAX/2
-   * counted.
+   * counted. Its source: {@code src/test/c/zone_filter.c}.
    */
-  private static final String ZONE_FILTER_C =
-      """
-      #include "csd_helpers.h"
-
-      int main(void)
-      {
-          uint64_t sector_size = bpf_get_sector_size();
-          uint64_t capacity = bpf_get_zone_capacity();
-          uint32_t *buffer;
-          uint64_t buffer_size;
-          uint64_t count = 0;
-
-          bpf_get_mem_info((void **) &buffer, &buffer_size);
-          if (buffer_size < sector_size)
-              return -1;
-          for (uint64_t sector = 0; sector < capacity; sector++) {
-              bpf_read(0, sector, 0, sector_size, buffer);   /* a refused read leaves the buffer */
-              for (uint64_t i = 0; i < sector_size / 4; i++)
-                  if (buffer[i] > 0x3FFFFFFF)
-                      count++;
-          }
-          bpf_return_data(&count, sizeof count);
-          return 0;
-      }
-      """;
+  private static final Path ZONE_FILTER_C = Path.of("src", "test", "c", "zone_filter.c");
 
   @Test
   void aZoneFilterOverAPartlyWrittenZoneCountsAsOnOpenCsd(@TempDir Path dir) throws IOException {
@@ -353,7 +329,7 @@ class OpenCsdMediaTest {
     device.append(GEOMETRY.zoneStartLba(0), data);
     CsdKernel kernel =
         ComputationalStorage.of(device)
-            .load(ElfObject.parse(compileC("zone_filter", ZONE_FILTER_C, dir)).program(".text"));
+            .load(ElfObject.parse(compileC(ZONE_FILTER_C, dir)).program(".text"));
     CsdResult result = kernel.run();
     assertEquals(0, result.r0(), result.toString());
 

@@ -10,11 +10,13 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.csdlab.ebpf.HelperPrototype;
 import org.csdlab.ebpf.MemoryAccessException;
 import org.csdlab.ebpf.PrototypeProbe;
+import org.csdlab.ebpf.StoredValue;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,7 +78,16 @@ class OpenCsdPrototypesTruthTest {
     call(OpenCsdHelpers.RETURN_DATA, 0L, 0L); // SIZE_OR_ZERO
     call(OpenCsdHelpers.DEBUG, cString("hello"));
     assertEquals(List.of("hello"), session.debug.lines());
-    faults(OpenCsdHelpers.DEBUG, new byte[] {'h', 'i'});
+    // no NUL before the region's end: the string ends there (never read past it)
+    call(OpenCsdHelpers.DEBUG, new byte[] {'h', 'i'});
+    assertEquals(List.of("hello", "hi"), session.debug.lines());
+    // a string of 5000 bytes is recorded cut at MAX_DEBUG_BYTES
+    byte[] longString = new byte[5000];
+    Arrays.fill(longString, (byte) 'a');
+    call(OpenCsdHelpers.DEBUG, longString);
+    assertEquals(OpenCsdHelpers.MAX_DEBUG_BYTES, session.debug.lines().get(2).length());
+    // a first byte in no region faults (PTR_TO_STRING: the verifier checks that byte)
+    faults(OpenCsdHelpers.DEBUG, new byte[0]);
   }
 
   @Test
@@ -99,6 +110,60 @@ class OpenCsdPrototypesTruthTest {
     faults(OpenCsdHelpers.GET_CALL_INFO, new byte[7]);
   }
 
+  /** The drive's facts for the session: 4096 bytes of memory, at most 2048 of call information. */
+  private static final Map<Integer, HelperPrototype> FACTS =
+      OpenCsdHelpers.prototypesFor(CsdTestSupport.GEOMETRY, 4096, 2048);
+
+  @Test
+  void memInfoStoresAPointerAndSizeWithinTheDrivesStoredValuesForEveryCallInfoSize() {
+    StoredValue.Pointer pointer =
+        (StoredValue.Pointer) FACTS.get(OpenCsdHelpers.GET_MEM_INFO).stored(0);
+    StoredValue.Word size = (StoredValue.Word) FACTS.get(OpenCsdHelpers.GET_MEM_INFO).stored(1);
+    assertTrue(pointer.intoContext());
+    assertEquals(new StoredValue.Pointer(null, -1, 0, 2048, true), pointer);
+    assertEquals(new HelperPrototype.ReturnRange(2048, 4096), size.range());
+    long base = 0x1234_0000L;
+    session.memoryAddress = () -> base;
+    for (int callInfo : new int[] {0, 16, 2047, 2048}) {
+      session.callInfoBytes = callInfo;
+      byte[] memPtr = new byte[8];
+      byte[] memSize = new byte[8];
+      call(OpenCsdHelpers.GET_MEM_INFO, memPtr, memSize);
+      long offset = u64(memPtr) - base;
+      assertTrue(
+          offset >= pointer.minOffsetBytes() && offset <= pointer.maxOffsetBytes(),
+          "offset " + offset + " for " + callInfo + " bytes of call information");
+      assertTrue(size.range().contains(u64(memSize)), "size " + u64(memSize));
+      // what the pointer may reach by the verifier's rule (context size less the largest offset)
+      // lies inside what the helper says is there
+      assertTrue(4096 - pointer.maxOffsetBytes() <= u64(memSize));
+    }
+    StoredValue.Pointer callPtr =
+        (StoredValue.Pointer) FACTS.get(OpenCsdHelpers.GET_CALL_INFO).stored(0);
+    assertEquals(new StoredValue.Pointer(null, -1, 0, 0, true), callPtr);
+    session.callInfoBytes = 16;
+    byte[] call = new byte[8];
+    call(OpenCsdHelpers.GET_CALL_INFO, call);
+    assertEquals(base + callPtr.minOffsetBytes(), u64(call));
+  }
+
+  @Test
+  void aDrivesGeometryHelpersReturnExactlyItsFacts() {
+    for (int id :
+        new int[] {
+          OpenCsdHelpers.GET_SECTOR_SIZE,
+          OpenCsdHelpers.GET_ZONE_CAPACITY,
+          OpenCsdHelpers.GET_ZONE_SIZE
+        }) {
+      HelperPrototype.ReturnRange fact = FACTS.get(id).returns();
+      assertEquals(fact.min(), fact.max(), FACTS.get(id).name() + " is one value");
+      assertEquals(fact.min(), call(id), FACTS.get(id).name());
+    }
+    assertEquals(
+        HelperPrototype.ReturnRange.exactly(4096),
+        FACTS.get(OpenCsdHelpers.GET_SECTOR_SIZE).returns());
+  }
+
   @Test
   void geometryHelpersReturnWithinTheirRanges() {
     assertEquals(CsdTestSupport.GEOMETRY.blockSizeBytes(), call(OpenCsdHelpers.GET_SECTOR_SIZE));
@@ -113,6 +178,8 @@ class OpenCsdPrototypesTruthTest {
     returnDataAndDebugReadOnlyTheirBytes();
     memInfoAndCallInfoStoreOneU64Each();
     geometryHelpersReturnWithinTheirRanges();
+    memInfoStoresAPointerAndSizeWithinTheDrivesStoredValuesForEveryCallInfoSize();
+    aDrivesGeometryHelpersReturnExactlyItsFacts();
     assertEquals(OpenCsdHelpers.prototypes().keySet(), probed);
   }
 }
