@@ -18,7 +18,8 @@ import org.csdlab.ebpf.verifier.PathVerifier;
 import org.csdlab.ebpf.verifier.VerificationResult;
 import org.csdlab.ebpf.verifier.Verifier;
 import org.csdlab.ebpf.verifier.VerifierOptions;
-import org.csdlab.zns.csd.OpenCsdHelpers;
+import org.csdlab.lab.Lab;
+import org.csdlab.zns.csd.ComputationalStorage;
 
 /**
  * The time and memory table of verifier v1 ({@link Verifier}) and v2 ({@link PathVerifier}) for
@@ -27,7 +28,7 @@ import org.csdlab.zns.csd.OpenCsdHelpers;
  *
  * <pre>
  * mvn -o -B -q -pl tests -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * java -cp tests/target/classes:$(cat /tmp/cp.txt) org.csdlab.bench.VerifierCost [contextSizeBytes]
+ * java -cp tests/target/classes:$(cat /tmp/cp.txt) org.csdlab.bench.VerifierCost
  * </pre>
  *
  * <p>Each verification is repeated (after {@value #WARMUP_RUNS} warm-up runs, until {@value
@@ -36,16 +37,19 @@ import org.csdlab.zns.csd.OpenCsdHelpers;
  * ThreadMXBean#getThreadAllocatedBytes}, an upper bound on what the verification keeps, which is
  * its states); "states" is {@link org.csdlab.ebpf.verifier.AnalysisCost#storedStates()}: for v1 the
  * states it keeps (one per instruction and call chain reached), for v2 the most states kept at
- * prune points at any moment. Kernels get their ELF declarations (regions, maps), the OpenCSD
- * helpers and a context of {@code contextSizeBytes} (64 unless given); the benchmark programs take
- * the buffer as context, so they get a context of 4096 bytes.
+ * prune points at any moment. Each program gets the options its loading path verifies it with (as
+ * {@code ShippedKernelsV2Test}): a kernel the drive's ({@link
+ * ComputationalStorage#verifierOptions()}, with the device's facts) and its ELF declarations; a
+ * benchmark program, which takes its buffer as context, a context of {@value #BENCH_CONTEXT_BYTES}
+ * bytes; the generated program one of {@value #GENERATED_CONTEXT_BYTES}.
  */
 public final class VerifierCost {
   private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
   static final int WARMUP_RUNS = 3;
   static final int MAX_RUNS = 25;
   static final long MEASURE_NANOS = 1_000_000_000L;
-  static final int BENCH_CONTEXT_BYTES = 4096;
+  static final int BENCH_CONTEXT_BYTES = 1 << 20;
+  static final int GENERATED_CONTEXT_BYTES = 64;
   static final int GENERATED_INSTRUCTIONS = 100_000;
 
   private VerifierCost() {}
@@ -54,8 +58,7 @@ public final class VerifierCost {
   record Cost(String outcome, double millis, long allocatedBytes, int states, long processed) {}
 
   public static void main(String[] args) throws Exception {
-    long contextBytes = args.length > 0 ? Long.parseLong(args[0]) : 64;
-    VerifierOptions drive = VerifierOptions.defaults().withHelpers(OpenCsdHelpers.prototypes());
+    ComputationalStorage drive = Lab.create().csd().raw();
     System.out.println(
         "| program | insns | v1 | v1 ms | v1 alloc | v1 states | v2 | v2 ms | v2 alloc |"
             + " v2 peak states | v2 processed |");
@@ -68,7 +71,7 @@ public final class VerifierCost {
           row(
               o.getFileName() + ":" + selector,
               loaded.program(),
-              drive.withDeclarationsOf(loaded).withContext(contextBytes, false));
+              drive.verifierOptions().withDeclarationsOf(loaded));
         }
       }
     }
@@ -76,12 +79,12 @@ public final class VerifierCost {
       row(
           "bench " + b.fileName(),
           Program.decode(b.bytecode()),
-          drive.withContext(BENCH_CONTEXT_BYTES, false));
+          VerifierOptions.defaults().withContext(BENCH_CONTEXT_BYTES, false));
     }
     row(
         "generated " + GENERATED_INSTRUCTIONS + " instructions",
         generated(GENERATED_INSTRUCTIONS),
-        drive.withContext(contextBytes, false));
+        VerifierOptions.defaults().withContext(GENERATED_CONTEXT_BYTES, false));
   }
 
   /** Diamonds on a context byte, one after another, ending in exit. */
