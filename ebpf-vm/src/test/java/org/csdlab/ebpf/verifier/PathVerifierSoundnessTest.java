@@ -154,7 +154,8 @@ class PathVerifierSoundnessTest {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "soundness: %,d programs, %,d accepted (%.1f%%), %,d accepted ones misbehaved %s;"
+                "soundness: %,d programs, %,d accepted (%.1f%%), %,d violations (accepted programs"
+                    + " that misbehaved when run, verifier throws) %s;"
                     + " refused by code %s; accepted/drawn by feature:",
                 programs,
                 accepted,

@@ -588,7 +588,7 @@ final class SoundnessPrograms {
   private void bound(String reg, int max, String skip) {
     String w = "w" + reg.substring(1);
     String ok = label();
-    switch (random.nextInt(16)) {
+    switch (random.nextInt(22)) {
       case 0 -> line("if " + reg + " >= " + (max + 1) + " goto " + skip);
       case 1 -> {
         line("r1 = " + max);
@@ -650,6 +650,40 @@ final class SoundnessPrograms {
           return; // no bound at all
         }
         line("if " + reg + " > " + max + " goto " + skip);
+      }
+      case 14 -> {
+        // JMP32 between registers: bounds the low half; the zero-extension makes it the whole
+        line(w + " = " + w);
+        line("w1 = " + max);
+        line("if " + w + " > w1 goto " + skip);
+      }
+      case 15 -> {
+        line("w1 = " + max);
+        line("if w1 s< " + w + " goto " + skip);
+        line("if " + w + " s< 0 goto " + skip);
+        line(w + " = " + w);
+      }
+      case 16 -> {
+        line("r1 = " + (max + 1));
+        line("if " + reg + " < r1 goto " + ok);
+        line("goto " + skip);
+      }
+      case 17 -> {
+        line("if " + reg + " s<= " + max + " goto " + ok);
+        line("goto " + skip);
+        place(ok);
+        ok = label();
+        line("if " + reg + " s>= 0 goto " + ok);
+        line("goto " + skip);
+      }
+      case 18 -> {
+        int mask = max < 0 ? 0 : Integer.highestOneBit(max + 1) - 1;
+        line("r1 = " + ~mask);
+        line("if " + reg + " & r1 goto " + skip);
+      }
+      case 19 -> {
+        line("r1 = " + random.nextInt(Math.max(1, max + 2)));
+        line("if " + reg + " != r1 goto " + skip);
       }
       default -> line("if " + reg + " > " + max + " goto " + skip);
     }
