@@ -89,21 +89,178 @@ class PathVerifierSoundnessRegressionTest {
     acceptedAndSafe(mapCase(program.formatted(handle, 20)));
   }
 
+  // ---- found before map sizes and argument types were checked (part-vscalar, f84dd72) -----
+
+  /** Seed -84, reduced: a 4-byte read at offset -1 of a 3-byte hash map value. */
+  @Test
+  void mapValueReadBeforeItsStartIsRefused() {
+    String program =
+        """
+        *(u64 *)(r10 - 16) = 2
+        *(u16 *)(r10 - 8) = 0
+        *(u8 *)(r10 - 6) = 0
+        r1 = %d ll
+        r2 = r10
+        r2 += -16
+        call 1
+        if r0 == 0 goto out
+        r7 = r0
+        w0 = *(%s *)(r7 %s)
+        out:
+        r0 = 0
+        exit
+        """;
+    MapDefinition hash = new MapDefinition(MapType.HASH, 11, 3, 5, "m0");
+    VerifierError e =
+        refusedAndFaults(
+            mapCase(program.formatted(HANDLE, "u32", "- 1"), hash), ErrorCode.OUT_OF_BOUNDS, 10);
+    assertTrue(e.rule().contains("reaches offsets [-1, 3)"), e.rule());
+    acceptedAndSafe(mapCase(program.formatted(HANDLE, "u16", "+ 1"), hash));
+  }
+
+  /** Seed 547070, reduced: an index up to 307 into a 26-byte array value. */
+  @Test
+  void mapValueIndexedPastItsEndIsRefused() {
+    String program =
+        """
+        *(u32 *)(r10 - 16) = 0
+        r1 = %d ll
+        r2 = r10
+        r2 += -16
+        call 1
+        if r0 == 0 goto out
+        r7 = r0
+        call 7
+        r5 = r0
+        w5 &= %d
+        r4 = r7
+        r4 += r5
+        w0 = *(u16 *)(r4 + 1)
+        out:
+        r0 = 0
+        exit
+        """;
+    MapDefinition array = new MapDefinition(MapType.ARRAY, 4, 26, 2, "m0");
+    VerifierError e =
+        refusedAndFaults(
+            mapCase(program.formatted(HANDLE, 307), array), ErrorCode.OUT_OF_BOUNDS, 13);
+    assertTrue(e.rule().contains("outside the map value [0, 26)"), e.rule());
+    acceptedAndSafe(mapCase(program.formatted(HANDLE, 15), array));
+  }
+
+  /** Seed 3785813600466427874, reduced: a lookup whose key nothing wrote. */
+  @Test
+  void mapKeyNothingWroteIsRefused() {
+    String program =
+        """
+        %s
+        r1 = %d ll
+        r2 = r10
+        r2 += -16
+        call 1
+        r0 = 0
+        exit
+        """;
+    MapDefinition array = new MapDefinition(MapType.ARRAY, 4, 47, 1, "m0");
+    refusedAndFaults(
+        mapCase(program.formatted("r0 = 0", HANDLE), array), ErrorCode.UNINIT_STACK_READ, 5);
+    acceptedAndSafe(mapCase(program.formatted("*(u32 *)(r10 - 16) = 0", HANDLE), array));
+  }
+
+  /** Seed 5347094, reduced: map_update_elem of a 33-byte value nothing wrote. */
+  @Test
+  void mapValueArgumentNothingWroteIsRefused() {
+    String program =
+        """
+        *(u64 *)(r10 - 16) = 0
+        *(u32 *)(r10 - 8) = 0
+        *(u8 *)(r10 - 4) = 0
+        %s
+        r1 = %d ll
+        r2 = r10
+        r2 += -16
+        r3 = r10
+        r3 += -96
+        r4 = 0
+        call 2
+        r0 = 0
+        exit
+        """;
+    MapDefinition hash = new MapDefinition(MapType.HASH, 13, 33, 2, "m0");
+    String value =
+        "*(u64 *)(r10 - 96) = 1\n*(u64 *)(r10 - 88) = 2\n*(u64 *)(r10 - 80) = 3\n"
+            + "*(u64 *)(r10 - 72) = 4\n*(u8 *)(r10 - 64) = 5";
+    refusedAndFaults(
+        mapCase(program.formatted("r0 = 0", HANDLE), hash), ErrorCode.UNINIT_STACK_READ, 11);
+    acceptedAndSafe(mapCase(program.formatted(value, HANDLE), hash));
+  }
+
+  /** Seed 21476909566163, reduced: ringbuf_output of 10 bytes of a 7-byte value. */
+  @Test
+  void helperSizePastAMapValueIsRefused() {
+    String program =
+        """
+        *(u8 *)(r10 - 12) = 0
+        *(u32 *)(r10 - 16) = 2
+        r1 = %d ll
+        r2 = r10
+        r2 += -16
+        call 1
+        if r0 == 0 goto out
+        r7 = r0
+        r9 = %d
+        r1 = %d ll
+        r2 = r7
+        r3 = r9
+        r4 = 0
+        call 130
+        out:
+        r0 = 0
+        exit
+        """;
+    MapDefinition hash = new MapDefinition(MapType.HASH, 5, 7, 5, "m0");
+    MapDefinition ring = new MapDefinition(MapType.RINGBUF, 0, 0, 4096, "ring");
+    long ringHandle = SoundnessCase.mapHandle(1);
+    refusedAndFaults(
+        mapCase(program.formatted(HANDLE, 10, ringHandle), hash, ring),
+        ErrorCode.HELPER_BUFFER_TOO_SMALL,
+        15);
+    acceptedAndSafe(mapCase(program.formatted(HANDLE, 7, ringHandle), hash, ring));
+  }
+
+  /** Seed 16523793573116, reduced: map_lookup_elem given the context (r1 at entry) as its map. */
+  @Test
+  void lookupInSomethingThatIsNoMapIsRefused() {
+    String program =
+        """
+        *(u32 *)(r10 - 16) = 0
+        %s
+        r2 = r10
+        r2 += -16
+        call 1
+        r0 = 0
+        exit
+        """;
+    MapDefinition array = new MapDefinition(MapType.ARRAY, 4, 17, 3, "m0");
+    refusedAndFaults(
+        mapCase(program.formatted("r0 = 0", HANDLE), array), ErrorCode.HELPER_ARG_TYPE, 4);
+    acceptedAndSafe(mapCase(program.formatted("r1 = " + HANDLE + " ll"), array));
+  }
+
   // ---- support ------------------------------------------------------------------------------
 
   private static SoundnessCase stackCase(String assembly) {
     return contextCase(assembly, 8);
   }
 
+  private static final long HANDLE = SoundnessCase.mapHandle(0);
+
   private static SoundnessCase mapCase(String assembly) {
-    return new SoundnessCase(
-        1,
-        assembly,
-        8,
-        false,
-        List.of(),
-        List.of(new MapDefinition(MapType.ARRAY, 4, 29, 2, "m0")),
-        Set.of());
+    return mapCase(assembly, new MapDefinition(MapType.ARRAY, 4, 29, 2, "m0"));
+  }
+
+  private static SoundnessCase mapCase(String assembly, MapDefinition... maps) {
+    return new SoundnessCase(1, assembly, 8, false, List.of(), List.of(maps), Set.of());
   }
 
   private static SoundnessCase contextCase(String assembly, int contextBytes) {

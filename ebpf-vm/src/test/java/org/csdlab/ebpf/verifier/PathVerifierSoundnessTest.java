@@ -21,9 +21,10 @@ import org.csdlab.ebpf.verifier.SoundnessCase.Feature;
  * region's edges, bounds of every comparison kind, map lookups, helper buffers, local calls and
  * loops; {@link PathVerifier} verifies each; every accepted one runs on the interpreter ({@link
  * SoundnessOracle}) with fuel = its proven instruction bound, and must never fault on memory, read
- * an uninitialised stack byte, reach into a neighbouring map value or run out of that fuel. Every
- * violation is counted; the target fails at its end listing the first few, each reduced to the
- * fewest lines that still fail, with its options and inputs (the first of each kind of violation).
+ * an uninitialised stack byte, reach into a neighbouring map value or run out of that fuel; and the
+ * verifier must answer every program (a throw counts as a violation too). Every violation is
+ * counted; the target fails at its end listing the first few, each reduced to the fewest lines that
+ * still fail, with its options and inputs (the first of each kind of violation).
  *
  * <p>It also fails when the programs accepted are too few to mean anything: at least {@value
  * #MIN_ACCEPTED_PERCENT}% accepted, and among the accepted ones at least {@value
@@ -50,6 +51,9 @@ class PathVerifierSoundnessTest {
 
   /** Kinds of violation shown with a reduced reproducer (the first of each); all are counted. */
   private static final int VIOLATIONS_SHOWN = 12;
+
+  /** Programs between two summary lines of a long campaign. */
+  private static final int PROGRESS_EVERY = 50_000;
 
   private static long programs;
   private static long accepted;
@@ -84,9 +88,20 @@ class PathVerifierSoundnessTest {
   void acceptedProgramsRunWithoutFaultWithinTheirBound(@ForAll long seed) {
     SoundnessCase c = SoundnessPrograms.draw(seed);
     Program program = c.program();
-    programs++;
+    if (++programs % PROGRESS_EVERY == 0) {
+      System.out.println(summary()); // a long campaign shows how it goes
+    }
     c.features().forEach(f -> drawnWith.merge(f, 1L, Long::sum));
-    VerificationResult result = PathVerifier.verify(program, c.options());
+    VerificationResult result;
+    try {
+      result = PathVerifier.verify(program, c.options());
+    } catch (RuntimeException e) {
+      // a verifier must answer every program: a throw is a finding like a fault
+      refused.merge("(the verifier threw)", 1L, Long::sum);
+      violating++;
+      record(SoundnessOracle.Violation.verifierThrew(c, e));
+      return;
+    }
     if (!result.ok()) {
       refused.merge(result.code().name(), 1L, Long::sum);
       return;
@@ -103,10 +118,14 @@ class PathVerifierSoundnessTest {
     truncatedTraces += outcome.traceTruncated() ? 1 : 0;
     if (!outcome.violations().isEmpty()) {
       violating++;
-      String kind = outcome.violations().get(0).kind();
-      if (violationKinds.merge(kind, 1L, Long::sum) == 1 && shown.size() < VIOLATIONS_SHOWN) {
-        shown.add(SoundnessReducer.reduce(outcome.violations().get(0)));
-      }
+      record(outcome.violations().get(0));
+    }
+  }
+
+  /** Counts {@code v} by kind; the first of each kind is reduced and shown. */
+  private static void record(SoundnessOracle.Violation v) {
+    if (violationKinds.merge(v.kind(), 1L, Long::sum) == 1 && shown.size() < VIOLATIONS_SHOWN) {
+      shown.add(SoundnessReducer.reduce(v));
     }
   }
 
@@ -135,7 +154,8 @@ class PathVerifierSoundnessTest {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "soundness: %,d programs, %,d accepted (%.1f%%), %,d accepted ones misbehaved %s;"
+                "soundness: %,d programs, %,d accepted (%.1f%%), %,d violations (accepted programs"
+                    + " that misbehaved when run, verifier throws) %s;"
                     + " refused by code %s; accepted/drawn by feature:",
                 programs,
                 accepted,

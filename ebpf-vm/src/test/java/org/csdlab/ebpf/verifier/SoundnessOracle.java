@@ -80,17 +80,30 @@ final class SoundnessOracle {
       return words.length() > 90 ? words.substring(0, 90) : words;
     }
 
+    /** The run of a violation found by the verifier itself, before any run. */
+    static final int VERIFICATION = -1;
+
+    /** The verifier threw on {@code c} instead of answering. */
+    static Violation verifierThrew(SoundnessCase c, RuntimeException e) {
+      return new Violation(c, VERIFICATION, null, threw(e));
+    }
+
+    static String threw(RuntimeException e) {
+      StackTraceElement[] at = e.getStackTrace();
+      return "the verifier threw "
+          + e
+          + (at.length > 0 ? " at " + at[0].getClassName() + "." + at[0].getMethodName() : "");
+    }
+
     String reproducer() {
       return "seed "
           + c.seed()
-          + ", run "
-          + run
+          + (run == VERIFICATION ? "" : ", run " + run)
           + ": "
           + problem
           + "\n  options: "
           + c.optionsText()
-          + "\n  inputs: "
-          + inputs.describe()
+          + (inputs == null ? "" : "\n  inputs: " + inputs.describe())
           + "\n  program:\n"
           + c.assembly().indent(4);
     }

@@ -292,7 +292,12 @@ final class SoundnessPrograms {
     String out = label();
     switch (random.nextInt(12)) {
       case 0, 1, 2, 3, 4 -> {
-        int rounds = 1 + random.nextInt(contextSize > 0 && random.nextBoolean() ? contextSize : 24);
+        int rounds =
+            1
+                + random.nextInt(
+                    loopDepth == 1 && contextSize > 0 && random.nextBoolean()
+                        ? contextSize
+                        : maxRounds());
         line(counter + " = 0");
         place(top);
         loopBody(counter, out);
@@ -308,7 +313,7 @@ final class SoundnessPrograms {
       }
       case 5, 6, 7, 8 -> {
         index(counter);
-        line(counter + " &= " + (random.nextBoolean() ? 7 : 31));
+        line(counter + " &= " + (loopDepth == 1 && random.nextBoolean() ? 31 : 7));
         boolean careful = random.nextInt(4) != 0;
         if (careful) {
           line("if " + counter + " == 0 goto " + out);
@@ -357,12 +362,17 @@ final class SoundnessPrograms {
         index("r0");
         line("if r0 == " + random.nextInt(4) + " goto " + out);
         line(counter + " += 1");
-        line("if " + counter + " > " + (2 + random.nextInt(30)) + " goto " + out);
+        line("if " + counter + " > " + (1 + random.nextInt(maxRounds())) + " goto " + out);
         line("goto " + top);
       }
     }
     place(out);
     loopDepth--;
+  }
+
+  /** Rounds of a counted loop: fewer inside another loop, whose rounds multiply them. */
+  private int maxRounds() {
+    return loopDepth == 1 ? 24 : 6;
   }
 
   private void loopBody(String counter, String out) {
@@ -578,7 +588,7 @@ final class SoundnessPrograms {
   private void bound(String reg, int max, String skip) {
     String w = "w" + reg.substring(1);
     String ok = label();
-    switch (random.nextInt(16)) {
+    switch (random.nextInt(22)) {
       case 0 -> line("if " + reg + " >= " + (max + 1) + " goto " + skip);
       case 1 -> {
         line("r1 = " + max);
@@ -640,6 +650,40 @@ final class SoundnessPrograms {
           return; // no bound at all
         }
         line("if " + reg + " > " + max + " goto " + skip);
+      }
+      case 14 -> {
+        // JMP32 between registers: bounds the low half; the zero-extension makes it the whole
+        line(w + " = " + w);
+        line("w1 = " + max);
+        line("if " + w + " > w1 goto " + skip);
+      }
+      case 15 -> {
+        line("w1 = " + max);
+        line("if w1 s< " + w + " goto " + skip);
+        line("if " + w + " s< 0 goto " + skip);
+        line(w + " = " + w);
+      }
+      case 16 -> {
+        line("r1 = " + (max + 1));
+        line("if " + reg + " < r1 goto " + ok);
+        line("goto " + skip);
+      }
+      case 17 -> {
+        line("if " + reg + " s<= " + max + " goto " + ok);
+        line("goto " + skip);
+        place(ok);
+        ok = label();
+        line("if " + reg + " s>= 0 goto " + ok);
+        line("goto " + skip);
+      }
+      case 18 -> {
+        int mask = max < 0 ? 0 : Integer.highestOneBit(max + 1) - 1;
+        line("r1 = " + ~mask);
+        line("if " + reg + " & r1 goto " + skip);
+      }
+      case 19 -> {
+        line("r1 = " + random.nextInt(Math.max(1, max + 2)));
+        line("if " + reg + " != r1 goto " + skip);
       }
       default -> line("if " + reg + " > " + max + " goto " + skip);
     }

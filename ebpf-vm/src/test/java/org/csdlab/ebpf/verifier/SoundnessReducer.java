@@ -41,7 +41,10 @@ final class SoundnessReducer {
         v.c().withAssembly(String.join("\n", lines) + "\n"), v.run(), v.inputs(), problem);
   }
 
-  /** The run's problem when {@code c} assembles and is accepted, else null. */
+  /**
+   * The run's problem when {@code c} assembles and is accepted, else null; for {@link
+   * SoundnessOracle.Violation#VERIFICATION}, the verifier's throw.
+   */
   private static String problemOf(SoundnessCase c, int run) {
     Program program;
     try {
@@ -49,7 +52,16 @@ final class SoundnessReducer {
     } catch (RuntimeException e) {
       return null;
     }
-    VerificationResult result = PathVerifier.verify(program, c.options());
-    return result.ok() ? SoundnessOracle.problemOf(c, program, result, run) : null;
+    VerificationResult result;
+    try {
+      result = PathVerifier.verify(program, c.options());
+    } catch (RuntimeException e) {
+      return run == SoundnessOracle.Violation.VERIFICATION
+          ? SoundnessOracle.Violation.threw(e)
+          : null;
+    }
+    return result.ok() && run != SoundnessOracle.Violation.VERIFICATION
+        ? SoundnessOracle.problemOf(c, program, result, run)
+        : null;
   }
 }
