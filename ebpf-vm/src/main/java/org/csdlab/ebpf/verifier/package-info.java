@@ -9,8 +9,8 @@
  * }</pre>
  *
  * <p>Two engines share the structural checks ({@link org.csdlab.ebpf.verifier.Verifier#verify}
- * refuses a bad format, a jump outside, a fall off the end, unreachable code the same way for both),
- * the error codes ({@link org.csdlab.ebpf.verifier.ErrorCode}), the refusal's form ({@link
+ * refuses a bad format, a jump outside, a fall off the end, unreachable code the same way for
+ * both), the error codes ({@link org.csdlab.ebpf.verifier.ErrorCode}), the refusal's form ({@link
  * org.csdlab.ebpf.verifier.VerifierError}: code, pc, instruction, rule, registers, fix) and the
  * options ({@link org.csdlab.ebpf.verifier.VerifierOptions}: helper prototypes, the context's size,
  * maps, data regions, budgets, the log).
@@ -18,9 +18,9 @@
  * <p><b>v1</b>, {@link org.csdlab.ebpf.verifier.Verifier}, is what {@code Verifier.verify} and so
  * the lab, the drive and flufflefs-lite use until v2 replaces it: an abstract interpreter over
  * register types ({@link org.csdlab.ebpf.verifier.RegType}) and per-byte stack initialisation,
- * joining states where paths meet until a fixpoint. It proves neither value ranges (context and
- * map value accesses are left to the VM's run-time bounds checks) nor termination (a loop that
- * never ends is stopped by the fuel limit).
+ * joining states where paths meet until a fixpoint. It proves neither value ranges (context and map
+ * value accesses are left to the VM's run-time bounds checks) nor termination (a loop that never
+ * ends is stopped by the fuel limit).
  *
  * <p><b>v2</b>, {@link org.csdlab.ebpf.verifier.PathVerifier}, proves what the Linux verifier
  * proves, so that a program it accepts runs without a memory fault and ends:
