@@ -415,6 +415,15 @@ public final class Scalar {
       long m = tnum.mask();
       signed64(v | (m & Long.MIN_VALUE), v | (m & Long.MAX_VALUE));
       unsigned64(v, v | m);
+      // the bounds' ends move to the nearest values the tnum allows, so that a range and a tnum
+      // with no value in common are found contradictory
+      java.util.OptionalLong low = tnum.smallestAtLeast(umin);
+      java.util.OptionalLong high = tnum.largestAtMost(umax);
+      if (low.isEmpty() || high.isEmpty()) {
+        empty = true;
+        return;
+      }
+      unsigned64(low.getAsLong(), high.getAsLong());
       long v32 = v & LOW32;
       long m32 = m & LOW32;
       signed32((int) (v32 | (m32 & 0x80000000L)), (int) (v32 | (m32 & 0x7fffffffL)));

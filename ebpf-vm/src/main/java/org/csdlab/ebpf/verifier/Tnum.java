@@ -1,5 +1,7 @@
 package org.csdlab.ebpf.verifier;
 
+import java.util.OptionalLong;
+
 /**
  * A tristate number: a 64-bit value in which each bit is known 0, known 1 or unknown, the
  * verifier's view of which bits a register may hold. A bit set in {@code mask} is unknown; the
@@ -31,6 +33,44 @@ public record Tnum(long value, long mask) {
               + Long.toHexString(mask)
               + " overlap: a bit cannot be both known and unknown");
     }
+  }
+
+  /**
+   * The smallest value of this tnum that is at least {@code lo} (unsigned), or {@link
+   * OptionalLong#empty()} when every value is below it: a range and a tnum can each allow values
+   * without sharing one ({@code [3, 4]} and {@code (1; 4)}, which is 1 or 5).
+   */
+  public OptionalLong smallestAtLeast(long lo) {
+    long x = value | (lo & mask);
+    long differing = x ^ lo;
+    if (differing == 0) {
+      return OptionalLong.of(x);
+    }
+    int highest = 63 - Long.numberOfLeadingZeros(differing);
+    long below = highest == 63 ? Long.MAX_VALUE : (1L << highest) - 1;
+    if (((x >>> highest) & 1) == 1) {
+      // x passes lo at a known bit: the unknown bits below it may all be 0
+      return OptionalLong.of(x & ~(mask & below));
+    }
+    // x falls short at a known 0 bit: raise the lowest unknown 0 bit above it
+    long above = highest == 63 ? 0 : -1L << (highest + 1);
+    long raisable = mask & ~x & above;
+    if (raisable == 0) {
+      return OptionalLong.empty();
+    }
+    long bit = Long.lowestOneBit(raisable);
+    return OptionalLong.of((x | bit) & ~(mask & (bit - 1)));
+  }
+
+  /**
+   * The largest value of this tnum that is at most {@code hi} (unsigned), or {@link
+   * OptionalLong#empty()} when every value is above it.
+   */
+  public OptionalLong largestAtMost(long hi) {
+    // complementing reverses the unsigned order and maps this tnum's values to (~value & ~mask;
+    // mask)
+    OptionalLong complement = new Tnum(~value & ~mask, mask).smallestAtLeast(~hi);
+    return complement.isPresent() ? OptionalLong.of(~complement.getAsLong()) : complement;
   }
 
   /** The single value {@code v}. */

@@ -247,6 +247,27 @@ class PathVerifierSoundnessRegressionTest {
     acceptedAndSafe(mapCase(program.formatted("r1 = " + HANDLE + " ll"), array));
   }
 
+  @Test
+  void aBranchOutcomeWhoseTnumAndBoundsShareNoValueIsDropped() {
+    // after the AND r5 is 0..469; on the taken side of r5 >= 3 and r5 | 1 then r5 < 5 leaves
+    // [3, 4] by bounds and odd by tnum: no value, which the verifier once kept and then threw on
+    acceptedAndSafe(
+        contextCase(
+            """
+            r5 = *(u16 *)(r1 + 9)
+            w5 &= 469
+            if r5 >= 3 goto +0
+            r5 |= 1
+            if r5 < 5 goto +0
+            r4 = r1
+            r4 += -473
+            r4 += r5
+            r0 = 0
+            exit
+            """,
+            47));
+  }
+
   // ---- support ------------------------------------------------------------------------------
 
   private static SoundnessCase stackCase(String assembly) {

@@ -217,4 +217,45 @@ class ScalarPrecisionTest {
     assertTrue(joined.isSubsetOf(ANY));
     assertTrue(!ANY.isSubsetOf(joined));
   }
+
+  @Test
+  void aTnumsNearestValuesToABoundAreFoundExhaustivelyOverSixBitsAtBothEnds() {
+    for (int shift : new int[] {0, 29, 58}) {
+      for (int mask = 0; mask < 64; mask++) {
+        for (int value = 0; value < 64; value++) {
+          if ((value & mask) != 0) {
+            continue;
+          }
+          Tnum t = new Tnum((long) value << shift, (long) mask << shift);
+          for (int lo = 0; lo < 64; lo++) {
+            long bound = (long) lo << shift;
+            java.util.OptionalLong smallest = java.util.OptionalLong.empty();
+            java.util.OptionalLong largest = java.util.OptionalLong.empty();
+            for (int x = 0; x < 64; x++) {
+              long member = (long) x << shift;
+              if ((x & ~mask) != value) {
+                continue;
+              }
+              if (Long.compareUnsigned(member, bound) >= 0 && smallest.isEmpty()) {
+                smallest = java.util.OptionalLong.of(member);
+              }
+              if (Long.compareUnsigned(member, bound) <= 0) {
+                largest = java.util.OptionalLong.of(member);
+              }
+            }
+            String what = t + " against " + Long.toUnsignedString(bound);
+            assertEquals(smallest, t.smallestAtLeast(bound), what);
+            assertEquals(largest, t.largestAtMost(bound), what);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void boundsAndATnumWithNoValueInCommonAreNoScalar() {
+    // (1; 4) is 1 or 5; [3, 4] holds neither
+    assertNull(Scalar.of(new Tnum(1, 4), 3, 4, 3, 4, null));
+    assertEquals(5, Scalar.of(new Tnum(1, 4), 3, 5, 3, 5, null).constantValue());
+  }
 }
