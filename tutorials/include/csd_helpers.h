@@ -44,7 +44,8 @@ static uint64_t (*bpf_get_zone_capacity)(void) = (void *) 5;
 /* 6: sectors per zone (LBA stride between zones). */
 static uint64_t (*bpf_get_zone_size)(void) = (void *) 6;
 /* 7: *mem_ptr = the kernel memory after the call information, *mem_size = its size less the
- * call information's. */
+ * call information's. A run passes at most the drive's maxCallInfoBytes of call information
+ * (default half the memory), so the verifier knows mem_ptr reaches at least the rest. */
 static void (*bpf_get_mem_info)(void **mem_ptr, uint64_t *mem_size) = (void *) 7;
 /* 8: *call = the call information (the start of the kernel memory) if the host passed some;
  * otherwise *call is left untouched, so set it to 0 first. */

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.csdlab.bench.BenchProgram;
 import org.csdlab.ebpf.Program;
+import org.csdlab.ebpf.asm.Assembler;
 import org.csdlab.ebpf.elf.ElfObject;
 import org.csdlab.ebpf.elf.LoadedProgram;
 import org.csdlab.ebpf.verifier.ErrorCode;
@@ -28,6 +29,7 @@ import org.csdlab.ebpf.verifier.PathVerifier;
 import org.csdlab.ebpf.verifier.VerificationResult;
 import org.csdlab.ebpf.verifier.VerifierOptions;
 import org.csdlab.lab.Lab;
+import org.csdlab.lab.LabCsd;
 import org.csdlab.zns.csd.ComputationalStorage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -39,11 +41,12 @@ import org.junit.jupiter.api.TestFactory;
  * Every kernel the repository ships or compiles, verified by verifier v2 ({@link PathVerifier})
  * with the options its loading path really uses: the drive's ({@link
  * ComputationalStorage#verifierOptions()}, with the device's facts, and the ELF object's
- * declarations) for {@code tutorials/programs/*.o}, flufflefs-lite's test kernels and the OpenCSD
- * style kernels the emulator's tests compile; the benchmark programs with the context they run on
- * declared. Each is accepted, except those {@link #STILL_REFUSED} lists with the code v2 refuses
- * them with and why: each listed one must still be refused with that code, so the list shrinks as
- * v2 learns more, and a kernel v2 comes to accept fails here until it leaves the list.
+ * declarations) for {@code tutorials/programs/*.o}, the lab's built-in counting kernel,
+ * flufflefs-lite's test kernels and the OpenCSD style kernels the emulator's tests compile; the
+ * benchmark programs with the context they run on declared. Each is accepted, except those {@link
+ * #STILL_REFUSED} lists with the code v2 refuses them with and why: each listed one must still be
+ * refused with that code, so the list shrinks as v2 learns more, and a kernel v2 comes to accept
+ * fails here until it leaves the list.
  *
  * <p>Each verification prints its processed instructions, kept states, time and the bytes the
  * verifying thread allocated, for the issue's table (the figures are printed, never asserted).
@@ -95,6 +98,11 @@ class ShippedKernelsV2Test {
               "bpf_read of up to chunk_bytes < mem_size bytes into mem: the same relation between"
                   + " mem_size and mem's offset"),
           entry(
+              "lab:count_u32_above",
+              ErrorCode.HELPER_BUFFER_TOO_SMALL,
+              "bpf_read of a chunk of mem_size rounded down to whole sectors into mem: the"
+                  + " relation between mem_size and mem's offset"),
+          entry(
               "fluffle_read.c:.text",
               ErrorCode.HELPER_BUFFER_TOO_SMALL,
               "bpf_read into buffer + done with done + sector_size <= buffer_size: the relation"
@@ -140,7 +148,9 @@ class ShippedKernelsV2Test {
     for (String listed : STILL_REFUSED.keySet()) {
       assertTrue(names.contains(listed), listed + " is listed but no such kernel is shipped");
     }
-    assertTrue(names.size() >= 8 + BenchProgram.values().length + TEST_KERNEL_SOURCES.size());
+    assertTrue(
+        names.size() >= 8 + 1 + BenchProgram.values().length + TEST_KERNEL_SOURCES.size(),
+        names.toString());
   }
 
   @AfterAll
@@ -223,6 +233,12 @@ class ShippedKernelsV2Test {
                         loaded.program(), drive.verifierOptions().withDeclarationsOf(loaded))));
       }
     }
+    out.add(
+        new Kernel(
+            "lab:" + LabCsd.COUNT_KERNEL,
+            () ->
+                new Input(
+                    Assembler.assemble(LabCsd.countKernelSource()), drive.verifierOptions())));
     for (BenchProgram b : BenchProgram.values()) {
       out.add(
           new Kernel(

@@ -61,6 +61,15 @@ import org.csdlab.ebpf.verifier.RegType.Kind;
  * {@link ArgType}: buffers with their size (a size argument, a map's key or value size, 8 bytes) in
  * bounds and, when the helper reads them, initialised; a map handle must name a declared map. A
  * scalar or a map handle is never dereferenced.
+ *
+ * <p>A helper call is checked against its {@link HelperPrototype}: each memory argument for the
+ * bytes its size argument (before or after it), its map or its kind gives, a string for its first
+ * byte (string helpers never read past their string's region); a number where memory is needed is
+ * refused unless its size is 0. What the helper stores through an 8-byte argument ({@link
+ * StoredValue}: a number in a range, or a pointer into the context or a region the loading path
+ * knows, null too when the helper may store nothing) is what a later load of that stack slot gives,
+ * and r0 holds the prototype's return range: device facts a drive fixes when it loads the program
+ * become exact values there.
  */
 public final class PathVerifier {
   /**

@@ -81,6 +81,14 @@ public record VerifierError(
     return new VerifierError(code, pc, instruction, rule, registers, fix, path, state);
   }
 
+  /**
+   * The same refusal with {@code rule} as its rule: for a caller that says for which case it asked
+   * (a drive verifying a kernel for one run's call information).
+   */
+  public VerifierError withRule(String rule) {
+    return new VerifierError(code, pc, instruction, rule, registers, fix, path, state);
+  }
+
   @Override
   public String toString() {
     return message();

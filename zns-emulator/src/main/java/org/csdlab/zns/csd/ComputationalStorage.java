@@ -111,8 +111,9 @@ public final class ComputationalStorage {
    * @throws VerificationException when the verifier refuses it, naming the instruction and the rule
    */
   public CsdKernel load(Program program) {
-    verify(program).orThrow();
-    return new CsdKernel(this, program.toString(), Vm.builder(program));
+    KernelVerdicts verdicts = verdictsOf(program);
+    verdicts.atLoad().orThrow();
+    return new CsdKernel(this, program.toString(), Vm.builder(program), verdicts);
   }
 
   /**
@@ -121,8 +122,10 @@ public final class ComputationalStorage {
    * @throws VerificationException when the verifier refuses it, naming the instruction and the rule
    */
   public CsdKernel load(LoadedProgram program) {
-    verify(program).orThrow();
-    return new CsdKernel(this, program.name(), program.configure(Vm.builder(program.program())));
+    KernelVerdicts verdicts = verdictsOf(program);
+    verdicts.atLoad().orThrow();
+    return new CsdKernel(
+        this, program.name(), program.configure(Vm.builder(program.program())), verdicts);
   }
 
   /**
@@ -132,7 +135,15 @@ public final class ComputationalStorage {
    * budgets). Never throws for a refusal.
    */
   public VerificationResult verify(Program program) {
-    return forTheDrive(Verifier.verify(program, verifierOptions()));
+    return verdictsOf(program).atLoad();
+  }
+
+  /**
+   * What the verifier says of {@code program} for a run that passes {@code callInfoBytes} of call
+   * information, as such a run checks it when the kernel is not proved safe for every run.
+   */
+  public VerificationResult verify(Program program, int callInfoBytes) {
+    return forTheDrive(Verifier.verify(program, verifierOptionsFor(callInfoBytes)));
   }
 
   /**
@@ -140,8 +151,29 @@ public final class ComputationalStorage {
    * it.
    */
   public VerificationResult verify(LoadedProgram program) {
+    return verdictsOf(program).atLoad();
+  }
+
+  /**
+   * What the verifier says of a program from an ELF object for a run that passes {@code
+   * callInfoBytes} of call information.
+   */
+  public VerificationResult verify(LoadedProgram program, int callInfoBytes) {
     return forTheDrive(
-        Verifier.verify(program.program(), verifierOptions().withDeclarationsOf(program)));
+        Verifier.verify(
+            program.program(), verifierOptionsFor(callInfoBytes).withDeclarationsOf(program)));
+  }
+
+  private KernelVerdicts verdictsOf(LoadedProgram program) {
+    return new KernelVerdicts(
+        forTheDrive(
+            Verifier.verify(program.program(), verifierOptions().withDeclarationsOf(program))),
+        bytes -> verify(program, bytes));
+  }
+
+  private KernelVerdicts verdictsOf(Program program) {
+    return new KernelVerdicts(
+        forTheDrive(Verifier.verify(program, verifierOptions())), bytes -> verify(program, bytes));
   }
 
   /**
@@ -155,8 +187,33 @@ public final class ComputationalStorage {
    * of call information.
    */
   public VerifierOptions verifierOptions() {
+    return optionsForCallInfo(0, maxCallInfoBytes);
+  }
+
+  /**
+   * What the drive verifies a kernel with for a run that passes {@code callInfoBytes} of call
+   * information: as {@link #verifierOptions()}, with {@code get_mem_info}'s pointer and size exact.
+   * A kernel that is not proved safe for every run is verified so before each run with a length it
+   * was not verified for.
+   *
+   * @throws IllegalArgumentException {@code callInfoBytes} is negative or over {@link
+   *     #maxCallInfoBytes()}
+   */
+  public VerifierOptions verifierOptionsFor(int callInfoBytes) {
+    if (callInfoBytes < 0 || callInfoBytes > maxCallInfoBytes) {
+      throw new IllegalArgumentException(
+          "a run passes 0 to "
+              + maxCallInfoBytes
+              + " bytes of call information (maxCallInfoBytes), not "
+              + callInfoBytes);
+    }
+    return optionsForCallInfo(callInfoBytes, callInfoBytes);
+  }
+
+  private VerifierOptions optionsForCallInfo(int minBytes, int maxBytes) {
     return VerifierOptions.defaults()
-        .withHelpers(OpenCsdHelpers.prototypesFor(device.geometry(), memoryBytes, maxCallInfoBytes))
+        .withHelpers(
+            OpenCsdHelpers.prototypesFor(device.geometry(), memoryBytes, minBytes, maxBytes))
         .withContext(memoryBytes, true);
   }
 

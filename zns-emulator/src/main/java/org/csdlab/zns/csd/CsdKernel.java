@@ -20,9 +20,16 @@ public final class CsdKernel {
   private final CsdSession session;
   private final Vm vm;
   private final long memoryAddress;
+  private final KernelVerdicts verdicts;
 
+  /** A kernel built without the verifier, for tests of what it runs. */
   CsdKernel(ComputationalStorage csd, String name, Vm.Builder builder) {
+    this(csd, name, builder, KernelVerdicts.acceptingEveryRun());
+  }
+
+  CsdKernel(ComputationalStorage csd, String name, Vm.Builder builder, KernelVerdicts verdicts) {
     this.csd = csd;
+    this.verdicts = verdicts;
     this.name = name;
     this.memory = new byte[csd.memoryBytes()];
     this.session =
@@ -62,11 +69,15 @@ public final class CsdKernel {
    * @throws CallInfoTooLargeException the call information does not fit the kernel memory (OpenCSD
    *     refuses such a run with -ENOMEM), or is more than the drive's {@link
    *     ComputationalStorage#maxCallInfoBytes()} its kernels were verified for; nothing runs
+   * @throws org.csdlab.ebpf.verifier.VerificationException the kernel, not proved safe for every
+   *     run when it was loaded, is refused for a run with this much call information (see {@link
+   *     ComputationalStorage#verify(org.csdlab.ebpf.Program, int)}); nothing runs
    */
   public synchronized CsdResult run(byte[] callInfo) {
     if (callInfo.length > csd.maxCallInfoBytes()) {
       throw new CallInfoTooLargeException(callInfo.length, memory.length, csd.maxCallInfoBytes());
     }
+    verdicts.requireRun(callInfo.length);
     Arrays.fill(memory, (byte) 0);
     System.arraycopy(callInfo, 0, memory, 0, callInfo.length);
     session.begin(callInfo.length);

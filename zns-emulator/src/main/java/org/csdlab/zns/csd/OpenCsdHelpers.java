@@ -34,11 +34,14 @@ import org.csdlab.zns.Geometry;
  * (OpenCSD mallocs it uninitialised; zeroed memory makes runs deterministic); every run starts with
  * no return data (OpenCSD's return buffer is process-global, so a run that fails after {@code
  * return_data} leaves it for the next run; the lab keeps runs independent); {@link #DEBUG} runs
- * (OpenCSD declares it but does not register it, so uBPF refuses kernels that call it there); the
- * device's limits on open and active zones apply to {@code write} (OpenCSD's memory backend has
- * none) and refuse with -1. A run's answer: OpenCSD's run command returns the return-data size when
- * {@code (int) r0 >= 0} and {@code (int) r0} when it is negative; {@link CsdResult} gives r0 and
- * the return data as they are, and {@link CsdResult#openCsdRunValue()} that value.
+ * (OpenCSD declares it but does not register it, so uBPF refuses kernels that call it there) and
+ * never reads past its string's region; the device's limits on open and active zones apply to
+ * {@code write} (OpenCSD's memory backend has none) and refuse with -1; a run passes at most {@link
+ * ComputationalStorage#maxCallInfoBytes()} of call information (OpenCSD: up to the whole memory),
+ * so that the verifier knows how much memory {@code get_mem_info} gives at least ({@link
+ * #prototypesFor}). A run's answer: OpenCSD's run command returns the return-data size when {@code
+ * (int) r0 >= 0} and {@code (int) r0} when it is negative; {@link CsdResult} gives r0 and the
+ * return data as they are, and {@link CsdResult#openCsdRunValue()} that value.
  */
 public final class OpenCsdHelpers {
   /** What every helper returns when it fails, as in OpenCSD. */
@@ -199,9 +202,23 @@ public final class OpenCsdHelpers {
    */
   public static Map<Integer, HelperPrototype> prototypesFor(
       Geometry geometry, long memoryBytes, long maxCallInfoBytes) {
-    if (maxCallInfoBytes < 0 || maxCallInfoBytes > memoryBytes) {
+    return prototypesFor(geometry, memoryBytes, 0, maxCallInfoBytes);
+  }
+
+  /**
+   * The nine helpers' prototypes as {@link #prototypesFor(Geometry, long, long)} gives them, for
+   * runs that pass between {@code minCallInfoBytes} and {@code maxCallInfoBytes} of call
+   * information: for one length (both equal), {@code get_mem_info}'s pointer and size are exact.
+   */
+  public static Map<Integer, HelperPrototype> prototypesFor(
+      Geometry geometry, long memoryBytes, long minCallInfoBytes, long maxCallInfoBytes) {
+    if (minCallInfoBytes < 0
+        || minCallInfoBytes > maxCallInfoBytes
+        || maxCallInfoBytes > memoryBytes) {
       throw new IllegalArgumentException(
-          "call information of at most "
+          "call information of "
+              + minCallInfoBytes
+              + " to "
               + maxCallInfoBytes
               + " bytes does not fit a kernel memory of "
               + memoryBytes
@@ -221,10 +238,12 @@ public final class OpenCsdHelpers {
     out.put(
         GET_MEM_INFO,
         out.get(GET_MEM_INFO)
-            .withStored(0, StoredValue.intoContext(0, maxCallInfoBytes))
+            .withStored(0, StoredValue.intoContext(minCallInfoBytes, maxCallInfoBytes))
             .withStored(
                 1,
-                StoredValue.number(new ReturnRange(memoryBytes - maxCallInfoBytes, memoryBytes))));
+                StoredValue.number(
+                    new ReturnRange(
+                        memoryBytes - maxCallInfoBytes, memoryBytes - minCallInfoBytes))));
     out.put(GET_CALL_INFO, out.get(GET_CALL_INFO).withStored(0, StoredValue.intoContext(0, 0)));
     return Map.copyOf(out);
   }
