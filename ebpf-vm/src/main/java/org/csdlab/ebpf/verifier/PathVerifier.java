@@ -1636,6 +1636,13 @@ public final class PathVerifier {
   private Refusal tooComplex(int pc) {
     AnalysisCost c = cost();
     boolean overInstructions = c.instructionsOverBudget();
+    boolean loops = hasBackwardJump();
+    String raise =
+        "raise the budget with VerifierOptions."
+            + (overInstructions ? "withMaxProcessedInstructions" : "withMaxStoredStates")
+            + "(n)";
+    // a program without a backward jump has no loop to bound: its paths multiply at local calls
+    // entered with distinct registers, so the advice is the call structure's, not the loops'
     return refuse(
         ErrorCode.TOO_COMPLEX,
         pc,
@@ -1643,15 +1650,32 @@ public final class PathVerifier {
             + c
             + ", over its "
             + (overInstructions ? "instruction" : "state")
-            + " budget. Every path is explored, a"
-            + " loop once per round until its state repeats or a state explored before covers it",
+            + " budget. Every path is explored, "
+            + (loops
+                ? "a loop once per round until its state repeats or a state explored before covers"
+                    + " it"
+                : "a function once for each state it is called in"),
         null,
         Map.of(),
-        "bound each loop by a constant the verifier sees (for (i = 0; i < N; i++) with N a small"
-            + " constant and the index checked where it is used), do less work per round or fewer"
-            + " rounds, or raise the budget with VerifierOptions."
-            + (overInstructions ? "withMaxProcessedInstructions" : "withMaxStoredStates")
-            + "(n)");
+        loops
+            ? "bound each loop by a constant the verifier sees (for (i = 0; i < N; i++) with N a"
+                + " small constant and the index checked where it is used), do less work per round"
+                + " or fewer rounds, or "
+                + raise
+            : Verifier.SIMPLER_CALLS_FIX + ", or " + raise);
+  }
+
+  /** Whether a jump of the program goes back to its own pc or before: the program has a loop. */
+  private boolean hasBackwardJump() {
+    for (int pc = 0; pc < slots; pc++) {
+      if (indexAt[pc] >= 0) {
+        Instruction insn = at(pc);
+        if (insn.isJump() && insn.target(pc) <= pc) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private Refusal infiniteLoop(int pc, ExplorationState s) {

@@ -108,6 +108,25 @@ class PathVerifierTest {
   }
 
   @Test
+  void aProgramWithoutLoopsTooComplexIsToldToSimplifyItsCalls() {
+    // no backward jump: the paths multiply at calls entered with distinct pointer offsets
+    VerificationResult r =
+        PathVerifier.verify(
+            VerifierBudgetTest.nestedCalls(10, 6, true),
+            VerifierOptions.defaults().withMaxProcessedInstructions(5_000));
+    assertEquals(ErrorCode.TOO_COMPLEX, r.code(), r.toString());
+    VerifierError e = r.error();
+    assertTrue(e.rule().contains("5,001 instructions processed"), e.rule());
+    assertTrue(
+        e.rule().endsWith("Every path is explored, a function once for each state it is called in"),
+        e.rule());
+    assertEquals(
+        Verifier.SIMPLER_CALLS_FIX
+            + ", or raise the budget with VerifierOptions.withMaxProcessedInstructions(n)",
+        e.fix());
+  }
+
+  @Test
   void theDefaultBudgetIsAMillionInstructions() {
     VerificationResult r =
         verify(
