@@ -9,11 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.csdlab.ebpf.AluOp;
 import org.csdlab.ebpf.ArgType;
 import org.csdlab.ebpf.AtomicOp;
 import org.csdlab.ebpf.HelperPrototype;
 import org.csdlab.ebpf.Instruction;
+import org.csdlab.ebpf.InstructionClass;
 import org.csdlab.ebpf.JumpOp;
 import org.csdlab.ebpf.Mode;
 import org.csdlab.ebpf.Opcode;
@@ -1079,7 +1081,10 @@ public final class PathVerifier {
       ExplorationState isNull = op == JumpOp.JEQ ? taken : fall;
       refineNullCheck(nonNull, dst, dst.withKind(dst.kind().nonNull()));
       refineNullCheck(isNull, dst, AbstractValue.nullOf(dst));
-    } else if (!dst.isPointer() && !src.isPointer()) {
+    } else if ((!dst.isPointer() && !src.isPointer())
+        || (reg && comparesLikeOffsets(opcode, dst, src))) {
+      // two pointers into one object compare as their offsets do (the loop `if r1 >= r3` over
+      // [ctx, ctx + len), as the kernel's packet pointers), so both outcomes narrow the offsets
       BranchOutcome sides = ScalarBranch.narrow(insn, dst.scalar(), src.scalar());
       takenPossible = sides.canTake();
       fallPossible = sides.canFall();
@@ -1114,6 +1119,37 @@ public final class PathVerifier {
       return pc + insn.slots();
     }
     return -1;
+  }
+
+  /**
+   * Whether a 64-bit comparison of the pointers {@code dst} and {@code src} is the comparison of
+   * their offsets: both point into the same object (not null, same kind, region, frame, lookup), so
+   * their addresses differ by the offsets' difference; an order needs both offsets non-negative and
+   * within {@link #MAX_POINTER_OFFSET}, where signed and unsigned order agree. JSET tests bits of
+   * the addresses, which the offsets do not give.
+   */
+  private static boolean comparesLikeOffsets(Opcode opcode, AbstractValue dst, AbstractValue src) {
+    if (opcode.instructionClass() != InstructionClass.JMP
+        || opcode.jumpOp() == JumpOp.JSET
+        || !dst.isPointer()
+        || dst.kind().maybeNull()
+        || dst.kind() == Kind.CONST_PTR_TO_MAP
+        || dst.kind() != src.kind()
+        || !Objects.equals(dst.region(), src.region())
+        || dst.sizeBytes() != src.sizeBytes()
+        || dst.id() != src.id()
+        || dst.frame() != src.frame()
+        || !Objects.equals(dst.map(), src.map())) {
+      return false;
+    }
+    if (opcode.jumpOp() == JumpOp.JEQ || opcode.jumpOp() == JumpOp.JNE) {
+      return true;
+    }
+    return withinOffsets(dst.scalar()) && withinOffsets(src.scalar());
+  }
+
+  private static boolean withinOffsets(Scalar offset) {
+    return offset.smin() >= 0 && offset.smax() <= MAX_POINTER_OFFSET;
   }
 
   /**

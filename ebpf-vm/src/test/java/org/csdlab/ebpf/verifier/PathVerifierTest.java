@@ -127,6 +127,39 @@ class PathVerifierTest {
   }
 
   @Test
+  void twoPointersIntoTheContextCompareAsTheirOffsets() {
+    // the count loop over [r1, r1 + len): its end test decides the last round, so no read starts
+    // at the context's end
+    String count =
+        """
+        r0 = 0
+        r3 = r1
+        r3 += 16
+        loop:
+        if r1 >= r3 goto done
+        r4 = *(u32 *)(r1 + 0)
+        r1 += 4
+        r0 += r4
+        goto loop
+        done:
+        exit""";
+    VerificationResult r = PathVerifier.verify(Assembler.assemble(count), STRICT, 16);
+    assertTrue(r.ok(), r.toString());
+    // one past the end is not within it: the same loop reading 8 bytes a round is refused
+    VerificationResult wide =
+        PathVerifier.verify(Assembler.assemble(count.replace("*(u32 *)", "*(u64 *)")), STRICT, 18);
+    assertEquals(ErrorCode.OUT_OF_BOUNDS, wide.code(), wide.toString());
+    // a pointer into the stack and one into the context are different objects: no narrowing
+    VerificationResult mixed =
+        PathVerifier.verify(
+            Assembler.assemble(
+                "r3 = r10\nr3 += -8\nif r1 >= r3 goto out\nr0 = *(u32 *)(r1 + 16)\nout:\nr0 = 0\nexit"),
+            STRICT,
+            16);
+    assertEquals(ErrorCode.OUT_OF_BOUNDS, mixed.code(), mixed.toString());
+  }
+
+  @Test
   void theDefaultBudgetIsAMillionInstructions() {
     VerificationResult r =
         verify(
