@@ -5,7 +5,8 @@
  * for another op. It hands back what it found as u64s: pre_pad, post_pad, start_ptr, wp_ptr,
  * end_ptr, the LBA count (flfs_lba_count: the blocks covering [offset, offset + size)), the first
  * 8 written bytes as read from the device at the first LBA (a write of 8 bytes or more, not within
- * 8 bytes of a block end), then the LBAs. Uses neither get_call_info's return value nor r1/r2.
+ * 8 bytes of a block end; -4 for one within them), then the LBAs. Uses neither get_call_info's
+ * return value nor r1/r2.
  */
 #include "flfs_helpers.h"
 
@@ -31,7 +32,10 @@ int main(void)
     uint64_t *out;
     uint64_t out_size;
     bpf_get_mem_info((void **) &out, &out_size);
-    if ((FIXED + n) * 8 + sector_size > out_size)
+    /* the u64s and a block must fit in out; n is checked on its own, as (FIXED + n) * 8 would
+     * wrap for a call information's huge size and pass, and lba[i] and out[FIXED + i] would then
+     * run past the memory */
+    if (out_size < FIXED * 8 + sector_size || n > (out_size - sector_size) / 8 - FIXED)
         return -22;
     out[0] = w->pre_pad;
     out[1] = w->post_pad;
@@ -45,7 +49,11 @@ int main(void)
     long err = bpf_read(lba[0] / zone_size, lba[0] % zone_size, 0, sector_size, first);
     if (err)
         return (int) err;
-    uint8_t *written = (uint8_t *) first + call->dims.offset % sector_size;
+    /* the 8 bytes at the write's offset must lie in the block read into first */
+    uint64_t offset_in_block = call->dims.offset % sector_size;
+    if (offset_in_block > sector_size - 8)
+        return -4;
+    uint8_t *written = (uint8_t *) first + offset_in_block;
     uint64_t word = 0;
     for (int i = 7; i >= 0; i--)
         word = word << 8 | written[i];

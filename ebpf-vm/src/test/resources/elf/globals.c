@@ -45,12 +45,16 @@ int csd_main(void *ctx)
     return add_table(counter) + scale(2) + (int)total;
 }
 
-/* "csdlab" has 6 characters, "csdlab"[position] is 's' (115): 6 * 1000 + 115 = 6115. */
+/* "csdlab" has 6 characters, "csdlab"[position] is 's' (115): 6 * 1000 + 115 = 6115.
+ * position may hold anything, so it is checked against the string before indexing it. */
 SEC("xdp") __attribute__((noinline))
 int strings(void *ctx)
 {
     const char *s = "csdlab";
-    return length(s) * 1000 + s[position];
+    int p = position;
+    if (p < 0 || p > 6)
+        return -1;
+    return length(s) * 1000 + s[p];
 }
 
 /* A call into another named section, whose function calls into .text: 6115 + 1. */

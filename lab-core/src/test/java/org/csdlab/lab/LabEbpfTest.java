@@ -67,7 +67,8 @@ class LabEbpfTest {
                 *(u64 *)(r0 + 0) = r1
                 r0 = 0
                 exit""")
-            .withMaps(new MapDefinition(MapType.ARRAY, 4, 8, 4, "counts"));
+            .withMaps(new MapDefinition(MapType.ARRAY, 4, 8, 4, "counts"))
+            .withContextBytes(1);
     assertTrue(counter.verify().ok(), counter.verify().toString());
     counter.run(new byte[] {6});
     counter.run(new byte[] {2});

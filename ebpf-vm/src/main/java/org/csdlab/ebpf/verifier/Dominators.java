@@ -100,6 +100,10 @@ final class Dominators {
           if (idom[p] == Integer.MIN_VALUE) {
             continue;
           }
+          if (best == ROOT) {
+            // only the virtual root dominates both: no later predecessor changes that
+            break;
+          }
           best = best == Integer.MIN_VALUE ? p : intersect(best, p, idom, order);
         }
         if (best != idom[pc]) {

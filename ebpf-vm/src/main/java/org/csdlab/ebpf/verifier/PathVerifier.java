@@ -9,11 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.csdlab.ebpf.AluOp;
 import org.csdlab.ebpf.ArgType;
 import org.csdlab.ebpf.AtomicOp;
 import org.csdlab.ebpf.HelperPrototype;
 import org.csdlab.ebpf.Instruction;
+import org.csdlab.ebpf.InstructionClass;
 import org.csdlab.ebpf.JumpOp;
 import org.csdlab.ebpf.Mode;
 import org.csdlab.ebpf.Opcode;
@@ -1654,7 +1656,10 @@ public final class PathVerifier {
       ExplorationState isNull = op == JumpOp.JEQ ? taken : fall;
       refineNullCheck(nonNull, dst, dst.withKind(dst.kind().nonNull()));
       refineNullCheck(isNull, dst, AbstractValue.nullOf(dst));
-    } else if (!dst.isPointer() && !src.isPointer()) {
+    } else if ((!dst.isPointer() && !src.isPointer())
+        || (reg && comparesLikeOffsets(opcode, dst, src))) {
+      // two pointers into one object compare as their offsets do (the loop `if r1 >= r3` over
+      // [ctx, ctx + len), as the kernel's packet pointers), so both outcomes narrow the offsets
       BranchOutcome sides = ScalarBranch.narrow(insn, dst.scalar(), src.scalar());
       takenPossible = sides.canTake();
       fallPossible = sides.canFall();
@@ -1694,6 +1699,37 @@ public final class PathVerifier {
       return pc + insn.slots();
     }
     return -1;
+  }
+
+  /**
+   * Whether a 64-bit comparison of the pointers {@code dst} and {@code src} is the comparison of
+   * their offsets: both point into the same object (not null, same kind, region, frame, lookup), so
+   * their addresses differ by the offsets' difference; an order needs both offsets non-negative and
+   * within {@link #MAX_POINTER_OFFSET}, where signed and unsigned order agree. JSET tests bits of
+   * the addresses, which the offsets do not give.
+   */
+  private static boolean comparesLikeOffsets(Opcode opcode, AbstractValue dst, AbstractValue src) {
+    if (opcode.instructionClass() != InstructionClass.JMP
+        || opcode.jumpOp() == JumpOp.JSET
+        || !dst.isPointer()
+        || dst.kind().maybeNull()
+        || dst.kind() == Kind.CONST_PTR_TO_MAP
+        || dst.kind() != src.kind()
+        || !Objects.equals(dst.region(), src.region())
+        || dst.sizeBytes() != src.sizeBytes()
+        || dst.id() != src.id()
+        || dst.frame() != src.frame()
+        || !Objects.equals(dst.map(), src.map())) {
+      return false;
+    }
+    if (opcode.jumpOp() == JumpOp.JEQ || opcode.jumpOp() == JumpOp.JNE) {
+      return true;
+    }
+    return withinOffsets(dst.scalar()) && withinOffsets(src.scalar());
+  }
+
+  private static boolean withinOffsets(Scalar offset) {
+    return offset.smin() >= 0 && offset.smax() <= MAX_POINTER_OFFSET;
   }
 
   /**
@@ -2216,6 +2252,13 @@ public final class PathVerifier {
   private Refusal tooComplex(int pc) {
     AnalysisCost c = cost();
     boolean overInstructions = c.instructionsOverBudget();
+    boolean loops = hasBackwardJump();
+    String raise =
+        "raise the budget with VerifierOptions."
+            + (overInstructions ? "withMaxProcessedInstructions" : "withMaxStoredStates")
+            + "(n)";
+    // a program without a backward jump has no loop to bound: its paths multiply at branches
+    // whose outcomes later code keeps apart and at local calls entered with distinct registers
     return refuse(
         ErrorCode.TOO_COMPLEX,
         pc,
@@ -2223,16 +2266,38 @@ public final class PathVerifier {
             + c
             + ", over its "
             + (overInstructions ? "instruction" : "state")
-            + " budget. Every path is explored, a"
-            + " loop round by round until its state repeats, a state explored before covers it,"
-            + " or its rounds are summarised by a widened invariant",
+            + " budget. Every path is explored, "
+            + (loops
+                ? "a loop round by round until its state repeats, a state explored before covers"
+                    + " it, or its rounds are summarised by a widened invariant"
+                : "each branch's two outcomes apart until a state explored before covers one,"
+                    + " and a function once for each state it is called in"),
         null,
         Map.of(),
-        "bound each loop by a constant the verifier sees (for (i = 0; i < N; i++) with N a small"
-            + " constant and the index checked where it is used), do less work per round or fewer"
-            + " rounds, or raise the budget with VerifierOptions."
-            + (overInstructions ? "withMaxProcessedInstructions" : "withMaxStoredStates")
-            + "(n)");
+        loops
+            ? "bound each loop by a constant the verifier sees (for (i = 0; i < N; i++) with N a"
+                + " small constant and the index checked where it is used), do less work per round"
+                + " or fewer rounds, or "
+                + raise
+            : LOOP_FREE_PATHS_FIX + ", " + Verifier.SIMPLER_CALLS_FIX + ", or " + raise);
+  }
+
+  /** The first advice for a program with too many paths and no loop. */
+  static final String LOOP_FREE_PATHS_FIX =
+      "make fewer paths: compute with the values a branch tests instead of branching where the"
+          + " outcomes need not stay apart (e.g. r0 += (r2 >> 3) & 1 for if (r2 & 8) r0 += 1)";
+
+  /** Whether a jump of the program goes back to its own pc or before: the program has a loop. */
+  private boolean hasBackwardJump() {
+    for (int pc = 0; pc < slots; pc++) {
+      if (indexAt[pc] >= 0) {
+        Instruction insn = at(pc);
+        if (insn.isJump() && insn.target(pc) <= pc) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private Refusal infiniteLoop(int pc, ExplorationState s) {

@@ -137,7 +137,60 @@ class PathVerifierTest {
     assertEquals(ErrorCode.TOO_COMPLEX, r.code(), r.toString());
     VerifierError e = r.error();
     assertTrue(e.rule().contains("10,001 instructions processed"), e.rule());
-    assertTrue(e.fix().startsWith("bound each loop by a constant"), e.fix());
+    // 24 branches in a row and no loop: the advice is about paths, not loops
+    assertTrue(e.fix().startsWith(PathVerifier.LOOP_FREE_PATHS_FIX), e.fix());
+  }
+
+  @Test
+  void aProgramWithoutLoopsTooComplexIsToldToSimplifyItsCalls() {
+    // no backward jump: the paths multiply at calls entered with distinct pointer offsets
+    VerificationResult r =
+        PathVerifier.verify(
+            VerifierBudgetTest.nestedCalls(10, 6, true),
+            VerifierOptions.defaults().withMaxProcessedInstructions(5_000));
+    assertEquals(ErrorCode.TOO_COMPLEX, r.code(), r.toString());
+    VerifierError e = r.error();
+    assertTrue(e.rule().contains("5,001 instructions processed"), e.rule());
+    assertTrue(e.rule().endsWith("and a function once for each state it is called in"), e.rule());
+    assertEquals(
+        PathVerifier.LOOP_FREE_PATHS_FIX
+            + ", "
+            + Verifier.SIMPLER_CALLS_FIX
+            + ", or raise the budget with VerifierOptions.withMaxProcessedInstructions(n)",
+        e.fix());
+  }
+
+  @Test
+  void twoPointersIntoTheContextCompareAsTheirOffsets() {
+    // the count loop over [r1, r1 + len): its end test decides the last round, so no read starts
+    // at the context's end
+    String count =
+        """
+        r0 = 0
+        r3 = r1
+        r3 += 16
+        loop:
+        if r1 >= r3 goto done
+        r4 = *(u32 *)(r1 + 0)
+        r1 += 4
+        r0 += r4
+        goto loop
+        done:
+        exit""";
+    VerificationResult r = PathVerifier.verify(Assembler.assemble(count), STRICT, 16);
+    assertTrue(r.ok(), r.toString());
+    // one past the end is not within it: the same loop reading 8 bytes a round is refused
+    VerificationResult wide =
+        PathVerifier.verify(Assembler.assemble(count.replace("*(u32 *)", "*(u64 *)")), STRICT, 18);
+    assertEquals(ErrorCode.OUT_OF_BOUNDS, wide.code(), wide.toString());
+    // a pointer into the stack and one into the context are different objects: no narrowing
+    VerificationResult mixed =
+        PathVerifier.verify(
+            Assembler.assemble(
+                "r3 = r10\nr3 += -8\nif r1 >= r3 goto out\nr0 = *(u32 *)(r1 + 16)\nout:\nr0 = 0\nexit"),
+            STRICT,
+            16);
+    assertEquals(ErrorCode.OUT_OF_BOUNDS, mixed.code(), mixed.toString());
   }
 
   @Test

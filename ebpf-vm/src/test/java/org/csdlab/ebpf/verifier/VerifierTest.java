@@ -72,7 +72,7 @@ class VerifierTest {
     assertEquals(
         "UNINIT_REG at 3 'r0 += r2': r2 is read before any instruction writes it. "
             + "Registers: r2=not initialised. Fix: give r2 a value before pc 3 (e.g. r2 = 0).",
-        e.message());
+        withoutState(e));
     assertEquals("r0 += r2", e.instruction());
   }
 
@@ -189,7 +189,7 @@ class VerifierTest {
         "HELPER_ARGS_UNINIT at 1 'call 1': map_lookup_elem takes 2 arguments (r1-r2) but r2 "
             + "(a pointer to a map key) is not initialised. Registers: r1=scalar, r2=not initialised. "
             + "Fix: set r2 before the call.",
-        e.message());
+        withoutState(e));
     assertEquals(RegType.NOT_INIT, e.registers().get(2));
     accepted(
         """
@@ -350,8 +350,8 @@ class VerifierTest {
   void writeToReadOnlyRegionIsRefused() {
     VerifierOptions o =
         VerifierOptions.defaults()
-            .withReadOnlyRegion(".rodata", 0x10000000L)
-            .withRegion(".data", 0x20000000L, true);
+            .withRegion(".rodata", 0x10000000L, 8, false)
+            .withRegion(".data", 0x20000000L, 8, true);
     VerifierError e =
         refused(
             "r1 = 0x10000000 ll\nr2 = 1\n*(u32 *)(r1 + 4) = r2\nr0 = 0\nexit",
@@ -579,7 +579,15 @@ class VerifierTest {
     assertEquals(
         "CALL_DEPTH at 1 'call -2': this call would make 9 frames live, more than the 8 allowed (the "
             + "program's own and 7 nested local calls). Fix: call fewer functions in a chain, or avoid recursion.",
-        e.message());
+        withoutState(e));
+  }
+
+  /**
+   * {@code e}'s message without the abstract state at the refused instruction ("State: R0=1
+   * R10=fp0"), which the path verifier adds between the registers and the fix and v1 does not keep.
+   */
+  private static String withoutState(VerifierError e) {
+    return e.message().replaceFirst(" State: .*?(?= Fix: )", "");
   }
 
   /**

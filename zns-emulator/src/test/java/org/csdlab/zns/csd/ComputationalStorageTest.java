@@ -356,7 +356,9 @@ class ComputationalStorageTest {
         refused.getMessage());
     assertEquals(
         refused.getMessage(), csd.verify(Assembler.assemble("call 12\nexit")).error().message());
-    CsdKernel spin = csd.load(Assembler.assemble("r0 = 0\nloop:\nif r0 == 0 goto loop\nexit"));
+    // a loop that ends, but after more instructions than the drive's fuel of 1000
+    CsdKernel spin =
+        csd.load(Assembler.assemble("r0 = 0\nloop:\nr0 += 1\nif r0 < 2000 goto loop\nexit"));
     var e = assertThrows(org.csdlab.ebpf.FuelExhaustedException.class, spin::run);
     assertTrue(
         e.getMessage()

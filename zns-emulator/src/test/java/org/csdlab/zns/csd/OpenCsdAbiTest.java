@@ -188,13 +188,15 @@ class OpenCsdAbiTest {
     VerificationException atExit =
         assertThrows(
             VerificationException.class,
-            () -> csd.load(Assembler.assemble("r1 = r10\nr1 += -8\ncall 8\nexit")));
+            () ->
+                csd.load(
+                    Assembler.assemble("*(u64 *)(r10 - 8) = 0\nr1 = r10\nr1 += -8\ncall 8\nexit")));
     assertEquals(ErrorCode.UNINIT_REG, atExit.code());
     assertTrue(
         atExit
             .getMessage()
             .contains(
-                "r0 (the return value) is read at exit after the call of get_call_info at pc 2,"
+                "r0 (the return value) is read at exit after the call of get_call_info at pc 3,"
                     + " which returns nothing (void)"),
         atExit.getMessage());
     VerificationException used =
