@@ -1,21 +1,15 @@
 package org.csdlab.fluffle.kernel;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.csdlab.ebpf.asm.Assembler;
 import org.csdlab.ebpf.elf.ElfObject;
 import org.csdlab.ebpf.elf.LoadedProgram;
+import org.csdlab.ebpf.testing.ClangBpf;
 import org.csdlab.zns.csd.ComputationalStorage;
 import org.csdlab.zns.csd.CsdKernel;
-import org.junit.jupiter.api.Assumptions;
 
 /** The file kernels of tutorials/programs and the host answers they must match. */
 final class Kernels {
@@ -111,52 +105,6 @@ final class Kernels {
   }
 
   private static byte[] compile(Path source, Path dir) {
-    String name = source.getFileName().toString().replaceFirst("\\.c$", "");
-    String clang =
-        System.getenv("CLANG") == null || System.getenv("CLANG").isBlank()
-            ? "clang"
-            : System.getenv("CLANG");
-    Path out = dir.resolve(name + ".o");
-    List<String> command =
-        List.of(
-            clang,
-            "-target",
-            "bpf",
-            "-O2",
-            "-g0",
-            "-I",
-            INCLUDE.toString(),
-            "-Wall",
-            "-c",
-            source.toString(),
-            "-o",
-            out.toString());
-    Process process;
-    try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      String message = clang + " is not installed (install clang, or set CLANG)";
-      if ("true".equals(System.getenv("CI"))) {
-        fail("CI=true but " + message);
-      }
-      Assumptions.abort(message);
-      return null;
-    }
-    try {
-      String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(120, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        fail("clang did not finish in 120 s: " + String.join(" ", command));
-      }
-      if (process.exitValue() != 0) {
-        fail("clang failed: " + String.join(" ", command) + "\n" + log);
-      }
-      return Files.readAllBytes(out);
-    } catch (IOException e) {
-      return fail(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return fail(e);
-    }
+    return ClangBpf.compile(source, INCLUDE, dir);
   }
 }

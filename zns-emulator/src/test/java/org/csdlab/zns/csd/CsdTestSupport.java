@@ -1,20 +1,15 @@
 package org.csdlab.zns.csd;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
+import org.csdlab.ebpf.testing.ClangBpf;
 import org.csdlab.zns.Geometry;
 import org.csdlab.zns.ZnsDevice;
 import org.csdlab.zns.timing.TimingProfile;
-import org.junit.jupiter.api.Assumptions;
 
 /** Devices, datasets and kernels shared by the CSD tests. */
 final class CsdTestSupport {
@@ -39,45 +34,7 @@ final class CsdTestSupport {
    * object's bytes; skipped without clang, except under CI=true, where a missing clang fails.
    */
   static byte[] compileC(Path source, Path dir) throws IOException {
-    Path out = dir.resolve(source.getFileName().toString().replaceAll("\\.c$", "") + ".o");
-    List<String> command =
-        List.of(
-            "clang",
-            "-target",
-            "bpf",
-            "-O2",
-            "-g0",
-            "-I",
-            INCLUDE.toString(),
-            "-Wall",
-            "-c",
-            source.toString(),
-            "-o",
-            out.toString());
-    Process clang;
-    try {
-      clang = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException noClang) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail("CI=true but clang is not installed");
-      }
-      Assumptions.abort("clang is not installed");
-      return null;
-    }
-    String log = new String(clang.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    try {
-      if (!clang.waitFor(120, TimeUnit.SECONDS)) {
-        clang.destroyForcibly();
-        fail("clang did not finish in 120 s: " + String.join(" ", command));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      fail("interrupted while clang ran");
-    }
-    if (clang.exitValue() != 0) {
-      fail("clang failed: " + String.join(" ", command) + "\n" + log);
-    }
-    return Files.readAllBytes(out);
+    return ClangBpf.compile(source, INCLUDE, dir);
   }
 
   /** Compiles the C kernel text {@code source} (named {@code name}) as {@link #compileC} does. */
