@@ -440,14 +440,21 @@ public final class PathVerifier {
           "contextSizeBytes must be >= 0 (or UNKNOWN_CONTEXT_SIZE), got " + contextSizeBytes);
     }
     List<Instruction> insns = List.copyOf(instructions);
+    VerifierError structural = Verifier.structuralError(insns, options);
+    if (structural != null) {
+      // refused before any analysis: the loop structure of a malformed list is not computed
+      return new VerificationResult(
+          structural,
+          options.log() ? structural.message() + "\n" : null,
+          new AnalysisCost(0, options.maxProcessedInstructions(), 0, options.maxStoredStates()),
+          VerificationResult.NO_BOUND);
+    }
     PathVerifier v = new PathVerifier(insns, options, contextSizeBytes);
-    VerifierError error = Verifier.structuralError(insns, options);
-    if (error == null) {
-      try {
-        v.explore();
-      } catch (Refusal r) {
-        error = r.error;
-      }
+    VerifierError error = null;
+    try {
+      v.explore();
+    } catch (Refusal r) {
+      error = r.error;
     }
     if (error != null && v.log != null) {
       v.log.append(error.message()).append('\n');

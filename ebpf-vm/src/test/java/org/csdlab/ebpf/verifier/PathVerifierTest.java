@@ -840,4 +840,28 @@ class PathVerifierTest {
     // each diamond's join is a prune point; r0's two values per join keep the work linear
     assertTrue(r.cost().processedInstructions() < 1_000_000, r.cost().toString());
   }
+
+  @Test
+  void malformedRawListsAreRefusedStructurallyBeforeAnyAnalysis() {
+    // the loop structure of such a list cannot be computed: an empty list, a jump past the end,
+    // a register that does not exist
+    List<List<Instruction>> malformed =
+        List.of(
+            List.of(),
+            List.of(Instruction.of(0x05, 0, 0, 10, 0), Instruction.exit()),
+            List.of(
+                org.csdlab.ebpf.AluOp.MOV.reg(
+                    org.csdlab.ebpf.Register.R0, org.csdlab.ebpf.Register.R10),
+                Instruction.of(0x0f, 0, 12, 0, 0),
+                Instruction.exit()));
+    for (List<Instruction> list : malformed) {
+      VerificationResult v2 =
+          PathVerifier.verify(list, VerifierOptions.defaults().withLog(true), CONTEXT_BYTES);
+      VerificationResult v1 = Verifier.verify(list, VerifierOptions.defaults());
+      assertFalse(v2.ok(), list.toString());
+      assertEquals(v1.error().message(), v2.error().message(), list.toString());
+      assertEquals(0, v2.cost().processedInstructions());
+      assertEquals(v2.error().message() + "\n", v2.log());
+    }
+  }
 }
